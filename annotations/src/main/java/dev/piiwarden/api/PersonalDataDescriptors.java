@@ -1,0 +1,73 @@
+package dev.piiwarden.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the generated {@link PersonalDataDescriptor} of a class and of its superclasses.
+ *
+ * <p>A descriptor of {@code com.acme.User} is the class {@code com.acme.User_PiiWardenDescriptor};
+ * of a nested {@code com.acme.Outer.Inner}, {@code com.acme.Outer_Inner_PiiWardenDescriptor}.
+ */
+public final class PersonalDataDescriptors {
+  /** The suffix of generated descriptor classes. */
+  public static final String SUFFIX = "_PiiWardenDescriptor";
+
+  private static final ClassValue<List<PersonalDataMember<Object>>> MEMBERS =
+      new ClassValue<>() {
+        @Override
+        protected List<PersonalDataMember<Object>> computeValue(Class<?> type) {
+          List<PersonalDataMember<Object>> members = new ArrayList<>();
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            PersonalDataDescriptor<Object> descriptor = declared(c);
+            if (descriptor != null) {
+              members.addAll(0, descriptor.members());
+            }
+          }
+          return List.copyOf(members);
+        }
+      };
+
+  private static final ConcurrentHashMap<Class<?>, Boolean> BROKEN = new ConcurrentHashMap<>();
+
+  private PersonalDataDescriptors() {}
+
+  /** The name of the descriptor class generated for the class with this binary name. */
+  public static String descriptorName(String binaryName) {
+    int lastDot = binaryName.lastIndexOf('.');
+    return binaryName.substring(0, lastDot + 1)
+        + binaryName.substring(lastDot + 1).replace('$', '_')
+        + SUFFIX;
+  }
+
+  /**
+   * The personal data members of {@code type}, its superclasses' first; empty when neither has a
+   * generated descriptor.
+   */
+  public static List<PersonalDataMember<Object>> membersOf(Class<?> type) {
+    return MEMBERS.get(type);
+  }
+
+  /** Whether {@code type} or a superclass declares personal data members. */
+  public static boolean hasPersonalData(Class<?> type) {
+    return !membersOf(type).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static PersonalDataDescriptor<Object> declared(Class<?> type) {
+    String name = descriptorName(type.getName());
+    try {
+      Class<?> descriptorClass = Class.forName(name, true, type.getClassLoader());
+      return (PersonalDataDescriptor<Object>) descriptorClass.getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException absent) {
+      return null;
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException broken) {
+      // A descriptor that exists but cannot be used must not look like "no personal data".
+      throw new IllegalStateException(
+          "The PII Warden descriptor " + name + " cannot be loaded (" + broken
+              + "): recompile " + type.getName() + " with the same piiwarden-processor version",
+          broken);
+    }
+  }
+}

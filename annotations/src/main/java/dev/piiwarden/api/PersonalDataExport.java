@@ -1,0 +1,65 @@
+package dev.piiwarden.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an application holds about a person, for the rights of access (GDPR Art. 15) and
+ * portability (Art. 20).
+ *
+ * <pre>{@code
+ * List<PersonalDataExport.Entry> entries = PersonalDataExport.export(user, address);
+ * }</pre>
+ */
+public final class PersonalDataExport {
+  private PersonalDataExport() {}
+
+  /**
+   * One personal data value with its declaration.
+   *
+   * @param type the binary name of the class that holds it
+   * @param member the member's name
+   * @param category the data category key
+   * @param purposes the purposes it was collected for
+   * @param value the value itself
+   */
+  public record Entry(
+      String type, String member, String category, List<String> purposes, Object value) {}
+
+  /**
+   * Every {@link dev.piiwarden.annotations.PersonalData} member of the given objects with its
+   * category and value, in the order of the objects and of their declarations. Objects without
+   * personal data members contribute nothing; nulls are skipped.
+   */
+  public static List<Entry> export(Object... objects) {
+    List<Entry> entries = new ArrayList<>();
+    for (Object object : objects) {
+      if (object == null) {
+        continue;
+      }
+      for (PersonalDataMember<Object> member : PersonalDataDescriptors.membersOf(object.getClass())) {
+        entries.add(
+            new Entry(
+                object.getClass().getName(),
+                member.name(),
+                member.category(),
+                member.purposes(),
+                member.read(object)));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * A log-safe rendering of {@code object}: its personal data redacted by each member's {@code
+   * redaction}. The redaction engine comes with the agent or piiwarden-core; without it this
+   * throws {@link IllegalStateException} rather than return the raw values.
+   */
+  public static String redact(Object object) {
+    Objects.requireNonNull(object, "object");
+    throw new IllegalStateException(
+        "PII Warden's redaction engine is not available: start the JVM with"
+            + " -javaagent:piiwarden-agent.jar or put piiwarden-core on the class path");
+  }
+}

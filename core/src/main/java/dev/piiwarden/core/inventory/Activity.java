@@ -1,0 +1,45 @@
+package dev.piiwarden.core.inventory;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A method that processes personal data: it reads some, or carries {@code @ConsentRequired} or
+ * {@code @ProcessingActivity}.
+ *
+ * @param id {@code <type>#<method>(<erased parameter types>)}
+ * @param type the binary name of the declaring type
+ * @param method the method and its erased parameter types, e.g. {@code send(com.acme.User)}
+ * @param name the processing activity's name, or null when none is declared
+ * @param purposes the purposes it acts for, sorted
+ * @param consent the consent it requires, or null
+ * @param subjectFrom where the data subject comes from: {@code PARAMETER n}, {@code PARAMETER n
+ *     FIELD x} or {@code CONTEXT}; null when it requires no consent
+ * @param reads the data elements it reads, sorted
+ * @param calls the methods it calls, sorted
+ * @param sinks the sink calls it makes with personal data
+ */
+@JsonPropertyOrder({"id", "type", "method", "name", "purposes", "consent", "subjectFrom", "reads",
+    "calls", "sinks"})
+public record Activity(
+    String id,
+    String type,
+    String method,
+    String name,
+    List<String> purposes,
+    ConsentRequirement consent,
+    String subjectFrom,
+    List<String> reads,
+    List<String> calls,
+    List<SinkRecord> sinks) {
+
+  /** Checks the id and normalises lists. */
+  public Activity {
+    Objects.requireNonNull(id, "id");
+    purposes = Sorting.keys(purposes);
+    reads = Sorting.keys(reads);
+    calls = Sorting.keys(calls);
+    sinks = Sorting.sorted(sinks, SinkRecord.ORDER);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.piiwarden.core.inventory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds inventory fragments in what a build produces: class folders and archives (the processor's
+ * {@code META-INF/piiwarden/types/*.json}) and inventory files.
+ */
+public final class InventoryInputs {
+  /** Where the processor writes one fragment per top-level class. */
+  public static final String FRAGMENT_FOLDER = "META-INF/piiwarden/types/";
+
+  private InventoryInputs() {}
+
+  /**
+   * Reads every fragment in {@code path}: a class folder (searched for {@value #FRAGMENT_FOLDER}), a
+   * {@code .jar}, {@code .war} or {@code .zip}, or a {@code .json} inventory file.
+   *
+   * @throws InventoryException when the path is missing, of another kind, or holds a corrupt fragment
+   */
+  public static List<InventoryFragment> read(Path path) {
+    if (Files.isDirectory(path)) {
+      return readFolder(path);
+    }
+    if (!Files.exists(path)) {
+      throw new InventoryException(path + ": no such file or folder");
+    }
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".zip")) {
+      return readArchive(path);
+    }
+    if (name.endsWith(".json")) {
+      return List.of(new InventoryFragment(path.toString(), InventoryJson.read(path)));
+    }
+    throw new InventoryException(
+        path + ": not a class folder, a .jar/.war/.zip or a .json inventory; pass one of those");
+  }
+
+  /** Reads every path in order; see {@link #read(Path)}. */
+  public static List<InventoryFragment> readAll(List<Path> paths) {
+    List<InventoryFragment> fragments = new ArrayList<>();
+    for (Path path : paths) {
+      fragments.addAll(read(path));
+    }
+    return fragments;
+  }
+
+  private static List<InventoryFragment> readFolder(Path folder) {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> isFragment(folder.relativize(p).toString().replace('\\', '/')))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new InventoryException(folder + ": cannot be searched: " + e.getMessage(), e);
+    }
+    List<InventoryFragment> fragments = new ArrayList<>();
+    for (Path file : files) {
+      fragments.add(new InventoryFragment(file.toString(), InventoryJson.read(file)));
+    }
+    return fragments;
+  }
+
+  private static List<InventoryFragment> readArchive(Path archive) {
+    List<InventoryFragment> fragments = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(archive.toFile())) {
+      List<ZipEntry> entries = new ArrayList<>();
+      for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+        ZipEntry entry = e.nextElement();
+        if (!entry.isDirectory() && isFragment(entry.getName())) {
+          entries.add(entry);
+        }
+      }
+      entries.sort((a, b) -> a.getName().compareTo(b.getName()));
+      for (ZipEntry entry : entries) {
+        try (InputStream in = zip.getInputStream(entry)) {
+          String origin = archive + "!/" + entry.getName();
+          fragments.add(new InventoryFragment(origin, InventoryJson.read(in.readAllBytes(), origin)));
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new InventoryException(archive + ": no such file");
+    } catch (ZipException e) {
+      throw new InventoryException(archive + ": not a readable archive (" + e.getMessage() + "); rebuild it", e);
+    } catch (IOException e) {
+      throw new InventoryException(archive + ": cannot be read: " + e.getMessage(), e);
+    }
+    return fragments;
+  }
+
+  /** A fragment path: {@code …META-INF/piiwarden/types/<binary name>.json} at any depth. */
+  private static boolean isFragment(String relative) {
+    int at = relative.lastIndexOf(FRAGMENT_FOLDER);
+    return at >= 0
+        && (at == 0 || relative.charAt(at - 1) == '/')
+        && relative.endsWith(".json")
+        && relative.indexOf('/', at + FRAGMENT_FOLDER.length()) < 0;
+  }
+}

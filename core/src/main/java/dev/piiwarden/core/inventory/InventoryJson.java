@@ -1,0 +1,135 @@
+package dev.piiwarden.core.inventory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes inventories as {@code piiwarden-inventory/1} JSON. Output is deterministic:
+ * fixed field order, sorted lists, two-space indent, LF line ends, no timestamps.
+ */
+public final class InventoryJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private InventoryJson() {}
+
+  /** The inventory as JSON text, ending with a newline. */
+  public static String write(Inventory inventory) {
+    try {
+      return WRITER.writeValueAsString(inventory) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An inventory could not be turned into JSON", e);
+    }
+  }
+
+  /** Writes the inventory to a file as UTF-8, creating parent folders. */
+  public static void write(Inventory inventory, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, write(inventory), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the inventory to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads an inventory file; see {@link #read(byte[], String)}. */
+  public static Inventory read(Path file) {
+    try {
+      return read(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new InventoryException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses an inventory or fragment.
+   *
+   * @param json the document's bytes (UTF-8)
+   * @param origin names the input in messages, e.g. a file or {@code app.jar!/META-INF/…}
+   * @throws InventoryException when it is not JSON, not an inventory, or of an unknown schema
+   */
+  public static Inventory read(byte[] json, String origin) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InventoryException(
+          origin + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage()
+              + "); regenerate it by recompiling, or remove it", e);
+    } catch (IOException e) {
+      throw new InventoryException(origin + ": cannot be read: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new InventoryException(origin + ": not a PII Warden inventory (expected a JSON object)");
+    }
+    JsonNode schema = root.get("schema");
+    if (schema == null || !schema.isTextual()) {
+      throw new InventoryException(
+          origin + ": not a PII Warden inventory (no \"schema\" field; expected \"" + Inventory.SCHEMA + "\")");
+    }
+    if (!Inventory.SCHEMA.equals(schema.asText())) {
+      throw new InventoryException(
+          origin + ": schema \"" + schema.asText() + "\" is not supported; this version reads \""
+              + Inventory.SCHEMA + "\" (use the PII Warden version that wrote it, or regenerate it)");
+    }
+    try {
+      return MAPPER.treeToValue(root, Inventory.class);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new InventoryException(
+          origin + ": incomplete entry at " + path(e) + " (" + cause.getMessage()
+              + " is missing); regenerate it by recompiling", e);
+    } catch (InvalidFormatException e) {
+      throw new InventoryException(
+          origin + ": bad value " + e.getValue() + " at " + path(e) + "; regenerate it by recompiling", e);
+    } catch (MismatchedInputException e) {
+      throw new InventoryException(
+          origin + ": unexpected shape at " + path(e) + " (" + e.getOriginalMessage()
+              + "); regenerate it by recompiling", e);
+    } catch (JsonProcessingException e) {
+      throw new InventoryException(origin + ": cannot be read (" + e.getOriginalMessage() + ")", e);
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "the top level" : path.toString();
+  }
+}
