@@ -1,0 +1,84 @@
+package dev.piiwarden.core.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.annotations.LawfulBasis;
+import dev.piiwarden.annotations.Redaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InventoryJsonTest {
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = InventoryJsonTest.class.getResourceAsStream("/golden/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void writesTheSpecExampleExactly() throws IOException {
+    assertEquals(golden("spec-example.json"), InventoryJson.write(InventoryFixtures.specExample()));
+  }
+
+  @Test
+  void readsWhatItWrites() {
+    Inventory inventory = InventoryFixtures.specExample();
+    String json = InventoryJson.write(inventory);
+    assertEquals(inventory, InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "test"));
+  }
+
+  @Test
+  void outputDoesNotDependOnTheOrderOfInput() {
+    List<DataElement> elements = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      elements.add(new DataElement("com.acme.T" + i + "#f", "com.acme.T" + i, "f", ElementKind.FIELD,
+          "user.name", List.of("b.purpose", "a.purpose", "b.purpose"), "customer", null, null, null, false, false,
+          null));
+    }
+    String first = InventoryJson.write(new Inventory(elements, List.of(), List.of()));
+    Collections.shuffle(elements, new Random(7));
+    assertEquals(first, InventoryJson.write(new Inventory(elements, List.of(), List.of())));
+    assertTrue(first.indexOf("com.acme.T0#f") < first.indexOf("com.acme.T1#f"));
+    assertTrue(first.contains("\"a.purpose\",\n") && !first.contains("\r"), "sorted, deduplicated, LF only");
+  }
+
+  @Test
+  void absentOptionalPartsTakeTheirDefaults() {
+    String json = "{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a.B#c\",\"category\":\"user.name\"}]}";
+    DataElement element = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x").dataElements().get(0);
+    assertEquals(LawfulBasis.UNSPECIFIED, element.basis());
+    assertEquals(Redaction.MASK, element.redaction());
+    assertNull(element.retention());
+    assertEquals(List.of(), element.purposes());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "truncated      | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[ | not valid JSON at line 1",
+    "not an object  | [] | not a PII Warden inventory",
+    "no schema      | {\"dataElements\":[]} | no \"schema\" field",
+    "newer schema   | {\"schema\":\"piiwarden-inventory/2\"} | schema \"piiwarden-inventory/2\" is not supported",
+    "missing id     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"category\":\"user.name\"}]} | dataElements[0]",
+    "bad enum       | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"basis\":\"MAYBE\"}]} | bad value MAYBE",
+    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | unexpected shape at activities"
+  })
+  void badInputGivesOneLineNamingTheOrigin(String name, String json, String expected) {
+    InventoryException e = assertThrows(InventoryException.class,
+        () -> InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "build/x.json"));
+    assertTrue(e.getMessage().startsWith("build/x.json: "), e.getMessage());
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+}

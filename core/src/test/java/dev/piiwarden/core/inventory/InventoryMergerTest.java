@@ -1,0 +1,50 @@
+package dev.piiwarden.core.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.annotations.LawfulBasis;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InventoryMergerTest {
+
+  private static InventoryFragment fragment(String origin, Inventory inventory) {
+    return new InventoryFragment(origin, inventory);
+  }
+
+  @Test
+  void unitesFragmentsAndKeepsOneCopyOfTheSameDeclaration() {
+    Inventory user = new Inventory(List.of(InventoryFixtures.email()), List.of(), List.of());
+    Inventory newsletter = new Inventory(List.of(), List.of(InventoryFixtures.newsletter()),
+        List.of(InventoryFixtures.emailToLog()));
+    MergeResult result = InventoryMerger.merge(List.of(
+        fragment("classes/User.json", user),
+        fragment("app.jar!/Newsletter.json", newsletter),
+        fragment("app.jar!/User.json", user),
+        fragment("inventory.json", InventoryFixtures.specExample())));
+    assertEquals(InventoryFixtures.specExample(), result.inventory());
+    assertEquals(List.of(), result.conflicts());
+  }
+
+  @Test
+  void reportsTwoDifferentDeclarationsOfOneIdAndKeepsTheFirst() {
+    DataElement email = InventoryFixtures.email();
+    DataElement changed = new DataElement(email.id(), email.type(), email.member(), email.kind(), "user.name",
+        email.purposes(), email.subject(), LawfulBasis.CONSENT, email.retention(), email.redaction(), false, false,
+        email.source());
+    MergeResult result = InventoryMerger.merge(List.of(
+        fragment("a/classes", new Inventory(List.of(email), List.of(), List.of())),
+        fragment("b.jar", new Inventory(List.of(changed), List.of(), List.of()))));
+    assertEquals(List.of(email), result.inventory().dataElements());
+    assertEquals(1, result.conflicts().size());
+    String conflict = result.conflicts().get(0);
+    assertTrue(conflict.contains("com.acme.User#email") && conflict.contains("a/classes") && conflict.contains("b.jar"),
+        conflict);
+  }
+
+  @Test
+  void nothingMergedIsAnEmptyInventory() {
+    assertEquals(Inventory.empty(), InventoryMerger.merge(List.of()).inventory());
+  }
+}
