@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +15,16 @@ import java.util.List;
  * @param dataElements the declared personal data, sorted by id
  * @param activities the methods that process it, sorted by id
  * @param flows paths from data elements to sinks, sorted
+ * @param summaries what methods hand on to other methods and to sinks, from which merging computes
+ *     {@code flows} across classes and modules; sorted, and left out of the JSON when empty
  */
-@JsonPropertyOrder({"schema", "dataElements", "activities", "flows"})
+@JsonPropertyOrder({"schema", "dataElements", "activities", "flows", "summaries"})
 public record Inventory(
-    String schema, List<DataElement> dataElements, List<Activity> activities, List<Flow> flows) {
+    String schema,
+    List<DataElement> dataElements,
+    List<Activity> activities,
+    List<Flow> flows,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MethodSummary> summaries) {
 
   /** The schema id this version reads and writes. */
   public static final String SCHEMA = "piiwarden-inventory/1";
@@ -28,11 +35,12 @@ public record Inventory(
     dataElements = Sorting.sorted(dataElements, Comparator.comparing(DataElement::id));
     activities = Sorting.sorted(activities, Comparator.comparing(Activity::id));
     flows = Sorting.sorted(flows, Flow.ORDER);
+    summaries = Sorting.sorted(summaries, MethodSummary.ORDER);
   }
 
   /** An inventory of these parts under the current schema. */
   public Inventory(List<DataElement> dataElements, List<Activity> activities, List<Flow> flows) {
-    this(SCHEMA, dataElements, activities, flows);
+    this(SCHEMA, dataElements, activities, flows, List.of());
   }
 
   /** An inventory with nothing in it. */

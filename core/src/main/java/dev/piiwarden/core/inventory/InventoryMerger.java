@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Merges fragments into one inventory. The same declaration seen twice (a class folder and the jar
  * built from it) is kept once; two different declarations under one id are a conflict, reported
- * with both origins, and the first is kept.
+ * with both origins, and the first is kept. The merged inventory's flows are computed from all the
+ * inputs together, so a flow that crosses classes or modules shows with its whole path.
  */
 public final class InventoryMerger {
   private InventoryMerger() {}
@@ -22,18 +23,25 @@ public final class InventoryMerger {
     List<String> conflicts = new ArrayList<>();
     Map<String, Sourced<DataElement>> elements = new LinkedHashMap<>();
     Map<String, Sourced<Activity>> activities = new LinkedHashMap<>();
+    Map<String, Sourced<MethodSummary>> summaries = new LinkedHashMap<>();
     Set<Flow> flows = new LinkedHashSet<>();
     for (InventoryFragment fragment : fragments) {
       Inventory inventory = fragment.inventory();
       add(elements, inventory.dataElements(), DataElement::id, fragment.origin(), "data element", conflicts);
       add(activities, inventory.activities(), Activity::id, fragment.origin(), "activity", conflicts);
+      add(summaries, inventory.summaries(), MethodSummary::method, fragment.origin(), "method summary", conflicts);
       flows.addAll(inventory.flows());
     }
-    Inventory merged =
+    Inventory united =
         new Inventory(
+            Inventory.SCHEMA,
             elements.values().stream().map(Sourced::value).toList(),
             activities.values().stream().map(Sourced::value).toList(),
-            new ArrayList<>(flows));
+            new ArrayList<>(flows),
+            summaries.values().stream().map(Sourced::value).toList());
+    Inventory merged =
+        new Inventory(Inventory.SCHEMA, united.dataElements(), united.activities(),
+            FlowComputation.flowsOf(united), united.summaries());
     return new MergeResult(merged, conflicts);
   }
 

@@ -23,8 +23,14 @@ class InventoryMergerTest {
         fragment("app.jar!/Newsletter.json", newsletter),
         fragment("app.jar!/User.json", user),
         fragment("inventory.json", InventoryFixtures.specExample())));
-    assertEquals(InventoryFixtures.specExample(), result.inventory());
+    Inventory expected = InventoryFixtures.specExample();
+    assertEquals(expected.dataElements(), result.inventory().dataElements());
+    assertEquals(expected.activities(), result.inventory().activities());
     assertEquals(List.of(), result.conflicts());
+    Flow direct = new Flow("com.acme.User#email", SinkKind.LOG, "org.slf4j.Logger#info",
+        List.of("com.acme.Newsletter#send(com.acme.User)"));
+    assertEquals(List.of(direct, InventoryFixtures.emailToLog()), result.inventory().flows(),
+        "the listed flow kept, the activity's own sink call added");
   }
 
   @Test

@@ -1,0 +1,62 @@
+package dev.piiwarden.core.consent;
+
+import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.api.spi.ConsentBackend;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The ledger {@link dev.piiwarden.api.Consents} uses when the agent is not attached and
+ * piiwarden-core is on the class path (registered with {@link java.util.ServiceLoader}). The store
+ * is named by {@code piiwarden.consent.store} (system property, then environment variable {@code
+ * PIIWARDEN_CONSENT_STORE}), {@code memory:} by default; {@code piiwarden.consent.cache-ttl} is
+ * read the same way.
+ */
+public final class ConfiguredConsentBackend implements ConsentBackend {
+  private final ConsentLedger ledger;
+
+  /** Opens the configured store; a wrong setting fails here, naming the option. */
+  public ConfiguredConsentBackend() {
+    String store = setting("piiwarden.consent.store", "memory:");
+    String ttl = setting("piiwarden.consent.cache-ttl", "PT5S");
+    Duration cacheTtl;
+    try {
+      cacheTtl = Duration.parse(ttl);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "piiwarden.consent.cache-ttl: '" + ttl + "' is not an ISO-8601 duration; allowed: e.g. PT5S");
+    }
+    this.ledger =
+        new ConsentLedger(ConsentStoreUri.open(store, System.err::println), cacheTtl);
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      value = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+    }
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  @Override
+  public ConsentRecord grant(String subject, String purpose, String source) {
+    return ledger.grant(subject, purpose, source);
+  }
+
+  @Override
+  public ConsentRecord withdraw(String subject, String purpose, String source) {
+    return ledger.withdraw(subject, purpose, source);
+  }
+
+  @Override
+  public boolean isGranted(String subject, String purpose) {
+    return ledger.isGranted(subject, purpose);
+  }
+
+  @Override
+  public List<ConsentRecord> history(String subject) {
+    return ledger.history(subject);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.piiwarden.core.consent;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Opens the store a URI names: {@code memory:}, {@code file:<path>} (a relative path is resolved
+ * against the working folder) or {@code jdbc:<url>}.
+ */
+public final class ConsentStoreUri {
+  /** The schemes, for messages. */
+  public static final String ALLOWED = "memory:, file:<path>, jdbc:<url>";
+
+  private ConsentStoreUri() {}
+
+  /**
+   * What is wrong with {@code uri}, if anything. Only the form is checked: a database that is down
+   * is not a wrong URI.
+   */
+  public static Optional<String> problem(String uri) {
+    if (uri == null || uri.isBlank()) {
+      return Optional.of("is empty");
+    }
+    if (uri.equals("memory:")) {
+      return Optional.empty();
+    }
+    if (uri.startsWith("file:")) {
+      String path = uri.substring("file:".length());
+      if (path.isBlank()) {
+        return Optional.of("file: needs a path, e.g. file:consent.jsonl");
+      }
+      try {
+        Path.of(path);
+      } catch (InvalidPathException e) {
+        return Optional.of("'" + path + "' is not a valid path");
+      }
+      return Optional.empty();
+    }
+    if (uri.startsWith("jdbc:") && uri.length() > "jdbc:".length() + 1 && uri.indexOf(':', 5) > 5) {
+      return Optional.empty();
+    }
+    return Optional.of("unknown store '" + JdbcUrls.withoutCredentials(uri) + "'");
+  }
+
+  /**
+   * Opens the store; nothing is read or connected yet.
+   *
+   * @param warnings where a file store reports lines it skips
+   * @throws IllegalArgumentException when {@link #problem} finds something wrong
+   */
+  public static ConsentStore open(String uri, Consumer<String> warnings) {
+    problem(uri)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(
+                  "piiwarden.consent.store: " + problem + "; allowed: " + ALLOWED);
+            });
+    if (uri.equals("memory:")) {
+      return new MemoryConsentStore();
+    }
+    if (uri.startsWith("file:")) {
+      return new FileConsentStore(Path.of(uri.substring("file:".length())), warnings);
+    }
+    return new JdbcConsentStore(uri);
+  }
+}

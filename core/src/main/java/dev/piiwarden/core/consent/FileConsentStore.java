@@ -1,0 +1,189 @@
+package dev.piiwarden.core.consent;
+
+import dev.piiwarden.api.ConsentRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The {@code file:<path>} store: an append-only file of JSON lines, one record per line.
+ *
+ * <p>Writers take an exclusive {@link FileLock} and force the line to disk before releasing it;
+ * readers take a shared lock, so several processes can share one ledger. Records are read once and
+ * then only the bytes appended since (by any process) are read. A last line without its newline is
+ * a write torn by a crash: it is skipped and reported, and the next write starts on a fresh line so
+ * the fragment stays isolated. Lines that are not records are skipped and reported too.
+ */
+public final class FileConsentStore implements ConsentStore {
+  /** File locks belong to the whole JVM; this keeps two stores on one file from overlapping. */
+  private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+
+  private final Path file;
+  private final Object jvmLock;
+  private final Consumer<String> warnings;
+  private final Map<String, List<ConsentRecord>> bySubject = new HashMap<>();
+  private long parsedUpTo;
+  private long lineNumber;
+  private long reportedTornAt = -1;
+
+  /**
+   * @param file the ledger file; it and its parent folders are created on the first write
+   * @param warnings where skipped lines are reported (no record content is included)
+   */
+  public FileConsentStore(Path file, Consumer<String> warnings) {
+    this.file = file.toAbsolutePath().normalize();
+    this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, ignored -> new Object());
+    this.warnings = warnings;
+  }
+
+  @Override
+  public void append(ConsentRecord record) {
+    byte[] line = ConsentRecordJson.line(record);
+    synchronized (jvmLock) {
+      try {
+        Path parent = file.getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        try (FileChannel channel =
+                FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock ignored = channel.lock()) {
+          long end = channel.size();
+          ByteBuffer buffer;
+          if (end > 0 && !endsWithNewline(channel, end)) {
+            buffer = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line);
+          } else {
+            buffer = ByteBuffer.allocate(line.length).put(line);
+          }
+          buffer.flip();
+          while (buffer.hasRemaining()) {
+            end += channel.write(buffer, end);
+          }
+          channel.force(false);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new ConsentStoreException(
+            "cannot write consent store " + describe() + ": " + e.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
+    ByteBuffer last = ByteBuffer.allocate(1);
+    channel.read(last, size - 1);
+    return last.get(0) == '\n';
+  }
+
+  @Override
+  public List<ConsentRecord> records(String subject) {
+    synchronized (jvmLock) {
+      refresh();
+      return List.copyOf(bySubject.getOrDefault(subject, List.of()));
+    }
+  }
+
+  /** Reads what was appended since the last read; starts over if the file was replaced. */
+  private void refresh() {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      if (parsedUpTo > 0) {
+        restart();
+      }
+      return;
+    } catch (IOException e) {
+      throw new ConsentStoreException("cannot read consent store " + describe(), e);
+    }
+    if (size < parsedUpTo) {
+      warnings.accept("piiwarden: consent store " + describe() + " shrank; reading it again");
+      restart();
+    }
+    if (size == parsedUpTo) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileLock ignored = channel.lock(0, Long.MAX_VALUE, true)) {
+      long end = channel.size();
+      ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - parsedUpTo));
+      while (buffer.hasRemaining() && channel.read(buffer, parsedUpTo + buffer.position()) >= 0) {
+        // keep reading until the snapshot is complete
+      }
+      parse(buffer.array(), buffer.position());
+    } catch (IOException | ArithmeticException e) {
+      throw new ConsentStoreException("cannot read consent store " + describe(), e);
+    }
+  }
+
+  private void parse(byte[] bytes, int length) {
+    int start = 0;
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] != '\n') {
+        continue;
+      }
+      long lineStart = parsedUpTo + start;
+      lineNumber++;
+      String line = new String(bytes, start, i - start, StandardCharsets.UTF_8).strip();
+      if (!line.isEmpty()) {
+        try {
+          ConsentRecord record = ConsentRecordJson.parse(line);
+          bySubject.computeIfAbsent(record.subject(), s -> new ArrayList<>()).add(record);
+        } catch (IllegalArgumentException e) {
+          if (lineStart != reportedTornAt) {
+            warnings.accept(
+                "piiwarden: consent store "
+                    + describe()
+                    + ": line "
+                    + lineNumber
+                    + " is not a consent record and is skipped ("
+                    + e.getMessage()
+                    + ")");
+          }
+        }
+      }
+      start = i + 1;
+    }
+    long tail = parsedUpTo + start;
+    if (start < length && tail != reportedTornAt) {
+      reportedTornAt = tail;
+      warnings.accept(
+          "piiwarden: consent store "
+              + describe()
+              + ": the last line ("
+              + (lineNumber + 1)
+              + ") is incomplete, a torn write; it is skipped");
+    }
+    parsedUpTo = tail;
+  }
+
+  private void restart() {
+    bySubject.clear();
+    parsedUpTo = 0;
+    lineNumber = 0;
+    reportedTornAt = -1;
+  }
+
+  @Override
+  public String describe() {
+    return "file:" + file;
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,186 @@
+package dev.piiwarden.core.consent;
+
+import dev.piiwarden.api.ConsentRecord;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+/**
+ * The {@code jdbc:<url>} store: table {@code piiwarden_consent}, created if absent, one row per
+ * record, ledger order by its generated {@code id}. Times are ISO-8601 text so that every database
+ * stores them the same way.
+ *
+ * <p>The connection is opened on first use, not at construction, and opened again after a
+ * failure: a database that is down makes reads and writes fail with a {@link
+ * ConsentStoreException} naming the store, and recovers when the database is back. The driver is
+ * found through {@link DriverManager}, then through the thread's context class loader.
+ */
+public final class JdbcConsentStore implements ConsentStore {
+  static final String TABLE = "piiwarden_consent";
+
+  private final String url;
+  private final String described;
+  private Connection connection;
+
+  /** @param url a JDBC URL, e.g. {@code jdbc:postgresql://db/app?user=…} */
+  public JdbcConsentStore(String url) {
+    this.url = url;
+    this.described = JdbcUrls.withoutCredentials(url);
+  }
+
+  @Override
+  public synchronized void append(ConsentRecord record) {
+    String sql =
+        "INSERT INTO "
+            + TABLE
+            + " (subject, purpose, state, recorded_at, source, expires_at) VALUES (?,?,?,?,?,?)";
+    run(
+        "write",
+        () -> {
+          try (PreparedStatement insert = connection().prepareStatement(sql)) {
+            insert.setString(1, record.subject());
+            insert.setString(2, record.purpose());
+            insert.setString(3, record.state().name());
+            insert.setString(4, record.time().toString());
+            insert.setString(5, record.source());
+            insert.setString(6, record.expires() == null ? null : record.expires().toString());
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public synchronized List<ConsentRecord> records(String subject) {
+    String sql =
+        "SELECT subject, purpose, state, recorded_at, source, expires_at FROM "
+            + TABLE
+            + " WHERE subject = ? ORDER BY id";
+    return run(
+        "read",
+        () -> {
+          List<ConsentRecord> records = new ArrayList<>();
+          try (PreparedStatement select = connection().prepareStatement(sql)) {
+            select.setString(1, subject);
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                String expires = rows.getString(6);
+                records.add(
+                    new ConsentRecord(
+                        rows.getString(1),
+                        rows.getString(2),
+                        ConsentRecord.State.valueOf(rows.getString(3)),
+                        Instant.parse(rows.getString(4)),
+                        rows.getString(5),
+                        expires == null ? null : Instant.parse(expires)));
+              }
+            }
+          }
+          return records;
+        });
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T run(String what, SqlWork<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly();
+      throw new ConsentStoreException(
+          "cannot " + what + " consent store " + described + ": " + firstLine(e), e);
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = connect();
+      connection.setAutoCommit(true);
+      createTableIfAbsent(connection);
+    }
+    return connection;
+  }
+
+  private Connection connect() throws SQLException {
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException noDriverThere) {
+      // DriverManager only sees drivers of the caller's class loader; an application server or a
+      // nested jar keeps its drivers in the context class loader.
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
+          if (driver.acceptsURL(url)) {
+            Connection found = driver.connect(url, new Properties());
+            if (found != null) {
+              return found;
+            }
+          }
+        }
+      }
+      throw noDriverThere;
+    }
+  }
+
+  private static void createTableIfAbsent(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    String id =
+        product.contains("sqlite")
+            ? "id INTEGER PRIMARY KEY AUTOINCREMENT"
+            : product.contains("mysql") || product.contains("mariadb")
+                ? "id BIGINT AUTO_INCREMENT PRIMARY KEY"
+                : "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + TABLE
+              + " ("
+              + id
+              + ", subject VARCHAR(512) NOT NULL, purpose VARCHAR(512) NOT NULL,"
+              + " state VARCHAR(16) NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
+              + " source VARCHAR(512) NOT NULL, expires_at VARCHAR(40))");
+      ddl.execute(
+          "CREATE INDEX IF NOT EXISTS " + TABLE + "_subject ON " + TABLE + " (subject)");
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private void closeQuietly() {
+    Connection current = connection;
+    connection = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (SQLException ignored) {
+        // The connection is being dropped because it failed; closing it may fail the same way.
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return described;
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.piiwarden.core.inventory;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A call by which a method hands personal data, or one of its own parameters, to another method.
+ *
+ * @param callee the called method's id, {@code <type>#<name>(<param types>)}
+ * @param argument the 0-based position of the argument
+ * @param line the line of the call
+ * @param elements the data elements the argument carries, sorted
+ * @param parameters the caller's own parameters (0-based) the argument carries, sorted
+ * @param confidence how directly the value was seen to reach the argument
+ */
+@JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence"})
+public record ArgumentPass(
+    String callee,
+    int argument,
+    int line,
+    List<String> elements,
+    List<Integer> parameters,
+    Confidence confidence) {
+
+  static final Comparator<ArgumentPass> ORDER =
+      Comparator.comparingInt(ArgumentPass::line)
+          .thenComparing(ArgumentPass::callee)
+          .thenComparingInt(ArgumentPass::argument)
+          .thenComparing((a, b) -> Sorting.compareLists(a.elements(), b.elements(), Comparator.naturalOrder()))
+          .thenComparing((a, b) -> Sorting.compareLists(a.parameters(), b.parameters(), Comparator.naturalOrder()));
+
+  /** Checks the callee and normalises lists. */
+  public ArgumentPass {
+    Objects.requireNonNull(callee, "callee");
+    elements = Sorting.keys(elements);
+    parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
+    confidence = confidence == null ? Confidence.DIRECT : confidence;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.piiwarden.core.inventory;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one method does with personal data and with its parameters, as far as flows are concerned:
+ * what it hands to other methods and which of its parameters reach sinks. Fragments carry a summary
+ * for every method that does either, so that merging fragments of several classes and modules can
+ * compute whole paths from a data element to a sink ({@link FlowComputation}).
+ *
+ * @param method the method's id, {@code <type>#<name>(<param types>)}
+ * @param overrides ids of the methods it overrides or implements, so a call through an interface
+ *     reaches this implementation
+ * @param passes the calls that hand personal data or parameters on
+ * @param sinks the parameters that reach sinks in this method
+ */
+@JsonPropertyOrder({"method", "overrides", "passes", "sinks"})
+public record MethodSummary(
+    String method, List<String> overrides, List<ArgumentPass> passes, List<ParameterSink> sinks) {
+
+  static final Comparator<MethodSummary> ORDER = Comparator.comparing(MethodSummary::method);
+
+  /** Checks the id and normalises lists. */
+  public MethodSummary {
+    Objects.requireNonNull(method, "method");
+    overrides = Sorting.keys(overrides);
+    passes = Sorting.sorted(passes, ArgumentPass.ORDER);
+    sinks = Sorting.sorted(sinks, ParameterSink.ORDER);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.piiwarden.core.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlowComputationTest {
+  private static final String EMAIL = "com.acme.User#email";
+  private static final String SEND = "com.acme.Newsletter#send(com.acme.User)";
+  private static final String FORMAT = "com.acme.Format#line(java.lang.String)";
+  private static final String DELIVER = "com.acme.Mailer#deliver(java.lang.String)";
+  private static final String SMTP = "com.acme.SmtpMailer#deliver(java.lang.String)";
+
+  private static MethodSummary summary(String method, List<ArgumentPass> passes, List<ParameterSink> sinks) {
+    return new MethodSummary(method, List.of(), passes, sinks);
+  }
+
+  private static ArgumentPass readPass(String callee, int argument, String element) {
+    return new ArgumentPass(callee, argument, 10, List.of(element), List.of(), Confidence.DIRECT);
+  }
+
+  private static ArgumentPass forward(String callee, int argument, int parameter) {
+    return new ArgumentPass(callee, argument, 20, List.of(), List.of(parameter), Confidence.VIA_CALL);
+  }
+
+  private static ParameterSink log(int parameter) {
+    return new ParameterSink(parameter, SinkKind.LOG, "org.slf4j.Logger#info", 30, Confidence.DIRECT);
+  }
+
+  private static List<Flow> flows(MethodSummary... summaries) {
+    return FlowComputation.flowsOf(new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(summaries)));
+  }
+
+  @Test
+  void aChainOfThreeMethodsGivesTheWholePath() {
+    List<Flow> flows = flows(
+        summary(SEND, List.of(readPass(FORMAT, 0, EMAIL)), List.of()),
+        summary(FORMAT, List.of(forward(DELIVER, 0, 0)), List.of()),
+        summary(DELIVER, List.of(), List.of(log(0))));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, FORMAT, DELIVER))), flows);
+  }
+
+  @Test
+  void onlyTheParameterThatCarriesTheDataIsFollowed() {
+    List<Flow> flows = flows(
+        summary(SEND, List.of(readPass(DELIVER, 1, EMAIL)), List.of()),
+        summary(DELIVER, List.of(), List.of(log(0))));
+    assertEquals(List.of(), flows);
+  }
+
+  @Test
+  void aCallThroughAnInterfaceReachesItsImplementations() {
+    List<Flow> flows = flows(
+        summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of()),
+        new MethodSummary(SMTP, List.of(DELIVER), List.of(), List.of(log(0))));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, SMTP))), flows);
+  }
+
+  @Test
+  void recursionAndCyclesEnd() {
+    String a = "com.acme.A#a(java.lang.String)";
+    String b = "com.acme.B#b(java.lang.String)";
+    List<Flow> flows = flows(
+        summary(SEND, List.of(readPass(a, 0, EMAIL)), List.of()),
+        summary(a, List.of(forward(b, 0, 0), forward(a, 0, 0)), List.of()),
+        summary(b, List.of(forward(a, 0, 0)), List.of(log(0))));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, a, b))), flows);
+  }
+
+  @Test
+  void anActivitysOwnSinkCallsAreFlowsOfOneStep() {
+    Activity activity = new Activity(SEND, "com.acme.Newsletter", "send(com.acme.User)", null, List.of(), null, null,
+        List.of(EMAIL), List.of(), List.of(new SinkRecord(SinkKind.HTTP, "java.net.http.HttpClient#send", 5,
+            List.of(EMAIL), Confidence.VIA_LOCAL)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.HTTP, "java.net.http.HttpClient#send", List.of(SEND))),
+        FlowComputation.flowsOf(new Inventory(List.of(), List.of(activity), List.of())));
+  }
+
+  @Test
+  void summariesSurviveJsonAndFlowsCrossFragmentsWhenMerged() {
+    Inventory caller = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
+        List.of(summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of())));
+    Inventory callee = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
+        List.of(summary(DELIVER, List.of(), List.of(log(0)))));
+    Inventory reread = InventoryJson.read(InventoryJson.write(caller).getBytes(java.nio.charset.StandardCharsets.UTF_8), "x");
+    assertEquals(caller, reread);
+    MergeResult merged = InventoryMerger.merge(List.of(
+        new InventoryFragment("module-a.jar", reread), new InventoryFragment("module-b/classes", callee)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, DELIVER))),
+        merged.inventory().flows());
+  }
+}
