@@ -1,0 +1,77 @@
+package dev.piiwarden.processor.base;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports: its id, severity and text. Each text says what is wrong
+ * and what to do; {@code %s} placeholders are filled with keys, names and types, never with values.
+ */
+public enum Message {
+  PW001(Diagnostic.Kind.ERROR,
+      "Unknown data category \"%s\".%s Use a constant of dev.piiwarden.annotations.Category, or declare"
+          + " the key in the taxonomy extension file named by -Apiiwarden.taxonomy."),
+  PW002(Diagnostic.Kind.ERROR,
+      "Unknown purpose \"%s\" in @%s.%s Use a constant of dev.piiwarden.annotations.Purpose, or declare"
+          + " the key in the taxonomy extension file named by -Apiiwarden.taxonomy."),
+  PW003(Diagnostic.Kind.ERROR,
+      "Unknown data subject \"%s\".%s Use a constant of dev.piiwarden.annotations.Subject, or declare"
+          + " the key in the taxonomy extension file named by -Apiiwarden.taxonomy."),
+  PW004(Diagnostic.Kind.ERROR,
+      "@PersonalData on method %s, which is not an accessor (%s). Put it on the field, or on a method"
+          + " that takes no parameters and returns the value."),
+  PW005(Diagnostic.Kind.ERROR,
+      "Retention \"%s\" is not an ISO-8601 period or duration. Write it like \"P30D\", \"P2Y\","
+          + " \"P6M\", \"P2W\" or \"PT12H\"."),
+  PW006(Diagnostic.Kind.ERROR,
+      "Category \"%s\" is a special category (GDPR Art. 9/10) and needs an explicit lawful basis."
+          + " Add basis = LawfulBasis.<the basis you rely on>, e.g. CONSENT or LEGAL_OBLIGATION."),
+  PW007(Diagnostic.Kind.ERROR,
+      "@ConsentRequired names no purposes, so no consent could ever be checked. List the purposes"
+          + " that must be granted, e.g. @ConsentRequired(Purpose.MARKETING_COMMUNICATIONS_EMAIL)."),
+  PW008(Diagnostic.Kind.WARNING,
+      "@DataSubject on %s of type %s, which cannot identify a data subject; the agent ignores it and"
+          + " falls back to PrivacyContext. Use a String, CharSequence, UUID, primitive or boxed number"
+          + " (on a method: a no-argument accessor returning one)."),
+  PW009(Diagnostic.Kind.ERROR,
+      "Option %s=%s is not valid: %s."),
+  PW010(Diagnostic.Kind.ERROR,
+      "The taxonomy extension named by -Apiiwarden.taxonomy cannot be used: %s"),
+  PW011(Diagnostic.Kind.ERROR,
+      "PII Warden failed internally while %s: %s. This is a bug in the processor; please report it"
+          + " with this message and the stack trace:%n%s"),
+  PW012(Diagnostic.Kind.NOTE,
+      "PII Warden wrote no%s inventory fragments or descriptors because of the errors above. Fix them"
+          + " and compile again."),
+  PW013(Diagnostic.Kind.NOTE,
+      "%s is left out of PII Warden's generated descriptors: %s. PersonalDataExport and log"
+          + " redaction will not see it; make it non-private to include it."),
+  PW014(Diagnostic.Kind.NOTE,
+      "The data subject of %s cannot be resolved from its parameters; the agent takes it from"
+          + " PrivacyContext at run time. Mark a parameter, or a member of a parameter's type, with"
+          + " @DataSubject to pass it explicitly."),
+  PW015(Diagnostic.Kind.ERROR,
+      "PII Warden cannot write %s: %s. Check that the output folder is writable, then compile again.");
+
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(Diagnostic.Kind kind, String format) {
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** The severity before {@code piiwarden.strict} is applied. */
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The text with its id, e.g. {@code PW001: Unknown data category ...}. */
+  public String format(Object... args) {
+    return name() + ": " + String.format(format, args);
+  }
+
+  /** " Did you mean "x"?" for a suggestion, or an empty string. */
+  public static String didYouMean(java.util.Optional<String> suggestion) {
+    return suggestion.map(s -> " Did you mean \"" + s + "\"?").orElse("");
+  }
+}

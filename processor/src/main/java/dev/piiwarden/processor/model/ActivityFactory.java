@@ -1,0 +1,62 @@
+package dev.piiwarden.processor.model;
+
+import dev.piiwarden.annotations.ConsentRequired;
+import dev.piiwarden.annotations.ProcessingActivity;
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.ConsentRequirement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Turns a method that carries {@code @ConsentRequired} or {@code @ProcessingActivity} (itself or
+ * through its type) into the inventory's {@link Activity}. A method's annotation wins over its
+ * type's. Reads, calls and sinks stay empty here: method-body analysis fills them.
+ */
+public final class ActivityFactory {
+  private final RuntimeTypeNames names;
+  private final SubjectResolver subjects;
+
+  public ActivityFactory(RuntimeTypeNames names, SubjectResolver subjects) {
+    this.names = names;
+    this.subjects = subjects;
+  }
+
+  /** The activity of {@code method}. */
+  public Activity create(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    ProcessingActivity activity = effective(method, owner, ProcessingActivity.class);
+    ConsentRequired consent = effective(method, owner, ConsentRequired.class);
+    List<String> purposes = new ArrayList<>();
+    if (activity != null) {
+      purposes.addAll(List.of(activity.purposes()));
+    }
+    ConsentRequirement requirement = null;
+    String subjectFrom = null;
+    if (consent != null) {
+      purposes.addAll(List.of(consent.value()));
+      requirement = new ConsentRequirement(List.of(consent.value()), consent.onDenied());
+      subjectFrom = subjects.resolve(method);
+    }
+    String type = names.binaryName(owner);
+    String signature = names.signature(method);
+    return new Activity(
+        type + "#" + signature,
+        type,
+        signature,
+        activity == null ? null : activity.name(),
+        purposes,
+        requirement,
+        subjectFrom,
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  private static <A extends java.lang.annotation.Annotation> A effective(
+      ExecutableElement method, TypeElement owner, Class<A> annotation) {
+    A own = method.getAnnotation(annotation);
+    return own != null ? own : owner.getAnnotation(annotation);
+  }
+}

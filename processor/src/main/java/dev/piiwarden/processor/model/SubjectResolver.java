@@ -1,0 +1,69 @@
+package dev.piiwarden.processor.model;
+
+import dev.piiwarden.processor.base.MirrorLookup;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Where a consent-gated method's data subject comes from, in the agent's order: a {@code
+ * @DataSubject} parameter ({@code PARAMETER n}), then a parameter whose type has a {@code
+ * @DataSubject} member ({@code PARAMETER n FIELD email} or {@code PARAMETER n FIELD getId()}), else
+ * {@code CONTEXT} (PrivacyContext at run time).
+ */
+public final class SubjectResolver {
+  public static final String CONTEXT = "CONTEXT";
+
+  private final SubjectTypes subjectTypes;
+
+  public SubjectResolver(SubjectTypes subjectTypes) {
+    this.subjectTypes = subjectTypes;
+  }
+
+  /** The {@code subjectFrom} of an activity. */
+  public String resolve(ExecutableElement method) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      VariableElement parameter = parameters.get(i);
+      if (isDataSubject(parameter)) {
+        return "PARAMETER " + i;
+      }
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      Optional<String> member = subjectMember(parameters.get(i).asType());
+      if (member.isPresent()) {
+        return "PARAMETER " + i + " FIELD " + member.get();
+      }
+    }
+    return CONTEXT;
+  }
+
+  /** The {@code @DataSubject} member of a type or its superclasses: a field name or {@code getId()}. */
+  private Optional<String> subjectMember(TypeMirror type) {
+    for (TypeMirror t = type; t.getKind() == TypeKind.DECLARED; ) {
+      TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
+      for (Element member : element.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.FIELD && isDataSubject(member)) {
+          return Optional.of(member.getSimpleName().toString());
+        }
+        if (member.getKind() == ElementKind.METHOD && isDataSubject(member)) {
+          return Optional.of(member.getSimpleName() + "()");
+        }
+      }
+      t = element.getSuperclass();
+    }
+    return Optional.empty();
+  }
+
+  private boolean isDataSubject(Element element) {
+    return MirrorLookup.find(element, AnnotationNames.DATA_SUBJECT).isPresent()
+        && subjectTypes.isSupported(element);
+  }
+}

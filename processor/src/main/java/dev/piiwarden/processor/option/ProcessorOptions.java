@@ -1,0 +1,102 @@
+package dev.piiwarden.processor.option;
+
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyException;
+import dev.piiwarden.processor.base.DiagnosticReporter;
+import dev.piiwarden.processor.base.Message;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The processor's options (SPEC §4), read and checked once per compilation.
+ *
+ * @param taxonomy the built-in taxonomy, extended by {@code piiwarden.taxonomy} when given
+ * @param strict {@code piiwarden.strict}: warnings become errors
+ * @param flow {@code piiwarden.flow}: method-body analysis (default true; used by flow analysis)
+ * @param sinks {@code piiwarden.sinks}: a file of extra sinks, or null (used by flow analysis)
+ */
+public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, Path sinks) {
+  public static final String TAXONOMY = "piiwarden.taxonomy";
+  public static final String STRICT = "piiwarden.strict";
+  public static final String FLOW = "piiwarden.flow";
+  public static final String SINKS = "piiwarden.sinks";
+
+  /** The option names javac should accept. */
+  public static Set<String> names() {
+    return Set.of(TAXONOMY, STRICT, FLOW, SINKS);
+  }
+
+  /**
+   * Reads the options; every problem is reported as an error.
+   *
+   * @return the options, or empty when any is unusable
+   */
+  public static Optional<ProcessorOptions> read(Map<String, String> raw, DiagnosticReporter reporter) {
+    boolean ok = true;
+    Boolean strict = flag(raw, STRICT, false, reporter);
+    Boolean flow = flag(raw, FLOW, true, reporter);
+    ok &= strict != null && flow != null;
+    Path sinks = null;
+    String sinksValue = raw.get(SINKS);
+    if (sinksValue != null) {
+      sinks = path(SINKS, sinksValue, reporter);
+      if (sinks != null && !Files.isReadable(sinks)) {
+        reporter.report(Message.PW009, SINKS, sinksValue, "no readable file at " + sinks.toAbsolutePath()
+            + "; name an existing sink file or remove the option");
+        sinks = null;
+      }
+      ok &= sinks != null;
+    }
+    Taxonomy taxonomy = null;
+    String taxonomyValue = raw.get(TAXONOMY);
+    Path taxonomyFile = taxonomyValue == null ? null : path(TAXONOMY, taxonomyValue, reporter);
+    if (taxonomyValue == null || taxonomyFile != null) {
+      try {
+        taxonomy = Taxonomy.load(taxonomyFile);
+      } catch (TaxonomyException e) {
+        reporter.report(Message.PW010, e.getMessage());
+      }
+    }
+    ok &= taxonomy != null;
+    if (strict != null) {
+      reporter.setStrict(strict);
+    }
+    return ok ? Optional.of(new ProcessorOptions(taxonomy, strict, flow, sinks)) : Optional.empty();
+  }
+
+  private static Boolean flag(
+      Map<String, String> raw, String name, boolean defaultValue, DiagnosticReporter reporter) {
+    String value = raw.get(name);
+    if (value == null || value.isEmpty()) {
+      // -Apiiwarden.strict alone switches the flag on.
+      return raw.containsKey(name) ? Boolean.TRUE : defaultValue;
+    }
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true":
+        return Boolean.TRUE;
+      case "false":
+        return Boolean.FALSE;
+      default:
+        reporter.report(Message.PW009, name, value, "write true or false");
+        return null;
+    }
+  }
+
+  private static Path path(String name, String value, DiagnosticReporter reporter) {
+    try {
+      if (value.isBlank()) {
+        reporter.report(Message.PW009, name, value, "name a file");
+        return null;
+      }
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      reporter.report(Message.PW009, name, value, "not a file path (" + e.getReason() + ")");
+      return null;
+    }
+  }
+}

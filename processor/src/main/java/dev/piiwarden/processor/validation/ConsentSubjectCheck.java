@@ -1,0 +1,43 @@
+package dev.piiwarden.processor.validation;
+
+import dev.piiwarden.annotations.ConsentRequired;
+import dev.piiwarden.processor.base.DiagnosticReporter;
+import dev.piiwarden.processor.base.Message;
+import dev.piiwarden.processor.base.MirrorLookup;
+import dev.piiwarden.processor.model.AnnotationNames;
+import dev.piiwarden.processor.model.SubjectResolver;
+import dev.piiwarden.processor.model.TypeDeclarations;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * PW014 (a note): a consent-gated method whose data subject cannot be resolved from its
+ * parameters; at run time it comes from PrivacyContext.
+ */
+public final class ConsentSubjectCheck implements DeclarationCheck {
+  private final SubjectResolver subjects;
+
+  public ConsentSubjectCheck(SubjectResolver subjects) {
+    this.subjects = subjects;
+  }
+
+  @Override
+  public void check(TypeDeclarations declarations, DiagnosticReporter reporter) {
+    for (ExecutableElement method : declarations.activityMethods()) {
+      Element carrier = method.getAnnotation(ConsentRequired.class) != null
+          ? method
+          : method.getEnclosingElement().getAnnotation(ConsentRequired.class) != null
+              ? method.getEnclosingElement()
+              : null;
+      if (carrier == null || !SubjectResolver.CONTEXT.equals(subjects.resolve(method))) {
+        continue;
+      }
+      AnnotationMirror mirror = carrier == method
+          ? MirrorLookup.find(method, AnnotationNames.CONSENT_REQUIRED).orElse(null)
+          : null;
+      reporter.report(Message.PW014, method, mirror, null,
+          method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()");
+    }
+  }
+}

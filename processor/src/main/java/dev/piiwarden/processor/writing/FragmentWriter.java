@@ -1,0 +1,38 @@
+package dev.piiwarden.processor.writing;
+
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryInputs;
+import dev.piiwarden.core.inventory.InventoryJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes a top-level class's inventory fragment to {@code
+ * CLASS_OUTPUT/META-INF/piiwarden/types/<binary name>.json}, with that class as its only
+ * originating element so that incremental builds can tell which source it came from.
+ */
+public final class FragmentWriter {
+  private final Filer filer;
+
+  public FragmentWriter(Filer filer) {
+    this.filer = filer;
+  }
+
+  /** The resource path of a top-level class's fragment. */
+  public static String path(String binaryName) {
+    return InventoryInputs.FRAGMENT_FOLDER + binaryName + ".json";
+  }
+
+  /** Writes the fragment of {@code topLevel}. */
+  public void write(TypeElement topLevel, String binaryName, Inventory fragment) throws IOException {
+    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path(binaryName), topLevel);
+    try (OutputStream out = file.openOutputStream()) {
+      out.write(InventoryJson.write(fragment).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

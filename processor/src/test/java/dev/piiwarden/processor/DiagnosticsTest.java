@@ -1,0 +1,234 @@
+package dev.piiwarden.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Given this source, this diagnostic on this line. */
+class DiagnosticsTest {
+  private static JavaFileObject source(String name, String text) {
+    return JavaFileObjects.forSourceString(name,
+        "package com.acme;\n"
+            + "import dev.piiwarden.annotations.*;\n"
+            + "import java.util.*;\n"
+            + text);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new PiiWardenProcessor()).compile(sources);
+  }
+
+  @Test
+  void unknownCategoryIsAnErrorWithTheClosestKey() {
+    JavaFileObject user = source("com.acme.User", """
+        class User {
+          @PersonalData(category = "user.contact.emial")
+          String email;
+        }
+        """);
+    Compilation compilation = compile(user);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("PW001: Unknown data category \"user.contact.emial\". Did you mean \"user.contact.email\"?")
+        .inFile(user).onLineContaining("user.contact.emial");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void unknownPurposeInEachAnnotationIsReportedOnItsValue() {
+    JavaFileObject mailer = source("com.acme.Mailer", """
+        class Mailer {
+          @PersonalData(category = "user.contact.email",
+              purposes = {"essential.service", "marketing.comunications"})
+          String email;
+
+          @ConsentRequired("marketing.advertisng")
+          void send() {}
+
+          @ProcessingActivity(name = "Fraud", purposes = "essential.fraud_detectio")
+          void screen() {}
+        }
+        """);
+    Compilation compilation = compile(mailer);
+    assertThat(compilation)
+        .hadErrorContaining("PW002: Unknown purpose \"marketing.comunications\" in @PersonalData."
+            + " Did you mean \"marketing.communications\"?")
+        .inFile(mailer).onLineContaining("marketing.comunications");
+    assertThat(compilation)
+        .hadErrorContaining("PW002: Unknown purpose \"marketing.advertisng\" in @ConsentRequired."
+            + " Did you mean \"marketing.advertising\"?")
+        .inFile(mailer).onLineContaining("marketing.advertisng");
+    assertThat(compilation)
+        .hadErrorContaining("PW002: Unknown purpose \"essential.fraud_detectio\" in @ProcessingActivity."
+            + " Did you mean \"essential.fraud_detection\"?")
+        .inFile(mailer).onLineContaining("fraud_detectio");
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void unknownSubjectIsAnError() {
+    JavaFileObject user = source("com.acme.User", """
+        class User {
+          @PersonalData(category = "user.name", subject = "costumer")
+          String name;
+        }
+        """);
+    Compilation compilation = compile(user);
+    assertThat(compilation)
+        .hadErrorContaining("PW003: Unknown data subject \"costumer\". Did you mean \"customer\"?")
+        .inFile(user).onLineContaining("costumer");
+  }
+
+  @Test
+  void personalDataOnAMethodThatIsNotAnAccessor() {
+    JavaFileObject user = source("com.acme.User", """
+        class User {
+          @PersonalData(category = "user.contact.email")
+          void setEmail(String email) {}
+
+          @PersonalData(category = "user.name")
+          void clear() {}
+        }
+        """);
+    Compilation compilation = compile(user);
+    assertThat(compilation)
+        .hadErrorContaining("PW004: @PersonalData on method setEmail(), which is not an accessor (it takes parameters)")
+        .inFile(user).onLineContaining("@PersonalData(category = \"user.contact.email\")");
+    assertThat(compilation)
+        .hadErrorContaining("PW004: @PersonalData on method clear(), which is not an accessor (it returns void)")
+        .inFile(user).onLineContaining("@PersonalData(category = \"user.name\")");
+  }
+
+  @Test
+  void retentionMustBeIso8601ButPeriodsAndDurationsAreAccepted() {
+    JavaFileObject user = source("com.acme.User", """
+        class User {
+          @PersonalData(category = "user.contact.email", retention = "30 days")
+          String email;
+          @PersonalData(category = "user.name", retention = "P2Y")
+          String name;
+          @PersonalData(category = "user.contact.phone_number", retention = "P2W")
+          String phone;
+          @PersonalData(category = "user.device.ip_address", retention = "PT12H")
+          String ip;
+        }
+        """);
+    Compilation compilation = compile(user);
+    assertThat(compilation)
+        .hadErrorContaining("PW005: Retention \"30 days\" is not an ISO-8601 period or duration")
+        .inFile(user).onLineContaining("30 days");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void specialCategoryNeedsAnExplicitBasis() {
+    JavaFileObject patient = source("com.acme.Patient", """
+        class Patient {
+          @PersonalData(category = "user.health_and_medical")
+          String diagnosis;
+          @PersonalData(category = "user.health_and_medical", basis = LawfulBasis.CONSENT)
+          String allergies;
+        }
+        """);
+    Compilation compilation = compile(patient);
+    assertThat(compilation)
+        .hadErrorContaining("PW006: Category \"user.health_and_medical\" is a special category")
+        .inFile(patient).onLineContaining("@PersonalData(category = \"user.health_and_medical\")");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void consentRequiredWithoutPurposes() {
+    JavaFileObject newsletter = source("com.acme.Newsletter", """
+        class Newsletter {
+          @ConsentRequired({})
+          public void send(@DataSubject String userId) {}
+        }
+        """);
+    Compilation compilation = compile(newsletter);
+    assertThat(compilation)
+        .hadErrorContaining("PW007: @ConsentRequired names no purposes")
+        .inFile(newsletter).onLineContaining("@ConsentRequired({})");
+  }
+
+  @Test
+  void dataSubjectOnAnUnsupportedTypeIsAWarning() {
+    JavaFileObject account = source("com.acme.Account", """
+        class Account {
+          @DataSubject List<String> ids;
+          @DataSubject UUID id;
+          @DataSubject long number;
+          @DataSubject StringBuilder handle;
+          @DataSubject Object owner() { return null; }
+          @DataSubject String lookup(int index) { return null; }
+          @DataSubject String name() { return null; }
+          void use(@DataSubject Boolean flag) {}
+        }
+        """);
+    Compilation compilation = compile(account);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("PW008: @DataSubject on field ids of type java.util.List<java.lang.String>")
+        .inFile(account).onLineContaining("ids;");
+    assertThat(compilation)
+        .hadWarningContaining("PW008: @DataSubject on method owner() of type java.lang.Object")
+        .inFile(account).onLineContaining("owner()");
+    assertThat(compilation)
+        .hadWarningContaining("PW008: @DataSubject on method lookup(…) of type java.lang.String")
+        .inFile(account).onLineContaining("lookup(int index)");
+    assertThat(compilation)
+        .hadWarningContaining("PW008: @DataSubject on parameter flag of type java.lang.Boolean")
+        .inFile(account).onLineContaining("Boolean flag");
+    assertThat(compilation).hadWarningCount(4);
+  }
+
+  @Test
+  void consentGatedMethodWithoutASubjectParameterGetsANote() {
+    JavaFileObject newsletter = source("com.acme.Newsletter", """
+        class Newsletter {
+          @ConsentRequired("marketing.communications.email")
+          public void sendAll() {}
+        }
+        """);
+    Compilation compilation = compile(newsletter);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadNoteContaining("PW014: The data subject of Newsletter.sendAll() cannot be resolved")
+        .inFile(newsletter).onLineContaining("@ConsentRequired");
+  }
+
+  @Test
+  void aRecordComponentIsCheckedOnce() {
+    JavaFileObject contact = source("com.acme.Contact", """
+        record Contact(@PersonalData(category = "user.contact.emial") String email) {}
+        """);
+    Compilation compilation = compile(contact);
+    assertThat(compilation)
+        .hadErrorContaining("PW001").inFile(contact).onLineContaining("record Contact");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void afterAnErrorANoteSaysNothingWasWritten() {
+    JavaFileObject good = source("com.acme.Good", """
+        class Good {
+          @PersonalData(category = "user.contact.email")
+          String email;
+        }
+        """);
+    JavaFileObject bad = source("com.acme.Bad", """
+        class Bad {
+          @PersonalData(category = "user.nope")
+          String email;
+        }
+        """);
+    Compilation compilation = compile(good, bad);
+    assertThat(compilation).hadErrorContaining("PW001");
+    assertThat(compilation).hadNoteContaining(
+        "PW012: PII Warden wrote no inventory fragments or descriptors because of the errors above");
+  }
+}

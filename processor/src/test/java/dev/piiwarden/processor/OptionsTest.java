@@ -1,0 +1,118 @@
+package dev.piiwarden.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The options of SPEC §4: strict, taxonomy, flow and sinks. */
+class OptionsTest {
+  private static final JavaFileObject ACCOUNT = JavaFileObjects.forSourceString("com.acme.Account", """
+      package com.acme;
+      import dev.piiwarden.annotations.*;
+      class Account {
+        @DataSubject Object owner;
+        @PersonalData(category = "user.loyalty.tier", purposes = "loyalty.rewards", subject = "member")
+        String tier;
+      }
+      """);
+
+  private static final JavaFileObject USER = JavaFileObjects.forSourceString("com.acme.User", """
+      package com.acme;
+      import dev.piiwarden.annotations.*;
+      class User {
+        @DataSubject Object owner;
+        @PersonalData(category = "user.contact.email")
+        String email;
+      }
+      """);
+
+  private static Compilation compile(JavaFileObject source, String... options) {
+    return javac().withProcessors(new PiiWardenProcessor()).withOptions((Object[]) options).compile(source);
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrorsAndWritesNothing() {
+    Compilation lenient = compile(USER);
+    assertThat(lenient).succeeded();
+    assertThat(lenient).hadWarningContaining("PW008").inFile(USER).onLineContaining("Object owner");
+    assertThat(lenient)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.User.json");
+
+    Compilation strict = compile(USER, "-Apiiwarden.strict=true");
+    assertThat(strict).failed();
+    assertThat(strict)
+        .hadErrorContaining("PW008: @DataSubject on field owner")
+        .inFile(USER).onLineContaining("Object owner");
+    assertThat(strict).hadErrorContaining("An error because piiwarden.strict=true");
+    assertThat(strict).hadNoteContaining("PW012");
+  }
+
+  @Test
+  void aCustomTaxonomyIsHonoured(@TempDir Path dir) throws IOException {
+    Path extension = dir.resolve("taxonomy.json");
+    Files.writeString(extension, """
+        {"categories": [{"key": "user.loyalty", "parent": "user"},
+                        {"key": "user.loyalty.tier", "parent": "user.loyalty", "name": "Loyalty tier"}],
+         "purposes": [{"key": "loyalty", "name": "Loyalty"},
+                      {"key": "loyalty.rewards", "parent": "loyalty"}],
+         "subjects": [{"key": "member", "name": "Club member"}]}
+        """);
+    Compilation withBuiltIn = compile(ACCOUNT);
+    assertThat(withBuiltIn).hadErrorContaining("PW001: Unknown data category \"user.loyalty.tier\"");
+    assertThat(withBuiltIn).hadErrorContaining("PW002: Unknown purpose \"loyalty.rewards\"");
+    assertThat(withBuiltIn).hadErrorContaining("PW003: Unknown data subject \"member\"");
+
+    Compilation extended = compile(ACCOUNT, "-Apiiwarden.taxonomy=" + extension);
+    assertThat(extended).succeeded();
+    assertThat(extended)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.Account.json")
+        .contentsAsUtf8String()
+        .contains("\"category\" : \"user.loyalty.tier\"");
+  }
+
+  @Test
+  void aBrokenTaxonomyIsOneErrorNamingTheFile(@TempDir Path dir) throws IOException {
+    Path extension = dir.resolve("broken-taxonomy.json");
+    Files.writeString(extension, "{\"categories\": [ {\"key\": \"user.x\" ");
+    Compilation compilation = compile(USER, "-Apiiwarden.taxonomy=" + extension);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("PW010");
+    assertThat(compilation).hadErrorContaining(extension.toString());
+    assertThat(compilation).hadErrorContaining("not valid JSON");
+    assertThat(compilation).hadNoteContaining("PW012");
+  }
+
+  @Test
+  void aMissingTaxonomyFileIsReported(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.json");
+    Compilation compilation = compile(USER, "-Apiiwarden.taxonomy=" + missing);
+    assertThat(compilation).hadErrorContaining("PW010");
+    assertThat(compilation).hadErrorContaining(missing + ": taxonomy extension file not found");
+  }
+
+  @Test
+  void flagsMustBeTrueOrFalse() {
+    Compilation compilation = compile(USER, "-Apiiwarden.flow=maybe");
+    assertThat(compilation).hadErrorContaining("PW009: Option piiwarden.flow=maybe is not valid: write true or false");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void theSinksFileMustExist(@TempDir Path dir) throws IOException {
+    Path missing = dir.resolve("sinks.json");
+    assertThat(compile(USER, "-Apiiwarden.sinks=" + missing))
+        .hadErrorContaining("PW009: Option piiwarden.sinks=" + missing + " is not valid: no readable file");
+    Files.writeString(missing, "{}");
+    assertThat(compile(USER, "-Apiiwarden.sinks=" + missing, "-Apiiwarden.flow=false")).succeeded();
+  }
+}
