@@ -1,0 +1,38 @@
+package dev.piiwarden.cli;
+
+import java.util.Locale;
+
+/**
+ * Every message the CLI prints on stderr. Each is one line: what is wrong, naming the input or
+ * option, then after {@code ;} what to do.
+ */
+public enum CliMessage {
+  USAGE("%s; run '%s --help' for usage"),
+  USAGE_WITH_SUGGESTION("%s; did you mean %s? run '%s --help' for usage"),
+  MISSING_COMMAND("a command is required (%s); run '%s --help' for usage"),
+  BAD_INPUT("%s"),
+  BAD_INPUT_WITHOUT_REMEDY(
+      "%s; pass a class folder, a .jar/.war/.zip or a .json inventory written by PII Warden"),
+  CANNOT_WRITE_OUTPUT("cannot write %s (%s); pass an --out path in a writable folder"),
+  NO_FRAGMENTS(
+      "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"
+          + " the maven-compiler-plugin annotationProcessorPaths, then run this again"),
+  MERGE_CONFLICT("warning: %s"),
+  INTERNAL_ERROR(
+      "internal error (%s); this is a bug in PII Warden: rerun with --debug or PIIWARDEN_DEBUG=1"
+          + " for the stack trace and report it");
+
+  private static final String PREFIX = "piiwarden: ";
+
+  private final String template;
+
+  CliMessage(String template) {
+    this.template = template;
+  }
+
+  /** The message as the one line printed on stderr, line breaks in arguments flattened. */
+  public String format(Object... args) {
+    String text = String.format(Locale.ROOT, template, args);
+    return PREFIX + text.replaceAll("\\s*\\R\\s*", " ");
+  }
+}

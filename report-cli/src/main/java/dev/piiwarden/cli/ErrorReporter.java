@@ -1,0 +1,83 @@
+package dev.piiwarden.cli;
+
+import dev.piiwarden.core.inventory.InventoryException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns every failure into one line on stderr and an exit code. Stack traces are printed only when
+ * {@link DebugSwitch} is on, so users never see one for a mistake they can fix.
+ */
+final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+  /**
+   * Core's input messages mostly give their remedy after this separator; those that do not (a
+   * missing path, an unreadable file) get the CLI's.
+   */
+  private static final String REMEDY_SEPARATOR = "; ";
+
+  private final DebugSwitch debug;
+
+  ErrorReporter(DebugSwitch debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine command = ex.getCommandLine();
+    String qualifiedName = command.getCommandSpec().qualifiedName();
+    String line =
+        suggestion(ex)
+            .map(s -> CliMessage.USAGE_WITH_SUGGESTION.format(ex.getMessage(), s, qualifiedName))
+            .orElseGet(() -> CliMessage.USAGE.format(ex.getMessage(), qualifiedName));
+    command.getErr().println(line);
+    return ExitCode.USAGE;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+    if (ex instanceof ParameterException parameterException) {
+      return handleParseException(parameterException, parseResult.originalArgs().toArray(String[]::new));
+    }
+    PrintWriter err = command.getErr();
+    int exitCode;
+    if (ex instanceof CommandFailure failure) {
+      err.println(failure.getMessage());
+      exitCode = failure.exitCode();
+    } else if (ex instanceof InventoryException inputProblem) {
+      err.println(badInput(inputProblem.getMessage()));
+      exitCode = ExitCode.USAGE;
+    } else {
+      err.println(CliMessage.INTERNAL_ERROR.format(describe(ex)));
+      exitCode = ExitCode.INTERNAL_ERROR;
+    }
+    if (debug.isOn(parseResult)) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return exitCode;
+  }
+
+  private static String badInput(String message) {
+    return message.contains(REMEDY_SEPARATOR)
+        ? CliMessage.BAD_INPUT.format(message)
+        : CliMessage.BAD_INPUT_WITHOUT_REMEDY.format(message);
+  }
+
+  private static Optional<String> suggestion(ParameterException ex) {
+    if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      return Optional.of("'" + String.join("' or '", unmatched.getSuggestions()) + "'");
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Exception ex) {
+    String type = ex.getClass().getSimpleName();
+    return ex.getMessage() == null ? type : type + ": " + ex.getMessage();
+  }
+}

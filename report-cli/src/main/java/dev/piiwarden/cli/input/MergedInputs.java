@@ -1,0 +1,40 @@
+package dev.piiwarden.cli.input;
+
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryFragment;
+import dev.piiwarden.core.inventory.InventoryInputs;
+import dev.piiwarden.core.inventory.InventoryMerger;
+import dev.piiwarden.core.inventory.MergeResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The inventory of the PATH arguments that most commands take: every input read and merged, with
+ * merge conflicts and a build without fragments reported as warnings.
+ */
+public final class MergedInputs {
+  private MergedInputs() {}
+
+  /**
+   * Reads and merges the inputs, printing one warning line per problem that still leaves a usable
+   * inventory.
+   *
+   * @throws dev.piiwarden.core.inventory.InventoryException when an input cannot be used
+   */
+  public static Inventory read(List<Path> paths, PrintWriter warnings) {
+    List<InventoryFragment> fragments = InventoryInputs.readAll(paths);
+    if (fragments.isEmpty()) {
+      String inputs = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+      warnings.println(CliMessage.NO_FRAGMENTS.format(inputs));
+    }
+    MergeResult result = InventoryMerger.merge(fragments);
+    for (String conflict : result.conflicts()) {
+      warnings.println(CliMessage.MERGE_CONFLICT.format(conflict));
+    }
+    warnings.flush();
+    return result.inventory();
+  }
+}

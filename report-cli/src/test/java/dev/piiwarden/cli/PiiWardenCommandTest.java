@@ -1,0 +1,127 @@
+package dev.piiwarden.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class PiiWardenCommandTest {
+  @Test
+  void versionNamesTheBuild() {
+    CliResult result = CliRun.run("--version");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().matches("piiwarden \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), result.out());
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    CliResult result = CliRun.run("--help");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().contains("inventory"), result.out());
+    assertTrue(result.out().contains("Exit codes: 0 success, 1 findings"), result.out());
+  }
+
+  @Test
+  void subcommandsInheritHelp() {
+    CliResult result = CliRun.run("inventory", "--help");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().startsWith("Usage: piiwarden inventory"), result.out());
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    CliResult result = CliRun.run();
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(
+        "piiwarden: a command is required (inventory, help); run 'piiwarden --help' for usage",
+        result.err().strip());
+  }
+
+  @Test
+  void aMistypedCommandGetsASuggestion() {
+    CliResult result = CliRun.run("inventroy", "target/classes");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(1, result.errLines().size(), result.describe());
+    assertTrue(result.err().contains("did you mean 'inventory'?"), result.err());
+  }
+
+  @Test
+  void anInternalErrorIsOneLineWithExitCode3() {
+    Run run = runFailing(Map.of());
+
+    assertEquals(ExitCode.INTERNAL_ERROR, run.exitCode());
+    assertEquals(
+        "piiwarden: internal error (IllegalStateException: fragment cache is gone); this is a bug in"
+            + " PII Warden: rerun with --debug or PIIWARDEN_DEBUG=1 for the stack trace and report it",
+        run.err().strip());
+  }
+
+  @Test
+  void debugOptionAddsTheStackTrace() {
+    Run run = runFailing(Map.of(), "--debug");
+
+    assertEquals(ExitCode.INTERNAL_ERROR, run.exitCode());
+    assertTrue(run.err().startsWith("piiwarden: internal error"), run.err());
+    assertTrue(run.err().contains("\tat dev.piiwarden.cli.PiiWardenCommandTest$Failing.call"), run.err());
+  }
+
+  @Test
+  void debugEnvironmentVariableAddsTheStackTrace() {
+    Run run = runFailing(Map.of("PIIWARDEN_DEBUG", "1"));
+
+    assertTrue(run.err().contains("\tat dev.piiwarden.cli.PiiWardenCommandTest$Failing.call"), run.err());
+  }
+
+  @Test
+  void badInputWithDebugKeepsTheLineAndAddsTheTrace() {
+    CliResult result = CliRun.run("inventory", "--debug", "no-such-folder");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertTrue(result.errLines().get(0).startsWith("piiwarden: no-such-folder: "), result.err());
+    assertTrue(result.err().contains("\tat dev.piiwarden.core.inventory.InventoryInputs"), result.err());
+  }
+
+  @Test
+  void everyMessageIsOneLine() {
+    assertFalse(CliMessage.BAD_INPUT.format("a\nb\r\n  c").contains("\n"));
+    assertEquals("piiwarden: a b c", CliMessage.BAD_INPUT.format("a\nb\r\n  c"));
+  }
+
+  /** A command whose code fails the way a bug would. */
+  @Command(name = "failing")
+  static final class Failing implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("fragment cache is gone");
+    }
+  }
+
+  private record Run(int exitCode, String err) {}
+
+  private static Run runFailing(Map<String, String> env, String... options) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine =
+        PiiWardenCommand.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(err), DebugSwitch.fromEnvironment(env));
+    commandLine.addSubcommand(new Failing());
+    // settings reach only the subcommands present when they are made
+    commandLine.setErr(new PrintWriter(err));
+    String[] args = new String[options.length + 1];
+    args[0] = "failing";
+    System.arraycopy(options, 0, args, 1, options.length);
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, err.toString());
+  }
+}

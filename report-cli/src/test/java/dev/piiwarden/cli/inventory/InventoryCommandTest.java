@@ -1,0 +1,210 @@
+package dev.piiwarden.cli.inventory;
+
+import static dev.piiwarden.cli.FragmentFixtures.USER_EMAIL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.annotations.LawfulBasis;
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.cli.FragmentFixtures;
+import dev.piiwarden.core.inventory.DataElement;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void mergesAClassFolderAJarAndAnInventoryFileIntoOneJsonInventory() throws IOException {
+    CliResult result =
+        CliRun.run(
+            "inventory",
+            FragmentFixtures.classFolder(dir).toString(),
+            FragmentFixtures.jar(dir).toString(),
+            FragmentFixtures.inventoryFile(dir).toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals(InventoryJson.write(FragmentFixtures.mergedOfAll()), result.out());
+    assertEquals("", result.err());
+  }
+
+  @Test
+  void jsonOutputIsTheSpecDocument() throws IOException {
+    CliResult result = CliRun.run("inventory", FragmentFixtures.jar(dir).toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals(
+        """
+        {
+          "schema" : "piiwarden-inventory/1",
+          "dataElements" : [
+            {
+              "id" : "com.acme.Order#shippingAddress",
+              "type" : "com.acme.Order",
+              "member" : "shippingAddress",
+              "kind" : "FIELD",
+              "category" : "user.contact.address",
+              "purposes" : [
+                "essential.service"
+              ],
+              "subject" : "customer",
+              "basis" : "CONTRACT",
+              "retention" : "P90D",
+              "redaction" : "MASK",
+              "special" : false,
+              "sensitive" : false,
+              "source" : {
+                "file" : "com/acme/Order.java",
+                "line" : 9
+              }
+            }
+          ],
+          "activities" : [ ],
+          "flows" : [ ]
+        }
+        """,
+        result.out());
+  }
+
+  @Test
+  void tableFormatListsEveryElementAndActivity() throws IOException {
+    CliResult result =
+        CliRun.run(
+            "inventory",
+            "--format",
+            "table",
+            FragmentFixtures.classFolder(dir).toString(),
+            FragmentFixtures.jar(dir).toString(),
+            FragmentFixtures.inventoryFile(dir).toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> lines = result.out().lines().toList();
+    assertTrue(lines.contains("DATA ELEMENTS (4)"), result.out());
+    assertTrue(
+        lines.stream().anyMatch(line -> line.matches(
+            "com\\.acme\\.User#email +user\\.contact\\.email +essential\\.service +customer"
+                + " +CONTRACT +P2Y +- +-")),
+        result.out());
+    assertTrue(
+        lines.stream().anyMatch(line -> line.matches(
+            "com\\.acme\\.Patient#diagnosis +user\\.health_and_medical +essential\\.service"
+                + " +patient +CONSENT +P10Y +yes +yes")),
+        result.out());
+    assertTrue(
+        lines.stream().anyMatch(line -> line.matches(
+            "com\\.acme\\.User#name +user\\.name +essential\\.service +customer +CONTRACT +- +- +-")),
+        result.out());
+    assertTrue(
+        lines.stream().anyMatch(line -> line.matches(
+            "com\\.acme\\.Newsletter#send\\(com\\.acme\\.User\\) +Newsletter"
+                + " +marketing\\.communications\\.email +marketing\\.communications\\.email \\(THROW\\)")),
+        result.out());
+  }
+
+  @Test
+  void formatIsCaseInsensitive() throws IOException {
+    CliResult result = CliRun.run("inventory", "--format", "TABLE", FragmentFixtures.jar(dir).toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().startsWith("DATA ELEMENTS (1)\n"), result.out());
+  }
+
+  @Test
+  void outWritesTheFileInNewFoldersAndNothingToStdout() throws IOException {
+    Path out = dir.resolve("reports/privacy/inventory.json");
+
+    CliResult result =
+        CliRun.run("inventory", "--out", out.toString(), FragmentFixtures.classFolder(dir).toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("", result.out());
+    assertEquals("", result.err());
+    Inventory expected =
+        FragmentFixtures.inventory(
+            List.of(USER_EMAIL, FragmentFixtures.USER_NAME), List.of(FragmentFixtures.NEWSLETTER_SEND));
+    assertEquals(InventoryJson.write(expected), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void outWithTableFormatWritesTheTable() throws IOException {
+    Path out = dir.resolve("inventory.txt");
+
+    CliResult result =
+        CliRun.run("inventory", "--format=table", "--out=" + out, FragmentFixtures.jar(dir).toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("", result.out());
+    assertTrue(Files.readString(out).contains("com.acme.Order#shippingAddress"));
+  }
+
+  @Test
+  void theSameDeclarationInAFolderAndItsJarIsKeptOnceWithoutWarning() throws IOException {
+    Path classes = FragmentFixtures.classFolder(dir);
+    Path jar =
+        FragmentFixtures.jar(
+            dir.resolve("user.jar"),
+            java.util.Map.of(
+                "META-INF/piiwarden/types/com.acme.User.json",
+                Files.readString(FragmentFixtures.fragmentPath(classes, "com.acme.User"))));
+
+    CliResult result = CliRun.run("inventory", classes.toString(), jar.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("", result.err());
+    assertEquals(
+        InventoryJson.write(
+            FragmentFixtures.inventory(
+                List.of(USER_EMAIL, FragmentFixtures.USER_NAME),
+                List.of(FragmentFixtures.NEWSLETTER_SEND))),
+        result.out());
+  }
+
+  @Test
+  void conflictingDeclarationsOfOneIdAreAWarningAndTheFirstIsKept() throws IOException {
+    Path classes = FragmentFixtures.classFolder(dir);
+    DataElement otherEmail =
+        FragmentFixtures.element("com.acme.User", "email", "user.contact.email",
+            List.of("marketing.communications.email"), "customer", LawfulBasis.CONSENT, "P1Y",
+            false, false, 12);
+    Path stale = dir.resolve("stale-inventory.json");
+    InventoryJson.write(FragmentFixtures.inventory(List.of(otherEmail), List.of()), stale);
+
+    CliResult result = CliRun.run("inventory", classes.toString(), stale.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> warnings = result.errLines();
+    assertEquals(1, warnings.size(), result.describe());
+    String warning = warnings.get(0);
+    assertTrue(warning.startsWith("piiwarden: warning: "), warning);
+    assertTrue(warning.contains("com.acme.User#email"), warning);
+    assertTrue(warning.contains(stale.toString()), warning);
+    assertTrue(
+        warning.contains(FragmentFixtures.fragmentPath(classes, "com.acme.User").toString()), warning);
+    assertTrue(result.out().contains("\"basis\" : \"CONTRACT\""), result.out());
+    assertTrue(!result.out().contains("\"basis\" : \"CONSENT\""), result.out());
+  }
+
+  @Test
+  void noFragmentsAnywhereIsAWarningToAddTheProcessorAndAnEmptyInventory() throws IOException {
+    Path classes = Files.createDirectories(dir.resolve("target/classes/com/acme"));
+    Files.writeString(classes.resolve("User.class"), "bytecode");
+
+    CliResult result = CliRun.run("inventory", dir.resolve("target/classes").toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals(InventoryJson.write(Inventory.empty()), result.out());
+    assertEquals(1, result.errLines().size(), result.describe());
+    String warning = result.errLines().get(0);
+    assertTrue(warning.startsWith("piiwarden: warning: no inventory fragments found in "), warning);
+    assertTrue(warning.contains("piiwarden-processor"), warning);
+    assertTrue(warning.contains("annotationProcessorPaths"), warning);
+  }
+}
