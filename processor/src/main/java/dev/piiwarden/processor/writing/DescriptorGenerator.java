@@ -100,7 +100,7 @@ public final class DescriptorGenerator {
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(members.isEmpty()
             ? CodeBlock.of("$T.of()", List.class)
-            : CodeBlock.of("$T.of(\n$L)", List.class, CodeBlock.join(members, ",\n")))
+            : CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, CodeBlock.join(members, ",\n")))
         .build());
 
     descriptor.addMethod(MethodSpec.constructorBuilder()
