@@ -11,8 +11,6 @@ public enum CliMessage {
   USAGE_WITH_SUGGESTION("%s; did you mean %s? run '%s --help' for usage"),
   MISSING_COMMAND("a command is required (%s); run '%s --help' for usage"),
   BAD_INPUT("%s"),
-  BAD_INPUT_WITHOUT_REMEDY(
-      "%s; pass a class folder, a .jar/.war/.zip or a .json inventory written by PII Warden"),
   CANNOT_WRITE_OUTPUT("cannot write %s (%s); pass an --out path in a writable folder"),
   NO_FRAGMENTS(
       "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"

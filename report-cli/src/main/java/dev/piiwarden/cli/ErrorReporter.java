@@ -15,12 +15,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@link DebugSwitch} is on, so users never see one for a mistake they can fix.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
-  /**
-   * Core's input messages mostly give their remedy after this separator; those that do not (a
-   * missing path, an unreadable file) get the CLI's.
-   */
-  private static final String REMEDY_SEPARATOR = "; ";
-
   private final DebugSwitch debug;
 
   ErrorReporter(DebugSwitch debug) {
@@ -50,7 +44,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       err.println(failure.getMessage());
       exitCode = failure.exitCode();
     } else if (ex instanceof InventoryException inputProblem) {
-      err.println(badInput(inputProblem.getMessage()));
+      // Core's input messages name the input, what is wrong and what to do.
+      err.println(CliMessage.BAD_INPUT.format(inputProblem.getMessage()));
       exitCode = ExitCode.USAGE;
     } else {
       err.println(CliMessage.INTERNAL_ERROR.format(describe(ex)));
@@ -61,12 +56,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     }
     err.flush();
     return exitCode;
-  }
-
-  private static String badInput(String message) {
-    return message.contains(REMEDY_SEPARATOR)
-        ? CliMessage.BAD_INPUT.format(message)
-        : CliMessage.BAD_INPUT_WITHOUT_REMEDY.format(message);
   }
 
   private static Optional<String> suggestion(ParameterException ex) {

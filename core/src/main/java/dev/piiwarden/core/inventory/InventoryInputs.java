@@ -2,6 +2,7 @@ package dev.piiwarden.core.inventory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class InventoryInputs {
       return readFolder(path);
     }
     if (!Files.exists(path)) {
-      throw new InventoryException(path + ": no such file or folder");
+      throw new InventoryException(path + ": no such file or folder; check the path");
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".zip")) {
@@ -65,8 +66,9 @@ public final class InventoryInputs {
               .filter(p -> isFragment(folder.relativize(p).toString().replace('\\', '/')))
               .sorted()
               .toList();
-    } catch (IOException e) {
-      throw new InventoryException(folder + ": cannot be searched: " + e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InventoryException(
+          folder + ": cannot be searched: " + e.getMessage() + "; check the folder's permissions", e);
     }
     List<InventoryFragment> fragments = new ArrayList<>();
     for (Path file : files) {
@@ -93,11 +95,11 @@ public final class InventoryInputs {
         }
       }
     } catch (NoSuchFileException e) {
-      throw new InventoryException(archive + ": no such file");
+      throw new InventoryException(archive + ": no such file; check the path");
     } catch (ZipException e) {
       throw new InventoryException(archive + ": not a readable archive (" + e.getMessage() + "); rebuild it", e);
     } catch (IOException e) {
-      throw new InventoryException(archive + ": cannot be read: " + e.getMessage(), e);
+      throw new InventoryException(archive + ": cannot be read: " + e.getMessage() + "; check the file", e);
     }
     return fragments;
   }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.piiwarden.core.json.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class InventoryJson {
     try {
       return read(Files.readAllBytes(file), file.toString());
     } catch (IOException e) {
-      throw new InventoryException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new InventoryException(file + ": cannot be read: " + e.getMessage() + "; check the path and its permissions", e);
     }
   }
 
@@ -83,19 +84,20 @@ public final class InventoryJson {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InventoryException(
-          origin + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage()
-              + "); regenerate it by recompiling, or remove it", e);
+          origin + ": " + JsonProblem.describe(e) + "; regenerate it by recompiling, or remove it", e);
     } catch (IOException e) {
-      throw new InventoryException(origin + ": cannot be read: " + e.getMessage(), e);
+      throw new InventoryException(origin + ": cannot be read: " + e.getMessage() + "; check the file", e);
     }
     if (root == null || !root.isObject()) {
-      throw new InventoryException(origin + ": not a PII Warden inventory (expected a JSON object)");
+      throw new InventoryException(
+          origin + ": not a PII Warden inventory, which is a JSON object; pass a class folder, a jar or an"
+              + " inventory written by PII Warden");
     }
     JsonNode schema = root.get("schema");
     if (schema == null || !schema.isTextual()) {
       throw new InventoryException(
-          origin + ": not a PII Warden inventory (no \"schema\" field; expected \"" + Inventory.SCHEMA + "\")");
+          origin + ": not a PII Warden inventory: it has no \"schema\" field, expected \"" + Inventory.SCHEMA
+              + "\"; pass a class folder, a jar or an inventory written by PII Warden");
     }
     if (!Inventory.SCHEMA.equals(schema.asText())) {
       throw new InventoryException(
@@ -117,7 +119,8 @@ public final class InventoryJson {
           origin + ": unexpected shape at " + path(e) + " (" + e.getOriginalMessage()
               + "); regenerate it by recompiling", e);
     } catch (JsonProcessingException e) {
-      throw new InventoryException(origin + ": cannot be read (" + e.getOriginalMessage() + ")", e);
+      throw new InventoryException(
+          origin + ": cannot be read (" + e.getOriginalMessage() + "); regenerate it by recompiling", e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.piiwarden.core.taxonomy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.core.json.JsonProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,9 +50,7 @@ final class TaxonomyLoader {
     } catch (NoSuchFileException e) {
       throw new TaxonomyException(file + ": taxonomy extension file not found; check piiwarden.taxonomy");
     } catch (JsonProcessingException e) {
-      throw new TaxonomyException(
-          file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": "
-              + e.getOriginalMessage() + "; fix the taxonomy extension file");
+      throw new TaxonomyException(file + ": " + JsonProblem.describe(e) + "; fix the taxonomy extension file");
     } catch (IOException e) {
       throw new TaxonomyException(file + ": cannot read the taxonomy extension file: " + e.getMessage(), e);
     }

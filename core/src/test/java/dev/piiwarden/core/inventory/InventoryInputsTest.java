@@ -80,7 +80,7 @@ class InventoryInputsTest {
   @Test
   void aMissingPathOrAnotherKindOfFileIsRefused() throws IOException {
     Path missing = dir.resolve("nope");
-    assertEquals(missing + ": no such file or folder",
+    assertEquals(missing + ": no such file or folder; check the path",
         assertThrows(InventoryException.class, () -> InventoryInputs.read(missing)).getMessage());
     Path text = Files.writeString(dir.resolve("notes.txt"), "x");
     assertTrue(assertThrows(InventoryException.class, () -> InventoryInputs.read(text)).getMessage()

@@ -80,5 +80,7 @@ class InventoryJsonTest {
     assertTrue(e.getMessage().startsWith("build/x.json: "), e.getMessage());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    assertFalse(e.getMessage().contains("[Source"), "no parser dump: " + e.getMessage());
+    assertTrue(e.getMessage().contains("; "), "says what to do: " + e.getMessage());
   }
 }
