@@ -1,8 +1,10 @@
 package dev.piiwarden.api;
 
+import dev.piiwarden.api.spi.AgentLedgerBackend;
 import dev.piiwarden.api.spi.ConsentBackend;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -13,10 +15,16 @@ import java.util.ServiceLoader;
  * Consents.grant("u-42", Purpose.MARKETING_COMMUNICATIONS_EMAIL, "signup-form");
  * }</pre>
  *
- * <p>With the agent attached this is the agent's ledger, so the application and the agent's consent
- * checks see one ledger. Without the agent, a {@link ConsentBackend} is looked up with {@link
- * ServiceLoader}. When there is neither, every call throws {@link IllegalStateException} saying so:
- * a consent that cannot be recorded must not look recorded.
+ * <p>The ledger is chosen on first use, in this order: one given to {@link #install}; the agent's
+ * ledger when the agent runs in this JVM (found through its bootstrap bridge, so it is the same
+ * ledger whichever class loader holds this class); a {@link ConsentBackend} found with {@link
+ * ServiceLoader} (piiwarden-core registers one that opens the store named by {@code
+ * piiwarden.consent.store}). When there is none, every call throws {@link IllegalStateException}
+ * saying so: a consent that cannot be recorded must not look recorded. An agent attached after the
+ * first use is not picked up by a ledger already chosen.
+ *
+ * <p>A store that cannot be written makes {@code grant} and {@code withdraw} throw {@link
+ * IllegalStateException}.
  */
 public final class Consents {
   private static volatile ConsentBackend installed;
@@ -55,6 +63,11 @@ public final class Consents {
     ConsentBackend backend = installed;
     if (backend != null) {
       return backend;
+    }
+    Optional<ConsentBackend> agent = AgentLedgerBackend.find();
+    if (agent.isPresent()) {
+      installed = agent.get();
+      return installed;
     }
     Iterator<ConsentBackend> found =
         ServiceLoader.load(ConsentBackend.class, Consents.class.getClassLoader()).iterator();

@@ -19,6 +19,7 @@ import dev.piiwarden.processor.model.SourceLocator;
 import dev.piiwarden.processor.model.SubjectResolver;
 import dev.piiwarden.processor.model.SubjectTypes;
 import dev.piiwarden.processor.model.TypeDeclarations;
+import dev.piiwarden.processor.model.UnresolvedTypes;
 import dev.piiwarden.processor.option.ProcessorOptions;
 import dev.piiwarden.processor.validation.DeclarationValidator;
 import dev.piiwarden.processor.writing.DescriptorGenerator;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -58,6 +60,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private String stage = "starting";
   /** Fragments and descriptors written in this compilation, so none is created twice. */
   private final Set<String> written = new HashSet<>();
+  /** Top-level classes that mention types not generated yet, looked at again next round. */
+  private final Set<String> deferred = new TreeSet<>();
 
   private RuntimeTypeNames names;
   private DeclarationValidator validator;
@@ -119,6 +123,13 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     for (TypeElement topLevel : topLevelTypes(round).values()) {
       stage = "checking " + names.binaryName(topLevel);
       TypeDeclarations declarations = DeclarationScanner.scan(topLevel);
+      if (UnresolvedTypes.in(declarations)) {
+        // Another processor may generate the missing types; if none does, javac reports them.
+        if (!round.processingOver()) {
+          deferred.add(names.binaryName(topLevel));
+        }
+        continue;
+      }
       validator.validate(declarations, reporter);
       declared.add(declarations);
     }
@@ -157,6 +168,13 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   /** The top-level types that carry any of the annotations this round, sorted by name. */
   private Map<String, TypeElement> topLevelTypes(RoundEnvironment round) {
     Map<String, TypeElement> topLevel = new TreeMap<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        topLevel.put(name, type);
+      }
+    }
+    deferred.clear();
     for (String annotation : AnnotationNames.all()) {
       TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
       if (annotationType == null) {

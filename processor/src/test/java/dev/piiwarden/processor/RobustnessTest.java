@@ -70,6 +70,10 @@ class RobustnessTest {
     }
   }
 
+  /**
+   * Seed mentions Sprout, which another processor generates in round 1: Seed is checked in round 2,
+   * when Sprout's {@code @DataSubject} member can be seen, and Sprout's own output is written then.
+   */
   @Test
   void typesGeneratedInALaterRoundAreProcessedThere() {
     Compilation compilation = javac()
@@ -78,14 +82,16 @@ class RobustnessTest {
             package com.acme;
             @dev.piiwarden.annotations.ProcessingActivity(name = "Seed")
             interface Seed {
-              @dev.piiwarden.annotations.ProcessingActivity(name = "Plant")
-              void plant();
+              @dev.piiwarden.annotations.ConsentRequired("marketing")
+              void plant(com.acme.gen.Sprout sprout);
             }
             """));
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(0);
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.Seed.json");
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.Seed.json")
+        .contentsAsUtf8String()
+        .contains("\"subjectFrom\" : \"PARAMETER 0 FIELD id\"");
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.gen.Sprout.json")
         .contentsAsUtf8String()
@@ -117,6 +123,8 @@ class RobustnessTest {
         out.write("""
             package com.acme.gen;
             public class Sprout {
+              @dev.piiwarden.annotations.DataSubject
+              public String id;
               @dev.piiwarden.annotations.PersonalData(category = "user.contact.email")
               public String email;
             }

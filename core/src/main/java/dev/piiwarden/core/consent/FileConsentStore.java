@@ -165,9 +165,9 @@ public final class FileConsentStore implements ConsentStore {
       warnings.accept(
           "piiwarden: consent store "
               + describe()
-              + ": the last line ("
+              + ": line "
               + (lineNumber + 1)
-              + ") is incomplete, a torn write; it is skipped");
+              + " is incomplete (a torn write) and is skipped");
     }
     parsedUpTo = tail;
   }

@@ -1,0 +1,63 @@
+package dev.piiwarden.agent.bootstrap;
+
+import java.util.List;
+
+/**
+ * The one class that application code and the agent share. The agent puts it on the bootstrap
+ * class path, so it is the same class whichever loader asks (plain class path, a nested jar, a
+ * child-first loader), and it uses only JDK types, so it means the same on both sides.
+ *
+ * <p>Inlined advice calls {@link #check}; {@code dev.piiwarden.api.Consents} finds this class by
+ * name in the bootstrap loader and calls the ledger methods. The agent sets {@link #gate} and
+ * {@link #ledger} at start.
+ */
+public final class ConsentBridge {
+  /** Decides each call of a {@code @ConsentRequired} method. */
+  public interface Gate {
+    /**
+     * @return null to run the method; a {@code RuntimeException} to throw; a one-element {@code
+     *     Object[]} holding the value to return without running the body
+     */
+    Object check(int rule, Class<?> declaringType, Object[] arguments);
+  }
+
+  /**
+   * The agent's ledger. A record is {@code {subject, purpose, state name, time (Instant), source,
+   * expires (Instant or null)}}.
+   */
+  public interface Ledger {
+    /** Records a grant. */
+    Object[] grant(String subject, String purpose, String source);
+
+    /** Records a withdrawal. */
+    Object[] withdraw(String subject, String purpose, String source);
+
+    /** Whether the purpose is granted. */
+    boolean isGranted(String subject, String purpose);
+
+    /** The subject's records, oldest first. */
+    List<Object[]> history(String subject);
+  }
+
+  private static volatile Gate gate;
+  private static volatile Ledger ledger;
+
+  private ConsentBridge() {}
+
+  /** Called by the agent at start. */
+  public static void install(Gate newGate, Ledger newLedger) {
+    gate = newGate;
+    ledger = newLedger;
+  }
+
+  /** Called by inlined advice; null (run the method) while no gate is installed. */
+  public static Object check(int rule, Class<?> declaringType, Object[] arguments) {
+    Gate current = gate;
+    return current == null ? null : current.check(rule, declaringType, arguments);
+  }
+
+  /** The agent's ledger, or null before the agent has started. */
+  public static Ledger ledger() {
+    return ledger;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.piiwarden.agent.config;
+
+import dev.piiwarden.core.consent.ConsentStoreUri;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every option of SPEC §6: its name, default, what is allowed and how a value is checked. Options
+ * that later parts of the agent implement (redaction, audit) are validated here already, so a
+ * wrong value stops the JVM today rather than being ignored.
+ */
+public enum AgentOption {
+  ENABLED("piiwarden.enabled", "true", "true, false", OptionChecks::bool),
+  CONSENT_MODE("piiwarden.consent.mode", "enforce", "enforce, monitor", OptionChecks.oneOf("enforce", "monitor")),
+  CONSENT_STORE("piiwarden.consent.store", "memory:", ConsentStoreUri.ALLOWED, ConsentStoreUri::problem),
+  CONSENT_ON_STORE_ERROR("piiwarden.consent.on-store-error", "deny", "deny, allow", OptionChecks.oneOf("deny", "allow")),
+  CONSENT_CACHE_TTL("piiwarden.consent.cache-ttl", "PT5S", "an ISO-8601 duration such as PT5S", OptionChecks::duration),
+  REDACTION_ENABLED("piiwarden.redaction.enabled", "true", "true, false", OptionChecks::bool),
+  REDACTION_DETECTORS("piiwarden.redaction.detectors", "all", "all or a list of email, phone, card, iban, ip, ssn, credential", OptionChecks::detectors),
+  REDACTION_STYLE("piiwarden.redaction.style", "mask", "mask, hash", OptionChecks.oneOf("mask", "hash")),
+  REDACTION_KEYS("piiwarden.redaction.keys", "", "a comma-separated list of key names", OptionChecks::names),
+  REDACTION_PATTERNS("piiwarden.redaction.patterns", "", "comma-separated regular expressions without backreferences or lookaround", OptionChecks::patterns),
+  AUDIT_SINK("piiwarden.audit.sink", "jsonl:piiwarden-audit.jsonl", "jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none", OptionChecks::auditSink),
+  AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", OptionChecks::path),
+  AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", OptionChecks.oneOf("block", "drop")),
+  AUDIT_ACCESS("piiwarden.audit.access", "annotated", "annotated, all, none", OptionChecks.oneOf("annotated", "all", "none")),
+  TAXONOMY("piiwarden.taxonomy", "", "a readable taxonomy extension file", OptionChecks::readableFile),
+  CONFIG_FILE("piiwarden.config-file", "", "a readable properties file", OptionChecks::readableFile);
+
+  /** Checks one value; empty when it is fine, else what is wrong. */
+  @FunctionalInterface
+  interface Check {
+    Optional<String> problem(String value);
+  }
+
+  private final String key;
+  private final String defaultValue;
+  private final String allowed;
+  private final Check check;
+
+  AgentOption(String key, String defaultValue, String allowed, Check check) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.allowed = allowed;
+    this.check = check;
+  }
+
+  /** The option's name, e.g. {@code piiwarden.consent.cache-ttl}. */
+  public String key() {
+    return key;
+  }
+
+  /** The environment variable, e.g. {@code PIIWARDEN_CONSENT_CACHE_TTL}. */
+  public String environmentName() {
+    return environmentName(key);
+  }
+
+  static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  String defaultValue() {
+    return defaultValue;
+  }
+
+  String allowed() {
+    return allowed;
+  }
+
+  Optional<String> problem(String value) {
+    if (value.isEmpty() && defaultValue.isEmpty()) {
+      return Optional.empty();
+    }
+    return check.problem(value);
+  }
+
+  /** The option named {@code key}, if there is one. */
+  static Optional<AgentOption> byKey(String key) {
+    for (AgentOption option : values()) {
+      if (option.key.equals(key)) {
+        return Optional.of(option);
+      }
+    }
+    return Optional.empty();
+  }
+}

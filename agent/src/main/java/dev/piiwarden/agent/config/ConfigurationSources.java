@@ -1,0 +1,180 @@
+package dev.piiwarden.agent.config;
+
+import dev.piiwarden.agent.report.AgentReport;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the options from, highest precedence first: system properties ({@code
+ * -Dpiiwarden.consent.mode=monitor}), the environment ({@code PIIWARDEN_CONSENT_MODE}), the agent
+ * arguments ({@code -javaagent:…=consent.mode=monitor,consent.cache-ttl=PT1S}; the {@code
+ * piiwarden.} prefix is optional there) and the properties file named by {@code
+ * piiwarden.config-file}. Every value is checked; an unknown {@code piiwarden.*} name is reported
+ * once with the closest known one.
+ */
+public final class ConfigurationSources {
+  private static final String PREFIX = "piiwarden.";
+
+  private final Map<String, String> systemProperties;
+  private final Map<String, String> environment;
+  private final String agentArguments;
+
+  /**
+   * @param systemProperties the JVM's system properties
+   * @param environment the process environment
+   * @param agentArguments what followed {@code =} in {@code -javaagent:}, or null
+   */
+  public ConfigurationSources(
+      Map<String, String> systemProperties, Map<String, String> environment, String agentArguments) {
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+    this.agentArguments = agentArguments;
+  }
+
+  /** The sources of this JVM. */
+  public static ConfigurationSources ofThisJvm(String agentArguments) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(PREFIX)) {
+        properties.put(name, System.getProperty(name));
+      }
+    }
+    return new ConfigurationSources(properties, System.getenv(), agentArguments);
+  }
+
+  /**
+   * Resolves and checks every option.
+   *
+   * @throws ConfigurationError naming the first option whose value is wrong
+   */
+  public AgentConfiguration resolve() throws ConfigurationError {
+    Map<String, String> arguments = parseArguments();
+    Map<String, String> fromEnvironment = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : environment.entrySet()) {
+      if (entry.getKey().startsWith("PIIWARDEN_")) {
+        fromEnvironment.put(entry.getKey(), entry.getValue());
+      }
+    }
+    warnUnknown(systemProperties, "system property", false);
+    warnUnknown(fromEnvironment, "environment variable", true);
+    warnUnknown(arguments, "agent argument", false);
+
+    Map<String, String> file = Map.of();
+    String configFile = pick(AgentOption.CONFIG_FILE, arguments, fromEnvironment, Map.of());
+    if (configFile != null) {
+      check(AgentOption.CONFIG_FILE, configFile);
+      file = readFile(Path.of(configFile));
+      warnUnknown(file, "entry of " + AgentOption.CONFIG_FILE.key(), false);
+    }
+
+    Map<AgentOption, String> values = new EnumMap<>(AgentOption.class);
+    for (AgentOption option : AgentOption.values()) {
+      String value = pick(option, arguments, fromEnvironment, file);
+      if (value != null) {
+        check(option, value);
+        values.put(option, value);
+      }
+    }
+    return new AgentConfiguration(values);
+  }
+
+  private String pick(
+      AgentOption option,
+      Map<String, String> arguments,
+      Map<String, String> fromEnvironment,
+      Map<String, String> file) {
+    for (String value :
+        new String[] {
+          systemProperties.get(option.key()),
+          fromEnvironment.get(option.environmentName()),
+          arguments.get(option.key()),
+          file.get(option.key())
+        }) {
+      if (value != null) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+
+  private static void check(AgentOption option, String value) throws ConfigurationError {
+    var problem = option.problem(value);
+    if (problem.isPresent()) {
+      throw new ConfigurationError(option.key(), problem.get(), option.allowed());
+    }
+  }
+
+  /**
+   * {@code key=value,key=value}; a piece without {@code =} continues the previous value, so that
+   * {@code redaction.detectors=email,phone} keeps its list.
+   */
+  private Map<String, String> parseArguments() throws ConfigurationError {
+    Map<String, String> parsed = new LinkedHashMap<>();
+    if (agentArguments == null || agentArguments.isBlank()) {
+      return parsed;
+    }
+    String lastKey = null;
+    for (String piece : agentArguments.split(",")) {
+      int equals = piece.indexOf('=');
+      if (equals < 0) {
+        if (lastKey == null) {
+          throw new ConfigurationError(
+              "agent arguments", "'" + piece + "' is not key=value", "key=value,key=value");
+        }
+        parsed.put(lastKey, parsed.get(lastKey) + "," + piece);
+        continue;
+      }
+      String key = piece.substring(0, equals).strip();
+      lastKey = key.startsWith(PREFIX) ? key : PREFIX + key;
+      parsed.put(lastKey, piece.substring(equals + 1));
+    }
+    return parsed;
+  }
+
+  private static Map<String, String> readFile(Path file) throws ConfigurationError {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationError(
+          AgentOption.CONFIG_FILE.key(),
+          "'" + file + "' cannot be read as properties (" + e.getClass().getSimpleName() + ")",
+          AgentOption.CONFIG_FILE.allowed());
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      values.put(name.startsWith(PREFIX) ? name : PREFIX + name, properties.getProperty(name));
+    }
+    return values;
+  }
+
+  private static void warnUnknown(Map<String, String> given, String where, boolean environment) {
+    for (String name : given.keySet()) {
+      boolean known = false;
+      for (AgentOption option : AgentOption.values()) {
+        if (environment ? option.environmentName().equals(name) : option.key().equals(name)) {
+          known = true;
+          break;
+        }
+      }
+      if (!known) {
+        String comparable =
+            environment
+                ? name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')
+                : name;
+        AgentOption closest = ClosestOptionName.to(comparable);
+        String suggestion = environment ? closest.environmentName() : closest.key();
+        AgentReport.once(
+            "unknown-option:" + name,
+            "unknown option " + name + " (" + where + "); did you mean " + suggestion + "?");
+      }
+    }
+  }
+}

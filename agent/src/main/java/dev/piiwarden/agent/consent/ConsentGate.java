@@ -1,0 +1,106 @@
+package dev.piiwarden.agent.consent;
+
+import dev.piiwarden.agent.bootstrap.ConsentBridge;
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.api.ConsentDeniedException.Reason;
+import dev.piiwarden.core.consent.ConsentDecision;
+import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStoreException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Decides each call of a {@code @ConsentRequired} method: resolves the subject, asks the ledger,
+ * and in enforce mode answers with the exception to throw or the value to return instead of the
+ * body.
+ *
+ * <p>A store that cannot answer follows {@code on-store-error}. Any other failure in here is the
+ * agent's own: it is reported once and the call goes ahead, so the agent cannot break the
+ * application.
+ */
+public final class ConsentGate implements ConsentBridge.Gate {
+  private final ConsentRules rules;
+  private final Supplier<ConsentLedger> ledger;
+  private final SubjectPseudonym pseudonym;
+  private final boolean monitorOnly;
+  private final boolean allowOnStoreError;
+  private final SubjectResolver subjects = new SubjectResolver();
+  private final DeniedExceptions exceptions = new DeniedExceptions();
+  private final AtomicLong monitoredDenials = new AtomicLong();
+
+  /**
+   * @param rules the rules of the instrumented methods
+   * @param ledger the ledger, opened on first use
+   * @param pseudonym how subjects appear in exceptions
+   * @param monitorOnly never block
+   * @param allowOnStoreError whether a store that cannot answer allows the call
+   */
+  public ConsentGate(
+      ConsentRules rules,
+      Supplier<ConsentLedger> ledger,
+      SubjectPseudonym pseudonym,
+      boolean monitorOnly,
+      boolean allowOnStoreError) {
+    this.rules = rules;
+    this.ledger = ledger;
+    this.pseudonym = pseudonym;
+    this.monitorOnly = monitorOnly;
+    this.allowOnStoreError = allowOnStoreError;
+  }
+
+  @Override
+  public Object check(int ruleId, Class<?> declaringType, Object[] arguments) {
+    ConsentRule rule = rules.get(ruleId);
+    if (rule == null) {
+      AgentReport.once("no-rule", "internal error: a consent rule is missing; the call was allowed");
+      return null;
+    }
+    try {
+      String subject = subjects.resolve(rule, declaringType, arguments);
+      Reason denied = subject == null ? Reason.NO_SUBJECT : decide(subject, rule);
+      if (denied == null) {
+        return null;
+      }
+      if (monitorOnly) {
+        monitoredDenials.incrementAndGet();
+        return null;
+      }
+      if (rule.skip()) {
+        return new Object[] {rule.skipValue()};
+      }
+      return exceptions.create(
+          declaringType, rule, denied.name(), subject == null ? null : pseudonym.of(subject));
+    } catch (Throwable internal) {
+      AgentReport.once(
+          "gate:" + internal.getClass().getName(),
+          "internal error while checking consent for "
+              + rule.activity()
+              + " ("
+              + AgentReport.describe(internal)
+              + "); the call was allowed");
+      return null;
+    }
+  }
+
+  private Reason decide(String subject, ConsentRule rule) {
+    ConsentLedger current;
+    ConsentDecision decision;
+    try {
+      current = ledger.get();
+      decision = current.decideAll(subject, rule.purposes());
+    } catch (ConsentStoreException e) {
+      AgentReport.once(
+          "store-down",
+          e.getMessage()
+              + "; consent decisions follow piiwarden.consent.on-store-error="
+              + (allowOnStoreError ? "allow" : "deny"));
+      return allowOnStoreError ? null : Reason.STORE_UNAVAILABLE;
+    }
+    return decision.granted() ? null : decision.reason();
+  }
+
+  /** Denials that monitor mode let through. */
+  public long monitoredDenials() {
+    return monitoredDenials.get();
+  }
+}

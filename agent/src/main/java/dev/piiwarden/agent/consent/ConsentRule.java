@@ -1,0 +1,15 @@
+package dev.piiwarden.agent.consent;
+
+import java.util.List;
+
+/**
+ * What one {@code @ConsentRequired} method needs, worked out once when its class is transformed.
+ *
+ * @param activity the activity id, {@code com.acme.Newsletter#send(com.acme.User)}
+ * @param purposes the purposes that must all be granted
+ * @param skip whether a denial skips the body ({@code OnDenied.SKIP}) rather than throwing
+ * @param subjectParameter the index of the {@code @DataSubject} parameter, or -1
+ * @param skipValue what a skipped call returns
+ */
+public record ConsentRule(
+    String activity, List<String> purposes, boolean skip, int subjectParameter, Object skipValue) {}

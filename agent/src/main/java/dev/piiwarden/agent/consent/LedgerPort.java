@@ -1,0 +1,74 @@
+package dev.piiwarden.agent.consent;
+
+import dev.piiwarden.agent.bootstrap.ConsentBridge;
+import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The agent's ledger as the application's {@code Consents} sees it through the bridge: records as
+ * arrays of JDK values, and a store failure as an {@link IllegalStateException} the application
+ * can catch without knowing the agent's (relocated) types.
+ */
+public final class LedgerPort implements ConsentBridge.Ledger {
+  private final Supplier<ConsentLedger> ledger;
+
+  /** @param ledger the agent's ledger, opened on first use */
+  public LedgerPort(Supplier<ConsentLedger> ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public Object[] grant(String subject, String purpose, String source) {
+    try {
+      return fields(ledger.get().grant(subject, purpose, source));
+    } catch (ConsentStoreException e) {
+      throw new IllegalStateException("piiwarden: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Object[] withdraw(String subject, String purpose, String source) {
+    try {
+      return fields(ledger.get().withdraw(subject, purpose, source));
+    } catch (ConsentStoreException e) {
+      throw new IllegalStateException("piiwarden: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean isGranted(String subject, String purpose) {
+    try {
+      return ledger.get().isGranted(subject, purpose);
+    } catch (ConsentStoreException e) {
+      throw new IllegalStateException("piiwarden: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<Object[]> history(String subject) {
+    try {
+      List<Object[]> records = new ArrayList<>();
+      for (ConsentRecord record : ledger.get().history(subject)) {
+        records.add(fields(record));
+      }
+      return records;
+    } catch (ConsentStoreException e) {
+      throw new IllegalStateException("piiwarden: " + e.getMessage());
+    }
+  }
+
+  private static Object[] fields(ConsentRecord record) {
+    return new Object[] {
+      record.subject(),
+      record.purpose(),
+      record.state().name(),
+      record.time(),
+      record.source(),
+      record.expires()
+    };
+  }
+}

@@ -1,0 +1,135 @@
+package dev.piiwarden.agent.consent;
+
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+
+/**
+ * Finds the data subject of a call, in the order of SPEC §6: the {@code @DataSubject} parameter;
+ * then the first argument whose class has a {@code @DataSubject} field or accessor; then the
+ * application's {@code PrivacyContext}. The id is the value's {@code toString()}.
+ */
+final class SubjectResolver {
+  private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
+
+  /** Per argument class: a handle reading its {@code @DataSubject} member, or {@link #NONE}. */
+  private final ClassValue<MethodHandle> members =
+      new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+          return subjectMember(type);
+        }
+      };
+
+  /** Per instrumented class: {@code PrivacyContext.currentSubject()} as its loader sees it. */
+  private final ClassValue<MethodHandle> contexts =
+      new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+          return privacyContext(type);
+        }
+      };
+
+  /** The subject id, or null when none can be found. */
+  String resolve(ConsentRule rule, Class<?> declaringType, Object[] arguments) throws Throwable {
+    if (rule.subjectParameter() >= 0) {
+      return text(arguments[rule.subjectParameter()]);
+    }
+    for (Object argument : arguments) {
+      if (argument == null) {
+        continue;
+      }
+      MethodHandle member = members.get(argument.getClass());
+      if (member != NONE) {
+        return text(member.invoke(argument));
+      }
+    }
+    MethodHandle context = contexts.get(declaringType);
+    if (context == NONE) {
+      return null;
+    }
+    Optional<?> current = (Optional<?>) context.invoke();
+    return current.map(Object::toString).orElse(null);
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String id = value.toString();
+    return id.isEmpty() ? null : id;
+  }
+
+  private static MethodHandle subjectMember(Class<?> type) {
+    if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.")) {
+      return NONE;
+    }
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
+      for (Method method : current.getDeclaredMethods()) {
+        if (method.getParameterCount() == 0
+            && method.getReturnType() != void.class
+            && !Modifier.isStatic(method.getModifiers())
+            && hasDataSubject(method)
+            && open(method)) {
+          try {
+            return MethodHandles.lookup()
+                .unreflect(method)
+                .asType(MethodType.methodType(Object.class, Object.class));
+          } catch (IllegalAccessException e) {
+            return NONE;
+          }
+        }
+      }
+      for (Field field : current.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) && hasDataSubject(field) && open(field)) {
+          try {
+            return MethodHandles.lookup()
+                .unreflectGetter(field)
+                .asType(MethodType.methodType(Object.class, Object.class));
+          } catch (IllegalAccessException e) {
+            return NONE;
+          }
+        }
+      }
+    }
+    return NONE;
+  }
+
+  private static boolean open(AccessibleObject member) {
+    try {
+      member.setAccessible(true);
+      return true;
+    } catch (RuntimeException notOpen) {
+      return false;
+    }
+  }
+
+  private static boolean hasDataSubject(AccessibleObject member) {
+    for (Annotation annotation : member.getDeclaredAnnotations()) {
+      if (annotation.annotationType().getName().equals(ApplicationApi.DATA_SUBJECT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MethodHandle privacyContext(Class<?> declaringType) {
+    try {
+      Class<?> context =
+          Class.forName(ApplicationApi.PRIVACY_CONTEXT, false, declaringType.getClassLoader());
+      return MethodHandles.publicLookup()
+          .findStatic(context, "currentSubject", MethodType.methodType(Optional.class))
+          .asType(MethodType.methodType(Object.class));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return NONE;
+    }
+  }
+}

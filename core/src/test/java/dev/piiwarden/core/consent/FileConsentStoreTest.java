@@ -1,0 +1,95 @@
+package dev.piiwarden.core.consent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.api.ConsentRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileConsentStoreTest {
+  @TempDir Path folder;
+
+  private final List<String> warnings = new ArrayList<>();
+
+  @Test
+  void recordsSurviveARestart() {
+    Path file = folder.resolve("ledger/consent.jsonl");
+    try (ConsentLedger first = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO)) {
+      first.grant("u-1", "marketing", "signup");
+      first.withdraw("u-1", "marketing.communications", "settings");
+    }
+    ConsentLedger second = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    assertEquals(2, second.history("u-1").size());
+    assertTrue(second.isGranted("u-1", "marketing.advertising"));
+    assertTrue(!second.isGranted("u-1", "marketing.communications.email"));
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void tornLastLineIsSkippedReportedOnceAndIsolatedByTheNextWrite() throws IOException {
+    Path file = folder.resolve("consent.jsonl");
+    FileConsentStore store = new FileConsentStore(file, warnings::add);
+    ConsentLedger ledger = new ConsentLedger(store, Duration.ZERO);
+    ledger.grant("u-1", "marketing", "signup");
+    Files.writeString(file, "{\"subject\":\"u-2\",\"purp", StandardOpenOption.APPEND);
+
+    assertEquals(1, ledger.history("u-1").size());
+    assertEquals(0, ledger.history("u-2").size());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("line 2 is incomplete"), warnings.get(0));
+    assertTrue(!warnings.get(0).contains("u-2"), "no record content in messages");
+
+    ledger.grant("u-3", "marketing", "signup");
+    assertEquals(1, ledger.history("u-3").size());
+    assertEquals(1, warnings.size(), "the torn line is reported once: " + warnings);
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(3, lines.size());
+    assertTrue(lines.get(2).contains("\"u-3\""));
+  }
+
+  @Test
+  void twoProcessesAppendToOneLedgerAndSeeEachOther() throws Exception {
+    Path file = folder.resolve("shared.jsonl");
+    int perProcess = 200;
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LedgerWriterProcess.class.getName(),
+                file.toString(),
+                "other",
+                Integer.toString(perProcess))
+            .redirectErrorStream(true)
+            .start();
+    ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    for (int i = 0; i < perProcess; i++) {
+      ledger.grant("this-" + (i % 5), "marketing", "test");
+    }
+    assertTrue(other.waitFor(60, TimeUnit.SECONDS), "the other process finished");
+    String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, other.exitValue(), output);
+
+    int total = 0;
+    for (int i = 0; i < 5; i++) {
+      total += ledger.history("this-" + i).size() + ledger.history("other-" + i).size();
+    }
+    assertEquals(2 * perProcess, total);
+    assertTrue(ledger.isGranted("other-3", "marketing.communications.email"));
+    assertEquals(List.of(), warnings);
+    for (String line : Files.readAllLines(file)) {
+      ConsentRecord record = ConsentRecordJson.parse(line);
+      assertEquals("marketing", record.purpose());
+    }
+  }
+}
