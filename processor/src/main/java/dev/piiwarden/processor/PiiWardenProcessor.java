@@ -122,7 +122,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     List<TypeDeclarations> declared = new ArrayList<>();
     for (TypeElement topLevel : topLevelTypes(round).values()) {
       stage = "checking " + names.binaryName(topLevel);
-      TypeDeclarations declarations = DeclarationScanner.scan(topLevel);
+      TypeDeclarations declarations = DeclarationScanner.scan(topLevel, processingEnv.getElementUtils());
       if (UnresolvedTypes.in(declarations)) {
         // Another processor may generate the missing types; if none does, javac reports them.
         if (!round.processingOver()) {

@@ -16,13 +16,14 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Walks a top-level class and its nested types and collects their PII Warden declarations. Local
  * and anonymous classes are not members, so they are not walked.
  */
 public final class DeclarationScanner {
-  private final TypeElement topLevel;
+  private final Elements elements;
   private final List<TypeElement> types = new ArrayList<>();
   private final List<PersonalDataSite> personalData = new ArrayList<>();
   private final List<AnnotatedSite> dataSubjects = new ArrayList<>();
@@ -30,13 +31,13 @@ public final class DeclarationScanner {
   private final List<AnnotatedSite> processingActivities = new ArrayList<>();
   private final List<ExecutableElement> activityMethods = new ArrayList<>();
 
-  private DeclarationScanner(TypeElement topLevel) {
-    this.topLevel = topLevel;
+  private DeclarationScanner(Elements elements) {
+    this.elements = elements;
   }
 
   /** The declarations of {@code topLevel} and its nested types. */
-  public static TypeDeclarations scan(TypeElement topLevel) {
-    DeclarationScanner scanner = new DeclarationScanner(topLevel);
+  public static TypeDeclarations scan(TypeElement topLevel, Elements elements) {
+    DeclarationScanner scanner = new DeclarationScanner(elements);
     scanner.walk(topLevel);
     return new TypeDeclarations(
         topLevel,
@@ -84,7 +85,9 @@ public final class DeclarationScanner {
           boolean annotatedMethod =
               annotated(method, AnnotationNames.CONSENT_REQUIRED, consentRequired).isPresent()
                   | annotated(method, AnnotationNames.PROCESSING_ACTIVITY, processingActivities).isPresent();
-          if (annotatedMethod || (everyPublicMethod && method.getModifiers().contains(Modifier.PUBLIC))) {
+          boolean written = !isMandated(type, method);
+          if (annotatedMethod
+              || (everyPublicMethod && written && method.getModifiers().contains(Modifier.PUBLIC))) {
             activityMethods.add(method);
           }
           break;
@@ -146,6 +149,25 @@ public final class DeclarationScanner {
     Optional<AnnotationMirror> mirror = MirrorLookup.find(element, name);
     mirror.ifPresent(m -> into.add(new AnnotatedSite(element, m)));
     return mirror;
+  }
+
+  /**
+   * An enum's {@code values()} and {@code valueOf(String)}: javac adds them (and JDK 17 does not
+   * always report them as mandated); source cannot declare them, so the signature is exact.
+   */
+  private boolean isMandated(TypeElement type, ExecutableElement method) {
+    if (elements.getOrigin(method) == Elements.Origin.MANDATED) {
+      return true;
+    }
+    if (type.getKind() != javax.lang.model.element.ElementKind.ENUM
+        || !method.getModifiers().contains(Modifier.STATIC)) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    List<? extends VariableElement> parameters = method.getParameters();
+    return (name.equals("values") && parameters.isEmpty())
+        || (name.equals("valueOf") && parameters.size() == 1
+            && parameters.get(0).asType().toString().equals("java.lang.String"));
   }
 
   private static boolean isCanonical(TypeElement type, ExecutableElement constructor) {
