@@ -1,0 +1,2 @@
+/** What every part of the processor shares: the {@code Message} catalogue and reporting. */
+package dev.piiwarden.processor.base;

@@ -1,0 +1,2 @@
+/** Output: inventory fragments and generated descriptors (JavaPoet). */
+package dev.piiwarden.processor.writing;
