@@ -140,6 +140,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     for (TypeDeclarations declarations : declared) {
       stage = "writing the output of " + names.binaryName(declarations.topLevel());
       write(declarations);
+      if (reporter.errorCount() > 0) {
+        noteHalt(true);
+        return;
+      }
     }
   }
 
@@ -202,6 +206,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
         fragments.write(topLevel, binaryName, new Inventory(elements, methods, List.of()));
       } catch (IOException e) {
         reporter.report(Message.PW015, topLevel, null, null, FragmentWriter.path(binaryName), e.getMessage());
+        return;
       }
     }
     Map<TypeElement, List<PersonalDataSite>> members = declarations.personalData().stream()

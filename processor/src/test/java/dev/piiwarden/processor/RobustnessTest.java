@@ -70,6 +70,20 @@ class RobustnessTest {
     }
   }
 
+  @Test
+  void anUnwritableOutputIsOneErrorNamingTheFile(@TempDir Path output) throws IOException {
+    // A file where the META-INF folder must go makes every fragment write fail.
+    Files.createDirectories(output.resolve("classes"));
+    Files.writeString(output.resolve("classes/META-INF"), "in the way");
+    RealCompilation compilation = RealCompilation.run(output, List.of(Fixtures.path("User")), List.of());
+    assertThat(compilation.success).isFalse();
+    assertThat(compilation.messages(Diagnostic.Kind.ERROR)).hasSize(1);
+    assertThat(compilation.messages(Diagnostic.Kind.ERROR).get(0))
+        .startsWith("PW015: PII Warden cannot write META-INF/piiwarden/types/com.acme.User.json: ");
+    assertThat(compilation.messages(Diagnostic.Kind.NOTE).toString()).contains("PW012");
+    assertThat(Files.exists(compilation.generated.resolve("com/acme/User_PiiWardenDescriptor.java"))).isFalse();
+  }
+
   /**
    * Seed mentions Sprout, which another processor generates in round 1: Seed is checked in round 2,
    * when Sprout's {@code @DataSubject} member can be seen, and Sprout's own output is written then.
