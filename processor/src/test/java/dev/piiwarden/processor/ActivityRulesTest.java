@@ -36,4 +36,27 @@ class ActivityRulesTest {
     assertThat(fragment).doesNotContain("valueOf");
     assertThat(fragment).doesNotContain("internal");
   }
+
+  @Test
+  void everyMethodOfAnAnnotatedInterfaceIsAnActivity() throws IOException {
+    Compilation compilation = javac().withProcessors(new PiiWardenProcessor())
+        .compile(JavaFileObjects.forSourceString("com.acme.Mailer", """
+            package com.acme;
+            @dev.piiwarden.annotations.ProcessingActivity(name = "Mailing", purposes = "marketing")
+            public interface Mailer {
+              void mail(String[] to, int retries);
+              private void helper() {}
+            }
+            """));
+    assertThat(compilation).succeeded();
+    String fragment = compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.Mailer.json")
+        .orElseThrow()
+        .getCharContent(true)
+        .toString();
+    assertThat(fragment).contains("\"id\" : \"com.acme.Mailer#mail(java.lang.String[],int)\"");
+    assertThat(fragment).contains("\"name\" : \"Mailing\"");
+    assertThat(fragment).doesNotContain("helper");
+    assertThat(fragment).doesNotContain("subjectFrom");
+  }
 }
