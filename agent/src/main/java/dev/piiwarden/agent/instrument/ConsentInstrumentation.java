@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -43,6 +44,27 @@ public final class ConsentInstrumentation {
 
   private ConsentInstrumentation() {}
 
+  /**
+   * Byte Buddy's Nexus (for live initializers, which inlined advice never needs) reaches for
+   * {@code sun.misc.Unsafe} when the builder is created, and JDK 24+ warns about that on stderr.
+   * The property turns it off for the time of construction; the shade plugin rewrites its name to
+   * the relocated one that our copy of Byte Buddy reads.
+   */
+  private static AgentBuilder.Default newAgentBuilder() {
+    String nexus = "net.bytebuddy.nexus.disabled";
+    String before = System.getProperty(nexus);
+    System.setProperty(nexus, "true");
+    try {
+      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+    } finally {
+      if (before == null) {
+        System.clearProperty(nexus);
+      } else {
+        System.setProperty(nexus, before);
+      }
+    }
+  }
+
   /** Installs the transformer; returns a description of what was set up, for the start line. */
   public static String install(Instrumentation instrumentation, ConsentRules rules) {
     ElementMatcher.Junction<TypeDescription> required = named(ApplicationApi.CONSENT_REQUIRED);
@@ -62,7 +84,7 @@ public final class ConsentInstrumentation {
     ErrorCountingListener listener = new ErrorCountingListener();
 
     AgentBuilder.Ignored ignored =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        newAgentBuilder()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
@@ -70,11 +92,12 @@ public final class ConsentInstrumentation {
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(listener)
-            .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
-            .or(isSynthetic());
+            .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()));
+    // Names first: they need no class file, so our own and the JDK's types are never parsed.
     for (String prefix : IGNORED_PREFIXES) {
       ignored = ignored.or(nameStartsWith(prefix));
     }
+    ignored = ignored.or(nameContains("$$Lambda")).or(isSynthetic());
     ignored
         .type(
             // The loader check is cheap and cached; the annotation matchers read the class file.

@@ -1,0 +1,83 @@
+package dev.piiwarden.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** Every decision path of a real JVM started with {@code -javaagent}, on the plain class path. */
+class ConsentEnforcementIT {
+  private static final String EMAIL = "[marketing.communications.email]";
+
+  @Test
+  void enforcesTheLedgerTheApplicationWritesOnJdk17() throws Exception {
+    assertDecisions(FixtureJvm.current().agent(null).runApp("enforce"));
+  }
+
+  @Test
+  void enforcesTheLedgerTheApplicationWritesOnJdk25() throws Exception {
+    assumeTrue(
+        Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
+        "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");
+    assertDecisions(FixtureJvm.withJava(FixtureJvm.JDK25).agent(null).runApp("enforce"));
+  }
+
+  static void assertDecisions(FixtureJvm.Result run) {
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", agentLines(run.stderr()), "the agent says nothing when all is well");
+    assertEquals("denied:NOT_GRANTED:" + EMAIL, run.outcome("notGranted"));
+    assertEquals("ran:sent", run.outcome("granted"), "a grant on the parent covers the child");
+    assertEquals("ran:true", run.outcome("grantedIsVisibleToApp"));
+    assertEquals(
+        "denied:NOT_GRANTED:[marketing.communications.email, analytics.reporting]",
+        run.outcome("allPurposes"));
+    assertEquals("ran:sent", run.outcome("record"), "subject from a @DataSubject record component");
+    assertEquals("denied:NO_SUBJECT:" + EMAIL, run.outcome("noSubject"));
+    assertEquals("ran:sent", run.outcome("context"), "subject from PrivacyContext");
+    assertEquals("denied:NOT_GRANTED:" + EMAIL, run.outcome("static"));
+    assertEquals("ran:sent", run.outcome("staticGranted"));
+    assertEquals("ran:1", run.outcome("synchronized"));
+    assertEquals("ran:[u-1]", run.outcome("generic"));
+    assertEquals("ran:sent", run.outcome("inner"));
+    assertEquals("ran:sent", run.outcome("default"));
+    assertEquals("denied:NOT_GRANTED:" + EMAIL, run.outcome("innerDenied"));
+    assertEquals("denied:NOT_GRANTED:" + EMAIL, run.outcome("defaultDenied"));
+    assertEquals("denied:WITHDRAWN:" + EMAIL, run.outcome("withdrawn"), "withdrawal at once");
+    assertEquals(
+        "ran:GRANTED@marketing;WITHDRAWN@marketing.communications;", run.outcome("history"));
+
+    assertEquals("ran:0", run.outcome("skip.int"));
+    assertEquals("ran:false", run.outcome("skip.boolean"));
+    assertEquals("ran:0", run.outcome("skip.long"));
+    assertEquals("ran:0.0", run.outcome("skip.double"));
+    assertEquals("ran:Optional.empty", run.outcome("skip.optional"));
+    assertEquals("ran:[]", run.outcome("skip.list"));
+    assertEquals("ran:[]", run.outcome("skip.set"));
+    assertEquals("ran:{}", run.outcome("skip.map"));
+    assertEquals("ran:null", run.outcome("skip.string"));
+    assertEquals("ran:returned", run.outcome("skip.void"));
+    assertEquals("ran:0", run.outcome("skip.bodies"), "no skipped body ran");
+    assertEquals("ran:1", run.outcome("skip.notPublic"), "a type-level rule covers public methods only");
+    assertEquals("ran:42", run.outcome("skipGranted"));
+    assertFalse(run.stdout().contains("LEAKS_SUBJECT"), run::toString);
+    assertFalse(run.stdout().contains("AGENT_FRAMES"), run::toString);
+    assertTrue(run.stdout().contains("main=done"), run::toString);
+  }
+
+  /**
+   * stderr without the JVM's own notes: with classes appended to the bootstrap class path, the JVM
+   * says that class-data sharing is limited to boot classes (the OpenTelemetry agent gets the same).
+   */
+  static String agentLines(String stderr) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : stderr.split("\n")) {
+      if (!line.isEmpty() && !line.contains("Sharing is only supported for boot loader classes")) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString();
+  }
+}
