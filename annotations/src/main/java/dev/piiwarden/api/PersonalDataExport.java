@@ -1,8 +1,11 @@
 package dev.piiwarden.api;
 
+import dev.piiwarden.api.spi.ObjectRenderer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * What an application holds about a person, for the rights of access (GDPR Art. 15) and
@@ -13,6 +16,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class PersonalDataExport {
+  private static volatile ObjectRenderer installed;
+
   private PersonalDataExport() {}
 
   /**
@@ -53,11 +58,35 @@ public final class PersonalDataExport {
 
   /**
    * A log-safe rendering of {@code object}: its personal data redacted by each member's {@code
-   * redaction}. The redaction engine comes with the agent or piiwarden-core; without it this
+   * redaction}, other text scanned by the redaction engine. The engine comes with the agent or
+   * piiwarden-core (found with {@link ServiceLoader} as an {@link ObjectRenderer}); without it this
    * throws {@link IllegalStateException} rather than return the raw values.
    */
   public static String redact(Object object) {
     Objects.requireNonNull(object, "object");
+    return renderer().render(object);
+  }
+
+  /**
+   * Installs the renderer that {@link #redact} uses from now on. The agent calls this at start
+   * with a renderer made from its options.
+   */
+  public static void install(ObjectRenderer renderer) {
+    installed = renderer;
+  }
+
+  private static ObjectRenderer renderer() {
+    ObjectRenderer renderer = installed;
+    if (renderer != null) {
+      return renderer;
+    }
+    Iterator<ObjectRenderer> found =
+        ServiceLoader.load(ObjectRenderer.class, PersonalDataExport.class.getClassLoader()).iterator();
+    if (found.hasNext()) {
+      renderer = found.next();
+      installed = renderer;
+      return renderer;
+    }
     throw new IllegalStateException(
         "PII Warden's redaction engine is not available: start the JVM with"
             + " -javaagent:piiwarden-agent.jar or put piiwarden-core on the class path");

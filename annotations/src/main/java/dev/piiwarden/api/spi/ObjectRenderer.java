@@ -1,0 +1,15 @@
+package dev.piiwarden.api.spi;
+
+/**
+ * Renders an object for logs with its personal data redacted: what {@link
+ * dev.piiwarden.api.PersonalDataExport#redact(Object)} returns. piiwarden-core provides one through
+ * {@link java.util.ServiceLoader}; the agent installs its own with {@link
+ * dev.piiwarden.api.PersonalDataExport#install(ObjectRenderer)}.
+ *
+ * <p>Implementations never throw and never return a raw personal data value: on an internal error
+ * they return {@code [REDACTION_FAILED]}.
+ */
+public interface ObjectRenderer {
+  /** The log-safe rendering of {@code object}, which is not null. */
+  String render(Object object);
+}

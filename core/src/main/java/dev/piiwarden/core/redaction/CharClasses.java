@@ -1,0 +1,68 @@
+package dev.piiwarden.core.redaction;
+
+/** ASCII character classes the scan and the detectors test with one table look-up. */
+final class CharClasses {
+  static final int DIGIT = 1;
+  static final int LETTER = 1 << 1;
+  static final int HEX = 1 << 2;
+  /** What an email local part may hold here: letters, digits and {@code . _ % + -}. */
+  static final int LOCAL = 1 << 3;
+  /** What a domain name may hold: letters, digits, {@code .} and {@code -}. */
+  static final int DOMAIN = 1 << 4;
+  static final int SPACE = 1 << 5;
+
+  private static final byte[] TABLE = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TABLE[c] = (byte) (DIGIT | HEX | LOCAL | DOMAIN);
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      TABLE[c] = (byte) (LETTER | LOCAL | DOMAIN | (c <= 'f' ? HEX : 0));
+      TABLE[c - 32] = TABLE[c];
+    }
+    for (char c : new char[] {'.', '-'}) {
+      TABLE[c] = (byte) (LOCAL | DOMAIN);
+    }
+    for (char c : new char[] {'_', '%', '+'}) {
+      TABLE[c] = (byte) LOCAL;
+    }
+    for (char c : new char[] {' ', '\t', '\n', '\r', '\f'}) {
+      TABLE[c] = (byte) SPACE;
+    }
+  }
+
+  private CharClasses() {}
+
+  /** The class bits of {@code c}; zero for anything outside ASCII. */
+  static int of(char c) {
+    return c < 128 ? TABLE[c] : 0;
+  }
+
+  static boolean is(char c, int classes) {
+    return c < 128 && (TABLE[c] & classes) != 0;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** A letter or digit, ASCII or not: what must not touch a match on either side. */
+  static boolean isAlnum(char c) {
+    return c < 128 ? (TABLE[c] & (DIGIT | LETTER)) != 0 : Character.isLetterOrDigit(c);
+  }
+
+  /** Whether the character before {@code at} (if any) is a letter or digit. */
+  static boolean alnumBefore(CharSequence text, int at) {
+    return at > 0 && isAlnum(text.charAt(at - 1));
+  }
+
+  /** Whether the character at {@code at} (if any) is a letter or digit. */
+  static boolean alnumAt(CharSequence text, int at) {
+    return at < text.length() && isAlnum(text.charAt(at));
+  }
+
+  static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+}

@@ -1,0 +1,253 @@
+package dev.piiwarden.core.redaction;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Credentials by key name: the value after a key of {@code credential-keys.txt} (or a configured
+ * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
+ * \"k\":\"v\"} and {@code k => v}; and the token of {@code Authorization: Bearer|Basic|… token} or a
+ * bare {@code Bearer token}. Only the value is replaced; the key and quotes stay. An unquoted value
+ * ends at a blank or one of {@code , ; & " ' } ] ) < >}; a quoted one at its closing quote (looked
+ * for within {@value #MAX_QUOTED} characters, else read as unquoted). A value already redacted, or
+ * the JSON literal {@code null}, is left alone.
+ */
+final class CredentialDetector implements Detector {
+  static final int MAX_QUOTED = 512;
+  private static final String RESOURCE = "credential-keys.txt";
+  private static final String AUTHORIZATION = "authorization";
+  private static final String BEARER = "bearer";
+  private static final int MIN_BEARER_TOKEN = 8;
+
+  private final KeyAutomaton automaton;
+
+  /** @param extraKeys configured key names besides the built-in ones */
+  CredentialDetector(List<String> extraKeys) {
+    List<String> keys = new ArrayList<>(builtInKeys());
+    keys.addAll(extraKeys);
+    keys.add(AUTHORIZATION);
+    keys.add(BEARER);
+    this.automaton = KeyAutomaton.of(keys);
+  }
+
+  /** The automaton the scan advances to find key names. */
+  KeyAutomaton automaton() {
+    return automaton;
+  }
+
+  @Override
+  public String type() {
+    return PiiType.CREDENTIAL.key();
+  }
+
+  @Override
+  public int triggers() {
+    return KEY;
+  }
+
+  @Override
+  public long detect(CharSequence text, int at, int keyStart) {
+    if (!keyBoundary(text, keyStart)) {
+      return NONE;
+    }
+    if (named(text, keyStart, at, BEARER)) {
+      return bearer(text, at);
+    }
+    int n = text.length();
+    int i = at;
+    if (i + 1 < n && text.charAt(i) == '\\' && isQuote(text.charAt(i + 1))) {
+      i += 2;
+    } else if (i < n && isQuote(text.charAt(i))) {
+      i++;
+    }
+    i = skipBlanks(text, i);
+    if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
+      return NONE;
+    }
+    i++;
+    if (i < n && text.charAt(i) == '>') {
+      i++;
+    }
+    i = skipBlanks(text, i);
+    if (i >= n) {
+      return NONE;
+    }
+    if (named(text, keyStart, at, AUTHORIZATION)) {
+      int scheme = i;
+      while (scheme < n && CharClasses.is(text.charAt(scheme), CharClasses.LETTER)) {
+        scheme++;
+      }
+      if (scheme > i && scheme < n && text.charAt(scheme) == ' ') {
+        long token = token(text, skipBlanks(text, scheme), 1);
+        if (token != NONE) {
+          return token;
+        }
+      }
+    }
+    return value(text, i);
+  }
+
+  /** The value starting at {@code i}: quoted, escaped-quoted or bare. */
+  private static long value(CharSequence text, int i) {
+    int n = text.length();
+    char first = text.charAt(i);
+    if (first == '\\' && i + 1 < n && isQuote(text.charAt(i + 1))) {
+      char quote = text.charAt(i + 1);
+      int limit = Math.min(n - 1, i + 2 + MAX_QUOTED);
+      for (int k = i + 2; k < limit; k++) {
+        if (text.charAt(k) == '\\' && text.charAt(k + 1) == quote) {
+          return k > i + 2 ? Detector.match(i + 2, k) : NONE;
+        }
+      }
+      return bare(text, i + 2);
+    }
+    if (isQuote(first)) {
+      int limit = Math.min(n, i + 1 + MAX_QUOTED);
+      for (int k = i + 1; k < limit; k++) {
+        char c = text.charAt(k);
+        if (c == '\\') {
+          k++;
+        } else if (c == first) {
+          return k > i + 1 && !alreadyRedacted(text, i + 1, k) ? Detector.match(i + 1, k) : NONE;
+        }
+      }
+      return bare(text, i + 1);
+    }
+    return bare(text, i);
+  }
+
+  private static long bare(CharSequence text, int start) {
+    int n = text.length();
+    int end = start;
+    while (end < n && !endsBareValue(text.charAt(end))) {
+      end++;
+    }
+    if (end == start || alreadyRedacted(text, start, end) || isNull(text, start, end)) {
+      return NONE;
+    }
+    return Detector.match(start, end);
+  }
+
+  private static long bearer(CharSequence text, int at) {
+    int n = text.length();
+    if (at >= n || text.charAt(at) != ' ') {
+      return NONE;
+    }
+    return token(text, skipBlanks(text, at), MIN_BEARER_TOKEN);
+  }
+
+  /** A token68 (RFC 7235) of at least {@code minLength} characters at {@code start}. */
+  private static long token(CharSequence text, int start, int minLength) {
+    int n = text.length();
+    int end = start;
+    while (end < n && isToken68(text.charAt(end))) {
+      end++;
+    }
+    if (end - start < minLength || CharClasses.alnumAt(text, end)) {
+      return NONE;
+    }
+    return Detector.match(start, end);
+  }
+
+  /**
+   * Keys start a word, follow {@code _ - .} or a quote, or start at a camel-case boundary
+   * ({@code userPassword}); {@code OLDPWD} or {@code mytoken} are not keys.
+   */
+  private static boolean keyBoundary(CharSequence text, int keyStart) {
+    if (keyStart == 0) {
+      return true;
+    }
+    char before = text.charAt(keyStart - 1);
+    if (!CharClasses.isAlnum(before)) {
+      return true;
+    }
+    char first = text.charAt(keyStart);
+    return first >= 'A' && first <= 'Z'
+        && ((before >= 'a' && before <= 'z') || CharClasses.isDigit(before));
+  }
+
+  private static boolean named(CharSequence text, int start, int end, String lowerName) {
+    if (end - start != lowerName.length()) {
+      return false;
+    }
+    for (int k = 0; k < lowerName.length(); k++) {
+      if (CharClasses.lower(text.charAt(start + k)) != lowerName.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alreadyRedacted(CharSequence text, int start, int end) {
+    return startsWith(text, start, end, "[REDACTED:")
+        || startsWith(text, start, end, "[REDACTION_FAILED]")
+        || startsWith(text, start, end, "[credential:");
+  }
+
+  private static boolean isNull(CharSequence text, int start, int end) {
+    return end - start == 4 && startsWith(text, start, end, "null");
+  }
+
+  private static boolean startsWith(CharSequence text, int start, int end, String prefix) {
+    if (end - start < prefix.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (text.charAt(start + k) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int skipBlanks(CharSequence text, int i) {
+    int n = text.length();
+    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '"' || c == '\'';
+  }
+
+  private static boolean endsBareValue(char c) {
+    switch (c) {
+      case ' ': case '\t': case '\n': case '\r': case ',': case ';': case '&': case '"': case '\'':
+      case '}': case ']': case ')': case '<': case '>': case '\\':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isToken68(char c) {
+    return CharClasses.is(c, CharClasses.DIGIT | CharClasses.LETTER)
+        || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '=';
+  }
+
+  static List<String> builtInKeys() {
+    List<String> keys = new ArrayList<>();
+    try (InputStream in = CredentialDetector.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + RESOURCE + " in piiwarden-core");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          keys.add(line.strip());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + RESOURCE + " in piiwarden-core", e);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.piiwarden.core.redaction;
+
+/**
+ * Email addresses: a local part of letters, digits and {@code . _ % + -} (no leading, trailing or
+ * doubled dot), an {@code @}, and a domain of at least two labels of letters, digits and inner
+ * hyphens (1 to 63 each, 253 in all) whose last label has a real top-level domain shape: 2 to 63
+ * letters, or an IDN {@code xn--} label. So a Java identity hash such as {@code Foo@1b6d3586} is
+ * not an address. Quoted local parts and address literals are not taken.
+ */
+final class EmailDetector implements Detector {
+  private static final int MAX_DOMAIN = 253;
+  private static final int MAX_LABEL = 63;
+
+  @Override
+  public String type() {
+    return PiiType.EMAIL.key();
+  }
+
+  @Override
+  public int triggers() {
+    return AT_SIGN;
+  }
+
+  @Override
+  public long detect(CharSequence text, int at, int localStart) {
+    int start = localStart;
+    while (start < at && text.charAt(start) == '.') {
+      start++;
+    }
+    if (start == at || text.charAt(at - 1) == '.') {
+      return NONE;
+    }
+    for (int i = start + 1; i < at; i++) {
+      if (text.charAt(i) == '.' && text.charAt(i - 1) == '.') {
+        return NONE;
+      }
+    }
+    int end = domainEnd(text, at + 1);
+    return end < 0 ? NONE : Detector.match(start, end);
+  }
+
+  /** The end of a valid domain starting at {@code from}, or -1. */
+  private static int domainEnd(CharSequence text, int from) {
+    int n = text.length();
+    int i = from;
+    while (i < n && i - from <= MAX_DOMAIN && CharClasses.is(text.charAt(i), CharClasses.DOMAIN)) {
+      i++;
+    }
+    if (i - from > MAX_DOMAIN) {
+      return -1;
+    }
+    int end = i;
+    // a sentence may end right after the address
+    while (end > from && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+      end--;
+    }
+    if (end < n && end == i && CharClasses.isAlnum(text.charAt(end))) {
+      return -1;
+    }
+    int labels = 0;
+    int labelStart = from;
+    for (int k = from; k <= end; k++) {
+      if (k == end || text.charAt(k) == '.') {
+        int length = k - labelStart;
+        if (length == 0 || length > MAX_LABEL
+            || text.charAt(labelStart) == '-' || text.charAt(k - 1) == '-') {
+          return -1;
+        }
+        labels++;
+        if (k == end) {
+          return labels >= 2 && topLevelShape(text, labelStart, k) ? end : -1;
+        }
+        labelStart = k + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean topLevelShape(CharSequence text, int start, int end) {
+    int length = end - start;
+    if (length >= 5
+        && CharClasses.lower(text.charAt(start)) == 'x'
+        && CharClasses.lower(text.charAt(start + 1)) == 'n'
+        && text.charAt(start + 2) == '-'
+        && text.charAt(start + 3) == '-') {
+      return true;
+    }
+    if (length < 2) {
+      return false;
+    }
+    for (int k = start; k < end; k++) {
+      if (!CharClasses.is(text.charAt(k), CharClasses.LETTER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

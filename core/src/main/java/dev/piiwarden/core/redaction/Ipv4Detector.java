@@ -1,0 +1,79 @@
+package dev.piiwarden.core.redaction;
+
+import java.util.List;
+
+/**
+ * IPv4 addresses in dotted-quad form: four decimal octets of at most 255, without leading zeros.
+ *
+ * <p>A version string has the same shape, so a quad is not an address when it is part of a longer
+ * dotted run ({@code 1.2.3.4.5}), carries a suffix such as {@code 1.2.3.4-SNAPSHOT}, or follows a
+ * version word ({@code version 1.2.3.4}, {@code build 10.0.0.1}) within a few characters. A bare
+ * {@code 1.2.3.4} is an address.
+ */
+final class Ipv4Detector implements Detector {
+  private static final ContextWords VERSION_WORDS =
+      new ContextWords(12, List.of("version", "ver", "release", "build", "revision", "rev"));
+
+  @Override
+  public String type() {
+    return PiiType.IP.key();
+  }
+
+  @Override
+  public int triggers() {
+    return DIGIT_RUN;
+  }
+
+  @Override
+  public long detect(CharSequence text, int at, int hint) {
+    if (at > 0 && text.charAt(at - 1) == '.') {
+      return NONE;
+    }
+    int end = quadEnd(text, at);
+    if (end < 0) {
+      return NONE;
+    }
+    int n = text.length();
+    if (end < n) {
+      char next = text.charAt(end);
+      if (CharClasses.isAlnum(next)) {
+        return NONE;
+      }
+      if ((next == '.' || next == '-') && end + 1 < n && CharClasses.isAlnum(text.charAt(end + 1))) {
+        return NONE;
+      }
+    }
+    if (VERSION_WORDS.precede(text, at)) {
+      return NONE;
+    }
+    return Detector.match(at, end);
+  }
+
+  /**
+   * The end of a dotted quad starting at {@code at}, or -1. Only the quad's own characters are
+   * checked, not what follows it.
+   */
+  static int quadEnd(CharSequence text, int at) {
+    int n = text.length();
+    int i = at;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (i >= n || text.charAt(i) != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int start = i;
+      int value = 0;
+      while (i < n && i - start < 4 && CharClasses.isDigit(text.charAt(i))) {
+        value = value * 10 + (text.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return -1;
+      }
+    }
+    return i;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.piiwarden.core.redaction;
+
+import java.util.List;
+
+/**
+ * Phone numbers.
+ *
+ * <ul>
+ *   <li>International (E.164): {@code +}, a country code not starting with 0, 8 to 15 digits in
+ *       all, optionally grouped by spaces, dashes, dots or parentheses: {@code +44 20 7946 0958},
+ *       {@code +1 (555) 123-4567}.
+ *   <li>National: 7 to 12 digits, optionally with an area code in parentheses and grouped by
+ *       spaces, dashes, dots or slashes into groups of two or more digits (the first may have one:
+ *       {@code 1-800-555-0199}), as in ({@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
+ *       1234567}), only when a context word (tel, phone, sms, mobile, call, fax, cell) starts a word
+ *       shortly before it, since such numbers are otherwise indistinguishable from ids and counts.
+ *       An ISO date shape ({@code 2024-01-15}) is never a national number.
+ * </ul>
+ */
+final class PhoneDetector implements Detector {
+  static final List<String> CONTEXT_WORDS =
+      List.of("tel", "phone", "sms", "mobile", "call", "fax", "cell", "whatsapp");
+  private static final ContextWords CONTEXT = new ContextWords(24, CONTEXT_WORDS);
+
+  @Override
+  public String type() {
+    return PiiType.PHONE.key();
+  }
+
+  @Override
+  public int triggers() {
+    return PLUS | DIGIT_RUN | OPEN_PAREN;
+  }
+
+  @Override
+  public long detect(CharSequence text, int at, int hint) {
+    return text.charAt(at) == '+' ? international(text, at) : national(text, at);
+  }
+
+  private static long international(CharSequence text, int at) {
+    int n = text.length();
+    if (at + 1 >= n || text.charAt(at + 1) < '1' || text.charAt(at + 1) > '9') {
+      return NONE;
+    }
+    int digits = 0;
+    int separators = 0;
+    int end = -1;
+    for (int i = at + 1; i < n; i++) {
+      char c = text.charAt(i);
+      if (CharClasses.isDigit(c)) {
+        if (++digits > 15) {
+          return NONE;
+        }
+        separators = 0;
+        end = i + 1;
+      } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') && ++separators <= 2) {
+        continue;
+      } else {
+        break;
+      }
+    }
+    if (digits < 8 || CharClasses.alnumAt(text, end)) {
+      return NONE;
+    }
+    return Detector.match(at, end);
+  }
+
+  private static long national(CharSequence text, int at) {
+    int n = text.length();
+    int i = at;
+    int digits = 0;
+    if (text.charAt(i) == '(') {
+      i++;
+      int start = i;
+      while (i < n && i - start <= 5 && CharClasses.isDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i - start < 2 || i - start > 5 || i >= n || text.charAt(i) != ')') {
+        return NONE;
+      }
+      digits = i - start;
+      i++;
+      if (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+        i++;
+      }
+    }
+    int end = -1;
+    int groups = 0;
+    while (i < n && CharClasses.isDigit(text.charAt(i))) {
+      int groupStart = i;
+      while (i < n && CharClasses.isDigit(text.charAt(i))) {
+        if (++digits > 12) {
+          return NONE;
+        }
+        i++;
+      }
+      if (groups > 0 && i - groupStart < 2) {
+        // only a leading trunk or country digit stands alone, as in 1-800-555-0199
+        return NONE;
+      }
+      groups++;
+      end = i;
+      if (i + 1 < n && isSeparator(text.charAt(i)) && CharClasses.isDigit(text.charAt(i + 1))) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (end < 0 || digits < 7 || CharClasses.alnumAt(text, end) || isoDate(text, at, end, groups)) {
+      return NONE;
+    }
+    if (end < n && isSeparator(text.charAt(end)) && end + 1 < n && CharClasses.isDigit(text.charAt(end + 1))) {
+      return NONE;
+    }
+    return CONTEXT.precede(text, at) ? Detector.match(at, end) : NONE;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '/';
+  }
+
+  private static boolean isoDate(CharSequence text, int start, int end, int groups) {
+    return groups == 3 && end - start == 10
+        && (text.charAt(start + 4) == '-' || text.charAt(start + 4) == '.')
+        && text.charAt(start + 7) == text.charAt(start + 4);
+  }
+}

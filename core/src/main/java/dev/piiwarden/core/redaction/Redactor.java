@@ -1,0 +1,228 @@
+package dev.piiwarden.core.redaction;
+
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Removes personal data from free text: the engine behind the agent's log redaction and the CLI's
+ * {@code piiwarden redact}, usable as a library on its own.
+ *
+ * <pre>{@code
+ * Redactor redactor = Redactor.create(RedactionSettings.defaults());
+ * redactor.redact("mail bob@example.com, card 4111 1111 1111 1111, password=hunter2");
+ * // "mail [REDACTED:email], card [REDACTED:card], password=[REDACTED:credential]"
+ * RedactionCounts counts = redactor.snapshotAndReset();   // for the audit trail
+ * }</pre>
+ *
+ * <p>Guarantees: {@link #redact} never throws; an internal error (a detector's included) gives
+ * {@link #FAILED} and is counted in {@link RedactionCounts#failures()}. Text is scanned once,
+ * detectors do bounded work per trigger, and user patterns run on RE2J, so the time is linear in
+ * the length of the text. Text in which nothing is found is returned as the same instance, and
+ * with the built-in detectors its scan allocates nothing. Instances are immutable and thread-safe.
+ */
+public final class Redactor {
+  /** What a text becomes when its redaction failed: never the raw text. */
+  public static final String FAILED = "[REDACTION_FAILED]";
+  /** The count key of {@code @PersonalData} members rendered by {@link ObjectRedaction}. */
+  public static final String ANNOTATED = "annotated";
+
+  private final RedactionSettings settings;
+  private final TextScanner scanner;
+  /** Type names by type index: detector keys, then user pattern types. */
+  private final String[] typeNames;
+  private final String[] masks;
+  private final LongAdder[] counts;
+  private final LongAdder annotated = new LongAdder();
+  private final LongAdder failures = new LongAdder();
+  private final HashTokens hashTokens;
+
+  private Redactor(RedactionSettings settings, List<Detector> extraDetectors) {
+    this.settings = settings;
+    List<String> types = new ArrayList<>();
+    for (PiiType type : PiiType.values()) {
+      types.add(type.key());
+    }
+    List<Detector> detectors = new ArrayList<>();
+    List<Integer> detectorTypes = new ArrayList<>();
+    KeyAutomaton keys = null;
+    for (PiiType type : PiiType.values()) {
+      if (!settings.detectors().contains(type)) {
+        continue;
+      }
+      for (Detector detector : detectorsOf(type, settings)) {
+        if (detector instanceof CredentialDetector) {
+          keys = ((CredentialDetector) detector).automaton();
+        }
+        detectors.add(detector);
+        detectorTypes.add(type.ordinal());
+      }
+    }
+    for (Detector detector : extraDetectors) {
+      int index = types.indexOf(detector.type());
+      if (index < 0) {
+        index = types.size();
+        types.add(detector.type());
+      }
+      detectors.add(detector);
+      detectorTypes.add(index);
+    }
+    List<Pattern> patterns = new ArrayList<>();
+    List<Integer> patternTypes = new ArrayList<>();
+    for (Map.Entry<String, Pattern> pattern : settings.compiledPatterns().entrySet()) {
+      patterns.add(pattern.getValue());
+      patternTypes.add(types.size());
+      types.add(pattern.getKey());
+    }
+    this.scanner = new TextScanner(detectors, ints(detectorTypes), keys, patterns, ints(patternTypes));
+    this.typeNames = types.toArray(new String[0]);
+    this.masks = new String[typeNames.length];
+    this.counts = new LongAdder[typeNames.length];
+    for (int i = 0; i < typeNames.length; i++) {
+      masks[i] = mask(typeNames[i]);
+      counts[i] = new LongAdder();
+    }
+    this.hashTokens = new HashTokens(settings.key());
+  }
+
+  /** A redactor with {@code settings}. */
+  public static Redactor create(RedactionSettings settings) {
+    return new Redactor(settings, List.of());
+  }
+
+  /** A redactor with all detectors and the mask style. */
+  public static Redactor withDefaults() {
+    return create(RedactionSettings.defaults());
+  }
+
+  /** A redactor with {@code settings} and further detectors, for tests of the failure path. */
+  static Redactor withDetectors(RedactionSettings settings, List<Detector> extraDetectors) {
+    return new Redactor(settings, extraDetectors);
+  }
+
+  /** The mask of a type: {@code [REDACTED:<type>]}. */
+  public static String mask(String type) {
+    return "[REDACTED:" + type + "]";
+  }
+
+  /** The settings this redactor was made with. */
+  public RedactionSettings settings() {
+    return settings;
+  }
+
+  /**
+   * {@code text} with every detected value replaced; the same instance when nothing was found;
+   * {@link #FAILED} on an internal error; {@code null} for {@code null}. Never throws.
+   */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return apply(text, scanner.scan(text));
+    } catch (Throwable failure) {
+      return fail("text", failure);
+    }
+  }
+
+  /** The scan and replacement over any char sequence; tests count its reads through this. */
+  String redactSequence(CharSequence text) {
+    Replacements found = scanner.scan(text);
+    return found == null ? null : apply(text, found);
+  }
+
+  /** The counts since creation or the last reset, without resetting them. */
+  public RedactionCounts counts() {
+    return snapshot(false);
+  }
+
+  /** The counts since creation or the last reset, resetting them to zero. */
+  public RedactionCounts snapshotAndReset() {
+    return snapshot(true);
+  }
+
+  String hashToken(String label, String normalised) {
+    return hashTokens.token(label, normalised);
+  }
+
+  void countAnnotated() {
+    annotated.increment();
+  }
+
+  /** Counts a contained failure, tells the listener, and gives {@link #FAILED}. */
+  String fail(String stage, Throwable failure) {
+    failures.increment();
+    try {
+      settings.failureListener().accept(new RedactionFailure(stage, failure.getClass().getName()));
+    } catch (RuntimeException listenerFailure) {
+      // the failure is counted; a listener that fails cannot be told about itself
+    }
+    return FAILED;
+  }
+
+  private String apply(CharSequence text, Replacements found) {
+    if (found == null) {
+      return text.toString();
+    }
+    found.resolve();
+    int size = found.size();
+    StringBuilder out = new StringBuilder(text.length() + 16 * size);
+    int last = 0;
+    for (int i = 0; i < size; i++) {
+      int start = found.start(i);
+      int end = found.end(i);
+      int type = found.type(i);
+      out.append(text, last, start);
+      if (settings.style() == RedactionStyle.HASH) {
+        out.append(hashTokens.token(typeNames[type], text.subSequence(start, end)));
+      } else {
+        out.append(masks[type]);
+      }
+      counts[type].increment();
+      last = end;
+    }
+    return out.append(text, last, text.length()).toString();
+  }
+
+  private RedactionCounts snapshot(boolean reset) {
+    Map<String, Long> byType = new LinkedHashMap<>();
+    for (int i = 0; i < typeNames.length; i++) {
+      long count = reset ? counts[i].sumThenReset() : counts[i].sum();
+      byType.merge(typeNames[i], count, Long::sum);
+    }
+    byType.put(ANNOTATED, reset ? annotated.sumThenReset() : annotated.sum());
+    return new RedactionCounts(byType, reset ? failures.sumThenReset() : failures.sum());
+  }
+
+  private static List<Detector> detectorsOf(PiiType type, RedactionSettings settings) {
+    switch (type) {
+      case CREDENTIAL:
+        return List.of(new CredentialDetector(settings.extraKeys()));
+      case CARD:
+        return List.of(new CardDetector());
+      case IBAN:
+        return List.of(new IbanDetector());
+      case SSN:
+        return List.of(new SsnDetector());
+      case EMAIL:
+        return List.of(new EmailDetector());
+      case PHONE:
+        return List.of(new PhoneDetector());
+      case IP:
+        return List.of(new Ipv4Detector(), new Ipv6Detector());
+      default:
+        throw new IllegalStateException("No detector for " + type);
+    }
+  }
+
+  private static int[] ints(List<Integer> values) {
+    int[] array = new int[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.piiwarden.core.redaction;
+
+import java.util.Arrays;
+
+/**
+ * The matches one scan recorded, as parallel arrays, and their resolution into non-overlapping
+ * replacements: sorted by start; overlapping matches merged into one that covers them all (so no
+ * detected character survives), typed by the match that starts first, then the longest, then the
+ * detector that comes first in {@link PiiType} order.
+ */
+final class Replacements {
+  private int[] starts = new int[8];
+  private int[] ends = new int[8];
+  private int[] types = new int[8];
+  private int size;
+
+  void add(int start, int end, int type) {
+    if (size == starts.length) {
+      starts = Arrays.copyOf(starts, size * 2);
+      ends = Arrays.copyOf(ends, size * 2);
+      types = Arrays.copyOf(types, size * 2);
+    }
+    starts[size] = start;
+    ends[size] = end;
+    types[size] = type;
+    size++;
+  }
+
+  int size() {
+    return size;
+  }
+
+  int start(int i) {
+    return starts[i];
+  }
+
+  int end(int i) {
+    return ends[i];
+  }
+
+  int type(int i) {
+    return types[i];
+  }
+
+  /** Sorts and merges in place, in O(k log k) for k matches. */
+  void resolve() {
+    long[] order = new long[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = ((long) starts[i] << 32) | i;
+    }
+    Arrays.sort(order);
+    int[] mergedStarts = new int[size];
+    int[] mergedEnds = new int[size];
+    int[] mergedTypes = new int[size];
+    int merged = -1;
+    int typeLength = 0;
+    for (long key : order) {
+      int i = (int) key;
+      int start = starts[i];
+      int end = ends[i];
+      int type = types[i];
+      if (merged >= 0 && start < mergedEnds[merged]) {
+        mergedEnds[merged] = Math.max(mergedEnds[merged], end);
+        boolean sameStart = start == mergedStarts[merged];
+        if (sameStart && (end - start > typeLength
+            || (end - start == typeLength && type < mergedTypes[merged]))) {
+          mergedTypes[merged] = type;
+          typeLength = end - start;
+        }
+      } else {
+        merged++;
+        mergedStarts[merged] = start;
+        mergedEnds[merged] = end;
+        mergedTypes[merged] = type;
+        typeLength = end - start;
+      }
+    }
+    starts = mergedStarts;
+    ends = mergedEnds;
+    types = mergedTypes;
+    size = merged + 1;
+  }
+}

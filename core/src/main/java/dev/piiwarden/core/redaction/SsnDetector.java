@@ -1,0 +1,84 @@
+package dev.piiwarden.core.redaction;
+
+import java.util.List;
+
+/**
+ * US social security numbers: {@code AAA-GG-SSSS} or {@code AAA GG SSSS} (one separator kind), or
+ * a bare nine-digit run when a context word ("ssn", "social security", ...) comes shortly before.
+ * The SSA rules apply: the area is not 000, 666 or 900 to 999, the group not 00, the serial not
+ * 0000.
+ */
+final class SsnDetector implements Detector {
+  private static final ContextWords CONTEXT =
+      new ContextWords(24, List.of("ssn", "social", "ss#", "taxpayer", "tin"));
+
+  @Override
+  public String type() {
+    return PiiType.SSN.key();
+  }
+
+  @Override
+  public int triggers() {
+    return DIGIT_RUN;
+  }
+
+  @Override
+  public long detect(CharSequence text, int at, int hint) {
+    int n = text.length();
+    if (at + 9 > n) {
+      return NONE;
+    }
+    int end;
+    char separator = at + 3 < n ? text.charAt(at + 3) : 0;
+    if (separator == '-' || separator == ' ') {
+      if (at + 11 > n
+          || !digits(text, at, 3)
+          || !digits(text, at + 4, 2)
+          || text.charAt(at + 6) != separator
+          || !digits(text, at + 7, 4)) {
+        return NONE;
+      }
+      end = at + 11;
+    } else if (digits(text, at, 9)) {
+      end = at + 9;
+    } else {
+      return NONE;
+    }
+    if (CharClasses.alnumAt(text, end)
+        || (end + 1 < n && isSeparator(text.charAt(end)) && CharClasses.isDigit(text.charAt(end + 1)))
+        || (at > 0 && isSeparator(text.charAt(at - 1)) && at > 1 && CharClasses.isDigit(text.charAt(at - 2)))) {
+      return NONE;
+    }
+    int area = number(text, at, 3);
+    int group = end == at + 9 ? number(text, at + 3, 2) : number(text, at + 4, 2);
+    int serial = number(text, end - 4, 4);
+    if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) {
+      return NONE;
+    }
+    if (end == at + 9 && !CONTEXT.precede(text, at)) {
+      return NONE;
+    }
+    return Detector.match(at, end);
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == ' ' || c == '.';
+  }
+
+  private static boolean digits(CharSequence text, int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      if (!CharClasses.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(CharSequence text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
+  }
+}

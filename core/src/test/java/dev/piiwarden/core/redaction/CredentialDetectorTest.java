@@ -1,0 +1,51 @@
+package dev.piiwarden.core.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CredentialDetectorTest {
+  private final Redactor redactor = Detection.only(PiiType.CREDENTIAL);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      login password=hunter2 ok                | login password=[REDACTED:credential] ok
+      PASSWORD: hunter2                        | PASSWORD: [REDACTED:credential]
+      pwd = s3cr3t&user=bob                    | pwd = [REDACTED:credential]&user=bob
+      {"password":"hunter 2","user":"bob"}     | {"password":"[REDACTED:credential]","user":"bob"}
+      {"api_key": "abc123"}                    | {"api_key": "[REDACTED:credential]"}
+      {\\"token\\":\\"abc123\\"}                | {\\"token\\":\\"[REDACTED:credential]\\"}
+      db_password=x1                           | db_password=[REDACTED:credential]
+      userPassword=x1                          | userPassword=[REDACTED:credential]
+      accessToken: eyJhbGciOi.eyJzdWIi.sig     | accessToken: [REDACTED:credential]
+      client_secret=abc;                       | client_secret=[REDACTED:credential];
+      secret_key=abc                           | secret_key=[REDACTED:credential]
+      apikey='k-1'                             | apikey='[REDACTED:credential]'
+      :password => 'pw'                        | :password => '[REDACTED:credential]'
+      Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig | Authorization: Bearer [REDACTED:credential]
+      authorization=Basic dXNlcjpwYXNz         | authorization=Basic [REDACTED:credential]
+      Authorization: opaque-token-1            | Authorization: [REDACTED:credential]
+      header Bearer abcdefgh12345678 sent      | header Bearer [REDACTED:credential] sent
+      password=password=password               | password=[REDACTED:credential]
+      """)
+  void valuesAreMaskedKeysKept(String text, String expected) {
+    assertEquals(expected, redactor.redact(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      the password was changed
+      passwordHash=abc
+      OLDPWD=/home/bob
+      mytoken=abc
+      tokenizer=standard
+      password=[REDACTED:credential]
+      {"token": null}
+      password=
+      Bearer short
+      """)
+  void otherTextStays(String text) {
+    assertEquals(text, redactor.redact(text));
+  }
+}

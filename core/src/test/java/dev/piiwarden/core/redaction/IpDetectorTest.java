@@ -1,0 +1,56 @@
+package dev.piiwarden.core.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IpDetectorTest {
+  private final Redactor redactor = Detection.only(PiiType.IP);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      from 192.168.1.10 port 22           | from [REDACTED:ip] port 22
+      client=10.0.0.1:8080                | client=[REDACTED:ip]:8080
+      0.0.0.0                             | [REDACTED:ip]
+      255.255.255.255.                    | [REDACTED:ip].
+      net 10.0.0.0/8                      | net [REDACTED:ip]/8
+      a bare 1.2.3.4 is an address        | a bare [REDACTED:ip] is an address
+      v6 2001:db8::1 up                   | v6 [REDACTED:ip] up
+      v6 2001:0db8:85a3:0000:0000:8a2e:0370:7334 | v6 [REDACTED:ip]
+      [::1]:443                           | [[REDACTED:ip]]:443
+      fe80::1%eth0                        | [REDACTED:ip]%eth0
+      ::ffff:192.0.2.128                  | [REDACTED:ip]
+      64:ff9b::192.0.2.33                 | [REDACTED:ip]
+      1::                                 | [REDACTED:ip]
+      FE80::0202:B3FF:FE1E:8329           | [REDACTED:ip]
+      """)
+  void addressesAreMasked(String text, String expected) {
+    assertEquals(expected, redactor.redact(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      octet too big 256.1.1.1
+      leading zero 01.2.3.4
+      three parts 1.2.3
+      five parts 1.2.3.4.5
+      version 1.2.3.4
+      release 10.0.0.1 is out
+      snapshot 1.2.3.4-SNAPSHOT
+      final 5.6.7.8.Final
+      v1.2.3.4
+      at 10:15:32 on host:8080
+      time 2024-01-15T10:15:32.123Z
+      mac 00:1a:2b:3c:4d:5e
+      two compressions 1::2::3
+      nine groups 1:2:3:4:5:6:7:8:9
+      group too long 12345::1
+      C++ std::vector and Foo::bar and ::
+      dead:beef
+      uuid 123e4567-e89b-12d3-a456-426614174000
+      """)
+  void otherShapesStay(String text) {
+    assertEquals(text, redactor.redact(text));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.piiwarden.core.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Linear time as a property: the number of character reads the scan makes (every detector reads
+ * the text only through {@code charAt}) grows in proportion to the input on adversarial shapes.
+ * Reads, not a stopwatch, so the test does not depend on the machine's load.
+ */
+class LinearTimeTest {
+  private static final int N = 50_000;
+
+  static Stream<Arguments> adversarialShapes() {
+    return Stream.of(
+        Arguments.of("long digit run", "1"),
+        Arguments.of("digits and spaces", "1 "),
+        Arguments.of("digits and dashes", "12-"),
+        Arguments.of("dotted digits", "1.1."),
+        Arguments.of("email domain run", "a@a.a.a.a.a."),
+        Arguments.of("dotted domain after one at", "a."),
+        Arguments.of("at signs", "a@"),
+        Arguments.of("repeated separators", " - . ( ) "),
+        Arguments.of("plus and digits", "+1 "),
+        Arguments.of("colons", ":"),
+        Arguments.of("hex groups", "a:1:"),
+        Arguments.of("key names glued", "password"),
+        Arguments.of("keys with separators", "password="),
+        Arguments.of("keys with open quotes", "password=\""),
+        Arguments.of("escaped quotes", "token:\\\"a"),
+        Arguments.of("authorization headers", "Authorization: Bearer "),
+        Arguments.of("phone context and digits", "tel 1-"),
+        Arguments.of("iban-like", "DE89 "),
+        Arguments.of("open parentheses", "(1"),
+        Arguments.of("mixed", "x@y.z 1.2.3 +4 pwd: a::b (5) DE00 "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adversarialShapes")
+  void readsGrowLinearly(String name, String unit) {
+    Redactor redactor = Redactor.create(
+        RedactionSettings.builder().pattern("employee-id", "\\bE-[0-9]{6}\\b").build());
+    long small = reads(redactor, build(unit, N));
+    long large = reads(redactor, build(unit, 4 * N));
+    double perChar = (double) large / (4 * N);
+    double ratio = (double) large / small;
+    System.out.printf("linear time: %-26s %7.1f reads per char, 4n/n = %.2f%n", name, perChar, ratio);
+    assertTrue(ratio < 4.5, name + ": 4n takes " + ratio + " times the reads of n");
+    assertTrue(perChar < 200, name + ": " + perChar + " reads per char");
+  }
+
+  @Test
+  void fourMegabytesOfAdversarialInputComplete() {
+    StringBuilder mixed = new StringBuilder(4 * 1024 * 1024 + 64);
+    String[] units = adversarialShapes().map(a -> (String) a.get()[1]).toArray(String[]::new);
+    int chunk = 4 * 1024 * 1024 / units.length;
+    for (String unit : units) {
+      mixed.append(build(unit, chunk));
+    }
+    String text = mixed.toString();
+    Redactor redactor = Redactor.withDefaults();
+    long[] cold = new long[1];
+    long warm = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      cold[0] = timed(redactor, text);
+      return timed(redactor, text);
+    });
+    System.out.printf("linear time: %d chars of adversarial input redacted in %d ms (first run,"
+        + " JIT cold) and %d ms (second run)%n", text.length(), cold[0] / 1_000_000, warm / 1_000_000);
+  }
+
+  private static long timed(Redactor redactor, String text) {
+    long start = System.nanoTime();
+    String out = redactor.redact(text);
+    long elapsed = System.nanoTime() - start;
+    assertFalse(out.equals(Redactor.FAILED));
+    return elapsed;
+  }
+
+  private static long reads(Redactor redactor, String text) {
+    CountingCharSequence counted = new CountingCharSequence(text);
+    redactor.redactSequence(counted);
+    return counted.reads();
+  }
+
+  private static String build(String unit, int length) {
+    StringBuilder text = new StringBuilder(length + unit.length());
+    while (text.length() < length) {
+      text.append(unit);
+    }
+    text.setLength(length);
+    return text.toString();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.piiwarden.core.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.api.PersonalDataExport;
+import dev.piiwarden.core.redaction.fixture.Account;
+import dev.piiwarden.core.redaction.fixture.Customer;
+import dev.piiwarden.core.redaction.fixture.Shipment;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ObjectRedactionTest {
+  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private final Redactor redactor = Redactor.create(RedactionSettings.builder().hashKey(KEY).build());
+  private final ObjectRedaction objects = new ObjectRedaction(redactor);
+  private final Customer ada =
+      new Customer(7, "ada@example.com", "+44 20 7946 0958", "4111111111111111", "hunter2");
+
+  @Test
+  void annotatedFieldsWithoutDescriptorAreReadByReflectionWhateverToStringDoes() {
+    String phoneToken = redactor.hashToken("user.contact.phone_number", "+44 20 7946 0958");
+    assertEquals("Customer{email=[REDACTED:user.contact.email], phone=" + phoneToken
+        + ", card=************1111}", objects.render(ada));
+    assertTrue(phoneToken.matches("\\[user\\.contact\\.phone_number:[0-9a-f]{16}]"), phoneToken);
+    assertEquals(4, redactor.counts().count(Redactor.ANNOTATED));
+  }
+
+  @Test
+  void generatedDescriptorsAreUsedWhenPresent() {
+    assertEquals("Account{iban=******************3000, holder=[REDACTED:user.name]}",
+        objects.render(new Account("DE89370400440532013000", "Ada Lovelace")));
+  }
+
+  @Test
+  void recordsShowEveryComponentAnnotatedOnesRedacted() {
+    Shipment shipment = new Shipment("12 Rose Lane", "call +14155552671 first", List.of(ada));
+    assertEquals("Shipment{address=[REDACTED:user.contact.address], note=call [REDACTED:phone] first,"
+        + " recipients=[" + objects.render(ada) + "]}", objects.render(shipment));
+  }
+
+  @Test
+  void containersAreRenderedElementByElement() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("owner", ada);
+    map.put("contact bob@example.com", Optional.of(new Object[] {"10.0.0.1", 42, Optional.empty()}));
+    String out = objects.render(List.of(map, new int[] {1, 2}));
+    assertEquals("[{owner=" + objects.render(ada) + ", contact [REDACTED:email]=Optional[[[REDACTED:ip],"
+        + " 42, Optional.empty]]}, [1, 2]]", out);
+    assertFalse(out.contains("ada@example.com"));
+  }
+
+  @Test
+  void cyclesAndDepthAreBounded() {
+    List<Object> cycle = new ArrayList<>();
+    cycle.add("a");
+    cycle.add(cycle);
+    assertEquals("[a, <cycle>]", objects.render(cycle));
+    Object deep = "bottom";
+    for (int i = 0; i < ObjectRedaction.MAX_DEPTH + 2; i++) {
+      deep = List.of(deep);
+    }
+    assertTrue(objects.render(deep).contains("..."), objects.render(deep));
+    assertFalse(objects.render(deep).contains("bottom"));
+  }
+
+  @Test
+  void plainObjectsGoThroughTheTextRedactor() {
+    assertEquals("token [REDACTED:ip]", objects.render(new Object() {
+      @Override
+      public String toString() {
+        return "token 192.168.0.1";
+      }
+    }));
+    assertEquals("null", objects.render(null));
+  }
+
+  @Test
+  void aToStringThatThrowsFailsClosedAndIsCounted() {
+    Object broken = new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("ada@example.com");
+      }
+    };
+    assertEquals("[ok, [REDACTION_FAILED]]", objects.render(List.of("ok", broken)));
+    assertEquals(1, redactor.counts().failures());
+  }
+
+  @Test
+  void personalDataExportRedactFindsCoreThroughTheServiceLoader() {
+    String out = PersonalDataExport.redact(ada);
+    assertTrue(out.startsWith("Customer{email=[REDACTED:user.contact.email], phone=[user.contact.phone_number:"), out);
+    assertFalse(out.contains("ada@example.com") || out.contains("hunter2"), out);
+  }
+}

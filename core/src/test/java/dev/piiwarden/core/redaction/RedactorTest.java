@@ -1,0 +1,158 @@
+package dev.piiwarden.core.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+  private final Redactor redactor = Redactor.withDefaults();
+
+  @Test
+  void cleanTextComesBackAsTheSameInstance() {
+    String clean = "GET /api/orders/42 took 17 ms, status=200, thread main-1, 2024-01-15T10:15:32Z";
+    assertSame(clean, redactor.redact(clean));
+    assertSame("", redactor.redact(""));
+    assertNull(redactor.redact(null));
+  }
+
+  @Test
+  void everyKindInOneLine() {
+    String line = "user bob@example.com card 4111 1111 1111 1111 iban DE89370400440532013000"
+        + " from 10.1.2.3 ssn 123-45-6789 tel +44 20 7946 0958 password=hunter2";
+    assertEquals("user [REDACTED:email] card [REDACTED:card] iban [REDACTED:iban]"
+        + " from [REDACTED:ip] ssn [REDACTED:ssn] tel [REDACTED:phone]"
+        + " password=[REDACTED:credential]", redactor.redact(line));
+  }
+
+  @Test
+  void countsPerTypeAndReset() {
+    Redactor counting = Redactor.withDefaults();
+    counting.redact("a@example.com b@example.com 10.0.0.1");
+    RedactionCounts counts = counting.snapshotAndReset();
+    assertEquals(2, counts.count("email"));
+    assertEquals(1, counts.count("ip"));
+    assertEquals(0, counts.count("card"));
+    assertEquals(3, counts.total());
+    assertEquals(0, counts.failures());
+    assertTrue(counting.snapshotAndReset().isEmpty());
+  }
+
+  @Test
+  void overlappingMatchesMergeIntoOneTypedByTheEarliestLongest() {
+    // the credential value holds an email: one replacement, the credential's
+    assertEquals("password=[REDACTED:credential] ok", redactor.redact("password=bob@example.com ok"));
+    // an E.164 number and the national number inside it with a context word: one phone
+    assertEquals("phone [REDACTED:phone]", redactor.redact("phone +1 555 123 4567"));
+  }
+
+  @Test
+  void aFailingDetectorGivesTheFailureMarkAndIsCounted() {
+    List<RedactionFailure> told = new ArrayList<>();
+    RedactionSettings settings = RedactionSettings.builder().onFailure(told::add).build();
+    Redactor failing = Redactor.withDetectors(settings, List.of(new Detector() {
+      @Override
+      public String type() {
+        return "broken";
+      }
+
+      @Override
+      public int triggers() {
+        return DIGIT_RUN;
+      }
+
+      @Override
+      public long detect(CharSequence text, int at, int hint) {
+        throw new IllegalStateException("boom at " + text);
+      }
+    }));
+    assertEquals(Redactor.FAILED, failing.redact("card 4111111111111111"));
+    assertSame("no digits here", failing.redact("no digits here"));
+    assertEquals(1, failing.counts().failures());
+    assertEquals(List.of(new RedactionFailure("text", "java.lang.IllegalStateException")), told);
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotBreakTheFailurePath() {
+    RedactionSettings settings = RedactionSettings.builder()
+        .onFailure(failure -> {
+          throw new IllegalStateException("listener");
+        })
+        .build();
+    Redactor failing = Redactor.withDetectors(settings, List.of(new ThrowingDetector()));
+    assertEquals(Redactor.FAILED, failing.redact("@"));
+    assertEquals(1, failing.counts().failures());
+  }
+
+  @Test
+  void userPatternsRunOnRe2jWithTheirOwnType() {
+    Redactor withPattern = Redactor.create(RedactionSettings.builder()
+        .pattern("employee-id", "\\bE-[0-9]{6}\\b").build());
+    assertEquals("by [REDACTED:employee-id] and [REDACTED:email]",
+        withPattern.redact("by E-123456 and bob@example.com"));
+    assertEquals(1, withPattern.counts().count("employee-id"));
+  }
+
+  @Test
+  void badPatternsAndKeysAreRejectedAtOnce() {
+    IllegalArgumentException backReference = assertThrows(IllegalArgumentException.class,
+        () -> RedactionSettings.builder().pattern("dup", "(a)\\1"));
+    assertTrue(backReference.getMessage().contains("RE2J"), backReference.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> RedactionSettings.builder().pattern("Bad Type", "x"));
+    assertThrows(IllegalArgumentException.class, () -> RedactionSettings.builder().extraKey("a b"));
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> RedactionSettings.builder().detectors("email,fingerprint"));
+    assertTrue(unknown.getMessage().contains("fingerprint"), unknown.getMessage());
+  }
+
+  @Test
+  void extraKeysAreCredentialsToo() {
+    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("session_id").build());
+    assertEquals("session_id=[REDACTED:credential] user=bob",
+        withKey.redact("session_id=abc123 user=bob"));
+    assertEquals("Session-Id: [REDACTED:credential]",
+        Redactor.create(RedactionSettings.builder().extraKey("session-id").build())
+            .redact("Session-Id: abc123"));
+  }
+
+  @Test
+  void onlyTheEnabledDetectorsRun() {
+    Redactor emailOnly = Redactor.create(
+        RedactionSettings.builder().detectors(EnumSet.of(PiiType.EMAIL)).build());
+    assertEquals("[REDACTED:email] 10.0.0.1 password=x",
+        emailOnly.redact("bob@example.com 10.0.0.1 password=x"));
+    Redactor none = Redactor.create(RedactionSettings.builder().detectors("").build());
+    String text = "bob@example.com";
+    assertSame(text, none.redact(text));
+  }
+
+  @Test
+  void redactingTwiceChangesNothingMore() {
+    String once = redactor.redact("password=hunter2 mail bob@example.com from 10.0.0.1");
+    assertSame(once, redactor.redact(once));
+  }
+
+  private static final class ThrowingDetector implements Detector {
+    @Override
+    public String type() {
+      return "broken";
+    }
+
+    @Override
+    public int triggers() {
+      return AT_SIGN;
+    }
+
+    @Override
+    public long detect(CharSequence text, int at, int hint) {
+      throw new StackOverflowError();
+    }
+  }
+}
