@@ -79,11 +79,13 @@ final class CredentialDetector implements Detector {
       return NONE;
     }
     if (named(text, keyStart, at, AUTHORIZATION)) {
-      int scheme = i;
+      // the scheme stays readable, also inside a quoted header value: "Bearer [REDACTED:…]"
+      int schemeStart = isQuote(text.charAt(i)) ? i + 1 : i;
+      int scheme = schemeStart;
       while (scheme < n && CharClasses.is(text.charAt(scheme), CharClasses.LETTER)) {
         scheme++;
       }
-      if (scheme > i && scheme < n && text.charAt(scheme) == ' ') {
+      if (scheme > schemeStart && scheme < n && text.charAt(scheme) == ' ') {
         long token = token(text, skipBlanks(text, scheme), 1);
         if (token != NONE) {
           return token;

@@ -2,6 +2,7 @@ package dev.piiwarden.core.redaction;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,8 +47,8 @@ final class TextScanner {
         triggers |= detector.triggers();
       }
     }
-    this.detectors = java.util.Arrays.copyOf(others, plain);
-    this.detectorTypes = java.util.Arrays.copyOf(otherTypes, plain);
+    this.detectors = Arrays.copyOf(others, plain);
+    this.detectorTypes = Arrays.copyOf(otherTypes, plain);
     this.triggers = triggers;
     this.detectorTriggers = new int[plain];
     for (int d = 0; d < plain; d++) {

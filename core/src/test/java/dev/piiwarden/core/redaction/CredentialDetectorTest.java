@@ -25,6 +25,7 @@ class CredentialDetectorTest {
       :password => 'pw'                        | :password => '[REDACTED:credential]'
       Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig | Authorization: Bearer [REDACTED:credential]
       authorization=Basic dXNlcjpwYXNz         | authorization=Basic [REDACTED:credential]
+      {"Authorization":"Bearer abc.def-ghi"}   | {"Authorization":"Bearer [REDACTED:credential]"}
       Authorization: opaque-token-1            | Authorization: [REDACTED:credential]
       header Bearer abcdefgh12345678 sent      | header Bearer [REDACTED:credential] sent
       password=password=password               | password=[REDACTED:credential]

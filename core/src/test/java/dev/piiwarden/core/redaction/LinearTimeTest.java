@@ -54,7 +54,7 @@ class LinearTimeTest {
     double ratio = (double) large / small;
     System.out.printf("linear time: %-26s %7.1f reads per char, 4n/n = %.2f%n", name, perChar, ratio);
     assertTrue(ratio < 4.5, name + ": 4n takes " + ratio + " times the reads of n");
-    assertTrue(perChar < 200, name + ": " + perChar + " reads per char");
+    assertTrue(perChar < 64, name + ": " + perChar + " reads per char");
   }
 
   @Test
