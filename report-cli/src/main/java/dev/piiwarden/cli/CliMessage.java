@@ -16,6 +16,18 @@ public enum CliMessage {
       "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"
           + " the maven-compiler-plugin annotationProcessorPaths, then run this again"),
   MERGE_CONFLICT("warning: %s"),
+  CONSENT_MEMORY_STORE(
+      "--store memory: keeps consent inside one process, so nothing recorded here would reach an"
+          + " application; pass the store the agent uses (piiwarden.consent.store): file:<path> or"
+          + " jdbc:<url>"),
+  CONSENT_BAD_STORE("--store: %s; pass file:<path> or jdbc:<url>, the store named by piiwarden.consent.store"),
+  CONSENT_STORE_FAILED("%s; check that the store is reachable and writable, then run this again"),
+  CONSENT_UNKNOWN_PURPOSE(
+      "--purpose '%s' is not a purpose of the taxonomy%s; pass a purpose key, or name your"
+          + " organisation's taxonomy extension with --taxonomy FILE"),
+  CONSENT_EMPTY_OPTION("%s is empty; pass a value"),
+  CONSENT_EXPIRED_ALREADY("--expires %s is not in the future; pass a later instant or a positive duration"),
+  CONSENT_BAD_DRIVER("--jdbc-driver %s: %s; pass a JDBC driver .jar file"),
   INTERNAL_ERROR(
       "internal error (%s); this is a bug in PII Warden: rerun with --debug or PIIWARDEN_DEBUG=1"
           + " for the stack trace and report it");

@@ -43,9 +43,11 @@ class PiiWardenCommandTest {
     CliResult result = CliRun.run();
 
     assertEquals(2, result.exitCode(), result.describe());
-    assertEquals(
-        "piiwarden: a command is required (inventory, help); run 'piiwarden --help' for usage",
-        result.err().strip());
+    // The list grows with each command; only its frame is pinned here.
+    assertTrue(
+        result.err().strip().matches(
+            "piiwarden: a command is required \\(inventory, [a-z, ]*help\\); run 'piiwarden --help' for usage"),
+        result.err());
   }
 
   @Test
@@ -54,7 +56,7 @@ class PiiWardenCommandTest {
 
     assertEquals(2, result.exitCode(), result.describe());
     assertEquals(1, result.errLines().size(), result.describe());
-    assertTrue(result.err().contains("did you mean 'inventory'?"), result.err());
+    assertTrue(result.err().contains("did you mean 'inventory'"), result.err());
   }
 
   @Test

@@ -80,6 +80,35 @@ class PiiWardenJarIT {
     assertTrue(result.err().contains("NoSuchJvmOption"), result.describe());
   }
 
+  @Test
+  void jarCarriesPostgresqlAndTakesOtherDriversFromJdbcDriver() throws Exception {
+    Path sqliteDriver = Path.of(org.sqlite.JDBC.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String sqlite = "jdbc:sqlite:" + dir.resolve("consent.db");
+
+    CliResult granted =
+        run(
+            List.of(java(), "-jar", jar.toString(), "consent", "grant", "--store", sqlite,
+                "--jdbc-driver", sqliteDriver.toString(), "--subject", "u-1", "--purpose", "marketing",
+                "--source", "it"),
+            Map.of());
+    CliResult withoutDriver =
+        run(List.of(java(), "-jar", jar.toString(), "consent", "list", "--store", sqlite, "--subject", "u-1"), Map.of());
+    CliResult postgresDown =
+        run(
+            List.of(java(), "-jar", jar.toString(), "consent", "list", "--store",
+                "jdbc:postgresql://127.0.0.1:1/consent", "--subject", "u-1"),
+            Map.of());
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    assertTrue(granted.out().startsWith("recorded GRANTED marketing"), granted.describe());
+    assertEquals(2, withoutDriver.exitCode(), withoutDriver.describe());
+    assertTrue(withoutDriver.err().contains("No suitable driver"), withoutDriver.describe());
+    // The driver is there: it tried to connect, not "No suitable driver".
+    assertEquals(2, postgresDown.exitCode(), postgresDown.describe());
+    assertEquals(1, postgresDown.errLines().size(), postgresDown.describe());
+    assertTrue(!postgresDown.err().contains("No suitable driver"), postgresDown.describe());
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

@@ -1,0 +1,33 @@
+package dev.piiwarden.cli.consent;
+
+import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.cli.ExitCode;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code piiwarden consent withdraw}: records that a subject withdrew a purpose. */
+@Command(
+    name = "withdraw",
+    description = "Records that a subject withdrew a purpose; withdrawing a parent withdraws its children.")
+public final class ConsentWithdrawCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+  @Mixin private LedgerOptions ledgerOptions;
+
+  @Mixin private ChangeOptions change;
+
+  @Override
+  public Integer call() throws IOException {
+    String subject = NonEmpty.of("--subject", change.subject);
+    String source = NonEmpty.of("--source", change.source);
+    String purpose = PurposeKeys.checked(change.purpose, ledgerOptions.taxonomy());
+    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
+      ConsentRecord record = ledger.use(l -> l.withdraw(subject, purpose, source));
+      spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.piiwarden.cli.consent;
+
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.consent.PurposeLineage;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every {@code consent} command shares: the store, the taxonomy its purposes come
+ * from, and JDBC drivers the CLI does not carry.
+ */
+final class LedgerOptions {
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      required = true,
+      description =
+          "The consent store: file:<path> or jdbc:<url>, the same as the agent's"
+              + " piiwarden.consent.store.")
+  String store;
+
+  @Option(
+      names = "--taxonomy",
+      paramLabel = "FILE",
+      description =
+          "A taxonomy extension (the agent's piiwarden.taxonomy): its purposes are accepted and its"
+              + " purpose hierarchy decides the current state.")
+  Path taxonomy;
+
+  @Option(
+      names = "--jdbc-driver",
+      paramLabel = "JAR",
+      description =
+          "A JDBC driver jar for a jdbc: store other than PostgreSQL, which is built in; repeatable.")
+  List<Path> jdbcDrivers = List.of();
+
+  /** The taxonomy: the built-in one, extended by {@code --taxonomy}. */
+  Taxonomy taxonomy() {
+    try {
+      return Taxonomy.load(taxonomy);
+    } catch (TaxonomyException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, e.getMessage());
+    }
+  }
+
+  /**
+   * Opens the ledger without caching, so each command reads the store as it is now. Nothing is
+   * connected yet: a store that is down fails on first use.
+   */
+  OpenLedger open(PrintWriter err) {
+    if (store.strip().equals("memory:")) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_MEMORY_STORE);
+    }
+    ConsentStoreUri.problem(store)
+        .ifPresent(
+            problem -> {
+              throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_BAD_STORE, problem);
+            });
+    PurposeLineage lineage = taxonomy == null ? PurposeLineage.dotted() : PurposeLineage.of(taxonomy());
+    DriverLoader drivers = DriverLoader.of(jdbcDrivers);
+    ConsentLedger ledger =
+        new ConsentLedger(
+            ConsentStoreUri.open(store, warning -> err.println(warning)),
+            lineage,
+            Duration.ZERO,
+            Clock.systemUTC());
+    return new OpenLedger(ledger, drivers);
+  }
+}

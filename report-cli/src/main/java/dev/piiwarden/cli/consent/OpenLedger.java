@@ -1,0 +1,45 @@
+package dev.piiwarden.cli.consent;
+
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStoreException;
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * A ledger opened for one command. A store that cannot be read or written becomes a one-line
+ * failure with exit code 2: core's messages name the store without credentials and never a
+ * subject.
+ */
+final class OpenLedger implements AutoCloseable {
+  private final ConsentLedger ledger;
+  private final DriverLoader drivers;
+
+  OpenLedger(ConsentLedger ledger, DriverLoader drivers) {
+    this.ledger = ledger;
+    this.drivers = drivers;
+  }
+
+  <T> T use(Function<ConsentLedger, T> work) {
+    try {
+      return work.apply(ledger);
+    } catch (ConsentStoreException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_FAILED, e.getMessage());
+    }
+  }
+
+  String describeStore() {
+    return ledger.describeStore();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      ledger.close();
+    } finally {
+      drivers.close();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.piiwarden.cli.consent;
+
+import dev.piiwarden.api.ConsentRecord;
+
+/**
+ * The confirmation a grant or withdrawal prints: what was recorded, when and where, without the
+ * subject id, so the line can go into a ticket or a shell log.
+ */
+final class RecordedLine {
+  private RecordedLine() {}
+
+  static String of(ConsentRecord record, String store) {
+    return "recorded "
+        + record.state()
+        + " "
+        + record.purpose()
+        + " at "
+        + record.time()
+        + " (source "
+        + record.source()
+        + (record.expires() == null ? "" : ", expires " + record.expires())
+        + ") in "
+        + store;
+  }
+}

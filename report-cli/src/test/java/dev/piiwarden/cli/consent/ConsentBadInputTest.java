@@ -1,0 +1,147 @@
+package dev.piiwarden.cli.consent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake is exit 2 with one line on stderr, no stack trace and no subject id. */
+class ConsentBadInputTest {
+  private static final String SUBJECT = "u-secret-31337";
+
+  @TempDir Path dir;
+
+  private CliResult consent(String... args) {
+    List<String> all = new ArrayList<>(List.of("consent"));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  private String fileStore() {
+    return "file:" + dir.resolve("consent.jsonl");
+  }
+
+  private static void assertOneLine(CliResult result, String expectedStart) {
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(1, result.errLines().size(), result.describe());
+    assertTrue(result.errLines().get(0).startsWith(expectedStart), result.describe());
+    assertFalse(result.err().contains(SUBJECT), "no subject id in: " + result.err());
+    assertFalse(result.err().contains("\tat "), "no stack trace");
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void aDatabaseThatIsDownIsOneLineNamingTheStoreWithoutCredentials() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String store = "jdbc:postgresql://127.0.0.1:" + closedPort + "/consent?user=dpo&password=hunter2";
+
+    for (String command : List.of("grant", "withdraw", "list")) {
+      List<String> args = new ArrayList<>(List.of(command, "--store", store, "--subject", SUBJECT));
+      if (!command.equals("list")) {
+        args.addAll(List.of("--purpose", "marketing", "--source", "app"));
+      }
+      CliResult result = consent(args.toArray(String[]::new));
+
+      assertOneLine(result, "piiwarden: cannot ");
+      assertTrue(result.err().contains("jdbc:postgresql://127.0.0.1:" + closedPort + "/consent"), result.err());
+      assertTrue(result.err().contains("check that the store is reachable"), result.err());
+      assertFalse(result.err().contains("hunter2") || result.err().contains("dpo"), result.err());
+    }
+  }
+
+  @Test
+  void memoryStoreIsRefused() {
+    CliResult result =
+        consent("grant", "--store", "memory:", "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
+
+    assertOneLine(result, "piiwarden: --store memory: keeps consent inside one process");
+    assertTrue(result.err().contains("file:<path> or jdbc:<url>"), result.err());
+  }
+
+  @Test
+  void unknownStoreScheme() {
+    CliResult result = consent("list", "--store", "redis://localhost", "--subject", SUBJECT);
+
+    assertOneLine(result, "piiwarden: --store: unknown store 'redis://localhost'; pass file:<path> or jdbc:<url>");
+  }
+
+  @Test
+  void mistypedPurposeSuggestsTheClosestKeyAndWritesNothing() {
+    CliResult result =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT,
+            "--purpose", "marketing.comunications.email", "--source", "app");
+
+    assertOneLine(
+        result,
+        "piiwarden: --purpose 'marketing.comunications.email' is not a purpose of the taxonomy"
+            + " (did you mean 'marketing.communications.email'?)");
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")));
+  }
+
+  @Test
+  void aPurposeFromATaxonomyExtensionIsAccepted() throws IOException {
+    Path extension = dir.resolve("taxonomy.json");
+    Files.writeString(
+        extension,
+        """
+        {"purposes": [{"key": "marketing.loyalty", "parent": "marketing", "name": "Loyalty programme",
+          "description": "Points and rewards"}]}
+        """);
+
+    CliResult without =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing.loyalty", "--source", "app");
+    CliResult with =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing.loyalty",
+            "--source", "app", "--taxonomy", extension.toString());
+
+    assertOneLine(without, "piiwarden: --purpose 'marketing.loyalty' is not a purpose of the taxonomy");
+    assertEquals(0, with.exitCode(), with.describe());
+  }
+
+  @Test
+  void badExpiryValues() {
+    CliResult notAValue =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
+            "--source", "app", "--expires", "next year");
+    CliResult past =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
+            "--source", "app", "--expires", "2001-01-01T00:00:00Z");
+
+    assertOneLine(notAValue, "piiwarden: Invalid value for option '--expires': 'next year' is neither");
+    assertOneLine(past, "piiwarden: --expires 2001-01-01T00:00:00Z is not in the future");
+  }
+
+  @Test
+  void missingAndEmptyOptions() {
+    assertOneLine(
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing"),
+        "piiwarden: Missing required option: '--source=S'");
+    assertOneLine(
+        consent("grant", "--store", fileStore(), "--subject", " ", "--purpose", "marketing", "--source", "app"),
+        "piiwarden: --subject is empty");
+    assertOneLine(consent(), "piiwarden: a command is required (grant, withdraw, list)");
+  }
+
+  @Test
+  void aJdbcDriverThatIsNotAJar() throws IOException {
+    Path notAJar = Files.writeString(dir.resolve("driver.jar"), "text");
+
+    CliResult result =
+        consent("list", "--store", "jdbc:other:db", "--subject", SUBJECT, "--jdbc-driver", notAJar.toString());
+
+    assertOneLine(result, "piiwarden: --jdbc-driver " + notAJar + ": not a jar");
+  }
+}

@@ -1,0 +1,165 @@
+package dev.piiwarden.cli.consent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.api.ConsentDeniedException.Reason;
+import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStoreUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Grant, withdraw and list against real stores, read back through core's ledger as the agent does. */
+class ConsentCommandTest {
+  private static final String SUBJECT = "u-4711";
+
+  @TempDir Path dir;
+
+  private String fileStore() {
+    return "file:" + dir.resolve("consent.jsonl");
+  }
+
+  private CliResult consent(String... args) {
+    List<String> all = new ArrayList<>(List.of("consent"));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void grantAndWithdrawAreRecordsThatTheAgentsLedgerReads() {
+    CliResult granted =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "paper-form");
+    CliResult withdrawn =
+        consent(
+            "withdraw", "--store", fileStore(), "--subject", SUBJECT,
+            "--purpose", "marketing.communications", "--source", "support-ticket-7");
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    assertEquals(0, withdrawn.exitCode(), withdrawn.describe());
+    assertTrue(granted.out().startsWith("recorded GRANTED marketing at "), granted.out());
+    assertTrue(granted.out().contains("(source paper-form) in file:"), granted.out());
+    assertFalse(granted.out().contains(SUBJECT), "no subject id in the confirmation");
+    assertEquals("", granted.err() + withdrawn.err());
+    try (ConsentLedger ledger = new ConsentLedger(ConsentStoreUri.open(fileStore(), w -> {}), Duration.ZERO)) {
+      List<ConsentRecord> history = ledger.history(SUBJECT);
+      assertEquals(2, history.size());
+      assertEquals(ConsentRecord.State.GRANTED, history.get(0).state());
+      assertEquals("paper-form", history.get(0).source());
+      assertEquals("marketing.communications", history.get(1).purpose());
+      assertEquals(ConsentRecord.State.WITHDRAWN, history.get(1).state());
+      assertTrue(ledger.decide(SUBJECT, "marketing.advertising").granted());
+      assertEquals(Reason.WITHDRAWN, ledger.decide(SUBJECT, "marketing.communications.email").reason());
+    }
+  }
+
+  @Test
+  void expiresTakesAnInstantOrADurationFromNow() {
+    Instant before = Instant.now();
+    CliResult byDuration =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "analytics",
+            "--source", "app", "--expires", "P30D");
+    CliResult byInstant =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
+            "--source", "app", "--expires", "2099-01-31T00:00:00Z");
+
+    assertEquals(0, byDuration.exitCode(), byDuration.describe());
+    assertEquals(0, byInstant.exitCode(), byInstant.describe());
+    assertTrue(byInstant.out().contains("expires 2099-01-31T00:00:00Z"), byInstant.out());
+    try (ConsentLedger ledger = new ConsentLedger(ConsentStoreUri.open(fileStore(), w -> {}), Duration.ZERO)) {
+      List<ConsentRecord> history = ledger.history(SUBJECT);
+      Instant lapses = history.get(0).expires();
+      assertFalse(lapses.isBefore(before.plus(Duration.ofDays(30))), lapses.toString());
+      assertTrue(lapses.isBefore(Instant.now().plus(Duration.ofDays(30)).plusSeconds(1)), lapses.toString());
+      assertEquals(Instant.parse("2099-01-31T00:00:00Z"), history.get(1).expires());
+    }
+  }
+
+  @Test
+  void listShowsTheHistoryAndTheCurrentStatePerPurpose() {
+    consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "signup-form");
+    consent("withdraw", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing.advertising", "--source", "settings");
+    consent("grant", "--store", fileStore(), "--subject", "someone-else", "--purpose", "analytics", "--source", "app");
+
+    CliResult list =
+        consent("list", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing.communications.email");
+
+    assertEquals(0, list.exitCode(), list.describe());
+    List<String> lines = list.out().lines().toList();
+    assertEquals("HISTORY (2)", lines.get(0));
+    assertEquals(List.of("TIME", "STATE", "PURPOSE", "SOURCE", "EXPIRES"), List.of(lines.get(1).split("\\s+")));
+    assertTrue(lines.get(2).matches("\\S+Z\\s+GRANTED\\s+marketing\\s+signup-form\\s+-"), lines.get(2));
+    assertTrue(lines.get(3).matches("\\S+Z\\s+WITHDRAWN\\s+marketing\\.advertising\\s+settings\\s+-"), lines.get(3));
+    assertEquals("", lines.get(4));
+    assertEquals("CURRENT (3)", lines.get(5));
+    assertEquals(
+        List.of(
+            "PURPOSE                         STATE      UNTIL",
+            "marketing                       GRANTED    -",
+            "marketing.advertising           WITHDRAWN  -",
+            "marketing.communications.email  GRANTED    -"),
+        lines.subList(6, 10));
+    assertEquals(10, lines.size(), list.out());
+  }
+
+  @Test
+  void listAsJsonForAnAccessRequest() throws Exception {
+    consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "signup-form",
+        "--expires", "2099-01-01T00:00:00Z");
+
+    CliResult list = consent("list", "--store", fileStore(), "--subject", SUBJECT, "--format", "json");
+
+    assertEquals(0, list.exitCode(), list.describe());
+    JsonNode json = new ObjectMapper().readTree(list.out());
+    assertEquals(SUBJECT, json.get("subject").asText());
+    assertEquals(1, json.get("history").size());
+    JsonNode record = json.get("history").get(0);
+    assertEquals("GRANTED", record.get("state").asText());
+    assertEquals("marketing", record.get("purpose").asText());
+    assertEquals("signup-form", record.get("source").asText());
+    assertEquals("2099-01-01T00:00:00Z", record.get("expires").asText());
+    Instant.parse(record.get("time").asText());
+    JsonNode current = json.get("current").get(0);
+    assertEquals("marketing", current.get("purpose").asText());
+    assertEquals("GRANTED", current.get("state").asText());
+    assertTrue(current.get("granted").asBoolean());
+    assertEquals("2099-01-01T00:00:00Z", current.get("until").asText());
+  }
+
+  @Test
+  void listOfAnUnknownSubjectIsEmpty() {
+    CliResult list = consent("list", "--store", fileStore(), "--subject", "nobody", "--format", "json");
+
+    assertEquals(0, list.exitCode(), list.describe());
+    assertTrue(list.out().contains("\"history\" : [ ]"), list.out());
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "listing creates no store");
+  }
+
+  @Test
+  void sqliteStoreThroughTheDriverOnTheClassPath() {
+    String store = "jdbc:sqlite:" + dir.resolve("consent.db");
+
+    CliResult granted =
+        consent("grant", "--store", store, "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
+    CliResult list = consent("list", "--store", store, "--subject", SUBJECT);
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    assertEquals(0, list.exitCode(), list.describe());
+    assertTrue(list.out().contains("CURRENT (1)"), list.out());
+    try (ConsentLedger ledger = new ConsentLedger(ConsentStoreUri.open(store, w -> {}), Duration.ZERO)) {
+      assertNull(ledger.decide(SUBJECT, "marketing.communications.email").reason());
+    }
+  }
+}
