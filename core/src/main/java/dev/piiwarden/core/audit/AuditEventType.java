@@ -1,0 +1,29 @@
+package dev.piiwarden.core.audit;
+
+/** The event types of SPEC §7, plus the trail's own {@code audit.recovered}. */
+public final class AuditEventType {
+  /** The agent started: {@code version} and {@code config} (without secrets) as details. */
+  public static final String AGENT_STARTED = "agent.started";
+  /** The agent stopped: {@code version} as a detail. */
+  public static final String AGENT_STOPPED = "agent.stopped";
+  /** A consent check allowed the call. */
+  public static final String CONSENT_GRANTED = "consent.granted";
+  /** A consent check denied the call; {@code reason} says why. */
+  public static final String CONSENT_DENIED = "consent.denied";
+  /** A grant or withdrawal through {@code Consents} or the CLI; {@code source} and {@code state}. */
+  public static final String CONSENT_CHANGED = "consent.changed";
+  /** An activity touched a subject's personal data. */
+  public static final String ACCESS = "access";
+  /** Redaction counts per detector over an interval: {@code counts}, {@code from}, {@code to}. */
+  public static final String REDACTION = "redaction";
+  /** Events dropped under {@code overflow=drop}: {@code dropped} is how many since the last one. */
+  public static final String AUDIT_DROPPED = "audit.dropped";
+  /**
+   * Written by a restarted trail that found a torn last line (a crash while writing): {@code
+   * file}, {@code line}, {@code bytes} and {@code tornHmac} identify the torn bytes, so that {@link
+   * AuditVerifier} can tell an acknowledged crash from a truncation.
+   */
+  public static final String AUDIT_RECOVERED = "audit.recovered";
+
+  private AuditEventType() {}
+}

@@ -1,0 +1,61 @@
+package dev.piiwarden.core.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events about one data subject, for an access request (GDPR Art. 15): the subject's id is
+ * pseudonymised with the trail's key and matched against each record's {@code subject}. The id
+ * itself is never stored or printed. Lines that are not records are skipped; {@link
+ * AuditVerifier} is the tool for damage.
+ */
+public final class AuditQuery {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
+
+  private final Pseudonymizer pseudonymizer;
+
+  /** A query with the trail's key. */
+  public AuditQuery(AuditKey key) {
+    this.pseudonymizer = new Pseudonymizer(key);
+  }
+
+  /** One matching record: where it is and its fields in their written order. */
+  public record Match(Path file, long line, Map<String, Object> fields, String json) {}
+
+  /**
+   * The records about {@code subjectId} in the files, in file order.
+   *
+   * @throws AuditException when a file cannot be read
+   */
+  public List<Match> about(List<Path> files, String subjectId) {
+    String wanted = pseudonymizer.pseudonym(subjectId);
+    String marker = "\"subject\":\"" + wanted + "\"";
+    List<Match> matches = new ArrayList<>();
+    try (TrailLines lines = new TrailLines(files)) {
+      TrailLines.Line line;
+      while ((line = lines.next()) != null) {
+        RecordLine record = RecordLine.parse(line.bytes());
+        if (record == null || !record.unsealed().contains(marker)) {
+          continue;
+        }
+        Map<String, Object> fields;
+        try {
+          fields = JSON.readValue(record.line(), FIELDS);
+        } catch (JsonProcessingException e) {
+          continue; // laid out like a record but not JSON: damage, which verify reports
+        }
+        if (wanted.equals(fields.get("subject"))) {
+          matches.add(new Match(line.file(), line.number(), fields, record.line()));
+        }
+      }
+    }
+    return matches;
+  }
+}

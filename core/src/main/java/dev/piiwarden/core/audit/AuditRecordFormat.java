@@ -1,0 +1,96 @@
+package dev.piiwarden.core.audit;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one canonical line of a record (SPEC §7): fields in the order {@code v, seq, ts, type,
+ * subject, actor, purposes, activity, categories, reason}, then the details in key order, then
+ * {@code prev} and last {@code hash}. Absent fields and empty lists are left out. {@code ts} has
+ * exactly six fraction digits and {@code Z}.
+ *
+ * <p>The hashed text ("the record without {@code hash}") is this line up to, not including, {@code
+ * ,"hash":…}, closed with {@code }}: the {@link #unsealed} form. Because {@code hash} is always
+ * last, a verifier recovers the hashed bytes from the stored line itself, so any change of any
+ * byte, even one that leaves the JSON meaning alone, breaks the hash.
+ */
+public final class AuditRecordFormat {
+  /** The format version written as {@code v}. */
+  public static final int VERSION = 1;
+
+  static final String HASH_SUFFIX_START = ",\"hash\":\"";
+
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private AuditRecordFormat() {}
+
+  /** The record without {@code hash}: the text the hash covers, after {@code prev}. */
+  public static String unsealed(AuditEvent event, long seq, String prev) {
+    StringBuilder out = new StringBuilder(256);
+    out.append("{\"v\":").append(VERSION).append(",\"seq\":").append(seq);
+    out.append(",\"ts\":\"").append(TS.format(event.ts())).append('"');
+    field(out, "type", event.type());
+    field(out, "subject", event.subject());
+    field(out, "actor", event.actor());
+    list(out, "purposes", event.purposes());
+    field(out, "activity", event.activity());
+    list(out, "categories", event.categories());
+    field(out, "reason", event.reason());
+    for (Map.Entry<String, Object> detail : event.details().entrySet()) {
+      out.append(',');
+      CanonicalJson.string(out, detail.getKey());
+      out.append(':');
+      CanonicalJson.value(out, detail.getValue());
+    }
+    out.append(",\"prev\":\"").append(prev).append("\"}");
+    return out.toString();
+  }
+
+  /** A timestamp as {@code ts} holds it. */
+  static String timestamp(java.time.Instant ts) {
+    return TS.format(ts);
+  }
+
+  /** The full line, without its newline: the unsealed text with {@code "hash"} added last. */
+  public static String sealed(String unsealed, String hash) {
+    return unsealed.substring(0, unsealed.length() - 1) + HASH_SUFFIX_START + hash + "\"}";
+  }
+
+  /**
+   * The unsealed text of a stored line, or null when the line does not end with {@code
+   * ,"hash":"<64 hex>"}}.
+   */
+  static String unsealedOf(String line) {
+    int suffixLength = HASH_SUFFIX_START.length() + 64 + 2;
+    if (line.length() < suffixLength + 2 || !line.endsWith("\"}")) {
+      return null;
+    }
+    int start = line.length() - suffixLength;
+    if (!line.startsWith(HASH_SUFFIX_START, start)) {
+      return null;
+    }
+    return line.substring(0, start) + "}";
+  }
+
+  /** The hash of a stored line, if {@link #unsealedOf} is not null. */
+  static String hashOf(String line) {
+    return line.substring(line.length() - 66, line.length() - 2);
+  }
+
+  private static void field(StringBuilder out, String name, String value) {
+    if (value != null) {
+      out.append(",\"").append(name).append("\":");
+      CanonicalJson.string(out, value);
+    }
+  }
+
+  private static void list(StringBuilder out, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      out.append(",\"").append(name).append("\":");
+      CanonicalJson.value(out, values);
+    }
+  }
+}

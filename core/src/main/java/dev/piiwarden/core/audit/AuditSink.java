@@ -1,0 +1,49 @@
+package dev.piiwarden.core.audit;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where sealed records go. The trail's one writer thread is the only caller, so a sink needs no
+ * locking. A {@link #write} that throws is retried with the same batch, so a sink must leave no
+ * partial batch behind it (truncate, roll back, or spool).
+ */
+public interface AuditSink {
+  /**
+   * Opens the sink and says where its chain stands: {@link ChainPosition#START} for a new trail or
+   * a sink that keeps no chain, else the last record it holds. Called once, before any write.
+   */
+  Start open() throws IOException;
+
+  /** Writes the records, in order. */
+  void write(List<SealedRecord> batch) throws IOException;
+
+  /** Forces what was written to stable storage, as far as the sink can. */
+  void sync() throws IOException;
+
+  /** Syncs and releases the sink. */
+  void close() throws IOException;
+
+  /** The sink for messages, e.g. {@code jsonl:audit/piiwarden-audit.jsonl}, without credentials. */
+  String describe();
+
+  /**
+   * Where a sink's chain stands when opened.
+   *
+   * @param position the last record's seq and hash
+   * @param torn what follows that record when the last write was cut short (a crash), or null
+   */
+  record Start(ChainPosition position, TornTail torn) {
+    /** A new chain, nothing torn. */
+    public static final Start NEW = new Start(ChainPosition.START, null);
+  }
+
+  /**
+   * The bytes after the last complete record of a trail file: what a crash left of a record.
+   *
+   * @param fileName the file's name (no folder: the trail names no machine paths)
+   * @param line the 1-based line where the torn bytes start
+   * @param bytes the torn bytes, without any newline the restart added after them
+   */
+  record TornTail(String fileName, long line, byte[] bytes) {}
+}

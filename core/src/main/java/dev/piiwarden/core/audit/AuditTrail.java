@@ -1,0 +1,158 @@
+package dev.piiwarden.core.audit;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The tamper-evident audit trail (SPEC §7): callers {@link #record} events, one writer thread
+ * numbers, chains and writes them to the sink.
+ *
+ * <p>The queue is bounded. When it is full, {@link OverflowPolicy#BLOCK} makes callers wait and
+ * {@link OverflowPolicy#DROP} drops and counts; the writer then writes one {@code audit.dropped}
+ * event with the count. When the sink fails, the writer keeps the records it took, retries with
+ * backoff and takes nothing new meanwhile, so events are held up to the queue's bound and then the
+ * overflow policy applies; the failure is reported once, and its end once more. Nothing thrown by
+ * the sink reaches a caller.
+ *
+ * <p>{@link #close} flushes what is queued, waiting at most the close timeout.
+ *
+ * <pre>{@code
+ * AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:audit/trail.jsonl"));
+ * trail.record(AuditEvent.of(AuditEventType.ACCESS)
+ *     .subject(trail.pseudonymizer().pseudonym(userId)).activity("com.acme.Users#fetch").build());
+ * trail.close();
+ * }</pre>
+ */
+public final class AuditTrail implements AutoCloseable {
+  private final BlockingQueue<AuditEvent> queue;
+  private final OverflowPolicy overflow;
+  private final Duration closeTimeout;
+  private final Pseudonymizer pseudonymizer;
+  private final TrailWriter writer;
+  private final Thread thread;
+  private final AtomicLong droppedTotal = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean reportedLate = new AtomicBoolean();
+  private volatile boolean allWritten;
+
+  private AuditTrail(AuditKey key, AuditSink sink, AuditTrailOptions options) {
+    this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+    this.overflow = options.overflow();
+    this.closeTimeout = options.closeTimeout();
+    this.pseudonymizer = new Pseudonymizer(key);
+    this.writer = new TrailWriter(key, sink, queue, options.fsync(), options.problems());
+    this.thread = new Thread(writer, "piiwarden-audit-writer");
+    // Daemon: the trail never keeps an application alive; close() at shutdown flushes it.
+    thread.setDaemon(true);
+  }
+
+  /**
+   * Opens the trail the options describe: loads or creates the key file, opens the sink (in the
+   * background: a sink that is down is retried, not an error) and starts the writer.
+   *
+   * @throws AuditException for a bad sink URI, or a key file that cannot be created or is unsafe
+   */
+  public static AuditTrail open(AuditTrailOptions options) {
+    SinkUri uri = SinkUri.parse(options.sink());
+    AuditKey key = AuditKey.loadOrCreate(
+        options.keyFile() != null ? options.keyFile() : uri.defaultKeyFile());
+    return start(key, uri.newSink(options), options);
+  }
+
+  /** Starts a trail with this key and sink (a custom sink, or one built by hand). */
+  public static AuditTrail start(AuditKey key, AuditSink sink, AuditTrailOptions options) {
+    AuditTrail trail = new AuditTrail(key, sink, options);
+    trail.thread.start();
+    return trail;
+  }
+
+  /** The pseudonymizer with this trail's key: subjects go into events only through it. */
+  public Pseudonymizer pseudonymizer() {
+    return pseudonymizer;
+  }
+
+  /**
+   * Queues the event. Under {@code block} this waits while the queue is full; under {@code drop}
+   * it drops and counts instead. After {@link #close} events are dropped and counted.
+   */
+  public void record(AuditEvent event) {
+    if (closed.get()) {
+      dropOne();
+      if (reportedLate.compareAndSet(false, true)) {
+        writer.report("an audit event arrived after the trail was closed; it was not written");
+      }
+      return;
+    }
+    if (overflow == OverflowPolicy.DROP) {
+      if (!queue.offer(event)) {
+        dropOne();
+      }
+      return;
+    }
+    try {
+      queue.put(event);
+    } catch (InterruptedException e) {
+      // The caller was interrupted while waiting: keep its interrupt, count the event as dropped.
+      Thread.currentThread().interrupt();
+      dropOne();
+    }
+  }
+
+  /** How many events were dropped since the trail started. */
+  public long droppedCount() {
+    return droppedTotal.get();
+  }
+
+  /**
+   * Writes what is queued and closes the sink, waiting at most the close timeout.
+   *
+   * @return whether every event recorded before the call was written
+   */
+  public boolean shutdown() {
+    if (!closed.compareAndSet(false, true)) {
+      awaitWriter(closeTimeout.toNanos());
+      return allWritten;
+    }
+    long deadline = System.nanoTime() + closeTimeout.toNanos();
+    boolean stopQueued;
+    try {
+      stopQueued = queue.offer(TrailWriter.STOP, closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopQueued = false;
+    }
+    if (stopQueued) {
+      awaitWriter(deadline - System.nanoTime());
+    }
+    if (thread.isAlive()) {
+      writer.giveUp();
+      thread.interrupt();
+      awaitWriter(TimeUnit.SECONDS.toNanos(1));
+    }
+    allWritten = !thread.isAlive() && writer.unwritten() == 0;
+    return allWritten;
+  }
+
+  /** {@link #shutdown}, for try-with-resources. */
+  @Override
+  public void close() {
+    shutdown();
+  }
+
+  private void dropOne() {
+    droppedTotal.incrementAndGet();
+    writer.dropped();
+  }
+
+  private void awaitWriter(long nanos) {
+    try {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.piiwarden.core.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a trail's hash chain over one or more files, in rotation order, and names the first bad
+ * record: the file, the line, its seq and what is wrong ({@link Finding.Kind}).
+ *
+ * <p>Each record must have the next seq, {@code prev} equal to the previous record's hash (64
+ * zeros for the first), and a hash that is the HMAC of prev and the record without hash. When one
+ * does not, the verifier looks ahead to tell the damage apart: a genuine record whose missing
+ * predecessor comes later was reordered, one whose predecessor is nowhere follows deleted records,
+ * a record with a bad hash followed by the record that should be here was inserted, and so on.
+ *
+ * <p>Torn records: lines that are not records, right before an {@code audit.recovered} record whose
+ * details name exactly those bytes (file, line, length and their HMAC), are a crash the writer
+ * acknowledged when it restarted; they are reported as notes, not findings. The same lines with no
+ * such record after them are {@link Finding.Kind#TRUNCATED} at the end of the trail and {@link
+ * Finding.Kind#NOT_A_RECORD} elsewhere.
+ *
+ * <p>What no chain can show on its own: records cut off cleanly at the end. Compare the last seq
+ * and hash ({@link VerificationReport#last}) with a copy kept elsewhere (the jdbc or otlp sink).
+ */
+public final class AuditVerifier {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KeyedHash key;
+
+  /** A verifier with the trail's key. */
+  public AuditVerifier(AuditKey key) {
+    this.key = key.hash();
+  }
+
+  /**
+   * Verifies the files as one trail, in the order given.
+   *
+   * @throws AuditException when a file cannot be read
+   */
+  public VerificationReport verify(List<Path> files) {
+    ChainPosition last = ChainPosition.START;
+    long records = 0;
+    List<String> notes = new ArrayList<>();
+    List<TrailLines.Line> unparsed = new ArrayList<>();
+    try (TrailLines lines = new TrailLines(files)) {
+      TrailLines.Line line;
+      while ((line = lines.next()) != null) {
+        RecordLine record = RecordLine.parse(line.bytes());
+        if (record == null) {
+          unparsed.add(line);
+          continue;
+        }
+        boolean fits = record.seq() == last.seq() + 1 && record.prev().equals(last.hash())
+            && record.hashMatches(key);
+        if (!unparsed.isEmpty()) {
+          if (!fits || !acknowledges(record, unparsed)) {
+            return failed(records, last, notes, notARecord(unparsed.get(0)));
+          }
+          TrailLines.Line torn = unparsed.get(0);
+          notes.add(torn.file() + ":" + torn.number() + ": a torn record (" + tornBytes(unparsed).length
+              + " bytes) from a crash while writing, acknowledged by the restarted writer at seq "
+              + record.seq() + " (" + torn.file().getFileName() + ":" + (torn.number() + unparsed.size())
+              + ")");
+          unparsed.clear();
+        }
+        if (!fits) {
+          return failed(records, last, notes, classify(files, line, record, last));
+        }
+        last = new ChainPosition(record.seq(), record.hash());
+        records++;
+      }
+    }
+    if (!unparsed.isEmpty()) {
+      TrailLines.Line first = unparsed.get(0);
+      if (unparsed.size() == 1) {
+        return failed(records, last, notes, new Finding(Finding.Kind.TRUNCATED, first.file(),
+            first.number(), -1, "the trail ends in a torn record (" + first.bytes().length
+                + " bytes, not a whole record): a crash while writing, or the file was cut;"
+                + " the records up to seq " + last.seq() + " verify"));
+      }
+      return failed(records, last, notes, notARecord(first));
+    }
+    return new VerificationReport(records, last, Optional.empty(), notes);
+  }
+
+  private static VerificationReport failed(
+      long records, ChainPosition last, List<String> notes, Finding finding) {
+    return new VerificationReport(records, last, Optional.of(finding), notes);
+  }
+
+  private static Finding notARecord(TrailLines.Line line) {
+    return new Finding(Finding.Kind.NOT_A_RECORD, line.file(), line.number(), -1,
+        "the line is not an audit record (garbage, or a record damaged beyond reading)");
+  }
+
+  /** Whether an {@code audit.recovered} record names exactly these torn lines. */
+  private boolean acknowledges(RecordLine record, List<TrailLines.Line> torn) {
+    if (!AuditEventType.AUDIT_RECOVERED.equals(record.type())) {
+      return false;
+    }
+    TrailLines.Line first = torn.get(0);
+    for (TrailLines.Line line : torn) {
+      if (!line.file().equals(first.file())) {
+        return false;
+      }
+    }
+    JsonNode details;
+    try {
+      details = JSON.readTree(record.line());
+    } catch (JsonProcessingException e) {
+      return false; // its hash matched, so the writer wrote it; it just does not name these lines
+    }
+    byte[] bytes = tornBytes(torn);
+    return first.file().getFileName().toString().equals(details.path("file").asText())
+        && details.path("line").asLong() == first.number()
+        && details.path("bytes").asLong() == bytes.length
+        && key.hex(bytes).equals(details.path("tornHmac").asText());
+  }
+
+  /** The torn bytes as the writer saw them: the lines joined by the newlines between them. */
+  private static byte[] tornBytes(List<TrailLines.Line> lines) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        out.write('\n');
+      }
+      out.writeBytes(lines.get(i).bytes());
+    }
+    return out.toByteArray();
+  }
+
+  private Finding classify(List<Path> files, TrailLines.Line at, RecordLine record, ChainPosition last) {
+    long expected = last.seq() + 1;
+    Lookahead ahead = lookahead(files, at.index(), expected, last.hash());
+    boolean genuine = record.hashMatches(key);
+    Finding.Kind kind;
+    String detail;
+    if (!genuine) {
+      if (ahead.next != null && ahead.next.seq() == expected && ahead.next.prev().equals(last.hash())
+          && ahead.next.hashMatches(key)) {
+        kind = Finding.Kind.INSERTED;
+        detail = "a record the writer did not write (its hash does not match) was inserted before"
+            + " seq " + expected;
+      } else if (record.seq() < expected) {
+        kind = Finding.Kind.INSERTED;
+        detail = "a record the writer did not write: seq " + record.seq() + " again after seq "
+            + last.seq() + ", and its hash does not match";
+      } else {
+        kind = Finding.Kind.EDITED;
+        detail = "the record was changed after it was written: its hash does not match its content";
+      }
+    } else if (record.seq() < expected) {
+      kind = Finding.Kind.INSERTED;
+      detail = "a copy of record seq " + record.seq() + " was inserted after seq " + last.seq();
+    } else if (record.seq() > expected && ahead.expectedLater) {
+      kind = Finding.Kind.REORDERED;
+      detail = "records are out of order: seq " + record.seq() + " comes before seq " + expected;
+    } else if (record.seq() > expected) {
+      kind = Finding.Kind.MISSING;
+      detail = (record.seq() - expected == 1 ? "record seq " + expected + " is"
+          : "records seq " + expected + " to " + (record.seq() - 1) + " are")
+          + " missing before this record (deleted"
+          + (last.seq() == 0 ? ", or earlier rotated files were not given: pass them too, oldest"
+              + " first)" : ")");
+    } else {
+      kind = Finding.Kind.BROKEN_LINK;
+      detail = "the record does not chain to the record before it (its prev is not that record's"
+          + " hash): the record before it was replaced, or the files are not given in rotation"
+          + " order";
+    }
+    return new Finding(kind, at.file(), at.number(), record.seq(), detail);
+  }
+
+  /** What follows a bad record: the next record, and whether the expected one comes later. */
+  private Lookahead lookahead(List<Path> files, long index, long expectedSeq, String expectedPrev) {
+    Lookahead ahead = new Lookahead();
+    try (TrailLines lines = new TrailLines(files)) {
+      TrailLines.Line line;
+      while ((line = lines.next()) != null) {
+        if (line.index() <= index) {
+          continue;
+        }
+        RecordLine record = RecordLine.parse(line.bytes());
+        if (record == null) {
+          continue;
+        }
+        if (ahead.next == null) {
+          ahead.next = record;
+        }
+        if (record.seq() == expectedSeq && record.prev().equals(expectedPrev)) {
+          ahead.expectedLater = true;
+          break;
+        }
+      }
+    }
+    return ahead;
+  }
+
+  private static final class Lookahead {
+    RecordLine next;
+    boolean expectedLater;
+  }
+}

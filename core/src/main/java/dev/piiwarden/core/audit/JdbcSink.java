@@ -1,0 +1,147 @@
+package dev.piiwarden.core.audit;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The {@code jdbc:<url>} sink: the same records in table {@value #TABLE}, one row per record with
+ * the canonical line in {@code record} and its main fields in columns for queries; a batch is one
+ * transaction of batched inserts. The table is created if absent. On open the chain continues from
+ * the row with the highest {@code seq}. The driver comes from the class path (the agent carries
+ * PostgreSQL's); user and password go in the URL.
+ *
+ * <pre>
+ * CREATE TABLE piiwarden_audit (seq BIGINT PRIMARY KEY, ts VARCHAR(32), type VARCHAR(64),
+ *   subject VARCHAR(80), prev CHAR(64), hash CHAR(64), record TEXT)
+ * </pre>
+ */
+public final class JdbcSink implements AuditSink {
+  /** The table the records go to. */
+  public static final String TABLE = "piiwarden_audit";
+
+  private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE
+      + " (seq BIGINT NOT NULL PRIMARY KEY, ts VARCHAR(32) NOT NULL, type VARCHAR(64) NOT NULL,"
+      + " subject VARCHAR(80), prev CHAR(64) NOT NULL, hash CHAR(64) NOT NULL,"
+      + " record TEXT NOT NULL)";
+  private static final String INSERT = "INSERT INTO " + TABLE
+      + " (seq, ts, type, subject, prev, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String LAST = "SELECT seq, hash FROM " + TABLE + " ORDER BY seq DESC";
+
+  private final String url;
+  private Connection connection;
+
+  /** A sink writing to the database at {@code url}. */
+  public JdbcSink(String url) {
+    this.url = url;
+  }
+
+  @Override
+  public Start open() throws IOException {
+    try {
+      Connection c = connection();
+      try (Statement create = c.createStatement()) {
+        create.execute(CREATE);
+      }
+      ChainPosition position = ChainPosition.START;
+      try (Statement last = c.createStatement()) {
+        last.setMaxRows(1);
+        try (ResultSet row = last.executeQuery(LAST)) {
+          if (row.next()) {
+            position = new ChainPosition(row.getLong(1), row.getString(2));
+          }
+        }
+      }
+      c.commit();
+      return new Start(position, null);
+    } catch (SQLException e) {
+      throw failure("open", e);
+    }
+  }
+
+  @Override
+  public void write(List<SealedRecord> batch) throws IOException {
+    try {
+      Connection c = connection();
+      try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+        for (SealedRecord record : batch) {
+          insert.setLong(1, record.seq());
+          insert.setString(2, AuditRecordFormat.timestamp(record.event().ts()));
+          insert.setString(3, record.event().type());
+          insert.setString(4, record.event().subject());
+          insert.setString(5, record.prev());
+          insert.setString(6, record.hash());
+          insert.setString(7, record.line());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw failure("write to", e);
+    }
+  }
+
+  @Override
+  public void sync() {
+    // Each batch is committed: the database's durability applies.
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw new IOException("cannot close " + describe(), e);
+      } finally {
+        connection = null;
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return withoutCredentials(url);
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = DriverManager.getConnection(url);
+      connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  /** Rolls back and drops the connection, so that the retry starts on a fresh one. */
+  private IOException failure(String what, SQLException e) {
+    IOException failure = new IOException("cannot " + what + " " + describe() + ": "
+        + e.getMessage(), e);
+    if (connection != null) {
+      try {
+        connection.rollback();
+        connection.close();
+      } catch (SQLException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      connection = null;
+    }
+    return failure;
+  }
+
+  /** The URL for messages: user, password and parameters left out. */
+  static String withoutCredentials(String url) {
+    String shown = url.split("[?;]", 2)[0];
+    int scheme = shown.indexOf("//");
+    int at = shown.indexOf('@', Math.max(scheme, 0));
+    if (scheme >= 0 && at > scheme) {
+      shown = shown.substring(0, scheme + 2) + shown.substring(at + 1);
+    }
+    return shown;
+  }
+}

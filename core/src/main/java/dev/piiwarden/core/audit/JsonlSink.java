@@ -1,0 +1,140 @@
+package dev.piiwarden.core.audit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * The {@code jsonl:<path>} sink: one record per line, rotated by size ({@link TrailFiles}).
+ *
+ * <p>On open it continues the chain from the last record of the active file (or of the newest
+ * rotated file when the active one is empty). Bytes after that record are a torn record from a
+ * crash: they are left in place, ended with a newline, and handed to the trail, which reports them
+ * and writes an {@code audit.recovered} record naming them. A write that fails part-way is undone
+ * (the file is cut back to the last whole batch) before it is retried, so a retry never leaves
+ * half a record behind.
+ */
+public final class JsonlSink implements AuditSink {
+  private final Path active;
+  private final long maxFileBytes;
+  private FileChannel channel;
+  private long committed;
+  private boolean dirty;
+
+  /** A sink writing to {@code active}, rotating once it holds {@code maxFileBytes} or more. */
+  public JsonlSink(Path active, long maxFileBytes) {
+    this.active = active;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  @Override
+  public Start open() throws IOException {
+    Path folder = active.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
+    channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    Start start = TrailTail.read(active, channel);
+    committed = channel.size();
+    if (start.torn() != null && committed > 0 && !endsWithNewline()) {
+      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), committed);
+      committed++;
+    }
+    if (committed == 0) {
+      return continueFromRotated();
+    }
+    return start;
+  }
+
+  @Override
+  public void write(List<SealedRecord> batch) throws IOException {
+    if (committed >= maxFileBytes) {
+      rotate();
+    }
+    if (dirty) {
+      channel.truncate(committed);
+      dirty = false;
+    }
+    StringBuilder text = new StringBuilder(batch.size() * 320);
+    for (SealedRecord record : batch) {
+      text.append(record.line()).append('\n');
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+    dirty = true;
+    long position = committed;
+    while (bytes.hasRemaining()) {
+      position += channel.write(bytes, position);
+    }
+    committed = position;
+    dirty = false;
+  }
+
+  @Override
+  public void sync() throws IOException {
+    channel.force(false);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (channel != null) {
+      try {
+        channel.force(false);
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "jsonl:" + active;
+  }
+
+  private Start continueFromRotated() throws IOException {
+    long last = TrailFiles.lastIndex(active);
+    if (last == 0) {
+      return Start.NEW;
+    }
+    Path previous = TrailFiles.rotated(active, last);
+    try (FileChannel old = FileChannel.open(previous, StandardOpenOption.READ)) {
+      return new Start(TrailTail.read(previous, old).position(), null);
+    }
+  }
+
+  private boolean endsWithNewline() throws IOException {
+    ByteBuffer last = ByteBuffer.allocate(1);
+    channel.read(last, committed - 1);
+    return last.get(0) == '\n';
+  }
+
+  /**
+   * Renames the full active file to the next number and starts a new one. Done before a write,
+   * never after it, so a failed rotation fails (and retries) a batch that was not written; each
+   * step can be repeated after a failure.
+   */
+  private void rotate() throws IOException {
+    if (channel.isOpen()) {
+      channel.force(false);
+      channel.close();
+    }
+    if (Files.exists(active)) {
+      Path target = TrailFiles.rotated(active, TrailFiles.lastIndex(active) + 1);
+      try {
+        Files.move(active, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(active, target);
+      }
+    }
+    channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    committed = channel.size();
+  }
+}

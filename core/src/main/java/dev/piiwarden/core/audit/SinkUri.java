@@ -1,0 +1,89 @@
+package dev.piiwarden.core.audit;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * A parsed {@code piiwarden.audit.sink} value: {@code jsonl:<path>}, {@code slf4j:<logger>},
+ * {@code jdbc:<url>}, {@code otlp:<http endpoint>} or {@code none}.
+ *
+ * @param scheme the part before the first colon
+ * @param target the rest ({@code jdbc:} keeps the whole URL)
+ */
+record SinkUri(String scheme, String target) {
+  private static final String OPTION = "piiwarden.audit.sink";
+
+  static SinkUri parse(String value) {
+    if ("none".equals(value) || "none:".equals(value)) {
+      return new SinkUri("none", "");
+    }
+    int colon = value.indexOf(':');
+    String scheme = colon < 0 ? value : value.substring(0, colon);
+    String target = colon < 0 ? "" : value.substring(colon + 1);
+    switch (scheme) {
+      case "jsonl" -> {
+        require(!target.isBlank(), value, "jsonl:<path>, e.g. jsonl:piiwarden-audit.jsonl");
+        try {
+          Path.of(target);
+        } catch (InvalidPathException e) {
+          throw new AuditException(OPTION + "=" + value + ": " + e.getMessage()
+              + "; give a file path after jsonl:", e);
+        }
+        return new SinkUri(scheme, target);
+      }
+      case "slf4j" -> {
+        require(!target.isBlank(), value, "slf4j:<logger name>, e.g. slf4j:piiwarden.audit");
+        return new SinkUri(scheme, target);
+      }
+      case "jdbc" -> {
+        require(!target.isBlank(), value, "jdbc:<url>, e.g. jdbc:postgresql://db/app");
+        return new SinkUri(scheme, value);
+      }
+      case "otlp" -> {
+        require(target.startsWith("http://") || target.startsWith("https://"), value,
+            "otlp:<http endpoint>, e.g. otlp:http://localhost:4318");
+        try {
+          new URI(target);
+        } catch (URISyntaxException e) {
+          throw new AuditException(OPTION + "=" + value + ": " + e.getMessage()
+              + "; give an http(s) URL after otlp:", e);
+        }
+        return new SinkUri(scheme, target);
+      }
+      default -> throw new AuditException(OPTION + "=" + shown(value) + " is not a sink; use"
+          + " jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint> or none");
+    }
+  }
+
+  /** The key file used when none is configured: beside a jsonl file, else in the working folder. */
+  Path defaultKeyFile() {
+    return "jsonl".equals(scheme)
+        ? AuditKey.defaultFileBeside(Path.of(target))
+        : Path.of(AuditKey.DEFAULT_FILE_NAME);
+  }
+
+  AuditSink newSink(AuditTrailOptions options) {
+    return switch (scheme) {
+      case "jsonl" -> new JsonlSink(Path.of(target), options.maxFileBytes());
+      case "slf4j" -> Slf4jSink.forLogger(target, Thread.currentThread().getContextClassLoader());
+      case "jdbc" -> new JdbcSink(target);
+      case "otlp" -> new OtlpSink(URI.create(target), options.spoolFile() != null
+          ? options.spoolFile()
+          : defaultKeyFile().resolveSibling(OtlpSink.DEFAULT_SPOOL_NAME), options.problems());
+      default -> new NoSink();
+    };
+  }
+
+  private static void require(boolean ok, String value, String expected) {
+    if (!ok) {
+      throw new AuditException(OPTION + "=" + shown(value) + " is incomplete; use " + expected);
+    }
+  }
+
+  /** A jdbc value may hold a password: only the scheme is shown. */
+  private static String shown(String value) {
+    return value.startsWith("jdbc:") ? "jdbc:…" : value;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.piiwarden.core.audit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A local jsonl file holding records a remote sink could not deliver yet, oldest first. Appends are
+ * forced to disk; what was delivered is cut from the front by writing the rest to a temporary file
+ * and moving it into place, so a crash leaves either the old or the new spool.
+ */
+final class SpoolFile {
+  private final Path file;
+
+  SpoolFile(Path file) {
+    this.file = file;
+  }
+
+  Path path() {
+    return file;
+  }
+
+  boolean isEmpty() throws IOException {
+    return !Files.exists(file) || Files.size(file) == 0;
+  }
+
+  void append(List<String> lines) throws IOException {
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(false);
+    }
+  }
+
+  /** The spooled records; a line that is not a whole record (a crash while spooling) is skipped. */
+  List<RecordLine> read() throws IOException {
+    List<RecordLine> records = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return records;
+    }
+    try (ByteLines lines = new ByteLines(file)) {
+      byte[] line;
+      while ((line = lines.next()) != null) {
+        RecordLine record = RecordLine.parse(line);
+        if (record != null) {
+          records.add(record);
+        }
+      }
+    }
+    return records;
+  }
+
+  /** Keeps only {@code rest}, the records not yet delivered. */
+  void replaceWith(List<RecordLine> rest) throws IOException {
+    if (rest.isEmpty()) {
+      Files.deleteIfExists(file);
+      return;
+    }
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(temporary);
+    new SpoolFile(temporary).append(rest.stream().map(RecordLine::line).toList());
+    try {
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.piiwarden.core.audit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * What a trail file ends with, read when a writer restarts: the last complete record (where the
+ * chain continues) and the bytes after it, if any (a record torn by a crash). Only the file's last
+ * {@value #WINDOW} bytes are searched for that record; records are far smaller.
+ */
+final class TrailTail {
+  static final int WINDOW = 1 << 20;
+
+  private TrailTail() {}
+
+  /**
+   * Reads the end of the open file.
+   *
+   * @return the chain position after the last record and the torn bytes after it, or {@link
+   *     AuditSink.Start#NEW} for an empty file
+   * @throws AuditException when the file's end holds no record at all but the file is bigger than
+   *     the window: it is not a trail this writer can continue
+   */
+  static AuditSink.Start read(Path file, FileChannel channel) throws IOException {
+    long size = channel.size();
+    if (size == 0) {
+      return AuditSink.Start.NEW;
+    }
+    long windowStart = Math.max(0, size - WINDOW);
+    byte[] window = new byte[(int) (size - windowStart)];
+    ByteBuffer buffer = ByteBuffer.wrap(window);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, windowStart + buffer.position()) < 0) {
+        break;
+      }
+    }
+    // Walk back over complete lines (those followed by \n) until one is a record.
+    int end = window.length;
+    int lineEnd = lastNewline(window, end - 1);
+    RecordLine last = null;
+    while (lineEnd >= 0) {
+      int lineStart = lastNewline(window, lineEnd - 1) + 1;
+      if (lineStart == 0 && windowStart > 0) {
+        break; // the window starts mid-line
+      }
+      RecordLine record = RecordLine.parse(Arrays.copyOfRange(window, lineStart, lineEnd));
+      if (record != null) {
+        last = record;
+        break;
+      }
+      lineEnd = lineStart - 1;
+    }
+    int tornStart = lineEnd + 1;
+    if (last == null && windowStart > 0) {
+      throw new AuditException("audit file " + file + " ends with " + WINDOW + " bytes that hold"
+          + " no audit record; move it away so a new trail can start, and keep it for the auditor");
+    }
+    ChainPosition position =
+        last == null ? ChainPosition.START : new ChainPosition(last.seq(), last.hash());
+    if (tornStart == window.length) {
+      return new AuditSink.Start(position, null);
+    }
+    int tornEnd = window[window.length - 1] == '\n' ? window.length - 1 : window.length;
+    byte[] torn = Arrays.copyOfRange(window, tornStart, Math.max(tornStart, tornEnd));
+    long line = newlinesBefore(channel, windowStart + tornStart) + 1;
+    return new AuditSink.Start(position,
+        new AuditSink.TornTail(file.getFileName().toString(), line, torn));
+  }
+
+  private static int lastNewline(byte[] bytes, int from) {
+    for (int i = from; i >= 0; i--) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static long newlinesBefore(FileChannel channel, long offset) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    long count = 0;
+    long position = 0;
+    while (position < offset) {
+      buffer.clear();
+      buffer.limit((int) Math.min(buffer.capacity(), offset - position));
+      int read = channel.read(buffer, position);
+      if (read < 0) {
+        break;
+      }
+      for (int i = 0; i < read; i++) {
+        if (buffer.get(i) == '\n') {
+          count++;
+        }
+      }
+      position += read;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,228 @@
+package dev.piiwarden.core.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The one writer thread of an {@link AuditTrail}: opens the sink, then takes batches from the
+ * queue, seals them into the chain and writes them, syncing as the {@link FsyncPolicy} says.
+ * A failing sink is retried with the same records, backing off from 50 ms to 2 s.
+ */
+final class TrailWriter implements Runnable {
+  /** Queued by {@link AuditTrail#shutdown}: everything before it is written, then the thread ends. */
+  static final AuditEvent STOP = AuditEvent.of("piiwarden.internal.stop").build();
+
+  private static final int MAX_BATCH = 1024;
+  private static final long FIRST_BACKOFF_MILLIS = 50;
+  private static final long MAX_BACKOFF_MILLIS = 2000;
+  private static final long IDLE_POLL_MILLIS = 200;
+
+  private final AuditKey key;
+  private final AuditSink sink;
+  private final BlockingQueue<AuditEvent> queue;
+  private final FsyncPolicy fsync;
+  private final Consumer<String> problems;
+  private final AtomicLong droppedSinceLastEvent = new AtomicLong();
+  private volatile boolean givenUp;
+  private volatile long unwritten;
+
+  private HashChain chain;
+  private final List<SealedRecord> pending = new ArrayList<>();
+  private boolean failing;
+  private boolean unsynced;
+  private long lastSyncNanos = System.nanoTime();
+
+  TrailWriter(AuditKey key, AuditSink sink, BlockingQueue<AuditEvent> queue, FsyncPolicy fsync,
+      Consumer<String> problems) {
+    this.key = key;
+    this.sink = sink;
+    this.queue = queue;
+    this.fsync = fsync;
+    this.problems = problems;
+  }
+
+  void dropped() {
+    droppedSinceLastEvent.incrementAndGet();
+  }
+
+  void giveUp() {
+    givenUp = true;
+  }
+
+  /** How many taken or queued events were not written when the thread ended. */
+  long unwritten() {
+    return unwritten;
+  }
+
+  void report(String line) {
+    try {
+      problems.accept(line);
+    } catch (RuntimeException e) {
+      // The listener is the application's; its failure must not stop the writer. Nowhere else
+      // to report it, so it goes to stderr as a last resort.
+      System.err.println("piiwarden: the audit problem listener failed: " + e);
+    }
+  }
+
+  @Override
+  public void run() {
+    boolean stopping = false;
+    try {
+      if (!openSink()) {
+        return;
+      }
+      List<AuditEvent> taken = new ArrayList<>(MAX_BATCH);
+      while (!givenUp) {
+        if (pending.isEmpty()) {
+          if (stopping) {
+            break;
+          }
+          taken.clear();
+          AuditEvent first = queue.poll(pollMillis(), TimeUnit.MILLISECONDS);
+          if (first == null) {
+            syncIfDue();
+            continue;
+          }
+          taken.add(first);
+          queue.drainTo(taken, MAX_BATCH - 1);
+          for (AuditEvent event : taken) {
+            if (event == STOP) {
+              stopping = true;
+            } else {
+              pending.add(chain.seal(event));
+            }
+          }
+          long dropped = droppedSinceLastEvent.getAndSet(0);
+          if (dropped > 0) {
+            pending.add(chain.seal(AuditEvent.of(AuditEventType.AUDIT_DROPPED)
+                .detail("dropped", dropped).build()));
+          }
+          if (pending.isEmpty()) {
+            continue;
+          }
+        }
+        writePending();
+      }
+    } catch (InterruptedException e) {
+      // Interrupted by shutdown after its wait ran out: what is left is counted below.
+      Thread.currentThread().interrupt();
+    } finally {
+      finish();
+    }
+  }
+
+  private boolean openSink() throws InterruptedException {
+    long backoff = FIRST_BACKOFF_MILLIS;
+    while (!givenUp) {
+      try {
+        AuditSink.Start start = sink.open();
+        chain = new HashChain(key, start.position());
+        recovered();
+        if (start.torn() != null) {
+          acknowledgeTorn(start.torn(), start.position());
+        }
+        return true;
+      } catch (Exception e) {
+        failed(e);
+        Thread.sleep(backoff);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+      }
+    }
+    return false;
+  }
+
+  private void acknowledgeTorn(AuditSink.TornTail torn, ChainPosition position) {
+    report("audit file " + torn.fileName() + ": line " + torn.line() + " holds a torn record ("
+        + torn.bytes().length + " bytes, a crash while writing); the chain continues from seq "
+        + position.seq() + " and an audit.recovered record names the torn line");
+    pending.add(chain.seal(AuditEvent.of(AuditEventType.AUDIT_RECOVERED)
+        .detail("file", torn.fileName())
+        .detail("line", torn.line())
+        .detail("bytes", (long) torn.bytes().length)
+        .detail("tornHmac", key.hash().hex(torn.bytes()))
+        .build()));
+  }
+
+  private void writePending() throws InterruptedException {
+    long backoff = FIRST_BACKOFF_MILLIS;
+    while (!givenUp) {
+      try {
+        sink.write(pending);
+        pending.clear();
+        unsynced = true;
+        recovered();
+        if (Duration.ZERO.equals(fsync.interval())) {
+          sync();
+        } else {
+          syncIfDue();
+        }
+        return;
+      } catch (Exception e) {
+        failed(e);
+        Thread.sleep(backoff);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+      }
+    }
+  }
+
+  private long pollMillis() {
+    Duration interval = fsync.interval();
+    if (interval == null || interval.isZero()) {
+      return IDLE_POLL_MILLIS;
+    }
+    return Math.max(1, Math.min(IDLE_POLL_MILLIS, interval.toMillis()));
+  }
+
+  private void syncIfDue() {
+    Duration interval = fsync.interval();
+    if (unsynced && interval != null && System.nanoTime() - lastSyncNanos >= interval.toNanos()) {
+      sync();
+    }
+  }
+
+  private void sync() {
+    try {
+      sink.sync();
+      unsynced = false;
+      lastSyncNanos = System.nanoTime();
+    } catch (Exception e) {
+      // Written but not yet durable: reported, and the next sync tries again.
+      failed(e);
+    }
+  }
+
+  private void failed(Exception e) {
+    if (!failing) {
+      failing = true;
+      report("audit sink " + sink.describe() + " failed (" + e + "); the application goes on,"
+          + " events are held up to the queue's bound and then the overflow policy applies;"
+          + " retrying");
+    }
+  }
+
+  private void recovered() {
+    if (failing) {
+      failing = false;
+      report("audit sink " + sink.describe() + " works again; held events are being written");
+    }
+  }
+
+  private void finish() {
+    long left = pending.size() + queue.stream().filter(event -> event != STOP).count();
+    unwritten = left;
+    if (left > 0) {
+      report(left + " audit events could not be written before shutdown (sink "
+          + sink.describe() + ")");
+    }
+    try {
+      sink.close();
+    } catch (Exception e) {
+      report("audit sink " + sink.describe() + " did not close cleanly (" + e + ")");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.piiwarden.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditVerifierTest {
+  @TempDir Path folder;
+
+  private final AuditVerifier verifier = new AuditVerifier(AuditFixtures.KEY);
+
+  @Test
+  void anUntouchedTrailVerifies() throws IOException {
+    VerificationReport report = verify(AuditFixtures.chain(5));
+
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(5, report.records());
+    assertEquals(5, report.last().seq());
+  }
+
+  @Test
+  void anEditedRecordIsNamed() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    lines.set(2, lines.get(2).replace("svc-crm", "svc-crn"));
+
+    assertFinding(verify(lines), Finding.Kind.EDITED, 3, 3);
+  }
+
+  @Test
+  void aDeletedRecordIsNamedAtTheRecordAfterTheGap() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    lines.remove(2);
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.MISSING, 3, 4);
+    assertTrue(finding.detail().startsWith("record seq 3 is missing"), finding.detail());
+  }
+
+  @Test
+  void aDeletedFirstRecordIsNamed() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.remove(0);
+
+    assertFinding(verify(lines), Finding.Kind.MISSING, 1, 2);
+  }
+
+  @Test
+  void aForgedInsertedRecordIsNamed() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    String third = lines.get(2);
+    lines.add(2, third.replace("svc-crm", "intruder"));
+
+    assertFinding(verify(lines), Finding.Kind.INSERTED, 3, 3);
+  }
+
+  @Test
+  void aCopiedRecordInsertedIsNamed() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    lines.add(4, lines.get(1));
+
+    assertFinding(verify(lines), Finding.Kind.INSERTED, 5, 2);
+  }
+
+  @Test
+  void swappedRecordsAreNamedAsReordered() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    Collections.swap(lines, 1, 3);
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.REORDERED, 2, 4);
+    assertEquals("records are out of order: seq 4 comes before seq 2", finding.detail());
+  }
+
+  @Test
+  void aTruncatedTailIsNamed() throws IOException {
+    List<String> lines = AuditFixtures.chain(4);
+    Path file = folder.resolve("trail.jsonl");
+    String text = String.join("\n", lines);
+    Files.writeString(file, text.substring(0, text.length() - 40), StandardCharsets.UTF_8);
+
+    VerificationReport report = verifier.verify(List.of(file));
+
+    assertFinding(report, Finding.Kind.TRUNCATED, 4, -1);
+    assertEquals(3, report.last().seq());
+  }
+
+  @Test
+  void aGarbageLineIsNamed() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    lines.add(3, "hello, I am not a record");
+
+    assertFinding(verify(lines), Finding.Kind.NOT_A_RECORD, 4, -1);
+  }
+
+  @Test
+  void aRecordFromAnotherChainIsABrokenLink() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    HashChain other = new HashChain(AuditFixtures.KEY, new ChainPosition(2, "1".repeat(64)));
+    lines.set(2, other.seal(AuditFixtures.access(3)).line());
+
+    assertFinding(verify(lines), Finding.Kind.BROKEN_LINK, 3, 3);
+  }
+
+  @Test
+  void aWrongKeyFindsTheFirstRecordEdited() throws IOException {
+    byte[] otherKey = new byte[32];
+    Path file = AuditFixtures.write(folder.resolve("trail.jsonl"), AuditFixtures.chain(2));
+
+    VerificationReport report = new AuditVerifier(AuditKey.of(otherKey)).verify(List.of(file));
+
+    assertFinding(report, Finding.Kind.EDITED, 1, 1);
+  }
+
+  @Test
+  void findingDescribesFileLineSeqAndWhat() {
+    Finding finding = new Finding(Finding.Kind.EDITED, Path.of("trail.jsonl"), 3, 3, "x");
+    assertEquals("trail.jsonl:3: seq 3: edited: x", finding.describe());
+  }
+
+  private VerificationReport verify(List<String> lines) throws IOException {
+    return verifier.verify(List.of(AuditFixtures.write(folder.resolve("trail.jsonl"), lines)));
+  }
+
+  private static Finding assertFinding(
+      VerificationReport report, Finding.Kind kind, long line, long seq) {
+    Finding finding = report.finding().orElseThrow(() -> new AssertionError("no finding"));
+    assertEquals(kind, finding.kind(), finding.describe());
+    assertEquals(line, finding.line(), finding.describe());
+    assertEquals(seq, finding.seq(), finding.describe());
+    return finding;
+  }
+}
