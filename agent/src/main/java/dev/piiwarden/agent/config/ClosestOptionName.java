@@ -1,5 +1,7 @@
 package dev.piiwarden.agent.config;
 
+import dev.piiwarden.core.text.EditDistance;
+
 /** The known option whose name is closest (Levenshtein) to a mistyped one. */
 final class ClosestOptionName {
   private ClosestOptionName() {}
@@ -8,31 +10,12 @@ final class ClosestOptionName {
     AgentOption best = AgentOption.ENABLED;
     int bestDistance = Integer.MAX_VALUE;
     for (AgentOption option : AgentOption.values()) {
-      int distance = distance(typed, option.key());
+      int distance = EditDistance.between(typed, option.key());
       if (distance < bestDistance) {
         best = option;
         bestDistance = distance;
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

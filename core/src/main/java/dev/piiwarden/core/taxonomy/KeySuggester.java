@@ -1,5 +1,6 @@
 package dev.piiwarden.core.taxonomy;
 
+import dev.piiwarden.core.text.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +18,8 @@ final class KeySuggester {
     String best = null;
     int bestScore = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int whole = distance(wanted, candidate);
-      int byLeaf = distance(wantedLeaf, leaf(candidate)) + 1;
+      int whole = EditDistance.between(wanted, candidate);
+      int byLeaf = EditDistance.between(wantedLeaf, leaf(candidate)) + 1;
       int score = Math.min(whole, byLeaf);
       // Ties go to the shorter (more general) key, then alphabetically, so results are stable.
       if (score < bestScore
@@ -38,25 +39,5 @@ final class KeySuggester {
 
   private static String leaf(String key) {
     return key.substring(key.lastIndexOf('.') + 1);
-  }
-
-  /** Levenshtein distance, two rows. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
