@@ -8,6 +8,7 @@ import dev.piiwarden.agent.consent.ConsentRules;
 import dev.piiwarden.agent.consent.LedgerPort;
 import dev.piiwarden.agent.consent.SubjectPseudonym;
 import dev.piiwarden.agent.instrument.ConsentInstrumentation;
+import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreUri;
@@ -33,7 +34,7 @@ final class ConsentEnforcement {
             configuration.monitorOnly(),
             configuration.allowOnStoreError());
     ConsentBridge.install(gate, new LedgerPort(ledger));
-    ConsentInstrumentation.install(instrumentation, rules);
+    ConsentInstrumentation.install(instrumentation, rules, new FragmentCatalogue());
   }
 
   /**

@@ -20,35 +20,48 @@ import java.util.ServiceLoader;
  * ledger whichever class loader holds this class); a {@link ConsentBackend} found with {@link
  * ServiceLoader} (piiwarden-core registers one that opens the store named by {@code
  * piiwarden.consent.store}). When there is none, every call throws {@link IllegalStateException}
- * saying so: a consent that cannot be recorded must not look recorded. An agent attached after the
- * first use is not picked up by a ledger already chosen.
+ * saying so: a consent that cannot be recorded must not look recorded.
+ *
+ * <p>An agent attached to the running JVM after a {@link ServiceLoader} ledger was chosen takes
+ * over, because its ledger is the one that enforcement reads: {@code grant}, {@code withdraw} and
+ * {@code history} look for it on every call, {@code isGranted} at most once a second. Records
+ * written to the earlier ledger stay in its store.
  *
  * <p>A store that cannot be written makes {@code grant} and {@code withdraw} throw {@link
  * IllegalStateException}.
  */
 public final class Consents {
+  /** How often {@code isGranted} looks for an agent attached after a fallback ledger was chosen. */
+  private static final long AGENT_PROBE_INTERVAL_NANOS = 1_000_000_000L;
+
+  /** Given to {@link #install}, or the agent's: kept for good. */
   private static volatile ConsentBackend installed;
+
+  /** Found with {@link ServiceLoader}: used until an agent shows up. */
+  private static volatile ConsentBackend fallback;
+
+  private static volatile long lastAgentProbe;
 
   private Consents() {}
 
   /** Records that {@code subject} granted {@code purpose}, through {@code source}. */
   public static ConsentRecord grant(String subject, String purpose, String source) {
-    return backend().grant(subject, purpose, source);
+    return backend(true).grant(subject, purpose, source);
   }
 
   /** Records that {@code subject} withdrew {@code purpose}, through {@code source}. */
   public static ConsentRecord withdraw(String subject, String purpose, String source) {
-    return backend().withdraw(subject, purpose, source);
+    return backend(true).withdraw(subject, purpose, source);
   }
 
   /** Whether {@code subject} has currently granted {@code purpose} (or a parent of it). */
   public static boolean isGranted(String subject, String purpose) {
-    return backend().isGranted(subject, purpose);
+    return backend(false).isGranted(subject, purpose);
   }
 
   /** Every ledger record about {@code subject}, oldest first. */
   public static List<ConsentRecord> history(String subject) {
-    return backend().history(subject);
+    return backend(true).history(subject);
   }
 
   /**
@@ -59,25 +72,40 @@ public final class Consents {
     installed = backend;
   }
 
-  private static ConsentBackend backend() {
+  /**
+   * The ledger to use: one installed or the agent's; otherwise the fallback, after looking for an
+   * agent attached since (always when {@code alwaysProbe}, else at most once a second).
+   */
+  private static ConsentBackend backend(boolean alwaysProbe) {
     ConsentBackend backend = installed;
     if (backend != null) {
       return backend;
     }
-    Optional<ConsentBackend> agent = AgentLedgerBackend.find();
-    if (agent.isPresent()) {
-      installed = agent.get();
-      return installed;
+    ConsentBackend configured = fallback;
+    long now = System.nanoTime();
+    if (configured == null || alwaysProbe || now - lastAgentProbe >= AGENT_PROBE_INTERVAL_NANOS) {
+      lastAgentProbe = now;
+      Optional<ConsentBackend> agent = AgentLedgerBackend.find();
+      if (agent.isPresent()) {
+        installed = agent.get();
+        return installed;
+      }
     }
-    Iterator<ConsentBackend> found =
-        ServiceLoader.load(ConsentBackend.class, Consents.class.getClassLoader()).iterator();
-    if (found.hasNext()) {
-      backend = found.next();
-      installed = backend;
-      return backend;
+    if (configured != null) {
+      return configured;
     }
-    throw new IllegalStateException(
-        "PII Warden has no consent store: start the JVM with -javaagent:piiwarden-agent.jar, or put"
-            + " piiwarden-core on the class path and set piiwarden.consent.store");
+    synchronized (Consents.class) {
+      if (fallback == null) {
+        Iterator<ConsentBackend> found =
+            ServiceLoader.load(ConsentBackend.class, Consents.class.getClassLoader()).iterator();
+        if (!found.hasNext()) {
+          throw new IllegalStateException(
+              "PII Warden has no consent store: start the JVM with -javaagent:piiwarden-agent.jar, or"
+                  + " put piiwarden-core on the class path and set piiwarden.consent.store");
+        }
+        fallback = found.next();
+      }
+      return fallback;
+    }
   }
 }

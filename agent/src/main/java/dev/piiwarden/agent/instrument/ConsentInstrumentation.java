@@ -20,6 +20,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.piiwarden.agent.consent.ApplicationApi;
 import dev.piiwarden.agent.consent.ConsentRules;
+import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -66,7 +67,8 @@ public final class ConsentInstrumentation {
   }
 
   /** Installs the transformer; returns a description of what was set up, for the start line. */
-  public static String install(Instrumentation instrumentation, ConsentRules rules) {
+  public static String install(
+      Instrumentation instrumentation, ConsentRules rules, FragmentCatalogue catalogue) {
     ElementMatcher.Junction<TypeDescription> required = named(ApplicationApi.CONSENT_REQUIRED);
     ElementMatcher.Junction<MethodDescription> enforced =
         isMethod()
@@ -104,10 +106,13 @@ public final class ConsentInstrumentation {
             isAnnotatedWith(required).or(declaresMethod(isAnnotatedWith(required))),
             new ApplicationLoaders(ApplicationApi.CONSENT_REQUIRED))
         .transform(
-            (builder, type, loader, module, domain) ->
-                builder
-                    .visit(onVoid.on(enforced.and(returns(void.class))))
-                    .visit(onValue.on(enforced.and(not(returns(void.class))))))
+            (builder, type, loader, module, domain) -> {
+              // Only classes being transformed have their fragment read; it never throws.
+              catalogue.transforming(type.getName(), loader);
+              return builder
+                  .visit(onVoid.on(enforced.and(returns(void.class))))
+                  .visit(onValue.on(enforced.and(not(returns(void.class)))));
+            })
         .installOn(instrumentation);
     return "consent enforcement installed";
   }

@@ -1,0 +1,96 @@
+package dev.piiwarden.agent.inventory;
+
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.DataElement;
+import dev.piiwarden.core.inventory.Inventory;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.WeakHashMap;
+
+/**
+ * Fills the {@link ActivityCatalog} while classes are transformed: the first transformed class of a
+ * top-level class reads that class's fragment, and for data elements its activities read in other
+ * classes, those classes' fragments (each once per loader). Never a scan of the class path.
+ */
+public final class FragmentCatalogue {
+  private final InventoryFragments fragments = new InventoryFragments();
+  private final Map<ClassLoader, Set<String>> catalogued = new WeakHashMap<>();
+
+  /**
+   * Called for each class being transformed. Never throws: the class is instrumented whatever
+   * happens here.
+   */
+  public void transforming(String typeName, ClassLoader loader) {
+    if (loader == null) {
+      return;
+    }
+    try {
+      String topLevel = InventoryFragments.topLevelOf(typeName);
+      if (!catalogued(loader, topLevel)) {
+        fragments.of(loader, topLevel).ifPresent(fragment -> catalogue(fragment, loader));
+      }
+    } catch (Throwable internal) {
+      AgentReport.once(
+          "catalogue:" + internal.getClass().getName(),
+          "internal error while reading the inventory fragment of "
+              + typeName
+              + " ("
+              + AgentReport.describe(internal)
+              + "); its consent checks are enforced");
+    }
+  }
+
+  /** Whether the top-level class was seen before; marks it seen, so a failure is not retried. */
+  private boolean catalogued(ClassLoader loader, String topLevel) {
+    synchronized (catalogued) {
+      return !catalogued.computeIfAbsent(loader, l -> new HashSet<>()).add(topLevel);
+    }
+  }
+
+  private void catalogue(Inventory fragment, ClassLoader loader) {
+    Map<String, String> categoryOf = new HashMap<>();
+    for (DataElement element : fragment.dataElements()) {
+      categoryOf.put(element.id(), element.category());
+    }
+    for (Activity activity : fragment.activities()) {
+      Set<String> categories = new TreeSet<>();
+      for (String read : activity.reads()) {
+        String category = categoryOf.get(read);
+        if (category == null) {
+          category = elsewhere(read, loader);
+        }
+        if (category != null) {
+          categories.add(category);
+        }
+      }
+      // Personal data received as parameters: {@code <activity id>:<parameter name>}.
+      String ownParameters = activity.id() + ":";
+      categoryOf.forEach(
+          (id, category) -> {
+            if (id.startsWith(ownParameters)) {
+              categories.add(category);
+            }
+          });
+      ActivityCatalog.record(activity.id(), List.copyOf(categories));
+    }
+  }
+
+  private String elsewhere(String elementId, ClassLoader loader) {
+    Optional<Inventory> other = fragments.of(loader, InventoryFragments.topLevelOf(elementId));
+    if (other.isEmpty()) {
+      return null;
+    }
+    for (DataElement element : other.get().dataElements()) {
+      if (element.id().equals(elementId)) {
+        return element.category();
+      }
+    }
+    return null;
+  }
+}
