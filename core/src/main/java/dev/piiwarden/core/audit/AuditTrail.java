@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The queue is bounded. When it is full, {@link OverflowPolicy#BLOCK} makes callers wait and
  * {@link OverflowPolicy#DROP} drops and counts; the writer then writes one {@code audit.dropped}
  * event with the count. When the sink fails, the writer keeps the records it took, retries with
- * backoff and takes nothing new meanwhile, so events are held up to the queue's bound and then the
- * overflow policy applies; the failure is reported once, and its end once more. Nothing thrown by
+ * backoff and takes nothing new meanwhile, so events are held up to the bound (the queue's capacity
+ * plus the one batch, at most as large, the writer holds) and then the overflow policy applies; the failure is reported once, and its end once more. Nothing thrown by
  * the sink reaches a caller.
  *
  * <p>{@link #close} flushes what is queued, waiting at most the close timeout.

@@ -27,6 +27,7 @@ public final class JsonlSink implements AuditSink {
   private FileChannel channel;
   private long committed;
   private boolean dirty;
+  private int resumeAt;
 
   /** A sink writing to {@code active}, rotating once it holds {@code maxFileBytes} or more. */
   public JsonlSink(Path active, long maxFileBytes) {
@@ -54,19 +55,32 @@ public final class JsonlSink implements AuditSink {
     return start;
   }
 
+  /**
+   * Writes the batch, rotating between records whenever the file is full. A retry gets the same
+   * batch: records already written before a failure (in an earlier file, say) are skipped.
+   */
   @Override
   public void write(List<SealedRecord> batch) throws IOException {
-    if (committed >= maxFileBytes) {
-      rotate();
-    }
     if (dirty) {
       channel.truncate(committed);
       dirty = false;
     }
-    StringBuilder text = new StringBuilder(batch.size() * 320);
-    for (SealedRecord record : batch) {
-      text.append(record.line()).append('\n');
+    StringBuilder text = new StringBuilder(8192);
+    for (int i = resumeAt; i < batch.size(); i++) {
+      if (committed >= maxFileBytes) {
+        rotate();
+      }
+      text.append(batch.get(i).line()).append('\n');
+      boolean last = i == batch.size() - 1;
+      if (last || committed + text.length() >= maxFileBytes || text.length() >= 1 << 20) {
+        append(text);
+        text.setLength(0);
+        resumeAt = last ? 0 : i + 1;
+      }
     }
+  }
+
+  private void append(StringBuilder text) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
     dirty = true;
     long position = committed;

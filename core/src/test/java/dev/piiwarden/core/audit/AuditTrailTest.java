@@ -1,0 +1,274 @@
+package dev.piiwarden.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditTrailTest {
+  @TempDir Path folder;
+
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+
+  @Test
+  void rotatedFilesChainIntoEachOtherAndVerifyInOrder() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    try (AuditTrail trail = AuditTrail.open(options(active).maxFileBytes(4000))) {
+      for (int i = 1; i <= 120; i++) {
+        trail.record(AuditFixtures.access(i));
+      }
+    }
+    List<Path> files = TrailFiles.inOrder(active);
+    assertTrue(files.size() >= 5, files.toString());
+    assertEquals(folder.resolve("piiwarden-audit.1.jsonl"), files.get(0));
+    assertEquals(active, files.get(files.size() - 1));
+
+    VerificationReport report = verifier().verify(files);
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(120, report.records());
+
+    // a shell glob gives .10. before .2. and the active file first: sorted back into order
+    List<Path> globbed = new ArrayList<>(files);
+    globbed.sort(null);
+    assertEquals(files, TrailFiles.sortedForReading(globbed));
+    // the second file starts from the first file's last hash
+    List<String> first = Files.readAllLines(files.get(0));
+    String firstOfSecond = Files.readAllLines(files.get(1)).get(0);
+    String lastHash = new ObjectMapper().readTree(first.get(first.size() - 1)).get("hash").asText();
+    assertEquals(lastHash, new ObjectMapper().readTree(firstOfSecond).get("prev").asText());
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void aRestartedTrailContinuesTheChain() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    for (int run = 0; run < 3; run++) {
+      try (AuditTrail trail = AuditTrail.open(options(active))) {
+        trail.record(AuditFixtures.access(run));
+        trail.record(AuditFixtures.access(run + 100));
+      }
+    }
+    VerificationReport report = verifier().verify(List.of(active));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(6, report.last().seq());
+  }
+
+  @Test
+  void aTornTailIsReportedAcknowledgedAndTheChainContinues() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    try (AuditTrail trail = AuditTrail.open(options(active))) {
+      for (int i = 1; i <= 3; i++) {
+        trail.record(AuditFixtures.access(i));
+      }
+    }
+    // a crash in the middle of the fourth record, cut inside a multi-byte character
+    String fourth = new HashChain(AuditFixtures.KEY, ChainPosition.START).seal(
+        AuditEvent.of(AuditEventType.ACCESS).actor("caf\u00e9").build()).line();
+    byte[] torn = java.util.Arrays.copyOf(fourth.getBytes(StandardCharsets.UTF_8),
+        fourth.indexOf('\u00e9') + 1);
+    Files.write(active, torn, StandardOpenOption.APPEND);
+
+    VerificationReport beforeRestart = verifier().verify(List.of(active));
+    assertEquals(Finding.Kind.TRUNCATED, beforeRestart.finding().orElseThrow().kind());
+    assertEquals(4, beforeRestart.finding().orElseThrow().line());
+
+    try (AuditTrail trail = AuditTrail.open(options(active))) {
+      trail.record(AuditFixtures.access(5));
+    }
+    assertEquals(List.of("audit file piiwarden-audit.jsonl: line 4 holds a torn record ("
+        + torn.length + " bytes, a crash while writing); the chain continues from seq 3 and an"
+        + " audit.recovered record names the torn line"), problems);
+
+    VerificationReport afterRestart = verifier().verify(List.of(active));
+    assertTrue(afterRestart.ok(), () -> afterRestart.finding().orElseThrow().describe());
+    assertEquals(5, afterRestart.last().seq());
+    assertEquals(1, afterRestart.notes().size());
+    assertTrue(afterRestart.notes().get(0).startsWith(active + ":4: a torn record (" + torn.length
+        + " bytes) from a crash while writing, acknowledged by the restarted writer at seq 4"),
+        afterRestart.notes().get(0));
+  }
+
+  @Test
+  void blockModeLosesNothingFrom16ThreadsOf100kEvents() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    int threads = 16;
+    int perThread = 100_000;
+    AuditEvent event = AuditFixtures.access(1);
+    long started = System.nanoTime();
+    try (AuditTrail trail = AuditTrail.open(options(active).fsync(FsyncPolicy.never())
+        .maxFileBytes(Long.MAX_VALUE).closeTimeout(Duration.ofSeconds(60)))) {
+      List<Thread> writers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Thread writer = new Thread(() -> {
+          for (int i = 0; i < perThread; i++) {
+            trail.record(event);
+          }
+        });
+        writers.add(writer);
+        writer.start();
+      }
+      for (Thread writer : writers) {
+        writer.join();
+      }
+      assertTrue(trail.shutdown());
+      assertEquals(0, trail.droppedCount());
+    }
+    long written = System.nanoTime();
+    VerificationReport report = verifier().verify(List.of(active));
+    System.out.printf("block mode: %d events written in %d ms, verified in %d ms%n",
+        threads * perThread, (written - started) / 1_000_000,
+        (System.nanoTime() - written) / 1_000_000);
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals((long) threads * perThread, report.records());
+  }
+
+  @Test
+  void dropModeCountsWhatASlowSinkCouldNotTake() {
+    RecordingSink sink = new RecordingSink();
+    sink.millisPerBatch = 5;
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink,
+        AuditTrailOptions.defaults().overflow(OverflowPolicy.DROP).queueCapacity(16)
+            .problems(problems::add));
+    for (int i = 0; i < 5000; i++) {
+      trail.record(AuditFixtures.access(i));
+    }
+    assertTrue(trail.shutdown());
+
+    long dropped = droppedInEvents(sink);
+    assertTrue(trail.droppedCount() > 0);
+    assertEquals(trail.droppedCount(), dropped);
+    assertEquals(5000, sink.count("access") + dropped);
+  }
+
+  @Test
+  void aFailingStreamIsReportedOnceEventsAreHeldToTheBoundThenDropped() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    sink.failing = true;
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink,
+        AuditTrailOptions.defaults().overflow(OverflowPolicy.DROP).queueCapacity(100)
+            .problems(problems::add));
+    for (int i = 0; i < 1000; i++) {
+      trail.record(AuditFixtures.access(i)); // the application goes on
+    }
+    Thread.sleep(300);
+    assertTrue(sink.writeCalls.get() >= 2, "retried");
+    long held = 1000 - trail.droppedCount();
+    // the bound: the queue (100) plus the batch the writer took before the first failure (<= 100)
+    assertTrue(held >= 100 && held <= 201, "held up to the bound: " + held);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("audit sink test:recording failed (java.io.IOException:"
+        + " stream closed); the application goes on"), problems.get(0));
+
+    sink.failing = false;
+    assertTrue(trail.shutdown());
+    assertEquals(held, sink.count("access"));
+    assertEquals(trail.droppedCount(), droppedInEvents(sink));
+    assertEquals(2, problems.size(), problems.toString());
+    assertEquals("audit sink test:recording works again; held events are being written",
+        problems.get(1));
+  }
+
+  @Test
+  void aFailingStreamInBlockModeHoldsCallersAtTheBoundAndLosesNothing() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    sink.failing = true;
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink,
+        AuditTrailOptions.defaults().queueCapacity(10).problems(problems::add));
+    Thread caller = new Thread(() -> {
+      for (int i = 0; i < 50; i++) {
+        trail.record(AuditFixtures.access(i));
+      }
+    });
+    caller.start();
+    caller.join(500);
+    assertTrue(caller.isAlive(), "the caller waits while the queue is full");
+    assertEquals(Thread.State.WAITING, caller.getState());
+
+    sink.failing = false;
+    caller.join(5000);
+    assertFalse(caller.isAlive());
+    assertTrue(trail.shutdown());
+    assertEquals(50, sink.count("access"));
+    assertEquals(0, trail.droppedCount());
+    assertEquals(2, problems.size(), problems.toString());
+  }
+
+  @Test
+  void closeWaitsOnlyAsLongAsItsTimeout() {
+    RecordingSink sink = new RecordingSink();
+    sink.failing = true;
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink, AuditTrailOptions.defaults()
+        .closeTimeout(Duration.ofMillis(300)).problems(problems::add));
+    trail.record(AuditFixtures.access(1));
+    long started = System.nanoTime();
+
+    assertFalse(trail.shutdown());
+
+    assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos());
+    assertTrue(problems.contains("1 audit events could not be written before shutdown (sink"
+        + " test:recording)"), problems.toString());
+  }
+
+  @Test
+  void theTrailHoldsNoRawSubjectIds() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    List<String> ids = List.of("alice@example.com", "u-1001", "+44 20 7946 0958");
+    try (AuditTrail trail = AuditTrail.open(options(active))) {
+      for (String id : ids) {
+        trail.record(AuditEvent.of(AuditEventType.CONSENT_DENIED)
+            .subject(trail.pseudonymizer().pseudonym(id))
+            .purposes("marketing").reason("NOT_GRANTED").build());
+      }
+    }
+    String text = Files.readString(active);
+    for (String id : ids) {
+      assertFalse(text.contains(id), id);
+    }
+    assertEquals(1, new AuditQuery(AuditFixtures.KEY).about(List.of(active), "u-1001").size());
+  }
+
+  @Test
+  void theKeyFileIsCreatedBesideTheTrailByDefault() throws Exception {
+    Path active = folder.resolve("audit/piiwarden-audit.jsonl");
+    try (AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + active)
+        .problems(problems::add))) {
+      trail.record(AuditFixtures.access(1));
+    }
+    AuditKey key = AuditKey.load(folder.resolve("audit/piiwarden-audit.key"));
+    assertTrue(new AuditVerifier(key).verify(List.of(active)).ok());
+  }
+
+  private AuditTrailOptions options(Path active) throws Exception {
+    Path keyFile = folder.resolve("piiwarden-audit.key");
+    if (!Files.exists(keyFile)) {
+      Files.writeString(keyFile, java.util.HexFormat.of().formatHex(AuditFixtures.KEY_BYTES));
+      Files.setPosixFilePermissions(keyFile,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    return AuditTrailOptions.defaults().sink("jsonl:" + active).keyFile(keyFile)
+        .fsync(FsyncPolicy.everyRecord()).problems(problems::add);
+  }
+
+  /** The sum of the counts of the audit.dropped events the sink got. */
+  private static long droppedInEvents(RecordingSink sink) {
+    return sink.lines.stream()
+        .filter(line -> line.contains("\"type\":\"audit.dropped\""))
+        .mapToLong(line -> Long.parseLong(line.replaceAll(".*\"dropped\":(\\d+).*", "$1")))
+        .sum();
+  }
+
+  private static AuditVerifier verifier() {
+    return new AuditVerifier(AuditFixtures.KEY);
+  }
+}
