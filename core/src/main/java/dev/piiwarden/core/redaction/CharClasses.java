@@ -10,6 +10,10 @@ final class CharClasses {
   /** What a domain name may hold: letters, digits, {@code .} and {@code -}. */
   static final int DOMAIN = 1 << 4;
   static final int SPACE = 1 << 5;
+  /** A letter or digit outside ASCII. */
+  static final int OTHER_ALNUM = 1 << 6;
+  /** Letters and digits, ASCII or not. */
+  static final int ALNUM = DIGIT | LETTER | OTHER_ALNUM;
 
   private static final byte[] TABLE = new byte[128];
 
@@ -34,9 +38,12 @@ final class CharClasses {
 
   private CharClasses() {}
 
-  /** The class bits of {@code c}; zero for anything outside ASCII. */
+  /** The class bits of {@code c}; outside ASCII only {@link #OTHER_ALNUM}. */
   static int of(char c) {
-    return c < 128 ? TABLE[c] : 0;
+    if (c < 128) {
+      return TABLE[c];
+    }
+    return Character.isLetterOrDigit(c) ? OTHER_ALNUM : 0;
   }
 
   static boolean is(char c, int classes) {

@@ -86,7 +86,11 @@ final class CredentialDetector implements Detector {
         scheme++;
       }
       if (scheme > schemeStart && scheme < n && text.charAt(scheme) == ' ') {
-        long token = token(text, skipBlanks(text, scheme), 1);
+        int tokenStart = skipBlanks(text, scheme);
+        if (alreadyRedacted(text, tokenStart, n)) {
+          return NONE;
+        }
+        long token = token(text, tokenStart, 1);
         if (token != NONE) {
           return token;
         }

@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 final class KeyAutomaton {
   private static final int SYMBOLS = 38;
+  /** The symbol of each ASCII character, case folded; -1 for characters not in key names. */
+  private static final byte[] SYMBOL = symbols();
 
   private final int[] next;
   /** The length of the longest key ending in each state, or 0. */
@@ -97,18 +99,21 @@ final class KeyAutomaton {
   }
 
   private static int symbol(char c) {
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a';
+    return c < 128 ? SYMBOL[c] : -1;
+  }
+
+  private static byte[] symbols() {
+    byte[] symbols = new byte[128];
+    Arrays.fill(symbols, (byte) -1);
+    for (char c = 'a'; c <= 'z'; c++) {
+      symbols[c] = (byte) (c - 'a');
+      symbols[c - 32] = (byte) (c - 'a');
     }
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
+    for (char c = '0'; c <= '9'; c++) {
+      symbols[c] = (byte) (26 + c - '0');
     }
-    if (c >= '0' && c <= '9') {
-      return 26 + c - '0';
-    }
-    if (c == '_') {
-      return 36;
-    }
-    return c == '-' ? 37 : -1;
+    symbols['_'] = 36;
+    symbols['-'] = 37;
+    return symbols;
   }
 }

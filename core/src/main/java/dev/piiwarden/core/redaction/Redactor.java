@@ -47,20 +47,12 @@ public final class Redactor {
       types.add(type.key());
     }
     List<Detector> detectors = new ArrayList<>();
-    List<Integer> detectorTypes = new ArrayList<>();
-    KeyAutomaton keys = null;
     for (PiiType type : PiiType.values()) {
-      if (!settings.detectors().contains(type)) {
-        continue;
-      }
-      for (Detector detector : detectorsOf(type, settings)) {
-        if (detector instanceof CredentialDetector) {
-          keys = ((CredentialDetector) detector).automaton();
-        }
-        detectors.add(detector);
-        detectorTypes.add(type.ordinal());
+      if (settings.detectors().contains(type)) {
+        detectors.addAll(detectorsOf(type, settings));
       }
     }
+    List<Integer> otherTypes = new ArrayList<>();
     for (Detector detector : extraDetectors) {
       int index = types.indexOf(detector.type());
       if (index < 0) {
@@ -68,7 +60,7 @@ public final class Redactor {
         types.add(detector.type());
       }
       detectors.add(detector);
-      detectorTypes.add(index);
+      otherTypes.add(index);
     }
     List<Pattern> patterns = new ArrayList<>();
     List<Integer> patternTypes = new ArrayList<>();
@@ -77,7 +69,7 @@ public final class Redactor {
       patternTypes.add(types.size());
       types.add(pattern.getKey());
     }
-    this.scanner = new TextScanner(detectors, ints(detectorTypes), keys, patterns, ints(patternTypes));
+    this.scanner = new TextScanner(detectors, ints(otherTypes), patterns, ints(patternTypes));
     this.typeNames = types.toArray(new String[0]);
     this.masks = new String[typeNames.length];
     this.counts = new LongAdder[typeNames.length];
