@@ -1,0 +1,70 @@
+package dev.piiwarden.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcSinkTest {
+  @TempDir Path folder;
+
+  @Test
+  void postgresqlTableHoldsTheSameChainAndARestartContinuesIt() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      String url = postgres.getJdbcUrl("postgres", "postgres");
+      Path keyFile = folder.resolve("piiwarden-audit.key");
+      for (int run = 0; run < 2; run++) {
+        try (AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink(url)
+            .keyFile(keyFile).problems(problem -> { throw new AssertionError(problem); }))) {
+          for (int i = 1; i <= 1500; i++) {
+            trail.record(AuditFixtures.access(i));
+          }
+        }
+      }
+      List<String> lines = new ArrayList<>();
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement query = connection.createStatement();
+          ResultSet rows = query.executeQuery(
+              "SELECT seq, type, subject, record FROM piiwarden_audit ORDER BY seq")) {
+        while (rows.next()) {
+          lines.add(rows.getString("record"));
+          assertEquals(lines.size(), rows.getLong("seq"));
+          assertEquals("access", rows.getString("type"));
+          assertTrue(rows.getString("subject").startsWith("hmac:"));
+        }
+      }
+      assertEquals(3000, lines.size());
+      Path exported = AuditFixtures.write(folder.resolve("exported.jsonl"), lines);
+      VerificationReport report = new AuditVerifier(AuditKey.load(keyFile)).verify(List.of(exported));
+      assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseIsReportedOnceWithoutCredentials() throws Exception {
+    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults()
+        .sink("jdbc:postgresql://127.0.0.1:1/nothing?user=bob&password=secret&connectTimeout=1")
+        .keyFile(folder.resolve("k.key")).closeTimeout(java.time.Duration.ofMillis(500))
+        .problems(problems::add));
+    trail.record(AuditFixtures.access(1));
+    Thread.sleep(400);
+    assertFalse(trail.shutdown());
+    assertTrue(problems.get(0).startsWith(
+        "audit sink jdbc:postgresql://127.0.0.1:1/nothing failed"), problems.get(0));
+    problems.forEach(problem -> assertFalse(problem.contains("secret"), problem));
+    assertEquals(1, problems.stream().filter(p -> p.contains(" failed ")).count(), problems.toString());
+    assertTrue(Files.exists(folder.resolve("k.key")));
+  }
+}
