@@ -1,6 +1,7 @@
 package dev.piiwarden.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.Trees;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.DataElement;
@@ -9,6 +10,14 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
+import dev.piiwarden.processor.flow.AnalyzeListener;
+import dev.piiwarden.processor.flow.ClassFlow;
+import dev.piiwarden.processor.flow.FlowAnalysis;
+import dev.piiwarden.processor.flow.FlowChecks;
+import dev.piiwarden.processor.flow.JavacTaskLocator;
+import dev.piiwarden.processor.flow.MethodFacts;
+import dev.piiwarden.processor.flow.SinkCatalogue;
+import dev.piiwarden.processor.flow.SinkCatalogueException;
 import dev.piiwarden.processor.model.ActivityFactory;
 import dev.piiwarden.processor.model.AnnotationNames;
 import dev.piiwarden.processor.model.DataElementFactory;
@@ -28,6 +37,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +51,21 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
  * PII Warden's annotation processor: checks {@code @PersonalData}, {@code @DataSubject}, {@code
  * @ConsentRequired} and {@code @ProcessingActivity}, then writes one inventory fragment per
  * top-level class and a descriptor per class with personal data members.
+ *
+ * <p>Descriptors are written during the rounds (javac must compile them). Fragments need the
+ * method-body analysis, which runs after attribution: a javac {@code TaskListener} on the {@code
+ * ANALYZE} event of each top-level class analyses it and writes its fragment then; the Filer still
+ * accepts resources at that point (JDK 17 and 25). Attribution is not available inside {@code
+ * process()}, so analysing there would see unresolved trees. Fragments whose class never reaches
+ * {@code ANALYZE} ({@code -proc:only}) are written, declarations only, when the compilation ends.
+ * Without javac, or with {@code piiwarden.flow=false}, fragments are written in the rounds.
  *
  * <p>It writes each file once per compilation, writes nothing after an error, and never throws:
  * an internal failure becomes one error diagnostic.
@@ -70,6 +89,19 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private FragmentWriter fragments;
   private DescriptorGenerator descriptors;
 
+  /** javac behind the (possibly wrapped) environment, or the reason it is not there. */
+  private JavacTaskLocator.Located javac;
+  private FlowAnalysis flow;
+  private FlowChecks flowChecks;
+  /**
+   * Checked top-level classes whose fragment waits for their ANALYZE event. Their declarations are
+   * scanned again then: javac re-enters classes between rounds, so member elements seen in a round
+   * are stale afterwards.
+   */
+  private final Map<String, TypeElement> pending = new TreeMap<>();
+  /** Set once an error (javac's or ours) means nothing more may be written. */
+  private boolean halted;
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return AnnotationNames.all();
@@ -89,6 +121,47 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new DiagnosticReporter(env.getMessager());
+    try {
+      javac = JavacTaskLocator.locate(env);
+      if (javac.task() != null) {
+        // Registered here, not in process(): a class without PII Warden annotations still has
+        // bodies worth analysing (a module that only logs what it is handed).
+        javac.task().addTaskListener(new AnalyzeListener(new FlowEvents()));
+      }
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failure) {
+      javac = new JavacTaskLocator.Located(null, null, "the analysis could not be registered: " + failure);
+    }
+  }
+
+  /** The analysis's entry points, called by javac after the rounds. */
+  private final class FlowEvents implements AnalyzeListener.Callback {
+    @Override
+    public void analyzed(CompilationUnitTree unit, TypeElement topLevel) {
+      contained(() -> analyze(unit, topLevel));
+    }
+
+    @Override
+    public void compilationFinished() {
+      contained(PiiWardenProcessor.this::writePending);
+    }
+  }
+
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  private void contained(Step step) {
+    try {
+      step.run();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failure) {
+      reporter.report(Message.PW011, stage, failure, stackTrace(failure));
+      halted = true;
+      noteHalt(true);
+    }
   }
 
   @Override
@@ -100,21 +173,45 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     } catch (Throwable failure) {
       // Contain it: one clear error instead of a javac crash, and nothing more is written.
       reporter.report(Message.PW011, stage, failure, stackTrace(failure));
+      halted = true;
       noteHalt(true);
     }
     // PII Warden owns these annotations; claiming them keeps -Xlint:processing quiet.
     return true;
   }
 
-  private void processRound(RoundEnvironment round) throws IOException {
-    if (!optionsRead) {
-      optionsRead = true;
-      stage = "reading the options";
-      options = ProcessorOptions.read(processingEnv.getOptions(), reporter).orElse(null);
-      if (options != null) {
-        createComponents();
-      }
+  /** Reads the options once, from the first round or, without rounds, the first analysed class. */
+  private void readOptions() {
+    if (optionsRead) {
+      return;
     }
+    optionsRead = true;
+    stage = "reading the options";
+    options = ProcessorOptions.read(processingEnv.getOptions(), reporter).orElse(null);
+    if (options == null) {
+      return;
+    }
+    SinkCatalogue catalogue = null;
+    if (options.flow() && javac.task() != null) {
+      try {
+        catalogue = SinkCatalogue.load(options.sinks());
+      } catch (SinkCatalogueException e) {
+        reporter.report(Message.PW020, e.getMessage());
+        options = null;
+        return;
+      }
+    } else if (options.flow()) {
+      reporter.report(Message.PW019, javac.reason());
+    }
+    createComponents(catalogue);
+  }
+
+  private boolean flowActive() {
+    return flow != null;
+  }
+
+  private void processRound(RoundEnvironment round) throws IOException {
+    readOptions();
     if (options == null) {
       noteHalt(true);
       return;
@@ -134,7 +231,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       declared.add(declarations);
     }
     if (reporter.errorCount() > 0 || round.errorRaised()) {
-      noteHalt(!declared.isEmpty());
+      halted = true;
+      noteHalt(!declared.isEmpty() || !pending.isEmpty());
       return;
     }
     for (TypeDeclarations declarations : declared) {
@@ -147,7 +245,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     }
   }
 
-  private void createComponents() {
+  private void createComponents(SinkCatalogue catalogue) {
     var types = processingEnv.getTypeUtils();
     var elements = processingEnv.getElementUtils();
     names = new RuntimeTypeNames(types, elements);
@@ -158,15 +256,16 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     activities = new ActivityFactory(names, subjects);
     fragments = new FragmentWriter(processingEnv.getFiler());
     descriptors = new DescriptorGenerator(names, types, elements);
+    if (catalogue != null) {
+      Trees trees = trees();
+      flow = new FlowAnalysis(trees, types, elements, names, catalogue);
+      flowChecks = new FlowChecks(options.taxonomy(), reporter, trees);
+    }
   }
 
   /** javac's Trees, or null under a compiler without them (lines are then 0). */
   private Trees trees() {
-    try {
-      return Trees.instance(processingEnv);
-    } catch (IllegalArgumentException notJavac) {
-      return null;
-    }
+    return javac == null || javac.javacEnvironment() == null ? null : Trees.instance(javac.javacEnvironment());
   }
 
   /** The top-level types that carry any of the annotations this round, sorted by name. */
@@ -197,17 +296,12 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private void write(TypeDeclarations declarations) {
     TypeElement topLevel = declarations.topLevel();
     String binaryName = names.binaryName(topLevel);
-    if (!declarations.isEmpty() && written.add(FragmentWriter.path(binaryName))) {
-      List<DataElement> elements = declarations.personalData().stream()
-          .map(site -> dataElements.create(site, topLevel))
-          .toList();
-      List<Activity> methods = declarations.activityMethods().stream().map(activities::create).toList();
-      try {
-        fragments.write(topLevel, binaryName, new Inventory(elements, methods, List.of()));
-      } catch (IOException e) {
-        reporter.report(Message.PW015, topLevel, null, null, FragmentWriter.path(binaryName), e.getMessage());
-        return;
+    if (flowActive()) {
+      if (!written.contains(FragmentWriter.path(binaryName))) {
+        pending.put(binaryName, topLevel);
       }
+    } else if (!declarations.isEmpty() && !writeFragment(topLevel, assemble(declarations, null, null))) {
+      return;
     }
     Map<TypeElement, List<PersonalDataSite>> members = declarations.personalData().stream()
         .filter(site -> site.kind() != ElementKind.PARAMETER)
@@ -217,6 +311,113 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       if (sites != null) {
         writeDescriptor(type, sites, topLevel);
       }
+    }
+  }
+
+  /** At a top-level class's ANALYZE event: analyse its bodies, check them, write its fragment. */
+  private void analyze(CompilationUnitTree unit, TypeElement topLevel) throws IOException {
+    readOptions();
+    if (!flowActive()) {
+      return;
+    }
+    String binaryName = names.binaryName(topLevel);
+    stage = "analysing the method bodies of " + binaryName;
+    boolean declared = pending.remove(binaryName) != null;
+    if (halted || reporter.errorCount() > 0) {
+      halted = true;
+      noteHalt(declared);
+      return;
+    }
+    TypeDeclarations declarations =
+        declared ? DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()) : null;
+    ClassFlow analysed = flow.analyze(unit, topLevel);
+    if (analysed != null && analysed.erroneous()) {
+      halted = true; // javac reported errors in this class; it writes no class files either
+      noteHalt(true);
+      return;
+    }
+    Inventory fragment = assemble(declarations, analysed, unit);
+    if (reporter.errorCount() > 0) {
+      halted = true;
+      noteHalt(true);
+      return;
+    }
+    stage = "writing the fragment of " + binaryName;
+    writeFragment(topLevel, fragment);
+  }
+
+  /** When the compilation ends: fragments of classes that never reached ANALYZE (-proc:only). */
+  private void writePending() throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    if (halted || reporter.errorCount() > 0) {
+      pending.clear();
+      noteHalt(true);
+      return;
+    }
+    for (TypeElement topLevel : List.copyOf(pending.values())) {
+      stage = "writing the fragment of " + names.binaryName(topLevel);
+      TypeDeclarations declarations = DeclarationScanner.scan(topLevel, processingEnv.getElementUtils());
+      if (!declarations.isEmpty() && !writeFragment(declarations.topLevel(), assemble(declarations, null, null))) {
+        break;
+      }
+    }
+    pending.clear();
+  }
+
+  /**
+   * The fragment of a top-level class: its declarations, and, when its bodies were analysed, every
+   * method that reads personal data as an activity with its reads, calls and sinks, plus the method
+   * summaries. Runs the body checks on the way.
+   */
+  private Inventory assemble(TypeDeclarations declarations, ClassFlow analysed, CompilationUnitTree unit) {
+    List<DataElement> elements = declarations == null ? List.of() : declarations.personalData().stream()
+        .map(site -> dataElements.create(site, declarations.topLevel()))
+        .toList();
+    Map<ExecutableElement, Activity> byMethod = new LinkedHashMap<>();
+    if (declarations != null) {
+      for (ExecutableElement method : declarations.activityMethods()) {
+        byMethod.put(method, activities.create(method));
+      }
+    }
+    if (analysed == null) {
+      return new Inventory(elements, List.copyOf(byMethod.values()), List.of());
+    }
+    for (MethodFacts facts : analysed.methods().values()) {
+      if (!facts.readIds().isEmpty() && !facts.accessor() && !byMethod.containsKey(facts.method())) {
+        byMethod.put(facts.method(), activities.create(facts.method()));
+      }
+    }
+    List<Activity> filled = new ArrayList<>();
+    for (Map.Entry<ExecutableElement, Activity> entry : byMethod.entrySet()) {
+      Activity activity = entry.getValue();
+      MethodFacts facts = analysed.methods().get(entry.getKey());
+      if (facts != null) {
+        flowChecks.check(activity, facts, unit);
+        activity = new Activity(activity.id(), activity.type(), activity.method(), activity.name(),
+            activity.purposes(), activity.consent(), activity.subjectFrom(), facts.readIds(), facts.calls(),
+            facts.sinkRecords());
+      }
+      filled.add(activity);
+    }
+    return new Inventory(Inventory.SCHEMA, elements, filled, List.of(), analysed.summaries());
+  }
+
+  /** Writes a fragment unless it is empty or already written; false when writing failed (PW015). */
+  private boolean writeFragment(TypeElement topLevel, Inventory fragment) {
+    String binaryName = names.binaryName(topLevel);
+    if ((fragment.dataElements().isEmpty() && fragment.activities().isEmpty() && fragment.summaries().isEmpty())
+        || !written.add(FragmentWriter.path(binaryName))) {
+      return true;
+    }
+    try {
+      fragments.write(topLevel, binaryName, fragment);
+      return true;
+    } catch (IOException e) {
+      reporter.report(Message.PW015, topLevel, null, null, FragmentWriter.path(binaryName), e.getMessage());
+      halted = true;
+      return false;
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.piiwarden.processor.base;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -39,22 +42,40 @@ public final class DiagnosticReporter {
     print(message, element, mirror, value, args);
   }
 
+  /**
+   * Reports on a tree of a method body: the line of the read or call. Uses javac's Trees, which
+   * the flow analysis only runs with.
+   */
+  public void report(Message message, Trees trees, Tree tree, CompilationUnitTree unit, Object... args) {
+    Diagnostic.Kind kind = kind(message);
+    trees.printMessage(kind, text(message, kind, args), tree, unit);
+  }
+
   /** How many errors this processor reported so far. */
   public int errorCount() {
     return errors;
   }
 
-  private void print(
-      Message message, Element element, AnnotationMirror mirror, AnnotationValue value, Object[] args) {
+  private Diagnostic.Kind kind(Message message) {
     Diagnostic.Kind kind = message.kind();
-    String text = message.format(args);
     if (strict && (kind == Diagnostic.Kind.WARNING || kind == Diagnostic.Kind.MANDATORY_WARNING)) {
       kind = Diagnostic.Kind.ERROR;
-      text += " (An error because piiwarden.strict=true.)";
     }
     if (kind == Diagnostic.Kind.ERROR) {
       errors++;
     }
+    return kind;
+  }
+
+  private static String text(Message message, Diagnostic.Kind kind, Object[] args) {
+    String text = message.format(args);
+    return kind != message.kind() ? text + " (An error because piiwarden.strict=true.)" : text;
+  }
+
+  private void print(
+      Message message, Element element, AnnotationMirror mirror, AnnotationValue value, Object[] args) {
+    Diagnostic.Kind kind = kind(message);
+    String text = text(message, kind, args);
     if (element == null) {
       messager.printMessage(kind, text);
     } else if (mirror == null) {

@@ -50,7 +50,24 @@ public enum Message {
           + " PrivacyContext at run time. Mark a parameter, or a member of a parameter's type, with"
           + " @DataSubject to pass it explicitly."),
   PW015(Diagnostic.Kind.ERROR,
-      "PII Warden cannot write %s: %s. Check that the output folder is writable, then compile again.");
+      "PII Warden cannot write %s: %s. Check that the output folder is writable, then compile again."),
+  PW016(Diagnostic.Kind.WARNING,
+      "Purpose limitation: %s acts for %s but reads %s, which was collected for %s only. Add the"
+          + " purpose to the data's @PersonalData(purposes = ...) if it is compatible with them, or do"
+          + " not read this data here."),
+  PW017(Diagnostic.Kind.WARNING,
+      "%s reads %s, which is processed on the basis of consent (for %s), but requires no consent that"
+          + " covers it. Add @ConsentRequired with one of those purposes to the method or its class."),
+  PW018(Diagnostic.Kind.WARNING,
+      "Personal data %s reaches the %s sink %s. The PII Warden agent redacts it at run time; without"
+          + " the agent nothing does. Log an id or PersonalDataExport.redact(...) instead, and run with"
+          + " the agent."),
+  PW019(Diagnostic.Kind.NOTE,
+      "PII Warden's method-body analysis is not available: %s. Fragments list declarations only (no"
+          + " reads, calls, sinks or method summaries). Compile with javac to get them."),
+  PW020(Diagnostic.Kind.ERROR,
+      "The sink catalogue named by -Apiiwarden.sinks cannot be used: %s. The format is"
+          + " {\"sinks\":[{\"kind\":\"LOG\",\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}.");
 
   private final Diagnostic.Kind kind;
   private final String format;

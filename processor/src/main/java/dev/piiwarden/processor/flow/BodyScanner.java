@@ -1,0 +1,470 @@
+package dev.piiwarden.processor.flow;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.piiwarden.core.inventory.ArgumentPass;
+import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.ParameterSink;
+import dev.piiwarden.core.inventory.SinkRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
+
+/**
+ * Walks one attributed top-level class and records {@link MethodFacts} per method. Values are
+ * followed through locals, string building, formatting and the ternary operator; a lambda's or
+ * local class's body counts for the method it is written in. Element lookups use the current
+ * path's leaf, never {@code Trees.getPath}.
+ */
+final class BodyScanner extends TreePathScanner<Taint, Void> {
+  private final FlowContext context;
+  private final CompilationUnitTree unit;
+  private final SourcePositions positions;
+  private final LineMap lines;
+  private final Map<ExecutableElement, MethodFacts> facts = new LinkedHashMap<>();
+
+  private MethodFacts current;
+  private Map<Element, Integer> parameters;
+  private final Map<Element, Taint> locals = new HashMap<>();
+  private int lambdaDepth;
+  private boolean erroneous;
+
+  BodyScanner(FlowContext context, CompilationUnitTree unit) {
+    this.context = context;
+    this.unit = unit;
+    this.positions = context.trees().getSourcePositions();
+    this.lines = unit.getLineMap();
+  }
+
+  /** The facts of every method of the class at {@code classPath}, in source order. */
+  Map<ExecutableElement, MethodFacts> analyze(TreePath classPath) {
+    scan(classPath, null);
+    return facts;
+  }
+
+  /** Whether attribution left errors in the class (then nothing is written for it). */
+  boolean erroneous() {
+    return erroneous;
+  }
+
+  @Override
+  public Taint reduce(Taint a, Taint b) {
+    if (a == null) {
+      return b;
+    }
+    return a.union(b);
+  }
+
+  // ---- structure
+
+  @Override
+  public Taint visitClass(ClassTree tree, Void unused) {
+    if (current == null) {
+      // A top-level or member class: its methods are methods of their own; field initializers and
+      // initializer blocks are not analysed.
+      for (Tree member : tree.getMembers()) {
+        if (member.getKind() == Tree.Kind.METHOD || member instanceof ClassTree) {
+          scan(member, null);
+        }
+      }
+      return Taint.EMPTY;
+    }
+    lambdaDepth++; // a local or anonymous class counts for the method it is written in
+    try {
+      super.visitClass(tree, null);
+    } finally {
+      lambdaDepth--;
+    }
+    return Taint.EMPTY;
+  }
+
+  @Override
+  public Taint visitMethod(MethodTree tree, Void unused) {
+    if (current != null) {
+      scan(tree.getBody(), null);
+      return Taint.EMPTY;
+    }
+    Element element = context.trees().getElement(getCurrentPath());
+    if (!(element instanceof ExecutableElement method) || tree.getBody() == null) {
+      return Taint.EMPTY;
+    }
+    current = new MethodFacts(method, context.methodId(method), context.index().member(method).isPresent());
+    parameters = new HashMap<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      parameters.put(method.getParameters().get(i), i);
+    }
+    try {
+      scan(tree.getBody(), null);
+      facts.put(method, current);
+    } finally {
+      current = null;
+      parameters = null;
+      locals.clear();
+    }
+    return Taint.EMPTY;
+  }
+
+  @Override
+  public Taint visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    lambdaDepth++;
+    try {
+      scan(tree.getBody(), null);
+    } finally {
+      lambdaDepth--;
+    }
+    return Taint.EMPTY;
+  }
+
+  // ---- values
+
+  @Override
+  public Taint visitIdentifier(IdentifierTree tree, Void unused) {
+    if (current == null) {
+      return Taint.EMPTY;
+    }
+    Element element = context.trees().getElement(getCurrentPath());
+    if (element == null) {
+      return Taint.EMPTY;
+    }
+    switch (element.getKind()) {
+      case LOCAL_VARIABLE:
+      case RESOURCE_VARIABLE:
+      case EXCEPTION_PARAMETER:
+      case BINDING_VARIABLE:
+        return localValue(element);
+      case PARAMETER: {
+        Integer index = parameters.get(element);
+        if (index == null) {
+          return localValue(element); // a lambda's or local class's parameter
+        }
+        Taint value = Taint.parameter(index);
+        Optional<DataRef> data = context.index().member(element);
+        return data.isPresent() ? value.union(read(data.get(), tree)) : value;
+      }
+      case FIELD: {
+        Optional<DataRef> data = context.index().member(element);
+        return data.isPresent() ? read(data.get(), tree) : Taint.EMPTY;
+      }
+      default:
+        return Taint.EMPTY;
+    }
+  }
+
+  private Taint localValue(Element local) {
+    Taint value = locals.get(local);
+    return value == null ? Taint.EMPTY : value.throughLocal();
+  }
+
+  @Override
+  public Taint visitMemberSelect(MemberSelectTree tree, Void unused) {
+    Taint receiver = scan(tree.getExpression(), null);
+    if (current == null) {
+      return Taint.EMPTY;
+    }
+    Element element = context.trees().getElement(getCurrentPath());
+    if (element != null && element.getKind() == ElementKind.FIELD) {
+      Optional<DataRef> data = context.index().member(element);
+      if (data.isPresent()) {
+        return read(data.get(), tree).union(receiver);
+      }
+    }
+    return orEmpty(receiver);
+  }
+
+  @Override
+  public Taint visitMemberReference(MemberReferenceTree tree, Void unused) {
+    scan(tree.getQualifierExpression(), null);
+    if (current != null) {
+      Element element = context.trees().getElement(getCurrentPath());
+      if (element != null && element.getKind() == ElementKind.METHOD) {
+        lambdaDepth++; // User::email runs where it is applied, like a lambda
+        try {
+          context.index().member(element).ifPresent(data -> read(data, tree));
+        } finally {
+          lambdaDepth--;
+        }
+      }
+    }
+    return Taint.EMPTY;
+  }
+
+  @Override
+  public Taint visitConditionalExpression(ConditionalExpressionTree tree, Void unused) {
+    scan(tree.getCondition(), null);
+    return orEmpty(scan(tree.getTrueExpression(), null)).union(scan(tree.getFalseExpression(), null));
+  }
+
+  @Override
+  public Taint visitParenthesized(ParenthesizedTree tree, Void unused) {
+    return orEmpty(scan(tree.getExpression(), null));
+  }
+
+  @Override
+  public Taint visitTypeCast(TypeCastTree tree, Void unused) {
+    return orEmpty(scan(tree.getExpression(), null));
+  }
+
+  @Override
+  public Taint visitVariable(VariableTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getInitializer(), null));
+    if (current != null && !value.isEmpty()) {
+      Element local = context.trees().getElement(getCurrentPath());
+      if (local != null) {
+        locals.merge(local, value, Taint::union);
+      }
+    }
+    return Taint.EMPTY;
+  }
+
+  @Override
+  public Taint visitAssignment(AssignmentTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    assignTo(tree.getVariable(), value);
+    return value;
+  }
+
+  @Override
+  public Taint visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getVariable(), null)).union(scan(tree.getExpression(), null));
+    assignTo(tree.getVariable(), value);
+    return value;
+  }
+
+  private void assignTo(ExpressionTree variable, Taint value) {
+    if (variable instanceof MemberSelectTree select) {
+      scan(select.getExpression(), null); // a write to a field is no read of it
+      return;
+    }
+    if (!(variable instanceof IdentifierTree) || current == null || value.isEmpty()) {
+      scan(variable instanceof IdentifierTree ? null : variable, null);
+      return;
+    }
+    Element element = context.trees().getElement(new TreePath(getCurrentPath(), variable));
+    if (element != null && element.getKind() != ElementKind.FIELD && !parameters.containsKey(element)) {
+      locals.merge(element, value, Taint::union);
+    }
+  }
+
+  // ---- calls
+
+  @Override
+  public Taint visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+    ExpressionTree select = tree.getMethodSelect();
+    ExpressionTree receiver = select instanceof MemberSelectTree member ? member.getExpression() : null;
+    Taint receiverValue = orEmpty(scan(receiver, null));
+    List<Taint> arguments = scanAll(tree.getArguments());
+    if (current == null) {
+      return Taint.EMPTY;
+    }
+    Element element = context.trees().getElement(getCurrentPath());
+    if (!(element instanceof ExecutableElement method)) {
+      erroneous = true;
+      return Taint.EMPTY;
+    }
+    Callee callee = context.callee(method);
+    if (!callee.library()) {
+      current.call(callee.id());
+    }
+    Taint result = Taint.EMPTY;
+    Optional<DataRef> accessed = context.index().member(method);
+    if (accessed.isPresent()) {
+      result = read(accessed.get(), tree);
+    }
+    SinkMatch sink = null;
+    if (context.sinks().mayMatch(callee.name())) {
+      TypeElement receiverType = receiver == null ? callee.owner() : typeOf(receiver);
+      Element receiverField = receiver == null ? null : context.trees().getElement(new TreePath(getCurrentPath(), receiver));
+      sink = context.sinks().match(receiverType, callee.name(), receiverField);
+    }
+    if (sink != null) {
+      sinkCall(sink, tree, tree.getArguments(), arguments);
+    } else if (!callee.library()) {
+      passes(callee, method, tree, tree.getArguments(), arguments);
+    }
+    if (callee.carriesArguments()) {
+      for (Taint argument : arguments) {
+        result = result.union(argument);
+      }
+      if (callee.collectsArguments()) {
+        collectInto(receiver, result);
+      }
+    }
+    if (!callee.returnsNothing()) {
+      result = result.union(receiverValue);
+    }
+    return result;
+  }
+
+  @Override
+  public Taint visitNewClass(NewClassTree tree, Void unused) {
+    scan(tree.getEnclosingExpression(), null);
+    List<Taint> arguments = scanAll(tree.getArguments());
+    scan(tree.getClassBody(), null);
+    if (current == null) {
+      return Taint.EMPTY;
+    }
+    Element element = context.trees().getElement(getCurrentPath());
+    if (!(element instanceof ExecutableElement constructor)) {
+      erroneous = true;
+      return Taint.EMPTY;
+    }
+    Callee callee = context.callee(constructor);
+    SinkMatch sink = context.sinks().mayMatch("<init>")
+        ? context.sinks().match(typeOf(tree), "<init>", null) : null;
+    if (sink != null) {
+      sinkCall(sink, tree, tree.getArguments(), arguments);
+    } else if (!callee.library() && tree.getClassBody() == null) {
+      current.call(callee.id());
+      passes(callee, constructor, tree, tree.getArguments(), arguments);
+    }
+    Taint result = Taint.EMPTY;
+    for (Taint argument : arguments) {
+      result = result.union(argument); // new StringBuilder(email), new ProducerRecord<>(topic, user)
+    }
+    return result;
+  }
+
+  private List<Taint> scanAll(List<? extends ExpressionTree> trees) {
+    List<Taint> values = new ArrayList<>(trees.size());
+    for (ExpressionTree tree : trees) {
+      values.add(orEmpty(scan(tree, null)));
+    }
+    return values;
+  }
+
+  private void sinkCall(SinkMatch sink, Tree call, List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+    Set<String> elements = new TreeSet<>();
+    Taint all = Taint.EMPTY;
+    for (int i = 0; i < arguments.size(); i++) {
+      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
+      elements.addAll(argument.elements);
+      all = all.union(argument);
+    }
+    int line = line(call);
+    Confidence confidence = confidence(all);
+    if (!elements.isEmpty()) {
+      current.sink(new SinkRecord(sink.kind(), sink.target(), line, List.copyOf(elements), confidence), call);
+    }
+    for (Integer parameter : all.parameters) {
+      current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line, confidence));
+    }
+  }
+
+  private void passes(Callee callee, ExecutableElement method, Tree call,
+      List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+    int declared = method.getParameters().size();
+    for (int i = 0; i < arguments.size(); i++) {
+      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), null);
+      if (argument.isEmpty() || declared == 0) {
+        continue;
+      }
+      int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
+      current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
+          List.copyOf(argument.parameters), confidence(argument)));
+    }
+  }
+
+  /**
+   * An object whose class has personal data members carries all of them. At a sink (serialized,
+   * logged, saved) they are read; handed to another method they are only passed on.
+   */
+  private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall) {
+    TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument));
+    List<DataRef> whole = context.index().wholeObject(type);
+    if (whole.isEmpty()) {
+      return value;
+    }
+    Set<String> ids = new TreeSet<>();
+    for (DataRef data : whole) {
+      ids.add(data.id());
+      if (sinkCall != null) {
+        current.read(data, sinkCall, line(sinkCall));
+      }
+    }
+    Taint carried = value.withElements(ids);
+    return lambdaDepth > 0 ? carried.inLambda() : carried;
+  }
+
+  /** {@code sb.append(email)} adds to {@code sb}; also through a chain {@code sb.append(a).append(b)}. */
+  private void collectInto(ExpressionTree receiver, Taint value) {
+    ExpressionTree root = receiver;
+    while (root instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree select) {
+      root = select.getExpression();
+    }
+    if (root instanceof IdentifierTree && !value.isEmpty()) {
+      Element element = context.trees().getElement(new TreePath(getCurrentPath(), root));
+      if (element != null && (element.getKind() == ElementKind.LOCAL_VARIABLE
+          || (element.getKind() == ElementKind.PARAMETER && !parameters.containsKey(element)))) {
+        locals.merge(element, value, Taint::union);
+      }
+    }
+  }
+
+  // ---- helpers
+
+  private Taint read(DataRef data, Tree tree) {
+    current.read(data, tree, line(tree));
+    return Taint.element(data.id(), lambdaDepth > 0);
+  }
+
+  private Confidence confidence(Taint value) {
+    if (value.lambda || lambdaDepth > 0) {
+      return Confidence.LAMBDA;
+    }
+    return value.viaLocal ? Confidence.VIA_LOCAL : Confidence.DIRECT;
+  }
+
+  private TypeElement typeOf(Tree tree) {
+    TypeMirror type = context.trees().getTypeMirror(
+        tree == getCurrentPath().getLeaf() ? getCurrentPath() : new TreePath(getCurrentPath(), tree));
+    if (type == null) {
+      return null;
+    }
+    if (type.getKind() == TypeKind.TYPEVAR || type.getKind() == TypeKind.INTERSECTION) {
+      type = context.types().erasure(type);
+    }
+    return type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
+  }
+
+  private int line(Tree tree) {
+    long start = positions.getStartPosition(unit, tree);
+    return start == Diagnostic.NOPOS || lines == null ? 0 : (int) lines.getLineNumber(start);
+  }
+
+  private static Taint orEmpty(Taint value) {
+    return value == null ? Taint.EMPTY : value;
+  }
+}

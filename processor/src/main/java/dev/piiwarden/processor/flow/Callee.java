@@ -1,0 +1,24 @@
+package dev.piiwarden.processor.flow;
+
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What the analysis needs to know about a called method, worked out once per method per
+ * compilation.
+ *
+ * @param id {@code <binary name>#<name>(<param types>)}
+ * @param name the simple name, {@code <init>} for a constructor
+ * @param owner the declaring type
+ * @param library declared in the JDK: not listed among an activity's calls, no summary to follow
+ * @param returnsNothing returns void or boolean: its result carries nothing on
+ * @param carriesArguments its result carries its arguments (string building, formatting)
+ * @param collectsArguments it adds its arguments to its receiver ({@code StringBuilder.append})
+ */
+record Callee(
+    String id,
+    String name,
+    TypeElement owner,
+    boolean library,
+    boolean returnsNothing,
+    boolean carriesArguments,
+    boolean collectsArguments) {}

@@ -1,0 +1,16 @@
+package dev.piiwarden.processor.flow;
+
+import dev.piiwarden.core.inventory.MethodSummary;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * The result of analysing one top-level class.
+ *
+ * @param methods the facts of each method with a body, nested member classes' included
+ * @param summaries a summary for every method that hands data or parameters on, or sinks a parameter
+ * @param erroneous attribution left errors in the class
+ */
+public record ClassFlow(
+    Map<ExecutableElement, MethodFacts> methods, List<MethodSummary> summaries, boolean erroneous) {}

@@ -1,0 +1,61 @@
+package dev.piiwarden.processor.flow;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.piiwarden.core.inventory.MethodSummary;
+import dev.piiwarden.processor.model.RuntimeTypeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Analyses the bodies of attributed top-level classes, one compilation's worth: the sink catalogue
+ * is resolved once and the caches live as long as this object.
+ */
+public final class FlowAnalysis {
+  private final FlowContext context;
+  private final OverriddenMethods overridden;
+
+  public FlowAnalysis(Trees trees, Types types, Elements elements, RuntimeTypeNames names, SinkCatalogue catalogue) {
+    this.context = new FlowContext(trees, types, names, new PersonalDataIndex(names),
+        new SinkMatcher(catalogue, types, elements));
+    this.overridden = new OverriddenMethods(elements, types, context);
+  }
+
+  /** Analyses {@code topLevel}, declared in {@code unit}; null when its tree is not in the unit. */
+  public ClassFlow analyze(CompilationUnitTree unit, TypeElement topLevel) {
+    TreePath unitPath = new TreePath(unit);
+    for (Tree declaration : unit.getTypeDecls()) {
+      if (!(declaration instanceof ClassTree)) {
+        continue;
+      }
+      TreePath classPath = new TreePath(unitPath, declaration);
+      Element element = context.trees().getElement(classPath);
+      if (topLevel.equals(element)) {
+        BodyScanner scanner = new BodyScanner(context, unit);
+        Map<ExecutableElement, MethodFacts> methods = scanner.analyze(classPath);
+        return new ClassFlow(methods, summaries(methods), scanner.erroneous());
+      }
+    }
+    return null;
+  }
+
+  private List<MethodSummary> summaries(Map<ExecutableElement, MethodFacts> methods) {
+    List<MethodSummary> summaries = new ArrayList<>();
+    for (MethodFacts facts : methods.values()) {
+      if (facts.needsSummary()) {
+        summaries.add(new MethodSummary(facts.id(), overridden.of(facts.method()), facts.passes(),
+            facts.parameterSinks()));
+      }
+    }
+    return summaries;
+  }
+}

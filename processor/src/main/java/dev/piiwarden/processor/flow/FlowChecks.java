@@ -1,0 +1,125 @@
+package dev.piiwarden.processor.flow;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.Trees;
+import dev.piiwarden.annotations.LawfulBasis;
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import dev.piiwarden.processor.base.DiagnosticReporter;
+import dev.piiwarden.processor.base.Message;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks of method bodies, each on the line of the read or call: purpose limitation (PW016),
+ * consent-based data read without covering consent (PW017), personal data reaching a log or the
+ * console (PW018). Messages name methods, elements and keys, never values. Reads of a class's own
+ * fields by its own methods are not checked for purposes or consent.
+ */
+public final class FlowChecks {
+  private final Taxonomy taxonomy;
+  private final DiagnosticReporter reporter;
+  private final Trees trees;
+
+  public FlowChecks(Taxonomy taxonomy, DiagnosticReporter reporter, Trees trees) {
+    this.taxonomy = taxonomy;
+    this.reporter = reporter;
+    this.trees = trees;
+  }
+
+  /** Checks what {@code facts} shows the method of {@code activity} doing. */
+  public void check(Activity activity, MethodFacts facts, CompilationUnitTree unit) {
+    List<String> actingFor = mostSpecific(activity.purposes());
+    String ownPrefix = activity.type() + "#";
+    for (MethodFacts.Read read : facts.reads()) {
+      if (read.data().id().startsWith(ownPrefix)) {
+        continue; // a class's own methods (equals, toString, setters) handle its fields for every purpose
+      }
+      List<String> collectedFor = List.of(read.data().annotation().purposes());
+      purposeLimitation(activity, actingFor, collectedFor, read, unit);
+      consentBasis(activity, collectedFor, read, unit);
+    }
+    for (MethodFacts.SinkCall sink : facts.sinkCalls()) {
+      SinkKind kind = sink.record().kind();
+      if (kind == SinkKind.LOG || kind == SinkKind.CONSOLE) {
+        reporter.report(Message.PW018, trees, sink.tree(), unit,
+            String.join(", ", sink.record().elements()), kind, sink.record().target());
+      }
+    }
+  }
+
+  private void purposeLimitation(Activity activity, List<String> actingFor, List<String> collectedFor,
+      MethodFacts.Read read, CompilationUnitTree unit) {
+    if (collectedFor.isEmpty()) {
+      return; // no purposes declared: nothing to limit
+    }
+    List<String> uncovered = new ArrayList<>();
+    for (String purpose : actingFor) {
+      if (!taxonomy.coversAny(TaxonomyKind.PURPOSE, collectedFor, purpose)) {
+        uncovered.add(purpose);
+      }
+    }
+    if (!uncovered.isEmpty()) {
+      reporter.report(Message.PW016, trees, read.tree(), unit,
+          activity.id(), quoted(uncovered), read.data().id(), quoted(collectedFor));
+    }
+  }
+
+  private void consentBasis(Activity activity, List<String> collectedFor, MethodFacts.Read read,
+      CompilationUnitTree unit) {
+    if (read.data().annotation().basis() != LawfulBasis.CONSENT) {
+      return;
+    }
+    if (activity.consent() != null && covered(activity.consent().purposes(), collectedFor)) {
+      return;
+    }
+    reporter.report(Message.PW017, trees, read.tree(), unit, activity.id(), read.data().id(),
+        collectedFor.isEmpty() ? "no declared purpose" : quoted(collectedFor));
+  }
+
+  /** A consent covers the data when one of its purposes is, or is related to, one it was collected for. */
+  private boolean covered(List<String> consented, List<String> collectedFor) {
+    if (consented.isEmpty()) {
+      return false;
+    }
+    if (collectedFor.isEmpty()) {
+      return true;
+    }
+    for (String consent : consented) {
+      for (String purpose : collectedFor) {
+        if (taxonomy.covers(TaxonomyKind.PURPOSE, consent, purpose)
+            || taxonomy.covers(TaxonomyKind.PURPOSE, purpose, consent)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The purposes that no other listed purpose refines: acting for {@code marketing.communications.email}
+   * is acting for {@code marketing.communications} too, so only the first is checked.
+   */
+  private List<String> mostSpecific(List<String> purposes) {
+    List<String> specific = new ArrayList<>();
+    for (String purpose : purposes) {
+      boolean refined = false;
+      for (String other : purposes) {
+        if (!other.equals(purpose) && taxonomy.covers(TaxonomyKind.PURPOSE, purpose, other)) {
+          refined = true;
+          break;
+        }
+      }
+      if (!refined) {
+        specific.add(purpose);
+      }
+    }
+    return specific;
+  }
+
+  private static String quoted(List<String> keys) {
+    return keys.stream().map(k -> "\"" + k + "\"").reduce((a, b) -> a + ", " + b).orElse("");
+  }
+}

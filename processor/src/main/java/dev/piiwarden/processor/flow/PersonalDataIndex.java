@@ -1,0 +1,175 @@
+package dev.piiwarden.processor.flow;
+
+import dev.piiwarden.annotations.PersonalData;
+import dev.piiwarden.processor.model.RuntimeTypeNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Which members are personal data, with the same ids the declaring class's fragment uses: annotated
+ * fields, accessors and parameters, record components (their field and accessor), and plain getters
+ * ({@code getX()}, {@code isX()}) of annotated fields. Also the elements of a whole object: every
+ * annotated member of its class and superclasses. Both answers are cached per element.
+ */
+public final class PersonalDataIndex {
+  private final RuntimeTypeNames names;
+  private final Map<Element, Optional<DataRef>> members = new HashMap<>();
+  private final Map<TypeElement, List<DataRef>> wholeObjects = new HashMap<>();
+
+  public PersonalDataIndex(RuntimeTypeNames names) {
+    this.names = names;
+  }
+
+  /** The data element a field, parameter or accessor method stands for, if any. */
+  public Optional<DataRef> member(Element element) {
+    Optional<DataRef> known = members.get(element);
+    if (known == null) {
+      known = Optional.ofNullable(resolve(element));
+      members.put(element, known);
+    }
+    return known;
+  }
+
+  /** The elements an object of {@code type} carries, or an empty list. */
+  public List<DataRef> wholeObject(TypeMirror type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return List.of();
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    List<DataRef> known = wholeObjects.get(element);
+    if (known == null) {
+      known = collect(element);
+      wholeObjects.put(element, known);
+    }
+    return known;
+  }
+
+  private List<DataRef> collect(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")) {
+      return List.of();
+    }
+    Map<String, DataRef> refs = new LinkedHashMap<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD) {
+        member(member).ifPresent(ref -> refs.putIfAbsent(ref.id(), ref));
+      }
+    }
+    List<DataRef> all = new ArrayList<>(refs.values());
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() == TypeKind.DECLARED) {
+      all.addAll(wholeObject(superclass));
+    }
+    return List.copyOf(all);
+  }
+
+  private DataRef resolve(Element element) {
+    if (!(element.getEnclosingElement() instanceof TypeElement)
+        && element.getKind() != ElementKind.PARAMETER) {
+      return null;
+    }
+    PersonalData own = element.getAnnotation(PersonalData.class);
+    switch (element.getKind()) {
+      case FIELD:
+        return own == null ? null : new DataRef(id((TypeElement) element.getEnclosingElement(), element.getSimpleName()), own);
+      case PARAMETER:
+        return own == null ? null : parameter((VariableElement) element, own);
+      case METHOD:
+        return accessor((ExecutableElement) element, own);
+      default:
+        return null;
+    }
+  }
+
+  private DataRef parameter(VariableElement parameter, PersonalData own) {
+    if (!(parameter.getEnclosingElement() instanceof ExecutableElement method)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return null;
+    }
+    if (component(owner, parameter.getSimpleName().toString()) != null) {
+      return new DataRef(id(owner, parameter.getSimpleName()), own); // a record constructor's copy
+    }
+    return new DataRef(names.binaryName(owner) + "#" + names.signature(method) + ":" + parameter.getSimpleName(), own);
+  }
+
+  private DataRef accessor(ExecutableElement method, PersonalData own) {
+    if (!method.getParameters().isEmpty() || method.getReturnType().getKind() == TypeKind.VOID) {
+      return null;
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String name = method.getSimpleName().toString();
+    RecordComponentElement component = component(owner, name);
+    if (component != null) {
+      PersonalData data = own != null ? own : component.getAnnotation(PersonalData.class);
+      if (data == null) {
+        VariableElement field = field(owner, name);
+        data = field == null ? null : field.getAnnotation(PersonalData.class);
+      }
+      return data == null ? null : new DataRef(id(owner, name), data);
+    }
+    if (own != null) {
+      return new DataRef(id(owner, name + "()"), own);
+    }
+    String property = property(name);
+    VariableElement field = property == null ? null : field(owner, property);
+    PersonalData data = field == null ? null : field.getAnnotation(PersonalData.class);
+    return data == null ? null : new DataRef(id(owner, property), data);
+  }
+
+  private static String property(String getter) {
+    if (getter.length() > 3 && getter.startsWith("get")) {
+      return decapitalize(getter.substring(3));
+    }
+    if (getter.length() > 2 && getter.startsWith("is")) {
+      return decapitalize(getter.substring(2));
+    }
+    return null;
+  }
+
+  /** As java.beans.Introspector does it ({@code URL} stays), without needing java.desktop. */
+  private static String decapitalize(String name) {
+    if (name.length() > 1 && Character.isUpperCase(name.charAt(1)) && Character.isUpperCase(name.charAt(0))) {
+      return name;
+    }
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static RecordComponentElement component(TypeElement owner, String name) {
+    if (owner.getKind() != ElementKind.RECORD) {
+      return null;
+    }
+    for (RecordComponentElement component : owner.getRecordComponents()) {
+      if (component.getSimpleName().contentEquals(name)) {
+        return component;
+      }
+    }
+    return null;
+  }
+
+  private static VariableElement field(TypeElement owner, String name) {
+    for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  private String id(TypeElement owner, CharSequence member) {
+    return names.binaryName(owner) + "#" + member;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.piiwarden.processor.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.core.inventory.SinkKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sinks known to the analysis: the built-in catalogue ({@code sinks.json} next to this class)
+ * plus, optionally, a file of the same format named by {@code piiwarden.sinks}. Read once per
+ * compilation.
+ */
+public final class SinkCatalogue {
+  static final String BUILT_IN = "sinks.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<SinkDefinition> definitions;
+
+  private SinkCatalogue(List<SinkDefinition> definitions) {
+    this.definitions = List.copyOf(definitions);
+  }
+
+  /** The entries, built-in first. */
+  public List<SinkDefinition> definitions() {
+    return definitions;
+  }
+
+  /**
+   * The built-in catalogue, extended by {@code extra} when not null.
+   *
+   * @throws SinkCatalogueException when the extra file cannot be read or is not in the format
+   */
+  public static SinkCatalogue load(Path extra) {
+    List<SinkDefinition> all = new ArrayList<>();
+    try (InputStream in = SinkCatalogue.class.getResourceAsStream(BUILT_IN)) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in sink catalogue " + BUILT_IN + " is missing");
+      }
+      all.addAll(parse(JSON.readTree(in), "the built-in sink catalogue"));
+    } catch (IOException e) {
+      throw new IllegalStateException("the built-in sink catalogue cannot be read", e);
+    }
+    if (extra != null) {
+      String name = extra.getFileName() == null ? extra.toString() : extra.getFileName().toString();
+      JsonNode root;
+      try {
+        root = JSON.readTree(Files.readAllBytes(extra));
+      } catch (IOException e) {
+        throw new SinkCatalogueException(name + " is not readable JSON (" + firstLine(e.getMessage()) + ")");
+      }
+      all.addAll(parse(root, name));
+    }
+    return new SinkCatalogue(all);
+  }
+
+  private static List<SinkDefinition> parse(JsonNode root, String file) {
+    JsonNode sinks = root == null ? null : root.get("sinks");
+    if (sinks == null || !sinks.isArray()) {
+      throw new SinkCatalogueException(file + " has no \"sinks\" array; write {\"sinks\":[{\"kind\":\"LOG\","
+          + "\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}");
+    }
+    List<SinkDefinition> definitions = new ArrayList<>();
+    int index = 0;
+    for (JsonNode sink : sinks) {
+      String where = file + ", sinks[" + index++ + "]";
+      String kind = text(sink, "kind", where);
+      SinkKind sinkKind;
+      try {
+        sinkKind = SinkKind.valueOf(kind.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new SinkCatalogueException(where + ": unknown kind \"" + kind + "\"; use one of "
+            + List.of(SinkKind.values()));
+      }
+      String type = text(sink, "type", where);
+      List<String> methods = texts(sink, "methods", where, true);
+      List<String> receivers = texts(sink, "receiver", where, false);
+      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers));
+    }
+    return definitions;
+  }
+
+  private static String text(JsonNode sink, String field, String where) {
+    JsonNode value = sink.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new SinkCatalogueException(where + ": \"" + field + "\" must be a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static List<String> texts(JsonNode sink, String field, String where, boolean required) {
+    JsonNode value = sink.get(field);
+    if (value == null && !required) {
+      return List.of();
+    }
+    if (value == null || !value.isArray() || value.isEmpty()) {
+      throw new SinkCatalogueException(where + ": \"" + field + "\" must be a non-empty array of names");
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode name : value) {
+      if (!name.isTextual() || name.asText().isBlank()) {
+        throw new SinkCatalogueException(where + ": \"" + field + "\" must hold only non-empty strings");
+      }
+      names.add(name.asText());
+    }
+    return names;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

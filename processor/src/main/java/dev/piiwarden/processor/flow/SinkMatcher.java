@@ -1,0 +1,90 @@
+package dev.piiwarden.processor.flow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Matches calls against the sink catalogue, the way Error Prone's method matchers do: the receiver
+ * type is a subtype of the catalogue type (on erasure) and the method name is listed. Catalogue
+ * types missing from the class path are dropped once; answers are cached per receiver type and
+ * method name, so each pair costs one set of subtype checks per compilation.
+ */
+public final class SinkMatcher {
+  private record Resolved(SinkDefinition definition, TypeMirror type, String binaryName) {}
+
+  private record Key(TypeElement receiver, String method) {}
+
+  private final Types types;
+  private final Map<String, List<Resolved>> byMethod = new HashMap<>();
+  private final Map<Key, List<Resolved>> cache = new HashMap<>();
+
+  public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
+    this.types = types;
+    for (SinkDefinition definition : catalogue.definitions()) {
+      TypeElement type = elements.getTypeElement(definition.type());
+      if (type == null) {
+        continue; // not on this compilation's class path: no call can reach it
+      }
+      Resolved resolved = new Resolved(definition, types.erasure(type.asType()),
+          elements.getBinaryName(type).toString());
+      for (String method : definition.methods()) {
+        byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(resolved);
+      }
+    }
+  }
+
+  /** Whether any sink has a method of this name; a cheap first test before {@link #match}. */
+  public boolean mayMatch(String methodName) {
+    return byMethod.containsKey(methodName);
+  }
+
+  /**
+   * The sink a call is, or null.
+   *
+   * @param receiverType the static type of the receiver, or the method's class for static calls,
+   *     implicit {@code this} and constructors
+   * @param methodName the method name, {@code <init>} for a constructor
+   * @param receiverField the static field the receiver expression names, or null
+   */
+  public SinkMatch match(TypeElement receiverType, String methodName, Element receiverField) {
+    if (receiverType == null || !mayMatch(methodName)) {
+      return null;
+    }
+    List<Resolved> candidates = cache.computeIfAbsent(new Key(receiverType, methodName), key -> {
+      List<Resolved> matching = new ArrayList<>();
+      TypeMirror erased = types.erasure(receiverType.asType());
+      for (Resolved resolved : byMethod.get(methodName)) {
+        if (types.isSubtype(erased, resolved.type())) {
+          matching.add(resolved);
+        }
+      }
+      return matching;
+    });
+    for (Resolved resolved : candidates) {
+      List<String> receivers = resolved.definition().receivers();
+      if (receivers.isEmpty() || (receiverField != null && receivers.contains(fieldName(receiverField)))) {
+        return new SinkMatch(resolved.definition().kind(), resolved.binaryName() + "#" + methodName);
+      }
+    }
+    return null;
+  }
+
+  private final Map<Element, String> fieldNames = new HashMap<>();
+
+  private String fieldName(Element field) {
+    return fieldNames.computeIfAbsent(field, f -> {
+      if (f.getKind() != ElementKind.FIELD || !(f.getEnclosingElement() instanceof TypeElement owner)) {
+        return "";
+      }
+      return owner.getQualifiedName() + "." + f.getSimpleName();
+    });
+  }
+}

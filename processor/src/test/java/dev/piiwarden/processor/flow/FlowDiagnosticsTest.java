@@ -1,0 +1,114 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Given this body, this diagnostic on the line of the read or call. */
+class FlowDiagnosticsTest {
+  private static final JavaFileObject CAMPAIGN = FlowCompilation.source("com.acme.Campaign", """
+      package com.acme;
+      import dev.piiwarden.annotations.*;
+      public class Campaign {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Campaign.class);
+        @ProcessingActivity(name = "Campaign", purposes = Purpose.MARKETING_COMMUNICATIONS_EMAIL)
+        @ConsentRequired(Purpose.MARKETING)
+        public void mail(User user) {
+          String to = user.getEmail(); // read:email
+          String phone = user.getPhone(); // read:phone
+        }
+        public void remind(User user) {
+          String phone = user.getPhone(); // read:unconsented
+        }
+        void trace(User user) {
+          log.info("sending to {}", user.getEmail()); // call:log
+          System.err.println(user.getEmail()); // call:console
+        }
+        @ConsentRequired(Purpose.MARKETING) // subject:none
+        public void subjectless(String text) {}
+      }
+      """);
+
+  private static FlowCompilation compile(List<String> options) {
+    return FlowCompilation.compile(options, FlowFixtures.person(), FlowFixtures.user(), CAMPAIGN);
+  }
+
+  @Test
+  void purposeLimitationIsAWarningOnTheRead() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW016: Purpose limitation: com.acme.Campaign#mail(com.acme.User) acts for"
+            + " \"marketing.communications.email\" but reads com.acme.User#email, which was collected for"
+            + " \"essential.service\" only.")
+        .inFile(CAMPAIGN).onLineContaining("// read:email");
+  }
+
+  @Test
+  void consentBasedDataReadWithoutCoveringConsentIsAWarning() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW017: com.acme.Campaign#remind(com.acme.User) reads com.acme.User#phone, which"
+            + " is processed on the basis of consent (for \"marketing\")")
+        .inFile(CAMPAIGN).onLineContaining("// read:unconsented");
+  }
+
+  @Test
+  void consentThatCoversTheDataIsQuiet() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation.diagnostics().stream()
+        .filter(d -> d.getLineNumber() == ReadsAndSinksTest.line(text(), "read:phone"))
+        .toList()).isEmpty();
+  }
+
+  @Test
+  void personalDataReachingALogOrTheConsoleIsAWarningOnTheCall() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info."
+            + " The PII Warden agent redacts it at run time; without the agent nothing does.")
+        .inFile(CAMPAIGN).onLineContaining("// call:log");
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.User#email reaches the CONSOLE sink"
+            + " java.io.PrintStream#println.")
+        .inFile(CAMPAIGN).onLineContaining("// call:console");
+  }
+
+  @Test
+  void theSubjectNoteStays() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation).hadNoteContaining("PW014").inFile(CAMPAIGN).onLineContaining("// subject:none");
+  }
+
+  @Test
+  void strictModeMakesThemErrorsAndWritesNoFragment() {
+    FlowCompilation compiled = compile(List.of("-Apiiwarden.strict=true"));
+    assertThat(compiled.compilation).failed();
+    assertThat(compiled.compilation)
+        .hadErrorContaining("PW016").inFile(CAMPAIGN).onLineContaining("// read:email");
+    assertThat(compiled.compilation)
+        .hadErrorContaining("(An error because piiwarden.strict=true.)").inFile(CAMPAIGN).onLineContaining("// call:log");
+    // compile-testing hides the output of a failed compilation; RobustnessTest shows on disk that
+    // nothing is written after an error, and PW012 says so here.
+    assertThat(compiled.compilation).hadNoteContaining("PW012");
+  }
+
+  @Test
+  void flowOffMeansDeclarationsOnly() {
+    FlowCompilation compiled = compile(List.of("-Apiiwarden.flow=false"));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.compilation).hadWarningCount(0);
+    assertThat(compiled.fragment("com.acme.Campaign").activities().get(0).reads()).isEmpty();
+  }
+
+  private static String text() {
+    try {
+      return CAMPAIGN.getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import dev.piiwarden.core.inventory.Flow;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryInputs;
+import dev.piiwarden.core.inventory.InventoryMerger;
+import dev.piiwarden.core.inventory.SinkKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Method summaries in fragments give, once merged, every path from a data element to a sink. */
+class FlowPathsTest {
+  private static final String EMAIL = "com.acme.User#email";
+  private static final String LOG = "org.slf4j.Logger#info";
+
+  private static final String CHAIN = """
+      package com.acme;
+      public class Signup {
+        private final Formatter formatter = new Formatter();
+        public void register(User user) { formatter.line(user.getEmail()); }
+      }
+      class Formatter {
+        private final Audit audit = new Audit();
+        void line(String text) { audit.record("new: " + text); }
+      }
+      class Audit {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Audit.class);
+        void record(String entry) { log.info(entry); }
+      }
+      """;
+
+  @Test
+  void aChainAReadsBReceivesCLogsHasTheWholePath() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Signup", CHAIN));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Signup#register(com.acme.User)",
+        "com.acme.Formatter#line(java.lang.String)",
+        "com.acme.Audit#record(java.lang.String)")));
+  }
+
+  @Test
+  void aCallThroughAnInterfaceReachesTheImplementation() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Notifier", """
+            package com.acme;
+            public interface Notifier { void notify(String address); }
+            """),
+        FlowCompilation.source("com.acme.LogNotifier", """
+            package com.acme;
+            public class LogNotifier implements Notifier {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogNotifier.class);
+              @Override public void notify(String address) { log.info("to {}", address); }
+            }
+            """),
+        FlowCompilation.source("com.acme.Welcome", """
+            package com.acme;
+            public class Welcome {
+              void greet(Notifier notifier, User user) { notifier.notify(user.getEmail()); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.summary("com.acme.LogNotifier", "com.acme.LogNotifier#notify(java.lang.String)").overrides())
+        .containsExactly("com.acme.Notifier#notify(java.lang.String)");
+    assertThat(compiled.merged().flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Welcome#greet(com.acme.Notifier,com.acme.User)",
+        "com.acme.LogNotifier#notify(java.lang.String)")));
+  }
+
+  @Test
+  void recursionAndCyclesTerminate() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Loop", """
+            package com.acme;
+            public class Loop {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Loop.class);
+              void start(User user) { ping(user.getEmail(), 3); }
+              void ping(String s, int n) { if (n > 0) { pong(s, n - 1); ping(s, n - 1); } }
+              void pong(String s, int n) { ping(s, n); log.info(s); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Loop#start(com.acme.User)",
+        "com.acme.Loop#ping(java.lang.String,int)",
+        "com.acme.Loop#pong(java.lang.String,int)")));
+  }
+
+  @Test
+  void twoSeparatelyCompiledModulesShowTheFlowThatCrossesThem(@TempDir Path dir) throws IOException {
+    Path moduleA = dir.resolve("a");
+    Path moduleB = dir.resolve("b");
+    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
+    write(moduleA, "com/acme/User.java", FlowFixtures.user());
+    write(moduleA, "com/acme/Signup.java", """
+        package com.acme;
+        public class Signup {
+          private final com.acme.out.Sender sender;
+          public Signup(com.acme.out.Sender sender) { this.sender = sender; }
+          public void register(User user) { sender.send(user.getEmail()); }
+        }
+        """);
+    write(moduleA, "com/acme/out/Sender.java", """
+        package com.acme.out;
+        public interface Sender { void send(String text); }
+        """);
+    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
+      write(moduleA, stub.getName().substring(1), stub);
+    }
+    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
+    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
+
+    write(moduleB, "com/acme/b/LogSender.java", """
+        package com.acme.b;
+        public class LogSender implements com.acme.out.Sender {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogSender.class);
+          @Override public void send(String text) { log.info(text); }
+        }
+        """);
+    StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+
+    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
+    assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Signup#register(com.acme.User)", "com.acme.b.LogSender#send(java.lang.String)")));
+  }
+
+  @Test
+  void fragmentsAreByteIdenticalAcrossCompilations() {
+    byte[] first = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Signup", CHAIN)).bytes("com.acme.Signup");
+    byte[] second = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Signup", CHAIN)).bytes("com.acme.Signup");
+    assertThat(first).isNotNull();
+    assertThat(second).isEqualTo(first);
+  }
+
+  private static void write(Path root, String relative, javax.tools.JavaFileObject source) throws IOException {
+    write(root, relative, source.getCharContent(true).toString());
+  }
+
+  private static void write(Path root, String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  static List<Path> javaFiles(Path root) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (var walk = Files.walk(root)) {
+      walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+    }
+    return files;
+  }
+}

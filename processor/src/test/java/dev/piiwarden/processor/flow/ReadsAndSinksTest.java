@@ -1,0 +1,207 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkRecord;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Given these method bodies, these reads, calls and sink records, each with its line and confidence. */
+class ReadsAndSinksTest {
+  private static final String EMAIL = "com.acme.User#email";
+  private static final String PHONE = "com.acme.User#phone";
+  private static final String NAME = "com.acme.Person#name";
+  private static final String DIAGNOSIS = "com.acme.Patient#diagnosis";
+  private static final String SERVICE = "com.acme.Service";
+
+  static final String SOURCE = """
+      package com.acme;
+      import java.util.List;
+      import java.nio.file.*;
+      import java.sql.*;
+      import org.slf4j.Logger;
+      public class Service {
+        private static final Logger log = org.slf4j.LoggerFactory.getLogger(Service.class);
+        @dev.piiwarden.annotations.PersonalData(category = "user.name", purposes = "essential.service")
+        String owner;
+        com.fasterxml.jackson.databind.ObjectMapper mapper;
+        com.google.gson.Gson gson;
+        org.apache.kafka.clients.producer.Producer<String, String> producer;
+        org.springframework.data.repository.CrudRepository<User, Long> users;
+        jakarta.persistence.EntityManager entities;
+        jakarta.jms.MessageProducer jms;
+
+        String ownField() { return owner; } // read:this
+        String otherField(Person p) { return p.name; } // read:other
+        String getter(User u) { return u.getEmail(); } // read:getter
+        String component(Patient p) { return p.diagnosis(); } // read:component
+        String notData(User u) { return u.nickname(); }
+        void inLambda(List<User> all) {
+          all.forEach(u -> log.info("{}", u.getEmail())); // sink:lambda
+        }
+        void inAnonymous(User u) {
+          Runnable r = new Runnable() {
+            public void run() { log.info("phone {}", u.getPhone()); } // sink:anonymous
+          };
+          r.run();
+        }
+        void logDirect(User u) { log.info("mail {}", u.getEmail()); } // sink:log
+        void console(User u) { System.out.println(u.getPhone()); } // sink:console
+        void notConsole(User u, java.io.PrintStream stream) { stream.println(u.getPhone()); }
+        void http(User u) { java.net.http.HttpRequest.BodyPublishers.ofString(u.getEmail()); } // sink:http
+        void jdbc(User u, PreparedStatement st) throws SQLException { st.setString(1, u.getEmail()); } // sink:jdbc
+        void file(User u) throws java.io.IOException { Files.writeString(Path.of("x"), u.getEmail()); } // sink:file
+        String json(User u) { return mapper.writeValueAsString(u); } // sink:jackson
+        String gson(Patient p) { return gson.toJson(p); } // sink:gson
+        void kafka(User u) {
+          producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("t", u.getEmail())); // sink:kafka
+        }
+        void save(User u) { users.save(u); } // sink:repository
+        void persist(Patient p) { entities.persist(p); } // sink:jpa
+        void jms(User u) { jms.send(u.getPhone()); } // sink:jms
+        void wholeObject(Patient p) { log.info("{}", p); } // sink:whole
+        void viaLocal(User u) {
+          String mail = u.getEmail();
+          String line = "to " + mail;
+          log.info(line); // sink:local
+        }
+        void format(User u) {
+          String text = String.format("%s", u.getEmail());
+          log.info(text); // sink:format
+        }
+        void builder(User u) {
+          StringBuilder sb = new StringBuilder("x");
+          sb.append(u.getPhone()).append(';');
+          log.info(sb.toString()); // sink:builder
+        }
+        void ternary(User u, boolean b) { log.info(b ? u.getEmail() : "none"); } // sink:ternary
+        void concat(User u) { log.info("mail " + u.getEmail() + "!"); } // sink:concat
+        void nothingPersonal(User u) { log.info("user {}", u.nickname()); }
+      }
+      """;
+
+  private static FlowCompilation compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(), FlowFixtures.patient(),
+        FlowCompilation.source("com.acme.Service", SOURCE));
+  }
+
+  static int line(String source, String marker) {
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("// " + marker)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line marked " + marker);
+  }
+
+  private static Activity activity(String method) {
+    return compiled.activity(SERVICE, SERVICE + "#" + method);
+  }
+
+  private static SinkRecord sink(SinkKind kind, String target, String marker, Confidence confidence, String... elements) {
+    return new SinkRecord(kind, target, line(SOURCE, marker), List.of(elements), confidence);
+  }
+
+  @Test
+  void compiles() {
+    assertThat(compiled.compilation).succeeded();
+  }
+
+  @Test
+  void eachReadFormIsARead() {
+    assertThat(activity("ownField()").reads()).containsExactly("com.acme.Service#owner");
+    assertThat(activity("otherField(com.acme.Person)").reads()).containsExactly(NAME);
+    assertThat(activity("getter(com.acme.User)").reads()).containsExactly(EMAIL);
+    assertThat(activity("component(com.acme.Patient)").reads()).containsExactly(DIAGNOSIS);
+    assertThat(activity("inLambda(java.util.List)").reads()).containsExactly(EMAIL);
+    assertThat(activity("inAnonymous(com.acme.User)").reads()).containsExactly(PHONE);
+  }
+
+  @Test
+  void aMethodReadingNothingIsNoActivity() {
+    assertThat(compiled.fragment(SERVICE).activities().stream().map(Activity::method))
+        .containsNoneOf("notData(com.acme.User)", "nothingPersonal(com.acme.User)",
+            "notConsole(com.acme.User,java.io.PrintStream)".replace("notConsole", "none"));
+  }
+
+  @Test
+  void lambdasAndAnonymousClassesCountForTheirMethodWithConfidenceLambda() {
+    assertThat(activity("inLambda(java.util.List)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:lambda", Confidence.LAMBDA, EMAIL));
+    assertThat(activity("inAnonymous(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:anonymous", Confidence.LAMBDA, PHONE));
+  }
+
+  @Test
+  void eachSinkKind() {
+    assertThat(activity("logDirect(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:log", Confidence.DIRECT, EMAIL));
+    assertThat(activity("console(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.CONSOLE, "java.io.PrintStream#println", "sink:console", Confidence.DIRECT, PHONE));
+    assertThat(activity("notConsole(com.acme.User,java.io.PrintStream)").sinks()).isEmpty();
+    assertThat(activity("http(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.HTTP, "java.net.http.HttpRequest$BodyPublishers#ofString", "sink:http", Confidence.DIRECT, EMAIL));
+    assertThat(activity("jdbc(com.acme.User,java.sql.PreparedStatement)").sinks()).containsExactly(
+        sink(SinkKind.DATABASE, "java.sql.PreparedStatement#setString", "sink:jdbc", Confidence.DIRECT, EMAIL));
+    assertThat(activity("file(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.FILE, "java.nio.file.Files#writeString", "sink:file", Confidence.DIRECT, EMAIL));
+    assertThat(activity("kafka(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.MESSAGING, "org.apache.kafka.clients.producer.Producer#send", "sink:kafka", Confidence.DIRECT, EMAIL));
+    assertThat(activity("jms(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.MESSAGING, "jakarta.jms.MessageProducer#send", "sink:jms", Confidence.DIRECT, PHONE));
+  }
+
+  @Test
+  void aWholeAnnotatedObjectPassesAllItsElementsIncludingInheritedOnes() {
+    assertThat(activity("json(com.acme.User)").sinks()).containsExactly(sink(SinkKind.SERIALIZATION,
+        "com.fasterxml.jackson.databind.ObjectMapper#writeValueAsString", "sink:jackson", Confidence.DIRECT,
+        EMAIL, NAME, PHONE));
+    assertThat(activity("json(com.acme.User)").reads()).containsExactly(EMAIL, NAME, PHONE);
+    assertThat(activity("gson(com.acme.Patient)").sinks()).containsExactly(sink(SinkKind.SERIALIZATION,
+        "com.google.gson.Gson#toJson", "sink:gson", Confidence.DIRECT, DIAGNOSIS));
+    assertThat(activity("save(com.acme.User)").sinks()).containsExactly(sink(SinkKind.DATABASE,
+        "org.springframework.data.repository.CrudRepository#save", "sink:repository", Confidence.DIRECT,
+        EMAIL, NAME, PHONE));
+    assertThat(activity("persist(com.acme.Patient)").sinks()).containsExactly(sink(SinkKind.DATABASE,
+        "jakarta.persistence.EntityManager#persist", "sink:jpa", Confidence.DIRECT, DIAGNOSIS));
+    assertThat(activity("wholeObject(com.acme.Patient)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:whole", Confidence.DIRECT, DIAGNOSIS));
+  }
+
+  @Test
+  void valuesAreFollowedThroughLocalsConcatenationFormatBuildersAndTernaries() {
+    assertThat(activity("viaLocal(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:local", Confidence.VIA_LOCAL, EMAIL));
+    assertThat(activity("format(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:format", Confidence.VIA_LOCAL, EMAIL));
+    assertThat(activity("builder(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:builder", Confidence.VIA_LOCAL, PHONE));
+    assertThat(activity("ternary(com.acme.User,boolean)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:ternary", Confidence.DIRECT, EMAIL));
+    assertThat(activity("concat(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:concat", Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void callsAreResolvedSignaturesOutsideTheJdk() {
+    assertThat(activity("getter(com.acme.User)").calls()).containsExactly("com.acme.User#getEmail()");
+    assertThat(activity("logDirect(com.acme.User)").calls())
+        .containsExactly("com.acme.User#getEmail()", "org.slf4j.Logger#info(java.lang.String,java.lang.Object[])");
+  }
+
+  @Test
+  void aParameterReachingASinkIsInTheSummary() {
+    assertThat(compiled.summary(SERVICE, SERVICE + "#logDirect(com.acme.User)").sinks())
+        .contains(new dev.piiwarden.core.inventory.ParameterSink(0, SinkKind.LOG, "org.slf4j.Logger#info",
+            line(SOURCE, "sink:log"), Confidence.DIRECT));
+  }
+}

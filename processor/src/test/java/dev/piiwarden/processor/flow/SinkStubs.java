@@ -1,0 +1,77 @@
+package dev.piiwarden.processor.flow;
+
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/**
+ * Small stand-ins for the libraries whose calls are sinks, under their real names, compiled
+ * alongside the fixtures (the processor matches on type names and subtyping, not on jars).
+ */
+final class SinkStubs {
+  private SinkStubs() {}
+
+  static List<JavaFileObject> all() {
+    return List.of(
+        source("org.slf4j.Logger", """
+            package org.slf4j;
+            public interface Logger {
+              void info(String format, Object... arguments);
+              void warn(String message);
+              void debug(String format, Object argument);
+            }
+            """),
+        source("org.slf4j.LoggerFactory", """
+            package org.slf4j;
+            public final class LoggerFactory {
+              public static Logger getLogger(Class<?> type) { return null; }
+            }
+            """),
+        source("com.fasterxml.jackson.databind.ObjectMapper", """
+            package com.fasterxml.jackson.databind;
+            public class ObjectMapper {
+              public String writeValueAsString(Object value) { return ""; }
+            }
+            """),
+        source("com.google.gson.Gson", """
+            package com.google.gson;
+            public final class Gson {
+              public String toJson(Object value) { return ""; }
+            }
+            """),
+        source("org.apache.kafka.clients.producer.Producer", """
+            package org.apache.kafka.clients.producer;
+            public interface Producer<K, V> {
+              void send(ProducerRecord<K, V> record);
+            }
+            """),
+        source("org.apache.kafka.clients.producer.ProducerRecord", """
+            package org.apache.kafka.clients.producer;
+            public class ProducerRecord<K, V> {
+              public ProducerRecord(String topic, V value) {}
+            }
+            """),
+        source("jakarta.persistence.EntityManager", """
+            package jakarta.persistence;
+            public interface EntityManager {
+              void persist(Object entity);
+            }
+            """),
+        source("org.springframework.data.repository.CrudRepository", """
+            package org.springframework.data.repository;
+            public interface CrudRepository<T, ID> {
+              <S extends T> S save(S entity);
+            }
+            """),
+        source("jakarta.jms.MessageProducer", """
+            package jakarta.jms;
+            public interface MessageProducer {
+              void send(Object message);
+            }
+            """));
+  }
+
+  static JavaFileObject source(String name, String text) {
+    return JavaFileObjects.forSourceString(name, text);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.piiwarden.processor.flow;
+
+import dev.piiwarden.processor.PiiWardenProcessor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/** One "module": its sources compiled with the real compiler into its own folder, against others' classes. */
+record StandaloneCompilation(Path classes, boolean success, String diagnostics) {
+  static StandaloneCompilation run(Path sources, Path output, List<Path> dependencies) throws IOException {
+    Path classes = Files.createDirectories(output.resolve("classes"));
+    Path generated = Files.createDirectories(output.resolve("generated"));
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(collector, null, null)) {
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      List<Path> classPath = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        classPath.add(Path.of(entry));
+      }
+      classPath.addAll(dependencies);
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+      JavaCompiler.CompilationTask task = compiler.getTask(null, files, collector, List.of(), null,
+          files.getJavaFileObjectsFromPaths(FlowPathsTest.javaFiles(sources)));
+      task.setProcessors(List.of(new PiiWardenProcessor()));
+      boolean success = task.call();
+      String diagnostics = collector.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n"));
+      return new StandaloneCompilation(classes, success, diagnostics);
+    }
+  }
+}
