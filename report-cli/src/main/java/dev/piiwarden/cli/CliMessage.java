@@ -28,6 +28,9 @@ public enum CliMessage {
   CONSENT_EMPTY_OPTION("%s is empty; pass a value"),
   CONSENT_EXPIRED_ALREADY("--expires %s is not in the future; pass a later instant or a positive duration"),
   CONSENT_BAD_DRIVER("--jdbc-driver %s: %s; pass a JDBC driver .jar file"),
+  AUDIT_UNVERIFIED(
+      "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
+          + " run 'piiwarden audit verify' on the same files"),
   INTERNAL_ERROR(
       "internal error (%s); this is a bug in PII Warden: rerun with --debug or PIIWARDEN_DEBUG=1"
           + " for the stack trace and report it");

@@ -1,0 +1,66 @@
+package dev.piiwarden.cli.audit;
+
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditQuery;
+import dev.piiwarden.core.audit.AuditVerifier;
+import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.audit.VerificationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code piiwarden audit query FILE… --subject ID}: the events about one data subject. */
+@Command(
+    name = "query",
+    description = {
+      "Lists the events about one data subject, for an access request (GDPR Art. 15): consent"
+          + " decisions and changes, and accesses to their data.",
+      "The id is pseudonymised with the audit key and matched against the trail's subjects; it"
+          + " is never printed. A trail that does not verify is queried anyway, with a warning."
+    })
+public final class AuditQueryCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private TrailInput input;
+
+  @Option(
+      names = "--subject",
+      paramLabel = "ID",
+      required = true,
+      description = "The data subject's id, as the application knows it.")
+  private String subject;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      converter = QueryFormat.Converter.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private QueryFormat format;
+
+  @Override
+  public Integer call() {
+    List<Path> files = input.files();
+    AuditKey key = input.key();
+    VerificationReport check = TrailInput.badInputOnFailure(() -> new AuditVerifier(key).verify(files));
+    check.finding().ifPresent(finding -> spec.commandLine().getErr()
+        .println(CliMessage.AUDIT_UNVERIFIED.format(finding.describe())));
+    List<AuditQuery.Match> matches =
+        TrailInput.badInputOnFailure(() -> new AuditQuery(key).about(files, subject));
+    String pseudonym = new Pseudonymizer(key).pseudonym(subject);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == QueryFormat.JSON
+        ? SubjectEvents.json(pseudonym, matches)
+        : SubjectEvents.table(pseudonym, matches));
+    out.flush();
+    return ExitCode.OK;
+  }
+}

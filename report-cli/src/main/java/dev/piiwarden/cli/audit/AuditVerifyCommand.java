@@ -1,0 +1,47 @@
+package dev.piiwarden.cli.audit;
+
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.audit.AuditVerifier;
+import dev.piiwarden.core.audit.VerificationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code piiwarden audit verify FILE… [--key-file K]}: checks the hash chain. */
+@Command(
+    name = "verify",
+    description = {
+      "Checks the trail's hash chain across its files: every record is where the writer put it,"
+          + " unchanged. Exit 0 when it verifies; exit 1 with one line naming the first bad record"
+          + " (file:line: seq N: what is wrong): edited, missing, inserted, reordered, broken link,"
+          + " truncated, not a record."
+    })
+public final class AuditVerifyCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private TrailInput input;
+
+  @Override
+  public Integer call() {
+    List<Path> files = input.files();
+    AuditVerifier verifier = new AuditVerifier(input.key());
+    VerificationReport report = TrailInput.badInputOnFailure(() -> verifier.verify(files));
+    PrintWriter out = spec.commandLine().getOut();
+    report.notes().forEach(note -> out.println("note: " + note));
+    if (report.finding().isPresent()) {
+      out.println(report.finding().get().describe());
+      out.flush();
+      return ExitCode.FINDINGS;
+    }
+    out.println("OK: " + report.records() + " records in " + files.size()
+        + (files.size() == 1 ? " file" : " files") + " verify; last seq " + report.last().seq()
+        + ", hash " + report.last().hash());
+    out.flush();
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.piiwarden.cli.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditQueryCommandTest {
+  @TempDir Path folder;
+
+  @Test
+  void tableListsTheSubjectsEventsOnly() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    List<String> lines = result.out().lines().toList();
+    assertTrue(lines.get(0).matches("subject hmac:[0-9a-f]{64}: 3 events"), lines.get(0));
+    assertEquals(
+        """
+        SEQ  TS                           TYPE            ACTIVITY                                 PURPOSES                        CATEGORIES                    REASON       ACTOR            DETAILS
+        2    2026-11-22T10:15:33.123456Z  consent.denied  com.acme.Newsletter#send(com.acme.User)  marketing.communications.email  user.contact.email            NOT_GRANTED  svc-crm          -
+        3    2026-11-22T10:15:34.123456Z  access          com.acme.Users#fetch(java.lang.String)   essential.service               user.contact.email,user.name  -            support-agent-7  -
+        5    2026-11-22T10:15:36.123456Z  access          com.acme.Users#export(java.lang.String)  essential.service               user                          -            svc-export       -
+        """,
+        result.out().substring(result.out().indexOf('\n') + 1));
+    assertFalse(result.out().contains("u-42"), "the id is never printed");
+    assertEquals("", result.err());
+  }
+
+  @Test
+  void jsonGivesTheRecordsAsWritten() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "u-7",
+        "--format", "json");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    JsonNode answer = new ObjectMapper().readTree(result.out());
+    assertEquals(1, answer.get("events").size());
+    JsonNode event = answer.get("events").get(0);
+    assertEquals("consent.changed", event.get("type").asText());
+    assertEquals("settings", event.get("source").asText());
+    assertEquals(answer.get("subject").asText(), event.get("subject").asText());
+    assertEquals(Files.readAllLines(trail).get(3) + "\n]}\n",
+        result.out().substring(result.out().indexOf('\n') + 1));
+  }
+
+  @Test
+  void anUnknownSubjectHasNoEvents() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "nobody");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().matches("subject hmac:[0-9a-f]{64}: 0 events\n"), result.out());
+  }
+
+  @Test
+  void aTrailThatDoesNotVerifyIsQueriedWithAWarning() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    List<String> lines = new ArrayList<>(Files.readAllLines(trail));
+    lines.remove(0);
+    Files.write(trail, lines);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42");
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: warning: the trail does not verify (" + trail + ":1: seq 2:"
+        + " missing: record seq 1 is missing before this record (deleted, or earlier rotated files"
+        + " were not given: pass them too, oldest first)); the events below may be incomplete or"
+        + " altered, run 'piiwarden audit verify' on the same files"), result.errLines());
+    assertTrue(result.out().startsWith("subject hmac:"), result.out());
+  }
+
+  @Test
+  void subjectIsRequired() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString());
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(1, result.errLines().size(), result.describe());
+  }
+
+  @Test
+  void aBadFormatIsAUsageError() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--format", "xml");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertTrue(result.err().contains("expected one of table, json but was 'xml'"), result.err());
+  }
+}

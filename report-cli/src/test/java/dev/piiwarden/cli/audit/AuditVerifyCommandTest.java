@@ -1,0 +1,115 @@
+package dev.piiwarden.cli.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.core.audit.TrailFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditVerifyCommandTest {
+  @TempDir Path folder;
+
+  @Test
+  void anUntouchedTrailVerifiesWithExit0() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().matches("OK: 6 records in 1 file verify; last seq 6, hash [0-9a-f]{64}\n"),
+        result.out());
+    assertEquals("", result.err());
+  }
+
+  @Test
+  void rotatedFilesGivenInGlobOrderVerifyInRotationOrder() throws Exception {
+    Path trail = TrailFixture.write(folder, 300);
+    List<Path> files = new ArrayList<>(TrailFiles.inOrder(trail));
+    assertTrue(files.size() >= 3, files.toString());
+    Collections.reverse(files);
+
+    List<String> args = new ArrayList<>(List.of("audit", "verify"));
+    files.forEach(file -> args.add(file.toString()));
+    CliResult result = CliRun.run(args.toArray(String[]::new));
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().startsWith("OK: 6 records in " + files.size() + " files verify;"),
+        result.out());
+  }
+
+  @Test
+  void anEditedRecordIsExit1WithOneLineNamingIt() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    List<String> lines = new ArrayList<>(Files.readAllLines(trail));
+    lines.set(2, lines.get(2).replace("support-agent-7", "support-agent-8"));
+    Files.write(trail, lines);
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString());
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertEquals(trail + ":3: seq 3: edited: the record was changed after it was written: its"
+        + " hash does not match its content\n", result.out());
+  }
+
+  @Test
+  void aDeletedRecordIsExit1NamingTheGap() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    List<String> lines = new ArrayList<>(Files.readAllLines(trail));
+    lines.remove(3);
+    Files.write(trail, lines);
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString());
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertEquals(trail + ":4: seq 5: missing: record seq 4 is missing before this record"
+        + " (deleted)\n", result.out());
+  }
+
+  @Test
+  void aMissingKeyFileIsExit2WithOneLine() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    Path key = folder.resolve("other.key");
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString(), "--key-file", key.toString());
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: audit key file " + key + " does not exist; pass the key file"
+        + " the trail was written with (--key-file or piiwarden.audit.key-file)"), result.errLines());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void aMissingAuditFileIsExit2() {
+    CliResult result = CliRun.run("audit", "verify", folder.resolve("nope.jsonl").toString());
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(1, result.errLines().size(), result.describe());
+    assertTrue(result.err().startsWith("piiwarden: audit file " + folder.resolve("nope.jsonl")
+        + " does not exist;"), result.err());
+  }
+
+  @Test
+  void noFileIsAUsageError() {
+    CliResult result = CliRun.run("audit", "verify");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(1, result.errLines().size(), result.describe());
+  }
+
+  @Test
+  void auditWithoutACommandIsAUsageError() {
+    CliResult result = CliRun.run("audit");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: a command is required (verify, query); run 'piiwarden audit"
+        + " --help' for usage"), result.errLines());
+  }
+}
