@@ -1,0 +1,50 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** -Apiiwarden.sinks adds sinks in the catalogue's format; a bad file is one clear error. */
+class SinkOptionTest {
+  private static final JavaFileObject CRM = FlowCompilation.source("com.acme.Crm", """
+      package com.acme;
+      public class Crm {
+        public static class Client { public void upload(Object record) {} }
+        void sync(Client client, User user) { client.upload(user.getEmail()); }
+      }
+      """);
+
+  @Test
+  void anExtraSinkFileAddsSinks(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"),
+        "{\"sinks\":[{\"kind\":\"THIRD_PARTY\",\"type\":\"com.acme.Crm.Client\",\"methods\":[\"upload\"]}]}");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.activity("com.acme.Crm", "com.acme.Crm#sync(com.acme.Crm$Client,com.acme.User)").sinks())
+        .containsExactly(new SinkRecord(SinkKind.THIRD_PARTY, "com.acme.Crm$Client#upload", 4,
+            List.of("com.acme.User#email"), Confidence.DIRECT));
+  }
+
+  @Test
+  void aBadSinkFileIsOneErrorNamingTheEntry(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"),
+        "{\"sinks\":[{\"kind\":\"PIGEON\",\"type\":\"com.acme.Crm.Client\",\"methods\":[\"upload\"]}]}");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).failed();
+    assertThat(compiled.compilation).hadErrorCount(1);
+    assertThat(compiled.compilation).hadErrorContaining(
+        "PW020: The sink catalogue named by -Apiiwarden.sinks cannot be used: sinks.json, sinks[0]: unknown kind \"PIGEON\"");
+  }
+}
