@@ -33,7 +33,10 @@ class CrashRecoveryTest {
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("writing", out.readLine());
-      Thread.sleep(300);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (TrailFiles.inOrder(active).size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(20); // until the writer has rotated twice: it is in full flow
+      }
       child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
       assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     }
@@ -42,7 +45,7 @@ class CrashRecoveryTest {
     VerificationReport killed = new AuditVerifier(key).verify(files);
     killed.finding().ifPresent(finding ->
         assertEquals(Finding.Kind.TRUNCATED, finding.kind(), finding.describe()));
-    assertTrue(killed.records() > 20_000);
+    assertTrue(killed.records() > 1000, "records before the kill: " + killed.records());
 
     List<String> problems = new java.util.ArrayList<>();
     try (AuditTrail restarted = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + active)
