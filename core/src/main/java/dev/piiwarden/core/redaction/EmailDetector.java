@@ -5,7 +5,8 @@ package dev.piiwarden.core.redaction;
  * doubled dot), an {@code @}, and a domain of at least two labels of letters, digits and inner
  * hyphens (1 to 63 each, 253 in all) whose last label has a real top-level domain shape: 2 to 63
  * letters, or an IDN {@code xn--} label. So a Java identity hash such as {@code Foo@1b6d3586} is
- * not an address. Quoted local parts and address literals are not taken.
+ * not an address. Quoted local parts and address literals are not taken, nor the {@code
+ * password@host} of a URL's {@code //user:password@host} ({@link UrlUserInfoDetector}).
  */
 final class EmailDetector implements Detector {
   private static final int MAX_DOMAIN = 253;
@@ -28,6 +29,10 @@ final class EmailDetector implements Detector {
       start++;
     }
     if (start == at || text.charAt(at - 1) == '.') {
+      return NONE;
+    }
+    if (start > 0 && text.charAt(start - 1) == ':' && UrlUserInfoDetector.passwordStart(text, at) >= 0) {
+      // //user:password@host is a URL's user information, not an address
       return NONE;
     }
     for (int i = start + 1; i < at; i++) {

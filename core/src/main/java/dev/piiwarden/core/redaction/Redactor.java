@@ -192,7 +192,7 @@ public final class Redactor {
   private static List<Detector> detectorsOf(PiiType type, RedactionSettings settings) {
     switch (type) {
       case CREDENTIAL:
-        return List.of(new CredentialDetector(settings.extraKeys()));
+        return List.of(new CredentialDetector(settings.extraKeys()), new UrlUserInfoDetector());
       case CARD:
         return List.of(new CardDetector());
       case IBAN:

@@ -25,6 +25,7 @@ final class TextScanner {
   private final Ipv4Detector ipv4;
   private final Ipv6Detector ipv6;
   private final CredentialDetector credential;
+  private final UrlUserInfoDetector userInfo;
   private final KeyAutomaton keys;
   private final Detector[] others;
   private final int[] otherTypes;
@@ -46,6 +47,7 @@ final class TextScanner {
     Ipv4Detector ipv4 = null;
     Ipv6Detector ipv6 = null;
     CredentialDetector credential = null;
+    UrlUserInfoDetector userInfo = null;
     List<Detector> others = new ArrayList<>();
     for (Detector detector : detectors) {
       if (detector instanceof CardDetector) {
@@ -64,6 +66,8 @@ final class TextScanner {
         ipv6 = (Ipv6Detector) detector;
       } else if (detector instanceof CredentialDetector) {
         credential = (CredentialDetector) detector;
+      } else if (detector instanceof UrlUserInfoDetector) {
+        userInfo = (UrlUserInfoDetector) detector;
       } else {
         others.add(detector);
       }
@@ -76,6 +80,7 @@ final class TextScanner {
     this.ipv4 = ipv4;
     this.ipv6 = ipv6;
     this.credential = credential;
+    this.userInfo = userInfo;
     this.keys = credential == null ? null : credential.automaton();
     this.others = others.toArray(new Detector[0]);
     this.otherTypes = otherTypes.clone();
@@ -167,6 +172,9 @@ final class TextScanner {
         }
         return found;
       case Detector.AT_SIGN:
+        if (userInfo != null) {
+          found = record(found, userInfo.detect(text, i, localStart), PiiType.CREDENTIAL.ordinal());
+        }
         return email == null ? found
             : record(found, email.detect(text, i, localStart), PiiType.EMAIL.ordinal());
       case Detector.PLUS:

@@ -189,7 +189,10 @@ final class CorpusGenerator {
     String key = pick(List.of("password", "passwd", "pwd", "secret", "token", "api_key", "apikey",
         "access_key", "client_secret", "PASSWORD", "db_password", "userPassword", "accessToken",
         "clientSecret", "X-Api-Key".equals("") ? "" : "api_key"));
-    switch (random.nextInt(6)) {
+    switch (random.nextInt(7)) {
+      case 6:
+        return new Sample("credential", value, "connecting to jdbc:postgresql://" + word(5) + ":"
+            + value + "@db-" + random.nextInt(9) + ".example.com:5432/app");
       case 0:
         return new Sample("credential", value, "connect " + key + "=" + value + " user=bob");
       case 1:

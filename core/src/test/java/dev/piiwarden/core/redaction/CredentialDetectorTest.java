@@ -29,6 +29,8 @@ class CredentialDetectorTest {
       Authorization: opaque-token-1            | Authorization: [REDACTED:credential]
       header Bearer abcdefgh12345678 sent      | header Bearer [REDACTED:credential] sent
       password=password=password               | password=[REDACTED:credential]
+      jdbc:postgresql://app:s3cr3t!@db.example.com:5432/x | jdbc:postgresql://app:[REDACTED:credential]@db.example.com:5432/x
+      redis://:pa$$w0rd@cache:6379             | redis://:[REDACTED:credential]@cache:6379
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -45,6 +47,9 @@ class CredentialDetectorTest {
       {"token": null}
       password=
       Bearer short
+      https://example.com/users/@bob
+      mailto:bob@example.com
+      ssh git@github.com:org/repo.git
       """)
   void otherTextStays(String text) {
     assertEquals(text, redactor.redact(text));
