@@ -44,13 +44,18 @@ final class LedgerOptions {
           "A JDBC driver jar for a jdbc: store other than PostgreSQL, which is built in; repeatable.")
   List<Path> jdbcDrivers = List.of();
 
-  /** The taxonomy: the built-in one, extended by {@code --taxonomy}. */
+  private Taxonomy loaded;
+
+  /** The taxonomy: the built-in one, extended by {@code --taxonomy}; read once. */
   Taxonomy taxonomy() {
-    try {
-      return Taxonomy.load(taxonomy);
-    } catch (TaxonomyException e) {
-      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, e.getMessage());
+    if (loaded == null) {
+      try {
+        loaded = Taxonomy.load(taxonomy);
+      } catch (TaxonomyException e) {
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, e.getMessage());
+      }
     }
+    return loaded;
   }
 
   /**
@@ -70,7 +75,7 @@ final class LedgerOptions {
     DriverLoader drivers = DriverLoader.of(jdbcDrivers);
     ConsentLedger ledger =
         new ConsentLedger(
-            ConsentStoreUri.open(store, warning -> err.println(warning)),
+            ConsentStoreUri.open(store, err::println),
             lineage,
             Duration.ZERO,
             Clock.systemUTC());

@@ -112,6 +112,19 @@ class ConsentBadInputTest {
   }
 
   @Test
+  void aTaxonomyFileThatCannotBeReadIsNamed() {
+    Path missing = dir.resolve("no-such-taxonomy.json");
+
+    CliResult result =
+        consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
+            "--source", "app", "--taxonomy", missing.toString());
+
+    assertOneLine(result, "piiwarden: ");
+    assertTrue(result.err().contains("no-such-taxonomy.json"), result.err());
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")));
+  }
+
+  @Test
   void badExpiryValues() {
     CliResult notAValue =
         consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
