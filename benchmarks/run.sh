@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the agent and the benchmarks, runs the JMH benchmarks and the start-up comparison, and
+# writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh [--quick] [--no-build]
+#
+# --quick: one fork, short iterations and 10 start-up runs each (a few minutes); the default is two
+# forks, longer iterations and 20 start-up runs each. --no-build uses the jars already in target/.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+quick=""
+runs=20
+build=yes
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick="--quick"; runs=10 ;;
+    --no-build) build=no ;;
+    *) echo "run.sh: unknown argument $arg; use --quick, --no-build" >&2; exit 2 ;;
+  esac
+done
+agent_jar="$root/agent/target/piiwarden-agent.jar"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+if [ "$build" = yes ]; then
+  (cd "$root" && mvn -q -B -DskipTests -pl agent,benchmarks -am package)
+fi
+"$here/startup.sh" --runs "$runs" --agent-jar "$agent_jar" > "$here/target/startup.txt"
+"$java" -jar "$here/target/benchmarks.jar" $quick --agent-jar "$agent_jar" \
+  --startup "$here/target/startup.txt" --out "$here/RESULTS.md"
