@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,16 +23,23 @@ public final class AuditRecordFormat {
 
   static final String HASH_SUFFIX_START = ",\"hash\":\"";
 
-  private static final DateTimeFormatter TS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.").withZone(ZoneOffset.UTC);
+
+  /** The last second formatted, reused: events come many to a second. Immutable, so shareable. */
+  private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
+
+  private record FormattedSecond(long epochSecond, String text) {}
 
   private AuditRecordFormat() {}
 
   /** The record without {@code hash}: the text the hash covers, after {@code prev}. */
   public static String unsealed(AuditEvent event, long seq, String prev) {
-    StringBuilder out = new StringBuilder(256);
+    StringBuilder out = new StringBuilder(512);
     out.append("{\"v\":").append(VERSION).append(",\"seq\":").append(seq);
-    out.append(",\"ts\":\"").append(TS.format(event.ts())).append('"');
+    out.append(",\"ts\":\"");
+    timestamp(out, event.ts());
+    out.append('"');
     field(out, "type", event.type());
     field(out, "subject", event.subject());
     field(out, "actor", event.actor());
@@ -50,8 +58,26 @@ public final class AuditRecordFormat {
   }
 
   /** A timestamp as {@code ts} holds it. */
-  static String timestamp(java.time.Instant ts) {
-    return TS.format(ts);
+  static String timestamp(Instant ts) {
+    StringBuilder out = new StringBuilder(27);
+    timestamp(out, ts);
+    return out.toString();
+  }
+
+  /** {@code uuuu-MM-ddTHH:mm:ss.ffffffZ}: the second from a one-entry cache, then the micros. */
+  private static void timestamp(StringBuilder out, Instant ts) {
+    FormattedSecond second = lastSecond;
+    if (second.epochSecond() != ts.getEpochSecond()) {
+      second = new FormattedSecond(ts.getEpochSecond(),
+          SECONDS.format(Instant.ofEpochSecond(ts.getEpochSecond())));
+      lastSecond = second;
+    }
+    out.append(second.text());
+    int micros = ts.getNano() / 1000;
+    for (int divisor = 100_000; divisor > 0; divisor /= 10) {
+      out.append((char) ('0' + micros / divisor % 10));
+    }
+    out.append('Z');
   }
 
   /** The full line, without its newline: the unsealed text with {@code "hash"} added last. */

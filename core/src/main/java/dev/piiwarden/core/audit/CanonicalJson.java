@@ -77,6 +77,10 @@ final class CanonicalJson {
 
   static void string(StringBuilder out, String text) {
     out.append('"');
+    if (!needsEscape(text)) {
+      out.append(text).append('"');
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -97,6 +101,17 @@ final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  /** Most values need no escape: they are appended whole. */
+  private static boolean needsEscape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isInteger(Object value) {
