@@ -3,7 +3,6 @@ package dev.piiwarden.core.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,13 +15,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
  * The audit key: the HMAC-SHA256 key that chains the records and pseudonymises subjects.
  *
- * <p>The key file holds 32 random bytes as 64 hex digits and a newline. {@link #loadOrCreate}
+ * <p>The key file holds the raw key: 32 random bytes when created here (any file of at least 32
+ * bytes is accepted, e.g. {@code head -c 32 /dev/urandom}). {@link #loadOrCreate}
  * creates it when absent: written to a temporary file created with mode {@code 0600}, forced to
  * disk, then linked into place, so a reader never sees a half-written key and two JVMs starting
  * at once end up with the same key. A key file that group or others may read or write is
@@ -71,21 +70,14 @@ public final class AuditKey {
    */
   public static AuditKey load(Path file) {
     checkOwnerOnly(file);
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new AuditException("audit key file " + file + " does not exist; pass the key file the"
           + " trail was written with (--key-file or piiwarden.audit.key-file)", e);
     } catch (IOException e) {
       throw new AuditException("cannot read audit key file " + file + " (" + e + ")", e);
-    }
-    byte[] bytes;
-    try {
-      bytes = HexFormat.of().parseHex(text);
-    } catch (IllegalArgumentException e) {
-      throw new AuditException("audit key file " + file + " is not a key (expected "
-          + 2 * KEY_BYTES + " hex digits); restore the key file the trail was written with", e);
     }
     if (bytes.length < KEY_BYTES) {
       throw new AuditException("audit key file " + file + " holds " + bytes.length
@@ -113,7 +105,6 @@ public final class AuditKey {
   private static void create(Path file) {
     byte[] key = new byte[KEY_BYTES];
     new SecureRandom().nextBytes(key);
-    byte[] text = (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII);
     Path folder = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
@@ -122,7 +113,7 @@ public final class AuditKey {
           ? Files.createTempFile(folder, ".piiwarden-audit-key", ".tmp", ownerOnlyAttribute())
           : Files.createTempFile(folder, ".piiwarden-audit-key", ".tmp");
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(text));
+        channel.write(ByteBuffer.wrap(key));
         channel.force(true);
       }
       linkIntoPlace(temporary, file);

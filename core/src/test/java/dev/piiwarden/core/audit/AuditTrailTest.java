@@ -252,7 +252,7 @@ class AuditTrailTest {
   private AuditTrailOptions options(Path active) throws Exception {
     Path keyFile = folder.resolve("piiwarden-audit.key");
     if (!Files.exists(keyFile)) {
-      Files.writeString(keyFile, java.util.HexFormat.of().formatHex(AuditFixtures.KEY_BYTES));
+      Files.write(keyFile, AuditFixtures.KEY_BYTES);
       Files.setPosixFilePermissions(keyFile,
           java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
