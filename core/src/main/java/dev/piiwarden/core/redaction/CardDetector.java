@@ -80,7 +80,7 @@ final class CardDetector implements Detector {
     return Detector.match(at, bestEnd);
   }
 
-  /** The digits of the groups of the same run before {@code at}, counted up to one more than a card. */
+  /** The digits of the run's groups before {@code at}, counted up to one more than a card. */
   private static int digitsBefore(CharSequence text, int at) {
     int count = 0;
     int i = at;

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Words that make an otherwise ambiguous number personal data when one of them starts a word
  * shortly before it, with no digit in between ("tel", "phone" before {@code 030 1234567}; "ssn"
- * before a bare nine-digit run). The look-back window is bounded, so checking costs a constant per candidate.
+ * before a bare nine-digit run). The look-back window is bounded, so checking costs a constant
+ * per candidate.
  */
 final class ContextWords {
   private final char[][] words;

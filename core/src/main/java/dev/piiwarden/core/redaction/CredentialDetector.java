@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * Credentials by key name: the value after a key of {@code credential-keys.txt} (or a configured
  * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
- * \"k\":\"v\"} and {@code k => v}; and the token of {@code Authorization: Bearer|Basic|… token} or a
- * bare {@code Bearer token}. Only the value is replaced; the key and quotes stay. An unquoted value
- * ends at a blank or one of {@code , ; & " ' } ] ) < >}; a quoted one at its closing quote (looked
+ * \"k\":\"v\"} and {@code k => v}; and the token of {@code Authorization: Bearer|Basic|…
+ * token} or a bare {@code Bearer token}. Only the value is replaced; the key and quotes stay. An
+ * unquoted value ends at a blank, a quote, a backslash or one of
+ * <code>, ; &amp; &lt; &gt; ) ] }</code>; a quoted one at its closing quote (looked
  * for within {@value #MAX_QUOTED} characters, else read as unquoted). A value already redacted, or
  * the JSON literal {@code null}, is left alone.
  */

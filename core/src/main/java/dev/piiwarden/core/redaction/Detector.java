@@ -2,9 +2,9 @@ package dev.piiwarden.core.redaction;
 
 /**
  * Finds one kind of personal data at a trigger position of the scan. Implementations do bounded
- * work per call (or, for credentials, work over a region the scan then skips), which keeps the whole
- * scan linear in the text's length. They read the text only through {@link CharSequence#charAt} and
- * allocate nothing when they find nothing.
+ * work per call (or, for credentials, work over a region the scan then skips), which keeps the
+ * whole scan linear in the text's length. They read the text only through {@link
+ * CharSequence#charAt} and allocate nothing when they find nothing.
  */
 interface Detector {
   /** Triggers: the start of a run of digits (not preceded by a letter or digit). */
@@ -21,6 +21,8 @@ interface Detector {
   int OPEN_PAREN = 1 << 5;
   /** Triggers: the end of a key name found by the scan's {@link KeyAutomaton}. */
   int KEY = 1 << 6;
+  /** Triggers: a URL-encoded {@code @}, {@code %40}. */
+  int ENCODED_AT = 1 << 7;
 
   /** What {@link #detect} returns when it found nothing. */
   long NONE = -1L;

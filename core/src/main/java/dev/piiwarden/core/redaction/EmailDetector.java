@@ -2,13 +2,16 @@ package dev.piiwarden.core.redaction;
 
 /**
  * Email addresses: a local part of letters, digits and {@code . _ % + -} (no leading, trailing or
- * doubled dot), an {@code @}, and a domain of at least two labels of letters, digits and inner
- * hyphens (1 to 63 each, 253 in all) whose last label has a real top-level domain shape: 2 to 63
- * letters, or an IDN {@code xn--} label. So a Java identity hash such as {@code Foo@1b6d3586} is
- * not an address. Quoted local parts and address literals are not taken, nor the {@code
- * password@host} of a URL's {@code //user:password@host} ({@link UrlUserInfoDetector}).
+ * doubled dot; of a longer run, the last 64 characters), an {@code @}, and a domain of at least two
+ * labels of letters, digits and inner hyphens (1 to 63 each, 253 in all) whose last label has a
+ * real top-level domain shape: 2 to 63 letters, or an IDN {@code xn--} label. So a Java identity
+ * hash such as {@code Foo@1b6d3586} is not an address. Quoted local parts and address literals are
+ * not taken, nor the {@code password@host} of a URL's {@code //user:password@host} ({@link
+ * UrlUserInfoDetector}). In URLs and form bodies the {@code @} may be encoded: {@code
+ * bob%40example.com} is an address too.
  */
 final class EmailDetector implements Detector {
+  private static final int MAX_LOCAL = 64;
   private static final int MAX_DOMAIN = 253;
   private static final int MAX_LABEL = 63;
 
@@ -19,19 +22,23 @@ final class EmailDetector implements Detector {
 
   @Override
   public int triggers() {
-    return AT_SIGN;
+    return AT_SIGN | ENCODED_AT;
   }
 
   @Override
   public long detect(CharSequence text, int at, int localStart) {
-    int start = localStart;
+    boolean encoded = text.charAt(at) == '%';
+    // RFC 5321 allows 64 characters; a longer run is taken for its last 64, which also bounds
+    // the work per trigger when runs such as a%40a.a%40a... never end
+    int start = Math.max(localStart, at - MAX_LOCAL);
     while (start < at && text.charAt(start) == '.') {
       start++;
     }
     if (start == at || text.charAt(at - 1) == '.') {
       return NONE;
     }
-    if (start > 0 && text.charAt(start - 1) == ':' && UrlUserInfoDetector.passwordStart(text, at) >= 0) {
+    if (!encoded && start > 0 && text.charAt(start - 1) == ':'
+        && UrlUserInfoDetector.passwordStart(text, at) >= 0) {
       // //user:password@host is a URL's user information, not an address
       return NONE;
     }
@@ -40,7 +47,7 @@ final class EmailDetector implements Detector {
         return NONE;
       }
     }
-    int end = domainEnd(text, at + 1);
+    int end = domainEnd(text, at + (encoded ? 3 : 1));
     return end < 0 ? NONE : Detector.match(start, end);
   }
 

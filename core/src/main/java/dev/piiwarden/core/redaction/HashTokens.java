@@ -40,7 +40,8 @@ final class HashTokens {
   /** The token of an already normalised value, with {@code label} as its type. */
   String token(String label, String normalised) {
     byte[] digest = mac().doFinal(normalised.getBytes(StandardCharsets.UTF_8));
-    StringBuilder token = new StringBuilder(label.length() + 19).append('[').append(label).append(':');
+    StringBuilder token = new StringBuilder(label.length() + 19);
+    token.append('[').append(label).append(':');
     for (int i = 0; i < 8; i++) {
       token.append(HEX[(digest[i] >> 4) & 0xF]).append(HEX[digest[i] & 0xF]);
     }

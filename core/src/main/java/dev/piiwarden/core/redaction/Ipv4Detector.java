@@ -39,7 +39,8 @@ final class Ipv4Detector implements Detector {
       if (CharClasses.isAlnum(next)) {
         return NONE;
       }
-      if ((next == '.' || next == '-') && end + 1 < n && CharClasses.isAlnum(text.charAt(end + 1))) {
+      if ((next == '.' || next == '-')
+          && end + 1 < n && CharClasses.isAlnum(text.charAt(end + 1))) {
         return NONE;
       }
     }

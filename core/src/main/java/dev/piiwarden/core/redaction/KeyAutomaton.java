@@ -84,7 +84,8 @@ final class KeyAutomaton {
         }
       }
     }
-    return new KeyAutomaton(Arrays.copyOf(next, states * SYMBOLS), Arrays.copyOf(keyLength, states));
+    return new KeyAutomaton(
+        Arrays.copyOf(next, states * SYMBOLS), Arrays.copyOf(keyLength, states));
   }
 
   /** The state after reading {@code c} in {@code state}; 0 is the start. */

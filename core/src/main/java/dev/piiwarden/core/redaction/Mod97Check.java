@@ -1,6 +1,9 @@
 package dev.piiwarden.core.redaction;
 
-/** The ISO 7064 MOD 97-10 check of IBANs: country and check digits moved to the end, letters as 10 to 35. */
+/**
+ * The ISO 7064 MOD 97-10 check of IBANs: country and check digits moved to the end, letters
+ * counted as 10 to 35.
+ */
 final class Mod97Check {
   private Mod97Check() {}
 

@@ -13,7 +13,8 @@ final class PersonalMember {
   private final Redaction redaction;
   private final Function<Object, Object> reader;
 
-  PersonalMember(String name, String category, Redaction redaction, Function<Object, Object> reader) {
+  PersonalMember(
+      String name, String category, Redaction redaction, Function<Object, Object> reader) {
     this.name = name;
     this.category = category;
     this.redaction = redaction;

@@ -10,10 +10,11 @@ import java.util.List;
  *       all, optionally grouped by spaces, dashes, dots or parentheses: {@code +44 20 7946 0958},
  *       {@code +1 (555) 123-4567}.
  *   <li>National: 7 to 12 digits, optionally with an area code in parentheses and grouped by
- *       spaces, dashes, dots or slashes into groups of two or more digits (the first may have one:
- *       {@code 1-800-555-0199}), as in ({@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
- *       1234567}), only when a context word (tel, phone, sms, mobile, call, fax, cell) starts a word
- *       shortly before it, since such numbers are otherwise indistinguishable from ids and counts.
+ *       spaces, dashes, dots or slashes into groups of two or more digits (the first may have one,
+ *       as in {@code 1-800-555-0199}): {@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
+ *       1234567}. Only when a context word (tel, phone, sms, mobile, call, fax, cell) starts a
+ *       word shortly before it, since such numbers are otherwise indistinguishable from ids.
+ *       A number starting with the international prefix {@code 00} may have up to 17 digits.
  *       An ISO date shape ({@code 2024-01-15}) is never a national number.
  * </ul>
  */
@@ -86,10 +87,12 @@ final class PhoneDetector implements Detector {
     }
     int end = -1;
     int groups = 0;
+    // 00 is the international prefix: 0044 20 7946 0958 is an E.164 number without its +
+    int maxDigits = i + 1 < n && text.charAt(i) == '0' && text.charAt(i + 1) == '0' ? 17 : 12;
     while (i < n && CharClasses.isDigit(text.charAt(i))) {
       int groupStart = i;
       while (i < n && CharClasses.isDigit(text.charAt(i))) {
-        if (++digits > 12) {
+        if (++digits > maxDigits) {
           return NONE;
         }
         i++;
@@ -109,7 +112,7 @@ final class PhoneDetector implements Detector {
     if (end < 0 || digits < 7 || CharClasses.alnumAt(text, end) || isoDate(text, at, end, groups)) {
       return NONE;
     }
-    if (end < n && isSeparator(text.charAt(end)) && end + 1 < n && CharClasses.isDigit(text.charAt(end + 1))) {
+    if (end + 1 < n && isSeparator(text.charAt(end)) && CharClasses.isDigit(text.charAt(end + 1))) {
       return NONE;
     }
     return CONTEXT.precede(text, at) ? Detector.match(at, end) : NONE;

@@ -8,7 +8,7 @@ import java.util.Locale;
  * option.
  */
 public enum PiiType {
-  /** Credentials by key name: {@code password=…}, {@code "token": "…"}, {@code Authorization: Bearer …}. */
+  /** Credentials by key name: {@code password=…}, {@code "token": "…"}, {@code Bearer …}. */
   CREDENTIAL("credential"),
   /** Payment card numbers: 12 to 19 digits, a known IIN range for the length, Luhn. */
   CARD("card"),

@@ -191,7 +191,8 @@ public final class RedactionSettings {
     public Builder pattern(String type, String regex) {
       if (!TYPE_NAME.matcher(type).matches()) {
         throw new IllegalArgumentException("Redaction pattern type '" + type
-            + "' must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            + "' must be lower-case letters, digits, '.', '_' or '-',"
+            + " starting with a letter or digit");
       }
       try {
         patterns.put(type, Pattern.compile(regex));

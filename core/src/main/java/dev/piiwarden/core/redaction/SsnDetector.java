@@ -45,8 +45,10 @@ final class SsnDetector implements Detector {
       return NONE;
     }
     if (CharClasses.alnumAt(text, end)
-        || (end + 1 < n && isSeparator(text.charAt(end)) && CharClasses.isDigit(text.charAt(end + 1)))
-        || (at > 0 && isSeparator(text.charAt(at - 1)) && at > 1 && CharClasses.isDigit(text.charAt(at - 2)))) {
+        || (end + 1 < n && isSeparator(text.charAt(end))
+            && CharClasses.isDigit(text.charAt(end + 1)))
+        || (at > 1 && isSeparator(text.charAt(at - 1))
+            && CharClasses.isDigit(text.charAt(at - 2)))) {
       return NONE;
     }
     int area = number(text, at, 3);

@@ -38,7 +38,8 @@ final class TextScanner {
    * @param otherTypes for the detectors that are not built in, in order, the type index of each
    * @param patterns user patterns, with {@code patternTypes[i]} the type index of each
    */
-  TextScanner(List<Detector> detectors, int[] otherTypes, List<Pattern> patterns, int[] patternTypes) {
+  TextScanner(
+      List<Detector> detectors, int[] otherTypes, List<Pattern> patterns, int[] patternTypes) {
     CardDetector card = null;
     IbanDetector iban = null;
     SsnDetector ssn = null;
@@ -143,7 +144,8 @@ final class TextScanner {
     return found;
   }
 
-  private Replacements builtIn(CharSequence text, int i, int fired, int localStart, Replacements found) {
+  private Replacements builtIn(
+      CharSequence text, int i, int fired, int localStart, Replacements found) {
     final int ip = PiiType.IP.ordinal();
     switch (fired) {
       case Detector.DIGIT_RUN:
@@ -183,6 +185,9 @@ final class TextScanner {
             : record(found, phone.detect(text, i, localStart), PiiType.PHONE.ordinal());
       case Detector.COLON:
         return ipv6 == null ? found : record(found, ipv6.detect(text, i, localStart), ip);
+      case Detector.ENCODED_AT:
+        return email == null ? found
+            : record(found, email.detect(text, i, localStart), PiiType.EMAIL.ordinal());
       default:
         return found;
     }
@@ -207,6 +212,9 @@ final class TextScanner {
       case '(':
         return wordStart && i + 1 < text.length() && CharClasses.isDigit(text.charAt(i + 1))
             ? Detector.OPEN_PAREN : 0;
+      case '%':
+        return i + 2 < text.length() && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0'
+            ? Detector.ENCODED_AT : 0;
       default:
         return 0;
     }

@@ -20,6 +20,7 @@ class CredentialDetectorTest {
       userPassword=x1                          | userPassword=[REDACTED:credential]
       accessToken: eyJhbGciOi.eyJzdWIi.sig     | accessToken: [REDACTED:credential]
       client_secret=abc;                       | client_secret=[REDACTED:credential];
+      X-Api-Key: k123                          | X-Api-Key: [REDACTED:credential]
       secret_key=abc                           | secret_key=[REDACTED:credential]
       apikey='k-1'                             | apikey='[REDACTED:credential]'
       :password => 'pw'                        | :password => '[REDACTED:credential]'

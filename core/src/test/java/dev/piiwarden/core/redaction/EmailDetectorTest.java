@@ -18,6 +18,7 @@ class EmailDetectorTest {
       mailto:bob@example.com                 | mailto:[REDACTED:email]
       ..bob@example.com                      | ..[REDACTED:email]
       "email":"BOB@EXAMPLE.COM"              | "email":"[REDACTED:email]"
+      GET /users?email=bob%40example.com&x=1 | GET /users?email=[REDACTED:email]&x=1
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -34,6 +35,8 @@ class EmailDetectorTest {
       double dot bob..smith@example.com
       annotation @Override
       empty local @example.com
+      encoded without local %40example.com
+      percent 40% of 100%40
       label starts with hyphen bob@-example.com
       """)
   void otherShapesStay(String text) {

@@ -30,6 +30,7 @@ class LinearTimeTest {
         Arguments.of("email domain run", "a@a.a.a.a.a."),
         Arguments.of("dotted domain after one at", "a."),
         Arguments.of("at signs", "a@"),
+        Arguments.of("encoded at signs", "a%40a."),
         Arguments.of("repeated separators", " - . ( ) "),
         Arguments.of("plus and digits", "+1 "),
         Arguments.of("colons", ":"),

@@ -22,6 +22,7 @@ class PhoneDetectorTest {
       fax: 030/1234567                   | fax: [REDACTED:phone]
       sms to 5551234567                  | sms to [REDACTED:phone]
       cellphone 0151 23456789            | cellphone [REDACTED:phone]
+      tel 0044 20 7946 0958              | tel [REDACTED:phone]
       """)
   void phonesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
