@@ -33,6 +33,13 @@ class ObjectRedactionTest {
   }
 
   @Test
+  void shortPartialValuesAndNullsRevealNothingMore() {
+    Customer sparse = new Customer(8, null, "+1", "4242", null);
+    String phoneToken = redactor.hashToken("user.contact.phone_number", "+1");
+    assertEquals("Customer{email=null, phone=" + phoneToken + ", card=****}", objects.render(sparse));
+  }
+
+  @Test
   void generatedDescriptorsAreUsedWhenPresent() {
     assertEquals("Account{iban=******************3000, holder=[REDACTED:user.name]}",
         objects.render(new Account("DE89370400440532013000", "Ada Lovelace")));
