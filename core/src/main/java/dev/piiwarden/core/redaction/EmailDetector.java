@@ -4,8 +4,9 @@ package dev.piiwarden.core.redaction;
  * Email addresses: a local part of letters, digits and {@code . _ % + -} (no leading, trailing or
  * doubled dot; of a longer run, the last 64 characters), an {@code @}, and a domain of at least two
  * labels of letters, digits and inner hyphens (1 to 63 each, 253 in all) whose last label has a
- * real top-level domain shape: 2 to 63 letters, or an IDN {@code xn--} label. So a Java identity
- * hash such as {@code Foo@1b6d3586} is not an address. Quoted local parts and address literals are
+ * real top-level domain shape: 2 to 63 letters, or an IDN {@code xn--} label, and not one of the
+ * {@link NonTopLevelDomains} ({@code getty@tty1.service}). So a Java identity hash such as {@code
+ * Foo@1b6d3586} is not an address. Quoted local parts and address literals are
  * not taken, nor the {@code password@host} of a URL's {@code //user:password@host} ({@link
  * UrlUserInfoDetector}). In URLs and form bodies the {@code @} may be encoded: {@code
  * bob%40example.com} is an address too.
@@ -80,7 +81,8 @@ final class EmailDetector implements Detector {
         }
         labels++;
         if (k == end) {
-          return labels >= 2 && topLevelShape(text, labelStart, k) ? end : -1;
+          return labels >= 2 && topLevelShape(text, labelStart, k)
+              && !NonTopLevelDomains.builtIn().contains(text, labelStart, k) ? end : -1;
         }
         labelStart = k + 1;
       }

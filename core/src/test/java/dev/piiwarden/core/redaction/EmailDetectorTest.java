@@ -37,6 +37,8 @@ class EmailDetectorTest {
       empty local @example.com
       encoded without local %40example.com
       percent 40% of 100%40
+      systemd unit getty@tty1.service started
+      file Foo@Bar.java
       label starts with hyphen bob@-example.com
       """)
   void otherShapesStay(String text) {
