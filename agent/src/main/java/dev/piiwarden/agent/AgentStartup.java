@@ -1,5 +1,6 @@
 package dev.piiwarden.agent;
 
+import dev.piiwarden.agent.audit.AgentAudit;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.ConfigurationError;
 import dev.piiwarden.agent.config.ConfigurationSources;
@@ -46,6 +47,7 @@ final class AgentStartup {
     }
     try {
       BootstrapJar.append(instrumentation);
+      AgentAudit.start(configuration, attached);
       ConsentEnforcement.install(configuration, instrumentation);
     } catch (Throwable failure) {
       AgentReport.once(

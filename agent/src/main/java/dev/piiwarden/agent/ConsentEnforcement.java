@@ -1,5 +1,7 @@
 package dev.piiwarden.agent;
 
+import dev.piiwarden.agent.audit.AgentAudit;
+import dev.piiwarden.agent.audit.AuditedLedger;
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
@@ -30,10 +32,10 @@ final class ConsentEnforcement {
         new ConsentGate(
             rules,
             ledger,
-            SubjectPseudonym.withKeyFrom(configuration.get(AgentOption.AUDIT_KEY_FILE)),
+            SubjectPseudonym.withKeyFrom(AgentAudit.keyFile()),
             configuration.monitorOnly(),
             configuration.allowOnStoreError());
-    ConsentBridge.install(gate, new LedgerPort(ledger));
+    ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger)));
     ConsentInstrumentation.install(instrumentation, rules, new FragmentCatalogue());
   }
 

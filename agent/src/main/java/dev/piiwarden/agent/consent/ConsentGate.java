@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.consent;
 
+import dev.piiwarden.agent.audit.ConsentAuditEvents;
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.api.ConsentDeniedException.Reason;
@@ -58,6 +59,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
     try {
       String subject = subjects.resolve(rule, declaringType, arguments);
       Reason denied = subject == null ? Reason.NO_SUBJECT : decide(subject, rule);
+      ConsentAuditEvents.decided(rule, declaringType, subject, denied == null ? null : denied.name());
       if (denied == null) {
         return null;
       }

@@ -1,0 +1,42 @@
+package dev.piiwarden.agent.audit;
+
+import dev.piiwarden.agent.consent.ApplicationApi;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Optional;
+
+/**
+ * The actor of the current thread, from the application's {@code PrivacyContext.currentActor()}
+ * as the instrumented class's own loader sees it (the agent never links to the application's API
+ * classes by type).
+ */
+final class ActorLookup {
+  private static final MethodHandle NONE = MethodHandles.constant(Object.class, Optional.empty());
+
+  private final ClassValue<MethodHandle> actors =
+      new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+          return currentActor(type);
+        }
+      };
+
+  /** The actor, or null when none is set or the application has no {@code PrivacyContext}. */
+  String actorFor(Class<?> declaringType) throws Throwable {
+    Optional<?> actor = (Optional<?>) actors.get(declaringType).invoke();
+    return actor.map(String::valueOf).orElse(null);
+  }
+
+  private static MethodHandle currentActor(Class<?> declaringType) {
+    try {
+      Class<?> context =
+          Class.forName(ApplicationApi.PRIVACY_CONTEXT, false, declaringType.getClassLoader());
+      return MethodHandles.publicLookup()
+          .findStatic(context, "currentActor", MethodType.methodType(Optional.class))
+          .asType(MethodType.methodType(Object.class));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return NONE; // an application without PII Warden's API on its path has no actor to give
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.piiwarden.agent.audit;
+
+import dev.piiwarden.agent.config.AgentConfiguration;
+import dev.piiwarden.agent.config.AgentOption;
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.audit.AuditEvent;
+import dev.piiwarden.core.audit.AuditEventType;
+import dev.piiwarden.core.audit.AuditException;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditTrail;
+import dev.piiwarden.core.audit.AuditTrailOptions;
+import dev.piiwarden.core.audit.OverflowPolicy;
+import dev.piiwarden.core.audit.Pseudonymizer;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The agent's audit trail: opened at start from the {@code piiwarden.audit.*} options, {@code
+ * agent.started} first, {@code agent.stopped} and a bounded flush from a shutdown hook. Other
+ * parts of the agent add events through {@link #record} (and {@link ConsentAuditEvents}); the
+ * trail's own problems go to stderr through {@link AgentReport}, once each.
+ *
+ * <p>The key file is the trail's ({@code piiwarden.audit.key-file}, default beside the jsonl
+ * file): the subject pseudonyms in {@code ConsentDeniedException} and in the trail are the same.
+ * With sink {@code none} and no key file, pseudonyms use a per-process key and no file is made.
+ * A key file the trail cannot use (open to group or others, too short, not creatable) is a
+ * configuration error: the JVM stops before {@code main}, as for any other wrong option.
+ */
+public final class AgentAudit {
+  private static final String VERSION = version();
+
+  private static volatile AuditTrail trail;
+  private static volatile String keyFile = "";
+  private static volatile AccessEvents access = AccessEvents.NONE;
+  private static volatile boolean monitorOnly;
+
+  private AgentAudit() {}
+
+  /**
+   * Opens the trail and records {@code agent.started}. On an unusable key file: one configuration
+   * error line, then the JVM halts at start-up, or the attach is refused.
+   */
+  public static void start(AgentConfiguration configuration, boolean attached) {
+    String sink = configuration.get(AgentOption.AUDIT_SINK);
+    String configuredKey = configuration.get(AgentOption.AUDIT_KEY_FILE);
+    access = AccessEvents.of(configuration.get(AgentOption.AUDIT_ACCESS));
+    monitorOnly = configuration.monitorOnly();
+    if (sink.equals("none") && configuredKey.isEmpty()) {
+      return;
+    }
+    try {
+      Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
+      AuditKey.loadOrCreate(key); // checked here, on the caller's thread, so a bad key stops the start
+      AuditTrail opened = AuditTrail.open(AuditTrailOptions.defaults()
+          .sink(sink)
+          .keyFile(key)
+          .overflow(OverflowPolicy.valueOf(
+              configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
+          .problems(problem -> AgentReport.once("audit:" + problem, problem)));
+      keyFile = key.toString();
+      trail = opened;
+    } catch (AuditException e) {
+      AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "
+          + e.getMessage());
+      if (!attached) {
+        Runtime.getRuntime().halt(1);
+      }
+      throw new IllegalStateException("the audit key file cannot be used", e);
+    }
+    record(AuditEvent.of(AuditEventType.AGENT_STARTED)
+        .detail("version", VERSION)
+        .detail("attached", attached)
+        .detail("config", SecretFreeConfiguration.of(configuration))
+        .build());
+    Runtime.getRuntime().addShutdownHook(new Thread(AgentAudit::stop, "piiwarden-audit-stop"));
+  }
+
+  /** The key file subject pseudonyms are keyed with; empty for a per-process key. */
+  public static String keyFile() {
+    return keyFile;
+  }
+
+  /** Adds an event to the trail, if there is one. Never throws. */
+  public static void record(AuditEvent event) {
+    AuditTrail current = trail;
+    if (current != null) {
+      current.record(event);
+    }
+  }
+
+  /** The pseudonym of a subject id with the trail's key; null without a trail. */
+  static String pseudonym(String subjectId) {
+    AuditTrail current = trail;
+    return current == null || subjectId == null ? null : current.pseudonymizer().pseudonym(subjectId);
+  }
+
+  static Pseudonymizer pseudonymizer() {
+    AuditTrail current = trail;
+    return current == null ? null : current.pseudonymizer();
+  }
+
+  static AccessEvents access() {
+    return access;
+  }
+
+  static boolean monitorOnly() {
+    return monitorOnly;
+  }
+
+  private static void stop() {
+    AuditTrail current = trail;
+    if (current == null) {
+      return;
+    }
+    current.record(AuditEvent.of(AuditEventType.AGENT_STOPPED)
+        .detail("version", VERSION)
+        .detail("agentProblems", AgentReport.problems())
+        .build());
+    current.shutdown();
+  }
+
+  private static Path defaultKeyFile(String sink) {
+    return sink.startsWith("jsonl:")
+        ? AuditKey.defaultFileBeside(Path.of(sink.substring("jsonl:".length())))
+        : Path.of(AuditKey.DEFAULT_FILE_NAME);
+  }
+
+  private static String version() {
+    String version = AgentAudit.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
+  }
+}

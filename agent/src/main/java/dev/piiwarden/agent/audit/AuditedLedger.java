@@ -1,0 +1,42 @@
+package dev.piiwarden.agent.audit;
+
+import dev.piiwarden.agent.bootstrap.ConsentBridge;
+import java.util.List;
+
+/**
+ * The ledger the application reaches through {@code Consents}, with every grant and withdrawal
+ * that the store accepted recorded as {@code consent.changed}. A change the store refused is not
+ * audited: the application got the exception and nothing changed.
+ */
+public final class AuditedLedger implements ConsentBridge.Ledger {
+  private final ConsentBridge.Ledger ledger;
+
+  /** Audits the changes made through {@code ledger}. */
+  public AuditedLedger(ConsentBridge.Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public Object[] grant(String subject, String purpose, String source) {
+    Object[] record = ledger.grant(subject, purpose, source);
+    ConsentAuditEvents.changed(subject, purpose, "GRANTED", source);
+    return record;
+  }
+
+  @Override
+  public Object[] withdraw(String subject, String purpose, String source) {
+    Object[] record = ledger.withdraw(subject, purpose, source);
+    ConsentAuditEvents.changed(subject, purpose, "WITHDRAWN", source);
+    return record;
+  }
+
+  @Override
+  public boolean isGranted(String subject, String purpose) {
+    return ledger.isGranted(subject, purpose);
+  }
+
+  @Override
+  public List<Object[]> history(String subject) {
+    return ledger.history(subject);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.piiwarden.agent.audit;
+
+import dev.piiwarden.agent.consent.ConsentRule;
+import dev.piiwarden.agent.inventory.ActivityCatalog;
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.audit.AuditEvent;
+import dev.piiwarden.core.audit.AuditEventType;
+import java.util.List;
+
+/**
+ * The consent decisions, the accesses that follow them and the ledger changes, as audit events.
+ * Called on the application's threads: each call does its work in a few microseconds and queues
+ * the event, and never throws (a failure here is reported once and the call goes on as decided).
+ */
+public final class ConsentAuditEvents {
+  private static final ActorLookup ACTORS = new ActorLookup();
+
+  private ConsentAuditEvents() {}
+
+  /**
+   * Records the decision on one call of a {@code @ConsentRequired} method: {@code
+   * consent.granted} or {@code consent.denied} (with the reason, and {@code mode=monitor} when
+   * monitor mode lets the call run), then an {@code access} event when the body runs and {@code
+   * piiwarden.audit.access} selects it.
+   *
+   * @param subject the raw subject id, pseudonymised here, or null when none was found
+   * @param deniedReason null when granted, else the reason's name ({@code NOT_GRANTED}, …)
+   */
+  public static void decided(
+      ConsentRule rule, Class<?> declaringType, String subject, String deniedReason) {
+    if (AgentAudit.pseudonymizer() == null) {
+      return;
+    }
+    try {
+      String pseudonym = AgentAudit.pseudonym(subject);
+      String actor = ACTORS.actorFor(declaringType);
+      List<String> categories = ActivityCatalog.categoriesOf(rule.activity());
+      AuditEvent.Builder decision = AuditEvent.of(deniedReason == null
+              ? AuditEventType.CONSENT_GRANTED : AuditEventType.CONSENT_DENIED)
+          .subject(pseudonym).actor(actor).purposes(rule.purposes()).activity(rule.activity())
+          .categories(categories).reason(deniedReason);
+      boolean runs = deniedReason == null || AgentAudit.monitorOnly();
+      if (deniedReason != null && runs) {
+        decision.detail("mode", "monitor");
+      }
+      AgentAudit.record(decision.build());
+      if (runs && AgentAudit.access() != AccessEvents.NONE) {
+        AgentAudit.record(AuditEvent.of(AuditEventType.ACCESS)
+            .subject(pseudonym).actor(actor).purposes(rule.purposes()).activity(rule.activity())
+            .categories(categories).build());
+      }
+    } catch (Throwable failure) {
+      AgentReport.once("audit-decision:" + failure.getClass().getName(),
+          "could not audit a consent decision (" + AgentReport.describe(failure)
+              + "); the decision stands");
+    }
+  }
+
+  /**
+   * Records a grant or withdrawal made through {@code Consents}: {@code consent.changed} with the
+   * purpose, {@code state} ({@code GRANTED}, {@code WITHDRAWN}) and {@code source}.
+   */
+  public static void changed(String subject, String purpose, String state, String source) {
+    if (AgentAudit.pseudonymizer() == null) {
+      return;
+    }
+    try {
+      AuditEvent.Builder change = AuditEvent.of(AuditEventType.CONSENT_CHANGED)
+          .subject(AgentAudit.pseudonym(subject)).purposes(purpose).detail("state", state);
+      if (source != null) {
+        change.detail("source", source);
+      }
+      AgentAudit.record(change.build());
+    } catch (Throwable failure) {
+      AgentReport.once("audit-change:" + failure.getClass().getName(),
+          "could not audit a consent change (" + AgentReport.describe(failure) + ")");
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.piiwarden.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.fixture.AuditFixtureApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditVerifier;
+import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.audit.VerificationReport;
+import dev.piiwarden.core.redaction.Redactor;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real JVM with the agent writes the audit trail of a consent scenario. */
+class AuditTrailIT {
+  private static final String AWARD = "com.acme.fixture.catalog.Loyalty#award(java.lang.String,"
+      + "com.acme.fixture.catalog.Member,java.lang.String)";
+  private static final List<String> CATEGORIES =
+      List.of("user.contact.email", "user.contact.phone_number");
+
+  @TempDir Path folder;
+
+  @Test
+  void theScenarioGivesTheExpectedEventsInOrderAndTheChainVerifies() throws Exception {
+    Path trail = folder.resolve("audit/piiwarden-audit.jsonl");
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    Path keyFile = folder.resolve("audit/piiwarden-audit.key");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+    AuditKey key = AuditKey.load(keyFile);
+    String subject = new Pseudonymizer(key).pseudonym("u-42");
+    assertEquals("denied:NOT_GRANTED:" + subject, run.outcome("first"),
+        "the exception's pseudonym is the trail's");
+
+    VerificationReport report = new AuditVerifier(key).verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : Files.readAllLines(trail)) {
+      events.add(new ObjectMapper().readTree(line));
+    }
+    assertEquals(List.of("agent.started", "consent.denied", "consent.changed", "consent.granted",
+        "access", "consent.changed", "consent.denied", "agent.stopped"), types(events));
+
+    JsonNode started = events.get(0);
+    assertEquals("0.1.0-SNAPSHOT", started.get("version").asText());
+    assertEquals("jsonl:" + trail, started.get("config").get("piiwarden.audit.sink").asText());
+
+    assertDecision(events.get(1), subject, "NOT_GRANTED");
+    assertChange(events.get(2), subject, "GRANTED", "signup-form");
+    assertDecision(events.get(3), subject, null);
+    assertDecision(events.get(4), subject, null);
+    assertChange(events.get(5), subject, "WITHDRAWN", "settings");
+    assertDecision(events.get(6), subject, "WITHDRAWN");
+    assertEquals("0.1.0-SNAPSHOT", events.get(7).get("version").asText());
+
+    String text = Files.readString(trail);
+    for (String personal : List.of("u-42", "+44 20 7946 0958", "m@example.com")) {
+      assertFalse(text.contains(personal), personal);
+    }
+    Redactor redactor = Redactor.withDefaults();
+    for (String line : Files.readAllLines(trail)) {
+      assertEquals(line, redactor.redact(line), "the redaction engine finds nothing to redact");
+    }
+  }
+
+  @Test
+  void theConfigurationInTheTrailHoldsNoCredentials() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail
+        + ",consent.store=jdbc:postgresql://127.0.0.1:1/app?user=bob&password=hunter2,"
+        + "consent.on-store-error=allow");
+
+    // the store is down: the application's Consents.grant fails, the trail is written all the same
+    String started = Files.readAllLines(trail).get(0);
+    assertTrue(started.contains("\"piiwarden.consent.store\":\"jdbc:postgresql://127.0.0.1:1/app\""),
+        started);
+    assertFalse(started.contains("hunter2"), started);
+  }
+
+  @Test
+  void aKeyFileOpenToOthersStopsTheJvmWithOneLine() throws Exception {
+    Path keyFile = folder.resolve("open.key");
+    Files.write(keyFile, new byte[32]);
+    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + folder.resolve("t.jsonl")
+        + ",audit.key-file=" + keyFile);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: audit key file "
+        + keyFile + " is open to group or others (mode rw-r--r--); run 'chmod 600 " + keyFile
+        + "' and check that nobody else copied the key\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+  }
+
+  @Test
+  void accessNoneKeepsTheDecisionsOnly() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail + ",audit.access=none");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertFalse(Files.readString(trail).contains("\"type\":\"access\""));
+    assertTrue(Files.readString(trail).contains("\"type\":\"consent.granted\""));
+  }
+
+  private FixtureJvm.Result runScenario(String agentArguments) throws Exception {
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    return FixtureJvm.current().agent(agentArguments)
+        .run(List.of("-cp", classPath, AuditFixtureApp.class.getName()));
+  }
+
+  private static void assertDecision(JsonNode event, String subject, String reason) {
+    assertEquals(subject, event.get("subject").asText(), event::toString);
+    assertEquals("support-agent-7", event.get("actor").asText(), event::toString);
+    assertEquals("[\"marketing\"]", event.get("purposes").toString(), event::toString);
+    assertEquals(AWARD, event.get("activity").asText(), event::toString);
+    assertEquals(CATEGORIES.toString(), textList(event.get("categories")), event::toString);
+    assertEquals(reason, event.has("reason") ? event.get("reason").asText() : null, event::toString);
+  }
+
+  private static void assertChange(JsonNode event, String subject, String state, String source) {
+    assertEquals(subject, event.get("subject").asText(), event::toString);
+    assertEquals("[\"marketing\"]", event.get("purposes").toString(), event::toString);
+    assertEquals(state, event.get("state").asText(), event::toString);
+    assertEquals(source, event.get("source").asText(), event::toString);
+  }
+
+  private static List<String> types(List<JsonNode> events) {
+    return events.stream().map(event -> event.get("type").asText()).toList();
+  }
+
+  private static String textList(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values.toString();
+  }
+}
