@@ -42,6 +42,7 @@ public final class AuditEvent {
   private final List<String> categories;
   private final String reason;
   private final Map<String, Object> details;
+  private final String body;
 
   private AuditEvent(Builder b) {
     this.type = Objects.requireNonNull(b.type, "type");
@@ -53,6 +54,7 @@ public final class AuditEvent {
     this.categories = List.copyOf(b.categories);
     this.reason = b.reason;
     this.details = Collections.unmodifiableMap(new TreeMap<>(b.details));
+    this.body = AuditRecordFormat.body(this);
   }
 
   /** A builder for an event of this type, timestamped now unless {@link Builder#ts} is set. */
@@ -108,6 +110,11 @@ public final class AuditEvent {
   /** The type-specific details, sorted by key. */
   public Map<String, Object> details() {
     return details;
+  }
+
+  /** The canonical JSON of the event's own fields (built once, on the thread that built it). */
+  String body() {
+    return body;
   }
 
   /** Builds an {@link AuditEvent}. */

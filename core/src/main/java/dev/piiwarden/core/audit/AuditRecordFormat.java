@@ -35,8 +35,20 @@ public final class AuditRecordFormat {
 
   /** The record without {@code hash}: the text the hash covers, after {@code prev}. */
   public static String unsealed(AuditEvent event, long seq, String prev) {
-    StringBuilder out = new StringBuilder(512);
-    out.append("{\"v\":").append(VERSION).append(",\"seq\":").append(seq);
+    String body = event.body();
+    StringBuilder out = new StringBuilder(body.length() + 112);
+    out.append("{\"v\":").append(VERSION).append(",\"seq\":").append(seq).append(body);
+    out.append(",\"prev\":\"").append(prev).append("\"}");
+    return out.toString();
+  }
+
+  /**
+   * The part of the line that depends on the event alone: from {@code ,"ts"} to the last detail.
+   * Built once per event, by the thread that builds the event, so that the one writer thread only
+   * adds seq and prev and computes the hash.
+   */
+  static String body(AuditEvent event) {
+    StringBuilder out = new StringBuilder(384);
     out.append(",\"ts\":\"");
     timestamp(out, event.ts());
     out.append('"');
@@ -53,7 +65,6 @@ public final class AuditRecordFormat {
       out.append(':');
       CanonicalJson.value(out, detail.getValue());
     }
-    out.append(",\"prev\":\"").append(prev).append("\"}");
     return out.toString();
   }
 
