@@ -3,6 +3,7 @@ package dev.piiwarden.core.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.List;
  * crash: they are left in place, ended with a newline, and handed to the trail, which reports them
  * and writes an {@code audit.recovered} record naming them. A write that fails part-way is undone
  * (the file is cut back to the last whole batch) before it is retried, so a retry never leaves
- * half a record behind.
+ * half a record behind. The active file is locked while it is written: one writer per trail.
  */
 public final class JsonlSink implements AuditSink {
   private final Path active;
@@ -43,6 +44,7 @@ public final class JsonlSink implements AuditSink {
     }
     channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
+    lockOrClose();
     Start start = TrailTail.read(active, channel);
     committed = channel.size();
     if (start.torn() != null && committed > 0 && !endsWithNewline()) {
@@ -149,6 +151,26 @@ public final class JsonlSink implements AuditSink {
     }
     channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
+    lockOrClose();
     committed = channel.size();
+  }
+
+  /**
+   * One writer per trail: two JVMs appending to one file would interleave two chains. The active
+   * file is locked for as long as it is written (the operating system drops the lock when the
+   * process dies, so a crash leaves no stale lock).
+   */
+  private void lockOrClose() throws IOException {
+    boolean locked;
+    try {
+      locked = channel.tryLock() != null;
+    } catch (OverlappingFileLockException sameJvm) {
+      locked = false;
+    }
+    if (!locked) {
+      channel.close();
+      throw new IOException("audit file " + active + " is being written by another trail (another"
+          + " JVM, or another trail in this one); give each JVM its own piiwarden.audit.sink file");
+    }
   }
 }

@@ -221,6 +221,26 @@ class AuditTrailTest {
   }
 
   @Test
+  void aSecondTrailOnTheSameFileIsRefusedAndReportedOnce() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    List<String> second = new CopyOnWriteArrayList<>();
+    try (AuditTrail first = AuditTrail.open(options(active))) {
+      first.record(AuditFixtures.access(1));
+      AuditTrail other = AuditTrail.open(options(active).problems(second::add)
+          .closeTimeout(Duration.ofMillis(200)));
+      other.record(AuditFixtures.access(2));
+      Thread.sleep(300);
+      assertFalse(other.shutdown());
+    }
+    assertTrue(second.get(0).startsWith("audit sink jsonl:" + active + " failed (java.io.IOException:"
+        + " audit file " + active + " is being written by another trail"), second.get(0));
+    assertEquals(1, second.stream().filter(line -> line.contains(" failed (")).count(), second.toString());
+    VerificationReport report = verifier().verify(List.of(active));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(1, report.records());
+  }
+
+  @Test
   void theTrailHoldsNoRawSubjectIds() throws Exception {
     Path active = folder.resolve("piiwarden-audit.jsonl");
     List<String> ids = List.of("alice@example.com", "u-1001", "+44 20 7946 0958");
