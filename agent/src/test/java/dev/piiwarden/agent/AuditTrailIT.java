@@ -3,6 +3,7 @@ package dev.piiwarden.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.fixture.AuditFixtureApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +75,23 @@ class AuditTrailIT {
     for (String line : Files.readAllLines(trail)) {
       assertEquals(line, redactor.redact(line), "the redaction engine finds nothing to redact");
     }
+  }
+
+  @Test
+  void theSameTrailOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
+        "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    FixtureJvm.Result run = FixtureJvm.withJava(FixtureJvm.JDK25).agent("audit.sink=jsonl:" + trail)
+        .run(List.of("-cp", classPath, AuditFixtureApp.class.getName()));
+
+    assertEquals(0, run.exitCode(), run::toString);
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(8, report.records());
   }
 
   @Test
