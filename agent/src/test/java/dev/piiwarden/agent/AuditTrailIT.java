@@ -153,6 +153,7 @@ class AuditTrailIT {
 
   private static void assertChange(JsonNode event, String subject, String state, String source) {
     assertEquals(subject, event.get("subject").asText(), event::toString);
+    assertEquals("support-agent-7", event.get("actor").asText(), event::toString);
     assertEquals("[\"marketing\"]", event.get("purposes").toString(), event::toString);
     assertEquals(state, event.get("state").asText(), event::toString);
     assertEquals(source, event.get("source").asText(), event::toString);

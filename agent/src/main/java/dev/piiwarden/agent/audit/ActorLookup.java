@@ -28,6 +28,21 @@ final class ActorLookup {
     return actor.map(String::valueOf).orElse(null);
   }
 
+  /**
+   * The actor as the current thread's context loader sees {@code PrivacyContext}: for calls into
+   * the agent that come with no application class (a grant through {@code Consents}).
+   */
+  String actorOfThisThread() throws Throwable {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    Class<?> context;
+    try {
+      context = Class.forName(ApplicationApi.PRIVACY_CONTEXT, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null; // no PrivacyContext visible from this thread: no actor to give
+    }
+    return actorFor(context);
+  }
+
   private static MethodHandle currentActor(Class<?> declaringType) {
     try {
       Class<?> context =

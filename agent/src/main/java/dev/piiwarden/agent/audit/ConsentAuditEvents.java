@@ -58,7 +58,8 @@ public final class ConsentAuditEvents {
 
   /**
    * Records a grant or withdrawal made through {@code Consents}: {@code consent.changed} with the
-   * purpose, {@code state} ({@code GRANTED}, {@code WITHDRAWN}) and {@code source}.
+   * purpose, {@code state} ({@code GRANTED}, {@code WITHDRAWN}), {@code source} and the actor of
+   * the calling thread's privacy context.
    */
   public static void changed(String subject, String purpose, String state, String source) {
     if (AgentAudit.pseudonymizer() == null) {
@@ -66,7 +67,8 @@ public final class ConsentAuditEvents {
     }
     try {
       AuditEvent.Builder change = AuditEvent.of(AuditEventType.CONSENT_CHANGED)
-          .subject(AgentAudit.pseudonym(subject)).purposes(purpose).detail("state", state);
+          .subject(AgentAudit.pseudonym(subject)).actor(ACTORS.actorOfThisThread())
+          .purposes(purpose).detail("state", state);
       if (source != null) {
         change.detail("source", source);
       }

@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code jsonl:<path>} sink: one record per line, rotated by size ({@link TrailFiles}).
@@ -20,9 +24,13 @@ import java.util.List;
  * crash: they are left in place, ended with a newline, and handed to the trail, which reports them
  * and writes an {@code audit.recovered} record naming them. A write that fails part-way is undone
  * (the file is cut back to the last whole batch) before it is retried, so a retry never leaves
- * half a record behind. The active file is locked while it is written: one writer per trail.
+ * half a record behind. The active file is locked while it is written: one writer per trail. New
+ * files are created with mode 0600.
  */
 public final class JsonlSink implements AuditSink {
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
   private final Path active;
   private final long maxFileBytes;
   private FileChannel channel;
@@ -42,8 +50,7 @@ public final class JsonlSink implements AuditSink {
     if (folder != null) {
       Files.createDirectories(folder);
     }
-    channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    channel = openActive();
     lockOrClose();
     Start start = TrailTail.read(active, channel);
     committed = channel.size();
@@ -149,10 +156,23 @@ public final class JsonlSink implements AuditSink {
         Files.move(active, target);
       }
     }
-    channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    channel = openActive();
     lockOrClose();
     committed = channel.size();
+  }
+
+  /**
+   * Opens the active file, creating it readable by its owner only where the file system has POSIX
+   * permissions: pseudonymous records are still personal data.
+   */
+  private FileChannel openActive() throws IOException {
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    Path folder = active.toAbsolutePath().getParent();
+    if (folder != null && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(active, options, OWNER_ONLY);
+    }
+    return FileChannel.open(active, options);
   }
 
   /**

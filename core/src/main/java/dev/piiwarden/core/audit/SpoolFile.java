@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A local jsonl file holding records a remote sink could not deliver yet, oldest first. Appends are
- * forced to disk; what was delivered is cut from the front by writing the rest to a temporary file
+ * forced to disk (the file is created with mode 0600 where the file system has POSIX permissions);
+ * what was delivered is cut from the front by writing the rest to a temporary file
  * and moving it into place, so a crash leaves either the old or the new spool.
  */
 final class SpoolFile {
@@ -39,8 +42,14 @@ final class SpoolFile {
     }
     StringBuilder text = new StringBuilder();
     lines.forEach(line -> text.append(line).append('\n'));
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    boolean posix = folder != null
+        && folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    try (FileChannel channel = posix
+        ? FileChannel.open(file, options,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : FileChannel.open(file, options)) {
       ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
       while (bytes.hasRemaining()) {
         channel.write(bytes);

@@ -267,6 +267,8 @@ class AuditTrailTest {
     }
     AuditKey key = AuditKey.load(folder.resolve("audit/piiwarden-audit.key"));
     assertTrue(new AuditVerifier(key).verify(List.of(active)).ok());
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(active)), "the trail is created readable by its owner only");
   }
 
   private AuditTrailOptions options(Path active) throws Exception {
