@@ -1,27 +1,51 @@
 #!/usr/bin/env bash
 # Measures what PII Warden's processor adds to javac's compile time on a generated project.
 # usage: benchmarks/compile-time/run.sh [RUNS] [CLASSES]      (defaults: 5 runs, 1500 classes)
-# Needs: mvn install of annotations and core, and processor built (target/classes); python3.
+# Needs: mvn install of annotations and core, and processor built (target/classes); python3,
+# GNU time (/usr/bin/time; apt-get install time).
 # Uses the javac on PATH (or $JAVA_HOME/bin/javac). Setups are interleaved run by run so that
-# load from other processes on the machine spreads over all three alike.
+# load from other processes on the machine spreads over all three alike. Reported per setup: the
+# wall time and the CPU time (user + sys of the javac process, all its threads: JIT and GC
+# included), each as median, min and max. On a shared machine the CPU time is the figure to trust:
+# wall time also counts the time javac waited for a core.
+# The three setups differ only in processor options: same javac, same heap (JAVAC_HEAP, default
+# 1g for -Xms and -Xmx, so GC sizing does not differ), same sources, class path and flags.
+# The processor path holds the processor's compile and runtime dependencies only, as Maven's
+# annotationProcessorPaths would (test jars such as auto-value carry processors of their own).
+# Extra javac options for every setup (e.g. a JFR recording) can be given in JAVAC_EXTRA.
 set -euo pipefail
 runs="${1:-5}"
 classes="${2:-1500}"
+heap="${JAVAC_HEAP:-1g}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$here/target"
 javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+timer=/usr/bin/time
+[ -x "$timer" ] || { echo "needs GNU time at $timer (apt-get install time)" >&2; exit 1; }
 
 rm -rf "$work"
 mkdir -p "$work"
 python3 "$here/generate.py" "$work/src" "$classes"
 find "$work/src" -name '*.java' | sort > "$work/sources.txt"
 
-(cd "$root" && mvn -q -B -o -pl processor dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" >/dev/null)
-processor_path="$root/processor/target/classes:$(cat "$work/deps.txt")"
-annotations="$root/annotations/target/classes"
+(cd "$root" && mvn -q -B -o -pl processor dependency:build-classpath -DincludeScope=runtime \
+  -Dmdep.outputFile="$work/deps.txt" >/dev/null)
+# A private copy of the processor, its dependencies and the annotations: other builds on the
+# machine may reinstall the same jars in the local repository while javac reads them.
+mkdir -p "$work/lib"
+cp -r "$root/processor/target/classes" "$work/lib/processor"
+cp -r "$root/annotations/target/classes" "$work/lib/annotations"
+processor_path="$work/lib/processor"
+IFS=: read -r -a jars < "$work/deps.txt" || true # no newline at its end
+for jar in "${jars[@]}"; do
+  cp "$jar" "$work/lib/"
+  processor_path="$processor_path:$work/lib/$(basename "$jar")"
+done
+annotations="$work/lib/annotations"
+read -r -a extra <<< "${JAVAC_EXTRA:-}"
 
-compile() { # setup -> seconds
+compile() { # setup -> "wall user sys" in seconds
   local out="$work/out-$1"
   rm -rf "$out"; mkdir -p "$out"
   local options=()
@@ -30,37 +54,43 @@ compile() { # setup -> seconds
     flow-off) options=(-proc:full -processorpath "$processor_path" -Apiiwarden.flow=false) ;;
     flow-on) options=(-proc:full -processorpath "$processor_path") ;;
   esac
-  local start end
-  start=$(date +%s%N)
-  "$javac" -nowarn -Xlint:none -d "$out" -cp "$annotations" "${options[@]}" @"$work/sources.txt" \
+  "$timer" -f "%e %U %S" -o "$work/time-$1.txt" \
+    "$javac" -J-Xms"$heap" -J-Xmx"$heap" "${extra[@]}" -nowarn -Xlint:none -d "$out" -cp "$annotations" \
+    "${options[@]}" @"$work/sources.txt" \
     > "$work/javac-$1.log" 2>&1 || { echo "javac failed for $1; see $work/javac-$1.log" >&2; exit 1; }
-  end=$(date +%s%N)
-  echo "scale=3; ($end - $start) / 1000000000" | bc
+  tail -n 1 "$work/time-$1.txt"
 }
 
 setups=(none flow-off flow-on)
 "$javac" -version 2>&1
-echo "classes: $(wc -l < "$work/sources.txt") source files, runs: $runs (plus one warm-up of each)"
-for s in "${setups[@]}"; do compile "$s" > /dev/null; done
+echo "classes: $(wc -l < "$work/sources.txt") source files, heap: $heap, runs: $runs (plus one warm-up of each)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for s in "${setups[@]}"; do compile "$s" > /dev/null || exit 1; done
 for ((r = 1; r <= runs; r++)); do
   for s in "${setups[@]}"; do
-    t=$(compile "$s")
-    echo "$s $t" >> "$work/times.txt"
-    echo "run $r $s ${t}s"
+    result="$(compile "$s")" || exit 1
+    read -r wall user sys <<< "$result"
+    echo "$s $wall $user $sys" >> "$work/times.txt"
+    echo "run $r $s wall ${wall}s cpu $(echo "$user + $sys" | bc)s"
   done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$work/times.txt" <<'PY'
 import statistics, sys
-times = {}
+wall, cpu = {}, {}
 for line in open(sys.argv[1]):
-    setup, seconds = line.split()
-    times.setdefault(setup, []).append(float(seconds))
-base = statistics.median(times["none"])
-print(f"{'setup':10} {'median':>8} {'min':>8} {'max':>8} {'ratio':>7}")
+    setup, w, u, s = line.split()
+    wall.setdefault(setup, []).append(float(w))
+    cpu.setdefault(setup, []).append(float(u) + float(s))
+print(f"{'setup':10} {'wall med':>9} {'min':>7} {'max':>7} {'ratio':>6}   {'cpu med':>8} {'min':>7} {'max':>7} {'ratio':>6}")
 for setup in ("none", "flow-off", "flow-on"):
-    t = times[setup]
-    m = statistics.median(t)
-    print(f"{setup:10} {m:8.2f} {min(t):8.2f} {max(t):8.2f} {m / base:7.3f}")
+    row = f"{setup:10}"
+    for table in (wall, cpu):
+        t = table[setup]
+        m = statistics.median(t)
+        row += f" {m:9.2f} {min(t):7.2f} {max(t):7.2f} {m / statistics.median(table['none']):6.3f}  "
+    print(row)
 PY
-ls "$work/out-flow-on/META-INF/piiwarden/types" | wc -l | xargs echo "fragments written with flow on:"
+echo "fragments written with flow on: $(find "$work/out-flow-on/META-INF/piiwarden/types" -name '*.json' 2>/dev/null | wc -l)"
+echo "descriptors written: $(find "$work/out-flow-on" -name '*_PiiWardenDescriptor.class' | wc -l)"

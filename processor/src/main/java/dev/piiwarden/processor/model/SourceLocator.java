@@ -20,6 +20,9 @@ import javax.tools.Diagnostic;
 public final class SourceLocator {
   private final Trees trees;
   private final Elements elements;
+  /** The last top-level class located and its compilation unit (null when it has no tree). */
+  private TypeElement lastTopLevel;
+  private CompilationUnitTree lastUnit;
 
   /** @param trees javac's Trees, or null when the compiler has none */
   public SourceLocator(Trees trees, Elements elements) {
@@ -33,13 +36,28 @@ public final class SourceLocator {
     String folder = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString().replace('.', '/') + "/";
     String file = topLevel.getSimpleName() + ".java";
     int line = 0;
-    TreePath path = trees == null ? null : trees.getPath(element);
-    if (path != null) {
-      CompilationUnitTree unit = path.getCompilationUnit();
+    CompilationUnitTree unit = unitOf(topLevel);
+    // Trees.getTree finds the declaration; Trees.getPath(element) would scan the whole
+    // compilation unit again for every element to build a path nobody needs.
+    Tree tree = unit == null ? null : trees.getTree(element);
+    if (tree != null) {
       file = simpleFileName(unit.getSourceFile().getName(), file);
-      line = line(unit, path.getLeaf());
+      line = line(unit, tree);
     }
     return new SourceLocation(folder + file, line);
+  }
+
+  /** The compilation unit of {@code topLevel}, looked up once per top-level class in a row. */
+  private CompilationUnitTree unitOf(TypeElement topLevel) {
+    if (trees == null) {
+      return null;
+    }
+    if (!topLevel.equals(lastTopLevel)) {
+      TreePath path = trees.getPath(topLevel);
+      lastTopLevel = topLevel;
+      lastUnit = path == null ? null : path.getCompilationUnit();
+    }
+    return lastUnit;
   }
 
   private int line(CompilationUnitTree unit, Tree tree) {
