@@ -12,7 +12,14 @@ import dev.piiwarden.core.audit.AuditTrailOptions;
 import dev.piiwarden.core.audit.OverflowPolicy;
 import dev.piiwarden.core.audit.Pseudonymizer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The agent's audit trail: opened at start from the {@code piiwarden.audit.*} options, {@code
@@ -33,6 +40,8 @@ public final class AgentAudit {
   private static volatile String keyFile = "";
   private static volatile AccessEvents access = AccessEvents.NONE;
   private static volatile boolean monitorOnly;
+  private static final List<Supplier<AuditEvent>> PERIODIC = new CopyOnWriteArrayList<>();
+  private static volatile ScheduledExecutorService scheduler;
 
   private AgentAudit() {}
 
@@ -88,6 +97,41 @@ public final class AgentAudit {
     }
   }
 
+  /**
+   * Adds the event {@code source} gives every {@code interval} and once more at shutdown, before
+   * {@code agent.stopped}; a null event is skipped. Runs on one daemon thread; without a trail it
+   * does nothing.
+   */
+  public static void periodic(Duration interval, Supplier<AuditEvent> source) {
+    if (trail == null) {
+      return;
+    }
+    PERIODIC.add(source);
+    synchronized (AgentAudit.class) {
+      if (scheduler == null) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+          Thread thread = new Thread(runnable, "piiwarden-audit-periodic");
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+    }
+    long millis = interval.toMillis();
+    scheduler.scheduleAtFixedRate(() -> emit(source), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private static void emit(Supplier<AuditEvent> source) {
+    try {
+      AuditEvent event = source.get();
+      if (event != null) {
+        record(event);
+      }
+    } catch (RuntimeException failure) {
+      AgentReport.once("audit-periodic:" + failure.getClass().getName(),
+          "a periodic audit event failed (" + AgentReport.describe(failure) + ")");
+    }
+  }
+
   /** The pseudonym of a subject id with the trail's key; null without a trail. */
   static String pseudonym(String subjectId) {
     AuditTrail current = trail;
@@ -112,6 +156,11 @@ public final class AgentAudit {
     if (current == null) {
       return;
     }
+    ScheduledExecutorService periodic = scheduler;
+    if (periodic != null) {
+      periodic.shutdownNow();
+    }
+    PERIODIC.forEach(AgentAudit::emit);
     current.record(AuditEvent.of(AuditEventType.AGENT_STOPPED)
         .detail("version", VERSION)
         .detail("agentProblems", AgentReport.problems())
