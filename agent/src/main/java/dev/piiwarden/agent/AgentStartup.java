@@ -9,8 +9,9 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Start-up, in this order: read and check the configuration (a wrong value stops the JVM before
- * {@code main}), put the bridge on the bootstrap class path, then install enforcement. Nothing
- * here touches JUL, a logging framework or JMX, which the application may still configure.
+ * {@code main}), open the audit trail, then install enforcement, which at {@code premain} builds its parts only when
+ * the application first needs them. Nothing here touches JUL, a logging framework or JMX, which
+ * the application may still configure.
  */
 final class AgentStartup {
   private static volatile boolean started;
@@ -46,9 +47,8 @@ final class AgentStartup {
       started = true;
     }
     try {
-      BootstrapJar.append(instrumentation);
       AgentAudit.start(configuration, attached);
-      ConsentEnforcement.install(configuration, instrumentation);
+      ConsentEnforcement.install(configuration, instrumentation, attached);
     } catch (Throwable failure) {
       AgentReport.once(
           "start",

@@ -9,34 +9,135 @@ import dev.piiwarden.agent.consent.ConsentGate;
 import dev.piiwarden.agent.consent.ConsentRules;
 import dev.piiwarden.agent.consent.LedgerPort;
 import dev.piiwarden.agent.consent.SubjectPseudonym;
-import dev.piiwarden.agent.instrument.ConsentInstrumentation;
+import dev.piiwarden.agent.instrument.ConsentCandidateTransformer;
+import dev.piiwarden.agent.instrument.ConsentClassTransformer;
+import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses;
 import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreUri;
 import dev.piiwarden.core.consent.PurposeLineage;
 import dev.piiwarden.core.taxonomy.Taxonomy;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-/** Wires the ledger, the gate and the bridge, then installs the instrumentation. */
+/**
+ * Sets up enforcement: the {@link ConsentCandidateTransformer} is registered, and the bridge, the
+ * gate and the class rewriter are built when the application first loads its PII Warden API or an
+ * annotated class ({@link OnFirstUse}). On attach the bridge is put in place at once and the
+ * annotated classes already loaded are retransformed.
+ */
 final class ConsentEnforcement {
   private ConsentEnforcement() {}
 
-  static void install(AgentConfiguration configuration, Instrumentation instrumentation) {
-    Supplier<ConsentLedger> ledger = new LazyLedger(configuration);
-    ConsentRules rules = new ConsentRules();
-    ConsentGate gate =
-        new ConsentGate(
-            rules,
-            ledger,
-            SubjectPseudonym.withKeyFrom(AgentAudit.keyFile()),
-            configuration.monitorOnly(),
-            configuration.allowOnStoreError());
-    ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger)));
-    ConsentInstrumentation.install(instrumentation, rules, new FragmentCatalogue());
+  static void install(
+      AgentConfiguration configuration, Instrumentation instrumentation, boolean attached) {
+    OnFirstUse activation = new OnFirstUse(configuration, instrumentation);
+    if (!attached) {
+      instrumentation.addTransformer(new ConsentCandidateTransformer(activation));
+      return;
+    }
+    if (!activation.attach()) {
+      return;
+    }
+    instrumentation.addTransformer(new ConsentCandidateTransformer(activation), true);
+    LoadedAnnotatedClasses.retransform(instrumentation);
+  }
+
+  /**
+   * Builds, once each, the bridge with the gate behind it, and the instrumenter. A failure is
+   * reported once and leaves the application running without enforcement, as a failed start
+   * would.
+   */
+  private static final class OnFirstUse implements ConsentCandidateTransformer.Activation {
+    private final AgentConfiguration configuration;
+    private final Instrumentation instrumentation;
+    private final ConsentRules rules = new ConsentRules();
+    private volatile boolean bridged;
+    private boolean failed;
+    private volatile ClassFileTransformer instrumenter;
+
+    OnFirstUse(AgentConfiguration configuration, Instrumentation instrumentation) {
+      this.configuration = configuration;
+      this.instrumentation = instrumentation;
+    }
+
+    /** For an attach: the bridge at once; false when it could not be put in place (reported). */
+    boolean attach() {
+      bridge();
+      return bridged;
+    }
+
+    @Override
+    public void bridge() {
+      if (bridged) {
+        return;
+      }
+      synchronized (this) {
+        if (bridged || failed) {
+          return;
+        }
+        try {
+          BootstrapJar.append(instrumentation);
+          Wiring.wire(configuration, rules);
+          bridged = true;
+        } catch (Throwable failure) {
+          failed = true;
+          reportFailure(failure);
+        }
+      }
+    }
+
+    @Override
+    public ClassFileTransformer instrumenter() {
+      ClassFileTransformer current = instrumenter;
+      if (current != null) {
+        return current;
+      }
+      bridge();
+      synchronized (this) {
+        if (instrumenter == null && !failed) {
+          try {
+            instrumenter = new ConsentClassTransformer(rules, new FragmentCatalogue());
+          } catch (Throwable failure) {
+            failed = true;
+            reportFailure(failure);
+          }
+        }
+        return instrumenter;
+      }
+    }
+
+    private static void reportFailure(Throwable failure) {
+      AgentReport.once(
+          "start",
+          "could not start ("
+              + AgentReport.describe(failure)
+              + "); the application runs without consent enforcement");
+    }
+  }
+
+  /**
+   * Wires the ledger, the gate and the bridge. A class of its own, loaded only once the bridge is
+   * on the bootstrap class path, so that no bridge class is ever loaded from the agent jar.
+   */
+  private static final class Wiring {
+    private Wiring() {}
+
+    static void wire(AgentConfiguration configuration, ConsentRules rules) {
+      Supplier<ConsentLedger> ledger = new LazyLedger(configuration);
+      ConsentGate gate =
+          new ConsentGate(
+              rules,
+              ledger,
+              SubjectPseudonym.withKeyFrom(AgentAudit.keyFile()),
+              configuration.monitorOnly(),
+              configuration.allowOnStoreError());
+      ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger)));
+    }
   }
 
   /**

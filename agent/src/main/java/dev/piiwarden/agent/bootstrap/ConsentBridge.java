@@ -7,8 +7,8 @@ import java.util.List;
  * class path, so it is the same class whichever loader asks (plain class path, a nested jar, a
  * child-first loader), and it uses only JDK types, so it means the same on both sides.
  *
- * <p>Inlined advice calls {@link #check}; {@code dev.piiwarden.api.Consents} finds this class by
- * name in the bootstrap loader and calls the ledger methods. The agent sets {@link #gate} and
+ * <p>Each enforced method calls {@link #enter} first; {@code dev.piiwarden.api.Consents} finds this
+ * class by name in the bootstrap loader and calls the ledger methods. The agent sets {@link #gate} and
  * {@link #ledger} at start.
  */
 public final class ConsentBridge {
@@ -50,10 +50,23 @@ public final class ConsentBridge {
     ledger = newLedger;
   }
 
-  /** Called by inlined advice; null (run the method) while no gate is installed. */
-  public static Object check(int rule, Class<?> declaringType, Object[] arguments) {
-    Gate current = gate;
-    return current == null ? null : current.check(rule, declaringType, arguments);
+  /**
+   * Called first thing by each enforced method. Throws the denial; returns null to run the method,
+   * or a one-element {@code Object[]} holding the value to return without running the body. Any
+   * other failure is swallowed, and the method runs: the agent must not break the application.
+   */
+  public static Object enter(int rule, Class<?> declaringType, Object[] arguments) {
+    Object decision;
+    try {
+      Gate current = gate;
+      decision = current == null ? null : current.check(rule, declaringType, arguments);
+    } catch (Throwable agentFailure) {
+      return null;
+    }
+    if (decision instanceof RuntimeException) {
+      throw (RuntimeException) decision;
+    }
+    return decision instanceof Object[] ? decision : null;
   }
 
   /** The agent's ledger, or null before the agent has started. */

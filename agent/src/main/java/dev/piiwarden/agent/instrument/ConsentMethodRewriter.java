@@ -1,0 +1,313 @@
+package dev.piiwarden.agent.instrument;
+
+import dev.piiwarden.agent.consent.ApplicationApi;
+import dev.piiwarden.agent.consent.ConsentRule;
+import dev.piiwarden.agent.consent.ConsentRules;
+import dev.piiwarden.agent.consent.SkipDefaults;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Puts the consent check at the start of each {@code @ConsentRequired} method (and each public
+ * method of a type so annotated), in one pass over the class file. The rule is read from the
+ * annotations in the class file, nothing is loaded, and its number is a constant in the code:
+ *
+ * <pre>
+ *   Object skip = ConsentBridge.enter(rule, ThisClass.class, new Object[] {arguments...});
+ *   if (skip != null) return the default value;   // OnDenied.SKIP
+ *   ...the method as it was
+ * </pre>
+ *
+ * <p>{@code enter} throws the denial itself and swallows any failure of the agent (the method then
+ * runs). Frames and maximums are written by hand, so no class is loaded to compute them; nothing
+ * else of the class changes (no new members, so retransformation is allowed).
+ */
+final class ConsentMethodRewriter extends ClassVisitor {
+  private static final String BRIDGE = "dev/piiwarden/agent/bootstrap/ConsentBridge";
+  private static final String ENTER = "(ILjava/lang/Class;[Ljava/lang/Object;)Ljava/lang/Object;";
+  /** Largest operand stack the inserted code needs: rule, class, array, array, index, long. */
+  private static final int INSERTED_STACK = 7;
+  private static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
+  private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
+
+  private final ConsentRules rules;
+  private String owner;
+  private boolean frames;
+  private RequiredValues onType;
+  private int enforced;
+
+  ConsentMethodRewriter(ClassVisitor next, ConsentRules rules) {
+    super(Opcodes.ASM9, next);
+    this.rules = rules;
+  }
+
+  /** How many methods got the check. */
+  int enforced() {
+    return enforced;
+  }
+
+  @Override
+  public void visit(
+      int version, int access, String name, String signature, String superName, String[] interfaces) {
+    owner = name;
+    frames = (version & 0xFFFF) >= Opcodes.V1_6;
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+    AnnotationVisitor next = super.visitAnnotation(descriptor, visible);
+    if (!descriptor.equals(REQUIRED)) {
+      return next;
+    }
+    onType = new RequiredValues(next);
+    return onType;
+  }
+
+  @Override
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
+    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    int skipped =
+        Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
+    if ((access & skipped) != 0 || name.charAt(0) == '<') {
+      return next;
+    }
+    return new EnforcedMethod(next, access, name, descriptor);
+  }
+
+  private static String descriptor(String binaryName) {
+    return "L" + binaryName.replace('.', '/') + ";";
+  }
+
+  /** The values of one {@code @ConsentRequired}, passed on unchanged to the writer. */
+  private static final class RequiredValues extends AnnotationVisitor {
+    final List<String> purposes = new ArrayList<>();
+    boolean skip;
+
+    RequiredValues(AnnotationVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitEnum(String name, String descriptor, String value) {
+      if ("onDenied".equals(name)) {
+        skip = "SKIP".equals(value);
+      }
+      super.visitEnum(name, descriptor, value);
+    }
+
+    @Override
+    public AnnotationVisitor visitArray(String name) {
+      AnnotationVisitor next = super.visitArray(name);
+      if (!"value".equals(name)) {
+        return next;
+      }
+      return new AnnotationVisitor(Opcodes.ASM9, next) {
+        @Override
+        public void visit(String ignored, Object value) {
+          purposes.add((String) value);
+          super.visit(ignored, value);
+        }
+      };
+    }
+  }
+
+  private final class EnforcedMethod extends MethodVisitor {
+    private final int access;
+    private final String name;
+    private final String descriptor;
+    private RequiredValues onMethod;
+    private int subjectParameter = -1;
+    private boolean inserted;
+
+    EnforcedMethod(MethodVisitor next, int access, String name, String descriptor) {
+      super(Opcodes.ASM9, next);
+      this.access = access;
+      this.name = name;
+      this.descriptor = descriptor;
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+      AnnotationVisitor next = super.visitAnnotation(annotation, visible);
+      if (!annotation.equals(REQUIRED)) {
+        return next;
+      }
+      onMethod = new RequiredValues(next);
+      return onMethod;
+    }
+
+    @Override
+    public AnnotationVisitor visitParameterAnnotation(
+        int parameter, String annotation, boolean visible) {
+      if (annotation.equals(SUBJECT) && (subjectParameter < 0 || parameter < subjectParameter)) {
+        subjectParameter = parameter;
+      }
+      return super.visitParameterAnnotation(parameter, annotation, visible);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      RequiredValues required = onMethod;
+      if (required == null && onType != null && (access & Opcodes.ACC_PUBLIC) != 0) {
+        required = onType;
+      }
+      if (required != null) {
+        insertCheck(rules.register(rule(required)));
+        inserted = true;
+        enforced++;
+      }
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(inserted ? Math.max(maxStack, INSERTED_STACK) : maxStack, maxLocals);
+    }
+
+    private ConsentRule rule(RequiredValues required) {
+      StringJoiner parameters = new StringJoiner(",", "(", ")");
+      for (Type parameter : Type.getArgumentTypes(descriptor)) {
+        parameters.add(parameter.getClassName());
+      }
+      String activity = owner.replace('/', '.') + "#" + name + parameters;
+      Object skipValue = SkipDefaults.forReturnType(Type.getReturnType(descriptor).getClassName());
+      return new ConsentRule(
+          activity, List.copyOf(required.purposes), required.skip, subjectParameter, skipValue);
+    }
+
+    private void insertCheck(int rule) {
+      boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+      Type[] parameters = Type.getArgumentTypes(descriptor);
+      push(rule);
+      super.visitLdcInsn(Type.getObjectType(owner));
+      push(parameters.length);
+      super.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+      int slot = isStatic ? 0 : 1;
+      for (int i = 0; i < parameters.length; i++) {
+        super.visitInsn(Opcodes.DUP);
+        push(i);
+        super.visitVarInsn(parameters[i].getOpcode(Opcodes.ILOAD), slot);
+        box(parameters[i]);
+        super.visitInsn(Opcodes.AASTORE);
+        slot += parameters[i].getSize();
+      }
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "enter", ENTER, false);
+      super.visitInsn(Opcodes.DUP);
+      Label run = new Label();
+      super.visitJumpInsn(Opcodes.IFNULL, run);
+      returnSkipValue(Type.getReturnType(descriptor));
+      super.visitLabel(run);
+      if (frames) {
+        Object[] locals = initialLocals(isStatic, parameters);
+        super.visitFrame(
+            Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Object"});
+      }
+      super.visitInsn(Opcodes.POP);
+    }
+
+    /** On the stack: the one-element array that holds the value a skipped call returns. */
+    private void returnSkipValue(Type returned) {
+      switch (returned.getSort()) {
+        case Type.VOID:
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.RETURN);
+          return;
+        case Type.OBJECT:
+        case Type.ARRAY:
+          super.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+          super.visitInsn(Opcodes.ICONST_0);
+          super.visitInsn(Opcodes.AALOAD);
+          super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());
+          super.visitInsn(Opcodes.ARETURN);
+          return;
+        case Type.LONG:
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.LCONST_0);
+          break;
+        case Type.FLOAT:
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.FCONST_0);
+          break;
+        case Type.DOUBLE:
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.DCONST_0);
+          break;
+        default: // boolean, byte, char, short, int
+          super.visitInsn(Opcodes.POP);
+          super.visitInsn(Opcodes.ICONST_0);
+          break;
+      }
+      super.visitInsn(returned.getOpcode(Opcodes.IRETURN));
+    }
+
+    private Object[] initialLocals(boolean isStatic, Type[] parameters) {
+      List<Object> locals = new ArrayList<>(parameters.length + 1);
+      if (!isStatic) {
+        locals.add(owner);
+      }
+      for (Type parameter : parameters) {
+        switch (parameter.getSort()) {
+          case Type.LONG:
+            locals.add(Opcodes.LONG);
+            break;
+          case Type.DOUBLE:
+            locals.add(Opcodes.DOUBLE);
+            break;
+          case Type.FLOAT:
+            locals.add(Opcodes.FLOAT);
+            break;
+          case Type.OBJECT:
+          case Type.ARRAY:
+            locals.add(parameter.getInternalName());
+            break;
+          default:
+            locals.add(Opcodes.INTEGER);
+            break;
+        }
+      }
+      return locals.toArray();
+    }
+
+    private void push(int value) {
+      if (value >= -1 && value <= 5) {
+        super.visitInsn(Opcodes.ICONST_0 + value);
+      } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+        super.visitIntInsn(Opcodes.BIPUSH, value);
+      } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+        super.visitIntInsn(Opcodes.SIPUSH, value);
+      } else {
+        super.visitLdcInsn(value);
+      }
+    }
+
+    private void box(Type type) {
+      String boxed;
+      switch (type.getSort()) {
+        case Type.BOOLEAN: boxed = "java/lang/Boolean"; break;
+        case Type.BYTE: boxed = "java/lang/Byte"; break;
+        case Type.CHAR: boxed = "java/lang/Character"; break;
+        case Type.SHORT: boxed = "java/lang/Short"; break;
+        case Type.INT: boxed = "java/lang/Integer"; break;
+        case Type.LONG: boxed = "java/lang/Long"; break;
+        case Type.FLOAT: boxed = "java/lang/Float"; break;
+        case Type.DOUBLE: boxed = "java/lang/Double"; break;
+        default: return;
+      }
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          boxed,
+          "valueOf",
+          "(" + type.getDescriptor() + ")L" + boxed + ";",
+          false);
+    }
+  }
+}
