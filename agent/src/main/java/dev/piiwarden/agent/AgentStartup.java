@@ -4,6 +4,7 @@ import dev.piiwarden.agent.audit.AgentAudit;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.ConfigurationError;
 import dev.piiwarden.agent.config.ConfigurationSources;
+import dev.piiwarden.agent.redaction.AgentRedaction;
 import dev.piiwarden.agent.report.AgentReport;
 import java.lang.instrument.Instrumentation;
 
@@ -56,5 +57,7 @@ final class AgentStartup {
               + AgentReport.describe(failure)
               + "); the application runs without consent enforcement");
     }
+    // Log redaction (dev.piiwarden.agent.redaction): its own bridge and transformer; never throws.
+    AgentRedaction.start(configuration, instrumentation, attached);
   }
 }

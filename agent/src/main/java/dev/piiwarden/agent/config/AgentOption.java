@@ -20,6 +20,7 @@ public enum AgentOption {
   REDACTION_STYLE("piiwarden.redaction.style", "mask", "mask, hash", OptionChecks.oneOf("mask", "hash")),
   REDACTION_KEYS("piiwarden.redaction.keys", "", "a comma-separated list of key names", OptionChecks::names),
   REDACTION_PATTERNS("piiwarden.redaction.patterns", "", "comma-separated regular expressions without backreferences or lookaround", OptionChecks::patterns),
+  REDACTION_STDOUT("piiwarden.redaction.stdout", "false", "true, false", OptionChecks::bool),
   AUDIT_SINK("piiwarden.audit.sink", "jsonl:piiwarden-audit.jsonl", "jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none", OptionChecks::auditSink),
   AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", OptionChecks::path),
   AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", OptionChecks.oneOf("block", "drop")),

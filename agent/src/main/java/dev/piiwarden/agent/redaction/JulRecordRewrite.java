@@ -1,0 +1,110 @@
+package dev.piiwarden.agent.redaction;
+
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.redaction.Redactor;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.logging.LogRecord;
+
+/**
+ * Redacts a {@code java.util.logging.LogRecord} in place, before the logger's filter and handlers
+ * see it. A record with parameters is formatted here as {@code java.util.logging.Formatter
+ * #formatMessage} would (localised, then {@code MessageFormat} when it has {@code {0}}…{@code
+ * {3}}), with each parameter redacted first; the record then carries the redacted text and no
+ * parameters or resource bundle, so every handler and formatter (SLF4JBridgeHandler included)
+ * prints that text. The thrown exception is replaced by a stand-in when a message in its chain
+ * held personal data.
+ */
+final class JulRecordRewrite {
+  private final LogText text;
+
+  JulRecordRewrite(LogText text) {
+    this.text = text;
+  }
+
+  /** Redacts {@code record}; returns its redacted message. */
+  String redact(LogRecord record, String handled) {
+    String out;
+    try {
+      out = message(record, handled);
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "jul-message",
+          "could not redact a java.util.logging message (" + AgentReport.describe(failure)
+              + "); such messages are written as " + Redactor.FAILED);
+      out = Redactor.FAILED;
+      record.setMessage(out);
+      record.setParameters(null);
+    }
+    try {
+      Throwable thrown = record.getThrown();
+      Throwable redacted = text.thrown(thrown);
+      if (redacted != thrown) {
+        record.setThrown(redacted);
+      }
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "jul-exception",
+          "could not redact the exception of a java.util.logging record (" + AgentReport.describe(failure) + ")");
+    }
+    return out;
+  }
+
+  private String message(LogRecord record, String handled) {
+    String message = record.getMessage();
+    Object[] parameters = record.getParameters();
+    boolean hasParameters = parameters != null && parameters.length > 0;
+    if (handled != null && !hasParameters && Objects.equals(message, handled)) {
+      return handled;
+    }
+    if (!hasParameters) {
+      String out = text.text(message);
+      if (out != message) {
+        record.setMessage(out);
+      }
+      return out;
+    }
+    String format = localised(record, message);
+    Object[] redacted = text.arguments(parameters);
+    String formatted = format(format, redacted, parameters);
+    String out = text.text(formatted);
+    record.setMessage(out);
+    record.setParameters(null);
+    record.setResourceBundle(null);
+    record.setResourceBundleName(null);
+    return out;
+  }
+
+  private static String localised(LogRecord record, String message) {
+    ResourceBundle bundle = record.getResourceBundle();
+    if (bundle == null || message == null) {
+      return message;
+    }
+    try {
+      return bundle.getString(message);
+    } catch (MissingResourceException e) {
+      return message;
+    }
+  }
+
+  /** As the JDK's {@code Formatter.formatMessage}: the format as it is when it has no {0}…{3}. */
+  private static String format(String format, Object[] redacted, Object[] original) {
+    if (format == null
+        || !(format.contains("{0") || format.contains("{1") || format.contains("{2") || format.contains("{3"))) {
+      return format;
+    }
+    try {
+      return MessageFormat.format(format, redacted);
+    } catch (IllegalArgumentException e) {
+      // a {0,number} whose redacted argument became text: format the originals; the whole text is
+      // redacted afterwards
+      try {
+        return MessageFormat.format(format, original);
+      } catch (IllegalArgumentException again) {
+        return format;
+      }
+    }
+  }
+}

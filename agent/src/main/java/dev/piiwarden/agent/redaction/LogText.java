@@ -1,0 +1,102 @@
+package dev.piiwarden.agent.redaction;
+
+import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
+import dev.piiwarden.core.redaction.ObjectRedaction;
+import dev.piiwarden.core.redaction.Redactor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The redaction of the parts every log event has, whatever the framework: text, arguments, maps of
+ * strings and exceptions. Each value is redacted once, so the counts say how many values were
+ * replaced. Never throws on the application's data: the engine fails closed.
+ */
+final class LogText {
+  private final Redactor redactor;
+  private final ObjectRedaction objects;
+
+  LogText(Redactor redactor) {
+    this.redactor = redactor;
+    this.objects = new ObjectRedaction(redactor);
+  }
+
+  /** Free text; the same instance when nothing was found. */
+  String text(String text) {
+    return redactor.redact(text);
+  }
+
+  /**
+   * Log arguments, each redacted: strings as text; numbers, booleans, characters and enums kept as
+   * they are unless their text holds personal data; anything else (annotated objects,
+   * collections, records, ...) by {@link ObjectRedaction}, whatever its {@code toString}. The same
+   * array when no element changed.
+   */
+  Object[] arguments(Object[] arguments) {
+    if (arguments == null || arguments.length == 0) {
+      return arguments;
+    }
+    Object[] redacted = null;
+    for (int i = 0; i < arguments.length; i++) {
+      Object argument = arguments[i];
+      Object replacement = argument(argument);
+      if (replacement != argument) {
+        if (redacted == null) {
+          redacted = arguments.clone();
+        }
+        redacted[i] = replacement;
+      }
+    }
+    return redacted == null ? arguments : redacted;
+  }
+
+  /** One argument or value, as {@link #arguments} treats it. */
+  Object argument(Object argument) {
+    if (argument == null) {
+      return null;
+    }
+    if (argument instanceof String) {
+      return redactor.redact((String) argument);
+    }
+    if (isScalar(argument)) {
+      String text = String.valueOf(argument);
+      String redacted = redactor.redact(text);
+      return redacted == text ? argument : redacted;
+    }
+    if (argument instanceof Throwable) {
+      return RedactedThrowable.of((Throwable) argument, redactor::redact);
+    }
+    return objects.render(argument);
+  }
+
+  /** A map's values redacted; the same map when none changed. */
+  Map<String, String> values(Map<String, String> map) {
+    if (map == null || map.isEmpty()) {
+      return map;
+    }
+    Map<String, String> redacted = null;
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      String value = entry.getValue();
+      String replacement = redactor.redact(value);
+      if (replacement != value) {
+        if (redacted == null) {
+          redacted = new LinkedHashMap<>(map);
+        }
+        redacted.put(entry.getKey(), replacement);
+      }
+    }
+    return redacted == null ? map : redacted;
+  }
+
+  /** The exception, or a stand-in with every message of its chain redacted. */
+  Throwable thrown(Throwable thrown) {
+    return RedactedThrowable.of(thrown, redactor::redact);
+  }
+
+  private static boolean isScalar(Object value) {
+    return value instanceof CharSequence
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof Character
+        || value instanceof Enum;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.piiwarden.agent.redaction;
+
+import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.redaction.Redactor;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Redacts a Logback {@code LoggingEvent} in place, before any appender or encoder sees it: the
+ * formatted message (arguments rendered by {@link LogText#arguments}), the argument array, the MDC
+ * map, the SLF4J 2 key-value pairs and the message of every throwable proxy in the chain (frames
+ * untouched). The event's fields are written by reflection: Logback has no setters that may be
+ * called twice.
+ */
+final class LogbackEventRewrite {
+  private final LogText text;
+  private final ClassValue<Access> access =
+      new ClassValue<>() {
+        @Override
+        protected Access computeValue(Class<?> type) {
+          return new Access(type);
+        }
+      };
+
+  LogbackEventRewrite(LogText text) {
+    this.text = text;
+  }
+
+  /** Redacts {@code event}; returns its redacted formatted message. */
+  String redact(Object event, String handled) {
+    Access fields = access.get(event.getClass());
+    if (fields.problem != null) {
+      AgentReport.once(
+          "logback-event-type",
+          "cannot redact Logback events of type " + event.getClass().getName() + " (" + fields.problem
+              + "); they reach the appenders unredacted");
+      return null;
+    }
+    String out = message(fields, event, handled);
+    part("mdc", () -> mdc(fields, event));
+    part("key-value pairs", () -> keyValuePairs(fields, event));
+    part("exception", () -> throwableProxies(fields, fields.getThrowableProxy.invoke(event), new IdentityHashMap<>()));
+    return out;
+  }
+
+  private String message(Access fields, Object event, String handled) {
+    try {
+      Object[] arguments = (Object[]) fields.getArgumentArray.invoke(event);
+      String template = (String) fields.getMessage.invoke(event);
+      if (handled != null && arguments == null && Objects.equals(template, handled)) {
+        return handled; // bridged from an outer framework whose hook redacted it
+      }
+      Object[] redacted = text.arguments(arguments);
+      String formatted =
+          arguments == null || arguments.length == 0
+              ? template
+              : (String) fields.formattedTupleMessage.invoke(fields.arrayFormat.invoke(null, template, redacted));
+      String out = text.text(formatted);
+      fields.formattedMessage.set(event, out);
+      if (redacted != arguments) {
+        fields.argumentArray.set(event, redacted);
+      }
+      return out;
+    } catch (Throwable failure) {
+      failClosed(fields, event, failure);
+      return Redactor.FAILED;
+    }
+  }
+
+  private void failClosed(Access fields, Object event, Throwable failure) {
+    AgentReport.once(
+        "logback-message",
+        "could not redact a Logback message (" + AgentReport.describe(failure)
+            + "); such messages are written as " + Redactor.FAILED);
+    try {
+      fields.formattedMessage.set(event, Redactor.FAILED);
+      fields.argumentArray.set(event, null);
+    } catch (Throwable unwritable) {
+      AgentReport.once("logback-message-unwritable", "could not replace a Logback message ("
+          + AgentReport.describe(unwritable) + ")");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void mdc(Access fields, Object event) throws Exception {
+    Map<String, String> mdc = (Map<String, String>) fields.getMdc.invoke(event);
+    Map<String, String> redacted = text.values(mdc);
+    if (redacted != mdc) {
+      fields.mdc.set(event, redacted);
+    }
+  }
+
+  private void keyValuePairs(Access fields, Object event) throws Exception {
+    List<?> pairs = (List<?>) fields.keyValuePairs.get(event);
+    if (pairs == null || pairs.isEmpty()) {
+      return;
+    }
+    List<Object> redacted = null;
+    for (int i = 0; i < pairs.size(); i++) {
+      Object pair = pairs.get(i);
+      Class<?> type = pair.getClass();
+      Field key = type.getField("key");
+      Field value = type.getField("value");
+      Object original = value.get(pair);
+      Object replacement = text.argument(original);
+      if (replacement != original) {
+        if (redacted == null) {
+          redacted = new ArrayList<>(pairs);
+        }
+        Constructor<?> make = type.getConstructor(String.class, Object.class);
+        redacted.set(i, make.newInstance(key.get(pair), replacement));
+      }
+    }
+    if (redacted != null) {
+      fields.keyValuePairs.set(event, redacted);
+    }
+  }
+
+  private void throwableProxies(Access fields, Object proxy, Map<Object, Boolean> seen) throws Exception {
+    if (proxy == null || seen.put(proxy, Boolean.TRUE) != null || fields.proxyMessage == null) {
+      return;
+    }
+    Class<?> type = proxy.getClass();
+    if (fields.proxyMessage.getDeclaringClass() != type) {
+      return; // another IThrowableProxy implementation: nothing known to write
+    }
+    Object thrown = fields.proxyThrowable.get(proxy);
+    if (thrown instanceof RedactedThrowable) {
+      fields.proxyClassName.set(proxy, ((RedactedThrowable) thrown).originalClassName());
+    } else {
+      String message = (String) fields.proxyMessage.get(proxy);
+      String redacted = text.text(message);
+      if (redacted != message) {
+        fields.proxyMessage.set(proxy, redacted);
+      }
+    }
+    throwableProxies(fields, fields.proxyCause.get(proxy), seen);
+    Object[] suppressed = (Object[]) fields.proxySuppressed.get(proxy);
+    if (suppressed != null) {
+      for (Object each : suppressed) {
+        throwableProxies(fields, each, seen);
+      }
+    }
+  }
+
+  private static void part(String what, ThrowingRunnable action) {
+    try {
+      action.run();
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "logback-" + what,
+          "could not redact the " + what + " of a Logback event (" + AgentReport.describe(failure) + ")");
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  /** The members of one event class, found once. */
+  private static final class Access {
+    String problem;
+    Method getMessage;
+    Method getArgumentArray;
+    Method getMdc;
+    Method getThrowableProxy;
+    Method arrayFormat;
+    Method formattedTupleMessage;
+    Field formattedMessage;
+    Field argumentArray;
+    Field mdc;
+    Field keyValuePairs;
+    Field proxyThrowable;
+    Field proxyClassName;
+    Field proxyMessage;
+    Field proxyCause;
+    Field proxySuppressed;
+
+    Access(Class<?> type) {
+      try {
+        getMessage = ReflectiveAccess.method(type, "getMessage");
+        getArgumentArray = ReflectiveAccess.method(type, "getArgumentArray");
+        getMdc = ReflectiveAccess.method(type, "getMDCPropertyMap");
+        getThrowableProxy = ReflectiveAccess.method(type, "getThrowableProxy");
+        formattedMessage = ReflectiveAccess.field(type, "formattedMessage");
+        argumentArray = ReflectiveAccess.field(type, "argumentArray");
+        mdc = ReflectiveAccess.field(type, "mdcPropertyMap");
+        keyValuePairs = ReflectiveAccess.field(type, "keyValuePairs");
+        Class<?> formatter = ReflectiveAccess.sibling(type, "org.slf4j.helpers.MessageFormatter");
+        arrayFormat = ReflectiveAccess.method(formatter, "arrayFormat", String.class, Object[].class);
+        formattedTupleMessage = ReflectiveAccess.method(arrayFormat.getReturnType(), "getMessage");
+        Class<?> proxy = ReflectiveAccess.sibling(type, "ch.qos.logback.classic.spi.ThrowableProxy");
+        proxyThrowable = ReflectiveAccess.field(proxy, "throwable");
+        proxyClassName = ReflectiveAccess.field(proxy, "className");
+        proxyMessage = ReflectiveAccess.field(proxy, "message");
+        proxyCause = ReflectiveAccess.field(proxy, "cause");
+        proxySuppressed = ReflectiveAccess.field(proxy, "suppressed");
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.piiwarden.agent.redaction;
+
+import dev.piiwarden.agent.audit.AgentAudit;
+import dev.piiwarden.agent.config.AgentConfiguration;
+import dev.piiwarden.agent.config.AgentOption;
+import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
+import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.redaction.RedactionCounts;
+import dev.piiwarden.core.redaction.RedactionSettings;
+import dev.piiwarden.core.redaction.RedactionStyle;
+import dev.piiwarden.core.redaction.Redactor;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Builds the redactor from the options and installs the hooks; after the bridge is in place. */
+final class RedactionStart {
+  private static volatile Redactor redactor;
+
+  private RedactionStart() {}
+
+  static void install(AgentConfiguration configuration, Instrumentation instrumentation, boolean attached)
+      throws IOException, GeneralSecurityException {
+    Redactor created = Redactor.create(settings(configuration));
+    LogText text = new LogText(created);
+    ReflectiveAccess.use(instrumentation);
+    RedactionBridge.install(new RedactionHooks(text));
+    redactor = created;
+    RedactionInstrumentation.install(instrumentation, attached);
+    if (Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_STDOUT))) {
+      StandardStreamRedaction.install(text);
+    }
+  }
+
+  static RedactionCounts snapshotAndReset() {
+    Redactor current = redactor;
+    return current == null ? null : current.snapshotAndReset();
+  }
+
+  static RedactionSettings settings(AgentConfiguration configuration)
+      throws IOException, GeneralSecurityException {
+    RedactionSettings.Builder settings = RedactionSettings.builder();
+    String detectors = configuration.get(AgentOption.REDACTION_DETECTORS);
+    if (!detectors.equals("all")) {
+      settings.detectors(detectors);
+    }
+    settings.style(
+        configuration.get(AgentOption.REDACTION_STYLE).equals("hash") ? RedactionStyle.HASH : RedactionStyle.MASK);
+    String keys = configuration.get(AgentOption.REDACTION_KEYS);
+    if (!keys.isBlank()) {
+      for (String key : keys.split(",")) {
+        settings.extraKey(key);
+      }
+    }
+    String patterns = configuration.get(AgentOption.REDACTION_PATTERNS);
+    if (!patterns.isBlank()) {
+      String[] each = patterns.split(",");
+      for (int i = 0; i < each.length; i++) {
+        settings.pattern("pattern-" + (i + 1), each[i].strip());
+      }
+    }
+    String keyFile = AgentAudit.keyFile();
+    if (keyFile != null && !keyFile.isEmpty() && Files.isRegularFile(Path.of(keyFile))) {
+      settings.hashKey(derivedKey(Files.readAllBytes(Path.of(keyFile))));
+    }
+    settings.onFailure(
+        failure ->
+            AgentReport.once(
+                "redaction-failure-" + failure.stage(),
+                "redaction of " + failure.stage().toLowerCase(Locale.ROOT) + " failed ("
+                    + failure.exceptionType() + "); it was written as " + Redactor.FAILED
+                    + ", further failures are counted"));
+    return settings.build();
+  }
+
+  /**
+   * The hash style's key: derived from the audit trail's key file, so tokens are stable across
+   * processes that share it, yet differ from the trail's subject pseudonyms.
+   */
+  private static byte[] derivedKey(byte[] auditKey) throws GeneralSecurityException {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(auditKey, "HmacSHA256"));
+    return mac.doFinal("piiwarden redaction hash key".getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,260 @@
+package dev.piiwarden.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.fixture.logging.LoggingFixtureApp;
+import com.acme.fixture.logging.PersonalValues;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real JVMs with the agent log personal data through Logback, Log4j2 and java.util.logging into
+ * real files; the files hold none of it, and the rest of every line is as it was.
+ */
+class LogRedactionIT {
+  private static final Path LOG_LIBS = Path.of(System.getProperty("piiwarden.log-libs", "target/log-libs"));
+  private static final List<String> LOGBACK =
+      List.of("slf4j-api", "jul-to-slf4j", "logback-classic", "logback-core", "logstash-logback-encoder",
+          "jackson-", "log4j-api", "log4j-to-slf4j");
+  private static final List<String> LOG4J =
+      List.of("slf4j-api", "log4j-api", "log4j-core", "log4j-slf4j2-impl", "log4j-layout-template-json", "disruptor");
+  private static final String MASKED_LINE =
+      "mail [REDACTED:email] tel [REDACTED:phone] card [REDACTED:card] iban [REDACTED:iban]"
+          + " from [REDACTED:ip] ssn [REDACTED:ssn] password=[REDACTED:credential]";
+  private static final String CLEAN = "case=clean order 1234 shipped in 2.5 days, version 1.2.3";
+
+  @TempDir Path folder;
+
+  @Test
+  void logbackFileAppenderHoldsNoPersonalData() throws Exception {
+    Path log = run("slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
+    assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
+        + " mdc=[] kv=[]", line(text, "case=arguments"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc=[customer=[REDACTED:email]] kv=[]", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=kv ordinary text mdc=[] kv=[phone=\"[REDACTED:phone]\"]", line(text, "case=kv"));
+    assertEquals("INFO fixture " + CLEAN + " mdc=[] kv=[]", line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  /**
+   * Not yet: the agent relocates {@code dev.piiwarden.annotations}, so its copy of core's {@code
+   * ObjectRedaction} looks for the relocated {@code @PersonalData} and never sees the
+   * application's. Needs core to read the annotation (and the generated descriptors) by name.
+   */
+  @Disabled("the agent's relocated ObjectRedaction does not see the application's @PersonalData")
+  @Test
+  void annotatedObjectArgumentsAreRenderedByTheirAnnotations() throws Exception {
+    Path log = run("slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-file.xml"));
+    String text = Files.readString(log);
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[] kv=[]",
+        line(text, "case=annotated "));
+    assertEquals("INFO fixture case=annotated-list [Patient{name=[REDACTED:user.name]}] mdc=[] kv=[]",
+        line(text, "case=annotated-list"));
+  }
+
+  @Test
+  void logstashJsonThroughAsyncAppenderStaysValidJson() throws Exception {
+    Path log = run("slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-json.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    List<JsonNode> events = json(log);
+    assertEquals("case=message " + MASKED_LINE, message(events, "case=message").get("message").asText());
+    assertEquals("[REDACTED:email]", message(events, "case=mdc").get("customer").asText());
+    assertEquals("[REDACTED:phone]", message(events, "case=kv").get("phone").asText());
+    assertEquals(CLEAN, message(events, "case=clean").get("message").asText());
+    String trace = message(events, "case=exception").get("stack_trace").asText();
+    assertTrue(trace.startsWith("java.lang.IllegalStateException: could not bill [REDACTED:email]"), trace);
+    assertTrue(trace.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), trace);
+    assertTrue(trace.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), trace);
+  }
+
+  @Test
+  void log4jPatternLayoutHoldsNoPersonalData() throws Exception {
+    Path log = run("log4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
+    assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
+        + " mdc={}", line(text, "case=arguments"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  @Test
+  void log4jAsyncLoggerWithJsonTemplateLayoutThroughSlf4j() throws Exception {
+    Path log = run("slf4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-json-async.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    List<JsonNode> events = json(log);
+    assertEquals("case=message " + MASKED_LINE, message(events, "case=message").get("message").asText());
+    assertEquals(CLEAN, message(events, "case=clean").get("message").asText());
+    assertTrue(message(events, "case=mdc").toString().contains("\"customer\":\"[REDACTED:email]\""),
+        () -> message(events, "case=mdc").toString());
+    JsonNode failure = message(events, "case=exception");
+    assertEquals("could not bill [REDACTED:email]", failure.get("error.message").asText());
+    String trace = failure.get("error.stack_trace").asText();
+    assertTrue(trace.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), trace);
+    assertTrue(trace.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), trace);
+  }
+
+  @Test
+  void julFileHandlerHoldsNoPersonalData() throws Exception {
+    Path log = run("jul", List.of(), "-Djava.util.logging.SimpleFormatter.format=%4$s %3$s %5$s%n%6$s");
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE, line(text, "case=message"));
+    assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]",
+        line(text, "case=arguments"));
+    assertEquals("INFO fixture " + CLEAN, line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  @Test
+  void julBridgedToLogbackIsRedactedOnceNotTwice() throws Exception {
+    Path log = runWith("redaction.style=hash,audit.sink=none", "jul-to-slf4j", LOGBACK,
+        "-Dlogback.configurationFile=" + config("logback-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    String bridged = line(text, "case=bridged ");
+    assertTrue(Pattern.compile("case=bridged mail \\[email:[0-9a-f]{16}\\] tel \\[phone:[0-9a-f]{16}\\] card"
+        + " \\[card:[0-9a-f]{16}\\] iban \\[iban:[0-9a-f]{16}\\] from \\[ip:[0-9a-f]{16}\\] ssn \\[ssn:[0-9a-f]{16}\\]"
+        + " password=\\[credential:[0-9a-f]{16}\\] mdc").matcher(bridged).find(), bridged);
+    assertEquals(1, count(text, "case=bridged "), text);
+    assertTrue(text.contains("java.lang.IllegalStateException: could not bill [email:"), text);
+    assertTrue(text.contains("Caused by: java.lang.IllegalArgumentException: card holder at [ip:"), text);
+    assertTrue(text.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), text);
+  }
+
+  @Test
+  void log4jApiBridgedToLogbackIsRedacted() throws Exception {
+    Path log = run("log4j-api-to-slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=bridged " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=bridged"));
+  }
+
+  @Test
+  void standardStreamsAreRedactedOnlyWhenAskedTo() throws Exception {
+    FixtureJvm.Result on = FixtureJvm.current().agent("audit.sink=none,redaction.stdout=true")
+        .run(classPath("stdout", List.of()));
+    assertEquals(0, on.exitCode(), on::toString);
+    assertNoPersonalData(on.stdout() + on.stderr());
+    assertTrue(on.stdout().contains("case=stdout " + MASKED_LINE + "\n"), on::toString);
+    assertTrue(on.stderr().contains("case=stderr " + MASKED_LINE + "\n"), on::toString);
+
+    FixtureJvm.Result off = FixtureJvm.current().agent("audit.sink=none").run(classPath("stdout", List.of()));
+    assertTrue(off.stdout().contains("case=stdout " + PersonalValues.LINE), off::toString);
+  }
+
+  private Path run(String scenario, List<String> libraries, String... jvmOptions) throws Exception {
+    return runWith("audit.sink=none", scenario, libraries, jvmOptions);
+  }
+
+  private Path runWith(String agentArguments, String scenario, List<String> libraries, String... jvmOptions)
+      throws Exception {
+    Path log = folder.resolve(scenario + ".log");
+    FixtureJvm jvm = FixtureJvm.current().agent(agentArguments).property("logFile", log.toString());
+    List<String> arguments = new ArrayList<>(List.of(jvmOptions));
+    arguments.addAll(classPath(scenario, libraries));
+    FixtureJvm.Result result = jvm.run(arguments);
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("", agentLines(result.stderr()), result::toString);
+    assertTrue(Files.isRegularFile(log), result::toString);
+    return log;
+  }
+
+  /** The agent's own lines: the frameworks may print notices of their own. */
+  private static String agentLines(String stderr) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : stderr.split("\n")) {
+      if (line.startsWith("piiwarden:")) {
+        kept.append(line).append('\n');
+      }
+    }
+    return kept.toString();
+  }
+
+  private static List<String> classPath(String scenario, List<String> libraries) throws Exception {
+    List<String> entries = new ArrayList<>(
+        List.of(FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
+    try (Stream<Path> jars = Files.list(LOG_LIBS)) {
+      jars.filter(jar -> libraries.stream().anyMatch(name -> jar.getFileName().toString().startsWith(name)))
+          .sorted()
+          .forEach(jar -> entries.add(jar.toString()));
+    }
+    return List.of("-cp", String.join(File.pathSeparator, entries), LoggingFixtureApp.class.getName(), scenario);
+  }
+
+  private static String config(String name) throws Exception {
+    return FixtureJvm.testClasses().resolve("logging").resolve(name).toString();
+  }
+
+  private static void assertNoPersonalData(String text) {
+    for (String value : PersonalValues.ALL) {
+      assertFalse(text.contains(value), () -> "'" + value + "' in:\n" + text);
+    }
+    assertFalse(text.contains("REDACTION_FAILED"), text);
+  }
+
+  private static void assertExceptionRedactedWithFrames(String text) {
+    assertTrue(text.contains("java.lang.IllegalStateException: could not bill [REDACTED:email]"), text);
+    assertTrue(text.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), text);
+    assertTrue(text.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), text);
+    assertTrue(text.contains("at com.acme.fixture.logging.LoggingFixtureApp.main(LoggingFixtureApp.java:"), text);
+  }
+
+  private static String line(String text, String marker) {
+    for (String line : text.split("\n")) {
+      if (line.contains(marker)) {
+        return line;
+      }
+    }
+    throw new AssertionError("no line with " + marker + " in:\n" + text);
+  }
+
+  private static int count(String text, String marker) {
+    int count = 0;
+    for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  private static List<JsonNode> json(Path log) throws IOException {
+    List<JsonNode> events = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper();
+    for (String line : Files.readAllLines(log)) {
+      if (!line.isBlank()) {
+        events.add(mapper.readTree(line)); // throws when a line is not valid JSON
+      }
+    }
+    return events;
+  }
+
+  private static JsonNode message(List<JsonNode> events, String marker) {
+    for (JsonNode event : events) {
+      if (event.path("message").asText().contains(marker)) {
+        return event;
+      }
+    }
+    throw new AssertionError("no event with " + marker + " in " + events);
+  }
+}
