@@ -105,7 +105,10 @@ class AuditTrailIT {
     String started = Files.readAllLines(trail).get(0);
     assertTrue(started.contains("\"piiwarden.consent.store\":\"jdbc:postgresql://127.0.0.1:1/app\""),
         started);
-    assertFalse(started.contains("hunter2"), started);
+    assertFalse(Files.readString(trail).contains("hunter2"));
+    // what the agent reported on stderr is in the trail too (SPEC §6)
+    assertTrue(Files.readString(trail).contains("\"type\":\"agent.problem\",\"message\":\"cannot read"
+        + " consent store jdbc:postgresql://127.0.0.1:1/app: "), Files.readString(trail));
   }
 
   @Test

@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  * configuration error: the JVM stops before {@code main}, as for any other wrong option.
  */
 public final class AgentAudit {
+  /** The type of the events recording what the agent reported on stderr. */
+  public static final String AGENT_PROBLEM = "agent.problem";
+
   private static final String VERSION = version();
 
   private static volatile AuditTrail trail;
@@ -129,6 +132,18 @@ public final class AgentAudit {
     } catch (RuntimeException failure) {
       AgentReport.once("audit-periodic:" + failure.getClass().getName(),
           "a periodic audit event failed (" + AgentReport.describe(failure) + ")");
+    }
+  }
+
+  /**
+   * Records a problem the agent reported on stderr (SPEC §6: contained, reported once on stderr and
+   * as an audit event) as {@code agent.problem} with its {@code message}. Messages name classes,
+   * options and failure types, never personal data ({@link AgentReport}).
+   */
+  public static void problem(String message) {
+    AuditTrail current = trail;
+    if (current != null) {
+      current.record(AuditEvent.of(AGENT_PROBLEM).detail("message", message).build());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.report;
 
+import dev.piiwarden.agent.audit.AgentAudit;
 import java.io.PrintStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,16 @@ public final class AgentReport {
 
   private AgentReport() {}
 
-  /** Prints {@code piiwarden: <message>} the first time {@code key} is reported. */
+  /**
+   * Prints {@code piiwarden: <message>} the first time {@code key} is reported, and records it in
+   * the audit trail as {@code agent.problem} (SPEC §6).
+   */
   public static void once(String key, String message) {
     PROBLEMS.incrementAndGet();
     if (SAID.add(key)) {
       ERR.println("piiwarden: " + message);
       ERR.flush();
+      AgentAudit.problem(message);
     }
   }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * plus the one batch, at most as large, the writer holds) and then the overflow policy applies; the failure is reported once, and its end once more. Nothing thrown by
  * the sink reaches a caller.
  *
- * <p>{@link #close} flushes what is queued, waiting at most the close timeout.
+ * <p>{@link #close} flushes what is queued, waiting at most the close timeout. An event recorded
+ * by the writer thread itself (from the problems listener) skips the queue, so it never waits.
  *
  * <pre>{@code
  * AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:audit/trail.jsonl"));
@@ -80,6 +81,12 @@ public final class AuditTrail implements AutoCloseable {
    * it drops and counts instead. After {@link #close} events are dropped and counted.
    */
   public void record(AuditEvent event) {
+    if (Thread.currentThread() == thread) {
+      // From the writer itself (a problem listener that audits its problems): never wait on the
+      // queue the writer alone empties.
+      writer.recordOwn(event);
+      return;
+    }
     if (closed.get()) {
       dropOne();
       if (reportedLate.compareAndSet(false, true)) {

@@ -31,6 +31,7 @@ final class TrailWriter implements Runnable {
   private volatile boolean givenUp;
   private volatile long unwritten;
 
+  private final List<AuditEvent> own = new ArrayList<>();
   private HashChain chain;
   private final List<SealedRecord> pending = new ArrayList<>();
   private boolean failing;
@@ -48,6 +49,11 @@ final class TrailWriter implements Runnable {
 
   void dropped() {
     droppedSinceLastEvent.incrementAndGet();
+  }
+
+  /** An event from this thread: sealed with the next batch. */
+  void recordOwn(AuditEvent event) {
+    own.add(event);
   }
 
   void giveUp() {
@@ -78,7 +84,9 @@ final class TrailWriter implements Runnable {
       }
       List<AuditEvent> taken = new ArrayList<>(MAX_BATCH);
       while (!givenUp) {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && !own.isEmpty()) {
+          sealOwn(); // the writer's own events (e.g. its recovery) go out even when idle or stopping
+        } else if (pending.isEmpty()) {
           if (stopping) {
             break;
           }
@@ -97,6 +105,7 @@ final class TrailWriter implements Runnable {
               pending.add(chain.seal(event));
             }
           }
+          sealOwn();
           long dropped = droppedSinceLastEvent.getAndSet(0);
           if (dropped > 0) {
             pending.add(chain.seal(AuditEvent.of(AuditEventType.AUDIT_DROPPED)
@@ -114,6 +123,13 @@ final class TrailWriter implements Runnable {
     } finally {
       finish();
     }
+  }
+
+  private void sealOwn() {
+    for (AuditEvent event : own) {
+      pending.add(chain.seal(event));
+    }
+    own.clear();
   }
 
   private boolean openSink() throws InterruptedException {
@@ -213,7 +229,7 @@ final class TrailWriter implements Runnable {
   }
 
   private void finish() {
-    long left = pending.size() + queue.stream().filter(event -> event != STOP).count();
+    long left = pending.size() + own.size() + queue.stream().filter(event -> event != STOP).count();
     unwritten = left;
     if (left > 0) {
       report(left + " audit events could not be written before shutdown (sink "

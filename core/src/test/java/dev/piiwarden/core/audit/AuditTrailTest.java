@@ -205,6 +205,25 @@ class AuditTrailTest {
   }
 
   @Test
+  void aProblemListenerThatAuditsItsProblemsNeverBlocksTheWriter() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    sink.failing = true;
+    AuditTrail[] trail = new AuditTrail[1];
+    trail[0] = AuditTrail.start(AuditFixtures.KEY, sink, AuditTrailOptions.defaults()
+        .queueCapacity(2).overflow(OverflowPolicy.DROP)
+        .problems(problem -> trail[0].record(AuditEvent.of("agent.problem")
+            .detail("message", problem).build())));
+    for (int i = 0; i < 10; i++) {
+      trail[0].record(AuditFixtures.access(i));
+    }
+    Thread.sleep(200);
+    sink.failing = false;
+
+    assertTrue(trail[0].shutdown());
+    assertEquals(2, sink.count("agent.problem"), sink.lines.toString());
+  }
+
+  @Test
   void closeWaitsOnlyAsLongAsItsTimeout() {
     RecordingSink sink = new RecordingSink();
     sink.failing = true;
