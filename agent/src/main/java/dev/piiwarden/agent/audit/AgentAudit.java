@@ -34,9 +34,6 @@ import java.util.function.Supplier;
  * configuration error: the JVM stops before {@code main}, as for any other wrong option.
  */
 public final class AgentAudit {
-  /** The type of the events recording what the agent reported on stderr. */
-  public static final String AGENT_PROBLEM = "agent.problem";
-
   private static final String VERSION = version();
 
   private static volatile AuditTrail trail;
@@ -143,7 +140,7 @@ public final class AgentAudit {
   public static void problem(String message) {
     AuditTrail current = trail;
     if (current != null) {
-      current.record(AuditEvent.of(AGENT_PROBLEM).detail("message", message).build());
+      current.record(AuditEvent.of(AuditEventType.AGENT_PROBLEM).detail("message", message).build());
     }
   }
 

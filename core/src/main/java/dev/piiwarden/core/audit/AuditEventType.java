@@ -1,11 +1,13 @@
 package dev.piiwarden.core.audit;
 
-/** The event types of SPEC §7, plus the trail's own {@code audit.recovered}. */
+/** The event types of SPEC §7, plus {@code agent.problem} (SPEC §6) and {@code audit.recovered}. */
 public final class AuditEventType {
   /** The agent started: {@code version} and {@code config} (without secrets) as details. */
   public static final String AGENT_STARTED = "agent.started";
   /** The agent stopped: {@code version} as a detail. */
   public static final String AGENT_STOPPED = "agent.stopped";
+  /** A problem the agent reported on stderr (SPEC §6): {@code message}. */
+  public static final String AGENT_PROBLEM = "agent.problem";
   /** A consent check allowed the call. */
   public static final String CONSENT_GRANTED = "consent.granted";
   /** A consent check denied the call; {@code reason} says why. */
