@@ -31,6 +31,26 @@ public enum CliMessage {
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same files"),
+  REDACT_BAD_DETECTORS(
+      "--detectors: unknown detector '%s'; pass a comma-separated list of email, phone, card,"
+          + " iban, ip, ssn, credential"),
+  REDACT_BAD_KEY(
+      "--keys: key name '%s' may hold only ASCII letters, digits, '_' and '-'; pass key names"
+          + " separated by commas, e.g. --keys session_id,otp"),
+  REDACT_BAD_PATTERN(
+      "--pattern %s: %s; pass TYPE=REGEX, TYPE lower-case letters, digits, '.', '_' or '-', REGEX"
+          + " in RE2J syntax (no back-references or look-around)"),
+  REDACT_HASH_WITHOUT_KEY(
+      "--style hash needs the audit key file and %s does not exist; pass the agent's key file"
+          + " (piiwarden.audit.key-file) with --key-file K so tokens match the agent's, or make one"
+          + " with 'head -c 32 /dev/urandom > K && chmod 600 K'"),
+  REDACT_CANNOT_READ_INPUT("cannot read %s (%s); pass an --in file that exists and is readable"),
+  REDACT_SAME_INPUT_AND_OUTPUT(
+      "--out %s is the --in file; pass another --out path, the input would be overwritten while it"
+          + " is read"),
+  REDACT_FAILURES(
+      "warning: %d lines could not be redacted (%s) and were written as [REDACTION_FAILED]; this"
+          + " is a bug in PII Warden, report it with this line"),
   INTERNAL_ERROR(
       "internal error (%s); this is a bug in PII Warden: rerun with --debug or PIIWARDEN_DEBUG=1"
           + " for the stack trace and report it");

@@ -1,8 +1,10 @@
 package dev.piiwarden.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
 
 /** The {@code piiwarden} command's entry point. */
 public final class Main {
@@ -28,11 +30,23 @@ public final class Main {
    * @return the exit code, one of {@link ExitCode}
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, System.in, out, err, env);
+  }
+
+  /**
+   * Runs the command in-process with the given standard input and environment.
+   *
+   * @return the exit code, one of {@link ExitCode}
+   */
+  public static int run(
+      String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
     try {
-      return PiiWardenCommand.commandLine(outWriter, errWriter, DebugSwitch.fromEnvironment(env))
-          .execute(args);
+      CommandLine commandLine =
+          PiiWardenCommand.commandLine(outWriter, errWriter, DebugSwitch.fromEnvironment(env));
+      StreamCommand.connect(commandLine, in, out);
+      return commandLine.execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();

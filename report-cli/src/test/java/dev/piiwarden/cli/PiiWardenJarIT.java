@@ -109,11 +109,30 @@ class PiiWardenJarIT {
     assertTrue(!postgresDown.err().contains("No suitable driver"), postgresDown.describe());
   }
 
+  @Test
+  void jarRedactsStdinToStdoutInUtf8() throws Exception {
+    Path input = Files.write(dir.resolve("app.log"),
+        "caf\u00e9 mail bob@example.com\r\ncard 4111 1111 1111 1111\nclean\n"
+            .getBytes(StandardCharsets.UTF_8));
+
+    CliResult result = run(List.of(java(), "-jar", jar.toString(), "redact", "--stats"),
+        Map.of("LC_ALL", "C"), input);
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("caf\u00e9 mail [REDACTED:email]\r\ncard [REDACTED:card]\nclean\n", result.out());
+    assertTrue(result.err().startsWith("3 lines\n"), result.err());
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private CliResult run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
+    return run(command, env, null);
+  }
+
+  private CliResult run(List<String> command, Map<String, String> env, Path stdin)
       throws IOException, InterruptedException {
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
@@ -124,6 +143,9 @@ class PiiWardenJarIT {
     builder.environment().remove("PIIWARDEN_DEBUG");
     builder.environment().remove("JAVA_OPTS");
     builder.environment().putAll(env);
+    if (stdin != null) {
+      builder.redirectInput(stdin.toFile());
+    }
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -4,6 +4,7 @@ import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -40,7 +41,31 @@ public final class ReportOutput {
     }
   }
 
-  private static String reason(IOException e) {
+  /**
+   * Opens {@code file} for writing, creating missing folders, for a command that streams its
+   * output.
+   *
+   * @throws CommandFailure (exit 2) when the file cannot be created
+   */
+  public static OutputStream open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Files.newOutputStream(file);
+    } catch (IOException e) {
+      throw cannotWrite(file, e);
+    }
+  }
+
+  /** The exit 2 failure for an output file that cannot be written. */
+  public static CommandFailure cannotWrite(Path file, IOException e) {
+    return new CommandFailure(ExitCode.USAGE, e, CliMessage.CANNOT_WRITE_OUTPUT, file, reason(e));
+  }
+
+  /** What went wrong with a file, in a few words for a one-line message. */
+  public static String reason(IOException e) {
     if (e instanceof AccessDeniedException denied) {
       return "permission denied on " + denied.getFile();
     }

@@ -1,0 +1,51 @@
+package dev.piiwarden.core.redaction;
+
+import dev.piiwarden.core.audit.AuditException;
+import dev.piiwarden.core.audit.AuditKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The hash style's key, derived from the audit key file: HMAC-SHA256 of a fixed label under the
+ * audit key. Everything that redacts with one audit key file (the agent, {@code piiwarden redact})
+ * gives the same token for the same value, and the tokens differ from the audit trail's subject
+ * pseudonyms, which use the audit key itself.
+ */
+public final class RedactionHashKey {
+  private static final byte[] LABEL =
+      "piiwarden redaction hash key".getBytes(StandardCharsets.UTF_8);
+
+  private RedactionHashKey() {}
+
+  /** The redaction key for these audit key bytes. */
+  public static byte[] derivedFrom(byte[] auditKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(auditKey, "HmacSHA256"));
+      return mac.doFinal(LABEL);
+    } catch (GeneralSecurityException e) {
+      // Every Java runtime ships HmacSHA256; a key of any length is valid for it.
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  /**
+   * The redaction key for the audit key file, checked as the audit trail checks it (present, at
+   * least 32 bytes, not open to group or others).
+   *
+   * @throws AuditException naming the file when it is missing, unreadable, short or too open
+   */
+  public static byte[] fromAuditKeyFile(Path file) {
+    AuditKey.load(file);
+    try {
+      return derivedFrom(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new AuditException("cannot read audit key file " + file + " (" + e + ")", e);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.piiwarden.cli.redact;
+
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.StreamCommand;
+import dev.piiwarden.cli.output.ReportOutput;
+import dev.piiwarden.core.redaction.RedactionCounts;
+import dev.piiwarden.core.redaction.RedactionFailure;
+import dev.piiwarden.core.redaction.Redactor;
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code piiwarden redact}: personal data out of text, one output line per input line. */
+@Command(
+    name = "redact",
+    description = {
+      "Copies text from stdin (or --in) to stdout (or --out), one line out per line in, with"
+          + " personal data replaced by the agent's engine: email, phone, card, IBAN, IP, SSN,"
+          + " credentials, and --pattern types. Input is read as UTF-8 (malformed bytes become"
+          + " U+FFFD), output is UTF-8; line ends (\\n, \\r\\n) are kept; one line is held at a time."
+    })
+public final class RedactCommand implements Callable<Integer>, StreamCommand {
+  @Spec private CommandSpec spec;
+
+  @Mixin private RedactionOptions options;
+
+  @Option(names = "--in", paramLabel = "F", description = "Read F instead of stdin.")
+  private Path in;
+
+  @Option(names = "--out", paramLabel = "F", description = "Write F instead of stdout.")
+  private Path out;
+
+  @Option(names = "--stats", description = "At the end, print counts per type on stderr.")
+  private boolean stats;
+
+  private InputStream stdin = System.in;
+  private OutputStream stdout = System.out;
+
+  @Override
+  public void useStreams(InputStream stdin, OutputStream stdout) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() {
+    Set<String> failureTypes = new TreeSet<>();
+    Redactor redactor =
+        Redactor.create(options.settings(failure -> failureTypes.add(describe(failure))));
+    checkNotTheSameFile();
+    Reader reader = openInput();
+    Writer writer = openOutput();
+    long lines = copy(new TerminatedLines(reader), writer, redactor);
+    close(reader, writer);
+    RedactionCounts counts = redactor.counts();
+    PrintWriter err = spec.commandLine().getErr();
+    if (counts.failures() > 0) {
+      err.println(CliMessage.REDACT_FAILURES.format(counts.failures(), String.join(", ", failureTypes)));
+    }
+    if (stats) {
+      err.print(RedactionStats.render(lines, counts));
+    }
+    err.flush();
+    return ExitCode.OK;
+  }
+
+  private long copy(TerminatedLines lines, Writer writer, Redactor redactor) {
+    long count = 0;
+    for (String line = read(lines); line != null; line = read(lines)) {
+      String ending = lines.ending();
+      try {
+        writer.write(redactor.redact(line));
+        writer.write(ending);
+        // Piped from a live log (tail -f), each line goes out as soon as no more is waiting.
+        if (!lines.hasBufferedInput()) {
+          writer.flush();
+        }
+      } catch (IOException e) {
+        throw writeFailure(e);
+      }
+      count++;
+    }
+    return count;
+  }
+
+  private String read(TerminatedLines lines) {
+    try {
+      return lines.next();
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
+  }
+
+  private void close(Reader reader, Writer writer) {
+    try (reader) {
+      writer.close();
+    } catch (IOException e) {
+      throw writeFailure(e);
+    }
+  }
+
+  private CommandFailure readFailure(IOException e) {
+    return new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_CANNOT_READ_INPUT,
+        in == null ? "stdin" : in, ReportOutput.reason(e));
+  }
+
+  private CommandFailure writeFailure(IOException e) {
+    return ReportOutput.cannotWrite(out == null ? Path.of("stdout") : out, e);
+  }
+
+  private Reader openInput() {
+    InputStream stream;
+    if (in == null) {
+      stream = stdin;
+    } else {
+      try {
+        stream = Files.newInputStream(in);
+      } catch (IOException e) {
+        throw readFailure(e);
+      }
+    }
+    return new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+  }
+
+  private Writer openOutput() {
+    OutputStream stream = out == null ? new Unclosed(stdout) : ReportOutput.open(out);
+    return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 65536);
+  }
+
+  private void checkNotTheSameFile() {
+    if (in == null || out == null || !Files.exists(in) || !Files.exists(out)) {
+      return;
+    }
+    try {
+      if (Files.isSameFile(in, out)) {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_SAME_INPUT_AND_OUTPUT, out);
+      }
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
+  }
+
+  private static String describe(RedactionFailure failure) {
+    return failure.stage() + " " + failure.exceptionType();
+  }
+
+  /** Standard output is flushed at the end, never closed: the caller owns it. */
+  private static final class Unclosed extends FilterOutputStream {
+    Unclosed(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.piiwarden.cli.redact;
+
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.KeywordConverter;
+import dev.piiwarden.core.audit.AuditException;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.redaction.PiiType;
+import dev.piiwarden.core.redaction.RedactionFailure;
+import dev.piiwarden.core.redaction.RedactionHashKey;
+import dev.piiwarden.core.redaction.RedactionSettings;
+import dev.piiwarden.core.redaction.RedactionStyle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/**
+ * The engine options of {@code redact}, the agent's {@code piiwarden.redaction.*} options on the
+ * command line, turned into core's {@link RedactionSettings}. Each bad value is exit 2 naming it.
+ */
+final class RedactionOptions {
+  @Option(
+      names = "--style",
+      paramLabel = "mask|hash",
+      converter = StyleConverter.class,
+      description = "mask: [REDACTED:<type>] (default); hash: [<type>:<16 hex>], the agent's keyed"
+          + " token, stable per value for one --key-file.")
+  private RedactionStyle style = RedactionStyle.MASK;
+
+  @Option(
+      names = "--detectors",
+      paramLabel = "LIST",
+      split = ",",
+      description = "Detectors to run (default all): email, phone, card, iban, ip, ssn, credential.")
+  private List<String> detectors;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "K1,K2",
+      split = ",",
+      description = "Extra key names whose values are credentials, like password=… .")
+  private List<String> keys = new ArrayList<>();
+
+  @Option(
+      names = "--pattern",
+      paramLabel = "TYPE=REGEX",
+      description = "An extra pattern (RE2J syntax), masked as [REDACTED:TYPE]; repeatable.")
+  private List<String> patterns = new ArrayList<>();
+
+  @Option(
+      names = "--key-file",
+      paramLabel = "K",
+      description = "The audit key file the hash style derives its key from, as the agent does"
+          + " (default: " + AuditKey.DEFAULT_FILE_NAME + " in the current folder, beside the"
+          + " agent's default trail). Needed by --style hash only.")
+  private Path keyFile;
+
+  /** The settings, each option checked; failures go to {@code onFailure} besides the count. */
+  RedactionSettings settings(Consumer<RedactionFailure> onFailure) {
+    RedactionSettings.Builder settings = RedactionSettings.builder().style(style).onFailure(onFailure);
+    if (detectors != null) {
+      settings.detectors(detectorTypes());
+    }
+    for (String key : keys) {
+      try {
+        settings.extraKey(key);
+      } catch (IllegalArgumentException e) {
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_KEY, key);
+      }
+    }
+    for (String pattern : patterns) {
+      addPattern(settings, pattern);
+    }
+    if (style == RedactionStyle.HASH) {
+      settings.hashKey(hashKey());
+    }
+    return settings.build();
+  }
+
+  private List<PiiType> detectorTypes() {
+    List<PiiType> types = new ArrayList<>();
+    for (String key : detectors) {
+      if (key.isBlank()) {
+        continue;
+      }
+      try {
+        types.add(PiiType.fromKey(key));
+      } catch (IllegalArgumentException e) {
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_DETECTORS, key.strip());
+      }
+    }
+    return types;
+  }
+
+  private static void addPattern(RedactionSettings.Builder settings, String option) {
+    int equals = option.indexOf('=');
+    if (equals <= 0) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_BAD_PATTERN, option,
+          "no TYPE= before the pattern");
+    }
+    try {
+      settings.pattern(option.substring(0, equals), option.substring(equals + 1));
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_PATTERN, option,
+          e.getMessage());
+    }
+  }
+
+  private byte[] hashKey() {
+    Path file = keyFile != null ? keyFile : Path.of(AuditKey.DEFAULT_FILE_NAME);
+    if (!Files.exists(file)) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_HASH_WITHOUT_KEY, file);
+    }
+    try {
+      return RedactionHashKey.fromAuditKeyFile(file);
+    } catch (AuditException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, e.getMessage());
+    }
+  }
+
+  /** {@code --style mask|hash}. */
+  public static final class StyleConverter extends KeywordConverter<RedactionStyle> {
+    /** For picocli. */
+    public StyleConverter() {
+      super(RedactionStyle.class);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.piiwarden.cli.redact;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactCommandTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "email      | mail bob@example.com now             | mail [REDACTED:email] now",
+        "phone      | call +44 20 7946 0958 today           | call [REDACTED:phone] today",
+        "card       | paid with 4111 1111 1111 1111.        | paid with [REDACTED:card].",
+        "iban       | to DE89 3704 0044 0532 0130 00 ok     | to [REDACTED:iban] ok",
+        "ip         | from 203.0.113.7 and 2001:db8::1      | from [REDACTED:ip] and [REDACTED:ip]",
+        "ssn        | ssn 123-45-6789 filed                 | ssn [REDACTED:ssn] filed",
+        "credential | login password=hunter2 user=x         | login password=[REDACTED:credential] user=x",
+      })
+  void masksEachDetectorType(String type, String line, String expected) {
+    RedactRun run = RedactRun.of(line + "\n");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals(expected + "\n", run.text());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void cleanLinesAndTheirEndingsAreByteIdentical() {
+    byte[] input = ("2026-11-22T10:15:33Z INFO started in 812 ms, version 1.2.3\n"
+            + "uuid 123e4567-e89b-12d3-a456-426614174000\r\n"
+            + "\n"
+            + "\r\n"
+            + "tab\tand lone \r inside, ünïcödé ✓\n"
+            + "last line without an ending")
+        .getBytes(StandardCharsets.UTF_8);
+
+    RedactRun run = RedactRun.of(input);
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertArrayEquals(input, run.out());
+  }
+
+  @Test
+  void oneLineOutPerLineInWithEachEndingKept() {
+    RedactRun run = RedactRun.of("a bob@example.com\r\nclean\nc 203.0.113.7");
+
+    assertEquals("a [REDACTED:email]\r\nclean\nc [REDACTED:ip]", run.text());
+  }
+
+  @Test
+  void readsInAndWritesOutFiles() throws IOException {
+    Path in = Files.writeString(dir.resolve("app.log"), "mail bob@example.com\n");
+    Path out = dir.resolve("clean/app.log");
+
+    RedactRun run = RedactRun.of(new byte[0], "--in", in.toString(), "--out", out.toString());
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals(0, run.out().length);
+    assertEquals("mail [REDACTED:email]\n", Files.readString(out));
+  }
+
+  @Test
+  void detectorsKeysAndPatternsAreTheAgentOptions() {
+    RedactRun run = RedactRun.of(
+        "bob@example.com 203.0.113.7 session_id=abc123 employee E-123456\n",
+        "--detectors", "email,credential", "--keys", "session_id,otp", "--pattern", "employee-id=E-[0-9]{6}");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("[REDACTED:email] 203.0.113.7 session_id=[REDACTED:credential] employee"
+        + " [REDACTED:employee-id]\n", run.text());
+  }
+
+  @Test
+  void hashStyleIsStableAcrossRunsWithOneKeyFile() throws IOException {
+    Path key = keyFile("piiwarden-audit.key");
+    String input = "a bob@example.com\nb BOB@example.com\n";
+
+    RedactRun first = RedactRun.of(input, "--style", "hash", "--key-file", key.toString());
+    RedactRun second = RedactRun.of(input, "--style", "hash", "--key-file", key.toString());
+    RedactRun otherKey =
+        RedactRun.of(input, "--style", "hash", "--key-file", keyFile("other.key").toString());
+
+    assertEquals(0, first.exitCode(), first.describe());
+    Matcher tokens = Pattern.compile("a (\\[email:[0-9a-f]{16}])\nb (\\[email:[0-9a-f]{16}])\n")
+        .matcher(first.text());
+    assertTrue(tokens.matches(), first.text());
+    assertEquals(tokens.group(1), tokens.group(2), "one value, one token (emails lower-cased)");
+    assertEquals(first.text(), second.text());
+    assertFalse(otherKey.text().contains(tokens.group(1)), otherKey.text());
+  }
+
+  @Test
+  void hashStyleWithoutAKeyFileIsRefused() {
+    Path missing = dir.resolve("none.key");
+
+    RedactRun run = RedactRun.of("x\n", "--style", "hash", "--key-file", missing.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(1, run.errLines().size(), run.describe());
+    assertTrue(run.err().startsWith("piiwarden: --style hash needs the audit key file and "
+        + missing + " does not exist; "), run.err());
+    assertEquals(0, run.out().length);
+  }
+
+  @Test
+  void aKeyFileOpenToOthersIsRefusedWithTheFix() throws IOException {
+    Path key = keyFile("open.key");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    RedactRun run = RedactRun.of("x\n", "--style", "hash", "--key-file", key.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(1, run.errLines().size(), run.describe());
+    assertTrue(run.err().contains("chmod 600"), run.err());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--pattern|id=E-(?=1)|piiwarden: --pattern id=E-(?=1): ",
+        "--pattern|E-[0-9]+|piiwarden: --pattern E-[0-9]+: no TYPE= before the pattern; ",
+        "--pattern|Bad Type=x|piiwarden: --pattern Bad Type=x: ",
+        "--detectors|email,fax|piiwarden: --detectors: unknown detector 'fax'; ",
+        "--keys|session id|piiwarden: --keys: key name 'session id' may hold only ",
+        "--style|blur|piiwarden: Invalid value for option '--style': expected one of mask, hash",
+      })
+  void badOptionsAreExit2WithOneLineNamingThem(String option, String value, String start) {
+    RedactRun run = RedactRun.of("bob@example.com\n", option, value);
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(1, run.errLines().size(), run.describe());
+    assertTrue(run.err().startsWith(start), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+    assertEquals(0, run.out().length, "nothing written before the options are checked");
+  }
+
+  @Test
+  void aMissingInFileIsExit2WithOneLine() {
+    Path missing = dir.resolve("missing.log");
+
+    RedactRun run = RedactRun.of(new byte[0], "--in", missing.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(1, run.errLines().size(), run.describe());
+    assertTrue(run.err().startsWith("piiwarden: cannot read " + missing), run.err());
+  }
+
+  @Test
+  void theInFileIsNeverTheOutFile() throws IOException {
+    Path log = Files.writeString(dir.resolve("app.log"), "bob@example.com\n");
+
+    RedactRun run = RedactRun.of(new byte[0], "--in", log.toString(), "--out", log.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals("bob@example.com\n", Files.readString(log));
+  }
+
+  @Test
+  void malformedUtf8BecomesTheReplacementCharacterAndTheRestIsRedacted() {
+    ByteArrayOutputStream input = new ByteArrayOutputStream();
+    input.writeBytes("latin-1 caf".getBytes(StandardCharsets.US_ASCII));
+    input.write(0xE9); // é in ISO-8859-1, not UTF-8
+    input.writeBytes(" bob@example.com\n".getBytes(StandardCharsets.US_ASCII));
+    input.write(0xFF);
+    input.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
+
+    RedactRun run = RedactRun.of(input.toByteArray());
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("latin-1 caf\uFFFD [REDACTED:email]\n\uFFFD\n", run.text());
+  }
+
+  @Test
+  void statsGoToStderrOnlyWhenAsked() {
+    String input = "bob@example.com and eve@example.org\npassword=x\nclean\n";
+
+    RedactRun quiet = RedactRun.of(input);
+    RedactRun counted = RedactRun.of(input, "--stats");
+
+    assertEquals("", quiet.err());
+    assertEquals(quiet.text(), counted.text());
+    assertEquals(0, counted.exitCode(), counted.describe());
+    assertEquals("3 lines", counted.errLines().get(0));
+    assertTrue(counted.errLines().contains("email       2"), counted.err());
+    assertTrue(counted.errLines().contains("credential  1"), counted.err());
+    assertTrue(counted.errLines().contains("total       3"), counted.err());
+  }
+
+  @Test
+  void aFiveMegabyteLineIsRedactedInOnePiece() {
+    StringBuilder line = new StringBuilder(5 * 1024 * 1024 + 64);
+    line.append("start bob@example.com ");
+    while (line.length() < 5 * 1024 * 1024) {
+      line.append("lorem ipsum 0123456789 dolor sit amet ");
+    }
+    line.append("end 203.0.113.7");
+
+    RedactRun run = RedactRun.of(line + "\n", "--stats");
+
+    assertEquals(0, run.exitCode(), run::err);
+    String out = run.text();
+    assertTrue(out.startsWith("start [REDACTED:email] lorem"), out.substring(0, 80));
+    assertTrue(out.endsWith("end [REDACTED:ip]\n"), out.substring(out.length() - 80));
+    assertEquals(1, out.chars().filter(c -> c == '\n').count());
+    assertEquals("1 line", run.errLines().get(0));
+  }
+
+  private Path keyFile(String name) throws IOException {
+    Path key = dir.resolve(name);
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    Files.write(key, bytes);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    return key;
+  }
+}
