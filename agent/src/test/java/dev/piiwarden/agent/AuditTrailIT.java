@@ -129,6 +129,24 @@ class AuditTrailIT {
   }
 
   @Test
+  void logRedactionCountsAreARedactionEventAtShutdown() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail)
+        .run(List.of("-cp", classPath, AuditFixtureApp.class.getName(), "log"));
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertFalse(run.stderr().contains("ann@example.com"), run::toString);
+    List<String> lines = Files.readAllLines(trail);
+    JsonNode redaction = new ObjectMapper().readTree(lines.get(lines.size() - 2));
+    assertEquals("redaction", redaction.get("type").asText(), lines::toString);
+    assertEquals("{\"email\":1}", redaction.get("counts").toString());
+    assertEquals(0, redaction.get("failures").asLong());
+    assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"agent.stopped\""));
+  }
+
+  @Test
   void accessNoneKeepsTheDecisionsOnly() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
     FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail + ",audit.access=none");

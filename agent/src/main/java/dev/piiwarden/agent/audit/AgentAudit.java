@@ -2,6 +2,7 @@ package dev.piiwarden.agent.audit;
 
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
+import dev.piiwarden.agent.redaction.AgentRedaction;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.audit.AuditEvent;
 import dev.piiwarden.core.audit.AuditEventType;
@@ -34,6 +35,9 @@ import java.util.function.Supplier;
  * configuration error: the JVM stops before {@code main}, as for any other wrong option.
  */
 public final class AgentAudit {
+  /** How often log redaction's counts become a {@code redaction} event (and once at shutdown). */
+  static final Duration REDACTION_INTERVAL = Duration.ofSeconds(60);
+
   private static final String VERSION = version();
 
   private static volatile AuditTrail trail;
@@ -81,6 +85,7 @@ public final class AgentAudit {
         .detail("attached", attached)
         .detail("config", SecretFreeConfiguration.of(configuration))
         .build());
+    RedactionAuditEvents.every(REDACTION_INTERVAL, AgentRedaction::snapshotAndReset);
     Runtime.getRuntime().addShutdownHook(new Thread(AgentAudit::stop, "piiwarden-audit-stop"));
   }
 

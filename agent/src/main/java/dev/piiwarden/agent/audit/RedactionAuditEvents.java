@@ -15,9 +15,8 @@ import java.util.function.Supplier;
  * interval's {@code from} and {@code to}. An interval with nothing replaced and nothing failed
  * gives no event.
  *
- * <p>Log redaction wires it with one line once it runs: {@code
- * RedactionAuditEvents.every(Duration.ofSeconds(60), AgentRedaction::snapshotAndReset)}; the last
- * interval is written at shutdown, before {@code agent.stopped}.
+ * <p>{@link AgentAudit} turns it on at start with {@code AgentRedaction::snapshotAndReset} every 60
+ * s; the last interval is written at shutdown, before {@code agent.stopped}.
  */
 public final class RedactionAuditEvents {
   private RedactionAuditEvents() {}
