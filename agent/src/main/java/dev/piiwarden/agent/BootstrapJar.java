@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
@@ -23,8 +26,11 @@ final class BootstrapJar {
 
   private BootstrapJar() {}
 
+  /** Entry time as local date-time: a {@code long} time would load the time-zone database. */
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
+
   static void append(Instrumentation instrumentation) throws IOException {
-    Path jar = Files.createTempFile("piiwarden-bootstrap-", ".jar");
+    Path jar = newPrivateFile();
     jar.toFile().deleteOnExit();
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file)) {
@@ -33,12 +39,39 @@ final class BootstrapJar {
           if (in == null) {
             throw new IOException("the agent jar lacks " + name);
           }
-          out.putNextEntry(new ZipEntry(name));
+          ZipEntry entry = new ZipEntry(name);
+          entry.setTimeLocal(ENTRY_TIME);
+          out.putNextEntry(entry);
           in.transferTo(out);
           out.closeEntry();
         }
       }
     }
     instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+  }
+
+  /**
+   * A new file, readable by its owner only, in the temporary directory. Created exclusively (no
+   * file or link of that name may exist), so the name need not be unguessable: this spares
+   * {@code Files.createTempFile} the seeding of a {@code SecureRandom}.
+   */
+  private static Path newPrivateFile() throws IOException {
+    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    for (int attempt = 0; ; attempt++) {
+      Path file =
+          directory.resolve("piiwarden-bootstrap-" + Long.toHexString(System.nanoTime()) + ".jar");
+      try {
+        try {
+          return Files.createFile(
+              file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+          return Files.createFile(file);
+        }
+      } catch (FileAlreadyExistsException taken) {
+        if (attempt == 100) {
+          throw taken;
+        }
+      }
+    }
   }
 }

@@ -1,15 +1,15 @@
 package dev.piiwarden.agent.consent;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.util.ArrayList;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Builds the application's own {@code ConsentDeniedException}, the class its code catches, from the
- * loader of the instrumented class. Agent frames are cut from the stack trace, so it starts at the
- * method that was denied.
+ * loader of the instrumented class. The frames above the denied method are cut from the stack
+ * trace, so it starts at that method. The constructor is called reflectively, not through a method handle:
+ * denials are rare, and a handle's first call spins classes while the application waits.
  */
 final class DeniedExceptions {
   private final ClassValue<Maker> makers =
@@ -25,21 +25,26 @@ final class DeniedExceptions {
       Class<?> declaringType, ConsentRule rule, String reason, String pseudonym) throws Throwable {
     RuntimeException denied = makers.get(declaringType).make(rule, reason, pseudonym);
     StackTraceElement[] frames = denied.getStackTrace();
-    List<StackTraceElement> kept = new ArrayList<>(frames.length);
-    for (StackTraceElement frame : frames) {
-      if (!frame.getClassName().startsWith("dev.piiwarden.agent.")) {
-        kept.add(frame);
-      }
+    int first = 0;
+    while (first < frames.length && isAgentOrReflection(frames[first].getClassName())) {
+      first++;
     }
-    denied.setStackTrace(kept.toArray(new StackTraceElement[0]));
+    denied.setStackTrace(Arrays.copyOfRange(frames, first, frames.length));
     return denied;
   }
 
+  /** The frames above the denied method: the agent's, and those of the reflective call. */
+  private static boolean isAgentOrReflection(String className) {
+    return className.startsWith("dev.piiwarden.agent.")
+        || className.startsWith("jdk.internal.reflect.")
+        || className.startsWith("java.lang.reflect.");
+  }
+
   private static final class Maker {
-    private final MethodHandle constructor;
+    private final Constructor<?> constructor;
     private final Class<?> reasons;
 
-    private Maker(MethodHandle constructor, Class<?> reasons) {
+    private Maker(Constructor<?> constructor, Class<?> reasons) {
       this.constructor = constructor;
       this.reasons = reasons;
     }
@@ -49,12 +54,8 @@ final class DeniedExceptions {
         ClassLoader loader = type.getClassLoader();
         Class<?> exception = Class.forName(ApplicationApi.CONSENT_DENIED, false, loader);
         Class<?> reasons = Class.forName(ApplicationApi.CONSENT_DENIED_REASON, false, loader);
-        MethodHandle constructor =
-            MethodHandles.publicLookup()
-                .findConstructor(
-                    exception,
-                    MethodType.methodType(
-                        void.class, List.class, reasons, String.class, String.class));
+        Constructor<?> constructor =
+            exception.getConstructor(List.class, reasons, String.class, String.class);
         return new Maker(constructor, reasons);
       } catch (ReflectiveOperationException | LinkageError e) {
         throw new IllegalStateException(
@@ -65,8 +66,12 @@ final class DeniedExceptions {
     @SuppressWarnings({"unchecked", "rawtypes"})
     RuntimeException make(ConsentRule rule, String reason, String pseudonym) throws Throwable {
       Object reasonValue = Enum.valueOf((Class) reasons, reason);
-      return (RuntimeException)
-          constructor.invoke(rule.purposes(), reasonValue, pseudonym, rule.activity());
+      try {
+        return (RuntimeException)
+            constructor.newInstance(rule.purposes(), reasonValue, pseudonym, rule.activity());
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
     }
   }
 }

@@ -37,7 +37,7 @@ public final class ConsentClassTransformer implements ClassFileTransformer {
     // Frames and maximums are kept from the class file and written by hand for the inserted code:
     // computing them would load classes, from inside a transformer.
     ClassWriter writer = new ClassWriter(reader, 0);
-    ConsentMethodRewriter rewriter = new ConsentMethodRewriter(writer, rules);
+    ConsentMethodRewriter rewriter = new ConsentMethodRewriter(writer, rules, reader);
     reader.accept(rewriter, 0);
     if (rewriter.enforced() == 0) {
       return null;

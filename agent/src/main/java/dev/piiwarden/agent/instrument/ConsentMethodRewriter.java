@@ -5,9 +5,12 @@ import dev.piiwarden.agent.consent.ConsentRule;
 import dev.piiwarden.agent.consent.ConsentRules;
 import dev.piiwarden.agent.consent.SkipDefaults;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -38,14 +41,42 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
 
   private final ConsentRules rules;
+  private final Map<String, Integer> firstLines;
   private String owner;
   private boolean frames;
   private RequiredValues onType;
   private int enforced;
 
-  ConsentMethodRewriter(ClassVisitor next, ConsentRules rules) {
+  /**
+   * @param next the writer
+   * @param rules where each enforced method's rule is registered
+   * @param reader the class file, read once more beforehand for each method's first line, which the
+   *     inserted code carries so that a denial's stack trace names the method's line
+   */
+  ConsentMethodRewriter(ClassVisitor next, ConsentRules rules, ClassReader reader) {
     super(Opcodes.ASM9, next);
     this.rules = rules;
+    this.firstLines = firstLines(reader);
+  }
+
+  private static Map<String, Integer> firstLines(ClassReader reader) {
+    Map<String, Integer> lines = new HashMap<>();
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            String method = name + descriptor;
+            return new MethodVisitor(Opcodes.ASM9) {
+              @Override
+              public void visitLineNumber(int line, Label start) {
+                lines.putIfAbsent(method, line);
+              }
+            };
+          }
+        },
+        ClassReader.SKIP_FRAMES);
+    return lines;
   }
 
   /** How many methods got the check. */
@@ -187,6 +218,12 @@ final class ConsentMethodRewriter extends ClassVisitor {
     private void insertCheck(int rule) {
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       Type[] parameters = Type.getArgumentTypes(descriptor);
+      Integer line = firstLines.get(name + descriptor);
+      if (line != null) {
+        Label start = new Label();
+        super.visitLabel(start);
+        super.visitLineNumber(line, start);
+      }
       push(rule);
       super.visitLdcInsn(Type.getObjectType(owner));
       push(parameters.length);

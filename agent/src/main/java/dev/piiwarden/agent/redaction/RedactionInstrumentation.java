@@ -35,7 +35,7 @@ final class RedactionInstrumentation {
             ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE
             : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(julLogger());
     AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        newAgentBuilder()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(discovery)
@@ -55,6 +55,27 @@ final class RedactionInstrumentation {
         .type(JulRecordRedaction.type())
         .transform((b, type, loader, module, domain) -> JulRecordRedaction.transform(b))
         .installOn(instrumentation);
+  }
+
+  /**
+   * Byte Buddy's Nexus (for live initializers, which inlined advice never needs) reaches for
+   * {@code sun.misc.Unsafe} when the builder is created, and JDK 24+ warns about that on stderr.
+   * The property turns it off for the time of construction; the shade plugin rewrites its name to
+   * the relocated one that our copy of Byte Buddy reads.
+   */
+  private static AgentBuilder.Default newAgentBuilder() {
+    String nexus = "net.bytebuddy.nexus.disabled";
+    String before = System.getProperty(nexus);
+    System.setProperty(nexus, "true");
+    try {
+      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+    } finally {
+      if (before == null) {
+        System.clearProperty(nexus);
+      } else {
+        System.setProperty(nexus, before);
+      }
+    }
   }
 
   private static Class<?>[] julLogger() {
