@@ -1,8 +1,8 @@
 package dev.piiwarden.core.audit;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +23,6 @@ public final class AuditRecordFormat {
 
   static final String HASH_SUFFIX_START = ",\"hash\":\"";
 
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.").withZone(ZoneOffset.UTC);
 
   /** The last second formatted, reused: events come many to a second. Immutable, so shareable. */
   private static volatile FormattedSecond lastSecond = new FormattedSecond(Long.MIN_VALUE, "");
@@ -75,12 +73,35 @@ public final class AuditRecordFormat {
     return out.toString();
   }
 
+  /**
+   * {@code uuuu-MM-ddTHH:mm:ss.} by hand: {@code java.time.format} costs tens of milliseconds to
+   * load, which an agent's start should not pay.
+   */
+  private static String secondText(long epochSecond) {
+    LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+    StringBuilder out = new StringBuilder(20);
+    digits(out, time.getYear(), 4).append('-');
+    digits(out, time.getMonthValue(), 2).append('-');
+    digits(out, time.getDayOfMonth(), 2).append('T');
+    digits(out, time.getHour(), 2).append(':');
+    digits(out, time.getMinute(), 2).append(':');
+    digits(out, time.getSecond(), 2).append('.');
+    return out.toString();
+  }
+
+  private static StringBuilder digits(StringBuilder out, int value, int width) {
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(text);
+  }
+
   /** {@code uuuu-MM-ddTHH:mm:ss.ffffffZ}: the second from a one-entry cache, then the micros. */
   private static void timestamp(StringBuilder out, Instant ts) {
     FormattedSecond second = lastSecond;
     if (second.epochSecond() != ts.getEpochSecond()) {
-      second = new FormattedSecond(ts.getEpochSecond(),
-          SECONDS.format(Instant.ofEpochSecond(ts.getEpochSecond())));
+      second = new FormattedSecond(ts.getEpochSecond(), secondText(ts.getEpochSecond()));
       lastSecond = second;
     }
     out.append(second.text());

@@ -19,8 +19,9 @@ final class KeyedHash {
 
   KeyedHash(byte[] keyBytes) {
     this.key = new SecretKeySpec(keyBytes, ALGORITHM);
+    // Lazily, per thread: the first Mac initialises the JDK's security providers (about 100 ms in
+    // a cold JVM), which an agent's premain should not wait for. Every JDK has HmacSHA256.
     this.macs = ThreadLocal.withInitial(this::newMac);
-    newMac(); // fail at construction, not on first use, if the JDK lacks HmacSHA256
   }
 
   /** HMAC of the UTF-8 bytes of {@code first} then {@code second}, as 64 hex digits. */

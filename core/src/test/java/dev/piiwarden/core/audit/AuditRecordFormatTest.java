@@ -116,6 +116,16 @@ class AuditRecordFormatTest {
   }
 
   @Test
+  void timestampsHaveSixFractionDigitsAndPaddedFields() {
+    assertEquals("2026-01-05T03:04:05.000007Z",
+        AuditRecordFormat.timestamp(Instant.parse("2026-01-05T03:04:05.000007999Z")));
+    assertEquals("1999-12-31T23:59:59.999999Z",
+        AuditRecordFormat.timestamp(Instant.parse("1999-12-31T23:59:59.999999Z")));
+    assertEquals("2026-11-22T10:15:32.000000Z",
+        AuditRecordFormat.timestamp(Instant.parse("2026-11-22T10:15:32Z")));
+  }
+
+  @Test
   void controlCharactersAreEscapedOneWay() {
     StringBuilder out = new StringBuilder();
     CanonicalJson.string(out, "a\u0001b\tc\u00e9\\");
