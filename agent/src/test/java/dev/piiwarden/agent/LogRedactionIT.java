@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,11 +52,9 @@ class LogRedactionIT {
   }
 
   /**
-   * Not yet: the agent relocates {@code dev.piiwarden.annotations}, so its copy of core's {@code
-   * ObjectRedaction} looks for the relocated {@code @PersonalData} and never sees the
-   * application's. Needs core to read the annotation (and the generated descriptors) by name.
+   * The agent relocates {@code dev.piiwarden.annotations}; core's object rendering finds the
+   * application's {@code @PersonalData} and descriptors by name through the object's class loader.
    */
-  @Disabled("the agent's relocated ObjectRedaction does not see the application's @PersonalData")
   @Test
   void annotatedObjectArgumentsAreRenderedByTheirAnnotations() throws Exception {
     Path log = run("slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-file.xml"));
@@ -67,6 +64,8 @@ class LogRedactionIT {
         line(text, "case=annotated "));
     assertEquals("INFO fixture case=annotated-list [Patient{name=[REDACTED:user.name]}] mdc=[] kv=[]",
         line(text, "case=annotated-list"));
+    assertEquals("INFO fixture case=descriptor BankAccount{iban=******************3000} mdc=[] kv=[]",
+        line(text, "case=descriptor"));
   }
 
   @Test

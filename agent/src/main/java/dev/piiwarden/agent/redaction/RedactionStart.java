@@ -6,18 +6,16 @@ import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.RedactionCounts;
+import dev.piiwarden.core.redaction.RedactionHashKey;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.redaction.RedactionStyle;
 import dev.piiwarden.core.redaction.Redactor;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Builds the redactor from the options and installs the hooks; after the bridge is in place. */
 final class RedactionStart {
@@ -67,7 +65,7 @@ final class RedactionStart {
     }
     String keyFile = AgentAudit.keyFile();
     if (keyFile != null && !keyFile.isEmpty() && Files.isRegularFile(Path.of(keyFile))) {
-      settings.hashKey(derivedKey(Files.readAllBytes(Path.of(keyFile))));
+      settings.hashKey(RedactionHashKey.derivedFrom(Files.readAllBytes(Path.of(keyFile))));
     }
     settings.onFailure(
         failure ->
@@ -77,15 +75,5 @@ final class RedactionStart {
                     + failure.exceptionType() + "); it was written as " + Redactor.FAILED
                     + ", further failures are counted"));
     return settings.build();
-  }
-
-  /**
-   * The hash style's key: derived from the audit trail's key file, so tokens are stable across
-   * processes that share it, yet differ from the trail's subject pseudonyms.
-   */
-  private static byte[] derivedKey(byte[] auditKey) throws GeneralSecurityException {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(auditKey, "HmacSHA256"));
-    return mac.doFinal("piiwarden redaction hash key".getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.piiwarden.annotations.PersonalData;
+import dev.piiwarden.api.PersonalDataDescriptor;
+import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.api.PersonalDataExport;
 import dev.piiwarden.core.redaction.fixture.Account;
 import dev.piiwarden.core.redaction.fixture.Customer;
@@ -43,6 +46,14 @@ class ObjectRedactionTest {
   void generatedDescriptorsAreUsedWhenPresent() {
     assertEquals("Account{iban=******************3000, holder=[REDACTED:user.name]}",
         objects.render(new Account("DE89370400440532013000", "Ada Lovelace")));
+  }
+
+  @Test
+  void theApplicationTypesLookedUpByNameAreTheRealOnes() {
+    assertEquals(PersonalData.class.getName(), ApplicationApiNames.PERSONAL_DATA);
+    assertEquals(PersonalDataDescriptor.class.getName(), ApplicationApiNames.DESCRIPTOR);
+    assertEquals(PersonalDataDescriptors.descriptorName("com.acme.Outer$Inner"),
+        ApplicationApiNames.descriptorOf("com.acme.Outer$Inner"));
   }
 
   @Test

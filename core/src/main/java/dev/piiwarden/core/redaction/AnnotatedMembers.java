@@ -1,0 +1,106 @@
+package dev.piiwarden.core.redaction;
+
+import dev.piiwarden.annotations.Redaction;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code @PersonalData} members one class declares, found by reflection for a class compiled
+ * without the processor. The annotation is recognised by its name and its values read by name, so
+ * the application's annotation is found whichever loader defined it (see {@link
+ * ApplicationApiNames}).
+ */
+final class AnnotatedMembers {
+  private AnnotatedMembers() {}
+
+  static List<PersonalMember> of(Class<?> c) {
+    List<PersonalMember> members = new ArrayList<>();
+    if (c.isRecord()) {
+      for (RecordComponent component : c.getRecordComponents()) {
+        Annotation data = personalData(component);
+        if (data != null) {
+          members.add(method(component.getName(), data, component.getAccessor()));
+        }
+      }
+      return members;
+    }
+    for (Field field : c.getDeclaredFields()) {
+      Annotation data = personalData(field);
+      if (data != null && !Modifier.isStatic(field.getModifiers())) {
+        members.add(field(data, field));
+      }
+    }
+    for (Method method : c.getDeclaredMethods()) {
+      Annotation data = personalData(method);
+      if (data != null && method.getParameterCount() == 0
+          && !Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class) {
+        members.add(method(method.getName() + "()", data, method));
+      }
+    }
+    return members;
+  }
+
+  private static Annotation personalData(AnnotatedElement element) {
+    for (Annotation annotation : element.getDeclaredAnnotations()) {
+      if (annotation.annotationType().getName().equals(ApplicationApiNames.PERSONAL_DATA)) {
+        return annotation;
+      }
+    }
+    return null;
+  }
+
+  private static PersonalMember field(Annotation data, Field field) {
+    boolean open = field.trySetAccessible();
+    return new PersonalMember(field.getName(), category(data), redaction(data), instance -> {
+      if (!open) {
+        throw new IllegalStateException("The field cannot be opened for reading");
+      }
+      try {
+        return field.get(instance);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("The field cannot be read", e);
+      }
+    });
+  }
+
+  private static PersonalMember method(String name, Annotation data, Method method) {
+    boolean open = method.trySetAccessible();
+    return new PersonalMember(name, category(data), redaction(data), instance -> {
+      if (!open) {
+        throw new IllegalStateException("The accessor cannot be opened for calling");
+      }
+      try {
+        return method.invoke(instance);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("The accessor cannot be called", e);
+      } catch (InvocationTargetException e) {
+        throw new IllegalStateException("The accessor failed", e.getCause());
+      }
+    });
+  }
+
+  private static String category(Annotation data) {
+    return (String) value(data, "category");
+  }
+
+  private static Redaction redaction(Annotation data) {
+    return Redaction.valueOf(((Enum<?>) value(data, "redaction")).name());
+  }
+
+  private static Object value(Annotation data, String element) {
+    try {
+      return data.annotationType().getMethod(element).invoke(data);
+    } catch (IllegalAccessException | NoSuchMethodException e) {
+      throw new IllegalStateException("@PersonalData has no readable " + element + "()", e);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("@PersonalData's " + element + "() failed", e.getCause());
+    }
+  }
+}
