@@ -1,0 +1,208 @@
+package dev.piiwarden.core.policy;
+
+import dev.piiwarden.annotations.LawfulBasis;
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.DataElement;
+import dev.piiwarden.core.inventory.Flow;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkRecord;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks an inventory against a policy. Each rule is evaluated on what its type is about: sink calls
+ * (a sink call in an activity, with every element that reaches it directly or through a flow),
+ * data elements, or activities. Findings are sorted by file, line and rule.
+ */
+public final class PolicyCheck {
+  private final Inventory inventory;
+  private final Taxonomy taxonomy;
+  private final Map<String, DataElement> elements;
+  private final Map<String, Activity> activities;
+  private final SourceFiles files;
+
+  private PolicyCheck(Inventory inventory, Taxonomy taxonomy) {
+    this.inventory = inventory;
+    this.taxonomy = taxonomy;
+    this.elements = inventory.dataElements().stream()
+        .collect(Collectors.toMap(DataElement::id, Function.identity(), (a, b) -> a, TreeMap::new));
+    this.activities = inventory.activities().stream()
+        .collect(Collectors.toMap(Activity::id, Function.identity(), (a, b) -> a, TreeMap::new));
+    this.files = new SourceFiles(inventory);
+  }
+
+  /** The findings of every rule of the policy on the inventory. */
+  public static List<Finding> run(Policy policy, Inventory inventory, Taxonomy taxonomy) {
+    PolicyCheck check = new PolicyCheck(inventory, taxonomy);
+    List<Finding> findings = new ArrayList<>();
+    for (PolicyRule rule : policy.rules()) {
+      switch (rule.type()) {
+        case DENY_SINK -> check.denySink(rule, findings);
+        case DENY_PURPOSE -> check.denyPurpose(rule, findings);
+        case REQUIRE_RETENTION, REQUIRE_BASIS -> check.requireOnElements(rule, findings);
+        case REQUIRE_CONSENT -> check.requireConsent(rule, findings);
+      }
+    }
+    findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
+        .thenComparing(f -> f.rule().id()).thenComparing(Finding::message));
+    return findings;
+  }
+
+  /** The number of findings at a level. */
+  public static long count(List<Finding> findings, Level level) {
+    return findings.stream().filter(f -> f.rule().level() == level).count();
+  }
+
+  private boolean applies(PolicyRule rule, Collection<String> categories, Collection<String> purposes,
+      Collection<String> subjects) {
+    return (rule.categories() == null || rule.categories().test(taxonomy, categories))
+        && (rule.purposes() == null || rule.purposes().test(taxonomy, purposes))
+        && (rule.subjects() == null || rule.subjects().test(taxonomy, subjects));
+  }
+
+  // A sink call: the activity making it, the sink, its line and every element reaching it.
+  private record SinkCall(String activity, SinkKind kind, String target, int line, Set<String> elements,
+      Set<String> via) {}
+
+  private Collection<SinkCall> sinkCalls() {
+    Map<String, SinkCall> calls = new TreeMap<>();
+    for (Activity activity : inventory.activities()) {
+      for (SinkRecord sink : activity.sinks()) {
+        SinkCall call = calls.computeIfAbsent(activity.id() + "|" + sink.kind() + "|" + sink.target(),
+            k -> new SinkCall(activity.id(), sink.kind(), sink.target(), sink.line(), new TreeSet<>(), new TreeSet<>()));
+        call.elements().addAll(sink.elements());
+      }
+    }
+    for (Flow flow : inventory.flows()) {
+      String last = flow.path().isEmpty() ? SourceFiles.typeOf(flow.element()) : flow.path().get(flow.path().size() - 1);
+      SinkCall call = calls.computeIfAbsent(last + "|" + flow.sink() + "|" + flow.target(),
+          k -> new SinkCall(last, flow.sink(), flow.target(), 0, new TreeSet<>(), new TreeSet<>()));
+      call.elements().add(flow.element());
+      if (flow.path().size() > 1) {
+        call.via().add(flow.path().get(0));
+      }
+    }
+    return calls.values();
+  }
+
+  private void denySink(PolicyRule rule, List<Finding> findings) {
+    for (SinkCall call : sinkCalls()) {
+      if (!rule.sinks().contains(call.kind())) {
+        continue;
+      }
+      List<DataElement> reaching = call.elements().stream().map(elements::get).filter(e -> e != null).toList();
+      Activity activity = activities.get(call.activity());
+      List<String> purposes = activity == null ? List.of() : activity.purposes();
+      if (reaching.isEmpty()
+          || !applies(rule, categories(reaching), purposes, reaching.stream().map(DataElement::subject).toList())) {
+        continue;
+      }
+      // Name the elements the rule is about, not every element of the call.
+      List<String> named = reaching.stream()
+          .filter(e -> rule.categories().matches() == Match.NONE || rule.categories().covers(taxonomy, e.category()))
+          .map(e -> e.category() + " (" + e.id() + ")").toList();
+      String message = String.join(", ", named.isEmpty() ? reaching.stream().map(DataElement::id).toList() : named)
+          + " reaches " + call.kind() + " through " + call.target() + " in " + call.activity()
+          + (call.via().isEmpty() ? "" : ", read in " + String.join(", ", call.via()))
+          + ": " + rule.description();
+      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.activity())), call.line(), call.activity()));
+    }
+  }
+
+  private void denyPurpose(PolicyRule rule, List<Finding> findings) {
+    for (DataElement element : elements.values()) {
+      if (applies(rule, List.of(element.category()), element.purposes(), List.of(element.subject()))) {
+        findings.add(elementFinding(rule, element, element.category() + " in " + element.id() + " is collected for "
+            + String.join(", ", matchedPurposes(rule, element.purposes()))));
+      }
+    }
+    for (Activity activity : activities.values()) {
+      List<DataElement> read = read(activity);
+      if (!read.isEmpty() && applies(rule, categories(read), activity.purposes(), subjects(read))) {
+        findings.add(activityFinding(rule, activity, activity.id() + " acts for "
+            + String.join(", ", matchedPurposes(rule, activity.purposes())) + " and reads "
+            + String.join(", ", categories(read))));
+      }
+    }
+  }
+
+  private void requireOnElements(PolicyRule rule, List<Finding> findings) {
+    for (DataElement element : elements.values()) {
+      if (!applies(rule, List.of(element.category()), element.purposes(), List.of(element.subject()))) {
+        continue;
+      }
+      if (rule.type() == RuleType.REQUIRE_RETENTION && element.retention() == null) {
+        findings.add(elementFinding(rule, element, element.id() + " (" + element.category()
+            + ") declares no retention; add @PersonalData(retention = \"P…\")"));
+      } else if (rule.type() == RuleType.REQUIRE_BASIS && !basisAccepted(rule, element.basis())) {
+        findings.add(elementFinding(rule, element, element.id() + " (" + element.category() + ") has basis "
+            + element.basis() + (rule.bases().isEmpty() ? "; declare one with @PersonalData(basis = …)"
+                : "; expected one of " + rule.bases().stream().map(Enum::name).sorted().toList())));
+      }
+    }
+  }
+
+  private static boolean basisAccepted(PolicyRule rule, LawfulBasis basis) {
+    return basis != LawfulBasis.UNSPECIFIED && (rule.bases().isEmpty() || rule.bases().contains(basis));
+  }
+
+  private void requireConsent(PolicyRule rule, List<Finding> findings) {
+    for (Activity activity : activities.values()) {
+      List<DataElement> read = read(activity);
+      if (activity.purposes().isEmpty() || !applies(rule, categories(read), activity.purposes(), subjects(read))) {
+        continue;
+      }
+      List<String> needing = rule.purposes().matches() == Match.NONE
+          ? activity.purposes() : matchedPurposes(rule, activity.purposes());
+      List<String> consented = activity.consent() == null ? List.of() : activity.consent().purposes();
+      List<String> missing = needing.stream()
+          .filter(p -> !taxonomy.coversAny(TaxonomyKind.PURPOSE, consented, p)).toList();
+      if (!missing.isEmpty()) {
+        findings.add(activityFinding(rule, activity, activity.id() + " acts for " + String.join(", ", missing)
+            + (activity.consent() == null ? " without @ConsentRequired" : " but its @ConsentRequired does not cover it")));
+      }
+    }
+  }
+
+  private List<String> matchedPurposes(PolicyRule rule, List<String> purposes) {
+    List<String> matched = purposes.stream().filter(p -> rule.purposes().covers(taxonomy, p)).toList();
+    return matched.isEmpty() ? purposes : matched;
+  }
+
+  private List<DataElement> read(Activity activity) {
+    return activity.reads().stream().map(elements::get).filter(e -> e != null).toList();
+  }
+
+  private static List<String> categories(List<DataElement> read) {
+    return read.stream().map(DataElement::category).distinct().sorted().toList();
+  }
+
+  private static List<String> subjects(List<DataElement> read) {
+    return read.stream().map(DataElement::subject).distinct().toList();
+  }
+
+  private Finding elementFinding(PolicyRule rule, DataElement element, String what) {
+    String file = element.source() != null && element.source().file() != null
+        ? element.source().file() : files.of(element.type() == null ? SourceFiles.typeOf(element.id()) : element.type());
+    int line = element.source() == null ? 0 : element.source().line();
+    return new Finding(rule, what + ": " + rule.description(), file, line, element.id());
+  }
+
+  // Activities carry no line of their own: the first sink call's line, else the file alone.
+  private Finding activityFinding(PolicyRule rule, Activity activity, String what) {
+    int line = activity.sinks().stream().mapToInt(SinkRecord::line).filter(l -> l > 0).min().orElse(0);
+    String type = activity.type() == null ? SourceFiles.typeOf(activity.id()) : activity.type();
+    return new Finding(rule, what + ": " + rule.description(), files.of(type), line, activity.id());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.piiwarden.core.policy;
+
+import dev.piiwarden.core.inventory.DataElement;
+import dev.piiwarden.core.inventory.Inventory;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The source file of a type, for finding locations. The inventory names the file of each data
+ * element ({@code source.file}); a type without elements gets the conventional path of its top-level
+ * class, {@code com/acme/Checkout.java} for {@code com.acme.Checkout$Card}, relative to the source
+ * root like the inventory's paths.
+ */
+final class SourceFiles {
+  private final Map<String, String> byTopLevelType = new HashMap<>();
+
+  SourceFiles(Inventory inventory) {
+    for (DataElement element : inventory.dataElements()) {
+      if (element.type() != null && element.source() != null && element.source().file() != null) {
+        byTopLevelType.putIfAbsent(topLevel(element.type()), element.source().file());
+      }
+    }
+  }
+
+  String of(String type) {
+    String top = topLevel(type);
+    return byTopLevelType.getOrDefault(top, top.replace('.', '/') + ".java");
+  }
+
+  /** The type of an element or activity id, {@code com.acme.User} for {@code com.acme.User#email}. */
+  static String typeOf(String id) {
+    int hash = id.indexOf('#');
+    return hash < 0 ? id : id.substring(0, hash);
+  }
+
+  private static String topLevel(String type) {
+    int dollar = type.indexOf('$');
+    return dollar < 0 ? type : type.substring(0, dollar);
+  }
+}

@@ -1,0 +1,224 @@
+package dev.piiwarden.core.report.ropa;
+
+import dev.piiwarden.annotations.LawfulBasis;
+import dev.piiwarden.annotations.Redaction;
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.DataElement;
+import dev.piiwarden.core.inventory.Flow;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.SinkRecord;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyEntry;
+import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the record of processing activities from an inventory: one row per activity, everything in
+ * it derived from the code's declarations and flows, plus what the configuration adds.
+ */
+public final class RopaBuilder {
+  /** What is printed where the code declares nothing. */
+  public static final String NOT_DECLARED = "not declared";
+
+  private static final Map<LawfulBasis, String> ARTICLE_6 =
+      Map.of(
+          LawfulBasis.CONSENT, "Art. 6(1)(a)",
+          LawfulBasis.CONTRACT, "Art. 6(1)(b)",
+          LawfulBasis.LEGAL_OBLIGATION, "Art. 6(1)(c)",
+          LawfulBasis.VITAL_INTERESTS, "Art. 6(1)(d)",
+          LawfulBasis.PUBLIC_TASK, "Art. 6(1)(e)",
+          LawfulBasis.LEGITIMATE_INTERESTS, "Art. 6(1)(f)");
+
+  // Only the bases that themselves are an Art. 9(2) condition; the others need one stated by people.
+  private static final Map<LawfulBasis, String> ARTICLE_9 =
+      Map.of(
+          LawfulBasis.CONSENT, "Art. 9(2)(a) explicit consent",
+          LawfulBasis.VITAL_INTERESTS, "Art. 9(2)(c) vital interests");
+
+  private final Inventory inventory;
+  private final Taxonomy taxonomy;
+  private final RopaConfig config;
+  private final Map<String, DataElement> elements;
+
+  private RopaBuilder(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
+    this.inventory = inventory;
+    this.taxonomy = taxonomy;
+    this.config = config;
+    this.elements =
+        inventory.dataElements().stream().collect(Collectors.toMap(DataElement::id, Function.identity(), (a, b) -> a));
+  }
+
+  /** The record of the inventory's activities under the configuration. */
+  public static RopaRecord build(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
+    RopaBuilder builder = new RopaBuilder(inventory, taxonomy, config);
+    List<RopaActivity> rows = new ArrayList<>();
+    for (Activity activity : inventory.activities()) {
+      rows.add(builder.row(activity));
+    }
+    rows.sort(Comparator.comparing(RopaActivity::name).thenComparing(RopaActivity::id));
+    return new RopaRecord(config.controller(), config.dpo(), config.representative(), rows);
+  }
+
+  /** "Newsletter.send" for {@code com.acme.Newsletter#send(com.acme.User)}. */
+  public static String fallbackName(Activity activity) {
+    String type = activity.type() == null ? activity.id().split("#", 2)[0] : activity.type();
+    String simple = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
+    String method = activity.method() == null ? "" : activity.method();
+    int paren = method.indexOf('(');
+    return method.isEmpty() ? simple : simple + "." + (paren < 0 ? method : method.substring(0, paren));
+  }
+
+  private RopaActivity row(Activity activity) {
+    List<DataElement> read = activity.reads().stream().map(elements::get).filter(e -> e != null).toList();
+    String name = activity.name() == null || activity.name().isBlank() ? fallbackName(activity) : activity.name();
+    return new RopaActivity(
+        activity.id(),
+        name,
+        purposes(activity, read),
+        lawfulBases(activity, read),
+        keyNames(TaxonomyKind.SUBJECT, read.stream().map(DataElement::subject).filter(s -> s != null).toList()),
+        categories(activity, read),
+        recipients(activity, name),
+        config.transfers().stream().filter(t -> appliesTo(t.activities(), activity, name)).map(Transfer::describe).toList(),
+        retention(read),
+        measures(activity, read));
+  }
+
+  private List<KeyName> purposes(Activity activity, List<DataElement> read) {
+    List<String> keys = activity.purposes();
+    if (keys.isEmpty()) {
+      keys = read.stream().flatMap(e -> e.purposes().stream()).toList();
+    }
+    return keyNames(TaxonomyKind.PURPOSE, keys);
+  }
+
+  private List<KeyName> keyNames(TaxonomyKind kind, List<String> keys) {
+    return new TreeSet<>(keys).stream()
+        .map(key -> new KeyName(key, taxonomy.find(kind, key).map(TaxonomyEntry::name).orElse(key)))
+        .toList();
+  }
+
+  private static List<String> lawfulBases(Activity activity, List<DataElement> read) {
+    Set<LawfulBasis> bases = declaredBases(read);
+    if (activity.consent() != null) {
+      bases.add(LawfulBasis.CONSENT);
+    }
+    if (bases.isEmpty()) {
+      return List.of(NOT_DECLARED);
+    }
+    return bases.stream().map(b -> b.name() + " (" + ARTICLE_6.get(b) + ")").toList();
+  }
+
+  private static Set<LawfulBasis> declaredBases(List<DataElement> read) {
+    Set<LawfulBasis> bases = EnumSet.noneOf(LawfulBasis.class);
+    for (DataElement element : read) {
+      if (element.basis() != LawfulBasis.UNSPECIFIED) {
+        bases.add(element.basis());
+      }
+    }
+    return bases;
+  }
+
+  private List<CategoryEntry> categories(Activity activity, List<DataElement> read) {
+    Map<String, List<DataElement>> byCategory = new TreeMap<>();
+    for (DataElement element : read) {
+      byCategory.computeIfAbsent(element.category(), k -> new ArrayList<>()).add(element);
+    }
+    List<CategoryEntry> entries = new ArrayList<>();
+    byCategory.forEach(
+        (key, those) -> {
+          boolean special = taxonomy.isSpecial(key) || those.stream().anyMatch(DataElement::special);
+          boolean sensitive = taxonomy.isSensitive(key) || those.stream().anyMatch(DataElement::sensitive);
+          String name = taxonomy.find(TaxonomyKind.CATEGORY, key).map(TaxonomyEntry::name).orElse(key);
+          entries.add(new CategoryEntry(key, name, special, sensitive, special ? condition(activity, those) : null));
+        });
+    return entries;
+  }
+
+  private static String condition(Activity activity, List<DataElement> those) {
+    Set<LawfulBasis> bases = declaredBases(those);
+    if (activity.consent() != null) {
+      bases.add(LawfulBasis.CONSENT);
+    }
+    List<String> conditions = bases.stream().map(ARTICLE_9::get).filter(c -> c != null).toList();
+    return conditions.isEmpty() ? CategoryEntry.CONDITION_REQUIRED : String.join("; ", conditions);
+  }
+
+  private List<String> recipients(Activity activity, String name) {
+    Set<String> sinks = new TreeSet<>();
+    for (SinkRecord sink : activity.sinks()) {
+      sinks.add(sink.kind() + ": " + sink.target());
+    }
+    for (Flow flow : inventory.flows()) {
+      if (!flow.path().isEmpty() && flow.path().get(0).equals(activity.id())) {
+        String via = flow.path().size() > 1 ? " (via " + flow.path().get(flow.path().size() - 1) + ")" : "";
+        sinks.add(flow.sink() + ": " + flow.target() + via);
+      }
+    }
+    // A flow that starts and ends here repeats a sink call of the activity.
+    sinks.removeIf(s -> s.endsWith("(via " + activity.id() + ")"));
+    List<String> recipients = new ArrayList<>(sinks);
+    for (ThirdParty party : config.recipients()) {
+      if (appliesTo(party.activities(), activity, name)) {
+        recipients.add(party.description() == null ? party.name() : party.name() + ": " + party.description());
+      }
+    }
+    return recipients;
+  }
+
+  private static boolean appliesTo(List<String> selectors, Activity activity, String name) {
+    return selectors.isEmpty() || selectors.contains(activity.id()) || selectors.contains(name);
+  }
+
+  private List<String> retention(List<DataElement> read) {
+    Set<String> lines = new TreeSet<>();
+    for (DataElement element : read) {
+      String period = element.retention();
+      if (period == null) {
+        period = config.defaultRetention() == null ? NOT_DECLARED : config.defaultRetention();
+      }
+      lines.add(element.category() + ": " + period);
+    }
+    return lines.isEmpty() ? List.of(NOT_DECLARED) : List.copyOf(lines);
+  }
+
+  private List<String> measures(Activity activity, List<DataElement> read) {
+    if (!config.measures().isEmpty()) {
+      return config.measures();
+    }
+    List<String> measures = new ArrayList<>();
+    if (!read.isEmpty()) {
+      Set<Redaction> styles = EnumSet.noneOf(Redaction.class);
+      read.forEach(e -> styles.add(e.redaction()));
+      measures.add(
+          "Redaction: the PII Warden agent keeps this data out of logs ("
+              + styles.stream().map(Enum::name).collect(Collectors.joining(", "))
+              + "), and detectors mask e-mails, phone numbers, cards, IBANs, IPs, SSNs and credentials in log text");
+    }
+    if (activity.consent() != null) {
+      measures.add(
+          "Consent enforcement: the agent checks consent to "
+              + String.join(", ", activity.consent().purposes())
+              + " before every call and "
+              + (activity.consent().onDenied().name().equals("SKIP") ? "skips the processing" : "refuses the call")
+              + " without it");
+      measures.add(
+          "Audit: consent decisions and accesses are written to a tamper-evident (HMAC hash chain) audit trail"
+              + " with pseudonymised (HMAC-SHA256) subject ids");
+    } else if (activity.name() != null) {
+      measures.add(
+          "Audit: accesses are written to a tamper-evident (HMAC hash chain) audit trail with pseudonymised"
+              + " (HMAC-SHA256) subject ids");
+    }
+    return measures;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.piiwarden.core.report.ropa;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The record as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a quote or a
+ * line break): a header and one row per activity. Column names are those of the Fides data map
+ * export where one applies, so a sheet built for Fides reads it; the first two are PII Warden's own.
+ * Values within a cell are separated by {@code "; "}.
+ */
+public final class RopaCsv {
+  /** The header row, in column order. */
+  public static final List<String> HEADER =
+      List.of(
+          "Processing Activity",
+          "Activity Id",
+          "Purpose of Processing",
+          "Categories of Individuals",
+          "Categories of Personal Data (Fides Taxonomy)",
+          "Categories of Recipients",
+          "Third Country Transfers",
+          "Safeguards for Exceptional Transfers of Personal Data",
+          "Retention Schedule",
+          "General Description of Security Measures",
+          "Article 6 lawful basis for processing personal data",
+          "Article 9 condition for processing special category data");
+
+  private RopaCsv() {}
+
+  /** The CSV text, each record ending with CRLF. */
+  public static String render(RopaRecord record, List<Transfer> transfers) {
+    StringBuilder csv = new StringBuilder();
+    line(csv, HEADER);
+    for (RopaActivity a : record.activities()) {
+      line(
+          csv,
+          List.of(
+              a.name(),
+              a.id(),
+              join(a.purposes().stream().map(KeyName::key).toList()),
+              join(a.subjects().stream().map(KeyName::key).toList()),
+              join(a.categories().stream().map(CategoryEntry::key).toList()),
+              join(a.recipients()),
+              join(a.transfers()),
+              join(safeguards(a, transfers)),
+              join(a.retention()),
+              join(a.measures()),
+              join(a.lawfulBases()),
+              join(a.categories().stream().filter(CategoryEntry::special)
+                  .map(c -> c.key() + ": " + c.condition()).toList())));
+    }
+    return csv.toString();
+  }
+
+  private static List<String> safeguards(RopaActivity activity, List<Transfer> transfers) {
+    return transfers.stream()
+        .filter(t -> t.safeguard() != null && activity.transfers().contains(t.describe()))
+        .map(t -> t.country() + ": " + t.safeguard())
+        .distinct()
+        .toList();
+  }
+
+  private static String join(List<String> values) {
+    return values.isEmpty() ? "N/A" : String.join("; ", values);
+  }
+
+  private static void line(StringBuilder csv, List<String> fields) {
+    csv.append(fields.stream().map(RopaCsv::field).collect(Collectors.joining(","))).append("\r\n");
+  }
+
+  static String field(String value) {
+    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+}

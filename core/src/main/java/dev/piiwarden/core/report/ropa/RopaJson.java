@@ -1,0 +1,78 @@
+package dev.piiwarden.core.report.ropa;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.piiwarden.core.report.ReportJson;
+import java.util.List;
+
+/**
+ * The record as JSON, schema {@code piiwarden-ropa/1}:
+ *
+ * <pre>
+ * {"schema": "piiwarden-ropa/1",
+ *  "controller": {"name", "contact"}, "dpo": {…}, "representative": {…},   (absent when not configured)
+ *  "activities": [{"id", "name",
+ *     "purposes": [{"key", "name"}], "lawfulBases": ["CONTRACT (Art. 6(1)(b))"],
+ *     "subjects": [{"key", "name"}],
+ *     "categories": [{"key", "name", "special", "sensitive", "condition"}],   (condition: special only)
+ *     "recipients": [...], "transfers": [...], "retention": [...], "measures": [...]}]}
+ * </pre>
+ */
+public final class RopaJson {
+  /** The schema id of the document. */
+  public static final String SCHEMA = "piiwarden-ropa/1";
+
+  private RopaJson() {}
+
+  /** The JSON text, ending with a newline. */
+  public static String render(RopaRecord record) {
+    ObjectNode root = ReportJson.object();
+    root.put("schema", SCHEMA);
+    party(root, "controller", record.controller());
+    party(root, "dpo", record.dpo());
+    party(root, "representative", record.representative());
+    ArrayNode activities = root.putArray("activities");
+    for (RopaActivity a : record.activities()) {
+      ObjectNode node = activities.addObject();
+      node.put("id", a.id());
+      node.put("name", a.name());
+      keyNames(node.putArray("purposes"), a.purposes());
+      texts(node.putArray("lawfulBases"), a.lawfulBases());
+      keyNames(node.putArray("subjects"), a.subjects());
+      ArrayNode categories = node.putArray("categories");
+      for (CategoryEntry c : a.categories()) {
+        ObjectNode category = categories.addObject();
+        category.put("key", c.key());
+        category.put("name", c.name());
+        category.put("special", c.special());
+        category.put("sensitive", c.sensitive());
+        if (c.condition() != null) {
+          category.put("condition", c.condition());
+        }
+      }
+      texts(node.putArray("recipients"), a.recipients());
+      texts(node.putArray("transfers"), a.transfers());
+      texts(node.putArray("retention"), a.retention());
+      texts(node.putArray("measures"), a.measures());
+    }
+    return ReportJson.write(root);
+  }
+
+  private static void party(ObjectNode root, String field, Party party) {
+    if (party != null) {
+      ObjectNode node = root.putObject(field);
+      node.put("name", party.name());
+      if (party.contact() != null) {
+        node.put("contact", party.contact());
+      }
+    }
+  }
+
+  private static void keyNames(ArrayNode array, List<KeyName> keyNames) {
+    keyNames.forEach(k -> array.addObject().put("key", k.key()).put("name", k.name()));
+  }
+
+  private static void texts(ArrayNode array, List<String> texts) {
+    texts.forEach(array::add);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.piiwarden.core.report.ropa;
+
+import java.util.List;
+
+/** The record as Markdown: the controller block, an overview table, then one section per activity. */
+public final class RopaMarkdown {
+  private RopaMarkdown() {}
+
+  /** The Markdown text, ending with a newline. */
+  public static String render(RopaRecord record) {
+    StringBuilder md = new StringBuilder("# Records of processing activities (GDPR Art. 30(1))\n\n");
+    party(md, "Controller", record.controller());
+    party(md, "Data protection officer", record.dpo());
+    party(md, "Representative", record.representative());
+    md.append('\n').append("| Processing activity | Purposes | Lawful basis | Personal data |\n")
+        .append("|---|---|---|---|\n");
+    for (RopaActivity activity : record.activities()) {
+      md.append("| ").append(cell(activity.name()))
+          .append(" | ").append(cell(join(activity.purposes().stream().map(KeyName::key).toList())))
+          .append(" | ").append(cell(join(activity.lawfulBases())))
+          .append(" | ").append(cell(join(activity.categories().stream()
+              .map(c -> c.special() ? c.key() + " (special)" : c.key()).toList())))
+          .append(" |\n");
+    }
+    for (RopaActivity activity : record.activities()) {
+      md.append("\n## ").append(text(activity.name())).append("\n\n")
+          .append("Activity: `").append(activity.id().replace("`", "'")).append("`\n\n")
+          .append("| Field | Value |\n|---|---|\n");
+      for (RopaField field : RopaField.values()) {
+        md.append("| ").append(field.label()).append(" | ")
+            .append(String.join("<br>", field.values(activity).stream().map(RopaMarkdown::cell).toList()))
+            .append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static void party(StringBuilder md, String role, Party party) {
+    md.append("- **").append(role).append(":** ");
+    if (party == null) {
+      md.append(RopaBuilder.NOT_DECLARED).append('\n');
+      return;
+    }
+    md.append(text(party.name()));
+    if (party.contact() != null) {
+      md.append(", ").append(text(party.contact()));
+    }
+    md.append('\n');
+  }
+
+  private static String join(List<String> values) {
+    return values.isEmpty() ? RopaField.NONE : String.join(", ", values);
+  }
+
+  // Table cells: no pipes or line breaks, and no HTML the renderer would interpret.
+  private static String cell(String value) {
+    return text(value).replace("|", "\\|");
+  }
+
+  private static String text(String value) {
+    return value.replaceAll("\\R", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.piiwarden.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.report.ConfigException;
+import dev.piiwarden.core.report.ReportFixtures;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Policy rules on the fixture inventory: hierarchy, ANY/ALL/NONE, each rule type, bad policies. */
+class PolicyCheckTest {
+  private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
+  private static final Inventory INVENTORY = ReportFixtures.inventory();
+
+  private static Policy policy(String json) {
+    try {
+      return PolicyReader.read(new ObjectMapper().readTree(json), "policy.json", TAXONOMY);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<String> about(String rulesJson) {
+    return PolicyCheck.run(policy("{\"rules\":[" + rulesJson + "]}"), INVENTORY, TAXONOMY).stream()
+        .map(f -> f.location() + " " + f.about()).toList();
+  }
+
+  @Test
+  void defaultPolicyFailsACardNumberInALog() {
+    List<Finding> findings = PolicyCheck.run(DefaultPolicy.load(TAXONOMY), INVENTORY, TAXONOMY);
+    Finding card = findings.stream().filter(f -> f.location().equals("com/acme/Checkout.java:27")).findFirst().orElseThrow();
+    assertEquals(Level.ERROR, card.rule().level());
+    assertTrue(card.message().startsWith("user.financial.credit_card (com.acme.Payment#cardNumber) reaches LOG"), card.message());
+  }
+
+  @Test
+  void aParentKeyCoversItsChildren() {
+    assertEquals(
+        List.of("com/acme/AuditLog.java com.acme.AuditLog#write(java.lang.String)",
+            "com/acme/Checkout.java:27 com.acme.Checkout#pay(com.acme.Payment)"),
+        about("{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":{\"matches\":\"ANY\",\"values\":[\"user.financial\"]},\"sinks\":[\"LOG\"]}"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    // ALL: the sink call must carry every listed category
+    "ALL|\"user.financial\",\"user.name\"|0",
+    "ALL|\"user.financial\"|2",
+    // NONE: sink calls carrying none of the values
+    "NONE|\"user.financial\"|0",
+    "NONE|\"user.contact\"|2",
+    "ANY|\"user.contact\",\"user.financial\"|2"})
+  void matchesAnyAllNone(String matches, String values, int count) {
+    assertEquals(count, about("{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":{\"matches\":\"" + matches
+        + "\",\"values\":[" + values + "]},\"sinks\":[\"LOG\"]}").size());
+  }
+
+  @Test
+  void denyPurposeSeesElementsAndActivities() {
+    assertEquals(
+        List.of("com/acme/Newsletter.java:40 com.acme.Newsletter#send(com.acme.User)",
+            "com/acme/Promo.java com.acme.Promo#target(com.acme.User)",
+            "com/acme/User.java:12 com.acme.User#email"),
+        about("{\"id\":\"r\",\"type\":\"deny-purpose\",\"categories\":[\"user.contact\"],\"purposes\":[\"marketing\"]}"));
+  }
+
+  @Test
+  void requireConsentWithAWildcard() {
+    assertEquals(List.of("com/acme/Promo.java com.acme.Promo#target(com.acme.User)"),
+        about("{\"id\":\"r\",\"type\":\"require-consent\",\"purposes\":{\"matches\":\"ANY\",\"values\":[\"marketing.*\"]}}"));
+  }
+
+  @Test
+  void requireRetentionAndBasis() {
+    assertEquals(List.of("com/acme/Payment.java:7 com.acme.Payment#cardNumber", "com/acme/User.java:14 com.acme.User#name"),
+        about("{\"id\":\"r\",\"type\":\"require-retention\",\"categories\":[\"user\"]}"));
+    assertEquals(List.of("com/acme/Patient.java:9 com.acme.Patient#diagnosis", "com/acme/Payment.java:7 com.acme.Payment#cardNumber"),
+        about("{\"id\":\"r\",\"type\":\"require-basis\",\"categories\":[\"@sensitive\"],\"bases\":[\"CONSENT\",\"LEGAL_OBLIGATION\"]}"));
+  }
+
+  @Test
+  void criteriaAreHierarchical() {
+    KeyCriterion marketing = new KeyCriterion(TaxonomyKind.PURPOSE, Match.ANY, List.of("marketing"));
+    assertTrue(marketing.test(TAXONOMY, List.of("marketing.communications.email")));
+    KeyCriterion none = new KeyCriterion(TaxonomyKind.PURPOSE, Match.NONE, List.of("marketing"));
+    assertTrue(!none.test(TAXONOMY, List.of("essential.service", "marketing.advertising")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categores\":[\"user\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0] 'r': unknown field 'categores'; did you mean 'categories'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0] 'r': categories: unknown category 'user.finacial'; did you mean 'user.financial'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-snk\",\"categories\":[\"user\"]}]}|policy.json: rules[0] 'r': type 'deny-snk' is unknown; did you mean 'deny-sink'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],\"sinks\":[\"LOGS\"]}]}|policy.json: rules[0] 'r': sinks 'LOGS' is unknown; did you mean 'LOG'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"]}]}|policy.json: rules[0] 'r': a deny-sink rule needs 'sinks'; add it",
+    "{\"rules\":[]}|policy.json: no rules;"})
+  void badPoliciesAreOneLineWithTheFix(String json, String start) {
+    ConfigException e = assertThrows(ConfigException.class, () -> policy(json));
+    assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+  }
+}
