@@ -3,6 +3,7 @@ package dev.piiwarden.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.fixture.logging.LoggingFixtureApp;
 import com.acme.fixture.logging.PersonalValues;
@@ -107,6 +108,10 @@ class LogRedactionIT {
     assertEquals(CLEAN, message(events, "case=clean").get("message").asText());
     assertTrue(message(events, "case=mdc").toString().contains("\"customer\":\"[REDACTED:email]\""),
         () -> message(events, "case=mdc").toString());
+    assertEquals("case=annotated Patient{name=[REDACTED:user.name]}",
+        message(events, "case=annotated ").get("message").asText());
+    assertEquals("case=annotated-list [Patient{name=[REDACTED:user.name]}]",
+        message(events, "case=annotated-list").get("message").asText());
     JsonNode failure = message(events, "case=exception");
     assertEquals("could not bill [REDACTED:email]", failure.get("error.message").asText());
     String trace = failure.get("error.stack_trace").asText();
@@ -151,6 +156,61 @@ class LogRedactionIT {
   }
 
   @Test
+  void log4jAsyncLoggerConfigHoldsNoPersonalData() throws Exception {
+    Path log = run("log4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-async-logger-config.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
+        line(text, "case=annotated"));
+    assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  @Test
+  void logbackOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
+        "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");
+    Path log = runOn(FixtureJvm.withJava(FixtureJvm.JDK25), "audit.sink=none", "slf4j", LOGBACK,
+        "-Dlogback.configurationFile=" + config("logback-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[] kv=[]",
+        line(text, "case=annotated "));
+    assertEquals("INFO fixture " + CLEAN + " mdc=[] kv=[]", line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  /**
+   * A member that cannot be read fails closed: {@code [REDACTION_FAILED]} in the file, one report
+   * on stderr without the exception's message. A failing detector cannot be caused from outside
+   * without a test-only switch in the agent; core's {@code RedactorTest} covers that path.
+   */
+  @Test
+  void aMemberThatCannotBeReadIsWrittenAsRedactionFailedAndReportedOnce() throws Exception {
+    Path log = folder.resolve("unreadable.log");
+    List<String> arguments = new ArrayList<>(List.of("-Dlogback.configurationFile=" + config("logback-file.xml")));
+    arguments.addAll(classPath("unreadable", LOGBACK));
+    FixtureJvm.Result result = FixtureJvm.current().agent("audit.sink=none").property("logFile", log.toString())
+        .run(arguments);
+
+    assertEquals(0, result.exitCode(), result::toString);
+    String text = Files.readString(log);
+    assertEquals("INFO fixture case=unreadable UnreadableCustomer{email()=[REDACTION_FAILED]} mdc=[] kv=[]",
+        line(text, "case=unreadable "));
+    assertEquals("INFO fixture case=unreadable-again UnreadableCustomer{email()=[REDACTION_FAILED]} mdc=[] kv=[]",
+        line(text, "case=unreadable-again"));
+    String reports = agentLines(result.stderr());
+    assertEquals(1, reports.lines().count(), result::toString);
+    assertTrue(reports.contains("IllegalStateException"), reports);
+    assertFalse(result.stderr().contains(PersonalValues.EMAIL), result::toString);
+    assertFalse(text.contains(PersonalValues.EMAIL), text);
+  }
+
+  @Test
   void standardStreamsAreRedactedOnlyWhenAskedTo() throws Exception {
     FixtureJvm.Result on = FixtureJvm.current().agent("audit.sink=none,redaction.stdout=true")
         .run(classPath("stdout", List.of()));
@@ -169,8 +229,13 @@ class LogRedactionIT {
 
   private Path runWith(String agentArguments, String scenario, List<String> libraries, String... jvmOptions)
       throws Exception {
+    return runOn(FixtureJvm.current(), agentArguments, scenario, libraries, jvmOptions);
+  }
+
+  private Path runOn(FixtureJvm java, String agentArguments, String scenario, List<String> libraries,
+      String... jvmOptions) throws Exception {
     Path log = folder.resolve(scenario + ".log");
-    FixtureJvm jvm = FixtureJvm.current().agent(agentArguments).property("logFile", log.toString());
+    FixtureJvm jvm = java.agent(agentArguments).property("logFile", log.toString());
     List<String> arguments = new ArrayList<>(List.of(jvmOptions));
     arguments.addAll(classPath(scenario, libraries));
     FixtureJvm.Result result = jvm.run(arguments);

@@ -140,20 +140,30 @@ final class Log4jEventRewrite {
     if (parameters == null || parameters.length == 0) {
       return formatted;
     }
-    if (type.endsWith("ParameterizedMessage")) {
-      String format = (String) members.getFormat.invoke(message);
-      Object[] redacted = text.arguments(parameters);
-      if (redacted == parameters || format == null) {
-        return formatted;
-      }
-      Object copy = members.parameterizedMessage.newInstance(format, redacted);
-      return (String) members.getFormattedMessage.invoke(copy);
-    }
     if (type.endsWith("ObjectMessage") && parameters.length == 1) {
       Object rendered = text.argument(parameters[0]);
       return rendered instanceof String ? (String) rendered : formatted;
     }
-    return formatted;
+    String format = (String) members.getFormat.invoke(message);
+    if (format == null) {
+      return formatted;
+    }
+    Object[] redacted = text.arguments(parameters);
+    if (redacted == parameters) {
+      return formatted;
+    }
+    // The events of AsyncLogger and AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent) are
+    // their own message, holding the format and parameters of the one they replaced, whose type
+    // is gone: use them when they give its text again, i.e. it was a {} message.
+    if (!type.endsWith("ParameterizedMessage") && !formatted.equals(parameterized(members, format, parameters))) {
+      return formatted;
+    }
+    return parameterized(members, format, redacted);
+  }
+
+  private static String parameterized(Access members, String format, Object[] parameters) throws Exception {
+    Object copy = members.parameterizedMessage.newInstance(format, parameters);
+    return (String) members.getFormattedMessage.invoke(copy);
   }
 
   private static Object newMessage(Access members, String textOfMessage) {
