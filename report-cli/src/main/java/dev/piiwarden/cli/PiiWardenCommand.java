@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 success, 1 findings (check, diff, audit verify), 2 usage error or bad input,"
           + " 3 internal error."
     },
-    subcommands = {InventoryCommand.class, dev.piiwarden.cli.consent.ConsentCommand.class, dev.piiwarden.cli.audit.AuditCommand.class, dev.piiwarden.cli.redact.RedactCommand.class, HelpCommand.class})
+    subcommands = {InventoryCommand.class, dev.piiwarden.cli.consent.ConsentCommand.class, dev.piiwarden.cli.audit.AuditCommand.class, dev.piiwarden.cli.redact.RedactCommand.class, dev.piiwarden.cli.ropa.RopaCommand.class, dev.piiwarden.cli.diagram.DiagramCommand.class, dev.piiwarden.cli.diff.DiffCommand.class, dev.piiwarden.cli.check.CheckCommand.class, HelpCommand.class})
 public final class PiiWardenCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 

@@ -1,0 +1,102 @@
+package dev.piiwarden.cli.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wiring of ropa, diagram, diff and check: exit codes, formats, bad input in one line. */
+class ReportCommandsTest {
+  @TempDir Path dir;
+  private String base;
+  private String next;
+
+  @BeforeEach
+  void inventories() throws IOException {
+    base = copy("fixture-inventory.json");
+    next = copy("fixture-inventory-next.json");
+  }
+
+  private String copy(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream(name)) {
+      Path file = dir.resolve(name);
+      Files.write(file, in.readAllBytes());
+      return file.toString();
+    }
+  }
+
+  private String write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text).toString();
+  }
+
+  @Test
+  void defaultPolicyFailsTheCardNumberInALog() {
+    CliResult result = CliRun.run("check", base);
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.out().contains("com/acme/Checkout.java:27: error: user.financial.credit_card"), result.out());
+  }
+
+  @Test
+  void yamlPolicyWithoutViolationsPasses() throws IOException {
+    String policy = write("policy.yaml", """
+        rules:
+          - id: no-health-to-http
+            type: deny-sink
+            categories: {matches: ANY, values: [user.health_and_medical]}
+            sinks: [HTTP]
+        """);
+    CliResult result = CliRun.run("check", "--policy", policy, "--format", "sarif", base);
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().contains("\"version\" : \"2.1.0\""), result.out());
+  }
+
+  @Test
+  void badPoliciesAreOneLineExitTwo() throws IOException {
+    String unknownField = write("a.yaml", "rules:\n  - id: r\n    type: deny-sink\n    categorys: [user]\n    sinks: [LOG]\n");
+    String malformed = write("b.yaml", "rules: [\n  - id: r\n");
+    String notJson = write("c.json", "{\"rules\": ");
+    for (String file : new String[] {unknownField, malformed, notJson, dir.resolve("missing.json").toString()}) {
+      CliResult result = CliRun.run("check", "--policy", file, base);
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals(1, result.errLines().size(), result.describe());
+      assertTrue(result.err().startsWith("piiwarden: --policy "), result.err());
+    }
+    assertTrue(CliRun.run("check", "--policy", unknownField, base).err().contains("did you mean 'categories'?"));
+  }
+
+  @Test
+  void diffFailsOnlyOnTheListedKinds() {
+    assertEquals(0, CliRun.run("diff", base, next).exitCode());
+    assertEquals(1, CliRun.run("diff", base, next, "--fail-on", "flows").exitCode());
+    assertEquals(0, CliRun.run("diff", base, base, "--fail-on", "any").exitCode());
+    CliResult json = CliRun.run("diff", base, next, "--format", "json");
+    assertTrue(json.out().contains("\"schema\" : \"piiwarden-diff/1\""), json.out());
+    CliResult bad = CliRun.run("diff", base, next, "--fail-on", "flow,element,colours");
+    assertEquals(2, bad.exitCode(), bad.describe());
+    assertEquals(1, bad.errLines().size(), bad.describe());
+  }
+
+  @Test
+  void ropaAndDiagramFormats() throws IOException {
+    String config = write("ropa.yaml", "controller: {name: Acme GmbH, contact: privacy@acme.example}\n");
+    CliResult html = CliRun.run("ropa", "--format", "html", "--config", config, "--controller", "Acme SE", base);
+    assertEquals(0, html.exitCode(), html.describe());
+    assertTrue(html.out().contains("<dt>Controller</dt><dd>Acme SE, privacy@acme.example</dd>"), html.out());
+    CliResult csv = CliRun.run("ropa", "--format", "csv", base);
+    assertTrue(csv.out().startsWith("Processing Activity,Activity Id,Purpose of Processing"), csv.out());
+    CliResult dot = CliRun.run("diagram", "--format", "dot", base);
+    assertTrue(dot.out().startsWith("digraph piiwarden {"), dot.out());
+    String badConfig = write("bad.yaml", "controler: Acme\n");
+    CliResult bad = CliRun.run("ropa", "--config", badConfig, base);
+    assertEquals(2, bad.exitCode(), bad.describe());
+    assertTrue(bad.err().contains("unknown field 'controler'; did you mean 'controller'?"), bad.err());
+  }
+}
