@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -167,7 +168,11 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
     return failure.stage() + " " + failure.exceptionType();
   }
 
-  /** Standard output is flushed at the end, never closed: the caller owns it. */
+  /**
+   * Standard output, flushed at the end but never closed: the caller owns it. A {@link
+   * PrintStream} (System.out) keeps its write errors to itself; they are turned back into
+   * exceptions, so a full disk or a closed pipe stops the run instead of losing the rest.
+   */
   private static final class Unclosed extends FilterOutputStream {
     Unclosed(OutputStream out) {
       super(out);
@@ -176,11 +181,24 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
       out.write(bytes, offset, length);
+      checkError();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+      checkError();
     }
 
     @Override
     public void close() throws IOException {
       flush();
+    }
+
+    private void checkError() throws IOException {
+      if (out instanceof PrintStream stream && stream.checkError()) {
+        throw new IOException("the stream was closed or the device is full");
+      }
     }
   }
 }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.piiwarden.cli.Main;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -171,6 +176,28 @@ class RedactCommandTest {
 
     assertEquals(2, run.exitCode(), run.describe());
     assertEquals("bob@example.com\n", Files.readString(log));
+  }
+
+  @Test
+  void aStdoutThatFailsStopsTheRunWithOneLine() {
+    OutputStream broken = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode;
+    try (PrintStream out = new PrintStream(broken, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exitCode = Main.run(new String[] {"redact"},
+          new ByteArrayInputStream("bob@example.com\n".getBytes(StandardCharsets.UTF_8)), out, errStream,
+          Map.of());
+    }
+
+    assertEquals(2, exitCode);
+    assertEquals("piiwarden: cannot write stdout (the stream was closed or the device is full); pass an"
+        + " --out path in a writable folder\n", err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
