@@ -94,6 +94,8 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
         + " mdc={}", line(text, "case=arguments"));
     assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
+        line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
   }
@@ -127,6 +129,7 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=message " + MASKED_LINE, line(text, "case=message"));
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]",
         line(text, "case=arguments"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]}", line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN, line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
   }
