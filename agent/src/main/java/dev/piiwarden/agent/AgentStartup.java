@@ -57,7 +57,8 @@ final class AgentStartup {
               + AgentReport.describe(failure)
               + "); the application runs without consent enforcement");
     }
-    // Log redaction (dev.piiwarden.agent.redaction): its own bridge and transformer; never throws.
+    // Log redaction (dev.piiwarden.agent.redaction): its own transformer, started on the first
+    // logging class it hooks; never throws.
     AgentRedaction.start(configuration, instrumentation, attached);
   }
 }

@@ -14,22 +14,35 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
 /**
- * Writes the bridge classes into a small temporary jar and appends it to the bootstrap class path,
- * so that application code in any class loader links to the same bridge.
+ * Writes the bridge classes, consent's and log redaction's, into one small temporary jar and
+ * appends it to the bootstrap class path, so that application code in any class loader, and the
+ * JDK's own {@code java.util.logging.Logger}, link to the same bridge. Done once, by whichever of
+ * the two first needs it; must run before anything refers to a bridge class. JDK types only in
+ * these classes.
  */
-final class BootstrapJar {
+public final class BootstrapJar {
   private static final String[] CLASSES = {
     "dev/piiwarden/agent/bootstrap/ConsentBridge.class",
     "dev/piiwarden/agent/bootstrap/ConsentBridge$Gate.class",
-    "dev/piiwarden/agent/bootstrap/ConsentBridge$Ledger.class"
+    "dev/piiwarden/agent/bootstrap/ConsentBridge$Ledger.class",
+    "dev/piiwarden/agent/redaction/bridge/RedactionBridge.class",
+    "dev/piiwarden/agent/redaction/bridge/RedactionBridge$Hooks.class",
+    "dev/piiwarden/agent/redaction/bridge/RedactionCallDepth.class",
+    "dev/piiwarden/agent/redaction/bridge/RedactedThrowable.class"
   };
+
+  private static boolean appended;
 
   private BootstrapJar() {}
 
   /** Entry time as local date-time: a {@code long} time would load the time-zone database. */
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
 
-  static void append(Instrumentation instrumentation) throws IOException {
+  /** Appends the jar, the first time only; thread-safe. */
+  public static synchronized void append(Instrumentation instrumentation) throws IOException {
+    if (appended) {
+      return;
+    }
     Path jar = newPrivateFile();
     jar.toFile().deleteOnExit();
     try (OutputStream file = Files.newOutputStream(jar);
@@ -48,6 +61,7 @@ final class BootstrapJar {
       }
     }
     instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    appended = true;
   }
 
   /**

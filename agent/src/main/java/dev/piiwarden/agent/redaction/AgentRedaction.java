@@ -5,14 +5,29 @@ import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.RedactionCounts;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Log redaction in the agent: {@link #start} puts the bridge on the bootstrap class path, then
- * {@link RedactionStart} builds the redactor from the {@code piiwarden.redaction.*} options and
- * installs the hooks. This class names no bridge type, so nothing loads one from the agent jar
- * before the bootstrap copy is in place.
+ * Log redaction in the agent. {@link #start} registers {@link RedactionCandidateTransformer}, which
+ * matches the four hooked classes by exact name; the bootstrap bridge, the redactor and the hooks
+ * ({@link RedactionActivation}) are built when the first of them loads, so a JVM that loads no
+ * logging framework pays for none of it. Classes of those names already loaded (an attach, or
+ * {@code java.util.logging.Logger} loaded by something before the agent) are retransformed. This
+ * class names no bridge type, so nothing loads one from the agent jar before the bootstrap copy is
+ * in place.
  */
 public final class AgentRedaction {
+  private static final Set<String> HOOKED =
+      Set.of(
+          LogbackEventRedaction.TYPE_NAME.replace('/', '.'),
+          Log4jEventRedaction.TYPE_NAME.replace('/', '.'),
+          ThrowableProxyRedaction.TYPE_NAME.replace('/', '.'),
+          JulRecordRedaction.TYPE_NAME.replace('/', '.'));
+
+  private static volatile RedactionActivation activation;
+
   private AgentRedaction() {}
 
   /**
@@ -24,8 +39,14 @@ public final class AgentRedaction {
       return;
     }
     try {
-      RedactionBootstrapJar.append(instrumentation);
-      RedactionStart.install(configuration, instrumentation, attached);
+      RedactionActivation started = new RedactionActivation(configuration, instrumentation);
+      activation = started;
+      if (attached || Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_STDOUT))) {
+        // an attach works at once; stdout has no class to wait for
+        started.start();
+      }
+      instrumentation.addTransformer(new RedactionCandidateTransformer(started), true);
+      retransformLoaded(instrumentation);
     } catch (Throwable failure) {
       AgentReport.once(
           "redaction-start",
@@ -39,6 +60,27 @@ public final class AgentRedaction {
    * trail's periodic {@code redaction} events. Null when redaction is off or not started.
    */
   public static RedactionCounts snapshotAndReset() {
-    return RedactionStart.snapshotAndReset();
+    RedactionActivation current = activation;
+    return current == null ? null : current.snapshotAndReset();
+  }
+
+  /** The hooked classes loaded before the transformer was registered; each on its own. */
+  private static void retransformLoaded(Instrumentation instrumentation) {
+    List<Class<?>> loaded = new ArrayList<>();
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (HOOKED.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+        loaded.add(type);
+      }
+    }
+    for (Class<?> type : loaded) {
+      try {
+        instrumentation.retransformClasses(type);
+      } catch (Throwable failure) {
+        AgentReport.once(
+            "redaction-transform-" + type.getName(),
+            "could not instrument " + type.getName() + " (" + AgentReport.describe(failure)
+                + "); its log events are not redacted");
+      }
+    }
   }
 }

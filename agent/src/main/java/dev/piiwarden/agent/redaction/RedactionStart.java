@@ -5,7 +5,6 @@ import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
 import dev.piiwarden.agent.report.AgentReport;
-import dev.piiwarden.core.redaction.RedactionCounts;
 import dev.piiwarden.core.redaction.RedactionHashKey;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.redaction.RedactionStyle;
@@ -17,28 +16,30 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
 
-/** Builds the redactor from the options and installs the hooks; after the bridge is in place. */
+/**
+ * Builds the redactor from the options and installs the hooks behind the bridge. Refers to bridge
+ * types, so it is loaded only once the bridge is on the bootstrap class path ({@link
+ * RedactionActivation}).
+ */
 final class RedactionStart {
-  private static volatile Redactor redactor;
-
   private RedactionStart() {}
 
-  static void install(AgentConfiguration configuration, Instrumentation instrumentation, boolean attached)
+  /** The module of the bootstrap bridge, which every hooked class must read. */
+  static Module bridgeModule() {
+    return RedactionBridge.class.getModule();
+  }
+
+  /** Returns the redactor, whose counts feed the audit trail. */
+  static Redactor install(AgentConfiguration configuration, Instrumentation instrumentation)
       throws IOException, GeneralSecurityException {
     Redactor created = Redactor.create(settings(configuration));
     LogText text = new LogText(created);
     ReflectiveAccess.use(instrumentation);
     RedactionBridge.install(new RedactionHooks(text));
-    redactor = created;
-    RedactionInstrumentation.install(instrumentation, attached);
     if (Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_STDOUT))) {
       StandardStreamRedaction.install(text);
     }
-  }
-
-  static RedactionCounts snapshotAndReset() {
-    Redactor current = redactor;
-    return current == null ? null : current.snapshotAndReset();
+    return created;
   }
 
   static RedactionSettings settings(AgentConfiguration configuration)

@@ -1,12 +1,14 @@
 package dev.piiwarden.agent.redaction.bridge;
 
 /**
- * What inlined logging advice calls: JDK types only, on the bootstrap class path, so it links from
- * Logback, Log4j2 (any class loader) and {@code java.util.logging} (the JDK's own loader) alike.
- * The agent sets the {@link Hooks} at start; until then every call is a no-op.
+ * What the calls inserted into the logging classes reach ({@code LogHookRewriter}): JDK types only,
+ * on the bootstrap class path, so it links from Logback, Log4j2 (any class loader) and {@code
+ * java.util.logging} (the JDK's own loader) alike. The agent sets the {@link Hooks} when it starts
+ * redaction; until then every call is a no-op.
  *
- * <p>Each {@code enter…} method counts the call depth first and returns true; advice calls {@link
- * #leave()} on exit only when enter returned true, so the depth stays balanced whatever fails.
+ * <p>Each {@code enter…} method counts the call depth; the hooked method calls {@link #leave()} at
+ * every exit, by return or by exception, so the depth stays balanced. No method here throws: the
+ * inserted code has no handler of its own around them.
  */
 public final class RedactionBridge {
   /** The agent's redaction of each framework's event, working on the events by reflection. */
@@ -46,57 +48,74 @@ public final class RedactionBridge {
   }
 
   /** Logback: {@code Logger#callAppenders} enter. */
-  public static boolean enterLogback(Object event) {
-    RedactionCallDepth depth = RedactionCallDepth.current();
-    int level = depth.enter();
-    Hooks current = hooks;
-    if (current != null && event != null) {
-      try {
-        depth.handled(current.logbackEvent(event, level > 1 ? depth.handled() : null));
-      } catch (Throwable failure) {
-        current.failed("logback", failure);
+  public static void enterLogback(Object event) {
+    try {
+      RedactionCallDepth depth = RedactionCallDepth.current();
+      int level = depth.enter();
+      Hooks current = hooks;
+      if (current != null && event != null) {
+        try {
+          depth.handled(current.logbackEvent(event, level > 1 ? depth.handled() : null));
+        } catch (Throwable failure) {
+          current.failed("logback", failure);
+        }
       }
+    } catch (Throwable ignored) {
+      // never into the application's logging call
     }
-    return true;
   }
 
-  /** Log4j2: {@code LoggerConfig#callAppenders} enter; the event to pass on. */
-  public static Object enterLog4j(Object event) {
-    RedactionCallDepth depth = RedactionCallDepth.current();
-    int level = depth.enter();
-    Hooks current = hooks;
-    if (current == null || event == null) {
-      return event;
-    }
+  /**
+   * Log4j2: {@code LoggerConfig#callAppenders} enter; the event to pass on, always an instance of
+   * {@code type} (the method's parameter type), so the cast the hook makes cannot fail.
+   */
+  public static Object enterLog4j(Object event, Class<?> type) {
     try {
-      String[] handled = {level > 1 ? depth.handled() : null};
-      Object redacted = current.log4jEvent(event, handled);
-      depth.handled(handled[0]);
-      return redacted;
-    } catch (Throwable failure) {
-      current.failed("log4j", failure);
+      RedactionCallDepth depth = RedactionCallDepth.current();
+      int level = depth.enter();
+      Hooks current = hooks;
+      if (current == null || event == null) {
+        return event;
+      }
+      try {
+        String[] handled = {level > 1 ? depth.handled() : null};
+        Object redacted = current.log4jEvent(event, handled);
+        depth.handled(handled[0]);
+        return type.isInstance(redacted) ? redacted : event;
+      } catch (Throwable failure) {
+        current.failed("log4j", failure);
+        return event;
+      }
+    } catch (Throwable ignored) {
       return event;
     }
   }
 
   /** JUL: {@code Logger#log(LogRecord)} enter. */
-  public static boolean enterJul(java.util.logging.LogRecord record) {
-    RedactionCallDepth depth = RedactionCallDepth.current();
-    int level = depth.enter();
-    Hooks current = hooks;
-    if (current != null && record != null) {
-      try {
-        depth.handled(current.julRecord(record, level > 1 ? depth.handled() : null));
-      } catch (Throwable failure) {
-        current.failed("jul", failure);
+  public static void enterJul(java.util.logging.LogRecord record) {
+    try {
+      RedactionCallDepth depth = RedactionCallDepth.current();
+      int level = depth.enter();
+      Hooks current = hooks;
+      if (current != null && record != null) {
+        try {
+          depth.handled(current.julRecord(record, level > 1 ? depth.handled() : null));
+        } catch (Throwable failure) {
+          current.failed("jul", failure);
+        }
       }
+    } catch (Throwable ignored) {
+      // never into the application's logging call
     }
-    return true;
   }
 
-  /** Exit of every hook whose enter returned true. */
+  /** Every exit of a hooked method, by return or by exception. */
   public static void leave() {
-    RedactionCallDepth.current().leave();
+    try {
+      RedactionCallDepth.current().leave();
+    } catch (Throwable ignored) {
+      // never into the application's logging call
+    }
   }
 
   /** A Logback or Log4j2 throwable proxy was built; fixes its class name for a stand-in. */
@@ -106,7 +125,11 @@ public final class RedactionBridge {
       try {
         current.throwableProxyBuilt(proxy, (RedactedThrowable) thrown);
       } catch (Throwable failure) {
-        current.failed("throwable-proxy", failure);
+        try {
+          current.failed("throwable-proxy", failure);
+        } catch (Throwable ignored) {
+          // never into the application's logging call
+        }
       }
     }
   }

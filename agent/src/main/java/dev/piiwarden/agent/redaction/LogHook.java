@@ -1,0 +1,35 @@
+package dev.piiwarden.agent.redaction;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * One logging class the agent hooks: its internal name, and for each of its methods either the
+ * writer's visitor unchanged or one that inserts the hook ({@link EnterLeaveHook}, {@link
+ * ConstructorExitHook}). Calls reach the bootstrap {@code RedactionBridge} by name only.
+ */
+abstract class LogHook {
+  static final String BRIDGE = "dev/piiwarden/agent/redaction/bridge/RedactionBridge";
+
+  /** The hooked class, with slashes, as a {@code ClassFileTransformer} is given it. */
+  abstract String internalName();
+
+  /**
+   * @param owner the class being rewritten (internal name)
+   * @param frames whether the class file carries stack map frames (version 50 and later)
+   * @param next the writer's visitor for this method
+   * @return {@code next}, or a visitor that inserts the hook and passes everything on to it
+   */
+  abstract MethodVisitor method(
+      String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next);
+
+  /** A concrete instance method taking exactly one reference argument. */
+  static boolean oneReferenceArgument(int access, String descriptor) {
+    if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+      return false;
+    }
+    Type[] arguments = Type.getArgumentTypes(descriptor);
+    return arguments.length == 1 && arguments[0].getSort() == Type.OBJECT;
+  }
+}

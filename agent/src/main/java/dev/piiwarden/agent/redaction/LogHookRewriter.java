@@ -1,0 +1,52 @@
+package dev.piiwarden.agent.redaction;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites one logging class with its {@link LogHook} in one pass (ASM, relocated). Frames and
+ * maximums are kept from the class file and written by hand for the inserted code: computing them
+ * would load classes, from inside a transformer. No member is added.
+ */
+final class LogHookRewriter extends ClassVisitor {
+  private final LogHook hook;
+  private String owner;
+  private boolean frames;
+  private int hooked;
+
+  private LogHookRewriter(ClassVisitor next, LogHook hook) {
+    super(Opcodes.ASM9, next);
+    this.hook = hook;
+  }
+
+  /** The class file with the hook inserted, or null when no method of it matched. */
+  static byte[] rewrite(byte[] classFile, LogHook hook) {
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, 0);
+    LogHookRewriter rewriter = new LogHookRewriter(writer, hook);
+    reader.accept(rewriter, 0);
+    return rewriter.hooked == 0 ? null : writer.toByteArray();
+  }
+
+  @Override
+  public void visit(
+      int version, int access, String name, String signature, String superName, String[] interfaces) {
+    owner = name;
+    frames = (version & 0xFFFF) >= Opcodes.V1_6;
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(
+      int access, String name, String descriptor, String signature, String[] exceptions) {
+    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    MethodVisitor hookedMethod = hook.method(owner, frames, access, name, descriptor, next);
+    if (hookedMethod != next) {
+      hooked++;
+    }
+    return hookedMethod;
+  }
+}
