@@ -22,13 +22,35 @@ final class LogHookRewriter extends ClassVisitor {
     this.hook = hook;
   }
 
-  /** The class file with the hook inserted, or null when no method of it matched. */
-  static byte[] rewrite(byte[] classFile, LogHook hook) {
+  /**
+   * The class file with its hook inserted, or null when it is not a hooked class or no method of
+   * it matched.
+   */
+  static byte[] rewrite(byte[] classFile, String internalName) {
+    LogHook hook = hookFor(internalName);
+    if (hook == null) {
+      return null;
+    }
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, 0);
     LogHookRewriter rewriter = new LogHookRewriter(writer, hook);
     reader.accept(rewriter, 0);
     return rewriter.hooked == 0 ? null : writer.toByteArray();
+  }
+
+  private static LogHook hookFor(String internalName) {
+    switch (internalName) {
+      case LogbackEventRedaction.TYPE_NAME:
+        return new LogbackEventRedaction();
+      case Log4jEventRedaction.TYPE_NAME:
+        return new Log4jEventRedaction();
+      case ThrowableProxyRedaction.TYPE_NAME:
+        return new ThrowableProxyRedaction();
+      case JulRecordRedaction.TYPE_NAME:
+        return new JulRecordRedaction();
+      default:
+        return null;
+    }
   }
 
   @Override

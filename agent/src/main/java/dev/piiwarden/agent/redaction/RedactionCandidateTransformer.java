@@ -6,36 +6,31 @@ import java.security.ProtectionDomain;
 
 /**
  * The one transformer log redaction registers: an exact match of the class name against the four
- * hooked classes ({@link #hookFor}), nothing else read for any other class. The first match starts
+ * hooked classes ({@link #hooked}), nothing else read for any other class. The first match starts
  * redaction ({@link RedactionActivation}: bootstrap bridge, redactor, hooks); the class is then
  * rewritten by {@link LogHookRewriter}. Never throws: a class that cannot be hooked is reported
  * once and loads unchanged.
  */
 final class RedactionCandidateTransformer implements ClassFileTransformer {
-  private static final LogHook LOGBACK = new LogbackEventRedaction();
-  private static final LogHook LOG4J = new Log4jEventRedaction();
-  private static final LogHook LOG4J_PROXY = new ThrowableProxyRedaction();
-  private static final LogHook JUL = new JulRecordRedaction();
-
   private final RedactionActivation activation;
 
   RedactionCandidateTransformer(RedactionActivation activation) {
     this.activation = activation;
   }
 
-  /** The hook of a class by its internal name, or null for every other class. */
-  static LogHook hookFor(String internalName) {
+  /**
+   * Whether a class, by its internal name, is one of the hooked ones. Strings only: no hook class
+   * is loaded until one matches.
+   */
+  static boolean hooked(String internalName) {
     switch (internalName) {
       case LogbackEventRedaction.TYPE_NAME:
-        return LOGBACK;
       case Log4jEventRedaction.TYPE_NAME:
-        return LOG4J;
       case ThrowableProxyRedaction.TYPE_NAME:
-        return LOG4J_PROXY;
       case JulRecordRedaction.TYPE_NAME:
-        return JUL;
+        return true;
       default:
-        return null;
+        return false;
     }
   }
 
@@ -50,15 +45,14 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
     if (className == null) {
       return null;
     }
-    LogHook hook = hookFor(className);
-    if (hook == null) {
+    if (!hooked(className)) {
       return null;
     }
     try {
       if (!activation.bridged(module)) {
         return null;
       }
-      return LogHookRewriter.rewrite(classFile, hook);
+      return LogHookRewriter.rewrite(classFile, className);
     } catch (Throwable failure) {
       AgentReport.once(
           "redaction-transform-" + className,
