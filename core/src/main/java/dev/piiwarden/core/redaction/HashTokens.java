@@ -19,17 +19,45 @@ final class HashTokens {
   private static final String ALGORITHM = "HmacSHA256";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  private final SecretKeySpec key;
-  private final Mac prototype;
+  private final RedactionSettings settings;
+  private volatile Keyed keyed;
 
-  HashTokens(byte[] key) {
-    try {
-      this.key = new SecretKeySpec(key, ALGORITHM);
-      prototype = Mac.getInstance(ALGORITHM);
-      prototype.init(this.key);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+  /**
+   * @param settings whose key is read, and the HMAC set up, on the first token: a redactor in the
+   *     mask style never loads the JCE
+   */
+  HashTokens(RedactionSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The key and a keyed HMAC to clone per token. */
+  private static final class Keyed {
+    final SecretKeySpec key;
+    final Mac prototype;
+
+    Keyed(byte[] key) {
+      try {
+        this.key = new SecretKeySpec(key, ALGORITHM);
+        prototype = Mac.getInstance(ALGORITHM);
+        prototype.init(this.key);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+      }
     }
+  }
+
+  private Keyed keyed() {
+    Keyed current = keyed;
+    if (current == null) {
+      synchronized (this) {
+        current = keyed;
+        if (current == null) {
+          current = new Keyed(settings.key());
+          keyed = current;
+        }
+      }
+    }
+    return current;
   }
 
   /** The token of a detected value of {@code type}. */
@@ -77,13 +105,14 @@ final class HashTokens {
   }
 
   private Mac mac() {
+    Keyed current = keyed();
     try {
-      return (Mac) prototype.clone();
+      return (Mac) current.prototype.clone();
     } catch (CloneNotSupportedException notCloneable) {
       // some providers cannot clone a keyed Mac; a fresh one costs a provider look-up
       try {
         Mac mac = Mac.getInstance(ALGORITHM);
-        mac.init(key);
+        mac.init(current.key);
         return mac;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("HMAC-SHA256 cannot be initialised", e);

@@ -35,7 +35,9 @@ public final class RedactionSettings {
 
   private final Set<PiiType> detectors;
   private final RedactionStyle style;
+  /** The configured key, or null: a random one is made on first use ({@link #key()}). */
   private final byte[] hashKey;
+  private volatile byte[] randomKey;
   private final List<String> extraKeys;
   private final Map<String, Pattern> patterns;
   private final Consumer<RedactionFailure> failureListener;
@@ -44,7 +46,7 @@ public final class RedactionSettings {
     this.detectors = builder.detectors.isEmpty()
         ? Set.of() : Set.copyOf(EnumSet.copyOf(builder.detectors));
     this.style = builder.style;
-    this.hashKey = builder.hashKey != null ? builder.hashKey.clone() : randomKey();
+    this.hashKey = builder.hashKey != null ? builder.hashKey.clone() : null;
     this.extraKeys = List.copyOf(builder.extraKeys);
     this.patterns = new LinkedHashMap<>(builder.patterns);
     this.failureListener = builder.failureListener;
@@ -72,7 +74,7 @@ public final class RedactionSettings {
 
   /** A copy of the HMAC key of hash tokens. */
   public byte[] hashKey() {
-    return hashKey.clone();
+    return key().clone();
   }
 
   /** Configured credential key names besides the built-in ones. */
@@ -91,15 +93,32 @@ public final class RedactionSettings {
     return patterns;
   }
 
+  /**
+   * The key itself. Without a configured key, a random one is made the first time it is asked for
+   * (hash tokens, {@link #hashKey()}), so the mask style never seeds a {@code SecureRandom}.
+   */
   byte[] key() {
-    return hashKey;
+    if (hashKey != null) {
+      return hashKey;
+    }
+    byte[] key = randomKey;
+    if (key == null) {
+      synchronized (this) {
+        key = randomKey;
+        if (key == null) {
+          key = newRandomKey();
+          randomKey = key;
+        }
+      }
+    }
+    return key;
   }
 
   Consumer<RedactionFailure> failureListener() {
     return failureListener;
   }
 
-  private static byte[] randomKey() {
+  private static byte[] newRandomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return key;

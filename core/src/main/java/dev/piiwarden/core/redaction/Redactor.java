@@ -77,7 +77,7 @@ public final class Redactor {
       masks[i] = mask(typeNames[i]);
       counts[i] = new LongAdder();
     }
-    this.hashTokens = new HashTokens(settings.key());
+    this.hashTokens = new HashTokens(settings);
   }
 
   /** A redactor with {@code settings}. */
