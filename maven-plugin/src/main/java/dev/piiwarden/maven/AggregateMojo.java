@@ -1,0 +1,74 @@
+package dev.piiwarden.maven;
+
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryJson;
+import dev.piiwarden.maven.input.ModuleInventory;
+import dev.piiwarden.maven.output.ReportFile;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Merges the fragments of every module of the reactor into the top-level project's inventory, so a
+ * flow from a data element in one module to a sink in another shows with its whole path.
+ *
+ * <p>Declared once in the parent's {@code <build><plugins>}, it is inherited by every module and does
+ * its work in the reactor's last module, when every module's classes exist. (An aggregator goal
+ * bound to a phase would run in the root first, before any module is compiled.)
+ */
+@Mojo(name = "aggregate", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public class AggregateMojo extends PiiWardenMojo {
+  /** Skips this goal. */
+  @Parameter(property = "piiwarden.aggregate.skip", defaultValue = "false")
+  boolean skipAggregate;
+
+  /** Where the aggregate is written; by default the top-level project's target/piiwarden/inventory.json. */
+  @Parameter(property = "piiwarden.aggregate.outputFile")
+  File outputFile;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Override
+  String goal() {
+    return "aggregate";
+  }
+
+  @Override
+  boolean skipGoal() {
+    return skipAggregate;
+  }
+
+  @Override
+  void run() throws MojoExecutionException {
+    List<MavenProject> projects = session.getProjects();
+    MavenProject last = projects.get(projects.size() - 1);
+    if (!last.getId().equals(project.getId())) {
+      getLog().debug(PluginMessage.AGGREGATE_WAITS.format(last.getId()));
+      return;
+    }
+    if (session.isParallel()) {
+      getLog().warn(PluginMessage.AGGREGATE_PARALLEL.format());
+    }
+    List<Path> folders = new ArrayList<>();
+    for (MavenProject module : projects) {
+      File classes = new File(module.getBuild().getOutputDirectory());
+      if (classes.isDirectory()) {
+        folders.add(classes.toPath());
+      }
+    }
+    Inventory inventory = ModuleInventory.read(folders, getLog());
+    File target = outputFile != null ? outputFile
+        : new File(session.getTopLevelProject().getBuild().getDirectory(), "piiwarden/inventory.json");
+    ReportFile.write(target.toPath(), InventoryJson.write(inventory));
+    getLog().info(PluginMessage.WROTE.format(goal(),
+        InventoryCounts.of(inventory) + " of " + folders.size() + " modules in " + target));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.piiwarden.maven;
+
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.policy.Finding;
+import dev.piiwarden.core.policy.FindingsFormat;
+import dev.piiwarden.core.policy.Level;
+import dev.piiwarden.core.policy.Policy;
+import dev.piiwarden.core.policy.PolicyCheck;
+import dev.piiwarden.core.report.diff.Change;
+import dev.piiwarden.core.report.diff.ChangeKind;
+import dev.piiwarden.core.report.diff.InventoryDiff;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.maven.check.CheckSummary;
+import dev.piiwarden.maven.check.FailOn;
+import dev.piiwarden.maven.config.ReportSettings;
+import dev.piiwarden.maven.input.ModuleInventory;
+import dev.piiwarden.maven.output.ReportFile;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the module's inventory against policy rules, and against a baseline inventory when one is
+ * given; writes the findings as SARIF and fails the build on a violation or a gated change.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends PiiWardenMojo {
+  /** Skips this goal. */
+  @Parameter(property = "piiwarden.check.skip", defaultValue = "false")
+  boolean skipCheck;
+
+  /** Policy rules, JSON or YAML ({@code .yaml}/{@code .yml}); the built-in default policy when not set. */
+  @Parameter(property = "piiwarden.check.policy")
+  File policy;
+
+  /** A taxonomy extension whose keys the rules may name. */
+  @Parameter(property = "piiwarden.taxonomy")
+  File taxonomy;
+
+  /** An inventory to compare with; changes of a kind in {@code failOn} fail the build. */
+  @Parameter(property = "piiwarden.check.baseline")
+  File baseline;
+
+  /** With a baseline: comma-separated elements, activities, flows, purposes or any. */
+  @Parameter(property = "piiwarden.check.failOn", defaultValue = "any")
+  String failOn;
+
+  /** Fail on warnings too, not only on errors. */
+  @Parameter(property = "piiwarden.check.failOnWarning", defaultValue = "false")
+  boolean failOnWarning;
+
+  /** The findings as SARIF 2.1.0, for code scanning; always written, empty when there are none. */
+  @Parameter(property = "piiwarden.check.sarifFile",
+      defaultValue = "${project.build.directory}/piiwarden/piiwarden.sarif", required = true)
+  File sarifFile;
+
+  /**
+   * Prefix of the source paths in findings and SARIF. By default the module's source folder
+   * relative to the top-level project, e.g. {@code orders/src/main/java}.
+   */
+  @Parameter(property = "piiwarden.check.sourceRoot")
+  String sourceRoot;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  PluginDescriptor plugin;
+
+  @Override
+  String goal() {
+    return "check";
+  }
+
+  @Override
+  boolean skipGoal() {
+    return skipCheck;
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
+    if (noClasses()) {
+      return;
+    }
+    Set<ChangeKind> gatedKinds = FailOn.parse(failOn);
+    Taxonomy keys = ReportSettings.taxonomy(taxonomy);
+    Policy rules = ReportSettings.policy(policy, keys);
+    Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline");
+    Inventory inventory = ModuleInventory.read(List.of(classesDirectory.toPath()), getLog());
+
+    List<Finding> findings = PolicyCheck.run(rules, inventory, keys);
+    String root = sourceRoot != null ? sourceRoot : defaultSourceRoot();
+    ReportFile.write(sarifFile.toPath(), FindingsFormat.SARIF.render(rules, findings, root, plugin.getVersion()));
+    for (Finding finding : findings) {
+      String line = CheckSummary.line(finding, root);
+      switch (finding.rule().level()) {
+        case ERROR -> getLog().error(line);
+        case WARNING -> getLog().warn(line);
+        case NOTE -> getLog().info(line);
+      }
+    }
+    List<Finding> failing = findings.stream()
+        .filter(f -> f.rule().level() == Level.ERROR || (failOnWarning && f.rule().level() == Level.WARNING))
+        .toList();
+
+    List<Change> gated = List.of();
+    if (before != null) {
+      List<Change> changes = InventoryDiff.compare(before, inventory);
+      changes.forEach(change -> getLog().info(CheckSummary.line(change)));
+      gated = changes.stream().filter(c -> gatedKinds.contains(c.kind())).toList();
+    }
+    if (!failing.isEmpty() || !gated.isEmpty()) {
+      throw new MojoFailureException(PluginMessage.CHECK_FAILED.format("")
+          + CheckSummary.failure(rules, failing, findings, gated, gatedKinds, root));
+    }
+    getLog().info(PluginMessage.CHECK_PASSED.format(CheckSummary.counts(rules, findings)
+        + (before == null ? "" : ", no gated change against " + baseline) + "; SARIF in " + sarifFile));
+  }
+
+  /** The module's source folder relative to the top-level project, with {@code /}; empty if outside it. */
+  private String defaultSourceRoot() {
+    Path top = session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
+    Path sources = Path.of(project.getBuild().getSourceDirectory()).toAbsolutePath().normalize();
+    return sources.startsWith(top) ? top.relativize(sources).toString().replace(File.separatorChar, '/') : "";
+  }
+}

@@ -1,0 +1,39 @@
+package dev.piiwarden.maven;
+
+import java.util.Locale;
+
+/**
+ * Every message the plugin logs or fails with. Each is one line: what is wrong, naming the file or
+ * parameter, then after {@code ;} what to do.
+ */
+public enum PluginMessage {
+  SKIPPED("PII Warden %s skipped (%s)"),
+  NO_CLASSES("PII Warden %s: no class folder %s; nothing to do"),
+  NO_FRAGMENTS(
+      "no inventory fragments found in %s; add piiwarden-processor to the maven-compiler-plugin"
+          + " annotationProcessorPaths"),
+  MERGE_CONFLICT("%s"),
+  WROTE("PII Warden %s: %s"),
+  AGGREGATE_WAITS("PII Warden aggregate: runs in the reactor's last module, %s"),
+  AGGREGATE_PARALLEL(
+      "PII Warden aggregate: the build is parallel, so modules may still be compiling; run the"
+          + " aggregate without -T, or as 'mvn piiwarden:aggregate' after the build"),
+  CANNOT_WRITE("cannot write %s (%s); check that the folder is writable"),
+  BAD_FORMATS("formats: unknown format '%s'; pass a comma-separated list of md, html, csv, json"),
+  BAD_FAIL_ON(
+      "failOn: unknown kind '%s'; pass a comma-separated list of elements, activities, flows,"
+          + " purposes, any"),
+  CHECK_FAILED("PII Warden check failed: %s"),
+  CHECK_PASSED("PII Warden check: %s");
+
+  private final String template;
+
+  PluginMessage(String template) {
+    this.template = template;
+  }
+
+  /** The message, line breaks in arguments flattened so it stays one line. */
+  public String format(Object... args) {
+    return String.format(Locale.ROOT, template, args).replaceAll("\\s*\\R\\s*", " ");
+  }
+}

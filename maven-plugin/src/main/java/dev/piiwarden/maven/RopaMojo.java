@@ -1,0 +1,100 @@
+package dev.piiwarden.maven;
+
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.report.ropa.RopaBuilder;
+import dev.piiwarden.core.report.ropa.RopaConfig;
+import dev.piiwarden.core.report.ropa.RopaFormat;
+import dev.piiwarden.core.report.ropa.RopaRecord;
+import dev.piiwarden.maven.config.ReportSettings;
+import dev.piiwarden.maven.input.ModuleInventory;
+import dev.piiwarden.maven.output.ReportFile;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the records of processing activities (GDPR Art. 30(1)) of the module's inventory, as
+ * {@code ropa.md}, {@code ropa.html}, {@code ropa.csv} and/or {@code ropa.json}: the text {@code
+ * piiwarden ropa} prints for the same classes and options.
+ */
+@Mojo(name = "ropa", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public class RopaMojo extends PiiWardenMojo {
+  /** Skips this goal. */
+  @Parameter(property = "piiwarden.ropa.skip", defaultValue = "false")
+  boolean skipRopa;
+
+  /** Comma-separated: md, html, csv, json. */
+  @Parameter(property = "piiwarden.ropa.formats", defaultValue = "md")
+  String formats;
+
+  /** The controller's name (overrides the name in {@code config}). */
+  @Parameter(property = "piiwarden.ropa.controller")
+  String controller;
+
+  /** JSON or YAML: controller, dpo, representative, recipients, transfers, defaultRetention, measures. */
+  @Parameter(property = "piiwarden.ropa.config")
+  File config;
+
+  /** A taxonomy extension for key names. */
+  @Parameter(property = "piiwarden.taxonomy")
+  File taxonomy;
+
+  /** Where {@code ropa.<format>} files are written. */
+  @Parameter(property = "piiwarden.ropa.outputDirectory",
+      defaultValue = "${project.build.directory}/piiwarden", required = true)
+  File outputDirectory;
+
+  @Override
+  String goal() {
+    return "ropa";
+  }
+
+  @Override
+  boolean skipGoal() {
+    return skipRopa;
+  }
+
+  @Override
+  void run() throws MojoExecutionException {
+    Set<RopaFormat> wanted = parseFormats(formats);
+    RopaConfig settings = ReportSettings.ropa(config, controller);
+    var names = ReportSettings.taxonomy(taxonomy);
+    if (noClasses()) {
+      return;
+    }
+    Inventory inventory = ModuleInventory.read(List.of(classesDirectory.toPath()), getLog());
+    RopaRecord record = RopaBuilder.build(inventory, names, settings);
+    List<String> written = new ArrayList<>();
+    for (RopaFormat format : wanted) {
+      File file = new File(outputDirectory, "ropa." + format.cliName());
+      ReportFile.write(file.toPath(), format.render(record, settings));
+      written.add(file.getName());
+    }
+    getLog().info(PluginMessage.WROTE.format(goal(), String.join(", ", written) + " in " + outputDirectory));
+  }
+
+  static Set<RopaFormat> parseFormats(String value) throws MojoExecutionException {
+    Set<RopaFormat> wanted = new LinkedHashSet<>();
+    for (String word : value.split(",")) {
+      String name = word.strip().toLowerCase(Locale.ROOT);
+      RopaFormat match = null;
+      for (RopaFormat format : RopaFormat.values()) {
+        if (format.cliName().equals(name)) {
+          match = format;
+        }
+      }
+      if (match == null) {
+        throw new MojoExecutionException(PluginMessage.BAD_FORMATS.format(word.strip()));
+      }
+      wanted.add(match);
+    }
+    return wanted;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.piiwarden.maven.input;
+
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryException;
+import dev.piiwarden.core.inventory.InventoryFragment;
+import dev.piiwarden.core.inventory.InventoryInputs;
+import dev.piiwarden.core.inventory.InventoryMerger;
+import dev.piiwarden.core.inventory.MergeResult;
+import dev.piiwarden.maven.PluginMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The merged inventory of class folders, jars or inventory files, read and merged by core exactly as
+ * {@code piiwarden inventory} does; merge conflicts and an input without fragments are warnings.
+ */
+public final class ModuleInventory {
+  private ModuleInventory() {}
+
+  /**
+   * Reads and merges the inputs in order.
+   *
+   * @throws MojoExecutionException with core's one-line message when an input cannot be used
+   */
+  public static Inventory read(List<Path> inputs, Log log) throws MojoExecutionException {
+    List<InventoryFragment> fragments;
+    try {
+      fragments = InventoryInputs.readAll(inputs);
+    } catch (InventoryException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (fragments.isEmpty()) {
+      String names = inputs.stream().map(Path::toString).collect(Collectors.joining(", "));
+      log.warn(PluginMessage.NO_FRAGMENTS.format(names));
+    }
+    MergeResult result = InventoryMerger.merge(fragments);
+    for (String conflict : result.conflicts()) {
+      log.warn(PluginMessage.MERGE_CONFLICT.format(conflict));
+    }
+    return result.inventory();
+  }
+
+  /**
+   * Reads one inventory file, such as a baseline.
+   *
+   * @throws MojoExecutionException with core's one-line message when it cannot be used
+   */
+  public static Inventory readFile(Path file, String parameter) throws MojoExecutionException {
+    try {
+      return InventoryMerger.merge(InventoryInputs.read(file)).inventory();
+    } catch (InventoryException e) {
+      throw new MojoExecutionException(parameter + " " + e.getMessage(), e);
+    }
+  }
+}
