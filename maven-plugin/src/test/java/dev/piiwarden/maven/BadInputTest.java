@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.core.inventory.InventoryException;
 import dev.piiwarden.core.inventory.InventoryInputs;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,9 +97,5 @@ class BadInputTest {
     MojoExecutionException e = assertThrows(MojoExecutionException.class, goal);
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     return e.getMessage();
-  }
-
-  static File file(Path path) {
-    return path.toFile();
   }
 }
