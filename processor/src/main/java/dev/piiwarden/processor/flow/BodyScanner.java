@@ -198,7 +198,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (element != null && element.getKind() == ElementKind.FIELD) {
       Optional<DataRef> data = context.index().member(element);
       if (data.isPresent()) {
-        return read(data.get(), tree).union(receiver);
+        // The value is that member alone, not the whole receiver: user.email carries no phone.
+        return read(data.get(), tree);
       }
     }
     return orEmpty(receiver);
@@ -322,7 +323,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         collectInto(receiver, result);
       }
     }
-    if (!callee.returnsNothing()) {
+    if (!callee.returnsNothing() && accessed.isEmpty()) {
+      // Any other method of a tainted receiver may return what it holds; an accessor of a
+      // personal data member returns that member alone.
       result = result.union(receiverValue);
     }
     return result;

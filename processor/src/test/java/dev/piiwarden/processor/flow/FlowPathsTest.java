@@ -50,6 +50,35 @@ class FlowPathsTest {
   }
 
   @Test
+  void aCalleeThatLogsOneMemberOfAWholeObjectPassesOnlyThatMember() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Accounts", """
+            package com.acme;
+            public class Accounts {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Accounts.class);
+              public void register(User user) {
+                log.info("registered {}", user.getEmail());
+              }
+              public void update(User user) {
+                log.info("updated {}", user.name);
+              }
+            }
+            """),
+        FlowCompilation.source("com.acme.Routes", """
+            package com.acme;
+            public class Routes {
+              private final Accounts accounts = new Accounts();
+              void post(User user) { accounts.register(user); }
+              void put(User user) { accounts.update(user); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows()).containsExactly(
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of("com.acme.Accounts#register(com.acme.User)")),
+        new Flow("com.acme.Person#name", SinkKind.LOG, LOG, List.of("com.acme.Accounts#update(com.acme.User)")));
+  }
+
+  @Test
   void aCallThroughAnInterfaceReachesTheImplementation() {
     FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
         FlowCompilation.source("com.acme.Notifier", """
