@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
@@ -25,6 +27,7 @@ public final class BootstrapJar {
     "dev/piiwarden/agent/bootstrap/ConsentBridge.class",
     "dev/piiwarden/agent/bootstrap/ConsentBridge$Gate.class",
     "dev/piiwarden/agent/bootstrap/ConsentBridge$Ledger.class",
+    "dev/piiwarden/agent/bootstrap/RenderBridge.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionBridge.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionBridge$Hooks.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionCallDepth.class",
@@ -32,6 +35,9 @@ public final class BootstrapJar {
   };
 
   private static boolean appended;
+
+  /** Run once the jar is in place; see {@link #whenAppended}. */
+  private static final List<Runnable> ON_APPEND = new ArrayList<>();
 
   private BootstrapJar() {}
 
@@ -62,6 +68,23 @@ public final class BootstrapJar {
     }
     instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
     appended = true;
+    for (Runnable action : ON_APPEND) {
+      action.run();
+    }
+    ON_APPEND.clear();
+  }
+
+  /**
+   * Runs {@code action} once the jar is on the bootstrap class path: at once if it is, else right
+   * after it is appended, on the appending thread (before the class whose loading needed the
+   * bridge is defined). The action may name bridge classes; it must not throw.
+   */
+  public static synchronized void whenAppended(Runnable action) {
+    if (appended) {
+      action.run();
+    } else {
+      ON_APPEND.add(action);
+    }
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.piiwarden.api;
 
+import dev.piiwarden.api.spi.AgentObjectRenderer;
 import dev.piiwarden.api.spi.ObjectRenderer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -16,7 +18,16 @@ import java.util.ServiceLoader;
  * }</pre>
  */
 public final class PersonalDataExport {
+  /** How often {@code redact} looks for an agent attached after core's renderer was chosen. */
+  private static final long AGENT_PROBE_INTERVAL_NANOS = 1_000_000_000L;
+
+  /** Given to {@link #install}, or the agent's: kept for good. */
   private static volatile ObjectRenderer installed;
+
+  /** piiwarden-core's, found with {@link ServiceLoader}: used until an agent shows up. */
+  private static volatile ObjectRenderer fallback;
+
+  private static volatile long lastAgentProbe;
 
   private PersonalDataExport() {}
 
@@ -58,37 +69,56 @@ public final class PersonalDataExport {
 
   /**
    * A log-safe rendering of {@code object}: its personal data redacted by each member's {@code
-   * redaction}, other text scanned by the redaction engine. The engine comes with the agent or
-   * piiwarden-core (found with {@link ServiceLoader} as an {@link ObjectRenderer}); without it this
-   * throws {@link IllegalStateException} rather than return the raw values.
+   * redaction}, other text scanned by the redaction engine. The engine is, in this order: one given
+   * to {@link #install}; the agent's, when the agent runs in this JVM (found through its bootstrap
+   * bridge, so piiwarden-annotations alone on the class path is enough, and the agent's options
+   * apply); piiwarden-core's (found with {@link ServiceLoader} as an {@link ObjectRenderer}).
+   * Without any, this throws {@link IllegalStateException} rather than return the raw values.
    */
   public static String redact(Object object) {
     Objects.requireNonNull(object, "object");
     return renderer().render(object);
   }
 
-  /**
-   * Installs the renderer that {@link #redact} uses from now on. The agent calls this at start
-   * with a renderer made from its options.
-   */
+  /** Installs the renderer that {@link #redact} uses from now on, in place of any other. */
   public static void install(ObjectRenderer renderer) {
     installed = renderer;
   }
 
+  /**
+   * The renderer to use: one installed or the agent's; otherwise core's, after looking for an
+   * agent attached since (at most once a second).
+   */
   private static ObjectRenderer renderer() {
     ObjectRenderer renderer = installed;
     if (renderer != null) {
       return renderer;
     }
-    Iterator<ObjectRenderer> found =
-        ServiceLoader.load(ObjectRenderer.class, PersonalDataExport.class.getClassLoader()).iterator();
-    if (found.hasNext()) {
-      renderer = found.next();
-      installed = renderer;
-      return renderer;
+    ObjectRenderer configured = fallback;
+    long now = System.nanoTime();
+    if (configured == null || now - lastAgentProbe >= AGENT_PROBE_INTERVAL_NANOS) {
+      lastAgentProbe = now;
+      Optional<ObjectRenderer> agent = AgentObjectRenderer.find();
+      if (agent.isPresent()) {
+        installed = agent.get();
+        return installed;
+      }
     }
-    throw new IllegalStateException(
-        "PII Warden's redaction engine is not available: start the JVM with"
-            + " -javaagent:piiwarden-agent.jar or put piiwarden-core on the class path");
+    if (configured != null) {
+      return configured;
+    }
+    synchronized (PersonalDataExport.class) {
+      if (fallback == null) {
+        Iterator<ObjectRenderer> found =
+            ServiceLoader.load(ObjectRenderer.class, PersonalDataExport.class.getClassLoader()).iterator();
+        if (!found.hasNext()) {
+          throw new IllegalStateException(
+              "PII Warden's redaction engine is not available: start the JVM with"
+                  + " -javaagent:piiwarden-agent.jar or put piiwarden-core on the class path");
+        }
+        fallback = found.next();
+      }
+      return fallback;
+    }
   }
 }

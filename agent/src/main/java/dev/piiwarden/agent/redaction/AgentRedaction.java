@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.redaction;
 
+import dev.piiwarden.agent.BootstrapJar;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.report.AgentReport;
@@ -31,15 +32,26 @@ public final class AgentRedaction {
   private AgentRedaction() {}
 
   /**
-   * Starts redaction unless {@code piiwarden.redaction.enabled=false}. Never throws: a failure is
+   * Starts redaction unless {@code piiwarden.redaction.enabled=false}, and (either way) offers the
+   * object renderer to the application's {@code PersonalDataExport.redact}. Never throws: a failure is
    * reported once on stderr and the application runs on, its logs unredacted.
    */
   public static void start(AgentConfiguration configuration, Instrumentation instrumentation, boolean attached) {
-    if (!Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_ENABLED))) {
+    boolean enabled = Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_ENABLED));
+    RedactionActivation started = enabled ? new RedactionActivation(configuration, instrumentation) : null;
+    try {
+      // The application's PersonalDataExport.redact finds this through the bootstrap bridge, as
+      // Consents finds the ledger; nothing is built until it is first called.
+      BootstrapJar.whenAppended(new AgentObjectRenderer.Install(new AgentObjectRenderer(configuration, started)));
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "render-install",
+          "could not offer the object renderer to PersonalDataExport.redact (" + AgentReport.describe(failure) + ")");
+    }
+    if (!enabled) {
       return;
     }
     try {
-      RedactionActivation started = new RedactionActivation(configuration, instrumentation);
       activation = started;
       if (attached || Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_STDOUT))) {
         // an attach works at once; stdout has no class to wait for

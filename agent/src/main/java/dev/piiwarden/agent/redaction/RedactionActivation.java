@@ -37,6 +37,11 @@ final class RedactionActivation {
     return current == null ? null : current.snapshotAndReset();
   }
 
+  /** The redactor once redaction started; null before. */
+  Redactor redactor() {
+    return redactor;
+  }
+
   /** Starts redaction if not yet done; false when it could not start (reported once). */
   boolean start() {
     if (started) {
