@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Draws the data flows of the inventory: data categories, the activities that read them (grouped"
           + " by class) and the sinks they reach. Special categories are flagged in red; large"
-          + " inventories are collapsed (categories to their parent, classes to one node) to stay readable."
+          + " inventories are collapsed (categories to their parent, classes to one node) to stay readable;"
+          + " above 30 edges per column or 40 nodes, categories fold into a special and a non-special"
+          + " node listing them, then packages to shorter prefixes."
     })
 public final class DiagramCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -36,6 +38,10 @@ public final class DiagramCommand implements Callable<Integer> {
       description = "mermaid or dot (default: ${DEFAULT-VALUE}).")
   private DiagramFormat format;
 
+  @Option(names = "--detail", paramLabel = "LEVEL", defaultValue = "summary", converter = DetailConverter.class,
+      description = "summary (collapsed to stay readable) or full (every category and activity; default: summary).")
+  private Detail detail;
+
   @Option(names = "--taxonomy", paramLabel = "FILE", description = "A taxonomy extension (special categories).")
   private Path taxonomy;
 
@@ -44,9 +50,10 @@ public final class DiagramCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DataFlowDiagram limits = detail == Detail.FULL ? DataFlowDiagram.FULL : DataFlowDiagram.DEFAULT;
     var keys = ReportSetup.taxonomy(taxonomy);
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
-    String text = format.render(DataFlowDiagram.DEFAULT.build(inventory, keys));
+    String text = format.render(limits.build(inventory, keys));
     ReportOutput.write(text, out, spec.commandLine().getOut());
     return ExitCode.OK;
   }
@@ -56,6 +63,22 @@ public final class DiagramCommand implements Callable<Integer> {
     /** For picocli. */
     public FormatConverter() {
       super(DiagramFormat.class);
+    }
+  }
+
+  /** How much the diagram shows. */
+  public enum Detail {
+    /** Collapsed to stay within the edge and node budgets of {@link DataFlowDiagram#DEFAULT}. */
+    SUMMARY,
+    /** Every category and activity. */
+    FULL
+  }
+
+  /** {@code --detail} by lower-case name. */
+  public static final class DetailConverter extends KeywordConverter<Detail> {
+    /** For picocli. */
+    public DetailConverter() {
+      super(Detail.class);
     }
   }
 }

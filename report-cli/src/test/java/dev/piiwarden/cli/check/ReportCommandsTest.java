@@ -94,6 +94,11 @@ class ReportCommandsTest {
     assertTrue(csv.out().startsWith("Processing Activity,Activity Id,Purpose of Processing"), csv.out());
     CliResult dot = CliRun.run("diagram", "--format", "dot", base);
     assertTrue(dot.out().startsWith("digraph piiwarden {"), dot.out());
+    CliResult full = CliRun.run("diagram", "--format", "dot", "--detail", "full", base);
+    assertEquals(0, full.exitCode(), full.describe());
+    CliResult badDetail = CliRun.run("diagram", "--detail", "all", base);
+    assertEquals(2, badDetail.exitCode(), badDetail.describe());
+    assertTrue(badDetail.err().contains("summary, full"), badDetail.err());
     String badConfig = write("bad.yaml", "controler: Acme\n");
     CliResult bad = CliRun.run("ropa", "--config", badConfig, base);
     assertEquals(2, bad.exitCode(), bad.describe());

@@ -1,6 +1,8 @@
 package dev.piiwarden.core.report.diagram;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A data-flow diagram before it is drawn: groups of nodes (the personal data, one group per class or
@@ -14,6 +16,20 @@ public record DiagramModel(List<Group> groups, List<Edge> edges) {
   public DiagramModel {
     groups = List.copyOf(groups);
     edges = List.copyOf(edges);
+  }
+
+  /** The number of nodes in all groups. */
+  public int nodeCount() {
+    return groups.stream().mapToInt(g -> g.nodes().size()).sum();
+  }
+
+  /** The number of edges from a category node to an activity node (the rest go to sinks). */
+  public int categoryEdges() {
+    Set<String> categories = new HashSet<>();
+    groups.forEach(g -> g.nodes().stream()
+        .filter(n -> n.style() == Style.CATEGORY || n.style() == Style.SPECIAL)
+        .forEach(n -> categories.add(n.id())));
+    return (int) edges.stream().filter(e -> categories.contains(e.from())).count();
   }
 
   /** What a node stands for, which decides how it is drawn. */
@@ -34,11 +50,19 @@ public record DiagramModel(List<Group> groups, List<Edge> edges) {
    * @param id a diagram id ({@code c0}, {@code a3}, {@code s1})
    * @param lines the label, one entry per line
    * @param style how it is drawn
+   * @param rows a table under the label, one list of cells per row (the categories a collapsed
+   *     node stands for, with their element counts); empty for most nodes
    */
-  public record Node(String id, List<String> lines, Style style) {
-    /** Copies the lines. */
+  public record Node(String id, List<String> lines, Style style, List<List<String>> rows) {
+    /** Copies the lines and rows. */
     public Node {
       lines = List.copyOf(lines);
+      rows = rows.stream().<List<String>>map(List::copyOf).toList();
+    }
+
+    /** A node without a table. */
+    public Node(String id, List<String> lines, Style style) {
+      this(id, lines, style, List.of());
     }
   }
 

@@ -20,7 +20,9 @@ public final class MermaidDiagram {
     for (Group group : model.groups()) {
       out.append("  subgraph ").append(group.id()).append("[\"").append(escape(group.label())).append("\"]\n");
       for (Node node : group.nodes()) {
-        String label = String.join("<br/>", node.lines().stream().map(MermaidDiagram::escape).toList());
+        List<String> lines = new ArrayList<>(node.lines());
+        node.rows().forEach(row -> lines.add(String.join(": ", row)));
+        String label = String.join("<br/>", lines.stream().map(MermaidDiagram::escape).toList());
         String shape = switch (node.style()) {
           case SINK -> "[(\"" + label + "\")]";
           case CATEGORY, SPECIAL -> "([\"" + label + "\"])";
