@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.audit;
 
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
+import dev.piiwarden.core.audit.ConsentChangeEvents;
 import java.util.List;
 
 /**
@@ -19,14 +20,14 @@ public final class AuditedLedger implements ConsentBridge.Ledger {
   @Override
   public Object[] grant(String subject, String purpose, String source) {
     Object[] record = ledger.grant(subject, purpose, source);
-    ConsentAuditEvents.changed(subject, purpose, "GRANTED", source);
+    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.GRANTED, source);
     return record;
   }
 
   @Override
   public Object[] withdraw(String subject, String purpose, String source) {
     Object[] record = ledger.withdraw(subject, purpose, source);
-    ConsentAuditEvents.changed(subject, purpose, "WITHDRAWN", source);
+    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.WITHDRAWN, source);
     return record;
   }
 

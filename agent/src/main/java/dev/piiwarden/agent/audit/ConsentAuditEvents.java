@@ -5,6 +5,7 @@ import dev.piiwarden.agent.inventory.ActivityCatalog;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.audit.AuditEvent;
 import dev.piiwarden.core.audit.AuditEventType;
+import dev.piiwarden.core.audit.ConsentChangeEvents;
 import java.util.List;
 
 /**
@@ -66,13 +67,8 @@ public final class ConsentAuditEvents {
       return;
     }
     try {
-      AuditEvent.Builder change = AuditEvent.of(AuditEventType.CONSENT_CHANGED)
-          .subject(AgentAudit.pseudonym(subject)).actor(ACTORS.actorOfThisThread())
-          .purposes(purpose).detail("state", state);
-      if (source != null) {
-        change.detail("source", source);
-      }
-      AgentAudit.record(change.build());
+      AgentAudit.record(ConsentChangeEvents.changed(AgentAudit.pseudonymizer(), subject,
+          ACTORS.actorOfThisThread(), purpose, state, source));
     } catch (Throwable failure) {
       AgentReport.once("audit-change:" + failure.getClass().getName(),
           "could not audit a consent change (" + AgentReport.describe(failure) + ")");

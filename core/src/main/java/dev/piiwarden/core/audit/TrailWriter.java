@@ -156,12 +156,17 @@ final class TrailWriter implements Runnable {
     report("audit file " + torn.fileName() + ": line " + torn.line() + " holds a torn record ("
         + torn.bytes().length + " bytes, a crash while writing); the chain continues from seq "
         + position.seq() + " and an audit.recovered record names the torn line");
-    pending.add(chain.seal(AuditEvent.of(AuditEventType.AUDIT_RECOVERED)
+    pending.add(chain.seal(recoveredEvent(key, torn)));
+  }
+
+  /** The {@code audit.recovered} event that acknowledges a torn tail; {@link AuditAppender} too. */
+  static AuditEvent recoveredEvent(AuditKey key, AuditSink.TornTail torn) {
+    return AuditEvent.of(AuditEventType.AUDIT_RECOVERED)
         .detail("file", torn.fileName())
         .detail("line", torn.line())
         .detail("bytes", (long) torn.bytes().length)
         .detail("tornHmac", key.hash().hex(torn.bytes()))
-        .build()));
+        .build();
   }
 
   private void writePending() throws InterruptedException {

@@ -4,6 +4,8 @@ import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.audit.AuditAppender;
+import dev.piiwarden.core.audit.ConsentChangeEvents;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -21,6 +23,8 @@ public final class ConsentGrantCommand implements Callable<Integer> {
 
   @Mixin private ChangeOptions change;
 
+  @Mixin private AuditOptions audit;
+
   @Option(
       names = "--expires",
       paramLabel = "WHEN",
@@ -37,8 +41,10 @@ public final class ConsentGrantCommand implements Callable<Integer> {
     if (lapses != null && !lapses.isAfter(Instant.now())) {
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_EXPIRED_ALREADY, expires.text());
     }
-    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
+    try (AuditAppender trail = audit.open(spec.commandLine().getErr());
+        OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.grant(subject, purpose, source, lapses));
+      audit.changed(trail, subject, purpose, ConsentChangeEvents.GRANTED, source);
       spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));
     }
     return ExitCode.OK;

@@ -2,6 +2,8 @@ package dev.piiwarden.cli.consent;
 
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.audit.AuditAppender;
+import dev.piiwarden.core.audit.ConsentChangeEvents;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,13 +21,17 @@ public final class ConsentWithdrawCommand implements Callable<Integer> {
 
   @Mixin private ChangeOptions change;
 
+  @Mixin private AuditOptions audit;
+
   @Override
   public Integer call() throws IOException {
     String subject = NonEmpty.of("--subject", change.subject);
     String source = NonEmpty.of("--source", change.source);
     String purpose = PurposeKeys.checked(change.purpose, ledgerOptions.taxonomy());
-    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
+    try (AuditAppender trail = audit.open(spec.commandLine().getErr());
+        OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.withdraw(subject, purpose, source));
+      audit.changed(trail, subject, purpose, ConsentChangeEvents.WITHDRAWN, source);
       spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));
     }
     return ExitCode.OK;

@@ -1,0 +1,114 @@
+package dev.piiwarden.core.audit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends events to a trail now, on the caller's thread, and fails instead of retrying: for a tool
+ * that records one change and must say so when it could not (the CLI's {@code consent
+ * grant|withdraw --audit}). The application's trail is {@link AuditTrail}, which never makes its
+ * caller wait on the sink.
+ *
+ * <p>{@link #open} opens the sink at once and continues its chain as {@link AuditTrail} does (a torn
+ * tail is acknowledged with {@code audit.recovered}), so what it appends verifies together with what
+ * the agent wrote before. A {@code jsonl} file stays locked until {@link #close}: while an agent
+ * writes that file, {@code open} fails with a message saying so, and nothing is written; open the
+ * appender before making the change it records, so that such a failure changes nothing.
+ *
+ * <pre>{@code
+ * try (AuditAppender audit = AuditAppender.open(AuditTrailOptions.defaults().sink("jsonl:trail.jsonl"))) {
+ *   ledger.grant(subject, purpose, source, null);
+ *   audit.append(ConsentChangeEvents.changed(audit.pseudonymizer(), subject, "cli", purpose,
+ *       ConsentChangeEvents.GRANTED, source));
+ * }
+ * }</pre>
+ */
+public final class AuditAppender implements AutoCloseable {
+  private final AuditSink sink;
+  private final HashChain chain;
+  private final Pseudonymizer pseudonymizer;
+  private final List<SealedRecord> pending = new ArrayList<>();
+
+  private AuditAppender(AuditSink sink, HashChain chain, Pseudonymizer pseudonymizer) {
+    this.sink = sink;
+    this.chain = chain;
+    this.pseudonymizer = pseudonymizer;
+  }
+
+  /**
+   * Loads or creates the key ({@link AuditTrailOptions#keyFile}, default as for {@link
+   * AuditTrail}) and opens the sink.
+   *
+   * @throws AuditException for a bad sink URI or key file, or a sink that cannot be opened (a
+   *     jsonl file another trail is writing, a database that is down); the message names the sink
+   *     without credentials
+   */
+  public static AuditAppender open(AuditTrailOptions options) {
+    SinkUri uri = SinkUri.parse(options.sink());
+    AuditKey key = AuditKey.loadOrCreate(
+        options.keyFile() != null ? options.keyFile() : uri.defaultKeyFile());
+    AuditSink sink = uri.newSink(options);
+    AuditSink.Start start;
+    try {
+      start = sink.open();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(sink);
+      throw new AuditException("cannot open audit sink " + sink.describe() + ": " + message(e), e);
+    }
+    AuditAppender appender = new AuditAppender(sink, new HashChain(key, start.position()),
+        new Pseudonymizer(key));
+    if (start.torn() != null) {
+      options.problems().accept("audit file " + start.torn().fileName() + ": line "
+          + start.torn().line() + " holds a torn record (a crash while writing); an"
+          + " audit.recovered record names it");
+      appender.pending.add(appender.chain.seal(TrailWriter.recoveredEvent(key, start.torn())));
+    }
+    return appender;
+  }
+
+  /** The pseudonymizer with the trail's key: subjects go into events only through it. */
+  public Pseudonymizer pseudonymizer() {
+    return pseudonymizer;
+  }
+
+  /**
+   * Seals the event into the chain, writes it and forces it to disk.
+   *
+   * @throws AuditException when the sink fails; a jsonl record cut short by the failure is found
+   *     and acknowledged by the next writer of the file, as after a crash
+   */
+  public void append(AuditEvent event) {
+    pending.add(chain.seal(event));
+    try {
+      sink.write(pending);
+      sink.sync();
+      pending.clear();
+    } catch (IOException | RuntimeException e) {
+      throw new AuditException("cannot write to audit sink " + sink.describe() + ": " + message(e), e);
+    }
+  }
+
+  /** Releases the sink (and a jsonl file's lock). */
+  @Override
+  public void close() {
+    try {
+      sink.close();
+    } catch (IOException e) {
+      throw new AuditException("audit sink " + sink.describe() + " did not close cleanly: "
+          + message(e), e);
+    }
+  }
+
+  private static void closeQuietly(AuditSink sink) {
+    try {
+      sink.close();
+    } catch (IOException | RuntimeException ignored) {
+      // already failing: the open failure is the one to report
+    }
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

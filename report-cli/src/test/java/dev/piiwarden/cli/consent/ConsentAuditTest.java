@@ -1,0 +1,155 @@
+package dev.piiwarden.cli.consent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.core.audit.AuditEvent;
+import dev.piiwarden.core.audit.AuditEventType;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditTrail;
+import dev.piiwarden.core.audit.AuditTrailOptions;
+import dev.piiwarden.core.audit.FsyncPolicy;
+import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStoreUri;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code consent grant|withdraw --audit}: the change as {@code consent.changed} in the trail an
+ * agent writes, chained after the agent's records, and a clear failure while an agent holds it.
+ */
+class ConsentAuditTest {
+  private static final String SUBJECT = "u-4711";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private Path trail() {
+    return dir.resolve("piiwarden-audit.jsonl");
+  }
+
+  private String store() {
+    return "file:" + dir.resolve("consent.jsonl");
+  }
+
+  private CliResult consent(String... args) {
+    List<String> all = new ArrayList<>(List.of("consent"));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
+  /** What an agent writes before the CLI: its start and one decision, through the same writer. */
+  private void agentRun(String... types) {
+    try (AuditTrail agent = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + trail())
+        .fsync(FsyncPolicy.never()).problems(problem -> { throw new AssertionError(problem); }))) {
+      for (String type : types) {
+        agent.record(AuditEvent.of(type).build());
+      }
+    }
+  }
+
+  private List<JsonNode> records() throws Exception {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : Files.readAllLines(trail())) {
+      records.add(JSON.readTree(line));
+    }
+    return records;
+  }
+
+  @Test
+  void grantAndWithdrawWriteConsentChangedAfterTheAgentsRecordsAndTheTrailVerifies() throws Exception {
+    agentRun(AuditEventType.AGENT_STARTED, AuditEventType.AGENT_STOPPED);
+
+    CliResult granted = consent("grant", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "paper-form", "--audit", "jsonl:" + trail());
+    CliResult withdrawn = consent("withdraw", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing.communications", "--source", "ticket-7",
+        "--audit", "jsonl:" + trail(), "--actor", "dpo-office");
+    agentRun(AuditEventType.AGENT_STARTED); // a restarted agent continues after the CLI's records
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    assertEquals(0, withdrawn.exitCode(), withdrawn.describe());
+    assertEquals("", granted.err() + withdrawn.err());
+    Path key = dir.resolve(AuditKey.DEFAULT_FILE_NAME);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)),
+        "the agent's key, beside the trail");
+    String pseudonym = new Pseudonymizer(AuditKey.load(key)).pseudonym(SUBJECT);
+    List<JsonNode> records = records();
+    assertEquals(5, records.size());
+    JsonNode grant = records.get(2);
+    assertEquals(AuditEventType.CONSENT_CHANGED, grant.get("type").asText());
+    assertEquals(3, grant.get("seq").asLong());
+    assertEquals(records.get(1).get("hash").asText(), grant.get("prev").asText());
+    assertEquals(pseudonym, grant.get("subject").asText());
+    assertEquals("cli", grant.get("actor").asText());
+    assertEquals("[\"marketing\"]", grant.get("purposes").toString());
+    assertEquals("GRANTED", grant.get("state").asText());
+    assertEquals("paper-form", grant.get("source").asText());
+    JsonNode withdrawal = records.get(3);
+    assertEquals(AuditEventType.CONSENT_CHANGED, withdrawal.get("type").asText());
+    assertEquals(pseudonym, withdrawal.get("subject").asText());
+    assertEquals("dpo-office", withdrawal.get("actor").asText());
+    assertEquals("WITHDRAWN", withdrawal.get("state").asText());
+    assertEquals("ticket-7", withdrawal.get("source").asText());
+    assertEquals(AuditEventType.AGENT_STARTED, records.get(4).get("type").asText());
+    assertFalse(Files.readString(trail()).contains(SUBJECT), "no raw subject id in the trail");
+
+    CliResult verified = CliRun.run("audit", "verify", trail().toString());
+    assertEquals(0, verified.exitCode(), verified.describe());
+    assertTrue(verified.out().startsWith("OK: 5 records in 1 file verify; last seq 5"),
+        verified.out());
+    CliResult query = CliRun.run("audit", "query", trail().toString(), "--subject", SUBJECT);
+    assertEquals(0, query.exitCode(), query.describe());
+    assertTrue(query.out().contains("paper-form") && query.out().contains("ticket-7"), query.out());
+  }
+
+  @Test
+  void aTrailAnAgentIsWritingStopsTheCommandBeforeAnythingIsRecorded() throws Exception {
+    try (AuditTrail agent = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + trail())
+        .fsync(FsyncPolicy.everyRecord()).problems(problem -> {}))) {
+      agent.record(AuditEvent.of(AuditEventType.AGENT_STARTED).build());
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while ((!Files.exists(trail()) || Files.size(trail()) == 0) && System.nanoTime() < deadline) {
+        Thread.sleep(10); // until the agent's writer holds the file
+      }
+
+      CliResult result = consent("grant", "--store", store(), "--subject", SUBJECT,
+          "--purpose", "marketing", "--source", "paper-form", "--audit", "jsonl:" + trail());
+
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals(1, result.errLines().size(), result.describe());
+      assertTrue(result.err().contains("is being written by another trail"), result.err());
+      assertTrue(result.err().contains("nothing was recorded"), result.err());
+      assertFalse(result.err().contains(SUBJECT), "no subject id in the message");
+      assertEquals("", result.out());
+      try (ConsentLedger ledger =
+          new ConsentLedger(ConsentStoreUri.open(store(), w -> {}), Duration.ZERO)) {
+        assertTrue(ledger.history(SUBJECT).isEmpty(), "the grant was not recorded");
+      }
+    }
+    assertEquals(1, records().size(), "the agent's trail is untouched");
+    assertEquals(0, CliRun.run("audit", "verify", trail().toString()).exitCode());
+  }
+
+  @Test
+  void actorOrKeyFileWithoutAuditIsAUsageError() {
+    CliResult result = consent("grant", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "paper-form", "--actor", "dpo-office");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertTrue(result.err().contains("--actor has no effect without --audit"), result.err());
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "nothing recorded");
+  }
+}
