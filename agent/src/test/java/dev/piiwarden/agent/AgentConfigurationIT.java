@@ -26,6 +26,20 @@ class AgentConfigurationIT {
   }
 
   @Test
+  void auditAccessAllIsRefusedAtStartWithWhatToUseInstead() throws Exception {
+    FixtureJvm.Result run =
+        FixtureJvm.current().agent("audit.access=all,audit.sink=none").runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertFalse(run.stdout().contains("main=started"), "main never ran");
+    assertEquals(
+        "piiwarden: configuration error: piiwarden.audit.access: 'all' is not supported yet (access"
+            + " events come only from @ConsentRequired methods, so it would silently audit no more"
+            + " than 'annotated'); use annotated for an access event per call of a"
+            + " @ConsentRequired method whose body runs, or none; allowed: annotated, none\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void optionsNotYetImplementedAreValidatedToo() throws Exception {
     FixtureJvm.Result run =
         FixtureJvm.current()
