@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -39,12 +40,14 @@ public final class BenchmarkReport {
     Path agentJar = null;
     Path startup = null;
     Path out = Path.of("RESULTS.md");
+    boolean logOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--agent-jar" -> agentJar = Path.of(args[++i]);
         case "--startup" -> startup = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--log-only" -> logOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -53,12 +56,21 @@ public final class BenchmarkReport {
     }
     Settings settings = quick ? Settings.QUICK : Settings.FULL;
     String loadBefore = Machine.load();
+    String agentArgument = "-javaagent:" + agentJar.toAbsolutePath() + "=audit.sink=none";
+    if (logOnly) {
+      String section = LogCallReport.run(settings, agentArgument, quick, loadBefore);
+      String previous = Files.isRegularFile(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+      Files.writeString(out, LogCallReport.replaceSection(previous, section), StandardCharsets.UTF_8);
+      System.out.print(section);
+      return;
+    }
 
     Figure ledger = jmh(settings, ConsentCheckBenchmark.class, "ledgerCachedDecision", null);
     Figure map = jmh(settings, ConsentCheckBenchmark.class, "handWrittenMap", null);
     Figure plainCall = jmh(settings, AnnotatedCallBenchmark.class, "annotatedCall", null);
     Figure agentCall =
-        jmh(settings, AnnotatedCallBenchmark.class, "annotatedCall", "-javaagent:" + agentJar.toAbsolutePath() + "=audit.sink=none");
+        jmh(settings, AnnotatedCallBenchmark.class, "annotatedCall", agentArgument);
+    String logSection = LogCallReport.run(settings, agentArgument, quick, null);
 
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark results\n\n");
@@ -94,6 +106,7 @@ public final class BenchmarkReport {
         .append(Figure.format(agentCall.median() - plainCall.median()))
         .append(" ns to each granted call of a `@ConsentRequired` method (difference of the medians):")
         .append(" inlined advice, subject resolution and the cached ledger decision.\n");
+    md.append('\n').append(logSection);
     Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
     System.out.print(md);
   }
@@ -114,6 +127,15 @@ public final class BenchmarkReport {
 
   private static Figure jmh(Settings settings, Class<?> benchmark, String method, String agent)
       throws RunnerException {
+    return jmhRun(settings, benchmark, method, agent, false)[0];
+  }
+
+  /**
+   * Runs one benchmark method; with {@code gc}, under JMH's GC profiler, returning the time and the
+   * bytes allocated per operation ({@code gc.alloc.rate.norm}) as two figures.
+   */
+  static Figure[] jmhRun(Settings settings, Class<?> benchmark, String method, String agent, boolean gc)
+      throws RunnerException {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
             .include(Pattern.quote(benchmark.getName() + "." + method) + "$")
@@ -126,22 +148,32 @@ public final class BenchmarkReport {
     if (agent != null) {
       options.jvmArgsAppend(agent);
     }
+    if (gc) {
+      options.addProfiler(GCProfiler.class);
+    }
     Collection<RunResult> results = new Runner(options.build()).run();
     List<Double> scores = new ArrayList<>();
+    List<Double> allocated = new ArrayList<>();
     String unit = "ns/op";
     for (RunResult result : results) {
       for (BenchmarkResult fork : result.getBenchmarkResults()) {
         for (IterationResult iteration : fork.getIterationResults()) {
           scores.add(iteration.getPrimaryResult().getScore());
           unit = iteration.getPrimaryResult().getScoreUnit();
+          iteration.getSecondaryResults().forEach((label, secondary) -> {
+            if (label.endsWith("gc.alloc.rate.norm")) {
+              allocated.add(secondary.getScore());
+            }
+          });
         }
       }
     }
-    return Figure.of(scores, unit);
+    Figure time = Figure.of(scores, unit);
+    return gc ? new Figure[] {time, Figure.of(allocated, "B/op")} : new Figure[] {time};
   }
 
   /** How long JMH measures. */
-  private enum Settings {
+  enum Settings {
     QUICK(1, 2, 3, 1),
     FULL(2, 3, 5, 2);
 

@@ -1,0 +1,99 @@
+package dev.piiwarden.benchmarks.report;
+
+import dev.piiwarden.benchmarks.logging.Log4jCallBenchmark;
+import dev.piiwarden.benchmarks.logging.LogbackCallBenchmark;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * The log call benchmarks of issue 5: a clean and a personal call on Logback and Log4j2, each in a
+ * fork without and with the agent, under JMH's GC profiler; written as the "Log calls" section of
+ * {@code RESULTS.md}.
+ */
+final class LogCallReport {
+  static final String HEADING = "## Log calls (issue 5)";
+
+  /** Allocation within this of the comparator's counts as "nothing extra" (the profiler's noise). */
+  private static final double ALLOCATION_TOLERANCE = 1.0;
+
+  private LogCallReport() {}
+
+  /** Runs the eight forks and returns the section; {@code load} set when it stands alone. */
+  static String run(BenchmarkReport.Settings settings, String agent, boolean quick, String load)
+      throws RunnerException {
+    StringBuilder md = new StringBuilder();
+    md.append(HEADING).append("\n\n");
+    if (load != null) {
+      md.append("Written by `benchmarks/run.sh --log-only").append(quick ? " --quick" : "").append("` on ")
+          .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)).append(".\n\n");
+      md.append("- Machine: ").append(Machine.describe()).append("\n");
+      md.append("- Load average (1 / 5 / 15 min) before: ").append(load).append("; after: ");
+    }
+    String[][] frameworks = {{"Logback 1.5", "logback"}, {"Log4j2 2.24", "log4j"}};
+    StringBuilder rows = new StringBuilder();
+    for (String[] framework : frameworks) {
+      Class<?> type = framework[1].equals("logback") ? LogbackCallBenchmark.class : Log4jCallBenchmark.class;
+      Figure[] clean = BenchmarkReport.jmhRun(settings, type, "clean", null, true);
+      Figure[] cleanAgent = BenchmarkReport.jmhRun(settings, type, "clean", agent, true);
+      Figure[] personal = BenchmarkReport.jmhRun(settings, type, "personal", null, true);
+      Figure[] personalAgent = BenchmarkReport.jmhRun(settings, type, "personal", agent, true);
+      String name = framework[0];
+      boolean timeMet = cleanAgent[0].median() <= 1.10 * clean[0].median();
+      boolean allocationMet = cleanAgent[1].median() <= clean[1].median() + ALLOCATION_TOLERANCE;
+      row(rows, name + ", clean call, with the agent", cleanAgent, "clean call without the agent", clean,
+          "≤ 1.10x, no extra allocation: " + (timeMet ? "time met" : "time NOT met") + ", "
+              + (allocationMet ? "allocation met" : "allocation NOT met (+"
+                  + Figure.format(cleanAgent[1].median() - clean[1].median()) + " B/op)"));
+      boolean personalMet = personalAgent[0].median() <= 2.0 * cleanAgent[0].median();
+      row(rows, name + ", call with an e-mail address, with the agent", personalAgent,
+          "clean call with the agent", cleanAgent, "≤ 2x: " + (personalMet ? "met" : "NOT met"));
+      row(rows, name + ", call with an e-mail address, with the agent", personalAgent,
+          "the same call without the agent", personal, "none (for the record)");
+      row(rows, name + ", call with an e-mail address, without the agent", personal,
+          "clean call without the agent", clean, "none (for the record)");
+    }
+    if (load != null) {
+      md.append(Machine.load()).append(". Other builds share these cores; read the spread before the median.\n");
+      md.append("- JMH ").append(settings.describe()).append("; one thread; `-prof gc`.\n\n");
+    }
+    md.append("Each call: `logger.info(\"order {} shipped to {}\", \"A-10428\", arg)` with `arg` a warehouse name")
+        .append(" (clean) or an example.com e-mail address (personal), through an `OutputStreamAppender` with a")
+        .append(" pattern layout (`%level %logger %msg%n`) writing to a null stream, so every event is formatted")
+        .append(" and encoded as for a file; Log4j2's logger synchronous. With the agent: a JMH fork started with")
+        .append(" `-javaagent:piiwarden-agent.jar=audit.sink=none`. Time is the median of the measured")
+        .append(" iterations (spread smallest to largest); allocation is JMH's `gc.alloc.rate.norm`, bytes per")
+        .append(" call, median (spread). Goals (issue 5): a clean call with the agent at most 10% over one")
+        .append(" without and no extra allocation (within ").append(Figure.format(ALLOCATION_TOLERANCE))
+        .append(" B/op); a call with personal data at most 2x a clean one, both with the agent.\n\n");
+    md.append("| what | time | allocated | comparator | comparator time | comparator allocated | ratio | goal |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
+    md.append(rows);
+    return md.toString();
+  }
+
+  private static void row(
+      StringBuilder md, String what, Figure[] figure, String comparatorName, Figure[] comparator, String goal) {
+    md.append("| ").append(what).append(" | ").append(figure[0].describe()).append(" | ")
+        .append(allocation(figure[1])).append(" | ").append(comparatorName).append(" | ")
+        .append(comparator[0].describe()).append(" | ").append(allocation(comparator[1])).append(" | ")
+        .append(figure[0].ratioTo(comparator[0])).append(" | ").append(goal).append(" |\n");
+  }
+
+  private static String allocation(Figure bytes) {
+    return String.format(Locale.ROOT, "%.0f B/op (%.0f–%.0f)", bytes.median(), bytes.min(), bytes.max());
+  }
+
+  /** {@code previous} with its log call section replaced by {@code section}, or appended. */
+  static String replaceSection(String previous, String section) {
+    int start = previous.indexOf(HEADING);
+    if (start < 0) {
+      return previous.isEmpty() ? section : previous.stripTrailing() + "\n\n" + section;
+    }
+    int end = previous.indexOf("\n## ", start + HEADING.length());
+    String rest = end < 0 ? "" : previous.substring(end + 1);
+    return previous.substring(0, start) + section + (rest.isEmpty() ? "" : "\n" + rest);
+  }
+}
