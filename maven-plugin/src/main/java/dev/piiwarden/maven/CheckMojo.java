@@ -26,6 +26,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the module's inventory against policy rules, and against a baseline inventory when one is
@@ -57,14 +58,27 @@ public class CheckMojo extends PiiWardenMojo {
   @Parameter(property = "piiwarden.check.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
 
-  /** The findings as SARIF 2.1.0, for code scanning; always written, empty when there are none. */
-  @Parameter(property = "piiwarden.check.sarifFile",
-      defaultValue = "${project.build.directory}/piiwarden/piiwarden.sarif", required = true)
+  /**
+   * Checks the whole reactor's inventory instead of the module's: every module's classes, merged as
+   * the {@code aggregate} goal does, so a flow from one module to a sink in another is checked. The
+   * goal then does its work once, in the reactor's last module, and writes its SARIF file to the
+   * top-level project's {@code target/piiwarden}.
+   */
+  @Parameter(property = "piiwarden.check.aggregate", defaultValue = "false")
+  boolean aggregate;
+
+  /**
+   * The findings as SARIF 2.1.0, for code scanning; always written, empty when there are none. By
+   * default {@code target/piiwarden/piiwarden.sarif} of the module, or of the top-level project with
+   * {@code aggregate}.
+   */
+  @Parameter(property = "piiwarden.check.sarifFile")
   File sarifFile;
 
   /**
    * Prefix of the source paths in findings and SARIF. By default the module's source folder
-   * relative to the top-level project, e.g. {@code orders/src/main/java}.
+   * relative to the top-level project, e.g. {@code orders/src/main/java}; with {@code aggregate},
+   * the source folder of the module that holds each finding's file.
    */
   @Parameter(property = "piiwarden.check.sourceRoot")
   String sourceRoot;
@@ -87,17 +101,33 @@ public class CheckMojo extends PiiWardenMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    if (noClasses()) {
+    if (aggregate && !Reactor.isLast(session, project)) {
+      getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), Reactor.last(session)));
+      return;
+    }
+    if (!aggregate && noClasses()) {
       return;
     }
     Set<ChangeKind> gatedKinds = FailOn.parse(failOn);
     Taxonomy keys = ReportSettings.taxonomy(taxonomy);
     Policy rules = ReportSettings.policy(policy, keys);
     Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline");
-    Inventory inventory = ModuleInventory.read(List.of(classesDirectory.toPath()), getLog());
+    List<Path> inputs = aggregate ? Reactor.classFolders(session) : List.of(classesDirectory.toPath());
+    Inventory inventory = ModuleInventory.read(inputs, getLog());
+    File sarifFile = this.sarifFile != null ? this.sarifFile
+        : new File(aggregate ? Reactor.topLevelOutput(session)
+            : new File(project.getBuild().getDirectory(), "piiwarden"), "piiwarden.sarif");
 
     List<Finding> findings = PolicyCheck.run(rules, inventory, keys);
-    String root = sourceRoot != null ? sourceRoot : defaultSourceRoot();
+    String root;
+    if (sourceRoot != null) {
+      root = sourceRoot;
+    } else if (aggregate) {
+      findings = findings.stream().map(this::inModule).toList();
+      root = "";
+    } else {
+      root = Reactor.relativeSourceRoot(session, project);
+    }
     ReportFile.write(sarifFile.toPath(), FindingsFormat.SARIF.render(rules, findings, root, plugin.getVersion()));
     for (Finding finding : findings) {
       String line = CheckSummary.line(finding, root);
@@ -125,10 +155,18 @@ public class CheckMojo extends PiiWardenMojo {
         + (before == null ? "" : ", no gated change against " + baseline) + "; SARIF in " + sarifFile));
   }
 
-  /** The module's source folder relative to the top-level project, with {@code /}; empty if outside it. */
-  private String defaultSourceRoot() {
-    Path top = session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
-    Path sources = Path.of(project.getBuild().getSourceDirectory()).toAbsolutePath().normalize();
-    return sources.startsWith(top) ? top.relativize(sources).toString().replace(File.separatorChar, '/') : "";
+  /** The finding with its file under the source folder of the module that holds it, if one does. */
+  private Finding inModule(Finding finding) {
+    if (finding.file() == null || finding.file().isEmpty()) {
+      return finding;
+    }
+    for (MavenProject module : session.getProjects()) {
+      if (new File(module.getBuild().getSourceDirectory(), finding.file()).isFile()) {
+        String root = Reactor.relativeSourceRoot(session, module);
+        String file = root.isEmpty() ? finding.file() : root + "/" + finding.file();
+        return new Finding(finding.rule(), finding.message(), file, finding.line(), finding.about());
+      }
+    }
+    return finding;
   }
 }

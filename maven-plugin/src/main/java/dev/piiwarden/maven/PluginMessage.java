@@ -15,6 +15,7 @@ public enum PluginMessage {
   MERGE_CONFLICT("%s"),
   WROTE("PII Warden %s: %s"),
   AGGREGATE_WAITS("PII Warden aggregate: runs in the reactor's last module, %s"),
+  REACTOR_WAITS("PII Warden %s (aggregate): runs in the reactor's last module, %s"),
   AGGREGATE_PARALLEL(
       "PII Warden aggregate: the build is parallel, so modules may still be compiling; run the"
           + " aggregate without -T, or as 'mvn piiwarden:aggregate' after the build"),

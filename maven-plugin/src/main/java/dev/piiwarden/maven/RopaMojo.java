@@ -9,11 +9,13 @@ import dev.piiwarden.maven.config.ReportSettings;
 import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -46,10 +48,23 @@ public class RopaMojo extends PiiWardenMojo {
   @Parameter(property = "piiwarden.taxonomy")
   File taxonomy;
 
-  /** Where {@code ropa.<format>} files are written. */
-  @Parameter(property = "piiwarden.ropa.outputDirectory",
-      defaultValue = "${project.build.directory}/piiwarden", required = true)
+  /**
+   * Writes the records of the whole reactor instead of the module's: every module's classes, merged
+   * as the {@code aggregate} goal does. The goal then does its work once, in the reactor's last
+   * module, and writes to the top-level project's {@code target/piiwarden}.
+   */
+  @Parameter(property = "piiwarden.ropa.aggregate", defaultValue = "false")
+  boolean aggregate;
+
+  /**
+   * Where {@code ropa.<format>} files are written; by default {@code target/piiwarden} of the module,
+   * or of the top-level project with {@code aggregate}.
+   */
+  @Parameter(property = "piiwarden.ropa.outputDirectory")
   File outputDirectory;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   @Override
   String goal() {
@@ -66,10 +81,17 @@ public class RopaMojo extends PiiWardenMojo {
     Set<RopaFormat> wanted = parseFormats(formats);
     RopaConfig settings = ReportSettings.ropa(config, controller);
     var names = ReportSettings.taxonomy(taxonomy);
-    if (noClasses()) {
+    if (aggregate && !Reactor.isLast(session, project)) {
+      getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), Reactor.last(session)));
       return;
     }
-    Inventory inventory = ModuleInventory.read(List.of(classesDirectory.toPath()), getLog());
+    if (!aggregate && noClasses()) {
+      return;
+    }
+    List<Path> inputs = aggregate ? Reactor.classFolders(session) : List.of(classesDirectory.toPath());
+    Inventory inventory = ModuleInventory.read(inputs, getLog());
+    File outputDirectory = this.outputDirectory != null ? this.outputDirectory
+        : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
     RopaRecord record = RopaBuilder.build(inventory, names, settings);
     List<String> written = new ArrayList<>();
     for (RopaFormat format : wanted) {
