@@ -244,7 +244,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
       returnSkipValue(Type.getReturnType(descriptor));
       super.visitLabel(run);
       if (frames) {
-        Object[] locals = initialLocals(isStatic, parameters);
+        Object[] locals = FrameLocals.atEntry(owner, isStatic, parameters);
         super.visitFrame(
             Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Object"});
       }
@@ -284,34 +284,6 @@ final class ConsentMethodRewriter extends ClassVisitor {
           break;
       }
       super.visitInsn(returned.getOpcode(Opcodes.IRETURN));
-    }
-
-    private Object[] initialLocals(boolean isStatic, Type[] parameters) {
-      List<Object> locals = new ArrayList<>(parameters.length + 1);
-      if (!isStatic) {
-        locals.add(owner);
-      }
-      for (Type parameter : parameters) {
-        switch (parameter.getSort()) {
-          case Type.LONG:
-            locals.add(Opcodes.LONG);
-            break;
-          case Type.DOUBLE:
-            locals.add(Opcodes.DOUBLE);
-            break;
-          case Type.FLOAT:
-            locals.add(Opcodes.FLOAT);
-            break;
-          case Type.OBJECT:
-          case Type.ARRAY:
-            locals.add(parameter.getInternalName());
-            break;
-          default:
-            locals.add(Opcodes.INTEGER);
-            break;
-        }
-      }
-      return locals.toArray();
     }
 
     private void push(int value) {

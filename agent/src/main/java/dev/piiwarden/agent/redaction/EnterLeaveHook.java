@@ -1,7 +1,6 @@
 package dev.piiwarden.agent.redaction;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.piiwarden.agent.instrument.FrameLocals;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -60,7 +59,7 @@ abstract class EnterLeaveHook extends MethodVisitor {
     Label handler = new Label();
     super.visitLabel(handler);
     if (frames) {
-      Object[] locals = initialLocals();
+      Object[] locals = FrameLocals.atEntry(owner, false, Type.getArgumentTypes(descriptor));
       super.visitFrame(
           Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
     }
@@ -72,32 +71,5 @@ abstract class EnterLeaveHook extends MethodVisitor {
 
   private void leave() {
     super.visitMethodInsn(Opcodes.INVOKESTATIC, LogHook.BRIDGE, "leave", "()V", false);
-  }
-
-  /** The locals at the method's start: {@code this}, then the parameters. */
-  private Object[] initialLocals() {
-    List<Object> locals = new ArrayList<>();
-    locals.add(owner);
-    for (Type parameter : Type.getArgumentTypes(descriptor)) {
-      switch (parameter.getSort()) {
-        case Type.LONG:
-          locals.add(Opcodes.LONG);
-          break;
-        case Type.DOUBLE:
-          locals.add(Opcodes.DOUBLE);
-          break;
-        case Type.FLOAT:
-          locals.add(Opcodes.FLOAT);
-          break;
-        case Type.OBJECT:
-        case Type.ARRAY:
-          locals.add(parameter.getInternalName());
-          break;
-        default:
-          locals.add(Opcodes.INTEGER);
-          break;
-      }
-    }
-    return locals.toArray();
   }
 }
