@@ -9,9 +9,7 @@ import dev.piiwarden.core.report.diff.ChangeKind;
 import dev.piiwarden.core.report.diff.DiffFormat;
 import dev.piiwarden.core.report.diff.InventoryDiff;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,26 +69,12 @@ public final class DiffCommand implements Callable<Integer> {
   public static final class KindsConverter implements ITypeConverter<Set<ChangeKind>> {
     @Override
     public Set<ChangeKind> convert(String value) {
-      Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
-      for (String word : value.split(",")) {
-        String kind = word.strip().toLowerCase(Locale.ROOT);
-        if (kind.equals("any")) {
-          kinds.addAll(EnumSet.allOf(ChangeKind.class));
-          continue;
-        }
-        ChangeKind match = null;
-        for (ChangeKind candidate : ChangeKind.values()) {
-          if (candidate.plural().equals(kind) || candidate.name().equalsIgnoreCase(kind)) {
-            match = candidate;
-          }
-        }
-        if (match == null) {
-          throw new TypeConversionException(
-              "expected a comma-separated list of elements, activities, flows, purposes, any but found '" + word + "'");
-        }
-        kinds.add(match);
+      try {
+        return ChangeKind.parseList(value);
+      } catch (IllegalArgumentException unknown) {
+        throw new TypeConversionException("expected a comma-separated list of elements, activities, flows,"
+            + " purposes, any but found '" + unknown.getMessage() + "'");
       }
-      return kinds;
     }
   }
 }
