@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,14 @@ final class RunningService implements AutoCloseable {
 
   /** Under the agent (from the reactor's agent module), its consent ledger a file in the work folder. */
   static RunningService withAgent(String name) throws Exception {
+    return withAgent(name, Map.of());
+  }
+
+  /**
+   * Under the agent, with these environment variables added to the service's (its {@code
+   * ACCOUNTS_*} settings, such as {@code ACCOUNTS_DB}).
+   */
+  static RunningService withAgent(String name, Map<String, String> environment) throws Exception {
     Path agent = Path.of(System.getProperty("piiwarden.agent.jar"));
     if (!Files.isRegularFile(agent)) {
       fail("the agent jar is missing: build the agent module first (" + agent.getFileName() + ")");
@@ -46,7 +55,8 @@ final class RunningService implements AutoCloseable {
     return start(
         name,
         List.of("-javaagent:" + agent.toAbsolutePath() + "=consent.store=file:consent.jsonl"),
-        System.getProperty("accounts.jar"));
+        System.getProperty("accounts.jar"),
+        environment);
   }
 
   /** Without the agent: piiwarden-core (from the test class path) is the consent ledger. */
@@ -55,10 +65,12 @@ final class RunningService implements AutoCloseable {
     return start(
         name,
         List.of("-Dpiiwarden.consent.store=file:consent.jsonl"),
-        System.getProperty("accounts.jar") + File.pathSeparator + testClasspath);
+        System.getProperty("accounts.jar") + File.pathSeparator + testClasspath,
+        Map.of());
   }
 
-  private static RunningService start(String name, List<String> jvmOptions, String classpath) throws Exception {
+  private static RunningService start(
+      String name, List<String> jvmOptions, String classpath, Map<String, String> environment) throws Exception {
     Path workDir = Path.of(System.getProperty("accounts.work", "target/it"), name).toAbsolutePath();
     deleteTree(workDir);
     Files.createDirectories(workDir);
@@ -72,12 +84,13 @@ final class RunningService implements AutoCloseable {
             "--port", "0",
             "--port-file", "port",
             "--pbkdf2-iterations", "10000"));
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("console.txt").toFile())
-            .start();
+            .redirectOutput(workDir.resolve("console.txt").toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     Path portFile = workDir.resolve("port");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.isRegularFile(portFile) || Files.size(portFile) == 0) {
