@@ -27,6 +27,7 @@ public final class BootstrapJar {
     "dev/piiwarden/agent/bootstrap/ConsentBridge.class",
     "dev/piiwarden/agent/bootstrap/ConsentBridge$Gate.class",
     "dev/piiwarden/agent/bootstrap/ConsentBridge$Ledger.class",
+    "dev/piiwarden/agent/bootstrap/ConsentBridge$Access.class",
     "dev/piiwarden/agent/bootstrap/RenderBridge.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionBridge.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionBridge$Hooks.class",

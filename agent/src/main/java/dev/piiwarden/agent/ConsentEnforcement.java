@@ -5,6 +5,9 @@ import dev.piiwarden.agent.audit.AuditedLedger;
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
+import dev.piiwarden.agent.consent.AccessRecorder;
+import dev.piiwarden.agent.consent.AccessRule;
+import dev.piiwarden.agent.consent.AccessRules;
 import dev.piiwarden.agent.consent.ConsentGate;
 import dev.piiwarden.agent.consent.ConsentRules;
 import dev.piiwarden.agent.consent.LedgerPort;
@@ -12,6 +15,7 @@ import dev.piiwarden.agent.consent.SubjectPseudonym;
 import dev.piiwarden.agent.instrument.ConsentCandidateTransformer;
 import dev.piiwarden.agent.instrument.ConsentClassTransformer;
 import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses;
+import dev.piiwarden.agent.inventory.ActivityCatalog;
 import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.consent.ConsentLedger;
@@ -27,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * Sets up enforcement: the {@link ConsentCandidateTransformer} is registered, and the bridge, the
  * gate and the class rewriter are built when the application first loads its PII Warden API or an
- * annotated class ({@link OnFirstUse}). On attach the bridge is put in place at once and the
+ * annotated class, or with {@code audit.access=all} a class with an inventory fragment ({@link
+ * OnFirstUse}). On attach the bridge is put in place at once and the
  * annotated classes already loaded are retransformed.
  */
 final class ConsentEnforcement {
@@ -36,14 +41,16 @@ final class ConsentEnforcement {
   static void install(
       AgentConfiguration configuration, Instrumentation instrumentation, boolean attached) {
     OnFirstUse activation = new OnFirstUse(configuration, instrumentation);
+    // Only with audit.access=all does the pre-filter look for inventory fragments.
+    FragmentCatalogue fragments = activation.catalogue;
     if (!attached) {
-      instrumentation.addTransformer(new ConsentCandidateTransformer(activation));
+      instrumentation.addTransformer(new ConsentCandidateTransformer(activation, fragments));
       return;
     }
     if (!activation.attach()) {
       return;
     }
-    instrumentation.addTransformer(new ConsentCandidateTransformer(activation), true);
+    instrumentation.addTransformer(new ConsentCandidateTransformer(activation, fragments), true);
     LoadedAnnotatedClasses.retransform(instrumentation);
   }
 
@@ -56,6 +63,10 @@ final class ConsentEnforcement {
     private final AgentConfiguration configuration;
     private final Instrumentation instrumentation;
     private final ConsentRules rules = new ConsentRules();
+    private final boolean accessAll;
+    /** Made at start only with {@code audit.access=all}; else null. */
+    private final AccessRules accessRules;
+    private final FragmentCatalogue catalogue;
     private volatile boolean bridged;
     private boolean failed;
     private volatile ClassFileTransformer instrumenter;
@@ -63,6 +74,9 @@ final class ConsentEnforcement {
     OnFirstUse(AgentConfiguration configuration, Instrumentation instrumentation) {
       this.configuration = configuration;
       this.instrumentation = instrumentation;
+      this.accessAll = configuration.get(AgentOption.AUDIT_ACCESS).equals("all");
+      this.accessRules = accessAll ? new AccessRules() : null;
+      this.catalogue = accessAll ? new FragmentCatalogue() : null;
     }
 
     /** For an attach: the bridge at once; false when it could not be put in place (reported). */
@@ -82,7 +96,7 @@ final class ConsentEnforcement {
         }
         try {
           BootstrapJar.append(instrumentation);
-          Wiring.wire(configuration, rules);
+          Wiring.wire(configuration, rules, accessRules);
           bridged = true;
         } catch (Throwable failure) {
           failed = true;
@@ -101,7 +115,9 @@ final class ConsentEnforcement {
       synchronized (this) {
         if (instrumenter == null && !failed) {
           try {
-            instrumenter = new ConsentClassTransformer(rules, new FragmentCatalogue());
+            instrumenter = accessAll
+                ? new ConsentClassTransformer(rules, catalogue, this::accessRuleOf)
+                : new ConsentClassTransformer(rules, new FragmentCatalogue(), null);
           } catch (Throwable failure) {
             failed = true;
             reportFailure(failure);
@@ -109,6 +125,18 @@ final class ConsentEnforcement {
         }
         return instrumenter;
       }
+    }
+
+    /**
+     * The number of the access rule of an activity listed in a fragment read so far that reads
+     * personal data, registered on first use; -1 for any other method.
+     */
+    private int accessRuleOf(String activity) {
+      ActivityCatalog.Listed listed = ActivityCatalog.listed(activity);
+      if (listed == null || listed.categories().isEmpty()) {
+        return -1;
+      }
+      return accessRules.register(AccessRule.of(activity, listed.purposes(), listed.subjectFrom()));
     }
 
     private static void reportFailure(Throwable failure) {
@@ -127,7 +155,7 @@ final class ConsentEnforcement {
   private static final class Wiring {
     private Wiring() {}
 
-    static void wire(AgentConfiguration configuration, ConsentRules rules) {
+    static void wire(AgentConfiguration configuration, ConsentRules rules, AccessRules access) {
       Supplier<ConsentLedger> ledger = new LazyLedger(configuration);
       ConsentGate gate =
           new ConsentGate(
@@ -137,6 +165,9 @@ final class ConsentEnforcement {
               configuration.monitorOnly(),
               configuration.allowOnStoreError());
       ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger)));
+      if (access != null) {
+        ConsentBridge.installAccess(new AccessRecorder(access));
+      }
     }
   }
 

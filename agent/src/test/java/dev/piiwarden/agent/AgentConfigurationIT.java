@@ -26,16 +26,23 @@ class AgentConfigurationIT {
   }
 
   @Test
-  void auditAccessAllIsRefusedAtStartWithWhatToUseInstead() throws Exception {
+  void auditAccessAllIsAcceptedAndEnforcementIsUnchanged() throws Exception {
     FixtureJvm.Result run =
         FixtureJvm.current().agent("audit.access=all,audit.sink=none").runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
+  }
+
+  @Test
+  void auditAccessOutsideItsValuesStopsTheJvmWithTheAllowedOnes() throws Exception {
+    FixtureJvm.Result run =
+        FixtureJvm.current().agent("audit.access=every,audit.sink=none").runApp("enforce");
     assertEquals(1, run.exitCode(), run::toString);
     assertFalse(run.stdout().contains("main=started"), "main never ran");
     assertEquals(
-        "piiwarden: configuration error: piiwarden.audit.access: 'all' is not supported yet (access"
-            + " events come only from @ConsentRequired methods, so it would silently audit no more"
-            + " than 'annotated'); use annotated for an access event per call of a"
-            + " @ConsentRequired method whose body runs, or none; allowed: annotated, none\n",
+        "piiwarden: configuration error: piiwarden.audit.access: 'every' is not allowed;"
+            + " allowed: annotated, all, none\n",
         ConsentEnforcementIT.agentLines(run.stderr()));
   }
 

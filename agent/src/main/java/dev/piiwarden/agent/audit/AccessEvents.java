@@ -4,12 +4,13 @@ import java.util.Locale;
 
 /** Which activities emit {@code access} events ({@code piiwarden.audit.access}). */
 enum AccessEvents {
-  /**
-   * Activities the agent instruments: the {@code @ConsentRequired} methods, one event per call
-   * whose body runs. ({@code all}, every activity of the inventory, is refused at start as not
-   * supported yet: {@code OptionChecks.auditAccess}.)
-   */
+  /** The {@code @ConsentRequired} methods, one event per call whose body runs. */
   ANNOTATED,
+  /**
+   * As {@link #ANNOTATED}, and every other activity of a class's inventory fragment that reads
+   * personal data, one event per call (no consent check).
+   */
+  ALL,
   /** No access events; consent decisions are still audited. */
   NONE;
 

@@ -57,6 +57,34 @@ public final class ConsentAuditEvents {
     }
   }
 
+  /** Whether there is a trail to record events in. */
+  public static boolean auditing() {
+    return AgentAudit.pseudonymizer() != null;
+  }
+
+  /**
+   * Records an {@code access} event for one call of an activity that is not {@code
+   * @ConsentRequired} ({@code piiwarden.audit.access=all}): activity, the categories it reads,
+   * purposes, actor and subject pseudonym.
+   *
+   * @param subject the raw subject id, pseudonymised here, or null when none was found
+   */
+  public static void accessed(
+      String activity, List<String> purposes, Class<?> declaringType, String subject) {
+    if (AgentAudit.pseudonymizer() == null || AgentAudit.access() != AccessEvents.ALL) {
+      return;
+    }
+    try {
+      AgentAudit.record(AuditEvent.of(AuditEventType.ACCESS)
+          .subject(AgentAudit.pseudonym(subject)).actor(ACTORS.actorFor(declaringType))
+          .purposes(purposes).activity(activity)
+          .categories(ActivityCatalog.categoriesOf(activity)).build());
+    } catch (Throwable failure) {
+      AgentReport.once("audit-access:" + failure.getClass().getName(),
+          "could not audit an access (" + AgentReport.describe(failure) + ")");
+    }
+  }
+
   /**
    * Records a grant or withdrawal made through {@code Consents}: {@code consent.changed} with the
    * purpose, {@code state} ({@code GRANTED}, {@code WITHDRAWN}), {@code source} and the actor of

@@ -39,7 +39,17 @@ public final class ConsentBridge {
     List<Object[]> history(String subject);
   }
 
+  /**
+   * Records an {@code access} event for one call of an inventory activity that is not {@code
+   * @ConsentRequired} ({@code piiwarden.audit.access=all}).
+   */
+  public interface Access {
+    /** Records the call; may throw, the bridge swallows it. */
+    void accessed(int activity, Class<?> declaringType, Object[] arguments);
+  }
+
   private static volatile Gate gate;
+  private static volatile Access access;
   private static volatile Ledger ledger;
 
   private ConsentBridge() {}
@@ -48,6 +58,26 @@ public final class ConsentBridge {
   public static void install(Gate newGate, Ledger newLedger) {
     gate = newGate;
     ledger = newLedger;
+  }
+
+  /** Called by the agent at start when {@code piiwarden.audit.access=all}. */
+  public static void installAccess(Access newAccess) {
+    access = newAccess;
+  }
+
+  /**
+   * Called first thing by each audited (not enforced) activity method. Never throws: the agent must
+   * not break the application.
+   */
+  public static void access(int activity, Class<?> declaringType, Object[] arguments) {
+    try {
+      Access current = access;
+      if (current != null) {
+        current.accessed(activity, declaringType, arguments);
+      }
+    } catch (Throwable agentFailure) {
+      // contained: the call goes on unaudited (the recorder reports its own failures)
+    }
   }
 
   /**

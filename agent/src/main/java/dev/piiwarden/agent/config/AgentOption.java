@@ -24,7 +24,7 @@ public enum AgentOption {
   AUDIT_SINK("piiwarden.audit.sink", "jsonl:piiwarden-audit.jsonl", "jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none", OptionChecks::auditSink),
   AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", OptionChecks::path),
   AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", OptionChecks.oneOf("block", "drop")),
-  AUDIT_ACCESS("piiwarden.audit.access", "annotated", "annotated, none", OptionChecks::auditAccess),
+  AUDIT_ACCESS("piiwarden.audit.access", "annotated", "annotated, all, none", OptionChecks::auditAccess),
   TAXONOMY("piiwarden.taxonomy", "", "a readable taxonomy extension file", OptionChecks::readableFile),
   CONFIG_FILE("piiwarden.config-file", "", "a readable properties file", OptionChecks::readableFile);
 

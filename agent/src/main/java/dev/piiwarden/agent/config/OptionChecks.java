@@ -26,18 +26,11 @@ final class OptionChecks {
   }
 
   /**
-   * {@code annotated} or {@code none}. SPEC §6 also names {@code all} (every activity of the
-   * inventory), which is not supported yet: only {@code @ConsentRequired} methods are instrumented,
-   * so it is refused with what to use rather than silently giving {@code annotated}'s events.
+   * {@code annotated} (the {@code @ConsentRequired} methods), {@code all} (those and every activity
+   * of the inventory fragments that reads personal data) or {@code none}.
    */
   static Optional<String> auditAccess(String value) {
-    if (value.equals("all")) {
-      return Optional.of("'all' is not supported yet (access events come only from"
-          + " @ConsentRequired methods, so it would silently audit no more than 'annotated'); use"
-          + " annotated for an access event per call of a @ConsentRequired method whose body runs,"
-          + " or none");
-    }
-    return oneOf("annotated", "none").problem(value);
+    return oneOf("annotated", "all", "none").problem(value);
   }
 
   static Optional<String> bool(String value) {

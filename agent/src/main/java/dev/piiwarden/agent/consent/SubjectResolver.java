@@ -58,6 +58,34 @@ final class SubjectResolver {
     return current.map(Object::toString).orElse(null);
   }
 
+  /**
+   * The subject of a call of an access-audited activity: the parameter its fragment names (or that
+   * parameter's {@code @DataSubject} member), else the privacy context; null when none is found.
+   */
+  String resolve(AccessRule rule, Class<?> declaringType, Object[] arguments) throws Throwable {
+    int index = rule.subjectParameter();
+    if (index >= 0) {
+      if (index >= arguments.length) {
+        return null;
+      }
+      Object argument = arguments[index];
+      if (!rule.subjectMember()) {
+        return text(argument);
+      }
+      if (argument == null) {
+        return null;
+      }
+      MethodHandle member = members.get(argument.getClass());
+      return member == NONE ? null : text(member.invoke(argument));
+    }
+    MethodHandle context = contexts.get(declaringType);
+    if (context == NONE) {
+      return null;
+    }
+    Optional<?> current = (Optional<?>) context.invoke();
+    return current.map(Object::toString).orElse(null);
+  }
+
   private static String text(Object value) {
     if (value == null) {
       return null;

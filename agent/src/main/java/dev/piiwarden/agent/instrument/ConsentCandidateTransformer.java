@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.instrument;
 
 import dev.piiwarden.agent.consent.ApplicationApi;
+import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.security.ProtectionDomain;
  * @ConsentRequired} (the annotation's descriptor is in its constant pool); the instrumenter is
  * built the first time that happens. Loading the application's PII Warden API ({@code
  * dev.piiwarden.api.*}) activates the bridge, so that {@code Consents} finds the agent's ledger
- * even before any annotated class is loaded. A JVM that never loads either pays for neither.
+ * even before any annotated class is loaded. A JVM that never loads either pays for neither. Only
+ * with {@code piiwarden.audit.access=all} is a class with an inventory fragment a candidate too.
  *
  * <p>Classes loaded while the instrumenter is being built are the agent's own or the JDK's, which
  * the name filter passes over; a call on the same thread during that build is let through
@@ -27,6 +29,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
       .replace('.', '/');
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
   private final Activation activation;
+  private final FragmentCatalogue fragments;
   private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
   /** What the first candidates set going; both calls are idempotent and thread-safe. */
@@ -40,7 +43,18 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
 
   /** @param activation builds the bridge and the instrumenter when first needed */
   public ConsentCandidateTransformer(Activation activation) {
+    this(activation, null);
+  }
+
+  /**
+   * @param activation builds the bridge and the instrumenter when first needed
+   * @param fragments with {@code piiwarden.audit.access=all}: a class that does not name {@code
+   *     @ConsentRequired} is a candidate too when its top-level class has an inventory fragment
+   *     (one resource lookup per top-level class and loader); null otherwise
+   */
+  public ConsentCandidateTransformer(Activation activation, FragmentCatalogue fragments) {
     this.activation = activation;
+    this.fragments = fragments;
   }
 
   @Override
@@ -60,13 +74,16 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     }
     boolean api = className.startsWith(apiPackage);
     boolean annotated = !api && contains(classFile, annotationDescriptor);
-    if (!api && !annotated) {
+    if (!api && !annotated && fragments == null) {
       return null;
     }
     inside.set(Boolean.TRUE);
     try {
+      if (!api && !annotated && !fragments.hasFragment(loader, className)) {
+        return null;
+      }
       activation.bridge();
-      if (!annotated) {
+      if (api) {
         return null;
       }
       ClassFileTransformer transformer = activation.instrumenter();

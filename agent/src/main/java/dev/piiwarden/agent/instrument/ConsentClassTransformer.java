@@ -4,25 +4,34 @@ import dev.piiwarden.agent.consent.ConsentRules;
 import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.function.ToIntFunction;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 
 /**
  * Rewrites one class that names {@code @ConsentRequired} ({@link ConsentMethodRewriter}); returns
- * null, leaving the class as it was, when no method of it is enforced. Only a class that is
- * rewritten has its inventory fragment read.
+ * null, leaving the class as it was, when no method of it is enforced or audited. With {@code
+ * annotated} access events only a class that is rewritten has its inventory fragment read; with
+ * {@code all}, each class the candidate filter passes (it names {@code @ConsentRequired} or has a
+ * fragment).
  */
 public final class ConsentClassTransformer implements ClassFileTransformer {
   private final ConsentRules rules;
   private final FragmentCatalogue catalogue;
+  private final ToIntFunction<String> audited;
 
   /**
    * @param rules where each enforced method's rule is registered
    * @param catalogue the inventory fragments, read for the classes rewritten
+   * @param audited with {@code piiwarden.audit.access=all}: by activity id, the number of the
+   *     access rule of an activity that reads personal data, else -1; null otherwise. Then the
+   *     fragment is read before the class is rewritten, so that its activities are known
    */
-  public ConsentClassTransformer(ConsentRules rules, FragmentCatalogue catalogue) {
+  public ConsentClassTransformer(
+      ConsentRules rules, FragmentCatalogue catalogue, ToIntFunction<String> audited) {
     this.rules = rules;
     this.catalogue = catalogue;
+    this.audited = audited;
   }
 
   @Override
@@ -33,16 +42,21 @@ public final class ConsentClassTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain domain,
       byte[] classFile) {
+    if (audited != null) {
+      catalogue.transforming(className.replace('/', '.'), loader);
+    }
     ClassReader reader = new ClassReader(classFile);
     // Frames and maximums are kept from the class file and written by hand for the inserted code:
     // computing them would load classes, from inside a transformer.
     ClassWriter writer = new ClassWriter(reader, 0);
-    ConsentMethodRewriter rewriter = new ConsentMethodRewriter(writer, rules, reader);
+    ConsentMethodRewriter rewriter = new ConsentMethodRewriter(writer, rules, audited, reader);
     reader.accept(rewriter, 0);
-    if (rewriter.enforced() == 0) {
+    if (rewriter.enforced() == 0 && rewriter.accessAudited() == 0) {
       return null;
     }
-    catalogue.transforming(className.replace('/', '.'), loader);
+    if (audited == null) {
+      catalogue.transforming(className.replace('/', '.'), loader);
+    }
     return writer.toByteArray();
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.ToIntFunction;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -28,6 +29,10 @@ import org.objectweb.asm.Type;
  *   ...the method as it was
  * </pre>
  *
+ * <p>With {@code piiwarden.audit.access=all}, a method that is not enforced but is an activity of
+ * the class's inventory fragment that reads personal data gets {@code ConsentBridge.access(rule,
+ * ThisClass.class, new Object[] {arguments...})} instead: no check, no branch, never a throw.
+ *
  * <p>{@code enter} throws the denial itself and swallows any failure of the agent (the method then
  * runs). Frames and maximums are written by hand, so no class is loaded to compute them; nothing
  * else of the class changes (no new members, so retransformation is allowed).
@@ -35,27 +40,35 @@ import org.objectweb.asm.Type;
 final class ConsentMethodRewriter extends ClassVisitor {
   private static final String BRIDGE = "dev/piiwarden/agent/bootstrap/ConsentBridge";
   private static final String ENTER = "(ILjava/lang/Class;[Ljava/lang/Object;)Ljava/lang/Object;";
+  private static final String ACCESS = "(ILjava/lang/Class;[Ljava/lang/Object;)V";
   /** Largest operand stack the inserted code needs: rule, class, array, array, index, long. */
   private static final int INSERTED_STACK = 7;
   private static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
   private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
 
   private final ConsentRules rules;
+  private final ToIntFunction<String> audited;
   private final Map<String, Integer> firstLines;
   private String owner;
   private boolean frames;
   private RequiredValues onType;
   private int enforced;
+  private int accessAudited;
 
   /**
    * @param next the writer
    * @param rules where each enforced method's rule is registered
    * @param reader the class file, read once more beforehand for each method's first line, which the
    *     inserted code carries so that a denial's stack trace names the method's line
+   * @param audited for a method that is not enforced, by activity id: the number of its access
+   *     rule, when it gets an access-only call ({@code piiwarden.audit.access=all}), else -1;
+   *     null when no method gets one ({@code annotated}, {@code none})
    */
-  ConsentMethodRewriter(ClassVisitor next, ConsentRules rules, ClassReader reader) {
+  ConsentMethodRewriter(
+      ClassVisitor next, ConsentRules rules, ToIntFunction<String> audited, ClassReader reader) {
     super(Opcodes.ASM9, next);
     this.rules = rules;
+    this.audited = audited;
     this.firstLines = firstLines(reader);
   }
 
@@ -82,6 +95,11 @@ final class ConsentMethodRewriter extends ClassVisitor {
   /** How many methods got the check. */
   int enforced() {
     return enforced;
+  }
+
+  /** How many methods got the access-only call. */
+  int accessAudited() {
+    return accessAudited;
   }
 
   @Override
@@ -196,6 +214,14 @@ final class ConsentMethodRewriter extends ClassVisitor {
         insertCheck(rules.register(rule(required)));
         inserted = true;
         enforced++;
+        return;
+      }
+      int accessRule = audited == null ? -1 : audited.applyAsInt(activity());
+      if (accessRule >= 0) {
+        insertArguments(accessRule);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "access", ACCESS, false);
+        inserted = true;
+        accessAudited++;
       }
     }
 
@@ -204,18 +230,41 @@ final class ConsentMethodRewriter extends ClassVisitor {
       super.visitMaxs(inserted ? Math.max(maxStack, INSERTED_STACK) : maxStack, maxLocals);
     }
 
-    private ConsentRule rule(RequiredValues required) {
+    private String activity() {
       StringJoiner parameters = new StringJoiner(",", "(", ")");
       for (Type parameter : Type.getArgumentTypes(descriptor)) {
         parameters.add(parameter.getClassName());
       }
-      String activity = owner.replace('/', '.') + "#" + name + parameters;
+      return owner.replace('/', '.') + "#" + name + parameters;
+    }
+
+    private ConsentRule rule(RequiredValues required) {
+      String activity = activity();
       Object skipValue = SkipDefaults.forReturnType(Type.getReturnType(descriptor).getClassName());
       return new ConsentRule(
           activity, List.copyOf(required.purposes), required.skip, subjectParameter, skipValue);
     }
 
     private void insertCheck(int rule) {
+      boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+      Type[] parameters = Type.getArgumentTypes(descriptor);
+      insertArguments(rule);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "enter", ENTER, false);
+      super.visitInsn(Opcodes.DUP);
+      Label run = new Label();
+      super.visitJumpInsn(Opcodes.IFNULL, run);
+      returnSkipValue(Type.getReturnType(descriptor));
+      super.visitLabel(run);
+      if (frames) {
+        Object[] locals = FrameLocals.atEntry(owner, isStatic, parameters);
+        super.visitFrame(
+            Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Object"});
+      }
+      super.visitInsn(Opcodes.POP);
+    }
+
+    /** The line, then on the stack: the rule's number, this class, the arguments in an array. */
+    private void insertArguments(int rule) {
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       Type[] parameters = Type.getArgumentTypes(descriptor);
       Integer line = firstLines.get(name + descriptor);
@@ -237,18 +286,6 @@ final class ConsentMethodRewriter extends ClassVisitor {
         super.visitInsn(Opcodes.AASTORE);
         slot += parameters[i].getSize();
       }
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "enter", ENTER, false);
-      super.visitInsn(Opcodes.DUP);
-      Label run = new Label();
-      super.visitJumpInsn(Opcodes.IFNULL, run);
-      returnSkipValue(Type.getReturnType(descriptor));
-      super.visitLabel(run);
-      if (frames) {
-        Object[] locals = FrameLocals.atEntry(owner, isStatic, parameters);
-        super.visitFrame(
-            Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Object"});
-      }
-      super.visitInsn(Opcodes.POP);
     }
 
     /** On the stack: the one-element array that holds the value a skipped call returns. */

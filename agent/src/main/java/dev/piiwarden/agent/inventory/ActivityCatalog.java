@@ -11,6 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActivityCatalog {
   private static final ConcurrentHashMap<String, List<String>> CATEGORIES = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Listed> LISTED = new ConcurrentHashMap<>();
+
+  /**
+   * An activity as its fragment lists it.
+   *
+   * @param categories the sorted categories it reads (empty: it reads no personal data)
+   * @param purposes its declared purposes
+   * @param subjectFrom where its data subject comes from ({@code PARAMETER n}, {@code PARAMETER n
+   *     FIELD x}, {@code CONTEXT}), or null
+   */
+  public record Listed(List<String> categories, List<String> purposes, String subjectFrom) {}
 
   private ActivityCatalog() {}
 
@@ -19,7 +30,21 @@ public final class ActivityCatalog {
     return CATEGORIES.getOrDefault(activityId, List.of());
   }
 
+  /** The activity as a fragment read so far lists it, or null. */
+  public static Listed listed(String activityId) {
+    return LISTED.get(activityId);
+  }
+
   static void record(String activityId, List<String> categories) {
     CATEGORIES.put(activityId, List.copyOf(categories));
+  }
+
+  static void record(
+      String activityId, List<String> categories, List<String> purposes, String subjectFrom) {
+    record(activityId, categories);
+    LISTED.put(
+        activityId,
+        new Listed(
+            List.copyOf(categories), purposes == null ? List.of() : List.copyOf(purposes), subjectFrom));
   }
 }

@@ -21,6 +21,7 @@ import java.util.WeakHashMap;
 public final class FragmentCatalogue {
   private final InventoryFragments fragments = new InventoryFragments();
   private final Map<ClassLoader, Set<String>> catalogued = new WeakHashMap<>();
+  private final Map<ClassLoader, Map<String, Boolean>> present = new WeakHashMap<>();
 
   /**
    * Called for each class being transformed. Never throws: the class is instrumented whatever
@@ -43,6 +44,27 @@ public final class FragmentCatalogue {
               + " ("
               + AgentReport.describe(internal)
               + "); its consent checks are enforced");
+    }
+  }
+
+  /**
+   * Whether the class {@code internalName} ({@code com/acme/Outer$Inner}) has a fragment, that is,
+   * its top-level class has one; one resource lookup per top-level class and loader. Never throws.
+   */
+  public boolean hasFragment(ClassLoader loader, String internalName) {
+    String topLevel = InventoryFragments.topLevelOf(internalName.replace('/', '.'));
+    synchronized (present) {
+      Map<String, Boolean> seen = present.computeIfAbsent(loader, l -> new HashMap<>());
+      Boolean found = seen.get(topLevel);
+      if (found == null) {
+        try {
+          found = loader.getResource(InventoryFragments.FOLDER + topLevel + ".json") != null;
+        } catch (RuntimeException unreadable) {
+          found = false;
+        }
+        seen.put(topLevel, found);
+      }
+      return found;
     }
   }
 
@@ -77,7 +99,8 @@ public final class FragmentCatalogue {
               categories.add(category);
             }
           });
-      ActivityCatalog.record(activity.id(), List.copyOf(categories));
+      ActivityCatalog.record(
+          activity.id(), List.copyOf(categories), activity.purposes(), activity.subjectFrom());
     }
   }
 
