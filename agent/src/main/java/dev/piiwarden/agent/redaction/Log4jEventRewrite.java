@@ -2,6 +2,9 @@ package dev.piiwarden.agent.redaction;
 
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.Redactor;
+import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -16,6 +19,12 @@ import java.util.Map;
  */
 final class Log4jEventRewrite {
   private static final String IMMUTABLE_EVENT = "org.apache.logging.log4j.core.impl.Log4jLogEvent";
+
+  /** Longest message text whose per-thread format buffer is kept for the next event. */
+  private static final int MAX_KEPT_BUFFER = 4096;
+
+  private static final ThreadLocal<StringBuilder> FORMAT_BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(256));
 
   private final LogText text;
   private final ClassValue<Access> access =
@@ -35,11 +44,18 @@ final class Log4jEventRewrite {
     this.text = text;
   }
 
-  /** The event to pass on; {@code handled[0]} in: the outer message, out: this one's. */
-  Object redact(Object event, String[] handled) {
+  /**
+   * The event to pass on; records this event's redacted message in {@code depth} (none when
+   * nothing changed: an inner hook then finds clean text clean again). {@code handled} is the
+   * outer message or null. An event without personal data passes as it is, and on the hot path
+   * (no outer message) nothing is allocated: members read through method handles resolved once
+   * per class, the parameters read in place, the message formatted into a per-thread buffer and
+   * scanned there.
+   */
+  Object redact(Object event, String handled, RedactionCallDepth depth) {
     Object[] previous = last.get();
     if (previous != null && previous[0] == event) {
-      handled[0] = (String) previous[2];
+      depth.handled((String) previous[2]);
       return previous[1];
     }
     Access members = access.get(event.getClass());
@@ -53,13 +69,29 @@ final class Log4jEventRewrite {
     Object message = null;
     String out;
     try {
-      Object original = members.getMessage.invoke(event);
-      String formatted = (String) members.getFormattedMessage.invoke(original);
-      if (handled[0] != null && handled[0].equals(formatted)) {
-        out = formatted; // bridged from an outer framework whose hook redacted it
+      Object original = (Object) members.getMessage.invokeExact(event);
+      if (handled != null) {
+        String formatted = (String) (Object) members.getFormattedMessage.invokeExact(original);
+        if (handled.equals(formatted)) {
+          out = formatted; // bridged from an outer framework whose hook redacted it
+        } else {
+          out = text.text(rendered(members, original, formatted, redactedParameters(members, original)));
+          if (out != formatted) {
+            message = members.simpleMessage.newInstance(out);
+          }
+        }
       } else {
-        out = text.text(rendered(members, original, formatted));
-        if (out != formatted) {
+        Object[] redacted = redactedParameters(members, original);
+        if (redacted == null) {
+          out = textIfFound(members, original);
+        } else {
+          String formatted = (String) (Object) members.getFormattedMessage.invokeExact(original);
+          out = text.text(rendered(members, original, formatted, redacted));
+          if (out == formatted) {
+            out = null;
+          }
+        }
+        if (out != null) {
           message = members.simpleMessage.newInstance(out);
         }
       }
@@ -73,10 +105,10 @@ final class Log4jEventRewrite {
     }
     Object context = null;
     try {
-      Object data = members.getContextData.invoke(event);
-      if (data != null) {
+      Object data = (Object) members.getContextData.invokeExact(event);
+      if (data != null && !(boolean) members.isEmpty.invokeExact(data)) {
         @SuppressWarnings("unchecked")
-        Map<String, String> map = (Map<String, String>) members.toMap.invoke(data);
+        Map<String, String> map = (Map<String, String>) (Object) members.toMap.invokeExact(data);
         Map<String, String> redacted = text.values(map);
         if (redacted != map) {
           context = members.sortedArrayStringMap.newInstance(redacted);
@@ -89,38 +121,44 @@ final class Log4jEventRewrite {
     }
     Throwable thrown = null;
     try {
-      Throwable original = (Throwable) members.getThrown.invoke(event);
-      Throwable redacted = text.thrown(original);
-      if (redacted != original) {
-        thrown = redacted;
+      Throwable original = (Throwable) (Object) members.getThrown.invokeExact(event);
+      if (original != null) {
+        Throwable redacted = text.thrown(original);
+        if (redacted != original) {
+          thrown = redacted;
+        }
       }
     } catch (Throwable failure) {
       AgentReport.once(
           "log4j-exception",
           "could not redact the exception of a Log4j2 event (" + AgentReport.describe(failure) + ")");
     }
-    handled[0] = out;
-    Object result = event;
-    if (message != null || context != null || thrown != null) {
-      try {
-        Object builder = members.builder.newInstance(event);
-        if (message != null) {
-          members.setMessage.invoke(builder, message);
-        }
-        if (context != null) {
-          members.setContextData.invoke(builder, context);
-        }
-        if (thrown != null) {
-          members.setThrown.invoke(builder, thrown);
-          members.setThrownProxy.invoke(builder, new Object[] {null});
-        }
-        result = members.build.invoke(builder);
-      } catch (Throwable failure) {
-        AgentReport.once(
-            "log4j-copy",
-            "could not copy a Log4j2 event (" + AgentReport.describe(failure) + "); it reaches the appenders unredacted");
-        return event;
+    depth.handled(out);
+    if (message == null && context == null && thrown == null) {
+      if (previous != null) {
+        last.remove(); // an additive parent's second look at a clean event finds it clean again
       }
+      return event;
+    }
+    Object result;
+    try {
+      Object builder = members.builder.newInstance(event);
+      if (message != null) {
+        members.setMessage.invoke(builder, message);
+      }
+      if (context != null) {
+        members.setContextData.invoke(builder, context);
+      }
+      if (thrown != null) {
+        members.setThrown.invoke(builder, thrown);
+        members.setThrownProxy.invoke(builder, new Object[] {null});
+      }
+      result = members.build.invoke(builder);
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "log4j-copy",
+          "could not copy a Log4j2 event (" + AgentReport.describe(failure) + "); it reaches the appenders unredacted");
+      return event;
     }
     if (event.getClass().getName().equals(IMMUTABLE_EVENT)) {
       last.set(new Object[] {event, result, out});
@@ -131,25 +169,76 @@ final class Log4jEventRewrite {
   }
 
   /**
+   * The message's parameters each redacted as a log argument ({@link LogText#argument}): null when
+   * none changed, else a copy with the replacements. A reusable message's (and an event's own)
+   * parameters are read in place, without the copy {@code getParameters()} makes.
+   */
+  private Object[] redactedParameters(Access members, Object message) throws Throwable {
+    Parameters view = members.parameters.get(message.getClass());
+    Object[] parameters;
+    int count;
+    if (view.array != null) {
+      parameters = (Object[]) (Object) view.array.invokeExact(message);
+      if (parameters == null && view.fallback != null) {
+        parameters = (Object[]) (Object) view.fallback.invokeExact(message);
+      }
+      count = parameters == null ? 0 : Math.min(parameters.length, (int) view.count.invokeExact(message));
+    } else {
+      parameters = (Object[]) (Object) members.getParameters.invokeExact(message);
+      count = parameters == null ? 0 : parameters.length;
+    }
+    Object[] redacted = null;
+    for (int i = 0; i < count; i++) {
+      Object parameter = parameters[i];
+      Object replacement = text.argument(parameter);
+      if (replacement != parameter) {
+        if (redacted == null) {
+          redacted = java.util.Arrays.copyOf(parameters, count);
+        }
+        redacted[i] = replacement;
+      }
+    }
+    return redacted;
+  }
+
+  /** The message's text redacted, or null when nothing was found; scanned in a per-thread buffer. */
+  private String textIfFound(Access members, Object message) throws Throwable {
+    if (members.formattable != null && members.formattable.isInstance(message)) {
+      StringBuilder buffer = FORMAT_BUFFER.get();
+      buffer.setLength(0);
+      members.formatTo.invokeExact(message, buffer);
+      String found = text.textIfFound(buffer);
+      if (buffer.length() > MAX_KEPT_BUFFER) {
+        buffer.setLength(0);
+        buffer.trimToSize();
+      }
+      return found;
+    }
+    String formatted = (String) (Object) members.getFormattedMessage.invokeExact(message);
+    String out = text.text(formatted);
+    return out == formatted ? null : out;
+  }
+
+  /**
    * The message text with arguments redacted one by one, so that an annotated object is rendered
    * by its annotations rather than its {@code toString}.
    */
-  private String rendered(Access members, Object message, String formatted) throws Exception {
+  private String rendered(Access members, Object message, String formatted, Object[] redacted)
+      throws Throwable {
+    if (redacted == null) {
+      return formatted;
+    }
     String type = message.getClass().getSimpleName();
-    Object[] parameters = (Object[]) members.getParameters.invoke(message);
+    Object[] parameters = (Object[]) (Object) members.getParameters.invokeExact(message);
     if (parameters == null || parameters.length == 0) {
       return formatted;
     }
     if (type.endsWith("ObjectMessage") && parameters.length == 1) {
-      Object rendered = text.argument(parameters[0]);
+      Object rendered = redacted[0];
       return rendered instanceof String ? (String) rendered : formatted;
     }
-    String format = (String) members.getFormat.invoke(message);
+    String format = (String) (Object) members.getFormat.invokeExact(message);
     if (format == null) {
-      return formatted;
-    }
-    Object[] redacted = text.arguments(parameters);
-    if (redacted == parameters) {
       return formatted;
     }
     // The events of AsyncLogger and AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent) are
@@ -161,9 +250,9 @@ final class Log4jEventRewrite {
     return parameterized(members, format, redacted);
   }
 
-  private static String parameterized(Access members, String format, Object[] parameters) throws Exception {
+  private static String parameterized(Access members, String format, Object[] parameters) throws Throwable {
     Object copy = members.parameterizedMessage.newInstance(format, parameters);
-    return (String) members.getFormattedMessage.invoke(copy);
+    return (String) (Object) members.getFormattedMessage.invokeExact(copy);
   }
 
   private static Object newMessage(Access members, String textOfMessage) {
@@ -174,16 +263,63 @@ final class Log4jEventRewrite {
     }
   }
 
+  /**
+   * Where a message class keeps its parameters, read without {@code getParameters()}'s copy:
+   * {@code ReusableParameterizedMessage} ({@code varargs}, else {@code params}) and the events that
+   * are their own message ({@code parameters}), with {@code ReusableMessage#getParameterCount};
+   * any other class through {@code getParameters()} ({@link #array} null).
+   */
+  private static final class Parameters {
+    private static final Parameters GENERAL = new Parameters(null, null, null);
+
+    final MethodHandle array;
+    final MethodHandle fallback;
+    final MethodHandle count;
+
+    private Parameters(MethodHandle array, MethodHandle fallback, MethodHandle count) {
+      this.array = array;
+      this.fallback = fallback;
+      this.count = count;
+    }
+
+    static Parameters of(Class<?> messageClass, Class<?> reusable, MethodHandle count) {
+      if (!reusable.isAssignableFrom(messageClass)) {
+        return GENERAL;
+      }
+      try {
+        switch (messageClass.getName()) {
+          case "org.apache.logging.log4j.message.ReusableParameterizedMessage":
+            return new Parameters(
+                ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "varargs")),
+                ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "params")),
+                count);
+          case "org.apache.logging.log4j.core.impl.MutableLogEvent":
+          case "org.apache.logging.log4j.core.async.RingBufferLogEvent":
+            return new Parameters(
+                ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "parameters")), null, count);
+          default:
+            return GENERAL;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return GENERAL;
+      }
+    }
+  }
+
   /** The members reached from one event class, found once. */
   private static final class Access {
     String problem;
-    Method getMessage;
-    Method getContextData;
-    Method getThrown;
-    Method getFormattedMessage;
-    Method getParameters;
-    Method getFormat;
-    Method toMap;
+    MethodHandle getMessage;
+    MethodHandle getContextData;
+    MethodHandle getThrown;
+    MethodHandle getFormattedMessage;
+    MethodHandle getParameters;
+    MethodHandle getFormat;
+    MethodHandle isEmpty;
+    MethodHandle toMap;
+    Class<?> formattable;
+    MethodHandle formatTo;
+    ClassValue<Parameters> parameters;
     Constructor<?> simpleMessage;
     Constructor<?> parameterizedMessage;
     Constructor<?> sortedArrayStringMap;
@@ -202,13 +338,38 @@ final class Log4jEventRewrite {
         Class<?> stringMap = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.StringMap");
         Class<?> builderType = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.core.impl.Log4jLogEvent$Builder");
         Class<?> proxyType = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.core.impl.ThrowableProxy");
-        getMessage = ReflectiveAccess.method(logEvent, "getMessage");
-        getContextData = ReflectiveAccess.method(logEvent, "getContextData");
-        getThrown = ReflectiveAccess.method(logEvent, "getThrown");
-        getFormattedMessage = ReflectiveAccess.method(messageType, "getFormattedMessage");
-        getParameters = ReflectiveAccess.method(messageType, "getParameters");
-        getFormat = ReflectiveAccess.method(messageType, "getFormat");
-        toMap = ReflectiveAccess.method(readOnlyMap, "toMap");
+        MethodType read = MethodType.methodType(Object.class, Object.class);
+        getMessage = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getMessage"), read);
+        getContextData = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getContextData"), read);
+        getThrown = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getThrown"), read);
+        getFormattedMessage = ReflectiveAccess.handle(ReflectiveAccess.method(messageType, "getFormattedMessage"), read);
+        getParameters = ReflectiveAccess.handle(ReflectiveAccess.method(messageType, "getParameters"), read);
+        getFormat = ReflectiveAccess.handle(ReflectiveAccess.method(messageType, "getFormat"), read);
+        isEmpty =
+            ReflectiveAccess.handle(
+                ReflectiveAccess.method(readOnlyMap, "isEmpty"), MethodType.methodType(boolean.class, Object.class));
+        toMap = ReflectiveAccess.handle(ReflectiveAccess.method(readOnlyMap, "toMap"), read);
+        try {
+          formattable = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.StringBuilderFormattable");
+          formatTo =
+              ReflectiveAccess.handle(
+                  ReflectiveAccess.method(formattable, "formatTo", StringBuilder.class),
+                  MethodType.methodType(void.class, Object.class, StringBuilder.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          formattable = null; // format to a String instead
+          formatTo = null;
+        }
+        Class<?> reusable = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.ReusableMessage");
+        MethodHandle parameterCount =
+            ReflectiveAccess.handle(
+                ReflectiveAccess.method(reusable, "getParameterCount"), MethodType.methodType(int.class, Object.class));
+        parameters =
+            new ClassValue<>() {
+              @Override
+              protected Parameters computeValue(Class<?> messageClass) {
+                return Parameters.of(messageClass, reusable, parameterCount);
+              }
+            };
         simpleMessage =
             ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.SimpleMessage").getConstructor(String.class);
         parameterizedMessage =

@@ -26,6 +26,14 @@ final class LogText {
   }
 
   /**
+   * Free text read in place (a framework's format buffer): the redacted text, or {@code null} when
+   * nothing was found, so clean text costs no copy.
+   */
+  String textIfFound(CharSequence text) {
+    return redactor.redactIfFound(text);
+  }
+
+  /**
    * Log arguments, each redacted: strings as text; numbers, booleans, characters and enums kept as
    * they are unless their text holds personal data; anything else (annotated objects,
    * collections, records, ...) by {@link ObjectRedaction}, whatever its {@code toString}. The same

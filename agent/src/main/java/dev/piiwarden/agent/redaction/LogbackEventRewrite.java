@@ -3,6 +3,8 @@ package dev.piiwarden.agent.redaction;
 import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.Redactor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -33,7 +35,11 @@ final class LogbackEventRewrite {
     this.text = text;
   }
 
-  /** Redacts {@code event}; returns its redacted formatted message. */
+  /**
+   * Redacts {@code event}; returns its redacted formatted message. An event without personal data
+   * is left as it is, and the hot path then allocates nothing: reads through method handles
+   * resolved once per event class, the redactor returning the same instances.
+   */
   String redact(Object event, String handled) {
     Access fields = access.get(event.getClass());
     if (fields.problem != null) {
@@ -44,29 +50,49 @@ final class LogbackEventRewrite {
       return null;
     }
     String out = message(fields, event, handled);
-    part("mdc", () -> mdc(fields, event));
-    part("key-value pairs", () -> keyValuePairs(fields, event));
-    part("exception", () -> throwableProxies(fields, fields.getThrowableProxy.invoke(event), new IdentityHashMap<>()));
+    try {
+      mdc(fields, event);
+    } catch (Throwable failure) {
+      partFailed("mdc", failure);
+    }
+    try {
+      keyValuePairs(fields, event);
+    } catch (Throwable failure) {
+      partFailed("key-value pairs", failure);
+    }
+    try {
+      Object proxy = (Object) fields.getThrowableProxy.invokeExact(event);
+      if (proxy != null) {
+        throwableProxies(fields, proxy, new IdentityHashMap<>());
+      }
+    } catch (Throwable failure) {
+      partFailed("exception", failure);
+    }
     return out;
   }
 
   private String message(Access fields, Object event, String handled) {
     try {
-      Object[] arguments = (Object[]) fields.getArgumentArray.invoke(event);
-      String template = (String) fields.getMessage.invoke(event);
+      Object[] arguments = (Object[]) (Object) fields.getArgumentArray.invokeExact(event);
+      String template = (String) (Object) fields.getMessage.invokeExact(event);
       if (handled != null && arguments == null && Objects.equals(template, handled)) {
         return handled; // bridged from an outer framework whose hook redacted it
       }
       Object[] redacted = text.arguments(arguments);
+      if (redacted == arguments) {
+        // The event's own formatting (cached in the event, which its appenders would do anyway).
+        String formatted = (String) (Object) fields.getFormattedMessage.invokeExact(event);
+        String out = text.text(formatted);
+        if (out != formatted) {
+          fields.formattedMessage.set(event, out);
+        }
+        return out;
+      }
       String formatted =
-          arguments == null || arguments.length == 0
-              ? template
-              : (String) fields.formattedTupleMessage.invoke(fields.arrayFormat.invoke(null, template, redacted));
+          (String) fields.formattedTupleMessage.invoke(fields.arrayFormat.invoke(null, template, redacted));
       String out = text.text(formatted);
       fields.formattedMessage.set(event, out);
-      if (redacted != arguments) {
-        fields.argumentArray.set(event, redacted);
-      }
+      fields.argumentArray.set(event, redacted);
       return out;
     } catch (Throwable failure) {
       failClosed(fields, event, failure);
@@ -89,16 +115,16 @@ final class LogbackEventRewrite {
   }
 
   @SuppressWarnings("unchecked")
-  private void mdc(Access fields, Object event) throws Exception {
-    Map<String, String> mdc = (Map<String, String>) fields.getMdc.invoke(event);
+  private void mdc(Access fields, Object event) throws Throwable {
+    Map<String, String> mdc = (Map<String, String>) (Object) fields.getMdc.invokeExact(event);
     Map<String, String> redacted = text.values(mdc);
     if (redacted != mdc) {
       fields.mdc.set(event, redacted);
     }
   }
 
-  private void keyValuePairs(Access fields, Object event) throws Exception {
-    List<?> pairs = (List<?>) fields.keyValuePairs.get(event);
+  private void keyValuePairs(Access fields, Object event) throws Throwable {
+    List<?> pairs = (List<?>) (Object) fields.getKeyValuePairs.invokeExact(event);
     if (pairs == null || pairs.isEmpty()) {
       return;
     }
@@ -150,28 +176,21 @@ final class LogbackEventRewrite {
     }
   }
 
-  private static void part(String what, ThrowingRunnable action) {
-    try {
-      action.run();
-    } catch (Throwable failure) {
-      AgentReport.once(
-          "logback-" + what,
-          "could not redact the " + what + " of a Logback event (" + AgentReport.describe(failure) + ")");
-    }
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
+  private static void partFailed(String what, Throwable failure) {
+    AgentReport.once(
+        "logback-" + what,
+        "could not redact the " + what + " of a Logback event (" + AgentReport.describe(failure) + ")");
   }
 
   /** The members of one event class, found once. */
   private static final class Access {
     String problem;
-    Method getMessage;
-    Method getArgumentArray;
-    Method getMdc;
-    Method getThrowableProxy;
+    MethodHandle getMessage;
+    MethodHandle getArgumentArray;
+    MethodHandle getFormattedMessage;
+    MethodHandle getMdc;
+    MethodHandle getThrowableProxy;
+    MethodHandle getKeyValuePairs;
     Method arrayFormat;
     Method formattedTupleMessage;
     Field formattedMessage;
@@ -186,14 +205,17 @@ final class LogbackEventRewrite {
 
     Access(Class<?> type) {
       try {
-        getMessage = ReflectiveAccess.method(type, "getMessage");
-        getArgumentArray = ReflectiveAccess.method(type, "getArgumentArray");
-        getMdc = ReflectiveAccess.method(type, "getMDCPropertyMap");
-        getThrowableProxy = ReflectiveAccess.method(type, "getThrowableProxy");
+        MethodType read = MethodType.methodType(Object.class, Object.class);
+        getMessage = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getMessage"), read);
+        getArgumentArray = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getArgumentArray"), read);
+        getFormattedMessage = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getFormattedMessage"), read);
+        getMdc = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getMDCPropertyMap"), read);
+        getThrowableProxy = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getThrowableProxy"), read);
         formattedMessage = ReflectiveAccess.field(type, "formattedMessage");
         argumentArray = ReflectiveAccess.field(type, "argumentArray");
         mdc = ReflectiveAccess.field(type, "mdcPropertyMap");
         keyValuePairs = ReflectiveAccess.field(type, "keyValuePairs");
+        getKeyValuePairs = ReflectiveAccess.getter(keyValuePairs);
         Class<?> formatter = ReflectiveAccess.sibling(type, "org.slf4j.helpers.MessageFormatter");
         arrayFormat = ReflectiveAccess.method(formatter, "arrayFormat", String.class, Object[].class);
         formattedTupleMessage = ReflectiveAccess.method(arrayFormat.getReturnType(), "getMessage");

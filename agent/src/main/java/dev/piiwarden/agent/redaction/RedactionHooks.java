@@ -2,6 +2,7 @@ package dev.piiwarden.agent.redaction;
 
 import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
+import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.agent.report.AgentReport;
 import java.util.logging.LogRecord;
 
@@ -24,8 +25,8 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   }
 
   @Override
-  public Object log4jEvent(Object event, String[] handled) {
-    return log4j.redact(event, handled);
+  public Object log4jEvent(Object event, String handled, RedactionCallDepth depth) {
+    return log4j.redact(event, handled, depth);
   }
 
   @Override

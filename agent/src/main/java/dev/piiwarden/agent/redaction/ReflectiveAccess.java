@@ -1,6 +1,9 @@
 package dev.piiwarden.agent.redaction;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -14,6 +17,7 @@ import java.util.Set;
  * Instrumentation#redefineModule} first.
  */
 final class ReflectiveAccess {
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static volatile Instrumentation instrumentation;
 
   private ReflectiveAccess() {}
@@ -37,6 +41,19 @@ final class ReflectiveAccess {
   /** The public method {@code name} of {@code type}, made accessible. */
   static Method method(Class<?> type, String name, Class<?>... parameters) throws NoSuchMethodException {
     return open(type.getMethod(name, parameters));
+  }
+
+  /**
+   * {@code method} (opened by {@link #method}) as a handle of the given erased type, for {@code
+   * invokeExact} on the hot path: no argument array, no boxing, no access check per call.
+   */
+  static MethodHandle handle(Method method, MethodType type) throws IllegalAccessException {
+    return LOOKUP.unreflect(method).asType(type);
+  }
+
+  /** A getter of {@code field} (opened by {@link #field}) as an {@code (Object)Object} handle. */
+  static MethodHandle getter(Field field) throws IllegalAccessException {
+    return LOOKUP.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
   }
 
   /** A class by name, from the loader of {@code sibling}. */

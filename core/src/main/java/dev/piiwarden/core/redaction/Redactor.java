@@ -120,6 +120,22 @@ public final class Redactor {
     }
   }
 
+  /**
+   * {@code text} with every detected value replaced, or {@code null} when nothing was found, read
+   * in place (a {@code StringBuilder} a logging framework formatted into, say) so that clean text
+   * costs no copy; {@link #FAILED} on an internal error. Never throws.
+   */
+  public String redactIfFound(CharSequence text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return redactSequence(text);
+    } catch (Throwable failure) {
+      return fail("text", failure);
+    }
+  }
+
   /** The scan and replacement over any char sequence; tests count its reads through this. */
   String redactSequence(CharSequence text) {
     Replacements found = scanner.scan(text);

@@ -23,6 +23,16 @@ class RedactorTest {
   }
 
   @Test
+  void textInPlaceIsNullWhenCleanAndRedactedOtherwise() {
+    StringBuilder buffer = new StringBuilder("order A-10428 shipped to the north warehouse");
+    assertNull(redactor.redactIfFound(buffer));
+    assertNull(redactor.redactIfFound(null));
+    buffer.setLength(0);
+    buffer.append("order A-10428 shipped to bob@example.com");
+    assertEquals("order A-10428 shipped to [REDACTED:email]", redactor.redactIfFound(buffer));
+  }
+
+  @Test
   void everyKindInOneLine() {
     String line = "user bob@example.com card 4111 1111 1111 1111 iban DE89370400440532013000"
         + " from 10.1.2.3 ssn 123-45-6789 tel +44 20 7946 0958 password=hunter2";

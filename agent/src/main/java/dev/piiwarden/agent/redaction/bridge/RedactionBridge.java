@@ -23,10 +23,10 @@ public final class RedactionBridge {
 
     /**
      * A Log4j2 {@code LogEvent} with its message, context data and exception redacted: a new
-     * event, or {@code event} when nothing changed. {@code handled[0]} is the outer message on
-     * entry and this event's redacted message on return.
+     * event, or {@code event} when nothing changed. {@code handled} is the outer message or null;
+     * the event's redacted message, if any, goes to {@code depth}.
      */
-    Object log4jEvent(Object event, String[] handled);
+    Object log4jEvent(Object event, String handled, RedactionCallDepth depth);
 
     /** Redacts a {@code java.util.logging.LogRecord} in place; returns the redacted message. */
     String julRecord(java.util.logging.LogRecord record, String handled);
@@ -78,9 +78,7 @@ public final class RedactionBridge {
         return event;
       }
       try {
-        String[] handled = {level > 1 ? depth.handled() : null};
-        Object redacted = current.log4jEvent(event, handled);
-        depth.handled(handled[0]);
+        Object redacted = current.log4jEvent(event, level > 1 ? depth.handled() : null, depth);
         return type.isInstance(redacted) ? redacted : event;
       } catch (Throwable failure) {
         current.failed("log4j", failure);
