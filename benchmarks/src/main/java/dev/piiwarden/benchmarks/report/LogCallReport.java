@@ -9,12 +9,12 @@ import java.util.Locale;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The log call benchmarks of issue 5: a clean and a personal call on Logback and Log4j2, each in a
+ * The log call benchmarks: a clean and a personal call on Logback and Log4j2, each in a
  * fork without and with the agent, under JMH's GC profiler; written as the "Log calls" section of
  * {@code RESULTS.md}.
  */
 final class LogCallReport {
-  static final String HEADING = "## Log calls (issue 5)";
+  static final String HEADING = "## Log calls";
 
   /** Allocation within this of the comparator's counts as "nothing extra" (the profiler's noise). */
   private static final double ALLOCATION_TOLERANCE = 1.0;
@@ -65,7 +65,7 @@ final class LogCallReport {
         .append(" and encoded as for a file; Log4j2's logger synchronous. With the agent: a JMH fork started with")
         .append(" `-javaagent:piiwarden-agent.jar=audit.sink=none`. Time is the median of the measured")
         .append(" iterations (spread smallest to largest); allocation is JMH's `gc.alloc.rate.norm`, bytes per")
-        .append(" call, median (spread). Goals (issue 5): a clean call with the agent at most 10% over one")
+        .append(" call, median (spread). Goals: a clean call with the agent at most 10% over one")
         .append(" without and no extra allocation (within ").append(Figure.format(ALLOCATION_TOLERANCE))
         .append(" B/op); a call with personal data at most 2x a clean one, both with the agent.\n\n");
     md.append("| what | time | allocated | comparator | comparator time | comparator allocated | ratio | goal |\n");

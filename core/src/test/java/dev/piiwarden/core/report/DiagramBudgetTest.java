@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Issue 7: a 100-element inventory where every category reaches every package stays within budget. */
+/** A 100-element inventory where every category reaches every package stays within budget. */
 class DiagramBudgetTest {
   private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
   private static final Inventory LARGE = LargeInventory.generate();

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A generated inventory of the size issue 7 names: 100 data elements in 25 categories (five of them
+ * A generated inventory of the size the diagram must stay readable at: 100 data elements in 25 categories (five of them
  * special), 80 activities in 40 classes of 10 packages, where every category reaches every package,
  * and each package writes to three sink kinds. Deterministic, so golden files can hold its diagram.
  */
