@@ -7,10 +7,10 @@ import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.consent.AccessRecorder;
 import dev.piiwarden.agent.consent.AccessRule;
-import dev.piiwarden.agent.consent.AccessRules;
 import dev.piiwarden.agent.consent.ConsentGate;
-import dev.piiwarden.agent.consent.ConsentRules;
+import dev.piiwarden.agent.consent.ConsentRule;
 import dev.piiwarden.agent.consent.LedgerPort;
+import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SubjectPseudonym;
 import dev.piiwarden.agent.instrument.ConsentCandidateTransformer;
 import dev.piiwarden.agent.instrument.ConsentClassTransformer;
@@ -62,10 +62,10 @@ final class ConsentEnforcement {
   private static final class OnFirstUse implements ConsentCandidateTransformer.Activation {
     private final AgentConfiguration configuration;
     private final Instrumentation instrumentation;
-    private final ConsentRules rules = new ConsentRules();
+    private final NumberedRules<ConsentRule> rules = new NumberedRules<>();
     private final boolean accessAll;
     /** Made at start only with {@code audit.access=all}; else null. */
-    private final AccessRules accessRules;
+    private final NumberedRules<AccessRule> accessRules;
     private final FragmentCatalogue catalogue;
     private volatile boolean bridged;
     private boolean failed;
@@ -75,7 +75,7 @@ final class ConsentEnforcement {
       this.configuration = configuration;
       this.instrumentation = instrumentation;
       this.accessAll = configuration.get(AgentOption.AUDIT_ACCESS).equals("all");
-      this.accessRules = accessAll ? new AccessRules() : null;
+      this.accessRules = accessAll ? new NumberedRules<>() : null;
       this.catalogue = accessAll ? new FragmentCatalogue() : null;
     }
 
@@ -155,7 +155,8 @@ final class ConsentEnforcement {
   private static final class Wiring {
     private Wiring() {}
 
-    static void wire(AgentConfiguration configuration, ConsentRules rules, AccessRules access) {
+    static void wire(
+        AgentConfiguration configuration, NumberedRules<ConsentRule> rules, NumberedRules<AccessRule> access) {
       Supplier<ConsentLedger> ledger = new LazyLedger(configuration);
       ConsentGate gate =
           new ConsentGate(

@@ -10,11 +10,11 @@ import dev.piiwarden.agent.report.AgentReport;
  * the privacy context. Never throws: a failure is reported once and the call goes on.
  */
 public final class AccessRecorder implements ConsentBridge.Access {
-  private final AccessRules rules;
+  private final NumberedRules<AccessRule> rules;
   private final SubjectResolver subjects = new SubjectResolver();
 
   /** @param rules the rules of the audited methods */
-  public AccessRecorder(AccessRules rules) {
+  public AccessRecorder(NumberedRules<AccessRule> rules) {
     this.rules = rules;
   }
 

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * application.
  */
 public final class ConsentGate implements ConsentBridge.Gate {
-  private final ConsentRules rules;
+  private final NumberedRules<ConsentRule> rules;
   private final Supplier<ConsentLedger> ledger;
   private final SubjectPseudonym pseudonym;
   private final boolean monitorOnly;
@@ -37,7 +37,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
    * @param allowOnStoreError whether a store that cannot answer allows the call
    */
   public ConsentGate(
-      ConsentRules rules,
+      NumberedRules<ConsentRule> rules,
       Supplier<ConsentLedger> ledger,
       SubjectPseudonym pseudonym,
       boolean monitorOnly,

@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.instrument;
 
-import dev.piiwarden.agent.consent.ConsentRules;
+import dev.piiwarden.agent.consent.ConsentRule;
+import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -16,7 +17,7 @@ import org.objectweb.asm.ClassWriter;
  * fragment).
  */
 public final class ConsentClassTransformer implements ClassFileTransformer {
-  private final ConsentRules rules;
+  private final NumberedRules<ConsentRule> rules;
   private final FragmentCatalogue catalogue;
   private final ToIntFunction<String> audited;
 
@@ -28,7 +29,7 @@ public final class ConsentClassTransformer implements ClassFileTransformer {
    *     fragment is read before the class is rewritten, so that its activities are known
    */
   public ConsentClassTransformer(
-      ConsentRules rules, FragmentCatalogue catalogue, ToIntFunction<String> audited) {
+      NumberedRules<ConsentRule> rules, FragmentCatalogue catalogue, ToIntFunction<String> audited) {
     this.rules = rules;
     this.catalogue = catalogue;
     this.audited = audited;

@@ -2,7 +2,7 @@ package dev.piiwarden.agent.instrument;
 
 import dev.piiwarden.agent.consent.ApplicationApi;
 import dev.piiwarden.agent.consent.ConsentRule;
-import dev.piiwarden.agent.consent.ConsentRules;
+import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SkipDefaults;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
   private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
 
-  private final ConsentRules rules;
+  private final NumberedRules<ConsentRule> rules;
   private final ToIntFunction<String> audited;
   private final Map<String, Integer> firstLines;
   private String owner;
@@ -65,7 +65,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
    *     null when no method gets one ({@code annotated}, {@code none})
    */
   ConsentMethodRewriter(
-      ClassVisitor next, ConsentRules rules, ToIntFunction<String> audited, ClassReader reader) {
+      ClassVisitor next, NumberedRules<ConsentRule> rules, ToIntFunction<String> audited, ClassReader reader) {
     super(Opcodes.ASM9, next);
     this.rules = rules;
     this.audited = audited;
