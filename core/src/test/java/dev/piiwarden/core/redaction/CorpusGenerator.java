@@ -6,11 +6,12 @@ import java.util.Random;
 
 /**
  * Seeded generators of labelled log lines: personal data of every detected format in varied
- * surrounding text, and hard negatives that look like it but are not.
+ * surrounding text, and hard negatives that look like it but are not. Public, and shipped in core's
+ * test jar, for the benchmarks that measure other redaction tools on the same corpus.
  */
-final class CorpusGenerator {
+public final class CorpusGenerator {
   /** A line and the personal value it holds ({@code value} is null for a negative). */
-  record Sample(String type, String value, String line) {}
+  public record Sample(String type, String value, String line) {}
 
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
   private static final String ALNUM = LETTERS + "0123456789";
@@ -29,11 +30,13 @@ final class CorpusGenerator {
 
   private final Random random;
 
-  CorpusGenerator(long seed) {
+  /** A generator whose lines depend only on {@code seed}. */
+  public CorpusGenerator(long seed) {
     this.random = new Random(seed);
   }
 
-  Sample positive(String type) {
+  /** A line holding one value of {@code type}, a {@link PiiType#key()}. */
+  public Sample positive(String type) {
     switch (type) {
       case "email":
         return embed(type, email());
@@ -219,7 +222,7 @@ final class CorpusGenerator {
   }
 
   /** A line holding one or two hard negatives and nothing personal. */
-  String negative() {
+  public String negative() {
     String first = hardNegative();
     return random.nextBoolean() ? first : first + " | " + hardNegative();
   }
