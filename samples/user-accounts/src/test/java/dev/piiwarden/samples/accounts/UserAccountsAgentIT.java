@@ -25,8 +25,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * has stopped, its log file, consent ledger and audit trail.
  */
 class UserAccountsAgentIT {
+  private static final Pattern PASSWORD_RETENTION =
+      Pattern.compile("user\\.authorization\\.password: (not declared|P\\w+)");
   private static RunningService service;
   private static final Map<Person, String> ids = new HashMap<>();
   private static Reply firstNewsletter;
@@ -142,6 +147,77 @@ class UserAccountsAgentIT {
       assertEquals(id, past.body().get("erased").get(0).asText());
       assertEquals(404, again.call("GET", "/users/" + id, null).status());
     }
+  }
+
+  /**
+   * Everything PII Warden itself wrote in this run: the agent's output on the console, the log it
+   * redacted, the audit trail, the consent ledger, and what the {@code piiwarden} command prints
+   * about them. None may hold a person's values; only the ledger (whose job is to record who
+   * agreed) and the application's own log lines may hold the random account ids.
+   */
+  @Test
+  void noOutputOfOursHoldsPersonalData() throws Exception {
+    Path work = service.workDir();
+    Path trail = work.resolve("piiwarden-audit.jsonl");
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("console", Files.readString(work.resolve("console.txt")));
+    outputs.put("log", Files.readString(work.resolve("logs/app.log")));
+    outputs.put("ledger", Files.readString(work.resolve("consent.jsonl")));
+    outputs.put("trail", Files.readString(trail));
+    String classes = Path.of("target/classes").toAbsolutePath().toString();
+    outputs.put("inventory", piiwarden(0, "inventory", classes, "--format", "json"));
+    outputs.put("ropa", piiwarden(0, "ropa", classes, "--format", "md"));
+    outputs.put("diagram", piiwarden(0, "diagram", classes, "--format", "mermaid"));
+    outputs.put("check", piiwarden(-1, "check", classes, "--format", "text"));
+    outputs.put("audit verify", piiwarden(0, "audit", "verify", trail.toString()));
+    outputs.put("audit query", piiwarden(0, "audit", "query", trail.toString(), "--subject", ids.get(ANA), "--format", "json"));
+    assertTrue(outputs.get("audit query").contains("consent.granted"), outputs.get("audit query"));
+    assertTrue(outputs.get("inventory").contains("user.contact.email"), "the inventory lists the sample's data");
+
+    List<String> values = new ArrayList<>(List.of(CLIENT_IP, "+33 6 12 34 56 78"));
+    for (Person person : List.of(ANA, BEN, CHLOE)) {
+      values.addAll(List.of(person.email(), person.phone(), person.password(), person.name()));
+    }
+    for (Map.Entry<String, String> output : outputs.entrySet()) {
+      String where = output.getKey();
+      String text = output.getValue();
+      assertFalse(text.isBlank(), where + " is empty");
+      for (String value : values) {
+        assertFalse(text.contains(value), () -> "a personal value is in the " + where + ":\n" + text);
+      }
+      if (!where.equals("ledger") && !where.equals("log") && !where.equals("console")) {
+        for (String id : ids.values()) {
+          assertFalse(text.contains(id), () -> "a raw account id is in the " + where + ":\n" + text);
+        }
+      }
+      Redactor scanner = Redactor.withDefaults();
+      for (String line : text.lines().toList()) {
+        // The records of processing give the retention of the category user.authorization.password
+        // as "user.authorization.password: P2Y": credential-shaped, but it names no secret.
+        String scanned = where.equals("ropa") ? PASSWORD_RETENTION.matcher(line).replaceAll("") : line;
+        assertEquals(scanned, scanner.redact(scanned), () -> "our detectors find personal data in the " + where);
+      }
+    }
+  }
+
+  /** Runs the {@code piiwarden} command's jar in the work folder; its standard output and error. */
+  private static String piiwarden(int expectedExit, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", Path.of(System.getProperty("piiwarden.cli.jar")).toAbsolutePath().toString()));
+    command.addAll(List.of(arguments));
+    Path out = Files.createTempFile(service.workDir(), "piiwarden-", ".txt");
+    Process process = new ProcessBuilder(command)
+        .directory(service.workDir().toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(out.toFile())
+        .start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "piiwarden " + arguments[0] + " ended");
+    String text = Files.readString(out);
+    if (expectedExit >= 0) {
+      assertEquals(expectedExit, process.exitValue(), () -> "piiwarden " + String.join(" ", arguments) + ":\n" + text);
+    }
+    return text;
   }
 
   private static String who(Pseudonymizer pseudonyms, String subject) {
