@@ -84,7 +84,8 @@ public final class ConsentLedger implements ConsentBackend, AutoCloseable {
     Objects.requireNonNull(purpose, "purpose");
     DecisionCache.SubjectEntry entry = cache.fresh(subject);
     if (entry == null) {
-      entry = cache.put(subject, store.records(subject));
+      long stamp = cache.writeStamp(subject);
+      entry = cache.put(subject, store.records(subject), stamp);
     }
     Instant now = clock.instant();
     ConsentDecision cached = entry.decisions.get(purpose);
