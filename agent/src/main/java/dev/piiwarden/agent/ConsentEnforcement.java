@@ -12,6 +12,7 @@ import dev.piiwarden.agent.consent.ConsentRule;
 import dev.piiwarden.agent.consent.LedgerPort;
 import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SubjectPseudonym;
+import dev.piiwarden.agent.consent.TimeBoundStore;
 import dev.piiwarden.agent.instrument.ConsentCandidateTransformer;
 import dev.piiwarden.agent.instrument.ConsentClassTransformer;
 import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses;
@@ -196,11 +197,12 @@ final class ConsentEnforcement {
                 taxonomy.isEmpty()
                     ? PurposeLineage.dotted()
                     : PurposeLineage.of(Taxonomy.load(Path.of(taxonomy)));
+            String store = configuration.get(AgentOption.CONSENT_STORE);
             current =
                 new ConsentLedger(
-                    ConsentStoreUri.open(
-                        configuration.get(AgentOption.CONSENT_STORE),
-                        warning -> AgentReport.once(warning, warning.replaceFirst("^piiwarden: ", ""))),
+                    TimeBoundStore.around(store, ConsentStoreUri.open(
+                        TimeBoundStore.withDriverTimeouts(store),
+                        warning -> AgentReport.once(warning, warning.replaceFirst("^piiwarden: ", "")))),
                     lineage,
                     configuration.cacheTtl(),
                     Clock.systemUTC());
