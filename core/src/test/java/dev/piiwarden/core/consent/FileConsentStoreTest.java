@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.api.ConsentRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +65,7 @@ class FileConsentStoreTest {
   @Test
   void twoProcessesAppendToOneLedgerAndSeeEachOther() throws Exception {
     Path file = folder.resolve("shared.jsonl");
-    int perProcess = 200;
+    int perProcess = 300;
     Process other =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -73,22 +78,35 @@ class FileConsentStoreTest {
             .redirectErrorStream(true)
             .start();
     ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    BufferedReader otherOut = new BufferedReader(
+        new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+    assertEquals("ready", otherOut.readLine());
+    other.getOutputStream().write('\n'); // both start writing now
+    other.getOutputStream().flush();
     for (int i = 0; i < perProcess; i++) {
-      ledger.grant("this-" + (i % 5), "marketing", "test");
+      ledger.grant("this-" + (i % 5), "marketing", "this-" + i);
     }
     assertTrue(other.waitFor(60, TimeUnit.SECONDS), "the other process finished");
-    String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String output = otherOut.lines().collect(Collectors.joining("\n"));
     assertEquals(0, other.exitValue(), output);
 
-    int total = 0;
+    Set<String> sources = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      total += ledger.history("this-" + i).size() + ledger.history("other-" + i).size();
+      for (String subject : List.of("this-" + i, "other-" + i)) {
+        ledger.history(subject).forEach(record -> assertTrue(sources.add(record.source()), record.source()));
+      }
     }
-    assertEquals(2 * perProcess, total);
+    for (int i = 0; i < perProcess; i++) {
+      assertTrue(sources.contains("this-" + i), "this-" + i);
+      assertTrue(sources.contains("other-" + i), "other-" + i);
+    }
+    assertEquals(2 * perProcess, sources.size());
     assertTrue(ledger.isGranted("other-3", "marketing.communications.email"));
     assertEquals(List.of(), warnings);
-    for (String line : Files.readAllLines(file)) {
-      ConsentRecord record = ConsentRecordJson.parse(line);
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(2 * perProcess, lines.size());
+    for (String line : lines) {
+      ConsentRecord record = ConsentRecordJson.parse(line); // a torn or glued line does not parse
       assertEquals("marketing", record.purpose());
     }
   }
