@@ -22,6 +22,9 @@ final class PhoneDetector implements Detector {
   static final List<String> CONTEXT_WORDS =
       List.of("tel", "phone", "sms", "mobile", "call", "fax", "cell", "whatsapp");
   private static final ContextWords CONTEXT = new ContextWords(24, CONTEXT_WORDS);
+  /** The fewest digits of any number taken: a national one's; an international one has 8. */
+  static final int MIN_DIGITS = 7;
+  private static final int MIN_INTERNATIONAL_DIGITS = 8;
 
   @Override
   public String type() {
@@ -60,7 +63,7 @@ final class PhoneDetector implements Detector {
         break;
       }
     }
-    if (digits < 8 || CharClasses.alnumAt(text, end)) {
+    if (digits < MIN_INTERNATIONAL_DIGITS || CharClasses.alnumAt(text, end)) {
       return NONE;
     }
     return Detector.match(at, end);
@@ -109,7 +112,7 @@ final class PhoneDetector implements Detector {
         break;
       }
     }
-    if (end < 0 || digits < 7 || CharClasses.alnumAt(text, end) || isoDate(text, at, end, groups)) {
+    if (end < 0 || digits < MIN_DIGITS || CharClasses.alnumAt(text, end) || isoDate(text, at, end, groups)) {
       return NONE;
     }
     if (end + 1 < n && isSeparator(text.charAt(end)) && CharClasses.isDigit(text.charAt(end + 1))) {

@@ -142,6 +142,11 @@ public final class Redactor {
     return found == null ? null : apply(text, found);
   }
 
+  /** The scan behind this redactor, for tests that compare its fast path with the full scan. */
+  TextScanner scanner() {
+    return scanner;
+  }
+
   /** The counts since creation or the last reset, without resetting them. */
   public RedactionCounts counts() {
     return snapshot(false);

@@ -11,6 +11,8 @@ import java.util.List;
 final class SsnDetector implements Detector {
   private static final ContextWords CONTEXT =
       new ContextWords(24, List.of("ssn", "social", "ss#", "taxpayer", "tin"));
+  /** The digits of a number, with or without separators. */
+  static final int DIGITS = 9;
 
   @Override
   public String type() {

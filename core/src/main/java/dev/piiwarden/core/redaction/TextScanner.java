@@ -11,6 +11,12 @@ import java.util.List;
  * advances the credential key automaton on the way. User patterns then run on RE2J. Nothing is
  * allocated until something is found.
  *
+ * <p>A cheaper pass ({@link CandidateFilter}) goes first and tells which built-in detectors could
+ * match anywhere in the text; only those are called, the key automaton runs only when a credential
+ * could be there, and text that could hold none of them skips the detecting pass. Every match
+ * implies its detector's condition, so the result is the same as with every detector called at
+ * every trigger ({@link #scanFully}). Detectors that are not built in always run.
+ *
  * <p>The built-in detectors are called through fields of their own classes rather than through
  * one loop over the interface: each call site then sees one class and the JIT inlines the cheap
  * early rejections, which is most of the work on clean text. Other detectors (tests inject
@@ -32,6 +38,8 @@ final class TextScanner {
   private final int[] otherTriggers;
   private final Pattern[] patterns;
   private final int[] patternTypes;
+  /** The {@link CandidateFilter} bits of the built-in detectors configured. */
+  private final int configured;
 
   /**
    * @param detectors the detectors; built-in ones count as their {@link PiiType}
@@ -91,11 +99,36 @@ final class TextScanner {
     }
     this.patterns = patterns.toArray(new Pattern[0]);
     this.patternTypes = patternTypes.clone();
+    this.configured = (card == null ? 0 : CandidateFilter.CARD)
+        | (iban == null ? 0 : CandidateFilter.IBAN)
+        | (ssn == null ? 0 : CandidateFilter.SSN)
+        | (email == null ? 0 : CandidateFilter.EMAIL)
+        | (phone == null ? 0 : CandidateFilter.PHONE)
+        | (ipv4 == null ? 0 : CandidateFilter.IPV4)
+        | (ipv6 == null ? 0 : CandidateFilter.IPV6)
+        | (credential == null ? 0 : CandidateFilter.CREDENTIAL)
+        | (userInfo == null ? 0 : CandidateFilter.USER_INFO);
   }
 
   /** The matches in {@code text}, unresolved, or null when there are none. */
   Replacements scan(CharSequence text) {
+    int candidates = configured == 0 ? 0 : CandidateFilter.candidates(text) & configured;
+    Replacements found = candidates == 0 && others.length == 0 ? null : detect(text, candidates);
+    return userPatterns(text, found);
+  }
+
+  /**
+   * The matches in {@code text} with every configured detector called at each of its triggers,
+   * whatever the {@link CandidateFilter} says: what {@link #scan} must always equal.
+   */
+  Replacements scanFully(CharSequence text) {
+    return userPatterns(text, detect(text, configured));
+  }
+
+  /** The detecting pass, calling the built-in detectors of {@code candidates} and all others. */
+  private Replacements detect(CharSequence text, int candidates) {
     Replacements found = null;
+    KeyAutomaton keys = (candidates & CandidateFilter.CREDENTIAL) == 0 ? null : this.keys;
     int n = text.length();
     int state = 0;
     int localStart = 0;
@@ -107,7 +140,7 @@ final class TextScanner {
       int classes = CharClasses.of(c);
       int fired = fired(text, i, c, classes, before, (classesBefore & CharClasses.ALNUM) == 0);
       if (fired != 0) {
-        found = builtIn(text, i, fired, localStart, found);
+        found = builtIn(text, i, fired, localStart, candidates, found);
         for (int d = 0; d < others.length; d++) {
           if ((otherTriggers[d] & fired) != 0) {
             found = record(found, others[d].detect(text, i, localStart), otherTypes[d]);
@@ -133,6 +166,10 @@ final class TextScanner {
       classesBefore = classes;
       before = c;
     }
+    return found;
+  }
+
+  private Replacements userPatterns(CharSequence text, Replacements found) {
     for (int p = 0; p < patterns.length; p++) {
       Matcher matcher = patterns[p].matcher(text);
       while (matcher.find()) {
@@ -144,49 +181,52 @@ final class TextScanner {
     return found;
   }
 
+  /** Calls the built-in detectors of {@code candidates} (a subset of the configured) at a trigger. */
   private Replacements builtIn(
-      CharSequence text, int i, int fired, int localStart, Replacements found) {
+      CharSequence text, int i, int fired, int localStart, int candidates, Replacements found) {
     final int ip = PiiType.IP.ordinal();
     switch (fired) {
       case Detector.DIGIT_RUN:
-        if (card != null) {
+        if ((candidates & CandidateFilter.CARD) != 0) {
           found = record(found, card.detect(text, i, localStart), PiiType.CARD.ordinal());
         }
-        if (ssn != null) {
+        if ((candidates & CandidateFilter.SSN) != 0) {
           found = record(found, ssn.detect(text, i, localStart), PiiType.SSN.ordinal());
         }
-        if (phone != null) {
+        if ((candidates & CandidateFilter.PHONE) != 0) {
           found = record(found, phone.detect(text, i, localStart), PiiType.PHONE.ordinal());
         }
-        if (ipv4 != null) {
+        if ((candidates & CandidateFilter.IPV4) != 0) {
           found = record(found, ipv4.detect(text, i, localStart), ip);
         }
-        if (ipv6 != null) {
+        if ((candidates & CandidateFilter.IPV6) != 0) {
           found = record(found, ipv6.detect(text, i, localStart), ip);
         }
         return found;
       case Detector.WORD_START:
-        if (iban != null) {
+        if ((candidates & CandidateFilter.IBAN) != 0) {
           found = record(found, iban.detect(text, i, localStart), PiiType.IBAN.ordinal());
         }
-        if (ipv6 != null && CharClasses.is(text.charAt(i), CharClasses.HEX)) {
+        if ((candidates & CandidateFilter.IPV6) != 0
+            && CharClasses.is(text.charAt(i), CharClasses.HEX)) {
           found = record(found, ipv6.detect(text, i, localStart), ip);
         }
         return found;
       case Detector.AT_SIGN:
-        if (userInfo != null) {
+        if ((candidates & CandidateFilter.USER_INFO) != 0) {
           found = record(found, userInfo.detect(text, i, localStart), PiiType.CREDENTIAL.ordinal());
         }
-        return email == null ? found
+        return (candidates & CandidateFilter.EMAIL) == 0 ? found
             : record(found, email.detect(text, i, localStart), PiiType.EMAIL.ordinal());
       case Detector.PLUS:
       case Detector.OPEN_PAREN:
-        return phone == null ? found
+        return (candidates & CandidateFilter.PHONE) == 0 ? found
             : record(found, phone.detect(text, i, localStart), PiiType.PHONE.ordinal());
       case Detector.COLON:
-        return ipv6 == null ? found : record(found, ipv6.detect(text, i, localStart), ip);
+        return (candidates & CandidateFilter.IPV6) == 0 ? found
+            : record(found, ipv6.detect(text, i, localStart), ip);
       case Detector.ENCODED_AT:
-        return email == null ? found
+        return (candidates & CandidateFilter.EMAIL) == 0 ? found
             : record(found, email.detect(text, i, localStart), PiiType.EMAIL.ordinal());
       default:
         return found;

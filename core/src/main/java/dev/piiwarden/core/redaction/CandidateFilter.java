@@ -1,0 +1,179 @@
+package dev.piiwarden.core.redaction;
+
+/**
+ * Which built-in detectors could match somewhere in a text: one tight pass that establishes, for
+ * each detector, a condition every one of its matches implies, so that the scan calls only the
+ * detectors whose condition holds, and text that holds none of the shapes is done after this
+ * pass. Most characters (letters, blanks, punctuation) cost one table look-up; digits, colons and a
+ * few rare characters look back or ahead a bounded number of characters.
+ *
+ * <p>The conditions, each implied by every match of its detector:
+ *
+ * <ul>
+ *   <li>email: an {@code @} or a {@code %40}; URL user information: an {@code @};
+ *   <li>card, SSN, phone: a cluster of at least {@value CardDetector#MIN_DIGITS}, {@value
+ *       SsnDetector#DIGITS} or {@value PhoneDetector#MIN_DIGITS} ASCII digits, a cluster being
+ *       digits one to the next with at most two of {@code space - . / ( )} between them (a
+ *       superset of the separators each of these detectors allows inside a value);
+ *   <li>IPv4: four runs of digits joined by single dots ({@code 1.2.3.4});
+ *   <li>IPv6: two colons with at most four hex digits between them ({@code ::} or {@code :db8:});
+ *   <li>IBAN: two upper-case ASCII letters followed by two digits (country and check digits);
+ *   <li>credential: an {@code =} or a {@code :} (what follows a key), or {@code bearer } in any
+ *       case (the bare {@code Bearer token}).
+ * </ul>
+ */
+final class CandidateFilter {
+  static final int CARD = 1;
+  static final int IBAN = 1 << 1;
+  static final int SSN = 1 << 2;
+  static final int EMAIL = 1 << 3;
+  static final int PHONE = 1 << 4;
+  static final int IPV4 = 1 << 5;
+  static final int IPV6 = 1 << 6;
+  static final int CREDENTIAL = 1 << 7;
+  static final int USER_INFO = 1 << 8;
+  static final int ALL = (1 << 9) - 1;
+
+  /** What a character asks of the pass; 0 for nothing (most characters). */
+  private static final int DIGIT = 1;
+  private static final int COLON = 2;
+  private static final int AT = 3;
+  private static final int KEY_END = 4;
+  private static final int PERCENT = 5;
+  private static final int LETTER_B = 6;
+
+  private static final byte[] KIND = new byte[128];
+
+  /** Further apart than any cluster gap, dotted quad or IPv6 group allows. */
+  private static final int FAR = -16;
+
+  private static final String BEARER_REST = "earer ";
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      KIND[c] = DIGIT;
+    }
+    KIND[':'] = COLON;
+    KIND['@'] = AT;
+    KIND['='] = KEY_END;
+    KIND['%'] = PERCENT;
+    KIND['b'] = LETTER_B;
+    KIND['B'] = LETTER_B;
+  }
+
+  private CandidateFilter() {}
+
+  /** The detector bits whose condition holds somewhere in {@code text}. */
+  static int candidates(CharSequence text) {
+    int n = text.length();
+    int found = 0;
+    int lastDigit = FAR;
+    int runStart = FAR;
+    int cluster = 0;
+    int dots = 0;
+    int lastColon = FAR;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int kind = c < 128 ? KIND[c] : 0;
+      if (kind == 0) {
+        continue;
+      }
+      switch (kind) {
+        case DIGIT:
+          if (lastDigit == i - 1) {
+            cluster++;
+            if (runStart == i - 1 && i >= 3 && isUpper(text.charAt(i - 2))
+                && isUpper(text.charAt(i - 3))) {
+              found |= IBAN;
+            }
+          } else {
+            runStart = i;
+            dots = lastDigit == i - 2 && text.charAt(i - 1) == '.' ? dots + 1 : 0;
+            cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + 1 : 1;
+          }
+          lastDigit = i;
+          found |= digitCandidates(cluster, dots);
+          break;
+        case COLON:
+          if (lastColon >= i - 5 && hexDigits(text, lastColon + 1, i)) {
+            found |= IPV6;
+          }
+          lastColon = i;
+          found |= CREDENTIAL;
+          break;
+        case AT:
+          found |= EMAIL | USER_INFO;
+          break;
+        case KEY_END:
+          found |= CREDENTIAL;
+          break;
+        case PERCENT:
+          if (i + 2 < n && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') {
+            found |= EMAIL;
+          }
+          break;
+        case LETTER_B:
+          if (bearer(text, i + 1)) {
+            found |= CREDENTIAL;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return found;
+  }
+
+  private static int digitCandidates(int cluster, int dots) {
+    int found = dots >= 3 ? IPV4 : 0;
+    if (cluster >= PhoneDetector.MIN_DIGITS) {
+      found |= PHONE;
+      if (cluster >= SsnDetector.DIGITS) {
+        found |= SSN;
+        if (cluster >= CardDetector.MIN_DIGITS) {
+          found |= CARD;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code [from, to)} holds only separators a digit cluster may have inside it. */
+  private static boolean separators(CharSequence text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      switch (text.charAt(k)) {
+        case ' ': case '-': case '.': case '/': case '(': case ')':
+          break;
+        default:
+          return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hexDigits(CharSequence text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!CharClasses.is(text.charAt(k), CharClasses.HEX)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code earer } (any case) starts at {@code from}. */
+  private static boolean bearer(CharSequence text, int from) {
+    if (from + BEARER_REST.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < BEARER_REST.length(); k++) {
+      if (CharClasses.lower(text.charAt(from + k)) != BEARER_REST.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+}

@@ -1,0 +1,193 @@
+package dev.piiwarden.core.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The scan's fast path ({@link CandidateFilter} first, then only the detectors it leaves) finds
+ * exactly what the full scan finds, every detector called at every trigger: the same raw matches,
+ * start, end and type, on the labelled corpus, on seeded random text, and on the shortest value of
+ * each type at the edges of the text and next to separators. And clean text is rejected by the
+ * filter alone.
+ */
+class CandidateFilterTest {
+  private static final Redactor ALL = Redactor.withDefaults();
+  private static final Redactor CONFIGURED = Redactor.create(RedactionSettings.builder()
+      .extraKey("session-id").pattern("ticket", "T-[0-9]+").build());
+
+  @Test
+  void sameMatchesOnTheLabelledCorpus() {
+    CorpusGenerator generator = new CorpusGenerator(20261122L);
+    int lines = 0;
+    for (int i = 0; i < 10_000; i++) {
+      assertSameMatches(ALL, generator.negative());
+      lines++;
+    }
+    for (PiiType type : PiiType.values()) {
+      for (int i = 0; i < 2_000; i++) {
+        String line = generator.positive(type.key()).line();
+        assertSameMatches(ALL, line);
+        assertSameMatches(CONFIGURED, line);
+        lines++;
+      }
+    }
+    assertEquals(24_000, lines);
+  }
+
+  @Test
+  void sameMatchesOnRandomText() {
+    Random random = new Random(7);
+    String alphabet = "0123456789 0123456789-./()+:@%=abcfxyzABFGNOXYZ_\"'\\,;#é";
+    String[] fragments = {
+      "bearer ", "Bearer ", "BEARER", "%40", "@", "::", ":", "password", "pwd", "session-id",
+      "Authorization: ", "tel ", "phone ", "ssn ", "version ", "DE", "NO93", "GB82", "4111",
+      "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-"
+    };
+    int withMatches = 0;
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      while (text.length() < length) {
+        if (random.nextInt(4) == 0) {
+          text.append(fragments[random.nextInt(fragments.length)]);
+        } else {
+          text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      String line = text.toString();
+      if (assertSameMatches(ALL, line) > 0) {
+        withMatches++;
+      }
+      assertSameMatches(CONFIGURED, line);
+    }
+    // the generator must reach the detectors, else the comparison says little
+    assertTrue(withMatches > 10_000, withMatches + " random lines with matches");
+  }
+
+  static Stream<Arguments> shortestValues() {
+    return Stream.of(
+        Arguments.of("email", "a@b.co", "", CandidateFilter.EMAIL),
+        Arguments.of("email", "a%40b.co", "", CandidateFilter.EMAIL),
+        Arguments.of("card", "4222222222222", "", CandidateFilter.CARD),
+        Arguments.of("card", "4222 2222 22222", "", CandidateFilter.CARD),
+        Arguments.of("ssn", "123-45-6789", "", CandidateFilter.SSN),
+        Arguments.of("ssn", "123 45 6789", "", CandidateFilter.SSN),
+        Arguments.of("ssn", "123456789", "ssn ", CandidateFilter.SSN),
+        Arguments.of("phone", "+12345678", "", CandidateFilter.PHONE),
+        Arguments.of("phone", "+1 (23) 45-678", "", CandidateFilter.PHONE),
+        Arguments.of("phone", "1234567", "tel ", CandidateFilter.PHONE),
+        Arguments.of("phone", "(12) 34567", "tel ", CandidateFilter.PHONE),
+        Arguments.of("phone", "(12)-345.67", "tel ", CandidateFilter.PHONE),
+        Arguments.of("ip", "1.2.3.4", "", CandidateFilter.IPV4),
+        Arguments.of("ip", "::1", "", CandidateFilter.IPV6),
+        Arguments.of("ip", "1::", "", CandidateFilter.IPV6),
+        Arguments.of("ip", "::ffff:1.2.3.4", "", CandidateFilter.IPV6),
+        Arguments.of("ip", "1:2:3:4:5:6:7:8", "", CandidateFilter.IPV6),
+        Arguments.of("iban", "NO9386011117947", "", CandidateFilter.IBAN),
+        Arguments.of("credential", "x", "pwd=", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "x", "pwd:", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "abcdefgh", "Bearer ", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "abcdefgh", "bEARER ", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "p", "//u:", CandidateFilter.USER_INFO));
+  }
+
+  /**
+   * The shortest value of each type alone, at the start and at the end of a longer text, and
+   * between separators: found, and found the same by the fast path and the full scan.
+   */
+  @ParameterizedTest(name = "{0}: {2}{1}")
+  @MethodSource("shortestValues")
+  void shortestValueAtTheEdges(String type, String value, String before, int candidate) {
+    String mask = Redactor.mask(type);
+    String after = type.equals("credential") && before.equals("//u:") ? "@h" : "";
+    List<String[]> shapes = new ArrayList<>();
+    shapes.add(new String[] {"", ""});
+    shapes.add(new String[] {"", " and more"});
+    shapes.add(new String[] {"text before, ", ""});
+    shapes.add(new String[] {"one ", " two"});
+    shapes.add(new String[] {"(", ")"});
+    shapes.add(new String[] {"'", "'"});
+    shapes.add(new String[] {"<", ">"});
+    shapes.add(new String[] {"[", "], "});
+    for (String[] shape : shapes) {
+      String text = shape[0] + before + value + after + shape[1];
+      assertEquals(shape[0] + before + mask + after + shape[1], ALL.redact(text), text);
+      assertTrue((CandidateFilter.candidates(text) & candidate) != 0, text);
+      assertSameMatches(ALL, text);
+      assertSameMatches(CONFIGURED, text);
+    }
+  }
+
+  /** Just short of each condition: the filter leaves the detector out. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("justShort")
+  void justShortOfACondition(String text, int excluded) {
+    assertEquals(0, CandidateFilter.candidates(text) & excluded, text);
+    assertSameMatches(ALL, text);
+  }
+
+  static Stream<Arguments> justShort() {
+    return Stream.of(
+        Arguments.of("422222222222", CandidateFilter.CARD),
+        Arguments.of("4222 2222 2222", CandidateFilter.CARD),
+        Arguments.of("4222 2222 x 22222", CandidateFilter.CARD),
+        Arguments.of("123-45-678", CandidateFilter.SSN),
+        Arguments.of("123-45 - 6789", CandidateFilter.SSN | CandidateFilter.CARD),
+        Arguments.of("tel 123456", CandidateFilter.PHONE),
+        Arguments.of("tel 123-x-4567", CandidateFilter.PHONE),
+        Arguments.of("1.2.3", CandidateFilter.IPV4),
+        Arguments.of("1.2.3 .4", CandidateFilter.IPV4),
+        Arguments.of("1.2..3.4", CandidateFilter.IPV4),
+        Arguments.of("a:12345:b", CandidateFilter.IPV6),
+        Arguments.of("a:g:b", CandidateFilter.IPV6),
+        Arguments.of("NO 9386011117947", CandidateFilter.IBAN),
+        Arguments.of("No9386011117947", CandidateFilter.IBAN),
+        Arguments.of("N09386011117947", CandidateFilter.IBAN),
+        Arguments.of("bob at example.com", CandidateFilter.EMAIL | CandidateFilter.USER_INFO),
+        Arguments.of("bob%4example.com", CandidateFilter.EMAIL),
+        Arguments.of("password is hunter2", CandidateFilter.CREDENTIAL),
+        Arguments.of("bearerabcdefgh", CandidateFilter.CREDENTIAL),
+        Arguments.of("bearer", CandidateFilter.CREDENTIAL));
+  }
+
+  @Test
+  void cleanLogTextIsRejectedByTheFilterAlone() {
+    for (String text : new String[] {
+      "order A-10428 shipped to warehouse north-2",
+      "A-10428",
+      "warehouse north-2",
+      "java.lang.IllegalStateException at com.acme.Foo.bar(Foo.java)",
+      "retrying in 250 ms (attempt 3 of 5), 12 items left",
+    }) {
+      assertEquals(0, CandidateFilter.candidates(text), text);
+      assertEquals(null, ALL.scanner().scan(text), text);
+    }
+  }
+
+  /** Compares the raw matches of both paths; returns how many there were. */
+  private static int assertSameMatches(Redactor redactor, String text) {
+    List<String> fast = matches(redactor.scanner().scan(text));
+    List<String> full = matches(redactor.scanner().scanFully(text));
+    assertEquals(full, fast, text);
+    return full.size();
+  }
+
+  private static List<String> matches(Replacements found) {
+    List<String> matches = new ArrayList<>();
+    if (found != null) {
+      for (int i = 0; i < found.size(); i++) {
+        matches.add(found.start(i) + "-" + found.end(i) + ":" + found.type(i));
+      }
+    }
+    return matches;
+  }
+}
