@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.List;
@@ -14,15 +15,17 @@ import java.util.Objects;
  * @param elements the data elements the argument carries, sorted
  * @param parameters the caller's own parameters (0-based) the argument carries, sorted
  * @param confidence how directly the value was seen to reach the argument
+ * @param results the caller's project calls whose results the argument carries
  */
-@JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence"})
+@JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence", "results"})
 public record ArgumentPass(
     String callee,
     int argument,
     int line,
     List<String> elements,
     List<Integer> parameters,
-    Confidence confidence) {
+    Confidence confidence,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallResult> results) {
 
   static final Comparator<ArgumentPass> ORDER =
       Comparator.comparingInt(ArgumentPass::line)
@@ -37,5 +40,12 @@ public record ArgumentPass(
     elements = Sorting.keys(elements);
     parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
     confidence = confidence == null ? Confidence.DIRECT : confidence;
+    results = Sorting.sorted(results, CallResult.ORDER);
+  }
+
+  /** A pass that carries no call results. */
+  public ArgumentPass(
+      String callee, int argument, int line, List<String> elements, List<Integer> parameters, Confidence confidence) {
+    this(callee, argument, line, elements, parameters, confidence, List.of());
   }
 }

@@ -6,18 +6,41 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Computes the flows of an inventory: every path by which a data element reaches a sink, within one
  * method (an activity's sink records) or through calls (the method summaries), across classes and
- * modules. A path never visits a method twice, so recursion and cycles end.
+ * modules. Values returned by project methods are followed too: what each method returns is worked
+ * out first, to a fixed point, and a call's result then carries it into the caller's sinks and
+ * calls. A path never visits a method twice, so recursion and cycles end.
  */
 public final class FlowComputation {
   /** Paths longer than this are not followed; real call chains to a sink are far shorter. */
   static final int MAX_DEPTH = 32;
 
   private final Map<String, List<MethodSummary>> byCallee = new HashMap<>();
+  /** What each method with a {@link ReturnValue} returns, once its callees' returns are known. */
+  private final Map<String, Returned> returned = new HashMap<>();
+  /** Call results resolved after the fixed point, per calling method. */
+  private final Map<String, Map<CallResult, Carried>> resolved = new HashMap<>();
+  private boolean settled;
   private final Set<Flow> flows = new LinkedHashSet<>();
+
+  /** A method's return value: each element with the path from its reader to the method, and parameters. */
+  private static final class Returned {
+    final Map<String, List<String>> elements = new TreeMap<>();
+    final Set<Integer> parameters = new TreeSet<>();
+  }
+
+  /**
+   * What a call result carries in the calling method.
+   *
+   * @param elements each element with the path from its reader up to, not including, the caller
+   * @param parameters the caller's own parameters it carries
+   */
+  private record Carried(Map<String, List<String>> elements, Set<Integer> parameters) {}
 
   private FlowComputation(List<MethodSummary> summaries) {
     for (MethodSummary summary : summaries) {
@@ -26,6 +49,7 @@ public final class FlowComputation {
         byCallee.computeIfAbsent(overridden, k -> new ArrayList<>()).add(summary);
       }
     }
+    settleReturns(summaries);
   }
 
   /** The flows of {@code inventory}: those it already lists plus every one its parts imply. */
@@ -40,10 +64,26 @@ public final class FlowComputation {
       }
     }
     for (MethodSummary summary : inventory.summaries()) {
+      for (ResultSink sink : summary.resultSinks()) {
+        computation.resolve(summary, sink.result()).elements().forEach((element, prefix) -> {
+          List<String> path = computation.extend(prefix, summary.method());
+          if (path != null) {
+            computation.flows.add(new Flow(element, sink.kind(), sink.target(), path));
+          }
+        });
+      }
       for (ArgumentPass pass : summary.passes()) {
         for (String element : pass.elements()) {
           List<String> path = new ArrayList<>(List.of(summary.method()));
           computation.follow(element, pass.callee(), pass.argument(), path);
+        }
+        for (CallResult result : pass.results()) {
+          computation.resolve(summary, result).elements().forEach((element, prefix) -> {
+            List<String> path = computation.extend(prefix, summary.method());
+            if (path != null) {
+              computation.follow(element, pass.callee(), pass.argument(), new ArrayList<>(path));
+            }
+          });
         }
       }
     }
@@ -64,12 +104,105 @@ public final class FlowComputation {
           flows.add(new Flow(element, sink.kind(), sink.target(), List.copyOf(path)));
         }
       }
+      for (ResultSink sink : target.resultSinks()) {
+        if (resolve(target, sink.result()).parameters().contains(parameter)) {
+          flows.add(new Flow(element, sink.kind(), sink.target(), List.copyOf(path)));
+        }
+      }
       for (ArgumentPass pass : target.passes()) {
-        if (pass.parameters().contains(parameter)) {
+        boolean carries = pass.parameters().contains(parameter);
+        for (CallResult result : pass.results()) {
+          carries |= resolve(target, result).parameters().contains(parameter);
+        }
+        if (carries) {
           follow(element, pass.callee(), pass.argument(), path);
         }
       }
       path.remove(path.size() - 1);
     }
+  }
+
+  /**
+   * Works out what every method returns: its own returned elements and parameters, plus what the
+   * results it returns carry, repeated until nothing changes (sets only grow, so it ends).
+   */
+  private void settleReturns(List<MethodSummary> summaries) {
+    List<MethodSummary> returning = summaries.stream().filter(s -> s.returns() != null).toList();
+    for (MethodSummary summary : returning) {
+      returned.putIfAbsent(summary.method(), new Returned());
+    }
+    boolean changed = !returning.isEmpty();
+    while (changed) {
+      changed = false;
+      for (MethodSummary summary : returning) {
+        Returned value = returned.get(summary.method());
+        for (String element : summary.returns().elements()) {
+          changed |= value.elements.putIfAbsent(element, List.of(summary.method())) == null;
+        }
+        changed |= value.parameters.addAll(summary.returns().parameters());
+        for (CallResult result : summary.returns().results()) {
+          Carried carried = carried(summary, result, 0);
+          for (Map.Entry<String, List<String>> entry : carried.elements().entrySet()) {
+            List<String> path = extend(entry.getValue(), summary.method());
+            if (path != null) {
+              changed |= value.elements.putIfAbsent(entry.getKey(), path) == null;
+            }
+          }
+          changed |= value.parameters.addAll(carried.parameters());
+        }
+      }
+    }
+    settled = true;
+  }
+
+  /** What {@code result}, a call made in {@code caller}, carries there; cached once returns are settled. */
+  private Carried resolve(MethodSummary caller, CallResult result) {
+    if (!settled) {
+      return carried(caller, result, 0);
+    }
+    return resolved.computeIfAbsent(caller.method(), k -> new HashMap<>())
+        .computeIfAbsent(result, r -> carried(caller, r, 0));
+  }
+
+  private Carried carried(MethodSummary caller, CallResult result, int depth) {
+    Map<String, List<String>> elements = new TreeMap<>();
+    Set<Integer> parameters = new TreeSet<>();
+    if (depth >= MAX_DEPTH) {
+      return new Carried(elements, parameters);
+    }
+    for (MethodSummary callee : byCallee.getOrDefault(result.callee(), List.of())) {
+      Returned value = returned.get(callee.method());
+      if (value == null) {
+        continue;
+      }
+      value.elements.forEach(elements::putIfAbsent);
+      for (int parameter : value.parameters) {
+        // The returned parameter is whatever the caller passed at that call.
+        for (ArgumentPass pass : caller.passes()) {
+          if (pass.callee().equals(result.callee()) && pass.argument() == parameter && pass.line() == result.line()) {
+            pass.elements().forEach(element -> elements.putIfAbsent(element, List.of()));
+            parameters.addAll(pass.parameters());
+            for (CallResult inner : pass.results()) {
+              if (!inner.equals(result)) {
+                Carried nested = carried(caller, inner, depth + 1);
+                nested.elements().forEach(elements::putIfAbsent);
+                parameters.addAll(nested.parameters());
+              }
+            }
+          }
+        }
+      }
+    }
+    return new Carried(elements, parameters);
+  }
+
+  /** {@code prefix} followed by {@code method}, or null when the prefix already visits it. */
+  private List<String> extend(List<String> prefix, String method) {
+    if (prefix.contains(method) || prefix.size() >= MAX_DEPTH) {
+      return null;
+    }
+    List<String> path = new ArrayList<>(prefix);
+    path.add(method);
+    return List.copyOf(path);
   }
 }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What one method does with personal data and with its parameters, as far as flows are concerned:
- * what it hands to other methods and which of its parameters reach sinks. Fragments carry a summary
+ * what it hands to other methods, which of its parameters and of its calls' results reach sinks,
+ * and what it returns. Fragments carry a summary
  * for every method that does either, so that merging fragments of several classes and modules can
  * compute whole paths from a data element to a sink ({@link FlowComputation}).
  *
@@ -16,10 +18,17 @@ import java.util.Objects;
  *     reaches this implementation
  * @param passes the calls that hand personal data or parameters on
  * @param sinks the parameters that reach sinks in this method
+ * @param returns what its return value carries, or null when nothing
+ * @param resultSinks results of project calls that reach sinks in this method
  */
-@JsonPropertyOrder({"method", "overrides", "passes", "sinks"})
+@JsonPropertyOrder({"method", "overrides", "passes", "sinks", "returns", "resultSinks"})
 public record MethodSummary(
-    String method, List<String> overrides, List<ArgumentPass> passes, List<ParameterSink> sinks) {
+    String method,
+    List<String> overrides,
+    List<ArgumentPass> passes,
+    List<ParameterSink> sinks,
+    ReturnValue returns,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ResultSink> resultSinks) {
 
   static final Comparator<MethodSummary> ORDER = Comparator.comparing(MethodSummary::method);
 
@@ -29,5 +38,13 @@ public record MethodSummary(
     overrides = Sorting.keys(overrides);
     passes = Sorting.sorted(passes, ArgumentPass.ORDER);
     sinks = Sorting.sorted(sinks, ParameterSink.ORDER);
+    returns = returns == null || returns.isEmpty() ? null : returns;
+    resultSinks = Sorting.sorted(resultSinks, ResultSink.ORDER);
+  }
+
+  /** A summary whose return value carries nothing and no call result reaches a sink. */
+  public MethodSummary(
+      String method, List<String> overrides, List<ArgumentPass> passes, List<ParameterSink> sinks) {
+    this(method, overrides, passes, sinks, null, List.of());
   }
 }

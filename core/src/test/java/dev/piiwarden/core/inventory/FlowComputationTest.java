@@ -90,4 +90,88 @@ class FlowComputationTest {
     assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, DELIVER))),
         merged.inventory().flows());
   }
+
+  private static final String REGISTER = "com.acme.Signup#register(com.acme.User)";
+  private static final String DESCRIBE = "com.acme.Users#describe(com.acme.User)";
+  private static final String QUOTE = "com.acme.Text#quote(java.lang.String)";
+  private static final String LOG = "org.slf4j.Logger#info";
+
+  private static MethodSummary returning(String method, List<ArgumentPass> passes, ReturnValue returns) {
+    return new MethodSummary(method, List.of(), passes, List.of(), returns, List.of());
+  }
+
+  private static MethodSummary loggingResult(String method, List<ArgumentPass> passes, CallResult result) {
+    return new MethodSummary(method, List.of(), passes, List.of(), null,
+        List.of(new ResultSink(result, SinkKind.LOG, LOG, 41, Confidence.VIA_LOCAL)));
+  }
+
+  @Test
+  void aReturnedElementReachesTheCallersSinkWithThePathFromItsReader() {
+    // String line = describe(user); log.info(line), where describe returns user.getEmail()
+    List<Flow> flows = flows(
+        returning(DESCRIBE, List.of(), new ReturnValue(List.of(EMAIL), List.of(), List.of())),
+        loggingResult(REGISTER, List.of(), new CallResult(DESCRIBE, 40)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(DESCRIBE, REGISTER))), flows);
+  }
+
+  @Test
+  void aReturnedParameterCarriesWhatTheCallerPassedAtThatLine() {
+    // log.info(quote(user.getEmail())) at line 40; quote returns its parameter; a call at another
+    // line passes nothing personal
+    List<Flow> flows = flows(
+        returning(QUOTE, List.of(), new ReturnValue(List.of(), List.of(0), List.of())),
+        loggingResult(REGISTER, List.of(new ArgumentPass(QUOTE, 0, 40, List.of(EMAIL), List.of(), Confidence.DIRECT)),
+            new CallResult(QUOTE, 40)),
+        loggingResult(SEND, List.of(new ArgumentPass(QUOTE, 0, 12, List.of(EMAIL), List.of(), Confidence.DIRECT)),
+            new CallResult(QUOTE, 40)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(REGISTER))), flows);
+  }
+
+  @Test
+  void resultsReturnedThroughSeveralMethodsAndPassedOnAreFollowed() {
+    // describe returns quote(u.getEmail()); register passes describe(user) to deliver, which logs it
+    List<Flow> flows = flows(
+        returning(QUOTE, List.of(), new ReturnValue(List.of(), List.of(0), List.of())),
+        returning(DESCRIBE, List.of(new ArgumentPass(QUOTE, 0, 7, List.of(EMAIL), List.of(), Confidence.DIRECT)),
+            new ReturnValue(List.of(), List.of(), List.of(new CallResult(QUOTE, 7)))),
+        summary(REGISTER, List.of(new ArgumentPass(DELIVER, 0, 40, List.of(), List.of(), Confidence.VIA_CALL,
+            List.of(new CallResult(DESCRIBE, 40)))), List.of()),
+        summary(DELIVER, List.of(), List.of(log(0))));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(DESCRIBE, REGISTER, DELIVER))), flows);
+  }
+
+  @Test
+  void aParameterReturnedByACalleeAndLoggedIsAParameterSinkForCallers() {
+    // register(user) calls send(user.getEmail()); send logs quote(its parameter)
+    List<Flow> flows = flows(
+        summary(REGISTER, List.of(readPass(SEND, 0, EMAIL)), List.of()),
+        returning(QUOTE, List.of(), new ReturnValue(List.of(), List.of(0), List.of())),
+        loggingResult(SEND, List.of(forward(QUOTE, 0, 0)), new CallResult(QUOTE, 20)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(REGISTER, SEND))), flows);
+  }
+
+  @Test
+  void mutuallyRecursiveReturnsSettle() {
+    String a = "com.acme.A#a(java.lang.String)";
+    String b = "com.acme.B#b(java.lang.String)";
+    List<Flow> flows = flows(
+        returning(a, List.of(), new ReturnValue(List.of(EMAIL), List.of(), List.of(new CallResult(b, 3)))),
+        returning(b, List.of(), new ReturnValue(List.of(), List.of(), List.of(new CallResult(a, 4)))),
+        loggingResult(REGISTER, List.of(), new CallResult(b, 40)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(a, b, REGISTER))), flows);
+  }
+
+  @Test
+  void returnsAndResultSinksSurviveJson() {
+    Inventory inventory = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(
+        returning(DESCRIBE, List.of(new ArgumentPass(QUOTE, 0, 7, List.of(EMAIL), List.of(), Confidence.DIRECT,
+            List.of(new CallResult(QUOTE, 6)))), new ReturnValue(List.of(EMAIL), List.of(0), List.of(new CallResult(QUOTE, 7)))),
+        loggingResult(REGISTER, List.of(), new CallResult(DESCRIBE, 40))));
+    String json = InventoryJson.write(inventory);
+    assertEquals(inventory, InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"));
+    String plain = InventoryJson.write(new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
+        List.of(summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of()))));
+    org.junit.jupiter.api.Assertions.assertFalse(plain.contains("returns") || plain.contains("results")
+        || plain.contains("resultSinks"), plain);
+  }
 }
