@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -30,17 +31,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -jar benchmarks.jar --agent-jar agent/target/piiwarden-agent.jar --startup target/startup.txt
  *     --out benchmarks/RESULTS.md [--quick]
+ * java -jar benchmarks.jar --redaction-only|--scaling-only --out benchmarks/RESULTS.md [--quick]
  * </pre>
+ *
+ * The last two replace their own section of the file and keep the rest.
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
 
-  public static void main(String[] args) throws IOException, RunnerException {
+  public static void main(String[] args) throws IOException, RunnerException, InterruptedException {
     boolean quick = false;
     Path agentJar = null;
     Path startup = null;
     Path out = Path.of("RESULTS.md");
     boolean logOnly = false;
+    boolean redactionOnly = false;
+    boolean scalingOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -48,8 +54,24 @@ public final class BenchmarkReport {
         case "--startup" -> startup = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--log-only" -> logOnly = true;
+        case "--redaction-only" -> redactionOnly = true;
+        case "--scaling-only" -> scalingOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (redactionOnly || scalingOnly) {
+      Settings own = quick ? Settings.QUICK : Settings.FULL;
+      if (redactionOnly) {
+        String agent = agentJar != null && Files.isRegularFile(agentJar)
+            ? "-javaagent:" + agentJar.toAbsolutePath() + "=audit.sink=none" : null;
+        ResultsSection.write(out, RedactionComparisonReport.HEADING,
+            RedactionComparisonReport.run(own, quick, agent));
+      }
+      if (scalingOnly) {
+        Path auditDir = out.toAbsolutePath().getParent().resolve("target").resolve("audit-scaling");
+        ResultsSection.write(out, ScalingReport.HEADING, ScalingReport.run(own, quick, auditDir));
+      }
+      return;
     }
     if (agentJar == null || !Files.isRegularFile(agentJar)) {
       throw new IllegalArgumentException("--agent-jar must name the built piiwarden-agent.jar");
@@ -136,6 +158,12 @@ public final class BenchmarkReport {
    */
   static Figure[] jmhRun(Settings settings, Class<?> benchmark, String method, String agent, boolean gc)
       throws RunnerException {
+    return jmhRun(settings, benchmark, method, agent, gc, Map.of());
+  }
+
+  /** {@link #jmhRun} with each {@code @Param} of {@code params} set to one value. */
+  static Figure[] jmhRun(Settings settings, Class<?> benchmark, String method, String agent, boolean gc,
+      Map<String, String> params) throws RunnerException {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
             .include(Pattern.quote(benchmark.getName() + "." + method) + "$")
@@ -148,6 +176,7 @@ public final class BenchmarkReport {
     if (agent != null) {
       options.jvmArgsAppend(agent);
     }
+    params.forEach(options::param);
     if (gc) {
       options.addProfiler(GCProfiler.class);
     }
