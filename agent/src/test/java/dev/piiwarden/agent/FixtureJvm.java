@@ -48,6 +48,12 @@ final class FixtureJvm {
     return this;
   }
 
+  /** Any JVM option, in order with the agent and the properties, e.g. another {@code -javaagent:}. */
+  FixtureJvm option(String option) {
+    command.add(option);
+    return this;
+  }
+
   FixtureJvm env(String name, String value) {
     environment.put(name, value);
     return this;
