@@ -1,0 +1,101 @@
+package dev.piiwarden.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.fixture.logging.LoggingFixtureApp;
+import com.acme.fixture.logging.PersonalValues;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The log hooks against each supported line of Logback (1.3, 1.4, 1.5) and against the oldest and
+ * the latest Log4j2 (2.17, newest 2.x): the build copies each version into its own folder under
+ * {@code target/log-matrix} (agent pom, {@code copy-log-matrix}), the fixture runs on exactly those
+ * jars, and the file it writes is checked line by line.
+ */
+class LogFrameworkVersionsIT {
+  private static final Path MATRIX = Path.of(System.getProperty("piiwarden.log-matrix", "target/log-matrix"));
+  private static final String MASKED_LINE =
+      "mail [REDACTED:email] tel [REDACTED:phone] card [REDACTED:card] iban [REDACTED:iban]"
+          + " from [REDACTED:ip] ssn [REDACTED:ssn] password=[REDACTED:credential]";
+  private static final String ARGUMENTS =
+      "case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]";
+  private static final String CLEAN = "case=clean order 1234 shipped in 2.5 days, version 1.2.3";
+
+  @TempDir Path folder;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"logback-1.3", "logback-1.4", "logback-1.5"})
+  void logbackFileHoldsTheRedactedLines(String version) throws Exception {
+    String text = run(version, "slf4j", "logback.configurationFile", "logback-matrix.xml");
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[]", line(text, "case=message"));
+    assertEquals("INFO fixture " + ARGUMENTS + " mdc=[]", line(text, "case=arguments"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc=[customer=[REDACTED:email]]", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[]", line(text, "case=annotated "));
+    assertEquals("INFO fixture case=descriptor BankAccount{iban=******************3000} mdc=[]",
+        line(text, "case=descriptor"));
+    assertEquals("INFO fixture " + CLEAN + " mdc=[]", line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"log4j-2.17", "log4j-latest"})
+  void log4jFileHoldsTheRedactedLines(String version) throws Exception {
+    String text = run(version, "log4j", "log4j2.configurationFile", "log4j2-file.xml");
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
+    assertEquals("INFO fixture " + ARGUMENTS + " mdc={}", line(text, "case=arguments"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}", line(text, "case=annotated"));
+    assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
+    assertExceptionRedactedWithFrames(text);
+  }
+
+  private String run(String version, String scenario, String configProperty, String config) throws Exception {
+    Path libraries = MATRIX.resolve(version);
+    List<String> classPath = new ArrayList<>(
+        List.of(FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
+    try (Stream<Path> jars = Files.list(libraries)) {
+      jars.sorted().forEach(jar -> classPath.add(jar.toString()));
+    }
+    assertTrue(classPath.size() > 3, "the build copied " + version + " into " + libraries);
+    Path log = folder.resolve(version + ".log");
+    FixtureJvm.Result result = FixtureJvm.current()
+        .agent("audit.sink=none")
+        .property("logFile", log.toString())
+        .run(List.of("-D" + configProperty + "=" + FixtureJvm.testClasses().resolve("logging").resolve(config),
+            "-cp", String.join(File.pathSeparator, classPath), LoggingFixtureApp.class.getName(), scenario));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(result.stderr().lines().noneMatch(each -> each.startsWith("piiwarden:")), result::toString);
+    return Files.readString(log);
+  }
+
+  private static void assertNoPersonalData(String text) {
+    for (String value : PersonalValues.ALL) {
+      assertFalse(text.contains(value), () -> "'" + value + "' in:\n" + text);
+    }
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertFalse(text.contains("REDACTION_FAILED"), text);
+  }
+
+  private static void assertExceptionRedactedWithFrames(String text) {
+    assertTrue(text.contains("java.lang.IllegalStateException: could not bill [REDACTED:email]"), text);
+    assertTrue(text.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), text);
+    assertTrue(text.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), text);
+  }
+
+  private static String line(String text, String marker) {
+    return text.lines().filter(line -> line.contains(marker)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line with " + marker + " in:\n" + text));
+  }
+}
