@@ -1,26 +1,20 @@
 package dev.piiwarden.agent;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.zip.ZipEntry;
 
 /**
- * Writes the bridge classes, consent's and log redaction's, into one small temporary jar and
- * appends it to the bootstrap class path, so that application code in any class loader, and the
+ * Puts the bridge classes, consent's and log redaction's, into one small jar ({@link
+ * BridgeJarFile}: reused from an earlier start when it can be trusted) and appends it to the
+ * bootstrap class path, so that application code in any class loader, and the
  * JDK's own {@code java.util.logging.Logger}, link to the same bridge. Done once, by whichever of
  * the two first needs it; must run before anything refers to a bridge class. JDK types only in
- * these classes.
+ * these classes. This class itself writes nothing, so that loading it (every start does, to
+ * register actions) loads no zip or file classes.
  */
 public final class BootstrapJar {
   private static final String[] CLASSES = {
@@ -42,31 +36,13 @@ public final class BootstrapJar {
 
   private BootstrapJar() {}
 
-  /** Entry time as local date-time: a {@code long} time would load the time-zone database. */
-  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
 
   /** Appends the jar, the first time only; thread-safe. */
   public static synchronized void append(Instrumentation instrumentation) throws IOException {
     if (appended) {
       return;
     }
-    Path jar = newPrivateFile();
-    jar.toFile().deleteOnExit();
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file)) {
-      for (String name : CLASSES) {
-        try (InputStream in = BootstrapJar.class.getClassLoader().getResourceAsStream(name)) {
-          if (in == null) {
-            throw new IOException("the agent jar lacks " + name);
-          }
-          ZipEntry entry = new ZipEntry(name);
-          entry.setTimeLocal(ENTRY_TIME);
-          out.putNextEntry(entry);
-          in.transferTo(out);
-          out.closeEntry();
-        }
-      }
-    }
+    Path jar = BridgeJarFile.provide(CLASSES);
     instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
     appended = true;
     for (Runnable action : ON_APPEND) {
@@ -85,31 +61,6 @@ public final class BootstrapJar {
       action.run();
     } else {
       ON_APPEND.add(action);
-    }
-  }
-
-  /**
-   * A new file, readable by its owner only, in the temporary directory. Created exclusively (no
-   * file or link of that name may exist), so the name need not be unguessable: this spares
-   * {@code Files.createTempFile} the seeding of a {@code SecureRandom}.
-   */
-  private static Path newPrivateFile() throws IOException {
-    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
-    for (int attempt = 0; ; attempt++) {
-      Path file =
-          directory.resolve("piiwarden-bootstrap-" + Long.toHexString(System.nanoTime()) + ".jar");
-      try {
-        try {
-          return Files.createFile(
-              file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-          return Files.createFile(file);
-        }
-      } catch (FileAlreadyExistsException taken) {
-        if (attempt == 100) {
-          throw taken;
-        }
-      }
     }
   }
 }

@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +42,11 @@ public final class AgentAudit {
 
   private static final String VERSION = version();
 
+  /** How long an event waits for the trail being opened before it is given up. */
+  private static final long OPEN_WAIT_MILLIS = 10_000;
+
   private static volatile AuditTrail trail;
+  private static volatile TrailOpening opening;
   private static volatile String keyFile = "";
   private static volatile AccessEvents access = AccessEvents.NONE;
   private static volatile boolean monitorOnly;
@@ -50,8 +56,11 @@ public final class AgentAudit {
   private AgentAudit() {}
 
   /**
-   * Opens the trail and records {@code agent.started}. On an unusable key file: one configuration
-   * error line, then the JVM halts at start-up, or the attach is refused.
+   * Checks the key file, then opens the trail and records {@code agent.started} on a thread of its
+   * own, so that {@code main} does not wait for the sink, the writer thread or the HMAC's security
+   * providers. Events recorded meanwhile wait for the trail and come after {@code agent.started}.
+   * On an unusable key file: one configuration error line, then the JVM halts at start-up, or the
+   * attach is refused.
    */
   public static void start(AgentConfiguration configuration, boolean attached) {
     String sink = configuration.get(AgentOption.AUDIT_SINK);
@@ -61,17 +70,11 @@ public final class AgentAudit {
     if (sink.equals("none") && configuredKey.isEmpty()) {
       return;
     }
+    Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
     try {
-      Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
-      AuditKey.loadOrCreate(key); // checked here, on the caller's thread, so a bad key stops the start
-      AuditTrail opened = AuditTrail.open(AuditTrailOptions.defaults()
-          .sink(sink)
-          .keyFile(key)
-          .overflow(OverflowPolicy.valueOf(
-              configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
-          .problems(problem -> AgentReport.once("audit:" + problem, problem)));
-      keyFile = key.toString();
-      trail = opened;
+      // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
+      // key (first start only) is done here too, so its failure does as well.
+      AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
       AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "
           + e.getMessage());
@@ -80,13 +83,104 @@ public final class AgentAudit {
       }
       throw new IllegalStateException("the audit key file cannot be used", e);
     }
-    record(AuditEvent.of(AuditEventType.AGENT_STARTED)
-        .detail("version", VERSION)
-        .detail("attached", attached)
-        .detail("config", SecretFreeConfiguration.of(configuration))
-        .build());
-    RedactionAuditEvents.every(REDACTION_INTERVAL, AgentRedaction::snapshotAndReset);
-    Runtime.getRuntime().addShutdownHook(new Thread(AgentAudit::stop, "piiwarden-audit-stop"));
+    keyFile = key.toString();
+    TrailOpening pending = new TrailOpening(configuration, sink, key, attached);
+    opening = pending;
+    pending.thread.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(new Stop(), "piiwarden-audit-stop"));
+  }
+
+  /**
+   * Opens the trail, records {@code agent.started} before any other event can be recorded, and
+   * starts the periodic {@code redaction} events; whoever asks for the trail meanwhile waits.
+   */
+  private static final class TrailOpening implements Runnable {
+    private final AgentConfiguration configuration;
+    private final String sink;
+    private final Path key;
+    private final boolean attached;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread thread;
+
+    TrailOpening(AgentConfiguration configuration, String sink, Path key, boolean attached) {
+      this.configuration = configuration;
+      this.sink = sink;
+      this.key = key;
+      this.attached = attached;
+      this.thread = new Thread(this, "piiwarden-audit-start");
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        AuditTrail opened = AuditTrail.open(AuditTrailOptions.defaults()
+            .sink(sink)
+            .keyFile(key)
+            .overflow(OverflowPolicy.valueOf(
+                configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
+            .problems(new TrailProblems()));
+        opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
+            .detail("version", VERSION)
+            .detail("attached", attached)
+            .detail("config", SecretFreeConfiguration.of(configuration))
+            .build());
+        trail = opened;
+      } catch (Throwable failure) {
+        // The key was usable a moment ago; whatever failed now leaves the application running
+        // without a trail, as SPEC §6 asks of any failure that is not a configuration error.
+        AgentReport.line("the audit trail could not be opened (" + AgentReport.describe(failure)
+            + "); the application runs without one");
+      } finally {
+        done.countDown();
+      }
+      if (trail != null) {
+        RedactionAuditEvents.every(REDACTION_INTERVAL, AgentRedaction::snapshotAndReset);
+      }
+    }
+
+    /** Waits until the trail is open or has failed to open; false when that took too long. */
+    boolean await(long millis) {
+      if (Thread.currentThread() == thread) {
+        // A problem reported while opening: the trail is not there yet, and waiting here would
+        // wait for this very thread.
+        return false;
+      }
+      try {
+        return done.await(millis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  /** The trail's own problems: on stderr once each, never as events of the trail itself. */
+  private static final class TrailProblems implements Consumer<String> {
+    @Override
+    public void accept(String problem) {
+      AgentReport.once("audit:" + problem, problem);
+    }
+  }
+
+  private static final class Stop implements Runnable {
+    @Override
+    public void run() {
+      stop();
+    }
+  }
+
+  /** The trail once it is open; null without one. Waits while it is being opened. */
+  private static AuditTrail trail() {
+    AuditTrail current = trail;
+    if (current != null) {
+      return current;
+    }
+    TrailOpening pending = opening;
+    if (pending == null || !pending.await(OPEN_WAIT_MILLIS)) {
+      return null;
+    }
+    return trail;
   }
 
   /** The key file subject pseudonyms are keyed with; empty for a per-process key. */
@@ -96,7 +190,7 @@ public final class AgentAudit {
 
   /** Adds an event to the trail, if there is one. Never throws. */
   public static void record(AuditEvent event) {
-    AuditTrail current = trail;
+    AuditTrail current = trail();
     if (current != null) {
       current.record(event);
     }
@@ -108,7 +202,7 @@ public final class AgentAudit {
    * does nothing.
    */
   public static void periodic(Duration interval, Supplier<AuditEvent> source) {
-    if (trail == null) {
+    if (trail() == null) {
       return;
     }
     PERIODIC.add(source);
@@ -143,7 +237,7 @@ public final class AgentAudit {
    * options and failure types, never personal data ({@link AgentReport}).
    */
   public static void problem(String message) {
-    AuditTrail current = trail;
+    AuditTrail current = trail();
     if (current != null) {
       current.record(AuditEvent.of(AuditEventType.AGENT_PROBLEM).detail("message", message).build());
     }
@@ -151,12 +245,12 @@ public final class AgentAudit {
 
   /** The pseudonym of a subject id with the trail's key; null without a trail. */
   static String pseudonym(String subjectId) {
-    AuditTrail current = trail;
+    AuditTrail current = trail();
     return current == null || subjectId == null ? null : current.pseudonymizer().pseudonym(subjectId);
   }
 
   static Pseudonymizer pseudonymizer() {
-    AuditTrail current = trail;
+    AuditTrail current = trail();
     return current == null ? null : current.pseudonymizer();
   }
 
@@ -169,7 +263,7 @@ public final class AgentAudit {
   }
 
   private static void stop() {
-    AuditTrail current = trail;
+    AuditTrail current = trail();
     if (current == null) {
       return;
     }

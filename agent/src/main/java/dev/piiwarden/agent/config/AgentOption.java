@@ -10,28 +10,39 @@ import java.util.Optional;
  * wrong value stops the JVM today rather than being ignored.
  */
 public enum AgentOption {
-  ENABLED("piiwarden.enabled", "true", "true, false", OptionChecks::bool),
-  CONSENT_MODE("piiwarden.consent.mode", "enforce", "enforce, monitor", OptionChecks.oneOf("enforce", "monitor")),
-  CONSENT_STORE("piiwarden.consent.store", "memory:", ConsentStoreUri.ALLOWED, ConsentStoreUri::problem),
-  CONSENT_ON_STORE_ERROR("piiwarden.consent.on-store-error", "deny", "deny, allow", OptionChecks.oneOf("deny", "allow")),
-  CONSENT_CACHE_TTL("piiwarden.consent.cache-ttl", "PT5S", "an ISO-8601 duration such as PT5S", OptionChecks::duration),
-  REDACTION_ENABLED("piiwarden.redaction.enabled", "true", "true, false", OptionChecks::bool),
-  REDACTION_DETECTORS("piiwarden.redaction.detectors", "all", "all or a list of email, phone, card, iban, ip, ssn, credential", OptionChecks::detectors),
-  REDACTION_STYLE("piiwarden.redaction.style", "mask", "mask, hash", OptionChecks.oneOf("mask", "hash")),
-  REDACTION_KEYS("piiwarden.redaction.keys", "", "a comma-separated list of key names", OptionChecks::names),
-  REDACTION_PATTERNS("piiwarden.redaction.patterns", "", "comma-separated regular expressions without backreferences or lookaround", OptionChecks::patterns),
-  REDACTION_STDOUT("piiwarden.redaction.stdout", "false", "true, false", OptionChecks::bool),
-  AUDIT_SINK("piiwarden.audit.sink", "jsonl:piiwarden-audit.jsonl", "jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none", OptionChecks::auditSink),
-  AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", OptionChecks::path),
-  AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", OptionChecks.oneOf("block", "drop")),
-  AUDIT_ACCESS("piiwarden.audit.access", "annotated", "annotated, all, none", OptionChecks::auditAccess),
-  TAXONOMY("piiwarden.taxonomy", "", "a readable taxonomy extension file", OptionChecks::readableFile),
-  CONFIG_FILE("piiwarden.config-file", "", "a readable properties file", OptionChecks::readableFile);
+  ENABLED("piiwarden.enabled", "true", "true, false", Check.ONE_OF),
+  CONSENT_MODE("piiwarden.consent.mode", "enforce", "enforce, monitor", Check.ONE_OF),
+  CONSENT_STORE("piiwarden.consent.store", "memory:", ConsentStoreUri.ALLOWED, Check.CONSENT_STORE),
+  CONSENT_ON_STORE_ERROR("piiwarden.consent.on-store-error", "deny", "deny, allow", Check.ONE_OF),
+  CONSENT_CACHE_TTL("piiwarden.consent.cache-ttl", "PT5S", "an ISO-8601 duration such as PT5S", Check.DURATION),
+  REDACTION_ENABLED("piiwarden.redaction.enabled", "true", "true, false", Check.ONE_OF),
+  REDACTION_DETECTORS("piiwarden.redaction.detectors", "all", "all or a list of email, phone, card, iban, ip, ssn, credential", Check.DETECTORS),
+  REDACTION_STYLE("piiwarden.redaction.style", "mask", "mask, hash", Check.ONE_OF),
+  REDACTION_KEYS("piiwarden.redaction.keys", "", "a comma-separated list of key names", Check.NAMES),
+  REDACTION_PATTERNS("piiwarden.redaction.patterns", "", "comma-separated regular expressions without backreferences or lookaround", Check.PATTERNS),
+  REDACTION_STDOUT("piiwarden.redaction.stdout", "false", "true, false", Check.ONE_OF),
+  AUDIT_SINK("piiwarden.audit.sink", "jsonl:piiwarden-audit.jsonl", "jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none", Check.AUDIT_SINK),
+  AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", Check.PATH),
+  AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", Check.ONE_OF),
+  AUDIT_ACCESS("piiwarden.audit.access", "annotated", "annotated, all, none", Check.ONE_OF),
+  TAXONOMY("piiwarden.taxonomy", "", "a readable taxonomy extension file", Check.READABLE_FILE),
+  CONFIG_FILE("piiwarden.config-file", "", "a readable properties file", Check.READABLE_FILE);
 
-  /** Checks one value; empty when it is fine, else what is wrong. */
-  @FunctionalInterface
-  interface Check {
-    Optional<String> problem(String value);
+  /**
+   * How a value is checked ({@link OptionChecks}). Data rather than lambdas: a lambda would spin a
+   * class through {@code java.lang.invoke} at every JVM start, before {@code main}.
+   */
+  enum Check {
+    /** One of the comma-separated words of {@link #allowed}. */
+    ONE_OF,
+    CONSENT_STORE,
+    DURATION,
+    DETECTORS,
+    NAMES,
+    PATTERNS,
+    AUDIT_SINK,
+    PATH,
+    READABLE_FILE
   }
 
   private final String key;
@@ -72,7 +83,7 @@ public enum AgentOption {
     if (value.isEmpty() && defaultValue.isEmpty()) {
       return Optional.empty();
     }
-    return check.problem(value);
+    return OptionChecks.problem(check, value, allowed);
   }
 
   /** The option named {@code key}, if there is one. */

@@ -1,43 +1,69 @@
 package dev.piiwarden.agent.config;
 
+import dev.piiwarden.core.consent.ConsentStoreUri;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** The value checks that {@link AgentOption} names. */
+/**
+ * The value checks that {@link AgentOption} names. They run in {@code premain} on the values given
+ * (defaults are not checked), so they load only what a given value needs: {@code java.time} for a
+ * duration, {@code java.util.regex} for user patterns, nothing else beyond {@code String}.
+ */
 final class OptionChecks {
-  private static final Set<String> DETECTORS =
-      Set.of("email", "phone", "card", "iban", "ip", "ssn", "credential");
-  /** Backreferences and lookaround cannot be matched in linear time. */
-  private static final Pattern NOT_LINEAR = Pattern.compile("\\\\[1-9]|\\\\k<|\\(\\?<?[=!]");
+  private static final String DETECTORS = "email, phone, card, iban, ip, ssn, credential";
 
   private OptionChecks() {}
 
-  static AgentOption.Check oneOf(String... allowed) {
-    Set<String> values = Set.of(allowed);
-    return value ->
-        values.contains(value) ? Optional.empty() : Optional.of("'" + value + "' is not allowed");
+  /** What is wrong with {@code value}, if anything; {@code allowed} is the option's list. */
+  static Optional<String> problem(AgentOption.Check check, String value, String allowed) {
+    switch (check) {
+      case ONE_OF:
+        return listed(value, allowed) ? Optional.empty() : Optional.of("'" + value + "' is not allowed");
+      case CONSENT_STORE:
+        return ConsentStoreUri.problem(value);
+      case DURATION:
+        return duration(value);
+      case DETECTORS:
+        return detectors(value);
+      case NAMES:
+        return names(value);
+      case PATTERNS:
+        return patterns(value);
+      case AUDIT_SINK:
+        return auditSink(value);
+      case PATH:
+        return path(value);
+      case READABLE_FILE:
+        return readableFile(value);
+      default:
+        throw new AssertionError(check);
+    }
   }
 
-  /**
-   * {@code annotated} (the {@code @ConsentRequired} methods), {@code all} (those and every activity
-   * of the inventory fragments that reads personal data) or {@code none}.
-   */
-  static Optional<String> auditAccess(String value) {
-    return oneOf("annotated", "all", "none").problem(value);
+  /** Whether {@code value} is one of the words of {@code list} ("a, b, c"). */
+  static boolean listed(String value, String list) {
+    if (value.isEmpty() || value.indexOf(',') >= 0) {
+      return false;
+    }
+    int from = 0;
+    while (from <= list.length()) {
+      int comma = list.indexOf(',', from);
+      int end = comma < 0 ? list.length() : comma;
+      if (list.substring(from, end).strip().equals(value)) {
+        return true;
+      }
+      from = end + 1;
+    }
+    return false;
   }
 
-  static Optional<String> bool(String value) {
-    return oneOf("true", "false").problem(value);
-  }
-
-  static Optional<String> duration(String value) {
+  private static Optional<String> duration(String value) {
     try {
       Duration duration = Duration.parse(value);
       return duration.isNegative()
@@ -48,19 +74,19 @@ final class OptionChecks {
     }
   }
 
-  static Optional<String> detectors(String value) {
+  private static Optional<String> detectors(String value) {
     if (value.equals("all")) {
       return Optional.empty();
     }
     for (String detector : value.split(",", -1)) {
-      if (!DETECTORS.contains(detector.strip())) {
+      if (!listed(detector.strip(), DETECTORS)) {
         return Optional.of("'" + detector.strip() + "' is not a detector");
       }
     }
     return Optional.empty();
   }
 
-  static Optional<String> names(String value) {
+  private static Optional<String> names(String value) {
     for (String name : value.split(",", -1)) {
       if (name.isBlank()) {
         return Optional.of("'" + value + "' has an empty name");
@@ -69,12 +95,12 @@ final class OptionChecks {
     return Optional.empty();
   }
 
-  static Optional<String> patterns(String value) {
+  private static Optional<String> patterns(String value) {
     for (String pattern : value.split(",", -1)) {
       if (pattern.isBlank()) {
         return Optional.of("'" + value + "' has an empty pattern");
       }
-      if (NOT_LINEAR.matcher(pattern).find()) {
+      if (needsBacktracking(pattern)) {
         return Optional.of("'" + pattern + "' needs backtracking (backreference or lookaround)");
       }
       try {
@@ -86,7 +112,33 @@ final class OptionChecks {
     return Optional.empty();
   }
 
-  static Optional<String> auditSink(String value) {
+  /**
+   * A backreference ({@code \1}…{@code \9}, {@code \k<name>}) or lookaround ({@code (?=}, {@code
+   * (?!}, {@code (?<=}, {@code (?<!}): what cannot be matched in linear time.
+   */
+  static boolean needsBacktracking(String pattern) {
+    for (int i = 0; i + 1 < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      char next = pattern.charAt(i + 1);
+      if (c == '\\') {
+        if ((next >= '1' && next <= '9') || pattern.startsWith("k<", i + 1)) {
+          return true;
+        }
+        i++; // an escaped character, whatever it is, starts nothing
+      } else if (c == '(' && next == '?') {
+        int at = i + 2;
+        if (at < pattern.length() && pattern.charAt(at) == '<') {
+          at++;
+        }
+        if (at < pattern.length() && (pattern.charAt(at) == '=' || pattern.charAt(at) == '!')) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Optional<String> auditSink(String value) {
     if (value.equals("none")) {
       return Optional.empty();
     }
@@ -103,7 +155,7 @@ final class OptionChecks {
     return Optional.of("'" + value + "' is not a known sink");
   }
 
-  static Optional<String> path(String value) {
+  private static Optional<String> path(String value) {
     try {
       Path.of(value);
       return Optional.empty();
@@ -112,7 +164,7 @@ final class OptionChecks {
     }
   }
 
-  static Optional<String> readableFile(String value) {
+  private static Optional<String> readableFile(String value) {
     Optional<String> problem = path(value);
     if (problem.isPresent()) {
       return problem;

@@ -1,15 +1,13 @@
 package dev.piiwarden.agent.consent;
 
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.Pseudonymizer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a subject id into {@code hmac:<hex of HMAC-SHA256>}, the only form in which subjects leave
@@ -18,12 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * process, so pseudonyms are stable within one run only. The audit trail will own the key.
  */
 public final class SubjectPseudonym {
-  private final SecretKeySpec key;
-  private final ThreadLocal<Mac> macs;
+  private final Pseudonymizer pseudonymizer;
 
   private SubjectPseudonym(byte[] keyBytes) {
-    this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    // Core's HMAC-SHA256, the trail's: the same pseudonym as the trail's events, and no JCE set-up.
+    this.pseudonymizer = new Pseudonymizer(AuditKey.of(keyBytes));
   }
 
   /** A pseudonymiser with the key in {@code keyFile}, or a per-process key when it is empty. */
@@ -48,7 +45,7 @@ public final class SubjectPseudonym {
         return new SubjectPseudonym(fresh);
       }
       return new SubjectPseudonym(Files.readAllBytes(file));
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       AgentReport.once(
           "key-file",
           "cannot use the audit key file ("
@@ -64,23 +61,8 @@ public final class SubjectPseudonym {
     return bytes;
   }
 
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
-  }
-
   /** {@code hmac:} and 64 hex digits. */
   public String of(String subject) {
-    byte[] digest = macs.get().doFinal(subject.getBytes(StandardCharsets.UTF_8));
-    StringBuilder hex = new StringBuilder(5 + digest.length * 2).append("hmac:");
-    for (byte b : digest) {
-      hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return hex.toString();
+    return pseudonymizer.pseudonym(subject);
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -170,7 +171,7 @@ public final class AuditKey {
       throw new AuditException("cannot read the permissions of audit key file " + file + " ("
           + e + ")", e);
     }
-    if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+    if (!Collections.disjoint(permissions, GROUP_OR_OTHERS)) {
       throw new AuditException("audit key file " + file + " is open to group or others (mode "
           + PosixFilePermissions.toString(permissions) + "); run 'chmod 600 " + file + "' and"
           + " check that nobody else copied the key");

@@ -1,39 +1,47 @@
 package dev.piiwarden.core.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 with the audit key, as lowercase hex. A {@link Mac} is not thread-safe, so each
- * thread gets its own.
+ * HMAC-SHA256 (RFC 2104) with the audit key, as lowercase hex. Built on the JDK's SHA-256 {@link
+ * MessageDigest} rather than {@code javax.crypto.Mac}: the same digest and the same result, without
+ * the JCE's provider and policy set-up (about 70 ms of CPU in a cold JVM, paid by every agent start
+ * that writes {@code agent.started}). A digest is not thread-safe, so each thread gets its own.
  */
 final class KeyedHash {
-  private static final String ALGORITHM = "HmacSHA256";
+  private static final int BLOCK_BYTES = 64;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  private final SecretKeySpec key;
-  private final ThreadLocal<Mac> macs;
+  private final byte[] innerPad;
+  private final byte[] outerPad;
+  private final ThreadLocal<MessageDigest> digests = new ThreadLocal<>();
 
   KeyedHash(byte[] keyBytes) {
-    this.key = new SecretKeySpec(keyBytes, ALGORITHM);
-    // Lazily, per thread: the first Mac initialises the JDK's security providers (about 100 ms in
-    // a cold JVM), which an agent's premain should not wait for. Every JDK has HmacSHA256.
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    byte[] key = keyBytes.length > BLOCK_BYTES ? newDigest().digest(keyBytes) : keyBytes;
+    innerPad = new byte[BLOCK_BYTES];
+    outerPad = new byte[BLOCK_BYTES];
+    for (int i = 0; i < BLOCK_BYTES; i++) {
+      byte k = i < key.length ? key[i] : 0;
+      innerPad[i] = (byte) (k ^ 0x36);
+      outerPad[i] = (byte) (k ^ 0x5c);
+    }
   }
 
   /** HMAC of the UTF-8 bytes of {@code first} then {@code second}, as 64 hex digits. */
   String hex(String first, String second) {
-    Mac mac = macs.get();
-    mac.update(first.getBytes(StandardCharsets.UTF_8));
-    return toHex(mac.doFinal(second.getBytes(StandardCharsets.UTF_8)));
+    MessageDigest digest = inner();
+    digest.update(first.getBytes(StandardCharsets.UTF_8));
+    digest.update(second.getBytes(StandardCharsets.UTF_8));
+    return toHex(outer(digest));
   }
 
   /** HMAC of the bytes, as 64 hex digits. */
   String hex(byte[] bytes) {
-    return toHex(macs.get().doFinal(bytes));
+    MessageDigest digest = inner();
+    digest.update(bytes);
+    return toHex(outer(digest));
   }
 
   static String toHex(byte[] digest) {
@@ -45,13 +53,29 @@ final class KeyedHash {
     return new String(out);
   }
 
-  private Mac newMac() {
+  /** This thread's digest, reset and fed the inner pad. */
+  private MessageDigest inner() {
+    MessageDigest digest = digests.get();
+    if (digest == null) {
+      digest = newDigest();
+      digests.set(digest);
+    }
+    digest.update(innerPad);
+    return digest;
+  }
+
+  /** Finishes the inner hash and returns the outer one; leaves the digest reset. */
+  private byte[] outer(MessageDigest digest) {
+    byte[] innerHash = digest.digest();
+    digest.update(outerPad);
+    return digest.digest(innerHash);
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JDK", e);
     }
   }
 }
