@@ -183,6 +183,7 @@ class FaultInjectionIT {
     List<String> reported = agentLines(run.stderr());
     assertEquals(1, count(reported, "failed ("), run::toString);
     assertEquals(1, count(reported, "works again"), run::toString);
+    assertEquals(1, count(reported, "the audit queue is full; under overflow drop"), run::toString);
     assertNoPersonalData(run.stderr() + Files.readString(trail));
   }
 

@@ -38,6 +38,7 @@ public final class AuditTrail implements AutoCloseable {
   private final AtomicLong droppedTotal = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean reportedLate = new AtomicBoolean();
+  private final AtomicBoolean reportedDrop = new AtomicBoolean();
   private volatile boolean allWritten;
 
   private AuditTrail(AuditKey key, AuditSink sink, AuditTrailOptions options) {
@@ -97,6 +98,10 @@ public final class AuditTrail implements AutoCloseable {
     if (overflow == OverflowPolicy.DROP) {
       if (!queue.offer(event)) {
         dropOne();
+        if (reportedDrop.compareAndSet(false, true)) {
+          writer.report("the audit queue is full; under overflow drop, events are dropped and each"
+              + " gap is written as one audit.dropped event with its count");
+        }
       }
       return;
     }
