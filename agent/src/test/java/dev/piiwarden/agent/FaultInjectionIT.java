@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,8 +92,12 @@ class FaultInjectionIT {
     assertNoPersonalData(Files.readString(trail));
   }
 
+  /**
+   * One run against a real PostgreSQL: it works; then its table is held by a lock another
+   * connection took (reads wait forever), then it is stopped.
+   */
   @Test
-  void consentStoreStoppedDuringTheRunDeniesFromThenOnAndSaysSoOnce() throws Exception {
+  void consentStoreLockedThenStoppedDuringTheRunDeniesAndSaysSoOnce() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
       String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres&password=s3cret";
       Process process = FixtureJvm.current()
@@ -98,20 +105,32 @@ class FaultInjectionIT {
           .agent("consent.cache-ttl=PT0S,audit.sink=none")
           .start(app(List.of(), "store-cycle"));
       awaitLine(process, "phase=store-up");
+      try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
+        lock.setAutoCommit(false);
+        try (Statement statement = lock.createStatement()) {
+          statement.execute("LOCK TABLE piiwarden_consent IN ACCESS EXCLUSIVE MODE");
+        }
+        proceed(process);
+        awaitLine(process, "phase=store-slow");
+        lock.rollback();
+      }
       postgres.close();
       FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
       assertEquals(0, run.exitCode(), run::toString);
       assertEquals("ran:recorded", run.outcome("up.grant"), run::toString);
       assertEquals("ran:sent", run.outcome("up.call"), run::toString);
-      for (String call : List.of("down.call1", "down.call2", "down.call3")) {
-        assertEquals("denied:STORE_UNAVAILABLE", run.outcome(call), run::toString);
+      for (String phase : List.of("slow", "down")) {
+        for (String call : List.of(".call1", ".call2", ".call3")) {
+          assertEquals("denied:STORE_UNAVAILABLE", run.outcome(phase + call), run::toString);
+        }
+        assertEquals("failed:IllegalStateException", run.outcome(phase + ".grant"), run::toString);
       }
-      assertEquals("failed:IllegalStateException", run.outcome("down.grant"), run::toString);
       String reported = String.join("\n", agentLines(run.stderr()));
       assertEquals(1, reported.lines().count(), run::toString);
       assertTrue(reported.startsWith("piiwarden: cannot read consent store jdbc:postgresql://localhost:"), reported);
-      assertTrue(reported.contains("on-store-error=deny"), reported);
+      assertTrue(reported.contains("no answer within 3000 ms; consent decisions follow piiwarden.consent"
+          + ".on-store-error=deny"), reported);
       assertNoPersonalData(run.stderr() + run.stdout());
     }
   }
@@ -288,6 +307,12 @@ class FaultInjectionIT {
       Thread.sleep(50);
     }
     return false;
+  }
+
+  /** Lets the fixture go on past its current phase. */
+  private static void proceed(Process process) throws IOException {
+    process.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
   }
 
   private static void awaitFile(Path file) throws InterruptedException {
