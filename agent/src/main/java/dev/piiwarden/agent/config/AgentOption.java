@@ -25,7 +25,7 @@ public enum AgentOption {
   AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", Check.PATH),
   AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", Check.ONE_OF),
   AUDIT_ACCESS("piiwarden.audit.access", "annotated", "annotated, all, none", Check.ONE_OF),
-  TAXONOMY("piiwarden.taxonomy", "", "a readable taxonomy extension file", Check.READABLE_FILE),
+  TAXONOMY("piiwarden.taxonomy", "", "a readable taxonomy extension file", Check.TAXONOMY),
   CONFIG_FILE("piiwarden.config-file", "", "a readable properties file", Check.READABLE_FILE);
 
   /**
@@ -42,7 +42,9 @@ public enum AgentOption {
     PATTERNS,
     AUDIT_SINK,
     PATH,
-    READABLE_FILE
+    READABLE_FILE,
+    /** A readable file that core loads as a taxonomy extension. */
+    TAXONOMY
   }
 
   private final String key;

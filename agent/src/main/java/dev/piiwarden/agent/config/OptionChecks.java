@@ -1,6 +1,11 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.redaction.RedactionSettings;
+import dev.piiwarden.core.taxonomy.Taxonomy;
+import dev.piiwarden.core.taxonomy.TaxonomyException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,7 +18,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The value checks that {@link AgentOption} names. They run in {@code premain} on the values given
  * (defaults are not checked), so they load only what a given value needs: {@code java.time} for a
- * duration, {@code java.util.regex} for user patterns, nothing else beyond {@code String}.
+ * duration, {@code java.util.regex} and core's redaction settings for user patterns and key names,
+ * core's taxonomy loader for a taxonomy, nothing else beyond {@code String}. A value the engine
+ * behind an option would refuse later is refused here, so it stops the start instead.
  */
 final class OptionChecks {
   private static final String DETECTORS = "email, phone, card, iban, ip, ssn, credential";
@@ -41,6 +48,8 @@ final class OptionChecks {
         return path(value);
       case READABLE_FILE:
         return readableFile(value);
+      case TAXONOMY:
+        return taxonomy(value);
       default:
         throw new AssertionError(check);
     }
@@ -91,6 +100,11 @@ final class OptionChecks {
       if (name.isBlank()) {
         return Optional.of("'" + value + "' has an empty name");
       }
+      try {
+        RedactionSettings.builder().extraKey(name); // the rule log redaction applies at its start
+      } catch (IllegalArgumentException e) {
+        return Optional.of("'" + name.strip() + "' is not a key name (ASCII letters, digits, '_', '-')");
+      }
     }
     return Optional.empty();
   }
@@ -107,6 +121,13 @@ final class OptionChecks {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
         return Optional.of("'" + pattern + "' is not a regular expression: " + e.getDescription());
+      }
+      try {
+        // The engine's syntax (RE2J) refuses some of java.util.regex (possessive quantifiers,
+        // atomic groups, \h): refused here, or log redaction could not start.
+        RedactionSettings.builder().pattern("pattern", pattern.strip());
+      } catch (IllegalArgumentException e) {
+        return Optional.of("'" + pattern + "' is not linear-time (RE2J) syntax");
       }
     }
     return Optional.empty();
@@ -150,7 +171,12 @@ final class OptionChecks {
       }
     }
     if (value.startsWith("otlp:http://") || value.startsWith("otlp:https://")) {
-      return Optional.empty();
+      try {
+        new URI(value.substring("otlp:".length()));
+        return Optional.empty();
+      } catch (URISyntaxException e) {
+        return Optional.of("'" + value + "' is not an http(s) URL after otlp:");
+      }
     }
     return Optional.of("'" + value + "' is not a known sink");
   }
@@ -161,6 +187,20 @@ final class OptionChecks {
       return Optional.empty();
     } catch (InvalidPathException e) {
       return Optional.of("'" + value + "' is not a valid path");
+    }
+  }
+
+  /** A taxonomy extension core loads without error: read at start, or consent would fail later. */
+  private static Optional<String> taxonomy(String value) {
+    Optional<String> problem = readableFile(value);
+    if (problem.isPresent()) {
+      return problem;
+    }
+    try {
+      Taxonomy.load(Path.of(value));
+      return Optional.empty();
+    } catch (TaxonomyException e) {
+      return Optional.of("'" + value + "' is not a valid taxonomy extension");
     }
   }
 
