@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Options from every source, checked at start: a wrong one stops the JVM before main. */
 class AgentConfigurationIT {
@@ -103,6 +105,43 @@ class AgentConfigurationIT {
             + " mean PIIWARDEN_CONSENT_CACHE_TTL?\n",
         agent);
     assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
+  }
+
+  /**
+   * A handful of the cases {@code config.InvalidOptionValuesTest} checks in-process for every
+   * option, here through a real start: one per source, and the values that only the redaction
+   * engine or the taxonomy loader would otherwise have refused after {@code main} began.
+   */
+  @ParameterizedTest(name = "{0} {1}={2}")
+  @CsvSource(delimiter = '|', value = {
+      "property | piiwarden.consent.store  | redis://cache:6379 | piiwarden.consent.store | memory:, file:<path>, jdbc:<url>",
+      "env      | PIIWARDEN_AUDIT_OVERFLOW | wait | piiwarden.audit.overflow | block, drop",
+      "argument | redaction.patterns | a*+ | piiwarden.redaction.patterns"
+          + " | comma-separated regular expressions without backreferences or lookaround",
+      "argument | redaction.keys | pass word | piiwarden.redaction.keys | a comma-separated list of key names",
+      "argument | taxonomy | CORRUPT | piiwarden.taxonomy | a readable taxonomy extension file",
+      "file     | enabled  | yes     | piiwarden.enabled  | true, false"})
+  void invalidValueStopsTheJvmWithOneLineAndNoStackTrace(
+      String source, String name, String value, String key, String allowed) throws Exception {
+    String given = value.equals("CORRUPT")
+        ? Files.writeString(folder.resolve("taxonomy.json"), "{\"categories\": [").toString()
+        : value;
+    FixtureJvm jvm = FixtureJvm.current();
+    switch (source) {
+      case "property" -> jvm.property(name, given).agent(null);
+      case "env" -> jvm.env(name, given).agent(null);
+      case "argument" -> jvm.agent(name + "=" + given);
+      default -> jvm.agent("config-file=" + Files.writeString(folder.resolve("agent.properties"), name + "=" + given));
+    }
+    FixtureJvm.Result run = jvm.runApp("enforce");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertFalse(run.stdout().contains("main=started"), "main never ran");
+    String line = ConsentEnforcementIT.agentLines(run.stderr());
+    assertTrue(line.startsWith("piiwarden: configuration error: " + key + ": "), run::toString);
+    assertTrue(line.endsWith("; allowed: " + allowed + "\n"), run::toString);
+    assertEquals(1, line.lines().count(), run::toString);
+    assertFalse(run.stderr().contains("\tat ") || run.stderr().contains("Exception"), "no stack trace: " + run);
   }
 
   @Test

@@ -1,0 +1,129 @@
+package dev.piiwarden.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every option of {@link AgentOption} with values it must refuse, given through each source the
+ * agent reads, resolved by the code {@code premain} runs ({@link ConfigurationSources#resolve}):
+ * the one line names the option and its allowed values. {@code AgentConfigurationIT} starts real
+ * JVMs for a few of these and checks the exit code and that nothing else is printed.
+ */
+class InvalidOptionValuesTest {
+  @TempDir static Path folder;
+
+  /** Values each option must refuse; every option has some. */
+  private static Map<AgentOption, List<String>> invalid() {
+    Map<AgentOption, List<String>> table = new EnumMap<>(AgentOption.class);
+    table.put(AgentOption.ENABLED, List.of("yes", "TRUE", "", "true,false"));
+    table.put(AgentOption.CONSENT_MODE, List.of("enforcing", "Monitor", ""));
+    table.put(AgentOption.CONSENT_STORE, List.of("redis://cache:6379", "file:", "jdbc:", "", "memory"));
+    table.put(AgentOption.CONSENT_ON_STORE_ERROR, List.of("ignore", "deny,allow"));
+    table.put(AgentOption.CONSENT_CACHE_TTL, List.of("5s", "-PT1S", "PT", ""));
+    table.put(AgentOption.REDACTION_ENABLED, List.of("on", "1"));
+    table.put(AgentOption.REDACTION_DETECTORS, List.of("email,fax", "", "EMAIL", "email,,phone"));
+    table.put(AgentOption.REDACTION_STYLE, List.of("sha256", "Mask"));
+    // The engine's rules, not only the option's: a name or pattern it refuses would leave the
+    // logs unredacted, so it must stop the start.
+    table.put(AgentOption.REDACTION_KEYS, List.of("a,,b", "pass word", "naïve"));
+    table.put(AgentOption.REDACTION_PATTERNS,
+        List.of("(a)\\1", "(?=x)y", "[a-", "a*+", "(?>ab)", "\\h+"));
+    table.put(AgentOption.REDACTION_STDOUT, List.of("maybe"));
+    table.put(AgentOption.AUDIT_SINK,
+        List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", ""));
+    table.put(AgentOption.AUDIT_KEY_FILE, List.of("key\0file"));
+    table.put(AgentOption.AUDIT_OVERFLOW, List.of("wait", "Block"));
+    table.put(AgentOption.AUDIT_ACCESS, List.of("every", "annotated,all"));
+    table.put(AgentOption.TAXONOMY,
+        List.of(folder.resolve("absent.json").toString(), folder.toString(), corrupt("taxonomy.json", "{\"categories\": [")));
+    table.put(AgentOption.CONFIG_FILE, List.of(folder.resolve("absent.properties").toString(), folder.toString()));
+    return table;
+  }
+
+  @Test
+  void everyOptionHasValuesItMustRefuse() {
+    Map<AgentOption, List<String>> table = invalid();
+    for (AgentOption option : AgentOption.values()) {
+      assertTrue(table.containsKey(option) && !table.get(option).isEmpty(),
+          option.key() + " needs invalid values in this table");
+    }
+  }
+
+  @TestFactory
+  List<DynamicTest> eachInvalidValueFromEachSourceIsOneLineNamingTheOptionAndItsAllowedValues() {
+    List<DynamicTest> tests = new ArrayList<>();
+    invalid().forEach((option, values) -> {
+      for (String value : values) {
+        String shown = option.key() + "='" + value.replace("\0", "\\0") + "'";
+        tests.add(DynamicTest.dynamicTest("system property " + shown,
+            () -> assertRefused(option, value, new ConfigurationSources(Map.of(option.key(), value), Map.of(), null))));
+        if (value.indexOf('\0') < 0) { // neither an environment variable nor a command line holds NUL
+          tests.add(DynamicTest.dynamicTest("environment " + shown,
+              () -> assertRefused(option, value,
+                  new ConfigurationSources(Map.of(), Map.of(option.environmentName(), value), null))));
+          tests.add(DynamicTest.dynamicTest("agent argument " + shown,
+              () -> assertRefused(option, value,
+                  new ConfigurationSources(Map.of(), Map.of(), "audit.sink=none," + argumentName(option) + "=" + value))));
+        }
+      }
+    });
+    return tests;
+  }
+
+  @Test
+  void aValueFromTheConfigFileIsRefusedTheSameWay() throws IOException {
+    Path file = folder.resolve("piiwarden.properties");
+    Files.writeString(file, "redaction.patterns=a*+\n");
+    assertRefused(AgentOption.REDACTION_PATTERNS, "a*+",
+        new ConfigurationSources(Map.of(), Map.of(), "config-file=" + file));
+  }
+
+  @Test
+  void validValuesOfTheSameOptionsPass() throws ConfigurationError {
+    Map<String, String> valid = Map.of(
+        "piiwarden.redaction.keys", "x-api-key,session_id",
+        "piiwarden.redaction.patterns", "ORD-[0-9]{6},(?i)member [a-z]+",
+        "piiwarden.audit.sink", "otlp:http://collector:4318",
+        "piiwarden.consent.store", "jdbc:postgresql://db/app",
+        "piiwarden.redaction.detectors", "email, phone");
+    AgentConfiguration configuration = new ConfigurationSources(valid, Map.of(), null).resolve();
+    assertEquals("ORD-[0-9]{6},(?i)member [a-z]+", configuration.get(AgentOption.REDACTION_PATTERNS));
+  }
+
+  private static void assertRefused(AgentOption option, String value, ConfigurationSources sources) {
+    ConfigurationError error = assertThrows(ConfigurationError.class, sources::resolve,
+        () -> option.key() + "='" + value + "' was accepted");
+    String line = error.line();
+    assertTrue(line.startsWith("piiwarden: configuration error: " + option.key() + ": "), line);
+    assertTrue(line.endsWith("; allowed: " + option.allowed()), line);
+    assertFalse(line.contains("\n") || line.contains("\r"), "one line: " + line);
+    assertFalse(line.contains("Exception"), "no exception type in the operator's line: " + line);
+  }
+
+  private static String argumentName(AgentOption option) {
+    return option.key().substring("piiwarden.".length());
+  }
+
+  private static String corrupt(String name, String content) {
+    try {
+      return Files.writeString(folder.resolve(name), content).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
