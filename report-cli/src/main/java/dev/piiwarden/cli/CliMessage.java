@@ -35,6 +35,9 @@ public enum CliMessage {
   CONSENT_AUDIT_NOT_WRITTEN(
       "--audit: %s; the change WAS recorded in the store but its consent.changed event was not"
           + " written: do not record it again, tell the trail's auditor about it"),
+  AUDIT_BAD_FILE(
+      "audit file %s %s; pass the trail's files, e.g. piiwarden-audit.*.jsonl"
+          + " piiwarden-audit.jsonl"),
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same files"),
@@ -58,6 +61,10 @@ public enum CliMessage {
   REDACT_FAILURES(
       "warning: %d lines could not be redacted (%s) and were written as [REDACTION_FAILED]; this"
           + " is a bug in PII Warden, report it with this line"),
+  OUT_OF_MEMORY(
+      "out of memory: the input needs more than the Java heap's %d MB (a very long line or a very"
+          + " large file), and what was written so far is incomplete; run again with a larger heap,"
+          + " e.g. JAVA_OPTS=-Xmx4g piiwarden ..."),
   INTERNAL_ERROR(
       "internal error (%s); this is a bug in PII Warden: rerun with --debug or PIIWARDEN_DEBUG=1"
           + " for the stack trace and report it");

@@ -47,6 +47,11 @@ public final class Main {
           PiiWardenCommand.commandLine(outWriter, errWriter, DebugSwitch.fromEnvironment(env));
       StreamCommand.connect(commandLine, in, out);
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // An input too big for the heap (a giant one-line file, say) is no bug: say how to run it.
+      // What held the memory is unreachable by now, so printing works.
+      errWriter.println(CliMessage.OUT_OF_MEMORY.format(Runtime.getRuntime().maxMemory() >> 20));
+      return ExitCode.USAGE;
     } finally {
       outWriter.flush();
       errWriter.flush();

@@ -35,6 +35,24 @@ public final class TrailFiles {
     return files;
   }
 
+  /**
+   * Whether any line of the files is laid out as an audit record, genuine or not. Files that hold
+   * none (empty, another program's, binary) are not a trail at all: bad input, where a trail with
+   * some damaged lines is a broken chain.
+   *
+   * @throws AuditException when a file cannot be read
+   */
+  public static boolean holdRecords(List<Path> files) {
+    try (TrailLines lines = new TrailLines(files)) {
+      for (TrailLines.Line line = lines.next(); line != null; line = lines.next()) {
+        if (RecordLine.parse(line.bytes()) != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The highest rotation number in use, 0 when none. */
   static long lastIndex(Path active) throws IOException {
     List<Path> rotated = rotatedFiles(active);

@@ -78,10 +78,23 @@ public final class FileConsentStore implements ConsentStore {
           channel.force(false);
         }
       } catch (IOException | RuntimeException e) {
-        throw new ConsentStoreException(
-            "cannot write consent store " + describe() + ": " + e.getClass().getSimpleName(), e);
+        throw new ConsentStoreException("cannot write consent store " + describe() + ": " + reason(e), e);
       }
     }
+  }
+
+  /** Why the file cannot be used, in a few words and without its content. */
+  private String reason(Exception e) {
+    if (Files.isDirectory(file)) {
+      return "it is a folder";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return e.getClass().getSimpleName().replace("Exception", " failure");
   }
 
   private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
@@ -109,7 +122,7 @@ public final class FileConsentStore implements ConsentStore {
       }
       return;
     } catch (IOException e) {
-      throw new ConsentStoreException("cannot read consent store " + describe(), e);
+      throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);
     }
     if (size < parsedUpTo) {
       warnings.accept("piiwarden: consent store " + describe() + " shrank; reading it again");
@@ -127,7 +140,7 @@ public final class FileConsentStore implements ConsentStore {
       }
       parse(buffer.array(), buffer.position());
     } catch (IOException | ArithmeticException e) {
-      throw new ConsentStoreException("cannot read consent store " + describe(), e);
+      throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);
     }
   }
 

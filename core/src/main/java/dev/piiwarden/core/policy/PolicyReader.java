@@ -161,7 +161,7 @@ public final class PolicyReader {
     List<String> names = Arrays.stream(values).map(name).toList();
     String hint = ConfigFields.closest(text, names);
     throw new ConfigException(fields.where() + ": " + field + " '" + text + "' is unknown"
-        + (hint == null ? "" : "; did you mean '" + hint + "'?") + " pass one of " + String.join(", ", names));
+        + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; pass one of " + String.join(", ", names));
   }
 
   private static <E extends Enum<E>> E enumValue(String where, String field, String text, E[] values) {
@@ -173,6 +173,6 @@ public final class PolicyReader {
     List<String> names = Arrays.stream(values).map(Enum::name).toList();
     String hint = ConfigFields.closest(text.toUpperCase(Locale.ROOT), names);
     throw new ConfigException(where + ": " + field + " '" + text + "' is unknown"
-        + (hint == null ? "" : "; did you mean '" + hint + "'?") + " pass one of " + String.join(", ", names));
+        + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; pass one of " + String.join(", ", names));
   }
 }

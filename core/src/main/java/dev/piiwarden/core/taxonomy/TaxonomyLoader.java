@@ -52,11 +52,16 @@ final class TaxonomyLoader {
     } catch (JsonProcessingException e) {
       throw new TaxonomyException(file + ": " + JsonProblem.describe(e) + "; fix the taxonomy extension file");
     } catch (IOException e) {
-      throw new TaxonomyException(file + ": cannot read the taxonomy extension file: " + e.getMessage(), e);
+      String reason = Files.isDirectory(file) ? "it is a folder"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new TaxonomyException(file + ": cannot read the taxonomy extension file (" + reason
+          + "); pass a readable JSON file with piiwarden.taxonomy", e);
     }
     if (root == null || !root.isObject()) {
       throw new TaxonomyException(
-          file + ": a taxonomy extension must be a JSON object with \"categories\", \"purposes\" or \"subjects\"");
+          file + ": a taxonomy extension must be a JSON object with \"categories\", \"purposes\" or"
+              + " \"subjects\"; fix the taxonomy extension file");
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -115,7 +120,8 @@ final class TaxonomyLoader {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!ENTRY_FIELDS.contains(name)) {
-        throw new TaxonomyException(where + ": unknown field \"" + name + "\"; allowed are " + ENTRY_FIELDS);
+        throw new TaxonomyException(where + ": unknown field \"" + name + "\"; allowed are "
+            + String.join(", ", new java.util.TreeSet<>(ENTRY_FIELDS)));
       }
     }
     String key = text(node, "key");

@@ -28,16 +28,36 @@ final class TrailInput {
           + AuditKey.DEFAULT_FILE_NAME + " beside the first FILE).")
   private Path keyFile;
 
-  /** The files in rotation order; a missing or unreadable one is bad input (exit 2). */
+  /**
+   * The files in rotation order. Bad input (exit 2): a missing or unreadable one, or files with no
+   * audit record at all (empty, binary, another program's), which are no trail to verify.
+   */
   List<Path> files() {
     for (Path file : files) {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT,
-            "audit file " + file + (Files.exists(file) ? " is not a readable file" : " does not exist")
-                + "; pass the trail's files, e.g. piiwarden-audit.*.jsonl piiwarden-audit.jsonl");
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_FILE, file,
+            Files.isDirectory(file) ? "is a folder" : Files.exists(file) ? "is not a readable file"
+                : "does not exist");
       }
     }
-    return TrailFiles.sortedForReading(files);
+    List<Path> sorted = TrailFiles.sortedForReading(files);
+    if (!badInputOnFailure(() -> TrailFiles.holdRecords(sorted))) {
+      Path first = sorted.get(0);
+      boolean empty = sorted.size() == 1 && badInputOnFailure(() -> sizeOf(first)) == 0;
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_FILE,
+          sorted.size() == 1 ? first : first + " and the other FILEs",
+          empty ? "is empty" : sorted.size() == 1 ? "holds no audit record (it is not a trail"
+              + " written by PII Warden, or it is damaged throughout)" : "hold no audit record");
+    }
+    return sorted;
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      throw new AuditException("cannot read audit file " + file + " (" + e + ")", e);
+    }
   }
 
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */

@@ -49,12 +49,15 @@ public final class StructuredFile {
       throw fail(e, option + " " + file + ": " + problem + "; fix the file"
           + (yaml ? "" : " (name it .yaml or .yml if it is YAML)"));
     } catch (IOException e) {
-      throw fail(e, option + " " + file + ": cannot be read (" + ReportOutput.reason(e) + ")");
+      throw fail(e, option + " " + file + ": cannot be read (" + ReportOutput.reason(e)
+          + "); pass a JSON or YAML file that exists");
     }
   }
 
   private static String yamlProblem(JsonProcessingException e) {
     String first = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+    // A decoding failure arrives as "java.io.CharConversionException: Invalid UTF-8 …".
+    first = first.replaceFirst("^[\\w.]+(Exception|Error): ", "");
     String where = e.getLocation() == null ? ""
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     return "not valid YAML" + where + (first.isBlank() ? "" : " (" + first.strip() + ")");

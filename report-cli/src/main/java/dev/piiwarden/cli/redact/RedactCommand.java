@@ -136,6 +136,11 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
       stream = stdin;
     } else {
       try {
+        if (Files.isDirectory(in)) {
+          // Opening a folder succeeds on Linux and only its first read fails, after --out was
+          // created: refused here, before anything is written.
+          throw new java.nio.file.FileSystemException(in.toString(), null, "it is a folder");
+        }
         stream = Files.newInputStream(in);
       } catch (IOException e) {
         throw readFailure(e);
