@@ -9,6 +9,9 @@ import com.acme.fixture.logging.LoggingFixtureApp;
 import com.acme.fixture.logging.PersonalValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditVerifier;
+import dev.piiwarden.core.audit.VerificationReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +53,37 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=kv ordinary text mdc=[] kv=[phone=\"[REDACTED:phone]\"]", line(text, "case=kv"));
     assertEquals("INFO fixture " + CLEAN + " mdc=[] kv=[]", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
+  }
+
+  /**
+   * The trail written through the {@code slf4j:} sink to the application's Logback: the hooks
+   * leave its lines exactly as sealed, though a redaction key names what every record holds
+   * ({@code type}) and the application's own line is redacted by it.
+   */
+  @Test
+  void auditLinesLoggedThroughTheSlf4jSinkAreLeftAsSealed() throws Exception {
+    Path key = folder.resolve("audit.key");
+    Path log = runWith("audit.sink=slf4j:piiwarden.audit,audit.key-file=" + key + ",redaction.keys=type",
+        "audit-logger", LOGBACK, "-Dlogback.configurationFile=" + config("logback-file.xml"));
+    String text = Files.readString(log);
+    assertEquals("INFO fixture case=app {\"type\":\"[REDACTED:credential]\"} for [REDACTED:email] mdc=[] kv=[]",
+        line(text, "case=app"));
+    String prefix = "INFO piiwarden.audit ";
+    String suffix = " mdc=[] kv=[]";
+    List<String> records = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (line.startsWith(prefix) && line.endsWith(suffix)) {
+        records.add(line.substring(prefix.length(), line.length() - suffix.length()));
+      }
+    }
+    List<String> types = new ArrayList<>();
+    for (String record : records) {
+      types.add(new ObjectMapper().readTree(record).get("type").asText());
+    }
+    assertEquals(List.of("agent.started", "redaction", "agent.stopped"), types, text);
+    Path trail = Files.write(folder.resolve("from-log.jsonl"), records);
+    VerificationReport report = new AuditVerifier(AuditKey.load(key)).verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe() + "\n" + text);
   }
 
   /**

@@ -119,7 +119,8 @@ public final class AgentAudit {
             .keyFile(key)
             .overflow(OverflowPolicy.valueOf(
                 configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
-            .problems(new TrailProblems()));
+            .problems(new TrailProblems())
+            .ownLines(new AuditLinesForHooks()));
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)
             .detail("attached", attached)

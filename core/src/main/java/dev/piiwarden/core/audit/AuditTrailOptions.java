@@ -25,6 +25,7 @@ public final class AuditTrailOptions {
   private Duration closeTimeout = Duration.ofSeconds(5);
   private Path spoolFile;
   private Consumer<String> problems = line -> System.err.println("piiwarden: " + line);
+  private OwnLineMarker ownLines = OwnLineMarker.NONE;
 
   /** The defaults. */
   public static AuditTrailOptions defaults() {
@@ -91,6 +92,15 @@ public final class AuditTrailOptions {
     return this;
   }
 
+  /**
+   * How the {@code slf4j:} sink marks the lines it logs, so that a log redactor in the process
+   * leaves them alone. The agent gives its hooks' marker; by default nothing is marked.
+   */
+  public AuditTrailOptions ownLines(OwnLineMarker marker) {
+    this.ownLines = Objects.requireNonNull(marker);
+    return this;
+  }
+
   String sink() {
     return sink;
   }
@@ -125,5 +135,9 @@ public final class AuditTrailOptions {
 
   Consumer<String> problems() {
     return problems;
+  }
+
+  OwnLineMarker ownLines() {
+    return ownLines;
   }
 }

@@ -67,7 +67,8 @@ record SinkUri(String scheme, String target) {
   AuditSink newSink(AuditTrailOptions options) {
     return switch (scheme) {
       case "jsonl" -> new JsonlSink(Path.of(target), options.maxFileBytes());
-      case "slf4j" -> Slf4jSink.forLogger(target, Thread.currentThread().getContextClassLoader());
+      case "slf4j" -> Slf4jSink.forLogger(target, Thread.currentThread().getContextClassLoader())
+          .marking(options.ownLines());
       case "jdbc" -> new JdbcSink(target);
       case "otlp" -> new OtlpSink(URI.create(target), options.spoolFile() != null
           ? options.spoolFile()

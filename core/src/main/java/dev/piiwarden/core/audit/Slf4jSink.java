@@ -14,15 +14,21 @@ import java.util.List;
  * with each start, as the sink cannot read back what it wrote.
  */
 public final class Slf4jSink implements AuditSink {
+  private static final String SUBSTITUTE_LOGGER = "org.slf4j.helpers.SubstituteLogger";
+  private static final long BACKEND_WAIT_NANOS = 10_000_000_000L;
+
   private final String loggerName;
   private final MethodHandle info;
   private final Object logger;
+  private OwnLineMarker ownLines = OwnLineMarker.NONE;
+  private MethodHandle delegateNull;
   private int resumeAt;
 
-  private Slf4jSink(String loggerName, Object logger, MethodHandle info) {
+  private Slf4jSink(String loggerName, Object logger, MethodHandle info, MethodHandle delegateNull) {
     this.loggerName = loggerName;
     this.logger = logger;
     this.info = info;
+    this.delegateNull = delegateNull;
   }
 
   /**
@@ -40,7 +46,10 @@ public final class Slf4jSink implements AuditSink {
           .invoke(loggerName);
       MethodHandle info =
           lookup.findVirtual(loggerType, "info", MethodType.methodType(void.class, String.class));
-      return new Slf4jSink(loggerName, logger, info);
+      MethodHandle delegateNull = logger.getClass().getName().equals(SUBSTITUTE_LOGGER)
+          ? lookup.findVirtual(logger.getClass(), "isDelegateNull", MethodType.methodType(boolean.class))
+          : null;
+      return new Slf4jSink(loggerName, logger, info, delegateNull);
     } catch (ClassNotFoundException e) {
       throw new AuditException("piiwarden.audit.sink=slf4j:" + loggerName + " needs the SLF4J API"
           + " (org.slf4j:slf4j-api) on the application's class path; add it or choose another"
@@ -51,6 +60,12 @@ public final class Slf4jSink implements AuditSink {
     }
   }
 
+  /** Marks each line as the trail's own while it is logged; see {@link OwnLineMarker}. */
+  Slf4jSink marking(OwnLineMarker marker) {
+    this.ownLines = marker;
+    return this;
+  }
+
   @Override
   public Start open() {
     return Start.NEW;
@@ -58,16 +73,49 @@ public final class Slf4jSink implements AuditSink {
 
   @Override
   public void write(List<SealedRecord> batch) throws IOException {
+    awaitBackend();
     // A retry gets the same batch: the lines logged before a failure are not logged twice.
     for (int i = resumeAt; i < batch.size(); i++) {
+      String line = batch.get(i).line();
+      boolean marked = ownLines.begin(line);
       try {
-        info.invoke(logger, batch.get(i).line());
+        info.invoke(logger, line);
       } catch (Throwable e) {
         resumeAt = i;
         throw new IOException("logger " + loggerName + " failed", e);
+      } finally {
+        if (marked) {
+          ownLines.end();
+        }
       }
     }
     resumeAt = 0;
+  }
+
+  /**
+   * A logger taken while another thread was initialising SLF4J is a substitute that queues what it
+   * is given until the backend is ready, and the initialising thread replays the queue later:
+   * outside {@link OwnLineMarker}'s marking, so a log redactor would treat the trail's lines as the
+   * application's. Waits for the backend instead (at most 10 s, then logs anyway).
+   */
+  private void awaitBackend() throws IOException {
+    if (delegateNull == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + BACKEND_WAIT_NANOS;
+    try {
+      while ((boolean) delegateNull.invoke(logger) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      if (!(boolean) delegateNull.invoke(logger)) {
+        delegateNull = null; // the backend is there for good
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while SLF4J was initialising", e);
+    } catch (Throwable e) {
+      throw new IOException("logger " + loggerName + " failed", e);
+    }
   }
 
   @Override

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,51 @@ class Slf4jSinkTest {
           "the logged lines are the chain itself");
     } finally {
       logger.detachAppender(captured);
+    }
+  }
+
+  @Test
+  void eachLineIsMarkedAsTheTrailsOwnWhileItIsLogged() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger("piiwarden.audit.test.marked");
+    List<String> markedWhenAppended = new ArrayList<>();
+    List<String> marks = new ArrayList<>();
+    OwnLineMarker marker = new OwnLineMarker() {
+      private String current;
+
+      @Override
+      public boolean begin(String line) {
+        marks.add("begin");
+        current = line;
+        return true;
+      }
+
+      @Override
+      public void end() {
+        marks.add("end");
+        current = null;
+      }
+
+      @Override
+      public String toString() {
+        return String.valueOf(current);
+      }
+    };
+    AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        markedWhenAppended.add(event.getFormattedMessage().equals(marker.toString()) ? "marked" : "unmarked");
+      }
+    };
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      Slf4jSink sink = Slf4jSink.forLogger("piiwarden.audit.test.marked", getClass().getClassLoader()).marking(marker);
+      HashChain chain = new HashChain(AuditFixtures.KEY, ChainPosition.START);
+      sink.write(List.of(chain.seal(AuditFixtures.access(1)), chain.seal(AuditFixtures.access(2))));
+      assertEquals(List.of("marked", "marked"), markedWhenAppended);
+      assertEquals(List.of("begin", "end", "begin", "end"), marks);
+    } finally {
+      logger.detachAppender(appender);
     }
   }
 
