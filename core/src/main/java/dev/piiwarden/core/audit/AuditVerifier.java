@@ -84,6 +84,15 @@ public final class AuditVerifier {
                 + " bytes, not a whole record): a crash while writing, or the file was cut;"
                 + " the records up to seq " + last.seq() + " verify"));
       }
+      if (unparsed.stream().allMatch(line -> line.file().equals(first.file()))) {
+        // A crash, then another while the restarted writer recorded it: the second writer had
+        // ended the first torn record with a newline and was cut inside its audit.recovered.
+        return failed(records, last, notes, new Finding(Finding.Kind.TRUNCATED, first.file(),
+            first.number(), -1, "the trail ends in " + unparsed.size() + " torn lines ("
+                + tornBytes(unparsed).length + " bytes, no whole record): crashes while writing"
+                + " and while restarting, or the file was cut; the records up to seq " + last.seq()
+                + " verify"));
+      }
       return failed(records, last, notes, notARecord(first));
     }
     return new VerificationReport(records, last, Optional.empty(), notes);

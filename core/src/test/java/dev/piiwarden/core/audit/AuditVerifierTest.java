@@ -91,6 +91,41 @@ class AuditVerifierTest {
     assertEquals(3, report.last().seq());
   }
 
+  /**
+   * A crash tore record 4; the restarted writer ended it with a newline and was killed in turn
+   * inside its audit.recovered. The trail ends in two torn lines: truncated, named at the first,
+   * and the next restart acknowledges both, after which the trail verifies.
+   */
+  @Test
+  void aCrashDuringTheRestartAfterACrashIsStillATruncatedTail() throws IOException {
+    List<String> lines = AuditFixtures.chain(4);
+    Path file = folder.resolve("piiwarden-audit.jsonl");
+    String torn = lines.get(3).substring(0, 100);
+    String tornRecovered = lines.get(3).substring(0, 30);
+    Files.writeString(file, String.join("\n", lines.subList(0, 3)) + "\n" + torn + "\n" + tornRecovered,
+        StandardCharsets.UTF_8);
+
+    VerificationReport killedTwice = verifier.verify(List.of(file));
+
+    Finding finding = assertFinding(killedTwice, Finding.Kind.TRUNCATED, 4, -1);
+    assertTrue(finding.detail().startsWith("the trail ends in 2 torn lines (131 bytes, no whole record)"),
+        finding.describe());
+    assertEquals(3, killedTwice.records());
+
+    Path keyFile = Files.write(folder.resolve("piiwarden-audit.key"), AuditFixtures.KEY_BYTES);
+    Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    List<String> problems = new ArrayList<>();
+    try (AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + file)
+        .keyFile(keyFile).problems(problems::add))) {
+      trail.record(AuditFixtures.access(5));
+    }
+    VerificationReport after = verifier.verify(List.of(file));
+    assertTrue(after.ok(), () -> after.finding().orElseThrow().describe());
+    assertEquals(5, after.records(), "three, audit.recovered and the new one");
+    assertEquals(1, after.notes().size(), after.notes().toString());
+    assertEquals(1, problems.size(), problems.toString());
+  }
+
   @Test
   void aGarbageLineIsNamed() throws IOException {
     List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
