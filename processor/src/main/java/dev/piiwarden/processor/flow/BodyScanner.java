@@ -10,11 +10,13 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberReferenceTree.ReferenceMode;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -23,11 +25,14 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.piiwarden.core.inventory.ArgumentPass;
+import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.ParameterSink;
+import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.SinkRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +64,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private MethodFacts current;
   private Map<Element, Integer> parameters;
   private final Map<Element, Taint> locals = new HashMap<>();
+  /** Elements a value got from a method called on their object, read when the value reaches a sink. */
+  private final Map<String, DataRef> viaCall = new HashMap<>();
   private int lambdaDepth;
   private boolean erroneous;
 
@@ -141,9 +148,19 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   public Taint visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
     lambdaDepth++;
     try {
-      scan(tree.getBody(), null);
+      Taint body = orEmpty(scan(tree.getBody(), null));
+      // u -> u.getEmail() yields what its expression yields (Stream.map, Optional.map)
+      return tree.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION ? body.inLambda() : Taint.EMPTY;
     } finally {
       lambdaDepth--;
+    }
+  }
+
+  @Override
+  public Taint visitReturn(ReturnTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    if (current != null && lambdaDepth == 0 && !value.isEmpty()) {
+      current.returns(value); // a return in a lambda or local class is theirs, not the method's
     }
     return Taint.EMPTY;
   }
@@ -211,11 +228,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (current != null) {
       Element element = context.trees().getElement(getCurrentPath());
       if (element != null && element.getKind() == ElementKind.METHOD) {
-        lambdaDepth++; // User::email runs where it is applied, like a lambda
-        try {
-          context.index().member(element).ifPresent(data -> read(data, tree));
-        } finally {
-          lambdaDepth--;
+        Optional<DataRef> data = context.index().member(element);
+        if (data.isPresent()) {
+          lambdaDepth++; // User::email runs where it is applied, like a lambda
+          try {
+            return read(data.get(), tree); // what it yields, for Stream.map and Optional.map
+          } finally {
+            lambdaDepth--;
+          }
         }
       }
     }
@@ -315,6 +335,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     } else if (!callee.library()) {
       passes(callee, method, tree, tree.getArguments(), arguments);
     }
+    referenceSinks(tree.getArguments(), receiver, receiverValue);
     if (callee.carriesArguments()) {
       for (Taint argument : arguments) {
         result = result.union(argument);
@@ -327,6 +348,15 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // Any other method of a tainted receiver may return what it holds; an accessor of a
       // personal data member returns that member alone.
       result = result.union(receiverValue);
+      if (callee.library()) {
+        result = result.union(functionResults(tree.getArguments(), arguments));
+      } else {
+        // What a project method returns is known once its summary is merged in.
+        result = result.union(Taint.result(new CallResult(callee.id(), line(tree)), lambdaDepth > 0));
+      }
+      if (receiver != null && mayReturnTheObjectsData(method)) {
+        result = returnedFromObject(receiver, result);
+      }
     }
     return result;
   }
@@ -360,6 +390,87 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return result;
   }
 
+  /**
+   * {@code user.nickname()}, {@code user.toString()}: a method of an object with personal data,
+   * other than an accessor, may return any of it.
+   */
+  private Taint returnedFromObject(ExpressionTree receiver, Taint result) {
+    List<DataRef> whole = context.index().wholeObject(
+        context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver)));
+    if (whole.isEmpty()) {
+      return result;
+    }
+    Set<String> ids = new TreeSet<>();
+    for (DataRef data : whole) {
+      ids.add(data.id());
+      viaCall.putIfAbsent(data.id(), data);
+    }
+    Taint carried = result.withElementsViaCall(ids);
+    return lambdaDepth > 0 ? carried.inLambda() : carried;
+  }
+
+  /**
+   * Whether a method, not a data element's accessor, may return its object's personal data: not a
+   * primitive result, not a plain getter of a member that is no personal data, and of
+   * {@code Object}'s own methods only {@code toString}.
+   */
+  private boolean mayReturnTheObjectsData(ExecutableElement method) {
+    if (method.getReturnType().getKind().isPrimitive() || context.index().plainAccessorOfOtherData(method)) {
+      return false;
+    }
+    return !((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")
+        || method.getSimpleName().contentEquals("toString");
+  }
+
+  /** What the functions handed to a library call yield: {@code map(User::getEmail)}, {@code map(u -> u.name)}. */
+  private static Taint functionResults(List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+    Taint yielded = Taint.EMPTY;
+    for (int i = 0; i < arguments.size(); i++) {
+      Tree.Kind kind = argumentTrees.get(i).getKind();
+      if (kind == Tree.Kind.MEMBER_REFERENCE || kind == Tree.Kind.LAMBDA_EXPRESSION) {
+        yielded = yielded.union(arguments.get(i));
+      }
+    }
+    return yielded;
+  }
+
+  /**
+   * Method references that are sinks, {@code forEach(log::info)}, {@code map(mapper::writeValueAsString)}:
+   * applied to what the receiver holds, so they sink the receiver's value and the elements of the
+   * objects it contains, with confidence {@code LAMBDA}.
+   */
+  private void referenceSinks(List<? extends ExpressionTree> argumentTrees, ExpressionTree receiver, Taint receiverValue) {
+    for (ExpressionTree argument : argumentTrees) {
+      if (receiver == null || !(argument instanceof MemberReferenceTree reference)) {
+        continue;
+      }
+      TreePath path = new TreePath(getCurrentPath(), argument);
+      if (!(context.trees().getElement(path) instanceof ExecutableElement method)) {
+        continue;
+      }
+      String name = reference.getMode() == ReferenceMode.NEW ? "<init>" : method.getSimpleName().toString();
+      if (!context.sinks().mayMatch(name)) {
+        continue;
+      }
+      TreePath qualifier = new TreePath(path, reference.getQualifierExpression());
+      TypeElement receiverType = reference.getMode() == ReferenceMode.NEW
+          ? (TypeElement) method.getEnclosingElement() : typeOf(qualifier);
+      SinkMatch sink = context.sinks().match(receiverType, name, context.trees().getElement(qualifier));
+      if (sink == null) {
+        continue;
+      }
+      Taint value = receiverValue.inLambda();
+      TypeMirror held = context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver));
+      Set<String> ids = new TreeSet<>();
+      for (DataRef data : context.containers().held(held).stream()
+          .flatMap(type -> carriedBy(type, 0).stream()).toList()) {
+        ids.add(data.id());
+        current.read(data, reference, line(reference));
+      }
+      record(sink, reference, value.withElements(ids).inLambda());
+    }
+  }
+
   private List<Taint> scanAll(List<? extends ExpressionTree> trees) {
     List<Taint> values = new ArrayList<>(trees.size());
     for (ExpressionTree tree : trees) {
@@ -376,13 +487,28 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       elements.addAll(argument.elements);
       all = all.union(argument);
     }
+    record(sink, call, all.withElements(elements));
+  }
+
+  /** A sink reached by {@code value} at {@code call}: its elements, parameters and call results. */
+  private void record(SinkMatch sink, Tree call, Taint value) {
     int line = line(call);
-    Confidence confidence = confidence(all);
-    if (!elements.isEmpty()) {
-      current.sink(new SinkRecord(sink.kind(), sink.target(), line, List.copyOf(elements), confidence), call);
+    Confidence confidence = confidence(value);
+    for (String element : value.elements) {
+      DataRef data = viaCall.get(element);
+      if (data != null) {
+        current.read(data, call, line);
+      }
     }
-    for (Integer parameter : all.parameters) {
+    if (!value.elements.isEmpty()) {
+      current.sink(new SinkRecord(sink.kind(), sink.target(), line, List.copyOf(value.elements), confidence), call);
+    }
+    for (Integer parameter : value.parameters) {
       current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line, confidence));
+    }
+    for (CallResult result : value.results) {
+      current.resultSink(new ResultSink(result, sink.kind(), sink.target(), line,
+          confidence == Confidence.LAMBDA ? Confidence.LAMBDA : Confidence.VIA_CALL));
     }
   }
 
@@ -396,7 +522,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
-          List.copyOf(argument.parameters), confidence(argument)));
+          List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results)));
     }
   }
 
@@ -406,7 +532,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    */
   private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall) {
     TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument));
-    List<DataRef> whole = context.index().wholeObject(type);
+    List<DataRef> whole = carriedBy(type, 0);
     if (whole.isEmpty()) {
       return value;
     }
@@ -419,6 +545,23 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     Taint carried = value.withElements(ids);
     return lambdaDepth > 0 ? carried.inLambda() : carried;
+  }
+
+  /**
+   * The elements a value of {@code type} carries: an annotated object's own, and those of the
+   * objects an array, collection, map, {@code Optional} or stream of it holds.
+   */
+  private List<DataRef> carriedBy(TypeMirror type, int depth) {
+    List<DataRef> own = context.index().wholeObject(type);
+    List<TypeMirror> held = depth < 3 ? context.containers().held(type) : List.of();
+    if (held.isEmpty()) {
+      return own;
+    }
+    Set<DataRef> all = new LinkedHashSet<>(own);
+    for (TypeMirror element : held) {
+      all.addAll(carriedBy(element, depth + 1));
+    }
+    return List.copyOf(all);
   }
 
   /** {@code sb.append(email)} adds to {@code sb}; also through a chain {@code sb.append(a).append(b)}. */
@@ -447,12 +590,18 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (value.lambda || lambdaDepth > 0) {
       return Confidence.LAMBDA;
     }
+    if (value.viaCall) {
+      return Confidence.VIA_CALL;
+    }
     return value.viaLocal ? Confidence.VIA_LOCAL : Confidence.DIRECT;
   }
 
   private TypeElement typeOf(Tree tree) {
-    TypeMirror type = context.trees().getTypeMirror(
-        tree == getCurrentPath().getLeaf() ? getCurrentPath() : new TreePath(getCurrentPath(), tree));
+    return typeOf(tree == getCurrentPath().getLeaf() ? getCurrentPath() : new TreePath(getCurrentPath(), tree));
+  }
+
+  private TypeElement typeOf(TreePath path) {
+    TypeMirror type = context.trees().getTypeMirror(path);
     if (type == null) {
       return null;
     }

@@ -53,7 +53,7 @@ public final class FlowAnalysis {
     for (MethodFacts facts : methods.values()) {
       if (facts.needsSummary()) {
         summaries.add(new MethodSummary(facts.id(), overridden.of(facts.method()), facts.passes(),
-            facts.parameterSinks()));
+            facts.parameterSinks(), facts.returnValue(), facts.resultSinks()));
       }
     }
     return summaries;

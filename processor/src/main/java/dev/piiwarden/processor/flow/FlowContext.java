@@ -19,6 +19,7 @@ final class FlowContext {
   private final RuntimeTypeNames names;
   private final PersonalDataIndex index;
   private final SinkMatcher sinks;
+  private final ContainerTypes containers;
   private final Map<ExecutableElement, Callee> callees = new HashMap<>();
 
   FlowContext(Trees trees, Types types, RuntimeTypeNames names, PersonalDataIndex index, SinkMatcher sinks) {
@@ -27,6 +28,11 @@ final class FlowContext {
     this.names = names;
     this.index = index;
     this.sinks = sinks;
+    this.containers = new ContainerTypes(types);
+  }
+
+  ContainerTypes containers() {
+    return containers;
   }
 
   Trees trees() {

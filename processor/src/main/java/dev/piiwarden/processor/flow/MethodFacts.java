@@ -2,7 +2,10 @@ package dev.piiwarden.processor.flow;
 
 import com.sun.source.tree.Tree;
 import dev.piiwarden.core.inventory.ArgumentPass;
+import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.ParameterSink;
+import dev.piiwarden.core.inventory.ResultSink;
+import dev.piiwarden.core.inventory.ReturnValue;
 import dev.piiwarden.core.inventory.SinkRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +34,10 @@ public final class MethodFacts {
   private final Set<SinkRecord> sinkRecords = new LinkedHashSet<>();
   private final Set<ArgumentPass> passes = new LinkedHashSet<>();
   private final Set<ParameterSink> parameterSinks = new LinkedHashSet<>();
+  private final Set<ResultSink> resultSinks = new LinkedHashSet<>();
+  private final Set<String> returnedElements = new TreeSet<>();
+  private final Set<Integer> returnedParameters = new TreeSet<>();
+  private final Set<CallResult> returnedResults = new LinkedHashSet<>();
 
   private final boolean accessor;
 
@@ -68,6 +75,17 @@ public final class MethodFacts {
 
   void parameterSink(ParameterSink sink) {
     parameterSinks.add(sink);
+  }
+
+  void resultSink(ResultSink sink) {
+    resultSinks.add(sink);
+  }
+
+  /** A {@code return} of the method itself (not of a lambda in it). */
+  void returns(Taint value) {
+    returnedElements.addAll(value.elements);
+    returnedParameters.addAll(value.parameters);
+    returnedResults.addAll(value.results);
   }
 
   public ExecutableElement method() {
@@ -108,8 +126,25 @@ public final class MethodFacts {
     return List.copyOf(parameterSinks);
   }
 
-  /** Whether the method needs a summary: it hands data or parameters on, or a parameter reaches a sink. */
+  public List<ResultSink> resultSinks() {
+    return List.copyOf(resultSinks);
+  }
+
+  /**
+   * What the method returns, or null when nothing or when it is a data element's accessor (its
+   * callers read the element itself).
+   */
+  public ReturnValue returnValue() {
+    ReturnValue value = new ReturnValue(List.copyOf(returnedElements), List.copyOf(returnedParameters),
+        List.copyOf(returnedResults));
+    return accessor || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * Whether the method needs a summary: it hands data, parameters or call results on, a parameter
+   * or a call result reaches a sink, or its return value carries something.
+   */
   public boolean needsSummary() {
-    return !passes.isEmpty() || !parameterSinks.isEmpty();
+    return !passes.isEmpty() || !parameterSinks.isEmpty() || !resultSinks.isEmpty() || returnValue() != null;
   }
 }

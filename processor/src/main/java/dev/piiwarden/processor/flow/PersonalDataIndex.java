@@ -130,6 +130,24 @@ public final class PersonalDataIndex {
     return data == null ? null : new DataRef(id(owner, property), data);
   }
 
+  /**
+   * Whether {@code method} is a plain getter of a member that is not personal data: no
+   * parameters, named after a field or record component of its class ({@code getX}, {@code isX},
+   * {@code x()}) that carries no {@code @PersonalData}. Its result carries nothing of the object.
+   */
+  public boolean plainAccessorOfOtherData(ExecutableElement method) {
+    if (!method.getParameters().isEmpty() || !(method.getEnclosingElement() instanceof TypeElement owner)
+        || member(method).isPresent()) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    if (component(owner, name) != null || field(owner, name) != null) {
+      return true;
+    }
+    String property = property(name);
+    return property != null && field(owner, property) != null;
+  }
+
   private static String property(String getter) {
     if (getter.length() > 3 && getter.startsWith("get")) {
       return decapitalize(getter.substring(3));

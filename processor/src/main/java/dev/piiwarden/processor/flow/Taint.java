@@ -1,39 +1,54 @@
 package dev.piiwarden.processor.flow;
 
+import dev.piiwarden.core.inventory.CallResult;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a value carries: data elements and the current method's parameters, and how it got them.
- * Immutable; {@link #EMPTY} for values that carry nothing.
+ * What a value carries: data elements, the current method's parameters and the results of project
+ * calls, and how it got them. Immutable; {@link #EMPTY} for values that carry nothing.
  */
 final class Taint {
-  static final Taint EMPTY = new Taint(Set.of(), Set.of(), false, false);
+  static final Taint EMPTY = new Taint(Set.of(), Set.of(), Set.of(), false, false, false);
+  private static final Comparator<CallResult> CALL_ORDER =
+      Comparator.comparing(CallResult::callee).thenComparingInt(CallResult::line);
 
   final Set<String> elements;
   final Set<Integer> parameters;
+  /** Project calls whose results the value carries; what those carry is known when summaries merge. */
+  final Set<CallResult> results;
   /** Passed through a local variable on the way. */
   final boolean viaLocal;
   /** Read inside a lambda or a local or anonymous class. */
   final boolean lambda;
+  /** Returned by a method called on an object that holds the elements. */
+  final boolean viaCall;
 
-  private Taint(Set<String> elements, Set<Integer> parameters, boolean viaLocal, boolean lambda) {
+  private Taint(Set<String> elements, Set<Integer> parameters, Set<CallResult> results, boolean viaLocal,
+      boolean lambda, boolean viaCall) {
     this.elements = elements;
     this.parameters = parameters;
+    this.results = results;
     this.viaLocal = viaLocal;
     this.lambda = lambda;
+    this.viaCall = viaCall;
   }
 
   static Taint element(String id, boolean lambda) {
-    return new Taint(Set.of(id), Set.of(), false, lambda);
+    return new Taint(Set.of(id), Set.of(), Set.of(), false, lambda, false);
   }
 
   static Taint parameter(int index) {
-    return new Taint(Set.of(), Set.of(index), false, false);
+    return new Taint(Set.of(), Set.of(index), Set.of(), false, false, false);
+  }
+
+  static Taint result(CallResult call, boolean lambda) {
+    return new Taint(Set.of(), Set.of(), Set.of(call), false, lambda, false);
   }
 
   boolean isEmpty() {
-    return elements.isEmpty() && parameters.isEmpty();
+    return elements.isEmpty() && parameters.isEmpty() && results.isEmpty();
   }
 
   Taint union(Taint other) {
@@ -47,7 +62,18 @@ final class Taint {
     e.addAll(other.elements);
     Set<Integer> p = new TreeSet<>(parameters);
     p.addAll(other.parameters);
-    return new Taint(e, p, viaLocal || other.viaLocal, lambda || other.lambda);
+    Set<CallResult> r = results.isEmpty() ? other.results : union(results, other.results);
+    return new Taint(e, p, r, viaLocal || other.viaLocal, lambda || other.lambda, viaCall || other.viaCall);
+  }
+
+  private static Set<CallResult> union(Set<CallResult> a, Set<CallResult> b) {
+    if (b.isEmpty() || a.containsAll(b)) {
+      return a;
+    }
+    Set<CallResult> all = new TreeSet<>(CALL_ORDER);
+    all.addAll(a);
+    all.addAll(b);
+    return all;
   }
 
   Taint withElements(Set<String> more) {
@@ -56,16 +82,23 @@ final class Taint {
     }
     Set<String> e = new TreeSet<>(elements);
     e.addAll(more);
-    return new Taint(e, parameters, viaLocal, lambda);
+    return new Taint(e, parameters, results, viaLocal, lambda, viaCall);
+  }
+
+  /** The elements {@code more} added as returned by a call on the object that holds them. */
+  Taint withElementsViaCall(Set<String> more) {
+    Taint added = withElements(more);
+    return added == this || added.viaCall ? added
+        : new Taint(added.elements, parameters, results, viaLocal, lambda, true);
   }
 
   /** The same value as read back from a local variable. */
   Taint throughLocal() {
-    return isEmpty() || viaLocal ? this : new Taint(elements, parameters, true, lambda);
+    return isEmpty() || viaLocal ? this : new Taint(elements, parameters, results, true, lambda, viaCall);
   }
 
   /** The same value as seen inside a lambda or local class. */
   Taint inLambda() {
-    return isEmpty() || lambda ? this : new Taint(elements, parameters, viaLocal, true);
+    return isEmpty() || lambda ? this : new Taint(elements, parameters, results, viaLocal, true, viaCall);
   }
 }

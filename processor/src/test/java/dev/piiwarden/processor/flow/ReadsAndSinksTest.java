@@ -81,7 +81,12 @@ class ReadsAndSinksTest {
         }
         void ternary(User u, boolean b) { log.info(b ? u.getEmail() : "none"); } // sink:ternary
         void concat(User u) { log.info("mail " + u.getEmail() + "!"); } // sink:concat
-        void nothingPersonal(User u) { log.info("user {}", u.nickname()); }
+        void throughAMethodOfTheObject(User u) { log.info("user {}", u.nickname()); } // sink:nickname
+        void throughALocalAndAMethod(User u) {
+          String nick = u.nickname();
+          log.info(nick); // sink:nick-local
+        }
+        void nothingPersonal(User u) { log.info("user {}", u.getClass()); }
       }
       """;
 
@@ -189,6 +194,15 @@ class ReadsAndSinksTest {
         sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:ternary", Confidence.DIRECT, EMAIL));
     assertThat(activity("concat(com.acme.User)").sinks()).containsExactly(
         sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:concat", Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void aNonAccessorMethodOfAnAnnotatedObjectCarriesAllItsElementsWithConfidenceViaCall() {
+    assertThat(activity("throughAMethodOfTheObject(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:nickname", Confidence.VIA_CALL, EMAIL, NAME, PHONE));
+    assertThat(activity("throughAMethodOfTheObject(com.acme.User)").reads()).containsExactly(EMAIL, NAME, PHONE);
+    assertThat(activity("throughALocalAndAMethod(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:nick-local", Confidence.VIA_CALL, EMAIL, NAME, PHONE));
   }
 
   @Test

@@ -1,0 +1,120 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.piiwarden.processor.flow.ReadsAndSinksTest.line;
+
+import dev.piiwarden.core.inventory.CallResult;
+import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.Flow;
+import dev.piiwarden.core.inventory.MethodSummary;
+import dev.piiwarden.core.inventory.ResultSink;
+import dev.piiwarden.core.inventory.ReturnValue;
+import dev.piiwarden.core.inventory.SinkKind;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Values returned by the project's own methods: summaries say what they return, merging follows it. */
+class ReturnedValuesTest {
+  private static final String EMAIL = "com.acme.User#email";
+  private static final String LOG = "org.slf4j.Logger#info";
+  private static final String FORMAT = "com.acme.Lines#format(com.acme.User)";
+  private static final String QUOTE = "com.acme.Lines#quote(java.lang.String)";
+  private static final String DEEP = "com.acme.Lines#deep(com.acme.User,int)";
+  private static final String SIGNUP = "com.acme.Signup";
+
+  static final String LINES = """
+      package com.acme;
+      public class Lines {
+        public String format(User user) { return "to " + user.getEmail(); }
+        public String quote(String text) { return "'" + text + "'"; }
+        public String deep(User user, int n) { return n == 0 ? format(user) : deep(user, n - 1); } // call:deep
+        public String fixed() { return "none"; }
+      }
+      """;
+
+  static final String SIGNUP_SOURCE = """
+      package com.acme;
+      import org.slf4j.Logger;
+      public class Signup {
+        private static final Logger log = org.slf4j.LoggerFactory.getLogger(Signup.class);
+        private final Lines lines = new Lines();
+        private final Audit audit = new Audit();
+        void register(User user) {
+          String line = lines.format(user); // call:format
+          log.info(line); // sink:format
+        }
+        void quoted(User user) {
+          log.info(lines.quote(user.getEmail())); // sink:quote
+        }
+        void quotedConstant(User user) {
+          log.info(lines.quote("constant")); // sink:constant
+        }
+        void recursive(User user) {
+          log.info(lines.deep(user, 3)); // sink:deep
+        }
+        void handedOn(User user) {
+          audit.record(lines.format(user)); // pass:format
+        }
+        void nothing() {
+          log.info(lines.fixed());
+        }
+      }
+      class Audit {
+        private static final Logger log = org.slf4j.LoggerFactory.getLogger(Audit.class);
+        void record(String entry) { log.info(entry); }
+      }
+      """;
+
+  private static FlowCompilation compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Lines", LINES), FlowCompilation.source(SIGNUP, SIGNUP_SOURCE));
+  }
+
+  private static String signup(String method) {
+    return SIGNUP + "#" + method;
+  }
+
+  @Test
+  void compiles() {
+    assertThat(compiled.compilation).succeeded();
+  }
+
+  @Test
+  void summariesSayWhatAMethodReturns() {
+    assertThat(compiled.summary("com.acme.Lines", FORMAT).returns())
+        .isEqualTo(new ReturnValue(List.of(EMAIL), List.of(), List.of()));
+    assertThat(compiled.summary("com.acme.Lines", QUOTE).returns())
+        .isEqualTo(new ReturnValue(List.of(), List.of(0), List.of()));
+    int deepLine = line(LINES, "call:deep");
+    assertThat(compiled.summary("com.acme.Lines", DEEP).returns()).isEqualTo(new ReturnValue(List.of(), List.of(),
+        List.of(new CallResult(DEEP, deepLine), new CallResult(FORMAT, deepLine))));
+    assertThat(compiled.fragment("com.acme.Lines").summaries().stream().map(MethodSummary::method))
+        .doesNotContain("com.acme.Lines#fixed()");
+  }
+
+  @Test
+  void aCallResultReachingASinkIsAResultSinkWithConfidenceViaCall() {
+    assertThat(compiled.summary(SIGNUP, signup("register(com.acme.User)")).resultSinks()).containsExactly(
+        new ResultSink(new CallResult(FORMAT, line(SIGNUP_SOURCE, "call:format")), SinkKind.LOG, LOG,
+            line(SIGNUP_SOURCE, "sink:format"), Confidence.VIA_CALL));
+  }
+
+  @Test
+  void mergedFlowsFollowReturnedElementsAndReturnedParameters() {
+    assertThat(compiled.merged().flows()).containsExactly(
+        // format reads the e-mail address and returns it; register logs the result
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(FORMAT, signup("register(com.acme.User)"))),
+        // quoted reads it, quote hands it back, quoted logs it; the constant call carries nothing
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(signup("quoted(com.acme.User)"))),
+        // deep returns format's result through its own recursion, which ends
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(FORMAT, DEEP, signup("recursive(com.acme.User)"))),
+        // a result handed to another method that logs it
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(FORMAT, signup("handedOn(com.acme.User)"),
+            "com.acme.Audit#record(java.lang.String)")));
+  }
+}
