@@ -146,6 +146,10 @@ public final class FileConsentStore implements ConsentStore {
 
   private void parse(byte[] bytes, int length) {
     int start = 0;
+    long skipped = 0;
+    long firstSkipped = 0;
+    long lastSkipped = 0;
+    String firstReason = null;
     for (int i = 0; i < length; i++) {
       if (bytes[i] != '\n') {
         continue;
@@ -159,18 +163,25 @@ public final class FileConsentStore implements ConsentStore {
           bySubject.computeIfAbsent(record.subject(), s -> new ArrayList<>()).add(record);
         } catch (IllegalArgumentException e) {
           if (lineStart != reportedTornAt) {
-            warnings.accept(
-                "piiwarden: consent store "
-                    + describe()
-                    + ": line "
-                    + lineNumber
-                    + " is not a consent record and is skipped ("
-                    + e.getMessage()
-                    + ")");
+            if (skipped++ == 0) {
+              firstSkipped = lineNumber;
+              firstReason = e.getMessage();
+            }
+            lastSkipped = lineNumber;
           }
         }
       }
       start = i + 1;
+    }
+    // One line per read however many lines are damaged: binary data in a ledger is thousands.
+    if (skipped == 1) {
+      warnings.accept("piiwarden: consent store " + describe() + ": line " + firstSkipped
+          + " is not a consent record and is skipped (" + firstReason + ")");
+    } else if (skipped > 1) {
+      warnings.accept("piiwarden: consent store " + describe() + ": " + skipped + " lines from line "
+          + firstSkipped + " to line " + lastSkipped + " are not consent records and are skipped (the"
+          + " first: " + firstReason + "); the other records still count: if the file was damaged,"
+          + " restore it from a copy");
     }
     long tail = parsedUpTo + start;
     if (start < length && tail != reportedTornAt) {

@@ -63,6 +63,29 @@ class FileConsentStoreTest {
   }
 
   @Test
+  void binaryDataInTheLedgerIsOneWarningAndTheRecordsAroundItCount() throws IOException {
+    Path file = folder.resolve("consent.jsonl");
+    ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    ledger.grant("u-1", "marketing", "signup");
+    byte[] noise = new byte[64 * 1024];
+    new java.util.Random(7).nextBytes(noise);
+    noise[noise.length - 1] = '\n';
+    Files.write(file, noise, StandardOpenOption.APPEND);
+    Files.writeString(file, "u-2 alice.smith@example.com\n", StandardOpenOption.APPEND);
+    ledger.grant("u-1", "analytics", "settings");
+
+    ConsentLedger reader = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    assertEquals(2, reader.history("u-1").size());
+    assertTrue(reader.isGranted("u-1", "analytics.reporting"));
+    assertEquals(1, warnings.size(), "one line for all the damaged lines: " + warnings);
+    String warning = warnings.get(0);
+    assertTrue(warning.matches("piiwarden: consent store file:.*: [0-9]+ lines from line 2 to line [0-9]+"
+        + " are not consent records and are skipped \\(the first: not JSON\\); the other records"
+        + " still count: if the file was damaged, restore it from a copy"), warning);
+    assertTrue(!warning.contains("u-2") && !warning.contains("alice"), "no record content: " + warning);
+  }
+
+  @Test
   void twoProcessesAppendToOneLedgerAndSeeEachOther() throws Exception {
     Path file = folder.resolve("shared.jsonl");
     int perProcess = 300;
