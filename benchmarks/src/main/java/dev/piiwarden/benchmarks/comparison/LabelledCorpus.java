@@ -14,7 +14,7 @@ import java.util.Random;
  * shuffled order so that throughput sees the types mixed as a log would.
  */
 public final class LabelledCorpus {
-  /** The seed of core's quality test: the same lines it holds the engine to. */
+  /** The seed of core's quality test (drawn in another order and number, so other lines of the same kinds). */
   public static final long SEED = 20261122L;
   public static final int POSITIVES_PER_TYPE = 1_000;
   public static final int NEGATIVES = 7_000;

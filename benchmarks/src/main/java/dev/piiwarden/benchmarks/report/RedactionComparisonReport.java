@@ -56,8 +56,8 @@ final class RedactionComparisonReport {
         .append(Machine.load()).append(". Other builds share these cores; read the spread before the median.\n");
     md.append("- JMH ").append(settings.describe()).append("; one thread. One operation is one line; each")
         .append(" invocation runs the whole corpus in order.\n");
-    md.append(String.format(Locale.ROOT, "- Corpus: core's `CorpusGenerator` (seed %d, the seed of core's own"
-            + " quality test), %,d lines: %,d per type for the 7 types and %,d hard negatives, shuffled;"
+    md.append(String.format(Locale.ROOT, "- Corpus: core's `CorpusGenerator` (seed %d, that of core's own"
+            + " quality test, drawn in another order), %,d lines: %,d per type for the 7 types and %,d hard negatives, shuffled;"
             + " %.1f bytes per line on average (UTF-8).%n%n",
         LabelledCorpus.SEED, LabelledCorpus.SIZE, LabelledCorpus.POSITIVES_PER_TYPE, LabelledCorpus.NEGATIVES,
         bytesPerLine));
