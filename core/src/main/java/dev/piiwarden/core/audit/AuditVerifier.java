@@ -78,6 +78,11 @@ public final class AuditVerifier {
     }
     if (!unparsed.isEmpty()) {
       TrailLines.Line first = unparsed.get(0);
+      // A torn record is part of one record; more than the restarted writer looks back over is
+      // something else appended to the trail (the writer, too, refuses to continue after it).
+      if (tornBytes(unparsed).length > TrailTail.WINDOW) {
+        return failed(records, last, notes, notARecord(first));
+      }
       if (unparsed.size() == 1) {
         return failed(records, last, notes, new Finding(Finding.Kind.TRUNCATED, first.file(),
             first.number(), -1, "the trail ends in a torn record (" + first.bytes().length

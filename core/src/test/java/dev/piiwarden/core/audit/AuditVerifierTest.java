@@ -127,6 +127,14 @@ class AuditVerifierTest {
   }
 
   @Test
+  void aTailLongerThanAnyRecordIsNotATornRecord() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.add("x".repeat(TrailTail.WINDOW + 1));
+
+    assertFinding(verify(lines), Finding.Kind.NOT_A_RECORD, 4, -1);
+  }
+
+  @Test
   void aGarbageLineIsNamed() throws IOException {
     List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
     lines.add(3, "hello, I am not a record");
