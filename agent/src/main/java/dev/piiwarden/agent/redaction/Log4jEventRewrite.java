@@ -20,11 +20,8 @@ import java.util.Map;
 final class Log4jEventRewrite {
   private static final String IMMUTABLE_EVENT = "org.apache.logging.log4j.core.impl.Log4jLogEvent";
 
-  /** Longest message text whose per-thread format buffer is kept for the next event. */
+  /** Largest per-thread format buffer kept for the next event. */
   private static final int MAX_KEPT_BUFFER = 4096;
-
-  private static final ThreadLocal<StringBuilder> FORMAT_BUFFER =
-      ThreadLocal.withInitial(() -> new StringBuilder(256));
 
   private final LogText text;
   private final ClassValue<Access> access =
@@ -34,12 +31,6 @@ final class Log4jEventRewrite {
           return new Access(type);
         }
       };
-  /**
-   * The last immutable event redacted on this thread and its copy: an additive logger hands the
-   * same event to its parent's appenders, which then get the same copy without a second count.
-   */
-  private final ThreadLocal<Object[]> last = new ThreadLocal<>();
-
   Log4jEventRewrite(LogText text) {
     this.text = text;
   }
@@ -50,13 +41,14 @@ final class Log4jEventRewrite {
    * outer message or null. An event without personal data passes as it is, and on the hot path
    * (no outer message) nothing is allocated: members read through method handles resolved once
    * per class, the parameters read in place, the message formatted into a per-thread buffer and
-   * scanned there.
+   * scanned there; string parameters found whole in a message that certainly holds nothing are
+   * not scanned again.
    */
   Object redact(Object event, String handled, RedactionCallDepth depth) {
-    Object[] previous = last.get();
-    if (previous != null && previous[0] == event) {
-      depth.handled((String) previous[2]);
-      return previous[1];
+    Object previous = depth.copyOf(event);
+    if (previous != null) {
+      depth.handled(depth.copyMessage());
+      return previous;
     }
     Access members = access.get(event.getClass());
     if (members.problem != null) {
@@ -75,22 +67,13 @@ final class Log4jEventRewrite {
         if (handled.equals(formatted)) {
           out = formatted; // bridged from an outer framework whose hook redacted it
         } else {
-          out = text.text(rendered(members, original, formatted, redactedParameters(members, original)));
+          out = text.text(rendered(members, original, formatted, redactedParameters(members, original, null)));
           if (out != formatted) {
             message = members.simpleMessage.newInstance(out);
           }
         }
       } else {
-        Object[] redacted = redactedParameters(members, original);
-        if (redacted == null) {
-          out = textIfFound(members, original);
-        } else {
-          String formatted = (String) (Object) members.getFormattedMessage.invokeExact(original);
-          out = text.text(rendered(members, original, formatted, redacted));
-          if (out == formatted) {
-            out = null;
-          }
-        }
+        out = redactedMessage(members, original, depth);
         if (out != null) {
           message = members.simpleMessage.newInstance(out);
         }
@@ -135,9 +118,7 @@ final class Log4jEventRewrite {
     }
     depth.handled(out);
     if (message == null && context == null && thrown == null) {
-      if (previous != null) {
-        last.remove(); // an additive parent's second look at a clean event finds it clean again
-      }
+      depth.copied(null, null, null); // an additive parent's second look at a clean event finds it clean again
       return event;
     }
     Object result;
@@ -161,9 +142,9 @@ final class Log4jEventRewrite {
       return event;
     }
     if (event.getClass().getName().equals(IMMUTABLE_EVENT)) {
-      last.set(new Object[] {event, result, out});
+      depth.copied(event, result, out);
     } else {
-      last.remove();
+      depth.copied(null, null, null);
     }
     return result;
   }
@@ -173,7 +154,8 @@ final class Log4jEventRewrite {
    * none changed, else a copy with the replacements. A reusable message's (and an event's own)
    * parameters are read in place, without the copy {@code getParameters()} makes.
    */
-  private Object[] redactedParameters(Access members, Object message) throws Throwable {
+  private Object[] redactedParameters(Access members, Object message, CharSequence cleanMessage)
+      throws Throwable {
     Parameters view = members.parameters.get(message.getClass());
     Object[] parameters;
     int count;
@@ -190,7 +172,7 @@ final class Log4jEventRewrite {
     Object[] redacted = null;
     for (int i = 0; i < count; i++) {
       Object parameter = parameters[i];
-      Object replacement = text.argument(parameter);
+      Object replacement = text.argument(parameter, cleanMessage);
       if (replacement != parameter) {
         if (redacted == null) {
           redacted = java.util.Arrays.copyOf(parameters, count);
@@ -201,22 +183,35 @@ final class Log4jEventRewrite {
     return redacted;
   }
 
-  /** The message's text redacted, or null when nothing was found; scanned in a per-thread buffer. */
-  private String textIfFound(Access members, Object message) throws Throwable {
-    if (members.formattable != null && members.formattable.isInstance(message)) {
-      StringBuilder buffer = FORMAT_BUFFER.get();
-      buffer.setLength(0);
-      members.formatTo.invokeExact(message, buffer);
-      String found = text.textIfFound(buffer);
-      if (buffer.length() > MAX_KEPT_BUFFER) {
-        buffer.setLength(0);
-        buffer.trimToSize();
+  /**
+   * The message's text with its parameters and then the whole text redacted, or null when nothing
+   * changed. The message is formatted first, into the thread's buffer when it can format in place;
+   * when that text certainly holds nothing, string parameters found whole in it are not scanned.
+   */
+  private String redactedMessage(Access members, Object message, RedactionCallDepth depth) throws Throwable {
+    StringBuilder buffer =
+        members.formattable != null && members.formattable.isInstance(message) ? depth.formatBuffer() : null;
+    try {
+      CharSequence formatted;
+      if (buffer != null) {
+        members.formatTo.invokeExact(message, buffer);
+        formatted = buffer;
+      } else {
+        formatted = (String) (Object) members.getFormattedMessage.invokeExact(message);
       }
-      return found;
+      boolean clean = text.certainlyClean(formatted);
+      Object[] redacted = redactedParameters(members, message, clean ? formatted : null);
+      if (redacted == null) {
+        return clean ? null : text.textIfFound(formatted);
+      }
+      String whole = formatted.toString();
+      String out = text.text(rendered(members, message, whole, redacted));
+      return out == whole ? null : out;
+    } finally {
+      if (buffer != null) {
+        depth.trimFormatBuffer(MAX_KEPT_BUFFER);
+      }
     }
-    String formatted = (String) (Object) members.getFormattedMessage.invokeExact(message);
-    String out = text.text(formatted);
-    return out == formatted ? null : out;
   }
 
   /**

@@ -34,6 +34,54 @@ final class LogText {
   }
 
   /**
+   * Whether {@code text} (a formatted message) certainly holds nothing to replace, nor does any
+   * part of it: see {@link Redactor#certainlyClean}.
+   */
+  boolean certainlyClean(CharSequence text) {
+    return redactor.certainlyClean(text);
+  }
+
+  /**
+   * Whether every argument is null or shows in a message as its own text (strings, numbers, ...):
+   * formatting the message before redacting such arguments calls no application {@code toString}
+   * that the redaction would not have called.
+   */
+  static boolean plain(Object[] arguments) {
+    if (arguments != null) {
+      for (Object argument : arguments) {
+        if (argument != null && !isScalar(argument)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Log arguments, each redacted as {@link #arguments} does, given that {@code cleanMessage}, the
+   * message they were formatted into, {@linkplain #certainlyClean certainly holds nothing}: a string
+   * argument found whole in it holds nothing either, and is not scanned again. The same array when
+   * no element changed.
+   */
+  Object[] argumentsOf(CharSequence cleanMessage, Object[] arguments) {
+    if (arguments == null || arguments.length == 0) {
+      return arguments;
+    }
+    Object[] redacted = null;
+    for (int i = 0; i < arguments.length; i++) {
+      Object argument = arguments[i];
+      Object replacement = argument(argument, cleanMessage);
+      if (replacement != argument) {
+        if (redacted == null) {
+          redacted = arguments.clone();
+        }
+        redacted[i] = replacement;
+      }
+    }
+    return redacted == null ? arguments : redacted;
+  }
+
+  /**
    * Log arguments, each redacted: strings as text; numbers, booleans, characters and enums kept as
    * they are unless their text holds personal data; anything else (annotated objects,
    * collections, records, ...) by {@link ObjectRedaction}, whatever its {@code toString}. The same
@@ -76,6 +124,18 @@ final class LogText {
     return objects.render(argument);
   }
 
+  /**
+   * One argument as {@link #argument(Object)} redacts it, except that a string found whole in
+   * {@code cleanMessage}, when not null a message that {@linkplain #certainlyClean certainly holds
+   * nothing}, holds nothing either and is returned as it is without a scan.
+   */
+  Object argument(Object argument, CharSequence cleanMessage) {
+    if (cleanMessage != null && argument instanceof String && contains(cleanMessage, (String) argument)) {
+      return argument;
+    }
+    return argument(argument);
+  }
+
   /** A map's values redacted; the same map when none changed. */
   Map<String, String> values(Map<String, String> map) {
     if (map == null || map.isEmpty()) {
@@ -98,6 +158,12 @@ final class LogText {
   /** The exception, or a stand-in with every message of its chain redacted. */
   Throwable thrown(Throwable thrown) {
     return RedactedThrowable.of(thrown, redactor::redact);
+  }
+
+  private static boolean contains(CharSequence text, String part) {
+    return text instanceof String
+        ? ((String) text).contains(part)
+        : text instanceof StringBuilder && ((StringBuilder) text).indexOf(part) >= 0;
   }
 
   private static boolean isScalar(Object value) {

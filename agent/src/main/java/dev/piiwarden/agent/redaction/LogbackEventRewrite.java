@@ -78,19 +78,34 @@ final class LogbackEventRewrite {
       if (handled != null && arguments == null && Objects.equals(template, handled)) {
         return handled; // bridged from an outer framework whose hook redacted it
       }
-      Object[] redacted = text.arguments(arguments);
+      Object[] redacted;
+      String formatted = null;
+      boolean clean = false;
+      if (LogText.plain(arguments)) {
+        // The event's own formatting (cached in the event, which its appenders would do anyway);
+        // when it holds nothing, string arguments inside it need no scan of their own.
+        formatted = (String) (Object) fields.getFormattedMessage.invokeExact(event);
+        clean = text.certainlyClean(formatted);
+        redacted = clean ? text.argumentsOf(formatted, arguments) : text.arguments(arguments);
+      } else {
+        redacted = text.arguments(arguments);
+      }
       if (redacted == arguments) {
-        // The event's own formatting (cached in the event, which its appenders would do anyway).
-        String formatted = (String) (Object) fields.getFormattedMessage.invokeExact(event);
+        if (clean) {
+          return formatted;
+        }
+        if (formatted == null) {
+          formatted = (String) (Object) fields.getFormattedMessage.invokeExact(event);
+        }
         String out = text.text(formatted);
         if (out != formatted) {
           fields.formattedMessage.set(event, out);
         }
         return out;
       }
-      String formatted =
+      String reformatted =
           (String) fields.formattedTupleMessage.invoke(fields.arrayFormat.invoke(null, template, redacted));
-      String out = text.text(formatted);
+      String out = text.text(reformatted);
       fields.formattedMessage.set(event, out);
       fields.argumentArray.set(event, redacted);
       return out;

@@ -70,7 +70,9 @@ final class CandidateFilter {
     int lastDigit = FAR;
     int runStart = FAR;
     int cluster = 0;
+    int longestCluster = 0;
     int dots = 0;
+    int mostDots = 0;
     int lastColon = FAR;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
@@ -78,22 +80,24 @@ final class CandidateFilter {
       if (kind == 0) {
         continue;
       }
-      switch (kind) {
-        case DIGIT:
-          if (lastDigit == i - 1) {
-            cluster++;
-            if (runStart == i - 1 && i >= 3 && isUpper(text.charAt(i - 2))
-                && isUpper(text.charAt(i - 3))) {
-              found |= IBAN;
-            }
-          } else {
-            runStart = i;
-            dots = lastDigit == i - 2 && text.charAt(i - 1) == '.' ? dots + 1 : 0;
-            cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + 1 : 1;
+      if (kind == DIGIT) {
+        if (lastDigit == i - 1) {
+          cluster++;
+          if (runStart == i - 1 && i >= 3 && isUpper(text.charAt(i - 2))
+              && isUpper(text.charAt(i - 3))) {
+            found |= IBAN;
           }
-          lastDigit = i;
-          found |= digitCandidates(cluster, dots);
-          break;
+        } else {
+          runStart = i;
+          dots = lastDigit == i - 2 && text.charAt(i - 1) == '.' ? dots + 1 : 0;
+          mostDots = Math.max(mostDots, dots);
+          cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + 1 : 1;
+        }
+        longestCluster = Math.max(longestCluster, cluster);
+        lastDigit = i;
+        continue;
+      }
+      switch (kind) {
         case COLON:
           if (lastColon >= i - 5 && hexDigits(text, lastColon + 1, i)) {
             found |= IPV6;
@@ -112,25 +116,23 @@ final class CandidateFilter {
             found |= EMAIL;
           }
           break;
-        case LETTER_B:
+        default: // LETTER_B
           if (bearer(text, i + 1)) {
             found |= CREDENTIAL;
           }
           break;
-        default:
-          break;
       }
     }
-    return found;
+    return found | digitCandidates(longestCluster, mostDots);
   }
 
-  private static int digitCandidates(int cluster, int dots) {
-    int found = dots >= 3 ? IPV4 : 0;
-    if (cluster >= PhoneDetector.MIN_DIGITS) {
+  private static int digitCandidates(int longestCluster, int mostDots) {
+    int found = mostDots >= 3 ? IPV4 : 0;
+    if (longestCluster >= PhoneDetector.MIN_DIGITS) {
       found |= PHONE;
-      if (cluster >= SsnDetector.DIGITS) {
+      if (longestCluster >= SsnDetector.DIGITS) {
         found |= SSN;
-        if (cluster >= CardDetector.MIN_DIGITS) {
+        if (longestCluster >= CardDetector.MIN_DIGITS) {
           found |= CARD;
         }
       }

@@ -136,6 +136,25 @@ public final class Redactor {
     }
   }
 
+  /**
+   * Whether {@code text} certainly holds nothing to replace, told by one cheap pass that looks only
+   * for the shapes the built-in detectors' matches imply (an {@code @}, a long enough run of digits,
+   * an {@code =} or {@code :}, ...); always false with user patterns. When true, {@link #redact}
+   * returns {@code text} itself, and the same holds for every part of {@code text}: a caller that
+   * checked a formatted log message need not scan the string arguments found whole in it. False
+   * says only that {@link #redact} must decide. Never throws.
+   */
+  public boolean certainlyClean(CharSequence text) {
+    if (text == null) {
+      return true;
+    }
+    try {
+      return scanner.certainlyClean(text);
+    } catch (Throwable failure) {
+      return false;
+    }
+  }
+
   /** The scan and replacement over any char sequence; tests count its reads through this. */
   String redactSequence(CharSequence text) {
     Replacements found = scanner.scan(text);

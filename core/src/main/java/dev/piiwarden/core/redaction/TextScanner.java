@@ -118,6 +118,18 @@ final class TextScanner {
   }
 
   /**
+   * Whether {@link #scan} certainly finds nothing in {@code text} and in every part of it: no
+   * built-in detector's shape is in it, and there are no user patterns or other detectors, whose
+   * matches the {@link CandidateFilter} cannot foresee. Every shape is a run of neighbouring
+   * characters, and the filter's counts over a part never exceed those over the whole, so a part
+   * holds no shape the whole does not.
+   */
+  boolean certainlyClean(CharSequence text) {
+    return patterns.length == 0 && others.length == 0
+        && (configured == 0 || (CandidateFilter.candidates(text) & configured) == 0);
+  }
+
+  /**
    * The matches in {@code text} with every configured detector called at each of its triggers,
    * whatever the {@link CandidateFilter} says: what {@link #scan} must always equal.
    */

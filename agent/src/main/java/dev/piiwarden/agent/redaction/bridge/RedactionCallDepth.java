@@ -13,6 +13,10 @@ public final class RedactionCallDepth {
 
   private int depth;
   private String handled;
+  private StringBuilder formatBuffer;
+  private Object copiedEvent;
+  private Object copy;
+  private String copyMessage;
 
   private RedactionCallDepth() {}
 
@@ -48,5 +52,50 @@ public final class RedactionCallDepth {
     if (depth == 1) {
       handled = message;
     }
+  }
+
+  /**
+   * This thread's buffer for formatting a message in place, emptied; only in the outermost hook,
+   * null deeper in: an event logged while the outer hook still reads its buffer (from a {@code
+   * toString}, say) must not write into it.
+   */
+  public StringBuilder formatBuffer() {
+    if (depth != 1) {
+      return null;
+    }
+    StringBuilder buffer = formatBuffer;
+    if (buffer == null) {
+      buffer = new StringBuilder(256);
+      formatBuffer = buffer;
+    }
+    buffer.setLength(0);
+    return buffer;
+  }
+
+  /** Lets go of the format buffer when it grew past {@code keep} characters. */
+  public void trimFormatBuffer(int keep) {
+    if (formatBuffer != null && formatBuffer.capacity() > keep) {
+      formatBuffer = null;
+    }
+  }
+
+  /** The copy a hook last made of {@code event} on this thread, or null. */
+  public Object copyOf(Object event) {
+    return copiedEvent == event ? copy : null;
+  }
+
+  /** The redacted message of the copy {@link #copyOf} returned. */
+  public String copyMessage() {
+    return copyMessage;
+  }
+
+  /**
+   * Records the copy a hook made of {@code event} (null forgets the last one), so that an additive
+   * logger's parent, handed the same event, gets the same copy without counting it again.
+   */
+  public void copied(Object event, Object eventCopy, String message) {
+    copiedEvent = event;
+    copy = eventCopy;
+    copyMessage = message;
   }
 }
