@@ -165,6 +165,42 @@ class FlowPathsTest {
   }
 
   @Test
+  void aValueReturnedByAMethodOfAnotherModuleReachesTheCallersSink(@TempDir Path dir) throws IOException {
+    Path moduleA = dir.resolve("a");
+    Path moduleB = dir.resolve("b");
+    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
+    write(moduleA, "com/acme/User.java", FlowFixtures.user());
+    write(moduleA, "com/acme/Labels.java", """
+        package com.acme;
+        public class Labels {
+          public String label(User user) { return "<" + user.getEmail() + ">"; }
+        }
+        """);
+    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
+      write(moduleA, stub.getName().substring(1), stub);
+    }
+    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
+    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
+
+    write(moduleB, "com/acme/b/Greeter.java", """
+        package com.acme.b;
+        public class Greeter {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
+          public void greet(com.acme.User user) {
+            String line = new com.acme.Labels().label(user);
+            log.info(line);
+          }
+        }
+        """);
+    StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+
+    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
+    assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
+  }
+
+  @Test
   void fragmentsAreByteIdenticalAcrossCompilations() {
     byte[] first = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
         FlowCompilation.source("com.acme.Signup", CHAIN)).bytes("com.acme.Signup");
