@@ -10,10 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -29,6 +34,8 @@ import java.util.function.Consumer;
 public final class FileConsentStore implements ConsentStore {
   /** File locks belong to the whole JVM; this keeps two stores on one file from overlapping. */
   private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path file;
   private final Object jvmLock;
@@ -48,6 +55,19 @@ public final class FileConsentStore implements ConsentStore {
     this.warnings = warnings;
   }
 
+  /**
+   * Opens the ledger for writing, creating it with mode 0600 where the file system has POSIX
+   * permissions: it holds raw subject ids. An existing file keeps its mode.
+   */
+  private FileChannel openForAppend() throws IOException {
+    Set<StandardOpenOption> options =
+        EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(file, options, OWNER_ONLY);
+    }
+    return FileChannel.open(file, options);
+  }
+
   @Override
   public void append(ConsentRecord record) {
     byte[] line = ConsentRecordJson.line(record);
@@ -57,12 +77,7 @@ public final class FileConsentStore implements ConsentStore {
         if (parent != null) {
           Files.createDirectories(parent);
         }
-        try (FileChannel channel =
-                FileChannel.open(
-                    file,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+        try (FileChannel channel = openForAppend();
             FileLock ignored = channel.lock()) {
           long end = channel.size();
           ByteBuffer buffer;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,22 @@ class FileConsentStoreTest {
     assertTrue(second.isGranted("u-1", "marketing.advertising"));
     assertTrue(!second.isGranted("u-1", "marketing.communications.email"));
     assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void aNewLedgerIsReadableByItsOwnerOnlyAndAnExistingOneKeepsItsMode() throws IOException {
+    Path created = folder.resolve("new/consent.jsonl");
+    try (ConsentLedger ledger = new ConsentLedger(new FileConsentStore(created, warnings::add), Duration.ZERO)) {
+      ledger.grant("u-1", "marketing", "signup");
+    }
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+
+    Path existing = Files.createFile(folder.resolve("existing.jsonl"));
+    Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
+    try (ConsentLedger ledger = new ConsentLedger(new FileConsentStore(existing, warnings::add), Duration.ZERO)) {
+      ledger.grant("u-1", "marketing", "signup");
+    }
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
   }
 
   @Test
