@@ -22,14 +22,27 @@ import java.util.Objects;
  * called twice.
  */
 final class LogbackEventRewrite {
-  private final LogText text;
-  private final ClassValue<Access> access =
+  private static final ClassValue<Access> ACCESS =
       new ClassValue<>() {
         @Override
         protected Access computeValue(Class<?> type) {
-          return new Access(type);
+          Access fields = new Access(type);
+          if (fields.problem == null) {
+            READS.bind(type, fields.reads());
+          }
+          return fields;
         }
       };
+  /** The event reads of {@link Access#reads}, bound to the first event class: inlined. */
+  private static final BoundReads READS = new BoundReads(6, type -> ACCESS.get(type).reads());
+  private static final MethodHandle GET_MESSAGE = READS.invoker(0);
+  private static final MethodHandle GET_ARGUMENT_ARRAY = READS.invoker(1);
+  private static final MethodHandle GET_FORMATTED_MESSAGE = READS.invoker(2);
+  private static final MethodHandle GET_MDC = READS.invoker(3);
+  private static final MethodHandle GET_THROWABLE_PROXY = READS.invoker(4);
+  private static final MethodHandle GET_KEY_VALUE_PAIRS = READS.invoker(5);
+
+  private final LogText text;
 
   LogbackEventRewrite(LogText text) {
     this.text = text;
@@ -38,10 +51,11 @@ final class LogbackEventRewrite {
   /**
    * Redacts {@code event}; returns its redacted formatted message. An event without personal data
    * is left as it is, and the hot path then allocates nothing: reads through method handles
-   * resolved once per event class, the redactor returning the same instances.
+   * resolved once per event class (inlined for the first class: {@link BoundReads}), the redactor
+   * returning the same instances.
    */
   String redact(Object event, String handled) {
-    Access fields = access.get(event.getClass());
+    Access fields = ACCESS.get(event.getClass());
     if (fields.problem != null) {
       AgentReport.once(
           "logback-event-type",
@@ -61,7 +75,7 @@ final class LogbackEventRewrite {
       partFailed("key-value pairs", failure);
     }
     try {
-      Object proxy = (Object) fields.getThrowableProxy.invokeExact(event);
+      Object proxy = (Object) GET_THROWABLE_PROXY.invokeExact(event);
       if (proxy != null) {
         throwableProxies(fields, proxy, new IdentityHashMap<>());
       }
@@ -73,8 +87,8 @@ final class LogbackEventRewrite {
 
   private String message(Access fields, Object event, String handled) {
     try {
-      Object[] arguments = (Object[]) (Object) fields.getArgumentArray.invokeExact(event);
-      String template = (String) (Object) fields.getMessage.invokeExact(event);
+      Object[] arguments = (Object[]) (Object) GET_ARGUMENT_ARRAY.invokeExact(event);
+      String template = (String) (Object) GET_MESSAGE.invokeExact(event);
       if (handled != null && arguments == null && Objects.equals(template, handled)) {
         return handled; // bridged from an outer framework whose hook redacted it
       }
@@ -84,7 +98,7 @@ final class LogbackEventRewrite {
       if (LogText.plain(arguments)) {
         // The event's own formatting (cached in the event, which its appenders would do anyway);
         // when it holds nothing, string arguments inside it need no scan of their own.
-        formatted = (String) (Object) fields.getFormattedMessage.invokeExact(event);
+        formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(event);
         clean = text.certainlyClean(formatted);
         redacted = clean ? text.argumentsOf(formatted, arguments) : text.arguments(arguments);
       } else {
@@ -95,7 +109,7 @@ final class LogbackEventRewrite {
           return formatted;
         }
         if (formatted == null) {
-          formatted = (String) (Object) fields.getFormattedMessage.invokeExact(event);
+          formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(event);
         }
         String out = text.text(formatted);
         if (out != formatted) {
@@ -131,7 +145,7 @@ final class LogbackEventRewrite {
 
   @SuppressWarnings("unchecked")
   private void mdc(Access fields, Object event) throws Throwable {
-    Map<String, String> mdc = (Map<String, String>) (Object) fields.getMdc.invokeExact(event);
+    Map<String, String> mdc = (Map<String, String>) (Object) GET_MDC.invokeExact(event);
     Map<String, String> redacted = text.values(mdc);
     if (redacted != mdc) {
       fields.mdc.set(event, redacted);
@@ -139,7 +153,7 @@ final class LogbackEventRewrite {
   }
 
   private void keyValuePairs(Access fields, Object event) throws Throwable {
-    List<?> pairs = (List<?>) (Object) fields.getKeyValuePairs.invokeExact(event);
+    List<?> pairs = (List<?>) (Object) GET_KEY_VALUE_PAIRS.invokeExact(event);
     if (pairs == null || pairs.isEmpty()) {
       return;
     }
@@ -218,9 +232,16 @@ final class LogbackEventRewrite {
     Field proxyCause;
     Field proxySuppressed;
 
+    /** The handles of the reads, in the order of the invokers. */
+    MethodHandle[] reads() {
+      return new MethodHandle[] {
+        getMessage, getArgumentArray, getFormattedMessage, getMdc, getThrowableProxy, getKeyValuePairs
+      };
+    }
+
     Access(Class<?> type) {
       try {
-        MethodType read = MethodType.methodType(Object.class, Object.class);
+        MethodType read = BoundReads.READ;
         getMessage = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getMessage"), read);
         getArgumentArray = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getArgumentArray"), read);
         getFormattedMessage = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getFormattedMessage"), read);
