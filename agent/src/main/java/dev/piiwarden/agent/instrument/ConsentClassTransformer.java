@@ -12,9 +12,9 @@ import org.objectweb.asm.ClassWriter;
 /**
  * Rewrites one class that names {@code @ConsentRequired} ({@link ConsentMethodRewriter}); returns
  * null, leaving the class as it was, when no method of it is enforced or audited. With {@code
- * annotated} access events only a class that is rewritten has its inventory fragment read; with
- * {@code all}, each class the candidate filter passes (it names {@code @ConsentRequired} or has a
- * fragment).
+ * annotated} access events only a class that is rewritten has its inventory fragment read, when
+ * the first audit event asks for categories; with {@code all}, each class the candidate filter
+ * passes (it names {@code @ConsentRequired} or has a fragment), before it is rewritten.
  */
 public final class ConsentClassTransformer implements ClassFileTransformer {
   private final NumberedRules<ConsentRule> rules;
@@ -56,7 +56,9 @@ public final class ConsentClassTransformer implements ClassFileTransformer {
       return null;
     }
     if (audited == null) {
-      catalogue.transforming(className.replace('/', '.'), loader);
+      // Only for the audit events' categories: read when the first event asks, not while the
+      // application starts (reading a fragment loads the JSON reader).
+      catalogue.transformedLater(className.replace('/', '.'), loader);
     }
     return writer.toByteArray();
   }

@@ -25,9 +25,24 @@ public final class ActivityCatalog {
 
   private ActivityCatalog() {}
 
-  /** The sorted categories {@code activityId} reads; empty when none are known. */
+  /** Fragments of transformed classes not read yet; null when there are none. */
+  private static volatile FragmentCatalogue unread;
+
+  /**
+   * The sorted categories {@code activityId} reads; empty when none are known. Reads first the
+   * fragments of classes transformed since the last call.
+   */
   public static List<String> categoriesOf(String activityId) {
+    FragmentCatalogue catalogue = unread;
+    if (catalogue != null) {
+      catalogue.readPending();
+    }
     return CATEGORIES.getOrDefault(activityId, List.of());
+  }
+
+  /** Makes {@link #categoriesOf} read {@code catalogue}'s pending fragments first. */
+  static void readFirst(FragmentCatalogue catalogue) {
+    unread = catalogue;
   }
 
   /** The activity as a fragment read so far lists it, or null. */

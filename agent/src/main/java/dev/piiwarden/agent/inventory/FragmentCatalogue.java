@@ -4,17 +4,21 @@ import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Inventory;
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Fills the {@link ActivityCatalog} while classes are transformed: the first transformed class of a
+ * Fills the {@link ActivityCatalog} for the classes transformed, while they are transformed or
+ * ({@link #transformedLater}) when categories are first asked for: the first transformed class of a
  * top-level class reads that class's fragment, and for data elements its activities read in other
  * classes, those classes' fragments (each once per loader). Never a scan of the class path.
  */
@@ -22,6 +26,34 @@ public final class FragmentCatalogue {
   private final InventoryFragments fragments = new InventoryFragments();
   private final Map<ClassLoader, Set<String>> catalogued = new WeakHashMap<>();
   private final Map<ClassLoader, Map<String, Boolean>> present = new WeakHashMap<>();
+  /** Classes transformed whose fragments are read on the next {@link #readPending}. */
+  private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+  private record Pending(String typeName, WeakReference<ClassLoader> loader) {}
+
+  /**
+   * Like {@link #transforming}, but the fragment is read when {@link ActivityCatalog} is first
+   * asked for categories after this call, on the asking thread, not while the class loads. Never
+   * throws.
+   */
+  public void transformedLater(String typeName, ClassLoader loader) {
+    if (loader == null) {
+      return;
+    }
+    pending.add(new Pending(typeName, new WeakReference<>(loader)));
+    ActivityCatalog.readFirst(this);
+  }
+
+  /** Reads the fragments of the classes {@link #transformedLater} named since the last call. */
+  void readPending() {
+    Pending next;
+    while ((next = pending.poll()) != null) {
+      ClassLoader loader = next.loader().get();
+      if (loader != null) {
+        transforming(next.typeName(), loader);
+      }
+    }
+  }
 
   /**
    * Called for each class being transformed. Never throws: the class is instrumented whatever

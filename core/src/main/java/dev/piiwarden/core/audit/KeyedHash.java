@@ -39,9 +39,14 @@ final class KeyedHash {
 
   /** HMAC of the bytes, as 64 hex digits. */
   String hex(byte[] bytes) {
+    return toHex(digest(bytes));
+  }
+
+  /** HMAC of the bytes, 32 bytes. */
+  byte[] digest(byte[] bytes) {
     MessageDigest digest = inner();
     digest.update(bytes);
-    return toHex(outer(digest));
+    return outer(digest);
   }
 
   static String toHex(byte[] digest) {

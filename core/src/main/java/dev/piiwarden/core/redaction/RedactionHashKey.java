@@ -2,13 +2,11 @@ package dev.piiwarden.core.redaction;
 
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.HmacSha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The hash style's key, derived from the audit key file: HMAC-SHA256 of a fixed label under the
@@ -24,14 +22,7 @@ public final class RedactionHashKey {
 
   /** The redaction key for these audit key bytes. */
   public static byte[] derivedFrom(byte[] auditKey) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(auditKey, "HmacSHA256"));
-      return mac.doFinal(LABEL);
-    } catch (GeneralSecurityException e) {
-      // Every Java runtime ships HmacSHA256; a key of any length is valid for it.
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return HmacSha256.of(auditKey, LABEL);
   }
 
   /**
