@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what PII Warden's processor adds to javac's compile time on a generated project.
-# usage: benchmarks/compile-time/run.sh [RUNS] [CLASSES]      (defaults: 5 runs, 1500 classes)
+# usage: [REFERENCE=1] benchmarks/compile-time/run.sh [RUNS] [CLASSES]   (defaults: 5 runs, 1500 classes)
 # Needs: mvn install of annotations and core, and processor built (target/classes); python3,
 # GNU time (/usr/bin/time; apt-get install time).
 # Uses the javac on PATH (or $JAVA_HOME/bin/javac). Setups are interleaved run by run so that
@@ -13,6 +13,10 @@
 # The processor path holds the processor's compile and runtime dependencies only, as Maven's
 # annotationProcessorPaths would (test jars such as auto-value carry processors of their own).
 # Extra javac options for every setup (e.g. a JFR recording) can be given in JAVAC_EXTRA.
+# With REFERENCE=1 two more setups show the floor any processor pays under javac's rounds, built
+# from reference/ReferenceProcessor.java: ref-empty (a processor that claims @PersonalData and does
+# nothing) and ref-gen (the same writing one empty class per class with personal data, as many
+# sources as PII Warden's descriptors).
 set -euo pipefail
 runs="${1:-5}"
 classes="${2:-1500}"
@@ -43,6 +47,8 @@ for jar in "${jars[@]}"; do
   processor_path="$processor_path:$work/lib/$(basename "$jar")"
 done
 annotations="$work/lib/annotations"
+mkdir -p "$work/lib/reference"
+"$javac" -d "$work/lib/reference" "$here/reference/ReferenceProcessor.java"
 read -r -a extra <<< "${JAVAC_EXTRA:-}"
 
 compile() { # setup -> "wall user sys" in seconds
@@ -53,6 +59,9 @@ compile() { # setup -> "wall user sys" in seconds
     none) options=(-proc:none) ;;
     flow-off) options=(-proc:full -processorpath "$processor_path" -Apiiwarden.flow=false) ;;
     flow-on) options=(-proc:full -processorpath "$processor_path") ;;
+    ref-empty) options=(-proc:full -processorpath "$work/lib/reference" -processor ReferenceProcessor) ;;
+    ref-gen) options=(-proc:full -processorpath "$work/lib/reference" -processor ReferenceProcessor
+      -Areference.generate=true) ;;
   esac
   "$timer" -f "%e %U %S" -o "$work/time-$1.txt" \
     "$javac" -J-Xms"$heap" -J-Xmx"$heap" "${extra[@]}" -nowarn -Xlint:none -d "$out" -cp "$annotations" \
@@ -62,6 +71,7 @@ compile() { # setup -> "wall user sys" in seconds
 }
 
 setups=(none flow-off flow-on)
+[ "${REFERENCE:-0}" = 1 ] && setups+=(ref-empty ref-gen)
 "$javac" -version 2>&1
 echo "classes: $(wc -l < "$work/sources.txt") source files, heap: $heap, runs: $runs (plus one warm-up of each)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -84,7 +94,7 @@ for line in open(sys.argv[1]):
     wall.setdefault(setup, []).append(float(w))
     cpu.setdefault(setup, []).append(float(u) + float(s))
 print(f"{'setup':10} {'wall med':>9} {'min':>7} {'max':>7} {'ratio':>6}   {'cpu med':>8} {'min':>7} {'max':>7} {'ratio':>6}")
-for setup in ("none", "flow-off", "flow-on"):
+for setup in [s for s in ("none", "flow-off", "flow-on", "ref-empty", "ref-gen") if s in cpu]:
     row = f"{setup:10}"
     for table in (wall, cpu):
         t = table[setup]
