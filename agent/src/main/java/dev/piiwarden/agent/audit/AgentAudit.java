@@ -127,6 +127,8 @@ public final class AgentAudit {
             .detail("config", SecretFreeConfiguration.of(configuration))
             .build());
         trail = opened;
+        // Before the latch: a shutdown waiting for the trail then writes the last interval too.
+        RedactionAuditEvents.every(REDACTION_INTERVAL, AgentRedaction::snapshotAndReset);
       } catch (Throwable failure) {
         // The key was usable a moment ago; whatever failed now leaves the application running
         // without a trail, as SPEC §6 asks of any failure that is not a configuration error.
@@ -134,9 +136,6 @@ public final class AgentAudit {
             + "); the application runs without one");
       } finally {
         done.countDown();
-      }
-      if (trail != null) {
-        RedactionAuditEvents.every(REDACTION_INTERVAL, AgentRedaction::snapshotAndReset);
       }
     }
 
