@@ -7,9 +7,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,6 +36,9 @@ public final class JsonlSink implements AuditSink {
   private final Path active;
   private final long maxFileBytes;
   private FileChannel channel;
+  /** The open active file's identity, to notice it deleted or replaced; null where unknown. */
+  private Object fileKey;
+  private boolean removed;
   private long committed;
   private boolean dirty;
   private int resumeAt;
@@ -50,10 +55,8 @@ public final class JsonlSink implements AuditSink {
     if (folder != null) {
       Files.createDirectories(folder);
     }
-    channel = openActive();
-    lockOrClose();
+    openActiveLocked();
     Start start = TrailTail.read(active, channel);
-    committed = channel.size();
     if (start.torn() != null && committed > 0 && !endsWithNewline()) {
       channel.write(ByteBuffer.wrap(new byte[] {'\n'}), committed);
       committed++;
@@ -70,6 +73,7 @@ public final class JsonlSink implements AuditSink {
    */
   @Override
   public void write(List<SealedRecord> batch) throws IOException {
+    checkStillActive();
     if (dirty) {
       channel.truncate(committed);
       dirty = false;
@@ -156,9 +160,51 @@ public final class JsonlSink implements AuditSink {
         Files.move(active, target);
       }
     }
+    openActiveLocked();
+  }
+
+  /**
+   * Writing on into a file someone deleted (or renamed, or replaced) would lose every record
+   * without a word: the operating system keeps the open file alive until it is closed. So each
+   * batch first checks that the path still names the file being written. The first time it does
+   * not, the batch fails with a message saying so, which the writer reports once; the retry begins
+   * a new file there, whose first record still chains to the last one written, so {@code verify}
+   * shows the gap.
+   */
+  private void checkStillActive() throws IOException {
+    if (removed) {
+      channel.close();
+      Path folder = active.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
+      openActiveLocked();
+      dirty = false;
+      removed = false;
+      return;
+    }
+    if (fileKey != null && !fileKey.equals(currentFileKey())) {
+      removed = true;
+      throw new IOException("audit file " + active + " was deleted or replaced while it was being"
+          + " written, and the records in it with it; a new file is begun, chained to the last"
+          + " record written. Keep a copy of the trail off this host (otlp: or jdbc: sink)");
+    }
+  }
+
+  /** Opens and locks the active file and takes its identity and size. */
+  private void openActiveLocked() throws IOException {
     channel = openActive();
     lockOrClose();
+    fileKey = currentFileKey();
     committed = channel.size();
+  }
+
+  private Object currentFileKey() throws IOException {
+    try {
+      return Files.readAttributes(active, BasicFileAttributes.class).fileKey();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
   }
 
   /**

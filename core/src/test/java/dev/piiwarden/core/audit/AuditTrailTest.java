@@ -287,6 +287,7 @@ class AuditTrailTest {
     List<String> second = new CopyOnWriteArrayList<>();
     try (AuditTrail first = AuditTrail.open(options(active))) {
       first.record(AuditFixtures.access(1));
+      awaitLines(active, 1); // the first trail's writer holds the file's lock
       AuditTrail other = AuditTrail.open(options(active).problems(second::add)
           .closeTimeout(Duration.ofMillis(200)));
       other.record(AuditFixtures.access(2));
@@ -299,6 +300,39 @@ class AuditTrailTest {
     VerificationReport report = verifier().verify(List.of(active));
     assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
     assertEquals(1, report.records());
+  }
+
+  @Test
+  void aTrailFileDeletedWhileWrittenIsReportedOnceAndANewOneBegun() throws Exception {
+    Path active = folder.resolve("audit/piiwarden-audit.jsonl");
+    try (AuditTrail trail = AuditTrail.open(options(active))) {
+      trail.record(AuditFixtures.access(1));
+      trail.record(AuditFixtures.access(2));
+      awaitLines(active, 2);
+      Files.delete(active);
+      Files.delete(active.getParent());
+      trail.record(AuditFixtures.access(3));
+      trail.record(AuditFixtures.access(4));
+      awaitLines(active, 2);
+    }
+    List<String> reported = problems.stream().filter(line -> line.contains("was deleted or replaced")).toList();
+    assertEquals(1, reported.size(), problems.toString());
+    assertFalse(reported.get(0).contains("@"), reported.get(0));
+    List<String> lines = Files.readAllLines(active);
+    assertEquals(2, lines.size(), lines::toString);
+    assertTrue(lines.get(0).contains("\"seq\":3,"), lines.get(0));
+    VerificationReport report = verifier().verify(List.of(active));
+    assertFalse(report.ok(), "the records deleted with the first file show as a gap");
+  }
+
+  private static void awaitLines(Path file, int count) throws Exception {
+    for (int i = 0; i < 500; i++) {
+      if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(file + " did not get " + count + " lines");
   }
 
   @Test
