@@ -24,13 +24,78 @@ final class Log4jEventRewrite {
   private static final int MAX_KEPT_BUFFER = 4096;
 
   private final LogText text;
-  private final ClassValue<Access> access =
+  private static final ClassValue<Access> ACCESS =
       new ClassValue<>() {
         @Override
         protected Access computeValue(Class<?> type) {
-          return new Access(type);
+          Access members = new Access(type);
+          members.bind();
+          return members;
         }
       };
+  /**
+   * The hot reads, through call sites bound to the first Log4j2 seen (its interfaces), which the
+   * JIT inlines ({@link BoundReads}); members of another class loader's Log4j2 through their own.
+   */
+  private static final BoundReads EVENT_READS =
+      new BoundReads(3, type -> ACCESS.get(type).eventReads());
+  private static final BoundReads MESSAGE_READS =
+      new BoundReads(
+          new MethodType[] {
+            MethodType.methodType(void.class, Object.class, StringBuilder.class), BoundReads.READ
+          },
+          type -> Log4jEventRewrite.MESSAGE_HANDLES.get(type));
+  private static final BoundReads DATA_READS =
+      new BoundReads(
+          new MethodType[] {MethodType.methodType(boolean.class, Object.class), BoundReads.READ},
+          type -> Log4jEventRewrite.DATA_HANDLES.get(type));
+  /**
+   * The message reads for a message class, through the interfaces its own class loader sees (an
+   * application's message class need not see log4j-core).
+   */
+  private static final ClassValue<MethodHandle[]> MESSAGE_HANDLES =
+      new ClassValue<>() {
+        @Override
+        protected MethodHandle[] computeValue(Class<?> type) {
+          try {
+            Class<?> message = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.Message");
+            MethodHandle formatted =
+                ReflectiveAccess.handle(ReflectiveAccess.method(message, "getFormattedMessage"), BoundReads.READ);
+            Class<?> formattable = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.StringBuilderFormattable");
+            MethodHandle formatTo =
+                ReflectiveAccess.handle(
+                    ReflectiveAccess.method(formattable, "formatTo", StringBuilder.class),
+                    MethodType.methodType(void.class, Object.class, StringBuilder.class));
+            return new MethodHandle[] {formatTo, formatted};
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read Log4j2 messages of type " + type.getName(), e);
+          }
+        }
+      };
+  /** The context data reads for a map class, through the interface its class loader sees. */
+  private static final ClassValue<MethodHandle[]> DATA_HANDLES =
+      new ClassValue<>() {
+        @Override
+        protected MethodHandle[] computeValue(Class<?> type) {
+          try {
+            Class<?> map = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.ReadOnlyStringMap");
+            return new MethodHandle[] {
+              ReflectiveAccess.handle(
+                  ReflectiveAccess.method(map, "isEmpty"), MethodType.methodType(boolean.class, Object.class)),
+              ReflectiveAccess.handle(ReflectiveAccess.method(map, "toMap"), BoundReads.READ)
+            };
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read Log4j2 context data of type " + type.getName(), e);
+          }
+        }
+      };
+  private static final MethodHandle GET_MESSAGE = EVENT_READS.invoker(0);
+  private static final MethodHandle GET_CONTEXT_DATA = EVENT_READS.invoker(1);
+  private static final MethodHandle GET_THROWN = EVENT_READS.invoker(2);
+  private static final MethodHandle FORMAT_TO = MESSAGE_READS.invoker(0);
+  private static final MethodHandle GET_FORMATTED_MESSAGE = MESSAGE_READS.invoker(1);
+  private static final MethodHandle IS_EMPTY = DATA_READS.invoker(0);
+  private static final MethodHandle TO_MAP = DATA_READS.invoker(1);
   Log4jEventRewrite(LogText text) {
     this.text = text;
   }
@@ -50,7 +115,7 @@ final class Log4jEventRewrite {
       depth.handled(depth.copyMessage());
       return previous;
     }
-    Access members = access.get(event.getClass());
+    Access members = ACCESS.get(event.getClass());
     if (members.problem != null) {
       AgentReport.once(
           "log4j-event-type",
@@ -61,9 +126,9 @@ final class Log4jEventRewrite {
     Object message = null;
     String out;
     try {
-      Object original = (Object) members.getMessage.invokeExact(event);
+      Object original = (Object) GET_MESSAGE.invokeExact(event);
       if (handled != null) {
-        String formatted = (String) (Object) members.getFormattedMessage.invokeExact(original);
+        String formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(original);
         if (handled.equals(formatted)) {
           out = formatted; // bridged from an outer framework whose hook redacted it
         } else {
@@ -88,10 +153,10 @@ final class Log4jEventRewrite {
     }
     Object context = null;
     try {
-      Object data = (Object) members.getContextData.invokeExact(event);
-      if (data != null && !(boolean) members.isEmpty.invokeExact(data)) {
+      Object data = (Object) GET_CONTEXT_DATA.invokeExact(event);
+      if (data != null && !(boolean) IS_EMPTY.invokeExact(data)) {
         @SuppressWarnings("unchecked")
-        Map<String, String> map = (Map<String, String>) (Object) members.toMap.invokeExact(data);
+        Map<String, String> map = (Map<String, String>) (Object) TO_MAP.invokeExact(data);
         Map<String, String> redacted = text.values(map);
         if (redacted != map) {
           context = members.sortedArrayStringMap.newInstance(redacted);
@@ -104,7 +169,7 @@ final class Log4jEventRewrite {
     }
     Throwable thrown = null;
     try {
-      Throwable original = (Throwable) (Object) members.getThrown.invokeExact(event);
+      Throwable original = (Throwable) (Object) GET_THROWN.invokeExact(event);
       if (original != null) {
         Throwable redacted = text.thrown(original);
         if (redacted != original) {
@@ -194,10 +259,10 @@ final class Log4jEventRewrite {
     try {
       CharSequence formatted;
       if (buffer != null) {
-        members.formatTo.invokeExact(message, buffer);
+        FORMAT_TO.invokeExact(message, buffer);
         formatted = buffer;
       } else {
-        formatted = (String) (Object) members.getFormattedMessage.invokeExact(message);
+        formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(message);
       }
       boolean clean = text.certainlyClean(formatted);
       Object[] redacted = redactedParameters(members, message, clean ? formatted : null);
@@ -247,7 +312,7 @@ final class Log4jEventRewrite {
 
   private static String parameterized(Access members, String format, Object[] parameters) throws Throwable {
     Object copy = members.parameterizedMessage.newInstance(format, parameters);
-    return (String) (Object) members.getFormattedMessage.invokeExact(copy);
+    return (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(copy);
   }
 
   private static Object newMessage(Access members, String textOfMessage) {
@@ -304,6 +369,9 @@ final class Log4jEventRewrite {
   /** The members reached from one event class, found once. */
   private static final class Access {
     String problem;
+    Class<?> logEvent;
+    Class<?> messageType;
+    Class<?> readOnlyMap;
     MethodHandle getMessage;
     MethodHandle getContextData;
     MethodHandle getThrown;
@@ -325,11 +393,38 @@ final class Log4jEventRewrite {
     Method setThrownProxy;
     Method build;
 
+    /** The handles of {@link #EVENT_READS}, in order. */
+    MethodHandle[] eventReads() {
+      return new MethodHandle[] {getMessage, getContextData, getThrown};
+    }
+
+    /** The handles of {@link #MESSAGE_READS}, in order. */
+    MethodHandle[] messageReads() {
+      return new MethodHandle[] {formatTo, getFormattedMessage};
+    }
+
+    /** The handles of {@link #DATA_READS}, in order. */
+    MethodHandle[] dataReads() {
+      return new MethodHandle[] {isEmpty, toMap};
+    }
+
+    /** Binds the hot reads to this Log4j2's handles, if none are bound yet. */
+    void bind() {
+      if (problem != null) {
+        return;
+      }
+      EVENT_READS.bind(logEvent, eventReads());
+      if (formattable != null) {
+        MESSAGE_READS.bind(new Class<?>[] {formattable, messageType}, messageReads());
+      }
+      DATA_READS.bind(readOnlyMap, dataReads());
+    }
+
     Access(Class<?> type) {
       try {
-        Class<?> logEvent = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.core.LogEvent");
-        Class<?> messageType = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.Message");
-        Class<?> readOnlyMap = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.ReadOnlyStringMap");
+        logEvent = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.core.LogEvent");
+        messageType = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.Message");
+        readOnlyMap = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.ReadOnlyStringMap");
         Class<?> stringMap = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.StringMap");
         Class<?> builderType = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.core.impl.Log4jLogEvent$Builder");
         Class<?> proxyType = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.core.impl.ThrowableProxy");

@@ -21,6 +21,35 @@ class BoundReadsTest {
     }
   }
 
+  /** A read of another shape, {@code (Object, StringBuilder)void}, bound to an interface. */
+  @Test
+  void readsOfAnyShapeBoundToAnInterface() throws Throwable {
+    MethodType appendTo = MethodType.methodType(void.class, Object.class, StringBuilder.class);
+    BoundReads reads = new BoundReads(new MethodType[] {appendTo}, type -> new MethodHandle[] {append(type)});
+    MethodHandle invoker = reads.invoker(0);
+    reads.bind(new Class<?>[] {CharSequence.class}, new MethodHandle[] {append(CharSequence.class)});
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      out.setLength(0);
+      invoker.invokeExact((Object) "text", out);
+      invoker.invokeExact((Object) Integer.valueOf(7), out); // not a CharSequence: its own handle
+      assertEquals("text7", out.toString());
+    }
+  }
+
+  private static MethodHandle append(Class<?> type) {
+    try {
+      return MethodHandles.lookup()
+          .findStatic(BoundReadsTest.class, "appendText", MethodType.methodType(void.class, Object.class, StringBuilder.class));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void appendText(Object value, StringBuilder out) {
+    out.append(value);
+  }
+
   private static MethodHandle nameOf(Class<?> type) {
     try {
       return MethodHandles.lookup().findVirtual(type, "name", MethodType.methodType(Object.class))
