@@ -4,6 +4,7 @@ import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.Redactor;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -113,15 +114,15 @@ final class LogbackEventRewrite {
         }
         String out = text.text(formatted);
         if (out != formatted) {
-          fields.formattedMessage.set(event, out);
+          fields.setFormattedMessage.invokeExact(event, (Object) out);
         }
         return out;
       }
       String reformatted =
-          (String) fields.formattedTupleMessage.invoke(fields.arrayFormat.invoke(null, template, redacted));
+          (String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted);
       String out = text.text(reformatted);
-      fields.formattedMessage.set(event, out);
-      fields.argumentArray.set(event, redacted);
+      fields.setFormattedMessage.invokeExact(event, (Object) out);
+      fields.setArgumentArray.invokeExact(event, (Object) redacted);
       return out;
     } catch (Throwable failure) {
       failClosed(fields, event, failure);
@@ -220,8 +221,10 @@ final class LogbackEventRewrite {
     MethodHandle getMdc;
     MethodHandle getThrowableProxy;
     MethodHandle getKeyValuePairs;
-    Method arrayFormat;
-    Method formattedTupleMessage;
+    /** {@code MessageFormatter.arrayFormat(format, arguments).getMessage()}, {@code (Object, Object)Object}. */
+    MethodHandle formatArray;
+    MethodHandle setFormattedMessage;
+    MethodHandle setArgumentArray;
     Field formattedMessage;
     Field argumentArray;
     Field mdc;
@@ -253,8 +256,16 @@ final class LogbackEventRewrite {
         keyValuePairs = ReflectiveAccess.field(type, "keyValuePairs");
         getKeyValuePairs = ReflectiveAccess.getter(keyValuePairs);
         Class<?> formatter = ReflectiveAccess.sibling(type, "org.slf4j.helpers.MessageFormatter");
-        arrayFormat = ReflectiveAccess.method(formatter, "arrayFormat", String.class, Object[].class);
-        formattedTupleMessage = ReflectiveAccess.method(arrayFormat.getReturnType(), "getMessage");
+        Method arrayFormat = ReflectiveAccess.method(formatter, "arrayFormat", String.class, Object[].class);
+        Method tupleMessage = ReflectiveAccess.method(arrayFormat.getReturnType(), "getMessage");
+        formatArray =
+            MethodHandles.filterReturnValue(
+                    MethodHandles.publicLookup().unreflect(arrayFormat),
+                    MethodHandles.publicLookup().unreflect(tupleMessage))
+                .asType(MethodType.methodType(Object.class, Object.class, Object.class));
+        MethodType write = MethodType.methodType(void.class, Object.class, Object.class);
+        setFormattedMessage = ReflectiveAccess.setter(formattedMessage).asType(write);
+        setArgumentArray = ReflectiveAccess.setter(argumentArray).asType(write);
         Class<?> proxy = ReflectiveAccess.sibling(type, "ch.qos.logback.classic.spi.ThrowableProxy");
         proxyThrowable = ReflectiveAccess.field(proxy, "throwable");
         proxyClassName = ReflectiveAccess.field(proxy, "className");

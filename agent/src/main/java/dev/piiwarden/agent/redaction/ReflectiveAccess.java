@@ -56,6 +56,11 @@ final class ReflectiveAccess {
     return LOOKUP.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
   }
 
+  /** A setter of {@code field} (opened by {@link #field}), even of a final one. */
+  static MethodHandle setter(Field field) throws IllegalAccessException {
+    return LOOKUP.unreflectSetter(field);
+  }
+
   /** A class by name, from the loader of {@code sibling}. */
   static Class<?> sibling(Class<?> sibling, String name) throws ClassNotFoundException {
     return Class.forName(name, false, sibling.getClassLoader());

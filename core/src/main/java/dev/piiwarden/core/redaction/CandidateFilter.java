@@ -10,7 +10,7 @@ package dev.piiwarden.core.redaction;
  * <p>The conditions, each implied by every match of its detector:
  *
  * <ul>
- *   <li>email: an {@code @} or a {@code %40}; URL user information: an {@code @};
+ *   <li>email: an {@code @} or a {@code %40}; URL user information: an {@code @} and a {@code //};
  *   <li>card, SSN, phone: a cluster of at least {@value CardDetector#MIN_DIGITS}, {@value
  *       SsnDetector#DIGITS} or {@value PhoneDetector#MIN_DIGITS} ASCII digits, a cluster being
  *       digits one to the next with at most two of {@code space - . / ( )} between them (a
@@ -41,6 +41,7 @@ final class CandidateFilter {
   private static final int KEY_END = 4;
   private static final int PERCENT = 5;
   private static final int LETTER_B = 6;
+  private static final int SLASH = 7;
 
   private static final byte[] KIND = new byte[128];
 
@@ -59,6 +60,7 @@ final class CandidateFilter {
     KIND['%'] = PERCENT;
     KIND['b'] = LETTER_B;
     KIND['B'] = LETTER_B;
+    KIND['/'] = SLASH;
   }
 
   private CandidateFilter() {}
@@ -74,6 +76,8 @@ final class CandidateFilter {
     int dots = 0;
     int mostDots = 0;
     int lastColon = FAR;
+    boolean at = false;
+    boolean slashes = false;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       int kind = c < 128 ? KIND[c] : 0;
@@ -106,7 +110,11 @@ final class CandidateFilter {
           found |= CREDENTIAL;
           break;
         case AT:
-          found |= EMAIL | USER_INFO;
+          at = true;
+          found |= EMAIL;
+          break;
+        case SLASH:
+          slashes |= i > 0 && text.charAt(i - 1) == '/';
           break;
         case KEY_END:
           found |= CREDENTIAL;
@@ -123,7 +131,7 @@ final class CandidateFilter {
           break;
       }
     }
-    return found | digitCandidates(longestCluster, mostDots);
+    return found | digitCandidates(longestCluster, mostDots) | (at && slashes ? USER_INFO : 0);
   }
 
   private static int digitCandidates(int longestCluster, int mostDots) {

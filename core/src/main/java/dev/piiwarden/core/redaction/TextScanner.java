@@ -141,6 +141,8 @@ final class TextScanner {
   private Replacements detect(CharSequence text, int candidates) {
     Replacements found = null;
     KeyAutomaton keys = (candidates & CandidateFilter.CREDENTIAL) == 0 ? null : this.keys;
+    // only the key automaton finds credentials: with no other candidate, triggers are not worked out
+    boolean triggers = (candidates & ~CandidateFilter.CREDENTIAL) != 0 || others.length > 0;
     int n = text.length();
     int state = 0;
     int localStart = 0;
@@ -150,7 +152,8 @@ final class TextScanner {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       int classes = CharClasses.of(c);
-      int fired = fired(text, i, c, classes, before, (classesBefore & CharClasses.ALNUM) == 0);
+      int fired = triggers
+          ? fired(text, i, c, classes, before, (classesBefore & CharClasses.ALNUM) == 0) : 0;
       if (fired != 0) {
         found = builtIn(text, i, fired, localStart, candidates, found);
         for (int d = 0; d < others.length; d++) {

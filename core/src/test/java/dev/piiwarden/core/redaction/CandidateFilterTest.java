@@ -156,6 +156,7 @@ class CandidateFilterTest {
         Arguments.of("N09386011117947", CandidateFilter.IBAN),
         Arguments.of("bob at example.com", CandidateFilter.EMAIL | CandidateFilter.USER_INFO),
         Arguments.of("bob%4example.com", CandidateFilter.EMAIL),
+        Arguments.of("redis:/u:p@cache", CandidateFilter.USER_INFO),
         Arguments.of("password is hunter2", CandidateFilter.CREDENTIAL),
         Arguments.of("bearerabcdefgh", CandidateFilter.CREDENTIAL),
         Arguments.of("bearer", CandidateFilter.CREDENTIAL));
