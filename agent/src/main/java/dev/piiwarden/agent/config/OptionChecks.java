@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
@@ -110,7 +111,7 @@ final class OptionChecks {
   }
 
   private static Optional<String> patterns(String value) {
-    for (String pattern : value.split(",", -1)) {
+    for (String pattern : PatternList.split(value)) {
       if (pattern.isBlank()) {
         return Optional.of("'" + value + "' has an empty pattern");
       }

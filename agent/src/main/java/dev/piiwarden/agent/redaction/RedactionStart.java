@@ -5,6 +5,7 @@ import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionHashKey;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.redaction.RedactionStyle;
@@ -14,6 +15,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,9 +61,9 @@ final class RedactionStart {
     }
     String patterns = configuration.get(AgentOption.REDACTION_PATTERNS);
     if (!patterns.isBlank()) {
-      String[] each = patterns.split(",");
-      for (int i = 0; i < each.length; i++) {
-        settings.pattern("pattern-" + (i + 1), each[i].strip());
+      List<String> each = PatternList.split(patterns);
+      for (int i = 0; i < each.size(); i++) {
+        settings.pattern("pattern-" + (i + 1), each.get(i));
       }
     }
     String keyFile = AgentAudit.keyFile();

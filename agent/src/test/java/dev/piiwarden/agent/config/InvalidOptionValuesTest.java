@@ -97,12 +97,12 @@ class InvalidOptionValuesTest {
   void validValuesOfTheSameOptionsPass() throws ConfigurationError {
     Map<String, String> valid = Map.of(
         "piiwarden.redaction.keys", "x-api-key,session_id",
-        "piiwarden.redaction.patterns", "ORD-[0-9]{6},(?i)member [a-z]+",
+        "piiwarden.redaction.patterns", "ORD-[0-9]{6},\\d{3,4}-[,;](x|y,z),(?i)member [a-z]+",
         "piiwarden.audit.sink", "otlp:http://collector:4318",
         "piiwarden.consent.store", "jdbc:postgresql://db/app",
         "piiwarden.redaction.detectors", "email, phone");
     AgentConfiguration configuration = new ConfigurationSources(valid, Map.of(), null).resolve();
-    assertEquals("ORD-[0-9]{6},(?i)member [a-z]+", configuration.get(AgentOption.REDACTION_PATTERNS));
+    assertEquals("ORD-[0-9]{6},\\d{3,4}-[,;](x|y,z),(?i)member [a-z]+", configuration.get(AgentOption.REDACTION_PATTERNS));
   }
 
   private static void assertRefused(AgentOption option, String value, ConfigurationSources sources) {
