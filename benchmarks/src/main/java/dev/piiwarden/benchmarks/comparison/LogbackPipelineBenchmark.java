@@ -1,13 +1,8 @@
 package dev.piiwarden.benchmarks.comparison;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
-import java.io.OutputStream;
+import dev.piiwarden.benchmarks.logging.NullStreamLogback;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,23 +35,7 @@ public class LogbackPipelineBenchmark {
   @Setup
   public void configure() {
     lines = LabelledCorpus.standard().texts();
-    context = new LoggerContext();
-    context.setMDCAdapter(new LogbackMDCAdapter());
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(layout.equals("replace") ? LogbackReplaceLayout.replacePattern() + "%n" : "%msg%n");
-    encoder.start();
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setContext(context);
-    appender.setName("null");
-    appender.setEncoder(encoder);
-    appender.setOutputStream(OutputStream.nullOutputStream());
-    appender.start();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.detachAndStopAllAppenders();
-    root.addAppender(appender);
-    root.setLevel(Level.INFO);
-    context.start();
+    context = NullStreamLogback.started(layout.equals("replace") ? LogbackReplaceLayout.replacePattern() + "%n" : "%msg%n");
     logger = context.getLogger("bench");
   }
 

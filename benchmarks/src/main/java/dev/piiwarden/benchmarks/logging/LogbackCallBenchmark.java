@@ -1,13 +1,7 @@
 package dev.piiwarden.benchmarks.logging;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.OutputStreamAppender;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,24 +27,7 @@ public class LogbackCallBenchmark {
 
   @Setup
   public void configure() {
-    context = new LoggerContext();
-    // as LoggerFactory's context has: without it every event's MDC look-up fails and is caught
-    context.setMDCAdapter(new LogbackMDCAdapter());
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(LogMessages.PATTERN);
-    encoder.start();
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setContext(context);
-    appender.setName("null");
-    appender.setEncoder(encoder);
-    appender.setOutputStream(OutputStream.nullOutputStream());
-    appender.start();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.detachAndStopAllAppenders();
-    root.addAppender(appender);
-    root.setLevel(Level.INFO);
-    context.start();
+    context = NullStreamLogback.started(LogMessages.PATTERN);
     logger = context.getLogger("bench");
   }
 
