@@ -350,8 +350,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       result = result.union(receiverValue);
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
-      } else {
-        // What a project method returns is known once its summary is merged in.
+      } else if (sink == null && !context.index().plainAccessorOfOtherData(method)) {
+        // What a project method returns is known once its summary is merged in. A sink's own
+        // result and a plain getter of a member that is no personal data have nothing to follow.
         result = result.union(Taint.result(new CallResult(callee.id(), line(tree)), lambdaDepth > 0));
       }
       if (receiver != null && mayReturnTheObjectsData(method)) {
