@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what PII Warden's processor adds to javac's compile time on a generated project.
 # usage: [REFERENCE=1] benchmarks/compile-time/run.sh [RUNS] [CLASSES]   (defaults: 5 runs, 1500 classes)
-# Needs: mvn install of annotations and core, and processor built (target/classes); python3,
+# Needs: annotations, core and processor compiled in this checkout (target/classes: mvn -o compile
+# -pl annotations,core,processor) and their dependencies in the local repository; python3,
 # GNU time (/usr/bin/time; apt-get install time).
 # Uses the javac on PATH (or $JAVA_HOME/bin/javac). Setups are interleaved run by run so that
 # load from other processes on the machine spreads over all three alike. Reported per setup: the
@@ -43,6 +44,14 @@ cp -r "$root/annotations/target/classes" "$work/lib/annotations"
 processor_path="$work/lib/processor"
 IFS=: read -r -a jars < "$work/deps.txt" || true # no newline at its end
 for jar in "${jars[@]}"; do
+  case "$(basename "$jar")" in
+    # This checkout's own modules, not what the local repository last had installed.
+    piiwarden-annotations-*.jar) processor_path="$processor_path:$work/lib/annotations"; continue ;;
+    piiwarden-core-*.jar)
+      cp -r "$root/core/target/classes" "$work/lib/core"
+      processor_path="$processor_path:$work/lib/core"
+      continue ;;
+  esac
   cp "$jar" "$work/lib/"
   processor_path="$processor_path:$work/lib/$(basename "$jar")"
 done
