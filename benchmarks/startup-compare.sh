@@ -249,13 +249,5 @@ section="$work/section.md"
 } > "$section"
 cat "$section"
 if $write; then
-  results="$here/RESULTS.md"
-  # Replaces the "## Start-up" section (up to the next "## " heading), or appends it.
-  awk -v file="$section" '
-    BEGIN { while ((getline line < file) > 0) text = text line "\n" }
-    /^## / { if (skipping) skipping = 0 }
-    $0 == "## Start-up" { printf "%s", text; skipping = 1; done = 1; next }
-    !skipping { print }
-    END { if (!done) printf "\n%s", text }' "$results" > "$work/results" && cp "$work/results" "$results"
-  echo "startup-compare.sh: wrote the Start-up section of $results" >&2
+  "$here/results-section.sh" "## Start-up" < "$section"
 fi
