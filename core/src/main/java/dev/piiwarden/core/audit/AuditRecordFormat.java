@@ -114,7 +114,11 @@ public final class AuditRecordFormat {
 
   /** The full line, without its newline: the unsealed text with {@code "hash"} added last. */
   public static String sealed(String unsealed, String hash) {
-    return unsealed.substring(0, unsealed.length() - 1) + HASH_SUFFIX_START + hash + "\"}";
+    // Sized once: core is compiled with StringBuilder concatenation, which would grow from 16
+    // chars several times for every record the writer seals.
+    int end = unsealed.length() - 1;
+    return new StringBuilder(end + HASH_SUFFIX_START.length() + hash.length() + 2)
+        .append(unsealed, 0, end).append(HASH_SUFFIX_START).append(hash).append("\"}").toString();
   }
 
   /**
@@ -130,7 +134,7 @@ public final class AuditRecordFormat {
     if (!line.startsWith(HASH_SUFFIX_START, start)) {
       return null;
     }
-    return line.substring(0, start) + "}";
+    return new StringBuilder(start + 1).append(line, 0, start).append('}').toString();
   }
 
   /** The hash of a stored line, if {@link #unsealedOf} is not null. */
