@@ -62,19 +62,21 @@ fi
 "$here/startup-compare.sh" --runs "$runs" --write --agent-jar "$agent_jar" 2> "$here/target/startup-compare.txt"
 
 # The audit trail's rate: a plain harness (a queue and one writer thread), not JMH.
+# Ten measured rounds: with three, the writer's code was often not yet fully compiled on two cores.
 events=400000
-[ -n "$quick" ] && events=100000
+rounds=10
+[ -n "$quick" ] && events=100000 && rounds=3
 {
   echo "## Audit trail"
   echo
   echo "Written by \`benchmarks/run.sh${quick:+ --quick}\` on $(date -u +%F); $(nproc) cores, $("$java" -version 2>&1 | head -1);"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg). \`audit.AuditThroughput $events 3\`: each figure the"
-  echo "best of 3 rounds of $events events after a warm-up round (\`benchmarks/README.md\` says what each one"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg). \`audit.AuditThroughput $events $rounds\`: each figure the"
+  echo "best of $rounds rounds of $events events after a warm-up round (\`benchmarks/README.md\` says what each one"
   echo "covers). Goal: the chain (seq, prev and HMAC on the writer thread) at least 50% of raw"
   echo "HMAC-SHA256 of the same bytes on one thread, measured in the same run."
   echo
   echo '```'
-  "$java" -cp "$here/target/benchmarks.jar" dev.piiwarden.benchmarks.audit.AuditThroughput "$events" 3 | tee "$here/target/audit.txt"
+  "$java" -cp "$here/target/benchmarks.jar" dev.piiwarden.benchmarks.audit.AuditThroughput "$events" "$rounds" | tee "$here/target/audit.txt"
   echo '```'
   echo
   awk '/^raw HMAC-SHA256, 1 thread/ { gsub(",", "", $(NF-1)); raw = $(NF-1) }
