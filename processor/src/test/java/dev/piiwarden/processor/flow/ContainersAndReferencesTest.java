@@ -2,7 +2,6 @@ package dev.piiwarden.processor.flow;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.piiwarden.processor.flow.ReadsAndSinksTest.line;
 
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.Confidence;
@@ -75,7 +74,7 @@ class ContainersAndReferencesTest {
   }
 
   private static SinkRecord sink(SinkKind kind, String target, String marker, Confidence confidence, String... elements) {
-    return new SinkRecord(kind, target, line(SOURCE, marker), List.of(elements), confidence);
+    return FlowCompilation.sinkAt(SOURCE, marker, kind, target, confidence, elements);
   }
 
   @Test

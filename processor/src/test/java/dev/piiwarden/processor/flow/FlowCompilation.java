@@ -5,11 +5,14 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.InventoryJson;
 import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MethodSummary;
+import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.processor.PiiWardenProcessor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +77,23 @@ final class FlowCompilation {
       }
     }
     return InventoryMerger.merge(fragments).inventory();
+  }
+
+  /** The 1-based line of {@code source} that carries the comment {@code // marker}. */
+  static int line(String source, String marker) {
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("// " + marker)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line marked " + marker);
+  }
+
+  /** A sink record on the line of {@code source} marked {@code marker}. */
+  static SinkRecord sinkAt(String source, String marker, SinkKind kind, String target, Confidence confidence,
+      String... elements) {
+    return new SinkRecord(kind, target, line(source, marker), List.of(elements), confidence);
   }
 
   Activity activity(String binaryName, String id) {

@@ -60,7 +60,7 @@ class FlowDiagnosticsTest {
   void consentThatCoversTheDataIsQuiet() {
     FlowCompilation compiled = compile(List.of());
     assertThat(compiled.compilation.diagnostics().stream()
-        .filter(d -> d.getLineNumber() == ReadsAndSinksTest.line(text(), "read:phone"))
+        .filter(d -> d.getLineNumber() == FlowCompilation.line(text(), "read:phone"))
         .toList()).isEmpty();
   }
 

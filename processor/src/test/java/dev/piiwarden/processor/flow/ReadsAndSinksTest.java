@@ -98,22 +98,12 @@ class ReadsAndSinksTest {
         FlowCompilation.source("com.acme.Service", SOURCE));
   }
 
-  static int line(String source, String marker) {
-    String[] lines = source.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("// " + marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no line marked " + marker);
-  }
-
   private static Activity activity(String method) {
     return compiled.activity(SERVICE, SERVICE + "#" + method);
   }
 
   private static SinkRecord sink(SinkKind kind, String target, String marker, Confidence confidence, String... elements) {
-    return new SinkRecord(kind, target, line(SOURCE, marker), List.of(elements), confidence);
+    return FlowCompilation.sinkAt(SOURCE, marker, kind, target, confidence, elements);
   }
 
   @Test
@@ -216,7 +206,7 @@ class ReadsAndSinksTest {
   void aParameterReachingASinkIsInTheSummary() {
     assertThat(compiled.summary(SERVICE, SERVICE + "#save(com.acme.User)").sinks())
         .contains(new dev.piiwarden.core.inventory.ParameterSink(0, SinkKind.DATABASE,
-            "org.springframework.data.repository.CrudRepository#save", line(SOURCE, "sink:repository"), Confidence.DIRECT));
+            "org.springframework.data.repository.CrudRepository#save", FlowCompilation.line(SOURCE, "sink:repository"), Confidence.DIRECT));
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.piiwarden.processor.flow;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.piiwarden.processor.flow.ReadsAndSinksTest.line;
+import static dev.piiwarden.processor.flow.FlowCompilation.line;
 
 import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.Confidence;
