@@ -91,6 +91,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
 
   /** javac behind the (possibly wrapped) environment, or the reason it is not there. */
   private JavacTaskLocator.Located javac;
+  /** javac's events, and which classes this compilation compiles from source. */
+  private AnalyzeListener listener;
   private FlowAnalysis flow;
   private FlowChecks flowChecks;
   /**
@@ -126,7 +128,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       if (javac.task() != null) {
         // Registered here, not in process(): a class without PII Warden annotations still has
         // bodies worth analysing (a module that only logs what it is handed).
-        javac.task().addTaskListener(new AnalyzeListener(new FlowEvents()));
+        listener = new AnalyzeListener(new FlowEvents());
+        javac.task().addTaskListener(listener);
       }
     } catch (VirtualMachineError fatal) {
       throw fatal;
@@ -258,7 +261,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     descriptors = new DescriptorGenerator(names, types, elements);
     if (catalogue != null) {
       Trees trees = trees();
-      flow = new FlowAnalysis(trees, types, elements, names, catalogue);
+      flow = new FlowAnalysis(trees, types, elements, names, catalogue,
+          binaryName -> listener.compiledHere(binaryName) || fragments.onClassPath(binaryName));
       flowChecks = new FlowChecks(options.taxonomy(), reporter, trees);
     }
   }

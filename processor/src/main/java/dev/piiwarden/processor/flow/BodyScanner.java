@@ -29,6 +29,7 @@ import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.ParameterSink;
 import dev.piiwarden.core.inventory.ResultSink;
+import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private MethodFacts current;
   private Map<Element, Integer> parameters;
   private final Map<Element, Taint> locals = new HashMap<>();
-  /** Elements a value got from a method called on their object, read when the value reaches a sink. */
+  /**
+   * Elements a value got through a call, from a method of their object or handed back by a
+   * third-party method, read when the value reaches a sink.
+   */
   private final Map<String, DataRef> viaCall = new HashMap<>();
   private int lambdaDepth;
   private boolean erroneous;
@@ -331,8 +335,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       sink = context.sinks().match(receiverType, callee.name(), receiverField);
     }
     if (sink != null) {
-      sinkCall(sink, tree, tree.getArguments(), arguments);
-    } else if (!callee.library()) {
+      Taint sunk = sinkCall(sink, tree, tree.getArguments(), arguments);
+      if (sink.kind() == SinkKind.SERIALIZATION && !callee.returnsNothing()) {
+        // body = mapper.writeValueAsString(user): the text holds what was serialized, and sending
+        // or logging it sends or logs the user's data.
+        result = result.union(sunk.throughCall());
+      }
+    } else if (!callee.library() && !callee.unseen()) {
       passes(callee, method, tree, tree.getArguments(), arguments);
     }
     referenceSinks(tree.getArguments(), receiver, receiverValue);
@@ -350,6 +359,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       result = result.union(receiverValue);
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
+      } else if (callee.unseen()) {
+        if (sink == null && !method.getReturnType().getKind().isPrimitive()) {
+          result = result.union(handedBack(tree.getArguments(), arguments));
+        }
       } else if (sink == null && !context.index().plainAccessorOfOtherData(method)) {
         // What a project method returns is known once its summary is merged in. A sink's own
         // result and a plain getter of a member that is no personal data have nothing to follow.
@@ -423,6 +436,26 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         || method.getSimpleName().contentEquals("toString");
   }
 
+  /**
+   * What a third-party method may hand back: everything it was handed, whole objects included
+   * ({@code Joiner.on(' ').join(user.getEmail(), user.getPhone())}, {@code StringUtils.lowerCase(email)}).
+   * Nothing says otherwise, since no summary describes it.
+   */
+  private Taint handedBack(List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+    Taint all = Taint.EMPTY;
+    Set<String> ids = new TreeSet<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      all = all.union(arguments.get(i));
+      TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argumentTrees.get(i)));
+      for (DataRef data : carriedBy(type, 0)) {
+        ids.add(data.id());
+        viaCall.putIfAbsent(data.id(), data); // read where the value reaches a sink
+      }
+    }
+    Taint handed = all.withElements(ids).throughCall();
+    return lambdaDepth > 0 ? handed.inLambda() : handed;
+  }
+
   /** What the functions handed to a library call yield: {@code map(User::getEmail)}, {@code map(u -> u.name)}. */
   private static Taint functionResults(List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
     Taint yielded = Taint.EMPTY;
@@ -480,7 +513,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return values;
   }
 
-  private void sinkCall(SinkMatch sink, Tree call, List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+  /** Records what the arguments of a sink call carry, whole objects included; returns that. */
+  private Taint sinkCall(SinkMatch sink, Tree call, List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
     Set<String> elements = new TreeSet<>();
     Taint all = Taint.EMPTY;
     for (int i = 0; i < arguments.size(); i++) {
@@ -488,7 +522,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       elements.addAll(argument.elements);
       all = all.union(argument);
     }
-    record(sink, call, all.withElements(elements));
+    Taint sunk = all.withElements(elements);
+    record(sink, call, sunk);
+    return sunk;
   }
 
   /** A sink reached by {@code value} at {@code call}: its elements, parameters and call results. */

@@ -10,6 +10,7 @@ import dev.piiwarden.processor.model.RuntimeTypeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -24,9 +25,15 @@ public final class FlowAnalysis {
   private final FlowContext context;
   private final OverriddenMethods overridden;
 
-  public FlowAnalysis(Trees trees, Types types, Elements elements, RuntimeTypeNames names, SinkCatalogue catalogue) {
+  /**
+   * @param projectType whether a top-level class, by binary name, is the project's: compiled here, or
+   *     described by an inventory fragment on the class path (its module was compiled with PII Warden).
+   *     What other classes' methods return is unknown, and taken to be what they were handed.
+   */
+  public FlowAnalysis(Trees trees, Types types, Elements elements, RuntimeTypeNames names, SinkCatalogue catalogue,
+      Predicate<String> projectType) {
     this.context = new FlowContext(trees, types, names, new PersonalDataIndex(names),
-        new SinkMatcher(catalogue, types, elements));
+        new SinkMatcher(catalogue, types, elements), projectType);
     this.overridden = new OverriddenMethods(elements, types, context);
   }
 

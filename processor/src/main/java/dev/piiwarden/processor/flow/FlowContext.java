@@ -4,6 +4,7 @@ import com.sun.source.util.Trees;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -21,8 +22,13 @@ final class FlowContext {
   private final SinkMatcher sinks;
   private final ContainerTypes containers;
   private final Map<ExecutableElement, Callee> callees = new HashMap<>();
+  private final Predicate<String> projectType;
+  /** Per top-level class: whether it is the project's. */
+  private final Map<TypeElement, Boolean> seen = new HashMap<>();
 
-  FlowContext(Trees trees, Types types, RuntimeTypeNames names, PersonalDataIndex index, SinkMatcher sinks) {
+  FlowContext(Trees trees, Types types, RuntimeTypeNames names, PersonalDataIndex index, SinkMatcher sinks,
+      Predicate<String> projectType) {
+    this.projectType = projectType;
     this.trees = trees;
     this.types = types;
     this.names = names;
@@ -62,17 +68,28 @@ final class FlowContext {
       String binaryName = names.binaryName(owner);
       TypeKind returns = method.getReturnType().getKind();
       boolean carries = ValuePropagation.resultCarriesArguments(method);
+      boolean library = isLibrary(binaryName);
       known = new Callee(
           binaryName + "#" + names.signature(method),
           method.getSimpleName().toString(),
           owner,
-          isLibrary(binaryName),
+          library,
           returns == TypeKind.VOID || returns == TypeKind.BOOLEAN,
           carries,
-          carries && ValuePropagation.receiverCollectsArguments(method));
+          carries && ValuePropagation.receiverCollectsArguments(method),
+          !library && !seen(owner));
       callees.put(method, known);
     }
     return known;
+  }
+
+  /** Whether the class declaring a method is the project's, whose methods summaries describe. */
+  private boolean seen(TypeElement owner) {
+    TypeElement topLevel = RuntimeTypeNames.topLevel(owner);
+    if (topLevel == null) {
+      return true;
+    }
+    return seen.computeIfAbsent(topLevel, type -> projectType.test(names.binaryName(type)));
   }
 
   private static boolean isLibrary(String binaryName) {

@@ -97,6 +97,11 @@ final class Taint {
     return isEmpty() || viaLocal ? this : new Taint(elements, parameters, results, true, lambda, viaCall);
   }
 
+  /** The same value as returned by a call it was handed to (a serializer's output). */
+  Taint throughCall() {
+    return isEmpty() || viaCall ? this : new Taint(elements, parameters, results, viaLocal, lambda, true);
+  }
+
   /** The same value as seen inside a lambda or local class. */
   Taint inLambda() {
     return isEmpty() || lambda ? this : new Taint(elements, parameters, results, viaLocal, true, viaCall);

@@ -3,9 +3,11 @@ package dev.piiwarden.processor.writing;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryJson;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
@@ -26,6 +28,22 @@ public final class FragmentWriter {
   /** The resource path of a top-level class's fragment. */
   public static String path(String binaryName) {
     return InventoryInputs.FRAGMENT_FOLDER + binaryName + ".json";
+  }
+
+  /**
+   * Whether a fragment of the top-level class {@code binaryName} is on the class path, written when its
+   * module was compiled. A class path that cannot be read counts as holding it: the class is then
+   * taken for the project's, whose methods' summaries say what they return.
+   */
+  public boolean onClassPath(String binaryName) {
+    try {
+      filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName));
+      return true;
+    } catch (FileNotFoundException | NoSuchFileException absent) {
+      return false;
+    } catch (IOException | IllegalArgumentException unreadable) {
+      return true;
+    }
   }
 
   /** Writes the fragment of {@code topLevel}. */

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryInputs;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Method summaries in fragments give, once merged, every path from a data element to a sink. */
 class FlowPathsTest {
   private static final String EMAIL = "com.acme.User#email";
+  private static final String PHONE = "com.acme.User#phone";
+  private static final String NAME = "com.acme.Person#name";
   private static final String LOG = "org.slf4j.Logger#info";
 
   private static final String CHAIN = """
@@ -198,6 +201,70 @@ class FlowPathsTest {
     Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
     assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
         "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
+  }
+
+  @Test
+  void aThirdPartyMethodsResultCarriesWhatItWasHanded(@TempDir Path dir) throws IOException {
+    Path library = dir.resolve("library");
+    write(library, "org/text/Strings.java", """
+        package org.text;
+        public final class Strings {
+          public static String join(String separator, Object... parts) { return ""; }
+          public static int width(String text) { return 0; }
+        }
+        """);
+    StandaloneCompilation lib = StandaloneCompilation.run(library, dir.resolve("out-lib"), List.of(), false);
+    assertWithMessage(lib.diagnostics()).that(lib.success()).isTrue();
+
+    Path moduleA = dir.resolve("a");
+    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
+    write(moduleA, "com/acme/User.java", FlowFixtures.user());
+    write(moduleA, "com/acme/Labels.java", """
+        package com.acme;
+        public class Labels {
+          public String label(User user) { return "<" + user.getEmail() + ">"; }
+          public String fixed(User user) { return "none"; }
+        }
+        """);
+    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
+      write(moduleA, stub.getName().substring(1), stub);
+    }
+    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
+    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
+
+    String greeter = """
+        package com.acme.b;
+        import org.text.Strings;
+        public class Greeter {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
+          public void joined(com.acme.User user) {
+            String line = Strings.join(" ", user.getEmail(), "x");
+            log.info(line); // sink:joined
+          }
+          public void whole(com.acme.User user) {
+            log.info(Strings.join(",", user)); // sink:whole
+          }
+          public void width(com.acme.User user) {
+            log.info("{}", Strings.width(user.getEmail()));
+          }
+          public void fixed(com.acme.User user) {
+            log.info(new com.acme.Labels().fixed(user));
+          }
+        }
+        """;
+    write(dir.resolve("b"), "com/acme/b/Greeter.java", greeter);
+    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"),
+        List.of(a.classes(), lib.classes()));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+
+    Inventory fragment = InventoryMerger.merge(InventoryInputs.readAll(List.of(b.classes()))).inventory();
+    // The library has no fragment: what its join hands back carries what it was handed. Its int
+    // result carries nothing, and Labels, whose module left a fragment, says fixed returns nothing.
+    assertThat(fragment.activities().stream().flatMap(activity -> activity.sinks().stream()).toList())
+        .containsExactly(
+            FlowCompilation.sinkAt(greeter, "sink:joined", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL),
+            FlowCompilation.sinkAt(greeter, "sink:whole", SinkKind.LOG, LOG, Confidence.VIA_CALL,
+                EMAIL, NAME, PHONE));
   }
 
   @Test

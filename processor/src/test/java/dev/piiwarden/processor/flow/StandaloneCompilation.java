@@ -18,6 +18,12 @@ import javax.tools.ToolProvider;
 /** One "module": its sources compiled with the real compiler into its own folder, against others' classes. */
 record StandaloneCompilation(Path classes, boolean success, String diagnostics) {
   static StandaloneCompilation run(Path sources, Path output, List<Path> dependencies) throws IOException {
+    return run(sources, output, dependencies, true);
+  }
+
+  /** With {@code piiWarden} false, compiled as a third-party library is: without the processor. */
+  static StandaloneCompilation run(Path sources, Path output, List<Path> dependencies, boolean piiWarden)
+      throws IOException {
     Path classes = Files.createDirectories(output.resolve("classes"));
     Path generated = Files.createDirectories(output.resolve("generated"));
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -31,9 +37,12 @@ record StandaloneCompilation(Path classes, boolean success, String diagnostics) 
       }
       classPath.addAll(dependencies);
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
-      JavaCompiler.CompilationTask task = compiler.getTask(null, files, collector, List.of(), null,
+      JavaCompiler.CompilationTask task = compiler.getTask(null, files, collector,
+          piiWarden ? List.of() : List.of("-proc:none"), null,
           files.getJavaFileObjectsFromPaths(FlowPathsTest.javaFiles(sources)));
-      task.setProcessors(List.of(new PiiWardenProcessor()));
+      if (piiWarden) {
+        task.setProcessors(List.of(new PiiWardenProcessor()));
+      }
       boolean success = task.call();
       String diagnostics = collector.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n"));
       return new StandaloneCompilation(classes, success, diagnostics);
