@@ -56,6 +56,10 @@ import javax.tools.Diagnostic;
  * path's leaf, never {@code Trees.getPath}.
  */
 final class BodyScanner extends TreePathScanner<Taint, Void> {
+  /** The methods of java.io's output streams and writers that write what they are given. */
+  private static final Set<String> STREAM_WRITES = Set.of(
+      "write", "append", "print", "println", "printf", "format", "writeBytes", "writeChars", "writeUTF");
+
   private final FlowContext context;
   private final CompilationUnitTree unit;
   private final SourcePositions positions;
@@ -65,6 +69,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private MethodFacts current;
   private Map<Element, Integer> parameters;
   private final Map<Element, Taint> locals = new HashMap<>();
+  /** Locals holding an output stream or writer opened to a sink ({@code connection.getOutputStream()}). */
+  private final Map<Element, SinkMatch> streams = new HashMap<>();
   /**
    * Elements a value got through a call, from a method of their object or handed back by a
    * third-party method, read when the value reaches a sink.
@@ -144,6 +150,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       current = null;
       parameters = null;
       locals.clear();
+      streams.clear();
     }
     return Taint.EMPTY;
   }
@@ -265,10 +272,17 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   @Override
   public Taint visitVariable(VariableTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getInitializer(), null));
-    if (current != null && !value.isEmpty()) {
+    if (current == null) {
+      return Taint.EMPTY;
+    }
+    SinkMatch stream = tree.getInitializer() == null ? null : streamOf(tree.getInitializer());
+    if (!value.isEmpty() || stream != null) {
       Element local = context.trees().getElement(getCurrentPath());
-      if (local != null) {
+      if (local != null && !value.isEmpty()) {
         locals.merge(local, value, Taint::union);
+      }
+      if (local != null && stream != null) {
+        streams.put(local, stream);
       }
     }
     return Taint.EMPTY;
@@ -278,6 +292,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   public Taint visitAssignment(AssignmentTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getExpression(), null));
     assignTo(tree.getVariable(), value);
+    if (current != null && tree.getVariable() instanceof IdentifierTree) {
+      SinkMatch stream = streamOf(tree.getExpression());
+      Element local = stream == null ? null : context.trees().getElement(new TreePath(getCurrentPath(), tree.getVariable()));
+      if (local != null && local.getKind() != ElementKind.FIELD) {
+        streams.put(local, stream);
+      }
+    }
     return value;
   }
 
@@ -333,6 +354,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       TypeElement receiverType = receiver == null ? callee.owner() : typeOf(receiver);
       Element receiverField = receiver == null ? null : context.trees().getElement(new TreePath(getCurrentPath(), receiver));
       sink = context.sinks().match(receiverType, callee.name(), receiverField);
+    }
+    if (receiver != null && (sink == null ? STREAM_WRITES.contains(callee.name()) : sink.kind() == SinkKind.FILE)) {
+      // out.write(body) with out = connection.getOutputStream(): HTTP, not a file
+      SinkMatch opened = streamOf(receiver);
+      sink = opened == null ? sink : opened;
     }
     if (sink != null) {
       Taint sunk = sinkCall(sink, tree, tree.getArguments(), arguments);
@@ -402,6 +428,42 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       result = result.union(argument); // new StringBuilder(email), new ProducerRecord<>(topic, user)
     }
     return result;
+  }
+
+  /**
+   * The sink an output stream or writer is open to: the result of a call the catalogue lists as
+   * opening one, a local that holds it, or a stream or writer built around it ({@code new
+   * BufferedWriter(new OutputStreamWriter(exchange.getResponseBody()))}); null when unknown.
+   */
+  private SinkMatch streamOf(ExpressionTree expression) {
+    ExpressionTree tree = expression;
+    while (tree instanceof ParenthesizedTree || tree instanceof TypeCastTree) {
+      tree = tree instanceof ParenthesizedTree parenthesized ? parenthesized.getExpression()
+          : ((TypeCastTree) tree).getExpression();
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      Element element = context.trees().getElement(new TreePath(getCurrentPath(), call));
+      if (!(element instanceof ExecutableElement method)) {
+        return null;
+      }
+      ExpressionTree owner = call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
+      TypeElement receiverType = owner == null ? (TypeElement) method.getEnclosingElement() : typeOf(owner);
+      return context.sinks().streamOpened(receiverType, method.getSimpleName().toString());
+    }
+    if (tree instanceof NewClassTree created) {
+      for (ExpressionTree argument : created.getArguments()) {
+        SinkMatch wrapped = streamOf(argument);
+        if (wrapped != null) {
+          return wrapped;
+        }
+      }
+      return null;
+    }
+    if (tree instanceof IdentifierTree) {
+      Element element = context.trees().getElement(new TreePath(getCurrentPath(), tree));
+      return element == null ? null : streams.get(element);
+    }
+    return null;
   }
 
   /**

@@ -80,7 +80,11 @@ public final class SinkCatalogue {
       String type = text(sink, "type", where);
       List<String> methods = texts(sink, "methods", where, true);
       List<String> receivers = texts(sink, "receiver", where, false);
-      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers));
+      JsonNode stream = sink.get("stream");
+      if (stream != null && !stream.isBoolean()) {
+        throw new SinkCatalogueException(where + ": \"stream\" must be true or false");
+      }
+      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, stream != null && stream.asBoolean()));
     }
     return definitions;
   }

@@ -12,10 +12,19 @@ import java.util.List;
  * @param methods method names; {@code <init>} is a constructor
  * @param receivers when not empty, only calls on these static fields count, e.g. {@code
  *     java.lang.System.out}
+ * @param stream the methods return an output stream or writer rather than send their arguments:
+ *     what is written to it, directly, through a local or through a wrapper ({@code new
+ *     OutputStreamWriter(connection.getOutputStream())}), goes to this sink
  */
-public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers) {
+public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
+    boolean stream) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
+  }
+
+  /** An entry whose methods send their arguments. */
+  public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers) {
+    this(kind, type, methods, receivers, false);
   }
 }

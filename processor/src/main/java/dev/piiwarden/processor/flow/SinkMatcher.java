@@ -25,6 +25,9 @@ public final class SinkMatcher {
   private final Types types;
   private final Map<String, List<Resolved>> byMethod = new HashMap<>();
   private final Map<Key, List<Resolved>> cache = new HashMap<>();
+  /** Entries whose methods open a stream to the sink ({@link SinkDefinition#stream()}). */
+  private final Map<String, List<Resolved>> streamsByMethod = new HashMap<>();
+  private final Map<Key, List<Resolved>> streamCache = new HashMap<>();
 
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
@@ -36,7 +39,7 @@ public final class SinkMatcher {
       Resolved resolved = new Resolved(definition, types.erasure(type.asType()),
           elements.getBinaryName(type).toString());
       for (String method : definition.methods()) {
-        byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(resolved);
+        (definition.stream() ? streamsByMethod : byMethod).computeIfAbsent(method, k -> new ArrayList<>()).add(resolved);
       }
     }
   }
@@ -58,23 +61,40 @@ public final class SinkMatcher {
     if (receiverType == null || !mayMatch(methodName)) {
       return null;
     }
-    List<Resolved> candidates = cache.computeIfAbsent(new Key(receiverType, methodName), key -> {
-      List<Resolved> matching = new ArrayList<>();
-      TypeMirror erased = types.erasure(receiverType.asType());
-      for (Resolved resolved : byMethod.get(methodName)) {
-        if (types.isSubtype(erased, resolved.type())) {
-          matching.add(resolved);
-        }
-      }
-      return matching;
-    });
-    for (Resolved resolved : candidates) {
+    for (Resolved resolved : candidates(byMethod, cache, receiverType, methodName)) {
       List<String> receivers = resolved.definition().receivers();
       if (receivers.isEmpty() || (receiverField != null && receivers.contains(fieldName(receiverField)))) {
         return new SinkMatch(resolved.definition().kind(), resolved.binaryName() + "#" + methodName);
       }
     }
     return null;
+  }
+
+  /**
+   * The sink that what is written to the result of this call goes to, when the call opens an output
+   * stream or writer to one ({@code connection.getOutputStream()}), or null.
+   */
+  public SinkMatch streamOpened(TypeElement receiverType, String methodName) {
+    if (receiverType == null || !streamsByMethod.containsKey(methodName)) {
+      return null;
+    }
+    List<Resolved> candidates = candidates(streamsByMethod, streamCache, receiverType, methodName);
+    return candidates.isEmpty() ? null
+        : new SinkMatch(candidates.get(0).definition().kind(), candidates.get(0).binaryName() + "#" + methodName);
+  }
+
+  private List<Resolved> candidates(Map<String, List<Resolved>> entries, Map<Key, List<Resolved>> answers,
+      TypeElement receiverType, String methodName) {
+    return answers.computeIfAbsent(new Key(receiverType, methodName), key -> {
+      List<Resolved> matching = new ArrayList<>();
+      TypeMirror erased = types.erasure(receiverType.asType());
+      for (Resolved resolved : entries.get(methodName)) {
+        if (types.isSubtype(erased, resolved.type())) {
+          matching.add(resolved);
+        }
+      }
+      return matching;
+    });
   }
 
   private final Map<Element, String> fieldNames = new HashMap<>();
