@@ -607,7 +607,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     for (CallResult result : value.results) {
       current.resultSink(new ResultSink(result, sink.kind(), sink.target(), line,
-          confidence == Confidence.LAMBDA ? Confidence.LAMBDA : Confidence.VIA_CALL));
+          confidence == Confidence.LAMBDA ? Confidence.LAMBDA : Confidence.VIA_CALL), call);
     }
   }
 

@@ -24,6 +24,7 @@ import javax.lang.model.util.Types;
 public final class FlowAnalysis {
   private final FlowContext context;
   private final OverriddenMethods overridden;
+  private final ReturnedData returned = new ReturnedData();
 
   /**
    * @param projectType whether a top-level class, by binary name, is the project's: compiled here, or
@@ -49,6 +50,10 @@ public final class FlowAnalysis {
       if (topLevel.equals(element)) {
         BodyScanner scanner = new BodyScanner(context, unit);
         Map<ExecutableElement, MethodFacts> methods = scanner.analyze(classPath);
+        returned.settle(methods.values());
+        for (MethodFacts facts : methods.values()) {
+          facts.returnedToSinks(returned.returnedToSinks(facts));
+        }
         return new ClassFlow(methods, summaries(methods), scanner.erroneous());
       }
     }

@@ -1,6 +1,7 @@
 package dev.piiwarden.processor.flow;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.core.inventory.Activity;
@@ -10,7 +11,9 @@ import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The checks of method bodies, each on the line of the read or call: purpose limitation (PW016),
@@ -41,13 +44,35 @@ public final class FlowChecks {
       purposeLimitation(activity, actingFor, collectedFor, read, unit);
       consentBasis(activity, collectedFor, read, unit);
     }
+    sinks(facts, unit);
+  }
+
+  /**
+   * PW018 for the method's log and console sinks: those of data it reads itself, then those of data
+   * a call hands back to it, on the lines not already reported.
+   */
+  public void sinks(MethodFacts facts, CompilationUnitTree unit) {
+    Set<Tree> reported = new HashSet<>();
     for (MethodFacts.SinkCall sink : facts.sinkCalls()) {
-      SinkKind kind = sink.record().kind();
-      if (kind == SinkKind.LOG || kind == SinkKind.CONSOLE) {
-        reporter.report(Message.PW018, trees, sink.tree(), unit,
-            String.join(", ", sink.record().elements()), kind, sink.record().target());
+      if (toLog(sink)) {
+        reported.add(sink.tree());
+        reportLogged(sink, unit);
       }
     }
+    for (MethodFacts.SinkCall sink : facts.returnedToSinks()) {
+      if (toLog(sink) && reported.add(sink.tree())) {
+        reportLogged(sink, unit);
+      }
+    }
+  }
+
+  private static boolean toLog(MethodFacts.SinkCall sink) {
+    return sink.record().kind() == SinkKind.LOG || sink.record().kind() == SinkKind.CONSOLE;
+  }
+
+  private void reportLogged(MethodFacts.SinkCall sink, CompilationUnitTree unit) {
+    reporter.report(Message.PW018, trees, sink.tree(), unit,
+        String.join(", ", sink.record().elements()), sink.record().kind(), sink.record().target());
   }
 
   private void purposeLimitation(Activity activity, List<String> actingFor, List<String> collectedFor,

@@ -26,6 +26,9 @@ public final class MethodFacts {
   /** A sink call with personal data, where it is written. */
   public record SinkCall(SinkRecord record, Tree tree) {}
 
+  /** A project call's result reaching a sink, where the sink call is written. */
+  record ResultSinkCall(ResultSink sink, Tree tree) {}
+
   private final ExecutableElement method;
   private final String id;
   private final Map<String, Read> firstReads = new LinkedHashMap<>();
@@ -35,6 +38,8 @@ public final class MethodFacts {
   private final Set<ArgumentPass> passes = new LinkedHashSet<>();
   private final Set<ParameterSink> parameterSinks = new LinkedHashSet<>();
   private final Set<ResultSink> resultSinks = new LinkedHashSet<>();
+  private final List<ResultSinkCall> resultSinkCalls = new ArrayList<>();
+  private List<SinkCall> returnedToSinks = List.of();
   private final Set<String> returnedElements = new TreeSet<>();
   private final Set<Integer> returnedParameters = new TreeSet<>();
   private final Set<CallResult> returnedResults = new LinkedHashSet<>();
@@ -77,8 +82,26 @@ public final class MethodFacts {
     parameterSinks.add(sink);
   }
 
-  void resultSink(ResultSink sink) {
-    resultSinks.add(sink);
+  void resultSink(ResultSink sink, Tree tree) {
+    if (resultSinks.add(sink)) {
+      resultSinkCalls.add(new ResultSinkCall(sink, tree));
+    }
+  }
+
+  List<ResultSinkCall> resultSinkCalls() {
+    return List.copyOf(resultSinkCalls);
+  }
+
+  void returnedToSinks(List<SinkCall> calls) {
+    returnedToSinks = List.copyOf(calls);
+  }
+
+  /**
+   * Sinks that call results carry personal data to, known from the callees' returns when they were
+   * analysed first; for diagnostics only, the fragment keeps them as result sinks.
+   */
+  public List<SinkCall> returnedToSinks() {
+    return returnedToSinks;
   }
 
   /** A {@code return} of the method itself (not of a lambda in it). */

@@ -105,6 +105,44 @@ class ReturnedValuesTest {
   }
 
   @Test
+  void loggingWhatAnAnalysedMethodHandsBackIsAWarningOnTheCallersLine() {
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info.")
+        .inFile(compiled.compilation.sourceFiles().stream()
+            .filter(file -> file.getName().endsWith("Signup.java")).findFirst().orElseThrow())
+        .onLineContaining("// sink:format");
+    List<Long> warned = compiled.compilation.warnings().stream()
+        .filter(warning -> warning.getMessage(null).startsWith("PW018"))
+        .map(warning -> warning.getLineNumber())
+        .sorted()
+        .toList();
+    // register (format), quoted (quote hands the argument back), recursive (deep returns format's);
+    // not the constant, not fixed(), not the result handed to Audit (its flow is in the merge)
+    assertThat(warned).containsExactly((long) line(SIGNUP_SOURCE, "sink:format"),
+        (long) line(SIGNUP_SOURCE, "sink:quote"), (long) line(SIGNUP_SOURCE, "sink:deep")).inOrder();
+  }
+
+  @Test
+  void aHelperDeclaredAfterItsCallerInTheSameClassCounts() {
+    String source = """
+        package com.acme;
+        public class Greeter {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
+          void hello(User user) { log.info(label(user)); } // sink:label
+          private String label(User user) { return "<" + user.getEmail() + ">"; }
+        }
+        """;
+    FlowCompilation greeter = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Greeter", source));
+    assertThat(greeter.compilation).hadWarningContaining("PW018: Personal data com.acme.User#email")
+        .inFile(greeter.compilation.sourceFiles().stream()
+            .filter(file -> file.getName().endsWith("Greeter.java")).findFirst().orElseThrow())
+        .onLineContaining("// sink:label");
+    // the fragment still says it through the summary, not as a sink of hello's own
+    assertThat(greeter.summary("com.acme.Greeter", "com.acme.Greeter#hello(com.acme.User)").resultSinks()).hasSize(1);
+  }
+
+  @Test
   void mergedFlowsFollowReturnedElementsAndReturnedParameters() {
     assertThat(compiled.merged().flows()).containsExactly(
         // format reads the e-mail address and returns it; register logs the result
