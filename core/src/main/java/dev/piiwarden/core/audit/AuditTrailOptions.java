@@ -24,7 +24,7 @@ public final class AuditTrailOptions {
   private long maxFileBytes = 64L << 20;
   private Duration closeTimeout = Duration.ofSeconds(5);
   private Path spoolFile;
-  private Consumer<String> problems = line -> System.err.println("piiwarden: " + line);
+  private Consumer<String> problems = new StandardError();
   private OwnLineMarker ownLines = OwnLineMarker.NONE;
 
   /** The defaults. */
@@ -139,5 +139,13 @@ public final class AuditTrailOptions {
 
   OwnLineMarker ownLines() {
     return ownLines;
+  }
+
+  /** The default problem listener: one line on stderr. A class, not a lambda, which would spin one at start. */
+  private static final class StandardError implements Consumer<String> {
+    @Override
+    public void accept(String line) {
+      System.err.println("piiwarden: " + line);
+    }
   }
 }

@@ -3,23 +3,35 @@ package dev.piiwarden.core.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * HMAC-SHA256 (RFC 2104) with the audit key, as lowercase hex. Built on the JDK's SHA-256 {@link
- * MessageDigest} rather than {@code javax.crypto.Mac}: the same digest and the same result, without
- * the JCE's provider and policy set-up (about 70 ms of CPU in a cold JVM, paid by every agent start
- * that writes {@code agent.started}). A digest is not thread-safe, so each thread gets its own.
+ * HMAC-SHA256 (RFC 2104) with the audit key, as lowercase hex. Built on SHA-256 directly rather
+ * than {@code javax.crypto.Mac}: the same result without the JCE's provider and policy set-up
+ * (about 70 ms of CPU in a cold JVM).
+ *
+ * <p>The first {@value #OWN_DIGESTS} HMACs of a JVM run on core's own {@link Sha256}, which needs
+ * no security provider: asking for the JDK's SHA-256 {@link MessageDigest} sets up the provider
+ * framework, about 40 ms of CPU that every agent start paid for its {@code agent.started} record.
+ * The JDK's digest, compiled to the processor's SHA instructions where it has them, is several
+ * times faster once warm, so the HMAC that reaches that count starts its set-up on a daemon thread
+ * ({@code piiwarden-sha256}); every thread moves to the JDK's digest, between two HMACs, once it
+ * is ready. Both give the same bytes ({@code Sha256Test}), so a trail does not show the switch. A
+ * digest is not thread-safe, so each thread has its own.
  */
 final class KeyedHash {
+  /** HMACs computed on {@link Sha256} before the JDK's digest is set up. */
+  static final int OWN_DIGESTS = 64;
+
   private static final int BLOCK_BYTES = 64;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final byte[] innerPad;
   private final byte[] outerPad;
-  private final ThreadLocal<MessageDigest> digests = new ThreadLocal<>();
+  private final ThreadLocal<ThreadDigest> digests = new ThreadLocal<>();
 
   KeyedHash(byte[] keyBytes) {
-    byte[] key = keyBytes.length > BLOCK_BYTES ? newDigest().digest(keyBytes) : keyBytes;
+    byte[] key = keyBytes.length > BLOCK_BYTES ? new Sha256().digest(keyBytes) : keyBytes;
     innerPad = new byte[BLOCK_BYTES];
     outerPad = new byte[BLOCK_BYTES];
     for (int i = 0; i < BLOCK_BYTES; i++) {
@@ -31,7 +43,7 @@ final class KeyedHash {
 
   /** HMAC of the UTF-8 bytes of {@code first} then {@code second}, as 64 hex digits. */
   String hex(String first, String second) {
-    MessageDigest digest = inner();
+    ThreadDigest digest = inner();
     digest.update(first.getBytes(StandardCharsets.UTF_8));
     digest.update(second.getBytes(StandardCharsets.UTF_8));
     return toHex(outer(digest));
@@ -44,7 +56,7 @@ final class KeyedHash {
 
   /** HMAC of the bytes, 32 bytes. */
   byte[] digest(byte[] bytes) {
-    MessageDigest digest = inner();
+    ThreadDigest digest = inner();
     digest.update(bytes);
     return outer(digest);
   }
@@ -59,28 +71,98 @@ final class KeyedHash {
   }
 
   /** This thread's digest, reset and fed the inner pad. */
-  private MessageDigest inner() {
-    MessageDigest digest = digests.get();
+  private ThreadDigest inner() {
+    ThreadDigest digest = digests.get();
     if (digest == null) {
-      digest = newDigest();
+      digest = new ThreadDigest();
       digests.set(digest);
     }
+    digest.begin();
     digest.update(innerPad);
     return digest;
   }
 
   /** Finishes the inner hash and returns the outer one; leaves the digest reset. */
-  private byte[] outer(MessageDigest digest) {
+  private byte[] outer(ThreadDigest digest) {
     byte[] innerHash = digest.digest();
     digest.update(outerPad);
-    return digest.digest(innerHash);
+    digest.update(innerHash);
+    return digest.digest();
   }
 
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+  /** Whether this thread's next HMAC runs on the JDK's digest (for tests). */
+  boolean onJdkDigest() {
+    ThreadDigest digest = digests.get();
+    return digest != null && digest.own == null;
+  }
+
+  /**
+   * One thread's SHA-256: {@link Sha256} until the JDK's digest is ready, then the JDK's. Switches
+   * only in {@link #begin}, when no input is pending.
+   */
+  private static final class ThreadDigest {
+    private Sha256 own = new Sha256();
+    private MessageDigest jdk;
+
+    void begin() {
+      if (own != null && JdkDigest.available()) {
+        jdk = JdkDigest.create();
+        if (jdk != null) {
+          own = null;
+        }
+      }
+    }
+
+    void update(byte[] bytes) {
+      if (own != null) {
+        own.update(bytes);
+      } else {
+        jdk.update(bytes);
+      }
+    }
+
+    byte[] digest() {
+      return own != null ? own.digest() : jdk.digest();
+    }
+  }
+
+  /**
+   * The JDK's SHA-256, set up once on a daemon thread when the JVM has computed {@value
+   * #OWN_DIGESTS} HMACs.
+   */
+  static final class JdkDigest implements Runnable {
+    private static final AtomicInteger COUNTED = new AtomicInteger();
+    private static volatile boolean ready;
+
+    private JdkDigest() {}
+
+    /** Counts one HMAC; true once the JDK's digest is set up. */
+    static boolean available() {
+      if (ready) {
+        return true;
+      }
+      if (COUNTED.get() < OWN_DIGESTS && COUNTED.incrementAndGet() == OWN_DIGESTS) {
+        Thread setUp = new Thread(new JdkDigest(), "piiwarden-sha256");
+        setUp.setDaemon(true);
+        setUp.start();
+      }
+      return false;
+    }
+
+    /** A new JDK SHA-256 digest; null if this JDK has none (Sha256 then stays in use). */
+    static MessageDigest create() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        // Every Java SE platform must offer SHA-256; if one does not, our own digest gives the
+        // same bytes and simply stays in use.
+        return null;
+      }
+    }
+
+    @Override
+    public void run() {
+      ready = create() != null;
     }
   }
 }

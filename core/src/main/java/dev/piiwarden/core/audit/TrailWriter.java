@@ -234,7 +234,12 @@ final class TrailWriter implements Runnable {
   }
 
   private void finish() {
-    long left = pending.size() + own.size() + queue.stream().filter(event -> event != STOP).count();
+    long left = pending.size() + own.size();
+    for (AuditEvent event : queue) {
+      if (event != STOP) {
+        left++;
+      }
+    }
     unwritten = left;
     if (left > 0) {
       report(left + " audit events could not be written before shutdown (sink "

@@ -30,8 +30,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class RedactionSettings {
-  private static final java.util.regex.Pattern TYPE_NAME =
-      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
   private final Set<PiiType> detectors;
   private final RedactionStyle style;
@@ -131,7 +129,7 @@ public final class RedactionSettings {
     private byte[] hashKey;
     private final List<String> extraKeys = new ArrayList<>();
     private final Map<String, Pattern> patterns = new LinkedHashMap<>();
-    private Consumer<RedactionFailure> failureListener = failure -> {};
+    private Consumer<RedactionFailure> failureListener = NoListener.INSTANCE;
 
     private Builder() {}
 
@@ -208,7 +206,7 @@ public final class RedactionSettings {
      *     . _ -}, or the pattern is not valid RE2J syntax
      */
     public Builder pattern(String type, String regex) {
-      if (!TYPE_NAME.matcher(type).matches()) {
+      if (!typeName(type)) {
         throw new IllegalArgumentException("Redaction pattern type '" + type
             + "' must be lower-case letters, digits, '.', '_' or '-',"
             + " starting with a letter or digit");
@@ -234,6 +232,35 @@ public final class RedactionSettings {
     /** The settings. */
     public RedactionSettings build() {
       return new RedactionSettings(this);
+    }
+  }
+
+  /**
+   * A user pattern's type name: a lower-case letter or digit, then up to 62 of those, {@code .},
+   * {@code _} or {@code -}. Checked by hand, not by a regex: the agent builds its settings while
+   * the application starts.
+   */
+  static boolean typeName(String type) {
+    if (type.isEmpty() || type.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < type.length(); i++) {
+      char c = type.charAt(i);
+      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+      if (!letterOrDigit && (i == 0 || c != '.' && c != '_' && c != '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The default failure listener: failures are only counted. A class, as a lambda would spin one. */
+  private static final class NoListener implements Consumer<RedactionFailure> {
+    static final NoListener INSTANCE = new NoListener();
+
+    @Override
+    public void accept(RedactionFailure failure) {
+      // counted by the redactor; nobody asked to hear of them
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.piiwarden.core.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,34 @@ class KeyedHashTest {
         assertEquals(expected, hash.hex(bytes), "key of " + length + " bytes");
         assertEquals(expected, hash.hex("", text), "key of " + length + " bytes, as strings");
       }
+    }
+  }
+
+  /**
+   * Past the first HMACs the JDK's digest takes over; the results stay those of the JDK's HMAC
+   * before, during and after the switch.
+   */
+  @Test
+  void sameResultsAcrossTheSwitchToTheJdksDigest() throws Exception {
+    byte[] key = new byte[32];
+    Random random = new Random(2104);
+    random.nextBytes(key);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    KeyedHash hash = new KeyedHash(key);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    int computed = 0;
+    while (!hash.onJdkDigest() && System.nanoTime() < deadline) {
+      byte[] message = new byte[random.nextInt(600)];
+      random.nextBytes(message);
+      assertEquals(KeyedHash.toHex(mac.doFinal(message)), hash.hex(message), "HMAC " + computed);
+      computed++;
+    }
+    assertTrue(hash.onJdkDigest(), "still on core's own SHA-256 after " + computed + " HMACs");
+    for (int i = 0; i < 200; i++) {
+      byte[] message = new byte[random.nextInt(600)];
+      random.nextBytes(message);
+      assertEquals(KeyedHash.toHex(mac.doFinal(message)), hash.hex(message), "on the JDK's digest");
     }
   }
 }
