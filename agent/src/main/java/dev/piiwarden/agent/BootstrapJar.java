@@ -26,6 +26,7 @@ public final class BootstrapJar {
     "dev/piiwarden/agent/redaction/bridge/RedactionBridge.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionBridge$Hooks.class",
     "dev/piiwarden/agent/redaction/bridge/RedactionCallDepth.class",
+    "dev/piiwarden/agent/redaction/bridge/RedactionCallDepth$PerThread.class",
     "dev/piiwarden/agent/redaction/bridge/RedactedThrowable.class"
   };
 

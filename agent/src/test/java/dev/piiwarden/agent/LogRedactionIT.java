@@ -260,6 +260,61 @@ class LogRedactionIT {
     assertTrue(off.stdout().contains("case=stdout " + PersonalValues.LINE), off::toString);
   }
 
+  /**
+   * A later start takes the hooked Logback class from the cache the first start left in the
+   * private folder (no ASM loaded); an entry changed on disk is not used: the class is rewritten,
+   * the change reported once, and the events are redacted all the same.
+   */
+  @Test
+  void hookedClassesComeFromTheCacheOfAnEarlierStartAndAChangedEntryIsNotUsed() throws Exception {
+    Path tmp = Files.createDirectory(folder.resolve("tmp"));
+    Path cache = tmp.resolve("piiwarden-" + System.getProperty("user.name"));
+
+    FixtureJvm.Result first = runCached(tmp, "first");
+    assertTrue(asmLoaded("first"), "the first start rewrites with ASM");
+    List<Path> entries;
+    try (Stream<Path> files = Files.list(cache)) {
+      entries = files.filter(file -> file.getFileName().toString().startsWith("hooked-")).toList();
+    }
+    assertEquals(1, entries.size(), entries::toString);
+    assertEquals("", agentLines(first.stderr()), first::toString);
+
+    FixtureJvm.Result second = runCached(tmp, "second");
+    assertFalse(asmLoaded("second"), "the second start takes the rewritten class from the cache");
+    assertEquals("", agentLines(second.stderr()), second::toString);
+
+    byte[] entry = Files.readAllBytes(entries.get(0));
+    entry[entry.length / 2] ^= 1;
+    Files.write(entries.get(0), entry);
+    FixtureJvm.Result changed = runCached(tmp, "changed");
+    assertTrue(asmLoaded("changed"), "a changed entry is not used: the class is rewritten");
+    assertTrue(agentLines(changed.stderr()).startsWith("piiwarden: the cached rewrite " + entries.get(0)
+        + " is not this agent's"), changed::toString);
+    assertEquals(1, agentLines(changed.stderr()).split("\n").length, changed::toString);
+    assertTrue(java.util.Arrays.equals(entry, Files.readAllBytes(entries.get(0))), "the entry is left alone");
+  }
+
+  /** The Logback scenario with {@code java.io.tmpdir} at {@code tmp}; its log must be redacted. */
+  private FixtureJvm.Result runCached(Path tmp, String name) throws Exception {
+    Path log = folder.resolve(name + ".log");
+    List<String> arguments = new ArrayList<>(List.of(
+        "-Djava.io.tmpdir=" + tmp,
+        "-Xlog:class+load:file=" + folder.resolve(name + ".classes"),
+        "-Dlogback.configurationFile=" + config("logback-file.xml")));
+    arguments.addAll(classPath("slf4j", LOGBACK));
+    FixtureJvm.Result result =
+        FixtureJvm.current().agent("audit.sink=none").property("logFile", log.toString()).run(arguments);
+    assertEquals(0, result.exitCode(), result::toString);
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
+    return result;
+  }
+
+  private boolean asmLoaded(String name) throws IOException {
+    return Files.readString(folder.resolve(name + ".classes")).contains("shaded.org.objectweb.asm.ClassReader");
+  }
+
   private Path run(String scenario, List<String> libraries, String... jvmOptions) throws Exception {
     return runWith("audit.sink=none", scenario, libraries, jvmOptions);
   }

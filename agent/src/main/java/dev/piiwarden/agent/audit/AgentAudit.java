@@ -12,14 +12,11 @@ import dev.piiwarden.core.audit.AuditTrail;
 import dev.piiwarden.core.audit.AuditTrailOptions;
 import dev.piiwarden.core.audit.OverflowPolicy;
 import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.redaction.RedactionCounts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -50,8 +47,7 @@ public final class AgentAudit {
   private static volatile String keyFile = "";
   private static volatile AccessEvents access = AccessEvents.NONE;
   private static volatile boolean monitorOnly;
-  private static final List<Supplier<AuditEvent>> PERIODIC = new CopyOnWriteArrayList<>();
-  private static volatile ScheduledExecutorService scheduler;
+  private static final PeriodicAuditEvents PERIODIC = new PeriodicAuditEvents();
 
   private AgentAudit() {}
 
@@ -128,7 +124,7 @@ public final class AgentAudit {
             .build());
         trail = opened;
         // Before the latch: a shutdown waiting for the trail then writes the last interval too.
-        RedactionAuditEvents.every(REDACTION_INTERVAL, AgentRedaction::snapshotAndReset);
+        RedactionAuditEvents.every(REDACTION_INTERVAL, new RedactionCountsSource());
       } catch (Throwable failure) {
         // The key was usable a moment ago; whatever failed now leaves the application running
         // without a trail, as SPEC §6 asks of any failure that is not a configuration error.
@@ -160,6 +156,14 @@ public final class AgentAudit {
     @Override
     public void accept(String problem) {
       AgentReport.once("audit:" + problem, problem);
+    }
+  }
+
+  /** Log redaction's counts, reset each time: a named class, as a method reference would spin one. */
+  private static final class RedactionCountsSource implements Supplier<RedactionCounts> {
+    @Override
+    public RedactionCounts get() {
+      return AgentRedaction.snapshotAndReset();
     }
   }
 
@@ -205,30 +209,7 @@ public final class AgentAudit {
     if (trail() == null) {
       return;
     }
-    PERIODIC.add(source);
-    synchronized (AgentAudit.class) {
-      if (scheduler == null) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-          Thread thread = new Thread(runnable, "piiwarden-audit-periodic");
-          thread.setDaemon(true);
-          return thread;
-        });
-      }
-    }
-    long millis = interval.toMillis();
-    scheduler.scheduleAtFixedRate(() -> emit(source), millis, millis, TimeUnit.MILLISECONDS);
-  }
-
-  private static void emit(Supplier<AuditEvent> source) {
-    try {
-      AuditEvent event = source.get();
-      if (event != null) {
-        record(event);
-      }
-    } catch (RuntimeException failure) {
-      AgentReport.once("audit-periodic:" + failure.getClass().getName(),
-          "a periodic audit event failed (" + AgentReport.describe(failure) + ")");
-    }
+    PERIODIC.add(interval.toMillis(), source);
   }
 
   /**
@@ -267,11 +248,7 @@ public final class AgentAudit {
     if (current == null) {
       return;
     }
-    ScheduledExecutorService periodic = scheduler;
-    if (periodic != null) {
-      periodic.shutdownNow();
-    }
-    PERIODIC.forEach(AgentAudit::emit);
+    PERIODIC.stopAndEmitLast();
     current.record(AuditEvent.of(AuditEventType.AGENT_STOPPED)
         .detail("version", VERSION)
         .detail("agentProblems", AgentReport.problems())

@@ -27,7 +27,7 @@ public final class RedactionAuditEvents {
    */
   public static void every(Duration interval, Supplier<RedactionCounts> source) {
     Interval current = new Interval(source);
-    AgentAudit.periodic(interval, current::next);
+    AgentAudit.periodic(interval, current);
   }
 
   /** The event for counts over {@code from}..{@code to}, or null when there is nothing to say. */
@@ -36,11 +36,11 @@ public final class RedactionAuditEvents {
       return null;
     }
     Map<String, Object> replaced = new TreeMap<>();
-    counts.byType().forEach((type, count) -> {
-      if (count > 0) {
-        replaced.put(type, count);
+    for (Map.Entry<String, Long> count : counts.byType().entrySet()) {
+      if (count.getValue() > 0) {
+        replaced.put(count.getKey(), count.getValue());
       }
-    });
+    }
     return AuditEvent.of(AuditEventType.REDACTION)
         .ts(to)
         .detail("counts", replaced)
@@ -51,7 +51,7 @@ public final class RedactionAuditEvents {
   }
 
   /** One source's intervals: each event covers the time since the one before. */
-  private static final class Interval {
+  private static final class Interval implements Supplier<AuditEvent> {
     private final Supplier<RedactionCounts> source;
     private Instant from = Instant.now();
 
@@ -59,7 +59,8 @@ public final class RedactionAuditEvents {
       this.source = source;
     }
 
-    synchronized AuditEvent next() {
+    @Override
+    public synchronized AuditEvent get() {
       Instant to = Instant.now();
       AuditEvent event = of(source.get(), from, to);
       from = to;

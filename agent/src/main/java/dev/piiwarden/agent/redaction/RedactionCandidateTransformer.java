@@ -8,7 +8,8 @@ import java.security.ProtectionDomain;
  * The one transformer log redaction registers: an exact match of the class name against the four
  * hooked classes ({@link #hooked}), nothing else read for any other class. The first match starts
  * redaction ({@link RedactionActivation}: bootstrap bridge, redactor, hooks); the class is then
- * rewritten by {@link LogHookRewriter}. Never throws: a class that cannot be hooked is reported
+ * rewritten by {@link LogHookRewriter}, or taken from the {@link HookedClassCache} of an earlier
+ * start. Never throws: a class that cannot be hooked is reported
  * once and loads unchanged.
  */
 final class RedactionCandidateTransformer implements ClassFileTransformer {
@@ -52,7 +53,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       if (!activation.bridged(module)) {
         return null;
       }
-      return LogHookRewriter.rewrite(classFile, className);
+      return HookedClassCache.rewrite(classFile, className);
     } catch (Throwable failure) {
       AgentReport.once(
           "redaction-transform-" + className,

@@ -6,32 +6,61 @@ import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.agent.report.AgentReport;
 import java.util.logging.LogRecord;
 
-/** The agent's side of {@link RedactionBridge}: one rewrite per framework, one {@link LogText}. */
+/**
+ * The agent's side of {@link RedactionBridge}: one rewrite per framework, one {@link LogText}.
+ * Each rewrite is built on its framework's first event: their classes set up method handles for
+ * the event reads, which an application on one framework need not pay for the others at start.
+ * The fields are read without a lock; each rewrite holds only final fields, so a thread that sees
+ * one sees it whole.
+ */
 final class RedactionHooks implements RedactionBridge.Hooks {
-  private final LogbackEventRewrite logback;
-  private final Log4jEventRewrite log4j;
-  private final JulRecordRewrite jul;
+  private final LogText text;
+  private LogbackEventRewrite logback;
+  private Log4jEventRewrite log4j;
+  private JulRecordRewrite jul;
   private final ThrowableProxyNames proxyNames = new ThrowableProxyNames();
 
   RedactionHooks(LogText text) {
-    this.logback = new LogbackEventRewrite(text);
-    this.log4j = new Log4jEventRewrite(text);
-    this.jul = new JulRecordRewrite(text);
+    this.text = text;
   }
 
   @Override
   public String logbackEvent(Object event, String handled) {
-    return logback.redact(event, handled);
+    LogbackEventRewrite rewrite = logback;
+    return (rewrite != null ? rewrite : logback()).redact(event, handled);
   }
 
   @Override
   public Object log4jEvent(Object event, String handled, RedactionCallDepth depth) {
-    return log4j.redact(event, handled, depth);
+    Log4jEventRewrite rewrite = log4j;
+    return (rewrite != null ? rewrite : log4j()).redact(event, handled, depth);
   }
 
   @Override
   public String julRecord(LogRecord record, String handled) {
-    return jul.redact(record, handled);
+    JulRecordRewrite rewrite = jul;
+    return (rewrite != null ? rewrite : jul()).redact(record, handled);
+  }
+
+  private synchronized LogbackEventRewrite logback() {
+    if (logback == null) {
+      logback = new LogbackEventRewrite(text);
+    }
+    return logback;
+  }
+
+  private synchronized Log4jEventRewrite log4j() {
+    if (log4j == null) {
+      log4j = new Log4jEventRewrite(text);
+    }
+    return log4j;
+  }
+
+  private synchronized JulRecordRewrite jul() {
+    if (jul == null) {
+      jul = new JulRecordRewrite(text);
+    }
+    return jul;
   }
 
   @Override

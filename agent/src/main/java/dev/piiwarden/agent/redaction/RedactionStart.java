@@ -6,6 +6,7 @@ import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.PatternList;
+import dev.piiwarden.core.redaction.RedactionFailure;
 import dev.piiwarden.core.redaction.RedactionHashKey;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.redaction.RedactionStyle;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Builds the redactor from the options and installs the hooks behind the bridge. Refers to bridge
@@ -70,13 +72,19 @@ final class RedactionStart {
     if (keyFile != null && !keyFile.isEmpty() && Files.isRegularFile(Path.of(keyFile))) {
       settings.hashKey(RedactionHashKey.derivedFrom(Files.readAllBytes(Path.of(keyFile))));
     }
-    settings.onFailure(
-        failure ->
-            AgentReport.once(
-                "redaction-failure-" + failure.stage(),
-                "redaction of " + failure.stage().toLowerCase(Locale.ROOT) + " failed ("
-                    + failure.exceptionType() + "); it was written as " + Redactor.FAILED
-                    + ", further failures are counted"));
+    settings.onFailure(new FailureReport());
     return settings.build();
+  }
+
+  /** A redaction failure, said once per stage. A class, as a lambda would spin one at start. */
+  private static final class FailureReport implements Consumer<RedactionFailure> {
+    @Override
+    public void accept(RedactionFailure failure) {
+      AgentReport.once(
+          "redaction-failure-" + failure.stage(),
+          "redaction of " + failure.stage().toLowerCase(Locale.ROOT) + " failed ("
+              + failure.exceptionType() + "); it was written as " + Redactor.FAILED
+              + ", further failures are counted");
+    }
   }
 }

@@ -8,8 +8,7 @@ package dev.piiwarden.agent.redaction.bridge;
  * An unrelated event logged from inside an appender has another message and is redacted as usual.
  */
 public final class RedactionCallDepth {
-  private static final ThreadLocal<RedactionCallDepth> CURRENT =
-      ThreadLocal.withInitial(RedactionCallDepth::new);
+  private static final ThreadLocal<RedactionCallDepth> CURRENT = new PerThread();
 
   private int depth;
   private String handled;
@@ -19,6 +18,14 @@ public final class RedactionCallDepth {
   private String copyMessage;
 
   private RedactionCallDepth() {}
+
+  /** A new depth per thread; a class, not {@code withInitial}'s lambda, which would spin one at start. */
+  private static final class PerThread extends ThreadLocal<RedactionCallDepth> {
+    @Override
+    protected RedactionCallDepth initialValue() {
+      return new RedactionCallDepth();
+    }
+  }
 
   /** This thread's depth. */
   public static RedactionCallDepth current() {
