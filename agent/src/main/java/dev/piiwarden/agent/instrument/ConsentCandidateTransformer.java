@@ -6,15 +6,17 @@ import dev.piiwarden.agent.report.AgentReport;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 
 /**
- * The one transformer registered at {@code premain}: a byte search, no class-file parsing and no
- * Byte Buddy. A class is handed to the instrumenter only when its class file names {@code
- * @ConsentRequired} (the annotation's descriptor is in its constant pool); the instrumenter is
- * built the first time that happens. Loading the application's PII Warden API ({@code
- * dev.piiwarden.api.*}) activates the bridge, so that {@code Consents} finds the agent's ledger
- * even before any annotated class is loaded. A JVM that never loads either pays for neither. Only
- * with {@code piiwarden.audit.access=all} is a class with an inventory fragment a candidate too.
+ * The one transformer registered at {@code premain}: a walk over the constant pool, no class-file
+ * parsing beyond it and no Byte Buddy. A class is handed to the instrumenter only when its class
+ * file names {@code @ConsentRequired} (the annotation's descriptor is in its constant pool); the
+ * instrumenter is built the first time that happens. Loading the application's PII Warden API
+ * ({@code dev.piiwarden.api.*}) activates the bridge, so that {@code Consents} finds the agent's
+ * ledger even before any annotated class is loaded. A JVM that never loads either pays for
+ * neither. Only with {@code piiwarden.audit.access=all} is a class with an inventory fragment a
+ * candidate too.
  *
  * <p>Classes loaded while the instrumenter is being built are the agent's own or the JDK's, which
  * the name filter passes over; a call on the same thread during that build is let through
@@ -73,7 +75,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
       return null;
     }
     boolean api = className.startsWith(apiPackage);
-    boolean annotated = !api && contains(classFile, annotationDescriptor);
+    boolean annotated = !api && namesType(classFile, annotationDescriptor);
     if (!api && !annotated && fragments == null) {
       return null;
     }
@@ -105,6 +107,72 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
   }
 
   /** Whether {@code text} occurs in {@code bytes}: a first-byte scan, then a compare. */
+  /**
+   * Whether the class file's constant pool holds {@code descriptor} as a string of its own, as it
+   * does for a class annotated with that type. Walks the pool entry by entry and compares only
+   * the strings of the descriptor's length: a byte-by-byte search of every class file loaded was
+   * the agent's largest cost for an application with thousands of classes. A pool it cannot walk
+   * (an unknown entry, a truncated file) is searched byte by byte instead.
+   */
+  static boolean namesType(byte[] classFile, byte[] descriptor) {
+    try {
+      if (classFile.length < 10 || (classFile[0] & 0xff) != 0xCA || (classFile[1] & 0xff) != 0xFE
+          || (classFile[2] & 0xff) != 0xBA || (classFile[3] & 0xff) != 0xBE) {
+        return contains(classFile, descriptor);
+      }
+      int count = u2(classFile, 8);
+      int at = 10;
+      for (int index = 1; index < count; index++) {
+        int tag = classFile[at];
+        switch (tag) {
+          case 1: // Utf8
+            int length = u2(classFile, at + 1);
+            if (length == descriptor.length
+                && Arrays.equals(classFile, at + 3, at + 3 + length, descriptor, 0, length)) {
+              return true;
+            }
+            at += 3 + length;
+            break;
+          case 3: // Integer
+          case 4: // Float
+          case 9: // Fieldref
+          case 10: // Methodref
+          case 11: // InterfaceMethodref
+          case 12: // NameAndType
+          case 17: // Dynamic
+          case 18: // InvokeDynamic
+            at += 5;
+            break;
+          case 5: // Long
+          case 6: // Double: two slots
+            at += 9;
+            index++;
+            break;
+          case 7: // Class
+          case 8: // String
+          case 16: // MethodType
+          case 19: // Module
+          case 20: // Package
+            at += 3;
+            break;
+          case 15: // MethodHandle
+            at += 4;
+            break;
+          default:
+            return contains(classFile, descriptor);
+        }
+      }
+      return false;
+    } catch (ArrayIndexOutOfBoundsException truncated) {
+      // A pool running past the end of the file: no well-formed class, so the plain search decides.
+      return contains(classFile, descriptor);
+    }
+  }
+
+  private static int u2(byte[] bytes, int at) {
+    return ((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff);
+  }
+
   static boolean contains(byte[] bytes, byte[] text) {
     byte first = text[0];
     int last = bytes.length - text.length;
