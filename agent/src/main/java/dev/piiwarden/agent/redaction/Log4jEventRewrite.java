@@ -5,9 +5,6 @@ import dev.piiwarden.core.redaction.Redactor;
 import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
@@ -132,15 +129,19 @@ final class Log4jEventRewrite {
         if (handled.equals(formatted)) {
           out = formatted; // bridged from an outer framework whose hook redacted it
         } else {
-          out = text.text(rendered(members, original, formatted, redactedParameters(members, original, null)));
+          Parameters view = members.parameters.get(original.getClass());
+          Object[] parameters = parametersOf(members, view, original);
+          Object[] redacted =
+              redactedParameters(parameters, countOf(view, original, parameters), null);
+          out = text.text(rendered(members, original, formatted, redacted));
           if (out != formatted) {
-            message = members.simpleMessage.newInstance(out);
+            message = (Object) members.newSimpleMessage.invokeExact((Object) out);
           }
         }
       } else {
         out = redactedMessage(members, original, depth);
         if (out != null) {
-          message = members.simpleMessage.newInstance(out);
+          message = (Object) members.newSimpleMessage.invokeExact((Object) out);
         }
       }
     } catch (Throwable failure) {
@@ -159,7 +160,7 @@ final class Log4jEventRewrite {
         Map<String, String> map = (Map<String, String>) (Object) TO_MAP.invokeExact(data);
         Map<String, String> redacted = text.values(map);
         if (redacted != map) {
-          context = members.sortedArrayStringMap.newInstance(redacted);
+          context = (Object) members.newStringMap.invokeExact((Object) redacted);
         }
       }
     } catch (Throwable failure) {
@@ -188,18 +189,18 @@ final class Log4jEventRewrite {
     }
     Object result;
     try {
-      Object builder = members.builder.newInstance(event);
+      Object builder = (Object) members.newBuilder.invokeExact(event);
       if (message != null) {
-        members.setMessage.invoke(builder, message);
+        builder = (Object) members.setMessage.invokeExact(builder, message);
       }
       if (context != null) {
-        members.setContextData.invoke(builder, context);
+        builder = (Object) members.setContextData.invokeExact(builder, context);
       }
       if (thrown != null) {
-        members.setThrown.invoke(builder, thrown);
-        members.setThrownProxy.invoke(builder, new Object[] {null});
+        builder = (Object) members.setThrown.invokeExact(builder, (Object) thrown);
+        builder = (Object) members.setThrownProxy.invokeExact(builder, (Object) null);
       }
-      result = members.build.invoke(builder);
+      result = (Object) members.build.invokeExact(builder);
     } catch (Throwable failure) {
       AgentReport.once(
           "log4j-copy",
@@ -215,25 +216,35 @@ final class Log4jEventRewrite {
   }
 
   /**
-   * The message's parameters each redacted as a log argument ({@link LogText#argument}): null when
-   * none changed, else a copy with the replacements. A reusable message's (and an event's own)
-   * parameters are read in place, without the copy {@code getParameters()} makes.
+   * The message's parameters, possibly more than it uses ({@link #countOf}): a reusable message's
+   * (and an event's own) read in place, without the copy {@code getParameters()} makes.
    */
-  private Object[] redactedParameters(Access members, Object message, CharSequence cleanMessage)
+  private static Object[] parametersOf(Access members, Parameters view, Object message)
       throws Throwable {
-    Parameters view = members.parameters.get(message.getClass());
-    Object[] parameters;
-    int count;
-    if (view.array != null) {
-      parameters = (Object[]) (Object) view.array.invokeExact(message);
-      if (parameters == null && view.fallback != null) {
-        parameters = (Object[]) (Object) view.fallback.invokeExact(message);
-      }
-      count = parameters == null ? 0 : Math.min(parameters.length, (int) view.count.invokeExact(message));
-    } else {
-      parameters = (Object[]) (Object) members.getParameters.invokeExact(message);
-      count = parameters == null ? 0 : parameters.length;
+    if (view.array == null) {
+      return (Object[]) (Object) members.getParameters.invokeExact(message);
     }
+    Object[] parameters = (Object[]) (Object) view.array.invokeExact(message);
+    if (parameters == null && view.fallback != null) {
+      parameters = (Object[]) (Object) view.fallback.invokeExact(message);
+    }
+    return parameters;
+  }
+
+  /** How many of {@code parameters} ({@link #parametersOf}) the message uses. */
+  private static int countOf(Parameters view, Object message, Object[] parameters) throws Throwable {
+    if (parameters == null) {
+      return 0;
+    }
+    return view.array == null
+        ? parameters.length : Math.min(parameters.length, (int) view.count.invokeExact(message));
+  }
+
+  /**
+   * The first {@code count} parameters each redacted as a log argument ({@link LogText#argument}):
+   * null when none changed, else a copy of them with the replacements.
+   */
+  private Object[] redactedParameters(Object[] parameters, int count, CharSequence cleanMessage) {
     Object[] redacted = null;
     for (int i = 0; i < count; i++) {
       Object parameter = parameters[i];
@@ -252,6 +263,9 @@ final class Log4jEventRewrite {
    * The message's text with its parameters and then the whole text redacted, or null when nothing
    * changed. The message is formatted first, into the thread's buffer when it can format in place;
    * when that text certainly holds nothing, string parameters found whole in it are not scanned.
+   * Redacted string parameters are put into that text where it is the plain filling of the
+   * message's {@code {}} format ({@link PlaceholderFill}), as {@link #rendered} would format them
+   * again.
    */
   private String redactedMessage(Access members, Object message, RedactionCallDepth depth) throws Throwable {
     StringBuilder buffer =
@@ -264,10 +278,24 @@ final class Log4jEventRewrite {
       } else {
         formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(message);
       }
+      Parameters view = members.parameters.get(message.getClass());
+      Object[] parameters = parametersOf(members, view, message);
+      int count = countOf(view, message, parameters);
       boolean clean = text.certainlyClean(formatted);
-      Object[] redacted = redactedParameters(members, message, clean ? formatted : null);
+      Object[] redacted = redactedParameters(parameters, count, clean ? formatted : null);
       if (redacted == null) {
         return clean ? null : text.textIfFound(formatted);
+      }
+      if (!view.objectMessage) {
+        // a {} message as rendered() would format it again: its text compared whole unless the
+        // message is a ParameterizedMessage, which rendered() takes to be its format filled
+        String format = (String) (Object) members.getFormat.invokeExact(message);
+        if (PlaceholderFill.matches(format, formatted, parameters, count, !view.parameterized)) {
+          String filled = PlaceholderFill.refill(format, formatted, parameters, redacted, count);
+          if (filled != null) {
+            return text.text(filled);
+          }
+        }
       }
       String whole = formatted.toString();
       String out = text.text(rendered(members, message, whole, redacted));
@@ -311,15 +339,15 @@ final class Log4jEventRewrite {
   }
 
   private static String parameterized(Access members, String format, Object[] parameters) throws Throwable {
-    Object copy = members.parameterizedMessage.newInstance(format, parameters);
+    Object copy = (Object) members.newParameterizedMessage.invokeExact((Object) format, (Object) parameters);
     return (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(copy);
   }
 
   private static Object newMessage(Access members, String textOfMessage) {
     try {
-      return members.simpleMessage.newInstance(textOfMessage);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
+      return (Object) members.newSimpleMessage.invokeExact((Object) textOfMessage);
+    } catch (Throwable e) {
+      return null; // the copy then keeps the original message: reported by the caller already
     }
   }
 
@@ -327,24 +355,39 @@ final class Log4jEventRewrite {
    * Where a message class keeps its parameters, read without {@code getParameters()}'s copy:
    * {@code ReusableParameterizedMessage} ({@code varargs}, else {@code params}) and the events that
    * are their own message ({@code parameters}), with {@code ReusableMessage#getParameterCount};
-   * any other class through {@code getParameters()} ({@link #array} null).
+   * any other class through {@code getParameters()} ({@link #array} null). Also whether the class
+   * is an {@code ObjectMessage}, whose one parameter {@link #rendered} takes as its text.
    */
   private static final class Parameters {
-    private static final Parameters GENERAL = new Parameters(null, null, null);
+    private static final Parameters GENERAL = new Parameters(null, null, null, false, false);
+    private static final Parameters OBJECT_MESSAGE = new Parameters(null, null, null, true, false);
+    private static final Parameters PARAMETERIZED = new Parameters(null, null, null, false, true);
 
     final MethodHandle array;
     final MethodHandle fallback;
     final MethodHandle count;
+    final boolean objectMessage;
+    /** A {@code …ParameterizedMessage}, whose text {@link #rendered} takes to be its format filled. */
+    final boolean parameterized;
 
-    private Parameters(MethodHandle array, MethodHandle fallback, MethodHandle count) {
+    private Parameters(
+        MethodHandle array, MethodHandle fallback, MethodHandle count, boolean objectMessage,
+        boolean parameterized) {
       this.array = array;
       this.fallback = fallback;
       this.count = count;
+      this.objectMessage = objectMessage;
+      this.parameterized = parameterized;
     }
 
     static Parameters of(Class<?> messageClass, Class<?> reusable, MethodHandle count) {
+      String name = messageClass.getSimpleName();
+      if (name.endsWith("ObjectMessage")) {
+        return OBJECT_MESSAGE;
+      }
+      boolean parameterized = name.endsWith("ParameterizedMessage");
       if (!reusable.isAssignableFrom(messageClass)) {
-        return GENERAL;
+        return parameterized ? PARAMETERIZED : GENERAL;
       }
       try {
         switch (messageClass.getName()) {
@@ -352,13 +395,16 @@ final class Log4jEventRewrite {
             return new Parameters(
                 ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "varargs")),
                 ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "params")),
-                count);
+                count,
+                false,
+                true);
           case "org.apache.logging.log4j.core.impl.MutableLogEvent":
           case "org.apache.logging.log4j.core.async.RingBufferLogEvent":
             return new Parameters(
-                ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "parameters")), null, count);
+                ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "parameters")), null, count, false,
+                false);
           default:
-            return GENERAL;
+            return parameterized ? PARAMETERIZED : GENERAL;
         }
       } catch (ReflectiveOperationException | RuntimeException e) {
         return GENERAL;
@@ -383,15 +429,16 @@ final class Log4jEventRewrite {
     Class<?> formattable;
     MethodHandle formatTo;
     ClassValue<Parameters> parameters;
-    Constructor<?> simpleMessage;
-    Constructor<?> parameterizedMessage;
-    Constructor<?> sortedArrayStringMap;
-    Constructor<?> builder;
-    Method setMessage;
-    Method setContextData;
-    Method setThrown;
-    Method setThrownProxy;
-    Method build;
+    /** Constructors and builder calls, all {@code (Object)Object} or {@code (Object, Object)Object}. */
+    MethodHandle newSimpleMessage;
+    MethodHandle newParameterizedMessage;
+    MethodHandle newStringMap;
+    MethodHandle newBuilder;
+    MethodHandle setMessage;
+    MethodHandle setContextData;
+    MethodHandle setThrown;
+    MethodHandle setThrownProxy;
+    MethodHandle build;
 
     /** The handles of {@link #EVENT_READS}, in order. */
     MethodHandle[] eventReads() {
@@ -460,19 +507,22 @@ final class Log4jEventRewrite {
                 return Parameters.of(messageClass, reusable, parameterCount);
               }
             };
-        simpleMessage =
-            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.SimpleMessage").getConstructor(String.class);
-        parameterizedMessage =
-            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.ParameterizedMessage")
-                .getConstructor(String.class, Object[].class);
-        sortedArrayStringMap =
-            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.SortedArrayStringMap").getConstructor(Map.class);
-        builder = builderType.getConstructor(logEvent);
-        setMessage = ReflectiveAccess.method(builderType, "setMessage", messageType);
-        setContextData = ReflectiveAccess.method(builderType, "setContextData", stringMap);
-        setThrown = ReflectiveAccess.method(builderType, "setThrown", Throwable.class);
-        setThrownProxy = ReflectiveAccess.method(builderType, "setThrownProxy", proxyType);
-        build = ReflectiveAccess.method(builderType, "build");
+        MethodType two = MethodType.methodType(Object.class, Object.class, Object.class);
+        newSimpleMessage = ReflectiveAccess.constructor(
+            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.SimpleMessage"), read, String.class);
+        newParameterizedMessage = ReflectiveAccess.constructor(
+            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.ParameterizedMessage"),
+            two, String.class, Object[].class);
+        newStringMap = ReflectiveAccess.constructor(
+            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.SortedArrayStringMap"), read, Map.class);
+        newBuilder = ReflectiveAccess.constructor(builderType, read, logEvent);
+        setMessage = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setMessage", messageType), two);
+        setContextData =
+            ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setContextData", stringMap), two);
+        setThrown = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThrown", Throwable.class), two);
+        setThrownProxy =
+            ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThrownProxy", proxyType), two);
+        build = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "build"), read);
       } catch (ReflectiveOperationException | RuntimeException e) {
         problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       }

@@ -118,8 +118,16 @@ final class LogbackEventRewrite {
         }
         return out;
       }
+      // string arguments put into the event's own text where it is the plain filling of the
+      // template; anything else formatted again by SLF4J's formatter
       String reformatted =
-          (String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted);
+          formatted != null && PlaceholderFill.matches(template, formatted, arguments, arguments.length, false)
+              ? PlaceholderFill.refill(template, formatted, arguments, redacted, arguments.length)
+              : null;
+      if (reformatted == null) {
+        reformatted =
+            (String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted);
+      }
       String out = text.text(reformatted);
       fields.setFormattedMessage.invokeExact(event, (Object) out);
       fields.setArgumentArray.invokeExact(event, (Object) redacted);

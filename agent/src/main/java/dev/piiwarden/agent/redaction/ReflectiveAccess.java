@@ -45,10 +45,21 @@ final class ReflectiveAccess {
 
   /**
    * {@code method} (opened by {@link #method}) as a handle of the given erased type, for {@code
-   * invokeExact} on the hot path: no argument array, no boxing, no access check per call.
+   * invokeExact} on the hot path: no argument array, no boxing, no access check per call. A
+   * varargs method takes its array as it is.
    */
   static MethodHandle handle(Method method, MethodType type) throws IllegalAccessException {
-    return LOOKUP.unreflect(method).asType(type);
+    return LOOKUP.unreflect(method).asFixedArity().asType(type);
+  }
+
+  /**
+   * The public constructor of {@code type} taking {@code parameters}, made accessible, as a handle
+   * of the given erased type for {@code invokeExact}.
+   */
+  static MethodHandle constructor(Class<?> type, MethodType erased, Class<?>... parameters)
+      throws NoSuchMethodException, IllegalAccessException {
+    // fixed arity: asType would otherwise wrap the array of a varargs constructor in another
+    return LOOKUP.unreflectConstructor(open(type.getConstructor(parameters))).asFixedArity().asType(erased);
   }
 
   /** A getter of {@code field} (opened by {@link #field}) as an {@code (Object)Object} handle. */

@@ -21,6 +21,12 @@ package dev.piiwarden.core.redaction;
  *   <li>credential: an {@code =} or a {@code :} (what follows a key), or {@code bearer } in any
  *       case (the bare {@code Bearer token}).
  * </ul>
+ *
+ * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
+ * credential match needs would end at the mask's {@code D}, and keys hold no {@code [}, so it would
+ * be a suffix of {@code redacted}. When no configured key is ({@link #masksHoldNoKey}), text that
+ * a redaction produced from clean text and masks is done after this pass too, where otherwise the
+ * key automaton would run over it for the colons of its masks.
  */
 final class CandidateFilter {
   static final int CARD = 1;
@@ -49,6 +55,8 @@ final class CandidateFilter {
   private static final int FAR = -16;
 
   private static final String BEARER_REST = "earer ";
+  /** What comes before the colon of a mask. */
+  private static final String MASK_LABEL = "[REDACTED";
 
   static {
     for (char c = '0'; c <= '9'; c++) {
@@ -65,8 +73,26 @@ final class CandidateFilter {
 
   private CandidateFilter() {}
 
-  /** The detector bits whose condition holds somewhere in {@code text}. */
+  /** The detector bits whose condition holds somewhere in {@code text}; every colon counts. */
   static int candidates(CharSequence text) {
+    return candidates(text, false);
+  }
+
+  /**
+   * Whether a credential match can never use the colon of a mask: no key of {@code keys} (the
+   * scan's automaton, null when credentials are not detected) is a suffix of {@code redacted}.
+   */
+  static boolean masksHoldNoKey(KeyAutomaton keys) {
+    return keys == null || !keys.endsWithKey(MASK_LABEL.substring(1));
+  }
+
+  /**
+   * The detector bits whose condition holds somewhere in {@code text}.
+   *
+   * @param masksHoldNoKey whether the colon of a mask is left out of the credential condition:
+   *     only when {@link #masksHoldNoKey(KeyAutomaton)} holds for the scan's keys
+   */
+  static int candidates(CharSequence text, boolean masksHoldNoKey) {
     int n = text.length();
     int found = 0;
     int lastDigit = FAR;
@@ -107,7 +133,9 @@ final class CandidateFilter {
             found |= IPV6;
           }
           lastColon = i;
-          found |= CREDENTIAL;
+          if (!masksHoldNoKey || !afterMaskLabel(text, i)) {
+            found |= CREDENTIAL;
+          }
           break;
         case AT:
           at = true;
@@ -164,6 +192,20 @@ final class CandidateFilter {
   private static boolean hexDigits(CharSequence text, int from, int to) {
     for (int k = from; k < to; k++) {
       if (!CharClasses.is(text.charAt(k), CharClasses.HEX)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the colon at {@code colon} is a mask's: {@code [REDACTED} right before it. */
+  private static boolean afterMaskLabel(CharSequence text, int colon) {
+    int from = colon - MASK_LABEL.length();
+    if (from < 0 || text.charAt(colon - 1) != 'D') {
+      return false;
+    }
+    for (int k = 0; k < MASK_LABEL.length(); k++) {
+      if (text.charAt(from + k) != MASK_LABEL.charAt(k)) {
         return false;
       }
     }

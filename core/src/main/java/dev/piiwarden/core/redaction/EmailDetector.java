@@ -52,6 +52,22 @@ final class EmailDetector implements Detector {
     return end < 0 ? NONE : Detector.match(start, end);
   }
 
+  /**
+   * The local part start to give {@link #detect} for a trigger at {@code at}, found by looking back
+   * from it: after the last character before {@code at} that no local part holds, but no further
+   * back than {@value #MAX_LOCAL} characters. {@link #detect} treats it exactly as the start of the
+   * run of local-part characters the scan tracks, of which it takes at most the last {@value
+   * #MAX_LOCAL} characters.
+   */
+  static int localStart(CharSequence text, int at) {
+    int limit = Math.max(0, at - MAX_LOCAL);
+    int k = at - 1;
+    while (k >= limit && CharClasses.is(text.charAt(k), CharClasses.LOCAL)) {
+      k--;
+    }
+    return k + 1;
+  }
+
   /** The end of a valid domain starting at {@code from}, or -1. */
   private static int domainEnd(CharSequence text, int from) {
     int n = text.length();

@@ -99,6 +99,15 @@ final class KeyAutomaton {
     return keyLength[state];
   }
 
+  /** Whether some key is a suffix of {@code text} (read from the start state). */
+  boolean endsWithKey(CharSequence text) {
+    int state = 0;
+    for (int i = 0; i < text.length(); i++) {
+      state = step(state, text.charAt(i));
+    }
+    return keyLength(state) > 0;
+  }
+
   private static int symbol(char c) {
     return c < 128 ? SYMBOL[c] : -1;
   }

@@ -201,6 +201,12 @@ public final class Redactor {
     }
     found.resolve();
     int size = found.size();
+    if (size == 1 && found.start(0) == 0 && found.end(0) == text.length()
+        && settings.style() == RedactionStyle.MASK) {
+      // the whole text is one value (an address passed as a log argument, say): its mask
+      counts[found.type(0)].increment();
+      return masks[found.type(0)];
+    }
     StringBuilder out = new StringBuilder(text.length() + 16 * size);
     int last = 0;
     for (int i = 0; i < size; i++) {

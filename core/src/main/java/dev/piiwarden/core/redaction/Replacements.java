@@ -9,13 +9,32 @@ import java.util.Arrays;
  * detector that comes first in {@link PiiType} order.
  */
 final class Replacements {
-  private int[] starts = new int[8];
-  private int[] ends = new int[8];
-  private int[] types = new int[8];
+  /** The first match, kept in fields: most scans that find something find one thing. */
+  private int firstStart;
+  private int firstEnd;
+  private int firstType;
+  /** All matches once there is a second one, else null. */
+  private int[] starts;
+  private int[] ends;
+  private int[] types;
   private int size;
 
   void add(int start, int end, int type) {
-    if (size == starts.length) {
+    if (size == 0) {
+      firstStart = start;
+      firstEnd = end;
+      firstType = type;
+      size = 1;
+      return;
+    }
+    if (starts == null) {
+      starts = new int[8];
+      ends = new int[8];
+      types = new int[8];
+      starts[0] = firstStart;
+      ends[0] = firstEnd;
+      types[0] = firstType;
+    } else if (size == starts.length) {
       starts = Arrays.copyOf(starts, size * 2);
       ends = Arrays.copyOf(ends, size * 2);
       types = Arrays.copyOf(types, size * 2);
@@ -31,19 +50,22 @@ final class Replacements {
   }
 
   int start(int i) {
-    return starts[i];
+    return starts == null ? firstStart : starts[i];
   }
 
   int end(int i) {
-    return ends[i];
+    return ends == null ? firstEnd : ends[i];
   }
 
   int type(int i) {
-    return types[i];
+    return types == null ? firstType : types[i];
   }
 
   /** Sorts and merges in place, in O(k log k) for k matches. */
   void resolve() {
+    if (size == 1) {
+      return; // one match: nothing to sort or merge (the common case of a log argument)
+    }
     long[] order = new long[size];
     for (int i = 0; i < size; i++) {
       order[i] = ((long) starts[i] << 32) | i;

@@ -40,6 +40,8 @@ final class TextScanner {
   private final int[] patternTypes;
   /** The {@link CandidateFilter} bits of the built-in detectors configured. */
   private final int configured;
+  /** Whether the filter may leave the colons of masks out: {@link CandidateFilter#masksHoldNoKey}. */
+  private final boolean masksHoldNoKey;
 
   /**
    * @param detectors the detectors; built-in ones count as their {@link PiiType}
@@ -108,11 +110,13 @@ final class TextScanner {
         | (ipv6 == null ? 0 : CandidateFilter.IPV6)
         | (credential == null ? 0 : CandidateFilter.CREDENTIAL)
         | (userInfo == null ? 0 : CandidateFilter.USER_INFO);
+    this.masksHoldNoKey = CandidateFilter.masksHoldNoKey(keys);
   }
 
   /** The matches in {@code text}, unresolved, or null when there are none. */
   Replacements scan(CharSequence text) {
-    int candidates = configured == 0 ? 0 : CandidateFilter.candidates(text) & configured;
+    int candidates =
+        configured == 0 ? 0 : CandidateFilter.candidates(text, masksHoldNoKey) & configured;
     Replacements found = candidates == 0 && others.length == 0 ? null : detect(text, candidates);
     return userPatterns(text, found);
   }
@@ -122,11 +126,13 @@ final class TextScanner {
    * built-in detector's shape is in it, and there are no user patterns or other detectors, whose
    * matches the {@link CandidateFilter} cannot foresee. Every shape is a run of neighbouring
    * characters, and the filter's counts over a part never exceed those over the whole, so a part
-   * holds no shape the whole does not.
+   * holds no shape the whole does not. The one exception, a part that cuts a mask's colon from
+   * its {@code [REDACTED}, shows the colon as a shape, but no key can end before that colon in the
+   * part either, so the scan of the part still finds nothing.
    */
   boolean certainlyClean(CharSequence text) {
     return patterns.length == 0 && others.length == 0
-        && (configured == 0 || (CandidateFilter.candidates(text) & configured) == 0);
+        && (configured == 0 || (CandidateFilter.candidates(text, masksHoldNoKey) & configured) == 0);
   }
 
   /**
@@ -139,6 +145,9 @@ final class TextScanner {
 
   /** The detecting pass, calling the built-in detectors of {@code candidates} and all others. */
   private Replacements detect(CharSequence text, int candidates) {
+    if (candidates == CandidateFilter.EMAIL && others.length == 0) {
+      return emailOnly(text);
+    }
     Replacements found = null;
     KeyAutomaton keys = (candidates & CandidateFilter.CREDENTIAL) == 0 ? null : this.keys;
     // only the key automaton finds credentials: with no other candidate, triggers are not worked out
@@ -180,6 +189,27 @@ final class TextScanner {
       }
       classesBefore = classes;
       before = c;
+    }
+    return found;
+  }
+
+  /**
+   * The detecting pass when the email detector is the only one to call (an address in a log
+   * argument, say): it fires on {@code @} and {@code %40} only, so the pass looks for those and
+   * works out the local part's start by looking back from each ({@link EmailDetector#localStart}),
+   * instead of working out every character's classes and triggers. The detector is called at the
+   * same positions with the same start as in {@link #detect}'s general loop.
+   */
+  private Replacements emailOnly(CharSequence text) {
+    Replacements found = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '@'
+          || (c == '%' && i + 2 < n && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0')) {
+        long match = email.detect(text, i, EmailDetector.localStart(text, i));
+        found = record(found, match, PiiType.EMAIL.ordinal());
+      }
     }
     return found;
   }

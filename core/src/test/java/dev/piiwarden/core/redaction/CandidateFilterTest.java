@@ -129,6 +129,36 @@ class CandidateFilterTest {
     }
   }
 
+  /**
+   * Text whose only candidate is an address goes through the pass that looks only for {@code @}
+   * and {@code %40}: the same matches as the full scan, with local parts around the 64-character
+   * limit, runs of dots, non-ASCII letters and several addresses.
+   */
+  @Test
+  void addressOnlyTextFindsWhatTheFullScanFinds() {
+    Random random = new Random(13);
+    String alphabet = "abcxyz.._-+%é@ ";
+    int found = 0;
+    for (int length : new int[] {62, 63, 64, 65, 66, 130}) {
+      String local = "a".repeat(length);
+      for (String text : new String[] {
+        local + "@example.com", "x " + local + "@example.com", local + "%40example.com",
+        "é" + local + "@example.com", local.replace('a', '.') + "b@example.com",
+      }) {
+        assertEquals(CandidateFilter.EMAIL, CandidateFilter.candidates(text) & ~CandidateFilter.USER_INFO, text);
+        found += assertSameMatches(ALL, text);
+      }
+    }
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(90); k > 0; k--) {
+        text.append(random.nextInt(8) == 0 ? "@example.com" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+      }
+      found += assertSameMatches(ALL, text.toString());
+    }
+    assertTrue(found > 5_000, found + " addresses");
+  }
+
   /** Just short of each condition: the filter leaves the detector out. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("justShort")
@@ -211,6 +241,45 @@ class CandidateFilterTest {
       }
     }
     assertTrue(certain > 2_000, certain + " certainly clean texts");
+  }
+
+  /**
+   * Text a redaction made of clean text and masks: the colon of a mask is no credential shape, so
+   * such text is certainly clean, and the scan of it or of any part of it finds nothing, as the
+   * full scan does; unless a configured key is a suffix of {@code redacted}, when the colon counts
+   * again and the scan still finds what the full scan finds.
+   */
+  @Test
+  void theColonOfAMaskIsNoCredentialShape() {
+    Random random = new Random(5);
+    for (PiiType type : PiiType.values()) {
+      String mask = Redactor.mask(type.key());
+      for (String text : new String[] {
+        mask, "order A-10428 shipped to " + mask, mask + mask, "(" + mask + "), " + mask + ".",
+      }) {
+        assertTrue(ALL.certainlyClean(text), text);
+        assertSame(text, ALL.redact(text));
+        assertSameMatches(ALL, text);
+        for (int k = 0; k < 50; k++) {
+          int start = random.nextInt(text.length() + 1);
+          int end = start + random.nextInt(text.length() - start + 1);
+          String part = text.substring(start, end);
+          assertEquals(List.of(), matches(ALL.scanner().scanFully(part)), part);
+          assertSame(part, ALL.redact(part));
+        }
+      }
+    }
+    for (String text : new String[] {"REDACTED:x", "[REDACTE:x", "[redacted:x", "[REDACTED :x"}) {
+      assertFalse(ALL.certainlyClean(text), text);
+    }
+    for (String key : new String[] {"redacted", "acted", "d"}) {
+      Redactor keyed = Redactor.create(RedactionSettings.builder().extraKey(key).build());
+      String text = "order A-10428 shipped to [REDACTED:email]";
+      assertFalse(keyed.certainlyClean(text), key);
+      assertSameMatches(keyed, text);
+    }
+    Redactor keyedRedacted = Redactor.create(RedactionSettings.builder().extraKey("redacted").build());
+    assertEquals("x [REDACTED:[REDACTED:credential]]", keyedRedacted.redact("x [REDACTED:email]"));
   }
 
   @Test

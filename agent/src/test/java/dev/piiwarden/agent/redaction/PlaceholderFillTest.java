@@ -1,0 +1,77 @@
+package dev.piiwarden.agent.redaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * {@link PlaceholderFill} fills a template as the frameworks' own formatters do: on seeded random
+ * templates without backslashes (placeholders next to each other, nested braces, more or fewer
+ * placeholders than arguments) and string or null arguments, the text SLF4J's {@code
+ * MessageFormatter} and Log4j2's {@code ParameterizedMessage} make {@linkplain PlaceholderFill#matches
+ * matches}, and {@linkplain PlaceholderFill#refill refilling} it with other arguments gives what
+ * they make of those.
+ */
+class PlaceholderFillTest {
+  private static final String[] PIECES = {"{}", "{}", "{", "}", "{{}}", "a", "order ", " to ", "é", "[x]", ""};
+  private static final String[] VALUES = {
+    "A-10428", "", "{}", "jane.doe@example.com", "[REDACTED:email]", "x", "}", "{", "null", null,
+  };
+
+  @Test
+  void fillsAsTheFrameworksDo() {
+    Random random = new Random(23);
+    int refilled = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder template = new StringBuilder();
+      for (int k = random.nextInt(7); k > 0; k--) {
+        template.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      Object[] arguments = values(random);
+      Object[] redacted = arguments.clone();
+      for (int k = 0; k < redacted.length; k++) {
+        if (random.nextBoolean()) {
+          redacted[k] = VALUES[random.nextInt(VALUES.length)];
+        }
+      }
+      String pattern = template.toString();
+      String slf4j = MessageFormatter.arrayFormat(pattern, arguments).getMessage();
+      String log4j = new ParameterizedMessage(pattern, arguments.clone()).getFormattedMessage();
+      String what = pattern + " " + java.util.Arrays.toString(arguments);
+      assertEquals(slf4j, log4j, what);
+      assertTrue(PlaceholderFill.matches(pattern, slf4j, arguments, arguments.length, true), what);
+      assertTrue(PlaceholderFill.matches(pattern, new StringBuilder(log4j), arguments, arguments.length, true), what);
+      String expected = MessageFormatter.arrayFormat(pattern, redacted).getMessage();
+      assertEquals(expected, PlaceholderFill.refill(pattern, slf4j, arguments, redacted, arguments.length), what);
+      assertEquals(expected,
+          PlaceholderFill.refill(pattern, new StringBuilder(log4j), arguments, redacted, arguments.length), what);
+      refilled++;
+    }
+    assertEquals(20_000, refilled);
+  }
+
+  @Test
+  void leavesOtherMessagesToTheFramework() {
+    Object[] arguments = {"A-10428", "north"};
+    assertFalse(PlaceholderFill.matches("order \\{} to {}", "order {} to A-10428", arguments, 2, false));
+    assertFalse(PlaceholderFill.matches("order {} to {}", "order 42 to north", new Object[] {42, "north"}, 2, false));
+    assertFalse(PlaceholderFill.matches("order {}", "order A-10428", new Object[] {"A-10428", 7}, 2, false));
+    assertFalse(PlaceholderFill.matches("order {} to {}", "order A-10428 to south", arguments, 2, false));
+    assertFalse(PlaceholderFill.matches("order {} to {}", "order A-10428 to northx", arguments, 2, false));
+    assertTrue(PlaceholderFill.matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, false));
+    assertFalse(PlaceholderFill.matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, true));
+  }
+
+  private static Object[] values(Random random) {
+    Object[] values = new Object[random.nextInt(4)];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = VALUES[random.nextInt(VALUES.length)];
+    }
+    return values;
+  }
+}
