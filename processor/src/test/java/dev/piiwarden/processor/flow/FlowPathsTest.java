@@ -169,21 +169,13 @@ class FlowPathsTest {
 
   @Test
   void aValueReturnedByAMethodOfAnotherModuleReachesTheCallersSink(@TempDir Path dir) throws IOException {
-    Path moduleA = dir.resolve("a");
     Path moduleB = dir.resolve("b");
-    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
-    write(moduleA, "com/acme/User.java", FlowFixtures.user());
-    write(moduleA, "com/acme/Labels.java", """
+    StandaloneCompilation a = moduleWithLabels(dir, """
         package com.acme;
         public class Labels {
           public String label(User user) { return "<" + user.getEmail() + ">"; }
         }
         """);
-    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
-      write(moduleA, stub.getName().substring(1), stub);
-    }
-    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
-    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
 
     write(moduleB, "com/acme/b/Greeter.java", """
         package com.acme.b;
@@ -216,21 +208,13 @@ class FlowPathsTest {
     StandaloneCompilation lib = StandaloneCompilation.run(library, dir.resolve("out-lib"), List.of(), false);
     assertWithMessage(lib.diagnostics()).that(lib.success()).isTrue();
 
-    Path moduleA = dir.resolve("a");
-    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
-    write(moduleA, "com/acme/User.java", FlowFixtures.user());
-    write(moduleA, "com/acme/Labels.java", """
+    StandaloneCompilation a = moduleWithLabels(dir, """
         package com.acme;
         public class Labels {
           public String label(User user) { return "<" + user.getEmail() + ">"; }
           public String fixed(User user) { return "none"; }
         }
         """);
-    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
-      write(moduleA, stub.getName().substring(1), stub);
-    }
-    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
-    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
 
     String greeter = """
         package com.acme.b;
@@ -275,6 +259,20 @@ class FlowPathsTest {
         FlowCompilation.source("com.acme.Signup", CHAIN)).bytes("com.acme.Signup");
     assertThat(first).isNotNull();
     assertThat(second).isEqualTo(first);
+  }
+
+  /** Module "a": the fixtures, {@code labels} as com.acme.Labels and the sink stubs, compiled with PII Warden. */
+  private static StandaloneCompilation moduleWithLabels(Path dir, String labels) throws IOException {
+    Path module = dir.resolve("a");
+    write(module, "com/acme/Person.java", FlowFixtures.person());
+    write(module, "com/acme/User.java", FlowFixtures.user());
+    write(module, "com/acme/Labels.java", labels);
+    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
+      write(module, stub.getName().substring(1), stub);
+    }
+    StandaloneCompilation a = StandaloneCompilation.run(module, dir.resolve("out-a"), List.of());
+    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
+    return a;
   }
 
   private static void write(Path root, String relative, javax.tools.JavaFileObject source) throws IOException {
