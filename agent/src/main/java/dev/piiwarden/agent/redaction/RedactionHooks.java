@@ -10,15 +10,15 @@ import java.util.logging.LogRecord;
  * The agent's side of {@link RedactionBridge}: one rewrite per framework, one {@link LogText}.
  * Each rewrite is built on its framework's first event: their classes set up method handles for
  * the event reads, which an application on one framework need not pay for the others at start.
- * The fields are read without a lock; each rewrite holds only final fields, so a thread that sees
- * one sees it whole.
+ * Log4j2's throwable proxy names likewise. The fields are read without a lock; each object held
+ * there has only final fields, so a thread that sees one sees it whole.
  */
 final class RedactionHooks implements RedactionBridge.Hooks {
   private final LogText text;
   private LogbackEventRewrite logback;
   private Log4jEventRewrite log4j;
   private JulRecordRewrite jul;
-  private final ThrowableProxyNames proxyNames = new ThrowableProxyNames();
+  private ThrowableProxyNames proxyNames;
 
   RedactionHooks(LogText text) {
     this.text = text;
@@ -56,6 +56,13 @@ final class RedactionHooks implements RedactionBridge.Hooks {
     return log4j;
   }
 
+  private synchronized ThrowableProxyNames proxyNames() {
+    if (proxyNames == null) {
+      proxyNames = new ThrowableProxyNames();
+    }
+    return proxyNames;
+  }
+
   private synchronized JulRecordRewrite jul() {
     if (jul == null) {
       jul = new JulRecordRewrite(text);
@@ -66,7 +73,8 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   @Override
   public void throwableProxyBuilt(Object proxy, RedactedThrowable thrown) {
     try {
-      proxyNames.fix(proxy);
+      ThrowableProxyNames names = proxyNames;
+      (names != null ? names : proxyNames()).fix(proxy);
     } catch (ReflectiveOperationException | RuntimeException e) {
       failed("throwable-proxy", e);
     }

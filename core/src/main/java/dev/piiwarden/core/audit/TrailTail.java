@@ -9,10 +9,13 @@ import java.util.Arrays;
 /**
  * What a trail file ends with, read when a writer restarts: the last complete record (where the
  * chain continues) and the bytes after it, if any (a record torn by a crash). Only the file's last
- * {@value #WINDOW} bytes are searched for that record; records are far smaller.
+ * {@value #WINDOW} bytes are searched for that record; records are far smaller, so the last
+ * {@value #FIRST_WINDOW} are read first and the full window only when they hold no whole record
+ * (a long torn tail): a restart with a large trail file reads a few KB, not a MB.
  */
 final class TrailTail {
   static final int WINDOW = 1 << 20;
+  static final int FIRST_WINDOW = 1 << 16;
 
   private TrailTail() {}
 
@@ -29,7 +32,14 @@ final class TrailTail {
     if (size == 0) {
       return AuditSink.Start.NEW;
     }
-    long windowStart = Math.max(0, size - WINDOW);
+    AuditSink.Start start = read(file, channel, size, FIRST_WINDOW);
+    return start != null ? start : read(file, channel, size, WINDOW);
+  }
+
+  /** The tail as seen in the last {@code windowSize} bytes; null when a larger window must decide. */
+  private static AuditSink.Start read(Path file, FileChannel channel, long size, int windowSize)
+      throws IOException {
+    long windowStart = Math.max(0, size - windowSize);
     byte[] window = new byte[(int) (size - windowStart)];
     ByteBuffer buffer = ByteBuffer.wrap(window);
     while (buffer.hasRemaining()) {
@@ -54,6 +64,9 @@ final class TrailTail {
       lineEnd = lineStart - 1;
     }
     int tornStart = lineEnd + 1;
+    if (last == null && windowStart > 0 && windowSize < WINDOW) {
+      return null;
+    }
     if (last == null && windowStart > 0) {
       throw new AuditException("audit file " + file + " ends with " + WINDOW + " bytes that hold"
           + " no audit record; move it away so a new trail can start, and keep it for the auditor");
