@@ -67,10 +67,11 @@ public final class AgentAudit {
       return;
     }
     Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
+    AuditKey loaded;
     try {
       // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
       // key (first start only) is done here too, so its failure does as well.
-      AuditKey.loadOrCreate(key);
+      loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
       AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "
           + e.getMessage());
@@ -80,7 +81,7 @@ public final class AgentAudit {
       throw new IllegalStateException("the audit key file cannot be used", e);
     }
     keyFile = key.toString();
-    TrailOpening pending = new TrailOpening(configuration, sink, key, attached);
+    TrailOpening pending = new TrailOpening(configuration, sink, loaded, attached);
     opening = pending;
     pending.thread.start();
     Runtime.getRuntime().addShutdownHook(new Thread(new Stop(), "piiwarden-audit-stop"));
@@ -93,12 +94,12 @@ public final class AgentAudit {
   private static final class TrailOpening implements Runnable {
     private final AgentConfiguration configuration;
     private final String sink;
-    private final Path key;
+    private final AuditKey key;
     private final boolean attached;
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread thread;
 
-    TrailOpening(AgentConfiguration configuration, String sink, Path key, boolean attached) {
+    TrailOpening(AgentConfiguration configuration, String sink, AuditKey key, boolean attached) {
       this.configuration = configuration;
       this.sink = sink;
       this.key = key;
@@ -112,7 +113,7 @@ public final class AgentAudit {
       try {
         AuditTrail opened = AuditTrail.open(AuditTrailOptions.defaults()
             .sink(sink)
-            .keyFile(key)
+            .key(key) // checked and read above: not read again
             .overflow(OverflowPolicy.valueOf(
                 configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
             .problems(new TrailProblems())

@@ -60,8 +60,9 @@ public final class AuditTrail implements AutoCloseable {
    */
   public static AuditTrail open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
-    AuditKey key = AuditKey.loadOrCreate(
-        options.keyFile() != null ? options.keyFile() : uri.defaultKeyFile());
+    AuditKey key = options.key() != null
+        ? options.key()
+        : AuditKey.loadOrCreate(options.keyFile() != null ? options.keyFile() : uri.defaultKeyFile());
     return start(key, uri.newSink(options), options);
   }
 

@@ -18,6 +18,7 @@ public final class AuditTrailOptions {
 
   private String sink = DEFAULT_SINK;
   private Path keyFile;
+  private AuditKey key;
   private OverflowPolicy overflow = OverflowPolicy.BLOCK;
   private int queueCapacity = 8192;
   private FsyncPolicy fsync = FsyncPolicy.every(Duration.ofSeconds(1));
@@ -43,6 +44,15 @@ public final class AuditTrailOptions {
     this.keyFile = file;
     return this;
   }
+  /**
+   * The key itself, already loaded (and checked) from the key file by the caller: the trail then
+   * does not read the file again. Takes precedence over {@link #keyFile}.
+   */
+  public AuditTrailOptions key(AuditKey loaded) {
+    this.key = Objects.requireNonNull(loaded);
+    return this;
+  }
+
 
   /** The overflow policy ({@code piiwarden.audit.overflow}). */
   public AuditTrailOptions overflow(OverflowPolicy policy) {
@@ -103,6 +113,10 @@ public final class AuditTrailOptions {
 
   String sink() {
     return sink;
+  }
+
+  AuditKey key() {
+    return key;
   }
 
   Path keyFile() {
