@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures what PII Warden's processor adds to javac's compile time on a generated project.
 # usage: [REFERENCE=1] benchmarks/compile-time/run.sh [RUNS] [CLASSES]   (defaults: 5 runs, 1500 classes)
-# Needs: annotations, core and processor compiled in this checkout (target/classes: mvn -o compile
-# -pl annotations,core,processor) and their dependencies in the local repository; python3,
+# Needs: the dependencies of annotations, core and processor in the local repository (any build of
+# this checkout puts them there; the script compiles the three modules itself); python3,
 # GNU time (/usr/bin/time; apt-get install time).
 # Uses the javac on PATH (or $JAVA_HOME/bin/javac). Setups are interleaved run by run so that
 # load from other processes on the machine spreads over all three alike. Reported per setup: the
@@ -34,8 +34,11 @@ mkdir -p "$work"
 python3 "$here/generate.py" "$work/src" "$classes"
 find "$work/src" -name '*.java' | sort > "$work/sources.txt"
 
-(cd "$root" && mvn -q -B -o -pl processor dependency:build-classpath -DincludeScope=runtime \
-  -Dmdep.outputFile="$work/deps.txt" >/dev/null)
+# Compiled here in the same invocation, so that the reactor resolves annotations and core to this
+# checkout's classes, on a machine where they were never installed in the local repository too.
+# Each module writes the file in turn; the processor's, written last, is the one read.
+(cd "$root" && mvn -q -B -o -pl annotations,core,processor compile dependency:build-classpath \
+  -DincludeScope=runtime -Dmdep.outputFile="$work/deps.txt" >/dev/null)
 # A private copy of the processor, its dependencies and the annotations: other builds on the
 # machine may reinstall the same jars in the local repository while javac reads them.
 mkdir -p "$work/lib"
@@ -44,10 +47,11 @@ cp -r "$root/annotations/target/classes" "$work/lib/annotations"
 processor_path="$work/lib/processor"
 IFS=: read -r -a jars < "$work/deps.txt" || true # no newline at its end
 for jar in "${jars[@]}"; do
-  case "$(basename "$jar")" in
+  case "$jar" in
     # This checkout's own modules, not what the local repository last had installed.
-    piiwarden-annotations-*.jar) processor_path="$processor_path:$work/lib/annotations"; continue ;;
-    piiwarden-core-*.jar)
+    */piiwarden-annotations-*.jar | */annotations/target/classes)
+      processor_path="$processor_path:$work/lib/annotations"; continue ;;
+    */piiwarden-core-*.jar | */core/target/classes)
       cp -r "$root/core/target/classes" "$work/lib/core"
       processor_path="$processor_path:$work/lib/core"
       continue ;;
