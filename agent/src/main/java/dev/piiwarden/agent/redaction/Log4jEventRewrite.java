@@ -281,7 +281,8 @@ final class Log4jEventRewrite {
       Parameters view = members.parameters.get(message.getClass());
       Object[] parameters = parametersOf(members, view, message);
       int count = countOf(view, message, parameters);
-      boolean clean = text.certainlyClean(formatted);
+      int shapes = text.shapes(formatted);
+      boolean clean = shapes == 0;
       Object[] redacted = redactedParameters(parameters, count, clean ? formatted : null);
       if (redacted == null) {
         return clean ? null : text.textIfFound(formatted);
@@ -290,12 +291,15 @@ final class Log4jEventRewrite {
         // a {} message as rendered() would format it again: its text compared whole unless the
         // message is a ParameterizedMessage, which rendered() takes to be its format filled
         String format = (String) (Object) members.getFormat.invokeExact(message);
-        if (PlaceholderFill.matches(format, formatted, parameters, count, !view.parameterized)) {
-          String filled = PlaceholderFill.refill(format, formatted, parameters, redacted, count);
-          if (filled != null) {
-            return text.text(filled);
-          }
+        // compared and copied as a String: a buffer is read a character at a time
+        String whole = formatted.toString();
+        String filled =
+            PlaceholderFill.refill(format, whole, parameters, redacted, count, !view.parameterized);
+        if (filled != null) {
+          return text.textRebuilt(filled, shapes);
         }
+        String out = text.text(rendered(members, message, whole, redacted));
+        return out == whole ? null : out;
       }
       String whole = formatted.toString();
       String out = text.text(rendered(members, message, whole, redacted));

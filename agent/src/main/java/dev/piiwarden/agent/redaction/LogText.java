@@ -41,6 +41,20 @@ final class LogText {
     return redactor.certainlyClean(text);
   }
 
+  /** The shapes of {@code text}, 0 when it is {@linkplain #certainlyClean certainly clean}: {@link Redactor#shapes}. */
+  int shapes(CharSequence text) {
+    return redactor.shapes(text);
+  }
+
+  /**
+   * A message rebuilt from one whose {@link #shapes} were {@code shapes} by putting its string
+   * arguments' redactions ({@link #argument(Object)} of each) in their place, redacted as {@link
+   * #text} does, without a scan where {@link Redactor#redactRebuilt} can tell it holds nothing.
+   */
+  String textRebuilt(String rebuilt, int shapes) {
+    return redactor.redactRebuilt(rebuilt, shapes);
+  }
+
   /**
    * Whether every argument is null or shows in a message as its own text (strings, numbers, ...):
    * formatting the message before redacting such arguments calls no application {@code toString}

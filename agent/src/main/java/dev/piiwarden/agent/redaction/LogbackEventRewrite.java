@@ -96,11 +96,13 @@ final class LogbackEventRewrite {
       Object[] redacted;
       String formatted = null;
       boolean clean = false;
+      int shapes = -1;
       if (LogText.plain(arguments)) {
         // The event's own formatting (cached in the event, which its appenders would do anyway);
         // when it holds nothing, string arguments inside it need no scan of their own.
         formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(event);
-        clean = text.certainlyClean(formatted);
+        shapes = text.shapes(formatted);
+        clean = shapes == 0;
         redacted = clean ? text.argumentsOf(formatted, arguments) : text.arguments(arguments);
       } else {
         redacted = text.arguments(arguments);
@@ -119,16 +121,12 @@ final class LogbackEventRewrite {
         return out;
       }
       // string arguments put into the event's own text where it is the plain filling of the
-      // template; anything else formatted again by SLF4J's formatter
-      String reformatted =
-          formatted != null && PlaceholderFill.matches(template, formatted, arguments, arguments.length, false)
-              ? PlaceholderFill.refill(template, formatted, arguments, redacted, arguments.length)
-              : null;
-      if (reformatted == null) {
-        reformatted =
-            (String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted);
-      }
-      String out = text.text(reformatted);
+      // template, which then needs no scan when they were its only shapes; anything else
+      // formatted again by SLF4J's formatter and scanned
+      String refilled = formatted == null ? null
+          : PlaceholderFill.refill(template, formatted, arguments, redacted, arguments.length, false);
+      String out = refilled != null ? text.textRebuilt(refilled, shapes)
+          : text.text((String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted));
       fields.setFormattedMessage.invokeExact(event, (Object) out);
       fields.setArgumentArray.invokeExact(event, (Object) redacted);
       return out;

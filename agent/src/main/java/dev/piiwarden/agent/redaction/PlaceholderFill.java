@@ -7,102 +7,84 @@ package dev.piiwarden.agent.redaction;
  * placeholders beyond the arguments stay as they are, arguments beyond the placeholders are left
  * out.
  *
- * <p>The hooks use it on a message the framework has formatted: {@link #matches} confirms that the
- * framework's text is this filling (its length, and each argument where the filling puts it), and
- * {@link #refill} then puts redacted arguments in place of the original ones in that text, without
- * the framework formatting the message again. Anything else (escapes, other argument types,
- * another message kind that happens to have a format) is left to the framework.
+ * <p>The hooks use it on a message the framework has formatted: {@link #refill} confirms that the
+ * framework's text is this filling (its length, and each argument where the filling puts it) and
+ * puts redacted arguments in place of the original ones in that text, without the framework
+ * formatting the message again. Anything else (escapes, other argument types, another message kind
+ * that happens to have a format) is left to the framework.
  */
 final class PlaceholderFill {
-  private static final String PLACEHOLDER = "{}";
-
   private PlaceholderFill() {}
 
   /**
    * Whether {@code formatted} is {@code template} filled with the first {@code count} of {@code
-   * arguments}, all strings or null (those the template has no placeholder for as well), the
-   * template holding no backslash. With {@code wholeText}
-   * false, the text between the arguments is taken to be the template's, as the formatters copy it
-   * (only the length and the arguments are compared): for text a known formatter made from this
-   * template; true compares every character, for messages of other kinds.
+   * arguments}, as {@link #refill} checks it.
    */
   static boolean matches(
       String template, CharSequence formatted, Object[] arguments, int count, boolean wholeText) {
-    if (template == null || arguments == null || arguments.length < count
-        || template.indexOf('\\') >= 0) {
-      return false;
+    return refill(template, formatted, arguments, arguments, count, wholeText) != null;
+  }
+
+  /**
+   * {@code formatted} with each of the first {@code count} {@code redacted} values in place of the
+   * argument it differs from, when {@code formatted} is {@code template} filled with the first
+   * {@code count} {@code arguments}; null when it is not, when the template holds a backslash, or
+   * when an argument or a redacted value is neither a string nor null (those the template has no
+   * placeholder for as well). With {@code wholeText} false, the text between the arguments is
+   * taken to be the template's, as the formatters copy it (only the length and the arguments are
+   * compared): for text a known formatter made from this template; true compares every character,
+   * for messages of other kinds.
+   */
+  static String refill(String template, CharSequence formatted, Object[] arguments,
+      Object[] redacted, int count, boolean wholeText) {
+    if (template == null || arguments == null || redacted == null
+        || arguments.length < count || redacted.length < count || template.indexOf('\\') >= 0
+        || !strings(arguments, count) || !strings(redacted, count)) {
+      return null;
     }
-    for (int k = 0; k < count; k++) {
-      if (arguments[k] != null && !(arguments[k] instanceof String)) {
-        return false;
-      }
-    }
+    StringBuilder out = null;
     int from = 0;
     int at = 0;
+    int copied = 0;
     for (int k = 0; k < count; k++) {
-      int placeholder = template.indexOf(PLACEHOLDER, from);
+      int placeholder = placeholder(template, from);
       if (placeholder < 0) {
         break;
       }
       if (wholeText && !startsWith(formatted, at, template, from, placeholder)) {
-        return false;
+        return null;
       }
-      at += placeholder - from;
-      String text = text(arguments[k]);
-      if (!startsWith(formatted, at, text)) {
-        return false;
-      }
-      at += text.length();
-      from = placeholder + PLACEHOLDER.length();
-    }
-    return at + template.length() - from == formatted.length()
-        && (!wholeText || startsWith(formatted, at, template, from, template.length()));
-  }
-
-  /**
-   * {@code formatted}, which {@link #matches} {@code template} and {@code arguments}, with each of
-   * the first {@code count} {@code redacted} strings (or nulls) in place of the argument it differs
-   * from; null when a redacted argument that the text shows is not a string or null.
-   */
-  static String refill(
-      String template, CharSequence formatted, Object[] arguments, Object[] redacted, int count) {
-    int growth = 0;
-    int shown = 0;
-    for (int from = 0; shown < count; shown++) {
-      int placeholder = template.indexOf(PLACEHOLDER, from);
-      if (placeholder < 0) {
-        break;
-      }
-      Object replacement = redacted[shown];
-      if (replacement != arguments[shown]) {
-        if (replacement != null && !(replacement instanceof String)) {
-          return null;
-        }
-        growth += text(replacement).length() - text(arguments[shown]).length();
-      }
-      from = placeholder + PLACEHOLDER.length();
-    }
-    StringBuilder out = new StringBuilder(formatted.length() + growth);
-    int from = 0;
-    int at = 0;
-    int copied = 0;
-    for (int k = 0; k < shown; k++) {
-      int placeholder = template.indexOf(PLACEHOLDER, from);
       at += placeholder - from;
       String original = text(arguments[k]);
+      if (!startsWith(formatted, at, original, 0, original.length())) {
+        return null;
+      }
       if (redacted[k] != arguments[k]) {
+        if (out == null) {
+          out = new StringBuilder(formatted.length() + 32);
+        }
         out.append(formatted, copied, at).append(text(redacted[k]));
         copied = at + original.length();
       }
       at += original.length();
-      from = placeholder + PLACEHOLDER.length();
+      from = placeholder + 2;
     }
-    return out.append(formatted, copied, formatted.length()).toString();
+    int rest = template.length() - from;
+    if (at + rest != formatted.length()
+        || (wholeText && !startsWith(formatted, at, template, from, template.length()))) {
+      return null;
+    }
+    return out == null ? formatted.toString() : out.append(formatted, copied, formatted.length()).toString();
   }
 
-  /** Whether {@code text} holds {@code part} at {@code at}. */
-  private static boolean startsWith(CharSequence text, int at, String part) {
-    return startsWith(text, at, part, 0, part.length());
+  /** The next {@code {}} in {@code template} from {@code from}, or -1. */
+  private static int placeholder(String template, int from) {
+    for (int k = template.indexOf('{', from); k >= 0; k = template.indexOf('{', k + 1)) {
+      if (k + 1 < template.length() && template.charAt(k + 1) == '}') {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Whether {@code text} holds {@code part[from, to)} at {@code at}. */
@@ -115,6 +97,15 @@ final class PlaceholderFill {
     }
     for (int k = from; k < to; k++) {
       if (text.charAt(at + k - from) != part.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean strings(Object[] values, int count) {
+    for (int k = 0; k < count; k++) {
+      if (values[k] != null && !(values[k] instanceof String)) {
         return false;
       }
     }

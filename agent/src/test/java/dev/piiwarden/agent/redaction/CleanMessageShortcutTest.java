@@ -180,7 +180,7 @@ class CleanMessageShortcutTest {
     String formatted = "order A-10428 shipped to " + EMAIL;
     assertTrue(PlaceholderFill.matches(template, formatted, personal, 2, true));
     assertEquals("order A-10428 shipped to [REDACTED:email]",
-        PlaceholderFill.refill(template, formatted, personal, new Object[] {"A-10428", "[REDACTED:email]"}, 2));
+        PlaceholderFill.refill(template, formatted, personal, new Object[] {"A-10428", "[REDACTED:email]"}, 2, false));
     LogText text = new LogText(Redactor.withDefaults());
     LoggingEvent event = logbackEvent(template, personal.clone());
     assertEquals("order A-10428 shipped to [REDACTED:email]", new LogbackEventRewrite(text).redact(event, null));

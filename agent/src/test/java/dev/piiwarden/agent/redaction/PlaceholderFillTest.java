@@ -47,9 +47,9 @@ class PlaceholderFillTest {
       assertTrue(PlaceholderFill.matches(pattern, slf4j, arguments, arguments.length, true), what);
       assertTrue(PlaceholderFill.matches(pattern, new StringBuilder(log4j), arguments, arguments.length, true), what);
       String expected = MessageFormatter.arrayFormat(pattern, redacted).getMessage();
-      assertEquals(expected, PlaceholderFill.refill(pattern, slf4j, arguments, redacted, arguments.length), what);
+      assertEquals(expected, PlaceholderFill.refill(pattern, slf4j, arguments, redacted, arguments.length, true), what);
       assertEquals(expected,
-          PlaceholderFill.refill(pattern, new StringBuilder(log4j), arguments, redacted, arguments.length), what);
+          PlaceholderFill.refill(pattern, new StringBuilder(log4j), arguments, redacted, arguments.length, false), what);
       refilled++;
     }
     assertEquals(20_000, refilled);

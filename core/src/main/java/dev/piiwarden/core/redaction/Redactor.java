@@ -155,6 +155,42 @@ public final class Redactor {
     }
   }
 
+  /**
+   * The shapes {@link #certainlyClean} looks for that {@code text} holds, as an opaque value to pass
+   * to {@link #redactRebuilt}; 0 exactly when {@link #certainlyClean} is true. Never throws.
+   */
+  public int shapes(CharSequence text) {
+    if (text == null) {
+      return 0;
+    }
+    try {
+      return scanner.shapes(text);
+    } catch (Throwable failure) {
+      return -1;
+    }
+  }
+
+  /**
+   * {@link #redact} of {@code rebuilt}, which must be a text whose {@link #shapes} were {@code
+   * shapes} with some of its parts replaced by what {@link #redact} made of them (a log message
+   * with its arguments replaced by their redactions, say). In the mask style, when the original's
+   * only shape was an e-mail address's and the rebuilt text has no {@code @} or {@code %} left, it
+   * is returned without a scan: masks add no shape. Never throws.
+   */
+  public String redactRebuilt(String rebuilt, int shapes) {
+    if (rebuilt == null) {
+      return null;
+    }
+    try {
+      if (settings.style() == RedactionStyle.MASK && scanner.certainlyCleanRebuilt(rebuilt, shapes)) {
+        return rebuilt;
+      }
+    } catch (Throwable failure) {
+      // the scan below decides, and fails closed itself
+    }
+    return redact(rebuilt);
+  }
+
   /** The scan and replacement over any char sequence; tests count its reads through this. */
   String redactSequence(CharSequence text) {
     Replacements found = scanner.scan(text);

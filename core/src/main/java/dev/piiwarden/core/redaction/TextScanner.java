@@ -131,8 +131,33 @@ final class TextScanner {
    * part either, so the scan of the part still finds nothing.
    */
   boolean certainlyClean(CharSequence text) {
-    return patterns.length == 0 && others.length == 0
-        && (configured == 0 || (CandidateFilter.candidates(text, masksHoldNoKey) & configured) == 0);
+    return shapes(text) == 0;
+  }
+
+  /**
+   * The {@link CandidateFilter} bits of the configured built-in detectors whose shape {@code text}
+   * holds; all bits when user patterns or other detectors are configured, whose matches the filter
+   * cannot foresee.
+   */
+  int shapes(CharSequence text) {
+    if (patterns.length != 0 || others.length != 0) {
+      return CandidateFilter.ALL;
+    }
+    return configured == 0 ? 0 : CandidateFilter.candidates(text, masksHoldNoKey) & configured;
+  }
+
+  /**
+   * Whether {@code rebuilt}, a text made from one whose {@link #shapes} were {@code shapes} by
+   * putting masks ({@code [REDACTED:<type>]} of a built-in type) in place of some of its parts,
+   * certainly holds nothing, told without a pass over it. A mask adds no shape: it has no digit, no
+   * separator of a digit cluster, no {@code @ % = /}, no {@code bearer}, no upper-case letter next
+   * to its edges, and its colon does not count ({@link #masksHoldNoKey}); taking parts out only
+   * shortens clusters. So the rebuilt text holds at most the original's shapes, and when that was
+   * an address's alone and no {@code @} or {@code %} is left, it holds none.
+   */
+  boolean certainlyCleanRebuilt(String rebuilt, int shapes) {
+    return masksHoldNoKey && (shapes & ~CandidateFilter.EMAIL) == 0
+        && rebuilt.indexOf('@') < 0 && rebuilt.indexOf('%') < 0;
   }
 
   /**

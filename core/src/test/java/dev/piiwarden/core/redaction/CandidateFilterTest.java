@@ -282,6 +282,50 @@ class CandidateFilterTest {
     assertEquals("x [REDACTED:[REDACTED:credential]]", keyedRedacted.redact("x [REDACTED:email]"));
   }
 
+  /**
+   * A text rebuilt from another by putting the redactions of some of its parts in their place (a
+   * log message with its arguments redacted) is redacted exactly as a scan of it would: also when
+   * the scan is skipped because the original's only shape was an address's and no {@code @} or
+   * {@code %} is left.
+   */
+  @Test
+  void rebuiltTextIsRedactedAsItsScanWouldBe() {
+    Random random = new Random(19);
+    String alphabet = "0123456789 -./():@%=abBxyzAEGNOXZ_,é";
+    String[] fragments = {
+      "jane.doe@example.com", "a@b.co", "bob%40example.org", "@", "%", "%40", "4111 1111 1111 1111",
+      "pwd=", ":", "Bearer abcdefgh1", "DE89 3704 0044 0532 0130 00", "1.2.3.4", "::1", "x", " ",
+    };
+    int skipped = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder original = new StringBuilder();
+      for (int k = random.nextInt(8); k >= 0; k--) {
+        original.append(random.nextInt(3) == 0
+            ? String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
+            : fragments[random.nextInt(fragments.length)]);
+      }
+      String text = original.toString();
+      String rebuilt = text;
+      for (int k = random.nextInt(3); k >= 0; k--) {
+        int start = random.nextInt(rebuilt.length() + 1);
+        int end = start + random.nextInt(rebuilt.length() - start + 1);
+        rebuilt = rebuilt.substring(0, start) + ALL.redact(rebuilt.substring(start, end)) + rebuilt.substring(end);
+      }
+      int shapes = ALL.shapes(text);
+      assertEquals(ALL.redact(rebuilt), ALL.redactRebuilt(rebuilt, shapes), text + " -> " + rebuilt);
+      if (ALL.scanner().certainlyCleanRebuilt(rebuilt, shapes)) {
+        skipped++;
+        assertEquals(List.of(), matches(ALL.scanner().scanFully(rebuilt)), rebuilt);
+      }
+    }
+    assertTrue(skipped > 2_000, skipped + " rebuilt texts not scanned");
+    assertEquals("order A-10428 shipped to [REDACTED:email]", ALL.redactRebuilt(
+        "order A-10428 shipped to [REDACTED:email]", ALL.shapes("order A-10428 shipped to jane.doe@example.com")));
+    Redactor hash = Redactor.create(RedactionSettings.builder().style(RedactionStyle.HASH).hashKey(new byte[32]).build());
+    String token = hash.redact("jane.doe@example.com");
+    assertEquals(hash.redact("x " + token), hash.redactRebuilt("x " + token, hash.shapes("x jane.doe@example.com")));
+  }
+
   @Test
   void withUserPatternsNothingIsCertainlyClean() {
     assertTrue(ALL.certainlyClean("order A-10428 shipped to warehouse north-2"));
