@@ -42,11 +42,11 @@ final class PlaceholderFill {
         || !strings(arguments, count) || !strings(redacted, count)) {
       return null;
     }
-    StringBuilder out = null;
     int from = 0;
     int at = 0;
-    int copied = 0;
-    for (int k = 0; k < count; k++) {
+    int growth = 0;
+    int shown = 0;
+    for (; shown < count; shown++) {
       int placeholder = placeholder(template, from);
       if (placeholder < 0) {
         break;
@@ -55,26 +55,55 @@ final class PlaceholderFill {
         return null;
       }
       at += placeholder - from;
-      String original = text(arguments[k]);
+      String original = text(arguments[shown]);
       if (!startsWith(formatted, at, original, 0, original.length())) {
         return null;
       }
+      if (redacted[shown] != arguments[shown]) {
+        growth += text(redacted[shown]).length() - original.length();
+      }
+      at += original.length();
+      from = placeholder + 2;
+    }
+    if (at + template.length() - from != formatted.length()
+        || (wholeText && !startsWith(formatted, at, template, from, template.length()))) {
+      return null;
+    }
+    // built in one array of the exact length: StringBuilder's append of a part reads it a
+    // character at a time, through a call site every caller in the JVM shares
+    char[] out = new char[formatted.length() + growth];
+    int written = 0;
+    int copied = 0;
+    from = 0;
+    at = 0;
+    for (int k = 0; k < shown; k++) {
+      int placeholder = placeholder(template, from);
+      at += placeholder - from;
+      String original = text(arguments[k]);
       if (redacted[k] != arguments[k]) {
-        if (out == null) {
-          out = new StringBuilder(formatted.length() + 32);
-        }
-        out.append(formatted, copied, at).append(text(redacted[k]));
+        written = copy(formatted, copied, at, out, written);
+        String replacement = text(redacted[k]);
+        replacement.getChars(0, replacement.length(), out, written);
+        written += replacement.length();
         copied = at + original.length();
       }
       at += original.length();
       from = placeholder + 2;
     }
-    int rest = template.length() - from;
-    if (at + rest != formatted.length()
-        || (wholeText && !startsWith(formatted, at, template, from, template.length()))) {
-      return null;
+    copy(formatted, copied, formatted.length(), out, written);
+    return new String(out);
+  }
+
+  /** Copies {@code text[from, to)} into {@code out} at {@code at}; returns where it ends. */
+  private static int copy(CharSequence text, int from, int to, char[] out, int at) {
+    if (text instanceof String) {
+      ((String) text).getChars(from, to, out, at);
+    } else {
+      for (int k = from; k < to; k++) {
+        out[at + k - from] = text.charAt(k);
+      }
     }
-    return out == null ? formatted.toString() : out.append(formatted, copied, formatted.length()).toString();
+    return at + to - from;
   }
 
   /** The next {@code {}} in {@code template} from {@code from}, or -1. */

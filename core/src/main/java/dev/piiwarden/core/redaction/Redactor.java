@@ -249,7 +249,7 @@ public final class Redactor {
       int start = found.start(i);
       int end = found.end(i);
       int type = found.type(i);
-      out.append(text, last, start);
+      appendPart(out, text, last, start);
       if (settings.style() == RedactionStyle.HASH) {
         out.append(hashTokens.token(typeNames[type], text.subSequence(start, end)));
       } else {
@@ -258,7 +258,17 @@ public final class Redactor {
       counts[type].increment();
       last = end;
     }
-    return out.append(text, last, text.length()).toString();
+    return appendPart(out, text, last, text.length()).toString();
+  }
+
+  /**
+   * Appends {@code text[from, to)}: a string's part as a string, which is copied whole, where
+   * {@code append(CharSequence, int, int)} reads a character at a time through a call site that
+   * every caller in the JVM shares.
+   */
+  private static StringBuilder appendPart(StringBuilder out, CharSequence text, int from, int to) {
+    return from == to ? out
+        : out.append(text instanceof String ? ((String) text).substring(from, to) : text.subSequence(from, to));
   }
 
   private RedactionCounts snapshot(boolean reset) {
