@@ -11,6 +11,9 @@ final class LogMessages {
   static final String CLEAN_ARGUMENT = "warehouse north-2";
   static final String PERSONAL_ARGUMENT = "jane.doe@example.com";
   static final String PATTERN = "%level %logger %msg%n";
+  /** The appender targets of the call benchmarks. */
+  static final String NULL_STREAM = "null-stream";
+  static final String FILE = "file";
 
   private LogMessages() {}
 }

@@ -6,12 +6,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The log call benchmarks: a clean and a personal call on Logback and Log4j2, each in a
- * fork without and with the agent, under JMH's GC profiler; written as the "Log calls" section of
- * {@code RESULTS.md}.
+ * The log call benchmarks: a clean and a personal call on Logback and Log4j2, to a null stream and
+ * to a file, each in a fork without and with the agent, under JMH's GC profiler; written as the
+ * "Log calls" section of {@code RESULTS.md}.
  */
 final class LogCallReport {
   static final String HEADING = "## Log calls";
@@ -21,7 +22,10 @@ final class LogCallReport {
 
   private LogCallReport() {}
 
-  /** Runs the eight forks and returns the section; {@code load} set when it stands alone. */
+  /** The appender targets, with how the rows name them. */
+  private static final String[][] TARGETS = {{"null-stream", "null stream"}, {"file", "file"}};
+
+  /** Runs the sixteen set-ups and returns the section; {@code load} set when it stands alone. */
   static String run(BenchmarkReport.Settings settings, String agent, boolean quick, String load)
       throws RunnerException {
     StringBuilder md = new StringBuilder();
@@ -34,35 +38,40 @@ final class LogCallReport {
     }
     String[][] frameworks = {{"Logback 1.5", "logback"}, {"Log4j2 2.24", "log4j"}};
     StringBuilder rows = new StringBuilder();
-    for (String[] framework : frameworks) {
-      Class<?> type = framework[1].equals("logback") ? LogbackCallBenchmark.class : Log4jCallBenchmark.class;
-      Figure[] clean = BenchmarkReport.jmhRun(settings, type, "clean", null, true);
-      Figure[] cleanAgent = BenchmarkReport.jmhRun(settings, type, "clean", agent, true);
-      Figure[] personal = BenchmarkReport.jmhRun(settings, type, "personal", null, true);
-      Figure[] personalAgent = BenchmarkReport.jmhRun(settings, type, "personal", agent, true);
-      String name = framework[0];
-      boolean timeMet = cleanAgent[0].median() <= 1.10 * clean[0].median();
-      boolean allocationMet = cleanAgent[1].median() <= clean[1].median() + ALLOCATION_TOLERANCE;
-      row(rows, name + ", clean call, with the agent", cleanAgent, "clean call without the agent", clean,
-          "≤ 1.10x, no extra allocation: " + (timeMet ? "time met" : "time NOT met") + ", "
-              + (allocationMet ? "allocation met" : "allocation NOT met (+"
-                  + Figure.format(cleanAgent[1].median() - clean[1].median()) + " B/op)"));
-      boolean personalMet = personalAgent[0].median() <= 2.0 * cleanAgent[0].median();
-      row(rows, name + ", call with an e-mail address, with the agent", personalAgent,
-          "clean call with the agent", cleanAgent, "≤ 2x: " + (personalMet ? "met" : "NOT met"));
-      row(rows, name + ", call with an e-mail address, with the agent", personalAgent,
-          "the same call without the agent", personal, "none (for the record)");
-      row(rows, name + ", call with an e-mail address, without the agent", personal,
-          "clean call without the agent", clean, "none (for the record)");
+    for (String[] target : TARGETS) {
+      for (String[] framework : frameworks) {
+        Class<?> type = framework[1].equals("logback") ? LogbackCallBenchmark.class : Log4jCallBenchmark.class;
+        Map<String, String> params = Map.of("target", target[0]);
+        Figure[] clean = BenchmarkReport.jmhRun(settings, type, "clean", null, true, params);
+        Figure[] cleanAgent = BenchmarkReport.jmhRun(settings, type, "clean", agent, true, params);
+        Figure[] personal = BenchmarkReport.jmhRun(settings, type, "personal", null, true, params);
+        Figure[] personalAgent = BenchmarkReport.jmhRun(settings, type, "personal", agent, true, params);
+        String name = framework[0] + " to a " + target[1];
+        boolean timeMet = cleanAgent[0].median() <= 1.10 * clean[0].median();
+        boolean allocationMet = cleanAgent[1].median() <= clean[1].median() + ALLOCATION_TOLERANCE;
+        row(rows, name + ", clean call, with the agent", cleanAgent, "clean call without the agent", clean,
+            "≤ 1.10x, no extra allocation: " + (timeMet ? "time met" : "time NOT met") + ", "
+                + (allocationMet ? "allocation met" : "allocation NOT met (+"
+                    + Figure.format(cleanAgent[1].median() - clean[1].median()) + " B/op)"));
+        boolean personalMet = personalAgent[0].median() <= 2.0 * cleanAgent[0].median();
+        row(rows, name + ", call with an e-mail address, with the agent", personalAgent,
+            "clean call with the agent", cleanAgent, "≤ 2x: " + (personalMet ? "met" : "NOT met"));
+        row(rows, name + ", call with an e-mail address, with the agent", personalAgent,
+            "the same call without the agent", personal, "none (for the record)");
+        row(rows, name + ", call with an e-mail address, without the agent", personal,
+            "clean call without the agent", clean, "none (for the record)");
+      }
     }
     if (load != null) {
       md.append(Machine.load()).append(". Other builds share these cores; read the spread before the median.\n");
       md.append("- JMH ").append(settings.describe()).append("; one thread; `-prof gc`.\n\n");
     }
     md.append("Each call: `logger.info(\"order {} shipped to {}\", \"A-10428\", arg)` with `arg` a warehouse name")
-        .append(" (clean) or an example.com e-mail address (personal), through an `OutputStreamAppender` with a")
-        .append(" pattern layout (`%level %logger %msg%n`) writing to a null stream, so every event is formatted")
-        .append(" and encoded as for a file; Log4j2's logger synchronous. With the agent: a JMH fork started with")
+        .append(" (clean) or an example.com e-mail address (personal), with a pattern layout (`%level %logger")
+        .append(" %msg%n`), either through an `OutputStreamAppender` writing to a null stream (every event")
+        .append(" formatted and encoded as for a file, without the disk: the worst case for the agent's share of")
+        .append(" a call) or through the framework's file appender with its defaults (immediate flush) writing")
+        .append(" to a temporary file, as services run; Log4j2's logger synchronous. With the agent: a JMH fork started with")
         .append(" `-javaagent:piiwarden-agent.jar=audit.sink=none`. Time is the median of the measured")
         .append(" iterations (spread smallest to largest); allocation is JMH's `gc.alloc.rate.norm`, bytes per")
         .append(" call, median (spread). Goals: a clean call with the agent at most 10% over one")
