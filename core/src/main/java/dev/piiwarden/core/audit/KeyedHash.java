@@ -104,12 +104,18 @@ final class KeyedHash {
     private Sha256 own = new Sha256();
     private MessageDigest jdk;
 
+    /** Starts a new HMAC: input left by one that failed half-way is dropped. */
     void begin() {
       if (own != null && JdkDigest.available()) {
         jdk = JdkDigest.create();
         if (jdk != null) {
           own = null;
         }
+      }
+      if (own != null) {
+        own.reset();
+      } else {
+        jdk.reset();
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.piiwarden.core.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,17 @@ class KeyedHashTest {
         assertEquals(expected, hash.hex("", text), "key of " + length + " bytes, as strings");
       }
     }
+  }
+
+  /** An HMAC that fails half-way leaves nothing behind for the next one on the thread. */
+  @Test
+  void aFailedHmacDoesNotSpoilTheNext() throws Exception {
+    byte[] key = "Jefe".getBytes(StandardCharsets.US_ASCII);
+    KeyedHash hash = new KeyedHash(key);
+    assertThrows(NullPointerException.class, () -> hash.hex(null, "for nothing?"));
+    assertEquals(
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        hash.hex("what do ya want ", "for nothing?"));
   }
 
   /**
