@@ -7,6 +7,7 @@ import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.consent.AccessRecorder;
 import dev.piiwarden.agent.consent.AccessRule;
+import dev.piiwarden.agent.consent.BundledDriver;
 import dev.piiwarden.agent.consent.ConsentGate;
 import dev.piiwarden.agent.consent.ConsentRule;
 import dev.piiwarden.agent.consent.LedgerPort;
@@ -202,7 +203,8 @@ final class ConsentEnforcement {
                 new ConsentLedger(
                     TimeBoundStore.around(store, ConsentStoreUri.open(
                         TimeBoundStore.withDriverTimeouts(store),
-                        warning -> AgentReport.once(warning, warning.replaceFirst("^piiwarden: ", "")))),
+                        warning -> AgentReport.once(warning, warning.replaceFirst("^piiwarden: ", "")),
+                        BundledDriver.forStore(store))),
                     lineage,
                     configuration.cacheTtl(),
                     Clock.systemUTC());

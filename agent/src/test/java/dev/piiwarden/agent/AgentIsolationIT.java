@@ -1,12 +1,17 @@
 package dev.piiwarden.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -52,6 +57,38 @@ class AgentIsolationIT {
     assertTrue(run.stdout().contains("jackson=2.17.2 {\"a\":1}"), run::toString);
     assertTrue(run.stdout().contains("bytebuddy=byte-buddy-1.14.18.jar true"), run::toString);
     assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  /**
+   * The agent's own PostgreSQL driver serves its consent store and nothing else: the application's
+   * DriverManager neither lists it nor hands it out for a PostgreSQL URL, with a PostgreSQL store or
+   * the default one (the application here has no driver of its own, so none is what it must get).
+   */
+  @Test
+  void theAgentsPostgresqlDriverServesItsStoreAndIsNotTheApplicationsDriver() throws Exception {
+    assertDriversAreTheApplications(FixtureJvm.current().agent("audit.sink=none").runApp("jdbc-drivers"));
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+      String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres";
+      assertDriversAreTheApplications(FixtureJvm.current()
+          .property("piiwarden.consent.store", url)
+          .agent("audit.sink=none")
+          .runApp("jdbc-drivers"));
+      try (Connection connection = postgres.getPostgresDatabase().getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT count(*) FROM piiwarden_consent")) {
+        rows.next();
+        assertEquals(1, rows.getInt(1), "the grant reached the application's consent store");
+      }
+    }
+  }
+
+  private static void assertDriversAreTheApplications(FixtureJvm.Result run) {
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("ran:recorded", run.outcome("grant"), run::toString);
+    assertEquals("ran:true", run.outcome("granted"), run::toString);
+    assertFalse(run.outcome("drivers").contains("dev.piiwarden"), run::toString);
+    assertEquals("none", run.outcome("postgresqlDriver"), run::toString);
     assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()));
   }
 

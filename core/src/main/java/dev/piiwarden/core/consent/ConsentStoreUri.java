@@ -2,6 +2,7 @@ package dev.piiwarden.core.consent;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.sql.Driver;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -51,6 +52,16 @@ public final class ConsentStoreUri {
    * @throws IllegalArgumentException when {@link #problem} finds something wrong
    */
   public static ConsentStore open(String uri, Consumer<String> warnings) {
+    return open(uri, warnings, null);
+  }
+
+  /**
+   * Opens the store, a {@code jdbc:} one with {@code driver} tried first.
+   *
+   * @param driver a JDBC driver not registered with {@code DriverManager}, or null
+   * @throws IllegalArgumentException when {@link #problem} finds something wrong
+   */
+  public static ConsentStore open(String uri, Consumer<String> warnings, Driver driver) {
     problem(uri)
         .ifPresent(
             problem -> {
@@ -63,6 +74,6 @@ public final class ConsentStoreUri {
     if (uri.startsWith("file:")) {
       return new FileConsentStore(Path.of(uri.substring("file:".length())), warnings);
     }
-    return new JdbcConsentStore(uri);
+    return new JdbcConsentStore(uri, driver);
   }
 }

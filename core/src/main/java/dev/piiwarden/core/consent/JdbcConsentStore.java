@@ -23,19 +23,32 @@ import java.util.ServiceLoader;
  * <p>The connection is opened on first use, not at construction, and opened again after a
  * failure: a database that is down makes reads and writes fail with a {@link
  * ConsentStoreException} naming the store, and recovers when the database is back. The driver is
- * found through {@link DriverManager}, then through the thread's context class loader.
+ * the one the store was given, when it accepts the URL (the agent's own copy, kept out of {@link
+ * DriverManager} so that the application never gets it); otherwise it is found through {@link
+ * DriverManager}, then through the thread's context class loader.
  */
 public final class JdbcConsentStore implements ConsentStore {
   static final String TABLE = "piiwarden_consent";
 
   private final String url;
   private final String described;
+  private final Driver given;
   private Connection connection;
 
   /** @param url a JDBC URL, e.g. {@code jdbc:postgresql://db/app?user=…} */
   public JdbcConsentStore(String url) {
+    this(url, null);
+  }
+
+  /**
+   * @param url a JDBC URL
+   * @param given a driver to use when it accepts {@code url}, not registered with {@link
+   *     DriverManager}; null for none
+   */
+  public JdbcConsentStore(String url, Driver given) {
     this.url = url;
     this.described = JdbcUrls.withoutCredentials(url);
+    this.given = given;
   }
 
   @Override
@@ -114,6 +127,12 @@ public final class JdbcConsentStore implements ConsentStore {
   }
 
   private Connection connect() throws SQLException {
+    if (given != null && given.acceptsURL(url)) {
+      Connection opened = given.connect(url, new Properties());
+      if (opened != null) {
+        return opened;
+      }
+    }
     try {
       return DriverManager.getConnection(url);
     } catch (SQLException noDriverThere) {
