@@ -30,7 +30,9 @@ final class ReturnedData {
   /** Adds what the methods of one analysed class return, followed to a fixed point among them. */
   void settle(Collection<MethodFacts> methods) {
     for (MethodFacts facts : methods) {
-      byMethod.putIfAbsent(facts.id(), new Returned(new TreeSet<>(), new TreeSet<>()));
+      if (facts.returnValue() != null) {
+        byMethod.putIfAbsent(facts.id(), new Returned(new TreeSet<>(), new TreeSet<>()));
+      }
     }
     boolean changed = true;
     while (changed) {
