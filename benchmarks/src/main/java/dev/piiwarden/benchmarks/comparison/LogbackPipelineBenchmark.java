@@ -2,7 +2,7 @@ package dev.piiwarden.benchmarks.comparison;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import dev.piiwarden.benchmarks.logging.NullStreamLogback;
+import dev.piiwarden.benchmarks.logging.LogbackContexts;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +35,7 @@ public class LogbackPipelineBenchmark {
   @Setup
   public void configure() {
     lines = LabelledCorpus.standard().texts();
-    context = NullStreamLogback.started(layout.equals("replace") ? LogbackReplaceLayout.replacePattern() + "%n" : "%msg%n");
+    context = LogbackContexts.nullStream(layout.equals("replace") ? LogbackReplaceLayout.replacePattern() + "%n" : "%msg%n");
     logger = context.getLogger("bench");
   }
 

@@ -40,9 +40,9 @@ public class LogbackCallBenchmark {
   public void configure() throws IOException {
     if (LogMessages.FILE.equals(target)) {
       file = Files.createTempFile("piiwarden-logback-call", ".log");
-      context = FileLogback.started(LogMessages.PATTERN, file);
+      context = LogbackContexts.file(LogMessages.PATTERN, file);
     } else {
-      context = NullStreamLogback.started(LogMessages.PATTERN);
+      context = LogbackContexts.nullStream(LogMessages.PATTERN);
     }
     logger = context.getLogger("bench");
   }
