@@ -386,7 +386,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
       } else if (callee.unseen()) {
-        if (sink == null && !method.getReturnType().getKind().isPrimitive()) {
+        TypeMirror returned = method.getReturnType();
+        if (sink == null && (context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty())) {
           result = result.union(handedBack(tree.getArguments(), arguments));
         }
       } else if (sink == null && !context.index().plainAccessorOfOtherData(method)) {

@@ -74,6 +74,45 @@ final class ContainerTypes {
     return held;
   }
 
+  /**
+   * Whether a value of {@code type} can hold what it was made from: text ({@code CharSequence}), an
+   * array, a container, {@code Object} or a type variable. A client, a response or a builder cannot
+   * as far as the analysis is concerned.
+   */
+  boolean holdsValues(TypeMirror type) {
+    if (type == null) {
+      return false;
+    }
+    switch (type.getKind()) {
+      case ARRAY:
+      case TYPEVAR:
+      case INTERSECTION:
+      case WILDCARD:
+        return true;
+      case DECLARED:
+        if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object")) {
+          return true;
+        }
+        break;
+      default:
+        return false;
+    }
+    Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
+    Set<String> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.removeFirst();
+      if (!(next instanceof DeclaredType declared) || !seen.add(next.toString())) {
+        continue;
+      }
+      String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      if (name.equals("java.lang.CharSequence") || CONTAINERS.containsKey(name)) {
+        return true;
+      }
+      pending.addAll(types.directSupertypes(next));
+    }
+    return false;
+  }
+
   /** A wildcard's upper bound, a type variable's erasure, or the type itself. */
   private TypeMirror bound(TypeMirror argument) {
     if (argument.getKind() == TypeKind.WILDCARD) {

@@ -203,6 +203,14 @@ class FlowPathsTest {
         public final class Strings {
           public static String join(String separator, Object... parts) { return ""; }
           public static int width(String text) { return 0; }
+          public static Box box(String text) { return new Box(); }
+          public static <T> T same(T value) { return value; }
+        }
+        """);
+    write(library, "org/text/Box.java", """
+        package org.text;
+        public final class Box {
+          public String label() { return ""; }
         }
         """);
     StandaloneCompilation lib = StandaloneCompilation.run(library, dir.resolve("out-lib"), List.of(), false);
@@ -231,6 +239,12 @@ class FlowPathsTest {
           public void width(com.acme.User user) {
             log.info("{}", Strings.width(user.getEmail()));
           }
+          public void boxed(com.acme.User user) {
+            log.info(Strings.box(user.getEmail()).label());
+          }
+          public void same(com.acme.User user) {
+            log.info(Strings.same(user.getPhone())); // sink:same
+          }
           public void fixed(com.acme.User user) {
             log.info(new com.acme.Labels().fixed(user));
           }
@@ -242,13 +256,15 @@ class FlowPathsTest {
     assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
 
     Inventory fragment = InventoryMerger.merge(InventoryInputs.readAll(List.of(b.classes()))).inventory();
-    // The library has no fragment: what its join hands back carries what it was handed. Its int
-    // result carries nothing, and Labels, whose module left a fragment, says fixed returns nothing.
+    // The library has no fragment: what its join (text) and same (a type variable) hand back
+    // carries what they were handed. Its int and its Box carry nothing, and Labels, whose module
+    // left a fragment, says fixed returns nothing.
     assertThat(fragment.activities().stream().flatMap(activity -> activity.sinks().stream()).toList())
         .containsExactly(
             FlowCompilation.sinkAt(greeter, "sink:joined", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL),
             FlowCompilation.sinkAt(greeter, "sink:whole", SinkKind.LOG, LOG, Confidence.VIA_CALL,
-                EMAIL, NAME, PHONE));
+                EMAIL, NAME, PHONE),
+            FlowCompilation.sinkAt(greeter, "sink:same", SinkKind.LOG, LOG, Confidence.VIA_CALL, PHONE));
   }
 
   @Test
