@@ -262,7 +262,11 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     if (catalogue != null) {
       Trees trees = trees();
       flow = new FlowAnalysis(trees, types, elements, names, catalogue,
-          binaryName -> listener.compiledHere(binaryName) || fragments.onClassPath(binaryName));
+          binaryName -> listener.compiledHere(binaryName) || fragments.onClassPath(binaryName),
+          binaryName -> {
+            Inventory fragment = listener.compiledHere(binaryName) ? null : fragments.readFromClassPath(binaryName);
+            return fragment == null ? List.of() : fragment.summaries();
+          });
       flowChecks = new FlowChecks(options.taxonomy(), reporter, trees);
     }
   }

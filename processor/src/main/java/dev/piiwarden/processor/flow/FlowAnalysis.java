@@ -10,6 +10,7 @@ import dev.piiwarden.processor.model.RuntimeTypeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -24,15 +25,18 @@ import javax.lang.model.util.Types;
 public final class FlowAnalysis {
   private final FlowContext context;
   private final OverriddenMethods overridden;
-  private final ReturnedData returned = new ReturnedData();
+  private final ReturnedData returned;
 
   /**
    * @param projectType whether a top-level class, by binary name, is the project's: compiled here, or
    *     described by an inventory fragment on the class path (its module was compiled with PII Warden).
    *     What other classes' methods return is unknown, and taken to be what they were handed.
+   * @param onClassPath the summaries of a top-level class, by binary name, in its fragment on the
+   *     class path, for a class not compiled here; empty when there is none
    */
   public FlowAnalysis(Trees trees, Types types, Elements elements, RuntimeTypeNames names, SinkCatalogue catalogue,
-      Predicate<String> projectType) {
+      Predicate<String> projectType, Function<String, List<MethodSummary>> onClassPath) {
+    this.returned = new ReturnedData(onClassPath);
     this.context = new FlowContext(trees, types, names, new PersonalDataIndex(names),
         new SinkMatcher(catalogue, types, elements), projectType);
     this.overridden = new OverriddenMethods(elements, types, context);

@@ -2,20 +2,25 @@ package dev.piiwarden.processor.flow;
 
 import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.core.inventory.CallResult;
+import dev.piiwarden.core.inventory.MethodSummary;
 import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.ReturnValue;
 import dev.piiwarden.core.inventory.SinkRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * What the methods analysed so far in one compilation return, so that a caller logging what one of
- * them hands back is told so on its own line (PW018), as it is for data it reads itself. Only
- * methods already analysed are known: those of the caller's own class and of classes javac analysed
+ * What the methods analysed so far in one compilation return, and those of other modules' classes
+ * whose fragments are on the class path, so that a caller logging what one of them hands back is
+ * told so on its own line (PW018), as it is for data it reads itself. Of this compilation's classes
+ * only those already analysed are known: the caller's own class and the classes javac analysed
  * before it. The merged {@code flows} follow every returned value regardless (the fragments keep
  * result sinks as such); this only adds diagnostics.
  */
@@ -25,28 +30,42 @@ final class ReturnedData {
 
   private record Returned(Set<String> elements, Set<Integer> parameters) {}
 
+  /** A method that returns something: its id, what it returns, and the calls its results come from. */
+  private record Returning(String id, ReturnValue value, List<ArgumentPass> passes) {}
+
   private final Map<String, Returned> byMethod = new HashMap<>();
+  /** The summaries in a fragment on the class path, by top-level binary name; empty when none. */
+  private final Function<String, List<MethodSummary>> onClassPath;
+  private final Set<String> looked = new HashSet<>();
+
+  ReturnedData(Function<String, List<MethodSummary>> onClassPath) {
+    this.onClassPath = onClassPath;
+  }
 
   /** Adds what the methods of one analysed class return, followed to a fixed point among them. */
   void settle(Collection<MethodFacts> methods) {
+    List<Returning> returning = new ArrayList<>();
     for (MethodFacts facts : methods) {
       if (facts.returnValue() != null) {
-        byMethod.putIfAbsent(facts.id(), new Returned(new TreeSet<>(), new TreeSet<>()));
+        returning.add(new Returning(facts.id(), facts.returnValue(), facts.passes()));
       }
+    }
+    settle(returning);
+  }
+
+  private void settle(List<Returning> methods) {
+    for (Returning method : methods) {
+      byMethod.putIfAbsent(method.id(), new Returned(new TreeSet<>(), new TreeSet<>()));
     }
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (MethodFacts facts : methods) {
-        ReturnValue value = facts.returnValue();
-        if (value == null) {
-          continue;
-        }
-        Returned returned = byMethod.get(facts.id());
-        changed |= returned.elements().addAll(value.elements());
-        changed |= returned.parameters().addAll(value.parameters());
-        for (CallResult result : value.results()) {
-          Returned carried = carried(facts, result, 0);
+      for (Returning method : methods) {
+        Returned returned = byMethod.get(method.id());
+        changed |= returned.elements().addAll(method.value().elements());
+        changed |= returned.parameters().addAll(method.value().parameters());
+        for (CallResult result : method.value().results()) {
+          Returned carried = carried(method.passes(), result, 0);
           changed |= returned.elements().addAll(carried.elements());
           changed |= returned.parameters().addAll(carried.parameters());
         }
@@ -56,33 +75,37 @@ final class ReturnedData {
 
   /** The sinks of {@code facts} that a call's result carries known personal data to. */
   List<MethodFacts.SinkCall> returnedToSinks(MethodFacts facts) {
-    return facts.resultSinkCalls().stream()
-        .map(call -> {
-          ResultSink sink = call.sink();
-          Set<String> elements = carried(facts, sink.result(), 0).elements();
-          return elements.isEmpty() ? null : new MethodFacts.SinkCall(new SinkRecord(sink.kind(), sink.target(),
-              sink.line(), List.copyOf(elements), sink.confidence()), call.tree());
-        })
-        .filter(call -> call != null)
-        .toList();
+    List<MethodFacts.SinkCall> calls = new ArrayList<>();
+    for (MethodFacts.ResultSinkCall call : facts.resultSinkCalls()) {
+      ResultSink sink = call.sink();
+      Set<String> elements = carried(facts.passes(), sink.result(), 0).elements();
+      if (!elements.isEmpty()) {
+        calls.add(new MethodFacts.SinkCall(new SinkRecord(sink.kind(), sink.target(), sink.line(),
+            List.copyOf(elements), sink.confidence()), call.tree()));
+      }
+    }
+    return calls;
   }
 
-  /** What {@code result}, a call in {@code caller}, carries there: its callee's return, the arguments it returns. */
-  private Returned carried(MethodFacts caller, CallResult result, int depth) {
-    Returned callee = byMethod.get(result.callee());
+  /**
+   * What {@code result}, a call made by a method with these {@code passes}, carries there: its
+   * callee's return, and the arguments passed at that call that the callee returns.
+   */
+  private Returned carried(List<ArgumentPass> passes, CallResult result, int depth) {
+    Returned callee = returnOf(result.callee());
     Returned carried = new Returned(new TreeSet<>(), new TreeSet<>());
     if (callee == null || depth >= MAX_DEPTH) {
       return carried;
     }
     carried.elements().addAll(callee.elements());
     for (int parameter : callee.parameters()) {
-      for (ArgumentPass pass : caller.passes()) {
+      for (ArgumentPass pass : passes) {
         if (pass.callee().equals(result.callee()) && pass.argument() == parameter && pass.line() == result.line()) {
           carried.elements().addAll(pass.elements());
           carried.parameters().addAll(pass.parameters());
           for (CallResult inner : pass.results()) {
             if (!inner.equals(result)) {
-              Returned nested = carried(caller, inner, depth + 1);
+              Returned nested = carried(passes, inner, depth + 1);
               carried.elements().addAll(nested.elements());
               carried.parameters().addAll(nested.parameters());
             }
@@ -91,5 +114,27 @@ final class ReturnedData {
       }
     }
     return carried;
+  }
+
+  /** What the method {@code id} returns, reading its class's fragment from the class path once. */
+  private Returned returnOf(String id) {
+    Returned known = byMethod.get(id);
+    if (known != null) {
+      return known;
+    }
+    int hash = id.indexOf('#');
+    String type = hash < 0 ? id : id.substring(0, hash);
+    int nested = type.indexOf('$');
+    String topLevel = nested < 0 ? type : type.substring(0, nested);
+    if (looked.add(topLevel)) {
+      List<Returning> returning = new ArrayList<>();
+      for (MethodSummary summary : onClassPath.apply(topLevel)) {
+        if (summary.returns() != null) {
+          returning.add(new Returning(summary.method(), summary.returns(), summary.passes()));
+        }
+      }
+      settle(returning);
+    }
+    return byMethod.get(id);
   }
 }

@@ -1,10 +1,12 @@
 package dev.piiwarden.processor.writing;
 
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryException;
 import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryJson;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +45,18 @@ public final class FragmentWriter {
       return false;
     } catch (IOException | IllegalArgumentException unreadable) {
       return true;
+    }
+  }
+
+  /**
+   * The fragment of the top-level class {@code binaryName} on the class path, or null when there is
+   * none or it cannot be read (what it would tell is then unknown, as for a class without one).
+   */
+  public Inventory readFromClassPath(String binaryName) {
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName)).openInputStream()) {
+      return InventoryJson.read(in.readAllBytes(), path(binaryName));
+    } catch (IOException | IllegalArgumentException | InventoryException unusable) {
+      return null;
     }
   }
 

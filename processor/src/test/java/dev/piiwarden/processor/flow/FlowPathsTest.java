@@ -177,18 +177,22 @@ class FlowPathsTest {
         }
         """);
 
-    write(moduleB, "com/acme/b/Greeter.java", """
+    String greeter = """
         package com.acme.b;
         public class Greeter {
           private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
           public void greet(com.acme.User user) {
             String line = new com.acme.Labels().label(user);
-            log.info(line);
+            log.info(line); // sink:label
           }
         }
-        """);
+        """;
+    write(moduleB, "com/acme/b/Greeter.java", greeter);
     StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
     assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+    // module a's fragment says what label returns, so the log call is flagged where it is written
+    assertThat(b.diagnostics()).contains("Greeter.java:" + FlowCompilation.line(greeter, "sink:label")
+        + ": warning: PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info.");
 
     Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
     assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
