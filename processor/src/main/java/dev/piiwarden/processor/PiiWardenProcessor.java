@@ -147,7 +147,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
 
     @Override
     public void compilationFinished() {
-      contained(PiiWardenProcessor.this::writePending);
+      contained(PiiWardenProcessor.this::finish);
     }
   }
 
@@ -354,7 +354,18 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     writeFragment(topLevel, fragment);
   }
 
-  /** When the compilation ends: fragments of classes that never reached ANALYZE (-proc:only). */
+  /**
+   * When the compilation ends: PW018 for logged values that methods analysed after their callers
+   * return, then the fragments of classes that never reached ANALYZE (-proc:only).
+   */
+  private void finish() throws IOException {
+    if (flowActive() && !halted && reporter.errorCount() == 0) {
+      stage = "checking what returned values reach";
+      flow.checkLateSinks(flowChecks);
+    }
+    writePending();
+  }
+
   private void writePending() throws IOException {
     if (pending.isEmpty()) {
       return;

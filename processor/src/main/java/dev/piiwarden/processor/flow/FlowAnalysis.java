@@ -56,12 +56,20 @@ public final class FlowAnalysis {
         Map<ExecutableElement, MethodFacts> methods = scanner.analyze(classPath);
         returned.settle(methods.values());
         for (MethodFacts facts : methods.values()) {
-          facts.returnedToSinks(returned.returnedToSinks(facts));
+          facts.returnedToSinks(returned.returnedToSinks(facts, unit));
         }
         return new ClassFlow(methods, summaries(methods), scanner.erroneous());
       }
     }
     return null;
+  }
+
+  /**
+   * Once every class is analysed: has {@code checks} report the log and console sinks reached by
+   * what methods analysed after their callers return.
+   */
+  public void checkLateSinks(FlowChecks checks) {
+    checks.lateSinks(returned.lateSinks());
   }
 
   private List<MethodSummary> summaries(Map<ExecutableElement, MethodFacts> methods) {

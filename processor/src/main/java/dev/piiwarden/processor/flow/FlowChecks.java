@@ -66,6 +66,15 @@ public final class FlowChecks {
     }
   }
 
+  /** PW018 for sinks found when the compilation ended (their callees were analysed after them). */
+  void lateSinks(List<ReturnedData.LateSink> sinks) {
+    for (ReturnedData.LateSink sink : sinks) {
+      if (toLog(sink.call())) {
+        reportLogged(sink.call(), sink.unit());
+      }
+    }
+  }
+
   private static boolean toLog(MethodFacts.SinkCall sink) {
     return sink.record().kind() == SinkKind.LOG || sink.record().kind() == SinkKind.CONSOLE;
   }

@@ -1,10 +1,12 @@
 package dev.piiwarden.processor.flow;
 
+import com.sun.source.tree.CompilationUnitTree;
 import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.MethodSummary;
 import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.ReturnValue;
+import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,10 +21,10 @@ import java.util.function.Function;
 /**
  * What the methods analysed so far in one compilation return, and those of other modules' classes
  * whose fragments are on the class path, so that a caller logging what one of them hands back is
- * told so on its own line (PW018), as it is for data it reads itself. Of this compilation's classes
- * only those already analysed are known: the caller's own class and the classes javac analysed
- * before it. The merged {@code flows} follow every returned value regardless (the fragments keep
- * result sinks as such); this only adds diagnostics.
+ * told so on its own line (PW018), as it is for data it reads itself: at once when the callee is
+ * known (the caller's own class, a class analysed before it, another module's), else when the
+ * compilation ends. The merged {@code flows} follow every returned value regardless (the fragments
+ * keep result sinks as such); this only adds diagnostics.
  */
 final class ReturnedData {
   /** Calls nested deeper than this are not followed; real code nests a few. */
@@ -33,7 +35,14 @@ final class ReturnedData {
   /** A method that returns something: its id, what it returns, and the calls its results come from. */
   private record Returning(String id, ReturnValue value, List<ArgumentPass> passes) {}
 
+  /** A log or console sink of a call result whose callee was not known yet, with its compilation unit. */
+  private record Later(List<ArgumentPass> passes, MethodFacts.ResultSinkCall call, CompilationUnitTree unit) {}
+
+  /** A sink found once the compilation ended, and the compilation unit it is written in. */
+  record LateSink(MethodFacts.SinkCall call, CompilationUnitTree unit) {}
+
   private final Map<String, Returned> byMethod = new HashMap<>();
+  private final List<Later> later = new ArrayList<>();
   /** The summaries in a fragment on the class path, by top-level binary name; empty when none. */
   private final Function<String, List<MethodSummary>> onClassPath;
   private final Set<String> looked = new HashSet<>();
@@ -73,18 +82,49 @@ final class ReturnedData {
     }
   }
 
-  /** The sinks of {@code facts} that a call's result carries known personal data to. */
-  List<MethodFacts.SinkCall> returnedToSinks(MethodFacts facts) {
+  /**
+   * The sinks of {@code facts}, written in {@code unit}, that a call's result carries known personal
+   * data to. Log and console sinks of callees not known yet are kept for {@link #lateSinks}.
+   */
+  List<MethodFacts.SinkCall> returnedToSinks(MethodFacts facts, CompilationUnitTree unit) {
     List<MethodFacts.SinkCall> calls = new ArrayList<>();
     for (MethodFacts.ResultSinkCall call : facts.resultSinkCalls()) {
-      ResultSink sink = call.sink();
-      Set<String> elements = carried(facts.passes(), sink.result(), 0).elements();
-      if (!elements.isEmpty()) {
-        calls.add(new MethodFacts.SinkCall(new SinkRecord(sink.kind(), sink.target(), sink.line(),
-            List.copyOf(elements), sink.confidence()), call.tree()));
+      if (returnOf(call.sink().result().callee()) == null) {
+        SinkKind kind = call.sink().kind();
+        if (kind == SinkKind.LOG || kind == SinkKind.CONSOLE) {
+          later.add(new Later(facts.passes(), call, unit));
+        }
+        continue;
+      }
+      MethodFacts.SinkCall resolved = resolved(facts.passes(), call);
+      if (resolved != null) {
+        calls.add(resolved);
       }
     }
     return calls;
+  }
+
+  /**
+   * When every class is analysed: the log and console sinks that the results of callees analysed
+   * after their callers carry personal data to.
+   */
+  List<LateSink> lateSinks() {
+    List<LateSink> sinks = new ArrayList<>();
+    for (Later pending : later) {
+      MethodFacts.SinkCall resolved = resolved(pending.passes(), pending.call());
+      if (resolved != null) {
+        sinks.add(new LateSink(resolved, pending.unit()));
+      }
+    }
+    later.clear();
+    return sinks;
+  }
+
+  private MethodFacts.SinkCall resolved(List<ArgumentPass> passes, MethodFacts.ResultSinkCall call) {
+    ResultSink sink = call.sink();
+    Set<String> elements = carried(passes, sink.result(), 0).elements();
+    return elements.isEmpty() ? null : new MethodFacts.SinkCall(new SinkRecord(sink.kind(), sink.target(),
+        sink.line(), List.copyOf(elements), sink.confidence()), call.tree());
   }
 
   /**

@@ -143,6 +143,21 @@ class ReturnedValuesTest {
   }
 
   @Test
+  void aCalleeAnalysedAfterItsCallerIsCheckedWhenTheCompilationEnds() {
+    // Signup is given (and so analysed) before Lines: what Lines returns is known only at the end
+    FlowCompilation reversed = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source(SIGNUP, SIGNUP_SOURCE), FlowCompilation.source("com.acme.Lines", LINES));
+    assertThat(reversed.compilation).succeeded();
+    List<Long> warned = reversed.compilation.warnings().stream()
+        .filter(warning -> warning.getMessage(null).startsWith("PW018"))
+        .map(warning -> warning.getLineNumber())
+        .sorted()
+        .toList();
+    assertThat(warned).containsExactly((long) line(SIGNUP_SOURCE, "sink:format"),
+        (long) line(SIGNUP_SOURCE, "sink:quote"), (long) line(SIGNUP_SOURCE, "sink:deep")).inOrder();
+  }
+
+  @Test
   void mergedFlowsFollowReturnedElementsAndReturnedParameters() {
     assertThat(compiled.merged().flows()).containsExactly(
         // format reads the e-mail address and returns it; register logs the result
