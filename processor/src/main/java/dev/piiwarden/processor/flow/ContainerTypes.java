@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -48,29 +49,22 @@ final class ContainerTypes {
       return List.of();
     }
     List<TypeMirror> held = new ArrayList<>();
-    Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
-    Set<String> seen = new HashSet<>();
-    while (!pending.isEmpty()) {
-      TypeMirror next = pending.removeFirst();
-      if (!(next instanceof DeclaredType declared) || !seen.add(next.toString())) {
-        continue;
+    walk(type, declared -> {
+      List<Integer> positions = CONTAINERS.get(name(declared));
+      if (positions == null) {
+        return false;
       }
-      String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-      List<Integer> positions = CONTAINERS.get(name);
-      if (positions != null) {
-        List<? extends TypeMirror> arguments = declared.getTypeArguments();
-        for (int position : positions) {
-          if (position < arguments.size()) {
-            TypeMirror argument = bound(arguments.get(position));
-            if (argument != null) {
-              held.add(argument);
-            }
+      List<? extends TypeMirror> arguments = declared.getTypeArguments();
+      for (int position : positions) {
+        if (position < arguments.size()) {
+          TypeMirror argument = bound(arguments.get(position));
+          if (argument != null) {
+            held.add(argument);
           }
         }
-        continue; // its own supertypes hold the same elements
       }
-      pending.addAll(types.directSupertypes(next));
-    }
+      return true; // its own supertypes hold the same elements
+    });
     return held;
   }
 
@@ -90,27 +84,39 @@ final class ContainerTypes {
       case WILDCARD:
         return true;
       case DECLARED:
-        if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object")) {
+        if (name((DeclaredType) type).equals("java.lang.Object")) {
           return true;
         }
         break;
       default:
         return false;
     }
+    boolean[] holds = {false};
+    walk(type, declared -> {
+      String name = name(declared);
+      holds[0] |= name.equals("java.lang.CharSequence") || CONTAINERS.containsKey(name);
+      return holds[0];
+    });
+    return holds[0];
+  }
+
+  /**
+   * Visits {@code type} and its supertypes, each once, breadth first; {@code visit} returns true to
+   * leave out the supertypes of the type it was given.
+   */
+  private void walk(TypeMirror type, Predicate<DeclaredType> visit) {
     Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
     Set<String> seen = new HashSet<>();
     while (!pending.isEmpty()) {
       TypeMirror next = pending.removeFirst();
-      if (!(next instanceof DeclaredType declared) || !seen.add(next.toString())) {
-        continue;
+      if (next instanceof DeclaredType declared && seen.add(next.toString()) && !visit.test(declared)) {
+        pending.addAll(types.directSupertypes(next));
       }
-      String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-      if (name.equals("java.lang.CharSequence") || CONTAINERS.containsKey(name)) {
-        return true;
-      }
-      pending.addAll(types.directSupertypes(next));
     }
-    return false;
+  }
+
+  private static String name(DeclaredType type) {
+    return ((TypeElement) type.asElement()).getQualifiedName().toString();
   }
 
   /** A wildcard's upper bound, a type variable's erasure, or the type itself. */
