@@ -380,9 +380,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
     }
     if (!callee.returnsNothing() && accessed.isEmpty()) {
-      // Any other method of a tainted receiver may return what it holds; an accessor of a
-      // personal data member returns that member alone.
-      result = result.union(receiverValue);
+      // Any other method of a tainted receiver may return what it holds, but not as a number
+      // (email.length(), email.indexOf('@')); an accessor of a personal data member returns that
+      // member alone.
+      if (!method.getReturnType().getKind().isPrimitive()) {
+        result = result.union(receiverValue);
+      }
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
       } else if (callee.unseen()) {

@@ -6,18 +6,29 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Library methods whose result carries their arguments (string building and formatting), and those
- * that also add their arguments to the receiver ({@code StringBuilder.append}). A table, not code:
- * add a row to teach the analysis another one.
+ * Library methods whose result carries their arguments (string building and formatting, encodings,
+ * collections built from them), and those that also add their arguments to the receiver ({@code
+ * StringBuilder.append}). A table, not code: add a row to teach the analysis another one.
  */
 final class ValuePropagation {
-  private static final Map<String, Set<String>> RESULT_CARRIES_ARGUMENTS = Map.of(
-      "java.lang.String", Set.of("format", "formatted", "valueOf", "copyValueOf", "join", "concat"),
-      "java.lang.StringBuilder", Set.of("append", "insert"),
-      "java.lang.StringBuffer", Set.of("append", "insert"),
-      "java.util.Objects", Set.of("toString", "requireNonNull", "requireNonNullElse"),
-      "java.util.Optional", Set.of("of", "ofNullable"),
-      "java.text.MessageFormat", Set.of("format"));
+  private static final Map<String, Set<String>> RESULT_CARRIES_ARGUMENTS = Map.ofEntries(
+      Map.entry("java.lang.String", Set.of("format", "formatted", "valueOf", "copyValueOf", "join", "concat")),
+      Map.entry("java.lang.StringBuilder", Set.of("append", "insert")),
+      Map.entry("java.lang.StringBuffer", Set.of("append", "insert")),
+      Map.entry("java.util.Objects", Set.of("toString", "requireNonNull", "requireNonNullElse")),
+      Map.entry("java.util.Optional", Set.of("of", "ofNullable")),
+      Map.entry("java.text.MessageFormat", Set.of("format")),
+      // encodings: the same data in another form
+      Map.entry("java.util.Base64.Encoder", Set.of("encode", "encodeToString")),
+      Map.entry("java.net.URLEncoder", Set.of("encode")),
+      // collections built from their arguments
+      Map.entry("java.util.List", Set.of("of", "copyOf")),
+      Map.entry("java.util.Set", Set.of("of", "copyOf")),
+      Map.entry("java.util.Map", Set.of("of", "entry", "copyOf", "ofEntries")),
+      Map.entry("java.util.Arrays", Set.of("asList", "toString", "deepToString", "copyOf", "copyOfRange")),
+      Map.entry("java.util.Collections", Set.of("singletonList", "singleton", "singletonMap",
+          "unmodifiableList", "unmodifiableSet", "unmodifiableMap", "unmodifiableCollection")),
+      Map.entry("java.util.stream.Stream", Set.of("of", "concat")));
 
   private static final Set<String> RECEIVER_COLLECTS_ARGUMENTS =
       Set.of("java.lang.StringBuilder", "java.lang.StringBuffer");
