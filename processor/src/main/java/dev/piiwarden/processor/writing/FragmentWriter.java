@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
@@ -22,6 +24,10 @@ import javax.tools.StandardLocation;
  */
 public final class FragmentWriter {
   private final Filer filer;
+  /** Fragments on the class path by binary name; {@code exists} with no fragment when unreadable. */
+  private final Map<String, Found> onClassPath = new HashMap<>();
+
+  private record Found(boolean exists, Inventory fragment) {}
 
   public FragmentWriter(Filer filer) {
     this.filer = filer;
@@ -38,14 +44,7 @@ public final class FragmentWriter {
    * taken for the project's, whose methods' summaries say what they return.
    */
   public boolean onClassPath(String binaryName) {
-    try {
-      filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName));
-      return true;
-    } catch (FileNotFoundException | NoSuchFileException absent) {
-      return false;
-    } catch (IOException | IllegalArgumentException unreadable) {
-      return true;
-    }
+    return lookUp(binaryName).exists();
   }
 
   /**
@@ -53,11 +52,20 @@ public final class FragmentWriter {
    * none or it cannot be read (what it would tell is then unknown, as for a class without one).
    */
   public Inventory readFromClassPath(String binaryName) {
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName)).openInputStream()) {
-      return InventoryJson.read(in.readAllBytes(), path(binaryName));
-    } catch (IOException | IllegalArgumentException | InventoryException unusable) {
-      return null;
-    }
+    return lookUp(binaryName).fragment();
+  }
+
+  /** Looks a class path fragment up and reads it, once per class. */
+  private Found lookUp(String binaryName) {
+    return onClassPath.computeIfAbsent(binaryName, name -> {
+      try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(name)).openInputStream()) {
+        return new Found(true, InventoryJson.read(in.readAllBytes(), path(name)));
+      } catch (FileNotFoundException | NoSuchFileException absent) {
+        return new Found(false, null);
+      } catch (IOException | IllegalArgumentException | InventoryException unreadable) {
+        return new Found(true, null);
+      }
+    });
   }
 
   /** Writes the fragment of {@code topLevel}. */

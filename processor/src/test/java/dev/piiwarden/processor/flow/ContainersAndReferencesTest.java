@@ -2,6 +2,10 @@ package dev.piiwarden.processor.flow;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.piiwarden.processor.flow.FlowFixtures.DIAGNOSIS;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.FlowFixtures.NAME;
+import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
 
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.Confidence;
@@ -17,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * of what they hold; method references that are sinks sink what they are applied to.
  */
 class ContainersAndReferencesTest {
-  private static final String EMAIL = "com.acme.User#email";
-  private static final String PHONE = "com.acme.User#phone";
-  private static final String NAME = "com.acme.Person#name";
-  private static final String DIAGNOSIS = "com.acme.Patient#diagnosis";
   private static final String REPORTS = "com.acme.Reports";
   private static final String JSON = "com.fasterxml.jackson.databind.ObjectMapper#writeValueAsString";
 

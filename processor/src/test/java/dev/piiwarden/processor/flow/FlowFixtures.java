@@ -4,6 +4,12 @@ import javax.tools.JavaFileObject;
 
 /** Annotated data classes the flow tests read. */
 final class FlowFixtures {
+  /** The ids of the data elements the fixtures declare. */
+  static final String EMAIL = "com.acme.User#email";
+  static final String PHONE = "com.acme.User#phone";
+  static final String NAME = "com.acme.Person#name";
+  static final String DIAGNOSIS = "com.acme.Patient#diagnosis";
+
   private FlowFixtures() {}
 
   static JavaFileObject person() {

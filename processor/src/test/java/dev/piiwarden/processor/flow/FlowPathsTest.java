@@ -3,6 +3,10 @@ package dev.piiwarden.processor.flow;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.FlowFixtures.NAME;
+import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
+import static dev.piiwarden.processor.flow.SinkStubs.LOG;
 
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.Flow;
@@ -20,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Method summaries in fragments give, once merged, every path from a data element to a sink. */
 class FlowPathsTest {
-  private static final String EMAIL = "com.acme.User#email";
-  private static final String PHONE = "com.acme.User#phone";
-  private static final String NAME = "com.acme.Person#name";
-  private static final String LOG = "org.slf4j.Logger#info";
 
   private static final String CHAIN = """
       package com.acme;

@@ -3,6 +3,9 @@ package dev.piiwarden.processor.flow;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.piiwarden.processor.flow.FlowCompilation.sinkAt;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
+import static dev.piiwarden.processor.flow.SinkStubs.LOG;
 
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.SinkKind;
@@ -14,10 +17,7 @@ import org.junit.jupiter.api.Test;
  * worked out from it ({@code email.length()}) is not that data.
  */
 class LibraryValuesTest {
-  private static final String EMAIL = "com.acme.User#email";
-  private static final String PHONE = "com.acme.User#phone";
   private static final String SHARES = "com.acme.Shares";
-  private static final String LOG = "org.slf4j.Logger#info";
 
   static final String SOURCE = """
       package com.acme;

@@ -3,6 +3,8 @@ package dev.piiwarden.processor.flow;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.piiwarden.processor.flow.FlowCompilation.line;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.SinkStubs.LOG;
 
 import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.Confidence;
@@ -17,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** Values returned by the project's own methods: summaries say what they return, merging follows it. */
 class ReturnedValuesTest {
-  private static final String EMAIL = "com.acme.User#email";
-  private static final String LOG = "org.slf4j.Logger#info";
   private static final String FORMAT = "com.acme.Lines#format(com.acme.User)";
   private static final String QUOTE = "com.acme.Lines#quote(java.lang.String)";
   private static final String DEEP = "com.acme.Lines#deep(com.acme.User,int)";

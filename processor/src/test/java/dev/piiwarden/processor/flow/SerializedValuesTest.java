@@ -3,6 +3,11 @@ package dev.piiwarden.processor.flow;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.piiwarden.processor.flow.FlowCompilation.sinkAt;
+import static dev.piiwarden.processor.flow.FlowFixtures.DIAGNOSIS;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.FlowFixtures.NAME;
+import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
+import static dev.piiwarden.processor.flow.SinkStubs.LOG;
 
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.Flow;
@@ -17,12 +22,7 @@ import org.junit.jupiter.api.Test;
  * afterwards, sends or logs the user's data.
  */
 class SerializedValuesTest {
-  private static final String EMAIL = "com.acme.User#email";
-  private static final String PHONE = "com.acme.User#phone";
-  private static final String NAME = "com.acme.Person#name";
-  private static final String DIAGNOSIS = "com.acme.Patient#diagnosis";
   private static final String OUTBOX = "com.acme.Outbox";
-  private static final String LOG = "org.slf4j.Logger#info";
   private static final String JSON = "com.fasterxml.jackson.databind.ObjectMapper#writeValueAsString";
   private static final String BODY = "java.net.http.HttpRequest$BodyPublishers#ofString";
 

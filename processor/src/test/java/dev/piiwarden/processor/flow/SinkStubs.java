@@ -9,6 +9,9 @@ import javax.tools.JavaFileObject;
  * alongside the fixtures (the processor matches on type names and subtyping, not on jars).
  */
 final class SinkStubs {
+  /** The sink target of the stub logger's {@code info}. */
+  static final String LOG = "org.slf4j.Logger#info";
+
   private SinkStubs() {}
 
   static List<JavaFileObject> all() {

@@ -3,6 +3,8 @@ package dev.piiwarden.processor.flow;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.piiwarden.processor.flow.FlowCompilation.sinkAt;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
 
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.SinkKind;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * file: directly, through a local, an assignment or a wrapping writer.
  */
 class StreamSinksTest {
-  private static final String EMAIL = "com.acme.User#email";
-  private static final String PHONE = "com.acme.User#phone";
   private static final String CLIENT = "com.acme.Client";
   private static final String CONNECTION = "java.net.URLConnection#getOutputStream";
 
