@@ -336,6 +336,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       noteHalt(declared);
       return;
     }
+    if (binaryName.endsWith(PersonalDataDescriptors.SUFFIX) && written.contains(binaryName)) {
+      return; // a descriptor this processor generated: it only reads the members it describes
+    }
     TypeDeclarations declarations =
         declared ? DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()) : null;
     ClassFlow analysed = flow.analyze(unit, topLevel);

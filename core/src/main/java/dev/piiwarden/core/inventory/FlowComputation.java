@@ -14,7 +14,11 @@ import java.util.TreeSet;
  * method (an activity's sink records) or through calls (the method summaries), across classes and
  * modules. Values returned by project methods are followed too: what each method returns is worked
  * out first, to a fixed point, and a call's result then carries it into the caller's sinks and
- * calls. A path never visits a method twice, so recursion and cycles end.
+ * calls. A value stored in a field that holds values (a pass whose callee is a field id,
+ * {@code <type>#<field>}) is followed to every read of that field (a call result of the field id),
+ * whichever object and method read it; the field shows in the path. Stores found while following
+ * can feed reads already resolved, so the computation is repeated until the fields' contents stop
+ * growing. A path never visits a method twice, so recursion and cycles end.
  */
 public final class FlowComputation {
   /** Paths longer than this are not followed; real call chains to a sink are far shorter. */
@@ -27,6 +31,10 @@ public final class FlowComputation {
   private final Map<String, Map<CallResult, Carried>> resolved = new HashMap<>();
   private boolean settled;
   private final Set<Flow> flows = new LinkedHashSet<>();
+  /** Per field id, each element stored in it with the path from its reader to the field. */
+  private final Map<String, Map<String, List<String>>> fields;
+  /** Whether this round stored an element in a field that earlier rounds had not. */
+  private boolean fieldsGrew;
 
   /** A method's return value: each element with the path from its reader to the method, and parameters. */
   private static final class Returned {
@@ -42,7 +50,8 @@ public final class FlowComputation {
    */
   private record Carried(Map<String, List<String>> elements, Set<Integer> parameters) {}
 
-  private FlowComputation(List<MethodSummary> summaries) {
+  private FlowComputation(List<MethodSummary> summaries, Map<String, Map<String, List<String>>> fields) {
+    this.fields = fields;
     for (MethodSummary summary : summaries) {
       byCallee.computeIfAbsent(summary.method(), k -> new ArrayList<>()).add(summary);
       for (String overridden : summary.overrides()) {
@@ -54,44 +63,66 @@ public final class FlowComputation {
 
   /** The flows of {@code inventory}: those it already lists plus every one its parts imply. */
   public static List<Flow> flowsOf(Inventory inventory) {
-    FlowComputation computation = new FlowComputation(inventory.summaries());
-    computation.flows.addAll(inventory.flows());
+    Map<String, Map<String, List<String>>> fields = new HashMap<>();
+    FlowComputation computation;
+    int rounds = 0;
+    do {
+      computation = new FlowComputation(inventory.summaries(), fields);
+      computation.run(inventory);
+    } while (computation.fieldsGrew && ++rounds < MAX_DEPTH);
+    return new ArrayList<>(computation.flows);
+  }
+
+  private void run(Inventory inventory) {
+    flows.addAll(inventory.flows());
     for (Activity activity : inventory.activities()) {
       for (SinkRecord sink : activity.sinks()) {
         for (String element : sink.elements()) {
-          computation.flows.add(new Flow(element, sink.kind(), sink.target(), List.of(activity.id())));
+          flows.add(new Flow(element, sink.kind(), sink.target(), List.of(activity.id())));
         }
       }
     }
     for (MethodSummary summary : inventory.summaries()) {
       for (ResultSink sink : summary.resultSinks()) {
-        computation.resolve(summary, sink.result()).elements().forEach((element, prefix) -> {
-          List<String> path = computation.extend(prefix, summary.method());
+        resolve(summary, sink.result()).elements().forEach((element, prefix) -> {
+          List<String> path = extend(prefix, summary.method());
           if (path != null) {
-            computation.flows.add(new Flow(element, sink.kind(), sink.target(), path));
+            flows.add(new Flow(element, sink.kind(), sink.target(), path));
           }
         });
       }
       for (ArgumentPass pass : summary.passes()) {
         for (String element : pass.elements()) {
           List<String> path = new ArrayList<>(List.of(summary.method()));
-          computation.follow(element, pass.callee(), pass.argument(), path);
+          follow(element, pass.callee(), pass.argument(), path);
         }
         for (CallResult result : pass.results()) {
-          computation.resolve(summary, result).elements().forEach((element, prefix) -> {
-            List<String> path = computation.extend(prefix, summary.method());
+          resolve(summary, result).elements().forEach((element, prefix) -> {
+            List<String> path = extend(prefix, summary.method());
             if (path != null) {
-              computation.follow(element, pass.callee(), pass.argument(), new ArrayList<>(path));
+              follow(element, pass.callee(), pass.argument(), new ArrayList<>(path));
             }
           });
         }
       }
     }
-    return new ArrayList<>(computation.flows);
+  }
+
+  /** Whether {@code id} names a field (stores and reads of it) rather than a method. */
+  private static boolean isField(String id) {
+    return id.indexOf('(') < 0;
   }
 
   private void follow(String element, String callee, int parameter, List<String> path) {
     if (path.size() >= MAX_DEPTH) {
+      return;
+    }
+    if (isField(callee)) {
+      List<String> stored = extend(path, callee);
+      if (stored != null
+          && fields.computeIfAbsent(callee, k -> new TreeMap<>()).putIfAbsent(element, stored) == null) {
+        fieldsGrew = true;
+      }
       return;
     }
     for (MethodSummary target : byCallee.getOrDefault(callee, List.of())) {
@@ -168,6 +199,10 @@ public final class FlowComputation {
     Map<String, List<String>> elements = new TreeMap<>();
     Set<Integer> parameters = new TreeSet<>();
     if (depth >= MAX_DEPTH) {
+      return new Carried(elements, parameters);
+    }
+    if (isField(result.callee())) {
+      elements.putAll(fields.getOrDefault(result.callee(), Map.of()));
       return new Carried(elements, parameters);
     }
     for (MethodSummary callee : byCallee.getOrDefault(result.callee(), List.of())) {

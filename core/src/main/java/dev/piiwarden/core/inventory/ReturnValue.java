@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -26,6 +27,7 @@ public record ReturnValue(
   }
 
   /** Whether it carries nothing. */
+  @JsonIgnore
   public boolean isEmpty() {
     return elements.isEmpty() && parameters.isEmpty() && results.isEmpty();
   }

@@ -174,4 +174,30 @@ class FlowComputationTest {
     org.junit.jupiter.api.Assertions.assertFalse(plain.contains("returns") || plain.contains("results")
         || plain.contains("resultSinks"), plain);
   }
+
+  private static final String BODY = "com.acme.Response#body";
+  private static final String RESPOND = "com.acme.Response#ok(java.lang.Object)";
+  private static final String BODY_TEXT = "com.acme.Response#text()";
+
+  @Test
+  void aValueStoredInAFieldReachesEveryReadOfItWithTheFieldInThePath() {
+    // register(user): Response.ok(user); ok stores its parameter in Response#body; write logs a
+    // response's text(), which returns the body field; the store is found while following, after
+    // text() was settled, so only a second round sees it
+    List<Flow> flows = flows(
+        summary(REGISTER, List.of(readPass(RESPOND, 0, EMAIL)), List.of()),
+        summary(RESPOND, List.of(new ArgumentPass(BODY, 0, 5, List.of(), List.of(0), Confidence.DIRECT)), List.of()),
+        returning(BODY_TEXT, List.of(), new ReturnValue(List.of(), List.of(), List.of(new CallResult(BODY, 6)))),
+        loggingResult(SEND, List.of(), new CallResult(BODY_TEXT, 40)));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(REGISTER, RESPOND, BODY, BODY_TEXT, SEND))),
+        flows);
+  }
+
+  @Test
+  void aFieldNothingPersonalIsStoredInCarriesNothing() {
+    List<Flow> flows = flows(
+        summary(RESPOND, List.of(new ArgumentPass(BODY, 0, 5, List.of(), List.of(0), Confidence.DIRECT)), List.of()),
+        loggingResult(SEND, List.of(), new CallResult(BODY, 40)));
+    assertEquals(List.of(), flows);
+  }
 }

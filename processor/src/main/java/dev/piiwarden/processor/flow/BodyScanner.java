@@ -43,7 +43,9 @@ import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -138,13 +140,17 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (!(element instanceof ExecutableElement method) || tree.getBody() == null) {
       return Taint.EMPTY;
     }
-    current = new MethodFacts(method, context.methodId(method), context.index().member(method).isPresent());
+    current = new MethodFacts(method, context.methodId(method), context.index().member(method).isPresent(),
+        context.index().accessedField(method) != null);
     parameters = new HashMap<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       parameters.put(method.getParameters().get(i), i);
     }
     try {
       scan(tree.getBody(), null);
+      if (method.getKind() == ElementKind.CONSTRUCTOR && method.getEnclosingElement().getKind() == ElementKind.RECORD) {
+        componentsStored((TypeElement) method.getEnclosingElement(), method, tree);
+      }
       facts.put(method, current);
     } finally {
       current = null;
@@ -153,6 +159,41 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       streams.clear();
     }
     return Taint.EMPTY;
+  }
+
+  /**
+   * A record's canonical constructor stores each parameter in its component's field; javac writes
+   * those stores into a compact or implicit constructor only after this analysis, so they are
+   * added here for every component whose field the body did not store itself.
+   */
+  private void componentsStored(TypeElement record, ExecutableElement constructor, MethodTree tree) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    List<? extends VariableElement> parameters = constructor.getParameters();
+    if (components.size() != parameters.size()) {
+      return;
+    }
+    for (int i = 0; i < components.size(); i++) {
+      if (!context.types().isSameType(context.types().erasure(components.get(i).asType()),
+          context.types().erasure(parameters.get(i).asType()))) {
+        return; // not the canonical constructor
+      }
+    }
+    Set<String> stored = new TreeSet<>();
+    for (ArgumentPass pass : current.passes()) {
+      stored.add(pass.callee());
+    }
+    for (int i = 0; i < components.size(); i++) {
+      Element field = null;
+      for (Element member : record.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(components.get(i).getSimpleName())) {
+          field = member;
+        }
+      }
+      String held = context.heldField(field);
+      if (held != null && !stored.contains(held)) {
+        current.pass(new ArgumentPass(held, 0, line(tree), List.of(), List.of(i), Confidence.DIRECT));
+      }
+    }
   }
 
   @Override
@@ -204,7 +245,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       case FIELD: {
         Optional<DataRef> data = context.index().member(element);
-        return data.isPresent() ? read(data.get(), tree) : Taint.EMPTY;
+        return data.isPresent() ? read(data.get(), tree) : heldRead(element, tree);
       }
       default:
         return Taint.EMPTY;
@@ -229,6 +270,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         // The value is that member alone, not the whole receiver: user.email carries no phone.
         return read(data.get(), tree);
       }
+      return orEmpty(receiver).union(heldRead(element, tree));
     }
     return orEmpty(receiver);
   }
@@ -291,7 +333,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   @Override
   public Taint visitAssignment(AssignmentTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getExpression(), null));
-    assignTo(tree.getVariable(), value);
+    assignTo(tree.getVariable(), tree.getExpression(), value);
     if (current != null && tree.getVariable() instanceof IdentifierTree) {
       SinkMatch stream = streamOf(tree.getExpression());
       Element local = stream == null ? null : context.trees().getElement(new TreePath(getCurrentPath(), tree.getVariable()));
@@ -305,23 +347,51 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   @Override
   public Taint visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getVariable(), null)).union(scan(tree.getExpression(), null));
-    assignTo(tree.getVariable(), value);
+    assignTo(tree.getVariable(), tree.getExpression(), value);
     return value;
   }
 
-  private void assignTo(ExpressionTree variable, Taint value) {
+  private void assignTo(ExpressionTree variable, ExpressionTree expression, Taint value) {
     if (variable instanceof MemberSelectTree select) {
       scan(select.getExpression(), null); // a write to a field is no read of it
+      if (current != null) {
+        store(context.trees().getElement(new TreePath(getCurrentPath(), variable)), expression, value, variable);
+      }
       return;
     }
-    if (!(variable instanceof IdentifierTree) || current == null || value.isEmpty()) {
+    if (!(variable instanceof IdentifierTree) || current == null) {
       scan(variable instanceof IdentifierTree ? null : variable, null);
       return;
     }
     Element element = context.trees().getElement(new TreePath(getCurrentPath(), variable));
-    if (element != null && element.getKind() != ElementKind.FIELD && !parameters.containsKey(element)) {
+    if (element != null && element.getKind() == ElementKind.FIELD) {
+      store(element, expression, value, variable);
+    } else if (element != null && !value.isEmpty() && !parameters.containsKey(element)) {
       locals.merge(element, value, Taint::union);
     }
+  }
+
+  /**
+   * A value stored in a field that holds values ({@link FlowContext#heldField}): recorded as a
+   * pass to the field, which the merge follows to every read of it. {@code expression} is the
+   * stored expression, whose whole object counts, or null.
+   */
+  private void store(Element field, ExpressionTree expression, Taint value, Tree at) {
+    String held = context.heldField(field);
+    if (held == null) {
+      return;
+    }
+    Taint stored = expression == null ? value : withWholeObject(expression, value, null);
+    if (!stored.isEmpty()) {
+      current.pass(new ArgumentPass(held, 0, line(at), List.copyOf(stored.elements),
+          List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results)));
+    }
+  }
+
+  /** A read of a field that holds values: what was stored in it, known when summaries merge. */
+  private Taint heldRead(Element field, Tree tree) {
+    String held = context.heldField(field);
+    return held == null ? Taint.EMPTY : Taint.result(new CallResult(held, line(tree)), lambdaDepth > 0);
   }
 
   // ---- calls
@@ -377,7 +447,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       if (callee.collectsArguments()) {
         collectInto(receiver, result);
+        collectIntoField(receiver, tree.getArguments(), arguments);
       }
+    } else if (callee.storesArguments() && receiver != null) {
+      // items.add(user), extra.put("email", email): the container holds them from now on
+      collectInto(receiver, heldBy(tree.getArguments(), arguments));
+      collectIntoField(receiver, tree.getArguments(), arguments);
     }
     if (!callee.returnsNothing() && accessed.isEmpty()) {
       // Any other method of a tainted receiver may return what it holds, but not as a number
@@ -386,6 +461,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       if (!method.getReturnType().getKind().isPrimitive()) {
         result = result.union(receiverValue);
       }
+      VariableElement getterField =
+          callee.library() || callee.unseen() ? null : context.index().accessedField(method);
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
       } else if (callee.unseen()) {
@@ -393,10 +470,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         if (sink == null && (context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty())) {
           result = result.union(handedBack(tree.getArguments(), arguments));
         }
-      } else if (sink == null && !context.index().plainAccessorOfOtherData(method)) {
+      } else if (sink == null) {
         // What a project method returns is known once its summary is merged in. A sink's own
-        // result and a plain getter of a member that is no personal data have nothing to follow.
-        result = result.union(Taint.result(new CallResult(callee.id(), line(tree)), lambdaDepth > 0));
+        // result has nothing to follow; a plain getter of a member that is no personal data is a
+        // read of its field, which carries something only when the field holds values.
+        String returned = getterField == null ? callee.id() : context.heldField(getterField);
+        if (returned != null) {
+          result = result.union(Taint.result(new CallResult(returned, line(tree)), lambdaDepth > 0));
+        }
       }
       if (receiver != null && mayReturnTheObjectsData(method)) {
         result = returnedFromObject(receiver, result);
@@ -508,6 +589,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * Nothing says otherwise, since no summary describes it.
    */
   private Taint handedBack(List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+    Taint handed = heldBy(argumentTrees, arguments).throughCall();
+    return lambdaDepth > 0 ? handed.inLambda() : handed;
+  }
+
+  /**
+   * What the arguments carry, whole objects included, as held by something they were handed to
+   * (a third-party method's result, a container): the objects' elements are read where that
+   * reaches a sink.
+   */
+  private Taint heldBy(List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
     Taint all = Taint.EMPTY;
     Set<String> ids = new TreeSet<>();
     for (int i = 0; i < arguments.size(); i++) {
@@ -515,11 +606,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argumentTrees.get(i)));
       for (DataRef data : carriedBy(type, 0)) {
         ids.add(data.id());
-        viaCall.putIfAbsent(data.id(), data); // read where the value reaches a sink
+        viaCall.putIfAbsent(data.id(), data);
       }
     }
-    Taint handed = all.withElements(ids).throughCall();
-    return lambdaDepth > 0 ? handed.inLambda() : handed;
+    return all.withElements(ids);
   }
 
   /** What the functions handed to a library call yield: {@code map(User::getEmail)}, {@code map(u -> u.name)}. */
@@ -679,6 +769,28 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           || (element.getKind() == ElementKind.PARAMETER && !parameters.containsKey(element)))) {
         locals.merge(element, value, Taint::union);
       }
+    }
+  }
+
+  /**
+   * {@code this.extra.put("email", user.getEmail())}, {@code extra.add(user)}: a container held in
+   * a field stores what it is handed, whole objects included.
+   */
+  private void collectIntoField(ExpressionTree receiver, List<? extends ExpressionTree> argumentTrees,
+      List<Taint> arguments) {
+    ExpressionTree root = receiver;
+    while (root instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree select) {
+      root = select.getExpression();
+    }
+    if (!(root instanceof IdentifierTree) && !(root instanceof MemberSelectTree)) {
+      return;
+    }
+    Element field = context.trees().getElement(new TreePath(getCurrentPath(), root));
+    if (context.heldField(field) == null) {
+      return;
+    }
+    for (int i = 0; i < arguments.size(); i++) {
+      store(field, argumentTrees.get(i), arguments.get(i), root);
     }
   }
 

@@ -13,6 +13,7 @@ import javax.lang.model.element.TypeElement;
  * @param returnsNothing returns void or boolean: its result carries nothing on
  * @param carriesArguments its result carries its arguments (string building, formatting)
  * @param collectsArguments it adds its arguments to its receiver ({@code StringBuilder.append})
+ * @param storesArguments a collection's or map's method that stores its arguments ({@code list.add(x)})
  * @param unseen declared outside the JDK in a class neither compiled here nor described by a fragment on
  *     the class path (a third-party library): no summary will say what it returns
  */
@@ -24,4 +25,5 @@ record Callee(
     boolean returnsNothing,
     boolean carriesArguments,
     boolean collectsArguments,
+    boolean storesArguments,
     boolean unseen) {}

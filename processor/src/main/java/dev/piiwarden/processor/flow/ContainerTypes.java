@@ -91,13 +91,21 @@ final class ContainerTypes {
       default:
         return false;
     }
-    boolean[] holds = {false};
+    return anySupertype(type, name -> name.equals("java.lang.CharSequence") || CONTAINERS.containsKey(name));
+  }
+
+  /** Whether {@code type} is a container: an iterable, an iterator, a map, an optional or a stream. */
+  boolean isContainer(TypeMirror type) {
+    return type != null && type.getKind() == TypeKind.DECLARED && anySupertype(type, CONTAINERS::containsKey);
+  }
+
+  private boolean anySupertype(TypeMirror type, Predicate<String> named) {
+    boolean[] found = {false};
     walk(type, declared -> {
-      String name = name(declared);
-      holds[0] |= name.equals("java.lang.CharSequence") || CONTAINERS.containsKey(name);
-      return holds[0];
+      found[0] |= named.test(name(declared));
+      return found[0];
     });
-    return holds[0];
+    return found[0];
   }
 
   /**

@@ -5,8 +5,11 @@ import dev.piiwarden.processor.model.RuntimeTypeNames;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Types;
 
@@ -22,6 +25,8 @@ final class FlowContext {
   private final SinkMatcher sinks;
   private final ContainerTypes containers;
   private final Map<ExecutableElement, Callee> callees = new HashMap<>();
+  /** Per field: its id when it holds values (see {@link #heldField}), else the empty string. */
+  private final Map<Element, String> heldFields = new HashMap<>();
   private final Predicate<String> projectType;
   /** Per top-level class: whether it is the project's. */
   private final Map<TypeElement, Boolean> seen = new HashMap<>();
@@ -77,10 +82,38 @@ final class FlowContext {
           returns == TypeKind.VOID || returns == TypeKind.BOOLEAN,
           carries,
           carries && ValuePropagation.receiverCollectsArguments(method),
+          library && ValuePropagation.containerStoresArguments(method, containers),
           !library && !seen(owner));
       callees.put(method, known);
     }
     return known;
+  }
+
+  /**
+   * The id ({@code <binary name>#<field>}) of a field that can hold personal data without being a
+   * data element: a field of a project class, not a constant, whose type can hold a value of any
+   * kind (text, an array, a container, {@code Object}, a type variable). What is stored in it and
+   * what is read from it are followed when summaries merge. Null for any other element.
+   */
+  String heldField(Element element) {
+    if (element == null || element.getKind() != ElementKind.FIELD) {
+      return null;
+    }
+    String known = heldFields.get(element);
+    if (known == null) {
+      known = "";
+      if (element.getEnclosingElement() instanceof TypeElement owner
+          && ((VariableElement) element).getConstantValue() == null
+          && index.member(element).isEmpty()
+          && containers.holdsValues(element.asType())) {
+        String binaryName = names.binaryName(owner);
+        if (!isLibrary(binaryName) && seen(owner)) {
+          known = binaryName + "#" + element.getSimpleName();
+        }
+      }
+      heldFields.put(element, known);
+    }
+    return known.isEmpty() ? null : known;
   }
 
   /** Whether the class declaring a method is the project's, whose methods summaries describe. */

@@ -45,11 +45,14 @@ public final class MethodFacts {
   private final Set<CallResult> returnedResults = new LinkedHashSet<>();
 
   private final boolean accessor;
+  /** A plain getter of a field that is no personal data: its callers read the field itself. */
+  private final boolean getter;
 
-  MethodFacts(ExecutableElement method, String id, boolean accessor) {
+  MethodFacts(ExecutableElement method, String id, boolean accessor, boolean getter) {
     this.method = method;
     this.id = id;
     this.accessor = accessor;
+    this.getter = getter;
   }
 
   /**
@@ -154,13 +157,13 @@ public final class MethodFacts {
   }
 
   /**
-   * What the method returns, or null when nothing or when it is a data element's accessor (its
-   * callers read the element itself).
+   * What the method returns, or null when nothing or when it is a data element's accessor or
+   * another plain getter (its callers read the element or field itself).
    */
   public ReturnValue returnValue() {
     ReturnValue value = new ReturnValue(List.copyOf(returnedElements), List.copyOf(returnedParameters),
         List.copyOf(returnedResults));
-    return accessor || value.isEmpty() ? null : value;
+    return accessor || getter || value.isEmpty() ? null : value;
   }
 
   /**

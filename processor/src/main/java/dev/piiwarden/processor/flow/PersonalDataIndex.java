@@ -136,16 +136,25 @@ public final class PersonalDataIndex {
    * {@code x()}) that carries no {@code @PersonalData}. Its result carries nothing of the object.
    */
   public boolean plainAccessorOfOtherData(ExecutableElement method) {
+    return accessedField(method) != null;
+  }
+
+  /**
+   * The field that {@code method}, a plain getter of a member that is not personal data, reads
+   * (a record component's field, {@code x}, {@code getX}, {@code isX}); null for any other method.
+   */
+  public VariableElement accessedField(ExecutableElement method) {
     if (!method.getParameters().isEmpty() || !(method.getEnclosingElement() instanceof TypeElement owner)
         || member(method).isPresent()) {
-      return false;
+      return null;
     }
     String name = method.getSimpleName().toString();
-    if (component(owner, name) != null || field(owner, name) != null) {
-      return true;
+    VariableElement field = field(owner, name);
+    if (field != null) {
+      return field;
     }
     String property = property(name);
-    return property != null && field(owner, property) != null;
+    return property == null ? null : field(owner, property);
   }
 
   private static String property(String getter) {

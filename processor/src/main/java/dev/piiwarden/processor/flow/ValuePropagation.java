@@ -7,8 +7,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Library methods whose result carries their arguments (string building and formatting, encodings,
- * collections built from them), and those that also add their arguments to the receiver ({@code
- * StringBuilder.append}). A table, not code: add a row to teach the analysis another one.
+ * collections built from them), those that also add their arguments to the receiver ({@code
+ * StringBuilder.append}), and the methods by which a collection or map stores what it is handed. A table, not code: add a row to teach the analysis another one.
  */
 final class ValuePropagation {
   private static final Map<String, Set<String>> RESULT_CARRIES_ARGUMENTS = Map.ofEntries(
@@ -33,7 +33,18 @@ final class ValuePropagation {
   private static final Set<String> RECEIVER_COLLECTS_ARGUMENTS =
       Set.of("java.lang.StringBuilder", "java.lang.StringBuffer");
 
+  /** Methods of collections and maps that store their arguments in the receiver. */
+  private static final Set<String> CONTAINER_STORES = Set.of(
+      "add", "addAll", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "set", "put", "putAll",
+      "putIfAbsent", "replace");
+
   private ValuePropagation() {}
+
+  /** Whether {@code method}, declared by a container, stores its arguments in its receiver ({@code list.add(x)}). */
+  static boolean containerStoresArguments(ExecutableElement method, ContainerTypes containers) {
+    return CONTAINER_STORES.contains(method.getSimpleName().toString())
+        && containers.isContainer(method.getEnclosingElement().asType());
+  }
 
   /** Whether the result of {@code method} carries its arguments. */
   static boolean resultCarriesArguments(ExecutableElement method) {
