@@ -9,6 +9,7 @@ import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
 import static dev.piiwarden.processor.flow.SinkStubs.LOG;
 
 import dev.piiwarden.core.inventory.ArgumentPass;
+import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.SinkKind;
 import java.util.List;
@@ -70,6 +71,11 @@ class HeldFieldsTest {
         void nothing() {
           log.info("{}", unused);
         }
+        void listed(User user) {
+          java.util.List<Object> items = new java.util.ArrayList<>();
+          items.add(user);
+          log.info("{}", items); // sink:items
+        }
         Box<String> boxed(Person person) {
           return new Box<>(person.name);
         }
@@ -117,7 +123,7 @@ class HeldFieldsTest {
   void aStoreInAFieldIsAPassToTheField() {
     assertThat(compiled.summary(API, api("remember(com.acme.User)")).passes()).contains(
         new ArgumentPass(API + "#lastEmail", 0, FlowCompilation.line(SOURCE, "store:last"), List.of(EMAIL),
-            List.of(), dev.piiwarden.core.inventory.Confidence.DIRECT));
+            List.of(), Confidence.DIRECT));
   }
 
   @Test
@@ -145,6 +151,12 @@ class HeldFieldsTest {
   void aContainerFieldCarriesWhatIsPutIntoIt() {
     assertThat(flows()).contains(new Flow(DIAGNOSIS, SinkKind.CONSOLE, CONSOLE,
         List.of(api("keep(com.acme.Patient)"), API + "#extra", api("dump()"))));
+  }
+
+  @Test
+  void aLocalCollectionCarriesWhatIsAddedToIt() {
+    assertThat(compiled.activity(API, api("listed(com.acme.User)")).sinks()).containsExactly(
+        FlowCompilation.sinkAt(SOURCE, "sink:items", SinkKind.LOG, LOG, Confidence.VIA_LOCAL, EMAIL, NAME, PHONE));
   }
 
   @Test
