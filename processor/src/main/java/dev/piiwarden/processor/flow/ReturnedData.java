@@ -23,8 +23,9 @@ import java.util.function.Function;
  * whose fragments are on the class path, so that a caller logging what one of them hands back is
  * told so on its own line (PW018), as it is for data it reads itself: at once when the callee is
  * known (the caller's own class, a class analysed before it, another module's), else when the
- * compilation ends. The merged {@code flows} follow every returned value regardless (the fragments
- * keep result sinks as such); this only adds diagnostics.
+ * compilation ends. What is stored in a field that holds values counts as what reading the field
+ * returns. The merged {@code flows} follow every returned value regardless (the fragments keep
+ * result sinks as such); this only adds diagnostics.
  */
 final class ReturnedData {
   /** Calls nested deeper than this are not followed; real code nests a few. */
@@ -57,6 +58,14 @@ final class ReturnedData {
     for (MethodFacts facts : methods) {
       if (facts.returnValue() != null) {
         returning.add(new Returning(facts.id(), facts.returnValue(), facts.passes()));
+      }
+      for (ArgumentPass pass : facts.passes()) {
+        if (pass.callee().indexOf('(') < 0 && (!pass.elements().isEmpty() || !pass.results().isEmpty())) {
+          // a store in a field that holds values: its reads carry what any method stored there
+          // (parameters stored are followed by the merge only)
+          returning.add(new Returning(pass.callee(), new ReturnValue(pass.elements(), List.of(), pass.results()),
+              facts.passes()));
+        }
       }
     }
     settle(returning);
@@ -159,8 +168,8 @@ final class ReturnedData {
   /** What the method {@code id} returns, reading its class's fragment from the class path once. */
   private Returned returnOf(String id) {
     Returned known = byMethod.get(id);
-    if (known != null) {
-      return known;
+    if (known != null || id.indexOf('(') < 0) {
+      return known; // a field's stores are those of this compilation; fragments are not read for them
     }
     int hash = id.indexOf('#');
     String type = hash < 0 ? id : id.substring(0, hash);

@@ -63,7 +63,7 @@ class HeldFieldsTest {
           this.extra.put("patient", patient); // store:extra
         }
         void dump() {
-          System.out.println(extra);
+          System.out.println(extra); // sink:extra
         }
         void topic() {
           log.info(TOPIC);
@@ -130,6 +130,20 @@ class HeldFieldsTest {
   void aFieldStoredInOneMethodAndLoggedInAnotherIsAFlowThroughTheField() {
     assertThat(flows()).contains(new Flow(EMAIL, SinkKind.LOG, LOG,
         List.of(api("remember(com.acme.User)"), API + "#lastEmail", api("report()"))));
+  }
+
+  @Test
+  void loggingAFieldThatPersonalDataWasStoredInIsAWarningOnThatLine() {
+    List<Long> warned = compiled.compilation.warnings().stream()
+        .filter(warning -> warning.getMessage(null).startsWith("PW018")
+            && warning.getSource().getName().endsWith("Api.java"))
+        .map(warning -> warning.getLineNumber())
+        .toList();
+    // stored in this compilation by a method of its own: last, to, extra; not the record's body,
+    // whose value comes in through parameters (the merged flows have it), nor unused or TOPIC
+    assertThat(warned).containsAtLeast((long) FlowCompilation.line(SOURCE, "sink:last"),
+        (long) FlowCompilation.line(SOURCE, "sink:to"), (long) FlowCompilation.line(SOURCE, "sink:extra"));
+    assertThat(warned).doesNotContain((long) FlowCompilation.line(SOURCE, "sink:body"));
   }
 
   @Test
