@@ -457,12 +457,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (!callee.returnsNothing() && accessed.isEmpty()) {
       // Any other method of a tainted receiver may return what it holds, but not as a number
       // (email.length(), email.indexOf('@')); an accessor of a personal data member returns that
-      // member alone.
-      if (!method.getReturnType().getKind().isPrimitive()) {
-        result = result.union(receiverValue);
-      }
+      // member alone, and a plain getter of one of the project's other fields that field:
+      // user.id() is none of the user's data, though a caller's user passed in still reaches
+      // where the id goes (a whole object passes all its elements).
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
+      if (!method.getReturnType().getKind().isPrimitive()) {
+        result = result.union(getterField == null ? receiverValue : receiverValue.parametersOnly());
+      }
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
       } else if (callee.unseen()) {

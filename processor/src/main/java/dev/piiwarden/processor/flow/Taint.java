@@ -92,6 +92,19 @@ final class Taint {
         : new Taint(added.elements, parameters, results, viaLocal, lambda, true);
   }
 
+  /**
+   * Only the current method's parameters this value carries: what a plain getter of another field
+   * returns of its receiver. The field is not the receiver's data or results, but a path from a
+   * caller through the parameter is kept.
+   */
+  Taint parametersOnly() {
+    if (parameters.isEmpty()) {
+      return EMPTY;
+    }
+    return elements.isEmpty() && results.isEmpty() ? this
+        : new Taint(Set.of(), parameters, Set.of(), viaLocal, lambda, viaCall);
+  }
+
   /** The same value as read back from a local variable. */
   Taint throughLocal() {
     return isEmpty() || viaLocal ? this : new Taint(elements, parameters, results, true, lambda, viaCall);

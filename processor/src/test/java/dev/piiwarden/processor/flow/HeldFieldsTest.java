@@ -76,6 +76,10 @@ class HeldFieldsTest {
           items.add(user);
           log.info("{}", items); // sink:items
         }
+        void reference(User user) {
+          Ticket ticket = new Ticket(user.getEmail(), "A-1");
+          log.info(ticket.getRef());
+        }
         Box<String> boxed(Person person) {
           return new Box<>(person.name);
         }
@@ -90,6 +94,12 @@ class HeldFieldsTest {
       }
       class Envelope {
         String to;
+      }
+      class Ticket {
+        private final String contact;
+        private final String ref;
+        Ticket(String contact, String ref) { this.contact = contact; this.ref = ref; }
+        String getRef() { return ref; }
       }
       class Box<T> {
         private final T value;
@@ -178,6 +188,13 @@ class HeldFieldsTest {
     assertThat(flows()).contains(new Flow(NAME, SinkKind.LOG, LOG,
         List.of(api("boxed(com.acme.Person)"), "com.acme.Box#<init>(java.lang.Object)", "com.acme.Box#value",
             "com.acme.Box#get()", api("named(com.acme.Person)"))));
+  }
+
+  @Test
+  void aPlainGetterOfAnotherFieldReturnsThatFieldNotWhatTheObjectWasBuiltFrom() {
+    // the ticket holds the address in contact, but its ref is logged
+    assertThat(compiled.activity(API, api("reference(com.acme.User)")).sinks()).isEmpty();
+    assertThat(flows().stream().map(Flow::path).flatMap(List::stream)).doesNotContain(api("reference(com.acme.User)"));
   }
 
   @Test
