@@ -168,6 +168,56 @@ class FlowPathsTest {
   }
 
   @Test
+  void aValueStoredInAFieldInOneModuleAndLoggedInAnotherIsAFlowThroughTheField(@TempDir Path dir)
+      throws IOException {
+    Path moduleA = dir.resolve("a");
+    Path moduleB = dir.resolve("b");
+    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
+    write(moduleA, "com/acme/User.java", FlowFixtures.user());
+    write(moduleA, "com/acme/Envelope.java", """
+        package com.acme;
+        public record Envelope(String to, String subject) {}
+        """);
+    write(moduleA, "com/acme/Outbox.java", """
+        package com.acme;
+        public class Outbox {
+          private final com.acme.out.Courier courier;
+          public Outbox(com.acme.out.Courier courier) { this.courier = courier; }
+          public void post(User user) { courier.deliver(new Envelope(user.getEmail(), "hello")); }
+        }
+        """);
+    write(moduleA, "com/acme/out/Courier.java", """
+        package com.acme.out;
+        public interface Courier { void deliver(com.acme.Envelope envelope); }
+        """);
+    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
+      write(moduleA, stub.getName().substring(1), stub);
+    }
+    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
+    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
+
+    write(moduleB, "com/acme/b/LogCourier.java", """
+        package com.acme.b;
+        public class LogCourier implements com.acme.out.Courier {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogCourier.class);
+          @Override public void deliver(com.acme.Envelope envelope) {
+            log.info("to {} about {}", envelope.to(), envelope.subject());
+          }
+        }
+        """);
+    StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+
+    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
+    assertThat(merged.flows()).contains(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Outbox#post(com.acme.User)", "com.acme.Envelope#<init>(java.lang.String,java.lang.String)",
+        "com.acme.Envelope#to", "com.acme.b.LogCourier#deliver(com.acme.Envelope)")));
+    // the envelope handed to deliver carries the address too (its parameter reaches the log)
+    assertThat(merged.flows().stream().map(flow -> flow.element() + " " + flow.sink()).distinct().toList())
+        .containsExactly(EMAIL + " LOG");
+  }
+
+  @Test
   void aValueReturnedByAMethodOfAnotherModuleReachesTheCallersSink(@TempDir Path dir) throws IOException {
     Path moduleB = dir.resolve("b");
     StandaloneCompilation a = moduleWithLabels(dir, """
