@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * {@code <type>#<field>}) is followed to every read of that field (a call result of the field id),
  * whichever object and method read it; the field shows in the path. Stores found while following
  * can feed reads already resolved, so the computation is repeated until the fields' contents stop
- * growing. A path never visits a method twice, so recursion and cycles end.
+ * growing. A path never visits a method twice, except a method that reads back through a field
+ * what it stored, so recursion and cycles end.
  */
 public final class FlowComputation {
   /** Paths longer than this are not followed; real call chains to a sink are far shorter. */
@@ -106,6 +107,16 @@ public final class FlowComputation {
         }
       }
     }
+  }
+
+  /** Whether {@code path} passes a field after position {@code from}. */
+  private static boolean throughField(List<String> path, int from) {
+    for (int k = from + 1; k < path.size(); k++) {
+      if (isField(path.get(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code id} names a field (stores and reads of it) rather than a method. */
@@ -231,9 +242,14 @@ public final class FlowComputation {
     return new Carried(elements, parameters);
   }
 
-  /** {@code prefix} followed by {@code method}, or null when the prefix already visits it. */
+  /**
+   * {@code prefix} followed by {@code method}, or null when the prefix already visits it, unless
+   * through a field since (a method that reads back what it stored: {@code order.setEmail(...)}
+   * then {@code repository.save(order)}).
+   */
   private List<String> extend(List<String> prefix, String method) {
-    if (prefix.contains(method) || prefix.size() >= MAX_DEPTH) {
+    int visited = prefix.lastIndexOf(method);
+    if ((visited >= 0 && !throughField(prefix, visited)) || prefix.size() >= MAX_DEPTH) {
       return null;
     }
     List<String> path = new ArrayList<>(prefix);

@@ -204,4 +204,17 @@ class FlowComputationTest {
         loggingResult(SEND, List.of(), new CallResult(BODY, 40)));
     assertEquals(List.of(), flows);
   }
+
+  @Test
+  void aMethodMayReadBackThroughAFieldWhatItStoredButNotCallItselfAgain() {
+    // register(user): order.setContact(user.getEmail()); log(order): the contact field read back
+    String setter = "com.acme.Order#setContact(java.lang.String)";
+    String contact = "com.acme.Order#contact";
+    List<Flow> flows = flows(
+        loggingResult(REGISTER, List.of(readPass(setter, 0, EMAIL)), new CallResult(contact, 41)),
+        summary(setter, List.of(new ArgumentPass(contact, 0, 3, List.of(), List.of(0), Confidence.DIRECT)), List.of()),
+        summary(DELIVER, List.of(readPass(DELIVER, 0, EMAIL)), List.of(log(0))));
+    assertEquals(List.of(
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(REGISTER, setter, contact, REGISTER))), flows);
+  }
 }

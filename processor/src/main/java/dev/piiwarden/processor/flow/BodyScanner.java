@@ -678,7 +678,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     for (int i = 0; i < arguments.size(); i++) {
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
       elements.addAll(argument.elements);
-      all = all.union(argument);
+      all = all.union(argument).union(heldFieldsOf(argumentTrees.get(i), call));
     }
     Taint sunk = all.withElements(elements);
     record(sink, call, sunk);
@@ -740,6 +740,23 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     Taint carried = value.withElements(ids);
     return lambdaDepth > 0 ? carried.inLambda() : carried;
+  }
+
+  /**
+   * A project object logged, serialized or saved whole ({@code repository.save(order)} after
+   * {@code order.setEmail(user.getEmail())}) carries what is stored in its fields that hold values:
+   * reads of those fields, known when summaries merge.
+   */
+  private Taint heldFieldsOf(ExpressionTree argument, Tree call) {
+    TypeElement type = typeOf(argument);
+    if (type == null || type.getKind() == ElementKind.ENUM) {
+      return Taint.EMPTY;
+    }
+    Taint reads = Taint.EMPTY;
+    for (String field : context.heldFieldsOf(type)) {
+      reads = reads.union(Taint.result(new CallResult(field, line(call)), lambdaDepth > 0));
+    }
+    return reads;
   }
 
   /**

@@ -2,15 +2,20 @@ package dev.piiwarden.processor.flow;
 
 import com.sun.source.util.Trees;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -27,6 +32,7 @@ final class FlowContext {
   private final Map<ExecutableElement, Callee> callees = new HashMap<>();
   /** Per field: its id when it holds values (see {@link #heldField}), else the empty string. */
   private final Map<Element, String> heldFields = new HashMap<>();
+  private final Map<TypeElement, List<String>> heldFieldsOfType = new HashMap<>();
   private final Predicate<String> projectType;
   /** Per top-level class: whether it is the project's. */
   private final Map<TypeElement, Boolean> seen = new HashMap<>();
@@ -114,6 +120,35 @@ final class FlowContext {
       heldFields.put(element, known);
     }
     return known.isEmpty() ? null : known;
+  }
+
+  /**
+   * The ids of the instance fields of {@code type} and its superclasses that hold values ({@link
+   * #heldField}): what an object of it carries besides its personal data members, when it is
+   * logged, serialized or saved whole.
+   */
+  List<String> heldFieldsOf(TypeElement type) {
+    List<String> known = heldFieldsOfType.get(type);
+    if (known == null) {
+      List<String> fields = new ArrayList<>();
+      for (TypeElement each = type; each != null; each = superclass(each)) {
+        for (Element member : each.getEnclosedElements()) {
+          String held = member.getModifiers().contains(Modifier.STATIC) ? null : heldField(member);
+          if (held != null) {
+            fields.add(held);
+          }
+        }
+      }
+      known = List.copyOf(fields);
+      heldFieldsOfType.put(type, known);
+    }
+    return known;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   /** Whether the class declaring a method is the project's, whose methods summaries describe. */

@@ -80,6 +80,11 @@ class HeldFieldsTest {
           Ticket ticket = new Ticket(user.getEmail(), "A-1");
           log.info(ticket.getRef());
         }
+        void saved(User user) throws Exception {
+          Order order = new Order();
+          order.setContact(user.getEmail());
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(order);
+        }
         Box<String> boxed(Person person) {
           return new Box<>(person.name);
         }
@@ -100,6 +105,12 @@ class HeldFieldsTest {
         private final String ref;
         Ticket(String contact, String ref) { this.contact = contact; this.ref = ref; }
         String getRef() { return ref; }
+      }
+      class Order {
+        private static String lastContact;
+        private String contact;
+        private int quantity;
+        void setContact(String contact) { this.contact = contact; }
       }
       class Box<T> {
         private final T value;
@@ -195,6 +206,17 @@ class HeldFieldsTest {
     // the ticket holds the address in contact, but its ref is logged
     assertThat(compiled.activity(API, api("reference(com.acme.User)")).sinks()).isEmpty();
     assertThat(flows().stream().map(Flow::path).flatMap(List::stream)).doesNotContain(api("reference(com.acme.User)"));
+  }
+
+  @Test
+  void anObjectSerializedWholeCarriesWhatItsSetterStoredAndTheStoringMethodMayReadItBack() {
+    assertThat(flows()).contains(new Flow(EMAIL, SinkKind.SERIALIZATION,
+        "com.fasterxml.jackson.databind.ObjectMapper#writeValueAsString",
+        List.of(api("saved(com.acme.User)"), "com.acme.Order#setContact(java.lang.String)", "com.acme.Order#contact",
+            api("saved(com.acme.User)"))));
+    // a static field is no part of the object; a number holds nothing
+    assertThat(compiled.summary(API, api("saved(com.acme.User)")).resultSinks().stream()
+        .map(sink -> sink.result().callee()).toList()).containsExactly("com.acme.Order#contact");
   }
 
   @Test
