@@ -183,13 +183,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       stored.add(pass.callee());
     }
     for (int i = 0; i < components.size(); i++) {
-      Element field = null;
+      String held = null;
       for (Element member : record.getEnclosedElements()) {
         if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(components.get(i).getSimpleName())) {
-          field = member;
+          held = context.heldField(member);
+          break;
         }
       }
-      String held = context.heldField(field);
       if (held != null && !stored.contains(held)) {
         current.pass(new ArgumentPass(held, 0, line(tree), List.of(), List.of(i), Confidence.DIRECT));
       }

@@ -133,7 +133,8 @@ public final class PersonalDataIndex {
   /**
    * Whether {@code method} is a plain getter of a member that is not personal data: no
    * parameters, named after a field or record component of its class ({@code getX}, {@code isX},
-   * {@code x()}) that carries no {@code @PersonalData}. Its result carries nothing of the object.
+   * {@code x()}) that carries no {@code @PersonalData}. Its result carries none of the object's
+   * personal data, only what was stored in that field.
    */
   public boolean plainAccessorOfOtherData(ExecutableElement method) {
     return accessedField(method) != null;

@@ -8,7 +8,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Library methods whose result carries their arguments (string building and formatting, encodings,
  * collections built from them), those that also add their arguments to the receiver ({@code
- * StringBuilder.append}), and the methods by which a collection or map stores what it is handed. A table, not code: add a row to teach the analysis another one.
+ * StringBuilder.append}), and the methods by which a collection or map stores what it is handed.
+ * A table, not code: add a row to teach the analysis another one.
  */
 final class ValuePropagation {
   private static final Map<String, Set<String>> RESULT_CARRIES_ARGUMENTS = Map.ofEntries(
