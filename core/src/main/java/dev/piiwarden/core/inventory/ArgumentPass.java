@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A call by which a method hands personal data, or one of its own parameters, to another method.
  *
- * @param callee the called method's id, {@code <type>#<name>(<param types>)}
+ * @param callee the called method's id, {@code <type>#<name>(<param types>)}, or the id of the field
+ *     the value is stored in, {@code <type>#<field>} ({@link #isField})
  * @param argument the 0-based position of the argument
  * @param line the line of the call
  * @param elements the data elements the argument carries, sorted
@@ -41,6 +42,14 @@ public record ArgumentPass(
     parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
     confidence = confidence == null ? Confidence.DIRECT : confidence;
     results = Sorting.sorted(results, CallResult.ORDER);
+  }
+
+  /**
+   * Whether {@code id}, a pass's callee or a call result's, names a field ({@code <type>#<field>}:
+   * a value stored in it, or a read of it) rather than a method ({@code <type>#<name>(<params>)}).
+   */
+  public static boolean isField(String id) {
+    return id.indexOf('(') < 0;
   }
 
   /** A pass that carries no call results. */

@@ -112,23 +112,18 @@ public final class FlowComputation {
   /** Whether {@code path} passes a field after position {@code from}. */
   private static boolean throughField(List<String> path, int from) {
     for (int k = from + 1; k < path.size(); k++) {
-      if (isField(path.get(k))) {
+      if (ArgumentPass.isField(path.get(k))) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether {@code id} names a field (stores and reads of it) rather than a method. */
-  private static boolean isField(String id) {
-    return id.indexOf('(') < 0;
-  }
-
   private void follow(String element, String callee, int parameter, List<String> path) {
     if (path.size() >= MAX_DEPTH) {
       return;
     }
-    if (isField(callee)) {
+    if (ArgumentPass.isField(callee)) {
       List<String> stored = extend(path, callee);
       if (stored != null
           && fields.computeIfAbsent(callee, k -> new TreeMap<>()).putIfAbsent(element, stored) == null) {
@@ -212,7 +207,7 @@ public final class FlowComputation {
     if (depth >= MAX_DEPTH) {
       return new Carried(elements, parameters);
     }
-    if (isField(result.callee())) {
+    if (ArgumentPass.isField(result.callee())) {
       elements.putAll(fields.getOrDefault(result.callee(), Map.of()));
       return new Carried(elements, parameters);
     }

@@ -60,7 +60,7 @@ final class ReturnedData {
         returning.add(new Returning(facts.id(), facts.returnValue(), facts.passes()));
       }
       for (ArgumentPass pass : facts.passes()) {
-        if (pass.callee().indexOf('(') < 0 && (!pass.elements().isEmpty() || !pass.results().isEmpty())) {
+        if (ArgumentPass.isField(pass.callee()) && (!pass.elements().isEmpty() || !pass.results().isEmpty())) {
           // a store in a field that holds values: its reads carry what any method stored there
           // (parameters stored are followed by the merge only)
           returning.add(new Returning(pass.callee(), new ReturnValue(pass.elements(), List.of(), pass.results()),
@@ -168,7 +168,7 @@ final class ReturnedData {
   /** What the method {@code id} returns, reading its class's fragment from the class path once. */
   private Returned returnOf(String id) {
     Returned known = byMethod.get(id);
-    if (known != null || id.indexOf('(') < 0) {
+    if (known != null || ArgumentPass.isField(id)) {
       return known; // a field's stores are those of this compilation; fragments are not read for them
     }
     int hash = id.indexOf('#');
