@@ -38,13 +38,19 @@ public final class BootstrapJar {
   private BootstrapJar() {}
 
 
-  /** Appends the jar, the first time only; thread-safe. */
+  /**
+   * Puts the bridge classes in the bootstrap class loader, the first time only; thread-safe. They
+   * are defined there directly ({@link BootClassDefiner}); only where the JDK does not allow that
+   * is the jar appended to the bootstrap class path.
+   */
   public static synchronized void append(Instrumentation instrumentation) throws IOException {
     if (appended) {
       return;
     }
-    Path jar = BridgeJarFile.provide(CLASSES);
-    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    if (!BootClassDefiner.define(instrumentation, CLASSES, BridgeJarFile.classFiles(CLASSES))) {
+      Path jar = BridgeJarFile.provide(CLASSES);
+      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
     appended = true;
     for (Runnable action : ON_APPEND) {
       action.run();

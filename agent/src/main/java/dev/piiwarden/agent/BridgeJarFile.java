@@ -37,6 +37,11 @@ final class BridgeJarFile {
   }
 
   private static byte[] jarBytes(String[] classes) throws IOException {
+    return StoredJar.of(classes, classFiles(classes));
+  }
+
+  /** The class files {@code classes} (resource names in the agent jar), read from the agent jar. */
+  static byte[][] classFiles(String[] classes) throws IOException {
     byte[][] contents = new byte[classes.length][];
     Path agentJar = AgentJar.location();
     if (agentJar != null) {
@@ -63,7 +68,7 @@ final class BridgeJarFile {
         }
       }
     }
-    return StoredJar.of(classes, contents);
+    return contents;
   }
 
   /** The shared, verified copy; null when there is no folder or copy to trust. */
