@@ -130,37 +130,26 @@ class FlowPathsTest {
 
   @Test
   void twoSeparatelyCompiledModulesShowTheFlowThatCrossesThem(@TempDir Path dir) throws IOException {
-    Path moduleA = dir.resolve("a");
-    Path moduleB = dir.resolve("b");
-    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
-    write(moduleA, "com/acme/User.java", FlowFixtures.user());
-    write(moduleA, "com/acme/Signup.java", """
+    StandaloneCompilation a = moduleA(dir,
+        "com/acme/Signup.java", """
         package com.acme;
         public class Signup {
           private final com.acme.out.Sender sender;
           public Signup(com.acme.out.Sender sender) { this.sender = sender; }
           public void register(User user) { sender.send(user.getEmail()); }
         }
-        """);
-    write(moduleA, "com/acme/out/Sender.java", """
+        """,
+        "com/acme/out/Sender.java", """
         package com.acme.out;
         public interface Sender { void send(String text); }
         """);
-    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
-      write(moduleA, stub.getName().substring(1), stub);
-    }
-    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
-    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
-
-    write(moduleB, "com/acme/b/LogSender.java", """
+    StandaloneCompilation b = moduleB(dir, a, "com/acme/b/LogSender.java", """
         package com.acme.b;
         public class LogSender implements com.acme.out.Sender {
           private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogSender.class);
           @Override public void send(String text) { log.info(text); }
         }
         """);
-    StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
-    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
 
     Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
     assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
@@ -170,33 +159,24 @@ class FlowPathsTest {
   @Test
   void aValueStoredInAFieldInOneModuleAndLoggedInAnotherIsAFlowThroughTheField(@TempDir Path dir)
       throws IOException {
-    Path moduleA = dir.resolve("a");
-    Path moduleB = dir.resolve("b");
-    write(moduleA, "com/acme/Person.java", FlowFixtures.person());
-    write(moduleA, "com/acme/User.java", FlowFixtures.user());
-    write(moduleA, "com/acme/Envelope.java", """
+    StandaloneCompilation a = moduleA(dir,
+        "com/acme/Envelope.java", """
         package com.acme;
         public record Envelope(String to, String subject) {}
-        """);
-    write(moduleA, "com/acme/Outbox.java", """
+        """,
+        "com/acme/Outbox.java", """
         package com.acme;
         public class Outbox {
           private final com.acme.out.Courier courier;
           public Outbox(com.acme.out.Courier courier) { this.courier = courier; }
           public void post(User user) { courier.deliver(new Envelope(user.getEmail(), "hello")); }
         }
-        """);
-    write(moduleA, "com/acme/out/Courier.java", """
+        """,
+        "com/acme/out/Courier.java", """
         package com.acme.out;
         public interface Courier { void deliver(com.acme.Envelope envelope); }
         """);
-    for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
-      write(moduleA, stub.getName().substring(1), stub);
-    }
-    StandaloneCompilation a = StandaloneCompilation.run(moduleA, dir.resolve("out-a"), List.of());
-    assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
-
-    write(moduleB, "com/acme/b/LogCourier.java", """
+    StandaloneCompilation b = moduleB(dir, a, "com/acme/b/LogCourier.java", """
         package com.acme.b;
         public class LogCourier implements com.acme.out.Courier {
           private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogCourier.class);
@@ -205,8 +185,6 @@ class FlowPathsTest {
           }
         }
         """);
-    StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
-    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
 
     Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
     assertThat(merged.flows()).contains(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
@@ -219,7 +197,6 @@ class FlowPathsTest {
 
   @Test
   void aValueReturnedByAMethodOfAnotherModuleReachesTheCallersSink(@TempDir Path dir) throws IOException {
-    Path moduleB = dir.resolve("b");
     StandaloneCompilation a = moduleWithLabels(dir, """
         package com.acme;
         public class Labels {
@@ -237,9 +214,7 @@ class FlowPathsTest {
           }
         }
         """;
-    write(moduleB, "com/acme/b/Greeter.java", greeter);
-    StandaloneCompilation b = StandaloneCompilation.run(moduleB, dir.resolve("out-b"), List.of(a.classes()));
-    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+    StandaloneCompilation b = moduleB(dir, a, "com/acme/b/Greeter.java", greeter);
     // module a's fragment says what label returns, so the log call is flagged where it is written
     assertThat(b.diagnostics()).contains("Greeter.java:" + FlowCompilation.line(greeter, "sink:label")
         + ": warning: PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info.");
@@ -333,16 +308,35 @@ class FlowPathsTest {
 
   /** Module "a": the fixtures, {@code labels} as com.acme.Labels and the sink stubs, compiled with PII Warden. */
   private static StandaloneCompilation moduleWithLabels(Path dir, String labels) throws IOException {
+    return moduleA(dir, "com/acme/Labels.java", labels);
+  }
+
+  /**
+   * Module a, compiled in {@code dir/a}: the fixtures' Person and User, the sink stubs, and the
+   * given sources ({@code relative path, text} pairs).
+   */
+  private static StandaloneCompilation moduleA(Path dir, String... sources) throws IOException {
     Path module = dir.resolve("a");
     write(module, "com/acme/Person.java", FlowFixtures.person());
     write(module, "com/acme/User.java", FlowFixtures.user());
-    write(module, "com/acme/Labels.java", labels);
+    for (int i = 0; i < sources.length; i += 2) {
+      write(module, sources[i], sources[i + 1]);
+    }
     for (javax.tools.JavaFileObject stub : SinkStubs.all()) {
       write(module, stub.getName().substring(1), stub);
     }
     StandaloneCompilation a = StandaloneCompilation.run(module, dir.resolve("out-a"), List.of());
     assertWithMessage(a.diagnostics()).that(a.success()).isTrue();
     return a;
+  }
+
+  /** Module b, {@code source} at {@code relative} in {@code dir/b}, compiled against module a's classes. */
+  private static StandaloneCompilation moduleB(Path dir, StandaloneCompilation a, String relative, String source)
+      throws IOException {
+    write(dir.resolve("b"), relative, source);
+    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"), List.of(a.classes()));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+    return b;
   }
 
   private static void write(Path root, String relative, javax.tools.JavaFileObject source) throws IOException {
