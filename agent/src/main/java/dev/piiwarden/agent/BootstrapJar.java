@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 /**
- * Puts the bridge classes, consent's and log redaction's, into one small jar ({@link
- * BridgeJarFile}: reused from an earlier start when it can be trusted) and appends it to the
- * bootstrap class path, so that application code in any class loader, and the
- * JDK's own {@code java.util.logging.Logger}, link to the same bridge. Done once, by whichever of
+ * Puts the bridge classes, consent's and log redaction's, into the bootstrap class loader, so that
+ * application code in any class loader, and the JDK's own {@code java.util.logging.Logger}, link
+ * to the same bridge: defined there directly ({@link BootClassDefiner}), or, where the JDK does not
+ * allow that, in one small jar ({@link BridgeJarFile}: reused from an earlier start when it can be
+ * trusted) appended to the bootstrap class path. Done once, by whichever of
  * the two first needs it; must run before anything refers to a bridge class. JDK types only in
  * these classes. This class itself writes nothing, so that loading it (every start does, to
  * register actions) loads no zip or file classes.
@@ -47,8 +48,9 @@ public final class BootstrapJar {
     if (appended) {
       return;
     }
-    if (!BootClassDefiner.define(instrumentation, CLASSES, BridgeJarFile.classFiles(CLASSES))) {
-      Path jar = BridgeJarFile.provide(CLASSES);
+    byte[][] classFiles = BridgeJarFile.classFiles(CLASSES);
+    if (!BootClassDefiner.define(instrumentation, CLASSES, classFiles)) {
+      Path jar = BridgeJarFile.provide(CLASSES, classFiles);
       instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
     }
     appended = true;

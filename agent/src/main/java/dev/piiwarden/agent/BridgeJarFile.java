@@ -31,13 +31,14 @@ final class BridgeJarFile {
 
   /** A jar holding {@code classes} (resource names in the agent jar), ready to append. */
   static Path provide(String[] classes) throws IOException {
-    byte[] content = jarBytes(classes);
-    Path shared = sharedCopy(content);
-    return shared != null ? shared : privateCopy(content);
+    return provide(classes, classFiles(classes));
   }
 
-  private static byte[] jarBytes(String[] classes) throws IOException {
-    return StoredJar.of(classes, classFiles(classes));
+  /** A jar holding {@code classes} with their class files {@code files} ({@link #classFiles}). */
+  static Path provide(String[] classes, byte[][] files) throws IOException {
+    byte[] content = StoredJar.of(classes, files);
+    Path shared = sharedCopy(content);
+    return shared != null ? shared : privateCopy(content);
   }
 
   /** The class files {@code classes} (resource names in the agent jar), read from the agent jar. */
