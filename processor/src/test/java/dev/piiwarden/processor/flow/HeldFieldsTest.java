@@ -85,6 +85,13 @@ class HeldFieldsTest {
           order.setContact(user.getEmail());
           new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(order);
         }
+        void audit(User user) {
+          Registry.Journal.LAST = user.getPhone();
+        }
+        void later() {
+          Runnable task = () -> log.info(Registry.Journal.LAST);
+          task.run();
+        }
         Box<String> boxed(Person person) {
           return new Box<>(person.name);
         }
@@ -99,6 +106,11 @@ class HeldFieldsTest {
       }
       class Envelope {
         String to;
+      }
+      class Registry {
+        static class Journal {
+          static String LAST;
+        }
       }
       class Ticket {
         private final String contact;
@@ -217,6 +229,15 @@ class HeldFieldsTest {
     // a static field is no part of the object; a number holds nothing
     assertThat(compiled.summary(API, api("saved(com.acme.User)")).resultSinks().stream()
         .map(sink -> sink.result().callee()).toList()).containsExactly("com.acme.Order#contact");
+  }
+
+  @Test
+  void aStaticFieldOfANestedClassReadInALambdaIsAFlowWithLambdaConfidence() {
+    assertThat(flows()).contains(new Flow(PHONE, SinkKind.LOG, LOG,
+        List.of(api("audit(com.acme.User)"), "com.acme.Registry$Journal#LAST", api("later()"))));
+    assertThat(compiled.summary(API, api("later()")).resultSinks().stream()
+        .map(sink -> sink.result().callee() + " " + sink.confidence()).toList())
+        .containsExactly("com.acme.Registry$Journal#LAST LAMBDA");
   }
 
   @Test
