@@ -374,14 +374,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /**
    * A value stored in a field that holds values ({@link FlowContext#heldField}): recorded as a
    * pass to the field, which the merge follows to every read of it. {@code expression} is the
-   * stored expression, whose whole object counts, or null.
+   * stored expression, whose whole object counts.
    */
   private void store(Element field, ExpressionTree expression, Taint value, Tree at) {
     String held = context.heldField(field);
     if (held == null) {
       return;
     }
-    Taint stored = expression == null ? value : withWholeObject(expression, value, null);
+    Taint stored = withWholeObject(expression, value, null);
     if (!stored.isEmpty()) {
       current.pass(new ArgumentPass(held, 0, line(at), List.copyOf(stored.elements),
           List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results)));
@@ -578,7 +578,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * {@code Object}'s own methods only {@code toString}.
    */
   private boolean mayReturnTheObjectsData(ExecutableElement method) {
-    if (method.getReturnType().getKind().isPrimitive() || context.index().plainAccessorOfOtherData(method)) {
+    if (method.getReturnType().getKind().isPrimitive() || context.index().accessedField(method) != null) {
       return false;
     }
     return !((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")

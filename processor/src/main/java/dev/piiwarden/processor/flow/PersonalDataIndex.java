@@ -23,12 +23,14 @@ import javax.lang.model.util.ElementFilter;
  * Which members are personal data, with the same ids the declaring class's fragment uses: annotated
  * fields, accessors and parameters, record components (their field and accessor), and plain getters
  * ({@code getX()}, {@code isX()}) of annotated fields. Also the elements of a whole object: every
- * annotated member of its class and superclasses. Both answers are cached per element.
+ * annotated member of its class and superclasses. And the field a plain getter of other data
+ * reads. Every answer is cached per element.
  */
 public final class PersonalDataIndex {
   private final RuntimeTypeNames names;
   private final Map<Element, Optional<DataRef>> members = new HashMap<>();
   private final Map<TypeElement, List<DataRef>> wholeObjects = new HashMap<>();
+  private final Map<ExecutableElement, Optional<VariableElement>> accessedFields = new HashMap<>();
 
   public PersonalDataIndex(RuntimeTypeNames names) {
     this.names = names;
@@ -131,20 +133,21 @@ public final class PersonalDataIndex {
   }
 
   /**
-   * Whether {@code method} is a plain getter of a member that is not personal data: no
-   * parameters, named after a field or record component of its class ({@code getX}, {@code isX},
-   * {@code x()}) that carries no {@code @PersonalData}. Its result carries none of the object's
-   * personal data, only what was stored in that field.
-   */
-  public boolean plainAccessorOfOtherData(ExecutableElement method) {
-    return accessedField(method) != null;
-  }
-
-  /**
-   * The field that {@code method}, a plain getter of a member that is not personal data, reads
-   * (a record component's field, {@code x}, {@code getX}, {@code isX}); null for any other method.
+   * The field that {@code method} reads when it is a plain getter of a member that is not
+   * personal data: no parameters, named after a field or record component of its class ({@code
+   * getX}, {@code isX}, {@code x()}) that carries no {@code @PersonalData}. Its result carries none
+   * of the object's personal data, only what was stored in that field. Null for any other method.
    */
   public VariableElement accessedField(ExecutableElement method) {
+    Optional<VariableElement> known = accessedFields.get(method);
+    if (known == null) {
+      known = Optional.ofNullable(findAccessedField(method));
+      accessedFields.put(method, known);
+    }
+    return known.orElse(null);
+  }
+
+  private VariableElement findAccessedField(ExecutableElement method) {
     if (!method.getParameters().isEmpty() || !(method.getEnclosingElement() instanceof TypeElement owner)
         || member(method).isPresent()) {
       return null;
