@@ -14,6 +14,11 @@
 # The processor path holds the processor's compile and runtime dependencies only, as Maven's
 # annotationProcessorPaths would (test jars such as auto-value carry processors of their own).
 # Extra javac options for every setup (e.g. a JFR recording) can be given in JAVAC_EXTRA.
+# With IN_PROCESS=N each setup's javac runs N times inside one JVM through javax.tools, as Maven
+# runs it without fork (InProcessJavac.java), and a second table gives, for the first and the last
+# compile of each JVM, the CPU time of the thread running javac, of the whole process, the JIT's
+# compile time and the classes loaded (medians over the runs); the first table then times the
+# whole JVM, all N compiles.
 # With REFERENCE=1 two more setups show the floor any processor pays under javac's rounds, built
 # from reference/ReferenceProcessor.java: ref-empty (a processor that claims @PersonalData and does
 # nothing) and ref-gen (the same writing one empty class per class with personal data, as many
@@ -63,6 +68,12 @@ annotations="$work/lib/annotations"
 mkdir -p "$work/lib/reference"
 "$javac" -d "$work/lib/reference" "$here/reference/ReferenceProcessor.java"
 read -r -a extra <<< "${JAVAC_EXTRA:-}"
+in_process="${IN_PROCESS:-0}"
+java_launcher="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if [ "$in_process" -gt 0 ]; then
+  mkdir -p "$work/lib/in-process"
+  "$javac" -d "$work/lib/in-process" "$here/InProcessJavac.java"
+fi
 
 compile() { # setup -> "wall user sys" in seconds
   local out="$work/out-$1"
@@ -76,8 +87,14 @@ compile() { # setup -> "wall user sys" in seconds
     ref-gen) options=(-proc:full -processorpath "$work/lib/reference" -processor ReferenceProcessor
       -Areference.generate=true) ;;
   esac
+  local command=("$javac" -J-Xms"$heap" -J-Xmx"$heap" "${extra[@]}")
+  if [ "$in_process" -gt 0 ]; then
+    # the same javac arguments, given to javax.tools in one JVM; -J options go to that JVM
+    command=("$java_launcher" -Xms"$heap" -Xmx"$heap" "${extra[@]/#-J/}" -cp "$work/lib/in-process"
+      InProcessJavac "$in_process") # each compile in a folder of its own under $out
+  fi
   "$timer" -f "%e %U %S" -o "$work/time-$1.txt" \
-    "$javac" -J-Xms"$heap" -J-Xmx"$heap" "${extra[@]}" -nowarn -Xlint:none -d "$out" -cp "$annotations" \
+    "${command[@]}" -nowarn -Xlint:none -d "$out" -cp "$annotations" \
     "${options[@]}" @"$work/sources.txt" \
     > "$work/javac-$1.log" 2>&1 || { echo "javac failed for $1; see $work/javac-$1.log" >&2; exit 1; }
   tail -n 1 "$work/time-$1.txt"
@@ -94,6 +111,7 @@ for ((r = 1; r <= runs; r++)); do
     result="$(compile "$s")" || exit 1
     read -r wall user sys <<< "$result"
     echo "$s $wall $user $sys" >> "$work/times.txt"
+    [ "$in_process" -gt 0 ] && sed -n "s/^compile /$s /p" "$work/javac-$s.log" >> "$work/in-process.txt"
     echo "run $r $s wall ${wall}s cpu $(echo "$user + $sys" | bc)s"
   done
 done
@@ -115,5 +133,29 @@ for setup in [s for s in ("none", "flow-off", "flow-on", "ref-empty", "ref-gen")
         row += f" {m:9.2f} {min(t):7.2f} {max(t):7.2f} {m / statistics.median(table['none']):6.3f}  "
     print(row)
 PY
-echo "fragments written with flow on: $(find "$work/out-flow-on/META-INF/piiwarden/types" -name '*.json' 2>/dev/null | wc -l)"
-echo "descriptors written: $(find "$work/out-flow-on" -name '*_PiiWardenDescriptor.class' | wc -l)"
+if [ "$in_process" -gt 0 ]; then
+  python3 - "$work/in-process.txt" "$in_process" <<'PY'
+import statistics, sys
+last = int(sys.argv[2])
+rows = {}
+for line in open(sys.argv[1]):
+    f = line.split()
+    setup, n, values = f[0], int(f[1]), dict(zip(f[2::2], map(float, f[3::2])))
+    rows.setdefault((setup, n), []).append(values)
+print(f"in one JVM, medians over the runs (seconds; classes loaded): compile 1 and compile {last}")
+print(f"{'setup':10} {'compile':>7} {'main':>7} {'process':>8} {'ratio':>6} {'jit':>7} {'classes':>8}")
+for n in sorted({1, last}):
+    base = statistics.median(v['process'] for v in rows[('none', n)])
+    for setup in ("none", "flow-off", "flow-on", "ref-empty", "ref-gen"):
+        if (setup, n) not in rows:
+            continue
+        v = rows[(setup, n)]
+        med = {k: statistics.median(x[k] for x in v) for k in ('main', 'process', 'jit', 'classes')}
+        print(f"{setup:10} {n:7d} {med['main']:7.2f} {med['process']:8.2f} {med['process'] / base:6.3f}"
+              f" {med['jit']:7.2f} {med['classes']:8.0f}")
+PY
+fi
+written="$work/out-flow-on"
+[ "$in_process" -gt 0 ] && written="$written/compile-1"
+echo "fragments written with flow on: $(find "$written/META-INF/piiwarden/types" -name '*.json' 2>/dev/null | wc -l)"
+echo "descriptors written: $(find "$written" -name '*_PiiWardenDescriptor.class' | wc -l)"
