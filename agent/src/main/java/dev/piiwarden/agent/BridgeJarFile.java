@@ -29,12 +29,10 @@ import java.util.zip.ZipFile;
 final class BridgeJarFile {
   private BridgeJarFile() {}
 
-  /** A jar holding {@code classes} (resource names in the agent jar), ready to append. */
-  static Path provide(String[] classes) throws IOException {
-    return provide(classes, classFiles(classes));
-  }
-
-  /** A jar holding {@code classes} with their class files {@code files} ({@link #classFiles}). */
+  /**
+   * A jar holding {@code classes} (resource names in the agent jar) with their class files {@code
+   * files} ({@link #classFiles}), ready to append.
+   */
   static Path provide(String[] classes, byte[][] files) throws IOException {
     byte[] content = StoredJar.of(classes, files);
     Path shared = sharedCopy(content);

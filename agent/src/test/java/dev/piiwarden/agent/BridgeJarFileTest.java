@@ -36,10 +36,14 @@ class BridgeJarFileTest {
     System.setProperty("java.io.tmpdir", savedTmpdir);
   }
 
+  private static Path provide() throws Exception {
+    return BridgeJarFile.provide(CLASSES, BridgeJarFile.classFiles(CLASSES));
+  }
+
   @Test
   void theFirstStartWritesTheSharedCopyAndLaterStartsReuseIt() throws Exception {
-    Path first = BridgeJarFile.provide(CLASSES);
-    Path second = BridgeJarFile.provide(CLASSES);
+    Path first = provide();
+    Path second = provide();
 
     assertEquals(folder, first.getParent());
     assertEquals(first, second);
@@ -56,12 +60,12 @@ class BridgeJarFileTest {
 
   @Test
   void aChangedSharedCopyIsNotUsedNorReplaced() throws Exception {
-    Path shared = BridgeJarFile.provide(CLASSES);
+    Path shared = provide();
     byte[] tampered = Files.readAllBytes(shared);
     tampered[tampered.length / 2] ^= 1;
     Files.write(shared, tampered);
 
-    Path used = BridgeJarFile.provide(CLASSES);
+    Path used = provide();
 
     assertNotEquals(shared, used);
     assertEquals(temporary, used.getParent());
@@ -73,7 +77,7 @@ class BridgeJarFileTest {
     Files.createDirectory(folder);
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-    Path used = BridgeJarFile.provide(CLASSES);
+    Path used = provide();
 
     assertEquals(temporary, used.getParent());
     try (var inFolder = Files.list(folder)) {
@@ -87,7 +91,7 @@ class BridgeJarFileTest {
     Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwx------"));
     Files.createSymbolicLink(folder, elsewhere);
 
-    Path used = BridgeJarFile.provide(CLASSES);
+    Path used = provide();
 
     assertEquals(temporary, used.getParent());
     try (var inElsewhere = Files.list(elsewhere)) {

@@ -4,6 +4,7 @@ import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryFragment;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,7 +65,7 @@ public final class FragmentCatalogue {
       return;
     }
     try {
-      String topLevel = InventoryFragments.topLevelOf(typeName);
+      String topLevel = InventoryFragment.topLevelOf(typeName);
       if (!catalogued(loader, topLevel)) {
         fragments.of(loader, topLevel).ifPresent(fragment -> catalogue(fragment, loader));
       }
@@ -84,7 +85,7 @@ public final class FragmentCatalogue {
    * its top-level class has one; one resource lookup per top-level class and loader. Never throws.
    */
   public boolean hasFragment(ClassLoader loader, String internalName) {
-    String topLevel = InventoryFragments.topLevelOf(internalName.replace('/', '.'));
+    String topLevel = InventoryFragment.topLevelOf(internalName.replace('/', '.'));
     synchronized (present) {
       Map<String, Boolean> seen = present.computeIfAbsent(loader, l -> new HashMap<>());
       Boolean found = seen.get(topLevel);
@@ -137,7 +138,7 @@ public final class FragmentCatalogue {
   }
 
   private String elsewhere(String elementId, ClassLoader loader) {
-    Optional<Inventory> other = fragments.of(loader, InventoryFragments.topLevelOf(elementId));
+    Optional<Inventory> other = fragments.of(loader, InventoryFragment.topLevelOf(elementId));
     if (other.isEmpty()) {
       return null;
     }

@@ -54,19 +54,4 @@ final class InventoryFragments {
       return Optional.empty();
     }
   }
-
-  /** {@code com.acme.Outer} for {@code com.acme.Outer$Inner} and for {@code com.acme.Outer#x}. */
-  static String topLevelOf(String name) {
-    int end = name.length();
-    int hash = name.indexOf('#');
-    if (hash >= 0) {
-      end = hash;
-    }
-    int simpleName = name.lastIndexOf('.', end - 1) + 1;
-    int nested = name.indexOf('$', simpleName);
-    if (nested >= 0 && nested < end) {
-      end = nested;
-    }
-    return name.substring(0, end);
-  }
 }

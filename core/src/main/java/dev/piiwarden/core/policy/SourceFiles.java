@@ -2,6 +2,7 @@ package dev.piiwarden.core.policy;
 
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryFragment;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,13 +18,13 @@ final class SourceFiles {
   SourceFiles(Inventory inventory) {
     for (DataElement element : inventory.dataElements()) {
       if (element.type() != null && element.source() != null && element.source().file() != null) {
-        byTopLevelType.putIfAbsent(topLevel(element.type()), element.source().file());
+        byTopLevelType.putIfAbsent(InventoryFragment.topLevelOf(element.type()), element.source().file());
       }
     }
   }
 
   String of(String type) {
-    String top = topLevel(type);
+    String top = InventoryFragment.topLevelOf(type);
     return byTopLevelType.getOrDefault(top, top.replace('.', '/') + ".java");
   }
 
@@ -31,10 +32,5 @@ final class SourceFiles {
   static String typeOf(String id) {
     int hash = id.indexOf('#');
     return hash < 0 ? id : id.substring(0, hash);
-  }
-
-  private static String topLevel(String type) {
-    int dollar = type.indexOf('$');
-    return dollar < 0 ? type : type.substring(0, dollar);
   }
 }

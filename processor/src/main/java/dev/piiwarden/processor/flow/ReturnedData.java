@@ -3,6 +3,7 @@ package dev.piiwarden.processor.flow;
 import com.sun.source.tree.CompilationUnitTree;
 import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.core.inventory.CallResult;
+import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.MethodSummary;
 import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.ReturnValue;
@@ -171,10 +172,7 @@ final class ReturnedData {
     if (known != null || ArgumentPass.isField(id)) {
       return known; // a field's stores are those of this compilation; fragments are not read for them
     }
-    int hash = id.indexOf('#');
-    String type = hash < 0 ? id : id.substring(0, hash);
-    int nested = type.indexOf('$');
-    String topLevel = nested < 0 ? type : type.substring(0, nested);
+    String topLevel = InventoryFragment.topLevelOf(id);
     if (looked.add(topLevel)) {
       List<Returning> returning = new ArrayList<>();
       for (MethodSummary summary : onClassPath.apply(topLevel)) {
