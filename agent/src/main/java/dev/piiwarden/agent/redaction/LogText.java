@@ -96,19 +96,20 @@ final class LogText {
   }
 
   /**
-   * Log arguments, each redacted: strings as text; numbers, booleans, characters and enums kept as
-   * they are unless their text holds personal data; anything else (annotated objects,
-   * collections, records, ...) by {@link ObjectRedaction}, whatever its {@code toString}. The same
-   * array when no element changed.
+   * Log arguments, each redacted as {@link #arguments} does, given that the first {@code parts} of
+   * them are shown whole in a message whose {@link #shapes} were {@code shapes}: strings among those
+   * are redacted as parts of it ({@link Redactor#redactPart}), without a filter pass of their own
+   * where the message's shapes make one needless. The same array when no element changed.
    */
-  Object[] arguments(Object[] arguments) {
+  Object[] argumentsIn(Object[] arguments, int parts, int shapes) {
     if (arguments == null || arguments.length == 0) {
       return arguments;
     }
     Object[] redacted = null;
     for (int i = 0; i < arguments.length; i++) {
       Object argument = arguments[i];
-      Object replacement = argument(argument);
+      Object replacement = i < parts && argument instanceof String
+          ? redactor.redactPart((String) argument, shapes) : argument(argument);
       if (replacement != argument) {
         if (redacted == null) {
           redacted = arguments.clone();
@@ -117,6 +118,16 @@ final class LogText {
       }
     }
     return redacted == null ? arguments : redacted;
+  }
+
+  /**
+   * Log arguments, each redacted: strings as text; numbers, booleans, characters and enums kept as
+   * they are unless their text holds personal data; anything else (annotated objects,
+   * collections, records, ...) by {@link ObjectRedaction}, whatever its {@code toString}. The same
+   * array when no element changed.
+   */
+  Object[] arguments(Object[] arguments) {
+    return argumentsIn(arguments, 0, -1);
   }
 
   /** One argument or value, as {@link #arguments} treats it. */

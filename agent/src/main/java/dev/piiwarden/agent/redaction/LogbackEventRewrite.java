@@ -97,13 +97,20 @@ final class LogbackEventRewrite {
       String formatted = null;
       boolean clean = false;
       int shapes = -1;
+      int shown = -1;
       if (LogText.plain(arguments)) {
         // The event's own formatting (cached in the event, which its appenders would do anyway);
-        // when it holds nothing, string arguments inside it need no scan of their own.
+        // when it holds nothing, string arguments inside it need no scan of their own, and when it
+        // is the template's plain filling, those it shows are scanned as parts of it.
         formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(event);
         shapes = text.shapes(formatted);
         clean = shapes == 0;
-        redacted = clean ? text.argumentsOf(formatted, arguments) : text.arguments(arguments);
+        if (clean) {
+          redacted = text.argumentsOf(formatted, arguments);
+        } else {
+          shown = PlaceholderFill.shown(template, formatted, arguments, arguments.length, false);
+          redacted = text.argumentsIn(arguments, shown, shapes);
+        }
       } else {
         redacted = text.arguments(arguments);
       }
@@ -123,8 +130,7 @@ final class LogbackEventRewrite {
       // string arguments put into the event's own text where it is the plain filling of the
       // template, which then needs no scan when they were its only shapes; anything else
       // formatted again by SLF4J's formatter and scanned
-      String refilled = formatted == null ? null
-          : PlaceholderFill.refill(template, formatted, arguments, redacted, arguments.length, false);
+      String refilled = PlaceholderFill.rebuild(template, formatted, arguments, redacted, shown);
       String out = refilled != null ? text.textRebuilt(refilled, shapes)
           : text.text((String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted));
       fields.setFormattedMessage.invokeExact(event, (Object) out);

@@ -1,5 +1,7 @@
 package dev.piiwarden.agent.redaction;
 
+import java.util.Arrays;
+
 /**
  * A {@code {}} message template filled with string arguments as SLF4J's {@code MessageFormatter}
  * and Log4j2's {@code ParameterFormatter} fill one that holds no backslash: the template's text is
@@ -7,10 +9,10 @@ package dev.piiwarden.agent.redaction;
  * placeholders beyond the arguments stay as they are, arguments beyond the placeholders are left
  * out.
  *
- * <p>The hooks use it on a message the framework has formatted: {@link #refill} confirms that the
- * framework's text is this filling (its length, and each argument where the filling puts it) and
- * puts redacted arguments in place of the original ones in that text, without the framework
- * formatting the message again. Anything else (escapes, other argument types, another message kind
+ * <p>The hooks use it on a message the framework has formatted: {@link #shown} confirms that the
+ * framework's text is this filling (its length, and each argument where the filling puts it), and
+ * {@link #rebuild} puts redacted arguments in place of the original ones in that text, without the
+ * framework formatting the message again. Anything else (escapes, other argument types, another message kind
  * that happens to have a format) is left to the framework.
  */
 final class PlaceholderFill {
@@ -18,102 +20,100 @@ final class PlaceholderFill {
 
   /**
    * Whether {@code formatted} is {@code template} filled with the first {@code count} of {@code
-   * arguments}, as {@link #refill} checks it.
+   * arguments}, as {@link #shown} checks it.
    */
   static boolean matches(
       String template, CharSequence formatted, Object[] arguments, int count, boolean wholeText) {
-    return refill(template, formatted, arguments, arguments, count, wholeText) != null;
+    return shown(template, formatted, arguments, count, wholeText) >= 0;
   }
 
   /**
    * {@code formatted} with each of the first {@code count} {@code redacted} values in place of the
    * argument it differs from, when {@code formatted} is {@code template} filled with the first
-   * {@code count} {@code arguments}; null when it is not, when the template holds a backslash, or
-   * when an argument or a redacted value is neither a string nor null (those the template has no
-   * placeholder for as well). With {@code wholeText} false, the text between the arguments is
-   * taken to be the template's, as the formatters copy it (only the length and the arguments are
-   * compared): for text a known formatter made from this template; true compares every character,
-   * for messages of other kinds.
+   * {@code count} {@code arguments} ({@link #shown}); null when it is not, or when a redacted value
+   * it shows is neither a string nor null.
    */
   static String refill(String template, CharSequence formatted, Object[] arguments,
       Object[] redacted, int count, boolean wholeText) {
-    if (template == null || arguments == null || redacted == null
-        || arguments.length < count || redacted.length < count || template.indexOf('\\') >= 0
-        || !strings(arguments, count) || !strings(redacted, count)) {
-      return null;
+    return rebuild(template, formatted, arguments, redacted,
+        shown(template, formatted, arguments, count, wholeText));
+  }
+
+  /**
+   * How many arguments {@code formatted} shows, when it is {@code template} filled with the first
+   * {@code count} of {@code arguments}: the number of placeholders they took, at most {@code
+   * count}. -1 when it is not that filling, when the template holds a backslash, or when one of
+   * those arguments is neither a string nor null. With {@code wholeText} false, the text between
+   * the arguments is taken to be the template's, as the formatters copy it (only the length and
+   * the arguments are compared): for text a known formatter made from this template; true compares
+   * every character, for messages of other kinds. The arguments it shows are then parts of {@code
+   * formatted}.
+   */
+  static int shown(
+      String template, CharSequence formatted, Object[] arguments, int count, boolean wholeText) {
+    if (template == null || formatted == null || arguments == null || arguments.length < count
+        || !strings(arguments, count)) {
+      return -1;
     }
+    int[] placeholders = Plan.of(template).placeholders;
+    if (placeholders == null) {
+      return -1;
+    }
+    int shown = Math.min(count, placeholders.length);
     int from = 0;
     int at = 0;
-    int growth = 0;
-    int shown = 0;
-    for (; shown < count; shown++) {
-      int placeholder = placeholder(template, from);
-      if (placeholder < 0) {
-        break;
-      }
+    for (int k = 0; k < shown; k++) {
+      int placeholder = placeholders[k];
       if (wholeText && !startsWith(formatted, at, template, from, placeholder)) {
-        return null;
+        return -1;
       }
       at += placeholder - from;
-      String original = text(arguments[shown]);
+      String original = text(arguments[k]);
       if (!startsWith(formatted, at, original, 0, original.length())) {
-        return null;
-      }
-      if (redacted[shown] != arguments[shown]) {
-        growth += text(redacted[shown]).length() - original.length();
+        return -1;
       }
       at += original.length();
       from = placeholder + 2;
     }
     if (at + template.length() - from != formatted.length()
         || (wholeText && !startsWith(formatted, at, template, from, template.length()))) {
+      return -1;
+    }
+    return shown;
+  }
+
+  /**
+   * {@code formatted}, of which {@link #shown} found that it shows the first {@code shown} {@code
+   * arguments} of {@code template}'s filling, with each of the first {@code shown} {@code redacted}
+   * values in place of the argument it differs from; null when {@code shown} is -1 or when one of
+   * those redacted values is neither a string nor null.
+   */
+  static String rebuild(
+      String template, CharSequence formatted, Object[] arguments, Object[] redacted, int shown) {
+    if (shown < 0 || redacted == null || redacted.length < shown || !strings(redacted, shown)) {
       return null;
     }
-    // built in one array of the exact length: StringBuilder's append of a part reads it a
-    // character at a time, through a call site every caller in the JVM shares
-    char[] out = new char[formatted.length() + growth];
-    int written = 0;
+    int[] placeholders = Plan.of(template).placeholders;
+    StringBuilder out = null;
     int copied = 0;
-    from = 0;
-    at = 0;
+    int from = 0;
+    int at = 0;
     for (int k = 0; k < shown; k++) {
-      int placeholder = placeholder(template, from);
-      at += placeholder - from;
-      String original = text(arguments[k]);
+      at += placeholders[k] - from;
+      int length = text(arguments[k]).length();
       if (redacted[k] != arguments[k]) {
-        written = copy(formatted, copied, at, out, written);
-        String replacement = text(redacted[k]);
-        replacement.getChars(0, replacement.length(), out, written);
-        written += replacement.length();
-        copied = at + original.length();
+        if (out == null) {
+          out = new StringBuilder(formatted.length() + 16);
+        }
+        // a String's range is copied whole (a buffer's a character at a time)
+        out.append(formatted, copied, at).append(text(redacted[k]));
+        copied = at + length;
       }
-      at += original.length();
-      from = placeholder + 2;
+      at += length;
+      from = placeholders[k] + 2;
     }
-    copy(formatted, copied, formatted.length(), out, written);
-    return new String(out);
-  }
-
-  /** Copies {@code text[from, to)} into {@code out} at {@code at}; returns where it ends. */
-  private static int copy(CharSequence text, int from, int to, char[] out, int at) {
-    if (text instanceof String) {
-      ((String) text).getChars(from, to, out, at);
-    } else {
-      for (int k = from; k < to; k++) {
-        out[at + k - from] = text.charAt(k);
-      }
-    }
-    return at + to - from;
-  }
-
-  /** The next {@code {}} in {@code template} from {@code from}, or -1. */
-  private static int placeholder(String template, int from) {
-    for (int k = template.indexOf('{', from); k >= 0; k = template.indexOf('{', k + 1)) {
-      if (k + 1 < template.length() && template.charAt(k + 1) == '}') {
-        return k;
-      }
-    }
-    return -1;
+    return out == null ? formatted.toString()
+        : out.append(formatted, copied, formatted.length()).toString();
   }
 
   /** Whether {@code text} holds {@code part[from, to)} at {@code at}. */
@@ -122,7 +122,9 @@ final class PlaceholderFill {
       return false;
     }
     if (text instanceof String) {
-      return ((String) text).regionMatches(at, part, from, to - from);
+      // a whole part through startsWith, which compares faster than regionMatches
+      return from == 0 && to == part.length() ? ((String) text).startsWith(part, at)
+          : ((String) text).regionMatches(at, part, from, to - from);
     }
     for (int k = from; k < to; k++) {
       if (text.charAt(at + k - from) != part.charAt(k)) {
@@ -143,5 +145,51 @@ final class PlaceholderFill {
 
   private static String text(Object value) {
     return value == null ? "null" : (String) value;
+  }
+
+  /**
+   * Where a template's placeholders are, found once: log calls use a few constant templates over
+   * and over. Kept in a small table by the template's identity; a template that shares its slot
+   * with another, or is made anew for each call, is looked at again.
+   */
+  private static final class Plan {
+    private static final int SLOTS = 64;
+    /** Written without a lock: a plan's fields are final, so a racing reader sees it whole. */
+    private static final Plan[] TABLE = new Plan[SLOTS];
+
+    final String template;
+    /** The offsets of its {@code {}}s, in order; null when it holds a backslash. */
+    final int[] placeholders;
+
+    private Plan(String template) {
+      this.template = template;
+      this.placeholders = template.indexOf('\\') >= 0 ? null : placeholders(template);
+    }
+
+    static Plan of(String template) {
+      int slot = System.identityHashCode(template) & (SLOTS - 1);
+      Plan plan = TABLE[slot];
+      if (plan == null || plan.template != template) {
+        plan = new Plan(template);
+        TABLE[slot] = plan;
+      }
+      return plan;
+    }
+
+    private static int[] placeholders(String template) {
+      int[] found = new int[4];
+      int size = 0;
+      for (int k = template.indexOf('{'); k >= 0 && k + 1 < template.length();
+          k = template.indexOf('{', k + 1)) {
+        if (template.charAt(k + 1) == '}') {
+          if (size == found.length) {
+            found = Arrays.copyOf(found, size * 2);
+          }
+          found[size++] = k;
+          k++;
+        }
+      }
+      return Arrays.copyOf(found, size);
+    }
   }
 }

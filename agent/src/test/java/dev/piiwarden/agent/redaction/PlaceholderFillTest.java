@@ -67,6 +67,22 @@ class PlaceholderFillTest {
     assertFalse(PlaceholderFill.matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, true));
   }
 
+  @Test
+  void countsTheArgumentsItShows() {
+    Object[] arguments = {"A-10428", "north", "4111 1111 1111 1111"};
+    assertEquals(2, PlaceholderFill.shown("order {} to {}", "order A-10428 to north", arguments, 3, false));
+    assertEquals(1, PlaceholderFill.shown("order {} to {}", "order A-10428 to {}", arguments, 1, true));
+    assertEquals(0, PlaceholderFill.shown("nothing to fill", "nothing to fill", arguments, 3, true));
+    assertEquals(-1, PlaceholderFill.shown("order {} to {}", "order A-10428 to south", arguments, 3, false));
+    // the same template text in another instance is looked at anew, and a changed one is not mistaken for it
+    String template = new String("order {} to {}");
+    assertEquals(2, PlaceholderFill.shown(template, "order A-10428 to north", arguments, 3, false));
+    assertEquals(-1, PlaceholderFill.shown(new String("order \\{} to {}"), "order {} to A-10428", arguments, 2, false));
+    assertEquals("order A-10428 to [REDACTED:card]", PlaceholderFill.rebuild("{} {} to {}",
+        "order A-10428 to 4111 1111 1111 1111", new Object[] {"order", "A-10428", "4111 1111 1111 1111"},
+        new Object[] {"order", "A-10428", "[REDACTED:card]"}, 3));
+  }
+
   private static Object[] values(Random random) {
     Object[] values = new Object[random.nextInt(4)];
     for (int k = 0; k < values.length; k++) {

@@ -19,12 +19,24 @@ final class NonTopLevelDomains {
   private static final String RESOURCE = "email-non-tlds.txt";
   private static final NonTopLevelDomains BUILT_IN = load();
 
-  private final char[][] labels;
+  /** The labels by their length. */
+  private final char[][][] byLength;
 
   private NonTopLevelDomains(List<String> labels) {
-    this.labels = new char[labels.size()][];
-    for (int i = 0; i < labels.size(); i++) {
-      this.labels[i] = labels.get(i).toCharArray();
+    int longest = 0;
+    for (String label : labels) {
+      longest = Math.max(longest, label.length());
+    }
+    List<List<char[]>> grouped = new ArrayList<>();
+    for (int length = 0; length <= longest; length++) {
+      grouped.add(new ArrayList<>());
+    }
+    for (String label : labels) {
+      grouped.get(label.length()).add(label.toCharArray());
+    }
+    this.byLength = new char[longest + 1][][];
+    for (int length = 0; length <= longest; length++) {
+      byLength[length] = grouped.get(length).toArray(new char[0][]);
     }
   }
 
@@ -34,8 +46,11 @@ final class NonTopLevelDomains {
 
   /** Whether {@code text[start, end)} is one of the labels, ignoring ASCII case. */
   boolean contains(CharSequence text, int start, int end) {
-    for (char[] label : labels) {
-      if (label.length == end - start && same(text, start, label)) {
+    if (end < start || end - start >= byLength.length) {
+      return false;
+    }
+    for (char[] label : byLength[end - start]) {
+      if (same(text, start, label)) {
         return true;
       }
     }

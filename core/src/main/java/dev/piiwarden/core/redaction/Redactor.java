@@ -191,6 +191,24 @@ public final class Redactor {
     return redact(rebuilt);
   }
 
+  /**
+   * {@link #redact} of {@code part}, a part of a text whose {@link #shapes} were {@code shapes} (a
+   * log argument shown whole in its formatted message, say). A part holds no shape its whole does
+   * not ({@link #certainlyClean}), so when the whole held none, the part is returned as it is, and
+   * when it held an e-mail address's alone, the part is returned as it is if it has no {@code @}
+   * and no {@code %}, and otherwise scanned for addresses only: no filter pass over it. Never throws.
+   */
+  public String redactPart(String part, int shapes) {
+    if (part == null) {
+      return null;
+    }
+    try {
+      return apply(part, scanner.scanPart(part, shapes));
+    } catch (Throwable failure) {
+      return fail("text", failure);
+    }
+  }
+
   /** The scan and replacement over any char sequence; tests count its reads through this. */
   String redactSequence(CharSequence text) {
     Replacements found = scanner.scan(text);

@@ -326,6 +326,46 @@ class CandidateFilterTest {
     assertEquals(hash.redact("x " + token), hash.redactRebuilt("x " + token, hash.shapes("x jane.doe@example.com")));
   }
 
+  /**
+   * A part of a text (a log argument shown in its formatted message) is redacted as a whole scan of
+   * it would be when it is told the text's shapes: also when the filter pass is skipped because the
+   * text's only shape was an address's, with {@code @} and {@code %40} anywhere in the part; with
+   * user patterns, and with shapes that are unknown (-1).
+   */
+  @Test
+  void partsAreRedactedAsTheirScanWouldBe() {
+    Random random = new Random(29);
+    String alphabet = "0123456789 -./():@%=abBxyzAEGNOXZ_,é";
+    String[] fragments = {
+      "jane.doe@example.com", "a@b.co", "bob%40example.org", "x%40y", "@", "%", "%40", "@@b.org",
+      "4111 1111 1111 1111", "pwd=", ":", "Bearer abcdefgh1", "1.2.3.4", "::1", "[REDACTED", "x", " ",
+    };
+    int addressOnly = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder whole = new StringBuilder();
+      for (int k = random.nextInt(8); k >= 0; k--) {
+        whole.append(random.nextInt(3) == 0
+            ? String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
+            : fragments[random.nextInt(fragments.length)]);
+      }
+      String text = whole.toString();
+      int shapes = ALL.shapes(text);
+      addressOnly += shapes == CandidateFilter.EMAIL ? 1 : 0;
+      for (int k = 0; k < 5; k++) {
+        int start = random.nextInt(text.length() + 1);
+        int end = start + random.nextInt(text.length() - start + 1);
+        String part = text.substring(start, end);
+        assertEquals(ALL.redact(part), ALL.redactPart(part, shapes), text + " / " + part);
+        assertEquals(CONFIGURED.redact(part), CONFIGURED.redactPart(part, CONFIGURED.shapes(text)), part);
+        assertEquals(ALL.redact(part), ALL.redactPart(part, -1), part);
+      }
+    }
+    assertTrue(addressOnly > 2_000, addressOnly + " texts whose only shape is an address's");
+    assertSame("A-10428", ALL.redactPart("A-10428", ALL.shapes("order A-10428 shipped to jane.doe@example.com")));
+    assertEquals("[REDACTED:email]",
+        ALL.redactPart("jane.doe@example.com", ALL.shapes("order A-10428 shipped to jane.doe@example.com")));
+  }
+
   @Test
   void withUserPatternsNothingIsCertainlyClean() {
     assertTrue(ALL.certainlyClean("order A-10428 shipped to warehouse north-2"));
