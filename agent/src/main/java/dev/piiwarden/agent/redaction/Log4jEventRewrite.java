@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class Log4jEventRewrite {
   private static final String IMMUTABLE_EVENT = "org.apache.logging.log4j.core.impl.Log4jLogEvent";
+  private static final String MUTABLE_EVENT = "org.apache.logging.log4j.core.impl.MutableLogEvent";
 
   /** Largest per-thread format buffer kept for the next event. */
   private static final int MAX_KEPT_BUFFER = 4096;
@@ -132,7 +133,7 @@ final class Log4jEventRewrite {
           Parameters view = members.parameters.get(original.getClass());
           Object[] parameters = parametersOf(members, view, original);
           Object[] redacted =
-              redactedParameters(parameters, countOf(view, original, parameters), null);
+              redactedParameters(parameters, countOf(view, original, parameters), null, 0, -1);
           out = text.text(rendered(members, original, formatted, redacted));
           if (out != formatted) {
             message = (Object) members.newSimpleMessage.invokeExact((Object) out);
@@ -189,7 +190,9 @@ final class Log4jEventRewrite {
     }
     Object result;
     try {
-      Object builder = (Object) members.newBuilder.invokeExact(event);
+      Object builder = message != null && members.setMessageSlot != null
+          ? builderWithMessage(members, event, message)
+          : (Object) members.newBuilder.invokeExact(event);
       if (message != null) {
         builder = (Object) members.setMessage.invokeExact(builder, message);
       }
@@ -213,6 +216,22 @@ final class Log4jEventRewrite {
       depth.copied(null, null, null);
     }
     return result;
+  }
+
+  /**
+   * A builder copying {@code event}, a reusable {@code MutableLogEvent}, made while {@code message}
+   * is in the event's own message slot, which the builder copies instead of making a memento of
+   * the event's text and parameters that the redacted message replaces anyway; the slot holds
+   * what it held before when this returns. The event is the thread's own for this call.
+   */
+  private static Object builderWithMessage(Access members, Object event, Object message) throws Throwable {
+    Object own = (Object) members.getMessageSlot.invokeExact(event);
+    members.setMessageSlot.invokeExact(event, message);
+    try {
+      return (Object) members.newBuilder.invokeExact(event);
+    } finally {
+      members.setMessageSlot.invokeExact(event, own);
+    }
   }
 
   /**
@@ -241,14 +260,17 @@ final class Log4jEventRewrite {
   }
 
   /**
-   * The first {@code count} parameters each redacted as a log argument ({@link LogText#argument}):
-   * null when none changed, else a copy of them with the replacements.
+   * The first {@code count} parameters each redacted as a log argument ({@link LogText#argument}),
+   * the first {@code parts} of them as parts of the message ({@link LogText#part}): null when none
+   * changed, else a copy of them with the replacements.
    */
-  private Object[] redactedParameters(Object[] parameters, int count, CharSequence cleanMessage) {
+  private Object[] redactedParameters(
+      Object[] parameters, int count, CharSequence cleanMessage, int parts, int shapes) {
     Object[] redacted = null;
     for (int i = 0; i < count; i++) {
       Object parameter = parameters[i];
-      Object replacement = text.argument(parameter, cleanMessage);
+      Object replacement =
+          i < parts ? text.part(parameter, shapes) : text.argument(parameter, cleanMessage);
       if (replacement != parameter) {
         if (redacted == null) {
           redacted = java.util.Arrays.copyOf(parameters, count);
@@ -283,25 +305,35 @@ final class Log4jEventRewrite {
       int count = countOf(view, message, parameters);
       int shapes = text.shapes(formatted);
       boolean clean = shapes == 0;
-      Object[] redacted = redactedParameters(parameters, count, clean ? formatted : null);
+      // a {} message as rendered() would format it again: its text compared whole unless the
+      // message is a ParameterizedMessage, which rendered() takes to be its format filled
+      String format = null;
+      String whole = null;
+      int shown = PlaceholderFill.UNCHECKED;
+      if (!clean && !view.objectMessage && text.partsNeedNoFilter(shapes)) {
+        format = (String) (Object) members.getFormat.invokeExact(message);
+        // compared and copied as a String: a buffer is read a character at a time
+        whole = formatted.toString();
+        shown = PlaceholderFill.shown(format, whole, parameters, count, !view.parameterized);
+      }
+      Object[] redacted = redactedParameters(parameters, count, clean ? formatted : null, shown, shapes);
       if (redacted == null) {
         return clean ? null : text.textIfFound(formatted);
       }
       if (!view.objectMessage) {
-        // a {} message as rendered() would format it again: its text compared whole unless the
-        // message is a ParameterizedMessage, which rendered() takes to be its format filled
-        String format = (String) (Object) members.getFormat.invokeExact(message);
-        // compared and copied as a String: a buffer is read a character at a time
-        String whole = formatted.toString();
-        String filled =
-            PlaceholderFill.refill(format, whole, parameters, redacted, count, !view.parameterized);
+        if (shown == PlaceholderFill.UNCHECKED) {
+          format = (String) (Object) members.getFormat.invokeExact(message);
+          whole = formatted.toString();
+          shown = PlaceholderFill.shown(format, whole, parameters, count, !view.parameterized);
+        }
+        String filled = PlaceholderFill.rebuild(format, whole, parameters, redacted, shown);
         if (filled != null) {
           return text.textRebuilt(filled, shapes);
         }
         String out = text.text(rendered(members, message, whole, redacted));
         return out == whole ? null : out;
       }
-      String whole = formatted.toString();
+      whole = formatted.toString();
       String out = text.text(rendered(members, message, whole, redacted));
       return out == whole ? null : out;
     } finally {
@@ -402,7 +434,7 @@ final class Log4jEventRewrite {
                 count,
                 false,
                 true);
-          case "org.apache.logging.log4j.core.impl.MutableLogEvent":
+          case MUTABLE_EVENT:
           case "org.apache.logging.log4j.core.async.RingBufferLogEvent":
             return new Parameters(
                 ReflectiveAccess.getter(ReflectiveAccess.field(messageClass, "parameters")), null, count, false,
@@ -443,6 +475,12 @@ final class Log4jEventRewrite {
     MethodHandle setThrown;
     MethodHandle setThrownProxy;
     MethodHandle build;
+    /**
+     * A {@code MutableLogEvent}'s message slot, {@code (Object)Object} and {@code (Object,
+     * Object)void}: {@link #builderWithMessage}; null for other event classes or where not found.
+     */
+    MethodHandle getMessageSlot;
+    MethodHandle setMessageSlot;
 
     /** The handles of {@link #EVENT_READS}, in order. */
     MethodHandle[] eventReads() {
@@ -527,8 +565,26 @@ final class Log4jEventRewrite {
         setThrownProxy =
             ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThrownProxy", proxyType), two);
         build = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "build"), read);
+        if (type.getName().equals(MUTABLE_EVENT)) {
+          messageSlot(type);
+        }
       } catch (ReflectiveOperationException | RuntimeException e) {
         problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+    }
+
+    /** Finds {@link #getMessageSlot} and {@link #setMessageSlot}; leaves them null if it cannot. */
+    private void messageSlot(Class<?> type) {
+      try {
+        java.lang.reflect.Field slot = ReflectiveAccess.field(type, "message");
+        if (slot.getType() == messageType) {
+          getMessageSlot = ReflectiveAccess.getter(slot);
+          setMessageSlot = ReflectiveAccess.setter(slot)
+              .asType(MethodType.methodType(void.class, Object.class, Object.class));
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        getMessageSlot = null; // the builder makes its memento, replaced by the redacted message
+        setMessageSlot = null;
       }
     }
   }

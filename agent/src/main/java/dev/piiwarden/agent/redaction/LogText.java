@@ -108,8 +108,7 @@ final class LogText {
     Object[] redacted = null;
     for (int i = 0; i < arguments.length; i++) {
       Object argument = arguments[i];
-      Object replacement = i < parts && argument instanceof String
-          ? redactor.redactPart((String) argument, shapes) : argument(argument);
+      Object replacement = i < parts ? part(argument, shapes) : argument(argument);
       if (replacement != argument) {
         if (redacted == null) {
           redacted = arguments.clone();
@@ -159,6 +158,24 @@ final class LogText {
       return argument;
     }
     return argument(argument);
+  }
+
+  /**
+   * One argument as {@link #argument(Object)} redacts it, given that it is shown whole in a
+   * message whose {@link #shapes} were {@code shapes}: a string is redacted as a part of it
+   * ({@link Redactor#redactPart}).
+   */
+  Object part(Object argument, int shapes) {
+    return argument instanceof String ? redactor.redactPart((String) argument, shapes) : argument(argument);
+  }
+
+  /**
+   * Whether the arguments shown in a message whose {@link #shapes} were {@code shapes} are
+   * redacted as {@linkplain #part parts} of it without a filter pass of their own: worth finding
+   * out which they are ({@link PlaceholderFill#shown}) before redacting them.
+   */
+  boolean partsNeedNoFilter(int shapes) {
+    return redactor.partsNeedNoFilter(shapes);
   }
 
   /** A map's values redacted; the same map when none changed. */

@@ -97,19 +97,21 @@ final class LogbackEventRewrite {
       String formatted = null;
       boolean clean = false;
       int shapes = -1;
-      int shown = -1;
+      int shown = PlaceholderFill.UNCHECKED;
       if (LogText.plain(arguments)) {
         // The event's own formatting (cached in the event, which its appenders would do anyway);
         // when it holds nothing, string arguments inside it need no scan of their own, and when it
-        // is the template's plain filling, those it shows are scanned as parts of it.
+        // is the template's plain filling, those it shows may be scanned as parts of it.
         formatted = (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(event);
         shapes = text.shapes(formatted);
         clean = shapes == 0;
         if (clean) {
           redacted = text.argumentsOf(formatted, arguments);
-        } else {
+        } else if (text.partsNeedNoFilter(shapes)) {
           shown = PlaceholderFill.shown(template, formatted, arguments, arguments.length, false);
           redacted = text.argumentsIn(arguments, shown, shapes);
+        } else {
+          redacted = text.arguments(arguments);
         }
       } else {
         redacted = text.arguments(arguments);
@@ -130,7 +132,11 @@ final class LogbackEventRewrite {
       // string arguments put into the event's own text where it is the plain filling of the
       // template, which then needs no scan when they were its only shapes; anything else
       // formatted again by SLF4J's formatter and scanned
-      String refilled = PlaceholderFill.rebuild(template, formatted, arguments, redacted, shown);
+      if (shown == PlaceholderFill.UNCHECKED && formatted != null) {
+        shown = PlaceholderFill.shown(template, formatted, arguments, arguments.length, false);
+      }
+      String refilled = formatted == null ? null
+          : PlaceholderFill.rebuild(template, formatted, arguments, redacted, shown);
       String out = refilled != null ? text.textRebuilt(refilled, shapes)
           : text.text((String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted));
       fields.setFormattedMessage.invokeExact(event, (Object) out);

@@ -16,6 +16,9 @@ import java.util.Arrays;
  * that happens to have a format) is left to the framework.
  */
 final class PlaceholderFill {
+  /** What a hook holds for {@link #shown} before it has asked: neither a count nor -1. */
+  static final int UNCHECKED = -2;
+
   private PlaceholderFill() {}
 
   /**
@@ -90,6 +93,9 @@ final class PlaceholderFill {
    */
   static String rebuild(
       String template, CharSequence formatted, Object[] arguments, Object[] redacted, int shown) {
+    if (shown == UNCHECKED) {
+      throw new IllegalArgumentException("shown is not checked");
+    }
     if (shown < 0 || redacted == null || redacted.length < shown || !strings(redacted, shown)) {
       return null;
     }

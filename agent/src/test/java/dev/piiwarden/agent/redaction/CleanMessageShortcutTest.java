@@ -129,6 +129,7 @@ class CleanMessageShortcutTest {
           mutable,
         };
         for (LogEvent event : events) {
+          Message own = event.getMessage();
           depth.enter();
           LogEvent out;
           try {
@@ -141,6 +142,9 @@ class CleanMessageShortcutTest {
           if (!changed) {
             assertSame(event, out, what);
           }
+          // the application's event keeps its own message and text
+          assertSame(own, event.getMessage(), what);
+          assertEquals(formatted, event.getMessage().getFormattedMessage(), what);
         }
         ReusableMessageFactory.release(reusable);
       }

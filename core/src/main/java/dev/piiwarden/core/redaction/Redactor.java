@@ -209,6 +209,15 @@ public final class Redactor {
     }
   }
 
+  /**
+   * Whether {@link #redactPart} of a part of a text whose {@link #shapes} were {@code shapes}
+   * needs no filter pass over the part: the text held no shape, or an address's alone, and there
+   * are no user patterns. Otherwise it scans the part as {@link #redact} does. Never throws.
+   */
+  public boolean partsNeedNoFilter(int shapes) {
+    return scanner.partsNeedNoFilter(shapes);
+  }
+
   /** The scan and replacement over any char sequence; tests count its reads through this. */
   String redactSequence(CharSequence text) {
     Replacements found = scanner.scan(text);

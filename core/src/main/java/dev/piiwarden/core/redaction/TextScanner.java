@@ -130,14 +130,20 @@ final class TextScanner {
    * one to call.
    */
   Replacements scanPart(String part, int shapes) {
-    if (patterns.length != 0 || others.length != 0
-        || (shapes & ~(CandidateFilter.EMAIL & configured)) != 0) {
-      return scan(part); // also for -1, a whole whose shapes are unknown
+    if (!partsNeedNoFilter(shapes)) {
+      return scan(part);
     }
     if (shapes == 0 || (part.indexOf('@') < 0 && part.indexOf('%') < 0)) {
       return null;
     }
     return emailOnly(part);
+  }
+
+  /** Whether {@link #scanPart} skips the filter pass for the parts of a text with {@code shapes}. */
+  boolean partsNeedNoFilter(int shapes) {
+    // false for -1, a whole whose shapes are unknown
+    return patterns.length == 0 && others.length == 0
+        && (shapes & ~(CandidateFilter.EMAIL & configured)) == 0;
   }
 
   /**
