@@ -19,6 +19,11 @@ class EmailDetectorTest {
       ..bob@example.com                      | ..[REDACTED:email]
       "email":"BOB@EXAMPLE.COM"              | "email":"[REDACTED:email]"
       GET /users?email=bob%40example.com&x=1 | GET /users?email=[REDACTED:email]&x=1
+      to bob@example.com-- now               | to [REDACTED:email]-- now
+      to bob@example.com.-. now              | to [REDACTED:email].-. now
+      to bob@a-b.example.com                 | to [REDACTED:email]
+      to bob@example.com..                   | to [REDACTED:email]..
+      to bob@x.example.com/path              | to [REDACTED:email]/path
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -40,8 +45,29 @@ class EmailDetectorTest {
       systemd unit getty@tty1.service started
       file Foo@Bar.java
       label starts with hyphen bob@-example.com
+      label ends with hyphen bob@example-.com
+      inner label starts with hyphen bob@mail.-example.com
+      empty label bob@example..com
+      domain starts with a dot bob@.example.com
+      one label then dots bob@example..
+      one label then a hyphen and a dot bob@example-.
+      letter right after bob@example.comé
       """)
   void otherShapesStay(String text) {
     assertEquals(text, redactor.redact(text));
+  }
+
+  @org.junit.jupiter.api.Test
+  void labelAndDomainLengths() {
+    String label63 = "a".repeat(63);
+    assertEquals("x [REDACTED:email] y", redactor.redact("x bob@" + label63 + ".com y"));
+    String label64 = "a".repeat(64);
+    assertEquals("x bob@" + label64 + ".com y", redactor.redact("x bob@" + label64 + ".com y"));
+    // 253 characters of domain at most
+    String domain253 = ("a".repeat(61) + ".").repeat(4) + "co.uk".substring(0, 5);
+    assertEquals(253, domain253.length());
+    assertEquals("x [REDACTED:email] y", redactor.redact("x bob@" + domain253 + " y"));
+    String domain254 = "a" + domain253;
+    assertEquals("x bob@" + domain254 + " y", redactor.redact("x bob@" + domain254 + " y"));
   }
 }
