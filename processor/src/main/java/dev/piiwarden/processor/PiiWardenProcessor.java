@@ -257,7 +257,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     validator = new DeclarationValidator(options.taxonomy(), subjectTypes, subjects);
     dataElements = new DataElementFactory(options.taxonomy(), names, new SourceLocator(trees(), elements));
     activities = new ActivityFactory(names, subjects);
-    fragments = new FragmentWriter(processingEnv.getFiler());
+    fragments = new FragmentWriter(processingEnv.getFiler(), reporter);
     descriptors = new DescriptorGenerator(names, types, elements);
     if (catalogue != null) {
       Trees trees = trees();

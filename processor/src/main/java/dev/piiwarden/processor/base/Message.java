@@ -67,7 +67,11 @@ public enum Message {
           + " reads, calls, sinks or method summaries). Compile with javac to get them."),
   PW020(Diagnostic.Kind.ERROR,
       "The sink catalogue named by -Apiiwarden.sinks cannot be used: %s. The format is"
-          + " {\"sinks\":[{\"kind\":\"LOG\",\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}.");
+          + " {\"sinks\":[{\"kind\":\"LOG\",\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}."),
+  PW021(Diagnostic.Kind.WARNING,
+      "The PII Warden inventory fragment of %s on the class path cannot be read: %s. Meanwhile its"
+          + " methods are followed as a third-party library's: what they return is taken to carry"
+          + " everything they were handed.");
 
   private final Diagnostic.Kind kind;
   private final String format;

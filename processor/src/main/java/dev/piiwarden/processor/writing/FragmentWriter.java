@@ -4,6 +4,8 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryException;
 import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryJson;
+import dev.piiwarden.processor.base.DiagnosticReporter;
+import dev.piiwarden.processor.base.Message;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +26,16 @@ import javax.tools.StandardLocation;
  */
 public final class FragmentWriter {
   private final Filer filer;
-  /** Fragments on the class path by binary name; {@code exists} with no fragment when unreadable. */
+  private final DiagnosticReporter reporter;
+  /** Fragments on the class path by binary name; none when absent or unreadable. */
   private final Map<String, Found> onClassPath = new HashMap<>();
 
-  private record Found(boolean exists, Inventory fragment) {}
+  /** A look-up's result: the fragment, null when there is none that can be read. */
+  private record Found(Inventory fragment) {}
 
-  public FragmentWriter(Filer filer) {
+  public FragmentWriter(Filer filer, DiagnosticReporter reporter) {
     this.filer = filer;
+    this.reporter = reporter;
   }
 
   /** The resource path of a top-level class's fragment. */
@@ -39,17 +44,18 @@ public final class FragmentWriter {
   }
 
   /**
-   * Whether a fragment of the top-level class {@code binaryName} is on the class path, written when its
-   * module was compiled. A class path that cannot be read counts as holding it: the class is then
-   * taken for the project's, whose methods' summaries say what they return.
+   * Whether a readable fragment of the top-level class {@code binaryName} is on the class path,
+   * written when its module was compiled. One that cannot be read is reported (PW021, once per
+   * class) and counts as none: the class is then followed as a library's, whose methods' results
+   * carry what they were handed, so that no flow is lost.
    */
   public boolean onClassPath(String binaryName) {
-    return lookUp(binaryName).exists();
+    return lookUp(binaryName).fragment() != null;
   }
 
   /**
    * The fragment of the top-level class {@code binaryName} on the class path, or null when there is
-   * none or it cannot be read (what it would tell is then unknown, as for a class without one).
+   * none or it cannot be read ({@link #onClassPath}).
    */
   public Inventory readFromClassPath(String binaryName) {
     return lookUp(binaryName).fragment();
@@ -59,13 +65,24 @@ public final class FragmentWriter {
   private Found lookUp(String binaryName) {
     return onClassPath.computeIfAbsent(binaryName, name -> {
       try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(name)).openInputStream()) {
-        return new Found(true, InventoryJson.read(in.readAllBytes(), path(name)));
+        return new Found(InventoryJson.read(in.readAllBytes(), path(name)));
       } catch (FileNotFoundException | NoSuchFileException absent) {
-        return new Found(false, null);
+        return new Found(null);
       } catch (IOException | IllegalArgumentException | InventoryException unreadable) {
-        return new Found(true, null);
+        reporter.report(Message.PW021, name, describe(name, unreadable));
+        return new Found(null);
       }
     });
+  }
+
+  /** What is wrong with the fragment and what to do: a format error's message says both. */
+  private static String describe(String binaryName, Exception failure) {
+    if (failure instanceof InventoryException) {
+      return failure.getMessage();
+    }
+    return path(binaryName) + ": " + failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
+        + "; replace the jar or folder that holds it, or rebuild it with PII Warden";
   }
 
   /** Writes the fragment of {@code topLevel}. */

@@ -224,6 +224,47 @@ class FlowPathsTest {
         "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
   }
 
+  /**
+   * A fragment on the class path that cannot be read (a broken jar, a file from an incompatible
+   * version) is named in one warning, and its class's methods are then followed as a third-party
+   * library's are: what they hand back carries what they were handed, so no flow is lost.
+   */
+  @Test
+  void anUnreadableFragmentIsNamedAndItsClassFollowedAsALibrary(@TempDir Path dir) throws IOException {
+    StandaloneCompilation a = moduleWithLabels(dir, """
+        package com.acme;
+        public class Labels {
+          public String label(User user) { return "<" + user.getEmail() + ">"; }
+          public String other(User user) { return "<" + user.getPhone() + ">"; }
+        }
+        """);
+    Path fragment = a.classes().resolve("META-INF/piiwarden/types/com.acme.Labels.json");
+    assertThat(Files.exists(fragment)).isTrue();
+    Files.writeString(fragment, "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [");
+
+    String greeter = """
+        package com.acme.b;
+        public class Greeter {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
+          public void greet(com.acme.User user) {
+            log.info(new com.acme.Labels().label(user)); // sink:label
+            log.info(new com.acme.Labels().other(user)); // sink:other
+          }
+        }
+        """;
+    StandaloneCompilation b = moduleB(dir, a, "com/acme/b/Greeter.java", greeter);
+    assertThat(b.diagnostics()).contains("warning: PW021: The PII Warden inventory fragment of"
+        + " com.acme.Labels on the class path cannot be read: META-INF/piiwarden/types/com.acme.Labels.json:"
+        + " not valid JSON");
+    assertThat(b.diagnostics().split("PW021", -1)).hasLength(2);
+
+    Inventory fragmentB = InventoryMerger.merge(InventoryInputs.readAll(List.of(b.classes()))).inventory();
+    assertThat(fragmentB.activities().stream().flatMap(activity -> activity.sinks().stream()).toList())
+        .containsExactly(
+            FlowCompilation.sinkAt(greeter, "sink:label", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL, NAME, PHONE),
+            FlowCompilation.sinkAt(greeter, "sink:other", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL, NAME, PHONE));
+  }
+
   @Test
   void aThirdPartyMethodsResultCarriesWhatItWasHanded(@TempDir Path dir) throws IOException {
     Path library = dir.resolve("library");
