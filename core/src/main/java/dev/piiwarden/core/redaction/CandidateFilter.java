@@ -39,6 +39,12 @@ final class CandidateFilter {
   static final int CREDENTIAL = 1 << 7;
   static final int USER_INFO = 1 << 8;
   static final int ALL = (1 << 9) - 1;
+  /**
+   * Not a detector's: a {@code %} somewhere in the text, told by {@link #shapesOf} alongside the
+   * detector bits (a text without one, and every text made of its parts and masks, has no
+   * {@code %40} either).
+   */
+  static final int PERCENT_SIGN = 1 << 9;
 
   /** What a character asks of the pass; 0 for nothing (most characters). */
   private static final int DIGIT = 1;
@@ -93,6 +99,11 @@ final class CandidateFilter {
    *     only when {@link #masksHoldNoKey(KeyAutomaton)} holds for the scan's keys
    */
   static int candidates(CharSequence text, boolean masksHoldNoKey) {
+    return shapesOf(text, masksHoldNoKey) & ALL;
+  }
+
+  /** {@link #candidates(CharSequence, boolean)}, and {@link #PERCENT_SIGN} when the text holds a {@code %}. */
+  static int shapesOf(CharSequence text, boolean masksHoldNoKey) {
     int n = text.length();
     int found = 0;
     int lastDigit = FAR;
@@ -148,6 +159,7 @@ final class CandidateFilter {
           found |= CREDENTIAL;
           break;
         case PERCENT:
+          found |= PERCENT_SIGN;
           if (i + 2 < n && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') {
             found |= EMAIL;
           }

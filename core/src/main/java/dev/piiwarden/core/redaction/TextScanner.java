@@ -133,17 +133,18 @@ final class TextScanner {
     if (!partsNeedNoFilter(shapes)) {
       return scan(part);
     }
-    if (shapes == 0 || (part.indexOf('@') < 0 && part.indexOf('%') < 0)) {
+    boolean percent = (shapes & CandidateFilter.PERCENT_SIGN) != 0;
+    if (shapes == 0 || (part.indexOf('@') < 0 && (!percent || part.indexOf('%') < 0))) {
       return null;
     }
-    return emailOnly(part);
+    return emailOnly(part, percent);
   }
 
   /** Whether {@link #scanPart} skips the filter pass for the parts of a text with {@code shapes}. */
   boolean partsNeedNoFilter(int shapes) {
     // false for -1, a whole whose shapes are unknown
     return patterns.length == 0 && others.length == 0
-        && (shapes & ~(CandidateFilter.EMAIL & configured)) == 0;
+        && (shapes & ~((CandidateFilter.EMAIL & configured) | CandidateFilter.PERCENT_SIGN)) == 0;
   }
 
   /**
@@ -168,7 +169,11 @@ final class TextScanner {
     if (patterns.length != 0 || others.length != 0) {
       return CandidateFilter.ALL;
     }
-    return configured == 0 ? 0 : CandidateFilter.candidates(text, masksHoldNoKey) & configured;
+    if (configured == 0) {
+      return 0;
+    }
+    int shapes = CandidateFilter.shapesOf(text, masksHoldNoKey);
+    return (shapes & configured) == 0 ? 0 : shapes & (configured | CandidateFilter.PERCENT_SIGN);
   }
 
   /**
@@ -178,11 +183,13 @@ final class TextScanner {
    * separator of a digit cluster, no {@code @ % = /}, no {@code bearer}, no upper-case letter next
    * to its edges, and its colon does not count ({@link #masksHoldNoKey}); taking parts out only
    * shortens clusters. So the rebuilt text holds at most the original's shapes, and when that was
-   * an address's alone and no {@code @} or {@code %} is left, it holds none.
+   * an address's alone and no {@code @} or {@code %} is left, it holds none; a {@code %} is only
+   * looked for when the original had one, as masks bring none.
    */
   boolean certainlyCleanRebuilt(String rebuilt, int shapes) {
-    return masksHoldNoKey && (shapes & ~CandidateFilter.EMAIL) == 0
-        && rebuilt.indexOf('@') < 0 && rebuilt.indexOf('%') < 0;
+    return masksHoldNoKey && (shapes & ~(CandidateFilter.EMAIL | CandidateFilter.PERCENT_SIGN)) == 0
+        && rebuilt.indexOf('@') < 0
+        && ((shapes & CandidateFilter.PERCENT_SIGN) == 0 || rebuilt.indexOf('%') < 0);
   }
 
   /**
@@ -252,7 +259,7 @@ final class TextScanner {
    */
   private Replacements emailOnly(CharSequence text) {
     if (text instanceof String) {
-      return emailOnly((String) text);
+      return emailOnly((String) text, true);
     }
     Replacements found = null;
     int n = text.length();
@@ -269,12 +276,13 @@ final class TextScanner {
 
   /**
    * {@link #emailOnly(CharSequence)} over a string: the {@code @}s and {@code %40}s are found by
-   * the string's own searches rather than a character at a time, in the same order.
+   * the string's own searches rather than a character at a time, in the same order; the latter
+   * only when the text may hold a {@code %}.
    */
-  private Replacements emailOnly(String text) {
+  private Replacements emailOnly(String text, boolean percent) {
     Replacements found = null;
     int at = text.indexOf('@');
-    int encoded = text.indexOf(ENCODED_AT);
+    int encoded = percent ? text.indexOf(ENCODED_AT) : -1;
     while (at >= 0 || encoded >= 0) {
       int i = encoded < 0 || (at >= 0 && at < encoded) ? at : encoded;
       long match = email.detect(text, i, EmailDetector.localStart(text, i));
