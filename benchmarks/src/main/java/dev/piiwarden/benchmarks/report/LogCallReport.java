@@ -95,13 +95,21 @@ final class LogCallReport {
     return String.format(Locale.ROOT, "%.0f B/op (%.0f–%.0f)", bytes.median(), bytes.min(), bytes.max());
   }
 
-  /** {@code previous} with its log call section replaced by {@code section}, or appended. */
+  /**
+   * {@code previous} with the generated part of its log call section (from its heading to its first
+   * {@code ###} subsection) replaced by {@code section}, which has no subsections; the subsections
+   * after it, written by hand (measurements by other means, analysis), are kept. Appended when
+   * there is no such section.
+   */
   static String replaceSection(String previous, String section) {
-    int start = previous.indexOf(HEADING);
+    // where the heading's line starts (a heading that only begins like it is another)
+    int start = ("\n" + previous).indexOf("\n" + HEADING + "\n");
     if (start < 0) {
       return previous.isEmpty() ? section : previous.stripTrailing() + "\n\n" + section;
     }
-    int end = previous.indexOf("\n## ", start + HEADING.length());
+    int next = previous.indexOf("\n## ", start + HEADING.length());
+    int subsection = previous.indexOf("\n### ", start + HEADING.length());
+    int end = subsection >= 0 && (next < 0 || subsection < next) ? subsection : next;
     String rest = end < 0 ? "" : previous.substring(end + 1);
     return previous.substring(0, start) + section + (rest.isEmpty() ? "" : "\n" + rest);
   }

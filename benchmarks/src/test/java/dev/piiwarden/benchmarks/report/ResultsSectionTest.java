@@ -35,4 +35,20 @@ class ResultsSectionTest {
     assertEquals("## Scaling notes\n\nkept\n\n## Scaling\n\nnew\n",
         ResultsSection.replace(file, "## Scaling", "## Scaling\n\nnew\n"));
   }
+
+  @Test
+  void theLogCallTableIsReplacedAndItsSubsectionsKept() {
+    String file = "# Benchmark results\n\nintro\n\n## Log calls\n\nold table\n\n### Before and after\n\n"
+        + "hand-written\n\n## Scaling\n\nold scaling\n";
+    assertEquals("# Benchmark results\n\nintro\n\n## Log calls\n\nnew table\n\n### Before and after\n\n"
+        + "hand-written\n\n## Scaling\n\nold scaling\n",
+        LogCallReport.replaceSection(file, "## Log calls\n\nnew table\n"));
+    String last = "intro\n\n## Log calls\n\nold table\n";
+    assertEquals("intro\n\n## Log calls\n\nnew table\n",
+        LogCallReport.replaceSection(last, "## Log calls\n\nnew table\n"));
+    assertEquals("## Log calls now\n\nkept\n\n## Log calls\n\nnew table\n",
+        LogCallReport.replaceSection("## Log calls now\n\nkept\n", "## Log calls\n\nnew table\n"));
+    assertEquals("## Log calls\n\nnew table\n\n## Scaling\n\nx\n",
+        LogCallReport.replaceSection("## Log calls\n\nold\n\n## Scaling\n\nx\n", "## Log calls\n\nnew table\n"));
+  }
 }
