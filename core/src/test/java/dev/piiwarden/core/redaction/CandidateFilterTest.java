@@ -291,20 +291,13 @@ class CandidateFilterTest {
   @Test
   void rebuiltTextIsRedactedAsItsScanWouldBe() {
     Random random = new Random(19);
-    String alphabet = "0123456789 -./():@%=abBxyzAEGNOXZ_,é";
     String[] fragments = {
       "jane.doe@example.com", "a@b.co", "bob%40example.org", "@", "%", "%40", "4111 1111 1111 1111",
       "pwd=", ":", "Bearer abcdefgh1", "DE89 3704 0044 0532 0130 00", "1.2.3.4", "::1", "x", " ",
     };
     int skipped = 0;
     for (int i = 0; i < 50_000; i++) {
-      StringBuilder original = new StringBuilder();
-      for (int k = random.nextInt(8); k >= 0; k--) {
-        original.append(random.nextInt(3) == 0
-            ? String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
-            : fragments[random.nextInt(fragments.length)]);
-      }
-      String text = original.toString();
+      String text = randomText(random, fragments);
       String rebuilt = text;
       for (int k = random.nextInt(3); k >= 0; k--) {
         int start = random.nextInt(rebuilt.length() + 1);
@@ -335,20 +328,13 @@ class CandidateFilterTest {
   @Test
   void partsAreRedactedAsTheirScanWouldBe() {
     Random random = new Random(29);
-    String alphabet = "0123456789 -./():@%=abBxyzAEGNOXZ_,é";
     String[] fragments = {
       "jane.doe@example.com", "a@b.co", "bob%40example.org", "x%40y", "@", "%", "%40", "@@b.org",
       "4111 1111 1111 1111", "pwd=", ":", "Bearer abcdefgh1", "1.2.3.4", "::1", "[REDACTED", "x", " ",
     };
     int addressOnly = 0;
     for (int i = 0; i < 50_000; i++) {
-      StringBuilder whole = new StringBuilder();
-      for (int k = random.nextInt(8); k >= 0; k--) {
-        whole.append(random.nextInt(3) == 0
-            ? String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
-            : fragments[random.nextInt(fragments.length)]);
-      }
-      String text = whole.toString();
+      String text = randomText(random, fragments);
       int shapes = ALL.shapes(text);
       addressOnly += (shapes & ~CandidateFilter.PERCENT_SIGN) == CandidateFilter.EMAIL ? 1 : 0;
       for (int k = 0; k < 5; k++) {
@@ -371,6 +357,18 @@ class CandidateFilterTest {
     assertTrue(ALL.certainlyClean("order A-10428 shipped to warehouse north-2"));
     assertFalse(CONFIGURED.certainlyClean("order A-10428 shipped to warehouse north-2"));
     assertEquals("order [REDACTED:ticket]", CONFIGURED.redact("order T-10428"));
+  }
+
+  /** One to eight pieces: a character of the shapes' alphabet, or one of {@code fragments}. */
+  private static String randomText(Random random, String[] fragments) {
+    String alphabet = "0123456789 -./():@%=abBxyzAEGNOXZ_,é";
+    StringBuilder text = new StringBuilder();
+    for (int k = random.nextInt(8); k >= 0; k--) {
+      text.append(random.nextInt(3) == 0
+          ? String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
+          : fragments[random.nextInt(fragments.length)]);
+    }
+    return text.toString();
   }
 
   /** Compares the raw matches of both paths; returns how many there were. */
