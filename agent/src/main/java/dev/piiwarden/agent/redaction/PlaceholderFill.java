@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.redaction;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
@@ -156,26 +157,27 @@ final class PlaceholderFill {
   /**
    * Where a template's placeholders are, found once: log calls use a few constant templates over
    * and over. Kept in a small table by the template's identity; a template that shares its slot
-   * with another, or is made anew for each call, is looked at again.
+   * with another, or is made anew for each call, is looked at again. The table holds templates
+   * weakly: one that an application built with personal data in it is not kept past its use.
    */
   private static final class Plan {
     private static final int SLOTS = 64;
     /** Written without a lock: a plan's fields are final, so a racing reader sees it whole. */
     private static final Plan[] TABLE = new Plan[SLOTS];
 
-    final String template;
+    final WeakReference<String> template;
     /** The offsets of its {@code {}}s, in order; null when it holds a backslash. */
     final int[] placeholders;
 
     private Plan(String template) {
-      this.template = template;
+      this.template = new WeakReference<>(template);
       this.placeholders = template.indexOf('\\') >= 0 ? null : placeholders(template);
     }
 
     static Plan of(String template) {
       int slot = System.identityHashCode(template) & (SLOTS - 1);
       Plan plan = TABLE[slot];
-      if (plan == null || plan.template != template) {
+      if (plan == null || plan.template.get() != template) {
         plan = new Plan(template);
         TABLE[slot] = plan;
       }
