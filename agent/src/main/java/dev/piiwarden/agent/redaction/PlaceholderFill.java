@@ -23,27 +23,6 @@ final class PlaceholderFill {
   private PlaceholderFill() {}
 
   /**
-   * Whether {@code formatted} is {@code template} filled with the first {@code count} of {@code
-   * arguments}, as {@link #shown} checks it.
-   */
-  static boolean matches(
-      String template, CharSequence formatted, Object[] arguments, int count, boolean wholeText) {
-    return shown(template, formatted, arguments, count, wholeText) >= 0;
-  }
-
-  /**
-   * {@code formatted} with each of the first {@code count} {@code redacted} values in place of the
-   * argument it differs from, when {@code formatted} is {@code template} filled with the first
-   * {@code count} {@code arguments} ({@link #shown}); null when it is not, or when a redacted value
-   * it shows is neither a string nor null.
-   */
-  static String refill(String template, CharSequence formatted, Object[] arguments,
-      Object[] redacted, int count, boolean wholeText) {
-    return rebuild(template, formatted, arguments, redacted,
-        shown(template, formatted, arguments, count, wholeText));
-  }
-
-  /**
    * How many arguments {@code formatted} shows, when it is {@code template} filled with the first
    * {@code count} of {@code arguments}: the number of placeholders they took, at most {@code
    * count}. -1 when it is not that filling, when the template holds a backslash, or when one of

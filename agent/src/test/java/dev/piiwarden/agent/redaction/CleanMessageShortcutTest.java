@@ -182,13 +182,13 @@ class CleanMessageShortcutTest {
     String template = "order {} shipped to {}";
     Object[] personal = {"A-10428", EMAIL};
     String formatted = "order A-10428 shipped to " + EMAIL;
-    assertTrue(PlaceholderFill.matches(template, formatted, personal, 2, true));
+    assertTrue(PlaceholderFillTest.matches(template, formatted, personal, 2, true));
     assertEquals("order A-10428 shipped to [REDACTED:email]",
-        PlaceholderFill.refill(template, formatted, personal, new Object[] {"A-10428", "[REDACTED:email]"}, 2, false));
+        PlaceholderFillTest.refill(template, formatted, personal, new Object[] {"A-10428", "[REDACTED:email]"}, 2, false));
     LogText text = new LogText(Redactor.withDefaults());
     LoggingEvent event = logbackEvent(template, personal.clone());
     assertEquals("order A-10428 shipped to [REDACTED:email]", new LogbackEventRewrite(text).redact(event, null));
-    assertFalse(PlaceholderFill.matches(template, "order A-10428 shipped to someone", personal, 2, false));
+    assertFalse(PlaceholderFillTest.matches(template, "order A-10428 shipped to someone", personal, 2, false));
   }
 
   private static List<Redactor> redactors() {

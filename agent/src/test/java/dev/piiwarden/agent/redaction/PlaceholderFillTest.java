@@ -13,9 +13,9 @@ import org.slf4j.helpers.MessageFormatter;
  * {@link PlaceholderFill} fills a template as the frameworks' own formatters do: on seeded random
  * templates without backslashes (placeholders next to each other, nested braces, more or fewer
  * placeholders than arguments) and string or null arguments, the text SLF4J's {@code
- * MessageFormatter} and Log4j2's {@code ParameterizedMessage} make {@linkplain PlaceholderFill#matches
- * matches}, and {@linkplain PlaceholderFill#refill refilling} it with other arguments gives what
- * they make of those.
+ * MessageFormatter} and Log4j2's {@code ParameterizedMessage} make is {@linkplain
+ * PlaceholderFill#shown shown} to be their filling, and {@linkplain PlaceholderFill#rebuild
+ * rebuilding} it with other arguments gives what they make of those.
  */
 class PlaceholderFillTest {
   private static final String[] PIECES = {"{}", "{}", "{", "}", "{{}}", "a", "order ", " to ", "é", "[x]", ""};
@@ -44,12 +44,12 @@ class PlaceholderFillTest {
       String log4j = new ParameterizedMessage(pattern, arguments.clone()).getFormattedMessage();
       String what = pattern + " " + java.util.Arrays.toString(arguments);
       assertEquals(slf4j, log4j, what);
-      assertTrue(PlaceholderFill.matches(pattern, slf4j, arguments, arguments.length, true), what);
-      assertTrue(PlaceholderFill.matches(pattern, new StringBuilder(log4j), arguments, arguments.length, true), what);
+      assertTrue(matches(pattern, slf4j, arguments, arguments.length, true), what);
+      assertTrue(matches(pattern, new StringBuilder(log4j), arguments, arguments.length, true), what);
       String expected = MessageFormatter.arrayFormat(pattern, redacted).getMessage();
-      assertEquals(expected, PlaceholderFill.refill(pattern, slf4j, arguments, redacted, arguments.length, true), what);
+      assertEquals(expected, refill(pattern, slf4j, arguments, redacted, arguments.length, true), what);
       assertEquals(expected,
-          PlaceholderFill.refill(pattern, new StringBuilder(log4j), arguments, redacted, arguments.length, false), what);
+          refill(pattern, new StringBuilder(log4j), arguments, redacted, arguments.length, false), what);
       refilled++;
     }
     assertEquals(20_000, refilled);
@@ -58,13 +58,13 @@ class PlaceholderFillTest {
   @Test
   void leavesOtherMessagesToTheFramework() {
     Object[] arguments = {"A-10428", "north"};
-    assertFalse(PlaceholderFill.matches("order \\{} to {}", "order {} to A-10428", arguments, 2, false));
-    assertFalse(PlaceholderFill.matches("order {} to {}", "order 42 to north", new Object[] {42, "north"}, 2, false));
-    assertFalse(PlaceholderFill.matches("order {}", "order A-10428", new Object[] {"A-10428", 7}, 2, false));
-    assertFalse(PlaceholderFill.matches("order {} to {}", "order A-10428 to south", arguments, 2, false));
-    assertFalse(PlaceholderFill.matches("order {} to {}", "order A-10428 to northx", arguments, 2, false));
-    assertTrue(PlaceholderFill.matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, false));
-    assertFalse(PlaceholderFill.matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, true));
+    assertFalse(matches("order \\{} to {}", "order {} to A-10428", arguments, 2, false));
+    assertFalse(matches("order {} to {}", "order 42 to north", new Object[] {42, "north"}, 2, false));
+    assertFalse(matches("order {}", "order A-10428", new Object[] {"A-10428", 7}, 2, false));
+    assertFalse(matches("order {} to {}", "order A-10428 to south", arguments, 2, false));
+    assertFalse(matches("order {} to {}", "order A-10428 to northx", arguments, 2, false));
+    assertTrue(matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, false));
+    assertFalse(matches("order {} to {}", "ORDER A-10428 TO north", arguments, 2, true));
   }
 
   @Test
@@ -81,6 +81,19 @@ class PlaceholderFillTest {
     assertEquals("order A-10428 to [REDACTED:card]", PlaceholderFill.rebuild("{} {} to {}",
         "order A-10428 to 4111 1111 1111 1111", new Object[] {"order", "A-10428", "4111 1111 1111 1111"},
         new Object[] {"order", "A-10428", "[REDACTED:card]"}, 3));
+  }
+
+  /** Whether {@code formatted} is {@code template} filled with the first {@code count} arguments. */
+  static boolean matches(
+      String template, CharSequence formatted, Object[] arguments, int count, boolean wholeText) {
+    return PlaceholderFill.shown(template, formatted, arguments, count, wholeText) >= 0;
+  }
+
+  /** {@code formatted} rebuilt with {@code redacted} where it is that filling, else null. */
+  static String refill(String template, CharSequence formatted, Object[] arguments, Object[] redacted,
+      int count, boolean wholeText) {
+    return PlaceholderFill.rebuild(template, formatted, arguments, redacted,
+        PlaceholderFill.shown(template, formatted, arguments, count, wholeText));
   }
 
   private static Object[] values(Random random) {
