@@ -132,11 +132,13 @@ final class LogbackEventRewrite {
       // string arguments put into the event's own text where it is the plain filling of the
       // template, which then needs no scan when they were its only shapes; anything else
       // formatted again by SLF4J's formatter and scanned
-      if (shown == PlaceholderFill.UNCHECKED && formatted != null) {
-        shown = PlaceholderFill.shown(template, formatted, arguments, arguments.length, false);
+      String refilled = null;
+      if (formatted != null) {
+        if (shown == PlaceholderFill.UNCHECKED) {
+          shown = PlaceholderFill.shown(template, formatted, arguments, arguments.length, false);
+        }
+        refilled = PlaceholderFill.rebuild(template, formatted, arguments, redacted, shown);
       }
-      String refilled = formatted == null ? null
-          : PlaceholderFill.rebuild(template, formatted, arguments, redacted, shown);
       String out = refilled != null ? text.textRebuilt(refilled, shapes)
           : text.text((String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted));
       fields.setFormattedMessage.invokeExact(event, (Object) out);
