@@ -4,8 +4,10 @@ package dev.piiwarden.core.redaction;
  * Which built-in detectors could match somewhere in a text: one tight pass that establishes, for
  * each detector, a condition every one of its matches implies, so that the scan calls only the
  * detectors whose condition holds, and text that holds none of the shapes is done after this
- * pass. Most characters (letters, blanks, punctuation) cost one table look-up; digits, colons and a
- * few rare characters look back or ahead a bounded number of characters.
+ * pass. Most characters (letters, blanks, punctuation) cost one table look-up, in a small loop of
+ * their own that the pass leaves only at a character it looks at; a run of digits is taken whole,
+ * in another; the run's start, colons and a few rare characters look back or ahead a bounded
+ * number of characters.
  *
  * <p>The conditions, each implied by every match of its detector:
  *
@@ -107,7 +109,6 @@ final class CandidateFilter {
     int n = text.length();
     int found = 0;
     int lastDigit = FAR;
-    int runStart = FAR;
     int cluster = 0;
     int longestCluster = 0;
     int dots = 0;
@@ -115,27 +116,39 @@ final class CandidateFilter {
     int lastColon = FAR;
     boolean at = false;
     boolean slashes = false;
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    while (i < n) {
       char c = text.charAt(i);
       int kind = c < 128 ? KIND[c] : 0;
       if (kind == 0) {
-        continue;
+        // the common case, kept to a loop small enough for the JIT to make tight
+        while (++i < n) {
+          c = text.charAt(i);
+          if (c < 128 && KIND[c] != 0) {
+            break;
+          }
+        }
+        if (i >= n) {
+          break;
+        }
+        kind = KIND[c];
       }
       if (kind == DIGIT) {
-        if (lastDigit == i - 1) {
-          cluster++;
-          if (runStart == i - 1 && i >= 3 && isUpper(text.charAt(i - 2))
-              && isUpper(text.charAt(i - 3))) {
-            found |= IBAN;
-          }
-        } else {
-          runStart = i;
-          dots = lastDigit == i - 2 && text.charAt(i - 1) == '.' ? dots + 1 : 0;
-          mostDots = Math.max(mostDots, dots);
-          cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + 1 : 1;
+        // a run of digits at once: its digits extend the cluster, its start decides the rest
+        int end = i + 1;
+        while (end < n && CharClasses.isDigit(text.charAt(end))) {
+          end++;
         }
+        int length = end - i;
+        dots = lastDigit == i - 2 && text.charAt(i - 1) == '.' ? dots + 1 : 0;
+        mostDots = Math.max(mostDots, dots);
+        cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + length : length;
         longestCluster = Math.max(longestCluster, cluster);
-        lastDigit = i;
+        if (length >= 2 && i >= 2 && isUpper(text.charAt(i - 1)) && isUpper(text.charAt(i - 2))) {
+          found |= IBAN;
+        }
+        lastDigit = end - 1;
+        i = end;
         continue;
       }
       switch (kind) {
@@ -170,6 +183,7 @@ final class CandidateFilter {
           }
           break;
       }
+      i++;
     }
     return found | digitCandidates(longestCluster, mostDots) | (at && slashes ? USER_INFO : 0);
   }
