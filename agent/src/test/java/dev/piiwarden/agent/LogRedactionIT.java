@@ -165,6 +165,12 @@ class LogRedactionIT {
         line(text, "case=arguments"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]}", line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN, line(text, "case=clean"));
+    assertEquals("INFO fixture case=plain-arguments order A-10428 shipped to warehouse north-2 in 3 days",
+        line(text, "case=plain-arguments"));
+    // a number is scanned as its own text, not as the text MessageFormat makes of it (4,111,...)
+    assertEquals("INFO fixture case=card-number [REDACTED:card]", line(text, "case=card-number"));
+    // formatted as the JDK's formatter formats it without the agent
+    assertEquals("INFO fixture case=high-placeholder e", line(text, "case=high-placeholder"));
     assertExceptionRedactedWithFrames(text);
   }
 

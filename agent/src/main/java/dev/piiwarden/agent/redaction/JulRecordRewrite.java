@@ -11,8 +11,8 @@ import java.util.logging.LogRecord;
 /**
  * Redacts a {@code java.util.logging.LogRecord} in place, before the logger's filter and handlers
  * see it. A record with parameters is formatted here as {@code java.util.logging.Formatter
- * #formatMessage} would (localised, then {@code MessageFormat} when it has {@code {0}}…{@code
- * {3}}), with each parameter redacted first; the record then carries the redacted text and no
+ * #formatMessage} would (localised, then {@code MessageFormat} when a <code>{</code> is followed by
+ * a digit), with each parameter redacted first; the record then carries the redacted text and no
  * parameters or resource bundle, so every handler and formatter (SLF4JBridgeHandler included)
  * prints that text. The thrown exception is replaced by a stand-in when a message in its chain
  * held personal data.
@@ -68,8 +68,11 @@ final class JulRecordRewrite {
     }
     String format = localised(record, message);
     Object[] redacted = text.arguments(parameters);
-    String formatted = format(format, redacted, parameters);
-    String out = text.text(formatted);
+    return formatted(record, text.text(format(format, redacted, parameters)));
+  }
+
+  /** Gives {@code record} its formatted text {@code out} in place of its format and parameters. */
+  private static String formatted(LogRecord record, String out) {
     record.setMessage(out);
     record.setParameters(null);
     record.setResourceBundle(null);
@@ -89,10 +92,12 @@ final class JulRecordRewrite {
     }
   }
 
-  /** As the JDK's {@code Formatter.formatMessage}: the format as it is when it has no {0}…{3}. */
+  /**
+   * As the JDK's {@code Formatter.formatMessage} (since JDK 9): the format as it is unless a
+   * {@code {} is followed by a digit somewhere in it.
+   */
   private static String format(String format, Object[] redacted, Object[] original) {
-    if (format == null
-        || !(format.contains("{0") || format.contains("{1") || format.contains("{2") || format.contains("{3"))) {
+    if (format == null || !hasPlaceholder(format)) {
       return format;
     }
     try {
@@ -106,5 +111,14 @@ final class JulRecordRewrite {
         return format;
       }
     }
+  }
+
+  private static boolean hasPlaceholder(String format) {
+    for (int at = format.indexOf('{'); at >= 0 && at + 1 < format.length(); at = format.indexOf('{', at + 1)) {
+      if (format.charAt(at + 1) >= '0' && format.charAt(at + 1) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 }

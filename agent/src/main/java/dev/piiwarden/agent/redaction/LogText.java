@@ -5,6 +5,7 @@ import dev.piiwarden.core.redaction.ObjectRedaction;
 import dev.piiwarden.core.redaction.Redactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The redaction of the parts every log event has, whatever the framework: text, arguments, maps of
@@ -14,10 +15,13 @@ import java.util.Map;
 final class LogText {
   private final Redactor redactor;
   private final ObjectRedaction objects;
+  /** {@code redactor::redact}, made once rather than at each call, where it would be a new object each time. */
+  private final UnaryOperator<String> redactMessage;
 
   LogText(Redactor redactor) {
     this.redactor = redactor;
     this.objects = new ObjectRedaction(redactor);
+    this.redactMessage = redactor::redact;
   }
 
   /** Free text; the same instance when nothing was found. */
@@ -143,7 +147,7 @@ final class LogText {
       return redacted == text ? argument : redacted;
     }
     if (argument instanceof Throwable) {
-      return RedactedThrowable.of((Throwable) argument, redactor::redact);
+      return RedactedThrowable.of((Throwable) argument, redactMessage);
     }
     return objects.render(argument);
   }
@@ -199,7 +203,7 @@ final class LogText {
 
   /** The exception, or a stand-in with every message of its chain redacted. */
   Throwable thrown(Throwable thrown) {
-    return RedactedThrowable.of(thrown, redactor::redact);
+    return RedactedThrowable.of(thrown, redactMessage);
   }
 
   private static boolean contains(CharSequence text, String part) {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <pre>
  * java [-javaagent:piiwarden-agent.jar=audit.sink=none] -cp benchmarks.jar \
- *     dev.piiwarden.benchmarks.logging.LogCallCpuTime logback|log4j clean|personal [null-stream|file]
+ *     dev.piiwarden.benchmarks.logging.LogCallCpuTime logback|log4j|jul clean|personal [null-stream|file]
  * </pre>
  */
 public final class LogCallCpuTime {
@@ -29,10 +29,10 @@ public final class LogCallCpuTime {
   }
 
   public static void main(String[] args) throws java.io.IOException {
-    if (args.length < 2 || args.length > 3 || !args[0].matches("logback|log4j")
+    if (args.length < 2 || args.length > 3 || !args[0].matches("logback|log4j|jul")
         || !args[1].matches("clean|personal")
         || (args.length == 3 && !args[2].matches(LogMessages.NULL_STREAM + "|" + LogMessages.FILE))) {
-      System.err.println("usage: LogCallCpuTime logback|log4j clean|personal [null-stream|file]");
+      System.err.println("usage: LogCallCpuTime logback|log4j|jul clean|personal [null-stream|file]");
       System.exit(2);
     }
     boolean personal = args[1].equals("personal");
@@ -41,6 +41,12 @@ public final class LogCallCpuTime {
     ThrowingRunnable stop;
     if (args[0].equals("logback")) {
       LogbackCallBenchmark benchmark = new LogbackCallBenchmark();
+      benchmark.target = target;
+      benchmark.configure();
+      call = personal ? benchmark::personal : benchmark::clean;
+      stop = benchmark::stop;
+    } else if (args[0].equals("jul")) {
+      JulCallBenchmark benchmark = new JulCallBenchmark();
       benchmark.target = target;
       benchmark.configure();
       call = personal ? benchmark::personal : benchmark::clean;

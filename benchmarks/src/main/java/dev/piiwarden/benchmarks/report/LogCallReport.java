@@ -1,5 +1,6 @@
 package dev.piiwarden.benchmarks.report;
 
+import dev.piiwarden.benchmarks.logging.JulCallBenchmark;
 import dev.piiwarden.benchmarks.logging.Log4jCallBenchmark;
 import dev.piiwarden.benchmarks.logging.LogbackCallBenchmark;
 import java.time.ZoneOffset;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The log call benchmarks: a clean and a personal call on Logback and Log4j2, to a null stream and
+ * The log call benchmarks: a clean and a personal call on Logback, Log4j2 and java.util.logging, to a null stream and
  * to a file, each in a fork without and with the agent, under JMH's GC profiler; written as the
  * "Log calls" section of {@code RESULTS.md}.
  */
@@ -25,7 +26,7 @@ final class LogCallReport {
   /** The appender targets, with how the rows name them. */
   private static final String[][] TARGETS = {{"null-stream", "null stream"}, {"file", "file"}};
 
-  /** Runs the sixteen set-ups and returns the section; {@code load} set when it stands alone. */
+  /** Runs the twenty-four set-ups and returns the section; {@code load} set when it stands alone. */
   static String run(BenchmarkReport.Settings settings, String agent, boolean quick, String load)
       throws RunnerException {
     StringBuilder md = new StringBuilder();
@@ -36,11 +37,12 @@ final class LogCallReport {
       md.append("- Machine: ").append(Machine.describe()).append("\n");
       md.append("- Load average (1 / 5 / 15 min) before: ").append(load).append("; after: ");
     }
-    String[][] frameworks = {{"Logback 1.5", "logback"}, {"Log4j2 2.24", "log4j"}};
+    String[][] frameworks = {{"Logback 1.5", "logback"}, {"Log4j2 2.24", "log4j"}, {"java.util.logging", "jul"}};
     StringBuilder rows = new StringBuilder();
     for (String[] target : TARGETS) {
       for (String[] framework : frameworks) {
-        Class<?> type = framework[1].equals("logback") ? LogbackCallBenchmark.class : Log4jCallBenchmark.class;
+        Class<?> type = framework[1].equals("logback") ? LogbackCallBenchmark.class
+            : framework[1].equals("log4j") ? Log4jCallBenchmark.class : JulCallBenchmark.class;
         Map<String, String> params = Map.of("target", target[0]);
         Figure[] clean = BenchmarkReport.jmhRun(settings, type, "clean", null, true, params);
         Figure[] cleanAgent = BenchmarkReport.jmhRun(settings, type, "clean", agent, true, params);
@@ -71,7 +73,10 @@ final class LogCallReport {
         .append(" %msg%n`), either through an `OutputStreamAppender` writing to a null stream (every event")
         .append(" formatted and encoded as for a file, without the disk: the worst case for the agent's share of")
         .append(" a call) or through the framework's file appender with its defaults (immediate flush) writing")
-        .append(" to a temporary file, as services run; Log4j2's logger synchronous. With the agent: a JMH fork started with")
+        .append(" to a temporary file, as services run; Log4j2's logger synchronous. java.util.logging: `logger.log(Level.INFO,")
+        .append(" \"order {0} shipped to {1}\", new Object[] {…})` through a formatter writing the same pattern")
+        .append(" (`Formatter.formatMessage`), to a `StreamHandler` on a null stream or a `FileHandler` (which flushes")
+        .append(" every record). With the agent: a JMH fork started with")
         .append(" `-javaagent:piiwarden-agent.jar=audit.sink=none`. Time is the median of the measured")
         .append(" iterations (spread smallest to largest); allocation is JMH's `gc.alloc.rate.norm`, bytes per")
         .append(" call, median (spread). Goals: a clean call with the agent at most 10% over one")
