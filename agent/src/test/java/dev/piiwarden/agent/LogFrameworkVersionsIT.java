@@ -40,7 +40,7 @@ class LogFrameworkVersionsIT {
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[]", line(text, "case=message"));
     assertEquals("INFO fixture " + ARGUMENTS + " mdc=[]", line(text, "case=arguments"));
-    assertEquals("INFO fixture case=mdc ordinary text mdc=[customer=[REDACTED:email]]", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc=[db.password=[REDACTED:credential], customer=[REDACTED:email]]", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[]", line(text, "case=annotated "));
     assertEquals("INFO fixture case=descriptor BankAccount{iban=******************3000} mdc=[]",
         line(text, "case=descriptor"));
@@ -55,7 +55,7 @@ class LogFrameworkVersionsIT {
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
     assertEquals("INFO fixture " + ARGUMENTS + " mdc={}", line(text, "case=arguments"));
-    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}", line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);

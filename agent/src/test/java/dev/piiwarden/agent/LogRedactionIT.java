@@ -49,8 +49,10 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
         + " mdc=[] kv=[]", line(text, "case=arguments"));
-    assertEquals("INFO fixture case=mdc ordinary text mdc=[customer=[REDACTED:email]] kv=[]", line(text, "case=mdc"));
-    assertEquals("INFO fixture case=kv ordinary text mdc=[] kv=[phone=\"[REDACTED:phone]\"]", line(text, "case=kv"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc=[db.password=[REDACTED:credential], customer=[REDACTED:email]] kv=[]", line(text, "case=mdc"));
+    // values of credential keys (db.password, apiKey) are replaced whole, as after password= in text
+    assertEquals("INFO fixture case=kv ordinary text mdc=[] kv=[phone=\"[REDACTED:phone]\" apiKey=\"[REDACTED:credential]\"]",
+        line(text, "case=kv"));
     assertEquals("INFO fixture " + CLEAN + " mdc=[] kv=[]", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
   }
@@ -112,6 +114,8 @@ class LogRedactionIT {
     assertEquals("case=message " + MASKED_LINE, message(events, "case=message").get("message").asText());
     assertEquals("[REDACTED:email]", message(events, "case=mdc").get("customer").asText());
     assertEquals("[REDACTED:phone]", message(events, "case=kv").get("phone").asText());
+    assertEquals("[REDACTED:credential]", message(events, "case=mdc").get("db.password").asText());
+    assertEquals("[REDACTED:credential]", message(events, "case=kv").get("apiKey").asText());
     assertEquals(CLEAN, message(events, "case=clean").get("message").asText());
     String trace = message(events, "case=exception").get("stack_trace").asText();
     assertTrue(trace.startsWith("java.lang.IllegalStateException: could not bill [REDACTED:email]"), trace);
@@ -127,7 +131,7 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
         + " mdc={}", line(text, "case=arguments"));
-    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
@@ -205,7 +209,7 @@ class LogRedactionIT {
     assertNoPersonalData(text);
     assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
-    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email]}", line(text, "case=mdc"));
+    assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));

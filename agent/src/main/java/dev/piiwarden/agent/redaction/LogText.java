@@ -153,6 +153,19 @@ final class LogText {
   }
 
   /**
+   * The value of a key-value pair, as {@link #argument(Object)} redacts it, except that a string
+   * or scalar under a key that names a credential is replaced whole ({@link Redactor#redactValue}).
+   */
+  Object value(String key, Object value) {
+    if (value instanceof String || (value != null && isScalar(value))) {
+      String text = value.toString();
+      String redacted = redactor.redactValue(key, text);
+      return redacted == text ? value : redacted;
+    }
+    return argument(value);
+  }
+
+  /**
    * One argument as {@link #argument(Object)} redacts it, except that a string found whole in
    * {@code cleanMessage}, when not null a message that {@linkplain #certainlyClean certainly holds
    * nothing}, holds nothing either and is returned as it is without a scan.
@@ -182,7 +195,10 @@ final class LogText {
     return redactor.partsNeedNoFilter(shapes);
   }
 
-  /** A map's values redacted; the same map when none changed. */
+  /**
+   * A map's values redacted, each under its key ({@link Redactor#redactValue}: the whole value of a
+   * credential key); the same map when none changed.
+   */
   Map<String, String> values(Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       return map;
@@ -190,7 +206,7 @@ final class LogText {
     Map<String, String> redacted = null;
     for (Map.Entry<String, String> entry : map.entrySet()) {
       String value = entry.getValue();
-      String replacement = redactor.redact(value);
+      String replacement = redactor.redactValue(entry.getKey(), value);
       if (replacement != value) {
         if (redacted == null) {
           redacted = new LinkedHashMap<>(map);

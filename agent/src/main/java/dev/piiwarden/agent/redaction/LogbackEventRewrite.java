@@ -185,7 +185,7 @@ final class LogbackEventRewrite {
       Field key = type.getField("key");
       Field value = type.getField("value");
       Object original = value.get(pair);
-      Object replacement = text.argument(original);
+      Object replacement = text.value((String) key.get(pair), original);
       if (replacement != original) {
         if (redacted == null) {
           redacted = new ArrayList<>(pairs);

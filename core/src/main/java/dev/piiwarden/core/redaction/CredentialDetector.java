@@ -16,8 +16,10 @@ import java.util.List;
  * token} or a bare {@code Bearer token}. Only the value is replaced; the key and quotes stay. An
  * unquoted value ends at a blank, a quote, a backslash or one of
  * <code>, ; &amp; &lt; &gt; ) ] }</code>; a quoted one at its closing quote (looked
- * for within {@value #MAX_QUOTED} characters, else read as unquoted). A value already redacted, or
- * the JSON literal {@code null}, is left alone.
+ * for within {@value #MAX_QUOTED} characters, else read as unquoted); an unquoted one that opens
+ * with {@code [} takes the {@code ]} it ends at. A value already redacted (a mask, a hash token, a
+ * bracketed word of capitals such as {@code [REDACTED]}), or the JSON literal {@code null}, {@code
+ * true} or {@code false}, is left alone.
  */
 final class CredentialDetector implements Detector {
   static final int MAX_QUOTED = 512;
@@ -40,6 +42,30 @@ final class CredentialDetector implements Detector {
   /** The automaton the scan advances to find key names. */
   KeyAutomaton automaton() {
     return automaton;
+  }
+
+  /**
+   * Whether {@code name}, the name of a value kept apart from it (an MDC entry's key, a key-value
+   * pair's), is a credential key as it would be before an {@code =} in text: it ends in a key name
+   * that starts at a key boundary ({@code password}, {@code db.password}, {@code X-Api-Key}, {@code
+   * accessToken}, a configured key); {@code passwordHint} and {@code mytoken} are not.
+   */
+  boolean namesCredential(CharSequence name) {
+    int state = 0;
+    for (int i = 0; i < name.length(); i++) {
+      state = automaton.step(state, name.charAt(i));
+    }
+    int length = automaton.keyLength(state);
+    return length > 0 && keyBoundary(name, name.length() - length);
+  }
+
+  /**
+   * Whether a credential key's whole value is kept as it is: a mask already ({@code [REDACTED:…]},
+   * {@code [REDACTED]}, {@code [REDACTION_FAILED]}, a hash token), or the literal {@code null},
+   * {@code true} or {@code false}.
+   */
+  static boolean keptValue(CharSequence value) {
+    return alreadyRedacted(value, 0, value.length()) || literal(value, 0, value.length());
   }
 
   @Override
@@ -135,7 +161,10 @@ final class CredentialDetector implements Detector {
     while (end < n && !endsBareValue(text.charAt(end))) {
       end++;
     }
-    if (end == start || alreadyRedacted(text, start, end) || isNull(text, start, end)) {
+    if (end < n && text.charAt(end) == ']' && text.charAt(start) == '[') {
+      end++; // [REDACTED], [FILTERED]: the bracket is the value's own
+    }
+    if (end == start || alreadyRedacted(text, start, end) || literal(text, start, end)) {
       return NONE;
     }
     return Detector.match(start, end);
@@ -194,11 +223,28 @@ final class CredentialDetector implements Detector {
   private static boolean alreadyRedacted(CharSequence text, int start, int end) {
     return startsWith(text, start, end, "[REDACTED:")
         || startsWith(text, start, end, "[REDACTION_FAILED]")
-        || startsWith(text, start, end, "[credential:");
+        || startsWith(text, start, end, "[credential:")
+        || placeholderWord(text, start, end);
   }
 
-  private static boolean isNull(CharSequence text, int start, int end) {
-    return end - start == 4 && startsWith(text, start, end, "null");
+  /** A bracketed word of capitals another tool put in a value's place: {@code [REDACTED]}, {@code [FILTERED]}. */
+  private static boolean placeholderWord(CharSequence text, int start, int end) {
+    if (end - start < 3 || text.charAt(start) != '[' || text.charAt(end - 1) != ']') {
+      return false;
+    }
+    for (int k = start + 1; k < end - 1; k++) {
+      char c = text.charAt(k);
+      if (!(c >= 'A' && c <= 'Z') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The JSON literals {@code null}, {@code true} and {@code false}: no secret. */
+  private static boolean literal(CharSequence text, int start, int end) {
+    return (end - start == 4 && (startsWith(text, start, end, "null") || startsWith(text, start, end, "true")))
+        || (end - start == 5 && startsWith(text, start, end, "false"));
   }
 
   private static boolean startsWith(CharSequence text, int start, int end, String prefix) {

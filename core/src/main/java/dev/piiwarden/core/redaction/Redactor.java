@@ -121,6 +121,32 @@ public final class Redactor {
   }
 
   /**
+   * {@link #redact} of {@code value}, kept in a map under {@code key} (an MDC entry, an SLF4J
+   * key-value pair, a Log4j2 context map entry): when the key names a credential as it would before
+   * an {@code =} in text ({@code password}, {@code db.password}, {@code X-Api-Key}, {@code
+   * accessToken}, a configured key), the whole value is replaced as a credential, unless it is one
+   * that text keeps too (a mask already, {@code null}, {@code true}, {@code false}). {@code null}
+   * for {@code null}. Never throws.
+   */
+  public String redactValue(String key, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (key == null || value.isEmpty() || CredentialDetector.keptValue(value)
+          || !scanner.namesCredential(key)) {
+        return redact(value);
+      }
+      int type = PiiType.CREDENTIAL.ordinal();
+      counts[type].increment();
+      return settings.style() == RedactionStyle.HASH
+          ? hashTokens.token(typeNames[type], (CharSequence) value) : masks[type];
+    } catch (Throwable failure) {
+      return fail("text", failure);
+    }
+  }
+
+  /**
    * {@code text} with every detected value replaced, or {@code null} when nothing was found, read
    * in place (a {@code StringBuilder} a logging framework formatted into, say) so that clean text
    * costs no copy; {@link #FAILED} on an internal error. Never throws.

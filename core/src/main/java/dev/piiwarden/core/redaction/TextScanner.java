@@ -114,6 +114,14 @@ final class TextScanner {
     this.masksHoldNoKey = CandidateFilter.masksHoldNoKey(keys);
   }
 
+  /**
+   * Whether credentials are detected and {@code name} names one ({@link
+   * CredentialDetector#namesCredential}).
+   */
+  boolean namesCredential(CharSequence name) {
+    return credential != null && credential.namesCredential(name);
+  }
+
   /** The matches in {@code text}, unresolved, or null when there are none. */
   Replacements scan(CharSequence text) {
     int candidates =

@@ -32,6 +32,7 @@ class CredentialDetectorTest {
       password=password=password               | password=[REDACTED:credential]
       jdbc:postgresql://app:s3cr3t!@db.example.com:5432/x | jdbc:postgresql://app:[REDACTED:credential]@db.example.com:5432/x
       redis://:pa$$w0rd@cache:6379             | redis://:[REDACTED:credential]@cache:6379
+      password=[hunter2] ok                    | password=[REDACTED:credential] ok
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -46,6 +47,10 @@ class CredentialDetectorTest {
       tokenizer=standard
       password=[REDACTED:credential]
       {"token": null}
+      password=[REDACTED]
+      password=[FILTERED], user=bob
+      secret: false
+      {"token": true}
       password=
       Bearer short
       https://example.com/users/@bob

@@ -133,6 +133,36 @@ class RedactorTest {
   }
 
   @Test
+  void aCredentialKeyMasksItsWholeValue() {
+    assertEquals("[REDACTED:credential]", redactor.redactValue("password", "hunter2"));
+    assertEquals("[REDACTED:credential]", redactor.redactValue("db.password", "correct horse battery"));
+    assertEquals("[REDACTED:credential]", redactor.redactValue("X-Api-Key", "AKIA1234567890"));
+    assertEquals("[REDACTED:credential]", redactor.redactValue("accessToken", "abc"));
+    assertEquals("[REDACTED:email]", redactor.redactValue("customer", "bob@example.com"));
+    String hint = "my first dog";
+    assertSame(hint, redactor.redactValue("passwordHint", hint));
+    assertSame(hint, redactor.redactValue("mytoken", hint));
+    for (String kept : new String[] {"null", "false", "[REDACTED:credential]", "[REDACTED]", ""}) {
+      assertSame(kept, redactor.redactValue("token", kept));
+    }
+    assertEquals(null, redactor.redactValue("token", null));
+    assertEquals("abc", redactor.redactValue(null, "abc"));
+    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("session_id").build());
+    assertEquals("[REDACTED:credential]", withKey.redactValue("session_id", "zzz"));
+    Redactor noCredentials = Redactor.create(
+        RedactionSettings.builder().detectors(EnumSet.of(PiiType.EMAIL)).build());
+    assertSame(hint, noCredentials.redactValue("password", hint));
+  }
+
+  @Test
+  void aCredentialKeysValueIsCountedAndHashedAsInText() {
+    Redactor hashing = Redactor.create(RedactionSettings.builder().style(RedactionStyle.HASH).hashKey(new byte[32]).build());
+    String token = hashing.redactValue("password", "hunter2");
+    assertEquals("password=" + token, hashing.redact("password=hunter2"));
+    assertEquals(2L, hashing.counts().byType().get("credential"));
+  }
+
+  @Test
   void onlyTheEnabledDetectorsRun() {
     Redactor emailOnly = Redactor.create(
         RedactionSettings.builder().detectors(EnumSet.of(PiiType.EMAIL)).build());
