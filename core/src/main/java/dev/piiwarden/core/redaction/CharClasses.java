@@ -50,6 +50,21 @@ final class CharClasses {
     return c < 128 && (TABLE[c] & classes) != 0;
   }
 
+  /** What an email local part may hold: {@link #LOCAL}, or a letter or digit outside ASCII (RFC 6531). */
+  static boolean inLocalPart(char c) {
+    return c < 128 ? (TABLE[c] & LOCAL) != 0 : Character.isLetterOrDigit(c);
+  }
+
+  /** What a domain name may hold: {@link #DOMAIN}, or a letter or digit outside ASCII (an IDN's labels). */
+  static boolean inDomain(char c) {
+    return c < 128 ? (TABLE[c] & DOMAIN) != 0 : Character.isLetterOrDigit(c);
+  }
+
+  /** A letter, ASCII or not. */
+  static boolean isLetter(char c) {
+    return c < 128 ? (TABLE[c] & LETTER) != 0 : Character.isLetter(c);
+  }
+
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

@@ -6,7 +6,9 @@ package dev.piiwarden.core.redaction;
  * labels of letters, digits and inner hyphens (1 to 63 each, 253 in all) whose last label has a
  * real top-level domain shape: 2 to 63 letters, or an IDN {@code xn--} label, and not one of the
  * {@link NonTopLevelDomains} ({@code getty@tty1.service}). So a Java identity hash such as {@code
- * Foo@1b6d3586} is not an address. Quoted local parts and address literals are
+ * Foo@1b6d3586} is not an address. Letters and digits outside ASCII count as letters and digits,
+ * in the local part (RFC 6531: {@code josé@example.com}) and in the domain ({@code bücher.de},
+ * {@code пример.рф}). Quoted local parts and address literals are
  * not taken, nor the {@code password@host} of a URL's {@code //user:password@host} ({@link
  * UrlUserInfoDetector}). In URLs and form bodies the {@code @} may be encoded: {@code
  * bob%40example.com} is an address too.
@@ -62,7 +64,7 @@ final class EmailDetector implements Detector {
   static int localStart(CharSequence text, int at) {
     int limit = Math.max(0, at - MAX_LOCAL);
     int k = at - 1;
-    while (k >= limit && CharClasses.is(text.charAt(k), CharClasses.LOCAL)) {
+    while (k >= limit && CharClasses.inLocalPart(text.charAt(k))) {
       k--;
     }
     return k + 1;
@@ -72,7 +74,7 @@ final class EmailDetector implements Detector {
   private static int domainEnd(CharSequence text, int from) {
     int n = text.length();
     int i = from;
-    while (i < n && i - from <= MAX_DOMAIN && CharClasses.is(text.charAt(i), CharClasses.DOMAIN)) {
+    while (i < n && i - from <= MAX_DOMAIN && CharClasses.inDomain(text.charAt(i))) {
       i++;
     }
     if (i - from > MAX_DOMAIN) {
@@ -119,7 +121,7 @@ final class EmailDetector implements Detector {
       return false;
     }
     for (int k = start; k < end; k++) {
-      if (!CharClasses.is(text.charAt(k), CharClasses.LETTER)) {
+      if (!CharClasses.isLetter(text.charAt(k))) {
         return false;
       }
     }

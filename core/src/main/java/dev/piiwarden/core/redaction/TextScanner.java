@@ -249,8 +249,8 @@ final class TextScanner {
           }
         }
       }
-      if ((classes & CharClasses.LOCAL) == 0) {
-        localStart = i + 1;
+      if ((classes & (CharClasses.LOCAL | CharClasses.OTHER_ALNUM)) == 0) {
+        localStart = i + 1; // what CharClasses.inLocalPart tells
       }
       classesBefore = classes;
       before = c;

@@ -24,6 +24,13 @@ class EmailDetectorTest {
       to bob@a-b.example.com                 | to [REDACTED:email]
       to bob@example.com..                   | to [REDACTED:email]..
       to bob@x.example.com/path              | to [REDACTED:email]/path
+      mail josé@example.com now              | mail [REDACTED:email] now
+      mail renée@example.fr                  | mail [REDACTED:email]
+      mail Müller.Jörg@example.de            | mail [REDACTED:email]
+      mail 张伟@example.cn                    | mail [REDACTED:email]
+      mail bob@bücher.de                     | mail [REDACTED:email]
+      mail иван@пример.рф                    | mail [REDACTED:email]
+      glued to a letter bob@example.comé     | glued to a letter [REDACTED:email]
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -51,7 +58,8 @@ class EmailDetectorTest {
       domain starts with a dot bob@.example.com
       one label then dots bob@example..
       one label then a hyphen and a dot bob@example-.
-      letter right after bob@example.comé
+      identity hash Ünïcödé@1b6d3586
+      one label outside ASCII josé@localhost
       """)
   void otherShapesStay(String text) {
     assertEquals(text, redactor.redact(text));
