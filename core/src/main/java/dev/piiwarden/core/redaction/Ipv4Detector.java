@@ -8,7 +8,9 @@ import java.util.List;
  * <p>A version string has the same shape, so a quad is not an address when it is part of a longer
  * dotted run ({@code 1.2.3.4.5}), carries a suffix such as {@code 1.2.3.4-SNAPSHOT}, or follows a
  * version word ({@code version 1.2.3.4}, {@code build 10.0.0.1}) within a few characters. A bare
- * {@code 1.2.3.4} is an address.
+ * {@code 1.2.3.4} is an address. Addresses that stand for no one are left: {@code 0.0.0.0},
+ * loopback ({@code 127.0.0.1}), {@code 255.255.255.255}, and a network with its prefix ({@code
+ * 10.0.0.0/8}).
  */
 final class Ipv4Detector implements Detector {
   private static final ContextWords VERSION_WORDS =
@@ -44,10 +46,47 @@ final class Ipv4Detector implements Detector {
         return NONE;
       }
     }
-    if (VERSION_WORDS.precede(text, at)) {
+    if (VERSION_WORDS.precede(text, at) || !host(text, at, end)) {
       return NONE;
     }
     return Detector.match(at, end);
+  }
+
+  /**
+   * Whether the quad {@code [at, end)} can be one machine's address: not {@code 0.0.0.0}, a
+   * loopback address ({@code 127.0.0.0/8}) or {@code 255.255.255.255}, none of which says who is
+   * on the other end, nor a network written with its prefix, {@code 10.0.0.0/8} (the address's
+   * bits past the prefix all zero).
+   */
+  private static boolean host(CharSequence text, int at, int end) {
+    long address = 0;
+    int octet = 0;
+    for (int i = at; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        address = (address << 8) | octet;
+        octet = 0;
+      } else {
+        octet = octet * 10 + (c - '0');
+      }
+    }
+    address = (address << 8) | octet;
+    if (address == 0 || (address >>> 24) == 127 || address == 0xFFFFFFFFL) {
+      return false;
+    }
+    int n = text.length();
+    if (end + 1 >= n || text.charAt(end) != '/' || !CharClasses.isDigit(text.charAt(end + 1))) {
+      return true;
+    }
+    int prefix = text.charAt(end + 1) - '0';
+    int after = end + 2;
+    if (after < n && CharClasses.isDigit(text.charAt(after))) {
+      prefix = prefix * 10 + (text.charAt(after) - '0');
+      after++;
+    }
+    boolean network = prefix < 32 && (after >= n || !CharClasses.isAlnum(text.charAt(after)))
+        && (address & (0xFFFFFFFFL >>> prefix)) == 0;
+    return !network;
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.piiwarden.core.redaction;
 /**
  * IPv6 addresses (RFC 4291 text forms): eight groups of one to four hex digits, or fewer with one
  * {@code ::}, optionally ending in an embedded IPv4 quad ({@code ::ffff:192.0.2.1}). A lone {@code
- * ::} is not taken, nor a shape touching further letters or digits (so clock times, MAC addresses
+ * ::} is not taken, nor the loopback {@code ::1}, nor a shape touching further letters or digits (so clock times, MAC addresses
  * and {@code host:8080} are not addresses). A zone ({@code %eth0}) or port after the address stays.
  */
 final class Ipv6Detector implements Detector {
@@ -86,6 +86,9 @@ final class Ipv6Detector implements Detector {
           || (next == ':' && end + 1 < n && text.charAt(end + 1) == ':')) {
         return NONE;
       }
+    }
+    if (end - at == 3 && text.charAt(at) == ':' && text.charAt(at + 1) == ':' && text.charAt(at + 2) == '1') {
+      return NONE; // the loopback address, ::1, stands for no one
     }
     return Detector.match(at, end);
   }

@@ -90,7 +90,7 @@ class CandidateFilterTest {
         Arguments.of("phone", "(12) 34567", "tel ", CandidateFilter.PHONE),
         Arguments.of("phone", "(12)-345.67", "tel ", CandidateFilter.PHONE),
         Arguments.of("ip", "1.2.3.4", "", CandidateFilter.IPV4),
-        Arguments.of("ip", "::1", "", CandidateFilter.IPV6),
+        Arguments.of("ip", "::2", "", CandidateFilter.IPV6),
         Arguments.of("ip", "1::", "", CandidateFilter.IPV6),
         Arguments.of("ip", "::ffff:1.2.3.4", "", CandidateFilter.IPV6),
         Arguments.of("ip", "1:2:3:4:5:6:7:8", "", CandidateFilter.IPV6),

@@ -12,13 +12,13 @@ class IpDetectorTest {
   @CsvSource(delimiter = '|', textBlock = """
       from 192.168.1.10 port 22           | from [REDACTED:ip] port 22
       client=10.0.0.1:8080                | client=[REDACTED:ip]:8080
-      0.0.0.0                             | [REDACTED:ip]
-      255.255.255.255.                    | [REDACTED:ip].
-      net 10.0.0.0/8                      | net [REDACTED:ip]/8
+      host 10.1.2.3/24                    | host [REDACTED:ip]/24
+      one host 192.168.1.17/32            | one host [REDACTED:ip]/32
+      1.0.0.0                             | [REDACTED:ip]
       a bare 1.2.3.4 is an address        | a bare [REDACTED:ip] is an address
       v6 2001:db8::1 up                   | v6 [REDACTED:ip] up
       v6 2001:0db8:85a3:0000:0000:8a2e:0370:7334 | v6 [REDACTED:ip]
-      [::1]:443                           | [[REDACTED:ip]]:443
+      [::2]:443                           | [[REDACTED:ip]]:443
       fe80::1%eth0                        | [REDACTED:ip]%eth0
       ::ffff:192.0.2.128                  | [REDACTED:ip]
       64:ff9b::192.0.2.33                 | [REDACTED:ip]
@@ -49,6 +49,11 @@ class IpDetectorTest {
       C++ std::vector and Foo::bar and ::
       dead:beef
       uuid 123e4567-e89b-12d3-a456-426614174000
+      listening on 0.0.0.0:8080
+      connected to 127.0.0.1 and 127.1.2.3
+      broadcast 255.255.255.255.
+      net 10.0.0.0/8 and 192.168.0.0/16
+      loopback [::1]:443
       """)
   void otherShapesStay(String text) {
     assertEquals(text, redactor.redact(text));
