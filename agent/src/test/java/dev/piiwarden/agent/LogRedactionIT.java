@@ -265,6 +265,9 @@ class LogRedactionIT {
     assertNoPersonalData(on.stdout() + on.stderr());
     assertTrue(on.stdout().contains("case=stdout " + MASKED_LINE + "\n"), on::toString);
     assertTrue(on.stderr().contains("case=stderr " + MASKED_LINE + "\n"), on::toString);
+    assertTrue(on.stdout().contains("case=stdout-pieces password=[REDACTED:credential]\n"), on::toString);
+    assertTrue(on.stdout().contains("case=stdout-split mail [REDACTED:email] end\n"), on::toString);
+    assertTrue(on.stdout().contains("case=stdout-prompt> "), on::toString);
 
     FixtureJvm.Result off = FixtureJvm.current().agent("audit.sink=none").run(classPath("stdout", List.of()));
     assertTrue(off.stdout().contains("case=stdout " + PersonalValues.LINE), off::toString);
