@@ -20,8 +20,9 @@ package dev.piiwarden.core.redaction;
  *   <li>IPv4: four runs of digits joined by single dots ({@code 1.2.3.4});
  *   <li>IPv6: two colons with at most four hex digits between them ({@code ::} or {@code :db8:});
  *   <li>IBAN: two upper-case ASCII letters followed by two digits (country and check digits);
- *   <li>credential: an {@code =} or a {@code :} (what follows a key), or {@code bearer } in any
- *       case (the bare {@code Bearer token}).
+ *   <li>credential: an {@code =} or a {@code :} (what follows a key), a {@code >} right after a
+ *       letter (an XML element's, {@code <password>}), or {@code bearer } in any case (the bare
+ *       {@code Bearer token}).
  * </ul>
  *
  * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
@@ -56,6 +57,7 @@ final class CandidateFilter {
   private static final int PERCENT = 5;
   private static final int LETTER_B = 6;
   private static final int SLASH = 7;
+  private static final int TAG_END = 8;
 
   private static final byte[] KIND = new byte[128];
 
@@ -77,6 +79,7 @@ final class CandidateFilter {
     KIND['b'] = LETTER_B;
     KIND['B'] = LETTER_B;
     KIND['/'] = SLASH;
+    KIND['>'] = TAG_END;
   }
 
   private CandidateFilter() {}
@@ -170,6 +173,11 @@ final class CandidateFilter {
           break;
         case KEY_END:
           found |= CREDENTIAL;
+          break;
+        case TAG_END:
+          if (i > 0 && CharClasses.is(text.charAt(i - 1), CharClasses.LETTER)) {
+            found |= CREDENTIAL;
+          }
           break;
         case PERCENT:
           found |= PERCENT_SIGN;

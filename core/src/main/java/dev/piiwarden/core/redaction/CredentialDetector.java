@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Credentials by key name: the value after a key of {@code credential-keys.txt} (or a configured
  * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
- * \"k\":\"v\"} and {@code k => v}; and the token of {@code Authorization: Bearer|Basic|…
+ * \"k\":\"v\"}, {@code k => v} and XML {@code <k>v</k>}; and the token of {@code Authorization: Bearer|Basic|…
  * token} or a bare {@code Bearer token}. Only the value is replaced; the key and quotes stay. An
  * unquoted value ends at a blank, a quote, a backslash or one of
  * <code>, ; &amp; &lt; &gt; ) ] }</code>; a quoted one at its closing quote (looked
@@ -87,6 +87,9 @@ final class CredentialDetector implements Detector {
       return bearer(text, at);
     }
     int n = text.length();
+    if (at < n && text.charAt(at) == '>' && keyStart > 0 && text.charAt(keyStart - 1) == '<') {
+      return element(text, at + 1);
+    }
     int i = at;
     if (i + 1 < n && text.charAt(i) == '\\' && isQuote(text.charAt(i + 1))) {
       i += 2;
@@ -155,6 +158,18 @@ final class CredentialDetector implements Detector {
     return bare(text, i);
   }
 
+  /** The text of an XML element, {@code <password>value</password>}, starting at {@code start}. */
+  private static long element(CharSequence text, int start) {
+    int limit = Math.min(text.length(), start + MAX_QUOTED);
+    for (int k = start; k < limit; k++) {
+      if (text.charAt(k) == '<') {
+        return k > start && !alreadyRedacted(text, start, k) && !literal(text, start, k)
+            ? Detector.match(start, k) : NONE;
+      }
+    }
+    return NONE;
+  }
+
   private static long bare(CharSequence text, int start) {
     int n = text.length();
     int end = start;
@@ -193,7 +208,10 @@ final class CredentialDetector implements Detector {
 
   /**
    * Keys start a word, follow {@code _ - .} or a quote, or start at a camel-case boundary
-   * ({@code userPassword}); {@code OLDPWD} or {@code mytoken} are not keys.
+   * ({@code userPassword}); so do the key of a system property ({@code -Dpassword}) and a key that
+   * ends a word of capitals, an environment variable's ({@code PGPASSWORD}, {@code NPMTOKEN}),
+   * except {@code PWD} and {@code PASSWD} ({@code OLDPWD} is a folder, sudo's {@code NOPASSWD} a
+   * keyword). {@code mytoken} is not a key.
    */
   private static boolean keyBoundary(CharSequence text, int keyStart) {
     if (keyStart == 0) {
@@ -204,8 +222,38 @@ final class CredentialDetector implements Detector {
       return true;
     }
     char first = text.charAt(keyStart);
-    return first >= 'A' && first <= 'Z'
-        && ((before >= 'a' && before <= 'z') || CharClasses.isDigit(before));
+    if (first >= 'A' && first <= 'Z' && ((before >= 'a' && before <= 'z') || CharClasses.isDigit(before))) {
+      return true;
+    }
+    if (before == 'D' && keyStart >= 2 && text.charAt(keyStart - 2) == '-'
+        && !CharClasses.alnumBefore(text, keyStart - 2)) {
+      return true; // -Dpassword=...
+    }
+    return endsWordOfCapitals(text, keyStart);
+  }
+
+  /** Whether the key at {@code keyStart} ends a word of capitals and digits it is not all of. */
+  private static boolean endsWordOfCapitals(CharSequence text, int keyStart) {
+    int end = keyStart;
+    while (end < text.length() && CharClasses.is(text.charAt(end), CharClasses.LETTER)) {
+      if (!isCapital(text.charAt(end))) {
+        return false;
+      }
+      end++;
+    }
+    if (named(text, keyStart, end, "pwd") || named(text, keyStart, end, "passwd")) {
+      return false;
+    }
+    for (int k = keyStart - 1; k >= 0 && CharClasses.isAlnum(text.charAt(k)); k--) {
+      if (!isCapital(text.charAt(k)) && !CharClasses.isDigit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   private static boolean named(CharSequence text, int start, int end, String lowerName) {

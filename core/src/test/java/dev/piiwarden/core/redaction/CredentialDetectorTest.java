@@ -33,6 +33,11 @@ class CredentialDetectorTest {
       jdbc:postgresql://app:s3cr3t!@db.example.com:5432/x | jdbc:postgresql://app:[REDACTED:credential]@db.example.com:5432/x
       redis://:pa$$w0rd@cache:6379             | redis://:[REDACTED:credential]@cache:6379
       password=[hunter2] ok                    | password=[REDACTED:credential] ok
+      java -Dpassword=hunter2 -jar app.jar     | java -Dpassword=[REDACTED:credential] -jar app.jar
+      PGPASSWORD=hunter2 psql                  | PGPASSWORD=[REDACTED:credential] psql
+      export NPMTOKEN=abc123                   | export NPMTOKEN=[REDACTED:credential]
+      <password>hunter2</password>             | <password>[REDACTED:credential]</password>
+      <user><apiKey>k-1</apiKey></user>        | <user><apiKey>[REDACTED:credential]</apiKey></user>
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -50,6 +55,11 @@ class CredentialDetectorTest {
       password=[REDACTED]
       password=[FILTERED], user=bob
       secret: false
+      OLDPWD=/home/bob and SUDO_USER NOPASSWD: ALL
+      -Xpassword=x
+      <password></password>
+      List<Token> tokens
+      <password>null</password>
       {"token": true}
       password=
       Bearer short
