@@ -129,6 +129,17 @@ class AuditTrailIT {
   }
 
   @Test
+  void anSlf4jSinkWithoutSlf4jSaysWhatIsMissingAndTheApplicationRuns() throws Exception {
+    FixtureJvm.Result run = runScenario("audit.sink=slf4j:audit,audit.key-file=" + folder.resolve("k.key"));
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.stdout().contains("main=done"), run::toString);
+    assertEquals("piiwarden: the audit trail could not be opened (piiwarden.audit.sink=slf4j:audit needs the"
+        + " SLF4J API (org.slf4j:slf4j-api) on the application's class path; add it or choose another sink);"
+        + " the application runs without one\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void logRedactionCountsAreARedactionEventAtShutdown() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
     String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),

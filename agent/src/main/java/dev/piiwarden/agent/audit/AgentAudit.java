@@ -129,7 +129,9 @@ public final class AgentAudit {
       } catch (Throwable failure) {
         // The key was usable a moment ago; whatever failed now leaves the application running
         // without a trail, as SPEC §6 asks of any failure that is not a configuration error.
-        AgentReport.line("the audit trail could not be opened (" + AgentReport.describe(failure)
+        // an AuditException's message names the option or file and what to do, never personal data
+        AgentReport.line("the audit trail could not be opened ("
+            + (failure instanceof AuditException ? failure.getMessage() : AgentReport.describe(failure))
             + "); the application runs without one");
       } finally {
         done.countDown();
