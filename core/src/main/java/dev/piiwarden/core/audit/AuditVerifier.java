@@ -167,7 +167,11 @@ public final class AuditVerifier {
             + last.seq() + ", and its hash does not match";
       } else {
         kind = Finding.Kind.EDITED;
-        detail = "the record was changed after it was written: its hash does not match its content";
+        detail = last.seq() == 0 && ahead.next != null && !ahead.next.hashMatches(key)
+            // the first two records do not verify: more likely another trail's key than two edits
+            ? "no record verifies with this key: it is not the trail's key (give the trail's with"
+                + " --key-file), or the records were changed after they were written"
+            : "the record was changed after it was written: its hash does not match its content";
       }
     } else if (record.seq() < expected) {
       kind = Finding.Kind.INSERTED;

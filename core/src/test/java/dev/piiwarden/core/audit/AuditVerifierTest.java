@@ -152,13 +152,24 @@ class AuditVerifierTest {
   }
 
   @Test
-  void aWrongKeyFindsTheFirstRecordEdited() throws IOException {
+  void aWrongKeyFindsTheFirstRecordEditedAndSaysTheKeyMayNotBeTheTrails() throws IOException {
     byte[] otherKey = new byte[32];
     Path file = AuditFixtures.write(folder.resolve("trail.jsonl"), AuditFixtures.chain(2));
 
     VerificationReport report = new AuditVerifier(AuditKey.of(otherKey)).verify(List.of(file));
 
-    assertFinding(report, Finding.Kind.EDITED, 1, 1);
+    Finding finding = assertFinding(report, Finding.Kind.EDITED, 1, 1);
+    assertTrue(finding.detail().startsWith("no record verifies with this key: it is not the trail's key"),
+        finding.detail());
+  }
+
+  @Test
+  void anEditedFirstRecordBeforeGenuineOnesIsAnEditNotAKeyQuestion() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.set(0, lines.get(0).replace("svc-crm", "svc-crn"));
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.EDITED, 1, 1);
+    assertTrue(finding.detail().startsWith("the record was changed after it was written"), finding.detail());
   }
 
   @Test

@@ -44,12 +44,34 @@ final class TrailInput {
     if (!badInputOnFailure(() -> TrailFiles.holdRecords(sorted))) {
       Path first = sorted.get(0);
       boolean empty = sorted.size() == 1 && badInputOnFailure(() -> sizeOf(first)) == 0;
+      for (Path file : sorted) {
+        if (badInputOnFailure(() -> endsLinesWithCrLf(file))) {
+          throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_FILE, file,
+              "has lines that end in CR LF, as a text editor or git on Windows leaves them, so no"
+                  + " record reads as written: convert it back (dos2unix " + file + ") and verify again");
+        }
+      }
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_FILE,
           sorted.size() == 1 ? first : first + " and the other FILEs",
           empty ? "is empty" : sorted.size() == 1 ? "holds no audit record (it is not a trail"
               + " written by PII Warden, or it is damaged throughout)" : "hold no audit record");
     }
     return sorted;
+  }
+
+  /** Whether the file's first 64 KiB hold a CR LF line end: the writer ends lines with LF alone. */
+  private static boolean endsLinesWithCrLf(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(64 * 1024);
+      for (int i = 1; i < head.length; i++) {
+        if (head[i] == '\n' && head[i - 1] == '\r') {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.IOException e) {
+      throw new AuditException("cannot read audit file " + file + " (" + e + ")", e);
+    }
   }
 
   private static long sizeOf(Path file) {

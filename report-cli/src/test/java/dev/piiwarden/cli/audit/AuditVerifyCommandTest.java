@@ -97,6 +97,20 @@ class AuditVerifyCommandTest {
   }
 
   @Test
+  void aTrailConvertedToCrLfIsExit2SayingHowToConvertItBack() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    Files.writeString(trail, Files.readString(trail).replace("\n", "\r\n"));
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString());
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(1, result.errLines().size(), result.describe());
+    assertTrue(result.err().startsWith("piiwarden: audit file " + trail + " has lines that end in CR LF,"),
+        result.err());
+    assertTrue(result.err().contains("(dos2unix " + trail + ")"), result.err());
+  }
+
+  @Test
   void noFileIsAUsageError() {
     CliResult result = CliRun.run("audit", "verify");
 
