@@ -76,6 +76,14 @@ public final class AuditVerifier {
         records++;
       }
     }
+    if (!unparsed.isEmpty() && unparsed.stream().allMatch(line -> line.bytes().length == 0)) {
+      // no writer leaves an empty line, nor does a crash: an editor added the line end
+      TrailLines.Line first = unparsed.get(0);
+      notes.add(first.file() + ":" + first.number() + ": " + (unparsed.size() == 1 ? "an empty line"
+          : unparsed.size() + " empty lines") + " after the last record (added after the trail was"
+          + " written, by an editor, say; no record is in them)");
+      unparsed.clear();
+    }
     if (!unparsed.isEmpty()) {
       TrailLines.Line first = unparsed.get(0);
       // A torn record is part of one record; more than the restarted writer looks back over is

@@ -164,6 +164,20 @@ class AuditVerifierTest {
   }
 
   @Test
+  void emptyLinesAfterTheLastRecordAreANoteNotDamage() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.add("");
+
+    VerificationReport report = verify(lines);
+
+    assertTrue(report.finding().isEmpty(), () -> report.finding().get().describe());
+    assertEquals(3, report.records());
+    assertEquals(1, report.notes().size(), report.notes().toString());
+    assertTrue(report.notes().get(0).endsWith(":4: an empty line after the last record (added after the"
+        + " trail was written, by an editor, say; no record is in them)"), report.notes().get(0));
+  }
+
+  @Test
   void anEditedFirstRecordBeforeGenuineOnesIsAnEditNotAKeyQuestion() throws IOException {
     List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
     lines.set(0, lines.get(0).replace("svc-crm", "svc-crn"));
