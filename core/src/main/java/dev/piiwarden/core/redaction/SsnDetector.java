@@ -6,7 +6,7 @@ import java.util.List;
  * US social security numbers: {@code AAA-GG-SSSS} or {@code AAA GG SSSS} (one separator kind), or
  * a bare nine-digit run when a context word ("ssn", "social security", ...) comes shortly before.
  * The SSA rules apply: the area is not 000, 666 or 900 to 999, the group not 00, the serial not
- * 0000.
+ * 0000. The tail of a longer number or of a code ({@code INV-123-45-6789}) is not one.
  */
 final class SsnDetector implements Detector {
   private static final ContextWords CONTEXT =
@@ -50,8 +50,9 @@ final class SsnDetector implements Detector {
         || (end + 1 < n && isSeparator(text.charAt(end))
             && CharClasses.isDigit(text.charAt(end + 1)))
         || (at > 1 && isSeparator(text.charAt(at - 1))
-            && CharClasses.isDigit(text.charAt(at - 2)))) {
-      return NONE;
+            && CharClasses.isDigit(text.charAt(at - 2)))
+        || (at > 1 && text.charAt(at - 1) == '-' && CharClasses.isAlnum(text.charAt(at - 2)))) {
+      return NONE; // the tail of a longer number, or of a code such as INV-123-45-6789
     }
     int area = number(text, at, 3);
     int group = end == at + 9 ? number(text, at + 3, 2) : number(text, at + 4, 2);

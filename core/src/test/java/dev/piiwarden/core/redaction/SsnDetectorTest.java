@@ -32,6 +32,8 @@ class SsnDetectorTest {
       bare without context 123456789
       longer 123-45-67890
       part of more 123-45-6789-1
+      invoice INV-123-45-6789
+      tail of a number 7-123-45-6789
       date 2024-01-15
       """)
   void otherNumbersStay(String text) {
