@@ -42,8 +42,8 @@ public enum CliMessage {
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same files"),
   REDACT_BAD_DETECTORS(
-      "--detectors: unknown detector '%s'; pass a comma-separated list of email, phone, card,"
-          + " iban, ip, ssn, credential"),
+      "--detectors: %s; pass all, or a comma-separated list of email, phone, card, iban, ip, ssn,"
+          + " credential (the values of piiwarden.redaction.detectors)"),
   REDACT_BAD_KEY(
       "--keys: key name '%s' may hold only ASCII letters, digits, '_' and '-'; pass key names"
           + " separated by commas, e.g. --keys session_id,otp"),

@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.options.DetectorsOption;
 import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
@@ -24,8 +25,6 @@ import java.util.regex.PatternSyntaxException;
  * behind an option would refuse later is refused here, so it stops the start instead.
  */
 final class OptionChecks {
-  private static final String DETECTORS = "email, phone, card, iban, ip, ssn, credential";
-
   private OptionChecks() {}
 
   /** What is wrong with {@code value}, if anything; {@code allowed} is the option's list. */
@@ -38,7 +37,7 @@ final class OptionChecks {
       case DURATION:
         return duration(value);
       case DETECTORS:
-        return detectors(value);
+        return DetectorsOption.problem(value); // the parser piiwarden redact --detectors uses
       case NAMES:
         return names(value);
       case PATTERNS:
@@ -82,18 +81,6 @@ final class OptionChecks {
     } catch (DateTimeParseException e) {
       return Optional.of("'" + value + "' is not an ISO-8601 duration");
     }
-  }
-
-  private static Optional<String> detectors(String value) {
-    if (value.equals("all")) {
-      return Optional.empty();
-    }
-    for (String detector : value.split(",", -1)) {
-      if (!listed(detector.strip(), DETECTORS)) {
-        return Optional.of("'" + detector.strip() + "' is not a detector");
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> names(String value) {

@@ -28,6 +28,15 @@ class OptionChecksTest {
     }
   }
 
+  /** The agent refuses and takes what piiwarden redact --detectors does: one parser, core's. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\"")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", ",", "email,", "EMAIL", "all,email", "fax",
+      "all", "email, phone", "credential"})
+  void detectorsAreCheckedAsTheCliChecksThem(String value) {
+    assertEquals(dev.piiwarden.core.options.DetectorsOption.problem(value),
+        AgentOption.REDACTION_DETECTORS.problem(value));
+  }
+
   @Test
   void eachOptionSaysWhatIsWrongWithAValue() {
     assertEquals(Optional.of("'enforcing' is not allowed"), AgentOption.CONSENT_MODE.problem("enforcing"));

@@ -92,6 +92,34 @@ class RedactCommandTest {
         + " [REDACTED:employee-id]\n", run.text());
   }
 
+  /** The values the agent's piiwarden.redaction.detectors refuses, refused alike (exit 2, nothing written). */
+  @ParameterizedTest(name = "--detectors \"{0}\"")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", ",", "email,", "EMAIL", "all,email", "fax"})
+  void detectorValuesTheAgentRefusesAreRefused(String value) {
+    RedactRun run = RedactRun.of("bob@example.com\n", "--detectors", value);
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(1, run.errLines().size(), run.describe());
+    assertTrue(run.err().startsWith("piiwarden: --detectors: "), run.err());
+    assertTrue(run.err().contains("; pass all, or a comma-separated list of email, phone,"), run.err());
+    assertEquals(0, run.out().length, "nothing written");
+  }
+
+  /** The values the agent takes, with the agent's meaning: "all" is every detector. */
+  @ParameterizedTest(name = "--detectors \"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+    "all|[REDACTED:email] [REDACTED:ip] password=[REDACTED:credential]",
+    "' all '|[REDACTED:email] [REDACTED:ip] password=[REDACTED:credential]",
+    "email, ip|[REDACTED:email] [REDACTED:ip] password=hunter2",
+    "credential|bob@example.com 203.0.113.7 password=[REDACTED:credential]",
+  })
+  void detectorValuesTheAgentTakesMeanTheSame(String value, String expected) {
+    RedactRun run = RedactRun.of("bob@example.com 203.0.113.7 password=hunter2\n", "--detectors", value);
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals(expected + "\n", run.text());
+  }
+
   @Test
   void hashStyleIsStableAcrossRunsWithOneKeyFile() throws IOException {
     Path key = keyFile("piiwarden-audit.key");
@@ -143,7 +171,7 @@ class RedactCommandTest {
         "--pattern|id=E-(?=1)|piiwarden: --pattern id=E-(?=1): ",
         "--pattern|E-[0-9]+|piiwarden: --pattern E-[0-9]+: no TYPE= before the pattern; ",
         "--pattern|Bad Type=x|piiwarden: --pattern Bad Type=x: ",
-        "--detectors|email,fax|piiwarden: --detectors: unknown detector 'fax'; ",
+        "--detectors|email,fax|piiwarden: --detectors: 'fax' is not a detector; pass all, or ",
         "--keys|session id|piiwarden: --keys: key name 'session id' may hold only ",
         "--style|blur|piiwarden: Invalid value for option '--style': expected one of mask, hash",
       })
