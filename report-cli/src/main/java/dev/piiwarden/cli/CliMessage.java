@@ -55,6 +55,10 @@ public enum CliMessage {
           + " (piiwarden.audit.key-file) with --key-file K so tokens match the agent's, or make one"
           + " with 'head -c 32 /dev/urandom > K && chmod 600 K'"),
   REDACT_CANNOT_READ_INPUT("cannot read %s (%s); pass an --in file that exists and is readable"),
+  REDACT_NOT_UTF8(
+      "%s is %s text (%s), which read as UTF-8 would hide personal data from the"
+          + " detectors; convert it to UTF-8 first, e.g. iconv -f %s -t UTF-8%s | piiwarden"
+          + " redact"),
   REDACT_SAME_INPUT_AND_OUTPUT(
       "--out %s is the --in file; pass another --out path, the input would be overwritten while it"
           + " is read"),

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -241,6 +242,63 @@ class RedactCommandTest {
 
     assertEquals(0, run.exitCode(), run.describe());
     assertEquals("latin-1 caf\uFFFD [REDACTED:email]\n\uFFFD\n", run.text());
+  }
+
+  /** What iconv -t UTF-16 (a mark, then little-endian), UTF-16BE, UTF-16LE and UTF-32 make of text. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "UTF-16|UTF-16|it starts with a UTF-16 byte-order mark",
+    "UTF-16BE|UTF-16|it has NUL bytes between its characters",
+    "UTF-16LE|UTF-16|it has NUL bytes between its characters",
+    "UTF-32|UTF-32|it starts with a UTF-32 byte-order mark",
+    "UTF-32LE|UTF-32|it has NUL bytes between its characters",
+  })
+  void utf16AndUtf32AreRefusedWithHowToConvert(String charset, String encoding, String evidence) {
+    byte[] input = "login bob@example.com\nnext line\n".getBytes(java.nio.charset.Charset.forName(
+        charset.equals("UTF-16") ? "UTF-16LE" : charset));
+    if (charset.equals("UTF-16")) {
+      input = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, input);
+    }
+    if (charset.equals("UTF-32")) {
+      input = concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF},
+          "login bob@example.com\n".getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+    }
+
+    RedactRun run = RedactRun.of(input);
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(List.of("piiwarden: stdin is " + encoding + " text (" + evidence + "), which read as UTF-8"
+        + " would hide personal data from the detectors; convert it to UTF-8 first, e.g. iconv -f "
+        + encoding + " -t UTF-8 | piiwarden redact"), run.errLines());
+    assertEquals(0, run.out().length, "nothing written");
+  }
+
+  @Test
+  void aUtf16InFileIsRefusedBeforeTheOutFileIsMade() throws IOException {
+    Path in = Files.write(dir.resolve("export.txt"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
+        "bob@example.com\n".getBytes(StandardCharsets.UTF_16BE)));
+    Path out = dir.resolve("redacted/export.txt");
+
+    RedactRun run = RedactRun.of(new byte[0], "--in", in.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("e.g. iconv -f UTF-16 -t UTF-8 " + in + " | piiwarden redact"), run.err());
+    assertFalse(Files.exists(out.getParent()), "nothing created");
+  }
+
+  /** UTF-8 with NULs here and there, and a line of one character, are not taken for UTF-16. */
+  @Test
+  void utf8WithSomeNulBytesIsNotRefused() {
+    RedactRun run = RedactRun.of("a\nrow\0with\0nul bob@example.com\n");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("a\nrow\0with\0nul [REDACTED:email]\n", run.text());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   @Test
