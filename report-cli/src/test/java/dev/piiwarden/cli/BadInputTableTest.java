@@ -197,7 +197,13 @@ class BadInputTableTest {
             2, "audit file {dir}/piiwarden-audit.jsonl holds no audit record"),
         new Row("audit verify: a key file that is a folder", dir -> args("audit", "verify",
             trail(dir, 2), "--key-file", Files.createDirectories(dir.resolve("keys"))),
-            2, "{dir}/keys"),
+            2, "audit key file {dir}/keys is a folder; pass the path of the key file itself, e.g."
+                + " {dir}/keys/piiwarden-audit.key"),
+        new Row("audit verify: a key file that is a folder of mode 0700", dir -> args("audit", "verify",
+            trail(dir, 2), "--key-file", Files.createDirectories(dir.resolve("keys"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")))),
+            2, "audit key file {dir}/keys is a folder; pass the path of the key file itself"),
 
         // redact
         new Row("redact: --in a folder", dir -> args("redact", "--in",
