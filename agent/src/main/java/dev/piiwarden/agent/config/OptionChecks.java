@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.options.CacheTtlOption;
 import dev.piiwarden.core.options.DetectorsOption;
 import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionSettings;
@@ -11,8 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -35,7 +34,7 @@ final class OptionChecks {
       case CONSENT_STORE:
         return ConsentStoreUri.problem(value);
       case DURATION:
-        return duration(value);
+        return CacheTtlOption.problem(value); // as piiwarden-core's ledger behind Consents reads it
       case DETECTORS:
         return DetectorsOption.problem(value); // the parser piiwarden redact --detectors uses
       case NAMES:
@@ -70,17 +69,6 @@ final class OptionChecks {
       from = end + 1;
     }
     return false;
-  }
-
-  private static Optional<String> duration(String value) {
-    try {
-      Duration duration = Duration.parse(value);
-      return duration.isNegative()
-          ? Optional.of("'" + value + "' is negative")
-          : Optional.empty();
-    } catch (DateTimeParseException e) {
-      return Optional.of("'" + value + "' is not an ISO-8601 duration");
-    }
   }
 
   private static Optional<String> names(String value) {
