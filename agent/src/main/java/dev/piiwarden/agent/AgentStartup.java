@@ -6,6 +6,7 @@ import dev.piiwarden.agent.config.ConfigurationError;
 import dev.piiwarden.agent.config.ConfigurationSources;
 import dev.piiwarden.agent.redaction.AgentRedaction;
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.api.spi.AgentLedgerBackend;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -38,8 +39,11 @@ final class AgentStartup {
     }
     if (!configuration.enabled()) {
       AgentReport.line("disabled by piiwarden.enabled=false");
+      // No ledger is installed; Consents says why instead of "start the JVM with -javaagent".
+      System.setProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY, "true");
       return;
     }
+    System.clearProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY); // enabled by a later attach
     synchronized (AgentStartup.class) {
       if (started) {
         AgentReport.line("already running in this JVM; the second start is ignored");

@@ -149,4 +149,19 @@ class AgentConfigurationIT {
     FixtureJvm.Result run = FixtureJvm.current().agent("enabled=false").runApp("enforce");
     assertEquals("ran:sent", run.outcome("notGranted"), run::toString);
   }
+
+  /** Consents names the switch that is off, not "start the JVM with -javaagent" to a JVM that did. */
+  @Test
+  void consentsWithADisabledAgentSayWhatTurnedItOff() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().agent("enabled=false").runApp("ledger");
+    assertEquals("failed:java.lang.IllegalStateException: PII Warden has no consent store: the agent is"
+        + " attached but disabled by piiwarden.enabled=false, so it keeps no ledger; remove"
+        + " piiwarden.enabled=false (agent argument, -Dpiiwarden.enabled, PIIWARDEN_ENABLED or the config"
+        + " file), or put piiwarden-core on the class path and set piiwarden.consent.store",
+        run.outcome("grant"), run::toString);
+
+    FixtureJvm.Result without = FixtureJvm.current().runApp("ledger");
+    assertTrue(without.outcome("grant").contains("start the JVM with -javaagent:piiwarden-agent.jar"),
+        without::toString);
+  }
 }

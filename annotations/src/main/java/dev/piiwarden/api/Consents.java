@@ -20,7 +20,8 @@ import java.util.ServiceLoader;
  * ledger whichever class loader holds this class); a {@link ConsentBackend} found with {@link
  * ServiceLoader} (piiwarden-core registers one that opens the store named by {@code
  * piiwarden.consent.store}). When there is none, every call throws {@link IllegalStateException}
- * saying so: a consent that cannot be recorded must not look recorded.
+ * saying so, and saying when the agent is attached but disabled ({@code piiwarden.enabled=false}):
+ * a consent that cannot be recorded must not look recorded.
  *
  * <p>An agent attached to the running JVM after a {@link ServiceLoader} ledger was chosen takes
  * over, because its ledger is the one that enforcement reads: {@code grant}, {@code withdraw} and
@@ -99,8 +100,12 @@ public final class Consents {
         Iterator<ConsentBackend> found =
             ServiceLoader.load(ConsentBackend.class, Consents.class.getClassLoader()).iterator();
         if (!found.hasNext()) {
-          throw new IllegalStateException(
-              "PII Warden has no consent store: start the JVM with -javaagent:piiwarden-agent.jar, or"
+          throw new IllegalStateException(AgentLedgerBackend.agentDisabled()
+              ? "PII Warden has no consent store: the agent is attached but disabled by"
+                  + " piiwarden.enabled=false, so it keeps no ledger; remove piiwarden.enabled=false"
+                  + " (agent argument, -Dpiiwarden.enabled, PIIWARDEN_ENABLED or the config file), or"
+                  + " put piiwarden-core on the class path and set piiwarden.consent.store"
+              : "PII Warden has no consent store: start the JVM with -javaagent:piiwarden-agent.jar, or"
                   + " put piiwarden-core on the class path and set piiwarden.consent.store");
         }
         fallback = found.next();

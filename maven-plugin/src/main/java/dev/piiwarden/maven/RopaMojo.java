@@ -1,6 +1,7 @@
 package dev.piiwarden.maven;
 
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.report.ConfigException;
 import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.report.ropa.RopaConfig;
 import dev.piiwarden.core.report.ropa.RopaFormat;
@@ -92,7 +93,13 @@ public class RopaMojo extends PiiWardenMojo {
     Inventory inventory = ModuleInventory.read(inputs, getLog());
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
-    RopaRecord record = RopaBuilder.build(inventory, names, settings);
+    RopaRecord record;
+    try {
+      record = RopaBuilder.build(inventory, names, settings);
+    } catch (ConfigException e) {
+      // Only the config names activities, so only its entries can fail to match the inventory.
+      throw new MojoExecutionException("config " + config + ": " + e.getMessage(), e);
+    }
     List<String> written = new ArrayList<>();
     for (RopaFormat format : wanted) {
       File file = new File(outputDirectory, "ropa." + format.cliName());

@@ -78,6 +78,12 @@ class BadInputTest {
     ropa.formats = "md";
     ropa.config = Files.writeString(dir.resolve("ropa.yaml"), "controler: Acme\n").toFile();
     assertTrue(oneLine(ropa::execute).contains("unknown field 'controler'; did you mean 'controller'?"));
+
+    ropa.config = Files.writeString(dir.resolve("ropa.yaml"), "recipients: [{name: M, activities: [Nowhere]}]\n")
+        .toFile();
+    assertTrue(oneLine(ropa::execute).startsWith("config " + ropa.config + ": recipients[0].activities[0] is no"
+        + " activity of the inventory;"));
+    assertFalse(Files.exists(dir.resolve("out/ropa.md")), "no record without the recipient");
   }
 
   static CheckMojo check(Path classes, Path policy) {

@@ -42,8 +42,8 @@ public enum CliMessage {
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same files"),
   REDACT_BAD_DETECTORS(
-      "--detectors: unknown detector '%s'; pass a comma-separated list of email, phone, card,"
-          + " iban, ip, ssn, credential"),
+      "--detectors: %s; pass all, or a comma-separated list of email, phone, card, iban, ip, ssn,"
+          + " credential (the values of piiwarden.redaction.detectors)"),
   REDACT_BAD_KEY(
       "--keys: key name '%s' may hold only ASCII letters, digits, '_' and '-'; pass key names"
           + " separated by commas, e.g. --keys session_id,otp"),
@@ -55,6 +55,10 @@ public enum CliMessage {
           + " (piiwarden.audit.key-file) with --key-file K so tokens match the agent's, or make one"
           + " with 'head -c 32 /dev/urandom > K && chmod 600 K'"),
   REDACT_CANNOT_READ_INPUT("cannot read %s (%s); pass an --in file that exists and is readable"),
+  REDACT_NOT_UTF8(
+      "%s is %s text (%s), which read as UTF-8 would hide personal data from the"
+          + " detectors; convert it to UTF-8 first, e.g. iconv -f %s -t UTF-8%s | piiwarden"
+          + " redact"),
   REDACT_SAME_INPUT_AND_OUTPUT(
       "--out %s is the --in file; pass another --out path, the input would be overwritten while it"
           + " is read"),

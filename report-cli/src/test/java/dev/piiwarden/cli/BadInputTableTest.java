@@ -73,6 +73,13 @@ class BadInputTableTest {
         new Row("taxonomy: an unknown field", dir -> consentWith(dir,
             write(dir, "taxonomy.json", "{\"categories\": [{\"key\": \"user.badge\", \"owner\": \"" + PERSONAL + "\"}]}")),
             2, "{dir}/taxonomy.json: categories[0]: unknown field \"owner\"; allowed are description, key,"),
+        new Row("taxonomy: an e-mail address as a key", dir -> consentWith(dir,
+            write(dir, "taxonomy.json", "{\"categories\": [{\"key\": \"" + PERSONAL + "\"}]}")),
+            2, "{dir}/taxonomy.json: categories[0]: \"key\" must be a dotted lower-case key"),
+        new Row("taxonomy: an e-mail address as a parent", dir -> consentWith(dir,
+            write(dir, "taxonomy.json", "{\"categories\": [{\"key\": \"user.badge\", \"parent\": \"" + PERSONAL
+                + "\"}]}")),
+            2, "{dir}/taxonomy.json: categories[0]: its \"parent\" is not a known category"),
         new Row("taxonomy: an empty file", dir -> consentWith(dir, write(dir, "taxonomy.json", "")),
             2, "{dir}/taxonomy.json: a taxonomy extension must be a JSON object"),
         new Row("taxonomy: binary", dir -> consentWith(dir, binary(dir, "taxonomy.json", 4096)),
@@ -96,8 +103,23 @@ class BadInputTableTest {
             2, "--policy {dir}/policy.yaml: not valid YAML at line 1", "; fix the file"),
         new Row("policy: an unknown rule type", dir -> check(dir,
             write(dir, "policy.yaml", "rules:\n  - id: r\n    type: deny-sinks\n    sinks: [LOG]\n")),
-            2, "--policy {dir}/policy.yaml: rules[0] 'r': type 'deny-sinks' is unknown; did you mean"
+            2, "--policy {dir}/policy.yaml: rules[0]: type is unknown; did you mean"
                 + " 'deny-sink'?; pass one of deny-sink,"),
+        new Row("policy: an e-mail address as the level", dir -> check(dir, write(dir, "policy.yaml",
+            "rules:\n  - id: r\n    type: deny-sink\n    level: " + PERSONAL + "\n    categories: [user]\n"
+                + "    sinks: [LOG]\n")),
+            2, "--policy {dir}/policy.yaml: rules[0]: level is unknown; pass one of error, warning, note"),
+        new Row("policy: an e-mail address among the categories", dir -> check(dir, write(dir, "policy.yaml",
+            "rules:\n  - id: " + PERSONAL + "\n    type: deny-sink\n    categories: [user, " + PERSONAL + "]\n"
+                + "    sinks: [LOG]\n")),
+            2, "--policy {dir}/policy.yaml: rules[0]: categories[1] is not a category of the taxonomy;"),
+        new Row("policy: an e-mail address among the bases", dir -> check(dir, write(dir, "policy.yaml",
+            "rules:\n  - id: r\n    type: require-basis\n    categories: [user]\n    bases: [CONSENT, "
+                + PERSONAL + "]\n")),
+            2, "--policy {dir}/policy.yaml: rules[0]: bases[1] is unknown; pass one of UNSPECIFIED,"),
+        new Row("policy: an e-mail address as a field name", dir -> check(dir, write(dir, "policy.yaml",
+            "rules:\n  - id: r\n    type: require-retention\n    categories: [user]\n    " + PERSONAL + ": x\n")),
+            2, "--policy {dir}/policy.yaml: rules[0]: unknown field (a name that is not an identifier)"),
         new Row("policy: a folder", dir -> check(dir, Files.createDirectories(dir.resolve("policy"))),
             2, "--policy {dir}/policy: cannot be read (Is a directory); pass a JSON or YAML file"),
 
@@ -124,6 +146,21 @@ class BadInputTableTest {
         new Row("inventory: 50 MB on one line", dir -> args("inventory", huge(dir, "inventory.json",
             "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [\"", PERSONAL)),
             2, "{dir}/inventory.json: not valid JSON (String value length", "exceeds the maximum allowed"),
+        new Row("inventory: an e-mail address as an element's kind", dir -> args("inventory",
+            element(dir, "\"kind\": \"" + PERSONAL.toUpperCase(java.util.Locale.ROOT) + "\"")),
+            2, "{dir}/inventory.json: bad value at dataElements[0].kind, expected one of FIELD, METHOD,"),
+        new Row("inventory: an e-mail address as an element's basis", dir -> args("inventory",
+            element(dir, "\"basis\": \"" + PERSONAL + "\"")),
+            2, "{dir}/inventory.json: bad value at dataElements[0].basis, expected one of UNSPECIFIED,"),
+        new Row("check: an e-mail address as a source line", dir -> args("check",
+            element(dir, "\"source\": {\"file\": \"A.java\", \"line\": \"" + PERSONAL + "\"}")),
+            2, "{dir}/inventory.json: bad value at dataElements[0].source.line, expected a whole number"),
+        new Row("diff: an e-mail address as the schema", dir -> args("diff", FragmentFixtures.jar(dir),
+            write(dir, "next.json", "{\"schema\": \"" + PERSONAL + "\"}")),
+            2, "{dir}/next.json: its \"schema\" is not one this version reads, which is"),
+        new Row("inventory: a null element", dir -> args("inventory", write(dir, "inventory.json",
+            "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [null]}")),
+            2, "{dir}/inventory.json: null entry at dataElements[0], expected an object"),
         new Row("diff: a binary inventory", dir -> args("diff",
             FragmentFixtures.jar(dir), binary(dir, "next.json", 4096)),
             2, "{dir}/next.json: not valid JSON"),
@@ -160,7 +197,13 @@ class BadInputTableTest {
             2, "audit file {dir}/piiwarden-audit.jsonl holds no audit record"),
         new Row("audit verify: a key file that is a folder", dir -> args("audit", "verify",
             trail(dir, 2), "--key-file", Files.createDirectories(dir.resolve("keys"))),
-            2, "{dir}/keys"),
+            2, "audit key file {dir}/keys is a folder; pass the path of the key file itself, e.g."
+                + " {dir}/keys/piiwarden-audit.key"),
+        new Row("audit verify: a key file that is a folder of mode 0700", dir -> args("audit", "verify",
+            trail(dir, 2), "--key-file", Files.createDirectories(dir.resolve("keys"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")))),
+            2, "audit key file {dir}/keys is a folder; pass the path of the key file itself"),
 
         // redact
         new Row("redact: --in a folder", dir -> args("redact", "--in",
@@ -198,7 +241,7 @@ class BadInputTableTest {
       String text = expected.replace("{dir}", dir.toString());
       assertTrue(line.contains(text), "expected <" + text + "> in\n" + line);
     }
-    assertFalse(line.contains("alice"), "no input quoted: " + line);
+    assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains("alice"), "no input quoted: " + line);
     assertFalse(line.contains("\tat ") || line.contains("Exception"), "no stack trace: " + line);
     assertUnchanged(before, snapshot(dir));
   }
@@ -361,7 +404,13 @@ class BadInputTableTest {
     return active;
   }
 
-  static Path write(Path dir, String name, String text) throws IOException {
+  /** An inventory of one data element with {@code field} added to its id and category. */
+  static Path element(Path dir, String field) throws IOException {
+    return write(dir, "inventory.json", "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [{\"id\":"
+        + " \"com.acme.User#email\", \"category\": \"user.contact.email\", " + field + "}]}");
+  }
+
+    static Path write(Path dir, String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 

@@ -1,6 +1,8 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.options.CacheTtlOption;
+import dev.piiwarden.core.options.DetectorsOption;
 import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
@@ -10,8 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -24,8 +24,6 @@ import java.util.regex.PatternSyntaxException;
  * behind an option would refuse later is refused here, so it stops the start instead.
  */
 final class OptionChecks {
-  private static final String DETECTORS = "email, phone, card, iban, ip, ssn, credential";
-
   private OptionChecks() {}
 
   /** What is wrong with {@code value}, if anything; {@code allowed} is the option's list. */
@@ -36,9 +34,9 @@ final class OptionChecks {
       case CONSENT_STORE:
         return ConsentStoreUri.problem(value);
       case DURATION:
-        return duration(value);
+        return CacheTtlOption.problem(value); // as piiwarden-core's ledger behind Consents reads it
       case DETECTORS:
-        return detectors(value);
+        return DetectorsOption.problem(value); // the parser piiwarden redact --detectors uses
       case NAMES:
         return names(value);
       case PATTERNS:
@@ -71,29 +69,6 @@ final class OptionChecks {
       from = end + 1;
     }
     return false;
-  }
-
-  private static Optional<String> duration(String value) {
-    try {
-      Duration duration = Duration.parse(value);
-      return duration.isNegative()
-          ? Optional.of("'" + value + "' is negative")
-          : Optional.empty();
-    } catch (DateTimeParseException e) {
-      return Optional.of("'" + value + "' is not an ISO-8601 duration");
-    }
-  }
-
-  private static Optional<String> detectors(String value) {
-    if (value.equals("all")) {
-      return Optional.empty();
-    }
-    for (String detector : value.split(",", -1)) {
-      if (!listed(detector.strip(), DETECTORS)) {
-        return Optional.of("'" + detector.strip() + "' is not a detector");
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> names(String value) {

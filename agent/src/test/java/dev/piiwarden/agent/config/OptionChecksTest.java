@@ -28,6 +28,15 @@ class OptionChecksTest {
     }
   }
 
+  /** The agent refuses and takes what piiwarden redact --detectors does: one parser, core's. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\"")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", ",", "email,", "EMAIL", "all,email", "fax",
+      "all", "email, phone", "credential"})
+  void detectorsAreCheckedAsTheCliChecksThem(String value) {
+    assertEquals(dev.piiwarden.core.options.DetectorsOption.problem(value),
+        AgentOption.REDACTION_DETECTORS.problem(value));
+  }
+
   @Test
   void eachOptionSaysWhatIsWrongWithAValue() {
     assertEquals(Optional.of("'enforcing' is not allowed"), AgentOption.CONSENT_MODE.problem("enforcing"));
@@ -36,6 +45,9 @@ class OptionChecksTest {
     assertEquals(Optional.empty(), AgentOption.REDACTION_DETECTORS.problem("email,ip"));
     assertEquals(Optional.of("'P5' is not an ISO-8601 duration"), AgentOption.CONSENT_CACHE_TTL.problem("P5"));
     assertEquals(Optional.of("'-PT1S' is negative"), AgentOption.CONSENT_CACHE_TTL.problem("-PT1S"));
+    assertEquals(Optional.of("'P1Y' counts years, months or weeks, which are not accepted (a year or a month"
+        + " has no fixed length); give days and time, e.g. P365D or PT12H"),
+        AgentOption.CONSENT_CACHE_TTL.problem("P1Y"));
     assertEquals(
         Optional.of("'(a)\\1' needs backtracking (backreference or lookaround)"),
         AgentOption.REDACTION_PATTERNS.problem("ACME-\\d+,(a)\\1"));

@@ -17,7 +17,15 @@ import java.util.Optional;
  * dev.piiwarden.api.Consents}; applications do not need it.
  */
 public final class AgentLedgerBackend implements ConsentBackend {
-  private static final String BRIDGE = "dev.piiwarden.agent.bootstrap.ConsentBridge";
+  /**
+   * The system property the agent sets when it is attached but disabled ({@code
+   * piiwarden.enabled=false}): it then puts no bridge in place, and this is how {@link
+   * dev.piiwarden.api.Consents} can still tell "disabled" from "not attached". Outside the {@code
+   * piiwarden.} names, which are the agent's options.
+   */
+  public static final String AGENT_DISABLED_PROPERTY = "dev.piiwarden.agent.disabled";
+
+    private static final String BRIDGE = "dev.piiwarden.agent.bootstrap.ConsentBridge";
   private static final String LEDGER = BRIDGE + "$Ledger";
 
   private final Object ledger;
@@ -37,6 +45,11 @@ public final class AgentLedgerBackend implements ConsentBackend {
             ledgerType, "isGranted", MethodType.methodType(boolean.class, String.class, String.class));
     this.history =
         lookup.findVirtual(ledgerType, "history", MethodType.methodType(List.class, String.class));
+  }
+
+  /** Whether an agent attached to this JVM is disabled by {@code piiwarden.enabled=false}. */
+  public static boolean agentDisabled() {
+    return Boolean.parseBoolean(System.getProperty(AGENT_DISABLED_PROPERTY));
   }
 
   /** The agent's ledger when the agent is running in this JVM. */

@@ -70,6 +70,7 @@ public final class AuditKey {
    * @throws AuditException when it is missing, unreadable, malformed or open to group or others
    */
   public static AuditKey load(Path file) {
+    checkNotAFolder(file);
     checkOwnerOnly(file);
     byte[] bytes;
     try {
@@ -78,7 +79,8 @@ public final class AuditKey {
       throw new AuditException("audit key file " + file + " does not exist; pass the key file the"
           + " trail was written with (--key-file or piiwarden.audit.key-file)", e);
     } catch (IOException e) {
-      throw new AuditException("cannot read audit key file " + file + " (" + e + ")", e);
+      throw new AuditException("cannot read audit key file " + file + " (" + e + "); check that it"
+          + " is a readable file, the one the trail was written with", e);
     }
     if (bytes.length < KEY_BYTES) {
       throw new AuditException("audit key file " + file + " holds " + bytes.length
@@ -157,6 +159,15 @@ public final class AuditKey {
     } catch (IOException e) {
       // A leftover temporary file holds a key nobody uses; it is mode 0600 and harmless.
       temporary.toFile().deleteOnExit();
+    }
+  }
+
+  /** A folder has a mode too, but the chmod advice would be wrong for it: the path is. */
+  private static void checkNotAFolder(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new AuditException("audit key file " + file + " is a folder; pass the path of the key"
+          + " file itself, e.g. " + file.resolve(DEFAULT_FILE_NAME) + " (--key-file or"
+          + " piiwarden.audit.key-file)");
     }
   }
 

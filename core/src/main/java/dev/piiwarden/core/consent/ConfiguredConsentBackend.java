@@ -2,8 +2,8 @@ package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.api.spi.ConsentBackend;
+import dev.piiwarden.core.options.CacheTtlOption;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,10 +23,10 @@ public final class ConfiguredConsentBackend implements ConsentBackend {
     String ttl = setting("piiwarden.consent.cache-ttl", "PT5S");
     Duration cacheTtl;
     try {
-      cacheTtl = Duration.parse(ttl);
-    } catch (DateTimeParseException e) {
+      cacheTtl = CacheTtlOption.parse(ttl);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "piiwarden.consent.cache-ttl: '" + ttl + "' is not an ISO-8601 duration; allowed: e.g. PT5S");
+          "piiwarden.consent.cache-ttl: " + e.getMessage() + "; allowed: e.g. PT5S", e);
     }
     this.ledger =
         new ConsentLedger(ConsentStoreUri.open(store, System.err::println), cacheTtl);

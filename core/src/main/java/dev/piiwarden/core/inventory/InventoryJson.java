@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.piiwarden.core.json.JsonProblem;
@@ -19,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * Reads and writes inventories as {@code piiwarden-inventory/1} JSON. Output is deterministic:
@@ -101,27 +102,85 @@ public final class InventoryJson {
     }
     if (!Inventory.SCHEMA.equals(schema.asText())) {
       throw new InventoryException(
-          origin + ": schema \"" + schema.asText() + "\" is not supported; this version reads \""
-              + Inventory.SCHEMA + "\" (use the PII Warden version that wrote it, or regenerate it)");
+          origin + ": its \"schema\" is not one this version reads, which is \"" + Inventory.SCHEMA
+              + "\"; use the PII Warden version that wrote it, or regenerate it");
     }
+    String nullEntry = nullEntry(root, "");
+    if (nullEntry != null) {
+      throw new InventoryException(
+          origin + ": null entry at " + nullEntry + ", expected an object or a value; regenerate it by recompiling");
+    }
+    // Messages name the place and what was expected, never the value found: it may be personal data.
     try {
       return MAPPER.treeToValue(root, Inventory.class);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      String missing = cause instanceof NullPointerException && cause.getMessage() != null
+          && cause.getMessage().matches("[a-z]+") ? " (\"" + cause.getMessage() + "\" is missing)" : "";
       throw new InventoryException(
-          origin + ": incomplete entry at " + path(e) + " (" + cause.getMessage()
-              + " is missing); regenerate it by recompiling", e);
-    } catch (InvalidFormatException e) {
-      throw new InventoryException(
-          origin + ": bad value " + e.getValue() + " at " + path(e) + "; regenerate it by recompiling", e);
+          origin + ": incomplete entry at " + path(e) + missing + "; regenerate it by recompiling", e);
     } catch (MismatchedInputException e) {
       throw new InventoryException(
-          origin + ": unexpected shape at " + path(e) + " (" + e.getOriginalMessage()
-              + "); regenerate it by recompiling", e);
-    } catch (JsonProcessingException e) {
+          origin + ": bad value at " + path(e) + ", expected " + expected(e.getTargetType())
+              + "; regenerate it by recompiling", e);
+    } catch (JsonMappingException e) {
       throw new InventoryException(
-          origin + ": cannot be read (" + e.getOriginalMessage() + "); regenerate it by recompiling", e);
+          origin + ": bad value at " + path(e) + "; regenerate it by recompiling", e);
+    } catch (JsonProcessingException e) {
+      throw new InventoryException(origin + ": cannot be read as an inventory; regenerate it by recompiling", e);
     }
+  }
+
+  /** The path of the first null inside a list, or null: such an entry holds nothing to read. */
+  private static String nullEntry(JsonNode node, String path) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String at = path + "[" + i + "]";
+        if (node.get(i).isNull()) {
+          return at;
+        }
+        String inner = nullEntry(node.get(i), at);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    } else if (node.isObject()) {
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        if (!field.getKey().matches("[A-Za-z][A-Za-z0-9_]*")) {
+          continue; // not a field of the schema: ignored when read
+        }
+        String inner = nullEntry(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What a field of this type holds, in words: "one of FIELD, METHOD, …", "a whole number", "a list". */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another kind of value";
+    }
+    if (type.isEnum()) {
+      return "one of " + String.join(", ",
+          Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "an object";
   }
 
   private static String path(JsonMappingException e) {

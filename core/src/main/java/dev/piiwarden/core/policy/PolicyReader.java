@@ -10,9 +10,10 @@ import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -54,11 +55,13 @@ public final class PolicyReader {
       throw new ConfigException(origin + ": no rules; add a 'rules' list (see the policy format in the CLI README)");
     }
     List<PolicyRule> rules = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
+    Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       PolicyRule rule = rule(nodes.get(i), origin + ": rules[" + i + "]", taxonomy);
-      if (!ids.add(rule.id())) {
-        throw new ConfigException(origin + ": rule id '" + rule.id() + "' is used twice; give each rule its own id");
+      Integer first = ids.putIfAbsent(rule.id(), i);
+      if (first != null) {
+        throw new ConfigException(origin + ": rules[" + i + "]: its id is the id of rules[" + first
+            + "] too; give each rule its own id");
       }
       rules.add(rule);
     }
@@ -67,24 +70,22 @@ public final class PolicyReader {
   }
 
   private static PolicyRule rule(JsonNode node, String where, Taxonomy taxonomy) {
-    String id = node != null && node.hasNonNull("id") ? node.get("id").asText() : null;
-    if (id != null) {
-      where = where + " '" + id + "'";
-    }
     ConfigFields fields = ConfigFields.of(node, where, RULE);
-    id = fields.requiredText("id");
+    String id = fields.requiredText("id");
     RuleType type = choice(fields, "type", RuleType.values(), RuleType::id, null);
     Level level = choice(fields, "level", Level.values(), Level::id, Level.ERROR);
     KeyCriterion categories = criterion(fields, "categories", TaxonomyKind.CATEGORY, taxonomy);
     KeyCriterion purposes = criterion(fields, "purposes", TaxonomyKind.PURPOSE, taxonomy);
     KeyCriterion subjects = criterion(fields, "subjects", TaxonomyKind.SUBJECT, taxonomy);
     Set<SinkKind> sinks = EnumSet.noneOf(SinkKind.class);
-    for (String sink : fields.texts("sinks")) {
-      sinks.add(enumValue(where, "sinks", sink, SinkKind.values()));
+    List<String> sinkNames = fields.texts("sinks");
+    for (int i = 0; i < sinkNames.size(); i++) {
+      sinks.add(enumValue(where, place(fields, "sinks", i), sinkNames.get(i), SinkKind.values()));
     }
     Set<LawfulBasis> bases = EnumSet.noneOf(LawfulBasis.class);
-    for (String basis : fields.texts("bases")) {
-      bases.add(enumValue(where, "bases", basis, LawfulBasis.values()));
+    List<String> basisNames = fields.texts("bases");
+    for (int i = 0; i < basisNames.size(); i++) {
+      bases.add(enumValue(where, place(fields, "bases", i), basisNames.get(i), LawfulBasis.values()));
     }
     switch (type) {
       case DENY_SINK -> {
@@ -117,25 +118,31 @@ public final class PolicyReader {
     String where = rule.where() + ": " + field;
     Match matches = Match.ANY;
     List<String> values;
+    ConfigFields list = rule;
+    String listField = field;
     if (node.isArray() || node.isValueNode()) {
       values = rule.texts(field); // a bare list means ANY
     } else {
       ConfigFields fields = ConfigFields.of(node, where, CRITERION);
       matches = choice(fields, "matches", Match.values(), m -> m.name(), Match.ANY);
       values = fields.texts("values");
+      list = fields;
+      listField = "values";
     }
     if (values.isEmpty()) {
       throw new ConfigException(where + ": no values; list the " + kind.plural() + " the rule is about");
     }
     List<String> keys = new ArrayList<>();
-    for (String value : values) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
       String key = value.endsWith(".*") ? value.substring(0, value.length() - 2) : value;
       boolean pseudo = kind == TaxonomyKind.CATEGORY
           && (key.equals(KeyCriterion.SPECIAL) || key.equals(KeyCriterion.SENSITIVE));
       if (!pseudo && !taxonomy.contains(kind, key)) {
         String hint = taxonomy.suggest(kind, key).map(s -> "; did you mean '" + s + "'?").orElse(";");
+        String at = list == rule ? place(rule, field, i) : field + "." + place(list, listField, i);
         throw new ConfigException(
-            where + ": unknown " + kind.singular() + " '" + value + "'" + hint
+            rule.where() + ": " + at + " is not a " + kind.singular() + " of the taxonomy" + hint
                 + " use a key of the taxonomy (or its extension, --taxonomy)"
                 + (kind == TaxonomyKind.CATEGORY ? ", @special or @sensitive" : ""));
       }
@@ -160,8 +167,14 @@ public final class PolicyReader {
     }
     List<String> names = Arrays.stream(values).map(name).toList();
     String hint = ConfigFields.closest(text, names);
-    throw new ConfigException(fields.where() + ": " + field + " '" + text + "' is unknown"
+    throw new ConfigException(fields.where() + ": " + field + " is unknown"
         + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; pass one of " + String.join(", ", names));
+  }
+
+  /** {@code field[i]}, or {@code field} alone when it holds one value rather than a list. */
+  private static String place(ConfigFields fields, String field, int index) {
+    JsonNode node = fields.node(field);
+    return node != null && node.isArray() ? field + "[" + index + "]" : field;
   }
 
   private static <E extends Enum<E>> E enumValue(String where, String field, String text, E[] values) {
@@ -172,7 +185,7 @@ public final class PolicyReader {
     }
     List<String> names = Arrays.stream(values).map(Enum::name).toList();
     String hint = ConfigFields.closest(text.toUpperCase(Locale.ROOT), names);
-    throw new ConfigException(where + ": " + field + " '" + text + "' is unknown"
+    throw new ConfigException(where + ": " + field + " is unknown"
         + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; pass one of " + String.join(", ", names));
   }
 }

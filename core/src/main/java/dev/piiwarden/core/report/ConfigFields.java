@@ -2,6 +2,7 @@ package dev.piiwarden.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.piiwarden.core.text.EditDistance;
+import dev.piiwarden.core.text.FieldName;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,9 +37,9 @@ public final class ConfigFields {
       if (!known.contains(name)) {
         String hint = closest(name, known);
         throw new ConfigException(
-            where + ": unknown field '" + name + "'"
+            where + ": unknown field " + FieldName.shown(name, '\'')
                 + (hint == null ? "" : "; did you mean '" + hint + "'?")
-                + " known fields: " + String.join(", ", sorted(known)));
+                + "; the known fields are " + String.join(", ", sorted(known)));
       }
     }
     return new ConfigFields(node, where);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.json.JsonProblem;
+import dev.piiwarden.core.text.FieldName;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class TaxonomyLoader {
       String name = names.next();
       if (!EXTENSION_SECTIONS.contains(name)) {
         throw new TaxonomyException(
-            file + ": unknown section \"" + name + "\"; allowed are \"categories\", \"purposes\" and \"subjects\"");
+            file + ": unknown section " + FieldName.shown(name, '"') + "; allowed are \"categories\", \"purposes\" and \"subjects\"");
       }
     }
     Map<TaxonomyKind, Map<String, TaxonomyEntry>> merged = new EnumMap<>(TaxonomyKind.class);
@@ -87,7 +88,7 @@ final class TaxonomyLoader {
         TaxonomyEntry entry = extensionEntry(where, kind, node);
         if (entries.containsKey(entry.key()) || fresh.containsKey(entry.key())) {
           throw new TaxonomyException(
-              where + ": key \"" + entry.key() + "\" is already defined; choose a new key");
+              where + ": its \"key\" is already defined; choose a new key");
         }
         fresh.put(entry.key(), entry);
         if (entry.special()) {
@@ -120,15 +121,15 @@ final class TaxonomyLoader {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!ENTRY_FIELDS.contains(name)) {
-        throw new TaxonomyException(where + ": unknown field \"" + name + "\"; allowed are "
+        throw new TaxonomyException(where + ": unknown field " + FieldName.shown(name, '"') + "; allowed are "
             + String.join(", ", new java.util.TreeSet<>(ENTRY_FIELDS)));
       }
     }
     String key = text(node, "key");
     if (key == null || !KEY.matcher(key).matches()) {
       throw new TaxonomyException(
-          where + ": \"key\" must be a dotted lower-case key such as \"user.contact.badge_id\", got "
-              + (key == null ? "nothing" : "\"" + key + "\""));
+          where + ": \"key\" must be a dotted lower-case key such as \"user.contact.badge_id\""
+              + (key == null ? ", and there is none" : "") + "; fix the taxonomy extension file");
     }
     String parent = text(node, "parent");
     if (parent == null) {
@@ -149,14 +150,15 @@ final class TaxonomyLoader {
       Map<TaxonomyKind, Map<String, TaxonomyEntry>> added) {
     for (TaxonomyKind kind : TaxonomyKind.values()) {
       Map<String, TaxonomyEntry> known = merged.get(kind);
+      int index = 0;
       for (TaxonomyEntry entry : added.get(kind).values()) {
+        String where = file + ": " + kind.plural() + "[" + index++ + "]"; // entries in file order
         if (entry.parent() != null && !known.containsKey(entry.parent())) {
           String hint = KeySuggester.closest(entry.parent(), known.keySet())
               .map(s -> " (did you mean \"" + s + "\"?)")
               .orElse("");
           throw new TaxonomyException(
-              file + ": " + kind.singular() + " \"" + entry.key() + "\" has parent \"" + entry.parent()
-                  + "\", which is not a known " + kind.singular() + hint
+              where + ": its \"parent\" is not a known " + kind.singular() + hint
                   + "; declare the parent first or fix the key");
         }
       }

@@ -41,6 +41,20 @@ class AuditKeyTest {
         refused.getMessage());
   }
 
+  /** Open to others (0755) or not (0700), a folder is named as one, not given the chmod fix. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"rwxr-xr-x", "rwx------"})
+  void aKeyFileThatIsAFolderIsNamedAsOne(String mode) throws Exception {
+    Path keys = Files.createDirectories(folder.resolve("keys"));
+    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString(mode));
+
+    AuditException refused = assertThrows(AuditException.class, () -> AuditKey.load(keys));
+    assertEquals("audit key file " + keys + " is a folder; pass the path of the key file itself,"
+        + " e.g. " + keys.resolve("piiwarden-audit.key") + " (--key-file or piiwarden.audit.key-file)",
+        refused.getMessage());
+    assertThrows(AuditException.class, () -> AuditKey.loadOrCreate(keys));
+  }
+
   @Test
   void aMissingKeyFileIsAClearErrorWhenOnlyReading() {
     Path file = folder.resolve("nope.key");

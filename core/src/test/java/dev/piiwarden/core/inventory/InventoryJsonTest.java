@@ -69,10 +69,12 @@ class InventoryJsonTest {
     "truncated      | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[ | not valid JSON at line 1",
     "not an object  | [] | not a PII Warden inventory",
     "no schema      | {\"dataElements\":[]} | no \"schema\" field",
-    "newer schema   | {\"schema\":\"piiwarden-inventory/2\"} | schema \"piiwarden-inventory/2\" is not supported",
+    "newer schema   | {\"schema\":\"piiwarden-inventory/2\"} | its \"schema\" is not one this version reads, which is \"piiwarden-inventory/1\"",
     "missing id     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"category\":\"user.name\"}]} | dataElements[0]",
-    "bad enum       | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"basis\":\"MAYBE\"}]} | bad value MAYBE",
-    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | unexpected shape at activities"
+    "bad enum       | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"basis\":\"MAYBE\"}]} | bad value at dataElements[0].basis, expected one of UNSPECIFIED, CONSENT,",
+    "bad number     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"source\":{\"line\":\"MAYBE\"}}]} | bad value at dataElements[0].source.line, expected a whole number",
+    "null entry     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[null]} | null entry at dataElements[0], expected an object",
+    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | bad value at activities, expected a list"
   })
   void badInputGivesOneLineNamingTheOrigin(String name, String json, String expected) {
     InventoryException e = assertThrows(InventoryException.class,
@@ -82,5 +84,6 @@ class InventoryJsonTest {
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     assertFalse(e.getMessage().contains("[Source"), "no parser dump: " + e.getMessage());
     assertTrue(e.getMessage().contains("; "), "says what to do: " + e.getMessage());
+    assertFalse(e.getMessage().contains("MAYBE") || e.getMessage().contains("/2"), "no input quoted: " + e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package dev.piiwarden.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,15 +97,20 @@ class PolicyCheckTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categores\":[\"user\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0] 'r': unknown field 'categores'; did you mean 'categories'?",
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0] 'r': categories: unknown category 'user.finacial'; did you mean 'user.financial'?",
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-snk\",\"categories\":[\"user\"]}]}|policy.json: rules[0] 'r': type 'deny-snk' is unknown; did you mean 'deny-sink'?",
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],\"sinks\":[\"LOGS\"]}]}|policy.json: rules[0] 'r': sinks 'LOGS' is unknown; did you mean 'LOG'?",
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"]}]}|policy.json: rules[0] 'r': a deny-sink rule needs 'sinks'; add it",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categores\":[\"user\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: unknown field 'categores'; did you mean 'categories'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: categories[0] is not a category of the taxonomy; did you mean 'user.financial'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-snk\",\"categories\":[\"user\"]}]}|policy.json: rules[0]: type is unknown; did you mean 'deny-sink'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],\"sinks\":[\"LOGS\"]}]}|policy.json: rules[0]: sinks[0] is unknown; did you mean 'LOG'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"]}]}|policy.json: rules[0]: a deny-sink rule needs 'sinks'; add it",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":{\"values\":[\"user\",\"bob@example.com\"]},\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: categories.values[1] is not a category of the taxonomy;",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"require-basis\",\"categories\":[\"user\"],\"bases\":\"bob@example.com\"}]}|policy.json: rules[0]: bases is unknown; pass one of UNSPECIFIED,",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"level\":\"bob@example.com\",\"categories\":[\"user\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: level is unknown; pass one of error, warning, note",
+    "{\"rules\":[{\"id\":\"bob@example.com\",\"type\":\"require-retention\",\"categories\":[\"user\"]},{\"id\":\"bob@example.com\",\"type\":\"require-retention\",\"categories\":[\"user\"]}]}|policy.json: rules[1]: its id is the id of rules[0] too; give each rule its own id",
     "{\"rules\":[]}|policy.json: no rules;"})
   void badPoliciesAreOneLineWithTheFix(String json, String start) {
     ConfigException e = assertThrows(ConfigException.class, () -> policy(json));
     assertTrue(e.getMessage().startsWith(start), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
+    assertFalse(e.getMessage().contains("bob"), "no input quoted: " + e.getMessage());
   }
 }

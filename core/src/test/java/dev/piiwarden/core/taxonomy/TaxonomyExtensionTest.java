@@ -48,7 +48,9 @@ class TaxonomyExtensionTest {
     "unknown section         | {\"uses\":[]}          | unknown section \"uses\"",
     "section not an array    | {\"purposes\":{}}      | \"purposes\" must be an array",
     "missing key             | {\"categories\":[{\"name\":\"x\"}]} | \"key\" must be a dotted lower-case key",
-    "bad key                 | {\"categories\":[{\"key\":\"User Email\"}]} | got \"User Email\"",
+    "bad key                 | {\"categories\":[{\"key\":\"User Email\"}]} | categories[0]: \"key\" must be a dotted lower-case key such as",
+    "e-mail as a field       | {\"categories\":[{\"key\":\"user.x\",\"bob@example.com\":1}]} | categories[0]: unknown field (a name that is not an identifier)",
+    "e-mail as parent        | {\"categories\":[{\"key\":\"user.x\",\"parent\":\"bob@example.com\"}]} | categories[0]: its \"parent\" is not a known category",
     "unknown field           | {\"categories\":[{\"key\":\"user.x\",\"colour\":1}]} | unknown field \"colour\"",
     "duplicate of built-in   | {\"categories\":[{\"key\":\"user.contact.email\"}]} | already defined",
     "unknown parent          | {\"categories\":[{\"key\":\"user.contakt.badge\"}]} | did you mean \"user.contact\"",
@@ -60,6 +62,8 @@ class TaxonomyExtensionTest {
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    assertFalse(e.getMessage().contains("User Email") || e.getMessage().contains("bob@")
+        || e.getMessage().contains("contakt"), "no input quoted: " + e.getMessage());
   }
 
   @Test

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "Copies text from stdin (or --in) to stdout (or --out), one line out per line in, with"
           + " personal data replaced by the agent's engine: email, phone, card, IBAN, IP, SSN,"
           + " credentials, and --pattern types. Input is read as UTF-8 (malformed bytes become"
-          + " U+FFFD), output is UTF-8; line ends (\\n, \\r\\n) are kept; one line is held at a time."
+          + " U+FFFD; UTF-16 and UTF-32 are refused), output is UTF-8; line ends (\\n, \\r\\n) are kept; one line is held at a time."
     })
 public final class RedactCommand implements Callable<Integer>, StreamCommand {
   @Spec private CommandSpec spec;
@@ -146,7 +146,18 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
         throw readFailure(e);
       }
     }
-    return new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
+    WideEncoding.Sniffed sniffed;
+    try {
+      sniffed = WideEncoding.sniff(stream);
+    } catch (IOException e) {
+      throw readFailure(e);
+    }
+    sniffed.found().ifPresent(found -> {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_NOT_UTF8,
+          in == null ? "stdin" : in, found.encoding(), found.evidence(), found.encoding(),
+          in == null ? "" : " " + in);
+    });
+    return new InputStreamReader(sniffed.stream(), StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }

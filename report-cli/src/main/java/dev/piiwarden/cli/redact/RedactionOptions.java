@@ -6,6 +6,7 @@ import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.options.DetectorsOption;
 import dev.piiwarden.core.redaction.PiiType;
 import dev.piiwarden.core.redaction.RedactionFailure;
 import dev.piiwarden.core.redaction.RedactionHashKey;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -34,9 +36,9 @@ final class RedactionOptions {
   @Option(
       names = "--detectors",
       paramLabel = "LIST",
-      split = ",",
-      description = "Detectors to run (default all): email, phone, card, iban, ip, ssn, credential.")
-  private List<String> detectors;
+      description = "Detectors to run: all (the default), or a comma-separated list of "
+          + DetectorsOption.NAMES + ", as piiwarden.redaction.detectors.")
+  private String detectors;
 
   @Option(
       names = "--keys",
@@ -81,19 +83,13 @@ final class RedactionOptions {
     return settings.build();
   }
 
-  private List<PiiType> detectorTypes() {
-    List<PiiType> types = new ArrayList<>();
-    for (String key : detectors) {
-      if (key.isBlank()) {
-        continue;
-      }
-      try {
-        types.add(PiiType.fromKey(key));
-      } catch (IllegalArgumentException e) {
-        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_DETECTORS, key.strip());
-      }
+  /** The agent's parser, so a value means here what it means to the agent, and is refused alike. */
+  private Set<PiiType> detectorTypes() {
+    try {
+      return DetectorsOption.parse(detectors);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_DETECTORS, e.getMessage());
     }
-    return types;
   }
 
   private static void addPattern(RedactionSettings.Builder settings, String option) {

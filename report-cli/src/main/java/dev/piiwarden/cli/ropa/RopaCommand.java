@@ -11,6 +11,7 @@ import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.report.ropa.RopaConfig;
 import dev.piiwarden.core.report.ropa.RopaConfigReader;
 import dev.piiwarden.core.report.ropa.RopaFormat;
+import dev.piiwarden.core.report.ropa.RopaRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,7 +63,10 @@ public final class RopaCommand implements Callable<Integer> {
     }
     var names = ReportSetup.taxonomy(taxonomy);
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
-    String text = format.render(RopaBuilder.build(inventory, names, settings), settings);
+    RopaConfig checked = settings;
+    // Only a --config names activities, so only its entries can fail to match the inventory.
+    RopaRecord record = ReportSetup.read(() -> RopaBuilder.build(inventory, names, checked), "--config " + config + ":");
+    String text = format.render(record, settings);
     ReportOutput.write(text, out, spec.commandLine().getOut());
     return ExitCode.OK;
   }

@@ -104,4 +104,24 @@ class ReportCommandsTest {
     assertEquals(2, bad.exitCode(), bad.describe());
     assertTrue(bad.err().contains("unknown field 'controler'; did you mean 'controller'?"), bad.err());
   }
+
+  /** A recipient or transfer naming no activity would be left out of the record: exit 2 instead. */
+  @Test
+  void ropaRefusesAConfigNamingAnActivityTheInventoryLacks() throws IOException {
+    String config = write("ropa.yaml", """
+        recipients: [{name: Mailer Inc., activities: [Newsletter]}, {name: M, activities: [Nwsletter]}]
+        """);
+    CliResult result = CliRun.run("ropa", "--config", config, base);
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals("piiwarden: --config " + config + ": recipients[1].activities[0] is no activity of the"
+        + " inventory; did you mean 'Newsletter'?; name an activity as the record shows it (its"
+        + " @ProcessingActivity name, else Type.method) or by its id\n", result.err());
+    assertEquals("", result.out());
+
+    String transfer = write("transfer.yaml", "transfers: [{country: US, activities: [Newsletter, Chekout]}]\n");
+    CliResult refused = CliRun.run("ropa", "--config", transfer, base);
+    assertEquals(2, refused.exitCode(), refused.describe());
+    assertTrue(refused.err().startsWith("piiwarden: --config " + transfer + ": transfers[0].activities[1] is no"
+        + " activity of the inventory; did you mean 'Checkout'?"), refused.err());
+  }
 }

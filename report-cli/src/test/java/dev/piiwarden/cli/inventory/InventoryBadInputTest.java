@@ -52,7 +52,8 @@ class InventoryBadInputTest {
     String line = assertBadInput("inventory", file.toString());
 
     assertTrue(line.contains(file.toString()), line);
-    assertTrue(line.contains("piiwarden-inventory/7"), line);
+    assertTrue(line.contains("which is \"piiwarden-inventory/1\""), line);
+    assertFalse(line.contains("piiwarden-inventory/7"), "the value found is not quoted: " + line);
   }
 
   @Test

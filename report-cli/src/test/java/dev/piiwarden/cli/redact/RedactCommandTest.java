@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,34 @@ class RedactCommandTest {
         + " [REDACTED:employee-id]\n", run.text());
   }
 
+  /** The values the agent's piiwarden.redaction.detectors refuses, refused alike (exit 2, nothing written). */
+  @ParameterizedTest(name = "--detectors \"{0}\"")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", ",", "email,", "EMAIL", "all,email", "fax"})
+  void detectorValuesTheAgentRefusesAreRefused(String value) {
+    RedactRun run = RedactRun.of("bob@example.com\n", "--detectors", value);
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(1, run.errLines().size(), run.describe());
+    assertTrue(run.err().startsWith("piiwarden: --detectors: "), run.err());
+    assertTrue(run.err().contains("; pass all, or a comma-separated list of email, phone,"), run.err());
+    assertEquals(0, run.out().length, "nothing written");
+  }
+
+  /** The values the agent takes, with the agent's meaning: "all" is every detector. */
+  @ParameterizedTest(name = "--detectors \"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+    "all|[REDACTED:email] [REDACTED:ip] password=[REDACTED:credential]",
+    "' all '|[REDACTED:email] [REDACTED:ip] password=[REDACTED:credential]",
+    "email, ip|[REDACTED:email] [REDACTED:ip] password=hunter2",
+    "credential|bob@example.com 203.0.113.7 password=[REDACTED:credential]",
+  })
+  void detectorValuesTheAgentTakesMeanTheSame(String value, String expected) {
+    RedactRun run = RedactRun.of("bob@example.com 203.0.113.7 password=hunter2\n", "--detectors", value);
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals(expected + "\n", run.text());
+  }
+
   @Test
   void hashStyleIsStableAcrossRunsWithOneKeyFile() throws IOException {
     Path key = keyFile("piiwarden-audit.key");
@@ -143,7 +172,7 @@ class RedactCommandTest {
         "--pattern|id=E-(?=1)|piiwarden: --pattern id=E-(?=1): ",
         "--pattern|E-[0-9]+|piiwarden: --pattern E-[0-9]+: no TYPE= before the pattern; ",
         "--pattern|Bad Type=x|piiwarden: --pattern Bad Type=x: ",
-        "--detectors|email,fax|piiwarden: --detectors: unknown detector 'fax'; ",
+        "--detectors|email,fax|piiwarden: --detectors: 'fax' is not a detector; pass all, or ",
         "--keys|session id|piiwarden: --keys: key name 'session id' may hold only ",
         "--style|blur|piiwarden: Invalid value for option '--style': expected one of mask, hash",
       })
@@ -213,6 +242,63 @@ class RedactCommandTest {
 
     assertEquals(0, run.exitCode(), run.describe());
     assertEquals("latin-1 caf\uFFFD [REDACTED:email]\n\uFFFD\n", run.text());
+  }
+
+  /** What iconv -t UTF-16 (a mark, then little-endian), UTF-16BE, UTF-16LE and UTF-32 make of text. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "UTF-16|UTF-16|it starts with a UTF-16 byte-order mark",
+    "UTF-16BE|UTF-16|it has NUL bytes between its characters",
+    "UTF-16LE|UTF-16|it has NUL bytes between its characters",
+    "UTF-32|UTF-32|it starts with a UTF-32 byte-order mark",
+    "UTF-32LE|UTF-32|it has NUL bytes between its characters",
+  })
+  void utf16AndUtf32AreRefusedWithHowToConvert(String charset, String encoding, String evidence) {
+    byte[] input = "login bob@example.com\nnext line\n".getBytes(java.nio.charset.Charset.forName(
+        charset.equals("UTF-16") ? "UTF-16LE" : charset));
+    if (charset.equals("UTF-16")) {
+      input = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, input);
+    }
+    if (charset.equals("UTF-32")) {
+      input = concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF},
+          "login bob@example.com\n".getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+    }
+
+    RedactRun run = RedactRun.of(input);
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(List.of("piiwarden: stdin is " + encoding + " text (" + evidence + "), which read as UTF-8"
+        + " would hide personal data from the detectors; convert it to UTF-8 first, e.g. iconv -f "
+        + encoding + " -t UTF-8 | piiwarden redact"), run.errLines());
+    assertEquals(0, run.out().length, "nothing written");
+  }
+
+  @Test
+  void aUtf16InFileIsRefusedBeforeTheOutFileIsMade() throws IOException {
+    Path in = Files.write(dir.resolve("export.txt"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
+        "bob@example.com\n".getBytes(StandardCharsets.UTF_16BE)));
+    Path out = dir.resolve("redacted/export.txt");
+
+    RedactRun run = RedactRun.of(new byte[0], "--in", in.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("e.g. iconv -f UTF-16 -t UTF-8 " + in + " | piiwarden redact"), run.err());
+    assertFalse(Files.exists(out.getParent()), "nothing created");
+  }
+
+  /** UTF-8 with NULs here and there, and a line of one character, are not taken for UTF-16. */
+  @Test
+  void utf8WithSomeNulBytesIsNotRefused() {
+    RedactRun run = RedactRun.of("a\nrow\0with\0nul bob@example.com\n");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("a\nrow\0with\0nul [REDACTED:email]\n", run.text());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   @Test

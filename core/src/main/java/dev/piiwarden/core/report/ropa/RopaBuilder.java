@@ -7,6 +7,7 @@ import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.SinkRecord;
+import dev.piiwarden.core.report.ConfigException;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyEntry;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
@@ -57,8 +58,13 @@ public final class RopaBuilder {
         inventory.dataElements().stream().collect(Collectors.toMap(DataElement::id, Function.identity(), (a, b) -> a));
   }
 
-  /** The record of the inventory's activities under the configuration. */
+  /**
+   * The record of the inventory's activities under the configuration.
+   *
+   * @throws ConfigException when a recipient or transfer names an activity the inventory lacks
+   */
   public static RopaRecord build(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
+    ActivitySelectors.check(config, inventory);
     RopaBuilder builder = new RopaBuilder(inventory, taxonomy, config);
     List<RopaActivity> rows = new ArrayList<>();
     for (Activity activity : inventory.activities()) {
@@ -77,9 +83,14 @@ public final class RopaBuilder {
     return method.isEmpty() ? simple : simple + "." + (paren < 0 ? method : method.substring(0, paren));
   }
 
+  /** The activity's name in the record: its {@code @ProcessingActivity} name, else {@link #fallbackName}. */
+  static String nameOf(Activity activity) {
+    return activity.name() == null || activity.name().isBlank() ? fallbackName(activity) : activity.name();
+  }
+
   private RopaActivity row(Activity activity) {
     List<DataElement> read = activity.reads().stream().map(elements::get).filter(e -> e != null).toList();
-    String name = activity.name() == null || activity.name().isBlank() ? fallbackName(activity) : activity.name();
+    String name = nameOf(activity);
     return new RopaActivity(
         activity.id(),
         name,
