@@ -25,7 +25,7 @@ public final class AgentLedgerBackend implements ConsentBackend {
    */
   public static final String AGENT_DISABLED_PROPERTY = "dev.piiwarden.agent.disabled";
 
-    private static final String BRIDGE = "dev.piiwarden.agent.bootstrap.ConsentBridge";
+  private static final String BRIDGE = "dev.piiwarden.agent.bootstrap.ConsentBridge";
   private static final String LEDGER = BRIDGE + "$Ledger";
 
   private final Object ledger;
