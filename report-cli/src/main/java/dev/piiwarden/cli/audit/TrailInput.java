@@ -59,13 +59,16 @@ final class TrailInput {
     return sorted;
   }
 
-  /** Whether the file's first 64 KiB hold a CR LF line end: the writer ends lines with LF alone. */
+  /**
+   * Whether the file's first line is a JSON object ended by CR LF, {@code {…}\r\n}: the writer
+   * ends its lines with LF alone.
+   */
   private static boolean endsLinesWithCrLf(Path file) {
     try (java.io.InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(64 * 1024);
-      for (int i = 1; i < head.length; i++) {
-        if (head[i] == '\n' && head[i - 1] == '\r') {
-          return true;
+      for (int i = 0; i < head.length; i++) {
+        if (head[i] == '\n') {
+          return i >= 3 && head[0] == '{' && head[i - 1] == '\r' && head[i - 2] == '}';
         }
       }
       return false;
