@@ -23,6 +23,8 @@ import java.util.List;
  */
 final class CredentialDetector implements Detector {
   static final int MAX_QUOTED = 512;
+  /** The longest word of capitals whose last key counts ({@code PGPASSWORD}): an environment variable's name. */
+  static final int MAX_CAPITALS_WORD = 64;
   private static final String RESOURCE = "credential-keys.txt";
   private static final String AUTHORIZATION = "authorization";
   private static final String BEARER = "bearer";
@@ -56,7 +58,7 @@ final class CredentialDetector implements Detector {
       state = automaton.step(state, name.charAt(i));
     }
     int length = automaton.keyLength(state);
-    return length > 0 && keyBoundary(name, name.length() - length);
+    return length > 0 && keyBoundary(name, name.length() - length, name.length());
   }
 
   /**
@@ -80,7 +82,7 @@ final class CredentialDetector implements Detector {
 
   @Override
   public long detect(CharSequence text, int at, int keyStart) {
-    if (!keyBoundary(text, keyStart)) {
+    if (!keyBoundary(text, keyStart, at)) {
       return NONE;
     }
     if (named(text, keyStart, at, BEARER)) {
@@ -213,7 +215,7 @@ final class CredentialDetector implements Detector {
    * except {@code PWD} and {@code PASSWD} ({@code OLDPWD} is a folder, sudo's {@code NOPASSWD} a
    * keyword). {@code mytoken} is not a key.
    */
-  private static boolean keyBoundary(CharSequence text, int keyStart) {
+  private static boolean keyBoundary(CharSequence text, int keyStart, int keyEnd) {
     if (keyStart == 0) {
       return true;
     }
@@ -229,23 +231,26 @@ final class CredentialDetector implements Detector {
         && !CharClasses.alnumBefore(text, keyStart - 2)) {
       return true; // -Dpassword=...
     }
-    return endsWordOfCapitals(text, keyStart);
+    return endsWordOfCapitals(text, keyStart, keyEnd);
   }
 
-  /** Whether the key at {@code keyStart} ends a word of capitals and digits it is not all of. */
-  private static boolean endsWordOfCapitals(CharSequence text, int keyStart) {
-    int end = keyStart;
-    while (end < text.length() && CharClasses.is(text.charAt(end), CharClasses.LETTER)) {
-      if (!isCapital(text.charAt(end))) {
+  /**
+   * Whether the key {@code [keyStart, keyEnd)} is in capitals and ends a word of capitals and
+   * digits of at most {@value #MAX_CAPITALS_WORD} characters (looked at no further back, so the
+   * scan stays linear on a run of capitals).
+   */
+  private static boolean endsWordOfCapitals(CharSequence text, int keyStart, int keyEnd) {
+    for (int k = keyStart; k < keyEnd; k++) {
+      if (!isCapital(text.charAt(k))) {
         return false;
       }
-      end++;
     }
-    if (named(text, keyStart, end, "pwd") || named(text, keyStart, end, "passwd")) {
+    if (named(text, keyStart, keyEnd, "pwd") || named(text, keyStart, keyEnd, "passwd")) {
       return false;
     }
+    int limit = Math.max(-1, keyEnd - MAX_CAPITALS_WORD - 1);
     for (int k = keyStart - 1; k >= 0 && CharClasses.isAlnum(text.charAt(k)); k--) {
-      if (!isCapital(text.charAt(k)) && !CharClasses.isDigit(text.charAt(k))) {
+      if (k == limit || (!isCapital(text.charAt(k)) && !CharClasses.isDigit(text.charAt(k)))) {
         return false;
       }
     }

@@ -36,6 +36,7 @@ class LinearTimeTest {
         Arguments.of("colons", ":"),
         Arguments.of("hex groups", "a:1:"),
         Arguments.of("key names glued", "password"),
+        Arguments.of("key names in capitals glued", "PASSWORD"),
         Arguments.of("keys with separators", "password="),
         Arguments.of("keys with open quotes", "password=\""),
         Arguments.of("escaped quotes", "token:\\\"a"),
