@@ -9,7 +9,7 @@
 #
 # --quick: one fork, short iterations and 10 start-up runs each (a few minutes); the default is two
 # forks, longer iterations and 20 start-up runs each. --no-build uses the jars already in target/.
-# --log-only: only the log call benchmarks (Logback and Log4j2, clean and personal, without and
+# --log-only: only the log call benchmarks (Logback, Log4j2 and java.util.logging, clean and personal, without and
 # with the agent, -prof gc); replaces the "Log calls" section of RESULTS.md and keeps the rest.
 # --redaction-only: PII Warden's redactor against Logback's %replace and logstash-logback-encoder's
 # masking on core's labelled corpus (throughput and quality); replaces "Redaction against other tools".

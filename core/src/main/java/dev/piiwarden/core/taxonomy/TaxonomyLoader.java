@@ -49,7 +49,8 @@ final class TaxonomyLoader {
     try {
       root = MAPPER.readTree(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
-      throw new TaxonomyException(file + ": taxonomy extension file not found; check piiwarden.taxonomy");
+      throw new TaxonomyException(file + ": taxonomy extension file not found; check the path given"
+          + " (piiwarden --taxonomy, the agent's and processor's piiwarden.taxonomy)");
     } catch (JsonProcessingException e) {
       throw new TaxonomyException(file + ": " + JsonProblem.describe(e) + "; fix the taxonomy extension file");
     } catch (IOException e) {
@@ -57,7 +58,8 @@ final class TaxonomyLoader {
           : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
           : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new TaxonomyException(file + ": cannot read the taxonomy extension file (" + reason
-          + "); pass a readable JSON file with piiwarden.taxonomy", e);
+          + "); pass a readable JSON file (piiwarden --taxonomy, the agent's and processor's"
+          + " piiwarden.taxonomy)", e);
     }
     if (root == null || !root.isObject()) {
       throw new TaxonomyException(

@@ -2,6 +2,7 @@ package dev.piiwarden.cli.audit;
 
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.consent.NonEmpty;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.AuditQuery;
 import dev.piiwarden.core.audit.AuditVerifier;
@@ -48,6 +49,7 @@ public final class AuditQueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String subject = NonEmpty.of("--subject", this.subject); // as consent grant and withdraw take it
     List<Path> files = input.files();
     AuditKey key = input.key();
     VerificationReport check = TrailInput.badInputOnFailure(() -> new AuditVerifier(key).verify(files));

@@ -95,6 +95,17 @@ class AuditQueryCommandTest {
   }
 
   @Test
+  void anEmptySubjectIsAUsageErrorAsInConsentGrant() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", " ");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals("piiwarden: --subject is empty; pass a value\n", result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
   void aBadFormatIsAUsageError() {
     Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
 
