@@ -10,10 +10,16 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
@@ -29,6 +35,8 @@ public final class FragmentWriter {
   private final DiagnosticReporter reporter;
   /** Fragments on the class path by binary name; none when absent or unreadable. */
   private final Map<String, Found> onClassPath = new HashMap<>();
+  /** The fragments of each jar on the class path that one was looked up in, by entry name. */
+  private final Map<Path, Map<String, byte[]>> jarFragments = new HashMap<>();
 
   /** A look-up's result: the fragment, null when there is none that can be read. */
   private record Found(Inventory fragment) {}
@@ -64,15 +72,71 @@ public final class FragmentWriter {
   /** Looks a class path fragment up and reads it, once per class. */
   private Found lookUp(String binaryName) {
     return onClassPath.computeIfAbsent(binaryName, name -> {
-      try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(name)).openInputStream()) {
-        return new Found(InventoryJson.read(in.readAllBytes(), path(name)));
-      } catch (FileNotFoundException | NoSuchFileException absent) {
-        return new Found(null);
-      } catch (IOException | IllegalArgumentException | InventoryException unreadable) {
+      try {
+        byte[] bytes = fragmentBytes(name);
+        return new Found(bytes == null ? null : InventoryJson.read(bytes, path(name)));
+      } catch (IOException | UncheckedIOException | IllegalArgumentException | InventoryException unreadable) {
         reporter.report(Message.PW021, name, describe(name, unreadable));
         return new Found(null);
       }
     });
+  }
+
+  /**
+   * The bytes of the class's fragment, or null when it has none. In a folder the filer finds it;
+   * in a jar it does not (javac reads only package folders of a jar, and {@code META-INF} is none),
+   * so there the fragment is read from the jar that holds the class file.
+   */
+  private byte[] fragmentBytes(String binaryName) throws IOException {
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName)).openInputStream()) {
+      return in.readAllBytes();
+    } catch (FileNotFoundException | NoSuchFileException notInAFolder) {
+      Path jar = jarOf(binaryName);
+      return jar == null ? null : jarFragments.computeIfAbsent(jar, FragmentWriter::readJar).get(path(binaryName));
+    }
+  }
+
+  /** The jar that holds the class file of {@code binaryName} on the class path, or null. */
+  private Path jarOf(String binaryName) {
+    int dot = binaryName.lastIndexOf('.');
+    FileObject classFile;
+    try {
+      classFile = filer.getResource(StandardLocation.CLASS_PATH, dot < 0 ? "" : binaryName.substring(0, dot),
+          binaryName.substring(dot + 1) + ".class");
+    } catch (IOException | IllegalArgumentException absent) {
+      return null;
+    }
+    // jar:file:/…/a.jar!/com/acme/Relay.class
+    URI uri = classFile.toUri();
+    String part = uri.getRawSchemeSpecificPart();
+    int separator = part == null ? -1 : part.indexOf("!/");
+    if (!"jar".equals(uri.getScheme()) || separator < 0) {
+      return null;
+    }
+    try {
+      return Path.of(URI.create(part.substring(0, separator)));
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAFile) {
+      return null;
+    }
+  }
+
+  /** Every fragment in {@code jar}, by entry name: read once per jar, the jar closed again. */
+  private static Map<String, byte[]> readJar(Path jar) {
+    Map<String, byte[]> fragments = new HashMap<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        if (!entry.isDirectory() && entry.getName().startsWith(InventoryInputs.FRAGMENT_FOLDER)) {
+          try (InputStream in = zip.getInputStream(entry)) {
+            fragments.put(entry.getName(), in.readAllBytes());
+          }
+        }
+      }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+    return fragments;
   }
 
   /** What is wrong with the fragment and what to do: a format error's message says both. */

@@ -224,6 +224,44 @@ class FlowPathsTest {
         "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
   }
 
+  /** The same with module a packed in a jar, as a build hands a dependency to the compiler. */
+  @Test
+  void aModuleInAJarHasItsFragmentsReadToo(@TempDir Path dir) throws IOException {
+    StandaloneCompilation a = moduleWithLabels(dir, """
+        package com.acme;
+        public class Labels {
+          public String label(User user) { return "<" + user.getEmail() + ">"; }
+        }
+        """);
+    Path jar = dir.resolve("a.jar");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+        var walk = Files.walk(a.classes())) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(a.classes().relativize(file).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+      }
+    }
+    String greeter = """
+        package com.acme.b;
+        public class Greeter {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
+          public void greet(com.acme.User user) {
+            log.info(new com.acme.Labels().label(user)); // sink:label
+          }
+        }
+        """;
+    write(dir.resolve("b"), "com/acme/b/Greeter.java", greeter);
+    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"), List.of(jar));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+    assertThat(b.diagnostics()).contains("Greeter.java:" + FlowCompilation.line(greeter, "sink:label")
+        + ": warning: PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info.");
+
+    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(jar, b.classes()))).inventory();
+    assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+        "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
+  }
+
   /**
    * A fragment on the class path that cannot be read (a broken jar, a file from an incompatible
    * version) is named in one warning, and its class's methods are then followed as a third-party
