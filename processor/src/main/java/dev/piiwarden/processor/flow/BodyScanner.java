@@ -1,6 +1,8 @@
 package dev.piiwarden.processor.flow;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -347,8 +349,41 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   @Override
   public Taint visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getVariable(), null)).union(scan(tree.getExpression(), null));
+    if (tree.getKind() == Tree.Kind.PLUS_ASSIGNMENT) {
+      value = rendered(tree.getExpression(), value); // text += user
+    }
     assignTo(tree.getVariable(), tree.getExpression(), value);
     return value;
+  }
+
+  @Override
+  public Taint visitBinary(BinaryTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getLeftOperand(), null)).union(scan(tree.getRightOperand(), null));
+    if (tree.getKind() == Tree.Kind.PLUS) {
+      // "user: " + user: the text holds what the object's toString shows
+      value = rendered(tree.getRightOperand(), rendered(tree.getLeftOperand(), value));
+    }
+    return value;
+  }
+
+  /**
+   * {@code value} with what {@code operand} shows when it is turned into text ({@code "u=" + user},
+   * {@code String.valueOf(user)}, {@code sb.append(users)}): an object whose class has personal
+   * data, or a container of such objects, carries all of it, as through its {@code toString}.
+   */
+  private Taint rendered(ExpressionTree operand, Taint value) {
+    TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), operand));
+    List<DataRef> whole = type == null || type.getKind().isPrimitive() ? List.of() : carriedBy(type, 0);
+    if (whole.isEmpty()) {
+      return value;
+    }
+    Set<String> ids = new TreeSet<>();
+    for (DataRef data : whole) {
+      ids.add(data.id());
+      viaCall.putIfAbsent(data.id(), data);
+    }
+    Taint carried = value.withElementsViaCall(ids);
+    return lambdaDepth > 0 ? carried.inLambda() : carried;
   }
 
   private void assignTo(ExpressionTree variable, ExpressionTree expression, Taint value) {
@@ -357,6 +392,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       if (current != null) {
         store(context.trees().getElement(new TreePath(getCurrentPath(), variable)), expression, value, variable);
       }
+      return;
+    }
+    if (variable instanceof ArrayAccessTree access && access.getExpression() instanceof IdentifierTree) {
+      // values[0] = email: the array holds it from now on, and values[0] read later gives it back
+      scan(access.getIndex(), null);
+      assignTo(access.getExpression(), expression, value);
       return;
     }
     if (!(variable instanceof IdentifierTree) || current == null) {
@@ -442,8 +483,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     referenceSinks(tree.getArguments(), receiver, receiverValue);
     if (callee.carriesArguments()) {
-      for (Taint argument : arguments) {
-        result = result.union(argument);
+      for (int i = 0; i < arguments.size(); i++) {
+        result = result.union(rendered(tree.getArguments().get(i), arguments.get(i)));
       }
       if (callee.collectsArguments()) {
         collectInto(receiver, result);

@@ -87,6 +87,19 @@ class ReadsAndSinksTest {
           log.info(nick); // sink:nick-local
         }
         void nothingPersonal(User u) { log.info("user {}", u.getClass()); }
+        void concatWhole(User u) { log.info("user: " + u); } // sink:concat-whole
+        void valueOfWhole(User u) { log.info(String.valueOf(u)); } // sink:valueof-whole
+        void appendedWhole(User u) {
+          String s = "u=";
+          s += u;
+          System.out.println(s); // sink:append-whole
+        }
+        void countIsNoData(User u, int n) { log.info("users: " + n); }
+        void arrayElement(User u) {
+          String[] values = new String[1];
+          values[0] = u.getEmail();
+          log.info(values[0]); // sink:array
+        }
       }
       """;
 
@@ -184,6 +197,26 @@ class ReadsAndSinksTest {
         sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:ternary", Confidence.DIRECT, EMAIL));
     assertThat(activity("concat(com.acme.User)").sinks()).containsExactly(
         sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:concat", Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void anAnnotatedObjectTurnedIntoTextCarriesAllItsElementsWithConfidenceViaCall() {
+    assertThat(activity("concatWhole(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:concat-whole", Confidence.VIA_CALL, EMAIL, NAME, PHONE));
+    assertThat(activity("concatWhole(com.acme.User)").reads()).containsExactly(EMAIL, NAME, PHONE);
+    assertThat(activity("valueOfWhole(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:valueof-whole", Confidence.VIA_CALL, EMAIL, NAME, PHONE));
+    assertThat(activity("appendedWhole(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.CONSOLE, "java.io.PrintStream#println", "sink:append-whole", Confidence.VIA_CALL,
+            EMAIL, NAME, PHONE));
+    assertThat(compiled.fragment(SERVICE).activities().stream().map(Activity::method))
+        .doesNotContain("countIsNoData(com.acme.User,int)");
+  }
+
+  @Test
+  void aValueStoredInAnArrayElementReachesWhereTheElementGoes() {
+    assertThat(activity("arrayElement(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:array", Confidence.VIA_LOCAL, EMAIL));
   }
 
   @Test
