@@ -59,7 +59,15 @@ public final class PersonalDataDescriptors {
     String name = descriptorName(type.getName());
     try {
       Class<?> descriptorClass = Class.forName(name, true, type.getClassLoader());
-      return (PersonalDataDescriptor<Object>) descriptorClass.getDeclaredConstructor().newInstance();
+      PersonalDataDescriptor<Object> descriptor =
+          (PersonalDataDescriptor<Object>) descriptorClass.getDeclaredConstructor().newInstance();
+      if (descriptor.type() != type) {
+        // a nested Outer.Inner and a top-level Outer_Inner share the name; the processor says so
+        throw new IllegalStateException("The PII Warden descriptor " + name + " describes "
+            + descriptor.type().getName() + ", not " + type.getName() + ": the two classes share the"
+            + " descriptor's name; rename one of them and recompile");
+      }
+      return descriptor;
     } catch (ClassNotFoundException absent) {
       return null;
     } catch (ReflectiveOperationException | LinkageError | ClassCastException broken) {

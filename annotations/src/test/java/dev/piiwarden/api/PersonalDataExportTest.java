@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.fixture.Broken;
 import com.acme.fixture.Person;
+import com.acme.fixture.Shared;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,15 @@ class PersonalDataExportTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> PersonalDataDescriptors.membersOf(Broken.class));
     assertTrue(e.getMessage().contains("recompile com.acme.fixture.Broken"), e.getMessage());
+  }
+
+  @Test
+  void aDescriptorOfAnotherClassOfTheSameNameIsAnErrorNamingBoth() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> PersonalDataDescriptors.membersOf(Shared.class));
+    assertTrue(e.getMessage().contains("describes com.acme.fixture.Shared_PiiWardenDescriptor$Other, not"
+        + " com.acme.fixture.Shared"), e.getMessage());
+    assertTrue(e.getMessage().contains("rename one of them and recompile"), e.getMessage());
   }
 
   @Test

@@ -36,6 +36,7 @@ import dev.piiwarden.processor.writing.FragmentWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private String stage = "starting";
   /** Fragments and descriptors written in this compilation, so none is created twice. */
   private final Set<String> written = new HashSet<>();
+  /** The class each descriptor name was given to: two classes may not share one (PW022). */
+  private final Map<String, String> descriptorOwners = new HashMap<>();
   /** Top-level classes that mention types not generated yet, looked at again next round. */
   private final Set<String> deferred = new TreeSet<>();
 
@@ -453,6 +456,12 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     Optional<String> unreachable = DescriptorGenerator.unreachable(type);
     if (unreachable.isPresent()) {
       reporter.report(Message.PW013, type, null, null, "Class " + names.binaryName(type), unreachable.get());
+      return;
+    }
+    String claimedBy = descriptorOwners.putIfAbsent(descriptorName, names.binaryName(type));
+    if (claimedBy != null && !claimedBy.equals(names.binaryName(type))) {
+      reporter.report(Message.PW022, type, null, null, "Class " + names.binaryName(type),
+          claimedBy, descriptorName);
       return;
     }
     if (!written.add(descriptorName)) {

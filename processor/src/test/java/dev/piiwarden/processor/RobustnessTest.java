@@ -71,6 +71,35 @@ class RobustnessTest {
   }
 
   @Test
+  void aNestedAndATopLevelClassSharingADescriptorNameAreAnErrorNamingBoth(@TempDir Path dir) throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("src/com/acme"));
+    Path outer = Files.writeString(sources.resolve("Odd.java"), """
+        package com.acme;
+        public class Odd {
+          public static class Inner {
+            @dev.piiwarden.annotations.PersonalData(category = "user.contact.phone_number")
+            public String phone;
+          }
+        }
+        """);
+    Path topLevel = Files.writeString(sources.resolve("Odd_Inner.java"), """
+        package com.acme;
+        public class Odd_Inner {
+          @dev.piiwarden.annotations.PersonalData(category = "user.contact.email")
+          public String email;
+        }
+        """);
+    RealCompilation compilation = RealCompilation.run(dir.resolve("out"), List.of(outer, topLevel), List.of());
+    assertThat(compilation.success).isFalse();
+    assertThat(compilation.messages(Diagnostic.Kind.ERROR)).hasSize(1);
+    String error = compilation.messages(Diagnostic.Kind.ERROR).get(0);
+    assertThat(error).contains("PW022");
+    assertThat(error).contains("com.acme.Odd$Inner");
+    assertThat(error).contains("com.acme.Odd_Inner");
+    assertThat(error).contains("Rename one of the two classes.");
+  }
+
+  @Test
   void anUnwritableOutputIsOneErrorNamingTheFile(@TempDir Path output) throws IOException {
     // A file where the META-INF folder must go makes every fragment write fail.
     Files.createDirectories(output.resolve("classes"));

@@ -71,7 +71,11 @@ public enum Message {
   PW021(Diagnostic.Kind.WARNING,
       "The PII Warden inventory fragment of %s on the class path cannot be read: %s. Meanwhile its"
           + " methods are followed as a third-party library's: what they return is taken to carry"
-          + " everything they were handed.");
+          + " everything they were handed."),
+  PW022(Diagnostic.Kind.ERROR,
+      "%s and %s would both get the descriptor %s (a nested class Outer.Inner and a top-level class"
+          + " Outer_Inner share it), so one of them would be read by the other's descriptor. Rename one"
+          + " of the two classes.");
 
   private final Diagnostic.Kind kind;
   private final String format;
