@@ -3,6 +3,7 @@ package dev.piiwarden.processor.flow;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -19,6 +20,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -301,6 +303,17 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   public Taint visitConditionalExpression(ConditionalExpressionTree tree, Void unused) {
     scan(tree.getCondition(), null);
     return orEmpty(scan(tree.getTrueExpression(), null)).union(scan(tree.getFalseExpression(), null));
+  }
+
+  /** {@code switch (kind) { case 1 -> email; … }}: the value is a case's, the selector only chooses one. */
+  @Override
+  public Taint visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
+    scan(tree.getExpression(), null);
+    Taint value = Taint.EMPTY;
+    for (CaseTree branch : tree.getCases()) {
+      value = value.union(orEmpty(scan(branch, null)));
+    }
+    return value;
   }
 
   @Override

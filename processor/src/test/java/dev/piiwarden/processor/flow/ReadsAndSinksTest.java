@@ -95,6 +95,15 @@ class ReadsAndSinksTest {
           System.out.println(s); // sink:append-whole
         }
         void countIsNoData(User u, int n) { log.info("users: " + n); }
+        void printWriter(User u) throws java.io.IOException {
+          try (java.io.PrintWriter w = new java.io.PrintWriter(new java.io.FileWriter("x"))) {
+            w.println(u.getEmail()); // sink:print-writer
+          }
+        }
+        void switchSelector(User u, int k) {
+          String s = switch (k) { case 1 -> u.getEmail(); default -> "n"; };
+          log.info(s); // sink:switch
+        }
         void arrayElement(User u) {
           String[] values = new String[1];
           values[0] = u.getEmail();
@@ -211,6 +220,22 @@ class ReadsAndSinksTest {
             EMAIL, NAME, PHONE));
     assertThat(compiled.fragment(SERVICE).activities().stream().map(Activity::method))
         .doesNotContain("countIsNoData(com.acme.User,int)");
+  }
+
+  @Test
+  void aPrintWriterPrintsToAFile() {
+    assertThat(activity("printWriter(com.acme.User)").sinks()).containsExactly(
+        sink(SinkKind.FILE, "java.io.PrintWriter#println", "sink:print-writer", Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void aSwitchExpressionsValueIsItsCasesNotItsSelector() {
+    assertThat(activity("switchSelector(com.acme.User,int)").sinks()).containsExactly(
+        sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:switch", Confidence.VIA_LOCAL, EMAIL));
+    assertThat(compiled.fragment(SERVICE).summaries().stream()
+        .filter(summary -> summary.method().contains("#switchSelector("))
+        .flatMap(summary -> summary.sinks().stream())
+        .toList()).isEmpty();
   }
 
   @Test
