@@ -115,13 +115,23 @@ class DiagnosticsTest {
           String phone;
           @PersonalData(category = "user.device.ip_address", retention = "PT12H")
           String ip;
+          @PersonalData(category = "user.unique_id", retention = "-P1D")
+          String id;
+          @PersonalData(category = "user.device.cookie_id", retention = "P1Y2M10DT2H30M")
+          String cookie;
         }
         """);
     Compilation compilation = compile(user);
     assertThat(compilation)
         .hadErrorContaining("PW005: Retention \"30 days\" is not an ISO-8601 period or duration")
         .inFile(user).onLineContaining("30 days");
-    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("PW005: Retention \"-P1D\" is not longer than nothing")
+        .inFile(user).onLineContaining("-P1D");
+    assertThat(compilation)
+        .hadErrorContaining("PW005: Retention \"P1Y2M10DT2H30M\" is a period and a duration in one")
+        .inFile(user).onLineContaining("P1Y2M10DT2H30M");
+    assertThat(compilation).hadErrorCount(3);
   }
 
   @Test

@@ -20,8 +20,7 @@ public enum Message {
       "@PersonalData on method %s, which is not an accessor (%s). Put it on the field, or on a method"
           + " that takes no parameters and returns the value."),
   PW005(Diagnostic.Kind.ERROR,
-      "Retention \"%s\" is not an ISO-8601 period or duration. Write it like \"P30D\", \"P2Y\","
-          + " \"P6M\", \"P2W\" or \"PT12H\"."),
+      "Retention \"%s\" is %s. Write it like \"P30D\", \"P2Y\", \"P6M\", \"P2W\" or \"PT12H\"."),
   PW006(Diagnostic.Kind.ERROR,
       "Category \"%s\" is a special category (GDPR Art. 9/10) and needs an explicit lawful basis."
           + " Add basis = LawfulBasis.<the basis you rely on>, e.g. CONSENT or LEGAL_OBLIGATION."),
