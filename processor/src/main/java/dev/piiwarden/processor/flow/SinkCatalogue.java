@@ -1,15 +1,22 @@
 package dev.piiwarden.processor.flow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.json.JsonProblem;
+import dev.piiwarden.core.text.EditDistance;
+import dev.piiwarden.core.text.FieldName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The sinks known to the analysis: the built-in catalogue ({@code sinks.json} next to this class)
@@ -51,13 +58,18 @@ public final class SinkCatalogue {
       JsonNode root;
       try {
         root = JSON.readTree(Files.readAllBytes(extra));
+      } catch (JsonProcessingException e) {
+        throw new SinkCatalogueException(name + " is not valid JSON (" + JsonProblem.describe(e) + ")");
       } catch (IOException e) {
-        throw new SinkCatalogueException(name + " is not readable JSON (" + firstLine(e.getMessage()) + ")");
+        throw new SinkCatalogueException(name + " is not readable (" + firstLine(e.getMessage()) + ")");
       }
       all.addAll(parse(root, name));
     }
     return new SinkCatalogue(all);
   }
+
+  /** The fields of one sink entry. */
+  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream");
 
   private static List<SinkDefinition> parse(JsonNode root, String file) {
     JsonNode sinks = root == null ? null : root.get("sinks");
@@ -65,10 +77,15 @@ public final class SinkCatalogue {
       throw new SinkCatalogueException(file + " has no \"sinks\" array; write {\"sinks\":[{\"kind\":\"LOG\","
           + "\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}");
     }
+    onlyKnownFields(root, Set.of("sinks"), file);
     List<SinkDefinition> definitions = new ArrayList<>();
     int index = 0;
     for (JsonNode sink : sinks) {
       String where = file + ", sinks[" + index++ + "]";
+      if (!sink.isObject()) {
+        throw new SinkCatalogueException(where + " is not an object");
+      }
+      onlyKnownFields(sink, FIELDS, where);
       String kind = text(sink, "kind", where);
       SinkKind sinkKind;
       try {
@@ -87,6 +104,19 @@ public final class SinkCatalogue {
       definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, stream != null && stream.asBoolean()));
     }
     return definitions;
+  }
+
+  /** A misspelt field would otherwise be left out in silence ({@code "recevier"} for {@code "receiver"}). */
+  private static void onlyKnownFields(JsonNode node, Set<String> known, String where) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        String closest = known.stream().min(Comparator.comparingInt(k -> EditDistance.between(k, name))).orElseThrow();
+        throw new SinkCatalogueException(where + ": unknown field " + FieldName.shown(name, '"')
+            + (EditDistance.between(closest, name) <= 2 ? "; did you mean \"" + closest + "\"?" : "")
+            + "; the fields are " + known.stream().sorted().toList());
+      }
+    }
   }
 
   private static String text(JsonNode sink, String field, String where) {

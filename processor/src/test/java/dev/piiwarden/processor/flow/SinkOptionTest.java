@@ -47,4 +47,25 @@ class SinkOptionTest {
     assertThat(compiled.compilation).hadErrorContaining(
         "PW020: The sink catalogue named by -Apiiwarden.sinks cannot be used: sinks.json, sinks[0]: unknown kind \"PIGEON\"");
   }
+
+  @Test
+  void aMisspeltFieldIsAnErrorNotLeftOut(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), "{\"sinks\":[{\"kind\":\"HTTP\","
+        + "\"type\":\"com.acme.Crm.Client\",\"methods\":[\"upload\"],\"recevier\":[\"x\"]}]}");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).hadErrorCount(1);
+    assertThat(compiled.compilation).hadErrorContaining("sinks.json, sinks[0]: unknown field \"recevier\";"
+        + " did you mean \"receiver\"?");
+  }
+
+  @Test
+  void aTruncatedFileIsNamedAsInvalidJsonWithoutTheParsersNoise(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), "{\"sinks\":[{\"kind\"");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).hadErrorCount(1);
+    assertThat(compiled.compilation).hadErrorContaining("sinks.json is not valid JSON (");
+    assertThat(compiled.compilation.errors().get(0).getMessage(null)).doesNotContain("StreamReadFeature");
+  }
 }
