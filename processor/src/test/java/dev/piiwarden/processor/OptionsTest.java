@@ -101,6 +101,19 @@ class OptionsTest {
   }
 
   @Test
+  void aMisspeltOptionIsAWarningNamingTheClosestOne() {
+    Compilation compilation = compile(USER, "-Apiiwarden.strct=true");
+    assertThat(compilation).hadWarningContaining("PW023: Option piiwarden.strct is not one of PII Warden's, so it"
+        + " does nothing; did you mean piiwarden.strict?");
+  }
+
+  @Test
+  void aFileOptionWithoutAValueIsAnError() {
+    assertThat(compile(USER, "-Apiiwarden.taxonomy=")).hadErrorContaining("PW009: Option piiwarden.taxonomy=");
+    assertThat(compile(USER, "-Apiiwarden.sinks=")).hadErrorContaining("PW009: Option piiwarden.sinks=");
+  }
+
+  @Test
   void flagsMustBeTrueOrFalse() {
     Compilation compilation = compile(USER, "-Apiiwarden.flow=maybe");
     assertThat(compilation).hadErrorContaining("PW009: Option piiwarden.flow=maybe is not valid: write true or false");

@@ -74,7 +74,10 @@ public enum Message {
   PW022(Diagnostic.Kind.ERROR,
       "%s and %s would both get the descriptor %s (a nested class Outer.Inner and a top-level class"
           + " Outer_Inner share it), so one of them would be read by the other's descriptor. Rename one"
-          + " of the two classes.");
+          + " of the two classes."),
+  PW023(Diagnostic.Kind.WARNING,
+      "Option %s is not one of PII Warden's, so it does nothing%s. The options are piiwarden.taxonomy,"
+          + " piiwarden.strict, piiwarden.flow and piiwarden.sinks.");
 
   private final Diagnostic.Kind kind;
   private final String format;

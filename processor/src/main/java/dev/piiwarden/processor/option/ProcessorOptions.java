@@ -2,15 +2,18 @@ package dev.piiwarden.processor.option;
 
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
+import dev.piiwarden.core.text.EditDistance;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The processor's options (SPEC §4), read and checked once per compilation.
@@ -37,12 +40,14 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
    * @return the options, or empty when any is unusable
    */
   public static Optional<ProcessorOptions> read(Map<String, String> raw, DiagnosticReporter reporter) {
+    unknown(raw, reporter);
     boolean ok = true;
     Boolean strict = flag(raw, STRICT, false, reporter);
     Boolean flow = flag(raw, FLOW, true, reporter);
     ok &= strict != null && flow != null;
     Path sinks = null;
-    String sinksValue = raw.get(SINKS);
+    // -Apiiwarden.sinks= with nothing after it reaches here as a name without a value
+    String sinksValue = raw.containsKey(SINKS) && raw.get(SINKS) == null ? "" : raw.get(SINKS);
     if (sinksValue != null) {
       sinks = path(SINKS, sinksValue, reporter);
       if (sinks != null && !Files.isReadable(sinks)) {
@@ -53,7 +58,7 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
       ok &= sinks != null;
     }
     Taxonomy taxonomy = null;
-    String taxonomyValue = raw.get(TAXONOMY);
+    String taxonomyValue = raw.containsKey(TAXONOMY) && raw.get(TAXONOMY) == null ? "" : raw.get(TAXONOMY);
     Path taxonomyFile = taxonomyValue == null ? null : path(TAXONOMY, taxonomyValue, reporter);
     if (taxonomyValue == null || taxonomyFile != null) {
       try {
@@ -67,6 +72,21 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
       reporter.setStrict(strict);
     }
     return ok ? Optional.of(new ProcessorOptions(taxonomy, strict, flow, sinks)) : Optional.empty();
+  }
+
+  /**
+   * PW023 for a {@code piiwarden.*} option that is none of these ({@code piiwarden.strct}): javac
+   * only says that no processor took it, and a misspelt {@code strict} would leave strict mode off.
+   */
+  private static void unknown(Map<String, String> raw, DiagnosticReporter reporter) {
+    for (String name : new TreeSet<>(raw.keySet())) {
+      if (name.startsWith("piiwarden.") && !names().contains(name)) {
+        String closest = names().stream()
+            .min(Comparator.comparingInt(known -> EditDistance.between(known, name))).orElseThrow();
+        reporter.report(Message.PW023, name,
+            EditDistance.between(closest, name) <= 3 ? "; did you mean " + closest + "?" : "");
+      }
+    }
   }
 
   private static Boolean flag(
