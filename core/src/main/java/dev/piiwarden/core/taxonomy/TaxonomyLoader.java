@@ -163,6 +163,13 @@ final class TaxonomyLoader {
               where + ": its \"parent\" is not a known " + kind.singular() + hint
                   + "; declare the parent first or fix the key");
         }
+        Set<String> ancestors = new HashSet<>();
+        for (String key = entry.parent(); key != null; key = known.get(key) == null ? null : known.get(key).parent()) {
+          if (key.equals(entry.key()) || !ancestors.add(key)) {
+            throw new TaxonomyException(where + ": its \"parent\" leads back to it (a "
+                + kind.singular() + " cannot be its own ancestor); give it a parent above it");
+          }
+        }
       }
     }
   }

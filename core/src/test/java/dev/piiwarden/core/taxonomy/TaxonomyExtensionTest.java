@@ -54,7 +54,9 @@ class TaxonomyExtensionTest {
     "unknown field           | {\"categories\":[{\"key\":\"user.x\",\"colour\":1}]} | unknown field \"colour\"",
     "duplicate of built-in   | {\"categories\":[{\"key\":\"user.contact.email\"}]} | already defined",
     "unknown parent          | {\"categories\":[{\"key\":\"user.contakt.badge\"}]} | did you mean \"user.contact\"",
-    "flags on a purpose      | {\"purposes\":[{\"key\":\"marketing.x\",\"special\":true}]} | apply to categories only"
+    "flags on a purpose      | {\"purposes\":[{\"key\":\"marketing.x\",\"special\":true}]} | apply to categories only",
+    "its own parent          | {\"categories\":[{\"key\":\"user.x\",\"parent\":\"user.x\"}]} | categories[0]: its \"parent\" leads back to it",
+    "a cycle of two          | {\"categories\":[{\"key\":\"user.x\",\"parent\":\"user.y\"},{\"key\":\"user.y\",\"parent\":\"user.x\"}]} | its \"parent\" leads back to it"
   })
   void aBadExtensionFileGivesOneMessageNamingTheFile(String name, String json, String expected) throws IOException {
     Path file = file(json);
