@@ -7,6 +7,7 @@ import dev.piiwarden.core.report.ConfigException;
 import dev.piiwarden.core.report.ConfigFields;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import dev.piiwarden.core.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -166,7 +167,7 @@ public final class PolicyReader {
       }
     }
     List<String> names = Arrays.stream(values).map(name).toList();
-    String hint = ConfigFields.closest(text, names);
+    String hint = EditDistance.closest(text, names);
     throw new ConfigException(fields.where() + ": " + field + " is unknown"
         + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; pass one of " + String.join(", ", names));
   }
@@ -184,7 +185,7 @@ public final class PolicyReader {
       }
     }
     List<String> names = Arrays.stream(values).map(Enum::name).toList();
-    String hint = ConfigFields.closest(text.toUpperCase(Locale.ROOT), names);
+    String hint = EditDistance.closest(text.toUpperCase(Locale.ROOT), names);
     throw new ConfigException(where + ": " + field + " is unknown"
         + (hint == null ? "" : "; did you mean '" + hint + "'?") + "; pass one of " + String.join(", ", names));
   }

@@ -35,7 +35,7 @@ public final class ConfigFields {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        String hint = closest(name, known);
+        String hint = EditDistance.closest(name, known);
         throw new ConfigException(
             where + ": unknown field " + FieldName.shown(name, '\'')
                 + (hint == null ? "" : "; did you mean '" + hint + "'?")
@@ -118,20 +118,6 @@ public final class ConfigFields {
     }
     value.forEach(objects::add);
     return objects;
-  }
-
-  /** The known name closest to a mistyped one, or null when none is close. */
-  public static String closest(String typed, Iterable<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = EditDistance.between(typed.toLowerCase(), candidate.toLowerCase());
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, typed.length() / 3) ? best : null;
   }
 
   private static List<String> sorted(Set<String> known) {

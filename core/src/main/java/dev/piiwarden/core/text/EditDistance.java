@@ -1,5 +1,7 @@
 package dev.piiwarden.core.text;
 
+import java.util.Locale;
+
 /**
  * Levenshtein distance: the fewest single-character insertions, deletions and substitutions that
  * turn one string into another. Used to suggest the key or option a typo meant.
@@ -25,5 +27,22 @@ public final class EditDistance {
       current = swap;
     }
     return previous[b.length()];
+  }
+
+  /**
+   * The name of {@code known} closest to {@code typed}, ignoring case, or null when none is close
+   * (within a third of its length, and at least 2).
+   */
+  public static String closest(String typed, Iterable<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = between(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, typed.length() / 3) ? best : null;
   }
 }

@@ -386,7 +386,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    */
   private Taint rendered(ExpressionTree operand, Taint value) {
     TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), operand));
-    List<DataRef> whole = type == null || type.getKind().isPrimitive() ? List.of() : carriedBy(type, 0);
+    return type == null || type.getKind().isPrimitive() ? value : withViaCall(carriedBy(type, 0), value);
+  }
+
+  /** {@code value} with the elements {@code whole} (an object's personal data), through a call. */
+  private Taint withViaCall(List<DataRef> whole, Taint value) {
     if (whole.isEmpty()) {
       return value;
     }
@@ -612,18 +616,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * other than an accessor, may return any of it.
    */
   private Taint returnedFromObject(ExpressionTree receiver, Taint result) {
-    List<DataRef> whole = context.index().wholeObject(
-        context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver)));
-    if (whole.isEmpty()) {
-      return result;
-    }
-    Set<String> ids = new TreeSet<>();
-    for (DataRef data : whole) {
-      ids.add(data.id());
-      viaCall.putIfAbsent(data.id(), data);
-    }
-    Taint carried = result.withElementsViaCall(ids);
-    return lambdaDepth > 0 ? carried.inLambda() : carried;
+    return withViaCall(context.index().wholeObject(
+        context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver))), result);
   }
 
   /**

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +110,9 @@ public final class SinkCatalogue {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        String closest = known.stream().min(Comparator.comparingInt(k -> EditDistance.between(k, name))).orElseThrow();
+        String closest = EditDistance.closest(name, known);
         throw new SinkCatalogueException(where + ": unknown field " + FieldName.shown(name, '"')
-            + (EditDistance.between(closest, name) <= 2 ? "; did you mean \"" + closest + "\"?" : "")
+            + (closest == null ? "" : "; did you mean \"" + closest + "\"?")
             + "; the fields are " + known.stream().sorted().toList());
       }
     }

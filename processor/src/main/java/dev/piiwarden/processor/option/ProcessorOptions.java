@@ -8,7 +8,6 @@ import dev.piiwarden.processor.base.Message;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,10 +80,8 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
   private static void unknown(Map<String, String> raw, DiagnosticReporter reporter) {
     for (String name : new TreeSet<>(raw.keySet())) {
       if (name.startsWith("piiwarden.") && !names().contains(name)) {
-        String closest = names().stream()
-            .min(Comparator.comparingInt(known -> EditDistance.between(known, name))).orElseThrow();
-        reporter.report(Message.PW023, name,
-            EditDistance.between(closest, name) <= 3 ? "; did you mean " + closest + "?" : "");
+        String closest = EditDistance.closest(name, names());
+        reporter.report(Message.PW023, name, closest == null ? "" : "; did you mean " + closest + "?");
       }
     }
   }

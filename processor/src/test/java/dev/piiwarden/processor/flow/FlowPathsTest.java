@@ -197,12 +197,24 @@ class FlowPathsTest {
 
   @Test
   void aValueReturnedByAMethodOfAnotherModuleReachesTheCallersSink(@TempDir Path dir) throws IOException {
+    aLabelReachesTheCallersSink(dir, false);
+  }
+
+  /** The same with module a packed in a jar, as a build hands a dependency to the compiler. */
+  @Test
+  void aModuleInAJarHasItsFragmentsReadToo(@TempDir Path dir) throws IOException {
+    aLabelReachesTheCallersSink(dir, true);
+  }
+
+  /** Module a's {@code Labels#label} returns the address, and module b logs what it returns. */
+  private static void aLabelReachesTheCallersSink(Path dir, boolean inAJar) throws IOException {
     StandaloneCompilation a = moduleWithLabels(dir, """
         package com.acme;
         public class Labels {
           public String label(User user) { return "<" + user.getEmail() + ">"; }
         }
         """);
+    Path moduleA = inAJar ? jar(a.classes(), dir.resolve("a.jar")) : a.classes();
 
     String greeter = """
         package com.acme.b;
@@ -214,52 +226,29 @@ class FlowPathsTest {
           }
         }
         """;
-    StandaloneCompilation b = moduleB(dir, a, "com/acme/b/Greeter.java", greeter);
+    write(dir.resolve("b"), "com/acme/b/Greeter.java", greeter);
+    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"), List.of(moduleA));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
     // module a's fragment says what label returns, so the log call is flagged where it is written
     assertThat(b.diagnostics()).contains("Greeter.java:" + FlowCompilation.line(greeter, "sink:label")
         + ": warning: PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info.");
 
-    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(a.classes(), b.classes()))).inventory();
+    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(moduleA, b.classes()))).inventory();
     assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
         "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
   }
 
-  /** The same with module a packed in a jar, as a build hands a dependency to the compiler. */
-  @Test
-  void aModuleInAJarHasItsFragmentsReadToo(@TempDir Path dir) throws IOException {
-    StandaloneCompilation a = moduleWithLabels(dir, """
-        package com.acme;
-        public class Labels {
-          public String label(User user) { return "<" + user.getEmail() + ">"; }
-        }
-        """);
-    Path jar = dir.resolve("a.jar");
+  /** {@code classes} packed into {@code jar}. */
+  private static Path jar(Path classes, Path jar) throws IOException {
     try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
-        var walk = Files.walk(a.classes())) {
+        var walk = Files.walk(classes)) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new java.util.zip.ZipEntry(a.classes().relativize(file).toString().replace('\\', '/')));
+        out.putNextEntry(new java.util.zip.ZipEntry(classes.relativize(file).toString().replace('\\', '/')));
         out.write(Files.readAllBytes(file));
         out.closeEntry();
       }
     }
-    String greeter = """
-        package com.acme.b;
-        public class Greeter {
-          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
-          public void greet(com.acme.User user) {
-            log.info(new com.acme.Labels().label(user)); // sink:label
-          }
-        }
-        """;
-    write(dir.resolve("b"), "com/acme/b/Greeter.java", greeter);
-    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"), List.of(jar));
-    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
-    assertThat(b.diagnostics()).contains("Greeter.java:" + FlowCompilation.line(greeter, "sink:label")
-        + ": warning: PW018: Personal data com.acme.User#email reaches the LOG sink org.slf4j.Logger#info.");
-
-    Inventory merged = InventoryMerger.merge(InventoryInputs.readAll(List.of(jar, b.classes()))).inventory();
-    assertThat(merged.flows()).containsExactly(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
-        "com.acme.Labels#label(com.acme.User)", "com.acme.b.Greeter#greet(com.acme.User)")));
+    return jar;
   }
 
   /**

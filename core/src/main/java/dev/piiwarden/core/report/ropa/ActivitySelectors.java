@@ -3,7 +3,7 @@ package dev.piiwarden.core.report.ropa;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.report.ConfigException;
-import dev.piiwarden.core.report.ConfigFields;
+import dev.piiwarden.core.text.EditDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +44,7 @@ final class ActivitySelectors {
       }
       List<String> known = new ArrayList<>(names);
       known.addAll(ids);
-      String hint = ConfigFields.closest(selector, known);
+      String hint = EditDistance.closest(selector, known);
       throw new ConfigException(entry + ".activities[" + j + "] is no activity of the inventory"
           + (hint == null ? "" : "; did you mean '" + hint + "'?")
           + "; name an activity as the record shows it (its @ProcessingActivity name, else"
