@@ -350,6 +350,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       noteHalt(true);
       return;
     }
+    if (analysed != null) {
+      flowChecks.unrecorded(analysed, unit);
+    }
     Inventory fragment = assemble(declarations, analysed, unit);
     if (reporter.errorCount() > 0) {
       halted = true;

@@ -96,7 +96,7 @@ class DiagnosticsTest {
         """);
     Compilation compilation = compile(user);
     assertThat(compilation)
-        .hadErrorContaining("PW004: @PersonalData on method setEmail(), which is not an accessor (it takes parameters)")
+        .hadErrorContaining("PW004: @PersonalData on method setEmail(java.lang.String), which is not an accessor (it takes parameters)")
         .inFile(user).onLineContaining("@PersonalData(category = \"user.contact.email\")");
     assertThat(compilation)
         .hadErrorContaining("PW004: @PersonalData on method clear(), which is not an accessor (it returns void)")
@@ -240,5 +240,36 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining("PW001");
     assertThat(compilation).hadNoteContaining(
         "PW012: PII Warden wrote no inventory fragments or descriptors because of the errors above");
+  }
+
+  @Test
+  void personalDataInALocalOrAnonymousClassIsAWarningOnItsAnnotation() {
+    JavaFileObject signup = source("com.acme.Signup", """
+        class Signup {
+          Object form() {
+            return new Object() {
+              @PersonalData(category = "user.contact.email")
+              String email;
+            };
+          }
+
+          void draft() {
+            class Draft {
+              @PersonalData(category = "user.name")
+              String name() { return null; }
+            }
+          }
+        }
+        """);
+    Compilation compilation = compile(signup);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("PW024: @PersonalData on email, a member of a local or anonymous class, is left"
+            + " out of the inventory")
+        .inFile(signup).onLineContaining("@PersonalData(category = \"user.contact.email\")");
+    assertThat(compilation)
+        .hadWarningContaining("PW024: @PersonalData on name(), a member of a local or anonymous class")
+        .inFile(signup).onLineContaining("@PersonalData(category = \"user.name\")");
+    assertThat(compilation).hadWarningCount(2);
   }
 }

@@ -77,7 +77,12 @@ public enum Message {
           + " of the two classes."),
   PW023(Diagnostic.Kind.WARNING,
       "Option %s is not one of PII Warden's, so it does nothing%s. The options are piiwarden.taxonomy,"
-          + " piiwarden.strict, piiwarden.flow and piiwarden.sinks.");
+          + " piiwarden.strict, piiwarden.flow and piiwarden.sinks."),
+  PW024(Diagnostic.Kind.WARNING,
+      "@PersonalData on %s, a member of a local or anonymous class, is left out of the inventory and"
+          + " the generated descriptors: such a class has no name they could use, so the records of"
+          + " processing and the data-flow checks do not see this data. Move it to a top-level or"
+          + " nested class.");
 
   private final Diagnostic.Kind kind;
   private final String format;

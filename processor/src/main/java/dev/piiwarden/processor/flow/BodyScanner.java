@@ -35,6 +35,8 @@ import dev.piiwarden.core.inventory.ParameterSink;
 import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkRecord;
+import dev.piiwarden.processor.base.MirrorLookup;
+import dev.piiwarden.processor.model.AnnotationNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -84,6 +86,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private final Map<String, DataRef> viaCall = new HashMap<>();
   private int lambdaDepth;
   private boolean erroneous;
+  /** Members of local and anonymous classes marked {@code @PersonalData}, which nothing records. */
+  private final List<Tree> unrecordedPersonalData = new ArrayList<>();
 
   BodyScanner(FlowContext context, CompilationUnitTree unit) {
     this.context = context;
@@ -101,6 +105,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /** Whether attribution left errors in the class (then nothing is written for it). */
   boolean erroneous() {
     return erroneous;
+  }
+
+  /**
+   * The members of local and anonymous classes marked {@code @PersonalData}, in source order: such
+   * classes have no name an inventory, a descriptor or {@code PersonalDataExport} can use.
+   */
+  List<Tree> unrecordedPersonalData() {
+    return unrecordedPersonalData;
   }
 
   @Override
@@ -125,6 +137,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       return Taint.EMPTY;
     }
+    for (Tree member : tree.getMembers()) {
+      if (markedPersonalData(member)) {
+        unrecordedPersonalData.add(member);
+      }
+    }
     lambdaDepth++; // a local or anonymous class counts for the method it is written in
     try {
       super.visitClass(tree, null);
@@ -132,6 +149,15 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       lambdaDepth--;
     }
     return Taint.EMPTY;
+  }
+
+  /** Whether {@code member}, a member of the class at the current path, is marked {@code @PersonalData}. */
+  private boolean markedPersonalData(Tree member) {
+    if (!(member instanceof VariableTree || member instanceof MethodTree)) {
+      return false;
+    }
+    Element element = context.trees().getElement(new TreePath(getCurrentPath(), member));
+    return element != null && MirrorLookup.find(element, AnnotationNames.PERSONAL_DATA).isPresent();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.piiwarden.processor.flow;
 
+import com.sun.source.tree.Tree;
 import dev.piiwarden.core.inventory.MethodSummary;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param methods the facts of each method with a body, nested member classes' included
  * @param summaries a summary for every method that hands data or parameters on, or sinks a parameter
  * @param erroneous attribution left errors in the class
+ * @param unrecordedPersonalData members of local and anonymous classes marked {@code @PersonalData}
  */
 public record ClassFlow(
-    Map<ExecutableElement, MethodFacts> methods, List<MethodSummary> summaries, boolean erroneous) {}
+    Map<ExecutableElement, MethodFacts> methods, List<MethodSummary> summaries, boolean erroneous,
+    List<Tree> unrecordedPersonalData) {}

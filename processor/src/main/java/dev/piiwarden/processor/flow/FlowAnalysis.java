@@ -58,7 +58,7 @@ public final class FlowAnalysis {
         for (MethodFacts facts : methods.values()) {
           facts.returnedToSinks(returned.returnedToSinks(facts, unit));
         }
-        return new ClassFlow(methods, summaries(methods), scanner.erroneous());
+        return new ClassFlow(methods, summaries(methods), scanner.erroneous(), scanner.unrecordedPersonalData());
       }
     }
     return null;

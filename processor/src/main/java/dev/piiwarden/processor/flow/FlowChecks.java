@@ -1,7 +1,11 @@
 package dev.piiwarden.processor.flow;
 
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.core.inventory.Activity;
@@ -18,7 +22,7 @@ import java.util.Set;
 /**
  * The checks of method bodies, each on the line of the read or call: purpose limitation (PW016),
  * consent-based data read without covering consent (PW017), personal data reaching a log or the
- * console (PW018). Messages name methods, elements and keys, never values. Reads of a class's own
+ * console (PW018); personal data declared where nothing can record it (PW024). Messages name methods, elements and keys, never values. Reads of a class's own
  * fields by its own methods are not checked for purposes or consent.
  */
 public final class FlowChecks {
@@ -63,6 +67,28 @@ public final class FlowChecks {
       if (toLog(sink) && reported.add(sink.tree())) {
         reportLogged(sink, unit);
       }
+    }
+  }
+
+  /** PW024 for each member of a local or anonymous class of {@code analysed} marked {@code @PersonalData}. */
+  public void unrecorded(ClassFlow analysed, CompilationUnitTree unit) {
+    for (Tree member : analysed.unrecordedPersonalData()) {
+      String name;
+      ModifiersTree modifiers;
+      if (member instanceof MethodTree method) {
+        name = method.getName() + "()";
+        modifiers = method.getModifiers();
+      } else {
+        name = ((VariableTree) member).getName().toString();
+        modifiers = ((VariableTree) member).getModifiers();
+      }
+      Tree at = member; // on the annotation, as the checks of declarations report
+      for (AnnotationTree annotation : modifiers.getAnnotations()) {
+        if (annotation.getAnnotationType().toString().endsWith("PersonalData")) {
+          at = annotation;
+        }
+      }
+      reporter.report(Message.PW024, trees, at, unit, name);
     }
   }
 

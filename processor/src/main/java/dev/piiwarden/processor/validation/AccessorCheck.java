@@ -24,7 +24,8 @@ public final class AccessorCheck implements DeclarationCheck {
         problem = "it returns void";
       }
       if (problem != null) {
-        reporter.report(Message.PW004, method, site.mirror(), null, method.getSimpleName() + "()", problem);
+        // javac writes the method with its parameter types: setEmail(java.lang.String)
+        reporter.report(Message.PW004, method, site.mirror(), null, method.toString(), problem);
       }
     }
   }
