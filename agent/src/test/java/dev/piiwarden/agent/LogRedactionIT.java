@@ -47,6 +47,8 @@ class LogRedactionIT {
     String text = Files.readString(log);
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
+    // a message without arguments whose only personal data is an e-mail address
+    assertEquals("INFO fixture literal case, mail sent to [REDACTED:email] mdc=[] kv=[]", line(text, "literal case"));
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
         + " mdc=[] kv=[]", line(text, "case=arguments"));
     assertEquals("INFO fixture case=mdc ordinary text mdc=[db.password=[REDACTED:credential], customer=[REDACTED:email]] kv=[]", line(text, "case=mdc"));
@@ -129,6 +131,7 @@ class LogRedactionIT {
     String text = Files.readString(log);
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
+    assertEquals("INFO fixture literal case, mail sent to [REDACTED:email] mdc={}", line(text, "literal case"));
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]"
         + " mdc={}", line(text, "case=arguments"));
     assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
@@ -165,6 +168,7 @@ class LogRedactionIT {
     String text = Files.readString(log);
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE, line(text, "case=message"));
+    assertEquals("INFO fixture literal case, mail sent to [REDACTED:email]", line(text, "literal case"));
     assertEquals("INFO fixture case=arguments user [REDACTED:email] called from [REDACTED:ip] on [REDACTED:phone]",
         line(text, "case=arguments"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]}", line(text, "case=annotated"));
@@ -209,6 +213,7 @@ class LogRedactionIT {
     assertNoPersonalData(text);
     assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc={}", line(text, "case=message"));
+    assertEquals("INFO fixture literal case, mail sent to [REDACTED:email] mdc={}", line(text, "literal case"));
     assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=annotated"));
@@ -225,6 +230,8 @@ class LogRedactionIT {
     String text = Files.readString(log);
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
+    // a message without arguments whose only personal data is an e-mail address
+    assertEquals("INFO fixture literal case, mail sent to [REDACTED:email] mdc=[] kv=[]", line(text, "literal case"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[] kv=[]",
         line(text, "case=annotated "));
     assertEquals("INFO fixture " + CLEAN + " mdc=[] kv=[]", line(text, "case=clean"));
@@ -321,6 +328,8 @@ class LogRedactionIT {
     String text = Files.readString(log);
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=message " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=message"));
+    // a message without arguments whose only personal data is an e-mail address
+    assertEquals("INFO fixture literal case, mail sent to [REDACTED:email] mdc=[] kv=[]", line(text, "literal case"));
     return result;
   }
 

@@ -34,6 +34,7 @@ final class JulRecordRewrite {
           "jul-message",
           "could not redact a java.util.logging message (" + AgentReport.describe(failure)
               + "); such messages are written as " + Redactor.FAILED);
+      text.failed();
       out = Redactor.FAILED;
       record.setMessage(out);
       record.setParameters(null);

@@ -150,6 +150,7 @@ final class Log4jEventRewrite {
           "log4j-message",
           "could not redact a Log4j2 message (" + AgentReport.describe(failure)
               + "); such messages are written as " + Redactor.FAILED);
+      text.failed();
       out = Redactor.FAILED;
       message = newMessage(members, out);
     }

@@ -24,6 +24,11 @@ final class LogText {
     this.redactMessage = redactor::redact;
   }
 
+  /** Counts a hook's contained failure, after which it wrote {@link Redactor#FAILED}. */
+  void failed() {
+    redactor.countFailure();
+  }
+
   /** Free text; the same instance when nothing was found. */
   String text(String text) {
     return redactor.redact(text);

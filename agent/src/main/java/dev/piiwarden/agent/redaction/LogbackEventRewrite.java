@@ -107,7 +107,7 @@ final class LogbackEventRewrite {
         clean = shapes == 0;
         if (clean) {
           redacted = text.argumentsOf(formatted, arguments);
-        } else if (text.partsNeedNoFilter(shapes)) {
+        } else if (arguments != null && text.partsNeedNoFilter(shapes)) {
           shown = PlaceholderFill.shown(template, formatted, arguments, arguments.length, false);
           redacted = text.argumentsIn(arguments, shown, shapes);
         } else {
@@ -151,6 +151,7 @@ final class LogbackEventRewrite {
   }
 
   private void failClosed(Access fields, Object event, Throwable failure) {
+    text.failed();
     AgentReport.once(
         "logback-message",
         "could not redact a Logback message (" + AgentReport.describe(failure)

@@ -273,6 +273,14 @@ public final class Redactor {
     annotated.increment();
   }
 
+  /**
+   * Counts a failure contained outside the engine, by a caller that wrote {@link #FAILED} in place
+   * of a text (a log hook that could not read an event), so that {@link #counts()} holds it.
+   */
+  public void countFailure() {
+    failures.increment();
+  }
+
   /** Counts a contained failure, tells the listener, and gives {@link #FAILED}. */
   String fail(String stage, Throwable failure) {
     failures.increment();

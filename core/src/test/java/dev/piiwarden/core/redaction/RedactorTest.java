@@ -89,6 +89,14 @@ class RedactorTest {
   }
 
   @Test
+  void aFailureContainedByACallerIsCountedWithTheEnginesOwn() {
+    Redactor counting = Redactor.withDefaults();
+    counting.countFailure();
+    assertEquals(1, counting.snapshotAndReset().failures());
+    assertEquals(0, counting.counts().failures());
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotBreakTheFailurePath() {
     RedactionSettings settings = RedactionSettings.builder()
         .onFailure(failure -> {
