@@ -54,6 +54,27 @@ class DecisionPolicyIT {
     assertFalse(agent.contains("s3cret") || run.stdout().contains("s3cret"), "no credentials in messages");
   }
 
+  /**
+   * The application's {@code @DataSubject} accessor throws: the call has no subject and is denied
+   * (fail closed), audited, and reported once without the exception's message.
+   */
+  @Test
+  void aSubjectAccessorThatThrowsLeavesTheCallWithoutASubject() throws Exception {
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).runApp("subject-throws");
+    assertEquals("denied:NO_SUBJECT:[marketing.communications.email]", run.outcome("lazy1"), run::toString);
+    assertEquals("denied:NO_SUBJECT:[marketing.communications.email]", run.outcome("lazy2"), run::toString);
+    String agent = ConsentEnforcementIT.agentLines(run.stderr());
+    assertEquals(1, agent.lines().count(), agent);
+    assertTrue(agent.contains("the data subject of a call of com.acme.fixture.Newsletter#sendToAccount("
+        + "com.acme.fixture.LazyAccount) could not be read (java.lang.IllegalStateException"), agent);
+    assertFalse(agent.contains("jane.roe"), agent);
+    String records = Files.readString(trail);
+    assertEquals(2, records.lines().filter(line -> line.contains("\"type\":\"consent.denied\"")
+        && line.contains("\"reason\":\"NO_SUBJECT\"")).count(), records);
+    assertFalse(records.contains("jane.roe"), records);
+  }
+
   @Test
   void storeDownAllowsWhenConfigured() throws Exception {
     FixtureJvm.Result run =

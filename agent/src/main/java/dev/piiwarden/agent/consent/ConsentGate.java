@@ -57,7 +57,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
       return null;
     }
     try {
-      String subject = subjects.resolve(rule, declaringType, arguments);
+      String subject = subject(rule, declaringType, arguments);
       Reason denied = subject == null ? Reason.NO_SUBJECT : decide(subject, rule);
       ConsentAuditEvents.decided(rule, declaringType, subject, denied == null ? null : denied.name());
       if (denied == null) {
@@ -80,6 +80,25 @@ public final class ConsentGate implements ConsentBridge.Gate {
               + " ("
               + AgentReport.describe(internal)
               + "); the call was allowed");
+      return null;
+    }
+  }
+
+  /**
+   * The call's data subject, or null when none can be found; also null, reported once per
+   * activity, when reading it fails: a {@code @DataSubject} accessor or a subject's {@code
+   * toString} of the application that throws (a lazy proxy whose session is closed, say) leaves the
+   * call without a subject, so it is decided as such (fail closed) rather than let through.
+   */
+  private String subject(ConsentRule rule, Class<?> declaringType, Object[] arguments) {
+    try {
+      return subjects.resolve(rule, declaringType, arguments);
+    } catch (Throwable unreadable) {
+      AgentReport.once(
+          "subject:" + rule.activity(),
+          "the data subject of a call of " + rule.activity() + " could not be read ("
+              + AgentReport.describe(unreadable) + "); such calls are decided as having no subject ("
+              + Reason.NO_SUBJECT + ")");
       return null;
     }
   }
