@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
  * }</pre>
  *
  * <p>Scopes nest: closing a scope restores the context that was current when it was opened. An
- * inner scope that sets no actor keeps the outer one.
+ * inner scope that sets no actor keeps the outer one. Scopes closed out of order leave no closed
+ * scope current: a scope closed while an inner one is open stays current only until that inner one
+ * closes, and closing the inner one then restores the nearest scope still open, if any.
  */
 public final class PrivacyContext {
   private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
@@ -32,7 +34,7 @@ public final class PrivacyContext {
    */
   public static Scope as(String subjectId) {
     Objects.requireNonNull(subjectId, "subjectId");
-    Scope outer = CURRENT.get();
+    Scope outer = open(CURRENT.get());
     Scope scope = new Scope(outer, subjectId, outer == null ? null : outer.actor);
     CURRENT.set(scope);
     return scope;
@@ -54,14 +56,22 @@ public final class PrivacyContext {
 
   /** The current data subject's id, if a scope is open on this thread. */
   public static Optional<String> currentSubject() {
-    Scope scope = CURRENT.get();
+    Scope scope = open(CURRENT.get());
     return scope == null ? Optional.empty() : Optional.of(scope.subject);
   }
 
   /** The current actor, if a scope with an actor is open on this thread. */
   public static Optional<String> currentActor() {
-    Scope scope = CURRENT.get();
+    Scope scope = open(CURRENT.get());
     return scope == null ? Optional.empty() : Optional.ofNullable(scope.actor);
+  }
+
+  /** {@code scope} or the nearest scope around it that is still open; null when none is. */
+  private static Scope open(Scope scope) {
+    while (scope != null && scope.closed) {
+      scope = scope.outer;
+    }
+    return scope;
   }
 
   /** An open privacy context; closing it restores the one that was current before. */
@@ -69,7 +79,7 @@ public final class PrivacyContext {
     private final Scope outer;
     private final String subject;
     private String actor;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Scope(Scope outer, String subject, String actor) {
       this.outer = outer;
@@ -77,9 +87,18 @@ public final class PrivacyContext {
       this.actor = actor;
     }
 
-    /** Sets who acts in this scope, for example {@code "support-agent-7"}, and returns this scope. */
+    /**
+     * Sets who acts in this scope, for example {@code "support-agent-7"}, and returns this scope.
+     *
+     * @throws NullPointerException if {@code name} is null; the scope is closed first, since in
+     *     {@code try (var scope = PrivacyContext.as(id).actor(name))} nothing else would close it
+     */
     public Scope actor(String name) {
-      this.actor = Objects.requireNonNull(name, "actor");
+      if (name == null) {
+        close();
+        throw new NullPointerException("actor");
+      }
+      this.actor = name;
       return this;
     }
 
@@ -93,10 +112,14 @@ public final class PrivacyContext {
         return;
       }
       closed = true;
-      if (outer == null) {
+      if (CURRENT.get() != this) {
+        return; // an inner scope is still open: it restores the nearest open one when it closes
+      }
+      Scope restored = open(outer);
+      if (restored == null) {
         CURRENT.remove();
       } else {
-        CURRENT.set(outer);
+        CURRENT.set(restored);
       }
     }
   }

@@ -66,6 +66,39 @@ class PrivacyContextTest {
   }
 
   @Test
+  void aRefusedActorLeavesNoSubjectOnTheThread() {
+    assertThrows(NullPointerException.class, () -> {
+      try (var scope = PrivacyContext.as("request-1-user").actor(null)) {
+        throw new AssertionError("not reached");
+      }
+    });
+    assertEquals(Optional.empty(), PrivacyContext.currentSubject());
+    try (var outer = PrivacyContext.as("u-1")) {
+      assertThrows(NullPointerException.class, () -> PrivacyContext.as("u-2").actor(null));
+      assertEquals(Optional.of("u-1"), PrivacyContext.currentSubject());
+    }
+  }
+
+  @Test
+  void scopesClosedOutOfOrderLeaveNoClosedScopeCurrent() {
+    var outer = PrivacyContext.as("outer");
+    var inner = PrivacyContext.as("inner");
+    outer.close();
+    assertEquals(Optional.of("inner"), PrivacyContext.currentSubject(), "the inner scope is still open");
+    inner.close();
+    assertEquals(Optional.empty(), PrivacyContext.currentSubject());
+
+    try (var base = PrivacyContext.as("base")) {
+      var middle = PrivacyContext.as("middle");
+      var top = PrivacyContext.as("top");
+      middle.close();
+      top.close();
+      assertEquals(Optional.of("base"), PrivacyContext.currentSubject());
+    }
+    assertEquals(Optional.empty(), PrivacyContext.currentSubject());
+  }
+
+  @Test
   void aNullSubjectIsRefused() {
     assertThrows(NullPointerException.class, () -> PrivacyContext.as(null));
   }
