@@ -75,6 +75,24 @@ class DecisionPolicyIT {
     assertFalse(records.contains("jane.roe"), records);
   }
 
+  /**
+   * A store whose driver is not on the class path: the driver manager's message quotes the URL, and
+   * the password in it reaches neither stderr, nor the application's exception, nor the trail.
+   */
+  @Test
+  void aStoreUrlsPasswordStaysOutOfEveryMessage() throws Exception {
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current()
+        .property("piiwarden.consent.store", "jdbc:mysql://127.0.0.1:1/app?user=bob&password=S3cretPw")
+        .agent("audit.sink=jsonl:" + trail)
+        .runApp("store-down");
+    assertEquals("failed:IllegalStateException", run.outcome("grant"), run::toString);
+    assertEquals("denied:STORE_UNAVAILABLE:[marketing.communications.email]", run.outcome("call"));
+    assertTrue(run.stderr().contains("cannot read consent store jdbc:mysql://127.0.0.1:1/app: "), run::toString);
+    String everything = run.stderr() + run.stdout() + Files.readString(trail);
+    assertFalse(everything.contains("S3cretPw"), everything);
+  }
+
   @Test
   void storeDownAllowsWhenConfigured() throws Exception {
     FixtureJvm.Result run =

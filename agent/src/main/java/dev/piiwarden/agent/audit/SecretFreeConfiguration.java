@@ -2,6 +2,7 @@ package dev.piiwarden.agent.audit;
 
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,12 +26,6 @@ final class SecretFreeConfiguration {
     if (!value.contains("://") && !value.startsWith("jdbc:")) {
       return value;
     }
-    String shown = value.split("[?;]", 2)[0];
-    int scheme = shown.indexOf("//");
-    int at = shown.indexOf('@', Math.max(scheme, 0));
-    if (scheme >= 0 && at > scheme) {
-      shown = shown.substring(0, scheme + 2) + shown.substring(at + 1);
-    }
-    return shown;
+    return UrlCredentials.withoutCredentials(value);
   }
 }

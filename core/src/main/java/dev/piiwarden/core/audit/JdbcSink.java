@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -107,7 +108,7 @@ public final class JdbcSink implements AuditSink {
 
   @Override
   public String describe() {
-    return withoutCredentials(url);
+    return UrlCredentials.withoutCredentials(url);
   }
 
   private Connection connection() throws SQLException {
@@ -121,7 +122,7 @@ public final class JdbcSink implements AuditSink {
   /** Rolls back and drops the connection, so that the retry starts on a fresh one. */
   private IOException failure(String what, SQLException e) {
     IOException failure = new IOException("cannot " + what + " " + describe() + ": "
-        + e.getMessage(), e);
+        + UrlCredentials.scrub(e.getMessage(), url), e);
     if (connection != null) {
       try {
         connection.rollback();
@@ -132,16 +133,5 @@ public final class JdbcSink implements AuditSink {
       connection = null;
     }
     return failure;
-  }
-
-  /** The URL for messages: user, password and parameters left out. */
-  static String withoutCredentials(String url) {
-    String shown = url.split("[?;]", 2)[0];
-    int scheme = shown.indexOf("//");
-    int at = shown.indexOf('@', Math.max(scheme, 0));
-    if (scheme >= 0 && at > scheme) {
-      shown = shown.substring(0, scheme + 2) + shown.substring(at + 1);
-    }
-    return shown;
   }
 }

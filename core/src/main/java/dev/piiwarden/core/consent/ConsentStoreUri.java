@@ -1,5 +1,6 @@
 package dev.piiwarden.core.consent;
 
+import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Driver;
@@ -42,7 +43,7 @@ public final class ConsentStoreUri {
     if (uri.startsWith("jdbc:") && uri.length() > "jdbc:".length() + 1 && uri.indexOf(':', 5) > 5) {
       return Optional.empty();
     }
-    return Optional.of("unknown store '" + JdbcUrls.withoutCredentials(uri) + "'");
+    return Optional.of("unknown store '" + UrlCredentials.withoutCredentials(uri) + "'");
   }
 
   /**

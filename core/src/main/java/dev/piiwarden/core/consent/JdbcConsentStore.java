@@ -1,6 +1,7 @@
 package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -47,7 +48,7 @@ public final class JdbcConsentStore implements ConsentStore {
    */
   public JdbcConsentStore(String url, Driver given) {
     this.url = url;
-    this.described = JdbcUrls.withoutCredentials(url);
+    this.described = UrlCredentials.withoutCredentials(url);
     this.given = given;
   }
 
@@ -113,7 +114,7 @@ public final class JdbcConsentStore implements ConsentStore {
     } catch (SQLException | RuntimeException e) {
       closeQuietly();
       throw new ConsentStoreException(
-          "cannot " + what + " consent store " + described + ": " + firstLine(e), e);
+          "cannot " + what + " consent store " + described + ": " + UrlCredentials.scrub(firstLine(e), url), e);
     }
   }
 
