@@ -203,7 +203,7 @@ public final class RedactionSettings {
      * matches are replaced as values of {@code type} ({@code [REDACTED:<type>]}).
      *
      * @throws IllegalArgumentException when the type name is not lower-case letters, digits, {@code
-     *     . _ -}, or the pattern is not valid RE2J syntax
+     *     . _ -}, the pattern is not valid RE2J syntax, or it matches empty text
      */
     public Builder pattern(String type, String regex) {
       if (!typeName(type)) {
@@ -211,12 +211,19 @@ public final class RedactionSettings {
             + "' must be lower-case letters, digits, '.', '_' or '-',"
             + " starting with a letter or digit");
       }
+      Pattern compiled;
       try {
-        patterns.put(type, Pattern.compile(regex));
+        compiled = Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException(
             "Redaction pattern '" + type + "' is not valid RE2J syntax: " + e.getDescription(), e);
       }
+      if (compiled.matcher("").find()) {
+        throw new IllegalArgumentException("Redaction pattern '" + type + "' also matches empty text"
+            + " (as a* or x? do), so it would match between any two characters; make it match at"
+            + " least one character, e.g. with + in place of *");
+      }
+      patterns.put(type, compiled);
       return this;
     }
 

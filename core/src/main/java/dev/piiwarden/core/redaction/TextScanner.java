@@ -304,12 +304,25 @@ final class TextScanner {
     return found;
   }
 
+  /**
+   * The user patterns' matches, but none that touches a mask or hash token already in the text (a
+   * message whose arguments were redacted first holds them): {@code [A-Z]+} would otherwise take
+   * the {@code REDACTED} of {@code [REDACTED:email]} apart.
+   */
   private Replacements userPatterns(CharSequence text, Replacements found) {
+    int[] ours = null;
     for (int p = 0; p < patterns.length; p++) {
       Matcher matcher = patterns[p].matcher(text);
       while (matcher.find()) {
-        if (matcher.end() > matcher.start()) {
-          found = record(found, Detector.match(matcher.start(), matcher.end()), patternTypes[p]);
+        int start = matcher.start();
+        int end = matcher.end();
+        if (end > start) {
+          if (ours == null) {
+            ours = OwnTokens.spans(text);
+          }
+          if (!OwnTokens.overlaps(ours, start, end)) {
+            found = record(found, Detector.match(start, end), patternTypes[p]);
+          }
         }
       }
     }

@@ -118,6 +118,28 @@ class RedactorTest {
   }
 
   @Test
+  void userPatternsLeaveMasksAndHashTokensWhole() {
+    Redactor masking = Redactor.create(RedactionSettings.builder().pattern("code", "[A-Z0-9]{6}").build());
+    // the second pass over a text whose arguments were redacted first
+    assertEquals("user [REDACTED:email] logged in with [REDACTED:code]",
+        masking.redact(masking.redact("user bob@example.com logged in with AB12CD")));
+    Redactor hashing = Redactor.create(RedactionSettings.builder()
+        .style(RedactionStyle.HASH).pattern("hex", "[0-9a-f]{4}").build());
+    String once = hashing.redact("mail bob@example.com");
+    assertTrue(once.matches("mail \\[email:[0-9a-f]{16}\\]"), once);
+    assertEquals(once, hashing.redact(once));
+  }
+
+  @Test
+  void aPatternThatMatchesEmptyTextIsRefused() {
+    for (String regex : List.of("a*", "x?", "\\d*", "^")) {
+      IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+          () -> RedactionSettings.builder().pattern("p", regex), regex);
+      assertTrue(empty.getMessage().contains("matches empty text"), empty.getMessage());
+    }
+  }
+
+  @Test
   void badPatternsAndKeysAreRejectedAtOnce() {
     IllegalArgumentException backReference = assertThrows(IllegalArgumentException.class,
         () -> RedactionSettings.builder().pattern("dup", "(a)\\1"));

@@ -172,6 +172,7 @@ class RedactCommandTest {
         "--pattern|id=E-(?=1)|piiwarden: --pattern id=E-(?=1): ",
         "--pattern|E-[0-9]+|piiwarden: --pattern E-[0-9]+: no TYPE= before the pattern; ",
         "--pattern|Bad Type=x|piiwarden: --pattern Bad Type=x: ",
+        "--pattern|digits=\\d*|piiwarden: --pattern digits=\\d*: Redaction pattern 'digits' also matches empty text",
         "--detectors|email,fax|piiwarden: --detectors: 'fax' is not a detector; pass all, or ",
         "--keys|session id|piiwarden: --keys: key name 'session id' may hold only ",
         "--style|blur|piiwarden: Invalid value for option '--style': expected one of mask, hash",
