@@ -58,6 +58,11 @@ class ConsentEnforcementIT {
     assertEquals("ran:[]", run.outcome("skip.set"));
     assertEquals("ran:{}", run.outcome("skip.map"));
     assertEquals("ran:null", run.outcome("skip.string"));
+    assertEquals("ran:0/0", run.outcome("skip.stream"), "a new empty stream for each call");
+    assertEquals("ran:null/true", run.outcome("skip.future"));
+    assertEquals("ran:0", run.outcome("skip.array"));
+    assertEquals("ran:int[][]0", run.outcome("skip.grid"));
+    assertEquals("ran:{}", run.outcome("skip.sortedMap"));
     assertEquals("ran:returned", run.outcome("skip.void"));
     assertEquals("ran:0", run.outcome("skip.bodies"), "no skipped body ran");
     assertEquals("ran:1", run.outcome("skip.notPublic"), "a type-level rule covers public methods only");

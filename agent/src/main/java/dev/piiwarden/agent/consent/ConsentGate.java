@@ -68,7 +68,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
         return null;
       }
       if (rule.skip()) {
-        return new Object[] {rule.skipValue()};
+        return new Object[] {SkipDefaults.value(rule.skipValue(), declaringType)};
       }
       return exceptions.create(
           declaringType, rule, denied.name(), subject == null ? null : pseudonym.of(subject));

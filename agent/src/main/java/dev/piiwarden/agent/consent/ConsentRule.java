@@ -9,7 +9,8 @@ import java.util.List;
  * @param purposes the purposes that must all be granted
  * @param skip whether a denial skips the body ({@code OnDenied.SKIP}) rather than throwing
  * @param subjectParameter the index of the {@code @DataSubject} parameter, or -1
- * @param skipValue what a skipped call returns
+ * @param skipValue what a skipped call returns, from {@link SkipDefaults#forReturnType}: see {@link
+ *     SkipDefaults#value}
  */
 public record ConsentRule(
     String activity, List<String> purposes, boolean skip, int subjectParameter, Object skipValue) {}

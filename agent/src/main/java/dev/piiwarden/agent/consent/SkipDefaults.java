@@ -1,5 +1,7 @@
 package dev.piiwarden.agent.consent;
 
+import java.lang.reflect.Array;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,13 +9,26 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * What a skipped method returns, by the erasure of its return type: zero or false for
- * primitives, an empty {@code Optional}, an empty immutable {@code List}, {@code Set} or {@code
- * Map} (also for {@code Collection} and {@code Iterable}), otherwise null.
+ * primitives, an empty {@code Optional}, an empty immutable {@code List}, {@code Set}, {@code Map}
+ * (also for {@code Collection}, {@code Iterable} and the sorted and navigable sets and maps), an
+ * empty array, a new empty stream, a future completed with null; otherwise null. Streams and
+ * futures, which their callers use up or complete, are made anew for each skipped call: {@link
+ * #value}.
  */
 public final class SkipDefaults {
+  /** A default made for each call, from the class that declares the skipped method. */
+  private interface Fresh {
+    Object make(Class<?> declaringType) throws ClassNotFoundException;
+  }
+
   private static final Map<String, Object> BY_TYPE =
       Map.ofEntries(
           Map.entry("boolean", false),
@@ -32,12 +47,56 @@ public final class SkipDefaults {
           Map.entry("java.util.Collection", List.of()),
           Map.entry("java.lang.Iterable", List.of()),
           Map.entry("java.util.Set", Set.of()),
-          Map.entry("java.util.Map", Map.of()));
+          Map.entry("java.util.SortedSet", Collections.emptyNavigableSet()),
+          Map.entry("java.util.NavigableSet", Collections.emptyNavigableSet()),
+          Map.entry("java.util.Map", Map.of()),
+          Map.entry("java.util.SortedMap", Collections.emptyNavigableMap()),
+          Map.entry("java.util.NavigableMap", Collections.emptyNavigableMap()),
+          Map.entry("java.util.stream.Stream", (Fresh) declaring -> Stream.empty()),
+          Map.entry("java.util.stream.IntStream", (Fresh) declaring -> IntStream.empty()),
+          Map.entry("java.util.stream.LongStream", (Fresh) declaring -> LongStream.empty()),
+          Map.entry("java.util.stream.DoubleStream", (Fresh) declaring -> DoubleStream.empty()),
+          Map.entry("java.util.concurrent.CompletableFuture",
+              (Fresh) declaring -> CompletableFuture.completedFuture(null)),
+          Map.entry("java.util.concurrent.CompletionStage",
+              (Fresh) declaring -> CompletableFuture.completedStage(null)),
+          Map.entry("java.util.concurrent.Future",
+              (Fresh) declaring -> CompletableFuture.completedFuture(null)));
+
+  private static final Map<String, Class<?>> PRIMITIVES = Map.of(
+      "boolean", boolean.class, "byte", byte.class, "short", short.class, "char", char.class,
+      "int", int.class, "long", long.class, "float", float.class, "double", double.class);
 
   private SkipDefaults() {}
 
-  /** The default for a return type named like {@code Class.getName()}; null when there is none. */
+  /**
+   * The default for a return type named like ASM's {@code Type.getClassName()} ({@code
+   * java.lang.String[]} for an array); null when there is none. Pass it to {@link #value} for the
+   * value a call returns.
+   */
   public static Object forReturnType(String typeName) {
+    if (typeName.endsWith("[]")) {
+      String component = typeName.substring(0, typeName.length() - 2);
+      return (Fresh) declaring -> Array.newInstance(componentType(component, declaring), 0);
+    }
     return BY_TYPE.get(typeName);
+  }
+
+  /**
+   * What one skipped call of a method of {@code declaringType} returns, from its {@link
+   * #forReturnType} default: the default itself, or a new one for a default made per call.
+   *
+   * @throws ClassNotFoundException when an array's component type is not visible from the class
+   */
+  static Object value(Object skipDefault, Class<?> declaringType) throws ClassNotFoundException {
+    return skipDefault instanceof Fresh fresh ? fresh.make(declaringType) : skipDefault;
+  }
+
+  private static Class<?> componentType(String name, Class<?> declaring) throws ClassNotFoundException {
+    if (name.endsWith("[]")) {
+      return componentType(name.substring(0, name.length() - 2), declaring).arrayType();
+    }
+    Class<?> primitive = PRIMITIVES.get(name);
+    return primitive != null ? primitive : Class.forName(name, false, declaring.getClassLoader());
   }
 }
