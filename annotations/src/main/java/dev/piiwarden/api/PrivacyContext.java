@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Scopes nest: closing a scope restores the context that was current when it was opened. An
  * inner scope that sets no actor keeps the outer one. Scopes closed out of order leave no closed
- * scope current: a scope closed while an inner one is open stays current only until that inner one
- * closes, and closing the inner one then restores the nearest scope still open, if any.
+ * scope current: closing a scope while an inner one is open leaves the inner one current, and
+ * closing that one then restores the nearest scope around it that is still open, if any.
  */
 public final class PrivacyContext {
   private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();

@@ -24,9 +24,42 @@ import java.util.stream.Stream;
  * #value}.
  */
 public final class SkipDefaults {
-  /** A default made for each call, from the class that declares the skipped method. */
-  private interface Fresh {
-    Object make(Class<?> declaringType) throws ClassNotFoundException;
+  /**
+   * A default made for each call. An enum rather than lambdas, which would spin classes when the
+   * first annotated class is rewritten.
+   */
+  private enum Fresh {
+    STREAM, INT_STREAM, LONG_STREAM, DOUBLE_STREAM, FUTURE, STAGE;
+
+    Object make() {
+      return switch (this) {
+        case STREAM -> Stream.empty();
+        case INT_STREAM -> IntStream.empty();
+        case LONG_STREAM -> LongStream.empty();
+        case DOUBLE_STREAM -> DoubleStream.empty();
+        case FUTURE -> CompletableFuture.completedFuture(null);
+        case STAGE -> CompletableFuture.completedStage(null);
+      };
+    }
+  }
+
+  /** An empty array of the named type, made on the first skipped call: the type's loader is known then. */
+  private static final class EmptyArray {
+    private final String component;
+    private volatile Object made;
+
+    EmptyArray(String component) {
+      this.component = component;
+    }
+
+    Object get(Class<?> declaringType) throws ClassNotFoundException {
+      Object array = made;
+      if (array == null) {
+        array = Array.newInstance(componentType(component, declaringType), 0);
+        made = array;
+      }
+      return array;
+    }
   }
 
   private static final Map<String, Object> BY_TYPE =
@@ -52,16 +85,13 @@ public final class SkipDefaults {
           Map.entry("java.util.Map", Map.of()),
           Map.entry("java.util.SortedMap", Collections.emptyNavigableMap()),
           Map.entry("java.util.NavigableMap", Collections.emptyNavigableMap()),
-          Map.entry("java.util.stream.Stream", (Fresh) declaring -> Stream.empty()),
-          Map.entry("java.util.stream.IntStream", (Fresh) declaring -> IntStream.empty()),
-          Map.entry("java.util.stream.LongStream", (Fresh) declaring -> LongStream.empty()),
-          Map.entry("java.util.stream.DoubleStream", (Fresh) declaring -> DoubleStream.empty()),
-          Map.entry("java.util.concurrent.CompletableFuture",
-              (Fresh) declaring -> CompletableFuture.completedFuture(null)),
-          Map.entry("java.util.concurrent.CompletionStage",
-              (Fresh) declaring -> CompletableFuture.completedStage(null)),
-          Map.entry("java.util.concurrent.Future",
-              (Fresh) declaring -> CompletableFuture.completedFuture(null)));
+          Map.entry("java.util.stream.Stream", Fresh.STREAM),
+          Map.entry("java.util.stream.IntStream", Fresh.INT_STREAM),
+          Map.entry("java.util.stream.LongStream", Fresh.LONG_STREAM),
+          Map.entry("java.util.stream.DoubleStream", Fresh.DOUBLE_STREAM),
+          Map.entry("java.util.concurrent.CompletableFuture", Fresh.FUTURE),
+          Map.entry("java.util.concurrent.CompletionStage", Fresh.STAGE),
+          Map.entry("java.util.concurrent.Future", Fresh.FUTURE));
 
   private static final Map<String, Class<?>> PRIMITIVES = Map.of(
       "boolean", boolean.class, "byte", byte.class, "short", short.class, "char", char.class,
@@ -77,7 +107,7 @@ public final class SkipDefaults {
   public static Object forReturnType(String typeName) {
     if (typeName.endsWith("[]")) {
       String component = typeName.substring(0, typeName.length() - 2);
-      return (Fresh) declaring -> Array.newInstance(componentType(component, declaring), 0);
+      return new EmptyArray(component);
     }
     return BY_TYPE.get(typeName);
   }
@@ -89,7 +119,10 @@ public final class SkipDefaults {
    * @throws ClassNotFoundException when an array's component type is not visible from the class
    */
   static Object value(Object skipDefault, Class<?> declaringType) throws ClassNotFoundException {
-    return skipDefault instanceof Fresh fresh ? fresh.make(declaringType) : skipDefault;
+    if (skipDefault instanceof Fresh fresh) {
+      return fresh.make();
+    }
+    return skipDefault instanceof EmptyArray array ? array.get(declaringType) : skipDefault;
   }
 
   private static Class<?> componentType(String name, Class<?> declaring) throws ClassNotFoundException {
