@@ -78,6 +78,35 @@ class AuditTrailIT {
   }
 
   @Test
+  void twoJvmsInOneFolderWriteTheDefaultTrailTogetherAsOneChain() throws Exception {
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    int count = 10_000; // more than the audit queue holds: a writer that waits blocks its JVM
+    List<Process> jvms = new ArrayList<>();
+    for (String[] names : new String[][] {{"a", "b"}, {"b", "a"}}) {
+      jvms.add(FixtureJvm.current().agent(null).directory(folder).start(List.of("-cp", classPath,
+          AuditFixtureApp.class.getName(), "shared", names[0], names[1], String.valueOf(count))));
+    }
+    for (Process jvm : jvms) {
+      FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+      assertEquals("true", run.outcome("peer-started"), run::toString);
+      assertEquals("true", run.outcome("peer-finished"), "neither JVM waits for the other: " + run);
+    }
+
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    List<String> lines = Files.readAllLines(trail);
+    assertEquals(lines.size(), report.records());
+    assertEquals(2 * count, lines.stream().filter(line -> line.contains("\"type\":\"consent.changed\"")).count());
+    assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.started\"")).count());
+    assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.stopped\"")).count());
+  }
+
+  @Test
   void theSameTrailOnJdk25() throws Exception {
     assumeTrue(Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
         "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");
