@@ -107,6 +107,59 @@ class AuditTrailIT {
   }
 
   @Test
+  void emptyLinesAfterTheLastRecordAreNoTornRecordOnRestart() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    Files.writeString(trail, "\n\n", java.nio.file.StandardOpenOption.APPEND); // an editor's
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertFalse(Files.readString(trail).contains("audit.recovered"));
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(16, report.records());
+    assertTrue(report.notes().isEmpty(), report.notes()::toString);
+  }
+
+  @Test
+  void aTrailWhoseKeyFileWasDeletedStopsTheJvmInsteadOfGettingANewKey() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path keyFile = folder.resolve("piiwarden-audit.key");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    String before = Files.readString(trail);
+    Files.delete(keyFile);
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: audit key file " + keyFile
+        + " does not exist, but audit trail " + trail + " holds records sealed with a key; restore"
+        + " the key file the trail was written with, or move the trail's files aside to begin a new"
+        + " trail\n", ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(Files.exists(keyFile), "no new key over the old trail");
+    assertEquals(before, Files.readString(trail));
+  }
+
+  @Test
+  void aTrailWithAnotherKeyFileStopsTheJvm() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path keyFile = folder.resolve("piiwarden-audit.key");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    Files.write(keyFile, new byte[32]); // another key, mode 0600 kept
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: the last record of audit"
+        + " trail " + trail + " (seq 8) does not verify with audit key file " + keyFile + ": it is"
+        + " not the key the trail was written with; restore that key file, or move the trail's"
+        + " files aside to begin a new trail\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void theSameTrailOnJdk25() throws Exception {
     assumeTrue(Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
         "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");

@@ -8,6 +8,7 @@ import dev.piiwarden.core.audit.AuditEvent;
 import dev.piiwarden.core.audit.AuditEventType;
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.TrailKeyCheck;
 import dev.piiwarden.core.audit.AuditTrail;
 import dev.piiwarden.core.audit.AuditTrailOptions;
 import dev.piiwarden.core.audit.OverflowPolicy;
@@ -71,6 +72,10 @@ public final class AgentAudit {
     try {
       // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
       // key (first start only) is done here too, so its failure does as well.
+      if (sink.startsWith("jsonl:")) {
+        // Continuing an existing trail with another key (or a new one) would break its chain.
+        TrailKeyCheck.check(Path.of(sink.substring("jsonl:".length())), key);
+      }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
       AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "

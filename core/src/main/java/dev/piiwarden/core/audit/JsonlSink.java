@@ -81,6 +81,7 @@ public final class JsonlSink implements AuditSink {
     try {
       channel = openActive();
       fileKey = currentFileKey();
+      cutTrailingEmptyLines();
       return readTail();
     } finally {
       unlock();
@@ -193,6 +194,31 @@ public final class JsonlSink implements AuditSink {
     return start;
   }
 
+  /**
+   * Empty lines after the last record hold nothing (no writer leaves one, nor does a crash: an
+   * editor added them) and are no torn record: they are cut, so the chain goes on right after the
+   * record, as {@code verify} expects.
+   */
+  private void cutTrailingEmptyLines() throws IOException {
+    long size = channel.size();
+    long end = size;
+    while (end > 0 && byteAt(end - 1) == '\n' && (end == 1 || byteAt(end - 2) == '\n')) {
+      end--;
+    }
+    if (end == 1 && byteAt(0) == '\n') {
+      end = 0;
+    }
+    if (end < size) {
+      channel.truncate(end);
+    }
+  }
+
+  private byte byteAt(long position) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    channel.read(one, position);
+    return one.get(0);
+  }
+
   private Start continueFromRotated() throws IOException {
     long last = TrailFiles.lastIndex(active);
     if (last == 0) {
@@ -205,9 +231,7 @@ public final class JsonlSink implements AuditSink {
   }
 
   private boolean endsWithNewline() throws IOException {
-    ByteBuffer last = ByteBuffer.allocate(1);
-    channel.read(last, committed - 1);
-    return last.get(0) == '\n';
+    return byteAt(committed - 1) == '\n';
   }
 
   /**
