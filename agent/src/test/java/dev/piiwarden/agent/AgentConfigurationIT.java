@@ -28,6 +28,20 @@ class AgentConfigurationIT {
   }
 
   @Test
+  void aBadTaxonomyExtensionStopsTheJvmWithTheLoadersReason() throws Exception {
+    Path extension = folder.resolve("t2.json");
+    Files.writeString(extension, "{\"cats\":[]}");
+    FixtureJvm.Result run = FixtureJvm.current().agent("taxonomy=" + extension + ",audit.sink=none")
+        .runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    String line = ConsentEnforcementIT.agentLines(run.stderr());
+    assertTrue(line.startsWith("piiwarden: configuration error: piiwarden.taxonomy: not a valid"
+        + " taxonomy extension: " + extension + ": unknown section \"cats\"; allowed are"
+        + " \"categories\", \"purposes\" and \"subjects\""), line);
+    assertEquals(1, line.lines().count(), line);
+  }
+
+  @Test
   void auditAccessAllIsAcceptedAndEnforcementIsUnchanged() throws Exception {
     FixtureJvm.Result run =
         FixtureJvm.current().agent("audit.access=all,audit.sink=none").runApp("enforce");
