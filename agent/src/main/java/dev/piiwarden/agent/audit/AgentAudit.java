@@ -8,12 +8,13 @@ import dev.piiwarden.core.audit.AuditEvent;
 import dev.piiwarden.core.audit.AuditEventType;
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
-import dev.piiwarden.core.audit.TrailKeyCheck;
 import dev.piiwarden.core.audit.AuditTrail;
 import dev.piiwarden.core.audit.AuditTrailOptions;
 import dev.piiwarden.core.audit.OverflowPolicy;
 import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.audit.TrailKeyCheck;
 import dev.piiwarden.core.redaction.RedactionCounts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>The key file is the trail's ({@code piiwarden.audit.key-file}, default beside the jsonl
  * file): the subject pseudonyms in {@code ConsentDeniedException} and in the trail are the same.
- * With sink {@code none} and no key file, pseudonyms use a per-process key and no file is made.
+ * With sink {@code none} and no key file, or one that does not exist, pseudonyms use a per-process
+ * key and no file or folder is made.
  * A key file the trail cannot use (open to group or others, too short, not creatable) is a
  * configuration error: the JVM stops before {@code main}, as for any other wrong option.
  */
@@ -65,6 +67,13 @@ public final class AgentAudit {
     access = AccessEvents.of(configuration.get(AgentOption.AUDIT_ACCESS));
     monitorOnly = configuration.monitorOnly();
     if (sink.equals("none") && configuredKey.isEmpty()) {
+      return;
+    }
+    if (sink.equals("none") && !Files.exists(Path.of(configuredKey))) {
+      // Nothing is written for a sink that is off: no key file, no folders for it.
+      AgentReport.line(AgentOption.AUDIT_KEY_FILE.key() + " " + configuredKey + " does not exist"
+          + " and is not created while " + AgentOption.AUDIT_SINK.key() + "=none; pseudonyms use a"
+          + " per-process key. Create the key file, or choose an audit sink");
       return;
     }
     Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
