@@ -16,9 +16,28 @@ import java.lang.instrument.Instrumentation;
  * the application may still configure.
  */
 final class AgentStartup {
-  private static volatile boolean started;
+  /** The configuration of the agent's first start in this JVM, null before it. */
+  private static AgentConfiguration running;
 
   private AgentStartup() {}
+
+  /**
+   * The agent runs once per JVM. Another start (a second attach, or two {@code -javaagent}
+   * entries) is reported and audited; with other options than the running ones, an attach is
+   * refused so that the operator does not believe them in force.
+   */
+  private static void secondStart(AgentConfiguration configuration, boolean attached) {
+    boolean same = configuration.equals(running);
+    String message = same
+        ? "already running in this JVM; the second start, with the same options, is ignored"
+        : "already running in this JVM with other options; the second start is ignored and the"
+            + " first start's options stay in force: restart the JVM to change them";
+    AgentReport.line(message);
+    AgentAudit.problem(message);
+    if (attached && !same) {
+      throw new IllegalStateException("piiwarden: " + message);
+    }
+  }
 
   static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     AgentConfiguration configuration;
@@ -28,8 +47,10 @@ final class AgentStartup {
       System.err.println(error.line());
       System.err.flush();
       if (attached) {
-        // The application is already running; stopping it is not ours to do. Refuse to attach.
-        return;
+        // The application is already running; stopping it is not ours to do. Refuse to attach,
+        // and say so to the attaching tool too: loadAgent throws AgentInitializationException,
+        // jcmd JVMTI.agent_load reports the failure.
+        throw new IllegalArgumentException(error.line());
       }
       // Nothing of the application has run yet, so there is nothing to shut down cleanly; halt
       // cannot be delayed by other agents' shutdown hooks. A compliance control must not start
@@ -45,11 +66,11 @@ final class AgentStartup {
     }
     System.clearProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY); // enabled by a later attach
     synchronized (AgentStartup.class) {
-      if (started) {
-        AgentReport.line("already running in this JVM; the second start is ignored");
+      if (running != null) {
+        secondStart(configuration, attached);
         return;
       }
-      started = true;
+      running = configuration;
     }
     try {
       AgentAudit.start(configuration, attached);

@@ -28,6 +28,63 @@ class AgentConfigurationIT {
   }
 
   @Test
+  void aBadTaxonomyExtensionStopsTheJvmWithTheLoadersReason() throws Exception {
+    Path extension = folder.resolve("t2.json");
+    Files.writeString(extension, "{\"cats\":[]}");
+    FixtureJvm.Result run = FixtureJvm.current().agent("taxonomy=" + extension + ",audit.sink=none")
+        .runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    String line = ConsentEnforcementIT.agentLines(run.stderr());
+    assertTrue(line.startsWith("piiwarden: configuration error: piiwarden.taxonomy: not a valid"
+        + " taxonomy extension: " + extension + ": unknown section \"cats\"; allowed are"
+        + " \"categories\", \"purposes\" and \"subjects\""), line);
+    assertEquals(1, line.lines().count(), line);
+  }
+
+  @Test
+  void theClisDebugVariableIsNoUnknownOption() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().env("PIIWARDEN_DEBUG", "1")
+        .env("PIIWARDEN_CONSENT_MDOE", "monitor").agent("audit.sink=none").runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("piiwarden: unknown option PIIWARDEN_CONSENT_MDOE (environment variable); did you"
+        + " mean PIIWARDEN_CONSENT_MODE?\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
+  void aConfigFileNamedInsideAConfigFileIsSaidToHaveNoEffect() throws Exception {
+    Path file = folder.resolve("agent.properties");
+    Files.writeString(file, "piiwarden.config-file=" + folder.resolve("other.properties")
+        + "\naudit.sink=none\n");
+    FixtureJvm.Result run = FixtureJvm.current().agent("config-file=" + file).runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("piiwarden: piiwarden.config-file in " + file + " has no effect: a config file cannot"
+        + " name another; remove the entry, or name the file as a system property, environment"
+        + " variable or agent argument\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
+  void aKeyFileForTheSinkNoneCreatesNothing() throws Exception {
+    Path keyFile = folder.resolve("missing/folder/audit.key");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=none,audit.key-file=" + keyFile)
+        .runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertFalse(Files.exists(folder.resolve("missing")), "no folder made for a sink that is off");
+    assertEquals("piiwarden: piiwarden.audit.key-file " + keyFile + " does not exist and is not"
+        + " created while piiwarden.audit.sink=none; pseudonyms use a per-process key. Create the"
+        + " key file, or choose an audit sink\n", ConsentEnforcementIT.agentLines(run.stderr()));
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
+  }
+
+  @Test
+  void anArgumentThatIsNotKeyValueHintsAtQuoting() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().agent("monitor").runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: agent arguments: 'monitor' is not key=value (jcmd"
+        + " JVMTI.agent_load splits its arguments at spaces: wrap the whole option string in"
+        + " quotes); allowed: key=value,key=value\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void auditAccessAllIsAcceptedAndEnforcementIsUnchanged() throws Exception {
     FixtureJvm.Result run =
         FixtureJvm.current().agent("audit.access=all,audit.sink=none").runApp("enforce");

@@ -1,11 +1,13 @@
 package dev.piiwarden.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.VirtualMachine;
 import dev.piiwarden.core.consent.ConsentLedger;
 import java.io.File;
@@ -14,9 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Attaching to a running JVM retransforms the annotated classes it has already loaded. */
 class AttachIT {
+  @TempDir Path folder;
+
   @Test
   void attachEnforcesConsentOnClassesLoadedBefore() throws Exception {
     Process app = startAndAttach("attach", List.of());
@@ -50,7 +55,57 @@ class AttachIT {
     assertEquals("ran:true", run.outcome("afterAttachIsGranted"));
   }
 
+  @Test
+  void aConfigurationErrorFailsTheAttachAndTheApplicationRunsOn() throws Exception {
+    Process app = startApp("attach", List.of());
+
+    assertThrows(AgentInitializationException.class, () -> loadAgent(app, "consent.mode=bogus"));
+
+    FixtureJvm.Result run = FixtureJvm.finish(app, "go\n");
+    assertEquals("ran:sent", run.outcome("afterAttach"), "no agent runs, the application does");
+    assertTrue(run.stderr().startsWith("piiwarden: configuration error: piiwarden.consent.mode: "),
+        run::toString);
+  }
+
+  @Test
+  void aSecondAttachWithOtherOptionsFailsAndBothSecondStartsAreAudited() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Process app = startApp("attach", List.of());
+    loadAgent(app, "consent.mode=enforce,audit.sink=jsonl:" + trail);
+
+    loadAgent(app, "audit.sink=jsonl:" + trail + ",consent.mode=enforce"); // the same: ignored
+    assertThrows(AgentInitializationException.class,
+        () -> loadAgent(app, "consent.mode=monitor,audit.sink=jsonl:" + trail));
+
+    FixtureJvm.Result run = FixtureJvm.finish(app, "go\n");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("afterAttach"),
+        "the first attach's options stay in force");
+    List<String> problems = Files.readAllLines(trail).stream()
+        .filter(line -> line.contains("\"type\":\"agent.problem\"")).toList();
+    assertEquals(2, problems.size(), problems::toString);
+    assertTrue(problems.get(0).contains("the second start, with the same options, is ignored"),
+        problems.get(0));
+    assertTrue(problems.get(1).contains("already running in this JVM with other options"),
+        problems.get(1));
+  }
+
   private static Process startAndAttach(String scenario, List<Path> extra) throws Exception {
+    Process app = startApp(scenario, extra);
+    loadAgent(app, "consent.mode=enforce");
+    return app;
+  }
+
+  private static void loadAgent(Process app, String options) throws Exception {
+    VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+    try {
+      vm.loadAgent(FixtureJvm.AGENT_JAR.toString(), options);
+    } finally {
+      vm.detach();
+    }
+  }
+
+  private static Process startApp(String scenario, List<Path> extra) throws Exception {
     List<String> classPath =
         new ArrayList<>(List.of(FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
     extra.forEach(path -> classPath.add(path.toString()));
@@ -66,12 +121,6 @@ class AttachIT {
     while (!Files.readString(FixtureJvm.stdout(app)).contains("ready=true")) {
       assertTrue(app.isAlive() && System.nanoTime() < deadline, "the app got ready");
       Thread.sleep(50);
-    }
-    VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
-    try {
-      vm.loadAgent(FixtureJvm.AGENT_JAR.toString(), "consent.mode=enforce");
-    } finally {
-      vm.detach();
     }
     return app;
   }

@@ -78,6 +78,88 @@ class AuditTrailIT {
   }
 
   @Test
+  void twoJvmsInOneFolderWriteTheDefaultTrailTogetherAsOneChain() throws Exception {
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    int count = 10_000; // more than the audit queue holds: a writer that waits blocks its JVM
+    List<Process> jvms = new ArrayList<>();
+    for (String[] names : new String[][] {{"a", "b"}, {"b", "a"}}) {
+      jvms.add(FixtureJvm.current().agent(null).directory(folder).start(List.of("-cp", classPath,
+          AuditFixtureApp.class.getName(), "shared", names[0], names[1], String.valueOf(count))));
+    }
+    for (Process jvm : jvms) {
+      FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+      assertEquals("true", run.outcome("peer-started"), run::toString);
+      assertEquals("true", run.outcome("peer-finished"), "neither JVM waits for the other: " + run);
+    }
+
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    List<String> lines = Files.readAllLines(trail);
+    assertEquals(lines.size(), report.records());
+    assertEquals(2 * count, lines.stream().filter(line -> line.contains("\"type\":\"consent.changed\"")).count());
+    assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.started\"")).count());
+    assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.stopped\"")).count());
+  }
+
+  @Test
+  void emptyLinesAfterTheLastRecordAreNoTornRecordOnRestart() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    Files.writeString(trail, "\n\n", java.nio.file.StandardOpenOption.APPEND); // an editor's
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertFalse(Files.readString(trail).contains("audit.recovered"));
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(16, report.records());
+    assertTrue(report.notes().isEmpty(), report.notes()::toString);
+  }
+
+  @Test
+  void aTrailWhoseKeyFileWasDeletedStopsTheJvmInsteadOfGettingANewKey() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path keyFile = folder.resolve("piiwarden-audit.key");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    String before = Files.readString(trail);
+    Files.delete(keyFile);
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: audit key file " + keyFile
+        + " does not exist, but audit trail " + trail + " holds records sealed with a key; restore"
+        + " the key file the trail was written with, or move the trail's files aside to begin a new"
+        + " trail\n", ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(Files.exists(keyFile), "no new key over the old trail");
+    assertEquals(before, Files.readString(trail));
+  }
+
+  @Test
+  void aTrailWithAnotherKeyFileStopsTheJvm() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path keyFile = folder.resolve("piiwarden-audit.key");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    Files.write(keyFile, new byte[32]); // another key, mode 0600 kept
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: the last record of audit"
+        + " trail " + trail + " (seq 8) does not verify with audit key file " + keyFile + ": it is"
+        + " not the key the trail was written with; restore that key file, or move the trail's"
+        + " files aside to begin a new trail\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void theSameTrailOnJdk25() throws Exception {
     assumeTrue(Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
         "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");

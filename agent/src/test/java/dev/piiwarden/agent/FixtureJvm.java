@@ -24,6 +24,7 @@ final class FixtureJvm {
 
   private final List<String> command = new ArrayList<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
+  private Path directory;
 
   private FixtureJvm(Path javaHome) {
     command.add(javaHome.resolve("bin").resolve("java").toString());
@@ -59,6 +60,12 @@ final class FixtureJvm {
     return this;
   }
 
+  /** The working folder of the JVM (by default the test's). */
+  FixtureJvm directory(Path folder) {
+    this.directory = folder;
+    return this;
+  }
+
   /** The fixture app on the plain class path, plus {@code extra} entries. */
   Result runApp(String scenario, Path... extra) throws Exception {
     List<String> classPath = new ArrayList<>(List.of(testClasses().toString(), annotations().toString()));
@@ -77,6 +84,9 @@ final class FixtureJvm {
     List<String> full = new ArrayList<>(command);
     full.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(full);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     builder.environment().keySet().removeIf(name -> name.startsWith("PIIWARDEN_"));
     builder.environment().putAll(environment);
     Path out = Files.createTempFile("fixture-out", ".txt");

@@ -29,9 +29,7 @@ public enum CliMessage {
   CONSENT_EXPIRED_ALREADY("--expires %s is not in the future; pass a later instant or a positive duration"),
   CONSENT_BAD_DRIVER("--jdbc-driver %s: %s; pass a JDBC driver .jar file"),
   CONSENT_AUDIT_UNAVAILABLE(
-      "--audit: %s; nothing was recorded: run this again once the trail can be written (a running"
-          + " agent keeps its jsonl trail locked: stop it first, or give the CLI a trail file of its"
-          + " own)"),
+      "--audit: %s; nothing was recorded: run this again once the trail can be written"),
   CONSENT_AUDIT_NOT_WRITTEN(
       "--audit: %s; the change WAS recorded in the store but its consent.changed event was not"
           + " written: do not record it again, tell the trail's auditor about it"),

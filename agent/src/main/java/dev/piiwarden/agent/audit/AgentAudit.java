@@ -12,7 +12,9 @@ import dev.piiwarden.core.audit.AuditTrail;
 import dev.piiwarden.core.audit.AuditTrailOptions;
 import dev.piiwarden.core.audit.OverflowPolicy;
 import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.audit.TrailKeyCheck;
 import dev.piiwarden.core.redaction.RedactionCounts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>The key file is the trail's ({@code piiwarden.audit.key-file}, default beside the jsonl
  * file): the subject pseudonyms in {@code ConsentDeniedException} and in the trail are the same.
- * With sink {@code none} and no key file, pseudonyms use a per-process key and no file is made.
+ * With sink {@code none} and no key file, or one that does not exist, pseudonyms use a per-process
+ * key and no file or folder is made.
  * A key file the trail cannot use (open to group or others, too short, not creatable) is a
  * configuration error: the JVM stops before {@code main}, as for any other wrong option.
  */
@@ -66,11 +69,22 @@ public final class AgentAudit {
     if (sink.equals("none") && configuredKey.isEmpty()) {
       return;
     }
+    if (sink.equals("none") && !Files.exists(Path.of(configuredKey))) {
+      // Nothing is written for a sink that is off: no key file, no folders for it.
+      AgentReport.line(AgentOption.AUDIT_KEY_FILE.key() + " " + configuredKey + " does not exist"
+          + " and is not created while " + AgentOption.AUDIT_SINK.key() + "=none; pseudonyms use a"
+          + " per-process key. Create the key file, or choose an audit sink");
+      return;
+    }
     Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
     AuditKey loaded;
     try {
       // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
       // key (first start only) is done here too, so its failure does as well.
+      if (sink.startsWith("jsonl:")) {
+        // Continuing an existing trail with another key (or a new one) would break its chain.
+        TrailKeyCheck.check(Path.of(sink.substring("jsonl:".length())), key);
+      }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
       AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "

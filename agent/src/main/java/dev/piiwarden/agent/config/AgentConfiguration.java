@@ -12,6 +12,29 @@ public final class AgentConfiguration {
     this.values = new EnumMap<>(values);
   }
 
+  /** Whether both have the same value for every option (a default and the same value given alike). */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof AgentConfiguration that)) {
+      return false;
+    }
+    for (AgentOption option : AgentOption.values()) {
+      if (!get(option).equals(that.get(option))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = 1;
+    for (AgentOption option : AgentOption.values()) {
+      hash = 31 * hash + get(option).hashCode();
+    }
+    return hash;
+  }
+
   /** The value of {@code option}: given or default, never null. */
   public String get(AgentOption option) {
     return values.getOrDefault(option, option.defaultValue());

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads the options from, highest precedence first: system properties ({@code
@@ -21,6 +22,8 @@ import java.util.Properties;
  */
 public final class ConfigurationSources {
   private static final String PREFIX = "piiwarden.";
+  /** Other PII Warden tools' variables, set in the same shells: not misspelt agent options. */
+  private static final Set<String> NOT_AGENT_VARIABLES = Set.of("PIIWARDEN_DEBUG");
 
   private final Map<String, String> systemProperties;
   private final Map<String, String> environment;
@@ -71,6 +74,12 @@ public final class ConfigurationSources {
     if (configFile != null) {
       check(AgentOption.CONFIG_FILE, configFile);
       file = readFile(Path.of(configFile));
+      if (file.containsKey(AgentOption.CONFIG_FILE.key())) {
+        file.remove(AgentOption.CONFIG_FILE.key());
+        AgentReport.once("config-file-in-config-file", AgentOption.CONFIG_FILE.key() + " in "
+            + configFile + " has no effect: a config file cannot name another; remove the entry,"
+            + " or name the file as a system property, environment variable or agent argument");
+      }
       warnUnknown(file, "entry of " + AgentOption.CONFIG_FILE.key(), false);
     }
 
@@ -125,8 +134,9 @@ public final class ConfigurationSources {
       int equals = piece.indexOf('=');
       if (equals < 0) {
         if (lastKey == null) {
-          throw new ConfigurationError(
-              "agent arguments", "'" + piece + "' is not key=value", "key=value,key=value");
+          throw new ConfigurationError("agent arguments", "'" + piece + "' is not key=value"
+              + " (jcmd JVMTI.agent_load splits its arguments at spaces: wrap the whole option"
+              + " string in quotes)", "key=value,key=value");
         }
         parsed.put(lastKey, parsed.get(lastKey) + "," + piece);
         continue;
@@ -157,6 +167,9 @@ public final class ConfigurationSources {
 
   private static void warnUnknown(Map<String, String> given, String where, boolean environment) {
     for (String name : given.keySet()) {
+      if (environment && NOT_AGENT_VARIABLES.contains(name)) {
+        continue;
+      }
       boolean known = false;
       for (AgentOption option : AgentOption.values()) {
         if (environment ? option.environmentName().equals(name) : option.key().equals(name)) {

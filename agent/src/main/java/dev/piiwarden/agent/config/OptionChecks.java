@@ -176,7 +176,8 @@ final class OptionChecks {
       Taxonomy.load(Path.of(value));
       return Optional.empty();
     } catch (TaxonomyException e) {
-      return Optional.of("'" + value + "' is not a valid taxonomy extension");
+      // the loader's reason names the file, the place in it and the fix, as the CLI prints it
+      return Optional.of("not a valid taxonomy extension: " + e.getMessage());
     }
   }
 

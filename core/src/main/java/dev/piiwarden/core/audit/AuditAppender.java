@@ -12,9 +12,9 @@ import java.util.List;
  *
  * <p>{@link #open} opens the sink at once and continues its chain as {@link AuditTrail} does (a torn
  * tail is acknowledged with {@code audit.recovered}), so what it appends verifies together with what
- * the agent wrote before. A {@code jsonl} file stays locked until {@link #close}: while an agent
- * writes that file, {@code open} fails with a message saying so, and nothing is written; open the
- * appender before making the change it records, so that such a failure changes nothing.
+ * the agent wrote before. A {@code jsonl} file may be written by an agent at the same time: each
+ * append takes the file's lock and chains after whatever the agent wrote last. Open the appender
+ * before making the change it records, so that a sink that cannot be opened changes nothing.
  *
  * <pre>{@code
  * try (AuditAppender audit = AuditAppender.open(AuditTrailOptions.defaults().sink("jsonl:trail.jsonl"))) {
@@ -25,12 +25,14 @@ import java.util.List;
  * }</pre>
  */
 public final class AuditAppender implements AutoCloseable {
+  private final AuditKey key;
   private final AuditSink sink;
-  private final HashChain chain;
+  private HashChain chain;
   private final Pseudonymizer pseudonymizer;
   private final List<SealedRecord> pending = new ArrayList<>();
 
-  private AuditAppender(AuditSink sink, HashChain chain, Pseudonymizer pseudonymizer) {
+  private AuditAppender(AuditKey key, AuditSink sink, HashChain chain, Pseudonymizer pseudonymizer) {
+    this.key = key;
     this.sink = sink;
     this.chain = chain;
     this.pseudonymizer = pseudonymizer;
@@ -41,7 +43,7 @@ public final class AuditAppender implements AutoCloseable {
    * AuditTrail}) and opens the sink.
    *
    * @throws AuditException for a bad sink URI or key file, or a sink that cannot be opened (a
-   *     jsonl file another trail is writing, a database that is down); the message names the sink
+   *     jsonl file that cannot be created, a database that is down); the message names the sink
    *     without credentials
    */
   public static AuditAppender open(AuditTrailOptions options) {
@@ -56,7 +58,7 @@ public final class AuditAppender implements AutoCloseable {
       closeQuietly(sink);
       throw new AuditException("cannot open audit sink " + sink.describe() + ": " + message(e), e);
     }
-    AuditAppender appender = new AuditAppender(sink, new HashChain(key, start.position()),
+    AuditAppender appender = new AuditAppender(key, sink, new HashChain(key, start.position()),
         new Pseudonymizer(key));
     if (start.torn() != null) {
       options.problems().accept("audit file " + start.torn().fileName() + ": line "
@@ -81,11 +83,31 @@ public final class AuditAppender implements AutoCloseable {
   public void append(AuditEvent event) {
     pending.add(chain.seal(event));
     try {
+      AuditSink.Start moved = sink.claim();
+      if (moved != null) {
+        continueFrom(moved);
+      }
       sink.write(pending);
       sink.sync();
       pending.clear();
     } catch (IOException | RuntimeException e) {
       throw new AuditException("cannot write to audit sink " + sink.describe() + ": " + message(e), e);
+    }
+  }
+
+  /** Another writer appended since: what is held is sealed again after its last record. */
+  private void continueFrom(AuditSink.Start start) {
+    List<AuditEvent> events = new ArrayList<>(pending.size());
+    for (SealedRecord record : pending) {
+      events.add(record.event());
+    }
+    pending.clear();
+    chain = new HashChain(key, start.position());
+    if (start.torn() != null) {
+      pending.add(chain.seal(TrailWriter.recoveredEvent(key, start.torn())));
+    }
+    for (AuditEvent event : events) {
+      pending.add(chain.seal(event));
     }
   }
 

@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * Where sealed records go. The trail's one writer thread is the only caller, so a sink needs no
- * locking. A {@link #write} that throws is retried with the same batch, so a sink must leave no
- * partial batch behind it (truncate, roll back, or spool).
+ * locking within a trail. A {@link #write} that throws is retried with the same batch, so a sink
+ * must leave no partial batch behind it (truncate, roll back, or spool).
+ *
+ * <p>Each batch is written as {@link #claim}, then the batch sealed from where the chain stands,
+ * then {@link #write}: a sink that other processes append to as well (a shared jsonl file) says in
+ * {@code claim} where they left the chain.
  */
 public interface AuditSink {
   /**
@@ -15,7 +19,16 @@ public interface AuditSink {
    */
   Start open() throws IOException;
 
-  /** Writes the records, in order. */
+  /**
+   * Readies the sink for the next {@link #write}: where the chain stands when another writer
+   * appended to it since this one's last batch (the writer then seals the batch from there), else
+   * null. The default, for a sink only this writer appends to, is null.
+   */
+  default Start claim() throws IOException {
+    return null;
+  }
+
+  /** Writes the records, in order; called after {@link #claim}. */
   void write(List<SealedRecord> batch) throws IOException;
 
   /** Forces what was written to stable storage, as far as the sink can. */

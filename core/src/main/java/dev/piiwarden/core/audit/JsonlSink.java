@@ -1,8 +1,10 @@
 package dev.piiwarden.core.audit;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,63 +19,109 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@code jsonl:<path>} sink: one record per line, rotated by size ({@link TrailFiles}).
+ *
+ * <p>Several writers may share one trail: JVMs started in the same folder with the default sink,
+ * or the CLI recording a consent change beside a running agent. Each batch is written under an
+ * exclusive lock on {@code <file>.lock} (a lock file beside the trail, so that rotation does not
+ * move it). {@link #claim} takes that lock; if the trail grew or was rotated since this writer's
+ * last batch, it reads the new last record and returns it, so that the batch is chained after it:
+ * one chain results, whatever the number of writers. A lock held longer than {@value
+ * #LOCK_WAIT_SECONDS} s fails the batch (it is retried), it never hangs the writer.
  *
  * <p>On open it continues the chain from the last record of the active file (or of the newest
  * rotated file when the active one is empty). Bytes after that record are a torn record from a
  * crash: they are left in place, ended with a newline, and handed to the trail, which reports them
  * and writes an {@code audit.recovered} record naming them. A write that fails part-way is undone
- * (the file is cut back to the last whole batch) before it is retried, so a retry never leaves
- * half a record behind. The active file is locked while it is written: one writer per trail. New
- * files are created with mode 0600.
+ * (the file is cut back to the last whole batch) before it is retried, and the lock is kept until
+ * the retry succeeds, so a retry never leaves half a record behind and no other writer sees one.
+ * New files are created with mode 0600.
  */
 public final class JsonlSink implements AuditSink {
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final long LOCK_WAIT_SECONDS = 10;
+  /** One lock per trail file within this JVM: a file lock is held per process, not per thread. */
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
   private final Path active;
+  private final Path lockFile;
   private final long maxFileBytes;
+  private final ReentrantLock inProcess;
   private FileChannel channel;
-  /** The open active file's identity, to notice it deleted or replaced; null where unknown. */
+  /** The open active file's identity, to notice it rotated, deleted or replaced; null where unknown. */
   private Object fileKey;
   private boolean removed;
+  /** The file's size after this writer's last batch; -1 when it must be read again. */
   private long committed;
   private boolean dirty;
   private int resumeAt;
+  private FileChannel lockChannel;
+  private FileLock lock;
+  private IOException unlockFailure;
 
   /** A sink writing to {@code active}, rotating once it holds {@code maxFileBytes} or more. */
   public JsonlSink(Path active, long maxFileBytes) {
     this.active = active;
+    this.lockFile = active.resolveSibling(active.getFileName() + ".lock");
     this.maxFileBytes = maxFileBytes;
+    this.inProcess = IN_PROCESS.computeIfAbsent(active.toAbsolutePath().normalize(),
+        path -> new ReentrantLock());
   }
 
   @Override
   public Start open() throws IOException {
-    Path folder = active.toAbsolutePath().getParent();
-    if (folder != null) {
-      Files.createDirectories(folder);
+    createFolder();
+    lock();
+    try {
+      channel = openActive();
+      fileKey = currentFileKey();
+      cutTrailingEmptyLines();
+      return readTail();
+    } finally {
+      unlock();
     }
-    openActiveLocked();
-    Start start = TrailTail.read(active, channel);
-    if (start.torn() != null && committed > 0 && !endsWithNewline()) {
-      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), committed);
-      committed++;
-    }
-    if (committed == 0) {
-      return continueFromRotated();
-    }
-    return start;
   }
 
   /**
-   * Writes the batch, rotating between records whenever the file is full. A retry gets the same
-   * batch: records already written before a failure (in an earlier file, say) are skipped.
+   * Takes the trail's lock for the next {@link #write}, which releases it. Returns where the chain
+   * stands when another writer appended (or rotated) since this one's last batch, else null. While
+   * a failed batch is being retried the lock is still held, and null is returned.
+   */
+  @Override
+  public Start claim() throws IOException {
+    if (lock != null) {
+      return null;
+    }
+    lock();
+    try {
+      checkStillActive();
+      Start start = committed == channel.size() ? null : readTail();
+      if (committed >= maxFileBytes) {
+        rotate();
+      }
+      return start;
+    } catch (IOException | RuntimeException e) {
+      unlock();
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the batch, rotating between records whenever the file is full; called after {@link
+   * #claim}. A retry gets the same batch: records already written before a failure (in an earlier
+   * file, say) are skipped.
    */
   @Override
   public void write(List<SealedRecord> batch) throws IOException {
-    checkStillActive();
+    if (lock == null) {
+      throw new IllegalStateException("JsonlSink.write without claim()");
+    }
     if (dirty) {
       channel.truncate(committed);
       dirty = false;
@@ -91,6 +139,7 @@ public final class JsonlSink implements AuditSink {
         resumeAt = last ? 0 : i + 1;
       }
     }
+    unlock();
   }
 
   private void append(StringBuilder text) throws IOException {
@@ -111,11 +160,17 @@ public final class JsonlSink implements AuditSink {
 
   @Override
   public void close() throws IOException {
-    if (channel != null) {
-      try {
-        channel.force(false);
-      } finally {
-        channel.close();
+    try {
+      if (channel != null) {
+        try {
+          channel.force(false);
+        } finally {
+          channel.close();
+        }
+      }
+    } finally {
+      if (lock != null) {
+        unlock();
       }
     }
   }
@@ -123,6 +178,45 @@ public final class JsonlSink implements AuditSink {
   @Override
   public String describe() {
     return "jsonl:" + active;
+  }
+
+  /** Reads where the chain stands at the end of the active file, and takes the file's size. */
+  private Start readTail() throws IOException {
+    Start start = TrailTail.read(active, channel);
+    committed = channel.size();
+    if (start.torn() != null && committed > 0 && !endsWithNewline()) {
+      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), committed);
+      committed++;
+    }
+    if (committed == 0) {
+      return continueFromRotated();
+    }
+    return start;
+  }
+
+  /**
+   * Empty lines after the last record hold nothing (no writer leaves one, nor does a crash: an
+   * editor added them) and are no torn record: they are cut, so the chain goes on right after the
+   * record, as {@code verify} expects.
+   */
+  private void cutTrailingEmptyLines() throws IOException {
+    long size = channel.size();
+    long end = size;
+    while (end > 0 && byteAt(end - 1) == '\n' && (end == 1 || byteAt(end - 2) == '\n')) {
+      end--;
+    }
+    if (end == 1 && byteAt(0) == '\n') {
+      end = 0;
+    }
+    if (end < size) {
+      channel.truncate(end);
+    }
+  }
+
+  private byte byteAt(long position) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    channel.read(one, position);
+    return one.get(0);
   }
 
   private Start continueFromRotated() throws IOException {
@@ -137,9 +231,7 @@ public final class JsonlSink implements AuditSink {
   }
 
   private boolean endsWithNewline() throws IOException {
-    ByteBuffer last = ByteBuffer.allocate(1);
-    channel.read(last, committed - 1);
-    return last.get(0) == '\n';
+    return byteAt(committed - 1) == '\n';
   }
 
   /**
@@ -160,43 +252,60 @@ public final class JsonlSink implements AuditSink {
         Files.move(active, target);
       }
     }
-    openActiveLocked();
+    channel = openActive();
+    fileKey = currentFileKey();
+    committed = channel.size();
   }
 
   /**
-   * Writing on into a file someone deleted (or renamed, or replaced) would lose every record
-   * without a word: the operating system keeps the open file alive until it is closed. So each
-   * batch first checks that the path still names the file being written. The first time it does
-   * not, the batch fails with a message saying so, which the writer reports once; the retry begins
-   * a new file there, whose first record still chains to the last one written, so {@code verify}
-   * shows the gap.
+   * Each batch first checks that the path still names the file this writer has open. Another
+   * writer may have rotated it: the new active file is opened and its end read. Otherwise it was
+   * deleted (or renamed, or replaced), and writing on into it would lose every record without a
+   * word, since the operating system keeps the open file alive until it is closed. The first time,
+   * the batch fails with a message saying so, which the writer reports once; the retry begins a new
+   * file there, whose first record still chains to the last one written, so {@code verify} shows
+   * the gap.
    */
   private void checkStillActive() throws IOException {
     if (removed) {
       channel.close();
-      Path folder = active.toAbsolutePath().getParent();
-      if (folder != null) {
-        Files.createDirectories(folder);
-      }
-      openActiveLocked();
+      channel = openActive();
+      fileKey = currentFileKey();
+      // a file another writer began meanwhile is continued; an empty one chains to this writer's last
+      committed = channel.size() == 0 ? 0 : -1;
       dirty = false;
       removed = false;
       return;
     }
-    if (fileKey != null && !fileKey.equals(currentFileKey())) {
-      removed = true;
-      throw new IOException("audit file " + active + " was deleted or replaced while it was being"
-          + " written, and the records in it with it; a new file is begun, chained to the last"
-          + " record written. Keep a copy of the trail off this host (otlp: or jdbc: sink)");
+    if (fileKey == null || fileKey.equals(currentFileKey())) {
+      return;
     }
+    if (rotatedByAnotherWriter()) {
+      channel.close();
+      channel = openActive();
+      fileKey = currentFileKey();
+      committed = -1;
+      return;
+    }
+    removed = true;
+    throw new IOException("audit file " + active + " was deleted or replaced while it was being"
+        + " written, and the records in it with it; a new file is begun, chained to the last"
+        + " record written. Keep a copy of the trail off this host (otlp: or jdbc: sink)");
   }
 
-  /** Opens and locks the active file and takes its identity and size. */
-  private void openActiveLocked() throws IOException {
-    channel = openActive();
-    lockOrClose();
-    fileKey = currentFileKey();
-    committed = channel.size();
+  /** Whether the file this writer has open is now one of the rotated files of the trail. */
+  private boolean rotatedByAnotherWriter() throws IOException {
+    for (long index = TrailFiles.lastIndex(active); index > 0; index--) {
+      try {
+        Path rotated = TrailFiles.rotated(active, index);
+        if (fileKey.equals(Files.readAttributes(rotated, BasicFileAttributes.class).fileKey())) {
+          return true;
+        }
+      } catch (NoSuchFileException e) {
+        // a gap in the numbers (an old file moved away): the older ones are still looked at
+      }
+    }
+    return false;
   }
 
   private Object currentFileKey() throws IOException {
@@ -207,36 +316,108 @@ public final class JsonlSink implements AuditSink {
     }
   }
 
+  private void createFolder() throws IOException {
+    Path folder = active.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
+  }
+
   /**
    * Opens the active file, creating it readable by its owner only where the file system has POSIX
    * permissions: pseudonymous records are still personal data.
    */
   private FileChannel openActive() throws IOException {
+    return openOwnerOnly(active);
+  }
+
+  private FileChannel openOwnerOnly(Path file) throws IOException {
     Set<StandardOpenOption> options =
         Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    Path folder = active.toAbsolutePath().getParent();
+    Path folder = file.toAbsolutePath().getParent();
     if (folder != null && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return FileChannel.open(active, options, OWNER_ONLY);
+      return FileChannel.open(file, options, OWNER_ONLY);
     }
-    return FileChannel.open(active, options);
+    return FileChannel.open(file, options);
   }
 
   /**
-   * One writer per trail: two JVMs appending to one file would interleave two chains. The active
-   * file is locked for as long as it is written (the operating system drops the lock when the
-   * process dies, so a crash leaves no stale lock).
+   * Takes this JVM's lock of the trail, then the lock file's (the operating system drops it when
+   * the process dies, so a crash leaves no stale lock). A lock file that stays locked fails the
+   * batch after {@value #LOCK_WAIT_SECONDS} s instead of waiting for ever.
    */
-  private void lockOrClose() throws IOException {
-    boolean locked;
+  private void lock() throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
     try {
-      locked = channel.tryLock() != null;
-    } catch (OverlappingFileLockException sameJvm) {
-      locked = false;
+      if (!inProcess.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw lockedTooLong();
+      }
+      if (unlockFailure != null) {
+        IOException failure = unlockFailure;
+        unlockFailure = null;
+        throw failure;
+      }
+      createFolder();
+      lockChannel = openOwnerOnly(lockFile);
+      while ((lock = tryLock()) == null) {
+        if (System.nanoTime() - deadline > 0) {
+          throw lockedTooLong();
+        }
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      releaseAfterFailedLock();
+      throw new InterruptedIOException("interrupted while waiting for the lock of audit file "
+          + active);
+    } catch (IOException | RuntimeException e) {
+      releaseAfterFailedLock();
+      throw e;
     }
-    if (!locked) {
-      channel.close();
-      throw new IOException("audit file " + active + " is being written by another trail (another"
-          + " JVM, or another trail in this one); give each JVM its own piiwarden.audit.sink file");
+  }
+
+  private IOException lockedTooLong() {
+    return new IOException("audit file " + active + " has been locked by another writer for more"
+        + " than " + LOCK_WAIT_SECONDS + " s (lock file " + lockFile + "); the batch is retried."
+        + " Look for a stuck process that holds the lock file open");
+  }
+
+  private FileLock tryLock() throws IOException {
+    try {
+      return lockChannel.tryLock();
+    } catch (OverlappingFileLockException sameJvm) {
+      return null; // the same file under another name in this JVM: wait for it like for a process
+    }
+  }
+
+  private void releaseAfterFailedLock() throws IOException {
+    try {
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } finally {
+      lockChannel = null;
+      lock = null;
+      if (inProcess.isHeldByCurrentThread()) {
+        inProcess.unlock();
+      }
+    }
+  }
+
+  /**
+   * Releases the lock file (closing its channel releases the lock). A failure here comes after a
+   * batch was written, so failing that batch would write it twice: it is kept and thrown by the
+   * next {@link #lock} instead, which the writer reports.
+   */
+  private void unlock() {
+    try {
+      lockChannel.close();
+    } catch (IOException e) {
+      unlockFailure = e;
+    } finally {
+      lockChannel = null;
+      lock = null;
+      inProcess.unlock();
     }
   }
 }

@@ -28,6 +28,7 @@ public final class OtlpSink implements AuditSink {
   /** The spool file's default name. */
   public static final String DEFAULT_SPOOL_NAME = "piiwarden-audit-spool.jsonl";
 
+  private static final String LOGS_PATH = "/v1/logs";
   private static final int ATTEMPTS = 3;
   private static final long FIRST_BACKOFF_MILLIS = 100;
   private static final int REPLAY_CHUNK = 512;
@@ -38,12 +39,15 @@ public final class OtlpSink implements AuditSink {
   private final Consumer<String> problems;
   private final HttpClient client;
   private boolean down;
+  /** Why the last send failed: the collector could not be reached, or what it answered. */
+  private String lastFailure = "";
   private long lastReplayNanos = System.nanoTime() - REPLAY_EVERY_NANOS;
 
   /** A sink for the collector at {@code endpoint}, spooling to {@code spoolFile}. */
   public OtlpSink(URI endpoint, java.nio.file.Path spoolFile, Consumer<String> problems) {
     String base = endpoint.toString().replaceAll("/+$", "");
-    this.logs = URI.create(base + "/v1/logs");
+    // the collector's base URL, or its logs URL as OpenTelemetry's exporters take it: both work
+    this.logs = URI.create(base.endsWith(LOGS_PATH) ? base : base + LOGS_PATH);
     this.spool = new SpoolFile(spoolFile);
     this.problems = problems;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -130,8 +134,10 @@ public final class OtlpSink implements AuditSink {
         if (response.statusCode() / 100 == 2) {
           return true;
         }
+        lastFailure = "answered HTTP " + response.statusCode() + " to the audit records";
       } catch (IOException e) {
-        // Not reachable this time: the next attempt or the spool takes over.
+        // Not reachable this time: the next attempt or the spool takes over; said by goneDown.
+        lastFailure = "could not be reached (" + e.getClass().getName() + ")";
         if (attempt == ATTEMPTS) {
           return false;
         }
@@ -150,8 +156,8 @@ public final class OtlpSink implements AuditSink {
   private void goneDown() {
     if (!down) {
       down = true;
-      problems.accept("OTLP collector " + logs + " does not take audit records; they are kept in"
-          + " spool file " + spool.path() + " and replayed when it is back");
+      problems.accept("OTLP collector " + logs + " " + lastFailure + "; audit records are kept in"
+          + " spool file " + spool.path() + " and replayed when it takes them");
     }
   }
 

@@ -173,6 +173,10 @@ final class TrailWriter implements Runnable {
     long backoff = FIRST_BACKOFF_MILLIS;
     while (!givenUp) {
       try {
+        AuditSink.Start moved = sink.claim();
+        if (moved != null) {
+          continueFrom(moved);
+        }
         sink.write(pending);
         pending.clear();
         unsynced = true;
@@ -188,6 +192,22 @@ final class TrailWriter implements Runnable {
         Thread.sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
+    }
+  }
+
+  /** Another writer appended to the sink: the held batch is sealed again after its last record. */
+  private void continueFrom(AuditSink.Start start) {
+    List<AuditEvent> events = new ArrayList<>(pending.size());
+    for (SealedRecord record : pending) {
+      events.add(record.event());
+    }
+    pending.clear();
+    chain = new HashChain(key, start.position());
+    if (start.torn() != null) {
+      acknowledgeTorn(start.torn(), start.position());
+    }
+    for (AuditEvent event : events) {
+      pending.add(chain.seal(event));
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The synchronous appender continues a writer's chain, acknowledges a torn tail, respects the lock. */
+/** The synchronous appender continues a writer's chain, acknowledges a torn tail, shares the file. */
 class AuditAppenderTest {
   @TempDir Path folder;
 
@@ -56,15 +56,33 @@ class AuditAppenderTest {
   }
 
   @Test
-  void aFileAnotherTrailWritesIsRefusedAtOpen() throws Exception {
+  void appendsBesideATrailThatWritesTheSameFile() throws Exception {
     Path active = folder.resolve("piiwarden-audit.jsonl");
     List<String> problems = new ArrayList<>();
-    try (AuditAppender holder = AuditAppender.open(options(active, problems))) {
-      AuditException refused =
-          assertThrows(AuditException.class, () -> AuditAppender.open(options(active, problems)));
-      assertTrue(refused.getMessage().contains("is being written by another trail"),
-          refused.getMessage());
+    try (AuditTrail trail = AuditTrail.open(options(active, problems).fsync(FsyncPolicy.everyRecord()));
+        AuditAppender appender = AuditAppender.open(options(active, problems))) {
+      trail.record(AuditFixtures.access(1));
+      awaitLines(active, 1);
+      appender.append(ConsentChangeEvents.changed(appender.pseudonymizer(), "u-1", "cli",
+          "marketing", ConsentChangeEvents.GRANTED, "paper-form"));
+      trail.record(AuditFixtures.access(2));
     }
-    assertEquals(0, Files.size(active));
+    List<String> lines = Files.readAllLines(active);
+    assertEquals(3, lines.size(), lines::toString);
+    assertTrue(lines.get(1).contains("\"seq\":2,") && lines.get(1).contains("consent.changed"),
+        lines.get(1));
+    VerificationReport report = new AuditVerifier(AuditFixtures.KEY).verify(List.of(active));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertTrue(problems.isEmpty(), problems::toString);
+  }
+
+  private static void awaitLines(Path file, int count) throws Exception {
+    for (int i = 0; i < 500; i++) {
+      if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(file + " did not get " + count + " lines");
   }
 }

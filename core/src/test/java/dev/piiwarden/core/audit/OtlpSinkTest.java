@@ -54,6 +54,22 @@ class OtlpSinkTest {
   }
 
   @Test
+  void anEndpointThatEndsWithV1LogsIsTheLogsUrlItself() throws Exception {
+    int port = startReceiver(0);
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, new OtlpSink(
+        URI.create("http://127.0.0.1:" + port + "/v1/logs"), folder.resolve("spool.jsonl"),
+        problems::add), options());
+    for (int i = 1; i <= 10; i++) {
+      trail.record(AuditFixtures.access(i));
+    }
+    assertTrue(trail.shutdown());
+
+    assertEquals(List.of(), shapeErrors);
+    assertEquals(10, received.size());
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
   void whileTheCollectorIsDownRecordsAreSpooledThenReplayedInOrder() throws Exception {
     int port = freePort();
     Path spool = folder.resolve("spool.jsonl");
@@ -64,7 +80,9 @@ class OtlpSinkTest {
     }
     waitFor(() -> lineCount(spool) == 50);
     assertEquals(1, problems.size(), problems.toString());
-    assertTrue(problems.get(0).contains("does not take audit records; they are kept in spool file"));
+    assertTrue(problems.get(0).startsWith("OTLP collector http://127.0.0.1:" + port + "/v1/logs could"
+        + " not be reached (java.net.ConnectException); audit records are kept in spool file"),
+        problems.get(0));
 
     startReceiver(port);
     Thread.sleep(1100); // the spool is replayed at most once a second
@@ -120,7 +138,10 @@ class OtlpSinkTest {
     server.createContext("/v1/logs", exchange -> {
       int status = 200;
       try (exchange) {
-        if (!"POST".equals(exchange.getRequestMethod())
+        if (!exchange.getRequestURI().getPath().equals("/v1/logs")) {
+          shapeErrors.add("posted to " + exchange.getRequestURI().getPath());
+          status = 404;
+        } else if (!"POST".equals(exchange.getRequestMethod())
             || !"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
           shapeErrors.add("not a JSON POST");
           status = 400;
