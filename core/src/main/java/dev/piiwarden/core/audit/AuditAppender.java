@@ -97,18 +97,7 @@ public final class AuditAppender implements AutoCloseable {
 
   /** Another writer appended since: what is held is sealed again after its last record. */
   private void continueFrom(AuditSink.Start start) {
-    List<AuditEvent> events = new ArrayList<>(pending.size());
-    for (SealedRecord record : pending) {
-      events.add(record.event());
-    }
-    pending.clear();
-    chain = new HashChain(key, start.position());
-    if (start.torn() != null) {
-      pending.add(chain.seal(TrailWriter.recoveredEvent(key, start.torn())));
-    }
-    for (AuditEvent event : events) {
-      pending.add(chain.seal(event));
-    }
+    chain = TrailWriter.resealAfter(key, start, pending);
   }
 
   /** Releases the sink (and a jsonl file's lock). */

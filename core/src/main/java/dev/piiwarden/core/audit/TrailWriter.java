@@ -153,10 +153,14 @@ final class TrailWriter implements Runnable {
   }
 
   private void acknowledgeTorn(AuditSink.TornTail torn, ChainPosition position) {
+    reportTorn(torn, position);
+    pending.add(chain.seal(recoveredEvent(key, torn)));
+  }
+
+  private void reportTorn(AuditSink.TornTail torn, ChainPosition position) {
     report("audit file " + torn.fileName() + ": line " + torn.line() + " holds a torn record ("
         + torn.bytes().length + " bytes, a crash while writing); the chain continues from seq "
         + position.seq() + " and an audit.recovered record names the torn line");
-    pending.add(chain.seal(recoveredEvent(key, torn)));
   }
 
   /** The {@code audit.recovered} event that acknowledges a torn tail; {@link AuditAppender} too. */
@@ -197,18 +201,31 @@ final class TrailWriter implements Runnable {
 
   /** Another writer appended to the sink: the held batch is sealed again after its last record. */
   private void continueFrom(AuditSink.Start start) {
+    if (start.torn() != null) {
+      reportTorn(start.torn(), start.position());
+    }
+    chain = resealAfter(key, start, pending);
+  }
+
+  /**
+   * Seals the events of {@code pending} again, in place, after the last record {@code start} found
+   * (another writer's), with an {@code audit.recovered} first when it found a torn tail; the chain
+   * to go on with. {@link AuditAppender} too.
+   */
+  static HashChain resealAfter(AuditKey key, AuditSink.Start start, List<SealedRecord> pending) {
     List<AuditEvent> events = new ArrayList<>(pending.size());
     for (SealedRecord record : pending) {
       events.add(record.event());
     }
     pending.clear();
-    chain = new HashChain(key, start.position());
+    HashChain chain = new HashChain(key, start.position());
     if (start.torn() != null) {
-      acknowledgeTorn(start.torn(), start.position());
+      pending.add(chain.seal(recoveredEvent(key, start.torn())));
     }
     for (AuditEvent event : events) {
       pending.add(chain.seal(event));
     }
+    return chain;
   }
 
   private long pollMillis() {

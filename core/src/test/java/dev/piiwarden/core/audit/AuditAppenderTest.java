@@ -62,7 +62,7 @@ class AuditAppenderTest {
     try (AuditTrail trail = AuditTrail.open(options(active, problems).fsync(FsyncPolicy.everyRecord()));
         AuditAppender appender = AuditAppender.open(options(active, problems))) {
       trail.record(AuditFixtures.access(1));
-      awaitLines(active, 1);
+      AuditTrailTest.awaitLines(active, 1);
       appender.append(ConsentChangeEvents.changed(appender.pseudonymizer(), "u-1", "cli",
           "marketing", ConsentChangeEvents.GRANTED, "paper-form"));
       trail.record(AuditFixtures.access(2));
@@ -76,13 +76,4 @@ class AuditAppenderTest {
     assertTrue(problems.isEmpty(), problems::toString);
   }
 
-  private static void awaitLines(Path file, int count) throws Exception {
-    for (int i = 0; i < 500; i++) {
-      if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError(file + " did not get " + count + " lines");
-  }
 }

@@ -324,7 +324,7 @@ class AuditTrailTest {
     assertFalse(report.ok(), "the records deleted with the first file show as a gap");
   }
 
-  private static void awaitLines(Path file, int count) throws Exception {
+  static void awaitLines(Path file, int count) throws Exception {
     for (int i = 0; i < 500; i++) {
       if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
         return;
