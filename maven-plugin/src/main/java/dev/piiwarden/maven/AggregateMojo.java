@@ -6,9 +6,9 @@ import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,6 +36,9 @@ public class AggregateMojo extends PiiWardenMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
   @Override
   String goal() {
     return "aggregate";
@@ -48,8 +51,7 @@ public class AggregateMojo extends PiiWardenMojo {
 
   @Override
   void run() throws MojoExecutionException {
-    List<MavenProject> projects = session.getProjects();
-    MavenProject last = projects.get(projects.size() - 1);
+    MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
     if (!last.getId().equals(project.getId())) {
       getLog().debug(PluginMessage.AGGREGATE_WAITS.format(last.getId()));
       return;
@@ -57,13 +59,10 @@ public class AggregateMojo extends PiiWardenMojo {
     if (session.isParallel()) {
       getLog().warn(PluginMessage.AGGREGATE_PARALLEL.format());
     }
-    List<Path> folders = new ArrayList<>();
-    for (MavenProject module : projects) {
-      File classes = new File(module.getBuild().getOutputDirectory());
-      if (classes.isDirectory()) {
-        folders.add(classes.toPath());
-      }
+    if (!Reactor.after(session, project).isEmpty()) {
+      getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
     }
+    List<Path> folders = Reactor.classFolders(session, project);
     Inventory inventory = ModuleInventory.read(folders, getLog());
     File target = outputFile != null ? outputFile
         : new File(session.getTopLevelProject().getBuild().getDirectory(), "piiwarden/inventory.json");

@@ -14,8 +14,11 @@ public enum PluginMessage {
           + " annotationProcessorPaths"),
   MERGE_CONFLICT("%s"),
   WROTE("PII Warden %s: %s"),
-  AGGREGATE_WAITS("PII Warden aggregate: runs in the reactor's last module, %s"),
-  REACTOR_WAITS("PII Warden %s (aggregate): runs in the reactor's last module, %s"),
+  AGGREGATE_WAITS("PII Warden aggregate: runs in the last module of the reactor that runs it, %s"),
+  REACTOR_WAITS("PII Warden %s (aggregate): runs in the last module of the reactor that runs it, %s"),
+  REACTOR_ACTS(
+      "PII Warden %s (aggregate): the modules after this one do not run it (not bound, or skipped), so"
+          + " their classes are not included: %s"),
   AGGREGATE_PARALLEL(
       "PII Warden aggregate: the build is parallel, so modules may still be compiling; run the"
           + " aggregate without -T, or as 'mvn piiwarden:aggregate' after the build"),

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Writes the records of processing activities (GDPR Art. 30(1)) of the module's inventory, as
@@ -67,6 +69,9 @@ public class RopaMojo extends PiiWardenMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
   @Override
   String goal() {
     return "ropa";
@@ -82,14 +87,20 @@ public class RopaMojo extends PiiWardenMojo {
     Set<RopaFormat> wanted = parseFormats(formats);
     RopaConfig settings = ReportSettings.ropa(config, controller);
     var names = ReportSettings.taxonomy(taxonomy);
-    if (aggregate && !Reactor.isLast(session, project)) {
-      getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), Reactor.last(session)));
-      return;
+    if (aggregate) {
+      MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
+      if (!last.getId().equals(project.getId())) {
+        getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), last.getId()));
+        return;
+      }
+      if (!Reactor.after(session, project).isEmpty()) {
+        getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
+      }
     }
     if (!aggregate && noClasses()) {
       return;
     }
-    List<Path> inputs = aggregate ? Reactor.classFolders(session) : List.of(classesDirectory.toPath());
+    List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
     Inventory inventory = ModuleInventory.read(inputs, getLog());
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
