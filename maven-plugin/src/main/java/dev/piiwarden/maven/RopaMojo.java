@@ -109,7 +109,7 @@ public class RopaMojo extends PiiWardenMojo {
       record = RopaBuilder.build(inventory, names, settings);
     } catch (ConfigException e) {
       // Only the config names activities, so only its entries can fail to match the inventory.
-      throw new MojoExecutionException("config " + config + ": " + e.getMessage(), e);
+      throw ContentFreeCause.error("config " + config + ": " + e.getMessage(), e);
     }
     List<String> written = new ArrayList<>();
     for (RopaFormat format : wanted) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.piiwarden.core.json.JsonProblem;
+import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class StructuredFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new MojoExecutionException(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e)
+      throw ContentFreeCause.error(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e)
           + "); pass a JSON or YAML file that exists", e);
     }
     try {
@@ -44,10 +45,10 @@ public final class StructuredFile {
       return tree;
     } catch (JsonProcessingException e) {
       String problem = yaml ? yamlProblem(e) : JsonProblem.describe(e);
-      throw new MojoExecutionException(parameter + " " + file + ": " + problem + "; fix the file"
+      throw ContentFreeCause.error(parameter + " " + file + ": " + problem + "; fix the file"
           + (yaml ? "" : " (name it .yaml or .yml if it is YAML)"), e);
     } catch (IOException e) {
-      throw new MojoExecutionException(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e) + ")", e);
+      throw ContentFreeCause.error(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e) + ")", e);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
+import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.PluginMessage;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ModuleInventory {
     try {
       fragments = InventoryInputs.readAll(inputs);
     } catch (InventoryException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw ContentFreeCause.error(e.getMessage(), e);
     }
     if (fragments.isEmpty()) {
       String names = inputs.stream().map(Path::toString).collect(Collectors.joining(", "));
@@ -52,7 +53,7 @@ public final class ModuleInventory {
     try {
       return InventoryMerger.merge(InventoryInputs.read(file)).inventory();
     } catch (InventoryException e) {
-      throw new MojoExecutionException(parameter + " " + e.getMessage(), e);
+      throw ContentFreeCause.error(parameter + " " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.piiwarden.maven.output;
 
+import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.PluginMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public final class ReportFile {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MojoExecutionException(PluginMessage.CANNOT_WRITE.format(file, reason(e)), e);
+      throw ContentFreeCause.error(PluginMessage.CANNOT_WRITE.format(file, reason(e)), e);
     }
   }
 
