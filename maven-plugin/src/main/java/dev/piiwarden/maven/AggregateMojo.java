@@ -29,7 +29,10 @@ public class AggregateMojo extends PiiWardenMojo {
   @Parameter(property = "piiwarden.aggregate.skip", defaultValue = "false")
   boolean skipAggregate;
 
-  /** Where the aggregate is written; by default the top-level project's target/piiwarden/inventory.json. */
+  /**
+   * Where the aggregate is written; by default {@code target/piiwarden/inventory.json} of the
+   * top-level project, or with {@code -pl} and the root left out, of the folder holding the modules.
+   */
   @Parameter(property = "piiwarden.aggregate.outputFile")
   File outputFile;
 
@@ -65,7 +68,7 @@ public class AggregateMojo extends PiiWardenMojo {
     List<Path> folders = Reactor.classFolders(session, project);
     Inventory inventory = ModuleInventory.read(folders, getLog());
     File target = outputFile != null ? outputFile
-        : new File(session.getTopLevelProject().getBuild().getDirectory(), "piiwarden/inventory.json");
+        : new File(Reactor.topLevelOutput(session), "inventory.json");
     ReportFile.write(target.toPath(), InventoryJson.write(inventory));
     getLog().info(PluginMessage.WROTE.format(goal(),
         InventoryCounts.of(inventory) + " of " + folders.size() + " modules in " + target));

@@ -101,12 +101,51 @@ final class Reactor {
         .map(MavenProject::getId).collect(java.util.stream.Collectors.joining(", "));
   }
 
-  /** {@code target/piiwarden} of the top-level project. */
+  /**
+   * {@code target/piiwarden} of the top-level folder: the top-level project's when it is the
+   * reactor's aggregator, else that of {@link #topLevelFolder}. With {@code -pl billing,notify} the
+   * top-level project is {@code billing}, whose own inventory must not be overwritten.
+   */
   static File topLevelOutput(MavenSession session) {
-    return new File(session.getTopLevelProject().getBuild().getDirectory(), "piiwarden");
+    MavenProject top = session.getTopLevelProject();
+    return isAggregatorOfAll(session, top) ? new File(top.getBuild().getDirectory(), "piiwarden")
+        : topLevelFolder(session).resolve("target/piiwarden").toFile();
   }
 
-  /** Every module's source folder relative to the top-level project, with {@code /}, in reactor order. */
+  /**
+   * The folder of the whole build: the top-level project's when it is the reactor's aggregator,
+   * else Maven's multi-module project directory when it holds every module, else the modules'
+   * common parent folder.
+   */
+  static Path topLevelFolder(MavenSession session) {
+    MavenProject top = session.getTopLevelProject();
+    if (isAggregatorOfAll(session, top)) {
+      return normalized(top.getBasedir());
+    }
+    File multiModule = session.getRequest() == null ? null : session.getRequest().getMultiModuleProjectDirectory();
+    if (multiModule != null && holdsAll(session, normalized(multiModule))) {
+      return normalized(multiModule);
+    }
+    Path common = normalized(session.getProjects().get(0).getBasedir());
+    while (common.getParent() != null && !holdsAll(session, common)) {
+      common = common.getParent();
+    }
+    return common;
+  }
+
+  private static boolean isAggregatorOfAll(MavenSession session, MavenProject top) {
+    return !top.getModules().isEmpty() && holdsAll(session, normalized(top.getBasedir()));
+  }
+
+  private static boolean holdsAll(MavenSession session, Path folder) {
+    return session.getProjects().stream().allMatch(module -> normalized(module.getBasedir()).startsWith(folder));
+  }
+
+  private static Path normalized(File folder) {
+    return folder.toPath().toAbsolutePath().normalize();
+  }
+
+  /** Every module's source folder relative to the top-level folder, with {@code /}, in reactor order. */
   static List<String> sourceRoots(MavenSession session) {
     List<String> roots = new ArrayList<>();
     for (MavenProject module : session.getProjects()) {
@@ -115,9 +154,9 @@ final class Reactor {
     return roots;
   }
 
-  /** The module's source folder relative to the top-level project, with {@code /}; empty if outside it. */
+  /** The module's source folder relative to the top-level folder, with {@code /}; empty if outside it. */
   static String relativeSourceRoot(MavenSession session, MavenProject module) {
-    Path top = session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
+    Path top = topLevelFolder(session);
     Path sources = Path.of(module.getBuild().getSourceDirectory()).toAbsolutePath().normalize();
     return sources.startsWith(top) ? top.relativize(sources).toString().replace(File.separatorChar, '/') : "";
   }
