@@ -85,8 +85,6 @@ public class RopaMojo extends PiiWardenMojo {
   @Override
   void run() throws MojoExecutionException {
     Set<RopaFormat> wanted = parseFormats(formats);
-    RopaConfig settings = ReportSettings.ropa(config, controller);
-    var names = ReportSettings.taxonomy(taxonomy);
     if (aggregate) {
       MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
       if (!last.getId().equals(project.getId())) {
@@ -100,6 +98,9 @@ public class RopaMojo extends PiiWardenMojo {
     if (!aggregate && noClasses()) {
       return;
     }
+    // Read only where the work is done: with aggregate, the waiting modules need neither file.
+    RopaConfig settings = ReportSettings.ropa(config, controller);
+    var names = ReportSettings.taxonomy(taxonomy);
     List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
     Inventory inventory = ModuleInventory.read(inputs, getLog());
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory

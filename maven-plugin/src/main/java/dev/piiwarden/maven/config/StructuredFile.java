@@ -35,7 +35,8 @@ public final class StructuredFile {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw ContentFreeCause.error(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e)
-          + "); pass a JSON or YAML file that exists", e);
+          + "); pass a JSON or YAML file that exists (a relative path in a parent POM is resolved in each"
+          + " module: use ${maven.multiModuleProjectDirectory}/…)", e);
     }
     try {
       JsonNode tree = (yaml ? new YAMLMapper() : new ObjectMapper()).readTree(bytes);

@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -37,6 +38,9 @@ public final class ReportFile {
   public static String reason(IOException e) {
     if (e instanceof AccessDeniedException denied) {
       return "permission denied on " + denied.getFile();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
     }
     if (e instanceof FileAlreadyExistsException inTheWay) {
       return inTheWay.getFile() + " is a file, not a folder";
