@@ -2,7 +2,6 @@ package dev.piiwarden.maven;
 
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryJson;
-import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ public class AggregateMojo extends PiiWardenMojo {
       getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
     }
     List<Path> folders = Reactor.classFolders(session, project);
-    Inventory inventory = ModuleInventory.read(folders, getLog());
+    Inventory inventory = readInventory(folders);
     File target = outputFile != null ? outputFile
         : new File(Reactor.topLevelOutput(session), "inventory.json");
     ReportFile.write(target.toPath(), InventoryJson.write(inventory));

@@ -123,7 +123,7 @@ public class CheckMojo extends PiiWardenMojo {
     Policy rules = ReportSettings.policy(policy, keys);
     Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline");
     List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
-    Inventory inventory = ModuleInventory.read(inputs, getLog());
+    Inventory inventory = readInventory(inputs);
     File sarifFile = this.sarifFile != null ? this.sarifFile
         : new File(aggregate ? Reactor.topLevelOutput(session)
             : new File(project.getBuild().getDirectory(), "piiwarden"), "piiwarden.sarif");

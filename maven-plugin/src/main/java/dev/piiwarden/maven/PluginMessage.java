@@ -10,8 +10,11 @@ public enum PluginMessage {
   SKIPPED("PII Warden %s skipped (%s)"),
   NO_CLASSES("PII Warden %s: no class folder %s; nothing to do"),
   NO_FRAGMENTS(
-      "no inventory fragments found in %s; add piiwarden-processor to the maven-compiler-plugin"
-          + " annotationProcessorPaths"),
+      "no inventory fragments found in %s; if this module has personal data, add piiwarden-processor to"
+          + " the maven-compiler-plugin annotationProcessorPaths"),
+  NO_PERSONAL_DATA(
+      "no inventory fragments found in %s: piiwarden-processor found no @PersonalData or"
+          + " @ProcessingActivity; nothing to report"),
   MERGE_CONFLICT("%s"),
   WROTE("PII Warden %s: %s"),
   AGGREGATE_WAITS("PII Warden aggregate: runs in the last module of the reactor that runs it, %s"),

@@ -7,7 +7,6 @@ import dev.piiwarden.core.report.ropa.RopaConfig;
 import dev.piiwarden.core.report.ropa.RopaFormat;
 import dev.piiwarden.core.report.ropa.RopaRecord;
 import dev.piiwarden.maven.config.ReportSettings;
-import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
@@ -102,7 +101,7 @@ public class RopaMojo extends PiiWardenMojo {
     RopaConfig settings = ReportSettings.ropa(config, controller);
     var names = ReportSettings.taxonomy(taxonomy);
     List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
-    Inventory inventory = ModuleInventory.read(inputs, getLog());
+    Inventory inventory = readInventory(inputs);
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
     RopaRecord record;

@@ -24,24 +24,37 @@ public final class ModuleInventory {
   /**
    * Reads and merges the inputs in order.
    *
+   * @param noFragments what to say when the inputs hold no fragment; null when it was said already
    * @throws MojoExecutionException with core's one-line message when an input cannot be used
    */
-  public static Inventory read(List<Path> inputs, Log log) throws MojoExecutionException {
+  public static Inventory read(List<Path> inputs, Log log, NoFragments noFragments) throws MojoExecutionException {
     List<InventoryFragment> fragments;
     try {
       fragments = InventoryInputs.readAll(inputs);
     } catch (InventoryException e) {
       throw ContentFreeCause.error(e.getMessage(), e);
     }
-    if (fragments.isEmpty()) {
+    if (fragments.isEmpty() && noFragments != null) {
       String names = inputs.stream().map(Path::toString).collect(Collectors.joining(", "));
-      log.warn(PluginMessage.NO_FRAGMENTS.format(names));
+      if (noFragments == NoFragments.PROCESSOR_RAN) {
+        log.info(PluginMessage.NO_PERSONAL_DATA.format(names));
+      } else {
+        log.warn(PluginMessage.NO_FRAGMENTS.format(names));
+      }
     }
     MergeResult result = InventoryMerger.merge(fragments);
     for (String conflict : result.conflicts()) {
       log.warn(PluginMessage.MERGE_CONFLICT.format(conflict));
     }
     return result.inventory();
+  }
+
+  /** Why inputs may hold no fragment, which decides what the build log says. */
+  public enum NoFragments {
+    /** piiwarden-processor is on the module's annotation processor path: no personal data declared. */
+    PROCESSOR_RAN,
+    /** The processor may not have run: advise adding it. */
+    PROCESSOR_UNKNOWN
   }
 
   /**
