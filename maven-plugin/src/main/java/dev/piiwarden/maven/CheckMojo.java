@@ -121,7 +121,7 @@ public class CheckMojo extends PiiWardenMojo {
     Set<ChangeKind> gatedKinds = FailOn.parse(failOn);
     Taxonomy keys = ReportSettings.taxonomy(taxonomy);
     Policy rules = ReportSettings.policy(policy, keys);
-    Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline");
+    Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline", getLog());
     List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
     Inventory inventory = readInventory(inputs);
     File sarifFile = this.sarifFile != null ? this.sarifFile

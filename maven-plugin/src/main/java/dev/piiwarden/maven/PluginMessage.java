@@ -15,6 +15,9 @@ public enum PluginMessage {
   NO_PERSONAL_DATA(
       "no inventory fragments found in %s: piiwarden-processor found no @PersonalData or"
           + " @ProcessingActivity; nothing to report"),
+  EMPTY_INPUT(
+      "%s %s: no inventory fragments found, so everything counts as added; pass an inventory written by"
+          + " piiwarden:inventory, or a class folder or jar holding fragments"),
   MERGE_CONFLICT("%s"),
   WROTE("PII Warden %s: %s"),
   AGGREGATE_WAITS("PII Warden aggregate: runs in the last module of the reactor that runs it, %s"),

@@ -58,15 +58,20 @@ public final class ModuleInventory {
   }
 
   /**
-   * Reads one inventory file, such as a baseline.
+   * Reads one inventory file, such as a baseline; one without fragments (a folder or jar) is a warning.
    *
    * @throws MojoExecutionException with core's one-line message when it cannot be used
    */
-  public static Inventory readFile(Path file, String parameter) throws MojoExecutionException {
+  public static Inventory readFile(Path file, String parameter, Log log) throws MojoExecutionException {
+    List<InventoryFragment> fragments;
     try {
-      return InventoryMerger.merge(InventoryInputs.read(file)).inventory();
+      fragments = InventoryInputs.read(file);
     } catch (InventoryException e) {
       throw ContentFreeCause.error(parameter + " " + e.getMessage(), e);
     }
+    if (fragments.isEmpty()) {
+      log.warn(PluginMessage.EMPTY_INPUT.format(parameter, file));
+    }
+    return InventoryMerger.merge(fragments).inventory();
   }
 }
