@@ -104,6 +104,9 @@ public class RopaMojo extends PiiWardenMojo {
     Inventory inventory = readInventory(inputs);
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
+    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
+        getLog().warn((aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS)
+            .format(activity, count)));
     RopaRecord record;
     try {
       record = RopaBuilder.build(inventory, names, settings);
