@@ -100,7 +100,7 @@ public final class RopaBuilder {
   }
 
   /** The activity's name in the record: its {@code @ProcessingActivity} name, else {@link #fallbackName}. */
-  static String nameOf(Activity activity) {
+  public static String nameOf(Activity activity) {
     return activity.name() == null || activity.name().isBlank() ? fallbackName(activity) : activity.name();
   }
 
