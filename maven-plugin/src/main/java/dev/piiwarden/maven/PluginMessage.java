@@ -35,6 +35,7 @@ public enum PluginMessage {
       "PII Warden aggregate: the build is parallel, so modules may still be compiling; run the"
           + " aggregate without -T, or as 'mvn piiwarden:aggregate' after the build"),
   CANNOT_WRITE("cannot write %s (%s); check that the folder is writable"),
+  OUTPUT_IS_FOLDER("cannot write %s: it is a folder; pass the path of a file (one in that folder, say)"),
   BAD_FORMATS("formats: unknown format '%s'; pass a comma-separated list of md, html, csv, json"),
   BAD_FAIL_ON(
       "failOn: unknown kind '%s'; pass a comma-separated list of elements, activities, flows,"

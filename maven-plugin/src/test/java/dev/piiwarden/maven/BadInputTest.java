@@ -87,6 +87,30 @@ class BadInputTest {
   }
 
   @Test
+  void anOutputFileThatIsAFolderSaysSo() throws IOException {
+    Path classes = dir.resolve("classes");
+    ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());
+    InventoryMojo inventory = new InventoryMojo();
+    inventory.classesDirectory = classes.toFile();
+    inventory.outputFile = Files.createDirectories(dir.resolve("out")).toFile();
+    inventory.setLog(new RecordingLog());
+    assertEquals("cannot write " + inventory.outputFile + ": it is a folder; pass the path of a file (one in that"
+        + " folder, say)", oneLine(inventory::execute));
+  }
+
+  @Test
+  void anUnknownPolicyCategoryIsEchoedWithoutACliOption() throws IOException {
+    Path classes = dir.resolve("classes");
+    ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());
+    Path policy = Files.writeString(dir.resolve("p.yaml"),
+        "rules:\n  - id: r\n    type: deny-sink\n    categories: [user.finacial]\n    sinks: [LOG]\n");
+    String message = oneLine(check(classes, policy)::execute);
+    assertTrue(message.contains("categories[0] 'user.finacial' is not a category of the taxonomy; did you mean"
+        + " 'user.financial'?"), message);
+    assertFalse(message.contains("--"), message);
+  }
+
+  @Test
   void noMessageOfTheErrorOrItsCausesQuotesTheFile() throws IOException {
     Path classes = dir.resolve("classes");
     ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());

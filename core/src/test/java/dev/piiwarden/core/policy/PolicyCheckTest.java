@@ -143,7 +143,7 @@ class PolicyCheckTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categores\":[\"user\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: unknown field 'categores'; did you mean 'categories'?",
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: categories[0] is not a category of the taxonomy; did you mean 'user.financial'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: categories[0] 'user.finacial' is not a category of the taxonomy; did you mean 'user.financial'?; use a key of the taxonomy, or pass the taxonomy extension that defines it, @special or @sensitive",
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-snk\",\"categories\":[\"user\"]}]}|policy.json: rules[0]: type is unknown; did you mean 'deny-sink'?",
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],\"sinks\":[\"LOGS\"]}]}|policy.json: rules[0]: sinks[0] is unknown; did you mean 'LOG'?",
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"]}]}|policy.json: rules[0]: a deny-sink rule needs 'sinks'; add it",

@@ -23,6 +23,9 @@ public final class ReportFile {
    * @throws MojoExecutionException naming the file when it cannot be written
    */
   public static void write(Path file, String text) throws MojoExecutionException {
+    if (Files.isDirectory(file)) {
+      throw new MojoExecutionException(PluginMessage.OUTPUT_IS_FOLDER.format(file));
+    }
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
