@@ -2,7 +2,7 @@
 // in the last module, over the whole reactor, and fails the build with the finding at the sink's source
 // path relative to the root (the module's source folder found for it).
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains("PII Warden check (aggregate): runs in the reactor's last module, com.acme.it:audit:jar:1.0")
+assert log.contains("PII Warden check (aggregate): runs in the last module of the reactor that runs it, com.acme.it:audit:jar:1.0")
 assert log.contains('PII Warden check failed: policy violations: 1 error(s)')
 assert log.contains('[PWP001-sensitive-data-to-log]')
 assert log.contains('com.acme.payments.Payment#cardNumber')

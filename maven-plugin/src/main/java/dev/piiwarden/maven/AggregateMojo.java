@@ -2,13 +2,12 @@ package dev.piiwarden.maven;
 
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryJson;
-import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,12 +28,18 @@ public class AggregateMojo extends PiiWardenMojo {
   @Parameter(property = "piiwarden.aggregate.skip", defaultValue = "false")
   boolean skipAggregate;
 
-  /** Where the aggregate is written; by default the top-level project's target/piiwarden/inventory.json. */
+  /**
+   * Where the aggregate is written; by default {@code target/piiwarden/inventory.json} of the
+   * top-level project, or with {@code -pl} and the root left out, of the folder holding the modules.
+   */
   @Parameter(property = "piiwarden.aggregate.outputFile")
   File outputFile;
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
 
   @Override
   String goal() {
@@ -48,8 +53,7 @@ public class AggregateMojo extends PiiWardenMojo {
 
   @Override
   void run() throws MojoExecutionException {
-    List<MavenProject> projects = session.getProjects();
-    MavenProject last = projects.get(projects.size() - 1);
+    MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
     if (!last.getId().equals(project.getId())) {
       getLog().debug(PluginMessage.AGGREGATE_WAITS.format(last.getId()));
       return;
@@ -57,16 +61,13 @@ public class AggregateMojo extends PiiWardenMojo {
     if (session.isParallel()) {
       getLog().warn(PluginMessage.AGGREGATE_PARALLEL.format());
     }
-    List<Path> folders = new ArrayList<>();
-    for (MavenProject module : projects) {
-      File classes = new File(module.getBuild().getOutputDirectory());
-      if (classes.isDirectory()) {
-        folders.add(classes.toPath());
-      }
+    if (!Reactor.after(session, project).isEmpty()) {
+      getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
     }
-    Inventory inventory = ModuleInventory.read(folders, getLog());
+    List<Path> folders = Reactor.classFolders(session, project);
+    Inventory inventory = readInventory(folders);
     File target = outputFile != null ? outputFile
-        : new File(session.getTopLevelProject().getBuild().getDirectory(), "piiwarden/inventory.json");
+        : new File(Reactor.topLevelOutput(session), "inventory.json");
     ReportFile.write(target.toPath(), InventoryJson.write(inventory));
     getLog().info(PluginMessage.WROTE.format(goal(),
         InventoryCounts.of(inventory) + " of " + folders.size() + " modules in " + target));

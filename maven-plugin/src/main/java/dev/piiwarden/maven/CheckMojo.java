@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -86,6 +87,9 @@ public class CheckMojo extends PiiWardenMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   PluginDescriptor plugin;
 
@@ -101,9 +105,15 @@ public class CheckMojo extends PiiWardenMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    if (aggregate && !Reactor.isLast(session, project)) {
-      getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), Reactor.last(session)));
-      return;
+    if (aggregate) {
+      MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
+      if (!last.getId().equals(project.getId())) {
+        getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), last.getId()));
+        return;
+      }
+      if (!Reactor.after(session, project).isEmpty()) {
+        getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
+      }
     }
     if (!aggregate && noClasses()) {
       return;
@@ -111,9 +121,9 @@ public class CheckMojo extends PiiWardenMojo {
     Set<ChangeKind> gatedKinds = FailOn.parse(failOn);
     Taxonomy keys = ReportSettings.taxonomy(taxonomy);
     Policy rules = ReportSettings.policy(policy, keys);
-    Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline");
-    List<Path> inputs = aggregate ? Reactor.classFolders(session) : List.of(classesDirectory.toPath());
-    Inventory inventory = ModuleInventory.read(inputs, getLog());
+    Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline", getLog());
+    List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
+    Inventory inventory = readInventory(inputs);
     File sarifFile = this.sarifFile != null ? this.sarifFile
         : new File(aggregate ? Reactor.topLevelOutput(session)
             : new File(project.getBuild().getDirectory(), "piiwarden"), "piiwarden.sarif");

@@ -2,7 +2,6 @@ package dev.piiwarden.maven;
 
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryJson;
-import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.util.List;
@@ -41,7 +40,7 @@ public class InventoryMojo extends PiiWardenMojo {
     if (noClasses()) {
       return;
     }
-    Inventory inventory = ModuleInventory.read(List.of(classesDirectory.toPath()), getLog());
+    Inventory inventory = readInventory(List.of(classesDirectory.toPath()));
     ReportFile.write(outputFile.toPath(), InventoryJson.write(inventory));
     getLog().info(PluginMessage.WROTE.format(goal(), InventoryCounts.of(inventory) + " in " + outputFile));
   }

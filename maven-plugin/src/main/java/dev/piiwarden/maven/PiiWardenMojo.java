@@ -1,14 +1,25 @@
 package dev.piiwarden.maven;
 
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.maven.input.ModuleInventory;
+import dev.piiwarden.maven.input.ModuleInventory.NoFragments;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /** What every goal shares: the module, its class folder and the skip flags. */
 abstract class PiiWardenMojo extends AbstractMojo {
+  private static final String PROCESSOR = "piiwarden-processor";
+
   /** Skips every PII Warden goal. */
   @Parameter(property = "piiwarden.skip", defaultValue = "false")
   boolean skip;
@@ -37,6 +48,48 @@ abstract class PiiWardenMojo extends AbstractMojo {
 
   /** The goal's work, once not skipped. */
   abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /**
+   * The merged inventory of {@code inputs}. Inputs without fragments are reported once per module
+   * and inputs, though inventory, ropa and check all read them; the processor is advised only when
+   * it is not on the module's annotation processor path.
+   */
+  Inventory readInventory(List<Path> inputs) throws MojoExecutionException {
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> context = getPluginContext();
+    boolean first = context == null || context.putIfAbsent("piiwarden.noFragments " + inputs, Boolean.TRUE) == null;
+    NoFragments noFragments = !first ? null
+        : processorConfigured() ? NoFragments.PROCESSOR_RAN : NoFragments.PROCESSOR_UNKNOWN;
+    return ModuleInventory.read(inputs, getLog(), noFragments);
+  }
+
+  // piiwarden-processor on the maven-compiler-plugin's annotationProcessorPaths, or a dependency.
+  private boolean processorConfigured() {
+    if (project == null) {
+      return false;
+    }
+    if (project.getArtifacts().stream().anyMatch(a -> PROCESSOR.equals(a.getArtifactId()))
+        || project.getDependencies().stream().anyMatch(d -> PROCESSOR.equals(d.getArtifactId()))) {
+      return true;
+    }
+    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
+    if (compiler == null) {
+      return false;
+    }
+    List<Object> configurations = new ArrayList<>();
+    configurations.add(compiler.getConfiguration());
+    compiler.getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
+    for (Object configuration : configurations) {
+      Xpp3Dom paths = configuration instanceof Xpp3Dom dom ? dom.getChild("annotationProcessorPaths") : null;
+      for (Xpp3Dom path : paths == null ? new Xpp3Dom[0] : paths.getChildren()) {
+        Xpp3Dom artifactId = path.getChild("artifactId");
+        if (artifactId != null && PROCESSOR.equals(artifactId.getValue())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** True, after logging why, when the module has no class folder (a pom module, no sources). */
   boolean noClasses() {

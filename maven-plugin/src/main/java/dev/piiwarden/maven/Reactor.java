@@ -5,31 +5,77 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * The reactor as the aggregating goals see it: they do their work in its last module, when every
- * module's classes exist, over every module's class folder, and write to the top-level project.
+ * The reactor as the aggregating goals see it: they do their work in the last module that runs the
+ * goal, over the class folders of the modules up to it, and write to the top-level project.
  */
 final class Reactor {
   private Reactor() {}
 
-  /** True when {@code project} is the reactor's last module. */
-  static boolean isLast(MavenSession session, MavenProject project) {
+  /**
+   * The last module of the reactor that runs {@code execution}'s goal: one with the goal bound in its
+   * build (or any, for a goal named on the command line) and not skipped by {@code skip} or the
+   * goal's own skip flag. A last module that is a BOM without the plugin, or that sets {@code
+   * piiwarden.skip}, must not leave the reactor-wide work undone.
+   */
+  static MavenProject lastRunning(MavenSession session, MojoExecution execution, String goal, MavenProject current) {
     List<MavenProject> projects = session.getProjects();
-    return projects.get(projects.size() - 1).getId().equals(project.getId());
+    for (int i = projects.size() - 1; i >= 0; i--) {
+      if (projects.get(i).getId().equals(current.getId()) || runs(session, projects.get(i), execution, goal)) {
+        return projects.get(i);
+      }
+    }
+    return current;
   }
 
-  /** The id of the reactor's last module. */
-  static String last(MavenSession session) {
-    List<MavenProject> projects = session.getProjects();
-    return projects.get(projects.size() - 1).getId();
+  private static boolean runs(MavenSession session, MavenProject module, MojoExecution execution, String goal) {
+    Plugin plugin = module.getPlugin(execution.getPlugin().getKey());
+    if (execution.getSource() != MojoExecution.Source.CLI && (plugin == null
+        || plugin.getExecutions().stream().noneMatch(e -> e.getGoals().contains(goal)))) {
+      return false;
+    }
+    String goalSkip = "skip" + Character.toUpperCase(goal.charAt(0)) + goal.substring(1);
+    return !flag(session, module, plugin, execution, "skip", "piiwarden.skip")
+        && !flag(session, module, plugin, execution, goalSkip, "piiwarden." + goal + ".skip");
   }
 
-  /** Every module's class folder that exists, in reactor order. */
-  static List<Path> classFolders(MavenSession session) {
+  /** A boolean parameter as Maven sets it: the execution's or plugin's configuration, else its property. */
+  private static boolean flag(MavenSession session, MavenProject module, Plugin plugin, MojoExecution execution,
+      String parameter, String property) {
+    String value = null;
+    if (plugin != null) {
+      PluginExecution own = plugin.getExecutionsAsMap().get(execution.getExecutionId());
+      value = child(own == null ? null : own.getConfiguration(), parameter);
+      if (value == null) {
+        value = child(plugin.getConfiguration(), parameter);
+      }
+    }
+    if (value == null) {
+      value = "${" + property + "}";
+    }
+    if (value.startsWith("${") && value.endsWith("}")) {
+      String name = value.substring(2, value.length() - 1);
+      value = session.getUserProperties().getProperty(name,
+          session.getSystemProperties().getProperty(name, module.getProperties().getProperty(name)));
+    }
+    return Boolean.parseBoolean(value == null ? null : value.strip());
+  }
+
+  private static String child(Object configuration, String name) {
+    Xpp3Dom child = configuration instanceof Xpp3Dom dom ? dom.getChild(name) : null;
+    return child == null ? null : child.getValue();
+  }
+
+  /** The class folders that exist of the modules up to and including {@code last}, in reactor order. */
+  static List<Path> classFolders(MavenSession session, MavenProject last) {
     List<Path> folders = new ArrayList<>();
-    for (MavenProject module : session.getProjects()) {
+    for (MavenProject module : upTo(session, last)) {
       File classes = new File(module.getBuild().getOutputDirectory());
       if (classes.isDirectory()) {
         folders.add(classes.toPath());
@@ -38,12 +84,68 @@ final class Reactor {
     return folders;
   }
 
-  /** {@code target/piiwarden} of the top-level project. */
-  static File topLevelOutput(MavenSession session) {
-    return new File(session.getTopLevelProject().getBuild().getDirectory(), "piiwarden");
+  /** The modules of the reactor up to and including {@code last}. */
+  static List<MavenProject> upTo(MavenSession session, MavenProject last) {
+    List<MavenProject> projects = session.getProjects();
+    int end = 0;
+    while (end < projects.size() && !projects.get(end).getId().equals(last.getId())) {
+      end++;
+    }
+    return projects.subList(0, Math.min(end + 1, projects.size()));
   }
 
-  /** Every module's source folder relative to the top-level project, with {@code /}, in reactor order. */
+  /** The ids of the modules after {@code last}, which the reactor-wide work does not include. */
+  static String after(MavenSession session, MavenProject last) {
+    List<MavenProject> projects = session.getProjects();
+    return projects.subList(upTo(session, last).size(), projects.size()).stream()
+        .map(MavenProject::getId).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /**
+   * {@code target/piiwarden} of the top-level folder: the top-level project's when it is the
+   * reactor's aggregator, else that of {@link #topLevelFolder}. With {@code -pl billing,notify} the
+   * top-level project is {@code billing}, whose own inventory must not be overwritten.
+   */
+  static File topLevelOutput(MavenSession session) {
+    MavenProject top = session.getTopLevelProject();
+    return isAggregatorOfAll(session, top) ? new File(top.getBuild().getDirectory(), "piiwarden")
+        : topLevelFolder(session).resolve("target/piiwarden").toFile();
+  }
+
+  /**
+   * The folder of the whole build: the top-level project's when it is the reactor's aggregator,
+   * else Maven's multi-module project directory when it holds every module, else the modules'
+   * common parent folder.
+   */
+  static Path topLevelFolder(MavenSession session) {
+    MavenProject top = session.getTopLevelProject();
+    if (isAggregatorOfAll(session, top)) {
+      return normalized(top.getBasedir());
+    }
+    File multiModule = session.getRequest() == null ? null : session.getRequest().getMultiModuleProjectDirectory();
+    if (multiModule != null && holdsAll(session, normalized(multiModule))) {
+      return normalized(multiModule);
+    }
+    Path common = normalized(session.getProjects().get(0).getBasedir());
+    while (common.getParent() != null && !holdsAll(session, common)) {
+      common = common.getParent();
+    }
+    return common;
+  }
+
+  private static boolean isAggregatorOfAll(MavenSession session, MavenProject top) {
+    return !top.getModules().isEmpty() && holdsAll(session, normalized(top.getBasedir()));
+  }
+
+  private static boolean holdsAll(MavenSession session, Path folder) {
+    return session.getProjects().stream().allMatch(module -> normalized(module.getBasedir()).startsWith(folder));
+  }
+
+  private static Path normalized(File folder) {
+    return folder.toPath().toAbsolutePath().normalize();
+  }
+
+  /** Every module's source folder relative to the top-level folder, with {@code /}, in reactor order. */
   static List<String> sourceRoots(MavenSession session) {
     List<String> roots = new ArrayList<>();
     for (MavenProject module : session.getProjects()) {
@@ -52,9 +154,9 @@ final class Reactor {
     return roots;
   }
 
-  /** The module's source folder relative to the top-level project, with {@code /}; empty if outside it. */
+  /** The module's source folder relative to the top-level folder, with {@code /}; empty if outside it. */
   static String relativeSourceRoot(MavenSession session, MavenProject module) {
-    Path top = session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
+    Path top = topLevelFolder(session);
     Path sources = Path.of(module.getBuild().getSourceDirectory()).toAbsolutePath().normalize();
     return sources.startsWith(top) ? top.relativize(sources).toString().replace(File.separatorChar, '/') : "";
   }

@@ -7,7 +7,6 @@ import dev.piiwarden.core.report.ropa.RopaConfig;
 import dev.piiwarden.core.report.ropa.RopaFormat;
 import dev.piiwarden.core.report.ropa.RopaRecord;
 import dev.piiwarden.maven.config.ReportSettings;
-import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
@@ -17,10 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Writes the records of processing activities (GDPR Art. 30(1)) of the module's inventory, as
@@ -67,6 +68,9 @@ public class RopaMojo extends PiiWardenMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
   @Override
   String goal() {
     return "ropa";
@@ -80,25 +84,35 @@ public class RopaMojo extends PiiWardenMojo {
   @Override
   void run() throws MojoExecutionException {
     Set<RopaFormat> wanted = parseFormats(formats);
-    RopaConfig settings = ReportSettings.ropa(config, controller);
-    var names = ReportSettings.taxonomy(taxonomy);
-    if (aggregate && !Reactor.isLast(session, project)) {
-      getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), Reactor.last(session)));
-      return;
+    if (aggregate) {
+      MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
+      if (!last.getId().equals(project.getId())) {
+        getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), last.getId()));
+        return;
+      }
+      if (!Reactor.after(session, project).isEmpty()) {
+        getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
+      }
     }
     if (!aggregate && noClasses()) {
       return;
     }
-    List<Path> inputs = aggregate ? Reactor.classFolders(session) : List.of(classesDirectory.toPath());
-    Inventory inventory = ModuleInventory.read(inputs, getLog());
+    // Read only where the work is done: with aggregate, the waiting modules need neither file.
+    RopaConfig settings = ReportSettings.ropa(config, controller);
+    var names = ReportSettings.taxonomy(taxonomy);
+    List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
+    Inventory inventory = readInventory(inputs);
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
+    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
+        getLog().warn((aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS)
+            .format(activity, count)));
     RopaRecord record;
     try {
       record = RopaBuilder.build(inventory, names, settings);
     } catch (ConfigException e) {
       // Only the config names activities, so only its entries can fail to match the inventory.
-      throw new MojoExecutionException("config " + config + ": " + e.getMessage(), e);
+      throw ContentFreeCause.error("config " + config + ": " + e.getMessage(), e);
     }
     List<String> written = new ArrayList<>();
     for (RopaFormat format : wanted) {

@@ -86,6 +86,57 @@ class BadInputTest {
     assertFalse(Files.exists(dir.resolve("out/ropa.md")), "no record without the recipient");
   }
 
+  @Test
+  void anOutputFileThatIsAFolderSaysSo() throws IOException {
+    Path classes = dir.resolve("classes");
+    ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());
+    InventoryMojo inventory = new InventoryMojo();
+    inventory.classesDirectory = classes.toFile();
+    inventory.outputFile = Files.createDirectories(dir.resolve("out")).toFile();
+    inventory.setLog(new RecordingLog());
+    assertEquals("cannot write " + inventory.outputFile + ": it is a folder; pass the path of a file (one in that"
+        + " folder, say)", oneLine(inventory::execute));
+  }
+
+  @Test
+  void anUnknownPolicyCategoryIsEchoedWithoutACliOption() throws IOException {
+    Path classes = dir.resolve("classes");
+    ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());
+    Path policy = Files.writeString(dir.resolve("p.yaml"),
+        "rules:\n  - id: r\n    type: deny-sink\n    categories: [user.finacial]\n    sinks: [LOG]\n");
+    String message = oneLine(check(classes, policy)::execute);
+    assertTrue(message.contains("categories[0] 'user.finacial' is not a category of the taxonomy; did you mean"
+        + " 'user.financial'?"), message);
+    assertFalse(message.contains("--"), message);
+  }
+
+  @Test
+  void noMessageOfTheErrorOrItsCausesQuotesTheFile() throws IOException {
+    Path classes = dir.resolve("classes");
+    ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());
+    String dpo = "dpo@example.com";
+    RopaMojo ropa = new RopaMojo();
+    ropa.classesDirectory = classes.toFile();
+    ropa.outputDirectory = dir.resolve("out").toFile();
+    ropa.formats = "md";
+    ropa.config = Files.writeString(dir.resolve("ropa.yaml"), "dpo:\n  email: " + dpo + "\n  phone: [+49 30 1234\n")
+        .toFile();
+    assertFalse(oneLine(ropa::execute).contains(dpo));
+    ropa.config = Files.writeString(dir.resolve("ropa.json"), "{\"dpo\": {\"email\": \"" + dpo + "\" \"x\"}}").toFile();
+    assertFalse(oneLine(ropa::execute).contains(dpo));
+
+    Path corrupt = dir.resolve("corrupt");
+    ClassFolder.withFragment(corrupt, "com.acme.User", "{\"schema\": \"piiwarden-inventory/1\", \"note\": \"" + dpo + "\" [");
+    InventoryMojo inventory = new InventoryMojo();
+    inventory.classesDirectory = corrupt.toFile();
+    inventory.outputFile = dir.resolve("out/inventory.json").toFile();
+    assertFalse(oneLine(inventory::execute).contains(dpo));
+
+    CheckMojo check = check(classes, null);
+    check.baseline = Files.writeString(dir.resolve("base.json"), "{\"owner\": \"" + dpo + "\" [").toFile();
+    assertFalse(oneLine(check::execute).contains(dpo));
+  }
+
   static CheckMojo check(Path classes, Path policy) {
     CheckMojo mojo = new CheckMojo();
     mojo.classesDirectory = classes.toFile();
@@ -99,9 +150,15 @@ class BadInputTest {
     return mojo;
   }
 
+  // Maven prints the message of the error and of every cause: each must be one line, and a cause's
+  // message no more than the error's, which Maven then leaves out.
   private static String oneLine(Executable goal) {
     MojoExecutionException e = assertThrows(MojoExecutionException.class, goal);
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      assertTrue(cause.getMessage() == null || e.getMessage().contains(cause.getMessage()),
+          "Maven would print the cause's message: " + cause.getMessage());
+    }
     return e.getMessage();
   }
 }

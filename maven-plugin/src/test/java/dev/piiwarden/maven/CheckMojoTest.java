@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,20 @@ class CheckMojoTest {
     assertEquals("PII Warden check failed: 4 change(s) against the baseline in elements",
         e.getMessage().lines().findFirst().orElseThrow());
     assertTrue(e.getMessage().contains("\n  + element com.acme.Payment#cardNumber"), e.getMessage());
+  }
+
+  @Test
+  void aBaselineWithoutFragmentsIsAWarning() throws Exception {
+    Path classes = dir.resolve("classes");
+    ClassFolder.withFragment(classes, "com.acme.Fixture", ClassFolder.fixture());
+    Path folder = Files.createDirectories(dir.resolve("no-fragments"));
+    CheckMojo check = BadInputTest.check(classes, Files.writeString(dir.resolve("policy.yaml"), HEALTH_TO_HTTP));
+    check.baseline = folder.toFile();
+    check.failOn = "";
+    check.execute();
+    assertEquals(List.of("baseline " + folder + ": no inventory fragments found, so everything counts as added; pass an"
+        + " inventory written by piiwarden:inventory, or a class folder or jar holding fragments"),
+        ((RecordingLog) check.getLog()).at("WARN"));
   }
 
   @Test

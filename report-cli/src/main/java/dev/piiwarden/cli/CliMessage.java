@@ -16,6 +16,9 @@ public enum CliMessage {
       "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"
           + " the maven-compiler-plugin annotationProcessorPaths, then run this again"),
   MERGE_CONFLICT("warning: %s"),
+  ROPA_UNRESOLVED_READS(
+      "warning: activity %s reads %d data element(s) not in this inventory, so its record leaves them"
+          + " out; pass the classes of the modules or jars that declare them too"),
   CONSENT_MEMORY_STORE(
       "--store memory: keeps consent inside one process, so nothing recorded here would reach an"
           + " application; pass the store the agent uses (piiwarden.consent.store): file:<path> or"

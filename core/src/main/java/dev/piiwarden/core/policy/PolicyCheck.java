@@ -5,6 +5,9 @@ import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.MethodSummary;
+import dev.piiwarden.core.inventory.ParameterSink;
+import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.core.taxonomy.Taxonomy;
@@ -71,29 +74,44 @@ public final class PolicyCheck {
         && (rule.subjects() == null || rule.subjects().test(taxonomy, subjects));
   }
 
-  // A sink call: the activity making it, the sink, its line and every element reaching it.
-  private record SinkCall(String activity, SinkKind kind, String target, int line, Set<String> elements,
-      Set<String> via) {}
+  // A sink call: the method making it, its line, the activity whose purposes apply (the method itself,
+  // or for a flow the first method on its path, where the data was read), and the elements reaching it.
+  private record SinkCall(String method, String activity, SinkKind kind, String target, int line,
+      Set<String> elements) {}
 
   private Collection<SinkCall> sinkCalls() {
     Map<String, SinkCall> calls = new TreeMap<>();
     for (Activity activity : inventory.activities()) {
       for (SinkRecord sink : activity.sinks()) {
-        SinkCall call = calls.computeIfAbsent(activity.id() + "|" + sink.kind() + "|" + sink.target(),
-            k -> new SinkCall(activity.id(), sink.kind(), sink.target(), sink.line(), new TreeSet<>(), new TreeSet<>()));
+        SinkCall call = calls.computeIfAbsent(activity.id() + "|" + activity.id() + "|" + sink.kind() + "|" + sink.target(),
+            k -> new SinkCall(activity.id(), activity.id(), sink.kind(), sink.target(), sink.line(), new TreeSet<>()));
         call.elements().addAll(sink.elements());
       }
     }
+    Map<String, MethodSummary> summaries = inventory.summaries().stream()
+        .collect(Collectors.toMap(MethodSummary::method, Function.identity(), (a, b) -> a));
     for (Flow flow : inventory.flows()) {
       String last = flow.path().isEmpty() ? SourceFiles.typeOf(flow.element()) : flow.path().get(flow.path().size() - 1);
-      SinkCall call = calls.computeIfAbsent(last + "|" + flow.sink() + "|" + flow.target(),
-          k -> new SinkCall(last, flow.sink(), flow.target(), 0, new TreeSet<>(), new TreeSet<>()));
+      String first = flow.path().isEmpty() ? last : flow.path().get(0);
+      SinkCall call = calls.computeIfAbsent(last + "|" + first + "|" + flow.sink() + "|" + flow.target(),
+          k -> new SinkCall(last, first, flow.sink(), flow.target(), sinkLine(summaries.get(last), flow),
+              new TreeSet<>()));
       call.elements().add(flow.element());
-      if (flow.path().size() > 1) {
-        call.via().add(flow.path().get(0));
-      }
     }
     return calls.values();
+  }
+
+  // The line of the flow's sink call in the method that makes it, as its summary records it; 0 if none does.
+  private static int sinkLine(MethodSummary summary, Flow flow) {
+    if (summary == null) {
+      return 0;
+    }
+    return java.util.stream.Stream.concat(
+            summary.sinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target()))
+                .map(ParameterSink::line),
+            summary.resultSinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target()))
+                .map(ResultSink::line))
+        .mapToInt(Integer::intValue).filter(l -> l > 0).min().orElse(0);
   }
 
   private void denySink(PolicyRule rule, List<Finding> findings) {
@@ -113,10 +131,10 @@ public final class PolicyCheck {
           .filter(e -> rule.categories().matches() == Match.NONE || rule.categories().covers(taxonomy, e.category()))
           .map(e -> e.category() + " (" + e.id() + ")").toList();
       String message = String.join(", ", named.isEmpty() ? reaching.stream().map(DataElement::id).toList() : named)
-          + " reaches " + call.kind() + " through " + call.target() + " in " + call.activity()
-          + (call.via().isEmpty() ? "" : ", read in " + String.join(", ", call.via()))
+          + " reaches " + call.kind() + " through " + call.target() + " in " + call.method()
+          + (call.activity().equals(call.method()) ? "" : ", read in " + call.activity())
           + ": " + rule.description();
-      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.activity())), call.line(), call.activity()));
+      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.method())), call.line(), call.method()));
     }
   }
 

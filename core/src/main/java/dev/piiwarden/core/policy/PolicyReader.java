@@ -140,11 +140,13 @@ public final class PolicyReader {
       boolean pseudo = kind == TaxonomyKind.CATEGORY
           && (key.equals(KeyCriterion.SPECIAL) || key.equals(KeyCriterion.SENSITIVE));
       if (!pseudo && !taxonomy.contains(kind, key)) {
-        String hint = taxonomy.suggest(kind, key).map(s -> "; did you mean '" + s + "'?").orElse(";");
+        String hint = taxonomy.suggest(kind, key).map(s -> "; did you mean '" + s + "'?;").orElse(";");
         String at = list == rule ? place(rule, field, i) : field + "." + place(list, listField, i);
+        // The value is echoed when it looks like a key, never when it could be personal data.
+        String echo = value.matches("[A-Za-z0-9_.*-]{1,100}") ? " '" + value + "'" : "";
         throw new ConfigException(
-            rule.where() + ": " + at + " is not a " + kind.singular() + " of the taxonomy" + hint
-                + " use a key of the taxonomy (or its extension, --taxonomy)"
+            rule.where() + ": " + at + echo + " is not a " + kind.singular() + " of the taxonomy" + hint
+                + " use a key of the taxonomy, or pass the taxonomy extension that defines it"
                 + (kind == TaxonomyKind.CATEGORY ? ", @special or @sensitive" : ""));
       }
       keys.add(key);

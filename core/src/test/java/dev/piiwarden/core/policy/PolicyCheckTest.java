@@ -64,6 +64,51 @@ class PolicyCheckTest {
         + "\",\"values\":[" + values + "]},\"sinks\":[\"LOG\"]}").size());
   }
 
+  // Newsletter (marketing) and Billing (essential) both read the email and hand it to Mailer#log, a
+  // helper that is no activity and logs it on line 12.
+  private static final String HELPER_FLOWS = """
+      {"schema": "piiwarden-inventory/1",
+       "dataElements": [
+         {"id": "com.acme.User#email", "type": "com.acme.User", "member": "email", "kind": "FIELD",
+          "category": "user.contact.email", "purposes": ["essential.service"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": false,
+          "source": {"file": "com/acme/User.java", "line": 5}},
+         {"id": "com.acme.User#name", "type": "com.acme.User", "member": "name", "kind": "FIELD",
+          "category": "user.name", "purposes": ["essential.service"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": false,
+          "source": {"file": "com/acme/User.java", "line": 6}}],
+       "activities": [
+         {"id": "com.acme.Newsletter#send(com.acme.User)", "type": "com.acme.Newsletter", "method": "send(com.acme.User)",
+          "name": "Newsletter", "purposes": ["marketing.communications.email"], "reads": ["com.acme.User#email"],
+          "calls": ["com.acme.Mailer#log(java.lang.String)"]},
+         {"id": "com.acme.Billing#bill(com.acme.User)", "type": "com.acme.Billing", "method": "bill(com.acme.User)",
+          "name": "Billing", "purposes": ["essential.service"], "reads": ["com.acme.User#name"],
+          "calls": ["com.acme.Mailer#log(java.lang.String)"]}],
+       "flows": [
+         {"element": "com.acme.User#email", "sink": "LOG", "target": "org.slf4j.Logger#info",
+          "path": ["com.acme.Newsletter#send(com.acme.User)", "com.acme.Mailer#log(java.lang.String)"]},
+         {"element": "com.acme.User#name", "sink": "LOG", "target": "org.slf4j.Logger#info",
+          "path": ["com.acme.Billing#bill(com.acme.User)", "com.acme.Mailer#log(java.lang.String)"]}],
+       "summaries": [
+         {"method": "com.acme.Mailer#log(java.lang.String)",
+          "sinks": [{"parameter": 0, "kind": "LOG", "target": "org.slf4j.Logger#info", "line": 12}]}]}
+      """;
+
+  @Test
+  void aFlowThroughAHelperHasThePurposesOfItsFirstMethodAndTheSinkLine() {
+    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
+        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "helper.json");
+    Policy marketingLogs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
+        + "\"purposes\":[\"marketing\"],\"sinks\":[\"LOG\"]}]}");
+    List<Finding> findings = PolicyCheck.run(marketingLogs, inventory, TAXONOMY);
+
+    assertEquals(1, findings.size(), findings.toString());
+    Finding finding = findings.get(0);
+    assertEquals("com/acme/Mailer.java:12", finding.location());
+    assertEquals("user.contact.email (com.acme.User#email) reaches LOG through org.slf4j.Logger#info in"
+        + " com.acme.Mailer#log(java.lang.String), read in com.acme.Newsletter#send(com.acme.User): r", finding.message());
+  }
+
   @Test
   void denyPurposeSeesElementsAndActivities() {
     assertEquals(
@@ -98,7 +143,7 @@ class PolicyCheckTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categores\":[\"user\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: unknown field 'categores'; did you mean 'categories'?",
-    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: categories[0] is not a category of the taxonomy; did you mean 'user.financial'?",
+    "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.finacial\"],\"sinks\":[\"LOG\"]}]}|policy.json: rules[0]: categories[0] 'user.finacial' is not a category of the taxonomy; did you mean 'user.financial'?; use a key of the taxonomy, or pass the taxonomy extension that defines it, @special or @sensitive",
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-snk\",\"categories\":[\"user\"]}]}|policy.json: rules[0]: type is unknown; did you mean 'deny-sink'?",
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],\"sinks\":[\"LOGS\"]}]}|policy.json: rules[0]: sinks[0] is unknown; did you mean 'LOG'?",
     "{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"]}]}|policy.json: rules[0]: a deny-sink rule needs 'sinks'; add it",

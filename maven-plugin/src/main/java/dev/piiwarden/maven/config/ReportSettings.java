@@ -9,6 +9,7 @@ import dev.piiwarden.core.report.ropa.RopaConfig;
 import dev.piiwarden.core.report.ropa.RopaConfigReader;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
+import dev.piiwarden.maven.ContentFreeCause;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 
@@ -21,7 +22,7 @@ public final class ReportSettings {
     try {
       return Taxonomy.load(extension == null ? null : extension.toPath());
     } catch (TaxonomyException e) {
-      throw new MojoExecutionException("taxonomy " + e.getMessage(), e);
+      throw ContentFreeCause.error("taxonomy " + e.getMessage(), e);
     }
   }
 
@@ -34,7 +35,7 @@ public final class ReportSettings {
     try {
       return PolicyReader.read(tree, file.toString(), taxonomy);
     } catch (ConfigException e) {
-      throw new MojoExecutionException("policy " + e.getMessage(), e);
+      throw ContentFreeCause.error("policy " + e.getMessage(), e);
     }
   }
 
@@ -46,7 +47,7 @@ public final class ReportSettings {
       try {
         config = RopaConfigReader.read(tree, file.toString());
       } catch (ConfigException e) {
-        throw new MojoExecutionException("config " + e.getMessage(), e);
+        throw ContentFreeCause.error("config " + e.getMessage(), e);
       }
     }
     return controller == null || controller.isBlank() ? config : config.withControllerName(controller);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.piiwarden.core.json.JsonProblem;
+import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,9 @@ public final class StructuredFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new MojoExecutionException(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e)
-          + "); pass a JSON or YAML file that exists", e);
+      throw ContentFreeCause.error(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e)
+          + "); pass a JSON or YAML file that exists (a relative path in a parent POM is resolved in each"
+          + " module: use ${maven.multiModuleProjectDirectory}/…)", e);
     }
     try {
       JsonNode tree = (yaml ? new YAMLMapper() : new ObjectMapper()).readTree(bytes);
@@ -44,10 +46,10 @@ public final class StructuredFile {
       return tree;
     } catch (JsonProcessingException e) {
       String problem = yaml ? yamlProblem(e) : JsonProblem.describe(e);
-      throw new MojoExecutionException(parameter + " " + file + ": " + problem + "; fix the file"
+      throw ContentFreeCause.error(parameter + " " + file + ": " + problem + "; fix the file"
           + (yaml ? "" : " (name it .yaml or .yml if it is YAML)"), e);
     } catch (IOException e) {
-      throw new MojoExecutionException(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e) + ")", e);
+      throw ContentFreeCause.error(parameter + " " + file + ": cannot be read (" + ReportFile.reason(e) + ")", e);
     }
   }
 

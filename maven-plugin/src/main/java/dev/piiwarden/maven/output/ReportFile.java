@@ -1,5 +1,6 @@
 package dev.piiwarden.maven.output;
 
+import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.PluginMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -21,6 +23,9 @@ public final class ReportFile {
    * @throws MojoExecutionException naming the file when it cannot be written
    */
   public static void write(Path file, String text) throws MojoExecutionException {
+    if (Files.isDirectory(file)) {
+      throw new MojoExecutionException(PluginMessage.OUTPUT_IS_FOLDER.format(file));
+    }
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -28,7 +33,7 @@ public final class ReportFile {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MojoExecutionException(PluginMessage.CANNOT_WRITE.format(file, reason(e)), e);
+      throw ContentFreeCause.error(PluginMessage.CANNOT_WRITE.format(file, reason(e)), e);
     }
   }
 
@@ -36,6 +41,9 @@ public final class ReportFile {
   public static String reason(IOException e) {
     if (e instanceof AccessDeniedException denied) {
       return "permission denied on " + denied.getFile();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
     }
     if (e instanceof FileAlreadyExistsException inTheWay) {
       return inTheWay.getFile() + " is a file, not a folder";

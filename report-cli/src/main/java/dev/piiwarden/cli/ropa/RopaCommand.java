@@ -1,5 +1,6 @@
 package dev.piiwarden.cli.ropa;
 
+import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.cli.config.ReportSetup;
@@ -63,6 +64,9 @@ public final class RopaCommand implements Callable<Integer> {
     }
     var names = ReportSetup.taxonomy(taxonomy);
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
+    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
+        spec.commandLine().getErr().println(CliMessage.ROPA_UNRESOLVED_READS.format(activity, count)));
+    spec.commandLine().getErr().flush();
     RopaConfig checked = settings;
     // Only a --config names activities, so only its entries can fail to match the inventory.
     RopaRecord record = ReportSetup.read(() -> RopaBuilder.build(inventory, names, checked), "--config " + config + ":");

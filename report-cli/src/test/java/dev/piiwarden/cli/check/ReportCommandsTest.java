@@ -105,6 +105,20 @@ class ReportCommandsTest {
     assertTrue(bad.err().contains("unknown field 'controler'; did you mean 'controller'?"), bad.err());
   }
 
+  @Test
+  void ropaWarnsOfAnActivityReadingDataDeclaredElsewhere() throws IOException {
+    String module = write("billing.json", """
+        {"schema": "piiwarden-inventory/1", "dataElements": [], "flows": [],
+         "activities": [{"id": "com.acme.billing.Payout#pay(com.acme.model.Account)", "type": "com.acme.billing.Payout",
+           "method": "pay(com.acme.model.Account)", "name": "Payout", "purposes": ["essential.service"],
+           "reads": ["com.acme.model.Account#iban", "com.acme.model.Account#owner"]}]}
+        """);
+    CliResult result = CliRun.run("ropa", module);
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("piiwarden: warning: activity Payout reads 2 data element(s) not in this inventory, so its record"
+        + " leaves them out; pass the classes of the modules or jars that declare them too\n", result.err());
+  }
+
   /** A recipient or transfer naming no activity would be left out of the record: exit 2 instead. */
   @Test
   void ropaRefusesAConfigNamingAnActivityTheInventoryLacks() throws IOException {

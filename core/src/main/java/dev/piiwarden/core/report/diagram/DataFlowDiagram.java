@@ -186,7 +186,7 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
       } else {
         for (Activity a : those) {
           String id = "a" + next[0]++;
-          String label = a.name() == null ? RopaBuilder.fallbackName(a) : a.name();
+          String label = RopaBuilder.nameOf(a);
           List<String> lines = a.consent() == null ? List.of(label) : List.of(label, "consent: " + String.join(", ", a.consent().purposes()));
           nodes.add(new Node(id, lines, Style.ACTIVITY));
           activityNode.put(a.id(), id);

@@ -58,8 +58,11 @@ public final class MermaidDiagram {
     }
   }
 
-  // Mermaid entity codes keep quotes and angle brackets from ending or opening markup.
+  // Mermaid entity codes keep quotes and angle brackets from ending or opening markup; a # that would
+  // start one (a name holding "#35;") is itself escaped first, so it is drawn as written; a line break
+  // would end the node.
   private static String escape(String text) {
-    return text.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+    return text.replaceAll("\\R", " ").replaceAll("#(?=\\w+;)", "#35;").replace("&", "#amp;").replace("\"", "#quot;")
+        .replace("<", "#lt;").replace(">", "#gt;");
   }
 }

@@ -74,6 +74,22 @@ public final class RopaBuilder {
     return new RopaRecord(config.controller(), config.dpo(), config.representative(), rows);
   }
 
+  /**
+   * The activities that read data elements the inventory does not hold, declared in another module
+   * or a dependency, by their name in the record, with how many: their rows leave that data out.
+   */
+  public static Map<String, Integer> unresolvedReads(Inventory inventory) {
+    Set<String> declared = inventory.dataElements().stream().map(DataElement::id).collect(Collectors.toSet());
+    Map<String, Integer> unresolved = new TreeMap<>();
+    for (Activity activity : inventory.activities()) {
+      int missing = (int) activity.reads().stream().filter(id -> !declared.contains(id)).count();
+      if (missing > 0) {
+        unresolved.merge(nameOf(activity), missing, Integer::sum);
+      }
+    }
+    return unresolved;
+  }
+
   /** "Newsletter.send" for {@code com.acme.Newsletter#send(com.acme.User)}. */
   public static String fallbackName(Activity activity) {
     String type = activity.type() == null ? activity.id().split("#", 2)[0] : activity.type();
@@ -84,7 +100,7 @@ public final class RopaBuilder {
   }
 
   /** The activity's name in the record: its {@code @ProcessingActivity} name, else {@link #fallbackName}. */
-  static String nameOf(Activity activity) {
+  public static String nameOf(Activity activity) {
     return activity.name() == null || activity.name().isBlank() ? fallbackName(activity) : activity.name();
   }
 

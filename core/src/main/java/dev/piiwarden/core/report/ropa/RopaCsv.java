@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  * The record as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a quote or a
  * line break): a header and one row per activity. Column names are those of the Fides data map
  * export where one applies, so a sheet built for Fides reads it; the first two are PII Warden's own.
- * Values within a cell are separated by {@code "; "}.
+ * Values within a cell are separated by {@code "; "}. A cell starting with {@code = + - @}, a tab or
+ * a carriage return gets a leading {@code '}, so a spreadsheet shows it as text, not a formula.
  */
 public final class RopaCsv {
   /** The header row, in column order. */
@@ -69,7 +70,9 @@ public final class RopaCsv {
     csv.append(fields.stream().map(RopaCsv::field).collect(Collectors.joining(","))).append("\r\n");
   }
 
-  static String field(String value) {
+  static String field(String cell) {
+    // A cell a spreadsheet would take for a formula is prefixed with ' (OWASP, CSV injection).
+    String value = !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }

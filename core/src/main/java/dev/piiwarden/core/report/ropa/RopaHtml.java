@@ -43,6 +43,10 @@ public final class RopaHtml {
     party(html, "Controller", record.controller());
     party(html, "Data protection officer", record.dpo());
     party(html, "Representative", record.representative());
+    if (record.activities().isEmpty()) {
+      return html.append("</dl>\n<p>No processing activities: the inventory declares none.</p>\n</body>\n</html>\n")
+          .toString();
+    }
     html.append("</dl>\n<h2>Overview</h2>\n<table>\n<thead><tr><th>Processing activity</th><th>Purposes</th>")
         .append("<th>Lawful basis</th><th>Personal data</th></tr></thead>\n<tbody>\n");
     for (RopaActivity a : record.activities()) {

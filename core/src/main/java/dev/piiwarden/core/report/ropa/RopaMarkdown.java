@@ -12,6 +12,9 @@ public final class RopaMarkdown {
     party(md, "Controller", record.controller());
     party(md, "Data protection officer", record.dpo());
     party(md, "Representative", record.representative());
+    if (record.activities().isEmpty()) {
+      return md.append("\nNo processing activities: the inventory declares none.\n").toString();
+    }
     md.append('\n').append("| Processing activity | Purposes | Lawful basis | Personal data |\n")
         .append("|---|---|---|---|\n");
     for (RopaActivity activity : record.activities()) {
@@ -57,7 +60,11 @@ public final class RopaMarkdown {
     return text(value).replace("|", "\\|");
   }
 
+  // Markdown's specials backslash-escaped, so a name like *fast* or `x` reads as written; an _ inside
+  // a word (user.health_and_medical) starts no emphasis, so it stays as it is.
   private static String text(String value) {
-    return value.replaceAll("\\R", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return value.replaceAll("\\R", " ").replaceAll("([\\\\`*\\[\\]~])", "\\\\$1")
+        .replaceAll("(?<![\\p{Alnum}])_|_(?![\\p{Alnum}])", "\\\\_")
+        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -1,0 +1,20 @@
+package com.acme.signup;
+
+import dev.piiwarden.annotations.Category;
+import dev.piiwarden.annotations.LawfulBasis;
+import dev.piiwarden.annotations.PersonalData;
+import dev.piiwarden.annotations.Purpose;
+
+public class Customer {
+  @PersonalData(category = Category.USER_CONTACT_EMAIL, purposes = Purpose.ESSENTIAL_SERVICE,
+      basis = LawfulBasis.CONTRACT, retention = "P2Y")
+  private final String email;
+
+  public Customer(String email) {
+    this.email = email;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+}

@@ -1,0 +1,5 @@
+package com.acme.signup;
+
+public interface Sender {
+  void send(String text);
+}

@@ -1,0 +1,5 @@
+package com.acme.payments;
+
+public interface Sender {
+  void send(String text);
+}
