@@ -105,15 +105,8 @@ public class CheckMojo extends PiiWardenMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    if (aggregate) {
-      MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
-      if (!last.getId().equals(project.getId())) {
-        getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), last.getId()));
-        return;
-      }
-      if (!Reactor.after(session, project).isEmpty()) {
-        getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
-      }
+    if (aggregate && Reactor.waitsForAnother(session, mojoExecution, goal(), project, getLog())) {
+      return;
     }
     if (!aggregate && noClasses()) {
       return;

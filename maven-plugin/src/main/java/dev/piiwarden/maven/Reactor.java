@@ -8,6 +8,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -70,6 +71,23 @@ final class Reactor {
   private static String child(Object configuration, String name) {
     Xpp3Dom child = configuration instanceof Xpp3Dom dom ? dom.getChild(name) : null;
     return child == null ? null : child.getValue();
+  }
+
+  /**
+   * For a reactor-wide (aggregate) check or ropa: true, after saying so, when another module does
+   * the work; else false, after naming the modules after this one that are left out, if any.
+   */
+  static boolean waitsForAnother(MavenSession session, MojoExecution execution, String goal,
+      MavenProject project, Log log) {
+    MavenProject last = lastRunning(session, execution, goal, project);
+    if (!last.getId().equals(project.getId())) {
+      log.info(PluginMessage.REACTOR_WAITS.format(goal, last.getId()));
+      return true;
+    }
+    if (!after(session, project).isEmpty()) {
+      log.info(PluginMessage.REACTOR_ACTS.format(goal, after(session, project)));
+    }
+    return false;
   }
 
   /** The class folders that exist of the modules up to and including {@code last}, in reactor order. */

@@ -21,7 +21,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Writes the records of processing activities (GDPR Art. 30(1)) of the module's inventory, as
@@ -84,15 +83,8 @@ public class RopaMojo extends PiiWardenMojo {
   @Override
   void run() throws MojoExecutionException {
     Set<RopaFormat> wanted = parseFormats(formats);
-    if (aggregate) {
-      MavenProject last = Reactor.lastRunning(session, mojoExecution, goal(), project);
-      if (!last.getId().equals(project.getId())) {
-        getLog().info(PluginMessage.REACTOR_WAITS.format(goal(), last.getId()));
-        return;
-      }
-      if (!Reactor.after(session, project).isEmpty()) {
-        getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
-      }
+    if (aggregate && Reactor.waitsForAnother(session, mojoExecution, goal(), project, getLog())) {
+      return;
     }
     if (!aggregate && noClasses()) {
       return;
