@@ -79,8 +79,7 @@ public final class JsonlSink implements AuditSink {
     createFolder();
     lock();
     try {
-      channel = openActive();
-      fileKey = currentFileKey();
+      openActive();
       cutTrailingEmptyLines();
       return readTail();
     } finally {
@@ -202,11 +201,9 @@ public final class JsonlSink implements AuditSink {
   private void cutTrailingEmptyLines() throws IOException {
     long size = channel.size();
     long end = size;
+    // a newline that ends a line of its own, or the whole file
     while (end > 0 && byteAt(end - 1) == '\n' && (end == 1 || byteAt(end - 2) == '\n')) {
       end--;
-    }
-    if (end == 1 && byteAt(0) == '\n') {
-      end = 0;
     }
     if (end < size) {
       channel.truncate(end);
@@ -252,8 +249,7 @@ public final class JsonlSink implements AuditSink {
         Files.move(active, target);
       }
     }
-    channel = openActive();
-    fileKey = currentFileKey();
+    openActive();
     committed = channel.size();
   }
 
@@ -269,8 +265,7 @@ public final class JsonlSink implements AuditSink {
   private void checkStillActive() throws IOException {
     if (removed) {
       channel.close();
-      channel = openActive();
-      fileKey = currentFileKey();
+      openActive();
       // a file another writer began meanwhile is continued; an empty one chains to this writer's last
       committed = channel.size() == 0 ? 0 : -1;
       dirty = false;
@@ -282,8 +277,7 @@ public final class JsonlSink implements AuditSink {
     }
     if (rotatedByAnotherWriter()) {
       channel.close();
-      channel = openActive();
-      fileKey = currentFileKey();
+      openActive();
       committed = -1;
       return;
     }
@@ -327,8 +321,10 @@ public final class JsonlSink implements AuditSink {
    * Opens the active file, creating it readable by its owner only where the file system has POSIX
    * permissions: pseudonymous records are still personal data.
    */
-  private FileChannel openActive() throws IOException {
-    return openOwnerOnly(active);
+  /** Opens the active file as {@link #channel}, taking its identity ({@link #fileKey}). */
+  private void openActive() throws IOException {
+    channel = openOwnerOnly(active);
+    fileKey = currentFileKey();
   }
 
   private FileChannel openOwnerOnly(Path file) throws IOException {

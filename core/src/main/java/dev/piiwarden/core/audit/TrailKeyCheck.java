@@ -1,12 +1,10 @@
 package dev.piiwarden.core.audit;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,32 +55,9 @@ public final class TrailKeyCheck {
     }
   }
 
-  /** The last record in the file's last {@value TrailTail#FIRST_WINDOW} bytes, or null. */
   private static RecordLine lastRecord(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      long start = Math.max(0, size - TrailTail.FIRST_WINDOW);
-      ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, start + buffer.position()) < 0) {
-          break;
-        }
-      }
-      byte[] window = buffer.array();
-      int end = window.length;
-      for (int i = window.length - 1; i >= -1; i--) {
-        if (i == -1 || window[i] == '\n') {
-          if (i == -1 && start > 0) {
-            return null; // the window starts mid-line
-          }
-          RecordLine record = RecordLine.parse(Arrays.copyOfRange(window, i + 1, end));
-          if (record != null) {
-            return record;
-          }
-          end = i;
-        }
-      }
-      return null;
+      return TrailTail.lastRecord(channel);
     }
   }
 }

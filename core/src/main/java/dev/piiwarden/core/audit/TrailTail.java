@@ -36,34 +36,27 @@ final class TrailTail {
     return start != null ? start : read(file, channel, size, WINDOW);
   }
 
+  /**
+   * The last record of a trail file, or null when its last {@value #WINDOW} bytes hold none (or it
+   * is empty): {@link TrailKeyCheck}.
+   */
+  static RecordLine lastRecord(FileChannel channel) throws IOException {
+    long size = channel.size();
+    Scan scan = scan(channel, size, FIRST_WINDOW);
+    if (scan.last == null && scan.windowStart > 0) {
+      scan = scan(channel, size, WINDOW);
+    }
+    return scan.last;
+  }
+
   /** The tail as seen in the last {@code windowSize} bytes; null when a larger window must decide. */
   private static AuditSink.Start read(Path file, FileChannel channel, long size, int windowSize)
       throws IOException {
-    long windowStart = Math.max(0, size - windowSize);
-    byte[] window = new byte[(int) (size - windowStart)];
-    ByteBuffer buffer = ByteBuffer.wrap(window);
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer, windowStart + buffer.position()) < 0) {
-        break;
-      }
-    }
-    // Walk back over complete lines (those followed by \n) until one is a record.
-    int end = window.length;
-    int lineEnd = lastNewline(window, end - 1);
-    RecordLine last = null;
-    while (lineEnd >= 0) {
-      int lineStart = lastNewline(window, lineEnd - 1) + 1;
-      if (lineStart == 0 && windowStart > 0) {
-        break; // the window starts mid-line
-      }
-      RecordLine record = RecordLine.parse(Arrays.copyOfRange(window, lineStart, lineEnd));
-      if (record != null) {
-        last = record;
-        break;
-      }
-      lineEnd = lineStart - 1;
-    }
-    int tornStart = lineEnd + 1;
+    Scan scan = scan(channel, size, windowSize);
+    RecordLine last = scan.last;
+    byte[] window = scan.window;
+    long windowStart = scan.windowStart;
+    int tornStart = scan.lineEnd + 1;
     if (last == null && windowStart > 0 && windowSize < WINDOW) {
       return null;
     }
@@ -81,6 +74,40 @@ final class TrailTail {
     long line = newlinesBefore(channel, windowStart + tornStart) + 1;
     return new AuditSink.Start(position,
         new AuditSink.TornTail(file.getFileName().toString(), line, torn));
+  }
+
+  /**
+   * The file's last {@code windowSize} bytes walked back over complete lines (those followed by a
+   * newline) to the last that is a record.
+   *
+   * @param last that record, or null
+   * @param lineEnd where its line ends (the newline), or where the walk stopped: -1, or before a
+   *     line the window starts inside
+   */
+  private record Scan(byte[] window, long windowStart, RecordLine last, int lineEnd) {}
+
+  private static Scan scan(FileChannel channel, long size, int windowSize) throws IOException {
+    long windowStart = Math.max(0, size - windowSize);
+    byte[] window = new byte[(int) (size - windowStart)];
+    ByteBuffer buffer = ByteBuffer.wrap(window);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, windowStart + buffer.position()) < 0) {
+        break;
+      }
+    }
+    int lineEnd = lastNewline(window, window.length - 1);
+    while (lineEnd >= 0) {
+      int lineStart = lastNewline(window, lineEnd - 1) + 1;
+      if (lineStart == 0 && windowStart > 0) {
+        break; // the window starts mid-line
+      }
+      RecordLine record = RecordLine.parse(Arrays.copyOfRange(window, lineStart, lineEnd));
+      if (record != null) {
+        return new Scan(window, windowStart, record, lineEnd);
+      }
+      lineEnd = lineStart - 1;
+    }
+    return new Scan(window, windowStart, null, lineEnd);
   }
 
   private static int lastNewline(byte[] bytes, int from) {

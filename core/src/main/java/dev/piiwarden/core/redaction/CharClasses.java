@@ -84,6 +84,19 @@ final class CharClasses {
     return at < text.length() && isAlnum(text.charAt(at));
   }
 
+  /** Whether {@code text} holds {@code prefix} at {@code at}. */
+  static boolean startsWith(CharSequence text, int at, String prefix) {
+    if (at < 0 || at + prefix.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (text.charAt(at + k) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }

@@ -274,7 +274,7 @@ final class CredentialDetector implements Detector {
   }
 
   private static boolean alreadyRedacted(CharSequence text, int start, int end) {
-    return startsWith(text, start, end, "[REDACTED:")
+    return startsWith(text, start, end, Redactor.MASK_START)
         || startsWith(text, start, end, "[REDACTION_FAILED]")
         || startsWith(text, start, end, "[credential:")
         || placeholderWord(text, start, end);
@@ -301,15 +301,7 @@ final class CredentialDetector implements Detector {
   }
 
   private static boolean startsWith(CharSequence text, int start, int end, String prefix) {
-    if (end - start < prefix.length()) {
-      return false;
-    }
-    for (int k = 0; k < prefix.length(); k++) {
-      if (text.charAt(start + k) != prefix.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return end - start >= prefix.length() && CharClasses.startsWith(text, start, prefix);
   }
 
   private static int skipBlanks(CharSequence text, int i) {

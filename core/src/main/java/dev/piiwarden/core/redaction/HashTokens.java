@@ -16,6 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * matches are taken as they are. Annotated members are also stripped of surrounding blanks.
  */
 final class HashTokens {
+  /** The hex digits of a token: the first 8 bytes of the value's HMAC. */
+  static final int DIGITS = 16;
+
   private static final String ALGORITHM = "HmacSHA256";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -65,12 +68,15 @@ final class HashTokens {
     return token(type, normalise(type, value));
   }
 
-  /** The token of an already normalised value, with {@code label} as its type. */
+  /**
+   * The token of an already normalised value, with {@code label} as its type: {@code
+   * [label:<DIGITS lower-case hex digits>]}.
+   */
   String token(String label, String normalised) {
     byte[] digest = mac().doFinal(normalised.getBytes(StandardCharsets.UTF_8));
-    StringBuilder token = new StringBuilder(label.length() + 19);
+    StringBuilder token = new StringBuilder(label.length() + DIGITS + 3);
     token.append('[').append(label).append(':');
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < DIGITS / 2; i++) {
       token.append(HEX[(digest[i] >> 4) & 0xF]).append(HEX[digest[i] & 0xF]);
     }
     return token.append(']').toString();

@@ -7,8 +7,6 @@ import java.util.Arrays;
  * ({@code [email:0123456789abcdef]}, a label and 16 lower-case hex digits).
  */
 final class OwnTokens {
-  private static final String MASK = "[REDACTED:";
-  private static final int HASH_DIGITS = 16;
   private static final int[] NONE = new int[0];
 
   private OwnTokens() {}
@@ -58,14 +56,14 @@ final class OwnTokens {
     if (colon <= open + 1) {
       return -1;
     }
-    if (startsWith(text, open, MASK)) {
+    if (CharClasses.startsWith(text, open, Redactor.MASK_START)) {
       int k = colon + 1;
       while (k < text.length() && isLabel(text.charAt(k))) {
         k++;
       }
       return k > colon + 1 && k < text.length() && text.charAt(k) == ']' ? k + 1 : -1;
     }
-    int close = colon + 1 + HASH_DIGITS;
+    int close = colon + 1 + HashTokens.DIGITS;
     if (close >= text.length() || text.charAt(close) != ']') {
       return -1;
     }
@@ -81,18 +79,6 @@ final class OwnTokens {
   private static boolean isLabel(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
         || c == '_';
-  }
-
-  private static boolean startsWith(CharSequence text, int at, String prefix) {
-    if (at + prefix.length() > text.length()) {
-      return false;
-    }
-    for (int k = 0; k < prefix.length(); k++) {
-      if (text.charAt(at + k) != prefix.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int indexOf(CharSequence text, char c, int from) {

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Redactor {
   /** What a text becomes when its redaction failed: never the raw text. */
   public static final String FAILED = "[REDACTION_FAILED]";
+  /** How every mask begins: {@link #mask}. */
+  static final String MASK_START = "[REDACTED:";
   /** The count key of {@code @PersonalData} members rendered by {@link ObjectRedaction}. */
   public static final String ANNOTATED = "annotated";
 
@@ -97,7 +99,7 @@ public final class Redactor {
 
   /** The mask of a type: {@code [REDACTED:<type>]}. */
   public static String mask(String type) {
-    return "[REDACTED:" + type + "]";
+    return MASK_START + type + "]";
   }
 
   /** The settings this redactor was made with. */
