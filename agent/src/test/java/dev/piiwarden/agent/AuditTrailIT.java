@@ -73,7 +73,10 @@ class AuditTrailIT {
     }
     Redactor redactor = Redactor.withDefaults();
     for (String line : Files.readAllLines(trail)) {
-      assertEquals(line, redactor.redact(line), "the redaction engine finds nothing to redact");
+      // the test's temporary folder has a random number in its name, which can pass for a card
+      String withoutFolder = line.replace(folder.toString(), "/folder");
+      assertEquals(withoutFolder, redactor.redact(withoutFolder),
+          "the redaction engine finds nothing to redact");
     }
   }
 
