@@ -54,16 +54,15 @@ public final class AuditTrail implements AutoCloseable {
 
   /**
    * Opens the trail the options describe: loads or creates the key file, opens the sink (in the
-   * background: a sink that is down is retried, not an error) and starts the writer.
+   * background: a sink that is down is retried, not an error) and starts the writer. A jsonl trail
+   * that holds records is continued only with the key file it was written with.
    *
-   * @throws AuditException for a bad sink URI, or a key file that cannot be created or is unsafe
+   * @throws AuditException for a bad sink URI, a key file that cannot be created or is unsafe, or
+   *     a key file that is missing or another key while the jsonl trail holds records
    */
   public static AuditTrail open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
-    AuditKey key = options.key() != null
-        ? options.key()
-        : AuditKey.loadOrCreate(options.keyFile() != null ? options.keyFile() : uri.defaultKeyFile());
-    return start(key, uri.newSink(options), options);
+    return start(uri.key(options), uri.newSink(options), options);
   }
 
   /** Starts a trail with this key and sink (a custom sink, or one built by hand). */

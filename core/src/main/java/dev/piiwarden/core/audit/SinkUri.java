@@ -64,6 +64,24 @@ record SinkUri(String scheme, String target) {
         : Path.of(AuditKey.DEFAULT_FILE_NAME);
   }
 
+  /**
+   * The key the options give, or the key file's key (created when missing). A jsonl trail that
+   * already holds records is continued only with the key it was written with ({@link
+   * TrailKeyCheck}); a key given as an object is the caller's to check.
+   *
+   * @throws AuditException when the key file cannot be used or is not the trail's key
+   */
+  AuditKey key(AuditTrailOptions options) {
+    if (options.key() != null) {
+      return options.key();
+    }
+    Path keyFile = options.keyFile() != null ? options.keyFile() : defaultKeyFile();
+    if ("jsonl".equals(scheme)) {
+      TrailKeyCheck.check(Path.of(target), keyFile);
+    }
+    return AuditKey.loadOrCreate(keyFile);
+  }
+
   AuditSink newSink(AuditTrailOptions options) {
     return switch (scheme) {
       case "jsonl" -> new JsonlSink(Path.of(target), options.maxFileBytes());

@@ -1,5 +1,6 @@
 package dev.piiwarden.cli.consent;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,30 @@ class ConsentAuditTest {
     assertEquals(0, verified.exitCode(), verified.describe());
   }
 
+
+  @Test
+  void aTrailWithRecordsIsNotContinuedWithAnotherKeyOrWithoutItsKey() throws Exception {
+    agentRun(AuditEventType.AGENT_STARTED, AuditEventType.AGENT_STOPPED);
+    byte[] before = Files.readAllBytes(trail());
+    Path otherKey = dir.resolve("other.key");
+    AuditKey.loadOrCreate(otherKey);
+
+    CliResult wrongKey = consent("grant", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "paper-form", "--audit", "jsonl:" + trail(),
+        "--audit-key-file", otherKey.toString());
+    Files.delete(dir.resolve(AuditKey.DEFAULT_FILE_NAME));
+    CliResult noKey = consent("withdraw", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "ticket-7", "--audit", "jsonl:" + trail());
+
+    assertEquals(2, wrongKey.exitCode(), wrongKey.describe());
+    assertTrue(wrongKey.err().contains("does not verify with audit key file " + otherKey),
+        wrongKey.err());
+    assertEquals(2, noKey.exitCode(), noKey.describe());
+    assertTrue(noKey.err().contains("does not exist, but audit trail"), noKey.err());
+    assertFalse(Files.exists(dir.resolve(AuditKey.DEFAULT_FILE_NAME)), "no new key over the trail");
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "no change recorded");
+    assertArrayEquals(before, Files.readAllBytes(trail()), "the trail as it was");
+  }
 
   @Test
   void actorOrKeyFileWithoutAuditIsAUsageError() {
