@@ -8,7 +8,8 @@ import java.util.List;
  * <ul>
  *   <li>International (E.164): {@code +}, a country code not starting with 0, 8 to 15 digits in
  *       all, optionally grouped by spaces, dashes, dots or parentheses: {@code +44 20 7946 0958},
- *       {@code +1 (555) 123-4567}.
+ *       {@code +1 (555) 123-4567}. After country code 1 (North America) exactly ten digits, the
+ *       first not 0 or 1.
  *   <li>National: 7 to 12 digits, optionally with an area code in parentheses and grouped by
  *       spaces, dashes, dots or slashes into groups of two or more digits (the first may have one,
  *       as in {@code 1-800-555-0199}): {@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
@@ -25,6 +26,8 @@ final class PhoneDetector implements Detector {
   /** The fewest digits of any number taken: a national one's; an international one has 8. */
   static final int MIN_DIGITS = 7;
   private static final int MIN_INTERNATIONAL_DIGITS = 8;
+  /** A North American number with its country code: 1 and ten digits. */
+  private static final int NANP_DIGITS = 11;
 
   @Override
   public String type() {
@@ -49,11 +52,15 @@ final class PhoneDetector implements Detector {
     int digits = 0;
     int separators = 0;
     int end = -1;
+    char areaStart = 0;
     for (int i = at + 1; i < n; i++) {
       char c = text.charAt(i);
       if (CharClasses.isDigit(c)) {
         if (++digits > 15) {
           return NONE;
+        }
+        if (digits == 2) {
+          areaStart = c;
         }
         separators = 0;
         end = i + 1;
@@ -63,10 +70,19 @@ final class PhoneDetector implements Detector {
         break;
       }
     }
-    if (digits < MIN_INTERNATIONAL_DIGITS || CharClasses.alnumAt(text, end)) {
+    if (digits < MIN_INTERNATIONAL_DIGITS || CharClasses.alnumAt(text, end)
+        || (text.charAt(at + 1) == '1' && !northAmerican(digits, areaStart))) {
       return NONE;
     }
     return Detector.match(at, end);
+  }
+
+  /**
+   * Country code 1 is the North American plan's: ten digits follow it, the area code's first not 0
+   * or 1. So {@code +15000000}, a count's change, is no number.
+   */
+  private static boolean northAmerican(int digits, char areaStart) {
+    return digits == NANP_DIGITS && areaStart >= '2';
   }
 
   private static long national(CharSequence text, int at) {

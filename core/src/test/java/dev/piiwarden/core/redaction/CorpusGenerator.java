@@ -82,9 +82,14 @@ public final class CorpusGenerator {
 
   private Sample phone() {
     if (random.nextBoolean()) {
+      // country code 1 is North America's, which gives every number ten digits
       String country = String.valueOf(1 + random.nextInt(98));
+      boolean northAmerican = country.charAt(0) == '1';
       int rest = 8 + random.nextInt(15 - 8 + 1) - country.length();
-      String digits = digits(Math.max(rest, 6));
+      String digits = northAmerican
+          ? (2 + random.nextInt(8)) + digits(9)
+          : digits(Math.max(rest, 6));
+      country = northAmerican ? "1" : country;
       String separator = pick(List.of("", " ", "-", "."));
       StringBuilder number = new StringBuilder("+").append(country).append(separator.isEmpty() ? "" : " ");
       for (int i = 0; i < digits.length(); i++) {

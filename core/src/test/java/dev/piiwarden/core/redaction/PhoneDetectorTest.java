@@ -40,6 +40,10 @@ class PhoneDetectorTest {
       hotel 555-123-4567
       phone count 42
       glued +14155552671abc
+      heap grew by +15000000 bytes
+      north american too short +1415555267
+      north american too long +141555526712
+      no area code starts with 1 +1 (155) 555-2671
       """)
   void otherNumbersStay(String text) {
     assertEquals(text, redactor.redact(text));
