@@ -17,7 +17,8 @@ import java.util.Set;
  * -Dpiiwarden.consent.mode=monitor}), the environment ({@code PIIWARDEN_CONSENT_MODE}), the agent
  * arguments ({@code -javaagent:…=consent.mode=monitor,consent.cache-ttl=PT1S}; the {@code
  * piiwarden.} prefix is optional there) and the properties file named by {@code
- * piiwarden.config-file}. Every value is checked; an unknown {@code piiwarden.*} name is reported
+ * piiwarden.config-file}. Every value is checked, also one that a source of higher precedence
+ * overrides; an unknown {@code piiwarden.*} name is reported
  * once with the closest known one.
  */
 public final class ConfigurationSources {
@@ -85,32 +86,68 @@ public final class ConfigurationSources {
 
     Map<AgentOption, String> values = new EnumMap<>(AgentOption.class);
     for (AgentOption option : AgentOption.values()) {
-      String value = pick(option, arguments, fromEnvironment, file);
+      String[] given = given(option, arguments, fromEnvironment, file);
+      String value = null;
+      String from = null;
+      for (int i = 0; i < given.length; i++) {
+        if (given[i] == null) {
+          continue;
+        }
+        if (value == null) {
+          value = given[i].strip();
+          from = SOURCES[i];
+          check(option, value);
+        } else {
+          // a wrong value where another source overrides it is still a mistake to point out
+          checkOverridden(option, given[i].strip(), SOURCES[i], from);
+        }
+      }
       if (value != null) {
-        check(option, value);
         values.put(option, value);
       }
     }
     return new AgentConfiguration(values);
   }
 
+  /** The sources, highest precedence first, as {@link #given} orders their values. */
+  private static final String[] SOURCES = {
+    "system property", "environment variable", "agent argument", "config file"
+  };
+
   private String pick(
       AgentOption option,
       Map<String, String> arguments,
       Map<String, String> fromEnvironment,
       Map<String, String> file) {
-    for (String value :
-        new String[] {
-          systemProperties.get(option.key()),
-          fromEnvironment.get(option.environmentName()),
-          arguments.get(option.key()),
-          file.get(option.key())
-        }) {
+    for (String value : given(option, arguments, fromEnvironment, file)) {
       if (value != null) {
         return value.strip();
       }
     }
     return null;
+  }
+
+  /** The option's value in each source ({@link #SOURCES}), null where it has none. */
+  private String[] given(
+      AgentOption option,
+      Map<String, String> arguments,
+      Map<String, String> fromEnvironment,
+      Map<String, String> file) {
+    return new String[] {
+      systemProperties.get(option.key()),
+      fromEnvironment.get(option.environmentName()),
+      arguments.get(option.key()),
+      file.get(option.key())
+    };
+  }
+
+  private static void checkOverridden(AgentOption option, String value, String source, String over)
+      throws ConfigurationError {
+    var problem = option.problem(value);
+    if (problem.isPresent()) {
+      throw new ConfigurationError(option.key(), problem.get() + " (the " + source + ", which the "
+          + over + " overrides; correct or remove it)", option.allowed());
+    }
   }
 
   private static void check(AgentOption option, String value) throws ConfigurationError {

@@ -98,12 +98,12 @@ final class OptionChecks {
       } catch (PatternSyntaxException e) {
         return Optional.of("'" + pattern + "' is not a regular expression: " + e.getDescription());
       }
-      try {
-        // The engine's syntax (RE2J) refuses some of java.util.regex (possessive quantifiers,
-        // atomic groups, \h): refused here, or log redaction could not start.
-        RedactionSettings.builder().pattern("pattern", pattern.strip());
-      } catch (IllegalArgumentException e) {
-        return Optional.of("'" + pattern + "' is not linear-time (RE2J) syntax");
+      // The engine's syntax (RE2J) refuses some of java.util.regex (possessive quantifiers,
+      // atomic groups, \h), and a pattern matching empty text: refused here, or log redaction
+      // could not start.
+      Optional<String> problem = RedactionSettings.patternProblem(pattern.strip());
+      if (problem.isPresent()) {
+        return Optional.of("'" + pattern + "' " + problem.get());
       }
     }
     return Optional.empty();

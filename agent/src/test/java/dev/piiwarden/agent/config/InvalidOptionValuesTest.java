@@ -42,7 +42,7 @@ class InvalidOptionValuesTest {
     // logs unredacted, so it must stop the start.
     table.put(AgentOption.REDACTION_KEYS, List.of("a,,b", "pass word", "naïve"));
     table.put(AgentOption.REDACTION_PATTERNS,
-        List.of("(a)\\1", "(?=x)y", "[a-", "a*+", "(?>ab)", "\\h+"));
+        List.of("(a)\\1", "(?=x)y", "[a-", "a*+", "(?>ab)", "\\h+", "\\d*", "x?"));
     table.put(AgentOption.REDACTION_STDOUT, List.of("maybe"));
     table.put(AgentOption.AUDIT_SINK,
         List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", ""));
@@ -91,6 +91,23 @@ class InvalidOptionValuesTest {
     Files.writeString(file, "redaction.patterns=a*+\n");
     assertRefused(AgentOption.REDACTION_PATTERNS, "a*+",
         new ConfigurationSources(Map.of(), Map.of(), "config-file=" + file));
+  }
+
+  @Test
+  void aPatternMatchingEmptyTextIsRefusedForThatReason() {
+    ConfigurationError error = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.redaction.patterns", "EMP-\\d{6},\\d*"), Map.of(), null)::resolve);
+    assertTrue(error.line().contains("'\\d*' also matches empty text"), error.line());
+  }
+
+  @Test
+  void aWrongValueThatAnotherSourceOverridesIsRefusedTooNamingBothSources() {
+    ConfigurationError error = assertThrows(ConfigurationError.class, new ConfigurationSources(
+        Map.of(), Map.of("PIIWARDEN_CONSENT_MODE", "monitor"), "consent.mode=enforcing")::resolve);
+    assertTrue(error.line().startsWith("piiwarden: configuration error: piiwarden.consent.mode: "),
+        error.line());
+    assertTrue(error.line().contains("(the agent argument, which the environment variable overrides;"
+        + " correct or remove it)"), error.line());
   }
 
   @Test

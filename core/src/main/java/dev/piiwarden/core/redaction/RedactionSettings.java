@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -56,6 +57,26 @@ public final class RedactionSettings {
   }
 
   /** A builder starting from the defaults. */
+  private static final String MATCHES_EMPTY = "also matches empty text (as a* or x? do), so it"
+      + " would match between any two characters; make it match at least one character, e.g. with +"
+      + " in place of *";
+
+  /**
+   * Why {@code regex} cannot be a redaction pattern ({@link Builder#pattern}), said of the pattern
+   * ("is not valid RE2J syntax: …", "also matches empty text …"), or empty when it can.
+   */
+  public static Optional<String> patternProblem(String regex) {
+    try {
+      return Pattern.compile(regex).matcher("").find() ? Optional.of(MATCHES_EMPTY) : Optional.empty();
+    } catch (PatternSyntaxException e) {
+      return Optional.of(syntaxProblem(e));
+    }
+  }
+
+  private static String syntaxProblem(PatternSyntaxException e) {
+    return "is not valid RE2J syntax: " + e.getDescription();
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -215,13 +236,10 @@ public final class RedactionSettings {
       try {
         compiled = Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "Redaction pattern '" + type + "' is not valid RE2J syntax: " + e.getDescription(), e);
+        throw new IllegalArgumentException("Redaction pattern '" + type + "' " + syntaxProblem(e), e);
       }
       if (compiled.matcher("").find()) {
-        throw new IllegalArgumentException("Redaction pattern '" + type + "' also matches empty text"
-            + " (as a* or x? do), so it would match between any two characters; make it match at"
-            + " least one character, e.g. with + in place of *");
+        throw new IllegalArgumentException("Redaction pattern '" + type + "' " + MATCHES_EMPTY);
       }
       patterns.put(type, compiled);
       return this;
