@@ -58,6 +58,8 @@ class AuditTrailIT {
     JsonNode started = events.get(0);
     assertEquals("0.1.0-SNAPSHOT", started.get("version").asText());
     assertEquals("jsonl:" + trail, started.get("config").get("piiwarden.audit.sink").asText());
+    assertEquals(keyFile.toString(), started.get("config").get("piiwarden.audit.key-file").asText(),
+        "the key in use, the default beside the trail");
 
     assertDecision(events.get(1), subject, "NOT_GRANTED");
     assertChange(events.get(2), subject, "GRANTED", "signup-form");

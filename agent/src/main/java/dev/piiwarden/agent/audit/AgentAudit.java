@@ -135,7 +135,7 @@ public final class AgentAudit {
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)
             .detail("attached", attached)
-            .detail("config", SecretFreeConfiguration.of(configuration))
+            .detail("config", SecretFreeConfiguration.of(configuration, keyFile))
             .build());
         trail = opened;
         // Before the latch: a shutdown waiting for the trail then writes the last interval too.
