@@ -25,6 +25,9 @@ public enum CliMessage {
           + " jdbc:<url>"),
   CONSENT_BAD_STORE("--store: %s; pass file:<path> or jdbc:<url>, the store named by piiwarden.consent.store"),
   CONSENT_STORE_FAILED("%s; check that the store is reachable and writable, then run this again"),
+  CONSENT_NO_DRIVER(
+      "%s; pass the driver's jar with --jdbc-driver JAR (e.g. org.xerial:sqlite-jdbc or"
+          + " org.postgresql:postgresql from Maven Central)"),
   CONSENT_UNKNOWN_PURPOSE(
       "--purpose '%s' is not a purpose of the taxonomy%s; pass a purpose key, or name your"
           + " organisation's taxonomy extension with --taxonomy FILE"),

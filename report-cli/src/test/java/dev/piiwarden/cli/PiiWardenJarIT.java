@@ -102,11 +102,14 @@ class PiiWardenJarIT {
     assertEquals(0, granted.exitCode(), granted.describe());
     assertTrue(granted.out().startsWith("recorded GRANTED marketing"), granted.describe());
     assertEquals(2, withoutDriver.exitCode(), withoutDriver.describe());
-    assertTrue(withoutDriver.err().contains("No suitable driver"), withoutDriver.describe());
+    assertEquals(List.of("piiwarden: cannot read consent store " + sqlite + ": no JDBC driver on the class"
+        + " path accepts jdbc:sqlite:; pass the driver's jar with --jdbc-driver JAR (e.g."
+        + " org.xerial:sqlite-jdbc or org.postgresql:postgresql from Maven Central)"),
+        withoutDriver.errLines(), withoutDriver.describe());
     // The driver is there: it tried to connect, not "No suitable driver".
     assertEquals(2, postgresDown.exitCode(), postgresDown.describe());
     assertEquals(1, postgresDown.errLines().size(), postgresDown.describe());
-    assertTrue(!postgresDown.err().contains("No suitable driver"), postgresDown.describe());
+    assertTrue(!postgresDown.err().contains("no JDBC driver"), postgresDown.describe());
   }
 
   @Test

@@ -111,6 +111,9 @@ public final class JdbcConsentStore implements ConsentStore {
   private <T> T run(String what, SqlWork<T> work) {
     try {
       return work.run();
+    } catch (NoDriver e) {
+      throw new ConsentDriverMissingException("cannot " + what + " consent store " + described
+          + ": no JDBC driver on the class path accepts " + scheme(url), e);
     } catch (SQLException | RuntimeException e) {
       closeQuietly();
       throw new ConsentStoreException(
@@ -150,7 +153,38 @@ public final class JdbcConsentStore implements ConsentStore {
           }
         }
       }
+      if (noDriverThere.getSQLState() != null && noDriverThere.getSQLState().equals(NO_DRIVER_STATE)
+          && !anyDriverAccepts()) {
+        throw new NoDriver(noDriverThere);
+      }
       throw noDriverThere;
+    }
+  }
+
+  /** DriverManager's state for "No suitable driver" (connection could not be made). */
+  private static final String NO_DRIVER_STATE = "08001";
+
+  private boolean anyDriverAccepts() {
+    try {
+      DriverManager.getDriver(url);
+      return true;
+    } catch (SQLException none) {
+      return false;
+    }
+  }
+
+  /** {@code jdbc:sqlite:} of {@code jdbc:sqlite:consent.db}: what names the driver needed. */
+  private static String scheme(String url) {
+    int colon = url.indexOf(':', "jdbc:".length());
+    return colon < 0 ? url : url.substring(0, colon + 1);
+  }
+
+  /** No driver took the URL: said as such, not as the database being down. */
+  private static final class NoDriver extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    NoDriver(SQLException cause) {
+      super("no JDBC driver accepts the URL", NO_DRIVER_STATE, cause);
     }
   }
 

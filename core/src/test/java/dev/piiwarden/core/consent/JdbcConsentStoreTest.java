@@ -45,6 +45,17 @@ class JdbcConsentStoreTest {
     assertTrue(message.startsWith("cannot read consent store jdbc:postgresql://127.0.0.1:1/nothing: "), message);
     assertFalse(message.contains("secret"), message);
     assertFalse(message.contains("\n"), message);
+    assertFalse(failure instanceof ConsentDriverMissingException, "the driver is there: " + message);
+  }
+
+  @Test
+  void aUrlNoDriverAcceptsIsSaidAsSuchWithoutCredentials() {
+    ConsentLedger ledger = new ConsentLedger(
+        ConsentStoreUri.open("jdbc:nosuchdb://db/app?user=bob&password=secret", w -> {}), Duration.ZERO);
+    ConsentDriverMissingException failure =
+        assertThrows(ConsentDriverMissingException.class, () -> ledger.isGranted("u-1", "marketing"));
+    assertEquals("cannot read consent store jdbc:nosuchdb://db/app: no JDBC driver on the class path"
+        + " accepts jdbc:nosuchdb:", failure.getMessage());
   }
 
   private static void exerciseLedger(String url) {

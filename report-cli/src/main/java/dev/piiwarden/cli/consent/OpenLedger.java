@@ -3,6 +3,7 @@ package dev.piiwarden.cli.consent;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.core.consent.ConsentDriverMissingException;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
 import java.io.IOException;
@@ -25,6 +26,8 @@ final class OpenLedger implements AutoCloseable {
   <T> T use(Function<ConsentLedger, T> work) {
     try {
       return work.apply(ledger);
+    } catch (ConsentDriverMissingException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_NO_DRIVER, e.getMessage());
     } catch (ConsentStoreException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_FAILED, e.getMessage());
     }
