@@ -59,7 +59,7 @@ public final class ApiServer {
       response = dispatch(exchange, method, path);
     } catch (AccountException e) {
       log.warn("{} {} refused: {}", method, path, e.getMessage());
-      response = new Response(e.kind().status(), Map.of("error", e.getMessage()));
+      response = new Response(e.kind().status(), Map.of("error", e.shown()));
     } catch (JsonProcessingException e) {
       log.warn("{} {}: bad JSON", method, path, e);
       response = new Response(400, Map.of("error", "the body is not the JSON expected"));

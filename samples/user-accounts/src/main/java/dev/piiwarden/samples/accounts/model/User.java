@@ -32,14 +32,14 @@ public record User(
             category = Category.USER_NAME,
             purposes = {Purpose.ESSENTIAL_SERVICE, Purpose.MARKETING_COMMUNICATIONS_EMAIL},
             basis = LawfulBasis.CONTRACT,
-            retention = "P2Y",
-            redaction = Redaction.PARTIAL)
+            retention = "P2Y")
         String name,
     @PersonalData(
             category = Category.USER_CONTACT_PHONE_NUMBER,
             purposes = Purpose.ESSENTIAL_SERVICE_SECURITY,
             basis = LawfulBasis.CONTRACT,
-            retention = "P2Y")
+            retention = "P2Y",
+            redaction = Redaction.PARTIAL)
         String phone,
     Instant createdAt,
     Instant lastActiveAt) {

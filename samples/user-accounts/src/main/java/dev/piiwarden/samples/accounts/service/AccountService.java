@@ -45,7 +45,7 @@ public final class AccountService {
     require(registration.name(), "name");
     require(registration.password(), "password");
     if (!registration.email().contains("@")) {
-      throw new AccountException(AccountException.Kind.INVALID, "not an email address: " + registration.email());
+      throw AccountException.withValue(AccountException.Kind.INVALID, "not an email address", registration.email());
     }
     log.info("registration from {}: email={}, phone={}", clientIp, registration.email(), registration.phone());
     Instant now = clock.instant();
@@ -53,8 +53,8 @@ public final class AccountService {
         new User(UUID.randomUUID().toString(), registration.email(), registration.name(), registration.phone(), now, now);
     String hash = hasher.hash(registration.password().toCharArray());
     if (!store.insert(user, hash)) {
-      throw new AccountException(
-          AccountException.Kind.CONFLICT, "email already registered: " + registration.email());
+      throw AccountException.withValue(
+          AccountException.Kind.CONFLICT, "email already registered", registration.email());
     }
     log.info("registered {}", user);
     return user;
@@ -79,7 +79,7 @@ public final class AccountService {
             change.name() != null ? change.name() : current.name(),
             replace || change.phone() != null ? change.phone() : current.phone());
     if (!store.update(updated)) {
-      throw new AccountException(AccountException.Kind.CONFLICT, "email already registered: " + updated.email());
+      throw AccountException.withValue(AccountException.Kind.CONFLICT, "email already registered", updated.email());
     }
     log.info("rectified {} -> {}", current, updated);
     return updated;
