@@ -3,14 +3,17 @@ package dev.piiwarden.core.text;
 import java.util.Locale;
 
 /**
- * Levenshtein distance: the fewest single-character insertions, deletions and substitutions that
- * turn one string into another. Used to suggest the key or option a typo meant.
+ * Edit distance with adjacent transpositions (optimal string alignment): the fewest single-character
+ * insertions, deletions, substitutions and swaps of two neighbours that turn one string into
+ * another, so that the common typo {@code emial} is one edit from {@code email}, not two. Used to
+ * suggest the key or option a typo meant.
  */
 public final class EditDistance {
   private EditDistance() {}
 
   /** The edit distance between {@code a} and {@code b}, in O(|a|·|b|) time and O(|b|) space. */
   public static int between(String a, String b) {
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -20,9 +23,14 @@ public final class EditDistance {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        int best = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          best = Math.min(best, beforePrevious[j - 2] + 1);
+        }
+        current[j] = best;
       }
-      int[] swap = previous;
+      int[] swap = beforePrevious;
+      beforePrevious = previous;
       previous = current;
       current = swap;
     }

@@ -64,6 +64,7 @@ class TaxonomyTest {
   @CsvSource({
     "CATEGORY, user.contact.emial, user.contact.email",
     "CATEGORY, user.email, user.contact.email",
+    "CATEGORY, user.emial, user.contact.email",
     "CATEGORY, user.phone_number, user.contact.phone_number",
     "PURPOSE, marketing.comunications.email, marketing.communications.email",
     "SUBJECT, customers, customer"

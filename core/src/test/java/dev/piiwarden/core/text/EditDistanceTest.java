@@ -11,11 +11,14 @@ class EditDistanceTest {
     "'', '', 0",
     "'', abc, 3",
     "kitten, sitting, 3",
-    "user.contact.emial, user.contact.email, 2",
+    "user.contact.emial, user.contact.email, 1",
+    "ab, ba, 1",
+    "abcd, badc, 2",
+    "ca, abc, 3",
     "piiwarden.consent.mod, piiwarden.consent.mode, 1",
     "same, same, 0"
   })
-  void countsInsertionsDeletionsAndSubstitutions(String a, String b, int expected) {
+  void countsInsertionsDeletionsSubstitutionsAndSwapsOfNeighbours(String a, String b, int expected) {
     assertEquals(expected, EditDistance.between(a, b));
     assertEquals(expected, EditDistance.between(b, a));
   }
