@@ -715,9 +715,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // where the id goes (a whole object passes all its elements).
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
-      if (callee.functions() == ElementFunctions.MAPPED && understood(tree.getArguments())) {
+      if (callee.functions() == ElementFunctions.MAPPED) {
         // map(User::getEmail), collect(toMap(...)): what the functions yield, not the receiver
         result = result.union(all(arguments));
+        if (!understood(tree.getArguments())) {
+          result = result.union(receiverValue);
+        }
       } else if (callee.functions() == ElementFunctions.COLLECTOR) {
         result = result.union(all(arguments));
         if (elements != null && ValuePropagation.collectorKeepsElements(callee.name(), arguments.size())) {

@@ -59,7 +59,8 @@ final class ValuePropagation {
     if (owner(method).equals(COLLECTORS)) {
       return ElementFunctions.COLLECTOR;
     }
-    if (method.getModifiers().contains(Modifier.STATIC) || !containers.isContainer(method.getEnclosingElement().asType())) {
+    if (method.getModifiers().contains(Modifier.STATIC)
+        || !containers.isContainer(method.getEnclosingElement().asType())) {
       return ElementFunctions.NONE;
     }
     return MAPPING.contains(method.getSimpleName().toString()) ? ElementFunctions.MAPPED : ElementFunctions.APPLIED;
