@@ -3,13 +3,16 @@ package dev.piiwarden.processor.flow;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MemberReferenceTree;
@@ -21,6 +24,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -85,6 +89,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    */
   private final Map<String, DataRef> viaCall = new HashMap<>();
   private int lambdaDepth;
+  /**
+   * While the arguments of a stream's, {@code Optional}'s, collection's or collector's method are
+   * scanned: what the elements it applies them to carry, which its lambdas' parameters and its
+   * method references take. Null elsewhere.
+   */
+  private Taint elementValue;
+  /** Inside a lambda with a block body: what its {@code return}s yield so far. Null elsewhere. */
+  private Taint lambdaReturns;
+  /** While the patterns of an {@code instanceof} or {@code switch} are scanned: what the matched value carries. */
+  private Taint matched = Taint.EMPTY;
   private boolean erroneous;
   /** Members of local and anonymous classes marked {@code @PersonalData}, which nothing records. */
   private final List<Tree> unrecordedPersonalData = new ArrayList<>();
@@ -143,10 +157,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
     }
     lambdaDepth++; // a local or anonymous class counts for the method it is written in
+    Taint outerElements = elementValue;
+    Taint outerReturns = lambdaReturns;
+    elementValue = null;
+    lambdaReturns = null;
     try {
       super.visitClass(tree, null);
     } finally {
       lambdaDepth--;
+      elementValue = outerElements;
+      lambdaReturns = outerReturns;
     }
     return Taint.EMPTY;
   }
@@ -226,25 +246,150 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
   }
 
+  /**
+   * A lambda yields what its expression, or its block's {@code return}s, yield ({@code u ->
+   * u.getEmail()} for {@code Stream.map}); handed to a stream's, {@code Optional}'s or collection's
+   * method, its parameters take what the elements carry ({@code forEach(e -> log.info(e))}).
+   */
   @Override
   public Taint visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    Taint taken = elementValue;
+    Taint outerReturns = lambdaReturns;
+    elementValue = null;
+    lambdaReturns = Taint.EMPTY;
     lambdaDepth++;
     try {
+      if (taken != null && !taken.isEmpty() && current != null) {
+        for (VariableTree parameter : tree.getParameters()) {
+          Element element = context.trees().getElement(new TreePath(getCurrentPath(), parameter));
+          if (element != null) {
+            locals.merge(element, taken.inLambda(), Taint::union);
+          }
+        }
+      }
       Taint body = orEmpty(scan(tree.getBody(), null));
-      // u -> u.getEmail() yields what its expression yields (Stream.map, Optional.map)
-      return tree.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION ? body.inLambda() : Taint.EMPTY;
+      return (tree.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION ? body : lambdaReturns).inLambda();
     } finally {
       lambdaDepth--;
+      elementValue = taken;
+      lambdaReturns = outerReturns;
     }
   }
 
   @Override
   public Taint visitReturn(ReturnTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getExpression(), null));
-    if (current != null && lambdaDepth == 0 && !value.isEmpty()) {
+    if (lambdaReturns != null) {
+      lambdaReturns = lambdaReturns.union(value);
+    } else if (current != null && lambdaDepth == 0 && !value.isEmpty()) {
       current.returns(value); // a return in a lambda or local class is theirs, not the method's
     }
     return Taint.EMPTY;
+  }
+
+  /** {@code for (var e : emails)}: the variable takes what the iterated value carries. */
+  @Override
+  public Taint visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    scan(tree.getVariable(), null);
+    if (current != null && !value.isEmpty()) {
+      Element variable = context.trees().getElement(new TreePath(getCurrentPath(), tree.getVariable()));
+      if (variable != null) {
+        locals.merge(variable, value, Taint::union);
+      }
+    }
+    scan(tree.getStatement(), null);
+    return Taint.EMPTY;
+  }
+
+  // ---- patterns
+
+  @Override
+  public Taint visitInstanceOf(InstanceOfTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    scanMatched(value, tree.getPattern() != null ? tree.getPattern() : tree.getType());
+    return Taint.EMPTY;
+  }
+
+  @Override
+  public Taint visitSwitch(SwitchTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    Taint outer = matched;
+    matched = value;
+    try {
+      scan(tree.getCases(), null);
+    } finally {
+      matched = outer;
+    }
+    return Taint.EMPTY;
+  }
+
+  private void scanMatched(Taint value, Tree patterns) {
+    Taint outer = matched;
+    matched = value;
+    try {
+      scan(patterns, null);
+    } finally {
+      matched = outer;
+    }
+  }
+
+  /**
+   * {@code o instanceof User u} takes what {@code o} carries; a binding of a record component,
+   * {@code case Card(var pan, _)}, reads that component, like a local assigned from its accessor.
+   */
+  @Override
+  public Taint visitBindingPattern(BindingPatternTree tree, Void unused) {
+    scan(tree.getVariable(), null);
+    if (current == null) {
+      return Taint.EMPTY;
+    }
+    Taint value = patternValue(getCurrentPath());
+    if (!value.isEmpty()) {
+      Element variable = context.trees().getElement(new TreePath(getCurrentPath(), tree.getVariable()));
+      if (variable != null) {
+        locals.merge(variable, value, Taint::union);
+      }
+    }
+    return Taint.EMPTY;
+  }
+
+  /**
+   * What the value matched against the pattern at {@code path} carries: the matched expression's
+   * value for a pattern of its own, a record component's for one nested in a record pattern. A
+   * personal data component is read at the pattern; of any other, as of its plain getter, only the
+   * method's parameters and what was stored in its field.
+   */
+  private Taint patternValue(TreePath path) {
+    TreePath parent = path.getParentPath();
+    if (parent == null || !RecordPatterns.isRecordPattern(parent.getLeaf())) {
+      return matched;
+    }
+    List<Tree> parts = RecordPatterns.parts(parent.getLeaf());
+    int index = parts.indexOf(path.getLeaf()) - 1; // after the record type
+    TypeElement record = recordOf(new TreePath(parent, parts.get(0)));
+    if (record == null || index < 0 || index >= record.getRecordComponents().size()) {
+      return Taint.EMPTY;
+    }
+    RecordComponentElement component = record.getRecordComponents().get(index);
+    ExecutableElement accessor = component.getAccessor();
+    Optional<DataRef> data = accessor == null ? Optional.empty() : context.index().member(accessor);
+    if (data.isPresent()) {
+      return read(data.get(), path.getLeaf());
+    }
+    Taint value = patternValue(parent).parametersOnly();
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        value = value.union(heldRead(member, path.getLeaf()));
+      }
+    }
+    return value;
+  }
+
+  private TypeElement recordOf(TreePath recordType) {
+    Element element = context.trees().getElement(recordType);
+    TypeElement type = element instanceof TypeElement named ? named : typeOf(recordType);
+    return type != null && type.getKind() == ElementKind.RECORD ? type : null;
   }
 
   // ---- values
@@ -305,24 +450,41 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return orEmpty(receiver);
   }
 
+  /**
+   * What a method reference yields, for {@code Stream.map} and {@code Optional.map}: an accessor of
+   * personal data its element; applied to the elements of a stream, {@code Optional} or collection,
+   * any other method what they carry, as a call on them would return it ({@code String::trim}),
+   * and a plain getter of a member that is no personal data what was stored in that field.
+   */
   @Override
   public Taint visitMemberReference(MemberReferenceTree tree, Void unused) {
-    scan(tree.getQualifierExpression(), null);
-    if (current != null) {
-      Element element = context.trees().getElement(getCurrentPath());
-      if (element != null && element.getKind() == ElementKind.METHOD) {
-        Optional<DataRef> data = context.index().member(element);
-        if (data.isPresent()) {
-          lambdaDepth++; // User::email runs where it is applied, like a lambda
-          try {
-            return read(data.get(), tree); // what it yields, for Stream.map and Optional.map
-          } finally {
-            lambdaDepth--;
-          }
-        }
-      }
+    Taint taken = elementValue;
+    elementValue = null;
+    try {
+      scan(tree.getQualifierExpression(), null);
+    } finally {
+      elementValue = taken;
     }
-    return Taint.EMPTY;
+    if (current == null || !(context.trees().getElement(getCurrentPath()) instanceof ExecutableElement method)) {
+      return Taint.EMPTY;
+    }
+    Optional<DataRef> data = method.getKind() == ElementKind.METHOD ? context.index().member(method) : Optional.empty();
+    if (data.isEmpty() && (taken == null || taken.isEmpty())) {
+      return Taint.EMPTY;
+    }
+    lambdaDepth++; // User::email runs where it is applied, like a lambda
+    try {
+      if (data.isPresent()) {
+        return read(data.get(), tree);
+      }
+      Callee callee = context.callee(method);
+      VariableElement getterField =
+          callee.library() || callee.unseen() ? null : context.index().accessedField(method);
+      return getterField == null ? taken.inLambda()
+          : taken.parametersOnly().union(heldRead(getterField, tree)).inLambda();
+    } finally {
+      lambdaDepth--;
+    }
   }
 
   @Override
@@ -334,10 +496,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /** {@code switch (kind) { case 1 -> email; … }}: the value is a case's, the selector only chooses one. */
   @Override
   public Taint visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
-    scan(tree.getExpression(), null);
+    Taint selector = orEmpty(scan(tree.getExpression(), null));
+    Taint outer = matched;
+    matched = selector; // for the cases' patterns
     Taint value = Taint.EMPTY;
-    for (CaseTree branch : tree.getCases()) {
-      value = value.union(orEmpty(scan(branch, null)));
+    try {
+      for (CaseTree branch : tree.getCases()) {
+        value = value.union(orEmpty(scan(branch, null)));
+      }
+    } finally {
+      matched = outer;
     }
     return value;
   }
@@ -485,16 +653,17 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     ExpressionTree select = tree.getMethodSelect();
     ExpressionTree receiver = select instanceof MemberSelectTree member ? member.getExpression() : null;
     Taint receiverValue = orEmpty(scan(receiver, null));
-    List<Taint> arguments = scanAll(tree.getArguments());
+    Element element = current == null ? null : context.trees().getElement(getCurrentPath());
+    Callee callee = element instanceof ExecutableElement known ? context.callee(known) : null;
+    Taint elements = elementValue; // the stream's a collector collects, when this is one
+    List<Taint> arguments = scanArguments(tree.getArguments(), callee, receiver == null ? null : receiverValue);
     if (current == null) {
       return Taint.EMPTY;
     }
-    Element element = context.trees().getElement(getCurrentPath());
     if (!(element instanceof ExecutableElement method)) {
       erroneous = true;
       return Taint.EMPTY;
     }
-    Callee callee = context.callee(method);
     if (!callee.library()) {
       current.call(callee.id());
     }
@@ -546,7 +715,18 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // where the id goes (a whole object passes all its elements).
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
-      if (!method.getReturnType().getKind().isPrimitive()) {
+      if (callee.functions() == ElementFunctions.MAPPED) {
+        // map(User::getEmail), collect(toMap(...)): what the functions yield, not the receiver
+        result = result.union(all(arguments));
+        if (!understood(tree.getArguments())) {
+          result = result.union(receiverValue);
+        }
+      } else if (callee.functions() == ElementFunctions.COLLECTOR) {
+        result = result.union(all(arguments));
+        if (elements != null && ValuePropagation.collectorKeepsElements(callee.name(), arguments.size())) {
+          result = result.union(elements);
+        }
+      } else if (!method.getReturnType().getKind().isPrimitive()) {
         result = result.union(getterField == null ? receiverValue : receiverValue.parametersOnly());
       }
       if (callee.library()) {
@@ -735,6 +915,54 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       record(sink, reference, value.withElements(ids).inLambda());
     }
+  }
+
+  /**
+   * The arguments' values. Those of a stream's, {@code Optional}'s or collection's method are
+   * scanned with what its receiver's elements carry, those of a collector with what the stream it
+   * collects carries, so their lambdas and method references take it; any other call's with nothing.
+   */
+  private List<Taint> scanArguments(List<? extends ExpressionTree> trees, Callee callee, Taint receiverValue) {
+    Taint outer = elementValue;
+    ElementFunctions functions = callee == null ? ElementFunctions.NONE : callee.functions();
+    if (functions == ElementFunctions.APPLIED || functions == ElementFunctions.MAPPED) {
+      elementValue = receiverValue;
+    } else if (functions != ElementFunctions.COLLECTOR) {
+      elementValue = null;
+    }
+    try {
+      return scanAll(trees);
+    } finally {
+      elementValue = outer;
+    }
+  }
+
+  /**
+   * Whether the arguments of {@code map} or {@code collect} say all it yields: lambdas, method
+   * references and collectors. Anything else (a {@code Function} held in a parameter) may hand an
+   * element back, so the receiver's value is kept.
+   */
+  private boolean understood(List<? extends ExpressionTree> argumentTrees) {
+    for (ExpressionTree argument : argumentTrees) {
+      Tree.Kind kind = argument.getKind();
+      if (kind == Tree.Kind.METHOD_INVOCATION) {
+        if (!(context.trees().getElement(new TreePath(getCurrentPath(), argument)) instanceof ExecutableElement method)
+            || context.callee(method).functions() != ElementFunctions.COLLECTOR) {
+          return false;
+        }
+      } else if (kind != Tree.Kind.LAMBDA_EXPRESSION && kind != Tree.Kind.MEMBER_REFERENCE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Taint all(List<Taint> values) {
+    Taint all = Taint.EMPTY;
+    for (Taint value : values) {
+      all = all.union(value);
+    }
+    return all;
   }
 
   private List<Taint> scanAll(List<? extends ExpressionTree> trees) {

@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param carriesArguments its result carries its arguments (string building, formatting)
  * @param collectsArguments it adds its arguments to its receiver ({@code StringBuilder.append})
  * @param storesArguments a collection's or map's method that stores its arguments ({@code list.add(x)})
+ * @param functions what it does with the functions it is handed (a JDK container's or collector's method)
  * @param unseen declared outside the JDK in a class neither compiled here nor described by a fragment on
  *     the class path (a third-party library): no summary will say what it returns
  */
@@ -26,4 +27,5 @@ record Callee(
     boolean carriesArguments,
     boolean collectsArguments,
     boolean storesArguments,
+    ElementFunctions functions,
     boolean unseen) {}

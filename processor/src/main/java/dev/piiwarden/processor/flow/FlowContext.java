@@ -89,6 +89,7 @@ final class FlowContext {
           carries,
           carries && ValuePropagation.receiverCollectsArguments(method),
           library && ValuePropagation.containerStoresArguments(method, containers),
+          library ? ValuePropagation.functions(method, containers) : ElementFunctions.NONE,
           !library && !seen(owner));
       callees.put(method, known);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -24,7 +25,8 @@ import javax.lang.model.util.ElementFilter;
  * fields, accessors and parameters, record components (their field and accessor), and plain getters
  * ({@code getX()}, {@code isX()}) of annotated fields. Also the elements of a whole object: every
  * annotated member of its class and superclasses. And the field a plain getter of other data
- * reads. Every answer is cached per element.
+ * reads. Members of local and anonymous classes are none of these (PW024). Every answer is cached
+ * per element.
  */
 public final class PersonalDataIndex {
   private final RuntimeTypeNames names;
@@ -84,6 +86,9 @@ public final class PersonalDataIndex {
         && element.getKind() != ElementKind.PARAMETER) {
       return null;
     }
+    if (inLocalClass(element)) {
+      return null; // no data element: PW024 says so on the annotation
+    }
     PersonalData own = element.getAnnotation(PersonalData.class);
     switch (element.getKind()) {
       case FIELD:
@@ -95,6 +100,21 @@ public final class PersonalDataIndex {
       default:
         return null;
     }
+  }
+
+  /**
+   * Whether {@code element} is a member of a local or anonymous class, or of a class nested in one:
+   * such a class has no name an inventory entry could use.
+   */
+  private static boolean inLocalClass(Element element) {
+    for (Element e = element.getEnclosingElement(); e != null && e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement type
+          && (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private DataRef parameter(VariableElement parameter, PersonalData own) {

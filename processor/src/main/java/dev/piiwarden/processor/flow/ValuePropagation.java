@@ -3,12 +3,14 @@ package dev.piiwarden.processor.flow;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Library methods whose result carries their arguments (string building and formatting, encodings,
  * collections built from them), those that also add their arguments to the receiver ({@code
- * StringBuilder.append}), and the methods by which a collection or map stores what it is handed.
+ * StringBuilder.append}), the methods by which a collection or map stores what it is handed, and
+ * what streams, {@code Optional} and collectors do with the functions they are handed.
  * A table, not code: add a row to teach the analysis another one.
  */
 final class ValuePropagation {
@@ -39,7 +41,38 @@ final class ValuePropagation {
       "add", "addAll", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "set", "put", "putAll",
       "putIfAbsent", "replace");
 
+  /** Methods of streams and {@code Optional} whose result is what their functions yield. */
+  private static final Set<String> MAPPING = Set.of("map", "flatMap", "mapToObj", "collect");
+
+  private static final String COLLECTORS = "java.util.stream.Collectors";
+  /** Collectors whose result holds the collected elements themselves. */
+  private static final Set<String> COLLECTORS_KEEPING_ELEMENTS = Set.of(
+      "toList", "toSet", "toUnmodifiableList", "toUnmodifiableSet", "toCollection", "joining", "minBy", "maxBy",
+      "reducing");
+  /** Collectors that hold the elements themselves unless handed a downstream collector. */
+  private static final Set<String> GROUPING_COLLECTORS = Set.of("groupingBy", "groupingByConcurrent", "partitioningBy");
+
   private ValuePropagation() {}
+
+  /** What a JDK method does with the functions it is handed; {@code map} yields what they yield. */
+  static ElementFunctions functions(ExecutableElement method, ContainerTypes containers) {
+    if (owner(method).equals(COLLECTORS)) {
+      return ElementFunctions.COLLECTOR;
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)
+        || !containers.isContainer(method.getEnclosingElement().asType())) {
+      return ElementFunctions.NONE;
+    }
+    return MAPPING.contains(method.getSimpleName().toString()) ? ElementFunctions.MAPPED : ElementFunctions.APPLIED;
+  }
+
+  /**
+   * Whether a collector holds the elements it collects ({@code toList()}, {@code groupingBy(f)}), not
+   * only what its functions or downstream collector yield ({@code toMap(f, g)}, {@code groupingBy(f, counting())}).
+   */
+  static boolean collectorKeepsElements(String name, int arguments) {
+    return COLLECTORS_KEEPING_ELEMENTS.contains(name) || (GROUPING_COLLECTORS.contains(name) && arguments == 1);
+  }
 
   /** Whether {@code method}, declared by a container, stores its arguments in its receiver ({@code list.add(x)}). */
   static boolean containerStoresArguments(ExecutableElement method, ContainerTypes containers) {
