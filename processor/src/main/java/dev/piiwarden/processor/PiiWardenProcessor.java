@@ -10,6 +10,7 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
+import dev.piiwarden.processor.base.QuotedValue;
 import dev.piiwarden.processor.flow.AnalyzeListener;
 import dev.piiwarden.processor.flow.ClassFlow;
 import dev.piiwarden.processor.flow.FlowAnalysis;
@@ -29,6 +30,7 @@ import dev.piiwarden.processor.model.SubjectResolver;
 import dev.piiwarden.processor.model.SubjectTypes;
 import dev.piiwarden.processor.model.TypeDeclarations;
 import dev.piiwarden.processor.model.UnresolvedTypes;
+import dev.piiwarden.processor.option.AbsentSinkTypes;
 import dev.piiwarden.processor.option.ProcessorOptions;
 import dev.piiwarden.processor.validation.DeclarationValidator;
 import dev.piiwarden.processor.writing.DescriptorGenerator;
@@ -201,8 +203,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     if (options.flow() && javac.task() != null) {
       try {
         catalogue = SinkCatalogue.load(options.sinks());
+        AbsentSinkTypes.report(catalogue, processingEnv.getElementUtils(), reporter);
       } catch (SinkCatalogueException e) {
-        reporter.report(Message.PW020, e.getMessage());
+        reporter.report(Message.PW020, QuotedValue.shown(e.getMessage()));
         options = null;
         return;
       }
