@@ -254,6 +254,24 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * With {@code piiwarden.flow=false} only annotated classes are seen in the rounds, and javac
+   * does not even call the processor when no class carries an annotation: at its ANALYZE event, a
+   * class that carries none any more gets its earlier fragment, if the output holds one,
+   * overwritten by an empty one. (With the analysis every compiled class is written there anyway.)
+   */
+  private void overwriteStale(TypeElement topLevel) {
+    String binaryName = names.binaryName(topLevel);
+    if (halted || reporter.errorCount() > 0 || written.contains(FragmentWriter.path(binaryName))
+        || !fragments.inOutput(binaryName)) {
+      return;
+    }
+    stage = "writing the fragment of " + binaryName;
+    if (DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()).isEmpty()) {
+      writeFragment(topLevel, new Inventory(List.of(), List.of(), List.of()));
+    }
+  }
+
   private void createComponents(SinkCatalogue catalogue) {
     var types = processingEnv.getTypeUtils();
     var elements = processingEnv.getElementUtils();
@@ -314,7 +332,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       if (!written.contains(FragmentWriter.path(binaryName))) {
         pending.put(binaryName, topLevel);
       }
-    } else if (!declarations.isEmpty() && !writeFragment(topLevel, assemble(declarations, null, null))) {
+    } else if (!writeFragment(topLevel, assemble(declarations, null, null))) {
       return;
     }
     Map<TypeElement, List<PersonalDataSite>> members = declarations.personalData().stream()
@@ -331,6 +349,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   /** At a top-level class's ANALYZE event: analyse its bodies, check them, write its fragment. */
   private void analyze(CompilationUnitTree unit, TypeElement topLevel) throws IOException {
     readOptions();
+    if (options != null && !flowActive()) {
+      overwriteStale(topLevel);
+      return;
+    }
     if (!flowActive()) {
       return;
     }
@@ -390,7 +412,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     for (TypeElement topLevel : List.copyOf(pending.values())) {
       stage = "writing the fragment of " + names.binaryName(topLevel);
       TypeDeclarations declarations = DeclarationScanner.scan(topLevel, processingEnv.getElementUtils());
-      if (!declarations.isEmpty() && !writeFragment(declarations.topLevel(), assemble(declarations, null, null))) {
+      if (!writeFragment(declarations.topLevel(), assemble(declarations, null, null))) {
         break;
       }
     }
@@ -440,11 +462,16 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     return new Inventory(Inventory.SCHEMA, elements, filled, List.of(), analysed.summaries());
   }
 
-  /** Writes a fragment unless it is empty or already written; false when writing failed (PW015). */
+  /**
+   * Writes a fragment unless already written, or empty with no earlier fragment of the class in the
+   * output to overwrite; false when writing failed (PW015). An empty fragment is a valid document
+   * with nothing in it.
+   */
   private boolean writeFragment(TypeElement topLevel, Inventory fragment) {
     String binaryName = names.binaryName(topLevel);
-    if ((fragment.dataElements().isEmpty() && fragment.activities().isEmpty() && fragment.summaries().isEmpty())
-        || !written.add(FragmentWriter.path(binaryName))) {
+    boolean empty = fragment.dataElements().isEmpty() && fragment.activities().isEmpty()
+        && fragment.summaries().isEmpty();
+    if ((empty && !fragments.inOutput(binaryName)) || !written.add(FragmentWriter.path(binaryName))) {
       return true;
     }
     try {

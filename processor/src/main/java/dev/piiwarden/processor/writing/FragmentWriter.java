@@ -38,6 +38,13 @@ public final class FragmentWriter {
   /** The fragments of each jar on the class path that one was looked up in, by entry name. */
   private final Map<Path, Map<String, byte[]>> jarFragments = new HashMap<>();
 
+  /**
+   * The binary names of the fragments in the class output folder before this compilation wrote any,
+   * listed once; null when the output is not a folder (an in-memory file manager), where {@link
+   * #inOutput} asks the filer per class instead.
+   */
+  private final java.util.Set<String> inOutputFolder;
+
   /** A look-up's result: the fragment, null when there is none that can be read. */
   private record Found(Inventory fragment) {}
 
@@ -47,10 +54,59 @@ public final class FragmentWriter {
    */
   private record Located(byte[] bytes, String origin) {}
 
+  /** Create it before any fragment of the compilation is written: it lists those of earlier ones. */
   public FragmentWriter(Filer filer, DiagnosticReporter reporter) {
     this.filer = filer;
     this.reporter = reporter;
+    this.inOutputFolder = listOutputFolder();
   }
+
+  /**
+   * Whether the class output holds a fragment of {@code binaryName} from an earlier compilation: a
+   * class recompiled on its own into the same folder (plain javac, Maven without incremental
+   * compilation) that now has nothing to record must overwrite it, or the merged inventory keeps
+   * flows of code that is gone. One folder listing per compilation, so a class costs a set
+   * look-up, not a filer check (whose cost grows with every file written).
+   */
+  public boolean inOutput(String binaryName) {
+    if (inOutputFolder != null) {
+      return inOutputFolder.contains(binaryName);
+    }
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path(binaryName)).openInputStream()) {
+      return true;
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException absent) {
+      return false;
+    }
+  }
+
+  /** The fragments already in the class output folder, or null when it is not a folder on disk. */
+  private java.util.Set<String> listOutputFolder() {
+    Path folder;
+    try {
+      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path("probe")).toUri();
+      if (!"file".equals(probe.getScheme())) {
+        return null;
+      }
+      folder = Path.of(probe).getParent();
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException
+        | java.nio.file.FileSystemNotFoundException notAFolder) {
+      return null;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+      return names;
+    }
+    try (var files = java.nio.file.Files.list(folder)) {
+      files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".json"))
+          .forEach(name -> names.add(name.substring(0, name.length() - ".json".length())));
+      return names;
+    } catch (IOException | UncheckedIOException unreadable) {
+      return null;
+    }
+  }
+
+  /** A look-up's result: the fragment, null when there is none that can be read. */
 
   /** The resource path of a top-level class's fragment. */
   public static String path(String binaryName) {
