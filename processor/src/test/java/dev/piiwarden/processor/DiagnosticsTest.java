@@ -246,6 +246,46 @@ class DiagnosticsTest {
     assertThat(compilation).hadWarningCount(4);
   }
 
+  /**
+   * The Spring Data / JPA pattern: a generic base entity's {@code @DataSubject ID id} is an id of
+   * the subclass that binds {@code ID} to String, so a consent-gated method taking the subclass
+   * resolves its subject from that field; only a type variable no id type meets gets PW008.
+   */
+  @Test
+  void aGenericBaseEntitysIdIsASubjectOfItsSubclasses() throws java.io.IOException {
+    JavaFileObject base = source("com.acme.BaseEntity", """
+        public abstract class BaseEntity<ID> {
+          @DataSubject protected ID id;
+        }
+        """);
+    JavaFileObject customer = source("com.acme.Customer", """
+        public class Customer extends BaseEntity<String> {
+        }
+        """);
+    JavaFileObject listed = source("com.acme.Listed", """
+        public abstract class Listed<L extends List<String>> {
+          @DataSubject protected L ids;
+        }
+        """);
+    JavaFileObject notifier = source("com.acme.Notifier", """
+        public class Notifier {
+          @ConsentRequired("marketing.communications.email")
+          public void newsletter(Customer customer) {}
+        }
+        """);
+    Compilation compilation = compile(base, customer, listed, notifier);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("PW008: @DataSubject on field ids of type L")
+        .inFile(listed).onLineContaining("L ids;");
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation.notes().toString()).doesNotContain("PW014");
+    String fragment = compilation
+        .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.Notifier.json")
+        .orElseThrow().getCharContent(true).toString();
+    assertThat(fragment).contains("\"subjectFrom\" : \"PARAMETER 0 FIELD id\"");
+  }
+
   @Test
   void consentGatedMethodWithoutASubjectParameterGetsANote() {
     JavaFileObject newsletter = source("com.acme.Newsletter", """
