@@ -260,15 +260,15 @@ public final class PiiWardenProcessor extends AbstractProcessor {
    * class that carries none any more gets its earlier fragment, if the output holds one,
    * overwritten by an empty one. (With the analysis every compiled class is written there anyway.)
    */
-  private void overwriteStale(TypeElement topLevel) {
+  private void overwriteStale(CompilationUnitTree unit, TypeElement topLevel) {
     String binaryName = names.binaryName(topLevel);
     if (halted || reporter.errorCount() > 0 || written.contains(FragmentWriter.path(binaryName))
-        || !fragments.inOutput(binaryName)) {
+        || !onDisk(unit) || !fragments.inOutput(binaryName)) {
       return;
     }
     stage = "writing the fragment of " + binaryName;
     if (DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()).isEmpty()) {
-      writeFragment(topLevel, new Inventory(List.of(), List.of(), List.of()));
+      writeFragment(topLevel, new Inventory(List.of(), List.of(), List.of()), unit);
     }
   }
 
@@ -350,7 +350,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private void analyze(CompilationUnitTree unit, TypeElement topLevel) throws IOException {
     readOptions();
     if (options != null && !flowActive()) {
-      overwriteStale(topLevel);
+      overwriteStale(unit, topLevel);
       return;
     }
     if (!flowActive()) {
@@ -385,7 +385,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       return;
     }
     stage = "writing the fragment of " + binaryName;
-    writeFragment(topLevel, fragment);
+    writeFragment(topLevel, fragment, unit);
   }
 
   /**
@@ -468,10 +468,16 @@ public final class PiiWardenProcessor extends AbstractProcessor {
    * with nothing in it.
    */
   private boolean writeFragment(TypeElement topLevel, Inventory fragment) {
+    return writeFragment(topLevel, fragment, null);
+  }
+
+  /** {@link #writeFragment}; an empty one only over an earlier one, looked for when {@code unit} is a file. */
+  private boolean writeFragment(TypeElement topLevel, Inventory fragment, CompilationUnitTree unit) {
     String binaryName = names.binaryName(topLevel);
     boolean empty = fragment.dataElements().isEmpty() && fragment.activities().isEmpty()
         && fragment.summaries().isEmpty();
-    if ((empty && !fragments.inOutput(binaryName)) || !written.add(FragmentWriter.path(binaryName))) {
+    if ((empty && !(onDisk(unit) && fragments.inOutput(binaryName)))
+        || !written.add(FragmentWriter.path(binaryName))) {
       return true;
     }
     try {
@@ -482,6 +488,11 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       halted = true;
       return false;
     }
+  }
+
+  /** Whether a compilation unit is a file on disk, whose class output may hold earlier fragments. */
+  private static boolean onDisk(CompilationUnitTree unit) {
+    return unit != null && unit.getSourceFile() != null && "file".equals(unit.getSourceFile().toUri().getScheme());
   }
 
   private void writeDescriptor(TypeElement type, List<PersonalDataSite> sites, TypeElement topLevel) {

@@ -39,11 +39,10 @@ public final class FragmentWriter {
   private final Map<Path, Map<String, byte[]>> jarFragments = new HashMap<>();
 
   /**
-   * The binary names of the fragments in the class output folder before this compilation wrote any,
-   * listed once; null when the output is not a folder (an in-memory file manager), where {@link
-   * #inOutput} asks the filer per class instead.
+   * The binary names of the fragments in the class output folder, listed once, when first asked
+   * for; empty when the output is not a folder on disk.
    */
-  private final java.util.Set<String> inOutputFolder;
+  private java.util.Set<String> inOutputFolder;
 
   /** A look-up's result: the fragment, null when there is none that can be read. */
   private record Found(Inventory fragment) {}
@@ -54,11 +53,9 @@ public final class FragmentWriter {
    */
   private record Located(byte[] bytes, String origin) {}
 
-  /** Create it before any fragment of the compilation is written: it lists those of earlier ones. */
   public FragmentWriter(Filer filer, DiagnosticReporter reporter) {
     this.filer = filer;
     this.reporter = reporter;
-    this.inOutputFolder = listOutputFolder();
   }
 
   /**
@@ -66,31 +63,30 @@ public final class FragmentWriter {
    * class recompiled on its own into the same folder (plain javac, Maven without incremental
    * compilation) that now has nothing to record must overwrite it, or the merged inventory keeps
    * flows of code that is gone. One folder listing per compilation, so a class costs a set
-   * look-up, not a filer check (whose cost grows with every file written).
+   * look-up, not a filer check (whose cost grows with every file written). The listing may hold
+   * fragments written in this compilation: callers ask only for classes not written yet. Ask only
+   * when the sources are files: an in-memory file manager (compile-testing's) holds no earlier
+   * output, and would keep the folder probe as a file it was asked to write.
    */
   public boolean inOutput(String binaryName) {
-    if (inOutputFolder != null) {
-      return inOutputFolder.contains(binaryName);
+    if (inOutputFolder == null) {
+      inOutputFolder = listOutputFolder();
     }
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path(binaryName)).openInputStream()) {
-      return true;
-    } catch (IOException | IllegalArgumentException | UnsupportedOperationException absent) {
-      return false;
-    }
+    return inOutputFolder.contains(binaryName);
   }
 
-  /** The fragments already in the class output folder, or null when it is not a folder on disk. */
+  /** The fragments in the class output folder; none when it is not a folder on disk. */
   private java.util.Set<String> listOutputFolder() {
     Path folder;
     try {
       URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path("probe")).toUri();
       if (!"file".equals(probe.getScheme())) {
-        return null;
+        return java.util.Set.of();
       }
       folder = Path.of(probe).getParent();
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException
         | java.nio.file.FileSystemNotFoundException notAFolder) {
-      return null;
+      return java.util.Set.of();
     }
     java.util.Set<String> names = new java.util.HashSet<>();
     if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
@@ -102,7 +98,7 @@ public final class FragmentWriter {
           .forEach(name -> names.add(name.substring(0, name.length() - ".json".length())));
       return names;
     } catch (IOException | UncheckedIOException unreadable) {
-      return null;
+      return java.util.Set.of();
     }
   }
 
