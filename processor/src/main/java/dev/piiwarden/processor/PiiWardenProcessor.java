@@ -10,6 +10,7 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
+import dev.piiwarden.processor.base.QuotedValue;
 import dev.piiwarden.processor.flow.AnalyzeListener;
 import dev.piiwarden.processor.flow.ClassFlow;
 import dev.piiwarden.processor.flow.FlowAnalysis;
@@ -29,6 +30,7 @@ import dev.piiwarden.processor.model.SubjectResolver;
 import dev.piiwarden.processor.model.SubjectTypes;
 import dev.piiwarden.processor.model.TypeDeclarations;
 import dev.piiwarden.processor.model.UnresolvedTypes;
+import dev.piiwarden.processor.option.AbsentSinkTypes;
 import dev.piiwarden.processor.option.ProcessorOptions;
 import dev.piiwarden.processor.validation.DeclarationValidator;
 import dev.piiwarden.processor.writing.DescriptorGenerator;
@@ -201,8 +203,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     if (options.flow() && javac.task() != null) {
       try {
         catalogue = SinkCatalogue.load(options.sinks());
+        AbsentSinkTypes.report(catalogue, processingEnv.getElementUtils(), reporter);
       } catch (SinkCatalogueException e) {
-        reporter.report(Message.PW020, e.getMessage());
+        reporter.report(Message.PW020, QuotedValue.shown(e.getMessage()));
         options = null;
         return;
       }
@@ -248,6 +251,24 @@ public final class PiiWardenProcessor extends AbstractProcessor {
         noteHalt(true);
         return;
       }
+    }
+  }
+
+  /**
+   * With {@code piiwarden.flow=false} only annotated classes are seen in the rounds, and javac
+   * does not even call the processor when no class carries an annotation: at its ANALYZE event, a
+   * class that carries none any more gets its earlier fragment, if the output holds one,
+   * overwritten by an empty one. (With the analysis every compiled class is written there anyway.)
+   */
+  private void overwriteStale(CompilationUnitTree unit, TypeElement topLevel) {
+    String binaryName = names.binaryName(topLevel);
+    if (halted || reporter.errorCount() > 0 || written.contains(FragmentWriter.path(binaryName))
+        || !onDisk(unit) || !fragments.inOutput(binaryName)) {
+      return;
+    }
+    stage = "writing the fragment of " + binaryName;
+    if (DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()).isEmpty()) {
+      writeFragment(topLevel, new Inventory(List.of(), List.of(), List.of()), unit);
     }
   }
 
@@ -311,7 +332,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       if (!written.contains(FragmentWriter.path(binaryName))) {
         pending.put(binaryName, topLevel);
       }
-    } else if (!declarations.isEmpty() && !writeFragment(topLevel, assemble(declarations, null, null))) {
+    } else if (!writeFragment(topLevel, assemble(declarations, null, null))) {
       return;
     }
     Map<TypeElement, List<PersonalDataSite>> members = declarations.personalData().stream()
@@ -328,6 +349,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   /** At a top-level class's ANALYZE event: analyse its bodies, check them, write its fragment. */
   private void analyze(CompilationUnitTree unit, TypeElement topLevel) throws IOException {
     readOptions();
+    if (options != null && !flowActive()) {
+      overwriteStale(unit, topLevel);
+      return;
+    }
     if (!flowActive()) {
       return;
     }
@@ -360,7 +385,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       return;
     }
     stage = "writing the fragment of " + binaryName;
-    writeFragment(topLevel, fragment);
+    writeFragment(topLevel, fragment, unit);
   }
 
   /**
@@ -387,7 +412,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     for (TypeElement topLevel : List.copyOf(pending.values())) {
       stage = "writing the fragment of " + names.binaryName(topLevel);
       TypeDeclarations declarations = DeclarationScanner.scan(topLevel, processingEnv.getElementUtils());
-      if (!declarations.isEmpty() && !writeFragment(declarations.topLevel(), assemble(declarations, null, null))) {
+      if (!writeFragment(declarations.topLevel(), assemble(declarations, null, null))) {
         break;
       }
     }
@@ -437,10 +462,21 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     return new Inventory(Inventory.SCHEMA, elements, filled, List.of(), analysed.summaries());
   }
 
-  /** Writes a fragment unless it is empty or already written; false when writing failed (PW015). */
+  /**
+   * Writes a fragment unless already written, or empty with no earlier fragment of the class in the
+   * output to overwrite; false when writing failed (PW015). An empty fragment is a valid document
+   * with nothing in it.
+   */
   private boolean writeFragment(TypeElement topLevel, Inventory fragment) {
+    return writeFragment(topLevel, fragment, null);
+  }
+
+  /** {@link #writeFragment}; an empty one only over an earlier one, looked for when {@code unit} is a file. */
+  private boolean writeFragment(TypeElement topLevel, Inventory fragment, CompilationUnitTree unit) {
     String binaryName = names.binaryName(topLevel);
-    if ((fragment.dataElements().isEmpty() && fragment.activities().isEmpty() && fragment.summaries().isEmpty())
+    boolean empty = fragment.dataElements().isEmpty() && fragment.activities().isEmpty()
+        && fragment.summaries().isEmpty();
+    if ((empty && !(onDisk(unit) && fragments.inOutput(binaryName)))
         || !written.add(FragmentWriter.path(binaryName))) {
       return true;
     }
@@ -452,6 +488,11 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       halted = true;
       return false;
     }
+  }
+
+  /** Whether a compilation unit is a file on disk, whose class output may hold earlier fragments. */
+  private static boolean onDisk(CompilationUnitTree unit) {
+    return unit != null && unit.getSourceFile() != null && "file".equals(unit.getSourceFile().toUri().getScheme());
   }
 
   private void writeDescriptor(TypeElement type, List<PersonalDataSite> sites, TypeElement topLevel) {

@@ -1,5 +1,6 @@
 package dev.piiwarden.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
@@ -81,6 +82,55 @@ class DiagnosticsTest {
     assertThat(compilation)
         .hadErrorContaining("PW003: Unknown data subject \"costumer\". Did you mean \"customer\"?")
         .inFile(user).onLineContaining("costumer");
+  }
+
+  /**
+   * A constant holding personal data where a key belongs: the diagnostic shows the value masked,
+   * as core's redaction engine does, says what it looks like and suggests no key for it.
+   */
+  @Test
+  void aValueShapedLikePersonalDataIsShownMaskedWithoutASuggestion() {
+    JavaFileObject holder = source("com.acme.Holder", """
+        class Holder {
+          static final String CONTACT = "jane.doe@example.com";
+          static final String PHONE = "+44 20 7946 0958";
+          @PersonalData(category = CONTACT)
+          String contact;
+          @PersonalData(category = "user.name", purposes = PHONE, subject = CONTACT, retention = CONTACT)
+          String name;
+          @ConsentRequired(CONTACT)
+          void send() {}
+        }
+        """);
+    Compilation compilation = compile(holder);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("PW001: Unknown data category \"[REDACTED:email]\". The value looks like an e-mail"
+            + " address, not a data category key: name the kind of data with a key, never the data itself."
+            + " Use a constant of dev.piiwarden.annotations.Category")
+        .inFile(holder).onLineContaining("category = CONTACT");
+    assertThat(compilation)
+        .hadErrorContaining("PW002: Unknown purpose \"[REDACTED:phone]\" in @PersonalData. The value looks"
+            + " like a phone number, not a purpose key")
+        .inFile(holder).onLineContaining("purposes = PHONE");
+    assertThat(compilation)
+        .hadErrorContaining("PW003: Unknown data subject \"[REDACTED:email]\". The value looks like an e-mail"
+            + " address, not a data subject key")
+        .inFile(holder).onLineContaining("subject = CONTACT");
+    assertThat(compilation)
+        .hadErrorContaining("PW005: Retention \"[REDACTED:email]\" is not an ISO-8601 period or duration.")
+        .inFile(holder).onLineContaining("retention = CONTACT");
+    assertThat(compilation)
+        .hadErrorContaining("PW002: Unknown purpose \"[REDACTED:email]\" in @ConsentRequired. The value looks"
+            + " like an e-mail address, not a purpose key")
+        .inFile(holder).onLineContaining("@ConsentRequired(CONTACT)");
+    assertThat(compilation).hadErrorCount(5);
+    for (var diagnostic : compilation.diagnostics()) {
+      String message = diagnostic.getMessage(null);
+      assertThat(message).doesNotContain("jane.doe");
+      assertThat(message).doesNotContain("7946");
+      assertThat(message).doesNotContain("Did you mean");
+    }
   }
 
   @Test
@@ -194,6 +244,46 @@ class DiagnosticsTest {
         .hadWarningContaining("PW008: @DataSubject on parameter flag of type java.lang.Boolean")
         .inFile(account).onLineContaining("Boolean flag");
     assertThat(compilation).hadWarningCount(4);
+  }
+
+  /**
+   * The Spring Data / JPA pattern: a generic base entity's {@code @DataSubject ID id} is an id of
+   * the subclass that binds {@code ID} to String, so a consent-gated method taking the subclass
+   * resolves its subject from that field; only a type variable no id type meets gets PW008.
+   */
+  @Test
+  void aGenericBaseEntitysIdIsASubjectOfItsSubclasses() throws java.io.IOException {
+    JavaFileObject base = source("com.acme.BaseEntity", """
+        public abstract class BaseEntity<ID> {
+          @DataSubject protected ID id;
+        }
+        """);
+    JavaFileObject customer = source("com.acme.Customer", """
+        public class Customer extends BaseEntity<String> {
+        }
+        """);
+    JavaFileObject listed = source("com.acme.Listed", """
+        public abstract class Listed<L extends List<String>> {
+          @DataSubject protected L ids;
+        }
+        """);
+    JavaFileObject notifier = source("com.acme.Notifier", """
+        public class Notifier {
+          @ConsentRequired("marketing.communications.email")
+          public void newsletter(Customer customer) {}
+        }
+        """);
+    Compilation compilation = compile(base, customer, listed, notifier);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("PW008: @DataSubject on field ids of type L")
+        .inFile(listed).onLineContaining("L ids;");
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation.notes().toString()).doesNotContain("PW014");
+    String fragment = compilation
+        .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/com.acme.Notifier.json")
+        .orElseThrow().getCharContent(true).toString();
+    assertThat(fragment).contains("\"subjectFrom\" : \"PARAMETER 0 FIELD id\"");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.piiwarden.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
@@ -105,6 +106,22 @@ class OptionsTest {
     Compilation compilation = compile(USER, "-Apiiwarden.strct=true");
     assertThat(compilation).hadWarningContaining("PW023: Option piiwarden.strct is not one of PII Warden's, so it"
         + " does nothing; did you mean piiwarden.strict?");
+    assertThat(compilation).hadWarningContaining("did you mean piiwarden.strict? The options are piiwarden.taxonomy,"
+        + " piiwarden.strict, piiwarden.flow and piiwarden.sinks.");
+  }
+
+  @Test
+  void anOptionFarFromAllIsAWarningListingThem() {
+    Compilation compilation = compile(USER, "-Apiiwarden.enforcement.level=high");
+    assertThat(compilation).hadWarningContaining("PW023: Option piiwarden.enforcement.level is not one of PII"
+        + " Warden's, so it does nothing. The options are piiwarden.taxonomy,");
+  }
+
+  @Test
+  void anOptionValueShapedLikePersonalDataIsMasked() {
+    Compilation compilation = compile(USER, "-Apiiwarden.strict=jane.doe@example.com");
+    assertThat(compilation).hadErrorContaining("PW009: Option piiwarden.strict=[REDACTED:email] is not valid");
+    assertThat(compilation.diagnostics().toString()).doesNotContain("jane.doe");
   }
 
   @Test

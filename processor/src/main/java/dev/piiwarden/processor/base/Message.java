@@ -4,7 +4,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Every diagnostic the processor reports: its id, severity and text. Each text says what is wrong
- * and what to do; {@code %s} placeholders are filled with keys, names and types, never with values.
+ * and what to do; {@code %s} placeholders are filled with keys, names and types, and a value from
+ * the user's code or build only through {@link QuotedValue}, so personal data is shown masked.
  */
 public enum Message {
   PW001(Diagnostic.Kind.ERROR,
@@ -76,13 +77,17 @@ public enum Message {
           + " Outer_Inner share it), so one of them would be read by the other's descriptor. Rename one"
           + " of the two classes."),
   PW023(Diagnostic.Kind.WARNING,
-      "Option %s is not one of PII Warden's, so it does nothing%s. The options are piiwarden.taxonomy,"
+      "Option %s is not one of PII Warden's, so it does nothing%s The options are piiwarden.taxonomy,"
           + " piiwarden.strict, piiwarden.flow and piiwarden.sinks."),
   PW024(Diagnostic.Kind.WARNING,
       "@PersonalData on %s, a member of a local or anonymous class, is left out of the inventory and"
           + " the generated descriptors: such a class has no name they could use, so the records of"
           + " processing and the data-flow checks do not see this data. Move it to a top-level or"
-          + " nested class.");
+          + " nested class."),
+  PW025(Diagnostic.Kind.NOTE,
+      "The sink catalogue named by -Apiiwarden.sinks: %s names type %s, which is not on the class path,"
+          + " so no call matches it%s. Nothing to do if this module does not use that library;"
+          + " otherwise correct the type's canonical name.");
 
   private final Diagnostic.Kind kind;
   private final String format;

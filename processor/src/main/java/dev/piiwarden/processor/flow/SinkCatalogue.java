@@ -27,14 +27,28 @@ public final class SinkCatalogue {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<SinkDefinition> definitions;
+  private final String file;
+  private final List<SinkDefinition> added;
 
-  private SinkCatalogue(List<SinkDefinition> definitions) {
+  private SinkCatalogue(List<SinkDefinition> definitions, String file, List<SinkDefinition> added) {
     this.definitions = List.copyOf(definitions);
+    this.file = file;
+    this.added = List.copyOf(added);
   }
 
   /** The entries, built-in first. */
   public List<SinkDefinition> definitions() {
     return definitions;
+  }
+
+  /** The name of the file of extra sinks, or null without one. */
+  public String file() {
+    return file;
+  }
+
+  /** The entries of the file of extra sinks, in its order ({@code sinks[i]}). */
+  public List<SinkDefinition> added() {
+    return added;
   }
 
   /**
@@ -52,8 +66,10 @@ public final class SinkCatalogue {
     } catch (IOException e) {
       throw new IllegalStateException("the built-in sink catalogue cannot be read", e);
     }
+    String name = null;
+    List<SinkDefinition> added = List.of();
     if (extra != null) {
-      String name = extra.getFileName() == null ? extra.toString() : extra.getFileName().toString();
+      name = extra.getFileName() == null ? extra.toString() : extra.getFileName().toString();
       JsonNode root;
       try {
         root = JSON.readTree(Files.readAllBytes(extra));
@@ -62,9 +78,10 @@ public final class SinkCatalogue {
       } catch (IOException e) {
         throw new SinkCatalogueException(name + " is not readable (" + firstLine(e.getMessage()) + ")");
       }
-      all.addAll(parse(root, name));
+      added = parse(root, name);
+      all.addAll(added);
     }
-    return new SinkCatalogue(all);
+    return new SinkCatalogue(all, name, added);
   }
 
   /** The fields of one sink entry. */
@@ -73,8 +90,8 @@ public final class SinkCatalogue {
   private static List<SinkDefinition> parse(JsonNode root, String file) {
     JsonNode sinks = root == null ? null : root.get("sinks");
     if (sinks == null || !sinks.isArray()) {
-      throw new SinkCatalogueException(file + " has no \"sinks\" array; write {\"sinks\":[{\"kind\":\"LOG\","
-          + "\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}");
+      // PW020 shows the format after this
+      throw new SinkCatalogueException(file + " has no \"sinks\" array");
     }
     onlyKnownFields(root, Set.of("sinks"), file);
     List<SinkDefinition> definitions = new ArrayList<>();

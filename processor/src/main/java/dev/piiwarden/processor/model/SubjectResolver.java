@@ -45,21 +45,34 @@ public final class SubjectResolver {
     return CONTEXT;
   }
 
-  /** The {@code @DataSubject} member of a type or its superclasses: a field name or {@code getId()}. */
+  /**
+   * The {@code @DataSubject} member of a type or its superclasses: a field name or {@code getId()}.
+   * Its type is taken as a member of {@code type}, so a generic base entity's {@code ID id} is a
+   * String id in {@code Customer extends BaseEntity<String>}.
+   */
   private Optional<String> subjectMember(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    DeclaredType parameterType = (DeclaredType) type;
     for (TypeMirror t = type; t.getKind() == TypeKind.DECLARED; ) {
       TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
       for (Element member : element.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.FIELD && isDataSubject(member)) {
+        if (member.getKind() == ElementKind.FIELD && isDataSubjectOf(parameterType, member)) {
           return Optional.of(member.getSimpleName().toString());
         }
-        if (member.getKind() == ElementKind.METHOD && isDataSubject(member)) {
+        if (member.getKind() == ElementKind.METHOD && isDataSubjectOf(parameterType, member)) {
           return Optional.of(member.getSimpleName() + "()");
         }
       }
       t = element.getSuperclass();
     }
     return Optional.empty();
+  }
+
+  private boolean isDataSubjectOf(DeclaredType container, Element member) {
+    return MirrorLookup.find(member, AnnotationNames.DATA_SUBJECT).isPresent()
+        && subjectTypes.isSupportedAsMemberOf(container, member);
   }
 
   private boolean isDataSubject(Element element) {

@@ -5,6 +5,7 @@ import dev.piiwarden.core.taxonomy.TaxonomyException;
 import dev.piiwarden.core.text.EditDistance;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
+import dev.piiwarden.processor.base.QuotedValue;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
     if (sinksValue != null) {
       sinks = path(SINKS, sinksValue, reporter);
       if (sinks != null && !Files.isReadable(sinks)) {
-        reporter.report(Message.PW009, SINKS, sinksValue, "no readable file at " + sinks.toAbsolutePath()
+        reporter.report(Message.PW009, SINKS, QuotedValue.shown(sinksValue), "no readable file at "
+            + QuotedValue.shown(sinks.toAbsolutePath().toString())
             + "; name an existing sink file or remove the option");
         sinks = null;
       }
@@ -63,7 +65,7 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
       try {
         taxonomy = Taxonomy.load(taxonomyFile);
       } catch (TaxonomyException e) {
-        reporter.report(Message.PW010, e.getMessage());
+        reporter.report(Message.PW010, QuotedValue.shown(e.getMessage()));
       }
     }
     ok &= taxonomy != null;
@@ -81,7 +83,7 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
     for (String name : new TreeSet<>(raw.keySet())) {
       if (name.startsWith("piiwarden.") && !names().contains(name)) {
         String closest = EditDistance.closest(name, names());
-        reporter.report(Message.PW023, name, closest == null ? "" : "; did you mean " + closest + "?");
+        reporter.report(Message.PW023, name, closest == null ? "." : "; did you mean " + closest + "?");
       }
     }
   }
@@ -99,7 +101,7 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
       case "false":
         return Boolean.FALSE;
       default:
-        reporter.report(Message.PW009, name, value, "write true or false");
+        reporter.report(Message.PW009, name, QuotedValue.shown(value), "write true or false");
         return null;
     }
   }
@@ -107,12 +109,12 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
   private static Path path(String name, String value, DiagnosticReporter reporter) {
     try {
       if (value.isBlank()) {
-        reporter.report(Message.PW009, name, value, "name a file");
+        reporter.report(Message.PW009, name, QuotedValue.shown(value), "name a file");
         return null;
       }
       return Path.of(value);
     } catch (InvalidPathException e) {
-      reporter.report(Message.PW009, name, value, "not a file path (" + e.getReason() + ")");
+      reporter.report(Message.PW009, name, QuotedValue.shown(value), "not a file path (" + e.getReason() + ")");
       return null;
     }
   }

@@ -3,6 +3,7 @@ package dev.piiwarden.processor.validation;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
+import dev.piiwarden.processor.base.QuotedValue;
 import dev.piiwarden.processor.model.PersonalDataSite;
 import dev.piiwarden.processor.model.TypeDeclarations;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class RetentionCheck implements DeclarationCheck {
       String problem = retention.isEmpty() ? null : problem(retention);
       if (problem != null) {
         reporter.report(Message.PW005, site.element(), site.mirror(),
-            MirrorLookup.value(site.mirror(), "retention"), retention, problem);
+            MirrorLookup.value(site.mirror(), "retention"), QuotedValue.shown(retention), problem);
       }
     }
   }

@@ -8,15 +8,19 @@ import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
+import dev.piiwarden.processor.base.QuotedValue;
 import dev.piiwarden.processor.model.AnnotatedSite;
 import dev.piiwarden.processor.model.PersonalDataSite;
 import dev.piiwarden.processor.model.TypeDeclarations;
+import java.util.Map;
 
 /**
  * PW001, PW002, PW003: every category, purpose and subject key is known to the taxonomy; a typo
- * gets the closest known key suggested.
+ * gets the closest known key suggested. A value shaped like personal data is quoted masked.
  */
 public final class TaxonomyKeyCheck implements DeclarationCheck {
+  private static final Map<TaxonomyKind, String> NOUNS = Map.of(
+      TaxonomyKind.CATEGORY, "data category", TaxonomyKind.PURPOSE, "purpose", TaxonomyKind.SUBJECT, "data subject");
   private final Taxonomy taxonomy;
 
   public TaxonomyKeyCheck(Taxonomy taxonomy) {
@@ -30,13 +34,13 @@ public final class TaxonomyKeyCheck implements DeclarationCheck {
       if (!taxonomy.contains(TaxonomyKind.CATEGORY, data.category())) {
         reporter.report(Message.PW001, site.element(), site.mirror(),
             MirrorLookup.value(site.mirror(), "category"),
-            data.category(), suggestion(TaxonomyKind.CATEGORY, data.category()));
+            shown(data.category()), suggestion(TaxonomyKind.CATEGORY, data.category()));
       }
       purposes(site.element(), site.mirror(), "purposes", data.purposes(), "PersonalData", reporter);
       if (!taxonomy.contains(TaxonomyKind.SUBJECT, data.subject())) {
         reporter.report(Message.PW003, site.element(), site.mirror(),
             MirrorLookup.value(site.mirror(), "subject"),
-            data.subject(), suggestion(TaxonomyKind.SUBJECT, data.subject()));
+            shown(data.subject()), suggestion(TaxonomyKind.SUBJECT, data.subject()));
       }
     }
     for (AnnotatedSite site : declarations.consentRequired()) {
@@ -59,12 +63,25 @@ public final class TaxonomyKeyCheck implements DeclarationCheck {
     for (int i = 0; i < purposes.length; i++) {
       if (!taxonomy.contains(TaxonomyKind.PURPOSE, purposes[i])) {
         reporter.report(Message.PW002, element, mirror, MirrorLookup.item(mirror, attribute, i),
-            purposes[i], annotation, suggestion(TaxonomyKind.PURPOSE, purposes[i]));
+            shown(purposes[i]), annotation, suggestion(TaxonomyKind.PURPOSE, purposes[i]));
       }
     }
   }
 
+  private static String shown(String typed) {
+    return QuotedValue.of(typed).shown();
+  }
+
+  /**
+   * The closest known key; for a value shaped like personal data (a constant holding an address
+   * where a key belongs), no key, which would be meaningless, but what the value looks like.
+   */
   private String suggestion(TaxonomyKind kind, String typed) {
+    QuotedValue quoted = QuotedValue.of(typed);
+    if (quoted.masked()) {
+      return " The value looks like " + quoted.looksLike() + ", not a " + NOUNS.get(kind)
+          + " key: name the kind of data with a key, never the data itself.";
+    }
     return Message.didYouMean(taxonomy.suggest(kind, typed));
   }
 }

@@ -38,13 +38,71 @@ public final class FragmentWriter {
   /** The fragments of each jar on the class path that one was looked up in, by entry name. */
   private final Map<Path, Map<String, byte[]>> jarFragments = new HashMap<>();
 
+  /**
+   * The binary names of the fragments in the class output folder, listed once, when first asked
+   * for; empty when the output is not a folder on disk.
+   */
+  private java.util.Set<String> inOutputFolder;
+
   /** A look-up's result: the fragment, null when there is none that can be read. */
   private record Found(Inventory fragment) {}
+
+  /**
+   * A fragment's bytes and where they are, as the CLI names it: the file in a classes folder, or
+   * {@code <jar>!/META-INF/piiwarden/types/<binary name>.json}.
+   */
+  private record Located(byte[] bytes, String origin) {}
 
   public FragmentWriter(Filer filer, DiagnosticReporter reporter) {
     this.filer = filer;
     this.reporter = reporter;
   }
+
+  /**
+   * Whether the class output holds a fragment of {@code binaryName} from an earlier compilation: a
+   * class recompiled on its own into the same folder (plain javac, Maven without incremental
+   * compilation) that now has nothing to record must overwrite it, or the merged inventory keeps
+   * flows of code that is gone. One folder listing per compilation, so a class costs a set
+   * look-up, not a filer check (whose cost grows with every file written). The listing may hold
+   * fragments written in this compilation: callers ask only for classes not written yet. Ask only
+   * when the sources are files: an in-memory file manager (compile-testing's) holds no earlier
+   * output, and would keep the folder probe as a file it was asked to write.
+   */
+  public boolean inOutput(String binaryName) {
+    if (inOutputFolder == null) {
+      inOutputFolder = listOutputFolder();
+    }
+    return inOutputFolder.contains(binaryName);
+  }
+
+  /** The fragments in the class output folder; none when it is not a folder on disk. */
+  private java.util.Set<String> listOutputFolder() {
+    Path folder;
+    try {
+      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path("probe")).toUri();
+      if (!"file".equals(probe.getScheme())) {
+        return java.util.Set.of();
+      }
+      folder = Path.of(probe).getParent();
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException
+        | java.nio.file.FileSystemNotFoundException notAFolder) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+      return names;
+    }
+    try (var files = java.nio.file.Files.list(folder)) {
+      files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".json"))
+          .forEach(name -> names.add(name.substring(0, name.length() - ".json".length())));
+      return names;
+    } catch (IOException | UncheckedIOException unreadable) {
+      return java.util.Set.of();
+    }
+  }
+
+  /** A look-up's result: the fragment, null when there is none that can be read. */
 
   /** The resource path of a top-level class's fragment. */
   public static String path(String binaryName) {
@@ -72,11 +130,16 @@ public final class FragmentWriter {
   /** Looks a class path fragment up and reads it, once per class. */
   private Found lookUp(String binaryName) {
     return onClassPath.computeIfAbsent(binaryName, name -> {
+      String origin = path(name);
       try {
-        byte[] bytes = fragmentBytes(name);
-        return new Found(bytes == null ? null : InventoryJson.read(bytes, path(name)));
+        Located located = fragmentBytes(name);
+        if (located == null) {
+          return new Found(null);
+        }
+        origin = located.origin();
+        return new Found(InventoryJson.read(located.bytes(), origin));
       } catch (IOException | UncheckedIOException | IllegalArgumentException | InventoryException unreadable) {
-        reporter.report(Message.PW021, name, describe(name, unreadable));
+        reporter.report(Message.PW021, name, describe(origin, unreadable));
         return new Found(null);
       }
     });
@@ -87,12 +150,34 @@ public final class FragmentWriter {
    * in a jar it does not (javac reads only package folders of a jar, and {@code META-INF} is none),
    * so there the fragment is read from the jar that holds the class file.
    */
-  private byte[] fragmentBytes(String binaryName) throws IOException {
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName)).openInputStream()) {
-      return in.readAllBytes();
+  private Located fragmentBytes(String binaryName) throws IOException {
+    try {
+      FileObject file = filer.getResource(StandardLocation.CLASS_PATH, "", path(binaryName));
+      try (InputStream in = file.openInputStream()) {
+        return new Located(in.readAllBytes(), shown(file));
+      }
     } catch (FileNotFoundException | NoSuchFileException notInAFolder) {
       Path jar = jarOf(binaryName);
-      return jar == null ? null : jarFragments.computeIfAbsent(jar, FragmentWriter::readJar).get(path(binaryName));
+      if (jar == null) {
+        return null;
+      }
+      byte[] bytes;
+      try {
+        bytes = jarFragments.computeIfAbsent(jar, FragmentWriter::readJar).get(path(binaryName));
+      } catch (UncheckedIOException unreadable) {
+        throw new IOException(jar + " cannot be read: " + unreadable.getCause().getMessage(), unreadable.getCause());
+      }
+      return bytes == null ? null : new Located(bytes, jar + "!/" + path(binaryName));
+    }
+  }
+
+  /** A class path file as a message names it: its path when it is a file, else its URI. */
+  private static String shown(FileObject file) {
+    URI uri = file.toUri();
+    try {
+      return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAPath) {
+      return uri.toString();
     }
   }
 
@@ -140,11 +225,11 @@ public final class FragmentWriter {
   }
 
   /** What is wrong with the fragment and what to do: a format error's message says both. */
-  private static String describe(String binaryName, Exception failure) {
+  private static String describe(String origin, Exception failure) {
     if (failure instanceof InventoryException) {
       return failure.getMessage();
     }
-    return path(binaryName) + ": " + failure.getClass().getSimpleName()
+    return origin + ": " + failure.getClass().getSimpleName()
         + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
         + "; replace the jar or folder that holds it, or rebuild it with PII Warden";
   }

@@ -281,8 +281,7 @@ class FlowPathsTest {
         """;
     StandaloneCompilation b = moduleB(dir, a, "com/acme/b/Greeter.java", greeter);
     assertThat(b.diagnostics()).contains("warning: PW021: The PII Warden inventory fragment of"
-        + " com.acme.Labels on the class path cannot be read: META-INF/piiwarden/types/com.acme.Labels.json:"
-        + " not valid JSON");
+        + " com.acme.Labels on the class path cannot be read: " + fragment + ": not valid JSON");
     assertThat(b.diagnostics().split("PW021", -1)).hasLength(2);
 
     Inventory fragmentB = InventoryMerger.merge(InventoryInputs.readAll(List.of(b.classes()))).inventory();
@@ -290,6 +289,31 @@ class FlowPathsTest {
         .containsExactly(
             FlowCompilation.sinkAt(greeter, "sink:label", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL, NAME, PHONE),
             FlowCompilation.sinkAt(greeter, "sink:other", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL, NAME, PHONE));
+  }
+
+  /** In a jar, the warning names the jar too, as the CLI does: {@code a.jar!/META-INF/…}. */
+  @Test
+  void anUnreadableFragmentInAJarIsNamedWithItsJar(@TempDir Path dir) throws IOException {
+    StandaloneCompilation a = moduleWithLabels(dir, """
+        package com.acme;
+        public class Labels {
+          public String label(User user) { return "<" + user.getEmail() + ">"; }
+        }
+        """);
+    Files.writeString(a.classes().resolve("META-INF/piiwarden/types/com.acme.Labels.json"), "{\"schema\": ");
+    Path jar = jar(a.classes(), dir.resolve("model-bad.jar"));
+    write(dir.resolve("b"), "com/acme/b/Greeter.java", """
+        package com.acme.b;
+        public class Greeter {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Greeter.class);
+          public void greet(com.acme.User user) { log.info(new com.acme.Labels().label(user)); }
+        }
+        """);
+    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"), List.of(jar));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+    assertThat(b.diagnostics()).contains("warning: PW021: The PII Warden inventory fragment of com.acme.Labels"
+        + " on the class path cannot be read: " + jar + "!/META-INF/piiwarden/types/com.acme.Labels.json:"
+        + " not valid JSON");
   }
 
   @Test

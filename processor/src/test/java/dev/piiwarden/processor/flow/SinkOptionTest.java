@@ -31,6 +31,8 @@ class SinkOptionTest {
     FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
         FlowFixtures.person(), FlowFixtures.user(), CRM);
     assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.compilation.notes().stream().map(n -> n.getMessage(null)).toList().toString())
+        .doesNotContain("PW025");
     assertThat(compiled.activity("com.acme.Crm", "com.acme.Crm#sync(com.acme.Crm$Client,com.acme.User)").sinks())
         .containsExactly(new SinkRecord(SinkKind.THIRD_PARTY, "com.acme.Crm$Client#upload", 4,
             List.of("com.acme.User#email"), Confidence.DIRECT));
@@ -46,6 +48,38 @@ class SinkOptionTest {
     assertThat(compiled.compilation).hadErrorCount(1);
     assertThat(compiled.compilation).hadErrorContaining(
         "PW020: The sink catalogue named by -Apiiwarden.sinks cannot be used: sinks.json, sinks[0]: unknown kind \"PIGEON\"");
+  }
+
+  @Test
+  void anEntryWhoseTypeIsNotOnTheClassPathIsANoteNamingIt(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), "{\"sinks\":["
+        + "{\"kind\":\"THIRD_PARTY\",\"type\":\"com.acme.Crm.Client\",\"methods\":[\"upload\"]},"
+        + "{\"kind\":\"HTTP\",\"type\":\"com.acme.Crm.Clinet\",\"methods\":[\"upload\"]},"
+        + "{\"kind\":\"HTTP\",\"type\":\"com.acme.Crm$Client\",\"methods\":[\"upload\"]}]}");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks, "-Apiiwarden.strict"),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.compilation).hadNoteContaining("PW025: The sink catalogue named by -Apiiwarden.sinks:"
+        + " sinks.json, sinks[1] names type com.acme.Crm.Clinet, which is not on the class path, so no call"
+        + " matches it. Nothing to do if this module does not use that library; otherwise correct the type's"
+        + " canonical name.");
+    assertThat(compiled.compilation).hadNoteContaining("PW025: The sink catalogue named by -Apiiwarden.sinks:"
+        + " sinks.json, sinks[2] names type com.acme.Crm$Client, which is not on the class path, so no call"
+        + " matches it (a nested class is named as in source: com.acme.Crm.Client).");
+    assertThat(compiled.compilation.notes().stream().filter(n -> n.getMessage(null).contains("PW025")).count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aFileWithoutASinksArrayIsOneErrorThatGivesTheFormatOnce(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), "{}");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).hadErrorCount(1);
+    String message = compiled.compilation.errors().get(0).getMessage(null);
+    assertThat(message).isEqualTo("PW020: The sink catalogue named by -Apiiwarden.sinks cannot be used:"
+        + " sinks.json has no \"sinks\" array. The format is"
+        + " {\"sinks\":[{\"kind\":\"LOG\",\"type\":\"com.acme.AuditLog\",\"methods\":[\"record\"]}]}.");
   }
 
   @Test

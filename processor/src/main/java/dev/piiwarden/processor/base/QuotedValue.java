@@ -1,0 +1,61 @@
+package dev.piiwarden.processor.base;
+
+import dev.piiwarden.core.redaction.PiiType;
+import dev.piiwarden.core.redaction.Redactor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value from the user's code or build (an annotation's string, an option's value) as a diagnostic
+ * may quote it: through core's redaction engine, so that a value shaped like personal data (a
+ * constant holding an e-mail address where a category key belongs) is shown masked and does not
+ * end up in build logs.
+ *
+ * @param shown the value, or its redaction ({@code [REDACTED:email]}) when anything was found
+ * @param looksLike what was found, e.g. {@code "an e-mail address"}; null when nothing was
+ */
+public record QuotedValue(String shown, String looksLike) {
+  private static final Map<PiiType, String> NAMES = Map.of(
+      PiiType.EMAIL, "an e-mail address",
+      PiiType.PHONE, "a phone number",
+      PiiType.CARD, "a payment card number",
+      PiiType.IBAN, "a bank account number (IBAN)",
+      PiiType.SSN, "a social security number",
+      PiiType.IP, "an IP address",
+      PiiType.CREDENTIAL, "a credential");
+
+  /** The engine with its defaults: every detector, masks. Immutable and thread-safe. */
+  private static final class Engine {
+    static final Redactor REDACTOR = Redactor.withDefaults();
+  }
+
+  /** {@code raw} as a diagnostic may show it; null stays null. */
+  public static QuotedValue of(String raw) {
+    if (raw == null) {
+      return new QuotedValue(null, null);
+    }
+    String redacted = Engine.REDACTOR.redact(raw);
+    if (redacted.equals(raw)) {
+      return new QuotedValue(raw, null);
+    }
+    List<String> found = new ArrayList<>();
+    for (PiiType type : PiiType.values()) {
+      if (redacted.contains(Redactor.mask(type.key()))) {
+        found.add(NAMES.get(type));
+      }
+    }
+    // Redactor.FAILED, or a mask of no built-in type: still never the raw value.
+    return new QuotedValue(redacted, found.isEmpty() ? "personal data" : String.join(" and ", found));
+  }
+
+  /** {@code text} as a diagnostic may show it: {@link #of} without what was found. */
+  public static String shown(String text) {
+    return of(text).shown();
+  }
+
+  /** Whether the value was masked because it looks like personal data. */
+  public boolean masked() {
+    return looksLike != null;
+  }
+}
