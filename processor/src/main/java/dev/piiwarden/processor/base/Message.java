@@ -59,9 +59,8 @@ public enum Message {
       "%s reads %s, which is processed on the basis of consent (for %s), but requires no consent that"
           + " covers it. Add @ConsentRequired with one of those purposes to the method or its class."),
   PW018(Diagnostic.Kind.WARNING,
-      "Personal data %s reaches the %s sink %s. The PII Warden agent redacts it at run time; without"
-          + " the agent nothing does. Log an id or PersonalDataExport.redact(...) instead, and run with"
-          + " the agent."),
+      "Personal data %s reaches the %s sink %s. %s Log an id or PersonalDataExport.redact(...)"
+          + " instead, and run with the agent."),
   PW019(Diagnostic.Kind.NOTE,
       "PII Warden's method-body analysis is not available: %s. Fragments list declarations only (no"
           + " reads, calls, sinks or method summaries). Compile with javac to get them."),

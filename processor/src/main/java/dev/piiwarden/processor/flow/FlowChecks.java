@@ -107,8 +107,15 @@ public final class FlowChecks {
 
   private void reportLogged(MethodFacts.SinkCall sink, CompilationUnitTree unit) {
     reporter.report(Message.PW018, trees, sink.tree(), unit,
-        String.join(", ", sink.record().elements()), sink.record().kind(), sink.record().target());
+        String.join(", ", sink.record().elements()), sink.record().kind(), sink.record().target(),
+        sink.record().kind() == SinkKind.CONSOLE ? CONSOLE_REDACTION : LOG_REDACTION);
   }
+
+  private static final String LOG_REDACTION =
+      "The PII Warden agent redacts it at run time; without the agent nothing does.";
+  /** The agent redacts System.out and System.err only when asked: it is off by default. */
+  private static final String CONSOLE_REDACTION = "The PII Warden agent redacts console output only"
+      + " with piiwarden.redaction.stdout=true (off by default); without it nothing does.";
 
   private void purposeLimitation(Activity activity, List<String> actingFor, List<String> collectedFor,
       MethodFacts.Read read, CompilationUnitTree unit) {

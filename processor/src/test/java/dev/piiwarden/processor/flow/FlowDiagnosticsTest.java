@@ -73,7 +73,8 @@ class FlowDiagnosticsTest {
         .inFile(CAMPAIGN).onLineContaining("// call:log");
     assertThat(compiled.compilation)
         .hadWarningContaining("PW018: Personal data com.acme.User#email reaches the CONSOLE sink"
-            + " java.io.PrintStream#println.")
+            + " java.io.PrintStream#println. The PII Warden agent redacts console output only with"
+            + " piiwarden.redaction.stdout=true (off by default); without it nothing does.")
         .inFile(CAMPAIGN).onLineContaining("// call:console");
   }
 
