@@ -1,8 +1,9 @@
 package dev.piiwarden.cli.redact;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.util.Optional;
 
 /**
@@ -23,20 +24,24 @@ final class WideEncoding {
   /** The input with its first bytes put back, and what they show. */
   record Sniffed(InputStream stream, Optional<Found> found) {}
 
-  /** Reads the first bytes of {@code in}: at least 4 (a UTF-32 mark), a line end, or the end. */
+  /**
+   * Reads the first bytes of {@code in}: at least 4 (a UTF-32 mark), a line end, or the end. The
+   * stream returned gives those bytes back on their own before reading {@code in} again (a
+   * pushback stream would fill the rest of the caller's buffer from {@code in}, so the first line of
+   * a pipe that then goes quiet, {@code tail -f}'s, would wait for the next).
+   */
   static Sniffed sniff(InputStream in) throws IOException {
-    PushbackInputStream stream = new PushbackInputStream(in, SNIFFED);
     byte[] start = new byte[SNIFFED];
     int length = 0;
     // Never wait for more once a line is there, so that tail -f shows each line as it comes.
     while (length < 4 && !hasLineEnd(start, length)) {
-      int read = stream.read(start, length, SNIFFED - length);
+      int read = in.read(start, length, SNIFFED - length);
       if (read < 0) {
         break;
       }
       length += read;
     }
-    stream.unread(start, 0, length);
+    InputStream stream = new SequenceInputStream(new ByteArrayInputStream(start, 0, length), in);
     return new Sniffed(stream, recognise(start, length));
   }
 

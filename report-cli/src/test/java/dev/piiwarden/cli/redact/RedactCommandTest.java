@@ -48,6 +48,28 @@ class RedactCommandTest {
   }
 
   @Test
+  void theFirstLineOfAPipeThatGoesQuietComesOutWithoutWaitingForTheNext() throws Exception {
+    java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    Thread run = new Thread(() -> Main.run(new String[] {"redact"}, stdin, outStream, errStream, Map.of()));
+    run.start();
+    writer.write("mail bob@example.com\n".getBytes(StandardCharsets.UTF_8));
+    writer.flush(); // and nothing more for now, as tail -f on a quiet log
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (out.size() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals("mail [REDACTED:email]\n", out.toString(StandardCharsets.UTF_8),
+        "the first line is out while the pipe stays open");
+    writer.close();
+    run.join(20_000);
+    assertFalse(run.isAlive());
+  }
+
+  @Test
   void cleanLinesAndTheirEndingsAreByteIdentical() {
     byte[] input = ("2026-11-22T10:15:33Z INFO started in 812 ms, version 1.2.3\n"
             + "uuid 123e4567-e89b-12d3-a456-426614174000\r\n"
