@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,43 @@ class ReportCommandsTest {
     CliResult bad = CliRun.run("diff", base, next, "--fail-on", "flow,element,colours");
     assertEquals(2, bad.exitCode(), bad.describe());
     assertEquals(1, bad.errLines().size(), bad.describe());
+  }
+
+  /** A new method logging an element that another method already logs through the same call is a new flow. */
+  @Test
+  void diffFailsOnANewMethodSendingDataWhereAnotherAlreadyDoes() throws IOException {
+    String before = write("before.json", logging("A"));
+    String after = write("after.json", logging("A", "B"));
+    CliResult result = CliRun.run("diff", before, after, "--fail-on", "flows");
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.out().contains("FLOWS: 1 added, 0 removed, 0 changed\n+ com.acme.User#email -> LOG"
+        + " org.slf4j.Logger#info (read in com.acme.B#run(com.acme.User))\n"), result.out());
+    assertEquals(0, CliRun.run("diff", after, after, "--fail-on", "flows").exitCode());
+  }
+
+  /** An inventory where each of {@code classes} has a method {@code run(User)} that logs the user's e-mail address. */
+  private static String logging(String... classes) {
+    List<String> activities = new ArrayList<>();
+    List<String> flows = new ArrayList<>();
+    for (int i = 0; i < classes.length; i++) {
+      String method = "com.acme." + classes[i] + "#run(com.acme.User)";
+      activities.add("""
+          {"id": "%s", "type": "com.acme.%s", "method": "run(com.acme.User)", "purposes": [],
+           "reads": ["com.acme.User#email"], "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info",
+           "line": %d, "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]}""".formatted(method, classes[i], 10 + i));
+      flows.add("""
+          {"element": "com.acme.User#email", "sink": "LOG", "target": "org.slf4j.Logger#info", "path": ["%s"]}"""
+          .formatted(method));
+    }
+    return """
+        {"schema": "piiwarden-inventory/1",
+         "dataElements": [{"id": "com.acme.User#email", "type": "com.acme.User", "member": "email", "kind": "FIELD",
+           "category": "user.contact.email", "purposes": [], "subject": "customer", "basis": "CONTRACT",
+           "retention": "P2Y", "redaction": "MASK", "special": false, "sensitive": false,
+           "source": {"file": "com/acme/User.java", "line": 5}}],
+         "activities": [%s],
+         "flows": [%s]}
+        """.formatted(String.join(", ", activities), String.join(", ", flows));
   }
 
   @Test
