@@ -1,6 +1,7 @@
 package dev.piiwarden.cli.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.cli.CliResult;
@@ -121,6 +122,30 @@ class ReportCommandsTest {
          "activities": [%s],
          "flows": [%s]}
         """.formatted(String.join(", ", activities), String.join(", ", flows));
+  }
+
+  /** A hand-edited inventory with a category the taxonomy lacks: a warning naming element and key, exit unchanged. */
+  @Test
+  void anUnknownCategoryInAnInventoryFileIsAWarning() throws IOException {
+    String edited = write("edited.json", logging("A").replace("\"user.contact.email\"", "\"user.contact.emial\""));
+    String warning = "piiwarden: warning: data element com.acme.User#email: category 'user.contact.emial' is not"
+        + " in the taxonomy; did you mean 'user.contact.email'? Policy rules on its parent keys do not apply to it;"
+        + " correct the key, or pass the taxonomy extension that defines it with --taxonomy\n";
+    CliResult inventory = CliRun.run("inventory", edited);
+    assertEquals(0, inventory.exitCode(), inventory.describe());
+    assertEquals(warning, inventory.err());
+    CliResult check = CliRun.run("check", edited);
+    assertEquals(0, check.exitCode(), check.describe());
+    assertEquals(warning, check.err());
+    String extension = write("taxonomy.json",
+        "{\"categories\": [{\"key\": \"user.contact.emial\", \"name\": \"Typo\", \"parent\": \"user.contact\"}]}");
+    assertEquals("", CliRun.run("inventory", "--taxonomy", extension, edited).err());
+    // A value that is no key at all is not repeated.
+    String garbage = write("garbage.json", logging("A").replace("\"user.contact.email\"", "\"jane@example.com\""));
+    CliResult result = CliRun.run("inventory", garbage);
+    assertEquals(0, result.exitCode(), result.describe());
+    assertFalse(result.err().contains("jane"), result.err());
+    assertTrue(result.err().contains("com.acme.User#email: category is not a taxonomy key"), result.err());
   }
 
   @Test
