@@ -16,6 +16,7 @@ public enum CliMessage {
       "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"
           + " the maven-compiler-plugin annotationProcessorPaths, then run this again"),
   MERGE_CONFLICT("warning: %s"),
+  UNKNOWN_KEY("warning: %s"),
   ROPA_UNRESOLVED_READS(
       "warning: activity %s reads %d data element(s) not in this inventory, so its record leaves them"
           + " out; pass the classes of the modules or jars that declare them too"),

@@ -59,7 +59,19 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   }
 
   private static Optional<String> suggestion(ParameterException ex) {
-    if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+    if (!(ex instanceof UnmatchedArgumentException unmatched)) {
+      return Optional.empty();
+    }
+    // An unknown command: a near name (any case), or a word for what a command does (flows: diagram).
+    CommandLine command = ex.getCommandLine();
+    if (command.getParent() == null && !command.getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      String meant = CommandSuggestion.of(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
+      if (meant != null) {
+        return Optional.of("'" + meant + "'");
+      }
+    }
+    if (!unmatched.getSuggestions().isEmpty()) {
       return Optional.of("'" + String.join("' or '", unmatched.getSuggestions()) + "'");
     }
     return Optional.empty();

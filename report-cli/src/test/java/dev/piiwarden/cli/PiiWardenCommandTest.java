@@ -59,6 +59,21 @@ class PiiWardenCommandTest {
     assertTrue(result.err().contains("did you mean 'inventory'"), result.err());
   }
 
+  /** A word for what a command does, not its name ({@code flows} for the diagram), names the command. */
+  @Test
+  void aWordForWhatACommandDoesSuggestsThatCommand() {
+    CliResult flows = CliRun.run("flows", "target/classes");
+    assertEquals(2, flows.exitCode(), flows.describe());
+    assertEquals(1, flows.errLines().size(), flows.describe());
+    assertTrue(flows.err().startsWith("piiwarden: Unmatched arguments from index 0: 'flows', 'target/classes';"
+        + " did you mean 'diagram'? run 'piiwarden --help' for usage"), flows.err());
+    assertTrue(CliRun.run("records", "x").err().contains("did you mean 'ropa'?"));
+    assertTrue(CliRun.run("Diagram", "x").err().contains("did you mean 'diagram'?"));
+    CliResult nothingLike = CliRun.run("zzzzzz");
+    assertEquals(2, nothingLike.exitCode(), nothingLike.describe());
+    assertFalse(nothingLike.err().contains("did you mean"), nothingLike.err());
+  }
+
   @Test
   void anInternalErrorIsOneLineWithExitCode3() {
     Run run = runFailing(Map.of());

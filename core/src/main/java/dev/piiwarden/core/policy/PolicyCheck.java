@@ -55,6 +55,7 @@ public final class PolicyCheck {
         case DENY_PURPOSE -> check.denyPurpose(rule, findings);
         case REQUIRE_RETENTION, REQUIRE_BASIS -> check.requireOnElements(rule, findings);
         case REQUIRE_CONSENT -> check.requireConsent(rule, findings);
+        case REQUIRE_PURPOSE -> check.requirePurpose(rule, findings);
       }
     }
     findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
@@ -150,7 +151,7 @@ public final class PolicyCheck {
       if (!read.isEmpty() && applies(rule, categories(read), activity.purposes(), subjects(read))) {
         findings.add(activityFinding(rule, activity, activity.id() + " acts for "
             + String.join(", ", matchedPurposes(rule, activity.purposes())) + " and reads "
-            + String.join(", ", categories(read))));
+            + String.join(", ", matchedCategories(rule, read))));
       }
     }
   }
@@ -189,6 +190,39 @@ public final class PolicyCheck {
       if (!missing.isEmpty()) {
         findings.add(activityFinding(rule, activity, activity.id() + " acts for " + String.join(", ", missing)
             + (activity.consent() == null ? " without @ConsentRequired" : " but its @ConsentRequired does not cover it")));
+      }
+    }
+  }
+
+  // The categories read that the rule is about (all of them for a rule without categories or with NONE).
+  private List<String> matchedCategories(PolicyRule rule, List<DataElement> read) {
+    List<String> all = categories(read);
+    if (rule.categories() == null || rule.categories().matches() == Match.NONE) {
+      return all;
+    }
+    List<String> matched = all.stream().filter(c -> rule.categories().covers(taxonomy, c)).toList();
+    return matched.isEmpty() ? all : matched;
+  }
+
+  // The ropa shows such an activity's purposes as not declared, with the purposes its data was collected for.
+  private void requirePurpose(PolicyRule rule, List<Finding> findings) {
+    for (Activity activity : activities.values()) {
+      if (!activity.purposes().isEmpty()) {
+        continue;
+      }
+      List<String> matching = new ArrayList<>();
+      for (DataElement element : read(activity)) {
+        if (applies(rule, List.of(element.category()), element.purposes(), List.of(element.subject()))
+            && (rule.bases().isEmpty() || rule.bases().contains(element.basis()))) {
+          List<String> purposes = rule.purposes() == null ? element.purposes() : matchedPurposes(rule, element.purposes());
+          matching.add(element.category() + " (" + element.id() + ")"
+              + (purposes.isEmpty() ? "" : ", collected for " + String.join(", ", purposes))
+              + (element.basis() == LawfulBasis.UNSPECIFIED ? "" : " under " + element.basis()));
+        }
+      }
+      if (!matching.isEmpty()) {
+        findings.add(activityFinding(rule, activity, activity.id() + " declares no purposes and reads "
+            + String.join("; ", matching)));
       }
     }
   }

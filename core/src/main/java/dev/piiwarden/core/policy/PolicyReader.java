@@ -25,7 +25,8 @@ import java.util.function.Function;
  * name: acme-privacy
  * rules:
  *   - id: no-card-numbers-in-logs
- *     type: deny-sink            # deny-sink, deny-purpose, require-retention, require-basis, require-consent
+ *     type: deny-sink            # deny-sink, deny-purpose, require-retention, require-basis, require-consent,
+ *                                # require-purpose
  *     level: error               # error (default), warning, note
  *     description: Card numbers must never reach a log
  *     categories: {matches: ANY, values: [user.financial]}
@@ -98,6 +99,7 @@ public final class PolicyReader {
         need(where, type, "purposes", purposes != null);
       }
       case REQUIRE_CONSENT -> need(where, type, "purposes", purposes != null);
+      case REQUIRE_PURPOSE -> { } // without criteria: every activity that reads personal data
       default -> need(where, type, "categories", categories != null);
     }
     String description = fields.text("description");

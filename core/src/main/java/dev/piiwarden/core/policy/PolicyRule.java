@@ -16,7 +16,8 @@ import java.util.Set;
  * @param purposes the purposes it applies to, or null for all
  * @param subjects the data subjects it applies to, or null for all
  * @param sinks for {@link RuleType#DENY_SINK}: the denied sink kinds
- * @param bases for {@link RuleType#REQUIRE_BASIS}: the accepted bases; empty accepts any declared one
+ * @param bases for {@link RuleType#REQUIRE_BASIS}: the accepted bases, empty accepts any declared one;
+ *     for {@link RuleType#REQUIRE_PURPOSE}: the bases of the data it applies to, empty for any
  */
 public record PolicyRule(
     String id,

@@ -11,7 +11,13 @@ public enum RuleType {
   /** Matching data elements must declare a lawful basis (one of {@code bases} when given). */
   REQUIRE_BASIS("require-basis"),
   /** Activities acting for the matching purposes must require consent to them. */
-  REQUIRE_CONSENT("require-consent");
+  REQUIRE_CONSENT("require-consent"),
+  /**
+   * Activities that read matching data must declare their purposes: the criteria (and {@code bases},
+   * when given) select the data by its category, subject, the purposes it was collected for and its
+   * basis; an activity reading such data with no purposes of its own is a violation.
+   */
+  REQUIRE_PURPOSE("require-purpose");
 
   private final String id;
 

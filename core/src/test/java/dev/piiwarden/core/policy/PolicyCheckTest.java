@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyCheckTest {
   private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
   private static final Inventory INVENTORY = ReportFixtures.inventory();
+  private static final Inventory CUSTOMERS = ReportFixtures.read("/dev/piiwarden/core/report/ropa-customers-inventory.json");
 
   private static Policy policy(String json) {
     try {
@@ -116,6 +117,45 @@ class PolicyCheckTest {
             "com/acme/Promo.java com.acme.Promo#target(com.acme.User)",
             "com/acme/User.java:12 com.acme.User#email"),
         about("{\"id\":\"r\",\"type\":\"deny-purpose\",\"categories\":[\"user.contact\"],\"purposes\":[\"marketing\"]}"));
+  }
+
+  /** The finding names the categories the rule is about, not every category the activity reads. */
+  @Test
+  void denyPurposeNamesTheMatchingCategoriesOfAnActivity() {
+    List<String> messages = PolicyCheck.run(policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-purpose\","
+        + "\"description\":\"d\",\"categories\":[\"user.contact.phone_number\"],\"purposes\":[\"essential\"]}]}"),
+        CUSTOMERS, TAXONOMY).stream().map(Finding::message).toList();
+    assertTrue(messages.contains("com.acme.CustomerService#update(java.lang.String) acts for essential.service and reads"
+        + " user.contact.phone_number: d"), messages.toString());
+  }
+
+  /**
+   * The built-in policy warns of an activity that declares no purposes yet reads data collected on
+   * consent for marketing, as its record shows; an activity that declares its purposes is not named.
+   */
+  @Test
+  void defaultPolicyWarnsOfUndeclaredPurposesOverConsentedMarketingData() {
+    List<Finding> findings = PolicyCheck.run(DefaultPolicy.load(TAXONOMY), CUSTOMERS, TAXONOMY).stream()
+        .filter(f -> f.rule().type() == RuleType.REQUIRE_PURPOSE).toList();
+    assertEquals(1, findings.size(), findings.toString());
+    Finding finding = findings.get(0);
+    assertEquals(Level.WARNING, finding.rule().level());
+    assertEquals("PWP005-undeclared-purpose", finding.rule().id());
+    assertEquals("com/acme/LegacyExport.java:14", finding.location());
+    assertEquals("com.acme.LegacyExport#writeString(java.nio.file.Path,com.acme.Customer) declares no purposes and reads"
+        + " user.contact.phone_number (com.acme.Customer#phone), collected for marketing.communications.email under"
+        + " CONSENT: " + finding.rule().description(), finding.message());
+    assertEquals(List.of(), PolicyCheck.run(DefaultPolicy.load(TAXONOMY), INVENTORY, TAXONOMY).stream()
+        .filter(f -> f.rule().type() == RuleType.REQUIRE_PURPOSE).toList());
+  }
+
+  @Test
+  void requirePurposeCriteriaAndBases() {
+    assertEquals(List.of("com/acme/LegacyExport.java:14 com.acme.LegacyExport#writeString(java.nio.file.Path,com.acme.Customer)"),
+        PolicyCheck.run(policy("{\"rules\":[{\"id\":\"r\",\"type\":\"require-purpose\",\"categories\":[\"user.contact\"]}]}"),
+            CUSTOMERS, TAXONOMY).stream().map(f -> f.location() + " " + f.about()).toList());
+    assertEquals(List.of(), PolicyCheck.run(policy("{\"rules\":[{\"id\":\"r\",\"type\":\"require-purpose\","
+        + "\"categories\":[\"user\"],\"bases\":[\"CONTRACT\"]}]}"), CUSTOMERS, TAXONOMY));
   }
 
   @Test

@@ -67,7 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
     Policy policy = policyFile == null ? DefaultPolicy.load(keys)
         : ReportSetup.read(() -> PolicyReader.read(StructuredFile.read(policyFile, "--policy"), policyFile.toString(), keys),
             "--policy");
-    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
+    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), keys);
     List<Finding> findings = PolicyCheck.run(policy, inventory, keys);
     String version = spec.root().version().length == 0 ? "unknown" : spec.root().version()[0].replace("piiwarden ", "");
     ReportOutput.write(format.render(policy, findings, sourceRoot, version), out, spec.commandLine().getOut());

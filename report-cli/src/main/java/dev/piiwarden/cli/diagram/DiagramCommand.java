@@ -52,7 +52,7 @@ public final class DiagramCommand implements Callable<Integer> {
   public Integer call() {
     DataFlowDiagram limits = detail == Detail.FULL ? DataFlowDiagram.FULL : DataFlowDiagram.DEFAULT;
     var keys = ReportSetup.taxonomy(taxonomy);
-    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
+    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), keys);
     String text = format.render(limits.build(inventory, keys));
     ReportOutput.write(text, out, spec.commandLine().getOut());
     return ExitCode.OK;

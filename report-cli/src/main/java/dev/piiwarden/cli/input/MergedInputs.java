@@ -4,8 +4,10 @@ import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.InventoryInputs;
+import dev.piiwarden.core.inventory.InventoryKeys;
 import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
+import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,5 +38,19 @@ public final class MergedInputs {
     }
     warnings.flush();
     return result.inventory();
+  }
+
+  /**
+   * Reads and merges the inputs as {@link #read(List, PrintWriter)} does, and warns of each category,
+   * purpose or subject the taxonomy does not know (a hand-edited inventory file, say): policy rules
+   * on its parent keys would silently not apply.
+   */
+  public static Inventory read(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy) {
+    Inventory inventory = read(paths, warnings);
+    for (String problem : InventoryKeys.unknown(inventory, taxonomy)) {
+      warnings.println(CliMessage.UNKNOWN_KEY.format(problem));
+    }
+    warnings.flush();
+    return inventory;
   }
 }

@@ -1,6 +1,7 @@
 package dev.piiwarden.cli.inventory;
 
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.config.ReportSetup;
 import dev.piiwarden.cli.input.MergedInputs;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.inventory.Inventory;
@@ -45,9 +46,15 @@ public final class InventoryCommand implements Callable<Integer> {
       description = "Write to FILE instead of stdout; missing folders are created.")
   private Path out;
 
+  @Option(
+      names = "--taxonomy",
+      paramLabel = "FILE",
+      description = "A taxonomy extension whose keys the inputs may use (else they are warned of).")
+  private Path taxonomy;
+
   @Override
   public Integer call() {
-    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
+    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), ReportSetup.taxonomy(taxonomy));
     ReportOutput.write(format.render(inventory), out, spec.commandLine().getOut());
     return ExitCode.OK;
   }

@@ -63,7 +63,7 @@ public final class RopaCommand implements Callable<Integer> {
       settings = settings.withControllerName(controller);
     }
     var names = ReportSetup.taxonomy(taxonomy);
-    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr());
+    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), names);
     RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
         spec.commandLine().getErr().println(CliMessage.ROPA_UNRESOLVED_READS.format(activity, count)));
     spec.commandLine().getErr().flush();

@@ -1,6 +1,7 @@
 package dev.piiwarden.cli.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.cli.CliResult;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +85,67 @@ class ReportCommandsTest {
     CliResult bad = CliRun.run("diff", base, next, "--fail-on", "flow,element,colours");
     assertEquals(2, bad.exitCode(), bad.describe());
     assertEquals(1, bad.errLines().size(), bad.describe());
+  }
+
+  /** A new method logging an element that another method already logs through the same call is a new flow. */
+  @Test
+  void diffFailsOnANewMethodSendingDataWhereAnotherAlreadyDoes() throws IOException {
+    String before = write("before.json", logging("A"));
+    String after = write("after.json", logging("A", "B"));
+    CliResult result = CliRun.run("diff", before, after, "--fail-on", "flows");
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.out().contains("FLOWS: 1 added, 0 removed, 0 changed\n+ com.acme.User#email -> LOG"
+        + " org.slf4j.Logger#info (read in com.acme.B#run(com.acme.User))\n"), result.out());
+    assertEquals(0, CliRun.run("diff", after, after, "--fail-on", "flows").exitCode());
+  }
+
+  /** An inventory where each of {@code classes} has a method {@code run(User)} that logs the user's e-mail address. */
+  private static String logging(String... classes) {
+    List<String> activities = new ArrayList<>();
+    List<String> flows = new ArrayList<>();
+    for (int i = 0; i < classes.length; i++) {
+      String method = "com.acme." + classes[i] + "#run(com.acme.User)";
+      activities.add("""
+          {"id": "%s", "type": "com.acme.%s", "method": "run(com.acme.User)", "purposes": [],
+           "reads": ["com.acme.User#email"], "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info",
+           "line": %d, "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]}""".formatted(method, classes[i], 10 + i));
+      flows.add("""
+          {"element": "com.acme.User#email", "sink": "LOG", "target": "org.slf4j.Logger#info", "path": ["%s"]}"""
+          .formatted(method));
+    }
+    return """
+        {"schema": "piiwarden-inventory/1",
+         "dataElements": [{"id": "com.acme.User#email", "type": "com.acme.User", "member": "email", "kind": "FIELD",
+           "category": "user.contact.email", "purposes": [], "subject": "customer", "basis": "CONTRACT",
+           "retention": "P2Y", "redaction": "MASK", "special": false, "sensitive": false,
+           "source": {"file": "com/acme/User.java", "line": 5}}],
+         "activities": [%s],
+         "flows": [%s]}
+        """.formatted(String.join(", ", activities), String.join(", ", flows));
+  }
+
+  /** A hand-edited inventory with a category the taxonomy lacks: a warning naming element and key, exit unchanged. */
+  @Test
+  void anUnknownCategoryInAnInventoryFileIsAWarning() throws IOException {
+    String edited = write("edited.json", logging("A").replace("\"user.contact.email\"", "\"user.contact.emial\""));
+    String warning = "piiwarden: warning: data element com.acme.User#email: category 'user.contact.emial' is not"
+        + " in the taxonomy; did you mean 'user.contact.email'? Policy rules on its parent keys do not apply to it;"
+        + " correct the key, or pass the taxonomy extension that defines it with --taxonomy\n";
+    CliResult inventory = CliRun.run("inventory", edited);
+    assertEquals(0, inventory.exitCode(), inventory.describe());
+    assertEquals(warning, inventory.err());
+    CliResult check = CliRun.run("check", edited);
+    assertEquals(0, check.exitCode(), check.describe());
+    assertEquals(warning, check.err());
+    String extension = write("taxonomy.json",
+        "{\"categories\": [{\"key\": \"user.contact.emial\", \"name\": \"Typo\", \"parent\": \"user.contact\"}]}");
+    assertEquals("", CliRun.run("inventory", "--taxonomy", extension, edited).err());
+    // A value that is no key at all is not repeated.
+    String garbage = write("garbage.json", logging("A").replace("\"user.contact.email\"", "\"jane@example.com\""));
+    CliResult result = CliRun.run("inventory", garbage);
+    assertEquals(0, result.exitCode(), result.describe());
+    assertFalse(result.err().contains("jane"), result.err());
+    assertTrue(result.err().contains("com.acme.User#email: category is not a taxonomy key"), result.err());
   }
 
   @Test

@@ -116,6 +116,7 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
 
   private DiagramModel build(Step step, Map<String, DataElement> elements, Map<String, Activity> activities,
       List<Flow> flows, Taxonomy taxonomy) {
+    Map<String, String> titles = RopaBuilder.titles(List.copyOf(activities.values()));
     // Categories, collapsed when there are too many.
     Set<String> distinct = new TreeSet<>();
     elements.values().forEach(e -> distinct.add(e.category()));
@@ -186,7 +187,7 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
       } else {
         for (Activity a : those) {
           String id = "a" + next[0]++;
-          String label = RopaBuilder.nameOf(a);
+          String label = titles.get(a.id());
           List<String> lines = a.consent() == null ? List.of(label) : List.of(label, "consent: " + String.join(", ", a.consent().purposes()));
           nodes.add(new Node(id, lines, Style.ACTIVITY));
           activityNode.put(a.id(), id);

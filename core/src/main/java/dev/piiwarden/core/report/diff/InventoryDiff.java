@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -33,7 +34,7 @@ public final class InventoryDiff {
     Map<String, Activity> oldActivities = byId(base.activities(), Activity::id);
     Map<String, Activity> newActivities = byId(next.activities(), Activity::id);
     things(changes, ChangeKind.ACTIVITY, oldActivities, newActivities, InventoryDiff::activityFields);
-    things(changes, ChangeKind.FLOW, flows(base), flows(next), f -> Map.of("path", String.join(" > ", f.path())));
+    things(changes, ChangeKind.FLOW, flows(base), flows(next), paths -> Map.of("path", String.join("; ", paths)));
     purposes(changes, oldElements, newElements, DataElement::purposes);
     purposes(changes, oldActivities, newActivities, Activity::purposes);
     return changes;
@@ -52,11 +53,19 @@ public final class InventoryDiff {
     return map;
   }
 
-  // A flow is identified by element, sink and target; a different path is a changed flow.
-  private static Map<String, Flow> flows(Inventory inventory) {
-    Map<String, Flow> map = new TreeMap<>();
+  /**
+   * The flows of an inventory by identity: element, sink, target and the method that reads the
+   * element (the path's first step), e.g. {@code com.acme.User#email -> LOG org.slf4j.Logger#info
+   * (read in com.acme.Signup#run(com.acme.User))}. So a new method sending data where another already
+   * does is an added flow; the paths from one reading method, all of them, are the flow's value, and a
+   * different set of paths is a changed flow.
+   */
+  private static Map<String, SortedSet<String>> flows(Inventory inventory) {
+    Map<String, SortedSet<String>> map = new TreeMap<>();
     for (Flow flow : inventory.flows()) {
-      map.putIfAbsent(flow.element() + " -> " + flow.sink() + " " + flow.target(), flow);
+      String reader = flow.path().isEmpty() ? "" : " (read in " + flow.path().get(0) + ")";
+      map.computeIfAbsent(flow.element() + " -> " + flow.sink() + " " + flow.target() + reader, k -> new TreeSet<>())
+          .add(String.join(" > ", flow.path()));
     }
     return map;
   }

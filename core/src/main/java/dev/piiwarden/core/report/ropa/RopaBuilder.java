@@ -66,11 +66,14 @@ public final class RopaBuilder {
   public static RopaRecord build(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
     ActivitySelectors.check(config, inventory);
     RopaBuilder builder = new RopaBuilder(inventory, taxonomy, config);
+    Map<String, String> titles = ActivityTitles.of(inventory.activities());
     List<RopaActivity> rows = new ArrayList<>();
     for (Activity activity : inventory.activities()) {
-      rows.add(builder.row(activity));
+      rows.add(builder.row(activity, titles.get(activity.id())));
     }
-    rows.sort(Comparator.comparing(RopaActivity::name).thenComparing(RopaActivity::id));
+    // Activities without personal data (SPEC: every method with @ProcessingActivity is one) come last.
+    rows.sort(Comparator.comparing((RopaActivity a) -> !a.personalData())
+        .thenComparing(RopaActivity::title).thenComparing(RopaActivity::id));
     return new RopaRecord(config.controller(), config.dpo(), config.representative(), rows);
   }
 
@@ -99,33 +102,40 @@ public final class RopaBuilder {
     return method.isEmpty() ? simple : simple + "." + (paren < 0 ? method : method.substring(0, paren));
   }
 
+  /**
+   * The title of each activity's entry, by id: its name, told apart by the method from other
+   * activities of the same name ({@code Customer management (CustomerService.register)}).
+   */
+  public static Map<String, String> titles(List<Activity> activities) {
+    return ActivityTitles.of(activities);
+  }
+
   /** The activity's name in the record: its {@code @ProcessingActivity} name, else {@link #fallbackName}. */
   public static String nameOf(Activity activity) {
     return activity.name() == null || activity.name().isBlank() ? fallbackName(activity) : activity.name();
   }
 
-  private RopaActivity row(Activity activity) {
+  private RopaActivity row(Activity activity, String title) {
     List<DataElement> read = activity.reads().stream().map(elements::get).filter(e -> e != null).toList();
     String name = nameOf(activity);
+    // The record presents only purposes the code declares for the activity; for one that declares none,
+    // the purposes and bases its data was collected for are kept apart, under their own label.
+    boolean declares = !activity.purposes().isEmpty();
     return new RopaActivity(
         activity.id(),
         name,
-        purposes(activity, read),
-        lawfulBases(activity, read),
+        title,
+        keyNames(TaxonomyKind.PURPOSE, activity.purposes()),
+        declares || activity.consent() != null ? lawfulBases(activity, read) : List.of(NOT_DECLARED),
+        declares ? List.of() : keyNames(TaxonomyKind.PURPOSE, read.stream().flatMap(e -> e.purposes().stream()).toList()),
+        declares ? List.of() : articles(declaredBases(read)),
         keyNames(TaxonomyKind.SUBJECT, read.stream().map(DataElement::subject).filter(s -> s != null).toList()),
         categories(activity, read),
         recipients(activity, name),
         config.transfers().stream().filter(t -> appliesTo(t.activities(), activity, name)).map(Transfer::describe).toList(),
         retention(read),
-        measures(activity, read));
-  }
-
-  private List<KeyName> purposes(Activity activity, List<DataElement> read) {
-    List<String> keys = activity.purposes();
-    if (keys.isEmpty()) {
-      keys = read.stream().flatMap(e -> e.purposes().stream()).toList();
-    }
-    return keyNames(TaxonomyKind.PURPOSE, keys);
+        measures(activity, read),
+        !activity.reads().isEmpty() || activity.consent() != null);
   }
 
   private List<KeyName> keyNames(TaxonomyKind kind, List<String> keys) {
@@ -139,9 +149,10 @@ public final class RopaBuilder {
     if (activity.consent() != null) {
       bases.add(LawfulBasis.CONSENT);
     }
-    if (bases.isEmpty()) {
-      return List.of(NOT_DECLARED);
-    }
+    return bases.isEmpty() ? List.of(NOT_DECLARED) : articles(bases);
+  }
+
+  private static List<String> articles(Set<LawfulBasis> bases) {
     return bases.stream().map(b -> b.name() + " (" + ARTICLE_6.get(b) + ")").toList();
   }
 

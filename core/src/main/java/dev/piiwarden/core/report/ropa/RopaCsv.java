@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 /**
  * The record as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a quote or a
  * line break): a header and one row per activity. Column names are those of the Fides data map
- * export where one applies, so a sheet built for Fides reads it; the first two are PII Warden's own.
+ * export where one applies, so a sheet built for Fides reads it; the first two and the last two are
+ * PII Warden's own. "Purpose of Processing" holds the purposes the activity declares ({@code not
+ * declared} when none); only for such an activity the last two columns give the purposes and bases
+ * its data was collected for.
  * Values within a cell are separated by {@code "; "}. A cell starting with {@code = + - @}, a tab or
  * a carriage return gets a leading {@code '}, so a spreadsheet shows it as text, not a formula.
  */
@@ -25,7 +28,9 @@ public final class RopaCsv {
           "Retention Schedule",
           "General Description of Security Measures",
           "Article 6 lawful basis for processing personal data",
-          "Article 9 condition for processing special category data");
+          "Article 9 condition for processing special category data",
+          "Purposes the Data Was Collected For (the activity declares none)",
+          "Lawful Bases the Data Was Collected Under (the activity declares none)");
 
   private RopaCsv() {}
 
@@ -39,7 +44,7 @@ public final class RopaCsv {
           List.of(
               a.name(),
               a.id(),
-              join(a.purposes().stream().map(KeyName::key).toList()),
+              a.purposes().isEmpty() ? RopaBuilder.NOT_DECLARED : join(a.purposes().stream().map(KeyName::key).toList()),
               join(a.subjects().stream().map(KeyName::key).toList()),
               join(a.categories().stream().map(CategoryEntry::key).toList()),
               join(a.recipients()),
@@ -49,7 +54,9 @@ public final class RopaCsv {
               join(a.measures()),
               join(a.lawfulBases()),
               join(a.categories().stream().filter(CategoryEntry::special)
-                  .map(c -> c.key() + ": " + c.condition()).toList())));
+                  .map(c -> c.key() + ": " + c.condition()).toList()),
+              join(a.dataPurposes().stream().map(KeyName::key).toList()),
+              join(a.dataBases())));
     }
     return csv.toString();
   }

@@ -1,6 +1,10 @@
 package dev.piiwarden.core.report.ropa;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The record as one self-contained HTML page: inline CSS, no scripts, no external assets, so it can
@@ -49,10 +53,11 @@ public final class RopaHtml {
     }
     html.append("</dl>\n<h2>Overview</h2>\n<table>\n<thead><tr><th>Processing activity</th><th>Purposes</th>")
         .append("<th>Lawful basis</th><th>Personal data</th></tr></thead>\n<tbody>\n");
+    Map<String, String> anchors = anchors(record);
     for (RopaActivity a : record.activities()) {
-      html.append("<tr><td>").append(escape(a.name())).append("</td><td>")
-          .append(escape(String.join(", ", a.purposes().stream().map(KeyName::key).toList())))
-          .append("</td><td>").append(escape(String.join(", ", a.lawfulBases()))).append("</td><td>");
+      html.append("<tr><td><a href=\"#").append(escape(anchors.get(a.id()))).append("\">").append(escape(a.title()))
+          .append("</a></td><td>").append(escape(a.purposesInBrief()))
+          .append("</td><td>").append(escape(a.lawfulBasesInBrief())).append("</td><td>");
       List<CategoryEntry> categories = a.categories();
       for (int i = 0; i < categories.size(); i++) {
         CategoryEntry c = categories.get(i);
@@ -62,11 +67,19 @@ public final class RopaHtml {
       html.append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
+    String withoutData = RopaRecord.withoutPersonalData(record);
+    if (withoutData != null) {
+      html.append("<p>").append(escape(withoutData)).append("</p>\n");
+    }
     for (RopaActivity a : record.activities()) {
-      html.append("<section class=\"activity\">\n<h2>").append(escape(a.name())).append("</h2>\n")
+      html.append("<section class=\"activity\" id=\"").append(escape(anchors.get(a.id()))).append("\">\n<h2>")
+          .append(escape(a.title())).append("</h2>\n")
           .append("<p>Activity <code>").append(escape(a.id())).append("</code></p>\n")
           .append("<table class=\"activity\">\n");
       for (RopaField field : RopaField.values()) {
+        if (!field.shownFor(a)) {
+          continue;
+        }
         html.append("<tr><th scope=\"row\">").append(escape(field.label())).append("</th><td><ul>");
         for (String value : field.values(a)) {
           String css = value.contains(CategoryEntry.CONDITION_REQUIRED) ? " class=\"special\""
@@ -78,6 +91,21 @@ public final class RopaHtml {
       html.append("</table>\n</section>\n");
     }
     return html.append("</body>\n</html>\n").toString();
+  }
+
+  // One id per entry, from its activity id (letters, digits, '.', '_' and '-' kept, the rest '-'), unique.
+  private static Map<String, String> anchors(RopaRecord record) {
+    Map<String, String> anchors = new HashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (RopaActivity a : record.activities()) {
+      String base = a.id().replaceAll("[^A-Za-z0-9._-]", "-");
+      String anchor = base;
+      for (int n = 2; !taken.add(anchor); n++) {
+        anchor = base + "-" + n;
+      }
+      anchors.put(a.id(), anchor);
+    }
+    return anchors;
   }
 
   private static void party(StringBuilder html, String role, Party party) {

@@ -11,12 +11,20 @@ import java.util.List;
  * <pre>
  * {"schema": "piiwarden-ropa/1",
  *  "controller": {"name", "contact"}, "dpo": {…}, "representative": {…},   (absent when not configured)
- *  "activities": [{"id", "name",
+ *  "activities": [{"id", "name", "title",
  *     "purposes": [{"key", "name"}], "lawfulBases": ["CONTRACT (Art. 6(1)(b))"],
+ *     "dataPurposes": [{"key", "name"}], "dataBases": ["CONSENT (Art. 6(1)(a))"],   (no declared purposes only)
  *     "subjects": [{"key", "name"}],
  *     "categories": [{"key", "name", "special", "sensitive", "condition"}],   (condition: special only)
  *     "recipients": [...], "transfers": [...], "retention": [...], "measures": [...]}]}
  * </pre>
+ *
+ * <p>{@code name} is the {@code @ProcessingActivity} name (else {@code Type.method}), {@code title} the
+ * name told apart from other activities of the same name by the method. {@code purposes} are the
+ * purposes the activity declares, empty when it declares none; then {@code lawfulBases} is {@code
+ * ["not declared"]}, and {@code dataPurposes} and {@code dataBases} give the purposes and bases the
+ * data it reads was collected for (these two are present only then). Activities with personal data
+ * (or consent) come first.
  */
 public final class RopaJson {
   /** The schema id of the document. */
@@ -36,8 +44,13 @@ public final class RopaJson {
       ObjectNode node = activities.addObject();
       node.put("id", a.id());
       node.put("name", a.name());
+      node.put("title", a.title());
       keyNames(node.putArray("purposes"), a.purposes());
       texts(node.putArray("lawfulBases"), a.lawfulBases());
+      if (a.purposes().isEmpty()) {
+        keyNames(node.putArray("dataPurposes"), a.dataPurposes());
+        texts(node.putArray("dataBases"), a.dataBases());
+      }
       keyNames(node.putArray("subjects"), a.subjects());
       ArrayNode categories = node.putArray("categories");
       for (CategoryEntry c : a.categories()) {

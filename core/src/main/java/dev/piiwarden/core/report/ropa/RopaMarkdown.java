@@ -18,18 +18,25 @@ public final class RopaMarkdown {
     md.append('\n').append("| Processing activity | Purposes | Lawful basis | Personal data |\n")
         .append("|---|---|---|---|\n");
     for (RopaActivity activity : record.activities()) {
-      md.append("| ").append(cell(activity.name()))
-          .append(" | ").append(cell(join(activity.purposes().stream().map(KeyName::key).toList())))
-          .append(" | ").append(cell(join(activity.lawfulBases())))
+      md.append("| ").append(cell(activity.title()))
+          .append(" | ").append(cell(activity.purposesInBrief()))
+          .append(" | ").append(cell(activity.lawfulBasesInBrief()))
           .append(" | ").append(cell(join(activity.categories().stream()
               .map(c -> c.special() ? c.key() + " (special)" : c.key()).toList())))
           .append(" |\n");
     }
+    String withoutData = RopaRecord.withoutPersonalData(record);
+    if (withoutData != null) {
+      md.append('\n').append(withoutData).append('\n');
+    }
     for (RopaActivity activity : record.activities()) {
-      md.append("\n## ").append(text(activity.name())).append("\n\n")
+      md.append("\n## ").append(text(activity.title())).append("\n\n")
           .append("Activity: `").append(activity.id().replace("`", "'")).append("`\n\n")
           .append("| Field | Value |\n|---|---|\n");
       for (RopaField field : RopaField.values()) {
+        if (!field.shownFor(activity)) {
+          continue;
+        }
         md.append("| ").append(field.label()).append(" | ")
             .append(String.join("<br>", field.values(activity).stream().map(RopaMarkdown::cell).toList()))
             .append(" |\n");
