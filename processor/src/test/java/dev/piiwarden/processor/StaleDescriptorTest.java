@@ -148,7 +148,8 @@ class StaleDescriptorTest {
     compile(dir, topLevel, odd);
     Path classes = dir.resolve("out/classes");
 
-    Files.writeString(odd, Files.readString(odd).replace("@dev.piiwarden.annotations.PersonalData(category = \"user.contact.email\")", ""));
+    Files.writeString(odd,
+        Files.readString(odd).replace("@dev.piiwarden.annotations.PersonalData(category = \"user.contact.email\")", ""));
     compile(dir, odd);
     assertThat(memberNames(classes, "com.acme.Odd")).isEmpty();
     assertThat(memberNames(classes, "com.acme.Odd_Inner")).containsExactly("email");
