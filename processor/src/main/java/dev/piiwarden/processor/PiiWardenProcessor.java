@@ -34,6 +34,8 @@ import dev.piiwarden.processor.option.AbsentSinkTypes;
 import dev.piiwarden.processor.option.ProcessorOptions;
 import dev.piiwarden.processor.validation.DeclarationValidator;
 import dev.piiwarden.processor.writing.DescriptorGenerator;
+import dev.piiwarden.processor.writing.EarlierOutput;
+import dev.piiwarden.processor.writing.EmptyDescriptorWriter;
 import dev.piiwarden.processor.writing.FragmentWriter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -70,6 +72,10 @@ import javax.lang.model.element.TypeElement;
  * {@code ANALYZE} ({@code -proc:only}) are written, declarations only, when the compilation ends.
  * Without javac, or with {@code piiwarden.flow=false}, fragments are written in the rounds.
  *
+ * <p>A class recompiled into an output folder that holds its earlier fragment or descriptors, with
+ * nothing left to record or describe, gets them overwritten by empty ones at its ANALYZE event
+ * ({@link EarlierOutput}).
+ *
  * <p>It writes each file once per compilation, writes nothing after an error, and never throws:
  * an internal failure becomes one error diagnostic.
  */
@@ -93,6 +99,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private ActivityFactory activities;
   private FragmentWriter fragments;
   private DescriptorGenerator descriptors;
+  private EarlierOutput earlier;
+  private EmptyDescriptorWriter emptyDescriptors;
 
   /** javac behind the (possibly wrapped) environment, or the reason it is not there. */
   private JavacTaskLocator.Located javac;
@@ -259,16 +267,49 @@ public final class PiiWardenProcessor extends AbstractProcessor {
    * does not even call the processor when no class carries an annotation: at its ANALYZE event, a
    * class that carries none any more gets its earlier fragment, if the output holds one,
    * overwritten by an empty one. (With the analysis every compiled class is written there anyway.)
+   * Its types without a descriptor in this compilation get their earlier ones emptied.
    */
   private void overwriteStale(CompilationUnitTree unit, TypeElement topLevel) {
     String binaryName = names.binaryName(topLevel);
-    if (halted || reporter.errorCount() > 0 || written.contains(FragmentWriter.path(binaryName))
-        || !onDisk(unit) || !fragments.inOutput(binaryName)) {
+    if (halted || reporter.errorCount() > 0 || !onDisk(unit) || !earlier.hasFragment(binaryName)) {
       return;
     }
+    TypeDeclarations declarations = DeclarationScanner.scan(topLevel, processingEnv.getElementUtils());
+    emptyStaleDescriptors(declarations);
     stage = "writing the fragment of " + binaryName;
-    if (DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()).isEmpty()) {
+    if (!halted && !written.contains(FragmentWriter.path(binaryName)) && declarations.isEmpty()) {
       writeFragment(topLevel, new Inventory(List.of(), List.of(), List.of()), unit);
+    }
+  }
+
+  /**
+   * Before a recompiled class's fragment is written: each of its types that had a descriptor in
+   * an earlier compilation and has none in this one (no {@code @PersonalData} member left, or
+   * private now) gets an empty descriptor over the earlier one, which would otherwise still be
+   * redacted and exported, or fail on a member that is gone. A class that had a descriptor had a
+   * fragment, so callers ask only for a class whose source is a file and whose fragment is in the
+   * output: the others cost a set look-up; these one folder listing per package, and a class file
+   * read per descriptor found.
+   */
+  private void emptyStaleDescriptors(TypeDeclarations declarations) {
+    TypeElement topLevel = declarations.topLevel();
+    for (TypeElement type : declarations.types()) {
+      String binaryName = names.binaryName(type);
+      String descriptorName = PersonalDataDescriptors.descriptorName(binaryName);
+      if (written.contains(descriptorName) || descriptorOwners.containsKey(descriptorName)
+          || !earlier.holdsDescriptorOf(descriptorName, binaryName)) {
+        continue;
+      }
+      stage = "emptying the earlier descriptor of " + binaryName;
+      written.add(descriptorName);
+      try {
+        emptyDescriptors.write(type, topLevel);
+      } catch (IOException e) {
+        reporter.report(Message.PW015, type, null, null, descriptorName, e.getMessage());
+        halted = true;
+        noteHalt(true);
+        return;
+      }
     }
   }
 
@@ -283,6 +324,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     activities = new ActivityFactory(names, subjects);
     fragments = new FragmentWriter(processingEnv.getFiler(), reporter);
     descriptors = new DescriptorGenerator(names, types, elements);
+    earlier = new EarlierOutput(processingEnv.getFiler());
+    emptyDescriptors = new EmptyDescriptorWriter(processingEnv.getFiler(), descriptors, names);
     if (catalogue != null) {
       Trees trees = trees();
       flow = new FlowAnalysis(trees, types, elements, names, catalogue,
@@ -384,6 +427,14 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       noteHalt(true);
       return;
     }
+    if (onDisk(unit) && earlier.hasFragment(binaryName)) {
+      // asked before this class's fragment is written, so the listing shows an earlier one
+      emptyStaleDescriptors(declarations != null ? declarations
+          : DeclarationScanner.scan(topLevel, processingEnv.getElementUtils()));
+      if (halted) {
+        return;
+      }
+    }
     stage = "writing the fragment of " + binaryName;
     writeFragment(topLevel, fragment, unit);
   }
@@ -476,7 +527,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     String binaryName = names.binaryName(topLevel);
     boolean empty = fragment.dataElements().isEmpty() && fragment.activities().isEmpty()
         && fragment.summaries().isEmpty();
-    if ((empty && !(onDisk(unit) && fragments.inOutput(binaryName)))
+    if ((empty && !(onDisk(unit) && earlier.hasFragment(binaryName)))
         || !written.add(FragmentWriter.path(binaryName))) {
       return true;
     }

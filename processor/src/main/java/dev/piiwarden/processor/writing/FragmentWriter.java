@@ -38,12 +38,6 @@ public final class FragmentWriter {
   /** The fragments of each jar on the class path that one was looked up in, by entry name. */
   private final Map<Path, Map<String, byte[]>> jarFragments = new HashMap<>();
 
-  /**
-   * The binary names of the fragments in the class output folder, listed once, when first asked
-   * for; empty when the output is not a folder on disk.
-   */
-  private java.util.Set<String> inOutputFolder;
-
   /** A look-up's result: the fragment, null when there is none that can be read. */
   private record Found(Inventory fragment) {}
 
@@ -57,52 +51,6 @@ public final class FragmentWriter {
     this.filer = filer;
     this.reporter = reporter;
   }
-
-  /**
-   * Whether the class output holds a fragment of {@code binaryName} from an earlier compilation: a
-   * class recompiled on its own into the same folder (plain javac, Maven without incremental
-   * compilation) that now has nothing to record must overwrite it, or the merged inventory keeps
-   * flows of code that is gone. One folder listing per compilation, so a class costs a set
-   * look-up, not a filer check (whose cost grows with every file written). The listing may hold
-   * fragments written in this compilation: callers ask only for classes not written yet. Ask only
-   * when the sources are files: an in-memory file manager (compile-testing's) holds no earlier
-   * output, and would keep the folder probe as a file it was asked to write.
-   */
-  public boolean inOutput(String binaryName) {
-    if (inOutputFolder == null) {
-      inOutputFolder = listOutputFolder();
-    }
-    return inOutputFolder.contains(binaryName);
-  }
-
-  /** The fragments in the class output folder; none when it is not a folder on disk. */
-  private java.util.Set<String> listOutputFolder() {
-    Path folder;
-    try {
-      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path("probe")).toUri();
-      if (!"file".equals(probe.getScheme())) {
-        return java.util.Set.of();
-      }
-      folder = Path.of(probe).getParent();
-    } catch (IOException | IllegalArgumentException | UnsupportedOperationException
-        | java.nio.file.FileSystemNotFoundException notAFolder) {
-      return java.util.Set.of();
-    }
-    java.util.Set<String> names = new java.util.HashSet<>();
-    if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-      return names;
-    }
-    try (var files = java.nio.file.Files.list(folder)) {
-      files.map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".json"))
-          .forEach(name -> names.add(name.substring(0, name.length() - ".json".length())));
-      return names;
-    } catch (IOException | UncheckedIOException unreadable) {
-      return java.util.Set.of();
-    }
-  }
-
-  /** A look-up's result: the fragment, null when there is none that can be read. */
 
   /** The resource path of a top-level class's fragment. */
   public static String path(String binaryName) {
