@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -124,7 +125,7 @@ public final class FragmentWriter {
     URI uri = file.toUri();
     try {
       return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAPath) {
+    } catch (IllegalArgumentException | FileSystemNotFoundException notAPath) {
       return uri.toString();
     }
   }
@@ -148,7 +149,7 @@ public final class FragmentWriter {
     }
     try {
       return Path.of(URI.create(part.substring(0, separator)));
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAFile) {
+    } catch (IllegalArgumentException | FileSystemNotFoundException notAFile) {
       return null;
     }
   }
