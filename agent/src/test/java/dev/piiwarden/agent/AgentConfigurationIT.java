@@ -122,15 +122,28 @@ class AgentConfigurationIT {
   @Test
   void systemPropertyBeatsEnvironmentBeatsArgumentsBeatsFile() throws Exception {
     Path file = folder.resolve("piiwarden.properties");
-    Files.writeString(file, "piiwarden.consent.mode=bogus-but-overridden\nconsent.cache-ttl=PT1S\n");
+    Files.writeString(file, "piiwarden.consent.mode=enforce\nconsent.cache-ttl=PT1S\n");
     FixtureJvm.Result run =
         FixtureJvm.current()
             .property("piiwarden.consent.mode", "monitor")
-            .env("PIIWARDEN_CONSENT_MODE", "also-bogus")
+            .env("PIIWARDEN_CONSENT_MODE", "enforce")
             .agent("config-file=" + file + ",consent.mode=enforce")
             .runApp("enforce");
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("ran:sent", run.outcome("notGranted"), "monitor, from the system property, won");
+  }
+
+  @Test
+  void aWrongValueThatAHigherSourceOverridesStillStopsTheStart() throws Exception {
+    FixtureJvm.Result run =
+        FixtureJvm.current()
+            .env("PIIWARDEN_CONSENT_MODE", "monitor")
+            .agent("consent.mode=enforcing")
+            .runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: 'enforcing' is not allowed"
+        + " (the agent argument, which the environment variable overrides; correct or remove it);"
+        + " allowed: enforce, monitor", run.stderr().strip(), run::toString);
   }
 
   @Test
