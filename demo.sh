@@ -18,7 +18,9 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 say() { printf '    %s\n' "$*"; }
 
 step "Building the processor, agent, CLI and sample service (mvn package, tests skipped)"
-(cd "$ROOT" && mvn -B -q -DskipTests package -pl processor,report-cli,agent,samples/user-accounts -am)
+# Maven 3.8 prints colour resets (ESC[0m) even in batch mode when quiet; they are taken out.
+(cd "$ROOT" && mvn -B -q -DskipTests package -pl processor,report-cli,agent,samples/user-accounts -am) 2>&1 \
+  | sed 's/\x1b\[0m//g'
 
 rm -rf "$OUT"
 mkdir -p "$RUN"
