@@ -161,6 +161,18 @@ class PolicyCheckTest {
   }
 
   @Test
+  void theTextSummaryCountsInTheSingularForOne() {
+    Policy one = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.financial\"],"
+        + "\"sinks\":[\"HTTP\"]}]}");
+    String none = FindingsFormat.TEXT.render(one, List.of(), "", "test");
+    assertEquals("No findings (policy policy.json: 1 rule): 0 errors, 0 warnings, 0 notes\n", none);
+    Finding finding = new Finding(one.rules().get(0), "m", "A.java", 3, "a");
+    assertTrue(FindingsFormat.TEXT.render(one, List.of(finding), "", "test")
+        .endsWith("\n1 finding (policy policy.json: 1 rule): 1 error, 0 warnings, 0 notes\n"));
+    assertEquals("1 error, 0 warnings, 0 notes", FindingsFormat.levelCounts(List.of(finding)));
+  }
+
+  @Test
   void denyPurposeSeesElementsAndActivities() {
     assertEquals(
         List.of("com/acme/Newsletter.java:40 com.acme.Newsletter#send(com.acme.User)",
