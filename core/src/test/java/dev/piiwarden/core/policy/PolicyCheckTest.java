@@ -146,7 +146,7 @@ class PolicyCheckTest {
   }
 
   @Test
-  void aHelperReachedFromTwoActivitiesIsOneFindingNamingBoth() {
+  void aMethodCalledFromTwoActivitiesIsOneFindingNamingBoth() {
     Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
         HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "helper.json");
     Policy logs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
