@@ -148,7 +148,7 @@ class PolicyCheckTest {
   @Test
   void aMethodCalledFromTwoActivitiesIsOneFindingNamingBoth() {
     Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "helper.json");
+        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "calls.json");
     Policy logs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"sinks\":[\"LOG\"]}]}");
     List<Finding> findings = PolicyCheck.run(logs, inventory, TAXONOMY);

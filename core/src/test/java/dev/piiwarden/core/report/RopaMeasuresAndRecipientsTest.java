@@ -34,6 +34,9 @@ class RopaMeasuresAndRecipientsTest {
           "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": false},
          {"id": "com.acme.User#name", "type": "com.acme.User", "member": "name", "kind": "FIELD",
           "category": "user.name", "purposes": ["essential.service"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "PARTIAL", "special": false, "sensitive": false},
+         {"id": "com.acme.Contact#mail", "type": "com.acme.Contact", "member": "mail", "kind": "FIELD",
+          "category": "user.contact.email", "purposes": ["essential.service"], "subject": "customer",
           "basis": "CONTRACT", "redaction": "PARTIAL", "special": false, "sensitive": false}],
        "activities": [
          {"id": "com.acme.Signup#register(com.acme.User)", "type": "com.acme.Signup", "method": "register(com.acme.User)",
@@ -47,7 +50,10 @@ class RopaMeasuresAndRecipientsTest {
           "name": "Newsletter", "purposes": ["marketing.communications.email"],
           "consent": {"purposes": ["marketing.communications.email"], "onDenied": "THROW"},
           "reads": ["com.acme.User#email"], "calls": [],
-          "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info", "line": 20, "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]}],
+          "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info", "line": 20, "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]},
+         {"id": "com.acme.Profile#show(com.acme.User)", "type": "com.acme.Profile", "method": "show(com.acme.User)",
+          "name": "Profile", "purposes": ["essential.service"],
+          "reads": ["com.acme.User#email", "com.acme.Contact#mail"], "calls": []}],
        "flows": []}
       """;
 
@@ -89,6 +95,14 @@ class RopaMeasuresAndRecipientsTest {
     assertFalse(String.join(" ", newsletter).contains("PARTIAL"), newsletter.toString());
   }
 
+  /** A category one of whose elements is PARTIAL is only partly masked, whatever the others do. */
+  @Test
+  void aCategoryWithAPartialElementIsPartlyMaskedOnly() {
+    assertEquals("Redaction: where a log record carries the objects holding it, the PII Warden agent only partly"
+        + " masks user.contact.email (PARTIAL: the last 4 characters stay readable); detectors mask e-mails, phone"
+        + " numbers, cards, IBANs, IPs, SSNs and credentials in log text", activity("Profile").measures().get(0));
+  }
+
   @Test
   void recipientsAreCategoriesWithTheSinkCallsKeptApart() {
     RopaActivity signup = activity("Signup");
@@ -110,7 +124,7 @@ class RopaMeasuresAndRecipientsTest {
         md);
     assertTrue(md.contains("| Sink calls in the code | CONSOLE: java.io.PrintStream#println<br>"), md);
     JsonNode json = new ObjectMapper().readTree(RopaFormat.JSON.render(record(), CONFIG));
-    JsonNode signup = json.get("activities").get(1);
+    JsonNode signup = json.get("activities").get(2);
     assertEquals("Signup", signup.get("name").asText());
     assertEquals("Databases", signup.get("recipientCategories").get(2).asText());
     assertEquals("CONSOLE: java.io.PrintStream#println", signup.get("sinks").get(0).asText());

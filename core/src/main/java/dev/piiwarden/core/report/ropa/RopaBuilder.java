@@ -289,13 +289,13 @@ public final class RopaBuilder {
   }
 
   private static String redaction(List<DataElement> read) {
+    // A category is only as well kept out as its least redacted element.
+    Set<String> partly = read.stream().filter(e -> e.redaction() == Redaction.PARTIAL).map(DataElement::category)
+        .collect(Collectors.toCollection(TreeSet::new));
     Set<Redaction> styles = EnumSet.noneOf(Redaction.class);
     Set<String> keptOut = new TreeSet<>();
-    Set<String> partly = new TreeSet<>();
     for (DataElement element : read) {
-      if (element.redaction() == Redaction.PARTIAL) {
-        partly.add(element.category());
-      } else {
+      if (!partly.contains(element.category())) {
         styles.add(element.redaction());
         keptOut.add(element.category());
       }
