@@ -1,7 +1,7 @@
 // The build fails in verify with the finding in the message, and the SARIF file holds it.
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('[ERROR] src/main/java/com/acme/Checkout.java:')
-assert log.contains('PII Warden check failed: policy violations: 1 error(s), 0 warning(s), 0 note(s) (policy piiwarden-default)')
+assert log.contains('PII Warden check failed: policy violations: 1 error, 0 warnings, 0 notes (policy piiwarden-default)')
 assert log.contains('[PWP001-sensitive-data-to-log]')
 assert log.contains('com.acme.Payment#cardNumber')
 assert !log.contains('at dev.piiwarden.') : 'no stack trace'

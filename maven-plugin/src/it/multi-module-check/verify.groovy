@@ -3,7 +3,7 @@
 // path relative to the root (the module's source folder found for it).
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("PII Warden check (aggregate): runs in the last module of the reactor that runs it, com.acme.it:audit:jar:1.0")
-assert log.contains('PII Warden check failed: policy violations: 1 error(s)')
+assert log.contains('PII Warden check failed: policy violations: 1 error, ')
 assert log.contains('[PWP001-sensitive-data-to-log]')
 assert log.contains('com.acme.payments.Payment#cardNumber')
 assert log.contains('[ERROR] audit/src/main/java/com/acme/audit/LogSender.java')

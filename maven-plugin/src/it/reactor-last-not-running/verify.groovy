@@ -4,7 +4,7 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("PII Warden check (aggregate): runs in the last module of the reactor that runs it, com.acme.it:audit:jar:1.0")
 assert log.contains("PII Warden check (aggregate): the modules after this one do not run it (not bound, or skipped), so their classes are not included: com.acme.it:extras:pom:1.0, com.acme.it:bom:pom:1.0")
-assert log.contains('PII Warden check failed: policy violations: 1 error(s)')
+assert log.contains('PII Warden check failed: policy violations: 1 error, ')
 assert log.contains('[ERROR] audit/src/main/java/com/acme/audit/LogSender.java')
 assert !log.contains('at dev.piiwarden.') : 'no stack trace'
 

@@ -31,5 +31,5 @@ assert sarif.contains('src/main/java/com/acme/Signup.java')
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('[WARNING] src/main/java/com/acme/Signup.java:')
 assert log.contains('[contact-in-logs]')
-assert log.contains('PII Warden check: 0 error(s), 1 warning(s), 0 note(s) (policy acme)')
+assert log.contains('PII Warden check: 0 errors, 1 warning, 0 notes (policy acme)')
 return true

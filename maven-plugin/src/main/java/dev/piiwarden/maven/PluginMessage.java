@@ -20,11 +20,11 @@ public enum PluginMessage {
           + " piiwarden:inventory, or a class folder or jar holding fragments"),
   MERGE_CONFLICT("%s"),
   ROPA_UNRESOLVED_READS(
-      "PII Warden ropa: activity %s reads %d data element(s) not in this module's inventory, so its"
-          + " record leaves them out; set aggregate to write the records of the whole reactor"),
+      "PII Warden ropa: activity %s reads %s not in this module's inventory, so its"
+          + " record leaves %s out; set aggregate to write the records of the whole reactor"),
   ROPA_UNRESOLVED_READS_REACTOR(
-      "PII Warden ropa (aggregate): activity %s reads %d data element(s) declared outside the reactor"
-          + " (in a dependency), so its record leaves them out; declare them in a module of the reactor"),
+      "PII Warden ropa (aggregate): activity %s reads %s declared outside the reactor"
+          + " (in a dependency), so its record leaves %s out; declare %3$s in a module of the reactor"),
   WROTE("PII Warden %s: %s"),
   AGGREGATE_WAITS("PII Warden aggregate: runs in the last module of the reactor that runs it, %s"),
   REACTOR_WAITS("PII Warden %s (aggregate): runs in the last module of the reactor that runs it, %s"),

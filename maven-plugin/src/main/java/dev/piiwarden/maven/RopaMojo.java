@@ -98,7 +98,7 @@ public class RopaMojo extends PiiWardenMojo {
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
     RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
         getLog().warn((aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS)
-            .format(activity, count)));
+            .format(activity, count == 1 ? "1 data element" : count + " data elements", count == 1 ? "it" : "them")));
     RopaRecord record;
     try {
       record = RopaBuilder.build(inventory, names, settings);

@@ -56,7 +56,7 @@ class CheckMojoTest {
     check.execute();
 
     assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith(
-        "PII Warden check: 0 error(s), 0 warning(s), 0 note(s) (policy quiet)")), log.lines.toString());
+        "PII Warden check: 0 errors, 0 warnings, 0 notes (policy quiet)")), log.lines.toString());
     assertTrue(Files.readString(check.sarifFile.toPath()).contains("\"results\" : [ ]"));
   }
 
@@ -86,7 +86,7 @@ class CheckMojoTest {
     elements.baseline = empty.toFile();
     elements.failOn = "elements";
     MojoFailureException e = assertThrows(MojoFailureException.class, elements::execute);
-    assertEquals("PII Warden check failed: 4 change(s) against the baseline in elements",
+    assertEquals("PII Warden check failed: 4 changes against the baseline in elements",
         e.getMessage().lines().findFirst().orElseThrow());
     assertTrue(e.getMessage().contains("\n  + element com.acme.Payment#cardNumber"), e.getMessage());
   }

@@ -52,7 +52,7 @@ class NoFragmentsTest {
     check.setPluginContext(context);
     check.setLog(log);
     check.execute();
-    assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("PII Warden check: 0 error(s)")), log.lines.toString());
+    assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("PII Warden check: 0 errors, 0 warnings, 0 notes")), log.lines.toString());
     return log;
   }
 

@@ -31,8 +31,8 @@ class RopaMojoTest {
 
     ropa.execute();
 
-    assertEquals(List.of("PII Warden ropa: activity Payout reads 1 data element(s) not in this module's inventory, so"
-        + " its record leaves them out; set aggregate to write the records of the whole reactor"), log.at("WARN"));
+    assertEquals(List.of("PII Warden ropa: activity Payout reads 1 data element not in this module's inventory, so"
+        + " its record leaves it out; set aggregate to write the records of the whole reactor"), log.at("WARN"));
     assertTrue(Files.readString(dir.resolve("out/ropa.md")).contains("Payout"));
   }
 }

@@ -18,8 +18,8 @@ public enum CliMessage {
   MERGE_CONFLICT("warning: %s"),
   UNKNOWN_KEY("warning: %s"),
   ROPA_UNRESOLVED_READS(
-      "warning: activity %s reads %d data element(s) not in this inventory, so its record leaves them"
-          + " out; pass the classes of the modules or jars that declare them too"),
+      "warning: activity %s reads %s not in this inventory, so its record leaves %s out; pass the"
+          + " classes of the modules or jars that declare %3$s too"),
   CONSENT_MEMORY_STORE(
       "--store memory: keeps consent inside one process, so nothing recorded here would reach an"
           + " application; pass the store the agent uses (piiwarden.consent.store): file:<path> or"

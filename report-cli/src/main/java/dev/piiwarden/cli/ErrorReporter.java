@@ -2,7 +2,6 @@ package dev.piiwarden.cli;
 
 import dev.piiwarden.core.inventory.InventoryException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -25,10 +24,16 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine command = ex.getCommandLine();
     String qualifiedName = command.getCommandSpec().qualifiedName();
-    String line =
-        suggestion(ex)
-            .map(s -> CliMessage.USAGE_WITH_SUGGESTION.format(ex.getMessage(), s, qualifiedName))
-            .orElseGet(() -> CliMessage.USAGE.format(ex.getMessage(), qualifiedName));
+    String line;
+    if (ex instanceof UnmatchedArgumentException unmatchedException) {
+      // picocli's text would list every argument from the unknown one on, a subject id among them.
+      UnmatchedArgument unmatched = UnmatchedArgument.of(unmatchedException);
+      line = unmatched.suggestion() == null
+          ? CliMessage.USAGE.format(unmatched.problem(), qualifiedName)
+          : CliMessage.USAGE_WITH_SUGGESTION.format(unmatched.problem(), unmatched.suggestion(), qualifiedName);
+    } else {
+      line = CliMessage.USAGE.format(ex.getMessage(), qualifiedName);
+    }
     command.getErr().println(line);
     return ExitCode.USAGE;
   }
@@ -56,25 +61,6 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     }
     err.flush();
     return exitCode;
-  }
-
-  private static Optional<String> suggestion(ParameterException ex) {
-    if (!(ex instanceof UnmatchedArgumentException unmatched)) {
-      return Optional.empty();
-    }
-    // An unknown command: a near name (any case), or a word for what a command does (flows: diagram).
-    CommandLine command = ex.getCommandLine();
-    if (command.getParent() == null && !command.getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()
-        && !unmatched.getUnmatched().get(0).startsWith("-")) {
-      String meant = CommandSuggestion.of(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
-      if (meant != null) {
-        return Optional.of("'" + meant + "'");
-      }
-    }
-    if (!unmatched.getSuggestions().isEmpty()) {
-      return Optional.of("'" + String.join("' or '", unmatched.getSuggestions()) + "'");
-    }
-    return Optional.empty();
   }
 
   private static String describe(Exception ex) {

@@ -65,13 +65,53 @@ class PiiWardenCommandTest {
     CliResult flows = CliRun.run("flows", "target/classes");
     assertEquals(2, flows.exitCode(), flows.describe());
     assertEquals(1, flows.errLines().size(), flows.describe());
-    assertTrue(flows.err().startsWith("piiwarden: Unmatched arguments from index 0: 'flows', 'target/classes';"
-        + " did you mean 'diagram'? run 'piiwarden --help' for usage"), flows.err());
+    assertEquals("piiwarden: unknown command 'flows'; did you mean 'diagram'? run 'piiwarden --help' for usage\n",
+        flows.err());
     assertTrue(CliRun.run("records", "x").err().contains("did you mean 'ropa'?"));
     assertTrue(CliRun.run("Diagram", "x").err().contains("did you mean 'diagram'?"));
     CliResult nothingLike = CliRun.run("zzzzzz");
     assertEquals(2, nothingLike.exitCode(), nothingLike.describe());
     assertFalse(nothingLike.err().contains("did you mean"), nothingLike.err());
+  }
+
+  /** A usage error names the first unknown command or option, never the other arguments (a subject id). */
+  @Test
+  void anUnknownSubcommandNamesOnlyItselfNotTheArguments() {
+    CliResult revoke = CliRun.run("consent", "revoke", "--store", "file:c.jsonl", "--subject", "kim@example.com",
+        "--purpose", "marketing", "--source", "s");
+    assertEquals(2, revoke.exitCode(), revoke.describe());
+    assertEquals("piiwarden: unknown command 'revoke'; did you mean 'withdraw'? run 'piiwarden consent --help'"
+        + " for usage\n", revoke.err());
+  }
+
+  @Test
+  void anUnknownTokenThatIsNoCommandNameIsNotQuoted() {
+    CliResult subject = CliRun.run("consent", "kim@example.com", "--subject", "kim@example.com");
+    assertEquals(2, subject.exitCode(), subject.describe());
+    assertEquals("piiwarden: unknown command; 'piiwarden consent' has grant, withdraw, list; run"
+        + " 'piiwarden consent --help' for usage\n", subject.err());
+    CliResult nothingLike = CliRun.run("zzzzzz", "kim@example.com");
+    assertFalse(nothingLike.err().contains("zzzzzz"), nothingLike.err());
+    assertFalse(nothingLike.err().contains("kim"), nothingLike.err());
+  }
+
+  @Test
+  void anUnknownOptionIsNamedWithoutItsValueOrTheOtherArguments() {
+    CliResult option = CliRun.run("inventory", "--fromat=kim@example.com", "kim@example.com");
+    assertEquals(2, option.exitCode(), option.describe());
+    assertEquals("piiwarden: unknown option '--fromat'; did you mean '--format'? run 'piiwarden inventory --help'"
+        + " for usage\n", option.err());
+    CliResult odd = CliRun.run("inventory", "-kim@example.com", "x");
+    assertEquals(2, odd.exitCode(), odd.describe());
+    assertEquals("piiwarden: unknown option; run 'piiwarden inventory --help' for usage\n", odd.err());
+  }
+
+  @Test
+  void anExtraArgumentIsCountedNotQuoted() {
+    CliResult extra = CliRun.run("redact", "kim@example.com");
+    assertEquals(2, extra.exitCode(), extra.describe());
+    assertEquals("piiwarden: argument 2 is no command, option or parameter of 'piiwarden redact'; run"
+        + " 'piiwarden redact --help' for usage\n", extra.err());
   }
 
   @Test

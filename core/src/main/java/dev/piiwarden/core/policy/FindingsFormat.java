@@ -40,12 +40,21 @@ public enum FindingsFormat {
       out.append(path(sourceRoot, f.file())).append(line).append(": ").append(f.rule().level().id())
           .append(": ").append(f.message()).append(" [").append(f.rule().id()).append("]\n");
     }
-    out.append(findings.isEmpty() ? "No findings" : findings.size() + (findings.size() == 1 ? " finding" : " findings"))
-        .append(" (policy ").append(policy.name()).append(": ").append(policy.rules().size()).append(" rules): ")
-        .append(PolicyCheck.count(findings, Level.ERROR)).append(" error(s), ")
-        .append(PolicyCheck.count(findings, Level.WARNING)).append(" warning(s), ")
-        .append(PolicyCheck.count(findings, Level.NOTE)).append(" note(s)\n");
+    out.append(findings.isEmpty() ? "No findings" : counted(findings.size(), "finding"))
+        .append(" (policy ").append(policy.name()).append(": ").append(counted(policy.rules().size(), "rule"))
+        .append("): ").append(levelCounts(findings)).append('\n');
     return out.toString();
+  }
+
+  /** The findings by level, {@code 1 error, 0 warnings, 2 notes}. */
+  public static String levelCounts(List<Finding> findings) {
+    return counted(PolicyCheck.count(findings, Level.ERROR), "error") + ", "
+        + counted(PolicyCheck.count(findings, Level.WARNING), "warning") + ", "
+        + counted(PolicyCheck.count(findings, Level.NOTE), "note");
+  }
+
+  private static String counted(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String json(Policy policy, List<Finding> findings, String sourceRoot) {

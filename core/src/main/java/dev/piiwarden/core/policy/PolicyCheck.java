@@ -75,18 +75,19 @@ public final class PolicyCheck {
         && (rule.subjects() == null || rule.subjects().test(taxonomy, subjects));
   }
 
-  // A sink call: the method making it, its line, the activity whose purposes apply (the method itself,
-  // or for a flow the first method on its path, where the data was read), and the elements reaching it.
-  private record SinkCall(String method, String activity, SinkKind kind, String target, int line,
-      Set<String> elements) {}
+  // A sink call: the method making it, the sink, its line, and the elements reaching it by origin: the
+  // activity whose purposes apply to them (the method itself, or for a flow the first method on its
+  // path, where the data was read). One call reached from several origins is one call, found once.
+  private record SinkCall(String method, SinkKind kind, String target, int[] line,
+      Map<String, Set<String>> origins) {}
 
   private Collection<SinkCall> sinkCalls() {
     Map<String, SinkCall> calls = new TreeMap<>();
     for (Activity activity : inventory.activities()) {
       for (SinkRecord sink : activity.sinks()) {
-        SinkCall call = calls.computeIfAbsent(activity.id() + "|" + activity.id() + "|" + sink.kind() + "|" + sink.target(),
-            k -> new SinkCall(activity.id(), activity.id(), sink.kind(), sink.target(), sink.line(), new TreeSet<>()));
-        call.elements().addAll(sink.elements());
+        SinkCall call = call(calls, activity.id(), sink.kind(), sink.target());
+        call.line()[0] = sink.line() > 0 ? sink.line() : call.line()[0];
+        call.origins().computeIfAbsent(activity.id(), k -> new TreeSet<>()).addAll(sink.elements());
       }
     }
     Map<String, MethodSummary> summaries = inventory.summaries().stream()
@@ -94,12 +95,18 @@ public final class PolicyCheck {
     for (Flow flow : inventory.flows()) {
       String last = flow.path().isEmpty() ? SourceFiles.typeOf(flow.element()) : flow.path().get(flow.path().size() - 1);
       String first = flow.path().isEmpty() ? last : flow.path().get(0);
-      SinkCall call = calls.computeIfAbsent(last + "|" + first + "|" + flow.sink() + "|" + flow.target(),
-          k -> new SinkCall(last, first, flow.sink(), flow.target(), sinkLine(summaries.get(last), flow),
-              new TreeSet<>()));
-      call.elements().add(flow.element());
+      SinkCall call = call(calls, last, flow.sink(), flow.target());
+      if (call.line()[0] == 0) {
+        call.line()[0] = sinkLine(summaries.get(last), flow);
+      }
+      call.origins().computeIfAbsent(first, k -> new TreeSet<>()).add(flow.element());
     }
     return calls.values();
+  }
+
+  private static SinkCall call(Map<String, SinkCall> calls, String method, SinkKind kind, String target) {
+    return calls.computeIfAbsent(method + "|" + kind + "|" + target,
+        k -> new SinkCall(method, kind, target, new int[1], new TreeMap<>()));
   }
 
   // The line of the flow's sink call in the method that makes it, as its summary records it; 0 if none does.
@@ -120,22 +127,39 @@ public final class PolicyCheck {
       if (!rule.sinks().contains(call.kind())) {
         continue;
       }
-      List<DataElement> reaching = call.elements().stream().map(elements::get).filter(e -> e != null).toList();
-      Activity activity = activities.get(call.activity());
-      List<String> purposes = activity == null ? List.of() : activity.purposes();
-      if (reaching.isEmpty()
-          || !applies(rule, categories(reaching), purposes, reaching.stream().map(DataElement::subject).toList())) {
+      // The origins whose data and purposes the rule is about, with the elements it names for each.
+      Map<String, List<DataElement>> matching = new TreeMap<>();
+      call.origins().forEach((origin, ids) -> {
+        List<DataElement> reaching = ids.stream().map(elements::get).filter(e -> e != null).toList();
+        Activity activity = activities.get(origin);
+        List<String> purposes = activity == null ? List.of() : activity.purposes();
+        if (!reaching.isEmpty()
+            && applies(rule, categories(reaching), purposes, reaching.stream().map(DataElement::subject).toList())) {
+          // Name the elements the rule is about, not every element of the call.
+          List<DataElement> named = reaching.stream()
+              .filter(e -> rule.categories().matches() == Match.NONE || rule.categories().covers(taxonomy, e.category()))
+              .toList();
+          matching.put(origin, named.isEmpty() ? reaching : named);
+        }
+      });
+      if (matching.isEmpty()) {
         continue;
       }
-      // Name the elements the rule is about, not every element of the call.
-      List<String> named = reaching.stream()
-          .filter(e -> rule.categories().matches() == Match.NONE || rule.categories().covers(taxonomy, e.category()))
-          .map(e -> e.category() + " (" + e.id() + ")").toList();
-      String message = String.join(", ", named.isEmpty() ? reaching.stream().map(DataElement::id).toList() : named)
+      Set<String> own = matching.getOrDefault(call.method(), List.of()).stream().map(DataElement::id)
+          .collect(Collectors.toSet());
+      // Callers are named where they bring data the method does not read itself.
+      List<String> readIn = matching.entrySet().stream()
+          .filter(e -> !e.getKey().equals(call.method()))
+          .filter(e -> e.getValue().stream().anyMatch(d -> !own.contains(d.id())))
+          .map(Map.Entry::getKey).toList();
+      Map<String, DataElement> named = new TreeMap<>();
+      matching.values().forEach(those -> those.forEach(e -> named.put(e.id(), e)));
+      String message = String.join(", ", named.values().stream().map(e -> e.category() + " (" + e.id() + ")").toList())
           + " reaches " + call.kind() + " through " + call.target() + " in " + call.method()
-          + (call.activity().equals(call.method()) ? "" : ", read in " + call.activity())
+          + (readIn.isEmpty() ? "" : ", read in " + String.join(", ", readIn))
           + ": " + rule.description();
-      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.method())), call.line(), call.method()));
+      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.method())), call.line()[0],
+          call.method()));
     }
   }
 

@@ -110,6 +110,68 @@ class PolicyCheckTest {
         + " com.acme.Mailer#log(java.lang.String), read in com.acme.Newsletter#send(com.acme.User): r", finding.message());
   }
 
+  // Main#main passes a User to Newsletter#send, which prints it: the activity's own sink call, and a flow
+  // from Main through it to the same call.
+  private static final String CALLER_FLOW = """
+      {"schema": "piiwarden-inventory/1",
+       "dataElements": [
+         {"id": "com.acme.User#email", "type": "com.acme.User", "member": "email", "kind": "FIELD",
+          "category": "user.contact.email", "purposes": ["essential.service"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": false,
+          "source": {"file": "com/acme/User.java", "line": 5}}],
+       "activities": [
+         {"id": "com.acme.Newsletter#send(com.acme.User)", "type": "com.acme.Newsletter", "method": "send(com.acme.User)",
+          "purposes": ["marketing.communications.email"], "reads": ["com.acme.User#email"], "calls": [],
+          "sinks": [{"kind": "CONSOLE", "target": "java.io.PrintStream#println", "line": 8,
+            "elements": ["com.acme.User#email"], "confidence": "VIA_CALL"}]}],
+       "flows": [
+         {"element": "com.acme.User#email", "sink": "CONSOLE", "target": "java.io.PrintStream#println",
+          "path": ["com.acme.Main#main(java.lang.String[])", "com.acme.Newsletter#send(com.acme.User)"]},
+         {"element": "com.acme.User#email", "sink": "CONSOLE", "target": "java.io.PrintStream#println",
+          "path": ["com.acme.Newsletter#send(com.acme.User)"]}]}
+      """;
+
+  @Test
+  void aSinkCallReachedFromACallerTooIsOneFinding() {
+    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
+        CALLER_FLOW.getBytes(java.nio.charset.StandardCharsets.UTF_8), "caller.json");
+    Policy console = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
+        + "\"sinks\":[\"CONSOLE\"]}]}");
+    List<Finding> findings = PolicyCheck.run(console, inventory, TAXONOMY);
+
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("com/acme/Newsletter.java:8", findings.get(0).location());
+    assertEquals("user.contact.email (com.acme.User#email) reaches CONSOLE through java.io.PrintStream#println in"
+        + " com.acme.Newsletter#send(com.acme.User): r", findings.get(0).message());
+  }
+
+  @Test
+  void aMethodCalledFromTwoActivitiesIsOneFindingNamingBoth() {
+    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
+        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "calls.json");
+    Policy logs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
+        + "\"sinks\":[\"LOG\"]}]}");
+    List<Finding> findings = PolicyCheck.run(logs, inventory, TAXONOMY);
+
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("com/acme/Mailer.java:12", findings.get(0).location());
+    assertEquals("user.contact.email (com.acme.User#email), user.name (com.acme.User#name) reaches LOG through"
+        + " org.slf4j.Logger#info in com.acme.Mailer#log(java.lang.String), read in com.acme.Billing#bill(com.acme.User),"
+        + " com.acme.Newsletter#send(com.acme.User): r", findings.get(0).message());
+  }
+
+  @Test
+  void theTextSummaryCountsInTheSingularForOne() {
+    Policy one = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user.financial\"],"
+        + "\"sinks\":[\"HTTP\"]}]}");
+    String none = FindingsFormat.TEXT.render(one, List.of(), "", "test");
+    assertEquals("No findings (policy policy.json: 1 rule): 0 errors, 0 warnings, 0 notes\n", none);
+    Finding finding = new Finding(one.rules().get(0), "m", "A.java", 3, "a");
+    assertTrue(FindingsFormat.TEXT.render(one, List.of(finding), "", "test")
+        .endsWith("\n1 finding (policy policy.json: 1 rule): 1 error, 0 warnings, 0 notes\n"));
+    assertEquals("1 error, 0 warnings, 0 notes", FindingsFormat.levelCounts(List.of(finding)));
+  }
+
   @Test
   void denyPurposeSeesElementsAndActivities() {
     assertEquals(

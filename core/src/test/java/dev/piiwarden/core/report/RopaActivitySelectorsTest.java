@@ -46,6 +46,15 @@ class RopaActivitySelectorsTest {
     assertFalse(message.contains("recrod") || message.contains("bob"), message);
   }
 
+  /** An activity without a @ProcessingActivity name is Type.method; the type alone names the methods of the type. */
+  @Test
+  void aTypeNameSuggestsItsActivities() {
+    String message = refused(config(List.of(new ThirdParty("Ads Ltd.", null, List.of("promo"))), List.of()));
+
+    assertTrue(message.startsWith("recipients[0].activities[0] is no activity of the inventory; did you mean"
+        + " 'Promo.target'?; "), message);
+  }
+
   @Test
   void namesIdsAndNoSelectorAllMatch() {
     RopaConfig config = config(

@@ -1,9 +1,8 @@
 package dev.piiwarden.maven.check;
 
 import dev.piiwarden.core.policy.Finding;
-import dev.piiwarden.core.policy.Level;
+import dev.piiwarden.core.policy.FindingsFormat;
 import dev.piiwarden.core.policy.Policy;
-import dev.piiwarden.core.policy.PolicyCheck;
 import dev.piiwarden.core.report.diff.Change;
 import dev.piiwarden.core.report.diff.ChangeKind;
 import java.util.ArrayList;
@@ -26,10 +25,9 @@ public final class CheckSummary {
         + finding.message() + " [" + finding.rule().id() + "]";
   }
 
-  /** {@code 1 error(s), 0 warning(s), 0 note(s) (policy NAME)}. */
+  /** {@code 1 error, 0 warnings, 0 notes (policy NAME)}. */
   public static String counts(Policy policy, List<Finding> findings) {
-    return PolicyCheck.count(findings, Level.ERROR) + " error(s), " + PolicyCheck.count(findings, Level.WARNING)
-        + " warning(s), " + PolicyCheck.count(findings, Level.NOTE) + " note(s) (policy " + policy.name() + ")";
+    return FindingsFormat.levelCounts(findings) + " (policy " + policy.name() + ")";
   }
 
   /** {@code + flow com.acme.User#email -> LOG …}. */
@@ -53,7 +51,7 @@ public final class CheckSummary {
       heads.add("policy violations: " + counts(policy, all));
     }
     if (!gated.isEmpty()) {
-      heads.add(gated.size() + " change(s) against the baseline in "
+      heads.add(gated.size() + (gated.size() == 1 ? " change" : " changes") + " against the baseline in "
           + failOn.stream().map(ChangeKind::plural).collect(Collectors.joining(", ")));
     }
     StringBuilder out = new StringBuilder(String.join("; ", heads));

@@ -65,7 +65,8 @@ public final class RopaCommand implements Callable<Integer> {
     var names = ReportSetup.taxonomy(taxonomy);
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), names);
     RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
-        spec.commandLine().getErr().println(CliMessage.ROPA_UNRESOLVED_READS.format(activity, count)));
+        spec.commandLine().getErr().println(CliMessage.ROPA_UNRESOLVED_READS.format(
+            activity, count == 1 ? "1 data element" : count + " data elements", count == 1 ? "it" : "them")));
     spec.commandLine().getErr().flush();
     RopaConfig checked = settings;
     // Only a --config names activities, so only its entries can fail to match the inventory.

@@ -179,8 +179,16 @@ class ReportCommandsTest {
         """);
     CliResult result = CliRun.run("ropa", module);
     assertEquals(0, result.exitCode(), result.describe());
-    assertEquals("piiwarden: warning: activity Payout reads 2 data element(s) not in this inventory, so its record"
+    assertEquals("piiwarden: warning: activity Payout reads 2 data elements not in this inventory, so its record"
         + " leaves them out; pass the classes of the modules or jars that declare them too\n", result.err());
+    String one = write("refund.json", """
+        {"schema": "piiwarden-inventory/1", "dataElements": [], "flows": [],
+         "activities": [{"id": "com.acme.billing.Refund#pay(com.acme.model.Account)", "type": "com.acme.billing.Refund",
+           "method": "pay(com.acme.model.Account)", "name": "Refund", "purposes": ["essential.service"],
+           "reads": ["com.acme.model.Account#iban"]}]}
+        """);
+    assertEquals("piiwarden: warning: activity Refund reads 1 data element not in this inventory, so its record"
+        + " leaves it out; pass the classes of the modules or jars that declare it too\n", CliRun.run("ropa", one).err());
   }
 
   /** A recipient or transfer naming no activity would be left out of the record: exit 2 instead. */

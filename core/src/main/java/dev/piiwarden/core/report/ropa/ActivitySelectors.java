@@ -15,6 +15,8 @@ import java.util.Set;
  * match nothing, and the recipient or transfer would silently be missing from the record.
  */
 final class ActivitySelectors {
+  private static final int MAX_NAMED = 3;
+
   private ActivitySelectors() {}
 
   /**
@@ -42,13 +44,26 @@ final class ActivitySelectors {
       if (names.contains(selector) || ids.contains(selector)) {
         continue;
       }
-      List<String> known = new ArrayList<>(names);
-      known.addAll(ids);
-      String hint = EditDistance.closest(selector, known);
+      String hint = hint(selector, names, ids);
       throw new ConfigException(entry + ".activities[" + j + "] is no activity of the inventory"
-          + (hint == null ? "" : "; did you mean '" + hint + "'?")
+          + (hint == null ? "" : "; did you mean " + hint + "?")
           + "; name an activity as the record shows it (its @ProcessingActivity name, else"
           + " Type.method) or by its id" + (names.isEmpty() ? " (the inventory has no activities)" : ""));
     }
+  }
+
+  // The activities named Type.method of a type written alone (Newsletter for Newsletter.send), else the
+  // closest name or id; quoted, null for none.
+  private static String hint(String selector, Set<String> names, Set<String> ids) {
+    List<String> ofType = names.stream()
+        .filter(n -> n.indexOf('.') > 0 && n.substring(0, n.indexOf('.')).equalsIgnoreCase(selector.strip()))
+        .limit(MAX_NAMED).toList();
+    if (!ofType.isEmpty()) {
+      return "'" + String.join("' or '", ofType) + "'";
+    }
+    List<String> known = new ArrayList<>(names);
+    known.addAll(ids);
+    String closest = EditDistance.closest(selector, known);
+    return closest == null ? null : "'" + closest + "'";
   }
 }

@@ -20,8 +20,12 @@ import java.util.List;
  *     collected under; else empty
  * @param subjects the categories of data subjects
  * @param categories the categories of personal data
- * @param recipients where the data goes: sinks the code reaches, and third parties from the
- *     configuration
+ * @param recipients where the data goes: sinks the code reaches ({@code DATABASE:
+ *     java.sql.PreparedStatement#setString}, with {@code (via …)} for a call in another method), and
+ *     third parties from the configuration
+ * @param recipientCategories the categories of recipients (Art. 30(1)(d)): one per kind of sink
+ *     reached ({@code Databases}), then the configured third parties as in {@code recipients}
+ * @param sinks the sink calls of {@code recipients} alone, the code detail behind the categories
  * @param transfers transfers to third countries with their safeguards
  * @param retention the time limits for erasure, per category
  * @param measures the technical and organisational measures
@@ -39,6 +43,8 @@ public record RopaActivity(
     List<KeyName> subjects,
     List<CategoryEntry> categories,
     List<String> recipients,
+    List<String> recipientCategories,
+    List<String> sinks,
     List<String> transfers,
     List<String> retention,
     List<String> measures,
@@ -53,6 +59,8 @@ public record RopaActivity(
     subjects = List.copyOf(subjects);
     categories = List.copyOf(categories);
     recipients = List.copyOf(recipients);
+    recipientCategories = List.copyOf(recipientCategories);
+    sinks = List.copyOf(sinks);
     transfers = List.copyOf(transfers);
     retention = List.copyOf(retention);
     measures = List.copyOf(measures);

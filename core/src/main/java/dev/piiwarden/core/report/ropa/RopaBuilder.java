@@ -6,6 +6,7 @@ import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.core.report.ConfigException;
 import dev.piiwarden.core.taxonomy.Taxonomy;
@@ -121,6 +122,12 @@ public final class RopaBuilder {
     // The record presents only purposes the code declares for the activity; for one that declares none,
     // the purposes and bases its data was collected for are kept apart, under their own label.
     boolean declares = !activity.purposes().isEmpty();
+    List<String> sinks = sinks(activity);
+    List<String> parties = parties(activity, name);
+    List<String> recipients = new ArrayList<>(sinks);
+    recipients.addAll(parties);
+    List<String> categories = new ArrayList<>(reached(activity).stream().map(RecipientCategories::of).toList());
+    categories.addAll(parties);
     return new RopaActivity(
         activity.id(),
         name,
@@ -131,10 +138,12 @@ public final class RopaBuilder {
         declares ? List.of() : articles(declaredBases(read)),
         keyNames(TaxonomyKind.SUBJECT, read.stream().map(DataElement::subject).filter(s -> s != null).toList()),
         categories(activity, read),
-        recipients(activity, name),
+        recipients,
+        categories,
+        sinks,
         config.transfers().stream().filter(t -> appliesTo(t.activities(), activity, name)).map(Transfer::describe).toList(),
         retention(read),
-        measures(activity, read),
+        measures(activity, read, reached(activity)),
         !activity.reads().isEmpty() || activity.consent() != null);
   }
 
@@ -191,26 +200,42 @@ public final class RopaBuilder {
     return conditions.isEmpty() ? CategoryEntry.CONDITION_REQUIRED : String.join("; ", conditions);
   }
 
-  private List<String> recipients(Activity activity, String name) {
+  // The sink calls: those the activity makes, and those its data reaches through the methods it calls.
+  private List<String> sinks(Activity activity) {
     Set<String> sinks = new TreeSet<>();
     for (SinkRecord sink : activity.sinks()) {
       sinks.add(sink.kind() + ": " + sink.target());
     }
-    for (Flow flow : inventory.flows()) {
-      if (!flow.path().isEmpty() && flow.path().get(0).equals(activity.id())) {
-        String via = flow.path().size() > 1 ? " (via " + flow.path().get(flow.path().size() - 1) + ")" : "";
-        sinks.add(flow.sink() + ": " + flow.target() + via);
-      }
+    for (Flow flow : flowsFrom(activity)) {
+      String via = flow.path().size() > 1 ? " (via " + flow.path().get(flow.path().size() - 1) + ")" : "";
+      sinks.add(flow.sink() + ": " + flow.target() + via);
     }
     // A flow that starts and ends here repeats a sink call of the activity.
     sinks.removeIf(s -> s.endsWith("(via " + activity.id() + ")"));
-    List<String> recipients = new ArrayList<>(sinks);
+    return List.copyOf(sinks);
+  }
+
+  // The kinds of sink the activity's data reaches, in their declaration order.
+  private Set<SinkKind> reached(Activity activity) {
+    Set<SinkKind> kinds = EnumSet.noneOf(SinkKind.class);
+    activity.sinks().forEach(s -> kinds.add(s.kind()));
+    flowsFrom(activity).forEach(f -> kinds.add(f.sink()));
+    return kinds;
+  }
+
+  private List<Flow> flowsFrom(Activity activity) {
+    return inventory.flows().stream()
+        .filter(f -> !f.path().isEmpty() && f.path().get(0).equals(activity.id())).toList();
+  }
+
+  private List<String> parties(Activity activity, String name) {
+    List<String> parties = new ArrayList<>();
     for (ThirdParty party : config.recipients()) {
       if (appliesTo(party.activities(), activity, name)) {
-        recipients.add(party.description() == null ? party.name() : party.name() + ": " + party.description());
+        parties.add(party.description() == null ? party.name() : party.name() + ": " + party.description());
       }
     }
-    return recipients;
+    return parties;
   }
 
   private static boolean appliesTo(List<String> selectors, Activity activity, String name) {
@@ -229,18 +254,20 @@ public final class RopaBuilder {
     return lines.isEmpty() ? List.of(NOT_DECLARED) : List.copyOf(lines);
   }
 
-  private List<String> measures(Activity activity, List<DataElement> read) {
+  // Only what the agent does with its defaults is claimed outright: access auditing for consent-gated
+  // activities (audit.access=annotated), log redaction by each element's style (PARTIAL keeps the last
+  // four characters), and console redaction only as the option it is (redaction.stdout=false).
+  private List<String> measures(Activity activity, List<DataElement> read, Set<SinkKind> reached) {
     if (!config.measures().isEmpty()) {
       return config.measures();
     }
     List<String> measures = new ArrayList<>();
     if (!read.isEmpty()) {
-      Set<Redaction> styles = EnumSet.noneOf(Redaction.class);
-      read.forEach(e -> styles.add(e.redaction()));
-      measures.add(
-          "Redaction: the PII Warden agent keeps this data out of logs ("
-              + styles.stream().map(Enum::name).collect(Collectors.joining(", "))
-              + "), and detectors mask e-mails, phone numbers, cards, IBANs, IPs, SSNs and credentials in log text");
+      measures.add(redaction(read));
+      if (reached.contains(SinkKind.CONSOLE)) {
+        measures.add("Console output: System.out and System.err are redacted only when the agent runs with"
+            + " piiwarden.redaction.stdout=true (off by default); without it this data is printed as it is");
+      }
     }
     if (activity.consent() != null) {
       measures.add(
@@ -252,11 +279,36 @@ public final class RopaBuilder {
       measures.add(
           "Audit: consent decisions and accesses are written to a tamper-evident (HMAC hash chain) audit trail"
               + " with pseudonymised (HMAC-SHA256) subject ids");
-    } else if (activity.name() != null) {
+    } else if (!read.isEmpty()) {
       measures.add(
           "Audit: accesses are written to a tamper-evident (HMAC hash chain) audit trail with pseudonymised"
-              + " (HMAC-SHA256) subject ids");
+              + " (HMAC-SHA256) subject ids only when the agent runs with piiwarden.audit.access=all; its default"
+              + " (annotated) audits the accesses of @ConsentRequired activities only");
     }
     return measures;
+  }
+
+  private static String redaction(List<DataElement> read) {
+    // A category is only as well kept out as its least redacted element.
+    Set<String> partly = read.stream().filter(e -> e.redaction() == Redaction.PARTIAL).map(DataElement::category)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<Redaction> styles = EnumSet.noneOf(Redaction.class);
+    Set<String> keptOut = new TreeSet<>();
+    for (DataElement element : read) {
+      if (!partly.contains(element.category())) {
+        styles.add(element.redaction());
+        keptOut.add(element.category());
+      }
+    }
+    // The agent knows the data by the annotated objects a log call is given; a bare value is only found
+    // by the detectors.
+    String partial = "only partly masks " + String.join(", ", partly)
+        + " (PARTIAL: the last 4 characters stay readable)";
+    String text = "Redaction: where a log record carries the objects holding it, the PII Warden agent "
+        + (keptOut.isEmpty() ? partial
+            : "keeps " + String.join(", ", keptOut) + " out ("
+                + styles.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")"
+                + (partly.isEmpty() ? "" : " and " + partial));
+    return text + "; detectors mask e-mails, phone numbers, cards, IBANs, IPs, SSNs and credentials in log text";
   }
 }

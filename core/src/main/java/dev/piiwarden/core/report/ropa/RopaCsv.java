@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * export where one applies, so a sheet built for Fides reads it; the first two and the last two are
  * PII Warden's own. "Purpose of Processing" holds the purposes the activity declares ({@code not
  * declared} when none); only for such an activity the last two columns give the purposes and bases
- * its data was collected for.
+ * its data was collected for. "Categories of Recipients" names kinds of recipient ({@code Databases})
+ * and the configured third parties; the sink calls behind them are in the other formats.
  * Values within a cell are separated by {@code "; "}. A cell starting with {@code = + - @}, a tab or
  * a carriage return gets a leading {@code '}, so a spreadsheet shows it as text, not a formula.
  */
@@ -47,7 +48,7 @@ public final class RopaCsv {
               a.purposes().isEmpty() ? RopaBuilder.NOT_DECLARED : join(a.purposes().stream().map(KeyName::key).toList()),
               join(a.subjects().stream().map(KeyName::key).toList()),
               join(a.categories().stream().map(CategoryEntry::key).toList()),
-              join(a.recipients()),
+              join(a.recipientCategories()),
               join(a.transfers()),
               join(safeguards(a, transfers)),
               join(a.retention()),

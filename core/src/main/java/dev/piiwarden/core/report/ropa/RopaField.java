@@ -15,7 +15,9 @@ public enum RopaField {
   DATA_BASES("Lawful bases the data read was collected under (not declared by this activity)", RopaActivity::dataBases),
   SUBJECTS("Categories of data subjects", a -> a.subjects().stream().map(KeyName::describe).toList()),
   CATEGORIES("Categories of personal data", a -> a.categories().stream().map(CategoryEntry::describe).toList()),
-  RECIPIENTS("Recipients", RopaActivity::recipients),
+  RECIPIENTS("Recipients", RopaActivity::recipientCategories),
+  /** The sink calls behind the recipient categories; shown only for an activity that makes any. */
+  SINKS("Sink calls in the code", RopaActivity::sinks),
   TRANSFERS("Transfers to third countries", RopaActivity::transfers),
   RETENTION("Time limits for erasure", RopaActivity::retention),
   MEASURES("Technical and organisational measures", RopaActivity::measures);
@@ -37,9 +39,12 @@ public enum RopaField {
     this.empty = empty;
   }
 
-  /** Whether the entry of an activity shows the field: the collection purposes and bases only when it has them. */
+  /**
+   * Whether the entry of an activity shows the field: the collection purposes and bases, and the sink
+   * calls, only when it has them.
+   */
   public boolean shownFor(RopaActivity activity) {
-    return (this != DATA_PURPOSES && this != DATA_BASES) || !values.apply(activity).isEmpty();
+    return (this != DATA_PURPOSES && this != DATA_BASES && this != SINKS) || !values.apply(activity).isEmpty();
   }
 
   /** The label, e.g. "Recipients". */

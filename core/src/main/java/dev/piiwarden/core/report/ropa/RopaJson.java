@@ -16,7 +16,8 @@ import java.util.List;
  *     "dataPurposes": [{"key", "name"}], "dataBases": ["CONSENT (Art. 6(1)(a))"],   (no declared purposes only)
  *     "subjects": [{"key", "name"}],
  *     "categories": [{"key", "name", "special", "sensitive", "condition"}],   (condition: special only)
- *     "recipients": [...], "transfers": [...], "retention": [...], "measures": [...]}]}
+ *     "recipients": [...], "recipientCategories": [...], "sinks": [...],
+ *     "transfers": [...], "retention": [...], "measures": [...]}]}
  * </pre>
  *
  * <p>{@code name} is the {@code @ProcessingActivity} name (else {@code Type.method}), {@code title} the
@@ -24,7 +25,10 @@ import java.util.List;
  * purposes the activity declares, empty when it declares none; then {@code lawfulBases} is {@code
  * ["not declared"]}, and {@code dataPurposes} and {@code dataBases} give the purposes and bases the
  * data it reads was collected for (these two are present only then). Activities with personal data
- * (or consent) come first.
+ * (or consent) come first. {@code recipients} lists the sink calls ({@code "DATABASE:
+ * java.sql.PreparedStatement#setString"}) and then the configured third parties; {@code
+ * recipientCategories} the same recipients as categories ({@code "Databases"}, one per kind of sink,
+ * then the third parties), and {@code sinks} the sink calls alone.
  */
 public final class RopaJson {
   /** The schema id of the document. */
@@ -64,6 +68,8 @@ public final class RopaJson {
         }
       }
       texts(node.putArray("recipients"), a.recipients());
+      texts(node.putArray("recipientCategories"), a.recipientCategories());
+      texts(node.putArray("sinks"), a.sinks());
       texts(node.putArray("transfers"), a.transfers());
       texts(node.putArray("retention"), a.retention());
       texts(node.putArray("measures"), a.measures());
