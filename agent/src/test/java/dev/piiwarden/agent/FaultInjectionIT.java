@@ -230,6 +230,36 @@ class FaultInjectionIT {
     assertNoPersonalData(run.stderr() + Files.readString(trail));
   }
 
+  /**
+   * SIGTERM while the sink fails and the application is held at the bound (overflow block): the
+   * shutdown hook records its last events within the close timeout instead of waiting for room in
+   * the queue, so the JVM ends in seconds, and says how many events were not written.
+   */
+  @Test
+  void sigtermEndsTheJvmWithinTheCloseTimeoutWhileTheSinkFailsAndTheQueueIsFull() throws Exception {
+    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
+    Path trail = obstacle.resolve("trail.jsonl");
+    Process process = FixtureJvm.current()
+        .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
+        .start(app(List.of(), "calls", String.valueOf(AUDIT_BOUND + 2000)));
+    awaitLine(process, "progress=8000");
+    assertFalse(waitForLine(process, "calls=done", 1000), "the calls wait while the queue is full");
+
+    long started = System.nanoTime();
+    process.destroy(); // SIGTERM
+    boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(process, null);
+    assertTrue(ended, () -> "the JVM was still running 20 s after SIGTERM:\n" + run);
+    assertTrue(seconds <= 10, () -> "ended " + seconds + " s after SIGTERM (close timeout 5 s):\n" + run);
+    List<String> reported = agentLines(run.stderr());
+    assertEquals(1, count(reported, "audit events could not be written before shutdown"), run::toString);
+    assertNoPersonalData(run.stderr());
+  }
+
   /** Every write fails as on a full disk: reported once, the application finishes its work. */
   @Test
   void auditWritesThatFailAsOnAFullDiskAreReportedOnceAndTheApplicationGoesOn() throws Exception {

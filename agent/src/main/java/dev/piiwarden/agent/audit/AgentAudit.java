@@ -17,6 +17,8 @@ import dev.piiwarden.core.redaction.RedactionCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -265,12 +267,14 @@ public final class AgentAudit {
     if (current == null) {
       return;
     }
-    PERIODIC.stopAndEmitLast();
-    current.record(AuditEvent.of(AuditEventType.AGENT_STOPPED)
+    // Recorded by the shutdown itself, within its time bound: a sink that fails with the queue
+    // full (overflow block) must not hold the JVM's exit (SIGTERM) beyond the close timeout.
+    List<AuditEvent> last = new ArrayList<>(PERIODIC.stopAndTakeLast());
+    last.add(AuditEvent.of(AuditEventType.AGENT_STOPPED)
         .detail("version", VERSION)
         .detail("agentProblems", AgentReport.problems())
         .build());
-    current.shutdown();
+    current.shutdown(last);
   }
 
   private static Path defaultKeyFile(String sink) {

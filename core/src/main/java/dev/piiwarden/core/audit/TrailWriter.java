@@ -28,6 +28,7 @@ final class TrailWriter implements Runnable {
   private final FsyncPolicy fsync;
   private final Consumer<String> problems;
   private final AtomicLong droppedSinceLastEvent = new AtomicLong();
+  private final AtomicLong lostAtClose = new AtomicLong();
   private volatile boolean givenUp;
   private volatile long unwritten;
 
@@ -54,6 +55,11 @@ final class TrailWriter implements Runnable {
   /** An event from this thread: sealed with the next batch. */
   void recordOwn(AuditEvent event) {
     own.add(event);
+  }
+
+  /** A last event of a shutdown that found no room in the queue within the close timeout. */
+  void lostAtClose() {
+    lostAtClose.incrementAndGet();
   }
 
   void giveUp() {
@@ -271,7 +277,7 @@ final class TrailWriter implements Runnable {
   }
 
   private void finish() {
-    long left = pending.size() + own.size();
+    long left = pending.size() + own.size() + lostAtClose.get();
     for (AuditEvent event : queue) {
       if (event != STOP) {
         left++;
