@@ -21,6 +21,8 @@ final class TrailWriter implements Runnable {
   private static final long FIRST_BACKOFF_MILLIS = 50;
   private static final long MAX_BACKOFF_MILLIS = 2000;
   private static final long IDLE_POLL_MILLIS = 200;
+  /** Clashes with other writers in a row that are taken as contention before being a failure. */
+  static final int MAX_CONTENDED = 100;
 
   private final AuditKey key;
   private final AuditSink sink;
@@ -181,6 +183,7 @@ final class TrailWriter implements Runnable {
 
   private void writePending() throws InterruptedException {
     long backoff = FIRST_BACKOFF_MILLIS;
+    int contended = 0;
     while (!givenUp) {
       try {
         AuditSink.Start moved = sink.claim();
@@ -197,6 +200,14 @@ final class TrailWriter implements Runnable {
           syncIfDue();
         }
         return;
+      } catch (AuditSink.Contended e) {
+        // Another writer of a shared sink got there first: claim and seal again at once. Only a
+        // clash that keeps coming back (not another writer's progress) counts as a failure.
+        if (++contended > MAX_CONTENDED) {
+          failed(e);
+          Thread.sleep(backoff);
+          backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
       } catch (Exception e) {
         failed(e);
         Thread.sleep(backoff);
