@@ -260,6 +260,63 @@ class FaultInjectionIT {
     assertNoPersonalData(run.stderr());
   }
 
+  /**
+   * The sink fails, works again, fails again (its folder replaced by a file), works again: each
+   * outage and its end is a line on stderr, so the last line always tells the sink's state.
+   */
+  @Test
+  void aSecondOutageAfterTheSinkWorkedAgainIsReportedWithItsEnd() throws Exception {
+    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
+    Path trail = obstacle.resolve("trail.jsonl");
+    Process process = FixtureJvm.current()
+        .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
+        .start(app(List.of(), "waves"));
+    try {
+      proceed(process);
+      awaitLine(process, "wave=1");
+      awaitStderr(process, "failed (");
+      Files.delete(obstacle);
+      awaitStderr(process, "works again; held events are being written");
+
+      // the trail's folder becomes a file: the next batch cannot begin the trail again there
+      try (var files = Files.list(folder.resolve("audit"))) {
+        for (Path file : files.toList()) {
+          Files.delete(file); // the trail and its lock file
+        }
+      }
+      Files.delete(folder.resolve("audit"));
+      Files.writeString(folder.resolve("audit"), "not a folder");
+      proceed(process);
+      awaitLine(process, "wave=2");
+      awaitStderr(process, "failed again, outage 2 (");
+      Files.delete(obstacle);
+      awaitStderr(process, "works again after outage 2; held events are being written");
+    } finally {
+      process.getOutputStream().close();
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(process, null);
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String> reported = agentLines(run.stderr());
+    assertEquals(1, count(reported, "failed ("), run::toString);
+    assertEquals(1, count(reported, "failed again, outage 2 ("), run::toString);
+    assertEquals(1, count(reported, "works again; held"), run::toString);
+    assertEquals(1, count(reported, "works again after outage 2"), run::toString);
+    assertNoPersonalData(run.stderr());
+  }
+
+  private static void awaitStderr(Process process, String part) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Path err = FixtureJvm.stderr(process);
+    while (System.nanoTime() < deadline) {
+      if (Files.readString(err).lines().anyMatch(line -> line.startsWith("piiwarden:") && line.contains(part))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("no stderr line with '" + part + "':\n" + FixtureJvm.finish(process, null));
+  }
+
   /** Every write fails as on a full disk: reported once, the application finishes its work. */
   @Test
   void auditWritesThatFailAsOnAFullDiskAreReportedOnceAndTheApplicationGoesOn() throws Exception {

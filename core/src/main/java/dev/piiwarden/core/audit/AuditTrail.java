@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link OverflowPolicy#DROP} drops and counts; the writer then writes one {@code audit.dropped}
  * event with the count. When the sink fails, the writer keeps the records it took, retries with
  * backoff and takes nothing new meanwhile, so events are held up to the bound (the queue's capacity
- * plus the one batch, at most as large, the writer holds) and then the overflow policy applies; the failure is reported once, and its end once more. Nothing thrown by
+ * plus the one batch, at most as large, the writer holds) and then the overflow policy applies; each outage is reported once, and its end once more
+ * (from the second outage on with its number, so each is a new line). Nothing thrown by
  * the sink reaches a caller.
  *
  * <p>{@link #close} flushes what is queued, waiting at most the close timeout. An event recorded

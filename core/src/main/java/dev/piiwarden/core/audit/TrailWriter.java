@@ -38,6 +38,7 @@ final class TrailWriter implements Runnable {
   private HashChain chain;
   private final List<SealedRecord> pending = new ArrayList<>();
   private boolean failing;
+  private long outages;
   private boolean unsynced;
   private long lastSyncNanos = System.nanoTime();
 
@@ -271,19 +272,28 @@ final class TrailWriter implements Runnable {
     }
   }
 
+  /**
+   * Says each outage once, and its end once ({@link #recovered}). From the second outage on, the
+   * lines carry the outage's number: each is a new line, also for a listener that says each
+   * distinct line once (the agent's stderr), so "works again" is never the last word while the
+   * sink fails again.
+   */
   private void failed(Exception e) {
     if (!failing) {
       failing = true;
-      report("audit sink " + sink.describe() + " failed (" + e + "); the application goes on,"
-          + " events are held up to the queue's bound and then the overflow policy applies;"
-          + " retrying");
+      outages++;
+      report("audit sink " + sink.describe() + " failed"
+          + (outages == 1 ? " (" : " again, outage " + outages + " (") + e
+          + "); the application goes on, events are held up to the queue's bound and then the"
+          + " overflow policy applies; retrying");
     }
   }
 
   private void recovered() {
     if (failing) {
       failing = false;
-      report("audit sink " + sink.describe() + " works again; held events are being written");
+      report("audit sink " + sink.describe() + " works again"
+          + (outages == 1 ? "" : " after outage " + outages) + "; held events are being written");
     }
   }
 

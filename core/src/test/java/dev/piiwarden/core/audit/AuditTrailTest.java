@@ -210,6 +210,49 @@ class AuditTrailTest {
         problems.get(2));
   }
 
+  /**
+   * Each outage is said, and its end: a second failure after "works again" is a new line, also
+   * for a listener that says each distinct line once (as the agent's stderr does).
+   */
+  @Test
+  void eachNewOutageAfterARecoveryIsReportedAgainWithItsEnd() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink, AuditTrailOptions.defaults()
+        .problems(line -> {
+          if (said.add(line)) {
+            problems.add(line);
+          }
+        }));
+    for (int outage = 1; outage <= 3; outage++) {
+      sink.failing = true;
+      trail.record(AuditFixtures.access(outage));
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (problems.size() < 2 * outage - 1 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      sink.failing = false;
+      while (sink.count("access") < outage && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
+    assertTrue(trail.shutdown());
+    assertEquals(List.of(
+        "audit sink test:recording failed (java.io.IOException: stream closed); the application"
+            + " goes on, events are held up to the queue's bound and then the overflow policy"
+            + " applies; retrying",
+        "audit sink test:recording works again; held events are being written",
+        "audit sink test:recording failed again, outage 2 (java.io.IOException: stream closed);"
+            + " the application goes on, events are held up to the queue's bound and then the"
+            + " overflow policy applies; retrying",
+        "audit sink test:recording works again after outage 2; held events are being written",
+        "audit sink test:recording failed again, outage 3 (java.io.IOException: stream closed);"
+            + " the application goes on, events are held up to the queue's bound and then the"
+            + " overflow policy applies; retrying",
+        "audit sink test:recording works again after outage 3; held events are being written"),
+        problems);
+  }
+
   @Test
   void aFailingStreamInBlockModeHoldsCallersAtTheBoundAndLosesNothing() throws Exception {
     RecordingSink sink = new RecordingSink();
