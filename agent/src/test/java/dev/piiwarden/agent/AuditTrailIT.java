@@ -216,6 +216,34 @@ class AuditTrailIT {
   }
 
   @Test
+  void aTrailPathThatIsAFolderNamesTheSinkOptionAndWhatToDo() throws Exception {
+    Path trailFolder = Files.createDirectory(folder.resolve("trailfolder"));
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trailFolder
+        + ",audit.key-file=" + folder.resolve("k.key"));
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + trailFolder
+        + " is a folder; give the path of the trail file itself, e.g. jsonl:"
+        + trailFolder.resolve("piiwarden-audit.jsonl") + "\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+  }
+
+  @Test
+  void aKeyFileThatIsAFolderNamesTheAgentOptionNotTheCommandLines() throws Exception {
+    Path keys = Files.createDirectory(folder.resolve("keys"));
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + folder.resolve("t.jsonl")
+        + ",audit.key-file=" + keys);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: audit key file " + keys
+        + " is a folder; pass the path of the key file itself, e.g. "
+        + keys.resolve("piiwarden-audit.key") + "\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void anSlf4jSinkWithoutSlf4jSaysWhatIsMissingAndTheApplicationRuns() throws Exception {
     FixtureJvm.Result run = runScenario("audit.sink=slf4j:audit,audit.key-file=" + folder.resolve("k.key"));
 

@@ -79,6 +79,12 @@ public final class AgentAudit {
       return;
     }
     Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
+    if (sink.startsWith("jsonl:") && Files.isDirectory(Path.of(sink.substring("jsonl:".length())))) {
+      Path trailFolder = Path.of(sink.substring("jsonl:".length()));
+      throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": audit trail " + trailFolder + " is a folder;"
+          + " give the path of the trail file itself, e.g. jsonl:"
+          + trailFolder.resolve("piiwarden-audit.jsonl"), null);
+    }
     AuditKey loaded;
     try {
       // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
@@ -89,18 +95,27 @@ public final class AgentAudit {
       }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
-      AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "
-          + e.getMessage());
-      if (!attached) {
-        Runtime.getRuntime().halt(1);
-      }
-      throw new IllegalStateException("the audit key file cannot be used", e);
+      // core's messages serve the CLI too: the agent names its own option only
+      throw refuse(attached, AgentOption.AUDIT_KEY_FILE.key() + ": "
+          + e.getMessage().replace(" (--key-file or " + AgentOption.AUDIT_KEY_FILE.key() + ")", ""), e);
     }
     keyFile = key.toString();
     TrailOpening pending = new TrailOpening(configuration, sink, loaded, attached);
     opening = pending;
     pending.thread.start();
     Runtime.getRuntime().addShutdownHook(new Thread(new Stop(), "piiwarden-audit-stop"));
+  }
+
+  /**
+   * A configuration error: one line, then the JVM halts at start-up; on attach, the exception that
+   * refuses it is returned for the caller to throw.
+   */
+  private static IllegalStateException refuse(boolean attached, String problem, AuditException cause) {
+    AgentReport.line("configuration error: " + problem);
+    if (!attached) {
+      Runtime.getRuntime().halt(1);
+    }
+    return new IllegalStateException("the audit trail's options cannot be used", cause);
   }
 
   /**
