@@ -279,13 +279,7 @@ class FaultInjectionIT {
       awaitStderr(process, "works again; held events are being written");
 
       // the trail's folder becomes a file: the next batch cannot begin the trail again there
-      try (var files = Files.list(folder.resolve("audit"))) {
-        for (Path file : files.toList()) {
-          Files.delete(file); // the trail and its lock file
-        }
-      }
-      Files.delete(folder.resolve("audit"));
-      Files.writeString(folder.resolve("audit"), "not a folder");
+      replaceFolderWithFile(folder.resolve("audit"));
       proceed(process);
       awaitLine(process, "wave=2");
       awaitStderr(process, "failed again, outage 2 (");
@@ -302,6 +296,30 @@ class FaultInjectionIT {
     assertEquals(1, count(reported, "works again; held"), run::toString);
     assertEquals(1, count(reported, "works again after outage 2"), run::toString);
     assertNoPersonalData(run.stderr());
+  }
+
+  /**
+   * Deletes the folder and puts a file in its place; again if the writer began the trail anew
+   * there meanwhile (it still writes the agent.problem of "works again").
+   */
+  private static void replaceFolderWithFile(Path path) throws Exception {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try {
+        if (Files.isDirectory(path)) {
+          try (var files = Files.list(path)) {
+            for (Path file : files.toList()) {
+              Files.deleteIfExists(file); // the trail and its lock file
+            }
+          }
+          Files.deleteIfExists(path);
+        }
+        Files.writeString(path, "not a folder", java.nio.file.StandardOpenOption.CREATE_NEW);
+        return;
+      } catch (java.nio.file.FileSystemException racedWithTheWriter) {
+        Thread.sleep(20);
+      }
+    }
+    throw new AssertionError("could not replace " + path + " with a file");
   }
 
   private static void awaitStderr(Process process, String part) throws Exception {
