@@ -148,6 +148,8 @@ public final class AgentAudit {
             .overflow(OverflowPolicy.valueOf(
                 configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
             .problems(new TrailProblems())
+            // jdbc:postgresql: works with the driver the agent carries, as the consent store does
+            .jdbcDriver(dev.piiwarden.agent.consent.BundledDriver.forStore(sink))
             .ownLines(new AuditLinesForHooks()));
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)

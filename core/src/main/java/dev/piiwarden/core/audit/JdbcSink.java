@@ -3,6 +3,7 @@ package dev.piiwarden.core.audit;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,12 +11,15 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:<url>} sink: the same records in table {@value #TABLE}, one row per record with
  * the canonical line in {@code record} and its main fields in columns for queries; a batch is one
- * transaction of batched inserts. The table is created if absent. The driver comes from the class
- * path (the agent carries PostgreSQL's); user and password go in the URL.
+ * transaction of batched inserts. The table is created if absent. The driver is the one given (the
+ * agent hands over its bundled PostgreSQL driver, which it keeps out of {@code DriverManager}), else
+ * one on the class path; user and password go in the URL.
  *
  * <p>Several writers may share the table (replicas of a service, the CLI's {@code consent --audit}
  * beside a running agent), as they share a jsonl file. Before each batch ({@link #claim}) the sink
@@ -49,13 +53,24 @@ public final class JdbcSink implements AuditSink {
 
   private final String url;
   private final boolean sqlite;
+  private final Driver given;
   private Connection connection;
   /** Where this writer's chain stands: the last row it read or wrote. */
   private ChainPosition position;
 
-  /** A sink writing to the database at {@code url}. */
+  /** A sink writing to the database at {@code url}, with a driver {@code DriverManager} finds. */
   public JdbcSink(String url) {
+    this(url, null);
+  }
+
+  /**
+   * A sink writing to the database at {@code url}: with {@code given} when it accepts the URL (a
+   * driver kept out of {@code DriverManager}, as the agent's bundled PostgreSQL driver), else a
+   * driver {@code DriverManager} or the thread's context class loader has.
+   */
+  public JdbcSink(String url, Driver given) {
     this.url = url;
+    this.given = given;
     this.sqlite = url.startsWith("jdbc:sqlite:");
   }
 
@@ -199,12 +214,39 @@ public final class JdbcSink implements AuditSink {
 
   private Connection connection() throws SQLException {
     if (connection == null) {
-      connection = DriverManager.getConnection(url);
+      connection = connect();
       // SQLite: autocommit, with each batch in BEGIN IMMEDIATE … COMMIT (the driver would hold a
       // transaction open between batches otherwise); other databases: JDBC transactions.
       connection.setAutoCommit(sqlite);
     }
     return connection;
+  }
+
+  private Connection connect() throws SQLException {
+    if (given != null && given.acceptsURL(url)) {
+      Connection opened = given.connect(url, new Properties());
+      if (opened != null) {
+        return opened;
+      }
+    }
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException noDriverThere) {
+      // DriverManager only sees drivers of the caller's class loader; an application server or a
+      // nested jar keeps its drivers in the context class loader.
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
+          if (driver.acceptsURL(url)) {
+            Connection found = driver.connect(url, new Properties());
+            if (found != null) {
+              return found;
+            }
+          }
+        }
+      }
+      throw noDriverThere;
+    }
   }
 
   private void begin(Connection c) throws SQLException {
