@@ -111,6 +111,50 @@ class AuditTrailIT {
     assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.stopped\"")).count());
   }
 
+  /** Two replicas with one jdbc: sink on a real PostgreSQL: one chain in the table, nothing lost. */
+  @Test
+  void twoJvmsWithOneJdbcSinkWriteOneChainToTheTable() throws Exception {
+    try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres =
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+      String url = postgres.getJdbcUrl("postgres", "postgres");
+      Path keyFile = folder.resolve("piiwarden-audit.key");
+      AuditKey key = AuditKey.loadOrCreate(keyFile); // the replicas' shared key, as deployed
+      String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+          FixtureJvm.annotations().toString());
+      int count = 10_000;
+      List<Process> jvms = new ArrayList<>();
+      for (String[] names : new String[][] {{"a", "b"}, {"b", "a"}}) {
+        jvms.add(FixtureJvm.current()
+            .agent("audit.sink=" + url + ",audit.key-file=" + keyFile + ",consent.store=memory:")
+            .directory(folder).start(List.of("-cp", classPath, AuditFixtureApp.class.getName(),
+                "shared", names[0], names[1], String.valueOf(count))));
+      }
+      for (Process jvm : jvms) {
+        FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), "no failure reported: " + run);
+        assertEquals("true", run.outcome("peer-started"), run::toString);
+      }
+
+      List<String> lines = new ArrayList<>();
+      try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+          java.sql.Statement query = connection.createStatement();
+          java.sql.ResultSet rows = query.executeQuery(
+              "SELECT seq, record FROM piiwarden_audit ORDER BY seq")) {
+        while (rows.next()) {
+          lines.add(rows.getString("record"));
+          assertEquals(lines.size(), rows.getLong("seq"));
+        }
+      }
+      Path exported = Files.write(folder.resolve("exported.jsonl"), lines);
+      VerificationReport report = new AuditVerifier(key).verify(List.of(exported));
+      assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+      assertEquals(2 * count, lines.stream().filter(line -> line.contains("\"type\":\"consent.changed\"")).count());
+      assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.started\"")).count());
+      assertEquals(2, lines.stream().filter(line -> line.contains("\"type\":\"agent.stopped\"")).count());
+    }
+  }
+
   @Test
   void emptyLinesAfterTheLastRecordAreNoTornRecordOnRestart() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
@@ -213,6 +257,34 @@ class AuditTrailIT {
         + "' and check that nobody else copied the key\n",
         ConsentEnforcementIT.agentLines(run.stderr()));
     assertFalse(run.stdout().contains("main=done"), run::toString);
+  }
+
+  @Test
+  void aTrailPathThatIsAFolderNamesTheSinkOptionAndWhatToDo() throws Exception {
+    Path trailFolder = Files.createDirectory(folder.resolve("trailfolder"));
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trailFolder
+        + ",audit.key-file=" + folder.resolve("k.key"));
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + trailFolder
+        + " is a folder; give the path of the trail file itself, e.g. jsonl:"
+        + trailFolder.resolve("piiwarden-audit.jsonl") + "\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+  }
+
+  @Test
+  void aKeyFileThatIsAFolderNamesTheAgentOptionNotTheCommandLines() throws Exception {
+    Path keys = Files.createDirectory(folder.resolve("keys"));
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + folder.resolve("t.jsonl")
+        + ",audit.key-file=" + keys);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: audit key file " + keys
+        + " is a folder; pass the path of the key file itself, e.g. "
+        + keys.resolve("piiwarden-audit.key") + "\n", ConsentEnforcementIT.agentLines(run.stderr()));
   }
 
   @Test

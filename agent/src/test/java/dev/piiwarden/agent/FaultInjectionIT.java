@@ -230,6 +230,111 @@ class FaultInjectionIT {
     assertNoPersonalData(run.stderr() + Files.readString(trail));
   }
 
+  /**
+   * SIGTERM while the sink fails and the application is held at the bound (overflow block): the
+   * shutdown hook records its last events within the close timeout instead of waiting for room in
+   * the queue, so the JVM ends in seconds, and says how many events were not written.
+   */
+  @Test
+  void sigtermEndsTheJvmWithinTheCloseTimeoutWhileTheSinkFailsAndTheQueueIsFull() throws Exception {
+    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
+    Path trail = obstacle.resolve("trail.jsonl");
+    Process process = FixtureJvm.current()
+        .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
+        .start(app(List.of(), "calls", String.valueOf(AUDIT_BOUND + 2000)));
+    awaitLine(process, "progress=8000");
+    assertFalse(waitForLine(process, "calls=done", 1000), "the calls wait while the queue is full");
+
+    long started = System.nanoTime();
+    process.destroy(); // SIGTERM
+    boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(process, null);
+    assertTrue(ended, () -> "the JVM was still running 20 s after SIGTERM:\n" + run);
+    assertTrue(seconds <= 10, () -> "ended " + seconds + " s after SIGTERM (close timeout 5 s):\n" + run);
+    List<String> reported = agentLines(run.stderr());
+    assertEquals(1, count(reported, "audit events could not be written before shutdown"), run::toString);
+    assertNoPersonalData(run.stderr());
+  }
+
+  /**
+   * The sink fails, works again, fails again (its folder replaced by a file), works again: each
+   * outage and its end is a line on stderr, so the last line always tells the sink's state.
+   */
+  @Test
+  void aSecondOutageAfterTheSinkWorkedAgainIsReportedWithItsEnd() throws Exception {
+    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
+    Path trail = obstacle.resolve("trail.jsonl");
+    Process process = FixtureJvm.current()
+        .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
+        .start(app(List.of(), "waves"));
+    try {
+      proceed(process);
+      awaitLine(process, "wave=1");
+      awaitStderr(process, "failed (");
+      Files.delete(obstacle);
+      awaitStderr(process, "works again; held events are being written");
+
+      // the trail's folder becomes a file: the next batch cannot begin the trail again there
+      replaceFolderWithFile(folder.resolve("audit"));
+      proceed(process);
+      awaitLine(process, "wave=2");
+      awaitStderr(process, "failed again, outage 2 (");
+      Files.delete(obstacle);
+      awaitStderr(process, "works again after outage 2; held events are being written");
+    } finally {
+      process.getOutputStream().close();
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(process, null);
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String> reported = agentLines(run.stderr());
+    assertEquals(1, count(reported, "failed ("), run::toString);
+    assertEquals(1, count(reported, "failed again, outage 2 ("), run::toString);
+    assertEquals(1, count(reported, "works again; held"), run::toString);
+    assertEquals(1, count(reported, "works again after outage 2"), run::toString);
+    assertNoPersonalData(run.stderr());
+  }
+
+  /**
+   * Deletes the folder and puts a file in its place; again if the writer began the trail anew
+   * there meanwhile (it still writes the agent.problem of "works again").
+   */
+  private static void replaceFolderWithFile(Path path) throws Exception {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try {
+        if (Files.isDirectory(path)) {
+          try (var files = Files.list(path)) {
+            for (Path file : files.toList()) {
+              Files.deleteIfExists(file); // the trail and its lock file
+            }
+          }
+          Files.deleteIfExists(path);
+        }
+        Files.writeString(path, "not a folder", java.nio.file.StandardOpenOption.CREATE_NEW);
+        return;
+      } catch (java.nio.file.FileSystemException racedWithTheWriter) {
+        Thread.sleep(20);
+      }
+    }
+    throw new AssertionError("could not replace " + path + " with a file");
+  }
+
+  private static void awaitStderr(Process process, String part) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Path err = FixtureJvm.stderr(process);
+    while (System.nanoTime() < deadline) {
+      if (Files.readString(err).lines().anyMatch(line -> line.startsWith("piiwarden:") && line.contains(part))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("no stderr line with '" + part + "':\n" + FixtureJvm.finish(process, null));
+  }
+
   /** Every write fails as on a full disk: reported once, the application finishes its work. */
   @Test
   void auditWritesThatFailAsOnAFullDiskAreReportedOnceAndTheApplicationGoesOn() throws Exception {

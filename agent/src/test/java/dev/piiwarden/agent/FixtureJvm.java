@@ -103,6 +103,10 @@ final class FixtureJvm {
     return outputs.get(process)[0];
   }
 
+  static Path stderr(Process process) {
+    return outputs.get(process)[1];
+  }
+
   static Result finish(Process process, String stdin) throws Exception {
     if (stdin != null) {
       try (OutputStream in = process.getOutputStream()) {

@@ -17,6 +17,8 @@ import dev.piiwarden.core.redaction.RedactionCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +79,12 @@ public final class AgentAudit {
       return;
     }
     Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
+    if (sink.startsWith("jsonl:") && Files.isDirectory(Path.of(sink.substring("jsonl:".length())))) {
+      Path trailFolder = Path.of(sink.substring("jsonl:".length()));
+      throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": audit trail " + trailFolder + " is a folder;"
+          + " give the path of the trail file itself, e.g. jsonl:"
+          + trailFolder.resolve("piiwarden-audit.jsonl"), null);
+    }
     AuditKey loaded;
     try {
       // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
@@ -87,18 +95,27 @@ public final class AgentAudit {
       }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
-      AgentReport.line("configuration error: " + AgentOption.AUDIT_KEY_FILE.key() + ": "
-          + e.getMessage());
-      if (!attached) {
-        Runtime.getRuntime().halt(1);
-      }
-      throw new IllegalStateException("the audit key file cannot be used", e);
+      // core's messages serve the CLI too: the agent names its own option only
+      throw refuse(attached, AgentOption.AUDIT_KEY_FILE.key() + ": "
+          + e.getMessage().replace(" (--key-file or " + AgentOption.AUDIT_KEY_FILE.key() + ")", ""), e);
     }
     keyFile = key.toString();
     TrailOpening pending = new TrailOpening(configuration, sink, loaded, attached);
     opening = pending;
     pending.thread.start();
     Runtime.getRuntime().addShutdownHook(new Thread(new Stop(), "piiwarden-audit-stop"));
+  }
+
+  /**
+   * A configuration error: one line, then the JVM halts at start-up; on attach, the exception that
+   * refuses it is returned for the caller to throw.
+   */
+  private static IllegalStateException refuse(boolean attached, String problem, AuditException cause) {
+    AgentReport.line("configuration error: " + problem);
+    if (!attached) {
+      Runtime.getRuntime().halt(1);
+    }
+    return new IllegalStateException("the audit trail's options cannot be used", cause);
   }
 
   /**
@@ -131,6 +148,8 @@ public final class AgentAudit {
             .overflow(OverflowPolicy.valueOf(
                 configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
             .problems(new TrailProblems())
+            // jdbc:postgresql: works with the driver the agent carries, as the consent store does
+            .jdbcDriver(dev.piiwarden.agent.consent.BundledDriver.forStore(sink))
             .ownLines(new AuditLinesForHooks()));
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)
@@ -265,12 +284,14 @@ public final class AgentAudit {
     if (current == null) {
       return;
     }
-    PERIODIC.stopAndEmitLast();
-    current.record(AuditEvent.of(AuditEventType.AGENT_STOPPED)
+    // Recorded by the shutdown itself, within its time bound: a sink that fails with the queue
+    // full (overflow block) must not hold the JVM's exit (SIGTERM) beyond the close timeout.
+    List<AuditEvent> last = new ArrayList<>(PERIODIC.stopAndTakeLast());
+    last.add(AuditEvent.of(AuditEventType.AGENT_STOPPED)
         .detail("version", VERSION)
         .detail("agentProblems", AgentReport.problems())
         .build());
-    current.shutdown();
+    current.shutdown(last);
   }
 
   private static Path defaultKeyFile(String sink) {

@@ -32,17 +32,25 @@ final class PeriodicAuditEvents implements Runnable {
     }
   }
 
-  /** Stops the thread, then asks every source once more: the last interval, at shutdown. */
-  void stopAndEmitLast() {
+  /**
+   * Stops the thread, then asks every source once more (the last interval, at shutdown) and returns
+   * their events, for the shutdown to record within its time bound.
+   */
+  List<AuditEvent> stopAndTakeLast() {
     List<Source> last;
     synchronized (this) {
       stopped = true;
       notifyAll();
       last = new ArrayList<>(sources);
     }
+    List<AuditEvent> events = new ArrayList<>(last.size());
     for (Source source : last) {
-      emit(source.events);
+      AuditEvent event = ask(source.events);
+      if (event != null) {
+        events.add(event);
+      }
     }
+    return events;
   }
 
   @Override
@@ -86,14 +94,20 @@ final class PeriodicAuditEvents implements Runnable {
   }
 
   private static void emit(Supplier<AuditEvent> source) {
+    AuditEvent event = ask(source);
+    if (event != null) {
+      AgentAudit.record(event);
+    }
+  }
+
+  /** The source's event; null when it has none or failed (reported once). */
+  private static AuditEvent ask(Supplier<AuditEvent> source) {
     try {
-      AuditEvent event = source.get();
-      if (event != null) {
-        AgentAudit.record(event);
-      }
+      return source.get();
     } catch (RuntimeException failure) {
       AgentReport.once("audit-periodic:" + failure.getClass().getName(),
           "a periodic audit event failed (" + AgentReport.describe(failure) + ")");
+      return null;
     }
   }
 

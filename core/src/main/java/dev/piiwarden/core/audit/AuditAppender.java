@@ -13,7 +13,9 @@ import java.util.List;
  * <p>{@link #open} opens the sink at once and continues its chain as {@link AuditTrail} does (a torn
  * tail is acknowledged with {@code audit.recovered}), so what it appends verifies together with what
  * the agent wrote before. A {@code jsonl} file may be written by an agent at the same time: each
- * append takes the file's lock and chains after whatever the agent wrote last. Open the appender
+ * append takes the file's lock and chains after whatever the agent wrote last; a {@code jdbc} table
+ * likewise (each append chains after the table's last row, and seals again when another writer's
+ * insert got there first). Open the appender
  * before making the change it records, so that a sink that cannot be opened changes nothing.
  *
  * <pre>{@code
@@ -83,11 +85,21 @@ public final class AuditAppender implements AutoCloseable {
   public void append(AuditEvent event) {
     pending.add(chain.seal(event));
     try {
-      AuditSink.Start moved = sink.claim();
-      if (moved != null) {
-        continueFrom(moved);
+      for (int contended = 0; ; contended++) {
+        AuditSink.Start moved = sink.claim();
+        if (moved != null) {
+          continueFrom(moved);
+        }
+        try {
+          sink.write(pending);
+          break;
+        } catch (AuditSink.Contended e) {
+          // another writer of a shared table got there first: seal again after its records
+          if (contended >= TrailWriter.MAX_CONTENDED) {
+            throw e;
+          }
+        }
       }
-      sink.write(pending);
       sink.sync();
       pending.clear();
     } catch (IOException | RuntimeException e) {

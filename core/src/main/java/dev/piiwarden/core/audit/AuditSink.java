@@ -41,6 +41,21 @@ public interface AuditSink {
   String describe();
 
   /**
+   * Thrown by {@link #write} when another writer appended the records this batch was sealed for
+   * first (a key clash on {@code seq} in a shared table): nothing of the batch was written, and the
+   * next {@link #claim} says where the chain stands now. The writer claims and writes again at once;
+   * this is contention, not a failure of the sink.
+   */
+  final class Contended extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** Another writer got there first; {@code cause} is the database's key clash. */
+    public Contended(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
    * Where a sink's chain stands when opened.
    *
    * @param position the last record's seq and hash

@@ -1,6 +1,7 @@
 package dev.piiwarden.core.audit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link OverflowPolicy#DROP} drops and counts; the writer then writes one {@code audit.dropped}
  * event with the count. When the sink fails, the writer keeps the records it took, retries with
  * backoff and takes nothing new meanwhile, so events are held up to the bound (the queue's capacity
- * plus the one batch, at most as large, the writer holds) and then the overflow policy applies; the failure is reported once, and its end once more. Nothing thrown by
+ * plus the one batch, at most as large, the writer holds) and then the overflow policy applies; each outage is reported once, and its end once more
+ * (from the second outage on with its number, so each is a new line). Nothing thrown by
  * the sink reaches a caller.
  *
  * <p>{@link #close} flushes what is queued, waiting at most the close timeout. An event recorded
@@ -40,6 +42,9 @@ public final class AuditTrail implements AutoCloseable {
   private final AtomicBoolean reportedLate = new AtomicBoolean();
   private final AtomicBoolean reportedDrop = new AtomicBoolean();
   private volatile boolean allWritten;
+
+  /** How often a caller held at the bound looks whether the trail was closed meanwhile. */
+  private static final long BLOCKED_CHECK_MILLIS = 200;
 
   private AuditTrail(AuditKey key, AuditSink sink, AuditTrailOptions options) {
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
@@ -79,7 +84,9 @@ public final class AuditTrail implements AutoCloseable {
 
   /**
    * Queues the event. Under {@code block} this waits while the queue is full; under {@code drop}
-   * it drops and counts instead. After {@link #close} events are dropped and counted.
+   * it drops and counts instead. After {@link #close} events are dropped and counted (reported
+   * once), and a caller still waiting at the bound when the trail is closed stops waiting within
+   * 200 ms and drops its event the same way.
    */
   public void record(AuditEvent event) {
     if (Thread.currentThread() == thread) {
@@ -89,10 +96,7 @@ public final class AuditTrail implements AutoCloseable {
       return;
     }
     if (closed.get()) {
-      dropOne();
-      if (reportedLate.compareAndSet(false, true)) {
-        writer.report("an audit event arrived after the trail was closed; it was not written");
-      }
+      late();
       return;
     }
     if (overflow == OverflowPolicy.DROP) {
@@ -105,12 +109,35 @@ public final class AuditTrail implements AutoCloseable {
       }
       return;
     }
+    if (!queue.offer(event)) {
+      awaitRoom(event);
+    }
+  }
+
+  /**
+   * Under {@code block} with the queue full: waits for room, looking every {@value
+   * #BLOCKED_CHECK_MILLIS} ms whether the trail was closed meanwhile (then the event is dropped as
+   * any after close), so that a caller held at the bound never outlives the trail's shutdown.
+   */
+  private void awaitRoom(AuditEvent event) {
     try {
-      queue.put(event);
+      while (!queue.offer(event, BLOCKED_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (closed.get()) {
+          late();
+          return;
+        }
+      }
     } catch (InterruptedException e) {
       // The caller was interrupted while waiting: keep its interrupt, count the event as dropped.
       Thread.currentThread().interrupt();
       dropOne();
+    }
+  }
+
+  private void late() {
+    dropOne();
+    if (reportedLate.compareAndSet(false, true)) {
+      writer.report("an audit event arrived after the trail was closed; it was not written");
     }
   }
 
@@ -125,14 +152,33 @@ public final class AuditTrail implements AutoCloseable {
    * @return whether every event recorded before the call was written
    */
   public boolean shutdown() {
+    return shutdown(List.of());
+  }
+
+  /**
+   * Records the {@code last} events (e.g. {@code agent.stopped}), then {@link #shutdown}s; the
+   * events and the flush share the one close timeout. An event that finds the queue still full when
+   * the timeout runs out (a sink that fails, under {@code block}) is not waited for: it is counted
+   * among the events that could not be written, reported once. So a shutdown never waits longer
+   * than the close timeout (plus at most 1 s for the writer to end), whatever the sink does.
+   *
+   * @return whether every event recorded before the call, and the {@code last} ones, was written
+   */
+  public boolean shutdown(List<AuditEvent> last) {
     if (!closed.compareAndSet(false, true)) {
       awaitWriter(closeTimeout.toNanos());
       return allWritten;
     }
     long deadline = System.nanoTime() + closeTimeout.toNanos();
-    boolean stopQueued;
+    boolean stopQueued = true;
     try {
-      stopQueued = queue.offer(TrailWriter.STOP, closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      for (AuditEvent event : last) {
+        if (!queue.offer(event, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          writer.lostAtClose();
+        }
+      }
+      stopQueued = queue.offer(TrailWriter.STOP, Math.max(0, deadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopQueued = false;

@@ -25,6 +25,7 @@ public final class AuditTrailOptions {
   private long maxFileBytes = 64L << 20;
   private Duration closeTimeout = Duration.ofSeconds(5);
   private Path spoolFile;
+  private java.sql.Driver jdbcDriver;
   private Consumer<String> problems = new StandardError();
   private OwnLineMarker ownLines = OwnLineMarker.NONE;
 
@@ -87,6 +88,15 @@ public final class AuditTrailOptions {
     return this;
   }
 
+  /**
+   * A JDBC driver for the {@code jdbc:} sink that is not registered with {@code DriverManager} (the
+   * agent's bundled PostgreSQL driver), tried first when it accepts the URL; null for none.
+   */
+  public AuditTrailOptions jdbcDriver(java.sql.Driver driver) {
+    this.jdbcDriver = driver;
+    return this;
+  }
+
   /** Where the otlp sink keeps records while the collector is down; null for the default. */
   public AuditTrailOptions spoolFile(Path file) {
     this.spoolFile = file;
@@ -145,6 +155,10 @@ public final class AuditTrailOptions {
 
   Path spoolFile() {
     return spoolFile;
+  }
+
+  java.sql.Driver jdbcDriver() {
+    return jdbcDriver;
   }
 
   Consumer<String> problems() {

@@ -45,6 +45,7 @@ public final class AuditVerifier {
    */
   public VerificationReport verify(List<Path> files) {
     ChainPosition last = ChainPosition.START;
+    Path lastFile = null;
     long records = 0;
     List<String> notes = new ArrayList<>();
     List<TrailLines.Line> unparsed = new ArrayList<>();
@@ -70,9 +71,10 @@ public final class AuditVerifier {
           unparsed.clear();
         }
         if (!fits) {
-          return failed(records, last, notes, classify(files, line, record, last));
+          return failed(records, last, notes, classify(files, line, record, last, lastFile));
         }
         last = new ChainPosition(record.seq(), record.hash());
+        lastFile = line.file();
         records++;
       }
     }
@@ -157,7 +159,8 @@ public final class AuditVerifier {
     return out.toByteArray();
   }
 
-  private Finding classify(List<Path> files, TrailLines.Line at, RecordLine record, ChainPosition last) {
+  private Finding classify(List<Path> files, TrailLines.Line at, RecordLine record,
+      ChainPosition last, Path lastFile) {
     long expected = last.seq() + 1;
     Lookahead ahead = lookahead(files, at.index(), expected, last.hash());
     boolean genuine = record.hashMatches(key);
@@ -193,12 +196,28 @@ public final class AuditVerifier {
           : "records seq " + expected + " to " + (record.seq() - 1) + " are")
           + " missing before this record (deleted"
           + (last.seq() == 0 ? ", or earlier rotated files were not given: pass them too, oldest"
-              + " first)" : ")");
+              + " first)"
+              : lastFile != null && !lastFile.equals(at.file())
+                  // the gap is where one file ends and the next begins: a file left out
+                  ? ", or rotated files between " + lastFile.getFileName() + " and "
+                      + at.file().getFileName() + " were not given: pass them too, in rotation"
+                      + " order)"
+                  : ")");
+    } else if (ahead.next != null && ahead.next.seq() == record.seq() + 1
+        && !ahead.next.prev().equals(record.hash())) {
+      // genuine, but neither its predecessor nor its successor chains with it: it is the odd one
+      kind = Finding.Kind.BROKEN_LINK;
+      detail = "this record was not written here: its hash matches the key, but it chains neither"
+          + " to the record before it nor to the record after it (another trail's record, written"
+          + " with the same key, replaced the one written here)";
     } else {
       kind = Finding.Kind.BROKEN_LINK;
       detail = "the record does not chain to the record before it (its prev is not that record's"
-          + " hash): the record before it was replaced, or the files are not given in rotation"
-          + " order";
+          + " hash)" + (ahead.next != null && ahead.next.seq() == record.seq() + 1
+              ? ", while the record after it chains to it: the record before it was replaced"
+              : ": the record before it was replaced, or this one is another trail's")
+          + (lastFile != null && !lastFile.equals(at.file())
+              ? ", or the files are not given in rotation order" : "");
     }
     return new Finding(kind, at.file(), at.number(), record.seq(), detail);
   }

@@ -3,19 +3,34 @@ package dev.piiwarden.core.audit;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:<url>} sink: the same records in table {@value #TABLE}, one row per record with
  * the canonical line in {@code record} and its main fields in columns for queries; a batch is one
- * transaction of batched inserts. The table is created if absent. On open the chain continues from
- * the row with the highest {@code seq}. The driver comes from the class path (the agent carries
- * PostgreSQL's); user and password go in the URL.
+ * transaction of batched inserts. The table is created if absent. The driver is the one given (the
+ * agent hands over its bundled PostgreSQL driver, which it keeps out of {@code DriverManager}), else
+ * one on the class path; user and password go in the URL.
+ *
+ * <p>Several writers may share the table (replicas of a service, the CLI's {@code consent --audit}
+ * beside a running agent), as they share a jsonl file. Before each batch ({@link #claim}) the sink
+ * reads the row with the highest {@code seq}; if another writer appended since, the batch is sealed
+ * again after that row. The primary key on {@code seq} decides between two writers that read the
+ * same last row: the second one's insert clashes, its transaction is rolled back whole ({@link
+ * AuditSink.Contended}), and it reads and seals again. So the chain stays one chain at any isolation
+ * level, as long as rows are only ever inserted (no writer updates or deletes them) and the primary
+ * key is kept. On SQLite each batch is a {@code BEGIN IMMEDIATE} transaction, so a second writer
+ * waits for the first one's commit (the driver's {@code busy_timeout}, 3 s by default) instead of
+ * failing on the lock.
  *
  * <pre>
  * CREATE TABLE piiwarden_audit (seq BIGINT PRIMARY KEY, ts VARCHAR(32), type VARCHAR(64),
@@ -33,35 +48,66 @@ public final class JdbcSink implements AuditSink {
   private static final String INSERT = "INSERT INTO " + TABLE
       + " (seq, ts, type, subject, prev, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String LAST = "SELECT seq, hash FROM " + TABLE + " ORDER BY seq DESC";
+  /** SQLite's primary result code for a constraint violation. */
+  private static final int SQLITE_CONSTRAINT = 19;
 
   private final String url;
+  private final boolean sqlite;
+  private final Driver given;
   private Connection connection;
+  /** Where this writer's chain stands: the last row it read or wrote. */
+  private ChainPosition position;
 
-  /** A sink writing to the database at {@code url}. */
+  /** A sink writing to the database at {@code url}, with a driver {@code DriverManager} finds. */
   public JdbcSink(String url) {
+    this(url, null);
+  }
+
+  /**
+   * A sink writing to the database at {@code url}: with {@code given} when it accepts the URL (a
+   * driver kept out of {@code DriverManager}, as the agent's bundled PostgreSQL driver), else a
+   * driver {@code DriverManager} or the thread's context class loader has.
+   */
+  public JdbcSink(String url, Driver given) {
     this.url = url;
+    this.given = given;
+    this.sqlite = url.startsWith("jdbc:sqlite:");
   }
 
   @Override
   public Start open() throws IOException {
     try {
       Connection c = connection();
-      try (Statement create = c.createStatement()) {
-        create.execute(CREATE);
-      }
-      ChainPosition position = ChainPosition.START;
-      try (Statement last = c.createStatement()) {
-        last.setMaxRows(1);
-        try (ResultSet row = last.executeQuery(LAST)) {
-          if (row.next()) {
-            position = new ChainPosition(row.getLong(1), row.getString(2));
-          }
+      try {
+        create(c);
+      } catch (SQLException e) {
+        if (!keyClash(e)) {
+          throw e;
         }
+        // Two writers created the table at once (PostgreSQL's CREATE TABLE IF NOT EXISTS can
+        // clash in its catalog): it exists now.
+        rollback(e);
+        create(connection());
       }
-      c.commit();
+      position = last(connection());
       return new Start(position, null);
     } catch (SQLException e) {
       throw failure("open", e);
+    }
+  }
+
+  /** Reads the last row: when another writer appended since this one's last batch, it is where to go on. */
+  @Override
+  public Start claim() throws IOException {
+    try {
+      ChainPosition now = last(connection());
+      if (position != null && now.seq() == position.seq() && now.hash().equals(position.hash())) {
+        return null;
+      }
+      position = now;
+      return new Start(now, null);
+    } catch (SQLException e) {
+      throw failure("read", e);
     }
   }
 
@@ -69,6 +115,7 @@ public final class JdbcSink implements AuditSink {
   public void write(List<SealedRecord> batch) throws IOException {
     try {
       Connection c = connection();
+      begin(c);
       try (PreparedStatement insert = c.prepareStatement(INSERT)) {
         for (SealedRecord record : batch) {
           insert.setLong(1, record.seq());
@@ -82,8 +129,17 @@ public final class JdbcSink implements AuditSink {
         }
         insert.executeBatch();
       }
-      c.commit();
+      commit(c);
+      if (!batch.isEmpty()) {
+        SealedRecord last = batch.get(batch.size() - 1);
+        position = new ChainPosition(last.seq(), last.hash());
+      }
     } catch (SQLException e) {
+      if (keyClash(e)) {
+        rollback(e);
+        throw new Contended("another writer appended to " + describe() + " first; the batch is"
+            + " sealed again after its records", e);
+      }
       throw failure("write to", e);
     }
   }
@@ -111,12 +167,125 @@ public final class JdbcSink implements AuditSink {
     return UrlCredentials.withoutCredentials(url);
   }
 
+  private void create(Connection c) throws SQLException {
+    begin(c);
+    try (Statement create = c.createStatement()) {
+      create.execute(CREATE);
+    }
+    commit(c);
+  }
+
+  /** The row with the highest seq, in a transaction of its own, or the start of a new chain. */
+  private ChainPosition last(Connection c) throws SQLException {
+    ChainPosition last = ChainPosition.START;
+    try (Statement query = c.createStatement()) {
+      query.setMaxRows(1);
+      try (ResultSet row = query.executeQuery(LAST)) {
+        if (row.next()) {
+          last = new ChainPosition(row.getLong(1), row.getString(2));
+        }
+      }
+    }
+    if (!sqlite) {
+      c.commit();
+    }
+    return last;
+  }
+
+  /**
+   * A clash on the primary key: SQLState class 23 (PostgreSQL's 23505 and most others), SQLite's
+   * SQLITE_CONSTRAINT, also as the chained or causing exception of a batch failure.
+   */
+  private boolean keyClash(SQLException e) {
+    SQLException next = e;
+    for (int i = 0; next != null && i < 16; i++, next = next.getNextException()) {
+      if (clash(next) || (next.getCause() instanceof SQLException cause && clash(cause))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean clash(SQLException e) {
+    return e instanceof SQLIntegrityConstraintViolationException
+        || (e.getSQLState() != null && e.getSQLState().startsWith("23"))
+        || (sqlite && (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT);
+  }
+
   private Connection connection() throws SQLException {
     if (connection == null) {
-      connection = DriverManager.getConnection(url);
-      connection.setAutoCommit(false);
+      connection = connect();
+      // SQLite: autocommit, with each batch in BEGIN IMMEDIATE … COMMIT (the driver would hold a
+      // transaction open between batches otherwise); other databases: JDBC transactions.
+      connection.setAutoCommit(sqlite);
     }
     return connection;
+  }
+
+  private Connection connect() throws SQLException {
+    if (given != null && given.acceptsURL(url)) {
+      Connection opened = given.connect(url, new Properties());
+      if (opened != null) {
+        return opened;
+      }
+    }
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException noDriverThere) {
+      // DriverManager only sees drivers of the caller's class loader; an application server or a
+      // nested jar keeps its drivers in the context class loader.
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
+          if (driver.acceptsURL(url)) {
+            Connection found = driver.connect(url, new Properties());
+            if (found != null) {
+              return found;
+            }
+          }
+        }
+      }
+      throw noDriverThere;
+    }
+  }
+
+  private void begin(Connection c) throws SQLException {
+    if (sqlite) {
+      try (Statement begin = c.createStatement()) {
+        begin.execute("BEGIN IMMEDIATE");
+      }
+    }
+  }
+
+  private void commit(Connection c) throws SQLException {
+    if (sqlite) {
+      try (Statement commit = c.createStatement()) {
+        commit.execute("COMMIT");
+      }
+    } else {
+      c.commit();
+    }
+  }
+
+  /** Rolls back the batch and keeps the connection; when that fails, the connection is dropped. */
+  private void rollback(SQLException clash) {
+    try {
+      if (sqlite) {
+        try (Statement rollback = connection.createStatement()) {
+          rollback.execute("ROLLBACK");
+        }
+      } else {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      clash.addSuppressed(e);
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // dropped either way; the next batch opens a fresh connection
+      }
+      connection = null;
+    }
   }
 
   /** Rolls back and drops the connection, so that the retry starts on a fresh one. */
@@ -125,7 +294,10 @@ public final class JdbcSink implements AuditSink {
         + UrlCredentials.scrub(e.getMessage(), url), e);
     if (connection != null) {
       try {
-        connection.rollback();
+        if (!sqlite) {
+          connection.rollback();
+        }
+        // SQLite: closing the connection rolls back an open BEGIN IMMEDIATE
         connection.close();
       } catch (SQLException cleanup) {
         failure.addSuppressed(cleanup);

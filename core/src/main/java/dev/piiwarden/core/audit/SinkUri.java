@@ -87,7 +87,7 @@ record SinkUri(String scheme, String target) {
       case "jsonl" -> new JsonlSink(Path.of(target), options.maxFileBytes());
       case "slf4j" -> Slf4jSink.forLogger(target, Thread.currentThread().getContextClassLoader())
           .marking(options.ownLines());
-      case "jdbc" -> new JdbcSink(target);
+      case "jdbc" -> new JdbcSink(target, options.jdbcDriver());
       case "otlp" -> new OtlpSink(URI.create(target), options.spoolFile() != null
           ? options.spoolFile()
           : defaultKeyFile().resolveSibling(OtlpSink.DEFAULT_SPOOL_NAME), options.problems());

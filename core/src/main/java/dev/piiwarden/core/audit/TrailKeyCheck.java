@@ -21,11 +21,16 @@ public final class TrailKeyCheck {
    * Checks that {@code keyFile} can continue the trail whose active file is {@code active}. A trail
    * with no records yet passes (any key, or none, may begin it).
    *
-   * @throws AuditException when the trail holds records and the key file is missing, cannot be
+   * @throws AuditException when {@code active} is a folder, or when the trail holds records and the key file is missing, cannot be
    *     used, or is not the key of the trail's last record; the message names both files and says
    *     to restore the key or move the trail aside
    */
   public static void check(Path active, Path keyFile) {
+    if (Files.isDirectory(active)) {
+      // the trail's path, not the key, is wrong: say so before reading it fails as "Is a directory"
+      throw new AuditException("audit trail " + active + " is a folder; give the path of the trail"
+          + " file itself, e.g. " + active.resolve("piiwarden-audit.jsonl"));
+    }
     try {
       List<Path> files = TrailFiles.inOrder(active);
       for (int i = files.size() - 1; i >= 0; i--) {

@@ -21,6 +21,8 @@ final class TrailWriter implements Runnable {
   private static final long FIRST_BACKOFF_MILLIS = 50;
   private static final long MAX_BACKOFF_MILLIS = 2000;
   private static final long IDLE_POLL_MILLIS = 200;
+  /** Clashes with other writers in a row that are taken as contention before being a failure. */
+  static final int MAX_CONTENDED = 100;
 
   private final AuditKey key;
   private final AuditSink sink;
@@ -28,6 +30,7 @@ final class TrailWriter implements Runnable {
   private final FsyncPolicy fsync;
   private final Consumer<String> problems;
   private final AtomicLong droppedSinceLastEvent = new AtomicLong();
+  private final AtomicLong lostAtClose = new AtomicLong();
   private volatile boolean givenUp;
   private volatile long unwritten;
 
@@ -35,6 +38,7 @@ final class TrailWriter implements Runnable {
   private HashChain chain;
   private final List<SealedRecord> pending = new ArrayList<>();
   private boolean failing;
+  private long outages;
   private boolean unsynced;
   private long lastSyncNanos = System.nanoTime();
 
@@ -54,6 +58,11 @@ final class TrailWriter implements Runnable {
   /** An event from this thread: sealed with the next batch. */
   void recordOwn(AuditEvent event) {
     own.add(event);
+  }
+
+  /** A last event of a shutdown that found no room in the queue within the close timeout. */
+  void lostAtClose() {
+    lostAtClose.incrementAndGet();
   }
 
   void giveUp() {
@@ -175,6 +184,7 @@ final class TrailWriter implements Runnable {
 
   private void writePending() throws InterruptedException {
     long backoff = FIRST_BACKOFF_MILLIS;
+    int contended = 0;
     while (!givenUp) {
       try {
         AuditSink.Start moved = sink.claim();
@@ -191,6 +201,14 @@ final class TrailWriter implements Runnable {
           syncIfDue();
         }
         return;
+      } catch (AuditSink.Contended e) {
+        // Another writer of a shared sink got there first: claim and seal again at once. Only a
+        // clash that keeps coming back (not another writer's progress) counts as a failure.
+        if (++contended > MAX_CONTENDED) {
+          failed(e);
+          Thread.sleep(backoff);
+          backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
       } catch (Exception e) {
         failed(e);
         Thread.sleep(backoff);
@@ -254,24 +272,33 @@ final class TrailWriter implements Runnable {
     }
   }
 
+  /**
+   * Says each outage once, and its end once ({@link #recovered}). From the second outage on, the
+   * lines carry the outage's number: each is a new line, also for a listener that says each
+   * distinct line once (the agent's stderr), so "works again" is never the last word while the
+   * sink fails again.
+   */
   private void failed(Exception e) {
     if (!failing) {
       failing = true;
-      report("audit sink " + sink.describe() + " failed (" + e + "); the application goes on,"
-          + " events are held up to the queue's bound and then the overflow policy applies;"
-          + " retrying");
+      outages++;
+      report("audit sink " + sink.describe() + " failed"
+          + (outages == 1 ? " (" : " again, outage " + outages + " (") + e
+          + "); the application goes on, events are held up to the queue's bound and then the"
+          + " overflow policy applies; retrying");
     }
   }
 
   private void recovered() {
     if (failing) {
       failing = false;
-      report("audit sink " + sink.describe() + " works again; held events are being written");
+      report("audit sink " + sink.describe() + " works again"
+          + (outages == 1 ? "" : " after outage " + outages) + "; held events are being written");
     }
   }
 
   private void finish() {
-    long left = pending.size() + own.size();
+    long left = pending.size() + own.size() + lostAtClose.get();
     for (AuditEvent event : queue) {
       if (event != STOP) {
         left++;

@@ -210,6 +210,49 @@ class AuditTrailTest {
         problems.get(2));
   }
 
+  /**
+   * Each outage is said, and its end: a second failure after "works again" is a new line, also
+   * for a listener that says each distinct line once (as the agent's stderr does).
+   */
+  @Test
+  void eachNewOutageAfterARecoveryIsReportedAgainWithItsEnd() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink, AuditTrailOptions.defaults()
+        .problems(line -> {
+          if (said.add(line)) {
+            problems.add(line);
+          }
+        }));
+    for (int outage = 1; outage <= 3; outage++) {
+      sink.failing = true;
+      trail.record(AuditFixtures.access(outage));
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (problems.size() < 2 * outage - 1 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      sink.failing = false;
+      while (sink.count("access") < outage && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
+    assertTrue(trail.shutdown());
+    assertEquals(List.of(
+        "audit sink test:recording failed (java.io.IOException: stream closed); the application"
+            + " goes on, events are held up to the queue's bound and then the overflow policy"
+            + " applies; retrying",
+        "audit sink test:recording works again; held events are being written",
+        "audit sink test:recording failed again, outage 2 (java.io.IOException: stream closed);"
+            + " the application goes on, events are held up to the queue's bound and then the"
+            + " overflow policy applies; retrying",
+        "audit sink test:recording works again after outage 2; held events are being written",
+        "audit sink test:recording failed again, outage 3 (java.io.IOException: stream closed);"
+            + " the application goes on, events are held up to the queue's bound and then the"
+            + " overflow policy applies; retrying",
+        "audit sink test:recording works again after outage 3; held events are being written"),
+        problems);
+  }
+
   @Test
   void aFailingStreamInBlockModeHoldsCallersAtTheBoundAndLosesNothing() throws Exception {
     RecordingSink sink = new RecordingSink();
@@ -224,7 +267,8 @@ class AuditTrailTest {
     caller.start();
     caller.join(500);
     assertTrue(caller.isAlive(), "the caller waits while the queue is full");
-    assertEquals(Thread.State.WAITING, caller.getState());
+    // parked in a timed wait: it looks every 200 ms whether the trail was closed meanwhile
+    assertEquals(Thread.State.TIMED_WAITING, caller.getState());
 
     sink.failing = false;
     caller.join(5000);
@@ -263,6 +307,51 @@ class AuditTrailTest {
     return sink.lines.stream()
         .filter(line -> line.contains("\"type\":\"agent.problem\"") && line.contains(part))
         .count();
+  }
+
+  @Test
+  void aShutdownWithLastEventsEndsWithinItsTimeoutWhileTheSinkFailsAndTheQueueIsFull()
+      throws Exception {
+    RecordingSink sink = new RecordingSink();
+    sink.failing = true;
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink, AuditTrailOptions.defaults()
+        .queueCapacity(10).closeTimeout(Duration.ofMillis(500)).problems(problems::add));
+    Thread caller = new Thread(() -> {
+      for (int i = 0; i < 50; i++) {
+        trail.record(AuditFixtures.access(i));
+      }
+    });
+    caller.start();
+    caller.join(500);
+    assertTrue(caller.isAlive(), "the caller waits while the queue is full");
+
+    long started = System.nanoTime();
+    Thread hook = new Thread(() -> trail.shutdown(List.of(
+        AuditEvent.of("redaction").build(), AuditEvent.of("agent.stopped").build())));
+    hook.start();
+    hook.join(5000);
+    assertFalse(hook.isAlive(), "the shutdown waited for room in the full queue");
+    assertTrue(System.nanoTime() - started < Duration.ofMillis(2500).toNanos(),
+        "within the close timeout and the writer's 1 s to end");
+    caller.join(2000);
+    assertFalse(caller.isAlive(), "a caller held at the bound stops waiting once the trail is closed");
+    assertTrue(problems.stream().anyMatch(line -> line.matches("[0-9]+ audit events could not be"
+        + " written before shutdown \\(sink test:recording\\)")), problems.toString());
+    assertTrue(problems.contains(
+        "an audit event arrived after the trail was closed; it was not written"), problems.toString());
+    assertEquals(0, sink.count("access"));
+  }
+
+  @Test
+  void theLastEventsOfAShutdownAreWrittenAfterEverythingQueued() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink,
+        AuditTrailOptions.defaults().problems(problems::add));
+    trail.record(AuditFixtures.access(1));
+    assertTrue(trail.shutdown(List.of(AuditEvent.of("agent.stopped").build())));
+    assertEquals(2, sink.lines.size());
+    assertTrue(sink.lines.get(1).contains("\"type\":\"agent.stopped\""), sink.lines.toString());
+    assertEquals(List.of(), problems);
   }
 
   @Test

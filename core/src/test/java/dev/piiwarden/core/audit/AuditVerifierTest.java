@@ -151,6 +151,48 @@ class AuditVerifierTest {
     assertFinding(verify(lines), Finding.Kind.BROKEN_LINK, 3, 3);
   }
 
+  /** Record 3 of 5 replaced by record 3 of another trail with the same key: this line is foreign. */
+  @Test
+  void aRecordReplacedByAnotherTrailsRecordIsNamedAsTheForeignOne() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    HashChain other = new HashChain(AuditFixtures.KEY, new ChainPosition(2, "1".repeat(64)));
+    lines.set(2, other.seal(AuditFixtures.access(3)).line());
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.BROKEN_LINK, 3, 3);
+    assertEquals("this record was not written here: its hash matches the key, but it chains"
+        + " neither to the record before it nor to the record after it (another trail's record,"
+        + " written with the same key, replaced the one written here)", finding.detail());
+  }
+
+  /** Record 2 replaced by another trail's (which happens to chain to 1): record 3 is where it shows. */
+  @Test
+  void aRecordWhoseFollowersChainToItPointsAtTheRecordBefore() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    HashChain fork = new HashChain(AuditFixtures.KEY, new ChainPosition(1,
+        RecordLine.parse(lines.get(0).getBytes(StandardCharsets.UTF_8)).hash()));
+    lines.set(1, fork.seal(AuditFixtures.access(99)).line());
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.BROKEN_LINK, 3, 3);
+    assertTrue(finding.detail().contains("the record before it was replaced"), finding.detail());
+  }
+
+  /** The middle one of three rotated files left out: the hint says which files to pass. */
+  @Test
+  void aLeftOutMiddleRotatedFileIsNamedAsSuch() throws IOException {
+    List<String> lines = AuditFixtures.chain(9);
+    Path first = AuditFixtures.write(folder.resolve("trail.1.jsonl"), lines.subList(0, 3));
+    AuditFixtures.write(folder.resolve("trail.2.jsonl"), lines.subList(3, 6));
+    Path active = AuditFixtures.write(folder.resolve("trail.jsonl"), lines.subList(6, 9));
+
+    VerificationReport report = verifier.verify(List.of(first, active));
+
+    Finding finding = assertFinding(report, Finding.Kind.MISSING, 1, 7);
+    assertEquals(active, finding.file());
+    assertEquals("records seq 4 to 6 are missing before this record (deleted, or rotated files"
+        + " between trail.1.jsonl and trail.jsonl were not given: pass them too, in rotation"
+        + " order)", finding.detail());
+  }
+
   @Test
   void aWrongKeyFindsTheFirstRecordEditedAndSaysTheKeyMayNotBeTheTrails() throws IOException {
     byte[] otherKey = new byte[32];

@@ -50,6 +50,16 @@ class TrailKeyCheckTest {
       options -> AuditAppender.open(options).close());
 
   @Test
+  void aTrailPathThatIsAFolderIsNamedAsTheTrailNotTheKey() throws Exception {
+    Path trailFolder = Files.createDirectory(folder.resolve("trailfolder"));
+    AuditException refused = assertThrows(AuditException.class,
+        () -> TrailKeyCheck.check(trailFolder, folder.resolve("k.key")));
+    org.junit.jupiter.api.Assertions.assertEquals("audit trail " + trailFolder + " is a folder;"
+        + " give the path of the trail file itself, e.g. " + trailFolder.resolve("piiwarden-audit.jsonl"),
+        refused.getMessage());
+  }
+
+  @Test
   void anotherKeyFileIsRefused() throws Exception {
     writtenTrailKey();
     Path other = folder.resolve("other.key");

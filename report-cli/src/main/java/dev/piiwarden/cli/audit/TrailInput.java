@@ -8,7 +8,10 @@ import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.TrailFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +24,9 @@ final class TrailInput {
       description = "The trail's files (piiwarden-audit.jsonl and its rotated files).")
   private List<Path> files;
 
+  private static final String LOCK_SUFFIX = ".jsonl.lock";
+  private static final String KEY_SUFFIX = ".key";
+
   @Option(
       names = "--key-file",
       paramLabel = "K",
@@ -29,10 +35,13 @@ final class TrailInput {
   private Path keyFile;
 
   /**
-   * The files in rotation order. Bad input (exit 2): a missing or unreadable one, or files with no
-   * audit record at all (empty, binary, another program's), which are no trail to verify.
+   * The files in rotation order. Lock files ({@code <trail>.jsonl.lock}, which a glob such as
+   * {@code piiwarden-audit*} takes too) are left out. Bad input (exit 2): the audit key file given
+   * as a trail file, a file given twice, a missing or unreadable one, or files with no audit record
+   * at all (empty, binary, another program's), which are no trail to verify.
    */
   List<Path> files() {
+    List<Path> files = trailFiles();
     for (Path file : files) {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
         throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_FILE, file,
@@ -87,8 +96,62 @@ final class TrailInput {
 
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */
   AuditKey key() {
-    Path file = keyFile != null ? keyFile : AuditKey.defaultFileBeside(files.get(0));
+    Path file = keyFilePath(trailFiles());
     return badInputOnFailure(() -> AuditKey.load(file));
+  }
+
+  private Path keyFilePath(List<Path> trail) {
+    return keyFile != null ? keyFile : AuditKey.defaultFileBeside(trail.get(0));
+  }
+
+  /**
+   * The FILEs less lock files; the key file and a file given twice refused. The key file is named
+   * by its path only: its content is never shown.
+   */
+  private List<Path> trailFiles() {
+    List<Path> trail = new ArrayList<>();
+    for (Path file : files) {
+      if (!file.getFileName().toString().endsWith(LOCK_SUFFIX)) {
+        trail.add(file);
+      }
+    }
+    if (trail.isEmpty()) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_FILE, files.get(0),
+          "is the lock file of a trail, not a trail file");
+    }
+    Path key = keyFilePath(trail);
+    Set<Path> seen = new HashSet<>();
+    for (Path file : trail) {
+      if (file.getFileName().toString().endsWith(KEY_SUFFIX) || sameFile(file, key)) {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT, file
+            + " is the audit key file, not a trail file: pass it with --key-file (by default "
+            + AuditKey.DEFAULT_FILE_NAME + " beside the first trail file is used), and the"
+            + " trail's files as FILE, e.g. piiwarden-audit.*.jsonl piiwarden-audit.jsonl");
+      }
+      if (!seen.add(identity(file))) {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT, "audit file " + file
+            + " is given twice; pass each of the trail's files once, e.g. piiwarden-audit.*.jsonl"
+            + " piiwarden-audit.jsonl");
+      }
+    }
+    return trail;
+  }
+
+  private static boolean sameFile(Path file, Path other) {
+    try {
+      return Files.exists(file) && Files.exists(other) && Files.isSameFile(file, other);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** The file itself, whichever way its path is written (a link, ./, ..). */
+  private static Path identity(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (java.io.IOException e) {
+      return file.toAbsolutePath().normalize();
+    }
   }
 
   /** Runs a core call, turning its {@link AuditException} into a one-line exit 2. */

@@ -110,6 +110,73 @@ class AuditVerifyCommandTest {
     assertTrue(result.err().contains("(dos2unix " + trail + ")"), result.err());
   }
 
+  /**
+   * {@code piiwarden audit verify piiwarden-audit*}: the glob takes the key file and the lock file
+   * too. The key file is refused (exit 2, its content never shown), saying to pass it with
+   * --key-file; lock files are no trail files and are left out.
+   */
+  @Test
+  void theKeyFileAmongTheFilesIsExit2SayingToPassItWithKeyFile() throws Exception {
+    Path trail = TrailFixture.write(folder, 300);
+    Path key = folder.resolve("piiwarden-audit.key");
+    Files.writeString(folder.resolve("piiwarden-audit.jsonl.lock"), "");
+    List<String> args = new ArrayList<>(List.of("audit", "verify"));
+    try (var glob = Files.newDirectoryStream(folder, "piiwarden-audit*")) {
+      glob.forEach(file -> args.add(file.toString()));
+    }
+    assertTrue(args.contains(key.toString()), args.toString());
+
+    CliResult result = CliRun.run(args.toArray(String[]::new));
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: " + key + " is the audit key file, not a trail file: pass it"
+        + " with --key-file (by default piiwarden-audit.key beside the first trail file is used),"
+        + " and the trail's files as FILE, e.g. piiwarden-audit.*.jsonl piiwarden-audit.jsonl"),
+        result.errLines());
+    assertEquals("", result.out());
+    String keyBytes = new String(Files.readAllBytes(key), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(!result.err().contains(keyBytes.trim()), "the key's content is never shown");
+
+    CliResult query = CliRun.run("audit", "query", trail.toString(), key.toString(), "--subject", "u-42");
+    assertEquals(2, query.exitCode(), query.describe());
+    assertTrue(query.err().startsWith("piiwarden: " + key + " is the audit key file, not a trail"
+        + " file: pass it with --key-file"), query.err());
+  }
+
+  @Test
+  void lockFilesAmongTheFilesAreLeftOut() throws Exception {
+    Path trail = TrailFixture.write(folder, 300);
+    Files.writeString(folder.resolve("piiwarden-audit.jsonl.lock"), "");
+    List<String> args = new ArrayList<>(List.of("audit", "verify"));
+    try (var glob = Files.newDirectoryStream(folder, "piiwarden-audit*.jsonl*")) {
+      glob.forEach(file -> args.add(file.toString()));
+    }
+    int files = TrailFiles.inOrder(trail).size();
+
+    CliResult result = CliRun.run(args.toArray(String[]::new));
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().startsWith("OK: 6 records in " + files + " files verify;"), result.out());
+
+    CliResult query = CliRun.run("audit", "query", trail.toString(),
+        folder.resolve("piiwarden-audit.jsonl.lock").toString(), "--subject", "u-42");
+    assertEquals(0, query.exitCode(), query.describe());
+  }
+
+  @Test
+  void aFileGivenTwiceIsExit2SayingSo() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString(),
+        folder.resolve(".").resolve("piiwarden-audit.jsonl").toString());
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: audit file " + folder.resolve(".").resolve("piiwarden-audit.jsonl")
+        + " is given twice; pass each of the trail's files once, e.g. piiwarden-audit.*.jsonl"
+        + " piiwarden-audit.jsonl"), result.errLines());
+    assertEquals("", result.out());
+  }
+
   @Test
   void noFileIsAUsageError() {
     CliResult result = CliRun.run("audit", "verify");
