@@ -38,8 +38,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.FINDINGS;
     }
-    out.println("OK: " + report.records() + " records in " + files.size()
-        + (files.size() == 1 ? " file" : " files") + " verify; last seq " + report.last().seq()
+    long records = report.records();
+    out.println("OK: " + records + (records == 1 ? " record in " : " records in ") + files.size()
+        + (files.size() == 1 ? " file" : " files") + (records == 1 ? " verifies" : " verify")
+        + "; last seq " + report.last().seq()
         + ", hash " + report.last().hash());
     out.flush();
     return ExitCode.OK;

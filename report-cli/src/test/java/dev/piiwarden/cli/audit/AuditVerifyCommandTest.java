@@ -30,6 +30,18 @@ class AuditVerifyCommandTest {
   }
 
   @Test
+  void aTrailOfOneRecordIsSaidInTheSingular() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    java.nio.file.Files.write(trail, java.nio.file.Files.readAllLines(trail).subList(0, 1));
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertTrue(result.out().startsWith("OK: 1 record in 1 file verifies; last seq 1, hash "),
+        result.out());
+  }
+
+  @Test
   void rotatedFilesGivenInGlobOrderVerifyInRotationOrder() throws Exception {
     Path trail = TrailFixture.write(folder, 300);
     List<Path> files = new ArrayList<>(TrailFiles.inOrder(trail));
