@@ -168,10 +168,28 @@ final class ConsentEnforcement {
               configuration.monitorOnly(),
               configuration.allowOnStoreError());
       ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger)));
+      readAhead(ledger);
       if (access != null) {
         ConsentBridge.installAccess(new AccessRecorder(access));
       }
     }
+  }
+
+  /**
+   * Opens the ledger and has its store read ahead on a thread of its own, so that a large {@code
+   * file:} ledger loads while the application starts instead of during its first consent checks.
+   * A failure here is left for the first decision to report.
+   */
+  private static void readAhead(Supplier<ConsentLedger> ledger) {
+    Thread reader = new Thread(() -> {
+      try {
+        ledger.get().load();
+      } catch (Throwable failure) {
+        // the first decision opens the ledger again and reports what is wrong
+      }
+    }, "piiwarden-consent-load");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   /**

@@ -70,6 +70,10 @@ final class ConsentRecordJson {
 
   /** Parses the line {@code bytes[offset, offset + length)}, without its newline. */
   static ParsedLine parse(byte[] bytes, int offset, int length) {
+    ConsentRecord canonical = CanonicalLine.parse(bytes, offset, length);
+    if (canonical != null) {
+      return new ParsedLine(canonical, false, canonical.subject(), null);
+    }
     String subject = null;
     String purpose = null;
     String state = null;
@@ -116,7 +120,7 @@ final class ConsentRecordJson {
     }
     try {
       return new ParsedLine(new ConsentRecord(subject, purpose, ConsentRecord.State.valueOf(state),
-          Instant.parse(time), source, expires == null ? null : Instant.parse(expires)),
+          LedgerInstant.parse(time), source, expires == null ? null : LedgerInstant.parse(expires)),
           false, subject, null);
     } catch (RuntimeException e) {
       return new ParsedLine(null, false, subject,
