@@ -54,6 +54,7 @@ public final class FileConsentStore implements ConsentStore {
   private final Consumer<String> warnings;
   private final Map<String, List<ConsentRecord>> bySubject = new HashMap<>();
   private final LedgerDamage damage;
+  private final boolean mustExist;
   private long parsedUpTo;
   private long lineNumber;
   private long reportedTornAt = -1;
@@ -69,6 +70,17 @@ public final class FileConsentStore implements ConsentStore {
    * @param warnings where skipped lines are reported (no record content is included)
    */
   public FileConsentStore(Path file, Consumer<String> warnings) {
+    this(file, warnings, false);
+  }
+
+  /**
+   * @param file the ledger file
+   * @param warnings where skipped lines are reported (no record content is included)
+   * @param mustExist whether a missing file is an error ({@link ConsentStoreMissingException}),
+   *     for a store opened only for reading; else it is a ledger without records yet
+   */
+  public FileConsentStore(Path file, Consumer<String> warnings, boolean mustExist) {
+    this.mustExist = mustExist;
     this.file = file.toAbsolutePath().normalize();
     this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, ignored -> new Object());
     this.warnings = warnings;
@@ -178,6 +190,10 @@ public final class FileConsentStore implements ConsentStore {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
+      if (mustExist) {
+        throw new ConsentStoreMissingException("cannot read consent store " + describe()
+            + ": the file does not exist");
+      }
       if (parsedUpTo > 0 || fileKey != null) {
         restart();
       }

@@ -140,11 +140,29 @@ class ConsentCommandTest {
 
   @Test
   void listOfAnUnknownSubjectIsEmpty() {
+    consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
     CliResult list = consent("list", "--store", fileStore(), "--subject", "nobody", "--format", "json");
 
     assertEquals(0, list.exitCode(), list.describe());
     assertTrue(list.out().contains("\"history\" : [ ]"), list.out());
+  }
+
+  @Test
+  void listOfAStoreThatDoesNotExistIsExitTwoAndCreatesNoStore() {
+    for (String store : List.of(fileStore(), "jdbc:sqlite:" + dir.resolve("cc.db"))) {
+      CliResult list = consent("list", "--store", store, "--subject", "s-0");
+
+      assertEquals(2, list.exitCode(), list.describe());
+      assertEquals("", list.out());
+      assertEquals(1, list.errLines().size(), list.describe());
+      assertTrue(list.errLines().get(0).startsWith("piiwarden: cannot read consent store " + store + ": the "),
+          list.describe());
+      assertTrue(list.errLines().get(0).endsWith(" does not exist; check the --store URI: list only reads a"
+          + " store, a first grant or withdraw creates it"), list.describe());
+      assertFalse(list.err().contains("s-0"), list.err());
+    }
     assertFalse(Files.exists(dir.resolve("consent.jsonl")), "listing creates no store");
+    assertFalse(Files.exists(dir.resolve("cc.db")), "listing creates no database");
   }
 
   @Test
