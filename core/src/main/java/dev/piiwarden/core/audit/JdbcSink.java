@@ -3,19 +3,23 @@ package dev.piiwarden.core.audit;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:<url>} sink: the same records in table {@value #TABLE}, one row per record with
  * the canonical line in {@code record} and its main fields in columns for queries; a batch is one
  * transaction of batched inserts. The table is created if absent. On open the chain continues from
  * the row with the highest {@code seq}. The driver comes from the class path (the agent carries
- * PostgreSQL's); user and password go in the URL.
+ * PostgreSQL's) or the thread's context class loader (the CLI's {@code --jdbc-driver}); user and
+ * password go in the URL.
  *
  * <pre>
  * CREATE TABLE piiwarden_audit (seq BIGINT PRIMARY KEY, ts VARCHAR(32), type VARCHAR(64),
@@ -113,10 +117,34 @@ public final class JdbcSink implements AuditSink {
 
   private Connection connection() throws SQLException {
     if (connection == null) {
-      connection = DriverManager.getConnection(url);
+      connection = connect();
       connection.setAutoCommit(false);
     }
     return connection;
+  }
+
+  /**
+   * A connection through {@link DriverManager}, else through a driver of the thread's context
+   * class loader, which DriverManager does not see: the CLI's {@code --jdbc-driver} jars, as for
+   * the consent store.
+   */
+  private Connection connect() throws SQLException {
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException noDriverThere) {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
+          if (driver.acceptsURL(url)) {
+            Connection found = driver.connect(url, new Properties());
+            if (found != null) {
+              return found;
+            }
+          }
+        }
+      }
+      throw noDriverThere;
+    }
   }
 
   /** Rolls back and drops the connection, so that the retry starts on a fresh one. */
