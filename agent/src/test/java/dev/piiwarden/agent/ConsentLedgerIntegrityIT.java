@@ -82,4 +82,47 @@ class ConsentLedgerIntegrityIT {
     assertTrue(records.contains("\"source\":\"email from [REDACTED:email]\""), records);
     assertTrue(records.contains("\"actor\":\"[REDACTED:email]\""), records);
   }
+
+  private static String grant(String subject, String source) {
+    return "{\"subject\":\"" + subject + "\",\"purpose\":\"marketing\",\"state\":\"GRANTED\","
+        + "\"time\":\"2026-01-01T00:00:00Z\",\"source\":\"" + source + "\"}\n";
+  }
+
+  @Test
+  void aRunningAgentReadsALedgerReplacedByALargerFileAgain() throws Exception {
+    Path ledger = folder.resolve("c.jsonl");
+    Files.writeString(ledger, grant("w-2", "web") + grant("u-1", "web"));
+    String classPath = String.join(java.io.File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    Process process = FixtureJvm.current()
+        .agent("consent.store=file:" + ledger + ",consent.cache-ttl=PT1S,audit.sink=none")
+        .start(List.of("-cp", classPath, com.acme.fixture.ConsentFixtureApp.class.getName(), "poll-u1"));
+    try {
+      awaitOutput(process, "=ran:sent");
+
+      // rewritten without u-1 (an erasure) and with longer records, then renamed over the ledger
+      Path rewritten = folder.resolve("c.new");
+      Files.writeString(rewritten, grant("w-2", "web") + grant("w-3", "a much longer source ".repeat(5))
+          + grant("w-4", "web"));
+      assertTrue(Files.size(rewritten) > Files.size(ledger));
+      Files.move(rewritten, ledger, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+      awaitOutput(process, "=denied:NOT_GRANTED");
+    } finally {
+      FixtureJvm.Result run = FixtureJvm.finish(process, "\n");
+      assertTrue(run.stderr().contains("c.jsonl was replaced; reading it again"), run.toString());
+      assertFalse(run.stderr().contains("not a consent record") || run.stderr().contains("damaged"),
+          run.toString());
+    }
+  }
+
+  /** Waits up to 15 s for {@code text} in the running JVM's output (the cache TTL is 1 s). */
+  private static void awaitOutput(Process process, String text) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    while (!Files.readString(FixtureJvm.stdout(process)).contains(text)) {
+      assertTrue(System.nanoTime() < deadline, "no " + text + " in " + Files.readString(FixtureJvm.stdout(process)));
+      assertTrue(process.isAlive(), "the fixture JVM ended: " + Files.readString(FixtureJvm.stdout(process)));
+      Thread.sleep(100);
+    }
+  }
 }
