@@ -224,20 +224,22 @@ public final class FileConsentStore implements ConsentStore {
         restart();
       }
       long readFrom = Math.max(0, parsedUpTo - tail.length);
+      if (readFrom == 0) {
+        loadingTotal = end;
+      }
       bytes = read(channel, readFrom, end);
       if (!Arrays.equals(bytes, 0, tail.length, tail, 0, tail.length)) {
         warnings.accept("piiwarden: consent store " + describe() + " was rewritten; reading it again");
         restart();
         readFrom = 0;
+        loadingTotal = end;
         bytes = read(channel, 0, end);
       }
       from = Math.toIntExact(parsedUpTo - readFrom);
       fileKey = attributes.fileKey();
       modified = attributes.lastModifiedTime();
-      if (parsedUpTo == 0) {
-        loadingTotal = bytes.length;
-      }
     } catch (IOException | ArithmeticException | OutOfMemoryError e) {
+      loadingTotal = 0;
       throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);
     }
     try {
