@@ -20,6 +20,7 @@ import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses;
 import dev.piiwarden.agent.inventory.ActivityCatalog;
 import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.consent.ConsentChangeArguments;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreUri;
 import dev.piiwarden.core.consent.PurposeLineage;
@@ -159,7 +160,7 @@ final class ConsentEnforcement {
 
     static void wire(
         AgentConfiguration configuration, NumberedRules<ConsentRule> rules, NumberedRules<AccessRule> access) {
-      Supplier<ConsentLedger> ledger = new LazyLedger(configuration);
+      LazyLedger ledger = new LazyLedger(configuration);
       ConsentGate gate =
           new ConsentGate(
               rules,
@@ -167,11 +168,29 @@ final class ConsentEnforcement {
               SubjectPseudonym.withKeyFrom(AgentAudit.keyFile()),
               configuration.monitorOnly(),
               configuration.allowOnStoreError());
-      ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger)));
+      ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger, ledger::arguments)));
+      readAhead(ledger);
       if (access != null) {
         ConsentBridge.installAccess(new AccessRecorder(access));
       }
     }
+  }
+
+  /**
+   * Opens the ledger and has its store read ahead on a thread of its own, so that a large {@code
+   * file:} ledger loads while the application starts instead of during its first consent checks.
+   * A failure here is left for the first decision to report.
+   */
+  private static void readAhead(Supplier<ConsentLedger> ledger) {
+    Thread reader = new Thread(() -> {
+      try {
+        ledger.get().load();
+      } catch (Throwable failure) {
+        // the first decision opens the ledger again and reports what is wrong
+      }
+    }, "piiwarden-consent-load");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   /**
@@ -181,9 +200,30 @@ final class ConsentEnforcement {
   private static final class LazyLedger implements Supplier<ConsentLedger> {
     private final AgentConfiguration configuration;
     private volatile ConsentLedger ledger;
+    private volatile Taxonomy taxonomy;
+    private volatile ConsentChangeArguments arguments;
 
     LazyLedger(AgentConfiguration configuration) {
       this.configuration = configuration;
+    }
+
+    /** The built-in taxonomy, extended by {@code piiwarden.taxonomy} when it is set; read once. */
+    private synchronized Taxonomy taxonomy() {
+      if (taxonomy == null) {
+        String extension = configuration.get(AgentOption.TAXONOMY);
+        taxonomy = extension.isEmpty() ? Taxonomy.builtIn() : Taxonomy.load(Path.of(extension));
+      }
+      return taxonomy;
+    }
+
+    /** The check of grants and withdrawals through {@code Consents}, against the taxonomy. */
+    ConsentChangeArguments arguments() {
+      ConsentChangeArguments current = arguments;
+      if (current == null) {
+        current = new ConsentChangeArguments(taxonomy());
+        arguments = current;
+      }
+      return current;
     }
 
     @Override
@@ -193,11 +233,10 @@ final class ConsentEnforcement {
         synchronized (this) {
           current = ledger;
           if (current == null) {
-            String taxonomy = configuration.get(AgentOption.TAXONOMY);
             PurposeLineage lineage =
-                taxonomy.isEmpty()
+                configuration.get(AgentOption.TAXONOMY).isEmpty()
                     ? PurposeLineage.dotted()
-                    : PurposeLineage.of(Taxonomy.load(Path.of(taxonomy)));
+                    : PurposeLineage.of(taxonomy());
             String store = configuration.get(AgentOption.CONSENT_STORE);
             current =
                 new ConsentLedger(

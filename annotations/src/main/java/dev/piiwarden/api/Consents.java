@@ -30,6 +30,14 @@ import java.util.ServiceLoader;
  *
  * <p>A store that cannot be written makes {@code grant} and {@code withdraw} throw {@link
  * IllegalStateException}.
+ *
+ * <p>{@code grant} and {@code withdraw} throw {@link IllegalArgumentException} and record nothing
+ * when the subject, the purpose or the source is null or blank, or when the purpose is no purpose
+ * key of the taxonomy (the built-in one plus the extension named by {@code piiwarden.taxonomy}):
+ * a grant of a mistyped purpose would never match what the code asks for, which looks like consent
+ * but is none. The message names the closest key ({@code unknown purpose 'marketting' (did you mean
+ * 'marketing'?)}) and never the subject id. This holds with the agent and with piiwarden-core's
+ * ledger; a ledger given to {@link #install} checks what it chooses to.
  */
 public final class Consents {
   /** How often {@code isGranted} looks for an agent attached after a fallback ledger was chosen. */
@@ -45,12 +53,28 @@ public final class Consents {
 
   private Consents() {}
 
-  /** Records that {@code subject} granted {@code purpose}, through {@code source}. */
+  /**
+   * Records that {@code subject} granted {@code purpose}, through {@code source}.
+   *
+   * @param subject the data subject's id, not blank
+   * @param purpose a purpose key of the taxonomy or of {@code piiwarden.taxonomy}
+   * @param source where the consent was given (a form, a ticket), not blank
+   * @throws IllegalArgumentException for a blank value or an unknown purpose; nothing is recorded
+   * @throws IllegalStateException when there is no ledger or its store cannot be written
+   */
   public static ConsentRecord grant(String subject, String purpose, String source) {
     return backend(true).grant(subject, purpose, source);
   }
 
-  /** Records that {@code subject} withdrew {@code purpose}, through {@code source}. */
+  /**
+   * Records that {@code subject} withdrew {@code purpose}, through {@code source}.
+   *
+   * @param subject the data subject's id, not blank
+   * @param purpose a purpose key of the taxonomy or of {@code piiwarden.taxonomy}
+   * @param source where the withdrawal was made, not blank
+   * @throws IllegalArgumentException for a blank value or an unknown purpose; nothing is recorded
+   * @throws IllegalStateException when there is no ledger or its store cannot be written
+   */
   public static ConsentRecord withdraw(String subject, String purpose, String source) {
     return backend(true).withdraw(subject, purpose, source);
   }

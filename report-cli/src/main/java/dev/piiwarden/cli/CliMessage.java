@@ -25,6 +25,8 @@ public enum CliMessage {
           + " application; pass the store the agent uses (piiwarden.consent.store): file:<path> or"
           + " jdbc:<url>"),
   CONSENT_BAD_STORE("--store: %s; pass file:<path> or jdbc:<url>, the store named by piiwarden.consent.store"),
+  CONSENT_STORE_MISSING(
+      "%s; check the --store URI: list only reads a store, a first grant or withdraw creates it"),
   CONSENT_STORE_FAILED("%s; check that the store is reachable and writable, then run this again"),
   CONSENT_NO_DRIVER(
       "%s; pass the driver's jar with --jdbc-driver JAR (e.g. org.xerial:sqlite-jdbc or"

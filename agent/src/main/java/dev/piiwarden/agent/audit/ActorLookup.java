@@ -1,15 +1,19 @@
 package dev.piiwarden.agent.audit;
 
 import dev.piiwarden.agent.consent.ApplicationApi;
+import dev.piiwarden.core.audit.ConsentChangeEvents;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The actor of the current thread, from the application's {@code PrivacyContext.currentActor()}
  * as the instrumented class's own loader sees it (the agent never links to the application's API
- * classes by type).
+ * classes by type), redacted: an actor is often a login that is an e-mail address, and the trail
+ * holds no raw personal data. Actors are few, so their redacted forms are kept, and a decision
+ * does not pay for a redaction each time.
  */
 final class ActorLookup {
   private static final MethodHandle NONE = MethodHandles.constant(Object.class, Optional.empty());
@@ -22,10 +26,31 @@ final class ActorLookup {
         }
       };
 
-  /** The actor, or null when none is set or the application has no {@code PrivacyContext}. */
+  /** Past this many distinct actors the kept redactions are dropped and made again. */
+  private static final int MAX_KEPT = 1024;
+
+  private final ConcurrentHashMap<String, String> redacted = new ConcurrentHashMap<>();
+
+  /**
+   * The actor, redacted, or null when none is set or the application has no {@code
+   * PrivacyContext}.
+   */
   String actorFor(Class<?> declaringType) throws Throwable {
     Optional<?> actor = (Optional<?>) actors.get(declaringType).invoke();
-    return actor.map(String::valueOf).orElse(null);
+    return actor.isEmpty() ? null : redacted(String.valueOf(actor.get()));
+  }
+
+  private String redacted(String actor) {
+    String known = redacted.get(actor);
+    if (known != null) {
+      return known;
+    }
+    if (redacted.size() >= MAX_KEPT) {
+      redacted.clear();
+    }
+    String masked = ConsentChangeEvents.redacted(actor);
+    redacted.put(actor, masked);
+    return masked;
   }
 
   /**

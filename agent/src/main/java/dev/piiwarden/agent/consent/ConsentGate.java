@@ -7,6 +7,7 @@ import dev.piiwarden.api.ConsentDeniedException.Reason;
 import dev.piiwarden.core.consent.ConsentDecision;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
+import dev.piiwarden.core.consent.ConsentStoreLoadingException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -111,7 +112,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
       decision = current.decideAll(subject, rule.purposes());
     } catch (ConsentStoreException e) {
       AgentReport.once(
-          "store-down",
+          e instanceof ConsentStoreLoadingException ? "store-loading" : "store-down",
           e.getMessage()
               + "; consent decisions follow piiwarden.consent.on-store-error="
               + (allowOnStoreError ? "allow" : "deny"));

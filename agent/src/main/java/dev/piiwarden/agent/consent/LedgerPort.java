@@ -2,6 +2,7 @@ package dev.piiwarden.agent.consent;
 
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.consent.ConsentChangeArguments;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
 import java.util.ArrayList;
@@ -11,18 +12,25 @@ import java.util.function.Supplier;
 /**
  * The agent's ledger as the application's {@code Consents} sees it through the bridge: records as
  * arrays of JDK values, and a store failure as an {@link IllegalStateException} the application
- * can catch without knowing the agent's (relocated) types.
+ * can catch without knowing the agent's (relocated) types. A grant or withdrawal with an empty
+ * value or an unknown purpose is an {@link IllegalArgumentException} and records nothing.
  */
 public final class LedgerPort implements ConsentBridge.Ledger {
   private final Supplier<ConsentLedger> ledger;
+  private final Supplier<ConsentChangeArguments> arguments;
 
-  /** @param ledger the agent's ledger, opened on first use */
-  public LedgerPort(Supplier<ConsentLedger> ledger) {
+  /**
+   * @param ledger the agent's ledger, opened on first use
+   * @param arguments the check of a grant's or withdrawal's values (the agent's taxonomy)
+   */
+  public LedgerPort(Supplier<ConsentLedger> ledger, Supplier<ConsentChangeArguments> arguments) {
     this.ledger = ledger;
+    this.arguments = arguments;
   }
 
   @Override
   public Object[] grant(String subject, String purpose, String source) {
+    arguments.get().check(subject, purpose, source);
     try {
       return fields(ledger.get().grant(subject, purpose, source));
     } catch (ConsentStoreException e) {
@@ -32,6 +40,7 @@ public final class LedgerPort implements ConsentBridge.Ledger {
 
   @Override
   public Object[] withdraw(String subject, String purpose, String source) {
+    arguments.get().check(subject, purpose, source);
     try {
       return fields(ledger.get().withdraw(subject, purpose, source));
     } catch (ConsentStoreException e) {

@@ -3,9 +3,11 @@ package dev.piiwarden.agent.consent;
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.consent.ConsentStore;
 import dev.piiwarden.core.consent.ConsentStoreException;
+import dev.piiwarden.core.consent.ConsentStoreLoadingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,10 @@ public final class TimeBoundStore implements ConsentStore {
   private final long boundNanos;
   private final ExecutorService worker;
   private final AtomicReference<Future<?>> outstanding = new AtomicReference<>();
+  /** The read ahead started by {@link #load}, until a request found it done; else null. */
+  private volatile Future<?> preload;
+  /** Whether a request already waited a whole bound for the read ahead. */
+  private volatile boolean preloadWaitedFor;
 
   TimeBoundStore(ConsentStore store, Duration bound) {
     this.store = store;
@@ -83,12 +89,52 @@ public final class TimeBoundStore implements ConsentStore {
     return call("read", () -> store.records(subject));
   }
 
+  /**
+   * Starts reading the store ahead on the store's thread and returns at once, so that a large
+   * {@code file:} ledger is loaded while the application starts. Requests made meanwhile wait for
+   * it within their bound, and one that cannot is told the store is loading ({@link
+   * ConsentStoreLoadingException}).
+   */
+  @Override
+  public void load() {
+    if (preload == null) {
+      preload = worker.submit(() -> {
+        store.load();
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public Optional<String> loading() {
+    return store.loading();
+  }
+
   private <T> T call(String what, Callable<T> work) {
+    Future<?> ahead = preload;
+    if (ahead != null) {
+      if (!ahead.isDone()) {
+        if (preloadWaitedFor) {
+          throw unavailable(what, "no answer yet", null);
+        }
+        try {
+          ahead.get(boundNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          preloadWaitedFor = true;
+          throw unavailable(what, "no answer within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms", e);
+        } catch (ExecutionException e) {
+          // the read ahead failed: the request below reads again and reports what is wrong
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ConsentStoreException("interrupted while waiting for consent store " + describe(), e);
+        }
+      }
+      preload = null;
+    }
     Future<?> earlier = outstanding.get();
     if (earlier != null) {
       if (!earlier.isDone()) {
-        throw new ConsentStoreException(
-            "cannot " + what + " consent store " + describe() + ": an earlier request is still unanswered");
+        throw unavailable(what, "an earlier request is still unanswered", null);
       }
       outstanding.compareAndSet(earlier, null);
     }
@@ -106,8 +152,7 @@ public final class TimeBoundStore implements ConsentStore {
       return answer.get(boundNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       outstanding.set(answer);
-      throw new ConsentStoreException("cannot " + what + " consent store " + describe() + ": no answer within "
-          + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms", e);
+      throw unavailable(what, "no answer within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -121,6 +166,16 @@ public final class TimeBoundStore implements ConsentStore {
       Thread.currentThread().interrupt();
       throw new ConsentStoreException("interrupted while waiting for consent store " + describe(), e);
     }
+  }
+
+  /** The store did not answer in time: said as loading while its first read is under way. */
+  private ConsentStoreException unavailable(String what, String why, Throwable cause) {
+    Optional<String> loading = store.loading();
+    if (loading.isPresent()) {
+      return new ConsentStoreLoadingException("cannot " + what + " consent store " + describe()
+          + " yet: it is still being loaded at start (" + loading.get() + "), " + why, cause);
+    }
+    return new ConsentStoreException("cannot " + what + " consent store " + describe() + ": " + why, cause);
   }
 
   @Override

@@ -40,6 +40,69 @@ class TimeBoundStoreTest {
     store.close();
   }
 
+  @Test
+  void aStoreStillLoadingAtStartIsReportedAsLoadingNotAsDown() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    MemoryConsentStore records = new MemoryConsentStore();
+    records.append(GRANT);
+    ConsentStore slowToLoad = new ConsentStore() {
+      volatile boolean loaded;
+
+      @Override
+      public void load() {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        loaded = true;
+      }
+
+      @Override
+      public java.util.Optional<String> loading() {
+        return loaded ? java.util.Optional.empty() : java.util.Optional.of("loading 117 MB, 40% done");
+      }
+
+      @Override
+      public void append(ConsentRecord record) {
+        records.append(record);
+      }
+
+      @Override
+      public List<ConsentRecord> records(String subject) {
+        return records.records(subject);
+      }
+
+      @Override
+      public String describe() {
+        return "file:/big.jsonl";
+      }
+
+      @Override
+      public void close() {}
+    };
+    TimeBoundStore store = new TimeBoundStore(slowToLoad, Duration.ofMillis(200));
+    store.load(); // returns at once: the store loads on its own thread
+
+    ConsentStoreException first = assertThrows(
+        dev.piiwarden.core.consent.ConsentStoreLoadingException.class, () -> store.records("u-1"));
+    assertEquals("cannot read consent store file:/big.jsonl yet: it is still being loaded at start"
+        + " (loading 117 MB, 40% done), no answer within 200 ms", first.getMessage());
+    long before = System.nanoTime();
+    assertThrows(dev.piiwarden.core.consent.ConsentStoreLoadingException.class, () -> store.records("u-1"));
+    assertTrue(System.nanoTime() - before < Duration.ofMillis(150).toNanos(),
+        "a later request does not wait another bound");
+
+    release.countDown();
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (slowToLoad.loading().isPresent() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(50);
+    assertEquals(List.of(GRANT), store.records("u-1"));
+    store.close();
+  }
+
   /**
    * The hung read has returned from the store; its request ends a moment later on the worker, and
    * until then a call still fails at once. Tries again for at most 5 s.

@@ -19,7 +19,8 @@ import java.util.ServiceLoader;
  * the canonical line in {@code record} and its main fields in columns for queries; a batch is one
  * transaction of batched inserts. The table is created if absent. The driver is the one given (the
  * agent hands over its bundled PostgreSQL driver, which it keeps out of {@code DriverManager}), else
- * one on the class path; user and password go in the URL.
+ * one on the class path, else one of the thread's context class loader (the CLI's {@code
+ * --jdbc-driver} jars, as for the consent store); user and password go in the URL.
  *
  * <p>Several writers may share the table (replicas of a service, the CLI's {@code consent --audit}
  * beside a running agent), as they share a jsonl file. Before each batch ({@link #claim}) the sink

@@ -127,6 +127,14 @@ public final class ConsentLedger implements ConsentBackend, AutoCloseable {
     return List.copyOf(store.records(Objects.requireNonNull(subject, "subject")));
   }
 
+  /**
+   * Has the store read ahead of the first decision (see {@link ConsentStore#load}); failures are
+   * left for the decisions to report.
+   */
+  public void load() {
+    store.load();
+  }
+
   /** The store's URI for messages, without credentials. */
   public String describeStore() {
     return store.describe();

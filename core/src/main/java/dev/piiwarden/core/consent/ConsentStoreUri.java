@@ -63,6 +63,20 @@ public final class ConsentStoreUri {
    * @throws IllegalArgumentException when {@link #problem} finds something wrong
    */
   public static ConsentStore open(String uri, Consumer<String> warnings, Driver driver) {
+    return open(uri, warnings, driver, false);
+  }
+
+  /**
+   * Opens the store only to read it: nothing is created, and reading a file, SQLite database or
+   * table that does not exist fails with {@link ConsentStoreMissingException}.
+   *
+   * @throws IllegalArgumentException when {@link #problem} finds something wrong
+   */
+  public static ConsentStore openForReading(String uri, Consumer<String> warnings, Driver driver) {
+    return open(uri, warnings, driver, true);
+  }
+
+  private static ConsentStore open(String uri, Consumer<String> warnings, Driver driver, boolean readOnly) {
     problem(uri)
         .ifPresent(
             problem -> {
@@ -73,8 +87,8 @@ public final class ConsentStoreUri {
       return new MemoryConsentStore();
     }
     if (uri.startsWith("file:")) {
-      return new FileConsentStore(Path.of(uri.substring("file:".length())), warnings);
+      return new FileConsentStore(Path.of(uri.substring("file:".length())), warnings, readOnly);
     }
-    return new JdbcConsentStore(uri, driver);
+    return new JdbcConsentStore(uri, driver, readOnly);
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,11 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -27,9 +30,15 @@ import java.util.function.Consumer;
  *
  * <p>Writers take an exclusive {@link FileLock} and force the line to disk before releasing it;
  * readers take a shared lock, so several processes can share one ledger. Records are read once and
- * then only the bytes appended since (by any process) are read. A last line without its newline is
- * a write torn by a crash: it is skipped and reported, and the next write starts on a fresh line so
- * the fragment stays isolated. Lines that are not records are skipped and reported too.
+ * then only the bytes appended since (by any process) are read; a file replaced or rewritten under
+ * the same path is read again from its start. A last line without its newline is a write torn by a
+ * crash: it is skipped and reported, and the next write starts on a fresh line so the fragment
+ * stays isolated; such a cut-off line is skipped wherever it is.
+ *
+ * <p>Any other line that is not a record is damage, and damage fails closed ({@link
+ * LedgerDamage}): a damaged line whose subject can still be read makes that subject's records
+ * unreadable, one whose subject cannot be read makes the whole store unreadable, until the line is
+ * repaired. A damaged withdrawal must not let an earlier grant count again.
  */
 public final class FileConsentStore implements ConsentStore {
   /** File locks belong to the whole JVM; this keeps two stores on one file from overlapping. */
@@ -37,22 +46,45 @@ public final class FileConsentStore implements ConsentStore {
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
+  /** How many bytes before the point read up to are compared to see a rewrite in place. */
+  private static final int TAIL_BYTES = 64;
+
   private final Path file;
   private final Object jvmLock;
   private final Consumer<String> warnings;
   private final Map<String, List<ConsentRecord>> bySubject = new HashMap<>();
+  private final LedgerDamage damage;
+  private final boolean mustExist;
   private long parsedUpTo;
   private long lineNumber;
   private long reportedTornAt = -1;
+  private byte[] tail = new byte[0];
+  private Object fileKey;
+  private FileTime modified;
+  /** The size of a read from the start while it is parsed, else 0; for {@link #loading}. */
+  private volatile long loadingTotal;
+  private volatile long loadingDone;
 
   /**
    * @param file the ledger file; it and its parent folders are created on the first write
    * @param warnings where skipped lines are reported (no record content is included)
    */
   public FileConsentStore(Path file, Consumer<String> warnings) {
+    this(file, warnings, false);
+  }
+
+  /**
+   * @param file the ledger file
+   * @param warnings where skipped lines are reported (no record content is included)
+   * @param mustExist whether a missing file is an error ({@link ConsentStoreMissingException}),
+   *     for a store opened only for reading; else it is a ledger without records yet
+   */
+  public FileConsentStore(Path file, Consumer<String> warnings, boolean mustExist) {
+    this.mustExist = mustExist;
     this.file = file.toAbsolutePath().normalize();
     this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, ignored -> new Object());
     this.warnings = warnings;
+    this.damage = new LedgerDamage(describe());
   }
 
   /**
@@ -99,7 +131,7 @@ public final class FileConsentStore implements ConsentStore {
   }
 
   /** Why the file cannot be used, in a few words and without its content. */
-  private String reason(Exception e) {
+  private String reason(Throwable e) {
     if (Files.isDirectory(file)) {
       return "it is a folder";
     }
@@ -122,85 +154,149 @@ public final class FileConsentStore implements ConsentStore {
   public List<ConsentRecord> records(String subject) {
     synchronized (jvmLock) {
       refresh();
+      damage.check(subject);
       return List.copyOf(bySubject.getOrDefault(subject, List.of()));
     }
   }
 
-  /** Reads what was appended since the last read; starts over if the file was replaced. */
+  @Override
+  public void load() {
+    synchronized (jvmLock) {
+      refresh();
+    }
+  }
+
+  @Override
+  public Optional<String> loading() {
+    long total = loadingTotal;
+    if (total <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of("loading " + Math.max(1, total / (1024 * 1024)) + " MB, "
+        + Math.min(99, 100 * loadingDone / total) + "% done");
+  }
+
+  /**
+   * Reads what was appended since the last read. The file is read again from its start when it
+   * shrank, when it was replaced (another file key: a rename over it, a restore from a copy) or
+   * when the bytes just before the point read up to changed (a rewrite in place), and, while it
+   * has damaged lines, whenever it changed: that is how a repair is seen.
+   *
+   * <p>Only reading the bytes happens under the shared file lock; they are parsed after it is
+   * released, so a slow reader (a cold JVM of the CLI) keeps writers out for as little as possible.
+   */
   private void refresh() {
-    long size;
+    BasicFileAttributes attributes;
     try {
-      size = Files.size(file);
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      if (parsedUpTo > 0) {
+      if (mustExist) {
+        throw new ConsentStoreMissingException("cannot read consent store " + describe()
+            + ": the file does not exist");
+      }
+      if (parsedUpTo > 0 || fileKey != null) {
         restart();
       }
       return;
     } catch (IOException e) {
       throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);
     }
-    if (size < parsedUpTo) {
+    long size = attributes.size();
+    boolean changedInPlace = !attributes.lastModifiedTime().equals(modified);
+    if (fileKey != null && attributes.fileKey() != null && !attributes.fileKey().equals(fileKey)) {
+      warnings.accept("piiwarden: consent store " + describe() + " was replaced; reading it again");
+      restart();
+    } else if (size < parsedUpTo) {
       warnings.accept("piiwarden: consent store " + describe() + " shrank; reading it again");
       restart();
-    }
-    if (size == parsedUpTo) {
+    } else if (size == parsedUpTo && !changedInPlace) {
       return;
+    } else if (changedInPlace && damage.any()) {
+      restart();
     }
+    byte[] bytes;
+    int from;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         FileLock ignored = channel.lock(0, Long.MAX_VALUE, true)) {
       long end = channel.size();
-      ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - parsedUpTo));
-      while (buffer.hasRemaining() && channel.read(buffer, parsedUpTo + buffer.position()) >= 0) {
-        // keep reading until the snapshot is complete
+      if (end < parsedUpTo) {
+        warnings.accept("piiwarden: consent store " + describe() + " shrank; reading it again");
+        restart();
       }
-      parse(buffer.array(), buffer.position());
-    } catch (IOException | ArithmeticException e) {
+      long readFrom = Math.max(0, parsedUpTo - tail.length);
+      if (readFrom == 0) {
+        loadingTotal = end;
+      }
+      bytes = read(channel, readFrom, end);
+      if (!Arrays.equals(bytes, 0, tail.length, tail, 0, tail.length)) {
+        warnings.accept("piiwarden: consent store " + describe() + " was rewritten; reading it again");
+        restart();
+        readFrom = 0;
+        loadingTotal = end;
+        bytes = read(channel, 0, end);
+      }
+      from = Math.toIntExact(parsedUpTo - readFrom);
+      fileKey = attributes.fileKey();
+      modified = attributes.lastModifiedTime();
+    } catch (IOException | ArithmeticException | OutOfMemoryError e) {
+      loadingTotal = 0;
       throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);
+    }
+    try {
+      int parsedTo = parse(bytes, from);
+      tail = Arrays.copyOfRange(bytes, Math.max(0, parsedTo - TAIL_BYTES), parsedTo);
+    } finally {
+      loadingTotal = 0;
+      loadingDone = 0;
     }
   }
 
-  private void parse(byte[] bytes, int length) {
-    int start = 0;
-    long skipped = 0;
-    long firstSkipped = 0;
-    long lastSkipped = 0;
-    String firstReason = null;
-    for (int i = 0; i < length; i++) {
+  private static byte[] read(FileChannel channel, long from, long end) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - from));
+    while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+      // keep reading until the snapshot is complete
+    }
+    return buffer.position() == buffer.capacity()
+        ? buffer.array()
+        : Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  /** Parses the complete lines of {@code bytes} from {@code from}; returns where they end. */
+  private int parse(byte[] bytes, int from) {
+    int start = from;
+    DamageReport report = new DamageReport();
+    for (int i = from; i < bytes.length; i++) {
       if (bytes[i] != '\n') {
         continue;
       }
-      long lineStart = parsedUpTo + start;
+      long lineStart = parsedUpTo + (start - from);
       lineNumber++;
-      String line = new String(bytes, start, i - start, StandardCharsets.UTF_8).strip();
-      if (!line.isEmpty()) {
-        try {
-          ConsentRecord record = ConsentRecordJson.parse(line);
-          bySubject.computeIfAbsent(record.subject(), s -> new ArrayList<>()).add(record);
-        } catch (IllegalArgumentException e) {
+      if ((lineNumber & 0xFFFF) == 0) {
+        loadingDone = i;
+      }
+      int length = i - start;
+      if (!isBlank(bytes, start, length)) {
+        ConsentRecordJson.ParsedLine line = ConsentRecordJson.parse(bytes, start, length);
+        if (line.record() != null) {
+          ConsentRecord record = line.record();
+          bySubject.computeIfAbsent(record.subject(), s -> new ArrayList<>(2)).add(record);
+        } else if (line.cutOff()) {
+          // A write torn by a crash that the next write isolated on a line of its own; the
+          // write that was cut off never returned, so nothing was confirmed by it.
           if (lineStart != reportedTornAt) {
-            if (skipped++ == 0) {
-              firstSkipped = lineNumber;
-              firstReason = e.getMessage();
-            }
-            lastSkipped = lineNumber;
+            report.torn(lineNumber);
           }
+        } else {
+          damage.add(line.subject(), lineNumber);
+          report.damaged(lineNumber, line.subject() != null, line.problem());
         }
       }
       start = i + 1;
     }
-    // One line per read however many lines are damaged: binary data in a ledger is thousands.
-    if (skipped == 1) {
-      warnings.accept("piiwarden: consent store " + describe() + ": line " + firstSkipped
-          + " is not a consent record and is skipped (" + firstReason + ")");
-    } else if (skipped > 1) {
-      warnings.accept("piiwarden: consent store " + describe() + ": " + skipped + " lines from line "
-          + firstSkipped + " to line " + lastSkipped + " are not consent records and are skipped (the"
-          + " first: " + firstReason + "); the other records still count: if the file was damaged,"
-          + " restore it from a copy");
-    }
-    long tail = parsedUpTo + start;
-    if (start < length && tail != reportedTornAt) {
-      reportedTornAt = tail;
+    report.emit(warnings, describe());
+    long tailStart = parsedUpTo + (start - from);
+    if (start < bytes.length && tailStart != reportedTornAt) {
+      reportedTornAt = tailStart;
       warnings.accept(
           "piiwarden: consent store "
               + describe()
@@ -208,14 +304,28 @@ public final class FileConsentStore implements ConsentStore {
               + (lineNumber + 1)
               + " is incomplete (a torn write) and is skipped");
     }
-    parsedUpTo = tail;
+    parsedUpTo = tailStart;
+    return start;
+  }
+
+  private static boolean isBlank(byte[] bytes, int start, int length) {
+    for (int i = start; i < start + length; i++) {
+      if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void restart() {
     bySubject.clear();
+    damage.clear();
     parsedUpTo = 0;
     lineNumber = 0;
     reportedTornAt = -1;
+    tail = new byte[0];
+    fileKey = null;
+    modified = null;
   }
 
   @Override

@@ -2,6 +2,12 @@ package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.text.UrlCredentials;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -17,8 +23,8 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 
 /**
- * The {@code jdbc:<url>} store: table {@code piiwarden_consent}, created if absent, one row per
- * record, ledger order by its generated {@code id}. Times are ISO-8601 text so that every database
+ * The {@code jdbc:<url>} store: table {@code piiwarden_consent}, created if absent (unless the
+ * store is opened only for reading), one row per record, ledger order by its generated {@code id}. Times are ISO-8601 text so that every database
  * stores them the same way.
  *
  * <p>The connection is opened on first use, not at construction, and opened again after a
@@ -26,7 +32,8 @@ import java.util.ServiceLoader;
  * ConsentStoreException} naming the store, and recovers when the database is back. The driver is
  * the one the store was given, when it accepts the URL (the agent's own copy, kept out of {@link
  * DriverManager} so that the application never gets it); otherwise it is found through {@link
- * DriverManager}, then through the thread's context class loader.
+ * DriverManager}, then through the thread's context class loader. A SQLite database file that does
+ * not exist yet is created with mode 0600 before the driver opens it: it holds raw subject ids.
  */
 public final class JdbcConsentStore implements ConsentStore {
   static final String TABLE = "piiwarden_consent";
@@ -34,6 +41,7 @@ public final class JdbcConsentStore implements ConsentStore {
   private final String url;
   private final String described;
   private final Driver given;
+  private final boolean readOnly;
   private Connection connection;
 
   /** @param url a JDBC URL, e.g. {@code jdbc:postgresql://db/app?user=…} */
@@ -47,9 +55,20 @@ public final class JdbcConsentStore implements ConsentStore {
    *     DriverManager}; null for none
    */
   public JdbcConsentStore(String url, Driver given) {
+    this(url, given, false);
+  }
+
+  /**
+   * @param url a JDBC URL
+   * @param given a driver to use when it accepts {@code url}, or null
+   * @param readOnly whether the store is only read: then neither a SQLite database file nor the
+   *     table is created, and a store without them fails with {@link ConsentStoreMissingException}
+   */
+  public JdbcConsentStore(String url, Driver given, boolean readOnly) {
     this.url = url;
     this.described = UrlCredentials.withoutCredentials(url);
     this.given = given;
+    this.readOnly = readOnly;
   }
 
   @Override
@@ -111,6 +130,9 @@ public final class JdbcConsentStore implements ConsentStore {
   private <T> T run(String what, SqlWork<T> work) {
     try {
       return work.run();
+    } catch (ConsentStoreMissingException e) {
+      closeQuietly();
+      throw e;
     } catch (NoDriver e) {
       throw new ConsentDriverMissingException("cannot " + what + " consent store " + described
           + ": no JDBC driver on the class path accepts " + scheme(url), e);
@@ -123,9 +145,23 @@ public final class JdbcConsentStore implements ConsentStore {
 
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
+      Path sqliteFile = sqliteFile(url);
+      if (sqliteFile != null && !Files.exists(sqliteFile)) {
+        if (readOnly) {
+          throw new ConsentStoreMissingException("cannot read consent store " + described
+              + ": the database file " + sqliteFile + " does not exist");
+        }
+        createOwnerOnly(sqliteFile);
+      }
       connection = connect();
       connection.setAutoCommit(true);
-      createTableIfAbsent(connection);
+      if (!readOnly) {
+        createTableIfAbsent(connection);
+      } else if (!hasTable(connection)) {
+        closeQuietly();
+        throw new ConsentStoreMissingException("cannot read consent store " + described
+            + ": the database has no " + TABLE + " table (no consent was ever recorded in it)");
+      }
     }
     return connection;
   }
@@ -186,6 +222,60 @@ public final class JdbcConsentStore implements ConsentStore {
     NoDriver(SQLException cause) {
       super("no JDBC driver accepts the URL", NO_DRIVER_STATE, cause);
     }
+  }
+
+  /**
+   * The file of a {@code jdbc:sqlite:} URL, or null for another database or an in-memory one. The
+   * driver would create a missing file with the process's umask (often world-readable); the store
+   * holds raw subject ids, so it is created here first, readable by its owner only.
+   */
+  static Path sqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return null;
+    }
+    String path = url.substring("jdbc:sqlite:".length());
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    }
+    if (path.isEmpty() || path.startsWith(":")) {
+      return null; // :memory:, :resource:
+    }
+    try {
+      return Path.of(path).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static void createOwnerOnly(Path file) throws SQLException {
+    try {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+    } catch (FileAlreadyExistsException raced) {
+      // another process made it first: its mode stays
+    } catch (IOException e) {
+      throw new SQLException("cannot create the database file " + file + ": "
+          + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static boolean hasTable(Connection connection) throws SQLException {
+    for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void createTableIfAbsent(Connection connection) throws SQLException {

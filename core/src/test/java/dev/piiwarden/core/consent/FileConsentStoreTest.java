@@ -1,6 +1,7 @@
 package dev.piiwarden.core.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.api.ConsentRecord;
@@ -80,7 +81,7 @@ class FileConsentStoreTest {
   }
 
   @Test
-  void binaryDataInTheLedgerIsOneWarningAndTheRecordsAroundItCount() throws IOException {
+  void binaryDataInTheLedgerIsOneWarningAndMakesTheStoreUnreadableUntilRepaired() throws IOException {
     Path file = folder.resolve("consent.jsonl");
     ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
     ledger.grant("u-1", "marketing", "signup");
@@ -92,13 +93,16 @@ class FileConsentStoreTest {
     ledger.grant("u-1", "analytics", "settings");
 
     ConsentLedger reader = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
-    assertEquals(2, reader.history("u-1").size());
-    assertTrue(reader.isGranted("u-1", "analytics.reporting"));
+    ConsentStoreException unreadable =
+        assertThrows(ConsentStoreException.class, () -> reader.isGranted("u-1", "analytics.reporting"));
+    assertTrue(unreadable.getMessage().matches("cannot read consent store file:.*: line 2 is damaged and"
+        + " the subject it is about cannot be read, so no subject's consent can be decided until it is"
+        + " repaired; repair or remove the line \\(see .*\\)"), unreadable.getMessage());
     assertEquals(1, warnings.size(), "one line for all the damaged lines: " + warnings);
     String warning = warnings.get(0);
     assertTrue(warning.matches("piiwarden: consent store file:.*: [0-9]+ lines from line 2 to line [0-9]+"
-        + " are not consent records and are skipped \\(the first: not JSON\\); the other records"
-        + " still count: if the file was damaged, restore it from a copy"), warning);
+        + " are damaged \\(the first: not JSON\\); no subject's consent can be decided until the store"
+        + " is repaired \\(decisions follow on-store-error\\); repair or remove the line .*"), warning);
     assertTrue(!warning.contains("u-2") && !warning.contains("alice"), "no record content: " + warning);
   }
 

@@ -41,8 +41,10 @@ public final class ConsentGrantCommand implements Callable<Integer> {
     if (lapses != null && !lapses.isAfter(Instant.now())) {
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_EXPIRED_ALREADY, expires.text());
     }
-    try (AuditAppender trail = audit.open(spec.commandLine().getErr());
-        OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
+    // The ledger is opened first, which connects to nothing yet: its --jdbc-driver jars serve a
+    // jdbc: trail too. The trail is opened before anything is written.
+    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr());
+        AuditAppender trail = audit.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.grant(subject, purpose, source, lapses));
       audit.changed(trail, subject, purpose, ConsentChangeEvents.GRANTED, source);
       spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));

@@ -54,7 +54,7 @@ public final class ConsentListCommand implements Callable<Integer> {
       asked.add(PurposeKeys.checked(purpose, ledgerOptions.taxonomy()));
     }
     ConsentListing listing;
-    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
+    try (OpenLedger ledger = ledgerOptions.openForReading(spec.commandLine().getErr())) {
       listing =
           ledger.use(
               l -> {

@@ -28,8 +28,10 @@ public final class ConsentWithdrawCommand implements Callable<Integer> {
     String subject = NonEmpty.of("--subject", change.subject);
     String source = NonEmpty.of("--source", change.source);
     String purpose = PurposeKeys.checked(change.purpose, ledgerOptions.taxonomy());
-    try (AuditAppender trail = audit.open(spec.commandLine().getErr());
-        OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr())) {
+    // The ledger is opened first, which connects to nothing yet: its --jdbc-driver jars serve a
+    // jdbc: trail too. The trail is opened before anything is written.
+    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr());
+        AuditAppender trail = audit.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.withdraw(subject, purpose, source));
       audit.changed(trail, subject, purpose, ConsentChangeEvents.WITHDRAWN, source);
       spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));

@@ -63,6 +63,18 @@ final class LedgerOptions {
    * connected yet: a store that is down fails on first use.
    */
   OpenLedger open(PrintWriter err) {
+    return open(err, false);
+  }
+
+  /**
+   * Opens the ledger only to read it: a store that does not exist (a mistyped path, a database
+   * without the table) is an error, and nothing is created.
+   */
+  OpenLedger openForReading(PrintWriter err) {
+    return open(err, true);
+  }
+
+  private OpenLedger open(PrintWriter err, boolean readOnly) {
     if (store.strip().equals("memory:")) {
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_MEMORY_STORE);
     }
@@ -75,7 +87,9 @@ final class LedgerOptions {
     DriverLoader drivers = DriverLoader.of(jdbcDrivers);
     ConsentLedger ledger =
         new ConsentLedger(
-            ConsentStoreUri.open(store, err::println),
+            readOnly
+                ? ConsentStoreUri.openForReading(store, err::println, null)
+                : ConsentStoreUri.open(store, err::println),
             lineage,
             Duration.ZERO,
             Clock.systemUTC());

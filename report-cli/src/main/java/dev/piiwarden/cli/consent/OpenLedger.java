@@ -6,6 +6,7 @@ import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.core.consent.ConsentDriverMissingException;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
+import dev.piiwarden.core.consent.ConsentStoreMissingException;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -28,6 +29,8 @@ final class OpenLedger implements AutoCloseable {
       return work.apply(ledger);
     } catch (ConsentDriverMissingException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_NO_DRIVER, e.getMessage());
+    } catch (ConsentStoreMissingException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_MISSING, e.getMessage());
     } catch (ConsentStoreException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_FAILED, e.getMessage());
     }

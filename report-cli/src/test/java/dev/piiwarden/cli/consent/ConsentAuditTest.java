@@ -69,6 +69,48 @@ class ConsentAuditTest {
     return records;
   }
 
+  /** H2's jar from the local Maven repository: a driver the CLI's class path does not have. */
+  private static Path h2Jar() throws Exception {
+    Path repository = Path.of(System.getProperty("maven.repo.local",
+        Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+    try (var jars = Files.walk(repository.resolve("com/h2database/h2"))) {
+      return jars.filter(p -> p.getFileName().toString().matches("h2-[0-9.]+\\.jar")).findFirst()
+          .orElseThrow(() -> new AssertionError("no H2 jar under " + repository));
+    }
+  }
+
+  @Test
+  void theJdbcDriverJarsServeAJdbcTrailToo() throws Exception {
+    String url = "jdbc:h2:" + dir.resolve("audit").toAbsolutePath();
+    CliResult granted = consent("grant", "--store", store(), "--subject", SUBJECT, "--purpose", "marketing",
+        "--source", "app", "--audit", url, "--audit-key-file", dir.resolve("k.key").toString(),
+        "--jdbc-driver", h2Jar().toString());
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {h2Jar().toUri().toURL()});
+        var connection = ((java.sql.Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor()
+            .newInstance()).connect(url, new java.util.Properties());
+        var rows = connection.createStatement().executeQuery("SELECT type FROM piiwarden_audit")) {
+      assertTrue(rows.next());
+      assertEquals("consent.changed", rows.getString(1));
+    }
+  }
+
+  @Test
+  void personalDataInSourceAndActorIsRedactedInTheTrail() throws Exception {
+    CliResult granted = consent("grant", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "email from kim@example.com",
+        "--audit", "jsonl:" + trail(), "--actor", "lena.support@example.com");
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    String trailText = Files.readString(trail());
+    assertFalse(trailText.contains("kim@example.com"), trailText);
+    assertFalse(trailText.contains("lena.support@example.com"), trailText);
+    JsonNode change = records().get(records().size() - 1);
+    assertEquals("email from [REDACTED:email]", change.path("source").asText(), change.toString());
+    assertEquals("[REDACTED:email]", change.path("actor").asText(), change.toString());
+  }
+
   @Test
   void grantAndWithdrawWriteConsentChangedAfterTheAgentsRecordsAndTheTrailVerifies() throws Exception {
     agentRun(AuditEventType.AGENT_STARTED, AuditEventType.AGENT_STOPPED);

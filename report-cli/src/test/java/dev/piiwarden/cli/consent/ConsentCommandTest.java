@@ -140,11 +140,52 @@ class ConsentCommandTest {
 
   @Test
   void listOfAnUnknownSubjectIsEmpty() {
+    consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
     CliResult list = consent("list", "--store", fileStore(), "--subject", "nobody", "--format", "json");
 
     assertEquals(0, list.exitCode(), list.describe());
     assertTrue(list.out().contains("\"history\" : [ ]"), list.out());
+  }
+
+  @Test
+  void listOfAStoreThatDoesNotExistIsExitTwoAndCreatesNoStore() {
+    for (String store : List.of(fileStore(), "jdbc:sqlite:" + dir.resolve("cc.db"))) {
+      CliResult list = consent("list", "--store", store, "--subject", "s-0");
+
+      assertEquals(2, list.exitCode(), list.describe());
+      assertEquals("", list.out());
+      assertEquals(1, list.errLines().size(), list.describe());
+      assertTrue(list.errLines().get(0).startsWith("piiwarden: cannot read consent store " + store + ": the "),
+          list.describe());
+      assertTrue(list.errLines().get(0).endsWith(" does not exist; check the --store URI: list only reads a"
+          + " store, a first grant or withdraw creates it"), list.describe());
+      assertFalse(list.err().contains("s-0"), list.err());
+    }
     assertFalse(Files.exists(dir.resolve("consent.jsonl")), "listing creates no store");
+    assertFalse(Files.exists(dir.resolve("cc.db")), "listing creates no database");
+  }
+
+  @Test
+  void listOfASubjectWithADamagedRecordShowsTheDamageNotTheEarlierGrant() throws Exception {
+    consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
+    consent("withdraw", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
+    Path file = dir.resolve("consent.jsonl");
+    byte[] bytes = Files.readAllBytes(file);
+    int second = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).indexOf('\n') + 1;
+    bytes[second + 25] = (byte) 0xff; // inside "purpose" of the withdrawal
+    bytes[second + 26] = (byte) 0xfe;
+    Files.write(file, bytes);
+
+    CliResult list = consent("list", "--store", fileStore(), "--subject", SUBJECT);
+
+    assertEquals(2, list.exitCode(), list.describe());
+    assertFalse(list.out().contains("GRANTED"), list.describe());
+    assertTrue(list.err().contains(": line 2 is damaged (not JSON); the consent of the subject it is about"
+        + " cannot be decided until it is repaired"), list.describe());
+    assertTrue(list.err().contains("piiwarden: cannot read consent store " + fileStore() + ": line 2, a record"
+        + " about this subject, is damaged, so this subject's consent cannot be decided until it is"
+        + " repaired; repair or remove the line"), list.describe());
+    assertFalse(list.err().contains(SUBJECT), list.describe());
   }
 
   @Test

@@ -55,6 +55,9 @@ public final class ConsentService {
   private static <T> T ledger(LedgerCall<T> call) {
     try {
       return call.call();
+    } catch (IllegalArgumentException e) {
+      // an unknown purpose or an empty value: the ledger refuses it and records nothing
+      throw new AccountException(AccountException.Kind.INVALID, e.getMessage(), e);
     } catch (IllegalStateException e) {
       throw new AccountException(AccountException.Kind.UNAVAILABLE, "consent ledger unavailable: " + e.getMessage(), e);
     }
