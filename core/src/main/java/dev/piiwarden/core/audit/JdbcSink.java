@@ -1,18 +1,16 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.jdbc.JdbcConnections;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
-import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:<url>} sink: the same records in table {@value #TABLE}, one row per record with
@@ -224,30 +222,7 @@ public final class JdbcSink implements AuditSink {
   }
 
   private Connection connect() throws SQLException {
-    if (given != null && given.acceptsURL(url)) {
-      Connection opened = given.connect(url, new Properties());
-      if (opened != null) {
-        return opened;
-      }
-    }
-    try {
-      return DriverManager.getConnection(url);
-    } catch (SQLException noDriverThere) {
-      // DriverManager only sees drivers of the caller's class loader; an application server or a
-      // nested jar keeps its drivers in the context class loader.
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      if (context != null) {
-        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
-          if (driver.acceptsURL(url)) {
-            Connection found = driver.connect(url, new Properties());
-            if (found != null) {
-              return found;
-            }
-          }
-        }
-      }
-      throw noDriverThere;
-    }
+    return JdbcConnections.open(url, given);
   }
 
   private void begin(Connection c) throws SQLException {

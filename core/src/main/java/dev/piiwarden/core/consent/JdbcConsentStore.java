@@ -1,6 +1,7 @@
 package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.jdbc.JdbcConnections;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.ServiceLoader;
 
 /**
  * The {@code jdbc:<url>} store: table {@code piiwarden_consent}, created if absent (unless the
@@ -133,9 +132,9 @@ public final class JdbcConsentStore implements ConsentStore {
     } catch (ConsentStoreMissingException e) {
       closeQuietly();
       throw e;
-    } catch (NoDriver e) {
-      throw new ConsentDriverMissingException("cannot " + what + " consent store " + described
-          + ": no JDBC driver on the class path accepts " + scheme(url), e);
+    } catch (JdbcConnections.NoDriver e) {
+      throw new ConsentDriverMissingException(
+          "cannot " + what + " consent store " + described + ": " + e.getMessage(), e);
     } catch (SQLException | RuntimeException e) {
       closeQuietly();
       throw new ConsentStoreException(
@@ -167,62 +166,9 @@ public final class JdbcConsentStore implements ConsentStore {
   }
 
   private Connection connect() throws SQLException {
-    if (given != null && given.acceptsURL(url)) {
-      Connection opened = given.connect(url, new Properties());
-      if (opened != null) {
-        return opened;
-      }
-    }
-    try {
-      return DriverManager.getConnection(url);
-    } catch (SQLException noDriverThere) {
-      // DriverManager only sees drivers of the caller's class loader; an application server or a
-      // nested jar keeps its drivers in the context class loader.
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      if (context != null) {
-        for (Driver driver : ServiceLoader.load(Driver.class, context)) {
-          if (driver.acceptsURL(url)) {
-            Connection found = driver.connect(url, new Properties());
-            if (found != null) {
-              return found;
-            }
-          }
-        }
-      }
-      if (noDriverThere.getSQLState() != null && noDriverThere.getSQLState().equals(NO_DRIVER_STATE)
-          && !anyDriverAccepts()) {
-        throw new NoDriver(noDriverThere);
-      }
-      throw noDriverThere;
-    }
+    return JdbcConnections.open(url, given);
   }
 
-  /** DriverManager's state for "No suitable driver" (connection could not be made). */
-  private static final String NO_DRIVER_STATE = "08001";
-
-  private boolean anyDriverAccepts() {
-    try {
-      DriverManager.getDriver(url);
-      return true;
-    } catch (SQLException none) {
-      return false;
-    }
-  }
-
-  /** {@code jdbc:sqlite:} of {@code jdbc:sqlite:consent.db}: what names the driver needed. */
-  private static String scheme(String url) {
-    int colon = url.indexOf(':', "jdbc:".length());
-    return colon < 0 ? url : url.substring(0, colon + 1);
-  }
-
-  /** No driver took the URL: said as such, not as the database being down. */
-  private static final class NoDriver extends SQLException {
-    private static final long serialVersionUID = 1L;
-
-    NoDriver(SQLException cause) {
-      super("no JDBC driver accepts the URL", NO_DRIVER_STATE, cause);
-    }
-  }
 
   /**
    * The file of a {@code jdbc:sqlite:} URL, or null for another database or an in-memory one. The
