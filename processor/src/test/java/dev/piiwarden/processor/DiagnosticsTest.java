@@ -216,6 +216,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void consentRequiredWithoutPurposesIsOnlyPw007NotAlsoASubjectNote() {
+    JavaFileObject newsletter = source("com.acme.Newsletter", """
+        class Newsletter {
+          @ConsentRequired({})
+          public void send(String text) {}
+        }
+        """);
+    Compilation compilation = compile(newsletter);
+    assertThat(compilation).hadErrorContaining("PW007");
+    assertThat(compilation.notes().stream().map(note -> note.getMessage(null))
+        .filter(message -> message.contains("PW014")).toList()).isEmpty();
+  }
+
+  @Test
   void dataSubjectOnAnUnsupportedTypeIsAWarning() {
     JavaFileObject account = source("com.acme.Account", """
         class Account {

@@ -13,7 +13,8 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * PW014 (a note): a consent-gated method whose data subject cannot be resolved from its
- * parameters; at run time it comes from PrivacyContext.
+ * parameters; at run time it comes from PrivacyContext. Not for an annotation without purposes,
+ * which PW007 reports.
  */
 public final class ConsentSubjectCheck implements DeclarationCheck {
   private final SubjectResolver subjects;
@@ -30,7 +31,9 @@ public final class ConsentSubjectCheck implements DeclarationCheck {
           : method.getEnclosingElement().getAnnotation(ConsentRequired.class) != null
               ? method.getEnclosingElement()
               : null;
-      if (carrier == null || !SubjectResolver.CONTEXT.equals(subjects.resolve(method))) {
+      // without purposes (PW007) there is nothing to ask consent for, so no subject to find
+      if (carrier == null || carrier.getAnnotation(ConsentRequired.class).value().length == 0
+          || !SubjectResolver.CONTEXT.equals(subjects.resolve(method))) {
         continue;
       }
       AnnotationMirror mirror = carrier == method
