@@ -85,8 +85,10 @@ final class HashTokens {
   static String normalise(String type, CharSequence value) {
     switch (type) {
       case "email":
-      case "ip":
         return value.toString().toLowerCase(Locale.ROOT);
+      case "ip":
+        String ip = value.toString().toLowerCase(Locale.ROOT);
+        return ip.indexOf(':') < 0 ? ip : Ipv6Text.canonical(ip);
       case "card":
       case "ssn":
       case "phone":

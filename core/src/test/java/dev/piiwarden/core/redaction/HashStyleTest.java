@@ -51,6 +51,7 @@ class HashStyleTest {
     assertEquals(redactor.redact("+44 20 7946 0958"), redactor.redact("+442079460958"));
     assertEquals(redactor.redact("DE89 3704 0044 0532 0130 00"), redactor.redact("DE89370400440532013000"));
     assertEquals(redactor.redact("2001:DB8::1"), redactor.redact("2001:db8::1"));
+    assertEquals(redactor.redact("from 2001:0db8:0:0::1 at"), redactor.redact("from 2001:db8::1 at"));
   }
 
   @Test
