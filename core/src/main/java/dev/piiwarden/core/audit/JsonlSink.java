@@ -68,7 +68,7 @@ public final class JsonlSink implements AuditSink {
   /** A sink writing to {@code active}, rotating once it holds {@code maxFileBytes} or more. */
   public JsonlSink(Path active, long maxFileBytes) {
     this.active = active;
-    this.lockFile = active.resolveSibling(active.getFileName() + ".lock");
+    this.lockFile = TrailFiles.lockFile(active);
     this.maxFileBytes = maxFileBytes;
     this.inProcess = IN_PROCESS.computeIfAbsent(active.toAbsolutePath().normalize(),
         path -> new ReentrantLock());

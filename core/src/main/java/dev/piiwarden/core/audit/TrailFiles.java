@@ -18,8 +18,22 @@ import java.util.stream.Stream;
  */
 public final class TrailFiles {
   private static final String EXTENSION = ".jsonl";
+  private static final String LOCK_SUFFIX = ".lock";
 
   private TrailFiles() {}
+
+  /**
+   * The lock file that writers of the trail whose active file is {@code active} take for each
+   * batch: {@code piiwarden-audit.jsonl.lock}.
+   */
+  public static Path lockFile(Path active) {
+    return active.resolveSibling(active.getFileName() + LOCK_SUFFIX);
+  }
+
+  /** Whether {@code file} is a trail's lock file ({@link #lockFile}), not one of its files. */
+  public static boolean isLockFile(Path file) {
+    return file.getFileName().toString().endsWith(EXTENSION + LOCK_SUFFIX);
+  }
 
   /** The name of rotated file {@code index} of the trail whose active file is {@code active}. */
   public static Path rotated(Path active, long index) {

@@ -35,8 +35,9 @@ final class LedgerInstant {
         nanos *= 10;
       }
     }
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59
-        || second > 59 || nanos < 0) {
+    // a field that is not all digits is -1: the general parser says what is wrong with it
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
       return Instant.parse(text);
     }
     long epochDay = LocalDate.of(year, month, day).toEpochDay();

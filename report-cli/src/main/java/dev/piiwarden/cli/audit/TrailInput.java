@@ -24,8 +24,10 @@ final class TrailInput {
       description = "The trail's files (piiwarden-audit.jsonl and its rotated files).")
   private List<Path> files;
 
-  private static final String LOCK_SUFFIX = ".jsonl.lock";
   private static final String KEY_SUFFIX = ".key";
+
+  /** The FILEs as {@link #trailFiles} checked them, once. */
+  private List<Path> trail;
 
   @Option(
       names = "--key-file",
@@ -109,9 +111,16 @@ final class TrailInput {
    * by its path only: its content is never shown.
    */
   private List<Path> trailFiles() {
+    if (trail == null) {
+      trail = checkedTrailFiles();
+    }
+    return trail;
+  }
+
+  private List<Path> checkedTrailFiles() {
     List<Path> trail = new ArrayList<>();
     for (Path file : files) {
-      if (!file.getFileName().toString().endsWith(LOCK_SUFFIX)) {
+      if (!TrailFiles.isLockFile(file)) {
         trail.add(file);
       }
     }
