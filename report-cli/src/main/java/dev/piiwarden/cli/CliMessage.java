@@ -28,7 +28,7 @@ public enum CliMessage {
   CONSENT_STORE_MISSING(
       "%s; check the --store URI: list only reads a store, a first grant or withdraw creates it"),
   CONSENT_STORE_FAILED("%s; check that the store is reachable and writable, then run this again"),
-  CONSENT_NO_DRIVER(
+  NO_JDBC_DRIVER(
       "%s; pass the driver's jar with --jdbc-driver JAR (e.g. org.xerial:sqlite-jdbc or"
           + " org.postgresql:postgresql from Maven Central)"),
   CONSENT_UNKNOWN_PURPOSE(
@@ -36,7 +36,7 @@ public enum CliMessage {
           + " organisation's taxonomy extension with --taxonomy FILE"),
   CONSENT_EMPTY_OPTION("%s is empty; pass a value"),
   CONSENT_EXPIRED_ALREADY("--expires %s is not in the future; pass a later instant or a positive duration"),
-  CONSENT_BAD_DRIVER("--jdbc-driver %s: %s; pass a JDBC driver .jar file"),
+  BAD_JDBC_DRIVER("--jdbc-driver %s: %s; pass a JDBC driver .jar file"),
   CONSENT_AUDIT_UNAVAILABLE(
       "--audit: %s; nothing was recorded: run this again once the trail can be written"),
   CONSENT_AUDIT_NOT_WRITTEN(
@@ -47,7 +47,7 @@ public enum CliMessage {
           + " piiwarden-audit.jsonl"),
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
-          + " run 'piiwarden audit verify' on the same files"),
+          + " run 'piiwarden audit verify' on the same trail"),
   REDACT_BAD_DETECTORS(
       "--detectors: %s; pass all, or a comma-separated list of email, phone, card, iban, ip, ssn,"
           + " credential (the values of piiwarden.redaction.detectors)"),

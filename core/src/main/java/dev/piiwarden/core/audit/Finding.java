@@ -32,7 +32,12 @@ public record Finding(Kind kind, Path file, long line, long seq, String detail) 
 
   /** One line: {@code file:line: seq N: kind: detail}. */
   public String describe() {
-    String where = file + ":" + line + ": " + (seq >= 0 ? "seq " + seq + ": " : "");
-    return where + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + detail;
+    return describeAt(file + ":" + line);
+  }
+
+  /** One line with the place named otherwise: {@code where: seq N: kind: detail}. */
+  public String describeAt(String where) {
+    return where + ": " + (seq >= 0 ? "seq " + seq + ": " : "")
+        + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + detail;
   }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks an audit trail's hash chain, and lists the events about one data subject.",
       "FILE… are the trail's files; rotated files are put in rotation order (name.1.jsonl,"
-          + " name.2.jsonl, …, then name.jsonl)."
+          + " name.2.jsonl, …, then name.jsonl). In their place, the jdbc: URL that"
+          + " piiwarden.audit.sink names reads its table piiwarden_audit, row by row in seq order."
     },
     subcommands = {AuditVerifyCommand.class, AuditQueryCommand.class})
 public final class AuditCommand implements Callable<Integer> {

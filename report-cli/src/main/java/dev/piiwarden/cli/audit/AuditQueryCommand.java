@@ -49,12 +49,20 @@ public final class AuditQueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return query();
+    } finally {
+      input.close();
+    }
+  }
+
+  private int query() {
     String subject = NonEmpty.of("--subject", this.subject); // as consent grant and withdraw take it
     List<Path> files = input.files();
     AuditKey key = input.key();
     VerificationReport check = TrailInput.badInputOnFailure(() -> new AuditVerifier(key).verify(files));
     check.finding().ifPresent(finding -> spec.commandLine().getErr()
-        .println(CliMessage.AUDIT_UNVERIFIED.format(finding.describe())));
+        .println(CliMessage.AUDIT_UNVERIFIED.format(input.describe(finding))));
     List<AuditQuery.Match> matches =
         TrailInput.badInputOnFailure(() -> new AuditQuery(key).about(files, subject));
     String pseudonym = new Pseudonymizer(key).pseudonym(subject);

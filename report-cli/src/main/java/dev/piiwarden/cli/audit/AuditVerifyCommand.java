@@ -12,12 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code piiwarden audit verify FILE… [--key-file K]}: checks the hash chain. */
+/**
+ * {@code piiwarden audit verify FILE…|JDBC-URL [--key-file K]}: checks the hash chain.
+ */
 @Command(
     name = "verify",
     description = {
-      "Checks the trail's hash chain across its files: every record is where the writer put it,"
-          + " unchanged. Exit 0 when it verifies; exit 1 with one line naming the first bad record"
+      "Checks the trail's hash chain across its files, or in a jdbc: sink's table: every record"
+          + " is where the writer put it, unchanged. Exit 0 when it verifies; exit 1 with one line naming the first bad record"
           + " (file:line: seq N: what is wrong): edited, missing, inserted, reordered, broken link,"
           + " truncated, not a record."
     })
@@ -28,19 +30,27 @@ public final class AuditVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return verify();
+    } finally {
+      input.close();
+    }
+  }
+
+  private int verify() {
     List<Path> files = input.files();
     AuditVerifier verifier = new AuditVerifier(input.key());
     VerificationReport report = TrailInput.badInputOnFailure(() -> verifier.verify(files));
     PrintWriter out = spec.commandLine().getOut();
-    report.notes().forEach(note -> out.println("note: " + note));
+    report.notes().forEach(note -> out.println("note: " + input.note(note)));
     if (report.finding().isPresent()) {
-      out.println(report.finding().get().describe());
+      out.println(input.describe(report.finding().get()));
       out.flush();
       return ExitCode.FINDINGS;
     }
     long records = report.records();
-    out.println("OK: " + records + (records == 1 ? " record in " : " records in ") + files.size()
-        + (files.size() == 1 ? " file" : " files") + (records == 1 ? " verifies" : " verify")
+    out.println("OK: " + records + (records == 1 ? " record in " : " records in ")
+        + input.described(files.size()) + (records == 1 ? " verifies" : " verify")
         + "; last seq " + report.last().seq()
         + ", hash " + report.last().hash());
     out.flush();

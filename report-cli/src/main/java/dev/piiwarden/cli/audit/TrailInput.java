@@ -4,8 +4,14 @@ import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.core.audit.AuditException;
+import dev.piiwarden.cli.input.DriverLoader;
 import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.Finding;
+import dev.piiwarden.core.audit.JdbcSink;
+import dev.piiwarden.core.audit.JdbcTrail;
 import dev.piiwarden.core.audit.TrailFiles;
+import dev.piiwarden.core.jdbc.JdbcConnections;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +22,33 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The trail files and key file both audit commands take, checked and loaded. */
+/**
+ * The trail (files, or a jdbc: sink's table) and key file both audit commands take, checked and
+ * loaded. A command calls {@link #close} when done, which deletes a table's copy.
+ */
 final class TrailInput {
   @Parameters(
       paramLabel = "FILE",
       arity = "1..*",
-      description = "The trail's files (piiwarden-audit.jsonl and its rotated files).")
+      description = "The trail's files (piiwarden-audit.jsonl and its rotated files), or the"
+          + " jdbc: URL that piiwarden.audit.sink names (its table piiwarden_audit).")
+  private List<String> arguments;
+
+  @Option(
+      names = "--jdbc-driver",
+      paramLabel = "JAR",
+      description = "A JDBC driver jar for a jdbc: trail other than PostgreSQL, which is built in;"
+          + " repeatable.")
+  private List<Path> jdbcDrivers = List.of();
+
+  /** The FILEs as paths; null for a jdbc: trail. */
   private List<Path> files;
+
+  /** A jdbc: trail's URL; null for files. */
+  private String jdbcUrl;
+
+  /** Where a jdbc: trail's rows were copied, to be deleted by {@link #close}. */
+  private Path copy;
 
   private static final String KEY_SUFFIX = ".key";
 
@@ -33,7 +59,8 @@ final class TrailInput {
       names = "--key-file",
       paramLabel = "K",
       description = "The audit key file the trail was written with (default: "
-          + AuditKey.DEFAULT_FILE_NAME + " beside the first FILE).")
+          + AuditKey.DEFAULT_FILE_NAME + " beside the first FILE; for a jdbc: trail, in the"
+          + " working folder, as the agent's default).")
   private Path keyFile;
 
   /**
@@ -43,6 +70,9 @@ final class TrailInput {
    * at all (empty, binary, another program's), which are no trail to verify.
    */
   List<Path> files() {
+    if (jdbc()) {
+      return List.of(copied());
+    }
     List<Path> files = trailFiles();
     for (Path file : files) {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -98,7 +128,9 @@ final class TrailInput {
 
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */
   AuditKey key() {
-    Path file = keyFilePath(trailFiles());
+    Path file = jdbc()
+        ? keyFile != null ? keyFile : Path.of(AuditKey.DEFAULT_FILE_NAME)
+        : keyFilePath(trailFiles());
     return badInputOnFailure(() -> AuditKey.load(file));
   }
 
@@ -107,10 +139,116 @@ final class TrailInput {
   }
 
   /**
+   * Whether the trail is a {@code jdbc:} sink's table: one argument, the URL. A URL among files is
+   * exit 2.
+   */
+  private boolean jdbc() {
+    if (files == null && jdbcUrl == null) {
+      boolean anyUrl = arguments.stream().anyMatch(argument -> argument.startsWith("jdbc:"));
+      if (anyUrl && arguments.size() > 1) {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT, "a jdbc: trail is"
+            + " read on its own; pass its URL as the only argument, or the jsonl files alone");
+      }
+      if (anyUrl) {
+        jdbcUrl = arguments.get(0);
+      } else {
+        files = arguments.stream().map(TrailInput::path).toList();
+      }
+    }
+    return jdbcUrl != null;
+  }
+
+  private static Path path(String argument) {
+    try {
+      return Path.of(argument);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.AUDIT_BAD_FILE, argument,
+          "is not a file path (" + e.getReason() + ")");
+    }
+  }
+
+  /**
+   * The jdbc: trail's rows, copied once in seq order to a file of a new folder only this user can
+   * read, which {@link #close} deletes. A table without records is exit 2, like an empty file.
+   */
+  private Path copied() {
+    if (copy == null) {
+      Path folder = badInputOnFailure(() -> {
+        try {
+          return Files.createTempDirectory("piiwarden-audit-");
+        } catch (java.io.IOException e) {
+          throw new AuditException("cannot create a folder for the copy of the trail's rows ("
+              + e.getMessage() + "); set java.io.tmpdir to a writable folder", e);
+        }
+      });
+      copy = folder.resolve(JdbcSink.TABLE + ".jsonl");
+      long rows;
+      try (DriverLoader drivers = DriverLoader.of(jdbcDrivers)) {
+        rows = JdbcTrail.copy(jdbcUrl, copy);
+      } catch (AuditException e) {
+        if (e.getCause() instanceof JdbcConnections.NoDriver) {
+          throw new CommandFailure(ExitCode.USAGE, e, CliMessage.NO_JDBC_DRIVER, e.getMessage());
+        }
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, e.getMessage());
+      } catch (java.io.IOException e) {
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT,
+            "cannot close the --jdbc-driver jars (" + e.getMessage() + ")");
+      }
+      if (rows == 0) {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT, "table "
+            + JdbcSink.TABLE + " of " + shownUrl() + " holds no audit record; give the URL of"
+            + " the database that piiwarden.audit.sink=jdbc: writes to");
+      }
+    }
+    return copy;
+  }
+
+  private String shownUrl() {
+    return UrlCredentials.withoutCredentials(jdbcUrl);
+  }
+
+  /** What the trail is, for a summary: "3 files", or the table and its database. */
+  String described(int fileCount) {
+    if (jdbcUrl != null) {
+      return "table " + JdbcSink.TABLE + " of " + shownUrl();
+    }
+    return fileCount + (fileCount == 1 ? " file" : " files");
+  }
+
+  /**
+   * The finding in one line: {@code file:line: …}, or for a jdbc: trail {@code <url> row N: …},
+   * N counting the table's rows in seq order.
+   */
+  String describe(Finding finding) {
+    return jdbcUrl == null ? finding.describe()
+        : finding.describeAt(shownUrl() + " " + JdbcSink.TABLE + " row " + finding.line());
+  }
+
+  /** A verifier's note, naming the table where it names the copy. */
+  String note(String note) {
+    return copy == null ? note : note.replace(copy.toString(), shownUrl() + " " + JdbcSink.TABLE)
+        .replace(copy.getFileName().toString(), JdbcSink.TABLE);
+  }
+
+  /** Deletes a jdbc: trail's copy and its folder. */
+  void close() {
+    if (copy != null) {
+      try {
+        Files.deleteIfExists(copy);
+        Files.deleteIfExists(copy.getParent());
+      } catch (java.io.IOException e) {
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, "cannot delete the"
+            + " copy of the trail's rows, " + copy + " (" + e.getMessage() + "); delete it by hand");
+      }
+    }
+  }
+
+  /**
    * The FILEs less lock files; the key file and a file given twice refused. The key file is named
    * by its path only: its content is never shown.
    */
   private List<Path> trailFiles() {
+    jdbc();
     if (trail == null) {
       trail = checkedTrailFiles();
     }

@@ -3,6 +3,7 @@ package dev.piiwarden.cli.consent;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.input.DriverLoader;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreUri;
 import dev.piiwarden.core.consent.PurposeLineage;

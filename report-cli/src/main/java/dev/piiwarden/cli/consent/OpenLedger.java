@@ -3,6 +3,7 @@ package dev.piiwarden.cli.consent;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.input.DriverLoader;
 import dev.piiwarden.core.consent.ConsentDriverMissingException;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
@@ -28,7 +29,7 @@ final class OpenLedger implements AutoCloseable {
     try {
       return work.apply(ledger);
     } catch (ConsentDriverMissingException e) {
-      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_NO_DRIVER, e.getMessage());
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.NO_JDBC_DRIVER, e.getMessage());
     } catch (ConsentStoreMissingException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_MISSING, e.getMessage());
     } catch (ConsentStoreException e) {

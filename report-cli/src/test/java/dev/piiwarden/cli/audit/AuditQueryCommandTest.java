@@ -80,7 +80,7 @@ class AuditQueryCommandTest {
     assertEquals(List.of("piiwarden: warning: the trail does not verify (" + trail + ":1: seq 2:"
         + " missing: record seq 1 is missing before this record (deleted, or earlier rotated files"
         + " were not given: pass them too, oldest first)); the events below may be incomplete or"
-        + " altered, run 'piiwarden audit verify' on the same files"), result.errLines());
+        + " altered, run 'piiwarden audit verify' on the same trail"), result.errLines());
     assertTrue(result.out().startsWith("subject hmac:"), result.out());
   }
 

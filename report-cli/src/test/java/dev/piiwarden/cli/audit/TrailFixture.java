@@ -19,9 +19,15 @@ final class TrailFixture {
    */
   static Path write(Path folder, long maxFileBytes) {
     Path active = folder.resolve("piiwarden-audit.jsonl");
-    try (AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + active)
-        .fsync(FsyncPolicy.never()).maxFileBytes(maxFileBytes)
-        .problems(problem -> { throw new AssertionError(problem); }))) {
+    write(AuditTrailOptions.defaults().sink("jsonl:" + active).fsync(FsyncPolicy.never())
+        .maxFileBytes(maxFileBytes));
+    return active;
+  }
+
+  /** Writes the same six events to the trail {@code options} name. */
+  static void write(AuditTrailOptions options) {
+    try (AuditTrail trail = AuditTrail.open(
+        options.problems(problem -> { throw new AssertionError(problem); }))) {
       Pseudonymizer pseudonyms = trail.pseudonymizer();
       Instant t = Instant.parse("2026-11-22T10:15:32.123456Z");
       trail.record(AuditEvent.of(AuditEventType.AGENT_STARTED).ts(t)
@@ -45,6 +51,5 @@ final class TrailFixture {
       trail.record(AuditEvent.of(AuditEventType.AGENT_STOPPED).ts(t.plusSeconds(5))
           .detail("version", "0.1.0").build());
     }
-    return active;
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.DriverJars;
 import dev.piiwarden.cli.CliRun;
 import dev.piiwarden.core.audit.AuditEvent;
 import dev.piiwarden.core.audit.AuditEventType;
@@ -69,25 +70,15 @@ class ConsentAuditTest {
     return records;
   }
 
-  /** H2's jar from the local Maven repository: a driver the CLI's class path does not have. */
-  private static Path h2Jar() throws Exception {
-    Path repository = Path.of(System.getProperty("maven.repo.local",
-        Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-    try (var jars = Files.walk(repository.resolve("com/h2database/h2"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("h2-[0-9.]+\\.jar")).findFirst()
-          .orElseThrow(() -> new AssertionError("no H2 jar under " + repository));
-    }
-  }
-
   @Test
   void theJdbcDriverJarsServeAJdbcTrailToo() throws Exception {
     String url = "jdbc:h2:" + dir.resolve("audit").toAbsolutePath();
     CliResult granted = consent("grant", "--store", store(), "--subject", SUBJECT, "--purpose", "marketing",
         "--source", "app", "--audit", url, "--audit-key-file", dir.resolve("k.key").toString(),
-        "--jdbc-driver", h2Jar().toString());
+        "--jdbc-driver", DriverJars.h2().toString());
 
     assertEquals(0, granted.exitCode(), granted.describe());
-    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {h2Jar().toUri().toURL()});
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {DriverJars.h2().toUri().toURL()});
         var connection = ((java.sql.Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor()
             .newInstance()).connect(url, new java.util.Properties());
         var rows = connection.createStatement().executeQuery("SELECT type FROM piiwarden_audit")) {

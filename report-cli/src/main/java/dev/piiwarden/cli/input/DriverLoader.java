@@ -1,4 +1,4 @@
-package dev.piiwarden.cli.consent;
+package dev.piiwarden.cli.input;
 
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.zip.ZipFile;
 
 /**
- * The {@code --jdbc-driver} jars as the thread's context class loader, where core's JDBC store
- * looks for drivers that {@code DriverManager} does not know. Closing it puts the previous context
+ * The {@code --jdbc-driver} jars as the thread's context class loader, where core's JDBC store and
+ * audit table reader look for drivers that {@code DriverManager} does not know. Closing it puts the previous context
  * loader back.
  */
-final class DriverLoader implements AutoCloseable {
+public final class DriverLoader implements AutoCloseable {
   private final URLClassLoader loader;
   private final ClassLoader previous;
 
@@ -30,7 +30,8 @@ final class DriverLoader implements AutoCloseable {
     }
   }
 
-  static DriverLoader of(List<Path> jars) {
+  /** The jars' loader, made the context class loader; none for no jars. Bad jars are exit 2. */
+  public static DriverLoader of(List<Path> jars) {
     if (jars.isEmpty()) {
       return new DriverLoader(null);
     }
@@ -44,14 +45,14 @@ final class DriverLoader implements AutoCloseable {
 
   private static URL checked(Path jar) {
     if (!Files.isRegularFile(jar)) {
-      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_BAD_DRIVER, jar, "no such file");
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_JDBC_DRIVER, jar, "no such file");
     }
     try (ZipFile ignored = new ZipFile(jar.toFile())) {
       return jar.toUri().toURL();
     } catch (MalformedURLException e) {
-      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_BAD_DRIVER, jar, "not a file path");
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_JDBC_DRIVER, jar, "not a file path");
     } catch (IOException e) {
-      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_BAD_DRIVER, jar, "not a jar");
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_JDBC_DRIVER, jar, "not a jar");
     }
   }
 

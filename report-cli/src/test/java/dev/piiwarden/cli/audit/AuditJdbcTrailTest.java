@@ -1,0 +1,141 @@
+package dev.piiwarden.cli.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.piiwarden.cli.CliResult;
+import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.cli.DriverJars;
+import dev.piiwarden.core.audit.AuditTrailOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code audit verify} and {@code audit query} on the table a {@code jdbc:} sink writes. */
+class AuditJdbcTrailTest {
+  @TempDir Path folder;
+
+  private String sqliteTrail() {
+    String url = "jdbc:sqlite:" + folder.resolve("audit.db");
+    TrailFixture.write(AuditTrailOptions.defaults().sink(url).keyFile(key()));
+    return url;
+  }
+
+  private Path key() {
+    return folder.resolve("k.key");
+  }
+
+  @Test
+  void aTableTheSinkWroteVerifiesAndIsQueriedAndItsCopyIsDeleted() throws Exception {
+    String url = sqliteTrail();
+    long copiesBefore = copiesLeft();
+
+    CliResult verified = CliRun.run("audit", "verify", url, "--key-file", key().toString());
+    CliResult queried = CliRun.run("audit", "query", url, "--key-file", key().toString(),
+        "--subject", "u-42");
+
+    assertEquals(0, verified.exitCode(), verified.describe());
+    assertTrue(verified.out().matches("OK: 6 records in table piiwarden_audit of \\Q" + url
+        + "\\E verify; last seq 6, hash [0-9a-f]{64}\n"), verified.out());
+    assertEquals(0, queried.exitCode(), queried.describe());
+    assertTrue(queried.out().contains(": 3 events\n"), queried.out());
+    assertEquals("", queried.err());
+    assertEquals(copiesBefore, copiesLeft(), "the copy of the rows is deleted");
+  }
+
+  @Test
+  void anEditedRowIsExit1NamingTheTableAndRow() throws Exception {
+    String url = sqliteTrail();
+    execute(url, "UPDATE piiwarden_audit SET record = replace(record, 'support-agent-7',"
+        + " 'support-agent-8') WHERE seq = 3");
+
+    CliResult verified = CliRun.run("audit", "verify", url, "--key-file", key().toString());
+    CliResult queried = CliRun.run("audit", "query", url, "--key-file", key().toString(),
+        "--subject", "u-42");
+
+    assertEquals(1, verified.exitCode(), verified.describe());
+    assertEquals(url + " piiwarden_audit row 3: seq 3: edited: the record was changed after it"
+        + " was written: its hash does not match its content\n", verified.out());
+    assertEquals(0, queried.exitCode(), queried.describe());
+    assertTrue(queried.err().startsWith("piiwarden: warning: the trail does not verify (" + url
+        + " piiwarden_audit row 3: seq 3: edited:"), queried.err());
+  }
+
+  @Test
+  void aDriverFromJdbcDriverReadsTheTrailAndWithoutItTheMessageSaysSo() throws Exception {
+    String url = "jdbc:h2:" + folder.resolve("audit").toAbsolutePath();
+    String driver = DriverJars.h2().toString();
+    for (String purpose : new String[] {"marketing", "analytics"}) {
+      CliResult granted = CliRun.run("consent", "grant", "--store", "file:" + folder.resolve("c.jsonl"),
+          "--subject", "u-1", "--purpose", purpose, "--source", "form", "--audit", url,
+          "--audit-key-file", key().toString(), "--jdbc-driver", driver);
+      assertEquals(0, granted.exitCode(), granted.describe());
+    }
+
+    CliResult verified = CliRun.run("audit", "verify", url, "--key-file", key().toString(),
+        "--jdbc-driver", driver);
+    CliResult noDriver = CliRun.run("audit", "verify", url, "--key-file", key().toString());
+
+    assertEquals(0, verified.exitCode(), verified.describe());
+    assertTrue(verified.out().startsWith("OK: 2 records in table piiwarden_audit of " + url), verified.out());
+    assertEquals(2, noDriver.exitCode(), noDriver.describe());
+    assertEquals("piiwarden: no JDBC driver on the class path accepts jdbc:h2: (" + url + "); pass the"
+        + " driver's jar with --jdbc-driver JAR (e.g. org.xerial:sqlite-jdbc or org.postgresql:postgresql"
+        + " from Maven Central)\n", noDriver.err());
+  }
+
+  @Test
+  void aDatabaseWithoutTheTableOrWithAnEmptyOneIsExit2() throws Exception {
+    String other = "jdbc:sqlite:" + folder.resolve("other.db");
+    execute(other, "CREATE TABLE orders (id INTEGER)");
+    String empty = "jdbc:sqlite:" + folder.resolve("empty.db");
+    execute(empty, "CREATE TABLE piiwarden_audit (seq BIGINT PRIMARY KEY, record TEXT)");
+
+    CliResult noTable = CliRun.run("audit", "verify", other, "--key-file", key().toString());
+    CliResult noRows = CliRun.run("audit", "verify", empty, "--key-file", key().toString());
+
+    assertEquals(2, noTable.exitCode(), noTable.describe());
+    assertTrue(noTable.err().startsWith("piiwarden: cannot read table piiwarden_audit of " + other + ": "),
+        noTable.err());
+    assertEquals(2, noRows.exitCode(), noRows.describe());
+    assertEquals("piiwarden: table piiwarden_audit of " + empty + " holds no audit record; give the URL"
+        + " of the database that piiwarden.audit.sink=jdbc: writes to\n", noRows.err());
+  }
+
+  @Test
+  void aUrlAmongFilesIsExit2AndAPasswordIsNeverShown() throws Exception {
+    Path file = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult mixed = CliRun.run("audit", "verify", file.toString(), "jdbc:sqlite:x.db");
+    CliResult unreachable = CliRun.run("audit", "verify",
+        "jdbc:postgresql://127.0.0.1:1/audit?user=auditor&password=pw-s3cr3t&connectTimeout=1",
+        "--key-file", key().toString());
+
+    assertEquals(2, mixed.exitCode(), mixed.describe());
+    assertEquals("piiwarden: a jdbc: trail is read on its own; pass its URL as the only argument,"
+        + " or the jsonl files alone\n", mixed.err());
+    assertEquals(2, unreachable.exitCode(), unreachable.describe());
+    assertTrue(unreachable.err().startsWith(
+        "piiwarden: cannot connect to jdbc:postgresql://127.0.0.1:1/audit: "), unreachable.err());
+    assertFalse(unreachable.err().contains("pw-s3cr3t"), unreachable.err());
+  }
+
+  private static long copiesLeft() throws Exception {
+    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("piiwarden-audit-")).count();
+    }
+  }
+
+  private static void execute(String url, String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
