@@ -694,6 +694,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       passes(callee, method, tree, tree.getArguments(), arguments);
     }
     referenceSinks(tree.getArguments(), receiver, receiverValue);
+    referencePasses(tree.getArguments(), receiver, receiverValue, callee);
     if (callee.carriesArguments()) {
       for (int i = 0; i < arguments.size(); i++) {
         result = result.union(rendered(tree.getArguments().get(i), arguments.get(i)));
@@ -915,6 +916,63 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       record(sink, reference, value.withElements(ids).inLambda());
     }
+  }
+
+  /**
+   * Method references to the project's methods that a stream's, {@code Optional}'s or collection's
+   * method applies to what its receiver holds, {@code forEach(this::notify)}, {@code
+   * map(mailer::format)}, {@code reduce(Totals::add)}: the element is passed as the method's first
+   * parameter (its first two, for the two-argument functions of {@code reduce}, {@code sorted} and
+   * a map's {@code forEach}), as a call would pass it, with confidence {@code LAMBDA}. An unbound
+   * reference to an instance method, {@code Customer::notify}, runs on the element itself: what it
+   * reads is its own reads.
+   */
+  private void referencePasses(List<? extends ExpressionTree> argumentTrees, ExpressionTree receiver,
+      Taint receiverValue, Callee callee) {
+    if (receiver == null || callee == null
+        || (callee.functions() != ElementFunctions.APPLIED && callee.functions() != ElementFunctions.MAPPED)) {
+      return;
+    }
+    for (ExpressionTree argument : argumentTrees) {
+      if (!(argument instanceof MemberReferenceTree reference) || reference.getMode() != ReferenceMode.INVOKE) {
+        continue;
+      }
+      TreePath path = new TreePath(getCurrentPath(), argument);
+      if (!(context.trees().getElement(path) instanceof ExecutableElement method)
+          || method.getParameters().isEmpty() || unbound(path, reference, method)) {
+        continue;
+      }
+      Callee target = context.callee(method);
+      if (target.library() || target.unseen()) {
+        continue;
+      }
+      current.call(target.id());
+      TypeMirror held = context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver));
+      Set<String> ids = new TreeSet<>();
+      for (TypeMirror type : context.containers().held(held)) {
+        for (DataRef data : carriedBy(type, 0)) {
+          ids.add(data.id());
+          viaCall.putIfAbsent(data.id(), data);
+        }
+      }
+      Taint value = receiverValue.withElements(ids).inLambda();
+      if (value.isEmpty()) {
+        continue;
+      }
+      for (int parameter = 0; parameter < Math.min(2, method.getParameters().size()); parameter++) {
+        current.pass(new ArgumentPass(target.id(), parameter, line(reference), List.copyOf(value.elements),
+            List.copyOf(value.parameters), Confidence.LAMBDA, List.copyOf(value.results)));
+      }
+    }
+  }
+
+  /** {@code Type::instanceMethod}: the element is the receiver, not an argument. */
+  private boolean unbound(TreePath reference, MemberReferenceTree tree, ExecutableElement method) {
+    if (method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+      return false;
+    }
+    Element qualifier = context.trees().getElement(new TreePath(reference, tree.getQualifierExpression()));
+    return qualifier != null && (qualifier.getKind().isClass() || qualifier.getKind().isInterface());
   }
 
   /**

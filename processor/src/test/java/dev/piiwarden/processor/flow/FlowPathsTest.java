@@ -110,6 +110,38 @@ class FlowPathsTest {
   }
 
   @Test
+  void aMethodReferenceToAProjectMethodPassesWhatItIsAppliedTo() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Mailing", """
+            package com.acme;
+            import java.util.List;
+            import java.util.Optional;
+            public class Mailing {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Mailing.class);
+              void all(List<User> users) { users.stream().map(User::getEmail).forEach(this::note); }
+              void one(Optional<User> user) { user.map(User::getEmail).ifPresent(Mailing::noted); }
+              void names(List<String> names) { names.forEach(this::note); }
+              void note(String text) { log.info(text); }
+              static void noted(String text) { log.info(text); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows()).containsExactly(
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+            "com.acme.Mailing#all(java.util.List)", "com.acme.Mailing#note(java.lang.String)")),
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
+            "com.acme.Mailing#one(java.util.Optional)", "com.acme.Mailing#noted(java.lang.String)")));
+    assertThat(compiled.summary("com.acme.Mailing", "com.acme.Mailing#all(java.util.List)").passes())
+        .comparingElementsUsing(com.google.common.truth.Correspondence.<dev.piiwarden.core.inventory.ArgumentPass, Confidence>transforming(
+            dev.piiwarden.core.inventory.ArgumentPass::confidence, "has confidence"))
+        .containsExactly(Confidence.LAMBDA);
+    // what a caller hands to names(…) goes on to note(…): its own parameter, no element of its own
+    assertThat(compiled.summary("com.acme.Mailing", "com.acme.Mailing#names(java.util.List)").passes())
+        .containsExactly(new dev.piiwarden.core.inventory.ArgumentPass("com.acme.Mailing#note(java.lang.String)",
+            0, 8, List.of(), List.of(0), Confidence.LAMBDA, List.of()));
+  }
+
+  @Test
   void recursionAndCyclesTerminate() {
     FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
         FlowCompilation.source("com.acme.Loop", """
