@@ -155,6 +155,79 @@ class AuditTrailIT {
     }
   }
 
+  /**
+   * A jdbc: table on a real PostgreSQL, written by a JVM with the default key in its working
+   * folder: a later start whose key file was deleted (or that has another key, as a replica
+   * started in another folder) stops with one line and creates no key; the table is unchanged.
+   * agent.started names the key file by its absolute path. A database that is down at start
+   * stops nothing.
+   */
+  @Test
+  void aJdbcTableIsContinuedOnlyWithItsOwnKeyAndADatabaseDownAtStartStopsNothing() throws Exception {
+    try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres =
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+      String url = postgres.getJdbcUrl("postgres", "postgres") + "&password=Pw-4111111111111111";
+      String shown = url.substring(0, url.indexOf('?'));
+      Path keyFile = folder.resolve("piiwarden-audit.key");
+      FixtureJvm.Result first = runScenarioIn(folder, "audit.sink=" + url + ",consent.store=memory:");
+      assertEquals(0, first.exitCode(), first::toString);
+      List<String> rows = auditRows(url);
+      assertEquals(8, rows.size(), rows::toString);
+      JsonNode started = new ObjectMapper().readTree(rows.get(0));
+      assertEquals(keyFile.toString(), started.get("config").get("piiwarden.audit.key-file").asText(),
+          "the key file in use, as an absolute path");
+
+      Files.delete(keyFile);
+      FixtureJvm.Result deleted = runScenarioIn(folder, "audit.sink=" + url + ",consent.store=memory:");
+      Files.write(keyFile, new byte[32]); // another key, as a replica's own in another folder
+      Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+      FixtureJvm.Result other = runScenarioIn(folder, "audit.sink=" + url + ",consent.store=memory:");
+
+      String remedy = " and give every writer of the table that one, or rename the table to begin a"
+          + " new trail (ALTER TABLE piiwarden_audit RENAME TO piiwarden_audit_old)\n";
+      assertEquals(1, deleted.exitCode(), deleted::toString);
+      assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: audit key file " + keyFile
+          + " does not exist, but audit table piiwarden_audit of " + shown + " holds records sealed"
+          + " with a key; restore the key file the table was written with" + remedy,
+          ConsentEnforcementIT.agentLines(deleted.stderr()));
+      assertEquals(1, other.exitCode(), other::toString);
+      assertEquals("piiwarden: configuration error: piiwarden.audit.key-file: the last record of audit"
+          + " table piiwarden_audit of " + shown + " (seq 8) does not verify with audit key file "
+          + keyFile + ": it is not the key the table was written with; restore that key file" + remedy,
+          ConsentEnforcementIT.agentLines(other.stderr()));
+      assertFalse(deleted.stdout().contains("main=done") || other.stdout().contains("main=done"));
+      assertEquals(rows, auditRows(url), "nothing written to the table");
+    }
+
+    Path elsewhere = Files.createDirectory(folder.resolve("elsewhere"));
+    FixtureJvm.Result down = runScenarioIn(elsewhere, "audit.sink=jdbc:postgresql://127.0.0.1:1/app"
+        + "?user=bob&password=hunter2&connectTimeout=1,consent.store=memory:");
+    assertEquals(0, down.exitCode(), down::toString);
+    assertTrue(down.stdout().contains("main=done"), down::toString);
+    assertTrue(ConsentEnforcementIT.agentLines(down.stderr()).startsWith(
+        "piiwarden: audit sink jdbc:postgresql://127.0.0.1:1/app failed ("), down::toString);
+    assertFalse(down.stderr().contains("hunter2"), down::toString);
+  }
+
+  private FixtureJvm.Result runScenarioIn(Path workingFolder, String agentArguments) throws Exception {
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    return FixtureJvm.current().agent(agentArguments).directory(workingFolder)
+        .run(List.of("-cp", classPath, AuditFixtureApp.class.getName()));
+  }
+
+  private static List<String> auditRows(String url) throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement query = connection.createStatement();
+        java.sql.ResultSet rows = query.executeQuery("SELECT record FROM piiwarden_audit ORDER BY seq")) {
+      while (rows.next()) {
+        lines.add(rows.getString(1));
+      }
+    }
+    return lines;
+  }
+
   @Test
   void emptyLinesAfterTheLastRecordAreNoTornRecordOnRestart() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");

@@ -35,8 +35,10 @@ import java.util.function.Supplier;
  * file): the subject pseudonyms in {@code ConsentDeniedException} and in the trail are the same.
  * With sink {@code none} and no key file, or one that does not exist, pseudonyms use a per-process
  * key and no file or folder is made.
- * A key file the trail cannot use (open to group or others, too short, not creatable) is a
- * configuration error: the JVM stops before {@code main}, as for any other wrong option.
+ * A key file the trail cannot use (open to group or others, too short, not creatable), or one that
+ * is missing or another key while the jsonl trail or the jdbc table already holds records, is a
+ * configuration error: the JVM stops before {@code main}, as for any other wrong option. A
+ * database that cannot be read at start is no error: its sink checks the key when it opens.
  */
 public final class AgentAudit {
   /** How often log redaction's counts become a {@code redaction} event (and once at shutdown). */
@@ -78,20 +80,22 @@ public final class AgentAudit {
           + " per-process key. Create the key file, or choose an audit sink");
       return;
     }
-    Path key = configuredKey.isEmpty() ? defaultKeyFile(sink) : Path.of(configuredKey);
-    if (sink.startsWith("jsonl:") && Files.isDirectory(Path.of(sink.substring("jsonl:".length())))) {
-      Path trailFolder = Path.of(sink.substring("jsonl:".length()));
-      throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": audit trail " + trailFolder + " is a folder;"
+    Path jsonlTrail = sink.startsWith("jsonl:") ? Path.of(sink.substring("jsonl:".length())) : null;
+    Path key = configuredKey.isEmpty() ? AuditKey.defaultFile(jsonlTrail) : Path.of(configuredKey);
+    if (jsonlTrail != null && Files.isDirectory(jsonlTrail)) {
+      throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": audit trail " + jsonlTrail + " is a folder;"
           + " give the path of the trail file itself, e.g. jsonl:"
-          + trailFolder.resolve("piiwarden-audit.jsonl"), null);
+          + jsonlTrail.resolve("piiwarden-audit.jsonl"), null);
     }
     AuditKey loaded;
     try {
       // Checked here, on the caller's thread, so a bad key stops the start; creating a missing
       // key (first start only) is done here too, so its failure does as well.
-      if (sink.startsWith("jsonl:")) {
-        // Continuing an existing trail with another key (or a new one) would break its chain.
-        TrailKeyCheck.check(Path.of(sink.substring("jsonl:".length())), key);
+      // Continuing an existing trail with another key (or a new one) would break its chain.
+      if (jsonlTrail != null) {
+        TrailKeyCheck.check(jsonlTrail, key);
+      } else if (sink.startsWith("jdbc:")) {
+        TableKeyAtStart.check(sink, dev.piiwarden.agent.consent.BundledDriver.forStore(sink), key);
       }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
@@ -99,7 +103,8 @@ public final class AgentAudit {
       throw refuse(attached, AgentOption.AUDIT_KEY_FILE.key() + ": "
           + e.getMessage().replace(" (--key-file or " + AgentOption.AUDIT_KEY_FILE.key() + ")", ""), e);
     }
-    keyFile = key.toString();
+    // absolute, as agent.started records it: a relative name says nothing of the folder it was in
+    keyFile = key.toAbsolutePath().toString();
     TrailOpening pending = new TrailOpening(configuration, sink, loaded, attached);
     opening = pending;
     pending.thread.start();
@@ -145,6 +150,7 @@ public final class AgentAudit {
         AuditTrail opened = AuditTrail.open(AuditTrailOptions.defaults()
             .sink(sink)
             .key(key) // checked and read above: not read again
+            .keyFile(Path.of(keyFile)) // named by a jdbc: sink that checks its table's key on open
             .overflow(OverflowPolicy.valueOf(
                 configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
             .problems(new TrailProblems())
@@ -292,12 +298,6 @@ public final class AgentAudit {
         .detail("agentProblems", AgentReport.problems())
         .build());
     current.shutdown(last);
-  }
-
-  private static Path defaultKeyFile(String sink) {
-    return sink.startsWith("jsonl:")
-        ? AuditKey.defaultFileBeside(Path.of(sink.substring("jsonl:".length())))
-        : Path.of(AuditKey.DEFAULT_FILE_NAME);
   }
 
   private static String version() {

@@ -44,15 +44,15 @@ public final class AuditAppender implements AutoCloseable {
    * Loads or creates the key ({@link AuditTrailOptions#keyFile}, default as for {@link
    * AuditTrail}) and opens the sink.
    *
-   * @throws AuditException for a bad sink URI or key file (a jsonl trail with records is continued
-   *     only with the key file it was written with), or a sink that cannot be opened (a
-   *     jsonl file that cannot be created, a database that is down); the message names the sink
-   *     without credentials
+   * @throws AuditException for a bad sink URI or key file (a jsonl trail or a jdbc table with
+   *     records is continued only with the key file it was written with), or a sink that cannot be
+   *     opened (a jsonl file that cannot be created, a database that is down); the message names
+   *     the sink without credentials
    */
   public static AuditAppender open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
     AuditKey key = uri.key(options);
-    AuditSink sink = uri.newSink(options);
+    AuditSink sink = uri.newSink(options, key);
     AuditSink.Start start;
     try {
       start = sink.open();

@@ -58,6 +58,17 @@ public final class AuditKey {
     return new AuditKey(bytes.clone());
   }
 
+  /**
+   * The key file a writer uses when none is configured: {@value #DEFAULT_FILE_NAME} beside the
+   * audit file of a jsonl sink, else (null: a sink that is no file) in the working folder; as an
+   * absolute path, so that messages and {@code agent.started} say which folder.
+   */
+  public static Path defaultFile(Path auditFileOrNull) {
+    return auditFileOrNull != null
+        ? defaultFileBeside(auditFileOrNull)
+        : Path.of(DEFAULT_FILE_NAME).toAbsolutePath();
+  }
+
   /** The default key file for an audit file: {@value #DEFAULT_FILE_NAME} in its folder. */
   public static Path defaultFileBeside(Path auditFile) {
     Path folder = auditFile.toAbsolutePath().getParent();

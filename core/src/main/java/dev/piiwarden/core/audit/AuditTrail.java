@@ -60,14 +60,18 @@ public final class AuditTrail implements AutoCloseable {
   /**
    * Opens the trail the options describe: loads or creates the key file, opens the sink (in the
    * background: a sink that is down is retried, not an error) and starts the writer. A jsonl trail
-   * that holds records is continued only with the key file it was written with.
+   * or a jdbc table that holds records is continued only with the key file it was written with: a
+   * table that cannot be read now is checked when the sink opens, and until then (or, with another
+   * key, until the table is renamed) the sink fails as one that is down.
    *
    * @throws AuditException for a bad sink URI, a key file that cannot be created or is unsafe, or
-   *     a key file that is missing or another key while the jsonl trail holds records
+   *     a key file that is missing or another key while the jsonl trail or the jdbc table holds
+   *     records
    */
   public static AuditTrail open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
-    return start(uri.key(options), uri.newSink(options), options);
+    AuditKey key = uri.key(options);
+    return start(key, uri.newSink(options, key), options);
   }
 
   /** Starts a trail with this key and sink (a custom sink, or one built by hand). */

@@ -47,12 +47,16 @@ public final class JdbcSink implements AuditSink {
   private static final String INSERT = "INSERT INTO " + TABLE
       + " (seq, ts, type, subject, prev, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String LAST = "SELECT seq, hash FROM " + TABLE + " ORDER BY seq DESC";
+  private static final String LAST_RECORD = "SELECT seq, record FROM " + TABLE + " ORDER BY seq DESC";
   /** SQLite's primary result code for a constraint violation. */
   private static final int SQLITE_CONSTRAINT = 19;
 
   private final String url;
   private final boolean sqlite;
   private final Driver given;
+  /** The key this writer seals with, checked against the table's last row on open; null: none. */
+  private AuditKey sealedWith;
+  private String keyName;
   private Connection connection;
   /** Where this writer's chain stands: the last row it read or wrote. */
   private ChainPosition position;
@@ -73,6 +77,26 @@ public final class JdbcSink implements AuditSink {
     this.sqlite = url.startsWith("jdbc:sqlite:");
   }
 
+  /**
+   * Makes {@link #open} check the table's last row with the key this sink's records are sealed
+   * with ({@link TrailKeyCheck}): a table written with another key is refused, not continued. The
+   * check at start reads the table before the key is loaded or created; this one covers a
+   * database that could not be reached then.
+   *
+   * @param keyName the key as messages name it: {@code audit key file <path>}
+   */
+  JdbcSink sealedWith(AuditKey key, String keyName) {
+    this.sealedWith = key;
+    this.keyName = keyName;
+    return this;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws AuditException when the table holds records that the key this sink was {@linkplain
+   *     #sealedWith sealed with} does not verify
+   */
   @Override
   public Start open() throws IOException {
     try {
@@ -89,6 +113,9 @@ public final class JdbcSink implements AuditSink {
         create(connection());
       }
       position = last(connection());
+      if (sealedWith != null && position.seq() > 0) {
+        checkKey(connection());
+      }
       return new Start(position, null);
     } catch (SQLException e) {
       throw failure("open", e);
@@ -189,6 +216,50 @@ public final class JdbcSink implements AuditSink {
       c.commit();
     }
     return last;
+  }
+
+  /** The last row's record verifies with the key this writer seals with, or the open is refused. */
+  private void checkKey(Connection c) throws SQLException {
+    LastRow last = lastRow(c);
+    if (!sqlite) {
+      c.commit();
+    }
+    if (last != null) {
+      TrailKeyCheck.checkTableWith(url, last.record(url, keyName), sealedWith, keyName);
+    }
+  }
+
+  /**
+   * The table's row with the highest seq, or null when the table is absent or empty: for {@link
+   * TrailKeyCheck}.
+   */
+  static LastRow lastRow(Connection c) throws SQLException {
+    if (!JdbcConnections.hasTable(c, TABLE)) {
+      return null;
+    }
+    try (Statement query = c.createStatement()) {
+      query.setMaxRows(1);
+      try (ResultSet row = query.executeQuery(LAST_RECORD)) {
+        return row.next() ? new LastRow(row.getLong(1), row.getString(2)) : null;
+      }
+    }
+  }
+
+  /** The row with the highest seq as stored: its seq and the text of its record. */
+  record LastRow(long seq, String text) {
+    /**
+     * The row's record.
+     *
+     * @throws AuditException when the text is no record as the writer writes it: no key can be
+     *     checked against it
+     */
+    RecordLine record(String url, String keyName) {
+      RecordLine record = text == null ? null : RecordLine.parse(text);
+      if (record == null) {
+        throw TrailKeyCheck.damagedLastRow(url, seq, keyName);
+      }
+      return record;
+    }
   }
 
   /**

@@ -57,17 +57,16 @@ record SinkUri(String scheme, String target) {
     }
   }
 
-  /** The key file used when none is configured: beside a jsonl file, else in the working folder. */
+  /** The key file used when none is configured ({@link AuditKey#defaultFile}). */
   Path defaultKeyFile() {
-    return "jsonl".equals(scheme)
-        ? AuditKey.defaultFileBeside(Path.of(target))
-        : Path.of(AuditKey.DEFAULT_FILE_NAME);
+    return AuditKey.defaultFile("jsonl".equals(scheme) ? Path.of(target) : null);
   }
 
   /**
-   * The key the options give, or the key file's key (created when missing). A jsonl trail that
-   * already holds records is continued only with the key it was written with ({@link
-   * TrailKeyCheck}); a key given as an object is the caller's to check.
+   * The key the options give, or the key file's key (created when missing). A jsonl trail or a
+   * jdbc table that already holds records is continued only with the key it was written with
+   * ({@link TrailKeyCheck}; a database that cannot be reached now is checked by the sink when it
+   * opens); a key given as an object is the caller's to check.
    *
    * @throws AuditException when the key file cannot be used or is not the trail's key
    */
@@ -75,24 +74,33 @@ record SinkUri(String scheme, String target) {
     if (options.key() != null) {
       return options.key();
     }
-    Path keyFile = options.keyFile() != null ? options.keyFile() : defaultKeyFile();
+    Path keyFile = keyFile(options);
     if ("jsonl".equals(scheme)) {
       TrailKeyCheck.check(Path.of(target), keyFile);
+    } else if ("jdbc".equals(scheme)) {
+      TrailKeyCheck.checkTable(target, options.jdbcDriver(), keyFile);
     }
     return AuditKey.loadOrCreate(keyFile);
   }
 
-  AuditSink newSink(AuditTrailOptions options) {
+  /** The sink, its records sealed with {@code key} (a jdbc sink checks its table's last row with it). */
+  AuditSink newSink(AuditTrailOptions options, AuditKey key) {
     return switch (scheme) {
       case "jsonl" -> new JsonlSink(Path.of(target), options.maxFileBytes());
       case "slf4j" -> Slf4jSink.forLogger(target, Thread.currentThread().getContextClassLoader())
           .marking(options.ownLines());
-      case "jdbc" -> new JdbcSink(target, options.jdbcDriver());
+      case "jdbc" -> new JdbcSink(target, options.jdbcDriver())
+          .sealedWith(key, options.key() != null && options.keyFile() == null
+              ? "the audit key given" : "audit key file " + keyFile(options));
       case "otlp" -> new OtlpSink(URI.create(target), options.spoolFile() != null
           ? options.spoolFile()
           : defaultKeyFile().resolveSibling(OtlpSink.DEFAULT_SPOOL_NAME), options.problems());
       default -> new NoSink();
     };
+  }
+
+  private Path keyFile(AuditTrailOptions options) {
+    return options.keyFile() != null ? options.keyFile() : defaultKeyFile();
   }
 
   private static void require(boolean ok, String value, String expected) {

@@ -1,20 +1,29 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.jdbc.JdbcConnections;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Before a writer continues an existing jsonl trail: is its key the one the trail was sealed with?
- * A new key over an old trail would seal records that fail verification from the first one on, and
- * the cause (a deleted or replaced key file) would be found only by the auditor. The last record of
- * the trail is checked with the key; a trail with records and no key file is refused too, instead
- * of a new key being created over it.
+ * Before a writer continues an existing trail, a jsonl file or a {@code jdbc:} sink's table: is its
+ * key the one the trail was sealed with? A new key over an old trail would seal records that fail
+ * verification from the first one on, and the cause (a deleted or replaced key file, a replica
+ * started in another folder with a default key of its own) would be found only by the auditor.
+ * The last record of the trail is checked with the key; a trail with records and no key file is
+ * refused too, instead of a new key being created over it.
  */
 public final class TrailKeyCheck {
+  private static final String NEW_TABLE = "ALTER TABLE " + JdbcSink.TABLE + " RENAME TO "
+      + JdbcSink.TABLE + "_old";
+
   private TrailKeyCheck() {}
 
   /**
@@ -36,7 +45,7 @@ public final class TrailKeyCheck {
       for (int i = files.size() - 1; i >= 0; i--) {
         RecordLine last = lastRecord(files.get(i));
         if (last != null) {
-          check(files.get(i), last, keyFile);
+          check(Place.file(files.get(i)), last, keyFile);
           return;
         }
       }
@@ -46,17 +55,90 @@ public final class TrailKeyCheck {
     }
   }
 
-  private static void check(Path file, RecordLine last, Path keyFile) {
-    if (!Files.exists(keyFile)) {
-      throw new AuditException("audit key file " + keyFile + " does not exist, but audit trail "
-          + file + " holds records sealed with a key; restore the key file the trail was written"
-          + " with, or move the trail's files aside to begin a new trail");
+  /**
+   * Checks that {@code keyFile} can continue the trail in the {@code jdbc:} sink's table at {@code
+   * url}, as {@link #check(Path, Path)} does for a file. A database without the table, or with an
+   * empty one, passes. A database that cannot be reached or read now is no refusal: a sink that is
+   * down is retried, not a configuration error, and the sink checks the key itself once it opens
+   * ({@link JdbcSink}).
+   *
+   * @param driver a driver to try first when it accepts the URL (as the sink is given); null for
+   *     none
+   * @return true when the table was read; false when it could not be, for the sink to check later
+   * @throws AuditException when the table holds records and the key file is missing, cannot be
+   *     used, or is not the key of its last row; the message names the table (the URL without
+   *     credentials) and the key file and says to restore the key or rename the table
+   */
+  public static boolean checkTable(String url, Driver driver, Path keyFile) {
+    Path sqliteFile = JdbcConnections.sqliteFile(url);
+    if (sqliteFile != null && !Files.exists(sqliteFile)) {
+      return true; // no database, no records; connecting would create the file
     }
-    if (!last.hashMatches(AuditKey.load(keyFile).hash())) {
-      throw new AuditException("the last record of audit trail " + file + " (seq " + last.seq()
-          + ") does not verify with audit key file " + keyFile + ": it is not the key the trail"
-          + " was written with; restore that key file, or move the trail's files aside to begin a"
-          + " new trail");
+    JdbcSink.LastRow last;
+    try (Connection connection = JdbcConnections.open(url, driver)) {
+      last = JdbcSink.lastRow(connection);
+    } catch (SQLException e) {
+      // An outage at start is the sink's to report (and retry); it checks the key when it opens.
+      return false;
+    }
+    if (last != null) {
+      check(Place.table(url), last.record(url, "audit key file " + keyFile), keyFile);
+    }
+    return true;
+  }
+
+  /**
+   * Checks the last record of a {@code jdbc:} sink's table with the key the sink was given: {@link
+   * JdbcSink#open} for a table that could not be read before the key was loaded.
+   *
+   * @param keyName how the key is named in messages: {@code audit key file <path>}
+   */
+  static void checkTableWith(String url, RecordLine last, AuditKey key, String keyName) {
+    verifies(Place.table(url), last, key, keyName);
+  }
+
+  private static void check(Place place, RecordLine last, Path keyFile) {
+    if (!Files.exists(keyFile)) {
+      throw new AuditException("audit key file " + keyFile + " does not exist, but " + place.name
+          + " holds records sealed with a key; restore the key file " + place.noun + " was written"
+          + " with" + place.remedy);
+    }
+    verifies(place, last, AuditKey.load(keyFile), "audit key file " + keyFile);
+  }
+
+  private static void verifies(Place place, RecordLine last, AuditKey key, String keyName) {
+    if (!last.hashMatches(key.hash())) {
+      throw new AuditException("the last record of " + place.name + " (seq " + last.seq()
+          + ") does not verify with " + keyName + ": it is not the key "
+          + place.noun + " was written with; restore that key file" + place.remedy);
+    }
+  }
+
+  /**
+   * The last row of a {@code jdbc:} sink's table holds no record as the writer writes it: it was
+   * changed after it was written, and no key can be checked against it.
+   */
+  static AuditException damagedLastRow(String url, long seq, String keyName) {
+    Place table = Place.table(url);
+    return new AuditException("the last row of " + table.name + " (seq " + seq + ") holds no"
+        + " audit record as the writer writes it (it was changed after it was written), so "
+        + keyName + " cannot be checked against it; see what changed with"
+        + " 'piiwarden audit verify " + UrlCredentials.withoutCredentials(url) + "', then restore the"
+        + " row from a copy, or rename the table to begin a new trail (" + NEW_TABLE + ")");
+  }
+
+  /** A trail as messages name it, and how to begin a new one instead of continuing it. */
+  record Place(String name, String noun, String remedy) {
+    static Place file(Path file) {
+      return new Place("audit trail " + file, "the trail",
+          ", or move the trail's files aside to begin a new trail");
+    }
+
+    static Place table(String url) {
+      return new Place("audit table " + JdbcSink.TABLE + " of "
+          + UrlCredentials.withoutCredentials(url), "the table",
+          " and give every writer of the table that one, or rename the table to begin a new trail ("
+              + NEW_TABLE + ")");
     }
   }
 

@@ -6,7 +6,6 @@ import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -144,7 +143,7 @@ public final class JdbcConsentStore implements ConsentStore {
 
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
-      Path sqliteFile = sqliteFile(url);
+      Path sqliteFile = JdbcConnections.sqliteFile(url);
       if (sqliteFile != null && !Files.exists(sqliteFile)) {
         if (readOnly) {
           throw new ConsentStoreMissingException("cannot read consent store " + described
@@ -156,7 +155,7 @@ public final class JdbcConsentStore implements ConsentStore {
       connection.setAutoCommit(true);
       if (!readOnly) {
         createTableIfAbsent(connection);
-      } else if (!hasTable(connection)) {
+      } else if (!JdbcConnections.hasTable(connection, TABLE)) {
         closeQuietly();
         throw new ConsentStoreMissingException("cannot read consent store " + described
             + ": the database has no " + TABLE + " table (no consent was ever recorded in it)");
@@ -167,34 +166,6 @@ public final class JdbcConsentStore implements ConsentStore {
 
   private Connection connect() throws SQLException {
     return JdbcConnections.open(url, given);
-  }
-
-
-  /**
-   * The file of a {@code jdbc:sqlite:} URL, or null for another database or an in-memory one. The
-   * driver would create a missing file with the process's umask (often world-readable); the store
-   * holds raw subject ids, so it is created here first, readable by its owner only.
-   */
-  static Path sqliteFile(String url) {
-    if (!url.startsWith("jdbc:sqlite:")) {
-      return null;
-    }
-    String path = url.substring("jdbc:sqlite:".length());
-    int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
-    }
-    if (path.startsWith("file:")) {
-      path = path.substring("file:".length());
-    }
-    if (path.isEmpty() || path.startsWith(":")) {
-      return null; // :memory:, :resource:
-    }
-    try {
-      return Path.of(path).toAbsolutePath();
-    } catch (InvalidPathException e) {
-      return null;
-    }
   }
 
   private static void createOwnerOnly(Path file) throws SQLException {
@@ -211,17 +182,6 @@ public final class JdbcConsentStore implements ConsentStore {
       throw new SQLException("cannot create the database file " + file + ": "
           + e.getClass().getSimpleName(), e);
     }
-  }
-
-  private static boolean hasTable(Connection connection) throws SQLException {
-    for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
-      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static void createTableIfAbsent(Connection connection) throws SQLException {

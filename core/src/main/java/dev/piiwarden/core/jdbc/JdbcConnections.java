@@ -1,9 +1,13 @@
 package dev.piiwarden.core.jdbc;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -53,6 +57,49 @@ public final class JdbcConnections {
       }
       throw noDriverThere;
     }
+  }
+
+  /**
+   * The file of a {@code jdbc:sqlite:} URL, or null for another database or an in-memory one. The
+   * driver creates a missing file when it connects, with the process's umask: the consent store
+   * creates it first, readable by its owner only, and a check that only reads looks whether it
+   * exists before it connects.
+   */
+  public static Path sqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return null;
+    }
+    String path = url.substring("jdbc:sqlite:".length());
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    }
+    if (path.isEmpty() || path.startsWith(":")) {
+      return null; // :memory:, :resource:
+    }
+    try {
+      return Path.of(path).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether the database has table {@code name}, as created unquoted: in lower case (PostgreSQL,
+   * SQLite) or in upper case (H2 and others that fold names so).
+   */
+  public static boolean hasTable(Connection connection, String name) throws SQLException {
+    for (String folded : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, folded, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean registered(String url) {

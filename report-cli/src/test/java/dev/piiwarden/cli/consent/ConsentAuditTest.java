@@ -197,6 +197,41 @@ class ConsentAuditTest {
     assertArrayEquals(before, Files.readAllBytes(trail()), "the trail as it was");
   }
 
+  /** As for a jsonl trail: a jdbc: table with records is continued only with the key it was written with. */
+  @Test
+  void aJdbcTableWithRecordsIsNotContinuedWithAnotherKeyOrWithoutItsKey() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("audit.db");
+    Path key = dir.resolve("agent.key");
+    try (AuditTrail agent = AuditTrail.open(AuditTrailOptions.defaults().sink(url).keyFile(key)
+        .problems(problem -> { throw new AssertionError(problem); }))) {
+      agent.record(AuditEvent.of(AuditEventType.AGENT_STARTED).build());
+    }
+    Path otherKey = dir.resolve("other.key");
+    AuditKey.loadOrCreate(otherKey);
+
+    CliResult wrongKey = consent("grant", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "paper-form", "--audit", url,
+        "--audit-key-file", otherKey.toString());
+    Files.delete(key);
+    CliResult noKey = consent("withdraw", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "ticket-7", "--audit", url,
+        "--audit-key-file", key.toString());
+
+    assertEquals(2, wrongKey.exitCode(), wrongKey.describe());
+    assertTrue(wrongKey.err().contains("the last record of audit table piiwarden_audit of " + url
+        + " (seq 1) does not verify with audit key file " + otherKey), wrongKey.err());
+    assertEquals(2, noKey.exitCode(), noKey.describe());
+    assertTrue(noKey.err().contains("audit key file " + key + " does not exist, but audit table"
+        + " piiwarden_audit of " + url + " holds records"), noKey.err());
+    assertFalse(Files.exists(key), "no new key over the table");
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "no change recorded");
+    try (var connection = java.sql.DriverManager.getConnection(url);
+        var rows = connection.createStatement().executeQuery("SELECT count(*) FROM piiwarden_audit")) {
+      assertTrue(rows.next());
+      assertEquals(1, rows.getLong(1), "the table as it was");
+    }
+  }
+
   @Test
   void actorOrKeyFileWithoutAuditIsAUsageError() {
     CliResult result = consent("grant", "--store", store(), "--subject", SUBJECT,
