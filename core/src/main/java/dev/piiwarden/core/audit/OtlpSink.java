@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,12 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The {@code otlp:<http endpoint>} sink: records as OpenTelemetry log records, POSTed as OTLP/HTTP
- * JSON ({@link OtlpLogsJson}) to {@code <endpoint>/v1/logs}.
+ * JSON ({@link OtlpLogsJson}) to {@code <endpoint>/v1/logs}: {@code /v1/logs} goes at the end of the
+ * endpoint's path (unless it ends so already), and a query string stays after it. A {@code
+ * user:password@} in the endpoint is sent as HTTP Basic authentication, not in the URL. Messages
+ * name the endpoint without user information and query, where credentials and tokens go.
  *
  * <p>A request that fails (no connection, a timeout, a status other than 2xx) is tried three
  * times, 100, 200 and 400 ms apart. If it still fails the batch goes to a local spool file
@@ -35,6 +40,10 @@ public final class OtlpSink implements AuditSink {
   private static final long REPLAY_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final URI logs;
+  /** The logs URL for messages: without user information and query. */
+  private final String shown;
+  /** The {@code Authorization} header for the endpoint's user information; null without one. */
+  private final String authorization;
   private final SpoolFile spool;
   private final Consumer<String> problems;
   private final HttpClient client;
@@ -45,12 +54,29 @@ public final class OtlpSink implements AuditSink {
 
   /** A sink for the collector at {@code endpoint}, spooling to {@code spoolFile}. */
   public OtlpSink(URI endpoint, java.nio.file.Path spoolFile, Consumer<String> problems) {
-    String base = endpoint.toString().replaceAll("/+$", "");
-    // the collector's base URL, or its logs URL as OpenTelemetry's exporters take it: both work
-    this.logs = URI.create(base.endsWith(LOGS_PATH) ? base : base + LOGS_PATH);
+    this.logs = logsUrl(endpoint);
+    this.shown = UrlCredentials.withoutCredentials(logs.toString());
+    this.authorization = endpoint.getRawUserInfo() == null ? null : "Basic " + Base64.getEncoder()
+        .encodeToString(endpoint.getUserInfo().getBytes(StandardCharsets.UTF_8));
     this.spool = new SpoolFile(spoolFile);
     this.problems = problems;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  /**
+   * Where the records are POSTed: the collector's base URL with {@code /v1/logs} put at the end of
+   * its path, or its logs URL as OpenTelemetry's exporters take it (both work); the query kept,
+   * user information and fragment left out.
+   */
+  static URI logsUrl(URI endpoint) {
+    String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+    if (!path.endsWith(LOGS_PATH)) {
+      path += LOGS_PATH;
+    }
+    String authority = endpoint.getRawAuthority();
+    authority = authority.substring(authority.lastIndexOf('@') + 1);
+    return URI.create(endpoint.getScheme() + "://" + authority + path
+        + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery()));
   }
 
   @Override
@@ -93,7 +119,7 @@ public final class OtlpSink implements AuditSink {
 
   @Override
   public String describe() {
-    return "otlp:" + logs;
+    return "otlp:" + shown;
   }
 
   private void replayIfDue() throws IOException {
@@ -115,18 +141,21 @@ public final class OtlpSink implements AuditSink {
     }
     if (sent == spooled.size() && down) {
       down = false;
-      problems.accept("OTLP collector " + logs + " is reachable again; " + sent
+      problems.accept("OTLP collector " + shown + " is reachable again; " + sent
           + " spooled audit records were delivered");
     }
   }
 
   private boolean send(List<RecordLine> records) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(logs)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(logs)
         .timeout(Duration.ofSeconds(5))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(OtlpLogsJson.request(records),
-            StandardCharsets.UTF_8))
-        .build();
+            StandardCharsets.UTF_8));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     long backoff = FIRST_BACKOFF_MILLIS;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
@@ -143,7 +172,7 @@ public final class OtlpSink implements AuditSink {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted while sending to " + logs, e);
+        throw new IOException("interrupted while sending to " + shown, e);
       }
       if (attempt < ATTEMPTS) {
         sleep(backoff);
@@ -156,7 +185,7 @@ public final class OtlpSink implements AuditSink {
   private void goneDown() {
     if (!down) {
       down = true;
-      problems.accept("OTLP collector " + logs + " " + lastFailure + "; audit records are kept in"
+      problems.accept("OTLP collector " + shown + " " + lastFailure + "; audit records are kept in"
           + " spool file " + spool.path() + " and replayed when it takes them");
     }
   }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.text.UrlCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -44,12 +45,17 @@ record SinkUri(String scheme, String target) {
       case "otlp" -> {
         require(target.startsWith("http://") || target.startsWith("https://"), value,
             "otlp:<http endpoint>, e.g. otlp:http://localhost:4318");
+        URI endpoint;
         try {
-          new URI(target);
+          endpoint = new URI(target);
         } catch (URISyntaxException e) {
-          throw new AuditException(OPTION + "=" + value + ": " + e.getMessage()
+          // the reason and place only: the exception's message quotes the URL, credentials and all
+          throw new AuditException(OPTION + "=" + shown(value) + ": " + e.getReason()
+              + (e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1 + "otlp:".length()))
               + "; give an http(s) URL after otlp:", e);
         }
+        require(endpoint.getHost() != null, value, "otlp:<http endpoint> with a host, e.g."
+            + " otlp:http://localhost:4318");
         return new SinkUri(scheme, target);
       }
       default -> throw new AuditException(OPTION + "=" + shown(value) + " is not a sink; use"
@@ -109,8 +115,14 @@ record SinkUri(String scheme, String target) {
     }
   }
 
-  /** A jdbc value may hold a password: only the scheme is shown. */
+  /**
+   * A jdbc value may hold a password: only the scheme is shown; an otlp endpoint is shown without
+   * user information and query (a token).
+   */
   private static String shown(String value) {
-    return value.startsWith("jdbc:") ? "jdbc:…" : value;
+    if (value.startsWith("jdbc:")) {
+      return "jdbc:…";
+    }
+    return value.startsWith("otlp:") ? UrlCredentials.withoutCredentials(value) : value;
   }
 }

@@ -69,6 +69,57 @@ class OtlpSinkTest {
     assertEquals(List.of(), problems);
   }
 
+  /**
+   * An endpoint with a token in its query and a user and password: the POST goes to /v1/logs with
+   * the query after it and the user as Basic authentication; no message shows either.
+   */
+  @Test
+  void credentialsOfTheEndpointAreSentButNeverShownAndTheQueryStaysAfterV1Logs() throws Exception {
+    int port = startReceiver(0);
+    List<String> seen = new CopyOnWriteArrayList<>();
+    server.createContext("/collector/v1/logs", exchange -> {
+      try (exchange) {
+        seen.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery()
+            + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+        exchange.sendResponseHeaders(200, -1);
+      }
+    });
+    String endpoint = "http://jane.doe:Pw4111111111111111@127.0.0.1:" + port
+        + "/collector/?api_key=Sekr3tT0ken";
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY,
+        new OtlpSink(URI.create(endpoint), folder.resolve("spool.jsonl"), problems::add), options());
+    trail.record(AuditFixtures.access(1));
+    assertTrue(trail.shutdown());
+
+    String basic = java.util.Base64.getEncoder().encodeToString(
+        "jane.doe:Pw4111111111111111".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(List.of("/collector/v1/logs?api_key=Sekr3tT0ken Basic " + basic), seen);
+    assertEquals("http://127.0.0.1:" + port + "/collector/v1/logs?api_key=Sekr3tT0ken",
+        OtlpSink.logsUrl(URI.create(endpoint)).toString());
+
+    int down = freePort();
+    String downEndpoint = "http://jane.doe:Pw4111111111111111@127.0.0.1:" + down
+        + "/v1/logs?api_key=Sekr3tT0ken";
+    OtlpSink unreachable = new OtlpSink(URI.create(downEndpoint), folder.resolve("spool2.jsonl"),
+        problems::add);
+    AuditTrail downTrail = AuditTrail.start(AuditFixtures.KEY, unreachable, options());
+    downTrail.record(AuditFixtures.access(1));
+    waitFor(() -> !problems.isEmpty());
+    downTrail.shutdown();
+
+    assertEquals("otlp:http://127.0.0.1:" + down + "/v1/logs", unreachable.describe());
+    assertTrue(problems.get(0).startsWith("OTLP collector http://127.0.0.1:" + down + "/v1/logs could"
+        + " not be reached (java.net.ConnectException);"), problems.get(0));
+    for (String problem : problems) {
+      assertFalse(problem.contains("Pw4111") || problem.contains("Sekr3t") || problem.contains("jane"),
+          problem);
+    }
+    AuditException malformed = org.junit.jupiter.api.Assertions.assertThrows(AuditException.class,
+        () -> SinkUri.parse("otlp:http://jane:Pw4111111111111111@host:43 18/?api_key=Sekr3tT0ken"));
+    assertFalse(malformed.getMessage().contains("Pw4111") || malformed.getMessage().contains("Sekr3t"),
+        malformed.getMessage());
+  }
+
   @Test
   void whileTheCollectorIsDownRecordsAreSpooledThenReplayedInOrder() throws Exception {
     int port = freePort();
