@@ -186,7 +186,17 @@ public final class AuditVerifier {
       }
     } else if (record.seq() < expected) {
       kind = Finding.Kind.INSERTED;
-      detail = "a copy of record seq " + record.seq() + " was inserted after seq " + last.seq();
+      RecordLine earlier = earlier(files, at.index(), record.seq());
+      detail = earlier != null && earlier.hash().equals(record.hash())
+          ? "a copy of record seq " + record.seq() + " was inserted after seq " + last.seq()
+          : record.seq() == 1
+              // genuine, so sealed with this key, yet not this trail's first record
+              ? "another trail's records begin here: a record with seq 1 after seq " + last.seq()
+                  + " that is not a copy of this trail's record seq 1 (another trail, written with"
+                  + " the same key, was appended)"
+              : "another trail's record was inserted after seq " + last.seq() + ": seq "
+                  + record.seq() + " again, not a copy of this trail's record seq " + record.seq()
+                  + " (another trail written with the same key)";
     } else if (record.seq() > expected && ahead.expectedLater) {
       kind = Finding.Kind.REORDERED;
       detail = "records are out of order: seq " + record.seq() + " comes before seq " + expected;
@@ -214,12 +224,30 @@ public final class AuditVerifier {
       kind = Finding.Kind.BROKEN_LINK;
       detail = "the record does not chain to the record before it (its prev is not that record's"
           + " hash)" + (ahead.next != null && ahead.next.seq() == record.seq() + 1
-              ? ", while the record after it chains to it: the record before it was replaced"
-              : ": the record before it was replaced, or this one is another trail's")
+              // both sides are genuine and chain within themselves: two trails joined here
+              ? ", while the record after it chains to it: from here on the records belong to"
+                  + " another trail than those before, written with the same key (two trails"
+                  + " joined after seq " + last.seq() + ")"
+              : ": this record, or the one before it, belongs to another trail written with the"
+                  + " same key")
           + (lastFile != null && !lastFile.equals(at.file())
               ? ", or the files are not given in rotation order" : "");
     }
     return new Finding(kind, at.file(), at.number(), record.seq(), detail);
+  }
+
+  /** The first record with {@code seq} before line {@code index}, or null when there is none. */
+  private static RecordLine earlier(List<Path> files, long index, long seq) {
+    try (TrailLines lines = new TrailLines(files)) {
+      TrailLines.Line line;
+      while ((line = lines.next()) != null && line.index() < index) {
+        RecordLine record = RecordLine.parse(line.bytes());
+        if (record != null && record.seq() == seq) {
+          return record;
+        }
+      }
+    }
+    return null;
   }
 
   /** What follows a bad record: the next record, and whether the expected one comes later. */

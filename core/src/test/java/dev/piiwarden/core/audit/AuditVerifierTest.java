@@ -66,7 +66,53 @@ class AuditVerifierTest {
     List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
     lines.add(4, lines.get(1));
 
-    assertFinding(verify(lines), Finding.Kind.INSERTED, 5, 2);
+    Finding finding = assertFinding(verify(lines), Finding.Kind.INSERTED, 5, 2);
+    assertEquals("a copy of record seq 2 was inserted after seq 4", finding.detail());
+  }
+
+  /** Another trail with the same key appended after this one ({@code cat A B}): not a copy. */
+  @Test
+  void anotherTrailAppendedIsNamedWhereItsRecordsBeginNotAsACopy() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(10));
+    lines.addAll(otherTrail(5));
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.INSERTED, 11, 1);
+    assertEquals("another trail's records begin here: a record with seq 1 after seq 10 that is not"
+        + " a copy of this trail's record seq 1 (another trail, written with the same key, was"
+        + " appended)", finding.detail());
+  }
+
+  @Test
+  void anotherTrailsRecordWithAnEarlierSeqIsNotCalledACopy() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    lines.add(5, otherTrail(3).get(2));
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.INSERTED, 6, 3);
+    assertEquals("another trail's record was inserted after seq 5: seq 3 again, not a copy of this"
+        + " trail's record seq 3 (another trail written with the same key)", finding.detail());
+  }
+
+  /** Records 1 to 5 of this trail, then another same-key trail's from seq 6: record 5 is genuine. */
+  @Test
+  void aSpliceOfTwoTrailsSaysTheRecordsFromHereOnAreAnotherTrails() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
+    lines.addAll(otherTrail(8).subList(5, 8));
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.BROKEN_LINK, 6, 6);
+    assertEquals("the record does not chain to the record before it (its prev is not that record's"
+        + " hash), while the record after it chains to it: from here on the records belong to"
+        + " another trail than those before, written with the same key (two trails joined after"
+        + " seq 5)", finding.detail());
+  }
+
+  /** Records of a trail written with the fixtures' key from different events. */
+  private static List<String> otherTrail(int count) {
+    HashChain chain = new HashChain(AuditFixtures.KEY, ChainPosition.START);
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      lines.add(chain.seal(AuditFixtures.access(100 + i)).line());
+    }
+    return lines;
   }
 
   @Test
@@ -164,16 +210,20 @@ class AuditVerifierTest {
         + " written with the same key, replaced the one written here)", finding.detail());
   }
 
-  /** Record 2 replaced by another trail's (which happens to chain to 1): record 3 is where it shows. */
+  /**
+   * Record 2 replaced by another trail's that chains to 1 (a copy of the trail continued
+   * elsewhere): record 3 is where it shows, as two trails joined.
+   */
   @Test
-  void aRecordWhoseFollowersChainToItPointsAtTheRecordBefore() throws IOException {
+  void aRecordWhoseFollowersChainToItSaysTwoTrailsAreJoinedThere() throws IOException {
     List<String> lines = new ArrayList<>(AuditFixtures.chain(5));
     HashChain fork = new HashChain(AuditFixtures.KEY, new ChainPosition(1,
         RecordLine.parse(lines.get(0).getBytes(StandardCharsets.UTF_8)).hash()));
     lines.set(1, fork.seal(AuditFixtures.access(99)).line());
 
     Finding finding = assertFinding(verify(lines), Finding.Kind.BROKEN_LINK, 3, 3);
-    assertTrue(finding.detail().contains("the record before it was replaced"), finding.detail());
+    assertTrue(finding.detail().endsWith("from here on the records belong to another trail than those"
+        + " before, written with the same key (two trails joined after seq 2)"), finding.detail());
   }
 
   /** The middle one of three rotated files left out: the hint says which files to pass. */
