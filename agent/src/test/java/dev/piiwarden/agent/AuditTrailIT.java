@@ -265,6 +265,34 @@ class AuditTrailIT {
     assertEquals(before, Files.readString(trail));
   }
 
+  /**
+   * Text in place of the trail's last record is no crash's torn record: the JVM stops before main
+   * with one line saying what is wrong and what to do, instead of acknowledging it, and the trail
+   * is left as it was.
+   */
+  @Test
+  void textInPlaceOfTheLastRecordStopsTheJvmInsteadOfBeingAcknowledged() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    assertEquals(0, runScenario("audit.sink=jsonl:" + trail).exitCode());
+    List<String> lines = Files.readAllLines(trail);
+    Files.writeString(trail, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n"
+        + "nothing to see here, ops was here");
+    String before = Files.readString(trail);
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit file " + trail
+        + " ends with 33 bytes after its last record (seq 7) that are not the start of the record a"
+        + " writer would write next (a record cut short by a crash begins {\"v\":1,\"seq\":8,"
+        + " nothing else does): they were put there after the file was written, from line 8 on, so"
+        + " it cannot be continued; keep the file for the auditor ('piiwarden audit verify' names"
+        + " the first line that is no record), and move it aside so that a new trail begins\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+    assertEquals(before, Files.readString(trail));
+  }
+
   @Test
   void aTrailWithAnotherKeyFileStopsTheJvm() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");

@@ -10,6 +10,7 @@ import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.AuditTrail;
 import dev.piiwarden.core.audit.AuditTrailOptions;
+import dev.piiwarden.core.audit.JsonlSink;
 import dev.piiwarden.core.audit.OverflowPolicy;
 import dev.piiwarden.core.audit.Pseudonymizer;
 import dev.piiwarden.core.audit.TrailKeyCheck;
@@ -102,6 +103,15 @@ public final class AgentAudit {
       // core's messages serve the CLI too: the agent names its own option only
       throw refuse(attached, AgentOption.AUDIT_KEY_FILE.key() + ": "
           + e.getMessage().replace(" (--key-file or " + AgentOption.AUDIT_KEY_FILE.key() + ")", ""), e);
+    }
+    if (jsonlTrail != null) {
+      try {
+        // Bytes after the last record that no crash leaves: the writer would refuse to continue
+        // after them and hold the application's events; stopping now loses none.
+        JsonlSink.checkEnd(jsonlTrail);
+      } catch (AuditException e) {
+        throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": " + e.getMessage(), e);
+      }
     }
     // absolute, as agent.started records it: a relative name says nothing of the folder it was in
     keyFile = key.toAbsolutePath().toString();

@@ -52,6 +52,7 @@ public final class AuditAppender implements AutoCloseable {
   public static AuditAppender open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
     AuditKey key = uri.key(options);
+    uri.checkEnd();
     AuditSink sink = uri.newSink(options, key);
     AuditSink.Start start;
     try {

@@ -71,6 +71,7 @@ public final class AuditTrail implements AutoCloseable {
   public static AuditTrail open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
     AuditKey key = uri.key(options);
+    uri.checkEnd();
     return start(key, uri.newSink(options, key), options);
   }
 

@@ -19,11 +19,12 @@ import java.util.Optional;
  * predecessor comes later was reordered, one whose predecessor is nowhere follows deleted records,
  * a record with a bad hash followed by the record that should be here was inserted, and so on.
  *
- * <p>Torn records: lines that are not records, right before an {@code audit.recovered} record whose
- * details name exactly those bytes (file, line, length and their HMAC), are a crash the writer
- * acknowledged when it restarted; they are reported as notes, not findings. The same lines with no
- * such record after them are {@link Finding.Kind#TRUNCATED} at the end of the trail and {@link
- * Finding.Kind#NOT_A_RECORD} elsewhere.
+ * <p>Torn records: lines that are the next record's start cut short (as a writer begins it, {@code
+ * {"v":1,"seq":<n>,}), right before an {@code audit.recovered} record whose details name exactly
+ * those bytes (file, line, length and their HMAC), are a crash the writer acknowledged when it
+ * restarted; they are reported as notes, not findings. The same lines with no such record after
+ * them are {@link Finding.Kind#TRUNCATED} at the end of the trail and {@link
+ * Finding.Kind#NOT_A_RECORD} elsewhere; any other line is {@link Finding.Kind#NOT_A_RECORD}.
  *
  * <p>What no chain can show on its own: records cut off cleanly at the end. Compare the last seq
  * and hash ({@link VerificationReport#last}) with a copy kept elsewhere (the jdbc or otlp sink).
@@ -60,7 +61,7 @@ public final class AuditVerifier {
         boolean fits = record.seq() == last.seq() + 1 && record.prev().equals(last.hash())
             && record.hashMatches(key);
         if (!unparsed.isEmpty()) {
-          if (!fits || !acknowledges(record, unparsed)) {
+          if (!fits || !acknowledges(record, unparsed, last.seq() + 1)) {
             return failed(records, last, notes, notARecord(unparsed.get(0)));
           }
           TrailLines.Line torn = unparsed.get(0);
@@ -90,7 +91,7 @@ public final class AuditVerifier {
       TrailLines.Line first = unparsed.get(0);
       // A torn record is part of one record; more than the restarted writer looks back over is
       // something else appended to the trail (the writer, too, refuses to continue after it).
-      if (tornBytes(unparsed).length > TrailTail.WINDOW) {
+      if (tornBytes(unparsed).length > TrailTail.WINDOW || !looksTorn(unparsed, last.seq() + 1)) {
         return failed(records, last, notes, notARecord(first));
       }
       if (unparsed.size() == 1) {
@@ -123,9 +124,12 @@ public final class AuditVerifier {
         "the line is not an audit record (garbage, or a record damaged beyond reading)");
   }
 
-  /** Whether an {@code audit.recovered} record names exactly these torn lines. */
-  private boolean acknowledges(RecordLine record, List<TrailLines.Line> torn) {
-    if (!AuditEventType.AUDIT_RECOVERED.equals(record.type())) {
+  /**
+   * Whether an {@code audit.recovered} record names exactly these torn lines, and they are what a
+   * crash leaves: record {@code seq} cut short (the writer, too, acknowledges nothing else).
+   */
+  private boolean acknowledges(RecordLine record, List<TrailLines.Line> torn, long seq) {
+    if (!AuditEventType.AUDIT_RECOVERED.equals(record.type()) || !looksTorn(torn, seq)) {
       return false;
     }
     TrailLines.Line first = torn.get(0);
@@ -145,6 +149,16 @@ public final class AuditVerifier {
         && details.path("line").asLong() == first.number()
         && details.path("bytes").asLong() == bytes.length
         && key.hex(bytes).equals(details.path("tornHmac").asText());
+  }
+
+  /** Whether each line is the start of record {@code seq} as a writer writes it, cut short. */
+  private static boolean looksTorn(List<TrailLines.Line> lines, long seq) {
+    for (TrailLines.Line line : lines) {
+      if (!RecordLine.isTornStartOf(line.bytes(), seq)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The torn bytes as the writer saw them: the lines joined by the newlines between them. */

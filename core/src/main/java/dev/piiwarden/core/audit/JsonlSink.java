@@ -199,21 +199,10 @@ public final class JsonlSink implements AuditSink {
    * record, as {@code verify} expects.
    */
   private void cutTrailingEmptyLines() throws IOException {
-    long size = channel.size();
-    long end = size;
-    // a newline that ends a line of its own, or the whole file
-    while (end > 0 && byteAt(end - 1) == '\n' && (end == 1 || byteAt(end - 2) == '\n')) {
-      end--;
-    }
-    if (end < size) {
+    long end = TrailTail.endWithoutEmptyLines(channel);
+    if (end < channel.size()) {
       channel.truncate(end);
     }
-  }
-
-  private byte byteAt(long position) throws IOException {
-    ByteBuffer one = ByteBuffer.allocate(1);
-    channel.read(one, position);
-    return one.get(0);
   }
 
   private Start continueFromRotated() throws IOException {
@@ -223,12 +212,47 @@ public final class JsonlSink implements AuditSink {
     }
     Path previous = TrailFiles.rotated(active, last);
     try (FileChannel old = FileChannel.open(previous, StandardOpenOption.READ)) {
-      return new Start(TrailTail.read(previous, old).position(), null);
+      return new Start(TrailTail.read(previous, old, TrailTail.endWithoutEmptyLines(old)).position(),
+          null);
+    }
+  }
+
+  /**
+   * Checks, without writing anything, that a writer can continue the trail whose active file is
+   * {@code active}: the file it would continue (the active one, or the newest rotated file when
+   * that is empty or absent) ends in a whole record, or in the start of the next one cut short by
+   * a crash, which the writer acknowledges. For a start that must stop at once rather than have
+   * its writer fail on a file it cannot continue.
+   *
+   * @throws AuditException when that file ends otherwise (bytes put in place of or after the last
+   *     record, another program's file), naming it and what to do, or cannot be read
+   */
+  public static void checkEnd(Path active) {
+    try {
+      if (Files.isRegularFile(active)) {
+        try (FileChannel channel = FileChannel.open(active, StandardOpenOption.READ)) {
+          long end = TrailTail.endWithoutEmptyLines(channel);
+          if (end > 0) {
+            TrailTail.read(active, channel, end);
+            return;
+          }
+        }
+      }
+      long last = TrailFiles.lastIndex(active);
+      if (last > 0) {
+        Path previous = TrailFiles.rotated(active, last);
+        try (FileChannel old = FileChannel.open(previous, StandardOpenOption.READ)) {
+          TrailTail.read(previous, old, TrailTail.endWithoutEmptyLines(old));
+        }
+      }
+    } catch (IOException e) {
+      throw new AuditException("cannot read audit file " + active + " (" + e + ") to check where"
+          + " its trail ends; check that it and its folder are readable", e);
     }
   }
 
   private boolean endsWithNewline() throws IOException {
-    return byteAt(committed - 1) == '\n';
+    return TrailTail.byteAt(channel, committed - 1) == '\n';
   }
 
   /**
@@ -323,6 +347,9 @@ public final class JsonlSink implements AuditSink {
    */
   /** Opens the active file as {@link #channel}, taking its identity ({@link #fileKey}). */
   private void openActive() throws IOException {
+    if (channel != null && channel.isOpen()) {
+      channel.close(); // an open that failed and is retried: its file is opened again
+    }
     channel = openOwnerOnly(active);
     fileKey = currentFileKey();
   }

@@ -73,6 +73,28 @@ record RecordLine(long seq, String prev, String hash, String type, String line, 
         unsealed.substring(typeStart, typeEnd), line, unsealed);
   }
 
+  /**
+   * Whether {@code line} (one line's bytes, without its newline) can be record {@code seq} cut short
+   * while a writer wrote it: it begins as a writer begins that record, {@code {"v":1,"seq":<seq>,"ts":"}
+   * (or is a beginning of that), and it does not end as a whole record does, with its hash. Anything
+   * else after a trail's last record was put there some other way than by a crash, and a restarted
+   * writer does not acknowledge it as a torn record.
+   */
+  static boolean isTornStartOf(byte[] line, long seq) {
+    byte[] head = (HEAD + seq + ",\"ts\":\"").getBytes(StandardCharsets.US_ASCII);
+    if (line.length == 0) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(head.length, line.length); i++) {
+      if (line[i] != head[i]) {
+        return false;
+      }
+    }
+    // a whole line, ending in its hash, is a record that was changed, not one cut short; its
+    // bytes read one char each, as the suffix looked for is ASCII
+    return AuditRecordFormat.unsealedOf(new String(line, StandardCharsets.ISO_8859_1)) == null;
+  }
+
   /** Whether the hash is the HMAC of {@code prev} and the record without hash under the key. */
   boolean hashMatches(KeyedHash key) {
     return key.hex(prev, unsealed).equals(hash);

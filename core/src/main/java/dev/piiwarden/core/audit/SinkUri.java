@@ -89,6 +89,16 @@ record SinkUri(String scheme, String target) {
     return AuditKey.loadOrCreate(keyFile);
   }
 
+  /**
+   * A jsonl trail must end as a writer leaves it: in a whole record, or in the start of the next
+   * one cut short by a crash ({@link JsonlSink#checkEnd}); other sinks keep no file to check.
+   */
+  void checkEnd() {
+    if ("jsonl".equals(scheme)) {
+      JsonlSink.checkEnd(Path.of(target));
+    }
+  }
+
   /** The sink, its records sealed with {@code key} (a jdbc sink checks its table's last row with it). */
   AuditSink newSink(AuditTrailOptions options, AuditKey key) {
     return switch (scheme) {

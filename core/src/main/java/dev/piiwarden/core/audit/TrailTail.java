@@ -8,7 +8,10 @@ import java.util.Arrays;
 
 /**
  * What a trail file ends with, read when a writer restarts: the last complete record (where the
- * chain continues) and the bytes after it, if any (a record torn by a crash). Only the file's last
+ * chain continues) and the bytes after it, if any (a record torn by a crash). Torn bytes must look
+ * like the start of the next record as a writer writes it ({@link RecordLine#isTornStartOf}): a
+ * crash leaves nothing else, so other bytes there (an edit, text put in place of the last record)
+ * are refused, not acknowledged. Only the file's last
  * {@value #WINDOW} bytes are searched for that record; records are far smaller, so the last
  * {@value #FIRST_WINDOW} are read first and the full window only when they hold no whole record
  * (a long torn tail): a restart with a large trail file reads a few KB, not a MB.
@@ -16,6 +19,9 @@ import java.util.Arrays;
 final class TrailTail {
   static final int WINDOW = 1 << 20;
   static final int FIRST_WINDOW = 1 << 16;
+  private static final String MOVE_ASIDE = "keep the file for the auditor ('piiwarden audit"
+      + " verify' names the first line that is no record), and move it aside so that a new trail"
+      + " begins";
 
   private TrailTail() {}
 
@@ -25,10 +31,15 @@ final class TrailTail {
    * @return the chain position after the last record and the torn bytes after it, or {@link
    *     AuditSink.Start#NEW} for an empty file
    * @throws AuditException when the file's end holds no record at all but the file is bigger than
-   *     the window: it is not a trail this writer can continue
+   *     the window, or the bytes after its last record are not the start of the next one: it is
+   *     not a trail this writer can continue
    */
   static AuditSink.Start read(Path file, FileChannel channel) throws IOException {
-    long size = channel.size();
+    return read(file, channel, channel.size());
+  }
+
+  /** As {@link #read(Path, FileChannel)}, for the file's first {@code size} bytes. */
+  static AuditSink.Start read(Path file, FileChannel channel, long size) throws IOException {
     if (size == 0) {
       return AuditSink.Start.NEW;
     }
@@ -62,7 +73,7 @@ final class TrailTail {
     }
     if (last == null && windowStart > 0) {
       throw new AuditException("audit file " + file + " ends with " + WINDOW + " bytes that hold"
-          + " no audit record; move it away so a new trail can start, and keep it for the auditor");
+          + " no audit record, so it cannot be continued; " + MOVE_ASIDE);
     }
     ChainPosition position =
         last == null ? ChainPosition.START : new ChainPosition(last.seq(), last.hash());
@@ -72,8 +83,50 @@ final class TrailTail {
     int tornEnd = window[window.length - 1] == '\n' ? window.length - 1 : window.length;
     byte[] torn = Arrays.copyOfRange(window, tornStart, Math.max(tornStart, tornEnd));
     long line = newlinesBefore(channel, windowStart + tornStart) + 1;
+    if (!isTorn(torn, position.seq() + 1)) {
+      throw new AuditException("audit file " + file + " ends with " + torn.length + " bytes"
+          + (last == null ? " and no audit record" : " after its last record (seq " + last.seq()
+              + ")") + " that are not the start of the record a writer would write next (a record"
+          + " cut short by a crash begins {\"v\":1,\"seq\":" + (position.seq() + 1) + ","
+          + " nothing else does): they were put there after the file was written, from line "
+          + line + " on, so it cannot be continued; " + MOVE_ASIDE);
+    }
     return new AuditSink.Start(position,
         new AuditSink.TornTail(file.getFileName().toString(), line, torn));
+  }
+
+  /** Each line of the torn bytes is record {@code seq} cut short (twice when a restart was cut too). */
+  private static boolean isTorn(byte[] torn, long seq) {
+    int from = 0;
+    for (int i = 0; i <= torn.length; i++) {
+      if (i == torn.length || torn[i] == '\n') {
+        if (!RecordLine.isTornStartOf(Arrays.copyOfRange(torn, from, i), seq)) {
+          return false;
+        }
+        from = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where the file ends once empty lines after its last line are left out: no writer leaves one,
+   * nor does a crash (an editor adds them), so they hold nothing and are no torn record.
+   */
+  static long endWithoutEmptyLines(FileChannel channel) throws IOException {
+    long end = channel.size();
+    // a newline that ends a line of its own, or the whole file
+    while (end > 0 && byteAt(channel, end - 1) == '\n'
+        && (end == 1 || byteAt(channel, end - 2) == '\n')) {
+      end--;
+    }
+    return end;
+  }
+
+  static byte byteAt(FileChannel channel, long position) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    channel.read(one, position);
+    return one.get(0);
   }
 
   /**

@@ -180,6 +180,34 @@ class AuditVerifierTest {
     assertFinding(verify(lines), Finding.Kind.NOT_A_RECORD, 4, -1);
   }
 
+  /** Text in place of the last record is no torn record: not a record, not truncated. */
+  @Test
+  void textAtTheEndIsNotARecordNotATruncatedTail() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.set(2, "nothing to see here, ops was here");
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.NOT_A_RECORD, 3, -1);
+    assertEquals("the line is not an audit record (garbage, or a record damaged beyond reading)",
+        finding.detail());
+  }
+
+  /**
+   * Text acknowledged by an audit.recovered that names it exactly (what a writer that took any
+   * bytes for a torn record wrote): still no crash's, so not a note but a line that is no record.
+   */
+  @Test
+  void anAcknowledgementOfBytesNoCrashLeavesDoesNotMakeThemATornRecord() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    byte[] text = "nothing to see here, ops was here".getBytes(StandardCharsets.UTF_8);
+    HashChain after = new HashChain(AuditFixtures.KEY,
+        new ChainPosition(3, RecordLine.parse(lines.get(2)).hash()));
+    lines.add(new String(text, StandardCharsets.UTF_8));
+    lines.add(after.seal(TrailWriter.recoveredEvent(AuditFixtures.KEY,
+        new AuditSink.TornTail("trail.jsonl", 4, text))).line());
+
+    assertFinding(verify(lines), Finding.Kind.NOT_A_RECORD, 4, -1);
+  }
+
   @Test
   void aGarbageLineIsNamed() throws IOException {
     List<String> lines = new ArrayList<>(AuditFixtures.chain(5));

@@ -86,8 +86,8 @@ class LedgerAndTrailCrashTest {
     assertTrue(acknowledged >= 300,
         "the child ran until the kill: " + Files.readString(childErr, StandardCharsets.UTF_8));
 
-    boolean ledgerTorn = tearIfWhole(ledgerFile);
-    boolean trailTorn = tearIfWhole(active);
+    boolean ledgerTorn = tearIfWhole(ledgerFile, line -> line);
+    boolean trailTorn = tearIfWhole(active, LedgerAndTrailCrashTest::nextRecordsStart);
     System.out.printf("kill -9 after %d ledger writes tore the ledger: %s, the trail: %s%n",
         acknowledged, ledgerTorn, trailTorn);
 
@@ -169,21 +169,33 @@ class LedgerAndTrailCrashTest {
   }
 
   /**
-   * Leaves the file ending in a torn line: as the kill left it, or with the first half of its last
-   * line appended when the kill fell between two writes.
+   * Leaves the file ending in a torn line: as the kill left it, or, when the kill fell between two
+   * writes, with the first half of the line the next write would have begun appended ({@code next}
+   * of the last line: a ledger line like it, or the trail's next record, which begins with the
+   * next seq).
    *
    * @return whether the kill itself tore the file
    */
-  private static boolean tearIfWhole(Path file) throws IOException {
+  private static boolean tearIfWhole(Path file, java.util.function.UnaryOperator<String> next)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     assertTrue(bytes.length > 0, file + " was written before the kill");
     if (bytes[bytes.length - 1] != '\n') {
       return true;
     }
     int start = lastNewline(Arrays.copyOf(bytes, bytes.length - 1)) + 1;
-    byte[] half = Arrays.copyOfRange(bytes, start, start + (bytes.length - 1 - start) / 2);
-    Files.write(file, half, StandardOpenOption.APPEND);
+    byte[] line = next.apply(new String(bytes, start, bytes.length - 1 - start, StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8);
+    Files.write(file, Arrays.copyOf(line, line.length / 2), StandardOpenOption.APPEND);
     return false;
+  }
+
+  /** The trail's last record as the start of the next one: the same line with the next seq. */
+  private static String nextRecordsStart(String lastRecord) {
+    java.util.regex.Matcher seq = java.util.regex.Pattern.compile("^\\{\"v\":1,\"seq\":(\\d+),")
+        .matcher(lastRecord);
+    assertTrue(seq.find(), lastRecord);
+    return "{\"v\":1,\"seq\":" + (Long.parseLong(seq.group(1)) + 1) + "," + lastRecord.substring(seq.end());
   }
 
   private static void assertNoRecordContent(String message) {

@@ -197,6 +197,28 @@ class ConsentAuditTest {
     assertArrayEquals(before, Files.readAllBytes(trail()), "the trail as it was");
   }
 
+  /** Text in place of the trail's last record is not taken for a torn one: exit 2, nothing recorded. */
+  @Test
+  void aTrailEndingInBytesNoCrashLeavesIsNotContinued() throws Exception {
+    agentRun(AuditEventType.AGENT_STARTED, AuditEventType.AGENT_STOPPED);
+    List<String> lines = Files.readAllLines(trail());
+    Files.writeString(trail(), lines.get(0) + "\nnothing to see here, ops was here");
+    byte[] before = Files.readAllBytes(trail());
+
+    CliResult granted = consent("grant", "--store", store(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "paper-form", "--audit", "jsonl:" + trail());
+    CliResult verified = CliRun.run("audit", "verify", trail().toString());
+
+    assertEquals(2, granted.exitCode(), granted.describe());
+    assertTrue(granted.err().contains("audit file " + trail() + " ends with 33 bytes after its last"
+        + " record (seq 1) that are not the start of the record a writer would write next"),
+        granted.err());
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "no change recorded");
+    assertArrayEquals(before, Files.readAllBytes(trail()), "the trail as it was");
+    assertEquals(1, verified.exitCode(), verified.describe());
+    assertTrue(verified.out().contains(":2: not a record:"), verified.describe());
+  }
+
   /** As for a jsonl trail: a jdbc: table with records is continued only with the key it was written with. */
   @Test
   void aJdbcTableWithRecordsIsNotContinuedWithAnotherKeyOrWithoutItsKey() throws Exception {
