@@ -45,9 +45,10 @@ public final class AuditAppender implements AutoCloseable {
    * AuditTrail}) and opens the sink.
    *
    * @throws AuditException for a bad sink URI or key file (a jsonl trail or a jdbc table with
-   *     records is continued only with the key file it was written with), or a sink that cannot be
-   *     opened (a jsonl file that cannot be created, a database that is down); the message names
-   *     the sink without credentials
+   *     records is continued only with the key file it was written with; a jsonl trail that ends
+   *     in bytes no crash leaves is not continued at all), or a sink that cannot be opened (a
+   *     jsonl file that cannot be created, a database that is down); the message names the sink
+   *     without credentials
    */
   public static AuditAppender open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());

@@ -66,7 +66,7 @@ public final class AuditTrail implements AutoCloseable {
    *
    * @throws AuditException for a bad sink URI, a key file that cannot be created or is unsafe, or
    *     a key file that is missing or another key while the jsonl trail or the jdbc table holds
-   *     records
+   *     records, or a jsonl trail that ends in bytes no crash leaves ({@link JsonlSink#checkEnd})
    */
   public static AuditTrail open(AuditTrailOptions options) {
     SinkUri uri = SinkUri.parse(options.sink());
