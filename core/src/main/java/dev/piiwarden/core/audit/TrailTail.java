@@ -84,12 +84,16 @@ final class TrailTail {
     byte[] torn = Arrays.copyOfRange(window, tornStart, Math.max(tornStart, tornEnd));
     long line = newlinesBefore(channel, windowStart + tornStart) + 1;
     if (!isTorn(torn, position.seq() + 1)) {
-      throw new AuditException("audit file " + file + " ends with " + torn.length + " bytes"
-          + (last == null ? " and no audit record" : " after its last record (seq " + last.seq()
-              + ")") + " that are not the start of the record a writer would write next (a record"
-          + " cut short by a crash begins {\"v\":1,\"seq\":" + (position.seq() + 1) + ","
-          + " nothing else does): they were put there after the file was written, from line "
-          + line + " on, so it cannot be continued; " + MOVE_ASIDE);
+      String crashLeaves = "(a record cut short by a crash begins {\"v\":1,\"seq\":"
+          + (position.seq() + 1) + ", nothing else does)";
+      throw new AuditException(last == null
+          ? "audit file " + file + " holds no audit record, and its " + torn.length + " bytes are"
+              + " not the start of one as a writer writes it " + crashLeaves + ": it is no audit"
+              + " trail, so it cannot be continued; " + MOVE_ASIDE
+          : "audit file " + file + " ends with " + torn.length + " bytes after its last record"
+              + " (seq " + last.seq() + ") that are not the start of the record a writer would"
+              + " write next " + crashLeaves + ": they were put there after the file was written,"
+              + " from line " + line + " on, so it cannot be continued; " + MOVE_ASIDE);
     }
     return new AuditSink.Start(position,
         new AuditSink.TornTail(file.getFileName().toString(), line, torn));

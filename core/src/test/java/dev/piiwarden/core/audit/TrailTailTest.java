@@ -108,6 +108,19 @@ class TrailTailTest {
     }
   }
 
+  @Test
+  void anotherProgramsFileIsNoTrailToContinue() throws Exception {
+    Path file = folder.resolve("app.log");
+    Files.writeString(file, "2026-11-22 10:15:32 INFO started\n2026-11-22 10:15:33 INFO ready");
+
+    assertEquals("audit file " + file + " holds no audit record, and its 63 bytes are not the start"
+        + " of one as a writer writes it (a record cut short by a crash begins {\"v\":1,\"seq\":1,"
+        + " nothing else does): it is no audit trail, so it cannot be continued; keep the file for"
+        + " the auditor ('piiwarden audit verify' names the first line that is no record), and move"
+        + " it aside so that a new trail begins",
+        assertThrows(AuditException.class, () -> read(file)).getMessage());
+  }
+
   private static AuditSink.Start read(Path file) throws Exception {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return TrailTail.read(file, channel);
