@@ -4,6 +4,7 @@ import dev.piiwarden.agent.audit.AgentAudit;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.ConfigurationError;
 import dev.piiwarden.agent.config.ConfigurationSources;
+import dev.piiwarden.agent.config.JavaSqlRequirement;
 import dev.piiwarden.agent.redaction.AgentRedaction;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.api.spi.AgentLedgerBackend;
@@ -43,6 +44,9 @@ final class AgentStartup {
     AgentConfiguration configuration;
     try {
       configuration = ConfigurationSources.ofThisJvm(arguments).resolve();
+      if (configuration.enabled()) {
+        JavaSqlRequirement.check(configuration);
+      }
     } catch (ConfigurationError error) {
       System.err.println(error.line());
       System.err.flush();
