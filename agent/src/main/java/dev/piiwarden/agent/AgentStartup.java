@@ -4,7 +4,7 @@ import dev.piiwarden.agent.audit.AgentAudit;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.ConfigurationError;
 import dev.piiwarden.agent.config.ConfigurationSources;
-import dev.piiwarden.agent.config.JavaSqlRequirement;
+import dev.piiwarden.agent.config.RequiredModules;
 import dev.piiwarden.agent.redaction.AgentRedaction;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.api.spi.AgentLedgerBackend;
@@ -45,7 +45,7 @@ final class AgentStartup {
     try {
       configuration = ConfigurationSources.ofThisJvm(arguments).resolve();
       if (configuration.enabled()) {
-        JavaSqlRequirement.check(configuration);
+        RequiredModules.check(configuration);
       }
     } catch (ConfigurationError error) {
       System.err.println(error.line());

@@ -95,7 +95,7 @@ class AuditTrailIT {
     for (Process jvm : jvms) {
       FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
       assertEquals(0, run.exitCode(), run::toString);
-      assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+      assertEquals(List.of(), reportedBesidesAFullQueue(run), run::toString);
       assertEquals("true", run.outcome("peer-started"), run::toString);
       assertEquals("true", run.outcome("peer-finished"), "neither JVM waits for the other: " + run);
     }
@@ -132,7 +132,7 @@ class AuditTrailIT {
       for (Process jvm : jvms) {
         FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), "no failure reported: " + run);
+        assertEquals(List.of(), reportedBesidesAFullQueue(run), "no failure reported: " + run);
         assertEquals("true", run.outcome("peer-started"), run::toString);
       }
 
@@ -390,6 +390,16 @@ class AuditTrailIT {
     assertEquals(0, run.exitCode(), run::toString);
     assertFalse(Files.readString(trail).contains("\"type\":\"access\""));
     assertTrue(Files.readString(trail).contains("\"type\":\"consent.granted\""));
+  }
+
+  /**
+   * The agent's lines but the one saying that the queue filled: 10,000 changes at once may fill it
+   * faster than the sink writes, and callers then wait, which is said.
+   */
+  private static List<String> reportedBesidesAFullQueue(FixtureJvm.Result run) {
+    return ConsentEnforcementIT.agentLines(run.stderr()).lines()
+        .filter(line -> !line.startsWith("piiwarden: the audit queue is full; under overflow block,"))
+        .toList();
   }
 
   private FixtureJvm.Result runScenario(String agentArguments) throws Exception {

@@ -228,7 +228,8 @@ class FaultInjectionIT {
     awaitLine(process, "progress=8000");
     // The application is now held at the bound: it cannot print calls=done before the sink works.
     awaitStderr(process, "the audit queue is full; under overflow block, every thread that records"
-        + " an audit event now waits until audit sink jsonl:" + trail + " takes events again");
+        + " an audit event waits until audit sink jsonl:" + trail + " has taken more, so nothing is"
+        + " lost: if the sink failed (its line says why) make it work again");
     assertFalse(waitForLine(process, "calls=done", 1500), "the calls wait while the queue is full");
     Files.delete(audit);
     awaitLine(process, "phase=calls-done");

@@ -89,21 +89,6 @@ class ConfigurationSourcesTest {
         refused("consent.mode"));
   }
 
-  @Test
-  void aJdbcStoreOrSinkNeedsJavaSql() throws ConfigurationError {
-    AgentConfiguration store = fromArguments("consent.store=jdbc:postgresql://db/app?password=s3cret");
-    assertEquals("piiwarden: configuration error: piiwarden.consent.store: a jdbc: URL needs the"
-        + " java.sql module, which this Java runtime does not have; add java.sql to the runtime image"
-        + " (jlink --add-modules <its modules>,java.sql), to --limit-modules if Java is started with it, or else"
-        + " start Java with --add-modules java.sql",
-        assertThrows(ConfigurationError.class, () -> JavaSqlRequirement.check(store, false)).line());
-    AgentConfiguration sink = fromArguments("audit.sink=jdbc:postgresql://db/app");
-    assertEquals("piiwarden.audit.sink", assertThrows(ConfigurationError.class,
-        () -> JavaSqlRequirement.check(sink, false)).getMessage().split(":")[0]);
-    JavaSqlRequirement.check(store, true);
-    JavaSqlRequirement.check(fromArguments("consent.store=file:c.jsonl,audit.sink=otlp:http://c:4318"), false);
-  }
-
   private static AgentConfiguration fromArguments(String arguments) throws ConfigurationError {
     return new ConfigurationSources(Map.of(), Map.of(), arguments).resolve();
   }

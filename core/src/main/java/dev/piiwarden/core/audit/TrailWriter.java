@@ -76,9 +76,10 @@ final class TrailWriter implements Runnable {
       return;
     }
     report("the audit queue is full" + (outage == 1 ? "" : " again, outage " + outage) + "; under"
-        + " overflow block, every thread that records an audit event now waits until audit sink "
-        + sink.describe() + " takes events again, so nothing is lost: make the sink work (or keep"
-        + " up), or choose overflow drop to let those threads go on and count what is dropped");
+        + " overflow block, every thread that records an audit event waits until audit sink "
+        + sink.describe() + " has taken more, so nothing is lost: if the sink failed (its line says"
+        + " why) make it work again, if it is slow make it faster, or choose overflow drop so that"
+        + " those threads go on and what is dropped is counted");
   }
 
   /** A last event of a shutdown that found no room in the queue within the close timeout. */

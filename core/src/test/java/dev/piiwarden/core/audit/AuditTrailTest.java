@@ -278,10 +278,10 @@ class AuditTrailTest {
     assertEquals(0, trail.droppedCount());
     assertEquals(3, problems.size(), problems.toString());
     assertEquals(1, problems.stream().filter(line -> line.equals("the audit queue is full; under"
-        + " overflow block, every thread that records an audit event now waits until audit sink"
-        + " test:recording takes events again, so nothing is lost: make the sink work (or keep up),"
-        + " or choose overflow drop to let those threads go on and count what is dropped")).count(),
-        problems.toString());
+        + " overflow block, every thread that records an audit event waits until audit sink"
+        + " test:recording has taken more, so nothing is lost: if the sink failed (its line says why)"
+        + " make it work again, if it is slow make it faster, or choose overflow drop so that those"
+        + " threads go on and what is dropped is counted")).count(), problems.toString());
   }
 
   /** Under block, the first caller held in each outage says so, once however many wait. */

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Java runtime without the {@code java.sql} module, as a small {@code jlink} image or {@code
- * --limit-modules} makes it: {@code file:} and {@code memory:} stores and a {@code jsonl:} trail
- * work without it; a {@code jdbc:} store or sink stops the start saying how to add the module.
+ * A Java runtime of {@code java.base}, {@code java.logging} and {@code java.instrument} only, as a
+ * small {@code jlink} image or {@code --limit-modules} makes it: a {@code file:} store and a {@code
+ * jsonl:} trail work; a {@code jdbc:} store or sink, or an {@code otlp:} sink, stops the start
+ * saying how to add the module it needs.
  */
-class RuntimeWithoutJavaSqlIT {
-  private static final String WITHOUT_JAVA_SQL = "java.base,java.logging,java.instrument";
+class SmallRuntimeIT {
+  private static final String SMALL = "java.base,java.logging,java.instrument";
   private static final String DOWN = "jdbc:postgresql://127.0.0.1:1/app?connectTimeout=2&password=s3cret";
 
   @TempDir Path folder;
@@ -31,7 +32,7 @@ class RuntimeWithoutJavaSqlIT {
   @Test
   void aFileStoreEnforcesConsentAndTheTrailIsWritten() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
-    FixtureJvm.Result run = withoutJavaSql()
+    FixtureJvm.Result run = small()
         .agent("consent.store=file:" + folder.resolve("consent.jsonl") + ",audit.sink=jsonl:" + trail)
         .run(List.of("-cp", classPath(), AuditFixtureApp.class.getName()));
 
@@ -53,12 +54,12 @@ class RuntimeWithoutJavaSqlIT {
 
   @Test
   void aJdbcStoreStopsTheStartWithTheFix() throws Exception {
-    FixtureJvm.Result run = withoutJavaSql().agent("consent.store=" + DOWN + ",audit.sink=none")
+    FixtureJvm.Result run = small().agent("consent.store=" + DOWN + ",audit.sink=none")
         .run(List.of("-cp", classPath(), AuditFixtureApp.class.getName()));
 
     assertEquals(1, run.exitCode(), run::toString);
     assertFalse(run.stdout().contains("main=done"), run::toString);
-    assertEquals("piiwarden: configuration error: piiwarden.consent.store: a jdbc: URL needs the"
+    assertEquals("piiwarden: configuration error: piiwarden.consent.store: jdbc: URLs need the"
         + " java.sql module, which this Java runtime does not have; add java.sql to the runtime image"
         + " (jlink --add-modules <its modules>,java.sql), to --limit-modules if Java is started with it, or else"
         + " start Java with --add-modules java.sql\n",
@@ -67,19 +68,29 @@ class RuntimeWithoutJavaSqlIT {
 
   @Test
   void aJdbcSinkStopsTheStartWithTheFix() throws Exception {
-    FixtureJvm.Result run = withoutJavaSql().agent("audit.sink=" + DOWN)
+    FixtureJvm.Result run = small().agent("audit.sink=" + DOWN)
         .run(List.of("-cp", classPath(), AuditFixtureApp.class.getName()));
 
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(ConsentEnforcementIT.agentLines(run.stderr()).startsWith("piiwarden: configuration"
-        + " error: piiwarden.audit.sink: a jdbc: URL needs the java.sql module"), run::toString);
+        + " error: piiwarden.audit.sink: jdbc: URLs need the java.sql module"), run::toString);
     assertFalse(run.stderr().contains("s3cret"), run::toString);
+  }
+
+  @Test
+  void anOtlpSinkStopsTheStartWithTheFix() throws Exception {
+    FixtureJvm.Result run = small().agent("audit.sink=otlp:http://127.0.0.1:1")
+        .run(List.of("-cp", classPath(), AuditFixtureApp.class.getName()));
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(ConsentEnforcementIT.agentLines(run.stderr()).startsWith("piiwarden: configuration"
+        + " error: piiwarden.audit.sink: otlp: URLs need the java.net.http module"), run::toString);
   }
 
   /** The fix the line gives works: the store is then used, here one that is down. */
   @Test
   void withTheModuleAddedToTheLimitAJdbcStoreIsUsed() throws Exception {
-    FixtureJvm.Result run = FixtureJvm.current().option("--limit-modules").option(WITHOUT_JAVA_SQL + ",java.sql")
+    FixtureJvm.Result run = FixtureJvm.current().option("--limit-modules").option(SMALL + ",java.sql")
         .agent("consent.store=" + DOWN + ",audit.sink=none")
         .run(List.of("-cp", classPath(), ConsentFixtureApp.class.getName(), "store-down"));
 
@@ -87,8 +98,8 @@ class RuntimeWithoutJavaSqlIT {
     assertEquals("denied:STORE_UNAVAILABLE:[marketing.communications.email]", run.outcome("call"), run::toString);
   }
 
-  private static FixtureJvm withoutJavaSql() {
-    return FixtureJvm.current().option("--limit-modules").option(WITHOUT_JAVA_SQL);
+  private static FixtureJvm small() {
+    return FixtureJvm.current().option("--limit-modules").option(SMALL);
   }
 
   private static String classPath() throws Exception {
