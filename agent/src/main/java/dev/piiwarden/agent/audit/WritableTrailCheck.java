@@ -25,7 +25,8 @@ final class WritableTrailCheck {
       return null;
     } catch (IOException | SecurityException e) {
       return AgentOption.AUDIT_SINK.key() + ": audit trail " + trail + " cannot be written (" + e
-          + "); make its folder writable for this user, or give another path (jsonl:<path>)";
+          + "); make sure this user can create and write its folder, or give another path"
+          + " (jsonl:<path>)";
     }
   }
 }
