@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.AuditQuery;
 import dev.piiwarden.core.audit.AuditVerifier;
@@ -100,7 +99,7 @@ class CompiledAccessSubjectIT {
     VerificationReport report = new AuditVerifier(key).verify(List.of(trail));
     assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
 
-    List<JsonNode> events = events(trail);
+    List<JsonNode> events = AccessAllIT.events(trail);
     assertEquals(List.of("agent.started", "access", "access", "access", "agent.stopped"),
         events.stream().map(event -> event.get("type").asText()).toList(), events::toString);
     Pseudonymizer pseudonyms = new Pseudonymizer(key);
@@ -164,13 +163,5 @@ class CompiledAccessSubjectIT {
       assertEquals("access", match.fields().get("type"), match::json);
       return (String) match.fields().get("activity");
     }).toList();
-  }
-
-  private static List<JsonNode> events(Path trail) throws Exception {
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : Files.readAllLines(trail)) {
-      events.add(new ObjectMapper().readTree(line));
-    }
-    return events;
   }
 }
