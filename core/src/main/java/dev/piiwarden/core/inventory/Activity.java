@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param name the processing activity's name, or null when none is declared
  * @param purposes the purposes it acts for, sorted
  * @param consent the consent it requires, or null
- * @param subjectFrom where the data subject comes from: {@code PARAMETER n}, {@code PARAMETER n
- *     FIELD x} or {@code CONTEXT}; null when it requires no consent
+ * @param subjectFrom where the data subject comes from: {@code PARAMETER n} or {@code PARAMETER n
+ *     FIELD x} when a parameter gives it, else {@code CONTEXT} when it requires consent; null when
+ *     it requires none and no parameter gives the subject
  * @param reads the data elements it reads, sorted
  * @param calls the methods it calls, sorted
  * @param sinks the sink calls it makes with personal data
