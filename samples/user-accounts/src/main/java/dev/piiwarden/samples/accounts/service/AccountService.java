@@ -1,5 +1,6 @@
 package dev.piiwarden.samples.accounts.service;
 
+import dev.piiwarden.annotations.DataSubject;
 import dev.piiwarden.annotations.ProcessingActivity;
 import dev.piiwarden.annotations.Purpose;
 import dev.piiwarden.api.ConsentRecord;
@@ -61,13 +62,13 @@ public final class AccountService {
   }
 
   @ProcessingActivity(name = "Account lookup", purposes = Purpose.ESSENTIAL_SERVICE)
-  public User find(String id) throws SQLException {
+  public User find(@DataSubject String id) throws SQLException {
     return store.findById(id).orElseThrow(() -> notFound(id));
   }
 
   /** Rectification (GDPR Art. 16): {@code replace} for PUT (all members given), else a PATCH. */
   @ProcessingActivity(name = "Account rectification", purposes = Purpose.ESSENTIAL_SERVICE)
-  public User rectify(String id, Rectification change, boolean replace) throws SQLException {
+  public User rectify(@DataSubject String id, Rectification change, boolean replace) throws SQLException {
     User current = find(id);
     if (replace) {
       require(change.email(), "email");
@@ -90,7 +91,7 @@ public final class AccountService {
    * records, keyed by the random user id that nothing links to the person any more.
    */
   @ProcessingActivity(name = "Account erasure", purposes = Purpose.ESSENTIAL_LEGAL_OBLIGATION)
-  public void erase(String id) throws SQLException {
+  public void erase(@DataSubject String id) throws SQLException {
     User user = find(id);
     int rows = store.erase(id);
     log.info("erased {} ({} rows)", user, rows);
@@ -119,7 +120,7 @@ public final class AccountService {
    * with its category and purposes, and the consent history.
    */
   @ProcessingActivity(name = "Personal data export", purposes = Purpose.ESSENTIAL_LEGAL_OBLIGATION)
-  public Map<String, Object> export(String id) throws SQLException {
+  public Map<String, Object> export(@DataSubject String id) throws SQLException {
     User user = find(id);
     List<Object> holders = new ArrayList<>();
     holders.add(user);
