@@ -220,6 +220,48 @@ class PolicyCheckTest {
         + "\"categories\":[\"user\"],\"bases\":[\"CONTRACT\"]}]}"), CUSTOMERS, TAXONOMY));
   }
 
+  // Lead#campaign acts for marketing without consent and calls no sink; Lead#note logs the card, but
+  // its sink line is not known (an inventory written by another tool).
+  private static final String LOCATED_ACTIVITIES = """
+      {"schema": "piiwarden-inventory/1",
+       "dataElements": [
+         {"id": "com.acme.Lead#card", "type": "com.acme.Lead", "member": "card", "kind": "FIELD",
+          "category": "user.financial.credit_card", "purposes": ["marketing"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": true,
+          "source": {"file": "com/acme/Lead.java", "line": 6}}],
+       "activities": [
+         {"id": "com.acme.Lead#campaign()", "type": "com.acme.Lead", "method": "campaign()",
+          "name": "Lead capture", "purposes": ["marketing.communications.email"], "reads": [],
+          "source": {"file": "com/acme/Lead.java", "line": 10}},
+         {"id": "com.acme.Lead#note()", "type": "com.acme.Lead", "method": "note()",
+          "purposes": ["essential.service"], "reads": ["com.acme.Lead#card"],
+          "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info", "line": 0,
+            "elements": ["com.acme.Lead#card"], "confidence": "DIRECT"}],
+          "source": {"file": "com/acme/Lead.java", "line": 14}}]}
+      """;
+
+  @Test
+  void activityFindingsAreOnTheMethodsDeclarationInTextAndSarif() throws java.io.IOException {
+    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
+        LOCATED_ACTIVITIES.getBytes(java.nio.charset.StandardCharsets.UTF_8), "lead.json");
+    Policy policy = DefaultPolicy.load(TAXONOMY);
+    List<Finding> findings = PolicyCheck.run(policy, inventory, TAXONOMY);
+    assertEquals(List.of(
+            "com/acme/Lead.java:10 PWP003-marketing-consent com.acme.Lead#campaign()",
+            "com/acme/Lead.java:14 PWP001-sensitive-data-to-log com.acme.Lead#note()"),
+        findings.stream().filter(f -> !f.about().equals("com.acme.Lead#card"))
+            .map(f -> f.location() + " " + f.rule().id() + " " + f.about()).toList());
+    assertTrue(FindingsFormat.TEXT.render(policy, findings, "src", "test")
+        .contains("src/com/acme/Lead.java:10: error: com.acme.Lead#campaign() acts for"), "text names the line");
+    var results = new ObjectMapper().readTree(SarifLog.render(policy, findings, "src", "test"))
+        .get("runs").get(0).get("results");
+    assertEquals(findings.size(), results.size());
+    for (var result : results) {
+      assertTrue(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt() > 0,
+          result.toString());
+    }
+  }
+
   @Test
   void requireConsentWithAWildcard() {
     assertEquals(List.of("com/acme/Promo.java com.acme.Promo#target(com.acme.User)"),
