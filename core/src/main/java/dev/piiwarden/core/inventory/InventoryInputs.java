@@ -68,10 +68,7 @@ public final class InventoryInputs {
     try (Stream<Path> walk = Files.walk(folder)) {
       files =
           walk.filter(Files::isRegularFile)
-              .filter(p -> {
-                String relative = folder.relativize(p).toString().replace('\\', '/');
-                return isFragment(relative) || isBundledJar(relative);
-              })
+              .filter(p -> isFragment(relative(folder, p)) || isBundledJar(relative(folder, p)))
               .sorted()
               .toList();
     } catch (IOException | UncheckedIOException e) {
@@ -80,7 +77,7 @@ public final class InventoryInputs {
     }
     List<InventoryFragment> fragments = new ArrayList<>();
     for (Path file : files) {
-      if (isBundledJar(folder.relativize(file).toString().replace('\\', '/'))) {
+      if (isBundledJar(relative(folder, file))) {
         fragments.addAll(readArchive(file));
       } else {
         fragments.add(new InventoryFragment(file.toString(), InventoryJson.read(file)));
@@ -118,6 +115,10 @@ public final class InventoryInputs {
       throw new InventoryException(archive + ": cannot be read: " + e.getMessage() + "; check the file", e);
     }
     return fragments;
+  }
+
+  private static String relative(Path folder, Path file) {
+    return folder.relativize(file).toString().replace('\\', '/');
   }
 
   /** A fragment path: {@code …META-INF/piiwarden/types/<binary name>.json} at any depth. */

@@ -43,6 +43,9 @@ final class NestedJar {
       throw unreadable(origin, "it ends in the middle of an entry: cut short", e);
     } catch (ZipException e) {
       throw unreadable(origin, e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // ZipInputStream's answer to an entry name that is not UTF-8
+      throw unreadable(origin, "an entry's name is not UTF-8", e);
     } catch (IOException e) {
       throw new InventoryException(origin + ": cannot be read: " + e.getMessage() + "; check the file that holds it", e);
     }

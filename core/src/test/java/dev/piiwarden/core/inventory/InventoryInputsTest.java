@@ -184,6 +184,19 @@ class InventoryInputsTest {
         war + "!/WEB-INF/lib/model.jar!/META-INF/piiwarden/types/com.acme.Broken.json: not valid JSON"), e.getMessage());
   }
 
+  @Test
+  void aBundledJarWithAnEntryNameThatIsNotUtf8IsOneMessageNamingIt() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes, StandardCharsets.ISO_8859_1)) {
+      out.putNextEntry(new ZipEntry("com/acme/Caf\u00e9.class"));
+      out.write(1);
+    }
+    Path war = war("latin.jar", bytes.toByteArray());
+    InventoryException e = assertThrows(InventoryException.class, () -> InventoryInputs.read(war));
+    assertEquals(war + "!/WEB-INF/lib/latin.jar: not a readable jar (an entry's name is not UTF-8); rebuild the"
+        + " archive that holds it", e.getMessage());
+  }
+
   private static int indexOf(byte[] data, byte[] pattern, int from) {
     for (int i = from; i <= data.length - pattern.length; i++) {
       if (Arrays.equals(Arrays.copyOfRange(data, i, i + pattern.length), pattern)) {

@@ -30,6 +30,10 @@ class PolicyCheckTest {
     }
   }
 
+  private static Inventory inventory(String json, String origin) {
+    return dev.piiwarden.core.inventory.InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), origin);
+  }
+
   private static List<String> about(String rulesJson) {
     return PolicyCheck.run(policy("{\"rules\":[" + rulesJson + "]}"), INVENTORY, TAXONOMY).stream()
         .map(f -> f.location() + " " + f.about()).toList();
@@ -97,8 +101,7 @@ class PolicyCheckTest {
 
   @Test
   void aFlowThroughAHelperHasThePurposesOfItsFirstMethodAndTheSinkLine() {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "helper.json");
+    Inventory inventory = inventory(HELPER_FLOWS, "helper.json");
     Policy marketingLogs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"purposes\":[\"marketing\"],\"sinks\":[\"LOG\"]}]}");
     List<Finding> findings = PolicyCheck.run(marketingLogs, inventory, TAXONOMY);
@@ -133,8 +136,7 @@ class PolicyCheckTest {
 
   @Test
   void aSinkCallReachedFromACallerTooIsOneFinding() {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        CALLER_FLOW.getBytes(java.nio.charset.StandardCharsets.UTF_8), "caller.json");
+    Inventory inventory = inventory(CALLER_FLOW, "caller.json");
     Policy console = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"sinks\":[\"CONSOLE\"]}]}");
     List<Finding> findings = PolicyCheck.run(console, inventory, TAXONOMY);
@@ -147,8 +149,7 @@ class PolicyCheckTest {
 
   @Test
   void aMethodCalledFromTwoActivitiesIsOneFindingNamingBoth() {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "calls.json");
+    Inventory inventory = inventory(HELPER_FLOWS, "calls.json");
     Policy logs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"sinks\":[\"LOG\"]}]}");
     List<Finding> findings = PolicyCheck.run(logs, inventory, TAXONOMY);
@@ -242,8 +243,7 @@ class PolicyCheckTest {
 
   @Test
   void activityFindingsAreOnTheMethodsDeclarationInTextAndSarif() throws java.io.IOException {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        LOCATED_ACTIVITIES.getBytes(java.nio.charset.StandardCharsets.UTF_8), "lead.json");
+    Inventory inventory = inventory(LOCATED_ACTIVITIES, "lead.json");
     Policy policy = DefaultPolicy.load(TAXONOMY);
     List<Finding> findings = PolicyCheck.run(policy, inventory, TAXONOMY);
     assertEquals(List.of(
