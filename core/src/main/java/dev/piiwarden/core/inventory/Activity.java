@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param reads the data elements it reads, sorted
  * @param calls the methods it calls, sorted
  * @param sinks the sink calls it makes with personal data
+ * @param source where the method is declared (its first annotation, else its first modifier or
+ *     its return type); null in inventories written before it was recorded
  */
 @JsonPropertyOrder({"id", "type", "method", "name", "purposes", "consent", "subjectFrom", "reads",
-    "calls", "sinks"})
+    "calls", "sinks", "source"})
 public record Activity(
     String id,
     String type,
@@ -33,7 +35,8 @@ public record Activity(
     String subjectFrom,
     List<String> reads,
     List<String> calls,
-    List<SinkRecord> sinks) {
+    List<SinkRecord> sinks,
+    SourceLocation source) {
 
   /** Checks the id and normalises lists. */
   public Activity {
@@ -42,5 +45,22 @@ public record Activity(
     reads = Sorting.keys(reads);
     calls = Sorting.keys(calls);
     sinks = Sorting.sorted(sinks, SinkRecord.ORDER);
+  }
+
+  /** An activity whose declaration is not located. */
+  public Activity(String id, String type, String method, String name, List<String> purposes,
+      ConsentRequirement consent, String subjectFrom, List<String> reads, List<String> calls,
+      List<SinkRecord> sinks) {
+    this(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, null);
+  }
+
+  /** This activity declared at {@code location}. */
+  public Activity withSource(SourceLocation location) {
+    return new Activity(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, location);
+  }
+
+  /** The line where the method is declared, or 0 when unknown. */
+  public int declarationLine() {
+    return source == null ? 0 : source.line();
   }
 }
