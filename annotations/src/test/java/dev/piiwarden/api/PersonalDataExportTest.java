@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.fixture.Broken;
 import com.acme.fixture.Person;
 import com.acme.fixture.Shared;
+import com.acme.fixture.plain.Customers;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataExportTest {
@@ -27,16 +31,99 @@ class PersonalDataExportTest {
     assertEquals(
         List.of(
             new PersonalDataExport.Entry("com.acme.fixture.Person$Employee", "name", "user.name",
-                List.of("essential.service"), "Ada Lovelace"),
+                List.of("essential.service"), "Ada Lovelace", "[0]"),
             new PersonalDataExport.Entry("com.acme.fixture.Person$Employee", "badge", "user.unique_id",
-                List.of(), "B-1815")),
+                List.of(), "B-1815", "[0]")),
         PersonalDataExport.export(employee, null, "a plain string"));
   }
 
   @Test
-  void aClassWithoutDescriptorsHasNoPersonalData() {
+  void aClassCompiledWithoutTheProcessorIsReadThroughItsAnnotations() {
+    var customer = new Customers.Customer();
+    List<PersonalDataExport.Entry> entries = PersonalDataExport.export(customer);
+    assertEquals(
+        List.of("[0] name=Ada Lovelace", "[0] email=ada@example.com", "[0] getPhone()=+44 20 7946 0999",
+            "[0].home street=1 Example Road"),
+        lines(entries));
+    assertEquals(new PersonalDataExport.Entry("com.acme.fixture.plain.Customers$Customer", "name",
+        "user.name", List.of("essential.service"), "Ada Lovelace", "[0]"), entries.get(0));
+    PersonalDataMember<Object> email = PersonalDataDescriptors.membersOf(Customers.Customer.class).get(1);
+    assertEquals(PersonalDataMember.Kind.FIELD, email.kind());
+    assertEquals("customer", email.subject());
+    assertEquals(PersonalDataMember.Kind.RECORD_COMPONENT,
+        PersonalDataDescriptors.membersOf(Customers.Login.class).get(0).kind());
+  }
+
+  @Test
+  void onlyAClassWithNeitherDescriptorNorAnnotationsHasNoPersonalData() {
     assertFalse(PersonalDataDescriptors.hasPersonalData(String.class));
+    assertFalse(PersonalDataDescriptors.hasPersonalData(Customers.Counter.class));
     assertTrue(PersonalDataDescriptors.hasPersonalData(Person.class));
+    assertTrue(PersonalDataDescriptors.hasPersonalData(Customers.Address.class));
+    assertTrue(PersonalDataDescriptors.hasPersonalData(Customers.Customer.class));
+  }
+
+  @Test
+  void collectionsArraysMapsAndOptionalsAmongTheArgumentsAreExportedElementByElement() {
+    var login = new Customers.Login("c-1", "203.0.113.9");
+    var other = new Customers.Login("c-1", "198.51.100.7");
+    assertEquals(List.of("[0][0] clientIp=203.0.113.9", "[0][1] clientIp=198.51.100.7"),
+        lines(PersonalDataExport.export(List.of(login, other))));
+    assertEquals(List.of("[0] name=Ada Lovelace", "[1][0] clientIp=203.0.113.9"),
+        lines(PersonalDataExport.export(new Person("Ada Lovelace"), Set.of(login))));
+    var third = new Customers.Login("c-1", "192.0.2.1");
+    assertEquals(List.of("[0][0] clientIp=203.0.113.9", "[1] clientIp=198.51.100.7",
+            "[2][0][0] clientIp=192.0.2.1"),
+        lines(PersonalDataExport.export(Map.of("web", login), Optional.of(other),
+            new Object[] {new Customers.Login[] {third}})));
+    assertEquals(List.of(), PersonalDataExport.export(List.of(), Optional.empty(), new int[] {1},
+        List.of("a plain string"), new Customers.Counter()));
+  }
+
+  @Test
+  void objectsThatFieldsReferToAreExportedWithThePathToThem() {
+    assertEquals(
+        List.of("[0].billing street=2 Billing Lane", "[0].lastLogins[0] clientIp=203.0.113.9",
+            "[0].failedLogins[0] clientIp=198.51.100.7", "[0].attachment street=3 Object Street",
+            "[0].sessions[0][0] clientIp=192.0.2.1"),
+        lines(PersonalDataExport.export(new Customers.Account())));
+  }
+
+  @Test
+  void anObjectMetAgainIsExportedOnceSoCyclesEnd() {
+    var ada = new Customers.Customer();
+    var bob = new Customers.Customer();
+    bob.name = "Bob";
+    bob.home = ada.home;
+    ada.referredBy = bob;
+    bob.referredBy = ada;
+    assertEquals(
+        List.of("[0] name=Ada Lovelace", "[0] email=ada@example.com", "[0] getPhone()=+44 20 7946 0999",
+            "[0].home street=1 Example Road", "[0].referredBy name=Bob",
+            "[0].referredBy email=ada@example.com", "[0].referredBy getPhone()=+44 20 7946 0999"),
+        lines(PersonalDataExport.export(ada, bob, List.of(ada))));
+  }
+
+  @Test
+  void aLongChainDoesNotOverflowTheStack() {
+    var first = new Customers.Node();
+    var last = first;
+    for (int i = 0; i < 100_000; i++) {
+      last.next = new Customers.Node();
+      last = last.next;
+    }
+    last.login = new Customers.Login("c-1", "203.0.113.9");
+    List<PersonalDataExport.Entry> entries = PersonalDataExport.export(first);
+    assertEquals(1, entries.size());
+    assertEquals("[0]" + ".next".repeat(100_000) + ".login", entries.get(0).path());
+  }
+
+  @Test
+  void aMemberThatCannotBeReadFailsTheExportInsteadOfLeavingItOut() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> PersonalDataExport.export(List.of(new Customers.Failing())));
+    assertTrue(e.getMessage().contains("com.acme.fixture.plain.Customers$Failing.getName() failed"),
+        e.getMessage());
   }
 
   @Test
@@ -56,9 +143,19 @@ class PersonalDataExportTest {
   }
 
   @Test
+  void aBrokenDescriptorOfANestedClassFailsTheExport() {
+    assertThrows(IllegalStateException.class, () -> PersonalDataExport.export(new Broken.Holder()));
+  }
+
+  @Test
   void redactWithoutTheEngineFailsLoudlyInsteadOfReturningRawValues() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> PersonalDataExport.redact(new Person("Ada")));
     assertTrue(e.getMessage().contains("-javaagent"), e.getMessage());
+  }
+
+  /** Each entry as "path member=value". */
+  private static List<String> lines(List<PersonalDataExport.Entry> entries) {
+    return entries.stream().map(e -> e.path() + " " + e.member() + "=" + e.value()).toList();
   }
 }
