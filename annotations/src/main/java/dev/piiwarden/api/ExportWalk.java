@@ -22,8 +22,12 @@ final class ExportWalk {
   private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Deque<Step> pending = new ArrayDeque<>();
 
-  /** An object to look at and where it was found. */
-  private record Step(Object value, Path path) {}
+  /**
+   * An object to look at, where it was found, and whether it must be read: an argument, an element
+   * of a container that must, the value of an accessor or of a field whose declared type holds
+   * personal data; not an object met through a field that merely could refer to some.
+   */
+  private record Step(Object value, Path path, boolean required) {}
 
   /**
    * Where an object was found: the place of its parent and one segment. Made into text only for
@@ -51,7 +55,7 @@ final class ExportWalk {
   List<Entry> run(Object[] arguments) {
     List<Step> steps = new ArrayList<>(arguments.length);
     for (int i = 0; i < arguments.length; i++) {
-      steps.add(new Step(arguments[i], new Path(null, "[" + i + "]")));
+      steps.add(new Step(arguments[i], new Path(null, "[" + i + "]"), true));
     }
     schedule(steps);
     while (!pending.isEmpty()) {
@@ -65,7 +69,19 @@ final class ExportWalk {
     if (value == null) {
       return;
     }
-    boolean holder = NestedPersonalData.holds(value.getClass());
+    boolean holder;
+    try {
+      // its own members first: a class that cannot be read must not look like one without data
+      holder = PersonalDataDescriptors.hasPersonalData(value.getClass())
+          || NestedPersonalData.holds(value.getClass());
+    } catch (LinkageError unloadable) {
+      if (!step.required()) {
+        return; // a class the JVM cannot describe, met where personal data need not be
+      }
+      throw new IllegalStateException("PII Warden cannot read the members of "
+          + value.getClass().getName() + " at " + step.path() + " (" + unloadable
+          + "): put the classes it names on the class path", unloadable);
+    }
     boolean container = NestedPersonalData.isContainer(value);
     if (!(holder || container) || !seen.add(value)) {
       return;
@@ -76,7 +92,7 @@ final class ExportWalk {
       fields(value, step.path(), next);
     }
     if (container) {
-      elements(value, step.path(), next);
+      elements(value, step, next);
     }
     schedule(next);
   }
@@ -90,7 +106,7 @@ final class ExportWalk {
           member.purposes(), value, place));
       if (member.kind() == PersonalDataMember.Kind.METHOD) {
         // fields are followed below; what only an accessor gives is followed here
-        next.add(new Step(value, path.then("." + member.name())));
+        next.add(new Step(value, path.then("." + member.name()), true));
       }
     }
   }
@@ -104,16 +120,17 @@ final class ExportWalk {
         continue;
       }
       try {
-        next.add(new Step(followed.field().get(object), path.then("." + followed.field().getName())));
+        next.add(new Step(followed.field().get(object), path.then("." + followed.field().getName()),
+            followed.certain()));
       } catch (IllegalAccessException e) {
         throw Unreadable.member(followed.field().getDeclaringClass(), followed.field().getName());
       }
     }
   }
 
-  private static void elements(Object container, Path path, List<Step> next) {
+  private static void elements(Object container, Step step, List<Step> next) {
     if (container instanceof Optional<?> optional) {
-      optional.ifPresent(element -> next.add(new Step(element, path)));
+      optional.ifPresent(element -> next.add(new Step(element, step.path(), step.required())));
       return;
     }
     Iterable<?> elements = container instanceof Map<?, ?> map ? map.values()
@@ -121,7 +138,7 @@ final class ExportWalk {
         : Arrays.asList((Object[]) container);
     int i = 0;
     for (Object element : elements) {
-      next.add(new Step(element, path.then("[" + i++ + "]")));
+      next.add(new Step(element, step.path().then("[" + i++ + "]"), step.required()));
     }
   }
 

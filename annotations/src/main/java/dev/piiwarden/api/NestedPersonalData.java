@@ -2,6 +2,8 @@ package dev.piiwarden.api;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.GenericSignatureFormatError;
+import java.lang.reflect.MalformedParameterizedTypeException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -45,7 +47,7 @@ final class NestedPersonalData {
         protected List<Followed> computeValue(Class<?> type) {
           List<Followed> followed = new ArrayList<>();
           for (Field field : instanceFields(type)) {
-            if (mayRefer(field.getGenericType())) {
+            if (mayRefer(declaredType(field))) {
               followed.add(new Followed(field, field.trySetAccessible(), leadsToPersonalData(field)));
             }
           }
@@ -91,19 +93,34 @@ final class NestedPersonalData {
       if (!seen.add(c) || isJdk(c)) {
         continue;
       }
-      if (!PersonalDataDescriptors.membersOf(c).isEmpty()) {
-        return true;
-      }
-      for (Field field : instanceFields(c)) {
-        mentioned(field.getGenericType(), pending);
+      try {
+        if (!PersonalDataDescriptors.membersOf(c).isEmpty()) {
+          return true;
+        }
+        for (Field field : instanceFields(c)) {
+          mentioned(declaredType(field), pending);
+        }
+      } catch (LinkageError unloadable) {
+        // A field's type is missing from the class path, so no object reached through it exists.
+        // An object of c itself, if any, is still read, and that read fails loudly.
       }
     }
     return false;
   }
 
+  /** The field's generic type, or its class when a type its signature names is missing. */
+  private static Type declaredType(Field field) {
+    try {
+      return field.getGenericType();
+    } catch (TypeNotPresentException | MalformedParameterizedTypeException
+        | GenericSignatureFormatError missing) {
+      return field.getType();
+    }
+  }
+
   private static boolean leadsToPersonalData(Field field) {
     List<Class<?>> classes = new ArrayList<>();
-    mentioned(field.getGenericType(), classes);
+    mentioned(declaredType(field), classes);
     for (Class<?> c : classes) {
       if (!isJdk(c) && holds(c)) {
         return true;
@@ -151,25 +168,24 @@ final class NestedPersonalData {
       if (!isContainerType(raw)) {
         return mayRefer(raw);
       }
-      for (Type argument : p.getActualTypeArguments()) {
-        if (mayRefer(argument)) {
-          return true;
-        }
-      }
-      return false;
+      return anyMayRefer(p.getActualTypeArguments());
     }
     if (type instanceof GenericArrayType a) {
       return mayRefer(a.getGenericComponentType());
     }
     if (type instanceof WildcardType w) {
-      for (Type bound : w.getUpperBounds()) {
-        if (mayRefer(bound)) {
-          return true;
-        }
-      }
-      return false;
+      return anyMayRefer(w.getUpperBounds());
     }
     return true; // a type variable: anything
+  }
+
+  private static boolean anyMayRefer(Type[] types) {
+    for (Type type : types) {
+      if (mayRefer(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isContainerType(Class<?> c) {

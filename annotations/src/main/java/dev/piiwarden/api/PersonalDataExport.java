@@ -78,7 +78,8 @@ public final class PersonalDataExport {
    *
    * @throws IllegalStateException when a member or a field that can hold personal data cannot be
    *     read (a generated descriptor that cannot be used, a package that its module does not open
-   *     to reflection, an accessor that fails): an export must not leave data out silently
+   *     to reflection, an accessor that fails, a class naming a type missing from the class path):
+   *     an export must not leave data out silently
    */
   public static List<Entry> export(Object... objects) {
     return new ExportWalk().run(objects);

@@ -9,11 +9,17 @@ import com.acme.fixture.Broken;
 import com.acme.fixture.Person;
 import com.acme.fixture.Shared;
 import com.acme.fixture.plain.Customers;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PersonalDataExportTest {
 
@@ -140,6 +146,34 @@ class PersonalDataExportTest {
     assertTrue(e.getMessage().contains("describes com.acme.fixture.Shared_PiiWardenDescriptor$Other, not"
         + " com.acme.fixture.Shared"), e.getMessage());
     assertTrue(e.getMessage().contains("rename one of them and recompile"), e.getMessage());
+  }
+
+  @Test
+  void aClassThatCannotBeDescribedFailsTheExportOnlyWhereItWasAsked(@TempDir Path dir)
+      throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/p"));
+    Files.writeString(src.resolve("Extension.java"), "package p; public class Extension {}");
+    Files.writeString(src.resolve("Client.java"),
+        "package p; public class Client { Extension feature; }");
+    Files.writeString(src.resolve("Holder.java"), "package p; public class Holder {"
+        + " @dev.piiwarden.annotations.PersonalData(category = \"user.name\") String name = \"Ada\";"
+        + " public Client client = new Client(); }");
+    Path classes = dir.resolve("classes");
+    int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        "-cp", System.getProperty("java.class.path"), src.resolve("Extension.java").toString(),
+        src.resolve("Client.java").toString(), src.resolve("Holder.java").toString());
+    assertEquals(0, exit);
+    Files.delete(classes.resolve("p/Extension.class")); // an optional dependency that is absent
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Object holder = loader.loadClass("p.Holder").getConstructor().newInstance();
+      assertEquals(List.of("[0] name=Ada"), lines(PersonalDataExport.export(holder)));
+      Object client = loader.loadClass("p.Client").getConstructor().newInstance();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> PersonalDataExport.export(List.of(client)));
+      assertTrue(e.getMessage().startsWith("PII Warden cannot read the members of p.Client at [0][0]"),
+          e.getMessage());
+    }
   }
 
   @Test
