@@ -560,7 +560,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     String descriptorName = PersonalDataDescriptors.descriptorName(names.binaryName(type));
     Optional<String> unreachable = DescriptorGenerator.unreachable(type);
     if (unreachable.isPresent()) {
-      reporter.report(Message.PW013, type, null, null, "Class " + names.binaryName(type), unreachable.get());
+      reporter.report(Message.PW013, type, null, null, "Class " + names.binaryName(type), unreachable.get(),
+          "PersonalDataExport and log redaction read its annotations by reflection instead, which a"
+              + " named module must open its package to; make it non-private to have it read without"
+              + " reflection.");
       return;
     }
     String claimedBy = descriptorOwners.putIfAbsent(descriptorName, names.binaryName(type));
@@ -580,7 +583,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     }
     for (DescriptorGenerator.Skipped skip : skipped) {
       reporter.report(Message.PW013, skip.element(), null, null,
-          "Member " + skip.element().getSimpleName() + " of " + names.binaryName(type), skip.reason());
+          "Member " + skip.element().getSimpleName() + " of " + names.binaryName(type), skip.reason(),
+          "PersonalDataExport and log redaction will not see it; make it non-private to include it.");
     }
   }
 

@@ -43,8 +43,7 @@ public enum Message {
       "PII Warden wrote no%s inventory fragments or descriptors because of the errors above. Fix them"
           + " and compile again."),
   PW013(Diagnostic.Kind.NOTE,
-      "%s is left out of PII Warden's generated descriptors: %s. PersonalDataExport and log"
-          + " redaction will not see it; make it non-private to include it."),
+      "%s is left out of PII Warden's generated descriptors: %s. %s"),
   PW014(Diagnostic.Kind.NOTE,
       "The data subject of %s cannot be resolved from its parameters; the agent takes it from"
           + " PrivacyContext at run time. Mark a parameter, or a member of a parameter's type, with"
