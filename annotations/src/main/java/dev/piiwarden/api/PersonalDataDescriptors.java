@@ -76,6 +76,16 @@ public final class PersonalDataDescriptors {
       return descriptor;
     } catch (ClassNotFoundException absent) {
       return null;
+    } catch (IllegalAccessException hidden) {
+      // a named module that does not export the descriptor's package to this one
+      Module reader = PersonalDataDescriptors.class.getModule();
+      throw new IllegalStateException("The PII Warden descriptor " + name + " cannot be loaded: module "
+          + type.getModule().getName() + " does not export package " + type.getPackageName() + " to "
+          + (reader.isNamed() ? reader.getName() : "the class path") + "; add 'exports "
+          + type.getPackageName() + " to " + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED")
+          + ";' to its module-info.java (or --add-exports " + type.getModule().getName() + "/"
+          + type.getPackageName() + "=" + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ")",
+          hidden);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException broken) {
       // A descriptor that exists but cannot be used must not look like "no personal data".
       throw new IllegalStateException(
