@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,25 @@ class ConsentBadInputTest {
       assertTrue(result.err().contains("jdbc:postgresql://127.0.0.1:" + closedPort + "/consent"), result.err());
       assertTrue(result.err().contains("check that the store is reachable"), result.err());
       assertFalse(result.err().contains("hunter2") || result.err().contains("dpo"), result.err());
+    }
+  }
+
+  @Test
+  void aLedgerThatGroupOrOthersMayWriteIsRefusedWithTheChmodFixAndNothingIsWritten() throws IOException {
+    Path ledger = Files.writeString(dir.resolve("consent.jsonl"), "");
+    Files.setPosixFilePermissions(ledger, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    for (String command : List.of("grant", "withdraw", "list")) {
+      List<String> args = new ArrayList<>(List.of(command, "--store", fileStore(), "--subject", SUBJECT));
+      if (!command.equals("list")) {
+        args.addAll(List.of("--purpose", "marketing", "--source", "app"));
+      }
+      CliResult result = consent(args.toArray(String[]::new));
+
+      assertOneLine(result, "piiwarden: consent store file:" + ledger + " is writable by group or others"
+          + " (mode rw-rw-rw-), so they could record consent in anyone's name; run 'chmod 600 " + ledger
+          + "' and check its records");
+      assertEquals("", Files.readString(ledger), command);
     }
   }
 
