@@ -83,6 +83,29 @@ class ConsentBadInputTest {
   }
 
   @Test
+  void valuesShapedLikePersonalDataAreShownMaskedWithoutADidYouMean() {
+    CliResult purpose = consent("grant", "--store", fileStore(), "--subject", SUBJECT,
+        "--purpose", "jane.doe@example.com", "--source", "app");
+    assertOneLine(purpose, "piiwarden: --purpose '[REDACTED:email]' is not a purpose of the taxonomy (it looks"
+        + " like an e-mail address, not a purpose key); pass a purpose key");
+    assertFalse(purpose.err().contains("did you mean"), purpose.err());
+
+    CliResult expires = consent("grant", "--store", fileStore(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "app", "--expires", "jane.doe@example.com");
+    assertOneLine(expires, "piiwarden: ");
+    assertTrue(expires.err().contains("'[REDACTED:email]' is neither an ISO-8601 instant"), expires.err());
+
+    CliResult format = consent("list", "--store", fileStore(), "--subject", SUBJECT, "--format", "4111111111111111");
+    assertOneLine(format, "piiwarden: ");
+    assertTrue(format.err().contains("[REDACTED:card]"), format.err());
+
+    for (CliResult result : List.of(purpose, expires, format)) {
+      assertFalse(result.err().contains("jane") || result.err().contains("4111"), result.err());
+    }
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "nothing was recorded");
+  }
+
+  @Test
   void memoryStoreIsRefused() {
     CliResult result =
         consent("grant", "--store", "memory:", "--subject", SUBJECT, "--purpose", "marketing", "--source", "app");
