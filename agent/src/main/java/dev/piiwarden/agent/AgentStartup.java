@@ -75,10 +75,11 @@ final class AgentStartup {
     if (!store.startsWith("file:")) {
       return Optional.empty();
     }
+    Path file = Path.of(store.substring("file:".length())).toAbsolutePath().normalize();
     try {
-      return LedgerFileAccess.problem(Path.of(store.substring("file:".length())).toAbsolutePath().normalize(), true);
-    } catch (IOException e) {
-      return Optional.empty();
+      return LedgerFileAccess.problem(file, true);
+    } catch (IOException unreadable) {
+      return Optional.empty(); // the store's first read says what is wrong, naming the file
     }
   }
 
