@@ -10,7 +10,7 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
-import dev.piiwarden.processor.base.QuotedValue;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.processor.flow.AnalyzeListener;
 import dev.piiwarden.processor.flow.ClassFlow;
 import dev.piiwarden.processor.flow.FlowAnalysis;

@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.text.QuotedValue;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ public final class ConfigurationSources {
       int equals = piece.indexOf('=');
       if (equals < 0) {
         if (lastKey == null) {
-          throw new ConfigurationError("agent arguments", "'" + piece + "' is not key=value"
+          throw new ConfigurationError("agent arguments", QuotedValue.quoted(piece) + " is not key=value"
               + " (jcmd JVMTI.agent_load splits its arguments at spaces: wrap the whole option"
               + " string in quotes)", "key=value,key=value");
         }
@@ -215,6 +216,13 @@ public final class ConfigurationSources {
         }
       }
       if (!known) {
+        QuotedValue shown = QuotedValue.of(name);
+        if (shown.masked()) {
+          // a value given as a name (-Dpiiwarden.kim@example.com): no option is near it
+          AgentReport.once("unknown-option:" + name, "unknown option " + shown.shown() + " (" + where
+              + "): it looks like " + shown.looksLike() + ", not an option name");
+          continue;
+        }
         String comparable =
             environment
                 ? name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')

@@ -5,7 +5,8 @@ import javax.tools.Diagnostic;
 /**
  * Every diagnostic the processor reports: its id, severity and text. Each text says what is wrong
  * and what to do; {@code %s} placeholders are filled with keys, names and types, and a value from
- * the user's code or build only through {@link QuotedValue}, so personal data is shown masked.
+ * the user's code or build only through core's {@link dev.piiwarden.core.text.QuotedValue},
+ * so personal data is shown masked.
  */
 public enum Message {
   PW001(Diagnostic.Kind.ERROR,

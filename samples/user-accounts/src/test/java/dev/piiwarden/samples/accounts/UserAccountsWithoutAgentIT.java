@@ -2,8 +2,10 @@ package dev.piiwarden.samples.accounts;
 
 import static dev.piiwarden.samples.accounts.UserAccounts.ANA;
 import static dev.piiwarden.samples.accounts.UserAccounts.BEN;
+import static dev.piiwarden.samples.accounts.UserAccounts.CARD;
 import static dev.piiwarden.samples.accounts.UserAccounts.PURPOSE;
 import static dev.piiwarden.samples.accounts.UserAccounts.consent;
+import static dev.piiwarden.samples.accounts.UserAccounts.phoneCallSource;
 import static dev.piiwarden.samples.accounts.UserAccounts.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +47,8 @@ class UserAccountsWithoutAgentIT {
       assertEquals(401, service.call("POST", "/login", "{\"email\":\"nobody@example.com\",\"password\":\"x\"}").status());
 
       consent(service, ana, "PUT");
-      consent(service, ben, "PUT");
+      assertEquals("phone call from [REDACTED:phone], card [REDACTED:card]",
+          consent(service, ben, "PUT", phoneCallSource(BEN)), "the source is recorded redacted");
       consent(service, ben, "DELETE");
       Reply state = service.call("GET", "/users/" + ben + "/consents/" + PURPOSE, null);
       assertFalse(state.body().get("granted").asBoolean());
@@ -80,6 +83,7 @@ class UserAccountsWithoutAgentIT {
       assertFalse(Files.exists(service.workDir().resolve("piiwarden-audit.jsonl")));
       String ledger = Files.readString(service.workDir().resolve("consent.jsonl"));
       assertTrue(ledger.contains(ben) && !ledger.contains(BEN.email()), ledger);
+      assertFalse(ledger.contains(BEN.phone()) || ledger.contains(CARD), ledger);
     }
   }
 }
