@@ -51,6 +51,15 @@ class AgentConfigurationIT {
   }
 
   @Test
+  void anUnknownOptionNameShapedLikePersonalDataIsShownMaskedWithoutASuggestion() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().property("piiwarden.jane.doe@example.com", "x")
+        .agent("audit.sink=none").runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("piiwarden: unknown option [REDACTED:email] (system property): it looks like an"
+        + " e-mail address, not an option name\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void aConfigFileNamedInsideAConfigFileIsSaidToHaveNoEffect() throws Exception {
     Path file = folder.resolve("agent.properties");
     Files.writeString(file, "piiwarden.config-file=" + folder.resolve("other.properties")

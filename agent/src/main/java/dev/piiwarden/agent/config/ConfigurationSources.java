@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.io.StringReader;
@@ -175,7 +176,7 @@ public final class ConfigurationSources {
       int equals = piece.indexOf('=');
       if (equals < 0) {
         if (last == null) {
-          throw new ConfigurationError("agent arguments", "'" + piece + "' is not key=value"
+          throw new ConfigurationError("agent arguments", QuotedValue.quoted(piece) + " is not key=value"
               + " (jcmd JVMTI.agent_load splits its arguments at spaces and at '=': quote the"
               + " option string for jcmd inside the shell's quotes, jcmd <pid> JVMTI.agent_load"
               + " /path/piiwarden-agent.jar '\"k=v,k=v\"')", "key=value,key=value");
@@ -213,10 +214,13 @@ public final class ConfigurationSources {
     return values;
   }
 
-  /** A value for a message: a store's or sink's URL without its credentials and parameters. */
+  /**
+   * A value for a message: a store's or sink's URL without its credentials and parameters, any
+   * value masked where it looks like personal data.
+   */
   private static String shown(AgentOption option, String value) {
     boolean url = option == AgentOption.CONSENT_STORE || option == AgentOption.AUDIT_SINK;
-    return "'" + (url ? UrlCredentials.withoutCredentials(value.strip()) : value.strip()) + "'";
+    return QuotedValue.quoted(url ? UrlCredentials.withoutCredentials(value.strip()) : value.strip());
   }
 
   /**
@@ -266,6 +270,13 @@ public final class ConfigurationSources {
         }
       }
       if (!known) {
+        QuotedValue shown = QuotedValue.of(name);
+        if (shown.masked()) {
+          // a value given as a name (-Dpiiwarden.kim@example.com): no option is near it
+          AgentReport.once("unknown-option:" + name, "unknown option " + shown.shown() + " (" + where
+              + "): it looks like " + shown.looksLike() + ", not an option name");
+          continue;
+        }
         String comparable =
             environment
                 ? name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')

@@ -85,6 +85,35 @@ class InvalidOptionValuesTest {
     return tests;
   }
 
+  /**
+   * An option's wrong value is quoted so the operator sees what to fix, but masked when it is
+   * shaped like personal data: the line goes to stderr and into the JVM's log collection.
+   */
+  @Test
+  void aValueShapedLikePersonalDataIsShownMaskedWhereverItIsRefused() {
+    int refused = 0;
+    for (AgentOption option : AgentOption.values()) {
+      for (String value : List.of("jane.doe@example.com", "4111111111111111")) {
+        ConfigurationSources sources = new ConfigurationSources(Map.of(option.key(), value), Map.of(), null);
+        try {
+          sources.resolve();
+        } catch (ConfigurationError error) {
+          refused++;
+          assertFalse(error.line().contains(value), error.line());
+          assertFalse(error.line().contains("jane"), error.line());
+        }
+      }
+    }
+    assertTrue(refused > 20, "most options refuse such values: " + refused);
+    ConfigurationError mode = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.consent.mode", "jane.doe@example.com"), Map.of(), null)::resolve);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: '[REDACTED:email]' is not"
+        + " allowed; allowed: enforce, monitor", mode.line());
+    ConfigurationError detectors = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.redaction.detectors", "email,4111111111111111"), Map.of(), null)::resolve);
+    assertTrue(detectors.line().contains("'[REDACTED:card]' is not a detector"), detectors.line());
+  }
+
   @Test
   void aValueFromTheConfigFileIsRefusedTheSameWay() throws IOException {
     Path file = folder.resolve("piiwarden.properties");

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -317,7 +318,7 @@ public final class JsonlSink implements AuditSink {
   private static void createFolder(Path active) throws IOException {
     Path folder = active.toAbsolutePath().getParent();
     if (folder != null) {
-      Files.createDirectories(folder);
+      OwnerOnlyFolders.createMissing(folder);
     }
   }
 
