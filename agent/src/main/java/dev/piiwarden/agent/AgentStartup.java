@@ -2,16 +2,23 @@ package dev.piiwarden.agent;
 
 import dev.piiwarden.agent.audit.AgentAudit;
 import dev.piiwarden.agent.config.AgentConfiguration;
+import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.config.ConfigurationError;
 import dev.piiwarden.agent.config.ConfigurationSources;
+import dev.piiwarden.agent.config.RequiredModules;
 import dev.piiwarden.agent.redaction.AgentRedaction;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.api.spi.AgentLedgerBackend;
+import dev.piiwarden.core.consent.LedgerFileAccess;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Start-up, in this order: read and check the configuration (a wrong value stops the JVM before
- * {@code main}), open the audit trail, then install enforcement, which at {@code premain} builds its parts only when
+ * {@code main}), and a {@code file:} ledger's mode and owner (one that others may write stops it
+ * too), open the audit trail, then install enforcement, which at {@code premain} builds its parts only when
  * the application first needs them. Nothing here touches JUL, a logging framework or JMX, which
  * the application may still configure.
  */
@@ -39,29 +46,65 @@ final class AgentStartup {
     }
   }
 
+  /**
+   * Stops a start that must not go on: one line on stderr, then the JVM halts before {@code main},
+   * or an attach is refused.
+   */
+  private static void refuse(String line, boolean attached) {
+    System.err.println(line);
+    System.err.flush();
+    if (attached) {
+      // The application is already running; stopping it is not ours to do. Refuse to attach,
+      // and say so to the attaching tool too: loadAgent throws AgentInitializationException,
+      // jcmd JVMTI.agent_load reports the failure.
+      throw new IllegalArgumentException(line);
+    }
+    // Nothing of the application has run yet, so there is nothing to shut down cleanly; halt
+    // cannot be delayed by other agents' shutdown hooks. A compliance control must not start
+    // silently off.
+    Runtime.getRuntime().halt(1);
+  }
+
+  /**
+   * What makes a {@code file:} ledger untrustworthy (open to others, or another user's), checked
+   * before anything else starts, as the audit key file is: whoever else may write it could record
+   * consent that enforcement then follows. A ledger whose attributes cannot be read is left to the
+   * store, which reports it at first use as a store that cannot answer.
+   */
+  private static Optional<String> ledgerProblem(AgentConfiguration configuration) {
+    String store = configuration.get(AgentOption.CONSENT_STORE);
+    if (!store.startsWith("file:")) {
+      return Optional.empty();
+    }
+    Path file = Path.of(store.substring("file:".length())).toAbsolutePath().normalize();
+    try {
+      return LedgerFileAccess.problem(file, true);
+    } catch (IOException unreadable) {
+      return Optional.empty(); // the store's first read says what is wrong, naming the file
+    }
+  }
+
   static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     AgentConfiguration configuration;
     try {
       configuration = ConfigurationSources.ofThisJvm(arguments).resolve();
-    } catch (ConfigurationError error) {
-      System.err.println(error.line());
-      System.err.flush();
-      if (attached) {
-        // The application is already running; stopping it is not ours to do. Refuse to attach,
-        // and say so to the attaching tool too: loadAgent throws AgentInitializationException,
-        // jcmd JVMTI.agent_load reports the failure.
-        throw new IllegalArgumentException(error.line());
+      if (configuration.enabled()) {
+        RequiredModules.check(configuration);
       }
-      // Nothing of the application has run yet, so there is nothing to shut down cleanly; halt
-      // cannot be delayed by other agents' shutdown hooks. A compliance control must not start
-      // silently off.
-      Runtime.getRuntime().halt(1);
+    } catch (ConfigurationError error) {
+      refuse(error.line(), attached);
       return;
     }
     if (!configuration.enabled()) {
       AgentReport.line("disabled by piiwarden.enabled=false");
       // No ledger is installed; Consents says why instead of "start the JVM with -javaagent".
       System.setProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY, "true");
+      return;
+    }
+    Optional<String> ledger = ledgerProblem(configuration);
+    if (ledger.isPresent()) {
+      refuse("piiwarden: configuration error: " + AgentOption.CONSENT_STORE.key() + ": " + ledger.get(),
+          attached);
       return;
     }
     System.clearProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY); // enabled by a later attach

@@ -11,6 +11,7 @@ import dev.piiwarden.agent.consent.BundledDriver;
 import dev.piiwarden.agent.consent.ConsentGate;
 import dev.piiwarden.agent.consent.ConsentRule;
 import dev.piiwarden.agent.consent.LedgerPort;
+import dev.piiwarden.agent.consent.LinkedLedger;
 import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SubjectPseudonym;
 import dev.piiwarden.agent.consent.TimeBoundStore;
@@ -22,6 +23,7 @@ import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.consent.ConsentChangeArguments;
 import dev.piiwarden.core.consent.ConsentLedger;
+import dev.piiwarden.core.consent.ConsentStore;
 import dev.piiwarden.core.consent.ConsentStoreUri;
 import dev.piiwarden.core.consent.PurposeLineage;
 import dev.piiwarden.core.taxonomy.Taxonomy;
@@ -29,6 +31,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -160,7 +163,8 @@ final class ConsentEnforcement {
 
     static void wire(
         AgentConfiguration configuration, NumberedRules<ConsentRule> rules, NumberedRules<AccessRule> access) {
-      LazyLedger ledger = new LazyLedger(configuration);
+      LazyLedger lazy = new LazyLedger(configuration);
+      LinkedLedger ledger = new LinkedLedger(lazy, configuration.get(AgentOption.CONSENT_STORE));
       ConsentGate gate =
           new ConsentGate(
               rules,
@@ -168,7 +172,7 @@ final class ConsentEnforcement {
               SubjectPseudonym.withKeyFrom(AgentAudit.keyFile()),
               configuration.monitorOnly(),
               configuration.allowOnStoreError());
-      ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger, ledger::arguments)));
+      ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger, lazy::arguments)));
       readAhead(ledger);
       if (access != null) {
         ConsentBridge.installAccess(new AccessRecorder(access));
@@ -233,25 +237,32 @@ final class ConsentEnforcement {
         synchronized (this) {
           current = ledger;
           if (current == null) {
-            PurposeLineage lineage =
-                configuration.get(AgentOption.TAXONOMY).isEmpty()
-                    ? PurposeLineage.dotted()
-                    : PurposeLineage.of(taxonomy());
-            String store = configuration.get(AgentOption.CONSENT_STORE);
-            current =
-                new ConsentLedger(
-                    TimeBoundStore.around(store, ConsentStoreUri.open(
-                        TimeBoundStore.withDriverTimeouts(store),
-                        warning -> AgentReport.once(warning, warning.replaceFirst("^piiwarden: ", "")),
-                        BundledDriver.forStore(store))),
-                    lineage,
-                    configuration.cacheTtl(),
-                    Clock.systemUTC());
+            current = build();
             ledger = current;
           }
         }
       }
       return current;
+    }
+
+    private ConsentLedger build() {
+      PurposeLineage lineage =
+          configuration.get(AgentOption.TAXONOMY).isEmpty()
+              ? PurposeLineage.dotted()
+              : PurposeLineage.of(taxonomy());
+      String store = configuration.get(AgentOption.CONSENT_STORE);
+      return new ConsentLedger(
+          TimeBoundStore.around(store, open(store)), lineage, configuration.cacheTtl(), Clock.systemUTC());
+    }
+
+    /** Only a {@code jdbc:} store touches {@code java.sql}, which a small runtime may not have. */
+    private static ConsentStore open(String store) {
+      String url = TimeBoundStore.withDriverTimeouts(store);
+      Consumer<String> warnings =
+          warning -> AgentReport.once(warning, warning.replaceFirst("^piiwarden: ", ""));
+      return store.startsWith("jdbc:")
+          ? ConsentStoreUri.open(url, warnings, BundledDriver.forStore(store))
+          : ConsentStoreUri.open(url, warnings);
     }
   }
 }

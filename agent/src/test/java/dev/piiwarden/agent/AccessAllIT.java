@@ -101,7 +101,8 @@ class AccessAllIT {
     assertEquals(categories, values.toString(), event::toString);
   }
 
-  private static List<JsonNode> events(Path trail) throws Exception {
+  /** The records of a {@code jsonl:} trail, parsed, in order. */
+  static List<JsonNode> events(Path trail) throws Exception {
     List<JsonNode> events = new ArrayList<>();
     for (String line : Files.readAllLines(trail)) {
       events.add(new ObjectMapper().readTree(line));

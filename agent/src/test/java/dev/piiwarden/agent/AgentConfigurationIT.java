@@ -51,6 +51,15 @@ class AgentConfigurationIT {
   }
 
   @Test
+  void anUnknownOptionNameShapedLikePersonalDataIsShownMaskedWithoutASuggestion() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().property("piiwarden.jane.doe@example.com", "x")
+        .agent("audit.sink=none").runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("piiwarden: unknown option [REDACTED:email] (system property): it looks like an"
+        + " e-mail address, not an option name\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
   void aConfigFileNamedInsideAConfigFileIsSaidToHaveNoEffect() throws Exception {
     Path file = folder.resolve("agent.properties");
     Files.writeString(file, "piiwarden.config-file=" + folder.resolve("other.properties")
@@ -76,12 +85,37 @@ class AgentConfigurationIT {
   }
 
   @Test
-  void anArgumentThatIsNotKeyValueHintsAtQuoting() throws Exception {
+  void anArgumentThatIsNotKeyValueShowsTheQuotingJcmdNeeds() throws Exception {
     FixtureJvm.Result run = FixtureJvm.current().agent("monitor").runApp("enforce");
     assertEquals(1, run.exitCode(), run::toString);
     assertEquals("piiwarden: configuration error: agent arguments: 'monitor' is not key=value (jcmd"
-        + " JVMTI.agent_load splits its arguments at spaces: wrap the whole option string in"
-        + " quotes); allowed: key=value,key=value\n", ConsentEnforcementIT.agentLines(run.stderr()));
+        + " JVMTI.agent_load splits its arguments at spaces and at '=': quote the option string for"
+        + " jcmd inside the shell's quotes, jcmd <pid> JVMTI.agent_load /path/piiwarden-agent.jar"
+        + " '\"k=v,k=v\"'); allowed: key=value,key=value\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  @Test
+  void anOptionGivenTwiceInOneSourceWithTwoValuesStopsTheStartNamingBoth() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current()
+        .agent("consent.mode=monitor,audit.sink=none,consent.mode=enforce").runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertFalse(run.stdout().contains("main=started"), "main never ran");
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: given twice in the agent"
+        + " arguments, as 'monitor' and as 'enforce'; remove the one that is not meant; allowed:"
+        + " enforce, monitor\n", ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  /** Some editors begin a UTF-8 file with a byte order mark: the first option still counts. */
+  @Test
+  void aConfigFileBeginningWithAByteOrderMarkKeepsItsFirstOption() throws Exception {
+    Path file = folder.resolve("agent.properties");
+    Files.write(file, "\uFEFFpiiwarden.consent.mode=monitor\naudit.sink=none\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    FixtureJvm.Result run = FixtureJvm.current().agent("config-file=" + file).runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertEquals("ran:sent", run.outcome("notGranted"), "monitor, from the file's first line");
   }
 
   @Test

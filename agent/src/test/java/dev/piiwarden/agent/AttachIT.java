@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,42 @@ class AttachIT {
         problems.get(1));
   }
 
+  /**
+   * Classes loaded and never linked whose methods name a class that is absent (an optional
+   * dependency's): reflection on them fails, so their class files decide. The one without
+   * {@code @ConsentRequired} is not retransformed nor reported; the one with it is, and only its
+   * failure says that consent checks are not enforced.
+   */
+  @Test
+  void aLoadedClassThatReflectionCannotReadIsDecidedByItsClassFile() throws Exception {
+    Path classes = folder.resolve("classes");
+    Path absent = Path.of("com", "acme", "fixture", "optional", "AbsentDependency.class");
+    try (Stream<Path> files = Files.walk(FixtureJvm.testClasses())) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path relative = FixtureJvm.testClasses().relativize(file);
+        if (Files.isRegularFile(file) && !relative.equals(absent)) {
+          Files.createDirectories(classes.resolve(relative).getParent());
+          Files.copy(file, classes.resolve(relative));
+        }
+      }
+    }
+    Process app = startAppOn("attach-unlinked", List.of(classes, FixtureJvm.annotations()));
+    loadAgent(app, "consent.mode=enforce,audit.sink=none");
+    FixtureJvm.Result run = FixtureJvm.finish(app, "go\n");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("reflection-fails", run.outcome("OptionalFeature"));
+    assertEquals("reflection-fails", run.outcome("GuardedOptionalFeature"));
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("afterAttach"));
+    List<String> agentLines = run.stderr().lines().filter(line -> line.startsWith("piiwarden:")).toList();
+    assertTrue(agentLines.stream().noneMatch(line -> line.contains(".OptionalFeature")), run::toString);
+    assertEquals(1, agentLines.size(), run::toString);
+    assertTrue(agentLines.get(0).startsWith(
+        "piiwarden: could not instrument the loaded class com.acme.fixture.optional.GuardedOptionalFeature ("),
+        run::toString);
+    assertTrue(agentLines.get(0).endsWith("); its consent checks are not enforced"), run::toString);
+  }
+
   private static Process startAndAttach(String scenario, List<Path> extra) throws Exception {
     Process app = startApp(scenario, extra);
     loadAgent(app, "consent.mode=enforce");
@@ -106,9 +143,15 @@ class AttachIT {
   }
 
   private static Process startApp(String scenario, List<Path> extra) throws Exception {
-    List<String> classPath =
-        new ArrayList<>(List.of(FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
-    extra.forEach(path -> classPath.add(path.toString()));
+    List<Path> classPath = new ArrayList<>(List.of(FixtureJvm.testClasses(), FixtureJvm.annotations()));
+    classPath.addAll(extra);
+    return startAppOn(scenario, classPath);
+  }
+
+  /** The fixture app on exactly {@code entries}. */
+  private static Process startAppOn(String scenario, List<Path> entries) throws Exception {
+    List<String> classPath = new ArrayList<>();
+    entries.forEach(path -> classPath.add(path.toString()));
     Process app =
         FixtureJvm.current()
             .start(

@@ -173,60 +173,75 @@ class FaultInjectionIT {
   }
 
   /**
-   * The audit folder cannot be made (a file stands in its way) until the test removes it. With
-   * {@code drop}, calls never wait: events beyond the bound are counted and written as one {@code
-   * audit.dropped} once the sink works.
+   * The audit folder is moved aside and a file put in its way once the trail has begun, until the
+   * test removes it. With {@code drop}, calls never wait: events beyond the bound are counted and
+   * written as one {@code audit.dropped} once the sink works.
    */
   @Test
-  void auditSinkThatCannotBeOpenedDropsBeyondTheBoundUnderDrop() throws Exception {
-    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
-    Path trail = obstacle.resolve("trail.jsonl");
+  void auditSinkThatFailsDropsBeyondTheBoundUnderDrop() throws Exception {
+    Path audit = folder.resolve("audit");
+    Path trail = audit.resolve("trail.jsonl");
     int calls = AUDIT_BOUND + 2000;
     Process process = FixtureJvm.current()
         .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key") + ",audit.overflow=drop")
         .start(app(List.of(), "calls", String.valueOf(calls)));
+    awaitLine(process, "phase=ready");
+    Path earlier = obstruct(audit);
+    proceed(process);
     awaitLine(process, "phase=calls-done");
-    Files.delete(obstacle);
+    Files.delete(audit);
     awaitFile(trail);
     FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
     assertEquals(0, run.exitCode(), run::toString);
-    List<JsonNode> events = verifiedEvents(trail, folder.resolve("audit.key"));
+    List<JsonNode> events = verifiedEvents(List.of(earlier.resolve("trail.jsonl"), trail), folder.resolve("audit.key"));
     long denied = events.stream().filter(event -> event.get("type").asText().equals("consent.denied")).count();
     long dropped = events.stream().filter(event -> event.get("type").asText().equals("audit.dropped"))
         .mapToLong(event -> event.get("dropped").asLong()).sum();
     assertTrue(dropped > 0, "events beyond the bound were dropped");
-    assertTrue(denied >= AUDIT_BOUND - 1, "events up to the bound (agent.started first) were held: " + denied);
+    assertTrue(denied >= AUDIT_BOUND, "events up to the bound were held: " + denied);
     assertTrue(denied < calls && denied + dropped >= calls,
         "every call is either written or counted as dropped: " + denied + " written, " + dropped + " dropped");
     List<String> reported = agentLines(run.stderr());
     assertEquals(1, count(reported, "failed ("), run::toString);
     assertEquals(1, count(reported, "works again"), run::toString);
     assertEquals(1, count(reported, "the audit queue is full; under overflow drop"), run::toString);
+    assertEquals(0, count(reported, "under overflow block"), run::toString);
     assertNoPersonalData(run.stderr() + Files.readString(trail));
   }
 
-  /** With {@code block} (the default), callers wait at the bound and nothing is lost. */
+  /**
+   * With {@code block} (the default), callers wait at the bound, which one line says as they begin
+   * to, and nothing is lost.
+   */
   @Test
-  void auditSinkThatCannotBeOpenedMakesCallersWaitUnderBlockAndLosesNothing() throws Exception {
-    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
-    Path trail = obstacle.resolve("trail.jsonl");
+  void auditSinkThatFailsMakesCallersWaitUnderBlockSaysSoAndLosesNothing() throws Exception {
+    Path audit = folder.resolve("audit");
+    Path trail = audit.resolve("trail.jsonl");
     int calls = AUDIT_BOUND + 2000;
     Process process = FixtureJvm.current()
         .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
         .start(app(List.of(), "calls", String.valueOf(calls)));
+    awaitLine(process, "phase=ready");
+    Path earlier = obstruct(audit);
+    proceed(process);
     awaitLine(process, "progress=8000");
     // The application is now held at the bound: it cannot print calls=done before the sink works.
+    awaitStderr(process, "the audit queue is full; under overflow block, every thread that records"
+        + " an audit event waits until audit sink jsonl:" + trail + " has taken more, so nothing is"
+        + " lost: if the sink failed (its line says why) make it work again");
     assertFalse(waitForLine(process, "calls=done", 1500), "the calls wait while the queue is full");
-    Files.delete(obstacle);
+    Files.delete(audit);
     awaitLine(process, "phase=calls-done");
     FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
     assertEquals(0, run.exitCode(), run::toString);
-    List<JsonNode> events = verifiedEvents(trail, folder.resolve("audit.key"));
+    List<JsonNode> events = verifiedEvents(List.of(earlier.resolve("trail.jsonl"), trail), folder.resolve("audit.key"));
     long denied = events.stream().filter(event -> event.get("type").asText().equals("consent.denied")).count();
     assertEquals(calls, denied, "nothing lost under block");
     assertTrue(events.stream().noneMatch(event -> event.get("type").asText().equals("audit.dropped")));
+    List<String> reported = agentLines(run.stderr());
+    assertEquals(1, count(reported, "the audit queue is full"), run::toString);
     assertNoPersonalData(run.stderr() + Files.readString(trail));
   }
 
@@ -237,11 +252,13 @@ class FaultInjectionIT {
    */
   @Test
   void sigtermEndsTheJvmWithinTheCloseTimeoutWhileTheSinkFailsAndTheQueueIsFull() throws Exception {
-    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
-    Path trail = obstacle.resolve("trail.jsonl");
+    Path audit = folder.resolve("audit");
     Process process = FixtureJvm.current()
-        .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
+        .agent("audit.sink=jsonl:" + audit.resolve("trail.jsonl") + ",audit.key-file=" + folder.resolve("audit.key"))
         .start(app(List.of(), "calls", String.valueOf(AUDIT_BOUND + 2000)));
+    awaitLine(process, "phase=ready");
+    obstruct(audit);
+    proceed(process);
     awaitLine(process, "progress=8000");
     assertFalse(waitForLine(process, "calls=done", 1000), "the calls wait while the queue is full");
 
@@ -266,24 +283,25 @@ class FaultInjectionIT {
    */
   @Test
   void aSecondOutageAfterTheSinkWorkedAgainIsReportedWithItsEnd() throws Exception {
-    Path obstacle = Files.writeString(folder.resolve("audit"), "not a folder");
-    Path trail = obstacle.resolve("trail.jsonl");
+    Path audit = folder.resolve("audit");
+    Path trail = audit.resolve("trail.jsonl");
     Process process = FixtureJvm.current()
         .agent("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("audit.key"))
         .start(app(List.of(), "waves"));
     try {
+      obstruct(audit);
       proceed(process);
       awaitLine(process, "wave=1");
       awaitStderr(process, "failed (");
-      Files.delete(obstacle);
+      Files.delete(audit);
       awaitStderr(process, "works again; held events are being written");
 
       // the trail's folder becomes a file: the next batch cannot begin the trail again there
-      replaceFolderWithFile(folder.resolve("audit"));
+      replaceFolderWithFile(audit);
       proceed(process);
       awaitLine(process, "wave=2");
       awaitStderr(process, "failed again, outage 2 (");
-      Files.delete(obstacle);
+      Files.delete(audit);
       awaitStderr(process, "works again after outage 2; held events are being written");
     } finally {
       process.getOutputStream().close();
@@ -296,6 +314,25 @@ class FaultInjectionIT {
     assertEquals(1, count(reported, "works again; held"), run::toString);
     assertEquals(1, count(reported, "works again after outage 2"), run::toString);
     assertNoPersonalData(run.stderr());
+  }
+
+  /**
+   * Once the trail in {@code audit} holds {@code agent.started}, moves the folder aside (its trail
+   * kept, to verify the chain with) and puts a file in its place, so the next batch fails until
+   * the test deletes that file. Returns where the folder went.
+   */
+  private static Path obstruct(Path audit) throws Exception {
+    Path trail = audit.resolve("trail.jsonl");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!(Files.exists(trail) && Files.readString(trail).contains("\"type\":\"agent.started\""))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no agent.started in " + trail);
+      }
+      Thread.sleep(20);
+    }
+    Path earlier = Files.move(audit, audit.resolveSibling("audit-earlier"));
+    Files.writeString(audit, "not a folder");
+    return earlier;
   }
 
   /**
@@ -343,6 +380,8 @@ class FaultInjectionIT {
     Process process = FixtureJvm.current()
         .agent("audit.sink=jsonl:" + full + ",audit.key-file=" + folder.resolve("audit.key"))
         .start(app(List.of(), "calls", "500"));
+    awaitLine(process, "phase=ready");
+    proceed(process);
     awaitLine(process, "phase=calls-done");
     FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
@@ -362,16 +401,19 @@ class FaultInjectionIT {
   }
 
   private List<JsonNode> verifiedEvents(Path trail) throws IOException {
-    return verifiedEvents(trail, trail.resolveSibling("piiwarden-audit.key"));
+    return verifiedEvents(List.of(trail), trail.resolveSibling("piiwarden-audit.key"));
   }
 
-  private static List<JsonNode> verifiedEvents(Path trail, Path keyFile) throws IOException {
-    VerificationReport report = new AuditVerifier(AuditKey.load(keyFile)).verify(List.of(trail));
+  /** The events of the files, which hold one chain in this order. */
+  private static List<JsonNode> verifiedEvents(List<Path> files, Path keyFile) throws IOException {
+    VerificationReport report = new AuditVerifier(AuditKey.load(keyFile)).verify(files);
     assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
     List<JsonNode> events = new ArrayList<>();
     ObjectMapper mapper = new ObjectMapper();
-    for (String line : Files.readAllLines(trail)) {
-      events.add(mapper.readTree(line));
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file)) {
+        events.add(mapper.readTree(line));
+      }
     }
     return events;
   }

@@ -25,6 +25,7 @@ final class FixtureJvm {
   private final List<String> command = new ArrayList<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
   private Path directory;
+  private String umask;
 
   private FixtureJvm(Path javaHome) {
     command.add(javaHome.resolve("bin").resolve("java").toString());
@@ -66,6 +67,12 @@ final class FixtureJvm {
     return this;
   }
 
+  /** Runs the JVM under this umask (e.g. {@code 000}), as a shell started with it would. */
+  FixtureJvm umask(String mask) {
+    this.umask = mask;
+    return this;
+  }
+
   /** The fixture app on the plain class path, plus {@code extra} entries. */
   Result runApp(String scenario, Path... extra) throws Exception {
     List<String> classPath = new ArrayList<>(List.of(testClasses().toString(), annotations().toString()));
@@ -81,7 +88,11 @@ final class FixtureJvm {
   }
 
   Process start(List<String> arguments) throws IOException {
-    List<String> full = new ArrayList<>(command);
+    List<String> full = new ArrayList<>();
+    if (umask != null) {
+      full.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+    }
+    full.addAll(command);
     full.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(full);
     if (directory != null) {

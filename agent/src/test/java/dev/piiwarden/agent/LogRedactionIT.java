@@ -107,6 +107,30 @@ class LogRedactionIT {
         line(text, "case=descriptor"));
   }
 
+  /**
+   * An appender that reads the exception itself ({@code ThrowableProxy.getThrowable()}, as
+   * Sentry's and OpenTelemetry's do) gets the stand-in: redacted messages through the cause and
+   * the suppressed exception, each proxy giving its own part of that chain, the original frames and
+   * class name in the trace; the application's exception is left as it was.
+   */
+  @Test
+  void anAppenderReadingTheThrowableGetsTheRedactedStandIn() throws Exception {
+    Path log = run("throwable-reader", LOGBACK, "-Dlogback.configurationFile=" + config("logback-throwable.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("thrown.message=could not bill [REDACTED:email]", line(text, "thrown.message="));
+    assertEquals("proxy.message=could not bill [REDACTED:email]", line(text, "proxy.message="));
+    assertEquals("thrown.string=java.lang.IllegalStateException: could not bill [REDACTED:email]",
+        line(text, "thrown.string="));
+    assertEquals("cause.message=card holder at [REDACTED:ip]", line(text, "cause.message="));
+    assertEquals("suppressed.message=rollback for [REDACTED:phone]", line(text, "suppressed.message="));
+    assertEquals("cause.proxy-gives-the-chain=true", line(text, "cause.proxy-gives-the-chain="));
+    assertEquals("suppressed.proxy-gives-the-chain=true", line(text, "suppressed.proxy-gives-the-chain="));
+    assertEquals("frames.kept=true", line(text, "frames.kept="));
+    assertExceptionRedactedWithFrames(text);
+    assertEquals("event=case=original-unchanged true", line(text, "case=original-unchanged"));
+  }
+
   @Test
   void logstashJsonThroughAsyncAppenderStaysValidJson() throws Exception {
     Path log = run("slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-json.xml"));

@@ -36,7 +36,10 @@ import java.util.ServiceLoader;
  * key of the taxonomy (the built-in one plus the extension named by {@code piiwarden.taxonomy}):
  * a grant of a mistyped purpose would never match what the code asks for, which looks like consent
  * but is none. The message names the closest key ({@code unknown purpose 'marketting' (did you mean
- * 'marketing'?)}) and never the subject id. This holds with the agent and with piiwarden-core's
+ * 'marketing'?)}) and never the subject id; a purpose shaped like personal data (an e-mail address
+ * passed in its place) is shown masked, with what it looks like instead of a key ({@code unknown
+ * purpose '[REDACTED:email]' (it looks like an e-mail address, not a purpose key)}), so the message
+ * can go into a response or a log. This holds with the agent and with piiwarden-core's
  * ledger; a ledger given to {@link #install} checks what it chooses to.
  */
 public final class Consents {

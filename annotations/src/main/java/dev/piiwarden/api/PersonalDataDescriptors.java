@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the generated {@link PersonalDataDescriptor} of a class and of its superclasses.
+ * Finds the personal data members of a class and of its superclasses: for each class, from its
+ * generated {@link PersonalDataDescriptor}, or, for a class compiled without the processor, by
+ * reflection over its {@link dev.piiwarden.annotations.PersonalData} fields, record components and
+ * accessors (their annotations are kept at run time).
  *
  * <p>A descriptor of {@code com.acme.User} is the class {@code com.acme.User_PiiWardenDescriptor};
  * of a nested {@code com.acme.Outer.Inner}, {@code com.acme.Outer_Inner_PiiWardenDescriptor}.
@@ -21,9 +24,7 @@ public final class PersonalDataDescriptors {
           List<PersonalDataMember<Object>> members = new ArrayList<>();
           for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             PersonalDataDescriptor<Object> descriptor = declared(c);
-            if (descriptor != null) {
-              members.addAll(0, descriptor.members());
-            }
+            members.addAll(0, descriptor != null ? descriptor.members() : AnnotatedMembers.of(c));
           }
           return List.copyOf(members);
         }
@@ -42,8 +43,13 @@ public final class PersonalDataDescriptors {
   }
 
   /**
-   * The personal data members of {@code type}, its superclasses' first; empty when neither has a
-   * generated descriptor.
+   * The personal data members of {@code type}, its superclasses' first; empty when none of them
+   * has a descriptor with members or an annotated member. A class with a descriptor is read through
+   * it; a class without one, by reflection (a member that reflection may not read, in a package its
+   * module does not open, throws {@link IllegalStateException} when read).
+   *
+   * @throws IllegalStateException when a descriptor exists but cannot be used: that must not look
+   *     like "no personal data"
    */
   public static List<PersonalDataMember<Object>> membersOf(Class<?> type) {
     return MEMBERS.get(type);
@@ -70,6 +76,16 @@ public final class PersonalDataDescriptors {
       return descriptor;
     } catch (ClassNotFoundException absent) {
       return null;
+    } catch (IllegalAccessException hidden) {
+      // a named module that does not export the descriptor's package to this one
+      Module reader = PersonalDataDescriptors.class.getModule();
+      throw new IllegalStateException("The PII Warden descriptor " + name + " cannot be loaded: module "
+          + type.getModule().getName() + " does not export package " + type.getPackageName() + " to "
+          + (reader.isNamed() ? reader.getName() : "the class path") + "; add 'exports "
+          + type.getPackageName() + " to " + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED")
+          + ";' to its module-info.java (or --add-exports " + type.getModule().getName() + "/"
+          + type.getPackageName() + "=" + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ")",
+          hidden);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException broken) {
       // A descriptor that exists but cannot be used must not look like "no personal data".
       throw new IllegalStateException(

@@ -2,7 +2,6 @@ package dev.piiwarden.api;
 
 import dev.piiwarden.api.spi.AgentObjectRenderer;
 import dev.piiwarden.api.spi.ObjectRenderer;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -11,10 +10,10 @@ import java.util.ServiceLoader;
 
 /**
  * What an application holds about a person, for the rights of access (GDPR Art. 15) and
- * portability (Art. 20).
+ * portability (Art. 20), and a log-safe rendering of an object.
  *
  * <pre>{@code
- * List<PersonalDataExport.Entry> entries = PersonalDataExport.export(user, address);
+ * List<PersonalDataExport.Entry> entries = PersonalDataExport.export(user, user.getLogins());
  * }</pre>
  */
 public final class PersonalDataExport {
@@ -32,39 +31,58 @@ public final class PersonalDataExport {
   private PersonalDataExport() {}
 
   /**
-   * One personal data value with its declaration.
+   * One personal data value with its declaration and the place of the object that holds it.
    *
-   * @param type the binary name of the class that holds it
+   * @param type the binary name of the class of the object that holds it
    * @param member the member's name
    * @param category the data category key
    * @param purposes the purposes it was collected for
    * @param value the value itself
+   * @param path where the object that holds it was found: {@code [i]} the i-th argument, then
+   *     {@code .name} for the object a field (or, with {@code ()}, an accessor) refers to and
+   *     {@code [i]} for the i-th element of a collection or array or the i-th value of a map; an
+   *     {@code Optional} adds nothing. {@code [0]}, {@code [0].home}, {@code [1][2]}, {@code
+   *     [0].logins[1]}. Entries of one object share it, so it tells apart objects of one class.
    */
   public record Entry(
-      String type, String member, String category, List<String> purposes, Object value) {}
+      String type, String member, String category, List<String> purposes, Object value,
+      String path) {
+    /** An entry of an object whose place is not known: the path is empty. */
+    public Entry(String type, String member, String category, List<String> purposes, Object value) {
+      this(type, member, category, purposes, value, "");
+    }
+  }
 
   /**
-   * Every {@link dev.piiwarden.annotations.PersonalData} member of the given objects with its
-   * category and value, in the order of the objects and of their declarations. Objects without
-   * personal data members contribute nothing; nulls are skipped.
+   * Every {@link dev.piiwarden.annotations.PersonalData} member of the given objects and of the
+   * objects they hold, with its category, value and the path to the object that holds it.
+   *
+   * <ul>
+   *   <li>Members come from each class's generated descriptor, or, for a class compiled without the
+   *       processor, by reflection over its annotations ({@link PersonalDataDescriptors}), so a
+   *       class with personal data never exports as if it had none.
+   *   <li>A collection, other {@code Iterable}, array, {@code Optional} or map (its values) is a
+   *       container: its elements are exported, not the container, also inside one another.
+   *   <li>Nested objects are followed: a field, annotated or not, whose declared type (or element
+   *       type) has personal data members, or could refer to an object that has (an interface,
+   *       {@code Object}, a class that is not final), is read and its object exported, and so on
+   *       down. Fields of final types without personal data ({@code String}, numbers, dates) are
+   *       not read.
+   *   <li>Each object is exported once, at the first path it is met by, so a shared or cyclic
+   *       object graph ends.
+   * </ul>
+   *
+   * <p>The order is that of the arguments, depth first: an object's own members in declaration
+   * order, superclasses' first, then the objects its fields and accessors refer to. Nulls and
+   * objects without personal data contribute nothing.
+   *
+   * @throws IllegalStateException when a member or a field that can hold personal data cannot be
+   *     read (a generated descriptor that cannot be used, a package that its module does not open
+   *     to reflection, an accessor that fails, a class naming a type missing from the class path):
+   *     an export must not leave data out silently
    */
   public static List<Entry> export(Object... objects) {
-    List<Entry> entries = new ArrayList<>();
-    for (Object object : objects) {
-      if (object == null) {
-        continue;
-      }
-      for (PersonalDataMember<Object> member : PersonalDataDescriptors.membersOf(object.getClass())) {
-        entries.add(
-            new Entry(
-                object.getClass().getName(),
-                member.name(),
-                member.category(),
-                member.purposes(),
-                member.read(object)));
-      }
-    }
-    return entries;
+    return new ExportWalk().run(objects);
   }
 
   /**

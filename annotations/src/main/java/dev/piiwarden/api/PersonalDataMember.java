@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * One {@link dev.piiwarden.annotations.PersonalData} member of a class: its declaration and a
- * reader for its value. Generated descriptors create these, so reading needs no reflection.
+ * reader for its value. Generated descriptors create these, so reading needs no reflection; for a
+ * class compiled without the processor, {@link PersonalDataDescriptors} makes them by reflection.
  *
  * @param <T> the declaring class
  */

@@ -8,8 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.fixture.Broken;
 import com.acme.fixture.Person;
 import com.acme.fixture.Shared;
+import com.acme.fixture.plain.Customers;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PersonalDataExportTest {
 
@@ -27,16 +37,99 @@ class PersonalDataExportTest {
     assertEquals(
         List.of(
             new PersonalDataExport.Entry("com.acme.fixture.Person$Employee", "name", "user.name",
-                List.of("essential.service"), "Ada Lovelace"),
+                List.of("essential.service"), "Ada Lovelace", "[0]"),
             new PersonalDataExport.Entry("com.acme.fixture.Person$Employee", "badge", "user.unique_id",
-                List.of(), "B-1815")),
+                List.of(), "B-1815", "[0]")),
         PersonalDataExport.export(employee, null, "a plain string"));
   }
 
   @Test
-  void aClassWithoutDescriptorsHasNoPersonalData() {
+  void aClassCompiledWithoutTheProcessorIsReadThroughItsAnnotations() {
+    var customer = new Customers.Customer();
+    List<PersonalDataExport.Entry> entries = PersonalDataExport.export(customer);
+    assertEquals(
+        List.of("[0] name=Ada Lovelace", "[0] email=ada@example.com", "[0] getPhone()=+44 20 7946 0999",
+            "[0].home street=1 Example Road"),
+        lines(entries));
+    assertEquals(new PersonalDataExport.Entry("com.acme.fixture.plain.Customers$Customer", "name",
+        "user.name", List.of("essential.service"), "Ada Lovelace", "[0]"), entries.get(0));
+    PersonalDataMember<Object> email = PersonalDataDescriptors.membersOf(Customers.Customer.class).get(1);
+    assertEquals(PersonalDataMember.Kind.FIELD, email.kind());
+    assertEquals("customer", email.subject());
+    assertEquals(PersonalDataMember.Kind.RECORD_COMPONENT,
+        PersonalDataDescriptors.membersOf(Customers.Login.class).get(0).kind());
+  }
+
+  @Test
+  void onlyAClassWithNeitherDescriptorNorAnnotationsHasNoPersonalData() {
     assertFalse(PersonalDataDescriptors.hasPersonalData(String.class));
+    assertFalse(PersonalDataDescriptors.hasPersonalData(Customers.Counter.class));
     assertTrue(PersonalDataDescriptors.hasPersonalData(Person.class));
+    assertTrue(PersonalDataDescriptors.hasPersonalData(Customers.Address.class));
+    assertTrue(PersonalDataDescriptors.hasPersonalData(Customers.Customer.class));
+  }
+
+  @Test
+  void collectionsArraysMapsAndOptionalsAmongTheArgumentsAreExportedElementByElement() {
+    var login = new Customers.Login("c-1", "203.0.113.9");
+    var other = new Customers.Login("c-1", "198.51.100.7");
+    assertEquals(List.of("[0][0] clientIp=203.0.113.9", "[0][1] clientIp=198.51.100.7"),
+        lines(PersonalDataExport.export(List.of(login, other))));
+    assertEquals(List.of("[0] name=Ada Lovelace", "[1][0] clientIp=203.0.113.9"),
+        lines(PersonalDataExport.export(new Person("Ada Lovelace"), Set.of(login))));
+    var third = new Customers.Login("c-1", "192.0.2.1");
+    assertEquals(List.of("[0][0] clientIp=203.0.113.9", "[1] clientIp=198.51.100.7",
+            "[2][0][0] clientIp=192.0.2.1"),
+        lines(PersonalDataExport.export(Map.of("web", login), Optional.of(other),
+            new Object[] {new Customers.Login[] {third}})));
+    assertEquals(List.of(), PersonalDataExport.export(List.of(), Optional.empty(), new int[] {1},
+        List.of("a plain string"), new Customers.Counter()));
+  }
+
+  @Test
+  void objectsThatFieldsReferToAreExportedWithThePathToThem() {
+    assertEquals(
+        List.of("[0].billing street=2 Billing Lane", "[0].lastLogins[0] clientIp=203.0.113.9",
+            "[0].failedLogins[0] clientIp=198.51.100.7", "[0].attachment street=3 Object Street",
+            "[0].sessions[0][0] clientIp=192.0.2.1"),
+        lines(PersonalDataExport.export(new Customers.Account())));
+  }
+
+  @Test
+  void anObjectMetAgainIsExportedOnceSoCyclesEnd() {
+    var ada = new Customers.Customer();
+    var bob = new Customers.Customer();
+    bob.name = "Bob";
+    bob.home = ada.home;
+    ada.referredBy = bob;
+    bob.referredBy = ada;
+    assertEquals(
+        List.of("[0] name=Ada Lovelace", "[0] email=ada@example.com", "[0] getPhone()=+44 20 7946 0999",
+            "[0].home street=1 Example Road", "[0].referredBy name=Bob",
+            "[0].referredBy email=ada@example.com", "[0].referredBy getPhone()=+44 20 7946 0999"),
+        lines(PersonalDataExport.export(ada, bob, List.of(ada))));
+  }
+
+  @Test
+  void aLongChainDoesNotOverflowTheStack() {
+    var first = new Customers.Node();
+    var last = first;
+    for (int i = 0; i < 100_000; i++) {
+      last.next = new Customers.Node();
+      last = last.next;
+    }
+    last.login = new Customers.Login("c-1", "203.0.113.9");
+    List<PersonalDataExport.Entry> entries = PersonalDataExport.export(first);
+    assertEquals(1, entries.size());
+    assertEquals("[0]" + ".next".repeat(100_000) + ".login", entries.get(0).path());
+  }
+
+  @Test
+  void aMemberThatCannotBeReadFailsTheExportInsteadOfLeavingItOut() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> PersonalDataExport.export(List.of(new Customers.Failing())));
+    assertTrue(e.getMessage().contains("com.acme.fixture.plain.Customers$Failing.getName() failed"),
+        e.getMessage());
   }
 
   @Test
@@ -56,9 +149,47 @@ class PersonalDataExportTest {
   }
 
   @Test
+  void aClassThatCannotBeDescribedFailsTheExportOnlyWhereItWasAsked(@TempDir Path dir)
+      throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/p"));
+    Files.writeString(src.resolve("Extension.java"), "package p; public class Extension {}");
+    Files.writeString(src.resolve("Client.java"),
+        "package p; public class Client { Extension feature; }");
+    Files.writeString(src.resolve("Holder.java"), "package p; public class Holder {"
+        + " @dev.piiwarden.annotations.PersonalData(category = \"user.name\") String name = \"Ada\";"
+        + " public Client client = new Client(); }");
+    Path classes = dir.resolve("classes");
+    int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        "-cp", System.getProperty("java.class.path"), src.resolve("Extension.java").toString(),
+        src.resolve("Client.java").toString(), src.resolve("Holder.java").toString());
+    assertEquals(0, exit);
+    Files.delete(classes.resolve("p/Extension.class")); // an optional dependency that is absent
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        getClass().getClassLoader())) {
+      Object holder = loader.loadClass("p.Holder").getConstructor().newInstance();
+      assertEquals(List.of("[0] name=Ada"), lines(PersonalDataExport.export(holder)));
+      Object client = loader.loadClass("p.Client").getConstructor().newInstance();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> PersonalDataExport.export(List.of(client)));
+      assertTrue(e.getMessage().startsWith("PII Warden cannot read the members of p.Client at [0][0]"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void aBrokenDescriptorOfANestedClassFailsTheExport() {
+    assertThrows(IllegalStateException.class, () -> PersonalDataExport.export(new Broken.Holder()));
+  }
+
+  @Test
   void redactWithoutTheEngineFailsLoudlyInsteadOfReturningRawValues() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> PersonalDataExport.redact(new Person("Ada")));
     assertTrue(e.getMessage().contains("-javaagent"), e.getMessage());
+  }
+
+  /** Each entry as "path member=value". */
+  private static List<String> lines(List<PersonalDataExport.Entry> entries) {
+    return entries.stream().map(e -> e.path() + " " + e.member() + "=" + e.value()).toList();
   }
 }

@@ -10,7 +10,7 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
-import dev.piiwarden.processor.base.QuotedValue;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.processor.flow.AnalyzeListener;
 import dev.piiwarden.processor.flow.ClassFlow;
 import dev.piiwarden.processor.flow.FlowAnalysis;
@@ -23,6 +23,7 @@ import dev.piiwarden.processor.model.ActivityFactory;
 import dev.piiwarden.processor.model.AnnotationNames;
 import dev.piiwarden.processor.model.DataElementFactory;
 import dev.piiwarden.processor.model.DeclarationScanner;
+import dev.piiwarden.processor.model.ObjectMethodOverride;
 import dev.piiwarden.processor.model.PersonalDataSite;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
 import dev.piiwarden.processor.model.SourceLocator;
@@ -96,6 +97,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private RuntimeTypeNames names;
   private DeclarationValidator validator;
   private DataElementFactory dataElements;
+  private SourceLocator locator;
   private ActivityFactory activities;
   private FragmentWriter fragments;
   private DescriptorGenerator descriptors;
@@ -320,7 +322,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     SubjectTypes subjectTypes = new SubjectTypes(types, elements);
     SubjectResolver subjects = new SubjectResolver(subjectTypes);
     validator = new DeclarationValidator(options.taxonomy(), subjectTypes, subjects);
-    dataElements = new DataElementFactory(options.taxonomy(), names, new SourceLocator(trees(), elements));
+    locator = new SourceLocator(trees(), elements);
+    dataElements = new DataElementFactory(options.taxonomy(), names, locator);
     activities = new ActivityFactory(names, subjects);
     fragments = new FragmentWriter(processingEnv.getFiler(), reporter);
     descriptors = new DescriptorGenerator(names, types, elements);
@@ -472,8 +475,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
 
   /**
    * The fragment of a top-level class: its declarations, and, when its bodies were analysed, every
-   * method that reads personal data as an activity with its reads, calls and sinks, plus the method
-   * summaries. Runs the body checks on the way.
+   * method that reads personal data as an activity with its reads, calls and sinks (but not a class's
+   * own equals, hashCode or toString that sinks nothing), plus the method summaries. Runs the body
+   * checks on the way.
    */
   private Inventory assemble(TypeDeclarations declarations, ClassFlow analysed, CompilationUnitTree unit) {
     List<DataElement> elements = declarations == null ? List.of() : declarations.personalData().stream()
@@ -482,15 +486,16 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     Map<ExecutableElement, Activity> byMethod = new LinkedHashMap<>();
     if (declarations != null) {
       for (ExecutableElement method : declarations.activityMethods()) {
-        byMethod.put(method, activities.create(method));
+        byMethod.put(method, activityOf(method));
       }
     }
     if (analysed == null) {
       return new Inventory(elements, List.copyOf(byMethod.values()), List.of());
     }
     for (MethodFacts facts : analysed.methods().values()) {
-      if (!facts.readIds().isEmpty() && !facts.accessor() && !byMethod.containsKey(facts.method())) {
-        byMethod.put(facts.method(), activities.create(facts.method()));
+      if (!facts.readIds().isEmpty() && !facts.accessor() && !byMethod.containsKey(facts.method())
+          && !(ObjectMethodOverride.is(facts.method()) && facts.sinkRecords().isEmpty())) {
+        byMethod.put(facts.method(), activityOf(facts.method()));
       }
     }
     for (MethodFacts facts : analysed.methods().values()) {
@@ -506,11 +511,16 @@ public final class PiiWardenProcessor extends AbstractProcessor {
         flowChecks.check(activity, facts, unit);
         activity = new Activity(activity.id(), activity.type(), activity.method(), activity.name(),
             activity.purposes(), activity.consent(), activity.subjectFrom(), facts.readIds(), facts.calls(),
-            facts.sinkRecords());
+            facts.sinkRecords(), activity.source());
       }
       filled.add(activity);
     }
     return new Inventory(Inventory.SCHEMA, elements, filled, List.of(), analysed.summaries());
+  }
+
+  /** The activity of a method, with where the method is declared. */
+  private Activity activityOf(ExecutableElement method) {
+    return activities.create(method).withSource(locator.locate(method, RuntimeTypeNames.topLevel(method)));
   }
 
   /**
@@ -550,7 +560,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     String descriptorName = PersonalDataDescriptors.descriptorName(names.binaryName(type));
     Optional<String> unreachable = DescriptorGenerator.unreachable(type);
     if (unreachable.isPresent()) {
-      reporter.report(Message.PW013, type, null, null, "Class " + names.binaryName(type), unreachable.get());
+      reporter.report(Message.PW013, type, null, null, "Class " + names.binaryName(type), unreachable.get(),
+          "PersonalDataExport and log redaction read its annotations by reflection instead, which a"
+              + " named module must open its package to; make it non-private to have it read without"
+              + " reflection.");
       return;
     }
     String claimedBy = descriptorOwners.putIfAbsent(descriptorName, names.binaryName(type));
@@ -570,7 +583,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     }
     for (DescriptorGenerator.Skipped skip : skipped) {
       reporter.report(Message.PW013, skip.element(), null, null,
-          "Member " + skip.element().getSimpleName() + " of " + names.binaryName(type), skip.reason());
+          "Member " + skip.element().getSimpleName() + " of " + names.binaryName(type), skip.reason(),
+          "PersonalDataExport and log redaction will not see it; make it non-private to include it.");
     }
   }
 

@@ -113,9 +113,9 @@ class DescriptorTest {
     List<PersonalDataExport.Entry> entries = PersonalDataExport.export(user, null, contact);
     assertThat(entries).hasSize(6);
     assertThat(entries.get(1)).isEqualTo(new PersonalDataExport.Entry("com.acme.User", "email",
-        "user.contact.email", List.of("essential.service", "marketing.communications.email"), "ada@example.com"));
+        "user.contact.email", List.of("essential.service", "marketing.communications.email"), "ada@example.com", "[0]"));
     assertThat(entries.get(5)).isEqualTo(new PersonalDataExport.Entry("com.acme.Contact", "allergy",
-        "user.health_and_medical", List.of(), "peanuts"));
+        "user.health_and_medical", List.of(), "peanuts", "[2]"));
   }
 
   private static Map<String, Object> values(Object object) {

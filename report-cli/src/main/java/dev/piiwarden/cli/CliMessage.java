@@ -45,6 +45,10 @@ public enum CliMessage {
   AUDIT_BAD_FILE(
       "audit file %s %s; pass the trail's files, e.g. piiwarden-audit.*.jsonl"
           + " piiwarden-audit.jsonl"),
+  AUDIT_QUERY_WRONG_KEY(
+      "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, and its"
+          + " events cannot be matched to a subject with it; give the key file the trail was written"
+          + " with, --key-file K"),
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same trail"),

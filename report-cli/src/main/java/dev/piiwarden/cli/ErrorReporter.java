@@ -1,6 +1,7 @@
 package dev.piiwarden.cli;
 
 import dev.piiwarden.core.inventory.InventoryException;
+import dev.piiwarden.core.text.QuotedValue;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -32,7 +33,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
           ? CliMessage.USAGE.format(unmatched.problem(), qualifiedName)
           : CliMessage.USAGE_WITH_SUGGESTION.format(unmatched.problem(), unmatched.suggestion(), qualifiedName);
     } else {
-      line = CliMessage.USAGE.format(ex.getMessage(), qualifiedName);
+      // picocli's text quotes the value it could not convert ("but was 'kim@example.com'")
+      line = CliMessage.USAGE.format(QuotedValue.shown(ex.getMessage()), qualifiedName);
     }
     command.getErr().println(line);
     return ExitCode.USAGE;

@@ -72,6 +72,25 @@ public final class FragmentFixtures {
             "not really bytecode"));
   }
 
+  /**
+   * {@code root/app.war}: the fragments of {@link #classFolder} under {@code WEB-INF/classes} and
+   * {@link #jar} as {@code WEB-INF/lib/orders.jar}, as a war plugin packs a web module and its
+   * dependency.
+   */
+  public static Path war(Path root) throws IOException {
+    Path classes = classFolder(root.resolve("war-classes"));
+    Path war = root.resolve("app.war");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(war))) {
+      for (String type : List.of("com.acme.Newsletter", "com.acme.User")) {
+        out.putNextEntry(new JarEntry("WEB-INF/classes/" + InventoryInputs.FRAGMENT_FOLDER + type + ".json"));
+        out.write(Files.readAllBytes(fragmentPath(classes, type)));
+      }
+      out.putNextEntry(new JarEntry("WEB-INF/lib/orders.jar"));
+      out.write(Files.readAllBytes(jar(root.resolve("war-lib"))));
+    }
+    return war;
+  }
+
   /** {@code root/patients-inventory.json}: a merged inventory of another module. */
   public static Path inventoryFile(Path root) throws IOException {
     Path file = root.resolve("patients-inventory.json");

@@ -56,6 +56,7 @@ public final class AgentAudit {
   private static volatile AccessEvents access = AccessEvents.NONE;
   private static volatile boolean monitorOnly;
   private static final PeriodicAuditEvents PERIODIC = new PeriodicAuditEvents();
+  private static final ProblemEvents PROBLEMS = new ProblemEvents();
 
   private AgentAudit() {}
 
@@ -87,6 +88,10 @@ public final class AgentAudit {
       throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": audit trail " + jsonlTrail + " is a folder;"
           + " give the path of the trail file itself, e.g. jsonl:"
           + jsonlTrail.resolve("piiwarden-audit.jsonl"), null);
+    }
+    String unwritable = WritableTrailCheck.problem(sink);
+    if (unwritable != null) {
+      throw refuse(attached, unwritable, null);
     }
     AuditKey loaded;
     try {
@@ -164,14 +169,16 @@ public final class AgentAudit {
             .overflow(OverflowPolicy.valueOf(
                 configuration.get(AgentOption.AUDIT_OVERFLOW).toUpperCase(Locale.ROOT)))
             .problems(new TrailProblems())
-            // jdbc:postgresql: works with the driver the agent carries, as the consent store does
-            .jdbcDriver(dev.piiwarden.agent.consent.BundledDriver.forStore(sink))
+            // jdbc:postgresql: works with the driver the agent carries, as the consent store does;
+            // no other sink touches java.sql, which a small runtime may not have
+            .jdbcDriver(sink.startsWith("jdbc:") ? dev.piiwarden.agent.consent.BundledDriver.forStore(sink) : null)
             .ownLines(new AuditLinesForHooks()));
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)
             .detail("attached", attached)
             .detail("config", SecretFreeConfiguration.of(configuration, keyFile))
             .build());
+        PROBLEMS.opened(opened); // those reported before, right after agent.started
         trail = opened;
         // Before the latch: a shutdown waiting for the trail then writes the last interval too.
         RedactionAuditEvents.every(REDACTION_INTERVAL, new RedactionCountsSource());
@@ -266,14 +273,12 @@ public final class AgentAudit {
 
   /**
    * Records a problem the agent reported on stderr (SPEC §6: contained, reported once on stderr and
-   * as an audit event) as {@code agent.problem} with its {@code message}. Messages name classes,
+   * as an audit event) as {@code agent.problem} with its {@code message}; one reported before the
+   * trail is open is written right after {@code agent.started}. Messages name classes,
    * options and failure types, never personal data ({@link AgentReport}).
    */
   public static void problem(String message) {
-    AuditTrail current = trail();
-    if (current != null) {
-      current.record(AuditEvent.of(AuditEventType.AGENT_PROBLEM).detail("message", message).build());
-    }
+    PROBLEMS.record(trail(), message);
   }
 
   /** The pseudonym of a subject id with the trail's key; null without a trail. */

@@ -13,6 +13,14 @@ public final class ConfigurationError extends Exception {
     super(option + ": " + problem + "; allowed: " + allowed);
   }
 
+  /**
+   * @param option the option's name
+   * @param problem what is wrong and what to do, for a value that is allowed but cannot work here
+   */
+  ConfigurationError(String option, String problem) {
+    super(option + ": " + problem);
+  }
+
   /** The one line printed before the JVM stops. */
   public String line() {
     return "piiwarden: configuration error: " + getMessage();

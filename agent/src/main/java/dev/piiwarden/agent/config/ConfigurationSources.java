@@ -1,13 +1,17 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.agent.report.AgentReport;
+import dev.piiwarden.core.text.QuotedValue;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -23,6 +27,7 @@ import java.util.Set;
  */
 public final class ConfigurationSources {
   private static final String PREFIX = "piiwarden.";
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
   /** Other PII Warden tools' variables, set in the same shells: not misspelt agent options. */
   private static final Set<String> NOT_AGENT_VARIABLES = Set.of("PIIWARDEN_DEBUG");
 
@@ -162,44 +167,94 @@ public final class ConfigurationSources {
    * {@code redaction.detectors=email,phone} keeps its list.
    */
   private Map<String, String> parseArguments() throws ConfigurationError {
-    Map<String, String> parsed = new LinkedHashMap<>();
+    List<String[]> entries = new ArrayList<>();
     if (agentArguments == null || agentArguments.isBlank()) {
-      return parsed;
+      return new LinkedHashMap<>();
     }
-    String lastKey = null;
+    String[] last = null;
     for (String piece : agentArguments.split(",")) {
       int equals = piece.indexOf('=');
       if (equals < 0) {
-        if (lastKey == null) {
-          throw new ConfigurationError("agent arguments", "'" + piece + "' is not key=value"
-              + " (jcmd JVMTI.agent_load splits its arguments at spaces: wrap the whole option"
-              + " string in quotes)", "key=value,key=value");
+        if (last == null) {
+          throw new ConfigurationError("agent arguments", QuotedValue.quoted(piece) + " is not key=value"
+              + " (jcmd JVMTI.agent_load splits its arguments at spaces and at '=': quote the"
+              + " option string for jcmd inside the shell's quotes, jcmd <pid> JVMTI.agent_load"
+              + " /path/piiwarden-agent.jar '\"k=v,k=v\"')", "key=value,key=value");
         }
-        parsed.put(lastKey, parsed.get(lastKey) + "," + piece);
+        last[1] = last[1] + "," + piece;
         continue;
       }
       String key = piece.substring(0, equals).strip();
-      lastKey = key.startsWith(PREFIX) ? key : PREFIX + key;
-      parsed.put(lastKey, piece.substring(equals + 1));
+      last = new String[] {key.startsWith(PREFIX) ? key : PREFIX + key, piece.substring(equals + 1)};
+      entries.add(last);
     }
-    return parsed;
+    return oneValueEach(entries, "agent arguments");
   }
 
+  /**
+   * The entries of one source by name. A known option given twice there with different values is
+   * a configuration error naming both, as the source cannot say which one it means; the same value
+   * twice is taken once.
+   */
+  private static Map<String, String> oneValueEach(List<String[]> entries, String source)
+      throws ConfigurationError {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String[] entry : entries) {
+      String earlier = values.put(entry[0], entry[1]);
+      if (earlier == null || earlier.strip().equals(entry[1].strip())) {
+        continue;
+      }
+      var option = AgentOption.byKey(entry[0]);
+      if (option.isPresent()) {
+        throw new ConfigurationError(option.get().key(), "given twice in the " + source + ", as "
+            + shown(option.get(), earlier) + " and as " + shown(option.get(), entry[1])
+            + "; remove the one that is not meant", option.get().allowed());
+      }
+    }
+    return values;
+  }
+
+  /**
+   * A value for a message: a store's or sink's URL without its credentials and parameters, any
+   * value masked where it looks like personal data.
+   */
+  private static String shown(AgentOption option, String value) {
+    boolean url = option == AgentOption.CONSENT_STORE || option == AgentOption.AUDIT_SINK;
+    return QuotedValue.quoted(url ? UrlCredentials.withoutCredentials(value.strip()) : value.strip());
+  }
+
+  /**
+   * The file's entries, a leading byte order mark (which some editors write) not taken for part of
+   * the first name.
+   */
   private static Map<String, String> readFile(Path file) throws ConfigurationError {
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
+    EntriesInOrder properties = new EntriesInOrder();
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      properties.load(new StringReader(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text));
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigurationError(
           AgentOption.CONFIG_FILE.key(),
           "'" + file + "' cannot be read as properties (" + e.getClass().getSimpleName() + ")",
           AgentOption.CONFIG_FILE.allowed());
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      values.put(name.startsWith(PREFIX) ? name : PREFIX + name, properties.getProperty(name));
+    List<String[]> entries = new ArrayList<>();
+    for (String[] entry : properties.entries) {
+      entries.add(new String[] {entry[0].startsWith(PREFIX) ? entry[0] : PREFIX + entry[0], entry[1]});
     }
-    return values;
+    return oneValueEach(entries, "config file " + file);
+  }
+
+  /** {@link Properties} that keeps every entry {@code load} reads, a repeated name too. */
+  private static final class EntriesInOrder extends Properties {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String[]> entries = new ArrayList<>();
+
+    @Override
+    public synchronized Object put(Object key, Object value) {
+      entries.add(new String[] {(String) key, (String) value});
+      return super.put(key, value);
+    }
   }
 
   private static void warnUnknown(Map<String, String> given, String where, boolean environment) {
@@ -215,6 +270,13 @@ public final class ConfigurationSources {
         }
       }
       if (!known) {
+        QuotedValue shown = QuotedValue.of(name);
+        if (shown.masked()) {
+          // a value given as a name (-Dpiiwarden.kim@example.com): no option is near it
+          AgentReport.once("unknown-option:" + name, "unknown option " + shown.shown() + " (" + where
+              + "): it looks like " + shown.looksLike() + ", not an option name");
+          continue;
+        }
         String comparable =
             environment
                 ? name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')

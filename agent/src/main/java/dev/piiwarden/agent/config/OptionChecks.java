@@ -7,6 +7,7 @@ import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
+import dev.piiwarden.core.text.QuotedValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class OptionChecks {
   static Optional<String> problem(AgentOption.Check check, String value, String allowed) {
     switch (check) {
       case ONE_OF:
-        return listed(value, allowed) ? Optional.empty() : Optional.of("'" + value + "' is not allowed");
+        return listed(value, allowed) ? Optional.empty() : Optional.of(QuotedValue.quoted(value) + " is not allowed");
       case CONSENT_STORE:
         return ConsentStoreUri.problem(value);
       case DURATION:
@@ -74,12 +75,12 @@ final class OptionChecks {
   private static Optional<String> names(String value) {
     for (String name : value.split(",", -1)) {
       if (name.isBlank()) {
-        return Optional.of("'" + value + "' has an empty name");
+        return Optional.of(QuotedValue.quoted(value) + " has an empty name");
       }
       try {
         RedactionSettings.builder().extraKey(name); // the rule log redaction applies at its start
       } catch (IllegalArgumentException e) {
-        return Optional.of("'" + name.strip() + "' is not a key name (ASCII letters, digits, '_', '-')");
+        return Optional.of(QuotedValue.quoted(name.strip()) + " is not a key name (ASCII letters, digits, '_', '-')");
       }
     }
     return Optional.empty();
@@ -88,22 +89,22 @@ final class OptionChecks {
   private static Optional<String> patterns(String value) {
     for (String pattern : PatternList.split(value)) {
       if (pattern.isBlank()) {
-        return Optional.of("'" + value + "' has an empty pattern");
+        return Optional.of(QuotedValue.quoted(value) + " has an empty pattern");
       }
       if (needsBacktracking(pattern)) {
-        return Optional.of("'" + pattern + "' needs backtracking (backreference or lookaround)");
+        return Optional.of(QuotedValue.quoted(pattern) + " needs backtracking (backreference or lookaround)");
       }
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
-        return Optional.of("'" + pattern + "' is not a regular expression: " + e.getDescription());
+        return Optional.of(QuotedValue.quoted(pattern) + " is not a regular expression: " + e.getDescription());
       }
       // The engine's syntax (RE2J) refuses some of java.util.regex (possessive quantifiers,
       // atomic groups, \h), and a pattern matching empty text: refused here, or log redaction
       // could not start.
       Optional<String> problem = RedactionSettings.patternProblem(pattern.strip());
       if (problem.isPresent()) {
-        return Optional.of("'" + pattern + "' " + problem.get());
+        return Optional.of(QuotedValue.quoted(pattern) + " " + problem.get());
       }
     }
     return Optional.empty();
@@ -143,7 +144,7 @@ final class OptionChecks {
       if (value.startsWith(prefix)) {
         return value.length() > prefix.length()
             ? Optional.empty()
-            : Optional.of("'" + value + "' needs something after " + prefix);
+            : Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
       }
     }
     if (value.startsWith("otlp:http://") || value.startsWith("otlp:https://")) {
@@ -151,10 +152,10 @@ final class OptionChecks {
         new URI(value.substring("otlp:".length()));
         return Optional.empty();
       } catch (URISyntaxException e) {
-        return Optional.of("'" + value + "' is not an http(s) URL after otlp:");
+        return Optional.of(QuotedValue.quoted(value) + " is not an http(s) URL after otlp:");
       }
     }
-    return Optional.of("'" + value + "' is not a known sink");
+    return Optional.of(QuotedValue.quoted(value) + " is not a known sink");
   }
 
   private static Optional<String> path(String value) {
@@ -162,7 +163,7 @@ final class OptionChecks {
       Path.of(value);
       return Optional.empty();
     } catch (InvalidPathException e) {
-      return Optional.of("'" + value + "' is not a valid path");
+      return Optional.of(QuotedValue.quoted(value) + " is not a valid path");
     }
   }
 
@@ -189,6 +190,6 @@ final class OptionChecks {
     Path file = Path.of(value);
     return Files.isRegularFile(file) && Files.isReadable(file)
         ? Optional.empty()
-        : Optional.of("'" + value + "' is not a readable file");
+        : Optional.of(QuotedValue.quoted(value) + " is not a readable file");
   }
 }

@@ -3,6 +3,7 @@ package dev.piiwarden.agent.consent;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.Pseudonymizer;
+import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class SubjectPseudonym {
         byte[] fresh = randomKey();
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-          Files.createDirectories(parent);
+          OwnerOnlyFolders.createMissing(parent);
         }
         Files.write(file, fresh);
         try {

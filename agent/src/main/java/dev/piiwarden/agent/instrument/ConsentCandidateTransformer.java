@@ -23,7 +23,7 @@ import java.util.Arrays;
  * untransformed rather than waiting on itself.
  */
 public final class ConsentCandidateTransformer implements ClassFileTransformer {
-  private final byte[] annotationDescriptor =
+  private static final byte[] ANNOTATION_DESCRIPTOR =
       ("L" + ApplicationApi.CONSENT_REQUIRED.replace('.', '/') + ";")
           .getBytes(StandardCharsets.US_ASCII);
   private final String apiPackage = ApplicationApi.PRIVACY_CONTEXT
@@ -75,7 +75,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
       return null;
     }
     boolean api = className.startsWith(apiPackage);
-    boolean annotated = !api && namesType(classFile, annotationDescriptor);
+    boolean annotated = !api && namesConsentRequired(classFile);
     if (!api && !annotated && fragments == null) {
       return null;
     }
@@ -106,7 +106,11 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     }
   }
 
-  /** Whether {@code text} occurs in {@code bytes}: a first-byte scan, then a compare. */
+  /** Whether the class file names {@code @ConsentRequired}, as a class annotated with it does. */
+  static boolean namesConsentRequired(byte[] classFile) {
+    return namesType(classFile, ANNOTATION_DESCRIPTOR);
+  }
+
   /**
    * Whether the class file's constant pool holds {@code descriptor} as a string of its own, as it
    * does for a class annotated with that type. Walks the pool entry by entry and compares only
@@ -173,6 +177,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     return ((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff);
   }
 
+  /** Whether {@code text} occurs in {@code bytes}: a first-byte scan, then a compare. */
   static boolean contains(byte[] bytes, byte[] text) {
     byte first = text[0];
     int last = bytes.length - text.length;

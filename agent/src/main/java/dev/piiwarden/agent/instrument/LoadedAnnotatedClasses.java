@@ -2,26 +2,44 @@ package dev.piiwarden.agent.instrument;
 
 import dev.piiwarden.agent.consent.ApplicationApi;
 import dev.piiwarden.agent.report.AgentReport;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.lang.annotation.AnnotationFormatError;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * On attach: retransforms the classes already loaded that carry {@code @ConsentRequired}, on the
- * type or on a method, so that the registered transformer enforces them from now on.
+ * type or on a method, so that the registered transformer enforces them from now on. Found by
+ * reflection; a class whose members reflection cannot resolve (a method's signature naming a class
+ * of an optional dependency that is absent, which frameworks load without linking) is decided by
+ * its class file, as the pre-filter decides ({@link Finding}).
  */
 public final class LoadedAnnotatedClasses {
   private LoadedAnnotatedClasses() {}
+
+  /** What is known of a loaded class and {@code @ConsentRequired}. */
+  enum Finding {
+    /** It carries the annotation: retransformed, and a failure leaves its checks unenforced. */
+    CARRIES,
+    /** It does not. */
+    NONE,
+    /**
+     * Neither reflection nor its class file could tell: retransformed all the same (the
+     * transformer reads the class file it is given), a failure said without claiming more.
+     */
+    UNKNOWN
+  }
 
   /** Retransforms them; a class that cannot be retransformed is reported once and skipped. */
   public static void retransform(Instrumentation instrumentation) {
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     Map<ClassLoader, Class<? extends Annotation>> annotationByLoader = new HashMap<>();
-    List<Class<?>> annotated = new ArrayList<>();
+    Map<Class<?>, Finding> candidates = new LinkedHashMap<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       ClassLoader loader = type.getClassLoader();
       if (loader == null
@@ -33,23 +51,29 @@ public final class LoadedAnnotatedClasses {
       }
       Class<? extends Annotation> required =
           annotationByLoader.computeIfAbsent(loader, LoadedAnnotatedClasses::consentRequired);
-      if (required != null && carries(type, required)) {
-        annotated.add(type);
+      Finding finding = required == null ? Finding.NONE : find(type, required);
+      if (finding != Finding.NONE) {
+        candidates.put(type, finding);
       }
     }
-    for (Class<?> type : annotated) {
+    for (Map.Entry<Class<?>, Finding> candidate : candidates.entrySet()) {
+      Class<?> type = candidate.getKey();
       try {
         instrumentation.retransformClasses(type);
       } catch (Throwable failure) {
-        AgentReport.once(
-            "retransform:" + type.getName(),
-            "could not instrument the loaded class "
-                + type.getName()
-                + " ("
-                + AgentReport.describe(failure)
-                + "); its consent checks are not enforced");
+        AgentReport.once("retransform:" + type.getName(), failed(type, candidate.getValue(), failure));
       }
     }
+  }
+
+  private static String failed(Class<?> type, Finding finding, Throwable failure) {
+    String cause = " (" + AgentReport.describe(failure) + ")";
+    return finding == Finding.CARRIES
+        ? "could not instrument the loaded class " + type.getName() + cause
+            + "; its consent checks are not enforced"
+        : "could not retransform the loaded class " + type.getName() + cause
+            + ", whose annotations neither reflection nor its class file could show; if it carries"
+            + " @ConsentRequired, its consent checks are not enforced until the JVM starts with the agent";
   }
 
   @SuppressWarnings("unchecked")
@@ -62,20 +86,39 @@ public final class LoadedAnnotatedClasses {
     }
   }
 
-  private static boolean carries(Class<?> type, Class<? extends Annotation> required) {
+  /** Whether {@code type} carries {@code required}: by reflection, else by its class file. */
+  static Finding find(Class<?> type, Class<? extends Annotation> required) {
     try {
       if (type.isAnnotationPresent(required)) {
-        return true;
+        return Finding.CARRIES;
       }
       for (Method method : type.getDeclaredMethods()) {
         if (method.isAnnotationPresent(required)) {
-          return true;
+          return Finding.CARRIES;
         }
       }
-      return false;
-    } catch (Throwable unresolvable) {
-      // A member type that cannot be resolved: let the transformer read the class file.
-      return true;
+      return Finding.NONE;
+    } catch (LinkageError | RuntimeException | AnnotationFormatError unresolvable) {
+      // A member's type that cannot be resolved (NoClassDefFoundError): the class file decides.
+      return byClassFile(type);
+    }
+  }
+
+  /**
+   * Whether the class file its loader gives for {@code type} names {@code @ConsentRequired}, as
+   * the pre-filter asks of each class it is given; {@link Finding#UNKNOWN} without one.
+   */
+  private static Finding byClassFile(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+      if (in == null) {
+        return Finding.UNKNOWN;
+      }
+      return ConsentCandidateTransformer.namesConsentRequired(in.readAllBytes())
+          ? Finding.CARRIES
+          : Finding.NONE;
+    } catch (IOException | RuntimeException unreadable) {
+      return Finding.UNKNOWN;
     }
   }
 }

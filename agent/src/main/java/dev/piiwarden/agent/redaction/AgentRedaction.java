@@ -52,6 +52,7 @@ public final class AgentRedaction {
       return;
     }
     try {
+      OpenTelemetryLogExport.atStart();
       activation = started;
       if (attached || Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_STDOUT))) {
         // an attach works at once; stdout has no class to wait for

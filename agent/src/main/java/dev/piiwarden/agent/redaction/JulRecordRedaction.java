@@ -6,9 +6,12 @@ import org.objectweb.asm.Opcodes;
 /**
  * java.util.logging: {@code java.util.logging.Logger#log(LogRecord)}, where every logging method
  * of the JDK's logger ends before the filter and the handlers: {@code
- * RedactionBridge.enterJul(record)} at the start, {@code leave()} at every exit. {@code Logger} is
- * not loaded before {@code premain} on JDK 17 or 25, so it is usually hooked as it loads; when
- * something loaded it earlier, {@link AgentRedaction} retransforms that one class.
+ * RedactionBridge.enterJul(record)} at the start, {@code leave()} at every exit, and {@code
+ * RedactionBridge.prepareJul(record)} just before each call the logger makes of it itself ({@link
+ * BeforeCallHook}), ahead of OpenTelemetry's log export, which reads the record at the start of
+ * the same method. {@code Logger} is not loaded before {@code premain} on JDK 17 or 25, so it is
+ * usually hooked as it loads; when something loaded it earlier, {@link AgentRedaction}
+ * retransforms that one class.
  */
 final class JulRecordRedaction extends LogHook {
   static final String TYPE_NAME = "java/util/logging/Logger";
@@ -23,7 +26,7 @@ final class JulRecordRedaction extends LogHook {
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("log") || !descriptor.equals(LOG) || !oneReferenceArgument(access, descriptor)) {
-      return next;
+      return new BeforeCallHook(next, owner, "log", LOG, "prepareJul", LOG);
     }
     return new EnterLeaveHook(next, owner, frames, descriptor) {
       @Override

@@ -227,6 +227,14 @@ final class LogText {
     return RedactedThrowable.of(thrown, redactMessage);
   }
 
+  /**
+   * The stand-in of each exception in the chain of {@code thrown}, by identity of the original
+   * ({@link RedactedThrowable#standIns}); empty when no message holds anything to replace.
+   */
+  Map<Throwable, Throwable> standIns(Throwable thrown) {
+    return RedactedThrowable.standIns(thrown, redactMessage);
+  }
+
   private static boolean contains(CharSequence text, String part) {
     return text instanceof String
         ? ((String) text).contains(part)

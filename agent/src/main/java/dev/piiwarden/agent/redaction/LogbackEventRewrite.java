@@ -18,9 +18,9 @@ import java.util.Objects;
 /**
  * Redacts a Logback {@code LoggingEvent} in place, before any appender or encoder sees it: the
  * formatted message (arguments rendered by {@link LogText#arguments}), the argument array, the MDC
- * map, the SLF4J 2 key-value pairs and the message of every throwable proxy in the chain (frames
- * untouched). The event's fields are written by reflection: Logback has no setters that may be
- * called twice.
+ * map, the SLF4J 2 key-value pairs and the exception: each throwable proxy of the chain gets the
+ * stand-in of its exception and its redacted message (frames untouched). The event's fields are
+ * written by reflection: Logback has no setters that may be called twice.
  */
 final class LogbackEventRewrite {
   private static final ClassValue<Access> ACCESS =
@@ -78,7 +78,7 @@ final class LogbackEventRewrite {
     try {
       Object proxy = (Object) GET_THROWABLE_PROXY.invokeExact(event);
       if (proxy != null) {
-        throwableProxies(fields, proxy, new IdentityHashMap<>());
+        throwableProxies(fields, proxy);
       }
     } catch (Throwable failure) {
       partFailed("exception", failure);
@@ -200,29 +200,48 @@ final class LogbackEventRewrite {
     }
   }
 
-  private void throwableProxies(Access fields, Object proxy, Map<Object, Boolean> seen) throws Exception {
-    if (proxy == null || seen.put(proxy, Boolean.TRUE) != null || fields.proxyMessage == null) {
-      return;
-    }
-    Class<?> type = proxy.getClass();
-    if (fields.proxyMessage.getDeclaringClass() != type) {
+  /**
+   * When a message in the exception's chain holds personal data, gives each throwable proxy of
+   * the event (the causes' and suppressed exceptions' too) the stand-in of its own exception and
+   * that stand-in's redacted message: an appender that reads the {@code Throwable} itself ({@code
+   * ThrowableProxy.getThrowable()}, as Sentry's and OpenTelemetry's do) gets the stand-in and its
+   * chain, never the application's exception, which is not changed. The proxies' frames stay as
+   * they are. A proxy built from a stand-in (an event bridged from a hooked framework) is given
+   * the original class name.
+   */
+  private void throwableProxies(Access fields, Object proxy) throws IllegalAccessException {
+    if (fields.proxyMessage == null || fields.proxyMessage.getDeclaringClass() != proxy.getClass()) {
       return; // another IThrowableProxy implementation: nothing known to write
+    }
+    Object thrown = fields.proxyThrowable.get(proxy);
+    Map<Throwable, Throwable> standIns =
+        thrown instanceof Throwable ? text.standIns((Throwable) thrown) : Map.of();
+    giveStandIns(fields, proxy, standIns, new IdentityHashMap<>());
+  }
+
+  private static void giveStandIns(
+      Access fields, Object proxy, Map<Throwable, Throwable> standIns, Map<Object, Boolean> seen)
+      throws IllegalAccessException {
+    if (proxy == null
+        || proxy.getClass() != fields.proxyMessage.getDeclaringClass()
+        || seen.put(proxy, Boolean.TRUE) != null) {
+      return;
     }
     Object thrown = fields.proxyThrowable.get(proxy);
     if (thrown instanceof RedactedThrowable) {
       fields.proxyClassName.set(proxy, ((RedactedThrowable) thrown).originalClassName());
-    } else {
-      String message = (String) fields.proxyMessage.get(proxy);
-      String redacted = text.text(message);
-      if (redacted != message) {
-        fields.proxyMessage.set(proxy, redacted);
+    } else if (thrown != null) {
+      Throwable standIn = standIns.get(thrown);
+      if (standIn != null) {
+        fields.proxyThrowable.set(proxy, standIn);
+        fields.proxyMessage.set(proxy, standIn.getMessage());
       }
     }
-    throwableProxies(fields, fields.proxyCause.get(proxy), seen);
+    giveStandIns(fields, fields.proxyCause.get(proxy), standIns, seen);
     Object[] suppressed = (Object[]) fields.proxySuppressed.get(proxy);
     if (suppressed != null) {
       for (Object each : suppressed) {
-        throwableProxies(fields, each, seen);
+        giveStandIns(fields, each, standIns, seen);
       }
     }
   }

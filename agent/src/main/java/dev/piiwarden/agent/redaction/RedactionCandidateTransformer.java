@@ -49,11 +49,12 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
     if (!hooked(className)) {
       return null;
     }
+    byte[] rewritten;
     try {
       if (!activation.bridged(module)) {
         return null;
       }
-      return HookedClassCache.rewrite(classFile, className);
+      rewritten = HookedClassCache.rewrite(classFile, className);
     } catch (Throwable failure) {
       AgentReport.once(
           "redaction-transform-" + className,
@@ -61,5 +62,9 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
               + "); its log events are not redacted");
       return null;
     }
+    if (rewritten != null) {
+      OpenTelemetryLogExport.hooked(className);
+    }
+    return rewritten;
   }
 }

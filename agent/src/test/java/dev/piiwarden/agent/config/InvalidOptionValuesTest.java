@@ -78,11 +78,40 @@ class InvalidOptionValuesTest {
                   new ConfigurationSources(Map.of(), Map.of(option.environmentName(), value), null))));
           tests.add(DynamicTest.dynamicTest("agent argument " + shown,
               () -> assertRefused(option, value,
-                  new ConfigurationSources(Map.of(), Map.of(), "audit.sink=none," + argumentName(option) + "=" + value))));
+                  new ConfigurationSources(Map.of(), Map.of(), sinkOff(option) + argumentName(option) + "=" + value))));
         }
       }
     });
     return tests;
+  }
+
+  /**
+   * An option's wrong value is quoted so the operator sees what to fix, but masked when it is
+   * shaped like personal data: the line goes to stderr and into the JVM's log collection.
+   */
+  @Test
+  void aValueShapedLikePersonalDataIsShownMaskedWhereverItIsRefused() {
+    int refused = 0;
+    for (AgentOption option : AgentOption.values()) {
+      for (String value : List.of("jane.doe@example.com", "4111111111111111")) {
+        ConfigurationSources sources = new ConfigurationSources(Map.of(option.key(), value), Map.of(), null);
+        try {
+          sources.resolve();
+        } catch (ConfigurationError error) {
+          refused++;
+          assertFalse(error.line().contains(value), error.line());
+          assertFalse(error.line().contains("jane"), error.line());
+        }
+      }
+    }
+    assertTrue(refused > 20, "most options refuse such values: " + refused);
+    ConfigurationError mode = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.consent.mode", "jane.doe@example.com"), Map.of(), null)::resolve);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: '[REDACTED:email]' is not"
+        + " allowed; allowed: enforce, monitor", mode.line());
+    ConfigurationError detectors = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.redaction.detectors", "email,4111111111111111"), Map.of(), null)::resolve);
+    assertTrue(detectors.line().contains("'[REDACTED:card]' is not a detector"), detectors.line());
   }
 
   @Test
@@ -130,6 +159,11 @@ class InvalidOptionValuesTest {
     assertTrue(line.endsWith("; allowed: " + option.allowed()), line);
     assertFalse(line.contains("\n") || line.contains("\r"), "one line: " + line);
     assertFalse(line.contains("Exception"), "no exception type in the operator's line: " + line);
+  }
+
+  /** {@code audit.sink=none,} before another option's value; nothing for the sink's own. */
+  private static String sinkOff(AgentOption option) {
+    return option == AgentOption.AUDIT_SINK ? "" : "audit.sink=none,";
   }
 
   private static String argumentName(AgentOption option) {

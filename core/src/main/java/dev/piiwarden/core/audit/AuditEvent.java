@@ -115,25 +115,12 @@ public final class AuditEvent {
     return body;
   }
 
-  /** Builds an {@link AuditEvent}. */
-  /**
-   * {@code hmac:} and 64 lowercase hex digits. Checked by hand: this class is loaded by the first
-   * audit record of every agent start, and a regex costs that start its compiler.
-   */
+  /** {@code hmac:} and 64 lowercase hex digits: {@link Pseudonymizer#isPseudonym}. */
   static boolean isPseudonym(String value) {
-    int prefix = Pseudonymizer.PREFIX.length();
-    if (value.length() != prefix + 64 || !value.startsWith(Pseudonymizer.PREFIX)) {
-      return false;
-    }
-    for (int i = prefix; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
+    return Pseudonymizer.isPseudonym(value);
   }
 
+  /** Builds an {@link AuditEvent}. */
   public static final class Builder {
     private final String type;
     private Instant ts;

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -122,7 +123,7 @@ public final class AuditKey {
     Path folder = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
-      Files.createDirectories(folder);
+      OwnerOnlyFolders.createMissing(folder);
       temporary = posix(folder)
           ? Files.createTempFile(folder, ".piiwarden-audit-key", ".tmp", ownerOnlyAttribute())
           : Files.createTempFile(folder, ".piiwarden-audit-key", ".tmp");

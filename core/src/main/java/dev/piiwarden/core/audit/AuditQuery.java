@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The events about one data subject, for an access request (GDPR Art. 15): the subject's id is
- * pseudonymised with the trail's key and matched against each record's {@code subject}. The id
- * itself is never stored or printed. Lines that are not records are skipped; {@link
+ * pseudonymised with the trail's key (or its pseudonym is given) and matched against each record's
+ * {@code subject}. The id itself is never stored or printed. Lines that are not records are skipped; {@link
  * AuditVerifier} is the tool for damage.
  */
 public final class AuditQuery {
@@ -20,10 +20,12 @@ public final class AuditQuery {
   private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
 
   private final Pseudonymizer pseudonymizer;
+  private final KeyedHash key;
 
   /** A query with the trail's key. */
   public AuditQuery(AuditKey key) {
     this.pseudonymizer = new Pseudonymizer(key);
+    this.key = key.hash();
   }
 
   /** One matching record: where it is and its fields in their written order. */
@@ -35,7 +37,17 @@ public final class AuditQuery {
    * @throws AuditException when a file cannot be read
    */
   public List<Match> about(List<Path> files, String subjectId) {
-    String wanted = pseudonymizer.pseudonym(subjectId);
+    return aboutPseudonym(files, pseudonymizer.pseudonym(subjectId));
+  }
+
+  /**
+   * The records whose {@code subject} is {@code pseudonym} ({@code hmac:} and 64 lower-case hex
+   * digits, as the trail holds it), in file order.
+   *
+   * @throws AuditException when a file cannot be read
+   */
+  public List<Match> aboutPseudonym(List<Path> files, String pseudonym) {
+    String wanted = pseudonym;
     String marker = "\"subject\":\"" + wanted + "\"";
     List<Match> matches = new ArrayList<>();
     try (TrailLines lines = new TrailLines(files)) {
@@ -57,5 +69,31 @@ public final class AuditQuery {
       }
     }
     return matches;
+  }
+
+  /**
+   * Whether any record of the files was sealed with this query's key, or the files hold no record.
+   * When none was, the key is not the trail's: every subject's pseudonym under it differs from the
+   * trail's, and a query would answer "no events" about anyone. Stops at the first record that
+   * verifies, so with the right key it reads little.
+   *
+   * @throws AuditException when a file cannot be read
+   */
+  public boolean anyRecordSealedWithKey(List<Path> files) {
+    boolean anyRecord = false;
+    try (TrailLines lines = new TrailLines(files)) {
+      TrailLines.Line line;
+      while ((line = lines.next()) != null) {
+        RecordLine record = RecordLine.parse(line.bytes());
+        if (record == null) {
+          continue;
+        }
+        if (record.hashMatches(key)) {
+          return true;
+        }
+        anyRecord = true;
+      }
+    }
+    return !anyRecord;
   }
 }

@@ -88,8 +88,8 @@ public final class AuditTrail implements AutoCloseable {
   }
 
   /**
-   * Queues the event. Under {@code block} this waits while the queue is full; under {@code drop}
-   * it drops and counts instead. After {@link #close} events are dropped and counted (reported
+   * Queues the event. Under {@code block} this waits while the queue is full (the first caller to
+   * wait in each outage of the sink is reported); under {@code drop} it drops and counts instead. After {@link #close} events are dropped and counted (reported
    * once), and a caller still waiting at the bound when the trail is closed stops waiting within
    * 200 ms and drops its event the same way.
    */
@@ -115,6 +115,7 @@ public final class AuditTrail implements AutoCloseable {
       return;
     }
     if (!queue.offer(event)) {
+      writer.held();
       awaitRoom(event);
     }
   }
@@ -131,6 +132,7 @@ public final class AuditTrail implements AutoCloseable {
           late();
           return;
         }
+        writer.held(); // an outage counted only after the queue filled is said all the same
       }
     } catch (InterruptedException e) {
       // The caller was interrupted while waiting: keep its interrupt, count the event as dropped.

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -335,9 +336,28 @@ public final class JsonlSink implements AuditSink {
   }
 
   private void createFolder() throws IOException {
+    createFolder(active);
+  }
+
+  private static void createFolder(Path active) throws IOException {
     Path folder = active.toAbsolutePath().getParent();
     if (folder != null) {
-      Files.createDirectories(folder);
+      OwnerOnlyFolders.createMissing(folder);
+    }
+  }
+
+  /**
+   * Does what the first batch to {@code active} needs the file system for, writing nothing: makes
+   * the folder, opens (creating) the lock file, and opens the trail file for writing when it
+   * exists. So a trail that cannot be written is known before any event is recorded.
+   *
+   * @throws IOException what the first batch would have failed with
+   */
+  public static void checkWritable(Path active) throws IOException {
+    createFolder(active);
+    openOwnerOnly(TrailFiles.lockFile(active)).close();
+    if (Files.exists(active)) {
+      FileChannel.open(active, StandardOpenOption.WRITE).close();
     }
   }
 
@@ -354,7 +374,7 @@ public final class JsonlSink implements AuditSink {
     fileKey = currentFileKey();
   }
 
-  private FileChannel openOwnerOnly(Path file) throws IOException {
+  private static FileChannel openOwnerOnly(Path file) throws IOException {
     Set<StandardOpenOption> options =
         Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     Path folder = file.toAbsolutePath().getParent();

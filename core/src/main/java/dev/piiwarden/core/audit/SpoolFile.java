@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,7 +39,7 @@ final class SpoolFile {
   void append(List<String> lines) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     if (folder != null) {
-      Files.createDirectories(folder);
+      OwnerOnlyFolders.createMissing(folder);
     }
     StringBuilder text = new StringBuilder();
     lines.forEach(line -> text.append(line).append('\n'));

@@ -38,7 +38,10 @@ final class TrailWriter implements Runnable {
   private HashChain chain;
   private final List<SealedRecord> pending = new ArrayList<>();
   private boolean failing;
-  private long outages;
+  /** Written by the writer thread only; read by callers held at the bound ({@link #held}). */
+  private volatile long outages;
+  /** The outage in which a held caller was last reported ({@link #held}); -1 before any. */
+  private final AtomicLong heldReportedFor = new AtomicLong(-1);
   private boolean unsynced;
   private long lastSyncNanos = System.nanoTime();
 
@@ -58,6 +61,25 @@ final class TrailWriter implements Runnable {
   /** An event from this thread: sealed with the next batch. */
   void recordOwn(AuditEvent event) {
     own.add(event);
+  }
+
+  /**
+   * A caller begins to wait at the bound under {@code overflow block}: said the first time, and
+   * again in each later outage of the sink, so that a service held by its audit sink says why. The
+   * first outage and anything before it are one: the queue may fill a moment before the writer's
+   * first failed write is counted.
+   */
+  void held() {
+    long outage = Math.max(1, outages);
+    long reported = heldReportedFor.get();
+    if (reported == outage || !heldReportedFor.compareAndSet(reported, outage)) {
+      return;
+    }
+    report("the audit queue is full" + (outage == 1 ? "" : " again, outage " + outage) + "; under"
+        + " overflow block, every thread that records an audit event waits until audit sink "
+        + sink.describe() + " has taken more, so nothing is lost: if the sink failed (its line says"
+        + " why) make it work again, if it is slow make it faster, or choose overflow drop so that"
+        + " those threads go on and what is dropped is counted");
   }
 
   /** A last event of a shutdown that found no room in the queue within the close timeout. */

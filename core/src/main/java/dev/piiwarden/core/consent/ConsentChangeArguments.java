@@ -2,6 +2,7 @@ package dev.piiwarden.core.consent;
 
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import dev.piiwarden.core.taxonomy.UnknownKey;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Objects;
  * is recorded, as {@code piiwarden consent grant|withdraw} does for its options: a grant of a
  * mistyped purpose would be recorded and never match what the code asks for, which looks like
  * consent but is none; an empty subject, purpose or source is no consent record at all. Messages
- * never contain the subject id.
+ * never contain the subject id, and show a purpose shaped like personal data (the subject's e-mail
+ * address passed as the purpose) only masked ({@link UnknownKey}).
  */
 public final class ConsentChangeArguments {
   private final Taxonomy taxonomy;
@@ -37,9 +39,8 @@ public final class ConsentChangeArguments {
           + " given or withdrawn, e.g. signup-form");
     }
     if (!taxonomy.contains(TaxonomyKind.PURPOSE, purpose)) {
-      String hint = taxonomy.suggest(TaxonomyKind.PURPOSE, purpose)
-          .map(key -> " (did you mean '" + key + "'?)").orElse("");
-      throw new IllegalArgumentException("piiwarden: unknown purpose '" + purpose + "'" + hint
+      UnknownKey unknown = UnknownKey.of(taxonomy, TaxonomyKind.PURPOSE, purpose);
+      throw new IllegalArgumentException("piiwarden: unknown purpose '" + unknown.shown() + "'" + unknown.hint()
           + "; pass a purpose key of the taxonomy, or add the purpose to the taxonomy extension"
           + " named by piiwarden.taxonomy");
     }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.consent;
 
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -36,14 +37,14 @@ public final class ConsentStoreUri {
       try {
         Path.of(path);
       } catch (InvalidPathException e) {
-        return Optional.of("'" + path + "' is not a valid path");
+        return Optional.of(QuotedValue.quoted(path) + " is not a valid path");
       }
       return Optional.empty();
     }
     if (uri.startsWith("jdbc:") && uri.length() > "jdbc:".length() + 1 && uri.indexOf(':', 5) > 5) {
       return Optional.empty();
     }
-    return Optional.of("unknown store '" + UrlCredentials.withoutCredentials(uri) + "'");
+    return Optional.of("unknown store " + QuotedValue.quoted(UrlCredentials.withoutCredentials(uri)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,9 @@ import java.util.function.Consumer;
  * LedgerDamage}): a damaged line whose subject can still be read makes that subject's records
  * unreadable, one whose subject cannot be read makes the whole store unreadable, until the line is
  * repaired. A damaged withdrawal must not let an earlier grant count again.
+ *
+ * <p>A file that others may write is neither read nor written ({@link LedgerFileAccess}): it
+ * fails with {@link ConsentStoreAccessException}, whose message gives the fix.
  */
 public final class FileConsentStore implements ConsentStore {
   /** File locks belong to the whole JVM; this keeps two stores on one file from overlapping. */
@@ -55,6 +60,9 @@ public final class FileConsentStore implements ConsentStore {
   private final Map<String, List<ConsentRecord>> bySubject = new HashMap<>();
   private final LedgerDamage damage;
   private final boolean mustExist;
+  private final boolean posix;
+  /** The file key of the file last found to be this process's user's; see {@link #checkAccess}. */
+  private Object ownerCheckedFor;
   private long parsedUpTo;
   private long lineNumber;
   private long reportedTornAt = -1;
@@ -81,6 +89,7 @@ public final class FileConsentStore implements ConsentStore {
    */
   public FileConsentStore(Path file, Consumer<String> warnings, boolean mustExist) {
     this.mustExist = mustExist;
+    this.posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
     this.file = file.toAbsolutePath().normalize();
     this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, ignored -> new Object());
     this.warnings = warnings;
@@ -104,10 +113,11 @@ public final class FileConsentStore implements ConsentStore {
   public void append(ConsentRecord record) {
     byte[] line = ConsentRecordJson.line(record);
     synchronized (jvmLock) {
+      checkAccessBeforeWrite();
       try {
         Path parent = file.getParent();
         if (parent != null) {
-          Files.createDirectories(parent);
+          OwnerOnlyFolders.createMissing(parent);
         }
         try (FileChannel channel = openForAppend();
             FileLock ignored = channel.lock()) {
@@ -127,6 +137,44 @@ public final class FileConsentStore implements ConsentStore {
       } catch (IOException | RuntimeException e) {
         throw new ConsentStoreException("cannot write consent store " + describe() + ": " + reason(e), e);
       }
+    }
+  }
+
+  /** A ledger that exists is written only when it is the process's own (a new one is 0600). */
+  private void checkAccessBeforeWrite() {
+    BasicFileAttributes attributes;
+    try {
+      attributes = attributes();
+    } catch (NoSuchFileException absent) {
+      return;
+    } catch (IOException e) {
+      throw new ConsentStoreException("cannot write consent store " + describe() + ": " + reason(e), e);
+    }
+    checkAccess(attributes);
+  }
+
+  private BasicFileAttributes attributes() throws IOException {
+    return posix
+        ? Files.readAttributes(file, PosixFileAttributes.class)
+        : Files.readAttributes(file, BasicFileAttributes.class);
+  }
+
+  /**
+   * Refuses a file others may write ({@link LedgerFileAccess}). The mode is checked each time; the
+   * owner (whose name the system looks up) once per file, and not for a store only read.
+   */
+  private void checkAccess(BasicFileAttributes attributes) {
+    if (!(attributes instanceof PosixFileAttributes permissions)) {
+      return;
+    }
+    boolean ownerToo = !mustExist
+        && (attributes.fileKey() == null || !attributes.fileKey().equals(ownerCheckedFor));
+    Optional<String> problem = LedgerFileAccess.problem(file, permissions, ownerToo);
+    if (problem.isPresent()) {
+      throw new ConsentStoreAccessException(problem.get());
+    }
+    if (ownerToo) {
+      ownerCheckedFor = attributes.fileKey();
     }
   }
 
@@ -188,7 +236,7 @@ public final class FileConsentStore implements ConsentStore {
   private void refresh() {
     BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      attributes = attributes();
     } catch (NoSuchFileException e) {
       if (mustExist) {
         throw new ConsentStoreMissingException("cannot read consent store " + describe()
@@ -201,6 +249,7 @@ public final class FileConsentStore implements ConsentStore {
     } catch (IOException e) {
       throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);
     }
+    checkAccess(attributes);
     long size = attributes.size();
     boolean changedInPlace = !attributes.lastModifiedTime().equals(modified);
     if (fileKey != null && attributes.fileKey() != null && !attributes.fileKey().equals(fileKey)) {

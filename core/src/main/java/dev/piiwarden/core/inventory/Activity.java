@@ -14,14 +14,17 @@ import java.util.Objects;
  * @param name the processing activity's name, or null when none is declared
  * @param purposes the purposes it acts for, sorted
  * @param consent the consent it requires, or null
- * @param subjectFrom where the data subject comes from: {@code PARAMETER n}, {@code PARAMETER n
- *     FIELD x} or {@code CONTEXT}; null when it requires no consent
+ * @param subjectFrom where the data subject comes from: {@code PARAMETER n} or {@code PARAMETER n
+ *     FIELD x} when a parameter gives it, else {@code CONTEXT} when it requires consent; null when
+ *     it requires none and no parameter gives the subject
  * @param reads the data elements it reads, sorted
  * @param calls the methods it calls, sorted
  * @param sinks the sink calls it makes with personal data
+ * @param source where the method is declared (its first annotation, else its first modifier or
+ *     its return type); null in inventories written before it was recorded
  */
 @JsonPropertyOrder({"id", "type", "method", "name", "purposes", "consent", "subjectFrom", "reads",
-    "calls", "sinks"})
+    "calls", "sinks", "source"})
 public record Activity(
     String id,
     String type,
@@ -32,7 +35,8 @@ public record Activity(
     String subjectFrom,
     List<String> reads,
     List<String> calls,
-    List<SinkRecord> sinks) {
+    List<SinkRecord> sinks,
+    SourceLocation source) {
 
   /** Checks the id and normalises lists. */
   public Activity {
@@ -41,5 +45,22 @@ public record Activity(
     reads = Sorting.keys(reads);
     calls = Sorting.keys(calls);
     sinks = Sorting.sorted(sinks, SinkRecord.ORDER);
+  }
+
+  /** An activity whose declaration is not located. */
+  public Activity(String id, String type, String method, String name, List<String> purposes,
+      ConsentRequirement consent, String subjectFrom, List<String> reads, List<String> calls,
+      List<SinkRecord> sinks) {
+    this(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, null);
+  }
+
+  /** This activity declared at {@code location}. */
+  public Activity withSource(SourceLocation location) {
+    return new Activity(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, location);
+  }
+
+  /** The line where the method is declared, or 0 when unknown. */
+  public int declarationLine() {
+    return source == null ? 0 : source.line();
   }
 }

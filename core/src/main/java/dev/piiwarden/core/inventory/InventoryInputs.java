@@ -17,17 +17,22 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds inventory fragments in what a build produces: class folders and archives (the processor's
- * {@code META-INF/piiwarden/types/*.json}) and inventory files.
+ * {@code META-INF/piiwarden/types/*.json}), the libraries a deployable bundles, and inventory files.
  */
 public final class InventoryInputs {
   /** Where the processor writes one fragment per top-level class. */
   public static final String FRAGMENT_FOLDER = "META-INF/piiwarden/types/";
 
+  /** Where deployables bundle the application's jars: a war, a Spring Boot war, a Spring Boot jar. */
+  static final List<String> LIBRARY_FOLDERS = List.of("WEB-INF/lib/", "WEB-INF/lib-provided/", "BOOT-INF/lib/");
+
   private InventoryInputs() {}
 
   /**
    * Reads every fragment in {@code path}: a class folder (searched for {@value #FRAGMENT_FOLDER}), a
-   * {@code .jar}, {@code .war} or {@code .zip}, or a {@code .json} inventory file.
+   * {@code .jar}, {@code .war} or {@code .zip}, or a {@code .json} inventory file. The jars a
+   * deployable bundles in {@code WEB-INF/lib/}, {@code WEB-INF/lib-provided/} or {@code BOOT-INF/lib/},
+   * packed or in an exploded folder, are read too.
    *
    * @throws InventoryException when the path is missing, of another kind, or holds a corrupt fragment
    */
@@ -63,7 +68,7 @@ public final class InventoryInputs {
     try (Stream<Path> walk = Files.walk(folder)) {
       files =
           walk.filter(Files::isRegularFile)
-              .filter(p -> isFragment(folder.relativize(p).toString().replace('\\', '/')))
+              .filter(p -> isFragment(relative(folder, p)) || isBundledJar(relative(folder, p)))
               .sorted()
               .toList();
     } catch (IOException | UncheckedIOException e) {
@@ -72,7 +77,11 @@ public final class InventoryInputs {
     }
     List<InventoryFragment> fragments = new ArrayList<>();
     for (Path file : files) {
-      fragments.add(new InventoryFragment(file.toString(), InventoryJson.read(file)));
+      if (isBundledJar(relative(folder, file))) {
+        fragments.addAll(readArchive(file));
+      } else {
+        fragments.add(new InventoryFragment(file.toString(), InventoryJson.read(file)));
+      }
     }
     return fragments;
   }
@@ -83,7 +92,7 @@ public final class InventoryInputs {
       List<ZipEntry> entries = new ArrayList<>();
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
-        if (!entry.isDirectory() && isFragment(entry.getName())) {
+        if (!entry.isDirectory() && (isFragment(entry.getName()) || isBundledJar(entry.getName()))) {
           entries.add(entry);
         }
       }
@@ -91,7 +100,11 @@ public final class InventoryInputs {
       for (ZipEntry entry : entries) {
         try (InputStream in = zip.getInputStream(entry)) {
           String origin = archive + "!/" + entry.getName();
-          fragments.add(new InventoryFragment(origin, InventoryJson.read(in.readAllBytes(), origin)));
+          if (isBundledJar(entry.getName())) {
+            fragments.addAll(NestedJar.read(in, origin));
+          } else {
+            fragments.add(new InventoryFragment(origin, InventoryJson.read(in.readAllBytes(), origin)));
+          }
         }
       }
     } catch (NoSuchFileException e) {
@@ -104,12 +117,25 @@ public final class InventoryInputs {
     return fragments;
   }
 
+  private static String relative(Path folder, Path file) {
+    return folder.relativize(file).toString().replace('\\', '/');
+  }
+
   /** A fragment path: {@code …META-INF/piiwarden/types/<binary name>.json} at any depth. */
-  private static boolean isFragment(String relative) {
-    int at = relative.lastIndexOf(FRAGMENT_FOLDER);
+  static boolean isFragment(String relative) {
+    return isFileIn(relative, FRAGMENT_FOLDER, ".json");
+  }
+
+  /** A jar a deployable bundles: {@code …WEB-INF/lib/<name>.jar} and the like, at any depth. */
+  private static boolean isBundledJar(String relative) {
+    return LIBRARY_FOLDERS.stream().anyMatch(folder -> isFileIn(relative, folder, ".jar"));
+  }
+
+  private static boolean isFileIn(String relative, String folder, String extension) {
+    int at = relative.lastIndexOf(folder);
     return at >= 0
         && (at == 0 || relative.charAt(at - 1) == '/')
-        && relative.endsWith(".json")
-        && relative.indexOf('/', at + FRAGMENT_FOLDER.length()) < 0;
+        && relative.endsWith(extension)
+        && relative.indexOf('/', at + folder.length()) < 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.options;
 
+import dev.piiwarden.core.text.QuotedValue;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -34,13 +35,13 @@ public final class CacheTtlOption {
   /** What is wrong with {@code value}, if anything. */
   public static Optional<String> problem(String value) {
     try {
-      return Duration.parse(value).isNegative() ? Optional.of("'" + value + "' is negative") : Optional.empty();
+      return Duration.parse(value).isNegative() ? Optional.of(QuotedValue.quoted(value) + " is negative") : Optional.empty();
     } catch (DateTimeParseException e) {
       if (CALENDAR_PERIOD.matcher(value).matches() && value.matches("(?i)[^T]*[YMW].*")) {
-        return Optional.of("'" + value + "' counts years, months or weeks, which are not accepted (a"
+        return Optional.of(QuotedValue.quoted(value) + " counts years, months or weeks, which are not accepted (a"
             + " year or a month has no fixed length); give days and time, e.g. P365D or PT12H");
       }
-      return Optional.of("'" + value + "' is not an ISO-8601 duration");
+      return Optional.of(QuotedValue.quoted(value) + " is not an ISO-8601 duration");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.piiwarden.core.options;
 
 import dev.piiwarden.core.redaction.PiiType;
+import dev.piiwarden.core.text.QuotedValue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +56,14 @@ public final class DetectorsOption {
     for (String name : value.split(",", -1)) {
       String detector = name.strip();
       if (detector.isEmpty()) {
-        return Optional.of("'" + value + "' has an empty detector name");
+        return Optional.of(QuotedValue.quoted(value) + " has an empty detector name");
       }
       if (detector.equals(ALL)) {
-        return Optional.of("'" + value + "' lists all with other names; all stands alone");
+        return Optional.of(QuotedValue.quoted(value) + " lists all with other names; all stands alone");
       }
       if (!KNOWN.contains(detector)) {
         String lower = detector.toLowerCase(Locale.ROOT);
-        return Optional.of("'" + detector + "' is not a detector"
+        return Optional.of(QuotedValue.quoted(detector) + " is not a detector"
             + (KNOWN.contains(lower) || lower.equals(ALL) ? " (names are lower-case: " + lower + ")" : ""));
       }
     }

@@ -158,8 +158,9 @@ public final class PolicyCheck {
           + " reaches " + call.kind() + " through " + call.target() + " in " + call.method()
           + (readIn.isEmpty() ? "" : ", read in " + String.join(", ", readIn))
           + ": " + rule.description();
-      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.method())), call.line()[0],
-          call.method()));
+      Activity caller = activities.get(call.method());
+      int line = call.line()[0] > 0 || caller == null ? call.line()[0] : caller.declarationLine();
+      findings.add(new Finding(rule, message, files.of(SourceFiles.typeOf(call.method())), line, call.method()));
     }
   }
 
@@ -275,9 +276,11 @@ public final class PolicyCheck {
     return new Finding(rule, what + ": " + rule.description(), file, line, element.id());
   }
 
-  // Activities carry no line of their own: the first sink call's line, else the file alone.
+  // At the method's declaration; an inventory written before activities had a source gives the first
+  // sink call's line, else the file alone.
   private Finding activityFinding(PolicyRule rule, Activity activity, String what) {
-    int line = activity.sinks().stream().mapToInt(SinkRecord::line).filter(l -> l > 0).min().orElse(0);
+    int line = activity.declarationLine() > 0 ? activity.declarationLine()
+        : activity.sinks().stream().mapToInt(SinkRecord::line).filter(l -> l > 0).min().orElse(0);
     String type = activity.type() == null ? SourceFiles.typeOf(activity.id()) : activity.type();
     return new Finding(rule, what + ": " + rule.description(), files.of(type), line, activity.id());
   }

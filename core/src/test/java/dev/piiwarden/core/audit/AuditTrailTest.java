@@ -276,7 +276,49 @@ class AuditTrailTest {
     assertTrue(trail.shutdown());
     assertEquals(50, sink.count("access"));
     assertEquals(0, trail.droppedCount());
-    assertEquals(2, problems.size(), problems.toString());
+    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(1, problems.stream().filter(line -> line.equals("the audit queue is full; under"
+        + " overflow block, every thread that records an audit event waits until audit sink"
+        + " test:recording has taken more, so nothing is lost: if the sink failed (its line says why)"
+        + " make it work again, if it is slow make it faster, or choose overflow drop so that those"
+        + " threads go on and what is dropped is counted")).count(), problems.toString());
+  }
+
+  /** Under block, the first caller held in each outage says so, once however many wait. */
+  @Test
+  void heldCallersAreReportedOncePerOutageOfTheSink() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    AuditTrail trail = AuditTrail.start(AuditFixtures.KEY, sink,
+        AuditTrailOptions.defaults().queueCapacity(10).problems(problems::add));
+    for (int outage = 1; outage <= 2; outage++) {
+      sink.failing = true;
+      List<Thread> callers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread caller = new Thread(() -> {
+          for (int i = 0; i < 20; i++) {
+            trail.record(AuditFixtures.access(i));
+          }
+        });
+        callers.add(caller);
+        caller.start();
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (held(problems).size() < outage && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(500); // the other callers wait at the bound too, and look again every 200 ms
+      sink.failing = false;
+      for (Thread caller : callers) {
+        caller.join(5000);
+        assertFalse(caller.isAlive());
+      }
+    }
+    assertTrue(trail.shutdown());
+    assertEquals(160, sink.count("access"));
+    List<String> held = held(problems);
+    assertEquals(2, held.size(), problems.toString());
+    assertTrue(held.get(0).startsWith("the audit queue is full; under overflow block, every thread"), held.get(0));
+    assertTrue(held.get(1).startsWith("the audit queue is full again, outage 2; under overflow block"), held.get(1));
   }
 
   @Test
@@ -301,6 +343,10 @@ class AuditTrailTest {
     assertEquals(1, problemsWritten(sink, "works again"), sink.lines.toString());
     assertEquals(2 + problemsWritten(sink, "the audit queue is full"), sink.count("agent.problem"),
         sink.lines.toString());
+  }
+
+  private static List<String> held(List<String> problems) {
+    return problems.stream().filter(line -> line.startsWith("the audit queue is full")).toList();
   }
 
   private static long problemsWritten(RecordingSink sink, String part) {

@@ -30,6 +30,19 @@ class ConsentChangeArgumentsTest {
   }
 
   @Test
+  void aPurposeShapedLikePersonalDataIsShownMaskedWithoutAClosestKey() {
+    IllegalArgumentException email = assertThrows(IllegalArgumentException.class,
+        () -> Consents.grant("jane.doe@example.com", "jane.doe@example.com", "web"));
+    assertEquals("piiwarden: unknown purpose '[REDACTED:email]' (it looks like an e-mail address, not a"
+        + " purpose key); pass a purpose key of the taxonomy, or add the purpose to the taxonomy"
+        + " extension named by piiwarden.taxonomy", email.getMessage());
+    String card = assertThrows(IllegalArgumentException.class,
+        () -> new ConsentChangeArguments(Taxonomy.builtIn()).check("u-9", "4111111111111111", "web")).getMessage();
+    assertTrue(card.startsWith("piiwarden: unknown purpose '[REDACTED:card]' (it looks like a payment card"
+        + " number, not a purpose key);"), card);
+  }
+
+  @Test
   void blankValuesAreRefusedWithoutTheSubjectId() {
     ConsentChangeArguments arguments = new ConsentChangeArguments(Taxonomy.builtIn());
     assertEquals("piiwarden: the subject is empty; pass the data subject's id",

@@ -43,12 +43,14 @@ class FileConsentStoreTest {
   }
 
   @Test
-  void aNewLedgerIsReadableByItsOwnerOnlyAndAnExistingOneKeepsItsMode() throws IOException {
-    Path created = folder.resolve("new/consent.jsonl");
+  void aNewLedgerAndTheFoldersMadeForItAreItsOwnersOnlyAndAnExistingOneKeepsItsMode() throws IOException {
+    Path created = folder.resolve("new/a/consent.jsonl");
     try (ConsentLedger ledger = new ConsentLedger(new FileConsentStore(created, warnings::add), Duration.ZERO)) {
       ledger.grant("u-1", "marketing", "signup");
     }
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("new"))));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created.getParent())));
 
     Path existing = Files.createFile(folder.resolve("existing.jsonl"));
     Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));

@@ -64,6 +64,28 @@ class InventoryJsonTest {
     assertEquals(List.of(), element.purposes());
   }
 
+  @Test
+  void anActivitysSourceIsWrittenLastAndReadBack() {
+    Activity located = InventoryFixtures.newsletter().withSource(new SourceLocation("com/acme/Newsletter.java", 38));
+    Inventory inventory = new Inventory(List.of(), List.of(located), List.of());
+    String json = InventoryJson.write(inventory);
+    assertTrue(json.contains("      ],\n      \"source\" : {\n        \"file\" : \"com/acme/Newsletter.java\",\n"
+        + "        \"line\" : 38\n      }\n    }\n  ],\n  \"flows\""), json);
+    Activity read = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x").activities().get(0);
+    assertEquals(located, read);
+    assertEquals(38, read.declarationLine());
+  }
+
+  @Test
+  void anActivityWithoutSourceStillReadsAndIsWrittenWithoutIt() {
+    String json = "{\"schema\":\"piiwarden-inventory/1\",\"activities\":[{\"id\":\"com.acme.A#run()\","
+        + "\"type\":\"com.acme.A\",\"method\":\"run()\",\"purposes\":[\"marketing\"]}]}";
+    Activity activity = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "old.json").activities().get(0);
+    assertNull(activity.source());
+    assertEquals(0, activity.declarationLine());
+    assertFalse(InventoryJson.write(new Inventory(List.of(), List.of(activity), List.of())).contains("source"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "truncated      | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[ | not valid JSON at line 1",

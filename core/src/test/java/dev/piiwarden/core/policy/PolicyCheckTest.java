@@ -30,6 +30,10 @@ class PolicyCheckTest {
     }
   }
 
+  private static Inventory inventory(String json, String origin) {
+    return dev.piiwarden.core.inventory.InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), origin);
+  }
+
   private static List<String> about(String rulesJson) {
     return PolicyCheck.run(policy("{\"rules\":[" + rulesJson + "]}"), INVENTORY, TAXONOMY).stream()
         .map(f -> f.location() + " " + f.about()).toList();
@@ -97,8 +101,7 @@ class PolicyCheckTest {
 
   @Test
   void aFlowThroughAHelperHasThePurposesOfItsFirstMethodAndTheSinkLine() {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "helper.json");
+    Inventory inventory = inventory(HELPER_FLOWS, "helper.json");
     Policy marketingLogs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"purposes\":[\"marketing\"],\"sinks\":[\"LOG\"]}]}");
     List<Finding> findings = PolicyCheck.run(marketingLogs, inventory, TAXONOMY);
@@ -133,8 +136,7 @@ class PolicyCheckTest {
 
   @Test
   void aSinkCallReachedFromACallerTooIsOneFinding() {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        CALLER_FLOW.getBytes(java.nio.charset.StandardCharsets.UTF_8), "caller.json");
+    Inventory inventory = inventory(CALLER_FLOW, "caller.json");
     Policy console = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"sinks\":[\"CONSOLE\"]}]}");
     List<Finding> findings = PolicyCheck.run(console, inventory, TAXONOMY);
@@ -147,8 +149,7 @@ class PolicyCheckTest {
 
   @Test
   void aMethodCalledFromTwoActivitiesIsOneFindingNamingBoth() {
-    Inventory inventory = dev.piiwarden.core.inventory.InventoryJson.read(
-        HELPER_FLOWS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "calls.json");
+    Inventory inventory = inventory(HELPER_FLOWS, "calls.json");
     Policy logs = policy("{\"rules\":[{\"id\":\"r\",\"type\":\"deny-sink\",\"categories\":[\"user\"],"
         + "\"sinks\":[\"LOG\"]}]}");
     List<Finding> findings = PolicyCheck.run(logs, inventory, TAXONOMY);
@@ -218,6 +219,47 @@ class PolicyCheckTest {
             CUSTOMERS, TAXONOMY).stream().map(f -> f.location() + " " + f.about()).toList());
     assertEquals(List.of(), PolicyCheck.run(policy("{\"rules\":[{\"id\":\"r\",\"type\":\"require-purpose\","
         + "\"categories\":[\"user\"],\"bases\":[\"CONTRACT\"]}]}"), CUSTOMERS, TAXONOMY));
+  }
+
+  // Lead#campaign acts for marketing without consent and calls no sink; Lead#note logs the card, but
+  // its sink line is not known (an inventory written by another tool).
+  private static final String LOCATED_ACTIVITIES = """
+      {"schema": "piiwarden-inventory/1",
+       "dataElements": [
+         {"id": "com.acme.Lead#card", "type": "com.acme.Lead", "member": "card", "kind": "FIELD",
+          "category": "user.financial.credit_card", "purposes": ["marketing"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": true,
+          "source": {"file": "com/acme/Lead.java", "line": 6}}],
+       "activities": [
+         {"id": "com.acme.Lead#campaign()", "type": "com.acme.Lead", "method": "campaign()",
+          "name": "Lead capture", "purposes": ["marketing.communications.email"], "reads": [],
+          "source": {"file": "com/acme/Lead.java", "line": 10}},
+         {"id": "com.acme.Lead#note()", "type": "com.acme.Lead", "method": "note()",
+          "purposes": ["essential.service"], "reads": ["com.acme.Lead#card"],
+          "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info", "line": 0,
+            "elements": ["com.acme.Lead#card"], "confidence": "DIRECT"}],
+          "source": {"file": "com/acme/Lead.java", "line": 14}}]}
+      """;
+
+  @Test
+  void activityFindingsAreOnTheMethodsDeclarationInTextAndSarif() throws java.io.IOException {
+    Inventory inventory = inventory(LOCATED_ACTIVITIES, "lead.json");
+    Policy policy = DefaultPolicy.load(TAXONOMY);
+    List<Finding> findings = PolicyCheck.run(policy, inventory, TAXONOMY);
+    assertEquals(List.of(
+            "com/acme/Lead.java:10 PWP003-marketing-consent com.acme.Lead#campaign()",
+            "com/acme/Lead.java:14 PWP001-sensitive-data-to-log com.acme.Lead#note()"),
+        findings.stream().filter(f -> !f.about().equals("com.acme.Lead#card"))
+            .map(f -> f.location() + " " + f.rule().id() + " " + f.about()).toList());
+    assertTrue(FindingsFormat.TEXT.render(policy, findings, "src", "test")
+        .contains("src/com/acme/Lead.java:10: error: com.acme.Lead#campaign() acts for"), "text names the line");
+    var results = new ObjectMapper().readTree(SarifLog.render(policy, findings, "src", "test"))
+        .get("runs").get(0).get("results");
+    assertEquals(findings.size(), results.size());
+    for (var result : results) {
+      assertTrue(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt() > 0,
+          result.toString());
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.piiwarden.annotations.PersonalData;
 import dev.piiwarden.api.PersonalDataDescriptor;
 import dev.piiwarden.api.PersonalDataDescriptors;
 import dev.piiwarden.api.PersonalDataExport;
+import dev.piiwarden.api.PersonalDataMember;
 import dev.piiwarden.core.redaction.fixture.Account;
 import dev.piiwarden.core.redaction.fixture.Customer;
 import dev.piiwarden.core.redaction.fixture.Shipment;
@@ -109,6 +110,20 @@ class ObjectRedactionTest {
     };
     assertEquals("[ok, [REDACTION_FAILED]]", objects.render(List.of("ok", broken)));
     assertEquals(1, redactor.counts().failures());
+  }
+
+  @Test
+  void exportFindsTheMembersThatRedactionFindsWithOrWithoutADescriptor() {
+    for (Class<?> type : List.of(Customer.class, Account.class, Shipment.class)) {
+      assertEquals(
+          PersonalMembers.of(type).stream().map(PersonalMember::name).toList(),
+          PersonalDataDescriptors.membersOf(type).stream().map(PersonalDataMember::name).toList(),
+          type::getName);
+    }
+    var shipment = new Shipment("1 Example Road", "leave at the door", List.of(ada));
+    assertEquals(List.of("address=1 Example Road", "email=ada@example.com", "phone=+44 20 7946 0958",
+            "card=4111111111111111", "password=hunter2"),
+        PersonalDataExport.export(shipment).stream().map(e -> e.member() + "=" + e.value()).toList());
   }
 
   @Test

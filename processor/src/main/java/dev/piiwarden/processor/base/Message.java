@@ -5,7 +5,8 @@ import javax.tools.Diagnostic;
 /**
  * Every diagnostic the processor reports: its id, severity and text. Each text says what is wrong
  * and what to do; {@code %s} placeholders are filled with keys, names and types, and a value from
- * the user's code or build only through {@link QuotedValue}, so personal data is shown masked.
+ * the user's code or build only through core's {@link dev.piiwarden.core.text.QuotedValue},
+ * so personal data is shown masked.
  */
 public enum Message {
   PW001(Diagnostic.Kind.ERROR,
@@ -43,8 +44,7 @@ public enum Message {
       "PII Warden wrote no%s inventory fragments or descriptors because of the errors above. Fix them"
           + " and compile again."),
   PW013(Diagnostic.Kind.NOTE,
-      "%s is left out of PII Warden's generated descriptors: %s. PersonalDataExport and log"
-          + " redaction will not see it; make it non-private to include it."),
+      "%s is left out of PII Warden's generated descriptors: %s. %s"),
   PW014(Diagnostic.Kind.NOTE,
       "The data subject of %s cannot be resolved from its parameters; the agent takes it from"
           + " PrivacyContext at run time. Mark a parameter, or a member of a parameter's type, with"

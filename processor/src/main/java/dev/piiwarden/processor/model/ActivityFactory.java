@@ -12,7 +12,9 @@ import javax.lang.model.element.TypeElement;
 /**
  * Turns a method that carries {@code @ConsentRequired} or {@code @ProcessingActivity} (itself or
  * through its type) into the inventory's {@link Activity}. A method's annotation wins over its
- * type's. Reads, calls and sinks stay empty here: method-body analysis fills them.
+ * type's. Its {@code subjectFrom} is the parameter that gives the data subject, whether or not it
+ * requires consent; without one, {@code CONTEXT} with consent and null without. Reads, calls and
+ * sinks stay empty here: method-body analysis fills them.
  */
 public final class ActivityFactory {
   private final RuntimeTypeNames names;
@@ -33,11 +35,13 @@ public final class ActivityFactory {
       purposes.addAll(List.of(activity.purposes()));
     }
     ConsentRequirement requirement = null;
-    String subjectFrom = null;
+    // every activity names its subject when a parameter gives it, so that access events carry it;
+    // only a consent-gated one falls back to CONTEXT, as consent must be asked for someone
+    String subjectFrom = subjects.fromParameters(method).orElse(null);
     if (consent != null) {
       purposes.addAll(List.of(consent.value()));
       requirement = new ConsentRequirement(List.of(consent.value()), consent.onDenied());
-      subjectFrom = subjects.resolve(method);
+      subjectFrom = subjectFrom == null ? SubjectResolver.CONTEXT : subjectFrom;
     }
     String type = names.binaryName(owner);
     String signature = names.signature(method);

@@ -13,10 +13,10 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Where a consent-gated method's data subject comes from, in the agent's order: a {@code
- * @DataSubject} parameter ({@code PARAMETER n}), then a parameter whose type has a {@code
- * @DataSubject} member ({@code PARAMETER n FIELD email} or {@code PARAMETER n FIELD getId()}), else
- * {@code CONTEXT} (PrivacyContext at run time).
+ * Where an activity's data subject comes from, in the agent's order: a {@code @DataSubject}
+ * parameter ({@code PARAMETER n}), then a parameter whose type has a {@code @DataSubject} member
+ * ({@code PARAMETER n FIELD email} or {@code PARAMETER n FIELD getId()}), else {@code CONTEXT}
+ * (PrivacyContext at run time).
  */
 public final class SubjectResolver {
   public static final String CONTEXT = "CONTEXT";
@@ -27,22 +27,27 @@ public final class SubjectResolver {
     this.subjectTypes = subjectTypes;
   }
 
-  /** The {@code subjectFrom} of an activity. */
+  /** The {@code subjectFrom} of a consent-gated activity: from its parameters, else {@code CONTEXT}. */
   public String resolve(ExecutableElement method) {
+    return fromParameters(method).orElse(CONTEXT);
+  }
+
+  /** {@code PARAMETER n} or {@code PARAMETER n FIELD x}, or empty when no parameter gives the subject. */
+  public Optional<String> fromParameters(ExecutableElement method) {
     List<? extends VariableElement> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       VariableElement parameter = parameters.get(i);
       if (isDataSubject(parameter)) {
-        return "PARAMETER " + i;
+        return Optional.of("PARAMETER " + i);
       }
     }
     for (int i = 0; i < parameters.size(); i++) {
       Optional<String> member = subjectMember(parameters.get(i).asType());
       if (member.isPresent()) {
-        return "PARAMETER " + i + " FIELD " + member.get();
+        return Optional.of("PARAMETER " + i + " FIELD " + member.get());
       }
     }
-    return CONTEXT;
+    return Optional.empty();
   }
 
   /**

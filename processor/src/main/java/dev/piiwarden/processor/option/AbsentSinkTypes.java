@@ -2,7 +2,7 @@ package dev.piiwarden.processor.option;
 
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
-import dev.piiwarden.processor.base.QuotedValue;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.processor.flow.SinkCatalogue;
 import dev.piiwarden.processor.flow.SinkDefinition;
 import java.util.List;

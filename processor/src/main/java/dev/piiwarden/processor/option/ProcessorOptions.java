@@ -5,7 +5,7 @@ import dev.piiwarden.core.taxonomy.TaxonomyException;
 import dev.piiwarden.core.text.EditDistance;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
-import dev.piiwarden.processor.base.QuotedValue;
+import dev.piiwarden.core.text.QuotedValue;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.piiwarden.processor.validation;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
-import dev.piiwarden.processor.base.QuotedValue;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.processor.model.PersonalDataSite;
 import dev.piiwarden.processor.model.TypeDeclarations;
 import java.time.Duration;

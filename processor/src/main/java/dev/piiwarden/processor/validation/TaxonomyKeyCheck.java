@@ -8,7 +8,7 @@ import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
-import dev.piiwarden.processor.base.QuotedValue;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.processor.model.AnnotatedSite;
 import dev.piiwarden.processor.model.PersonalDataSite;
 import dev.piiwarden.processor.model.TypeDeclarations;

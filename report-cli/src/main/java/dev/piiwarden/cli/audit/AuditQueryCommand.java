@@ -1,6 +1,7 @@
 package dev.piiwarden.cli.audit;
 
 import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.consent.NonEmpty;
 import dev.piiwarden.core.audit.AuditKey;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Spec;
       "Lists the events about one data subject, for an access request (GDPR Art. 15): consent"
           + " decisions and changes, and accesses to their data.",
       "The id is pseudonymised with the audit key and matched against the trail's subjects; it"
-          + " is never printed. A trail that does not verify is queried anyway, with a warning."
+          + " is never printed. A pseudonym (hmac: and 64 hex digits, as a ConsentDeniedException"
+          + " or the trail gives it) is matched as it is. A trail that does not verify is queried"
+          + " anyway, with a warning; one of which no record verifies with the key is refused"
+          + " (exit 2): the key is not the trail's."
     })
 public final class AuditQueryCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -36,7 +40,8 @@ public final class AuditQueryCommand implements Callable<Integer> {
       names = "--subject",
       paramLabel = "ID",
       required = true,
-      description = "The data subject's id, as the application knows it.")
+      description = "The data subject's id, as the application knows it, or its pseudonym"
+          + " hmac:<64 hex digits>.")
   private String subject;
 
   @Option(
@@ -60,12 +65,19 @@ public final class AuditQueryCommand implements Callable<Integer> {
     String subject = NonEmpty.of("--subject", this.subject); // as consent grant and withdraw take it
     List<Path> files = input.files();
     AuditKey key = input.key();
+    AuditQuery query = new AuditQuery(key);
     VerificationReport check = TrailInput.badInputOnFailure(() -> new AuditVerifier(key).verify(files));
+    if (!check.ok() && !TrailInput.badInputOnFailure(() -> query.anyRecordSealedWithKey(files))) {
+      // "0 events" would read as "no records about this person": an access request's answer
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_WRONG_KEY,
+          input.described(files.size()), input.keyFile());
+    }
     check.finding().ifPresent(finding -> spec.commandLine().getErr()
         .println(CliMessage.AUDIT_UNVERIFIED.format(input.describe(finding))));
+    // a pseudonym as a ConsentDeniedException or the trail gives it is that subject already
+    String pseudonym = Pseudonymizer.isPseudonym(subject) ? subject : new Pseudonymizer(key).pseudonym(subject);
     List<AuditQuery.Match> matches =
-        TrailInput.badInputOnFailure(() -> new AuditQuery(key).about(files, subject));
-    String pseudonym = new Pseudonymizer(key).pseudonym(subject);
+        TrailInput.badInputOnFailure(() -> query.aboutPseudonym(files, pseudonym));
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == QueryFormat.JSON
         ? SubjectEvents.json(pseudonym, matches)

@@ -128,10 +128,15 @@ final class TrailInput {
 
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */
   AuditKey key() {
-    Path file = jdbc()
+    Path file = keyFile();
+    return badInputOnFailure(() -> AuditKey.load(file));
+  }
+
+  /** The key file {@link #key} reads. */
+  Path keyFile() {
+    return jdbc()
         ? keyFile != null ? keyFile : Path.of(AuditKey.DEFAULT_FILE_NAME)
         : keyFilePath(trailFiles());
-    return badInputOnFailure(() -> AuditKey.load(file));
   }
 
   private Path keyFilePath(List<Path> trail) {

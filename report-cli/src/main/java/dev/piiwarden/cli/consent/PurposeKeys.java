@@ -5,6 +5,7 @@ import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
+import dev.piiwarden.core.taxonomy.UnknownKey;
 
 /**
  * Purpose keys are checked before anything is written: a grant of a mistyped purpose would be
@@ -16,9 +17,9 @@ final class PurposeKeys {
   static String checked(String purpose, Taxonomy taxonomy) {
     String key = NonEmpty.of("--purpose", purpose);
     if (!taxonomy.contains(TaxonomyKind.PURPOSE, key)) {
-      String hint =
-          taxonomy.suggest(TaxonomyKind.PURPOSE, key).map(s -> " (did you mean '" + s + "'?)").orElse("");
-      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_UNKNOWN_PURPOSE, key, hint);
+      UnknownKey unknown = UnknownKey.of(taxonomy, TaxonomyKind.PURPOSE, key);
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_UNKNOWN_PURPOSE, unknown.shown(),
+          unknown.hint());
     }
     return key;
   }

@@ -1,10 +1,12 @@
 package dev.piiwarden.cli.consent;
 
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.audit.ConsentChangeEvents;
 
 /**
  * The confirmation a grant or withdrawal prints: what was recorded, when and where, without the
- * subject id, so the line can go into a ticket or a shell log.
+ * subject id, so the line can go into a ticket or a shell log; the source as the trail's {@code
+ * consent.changed} has it, through the default redaction.
  */
 final class RecordedLine {
   private RecordedLine() {}
@@ -17,7 +19,7 @@ final class RecordedLine {
         + " at "
         + record.time()
         + " (source "
-        + record.source()
+        + ConsentChangeEvents.redacted(record.source())
         + (record.expires() == null ? "" : ", expires " + record.expires())
         + ") in "
         + store;

@@ -12,6 +12,7 @@ import dev.piiwarden.core.redaction.RedactionFailure;
 import dev.piiwarden.core.redaction.RedactionHashKey;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.redaction.RedactionStyle;
+import dev.piiwarden.core.text.QuotedValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class RedactionOptions {
       try {
         settings.extraKey(key);
       } catch (IllegalArgumentException e) {
-        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_KEY, key);
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_KEY, QuotedValue.shown(key));
       }
     }
     for (String pattern : patterns) {

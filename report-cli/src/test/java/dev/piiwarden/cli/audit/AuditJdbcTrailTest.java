@@ -10,6 +10,7 @@ import dev.piiwarden.cli.DriverJars;
 import dev.piiwarden.core.audit.AuditTrailOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -47,6 +48,24 @@ class AuditJdbcTrailTest {
     assertTrue(queried.out().contains(": 3 events\n"), queried.out());
     assertEquals("", queried.err());
     assertEquals(copiesBefore, copiesLeft(), "the copy of the rows is deleted");
+  }
+
+  @Test
+  void aKeyThatIsNotTheTablesIsRefusedByQuery() throws Exception {
+    String url = sqliteTrail();
+    Path otherKey = folder.resolve("other.key");
+    Files.write(otherKey, new byte[32]);
+    Files.setPosixFilePermissions(otherKey, PosixFilePermissions.fromString("rw-------"));
+
+    CliResult queried = CliRun.run("audit", "query", url, "--key-file", otherKey.toString(),
+        "--subject", "u-42");
+
+    assertEquals(2, queried.exitCode(), queried.describe());
+    assertEquals("", queried.out());
+    assertEquals("piiwarden: no record of the trail (table piiwarden_audit of " + url + ") verifies"
+        + " with audit key file " + otherKey + ": it is not the trail's key, and its events cannot be"
+        + " matched to a subject with it; give the key file the trail was written with, --key-file K\n",
+        queried.err());
   }
 
   @Test

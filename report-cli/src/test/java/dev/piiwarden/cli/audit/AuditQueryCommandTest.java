@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.cli.CliResult;
 import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.Pseudonymizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,43 @@ class AuditQueryCommandTest {
         + " were not given: pass them too, oldest first)); the events below may be incomplete or"
         + " altered, run 'piiwarden audit verify' on the same trail"), result.errLines());
     assertTrue(result.out().startsWith("subject hmac:"), result.out());
+  }
+
+  /**
+   * With another key every pseudonym differs from the trail's, so "0 events" would be a false
+   * answer to an access request: no event list, exit 2.
+   */
+  @Test
+  void aKeyThatIsNotTheTrailsIsRefusedInsteadOfAnsweringNoEvents() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    Path otherKey = folder.resolve("other.key");
+    Files.write(otherKey, new byte[32]);
+    Files.setPosixFilePermissions(otherKey, PosixFilePermissions.fromString("rw-------"));
+
+    for (String format : List.of("table", "json")) {
+      CliResult result = CliRun.run("audit", "query", trail.toString(), "--key-file", otherKey.toString(),
+          "--subject", "u-42", "--format", format);
+
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals("", result.out());
+      assertEquals(List.of("piiwarden: no record of the trail (1 file) verifies with audit key file "
+          + otherKey + ": it is not the trail's key, and its events cannot be matched to a subject"
+          + " with it; give the key file the trail was written with, --key-file K"), result.errLines());
+    }
+  }
+
+  @Test
+  void aPseudonymIsMatchedAsItIsNotPseudonymisedAgain() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    String pseudonym = new Pseudonymizer(AuditKey.load(folder.resolve(AuditKey.DEFAULT_FILE_NAME)))
+        .pseudonym("u-42");
+
+    CliResult byId = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42");
+    CliResult byPseudonym = CliRun.run("audit", "query", trail.toString(), "--subject", pseudonym);
+
+    assertEquals(0, byPseudonym.exitCode(), byPseudonym.describe());
+    assertTrue(byPseudonym.out().startsWith("subject " + pseudonym + ": 3 events\n"), byPseudonym.out());
+    assertEquals(byId.out(), byPseudonym.out());
   }
 
   @Test

@@ -71,6 +71,22 @@ class ConsentAuditTest {
   }
 
   @Test
+  void theFoldersMadeForTheLedgerTheTrailAndTheKeyAreTheirOwnersOnly() throws Exception {
+    Path ledger = dir.resolve("l/m/consent.jsonl");
+    Path trail = dir.resolve("a/b/piiwarden-audit.jsonl");
+    CliResult granted = consent("grant", "--store", "file:" + ledger, "--subject", SUBJECT, "--purpose",
+        "marketing", "--source", "app", "--audit", "jsonl:" + trail);
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    for (String made : List.of("l", "l/m", "a", "a/b")) {
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(made))), made);
+    }
+    for (Path file : List.of(ledger, trail, trail.resolveSibling(AuditKey.DEFAULT_FILE_NAME))) {
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+    }
+  }
+
+  @Test
   void theJdbcDriverJarsServeAJdbcTrailToo() throws Exception {
     String url = "jdbc:h2:" + dir.resolve("audit").toAbsolutePath();
     CliResult granted = consent("grant", "--store", store(), "--subject", SUBJECT, "--purpose", "marketing",

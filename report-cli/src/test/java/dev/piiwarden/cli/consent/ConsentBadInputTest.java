@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,48 @@ class ConsentBadInputTest {
       assertTrue(result.err().contains("check that the store is reachable"), result.err());
       assertFalse(result.err().contains("hunter2") || result.err().contains("dpo"), result.err());
     }
+  }
+
+  @Test
+  void aLedgerThatGroupOrOthersMayWriteIsRefusedWithTheChmodFixAndNothingIsWritten() throws IOException {
+    Path ledger = Files.writeString(dir.resolve("consent.jsonl"), "");
+    Files.setPosixFilePermissions(ledger, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    for (String command : List.of("grant", "withdraw", "list")) {
+      List<String> args = new ArrayList<>(List.of(command, "--store", fileStore(), "--subject", SUBJECT));
+      if (!command.equals("list")) {
+        args.addAll(List.of("--purpose", "marketing", "--source", "app"));
+      }
+      CliResult result = consent(args.toArray(String[]::new));
+
+      assertOneLine(result, "piiwarden: consent store file:" + ledger + " is writable by group or others"
+          + " (mode rw-rw-rw-), so they could record consent in anyone's name; run 'chmod 600 " + ledger
+          + "' and check its records");
+      assertEquals("", Files.readString(ledger), command);
+    }
+  }
+
+  @Test
+  void valuesShapedLikePersonalDataAreShownMaskedWithoutADidYouMean() {
+    CliResult purpose = consent("grant", "--store", fileStore(), "--subject", SUBJECT,
+        "--purpose", "jane.doe@example.com", "--source", "app");
+    assertOneLine(purpose, "piiwarden: --purpose '[REDACTED:email]' is not a purpose of the taxonomy (it looks"
+        + " like an e-mail address, not a purpose key); pass a purpose key");
+    assertFalse(purpose.err().contains("did you mean"), purpose.err());
+
+    CliResult expires = consent("grant", "--store", fileStore(), "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "app", "--expires", "jane.doe@example.com");
+    assertOneLine(expires, "piiwarden: ");
+    assertTrue(expires.err().contains("'[REDACTED:email]' is neither an ISO-8601 instant"), expires.err());
+
+    CliResult format = consent("list", "--store", fileStore(), "--subject", SUBJECT, "--format", "4111111111111111");
+    assertOneLine(format, "piiwarden: ");
+    assertTrue(format.err().contains("[REDACTED:card]"), format.err());
+
+    for (CliResult result : List.of(purpose, expires, format)) {
+      assertFalse(result.err().contains("jane") || result.err().contains("4111"), result.err());
+    }
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")), "nothing was recorded");
   }
 
   @Test

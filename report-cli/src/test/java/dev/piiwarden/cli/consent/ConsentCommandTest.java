@@ -66,6 +66,17 @@ class ConsentCommandTest {
   }
 
   @Test
+  void theConfirmationShowsTheSourceRedactedAsTheTrailHasIt() {
+    CliResult granted = consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
+        "--source", "call with +44 20 7946 0958, kim@example.com");
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    assertTrue(granted.out().contains("(source call with [REDACTED:phone], [REDACTED:email]) in file:"),
+        granted.out());
+    assertFalse(granted.out().contains("7946") || granted.out().contains("kim@"), granted.out());
+  }
+
+  @Test
   void expiresTakesAnInstantOrADurationFromNow() {
     Instant before = Instant.now();
     CliResult byDuration =

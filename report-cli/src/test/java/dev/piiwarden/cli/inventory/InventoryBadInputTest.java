@@ -106,6 +106,18 @@ class InventoryBadInputTest {
   }
 
   @Test
+  void corruptJarInsideAWar() throws IOException {
+    Path war =
+        FragmentFixtures.jar(
+            dir.resolve("app.war"), Map.of("WEB-INF/lib/x.jar", "this is not a zip archive"));
+
+    String line = assertBadInput("inventory", war.toString());
+
+    assertEquals("piiwarden: " + war + "!/WEB-INF/lib/x.jar: not a readable jar (it ends before its central"
+        + " directory: cut short, or not a jar); rebuild the archive that holds it", line);
+  }
+
+  @Test
   void corruptFragmentInsideAJar() throws IOException {
     Path jar =
         FragmentFixtures.jar(

@@ -37,6 +37,18 @@ class InventoryCommandTest {
   }
 
   @Test
+  void aWarIsReadWithTheJarsItBundles() throws IOException {
+    CliResult war = CliRun.run("inventory", FragmentFixtures.war(dir).toString());
+    CliResult parts = CliRun.run("inventory", FragmentFixtures.classFolder(dir).toString(),
+        FragmentFixtures.jar(dir).toString());
+
+    assertEquals(0, war.exitCode(), war.describe());
+    assertEquals("", war.err());
+    assertEquals(parts.out(), war.out());
+    assertTrue(war.out().contains("\"id\" : \"com.acme.Order#shippingAddress\""), war.out());
+  }
+
+  @Test
   void jsonOutputIsTheSpecDocument() throws IOException {
     CliResult result = CliRun.run("inventory", FragmentFixtures.jar(dir).toString());
 

@@ -197,6 +197,9 @@ class RedactCommandTest {
         "--pattern|digits=\\d*|piiwarden: --pattern digits=\\d*: Redaction pattern 'digits' also matches empty text",
         "--detectors|email,fax|piiwarden: --detectors: 'fax' is not a detector; pass all, or ",
         "--keys|session id|piiwarden: --keys: key name 'session id' may hold only ",
+        "--keys|kim@example.com|piiwarden: --keys: key name '[REDACTED:email]' may hold only ",
+        "--detectors|email,4111111111111111|piiwarden: --detectors: '[REDACTED:card]' is not a detector; ",
+        "--style|kim@example.com|piiwarden: Invalid value for option '--style': expected one of mask, hash but was '[REDACTED:email]'",
         "--style|blur|piiwarden: Invalid value for option '--style': expected one of mask, hash",
       })
   void badOptionsAreExit2WithOneLineNamingThem(String option, String value, String start) {

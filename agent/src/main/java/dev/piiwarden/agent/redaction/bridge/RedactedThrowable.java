@@ -28,14 +28,30 @@ public final class RedactedThrowable extends Throwable {
    * itself when no message changed (or it is already a stand-in).
    */
   public static Throwable of(Throwable thrown, UnaryOperator<String> redact) {
+    if (thrown == null) {
+      return null;
+    }
+    Throwable standIn = standIns(thrown, redact).get(thrown);
+    return standIn == null ? thrown : standIn;
+  }
+
+  /**
+   * The stand-in of {@code thrown} and of each exception in its chain (causes, suppressed, their
+   * causes), by identity of the original; empty when no message changed (or {@code thrown} is
+   * null or already a stand-in). For a framework's own tree of proxies, each built from one
+   * exception of the chain, to be given the stand-in of its own exception.
+   */
+  public static Map<Throwable, Throwable> standIns(Throwable thrown, UnaryOperator<String> redact) {
     if (thrown == null || thrown instanceof RedactedThrowable) {
-      return thrown;
+      return Map.of();
     }
     Map<Throwable, String> messages = new IdentityHashMap<>();
     if (!redactMessages(thrown, redact, messages)) {
-      return thrown;
+      return Map.of();
     }
-    return copy(thrown, messages, new IdentityHashMap<>());
+    Map<Throwable, Throwable> copies = new IdentityHashMap<>();
+    copy(thrown, messages, copies);
+    return copies;
   }
 
   /** The class name of the exception this stands in for. */

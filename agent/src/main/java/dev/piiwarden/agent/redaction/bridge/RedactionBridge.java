@@ -7,8 +7,9 @@ package dev.piiwarden.agent.redaction.bridge;
  * redaction; until then every call is a no-op.
  *
  * <p>Each {@code enter…} method counts the call depth; the hooked method calls {@link #leave()} at
- * every exit, by return or by exception, so the depth stays balanced. No method here throws: the
- * inserted code has no handler of its own around them.
+ * every exit, by return or by exception, so the depth stays balanced. Each {@code prepare…}
+ * method, called just before the hooked class calls its own hooked method, enters and leaves the
+ * depth itself. No method here throws: the inserted code has no handler of its own around them.
  */
 public final class RedactionBridge {
   /** The agent's redaction of each framework's event, working on the events by reflection. */
@@ -38,6 +39,11 @@ public final class RedactionBridge {
     void failed(String where, Throwable failure);
   }
 
+  private static final int LOGBACK = 0;
+  private static final int JUL = 1;
+  /** Each framework's name in a failure report, by the numbers above. */
+  private static final String[] FRAMEWORKS = {"logback", "jul"};
+
   private static volatile Hooks hooks;
 
   private RedactionBridge() {}
@@ -49,20 +55,17 @@ public final class RedactionBridge {
 
   /** Logback: {@code Logger#callAppenders} enter. */
   public static void enterLogback(Object event) {
-    try {
-      RedactionCallDepth depth = RedactionCallDepth.current();
-      int level = depth.enter();
-      Hooks current = hooks;
-      if (current != null && event != null) {
-        try {
-          depth.handled(current.logbackEvent(event, level > 1 ? depth.handled() : null));
-        } catch (Throwable failure) {
-          current.failed("logback", failure);
-        }
-      }
-    } catch (Throwable ignored) {
-      // never into the application's logging call
-    }
+    enterInPlace(LOGBACK, event);
+  }
+
+  /**
+   * Logback: just before {@code Logger} calls its own {@code callAppenders(event)}, where every
+   * event built by Logback's {@code Logger} passes: redacts the event there, so that code another
+   * agent put at the start of {@code callAppenders} (OpenTelemetry's log export) reads it
+   * redacted, whichever agent's code runs first there; the enter hook then finds it done.
+   */
+  public static void prepareLogback(Object event) {
+    prepare(LOGBACK, event);
   }
 
   /**
@@ -91,20 +94,68 @@ public final class RedactionBridge {
 
   /** JUL: {@code Logger#log(LogRecord)} enter. */
   public static void enterJul(java.util.logging.LogRecord record) {
+    enterInPlace(JUL, record);
+  }
+
+  /**
+   * JUL: just before {@code Logger} calls its own {@code log(LogRecord)}, as each of its logging
+   * methods does; as {@link #prepareLogback}.
+   */
+  public static void prepareJul(java.util.logging.LogRecord record) {
+    prepare(JUL, record);
+  }
+
+  /** Enters a hook that redacts the event in place, unless it was prepared just before the call. */
+  private static void enterInPlace(int framework, Object event) {
     try {
       RedactionCallDepth depth = RedactionCallDepth.current();
       int level = depth.enter();
       Hooks current = hooks;
-      if (current != null && record != null) {
-        try {
-          depth.handled(current.julRecord(record, level > 1 ? depth.handled() : null));
-        } catch (Throwable failure) {
-          current.failed("jul", failure);
-        }
+      if (current == null || event == null) {
+        return;
+      }
+      if (depth.takePrepared(event)) {
+        depth.handled(depth.preparedMessage());
+        return;
+      }
+      try {
+        depth.handled(redactInPlace(current, framework, event, level > 1 ? depth.handled() : null));
+      } catch (Throwable failure) {
+        current.failed(FRAMEWORKS[framework], failure);
       }
     } catch (Throwable ignored) {
       // never into the application's logging call
     }
+  }
+
+  /**
+   * Redacts the event in place just before the hooked method is called with it, at the depth the
+   * hook would have, and records it for the hook. A failure leaves it to the hook to try again.
+   */
+  private static void prepare(int framework, Object event) {
+    try {
+      Hooks current = hooks;
+      if (current == null || event == null) {
+        return;
+      }
+      RedactionCallDepth depth = RedactionCallDepth.current();
+      int level = depth.enter();
+      try {
+        depth.prepared(event, redactInPlace(current, framework, event, level > 1 ? depth.handled() : null));
+      } catch (Throwable failure) {
+        current.failed(FRAMEWORKS[framework], failure);
+      } finally {
+        depth.leave();
+      }
+    } catch (Throwable ignored) {
+      // never into the application's logging call
+    }
+  }
+
+  private static String redactInPlace(Hooks current, int framework, Object event, String handled) {
+    return framework == LOGBACK
+        ? current.logbackEvent(event, handled)
+        : current.julRecord((java.util.logging.LogRecord) event, handled);
   }
 
   /** Every exit of a hooked method, by return or by exception. */

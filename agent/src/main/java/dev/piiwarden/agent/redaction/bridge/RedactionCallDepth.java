@@ -13,6 +13,8 @@ public final class RedactionCallDepth {
   private int depth;
   private String handled;
   private StringBuilder formatBuffer;
+  private Object prepared;
+  private String preparedMessage;
   private Object copiedEvent;
   private Object copy;
   private String copyMessage;
@@ -84,6 +86,30 @@ public final class RedactionCallDepth {
     if (formatBuffer != null && formatBuffer.capacity() > keep) {
       formatBuffer = null;
     }
+  }
+
+  /**
+   * Records that {@code event} was redacted in place just before the hooked method is called with
+   * it (its redacted message {@code message}), so that the method's own hook leaves it as it is.
+   */
+  public void prepared(Object event, String message) {
+    prepared = event;
+    preparedMessage = message;
+  }
+
+  /**
+   * Whether {@code event} is the one last {@linkplain #prepared prepared} on this thread; forgets
+   * that event either way, so none is held past the call it was prepared for.
+   */
+  public boolean takePrepared(Object event) {
+    boolean same = prepared == event;
+    prepared = null;
+    return same;
+  }
+
+  /** The redacted message of the event {@link #takePrepared} last found prepared. */
+  public String preparedMessage() {
+    return preparedMessage;
   }
 
   /** The copy a hook last made of {@code event} on this thread, or null. */

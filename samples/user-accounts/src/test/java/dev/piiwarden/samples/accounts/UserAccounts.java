@@ -35,7 +35,21 @@ final class UserAccounts {
   }
 
   static void consent(RunningService service, String id, String method) throws Exception {
-    Reply reply = service.call(method, "/users/" + id + "/consents/" + PURPOSE, "{\"source\":\"settings-page\"}");
-    assertEquals(200, reply.status(), () -> method + " consent: " + reply.body());
+    consent(service, id, method, "settings-page");
   }
+
+  /** A grant ({@code PUT}) or withdrawal ({@code DELETE}) with this source; the recorded source. */
+  static String consent(RunningService service, String id, String method, String source) throws Exception {
+    Reply reply = service.call(method, "/users/" + id + "/consents/" + PURPOSE,
+        "{\"source\":\"" + source + "\"}");
+    assertEquals(200, reply.status(), () -> method + " consent: " + reply.body());
+    return reply.body().get("source").asText();
+  }
+
+  /** A source as a support desk types it: the caller's phone number and card. */
+  static String phoneCallSource(Person person) {
+    return "phone call from " + person.phone() + ", card " + CARD;
+  }
+
+  static final String CARD = "4111111111111111";
 }

@@ -2,10 +2,12 @@ package dev.piiwarden.samples.accounts;
 
 import static dev.piiwarden.samples.accounts.UserAccounts.ANA;
 import static dev.piiwarden.samples.accounts.UserAccounts.BEN;
+import static dev.piiwarden.samples.accounts.UserAccounts.CARD;
 import static dev.piiwarden.samples.accounts.UserAccounts.CHLOE;
 import static dev.piiwarden.samples.accounts.UserAccounts.CLIENT_IP;
 import static dev.piiwarden.samples.accounts.UserAccounts.PURPOSE;
 import static dev.piiwarden.samples.accounts.UserAccounts.consent;
+import static dev.piiwarden.samples.accounts.UserAccounts.phoneCallSource;
 import static dev.piiwarden.samples.accounts.UserAccounts.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +55,8 @@ class UserAccountsAgentIT {
       ids.put(person, register(service, person));
     }
     consent(service, ids.get(ANA), "PUT");
-    consent(service, ids.get(BEN), "PUT");
+    assertEquals("phone call from [REDACTED:phone], card [REDACTED:card]",
+        consent(service, ids.get(BEN), "PUT", phoneCallSource(BEN)), "the source is recorded redacted");
     firstNewsletter = service.call("POST", "/newsletter/send", null);
     consent(service, ids.get(BEN), "DELETE");
     secondNewsletter = service.call("POST", "/newsletter/send", null);
@@ -140,6 +143,9 @@ class UserAccountsAgentIT {
     assertTrue(ledger.contains(ids.get(BEN)), "the consent history stays, keyed by the random id");
     assertFalse(ledger.contains(BEN.email()), ledger);
     assertFalse(ledger.contains("Okafor"), ledger);
+    assertFalse(ledger.contains(BEN.phone()) || ledger.contains(CARD),
+        "the source of Ben's grant (a phone call) keeps neither his number nor his card: " + ledger);
+    assertTrue(ledger.contains("phone call from [REDACTED:phone], card [REDACTED:card]"), ledger);
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.piiwarden.samples.accounts;
 
 import static dev.piiwarden.samples.accounts.UserAccounts.ANA;
 import static dev.piiwarden.samples.accounts.UserAccounts.BEN;
+import static dev.piiwarden.samples.accounts.UserAccounts.CARD;
 import static dev.piiwarden.samples.accounts.UserAccounts.PURPOSE;
 import static dev.piiwarden.samples.accounts.UserAccounts.consent;
+import static dev.piiwarden.samples.accounts.UserAccounts.phoneCallSource;
 import static dev.piiwarden.samples.accounts.UserAccounts.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +47,8 @@ class UserAccountsWithoutAgentIT {
       assertEquals(401, service.call("POST", "/login", "{\"email\":\"nobody@example.com\",\"password\":\"x\"}").status());
 
       consent(service, ana, "PUT");
-      consent(service, ben, "PUT");
+      assertEquals("phone call from [REDACTED:phone], card [REDACTED:card]",
+          consent(service, ben, "PUT", phoneCallSource(BEN)), "the source is recorded redacted");
       consent(service, ben, "DELETE");
       Reply state = service.call("GET", "/users/" + ben + "/consents/" + PURPOSE, null);
       assertFalse(state.body().get("granted").asBoolean());
@@ -57,13 +60,16 @@ class UserAccountsWithoutAgentIT {
       assertEquals(1, newsletter.body().get("skipped").asInt());
 
       Reply export = service.call("GET", "/users/" + ana + "/export", null);
-      List<String> categories = new ArrayList<>();
+      List<String> entries = new ArrayList<>();
       for (JsonNode entry : export.body().get("personalData")) {
-        categories.add(entry.get("member").asText() + ":" + entry.get("category").asText());
+        entries.add(entry.get("path").asText() + " " + entry.get("member").asText() + ":"
+            + entry.get("category").asText());
       }
-      assertTrue(categories.contains("email:user.contact.email"), categories::toString);
-      assertTrue(categories.contains("clientIp:user.device.ip_address"), categories::toString);
-      assertTrue(categories.contains("sentTo:user.contact.email"), categories::toString);
+      // the user, then each login and each delivery, every member of each
+      assertEquals(List.of("[0] email:user.contact.email", "[0] name:user.name",
+          "[0] phone:user.contact.phone_number", "[0] createdAt:user.account", "[0] lastActiveAt:user.behavior",
+          "[1][0] clientIp:user.device.ip_address", "[1][0] at:user.behavior", "[1][0] succeeded:user.behavior",
+          "[2][0] sentTo:user.contact.email", "[2][0] sentAt:user.behavior"), entries);
       assertEquals(1, export.body().get("consents").size());
 
       assertEquals(204, service.call("DELETE", "/users/" + ben, null).status());
@@ -77,6 +83,7 @@ class UserAccountsWithoutAgentIT {
       assertFalse(Files.exists(service.workDir().resolve("piiwarden-audit.jsonl")));
       String ledger = Files.readString(service.workDir().resolve("consent.jsonl"));
       assertTrue(ledger.contains(ben) && !ledger.contains(BEN.email()), ledger);
+      assertFalse(ledger.contains(BEN.phone()) || ledger.contains(CARD), ledger);
     }
   }
 }

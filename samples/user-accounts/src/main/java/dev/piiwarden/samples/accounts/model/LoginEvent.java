@@ -16,5 +16,15 @@ public record LoginEvent(
             basis = LawfulBasis.LEGITIMATE_INTERESTS,
             retention = "P90D")
         String clientIp,
-    Instant at,
-    boolean succeeded) {}
+    @PersonalData(
+            category = Category.USER_BEHAVIOR,
+            purposes = Purpose.ESSENTIAL_SERVICE_SECURITY,
+            basis = LawfulBasis.LEGITIMATE_INTERESTS,
+            retention = "P90D")
+        Instant at,
+    @PersonalData(
+            category = Category.USER_BEHAVIOR,
+            purposes = Purpose.ESSENTIAL_SERVICE_SECURITY,
+            basis = LawfulBasis.LEGITIMATE_INTERESTS,
+            retention = "P90D")
+        boolean succeeded) {}

@@ -16,4 +16,9 @@ public record NewsletterDelivery(
             basis = LawfulBasis.CONSENT,
             retention = "P2Y")
         String sentTo,
-    Instant sentAt) {}
+    @PersonalData(
+            category = Category.USER_BEHAVIOR,
+            purposes = Purpose.MARKETING_COMMUNICATIONS_EMAIL,
+            basis = LawfulBasis.CONSENT,
+            retention = "P2Y")
+        Instant sentAt) {}

@@ -41,8 +41,18 @@ public record User(
             retention = "P2Y",
             redaction = Redaction.PARTIAL)
         String phone,
-    Instant createdAt,
-    Instant lastActiveAt) {
+    @PersonalData(
+            category = Category.USER_ACCOUNT,
+            purposes = {Purpose.ESSENTIAL_SERVICE, Purpose.ESSENTIAL_LEGAL_OBLIGATION},
+            basis = LawfulBasis.CONTRACT,
+            retention = "P2Y")
+        Instant createdAt,
+    @PersonalData(
+            category = Category.USER_BEHAVIOR,
+            purposes = {Purpose.ESSENTIAL_SERVICE, Purpose.ESSENTIAL_LEGAL_OBLIGATION},
+            basis = LawfulBasis.CONTRACT,
+            retention = "P2Y")
+        Instant lastActiveAt) {
 
   /** This user with the given contact details, the rest unchanged. */
   public User withDetails(String newEmail, String newName, String newPhone) {

@@ -1,5 +1,6 @@
 package dev.piiwarden.samples.accounts.service;
 
+import dev.piiwarden.annotations.DataSubject;
 import dev.piiwarden.annotations.ProcessingActivity;
 import dev.piiwarden.annotations.Purpose;
 import dev.piiwarden.api.ConsentRecord;
@@ -7,6 +8,7 @@ import dev.piiwarden.api.PersonalDataExport;
 import dev.piiwarden.samples.accounts.auth.PasswordHasher;
 import dev.piiwarden.samples.accounts.model.LoginAttempt;
 import dev.piiwarden.samples.accounts.model.LoginEvent;
+import dev.piiwarden.samples.accounts.model.NewsletterDelivery;
 import dev.piiwarden.samples.accounts.model.Rectification;
 import dev.piiwarden.samples.accounts.model.Registration;
 import dev.piiwarden.samples.accounts.model.User;
@@ -14,7 +16,6 @@ import dev.piiwarden.samples.accounts.store.AccountStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +62,13 @@ public final class AccountService {
   }
 
   @ProcessingActivity(name = "Account lookup", purposes = Purpose.ESSENTIAL_SERVICE)
-  public User find(String id) throws SQLException {
+  public User find(@DataSubject String id) throws SQLException {
     return store.findById(id).orElseThrow(() -> notFound(id));
   }
 
   /** Rectification (GDPR Art. 16): {@code replace} for PUT (all members given), else a PATCH. */
   @ProcessingActivity(name = "Account rectification", purposes = Purpose.ESSENTIAL_SERVICE)
-  public User rectify(String id, Rectification change, boolean replace) throws SQLException {
+  public User rectify(@DataSubject String id, Rectification change, boolean replace) throws SQLException {
     User current = find(id);
     if (replace) {
       require(change.email(), "email");
@@ -90,7 +91,7 @@ public final class AccountService {
    * records, keyed by the random user id that nothing links to the person any more.
    */
   @ProcessingActivity(name = "Account erasure", purposes = Purpose.ESSENTIAL_LEGAL_OBLIGATION)
-  public void erase(String id) throws SQLException {
+  public void erase(@DataSubject String id) throws SQLException {
     User user = find(id);
     int rows = store.erase(id);
     log.info("erased {} ({} rows)", user, rows);
@@ -116,20 +117,19 @@ public final class AccountService {
 
   /**
    * Access and portability (GDPR Art. 15 and 20): every personal data value held about the user
-   * with its category and purposes, and the consent history.
+   * (the account, its logins, its newsletter deliveries) with its category, purposes and the path of
+   * the record it belongs to, and the consent history.
    */
   @ProcessingActivity(name = "Personal data export", purposes = Purpose.ESSENTIAL_LEGAL_OBLIGATION)
-  public Map<String, Object> export(String id) throws SQLException {
+  public Map<String, Object> export(@DataSubject String id) throws SQLException {
     User user = find(id);
-    List<Object> holders = new ArrayList<>();
-    holders.add(user);
-    holders.addAll(store.logins(id));
-    holders.addAll(store.deliveries(id));
+    List<LoginEvent> logins = store.logins(id);
+    List<NewsletterDelivery> deliveries = store.deliveries(id);
     List<ConsentRecord> history = consents.history(id);
     Map<String, Object> export = new LinkedHashMap<>();
     export.put("subject", id);
     export.put("exportedAt", clock.instant());
-    export.put("personalData", PersonalDataExport.export(holders.toArray()));
+    export.put("personalData", PersonalDataExport.export(user, logins, deliveries));
     export.put("consents", history);
     log.info("exported the data of {}", user);
     return export;

@@ -2,6 +2,7 @@ package dev.piiwarden.samples.accounts.service;
 
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.api.Consents;
+import dev.piiwarden.api.PersonalDataExport;
 import dev.piiwarden.api.spi.AgentLedgerBackend;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,6 +12,11 @@ import java.util.regex.Pattern;
  * it is attached, else piiwarden-core's configured store when core is on the class path. Without
  * either, every call fails with {@link AccountException.Kind#UNAVAILABLE}: a consent that cannot
  * be recorded must not look recorded.
+ *
+ * <p>The ledger outlives an erasure (it is the proof of what was agreed), so the free-text source a
+ * client sends ("phone call from +44 …") is recorded as PII Warden's redaction engine renders it
+ * ({@link PersonalDataExport#redact}): the phone number, e-mail address or card number in it never
+ * reaches the ledger.
  */
 public final class ConsentService {
   private static final Pattern PURPOSE = Pattern.compile("[a-z_]+(\\.[a-z_]+)*");
@@ -26,12 +32,12 @@ public final class ConsentService {
 
   public ConsentRecord grant(String userId, String purpose, String source) {
     checkPurpose(purpose);
-    return ledger(() -> Consents.grant(userId, purpose, source));
+    return ledger(() -> Consents.grant(userId, purpose, PersonalDataExport.redact(source)));
   }
 
   public ConsentRecord withdraw(String userId, String purpose, String source) {
     checkPurpose(purpose);
-    return ledger(() -> Consents.withdraw(userId, purpose, source));
+    return ledger(() -> Consents.withdraw(userId, purpose, PersonalDataExport.redact(source)));
   }
 
   public boolean isGranted(String userId, String purpose) {
@@ -44,7 +50,9 @@ public final class ConsentService {
 
   private static void checkPurpose(String purpose) {
     if (!PURPOSE.matcher(purpose).matches()) {
-      throw new AccountException(AccountException.Kind.INVALID, "not a purpose key: " + purpose);
+      // the path segment is not repeated: it could be anything a client put there
+      throw new AccountException(AccountException.Kind.INVALID,
+          "not a purpose key; give lower-case words joined by dots, e.g. marketing.communications.email");
     }
   }
 

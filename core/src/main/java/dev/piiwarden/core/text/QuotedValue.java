@@ -1,4 +1,4 @@
-package dev.piiwarden.processor.base;
+package dev.piiwarden.core.text;
 
 import dev.piiwarden.core.redaction.PiiType;
 import dev.piiwarden.core.redaction.Redactor;
@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A value from the user's code or build (an annotation's string, an option's value) as a diagnostic
- * may quote it: through core's redaction engine, so that a value shaped like personal data (a
- * constant holding an e-mail address where a category key belongs) is shown masked and does not
- * end up in build logs.
+ * A value given to PII Warden (an annotation's string, an option's value, an argument of {@code
+ * Consents}) as a message may quote it: through core's redaction engine with its defaults, so
+ * that a value shaped like personal data (an e-mail address where a purpose key belongs, a card
+ * number as an option's value) is shown masked and does not end up in build logs, stderr, or an
+ * exception the application passes on. The processor's diagnostics, the agent's configuration
+ * errors, {@code Consents}' and the CLI's messages all quote values through this class. A message
+ * that shows a masked value gives what the value looks like instead of a "did you mean": the
+ * closest key to an e-mail address is noise.
  *
  * @param shown the value, or its redaction ({@code [REDACTED:email]}) when anything was found
  * @param looksLike what was found, e.g. {@code "an e-mail address"}; null when nothing was
@@ -52,6 +56,11 @@ public record QuotedValue(String shown, String looksLike) {
   /** {@code text} as a diagnostic may show it: {@link #of} without what was found. */
   public static String shown(String text) {
     return of(text).shown();
+  }
+
+  /** {@code raw} as {@link #shown} gives it, in single quotes: {@code 'monitr'}, {@code '[REDACTED:email]'}. */
+  public static String quoted(String raw) {
+    return "'" + shown(raw) + "'";
   }
 
   /** Whether the value was masked because it looks like personal data. */

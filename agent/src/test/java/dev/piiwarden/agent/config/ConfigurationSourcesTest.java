@@ -1,0 +1,99 @@
+package dev.piiwarden.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How each source is read: the agent arguments and the config file, one value per option each. */
+class ConfigurationSourcesTest {
+  @TempDir Path folder;
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstEntryOfTheFileIsNotPartOfItsName() throws Exception {
+    Path file = folder.resolve("agent.properties");
+    Files.write(file, ("\uFEFFpiiwarden.consent.mode=monitor\nconsent.cache-ttl=PT1S\n")
+        .getBytes(StandardCharsets.UTF_8));
+
+    AgentConfiguration configuration = fromArguments("config-file=" + file);
+
+    assertEquals("monitor", configuration.get(AgentOption.CONSENT_MODE));
+    assertEquals("PT1S", configuration.get(AgentOption.CONSENT_CACHE_TTL));
+  }
+
+  @Test
+  void anOptionGivenTwiceInTheAgentArgumentsWithTwoValuesNamesBoth() {
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: given twice in the agent"
+        + " arguments, as 'monitor' and as 'enforce'; remove the one that is not meant; allowed:"
+        + " enforce, monitor", refused("consent.mode=monitor,consent.mode=enforce"));
+  }
+
+  @Test
+  void theOptionalPrefixDoesNotMakeTwoOptionsOfOne() {
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: given twice in the agent"
+        + " arguments, as 'monitor' and as 'enforce'; remove the one that is not meant; allowed:"
+        + " enforce, monitor", refused("piiwarden.consent.mode=monitor,consent.mode=enforce"));
+  }
+
+  @Test
+  void listValuesAreComparedWhole() throws ConfigurationError {
+    assertEquals("piiwarden: configuration error: piiwarden.redaction.detectors: given twice in the"
+        + " agent arguments, as 'email,phone' and as 'email,card'; remove the one that is not meant;"
+        + " allowed: all or a list of email, phone, card, iban, ip, ssn, credential",
+        refused("redaction.detectors=email,phone,redaction.detectors=email,card"));
+    assertEquals("email,phone",
+        fromArguments("redaction.detectors=email,phone,redaction.detectors=email,phone")
+            .get(AgentOption.REDACTION_DETECTORS));
+  }
+
+  @Test
+  void aStoreGivenTwiceIsShownWithoutCredentials() {
+    assertEquals("piiwarden: configuration error: piiwarden.consent.store: given twice in the agent"
+        + " arguments, as 'jdbc:postgresql://db/a' and as 'jdbc:postgresql://db/b'; remove the one"
+        + " that is not meant; allowed: memory:, file:<path>, jdbc:<url>",
+        refused("consent.store=jdbc:postgresql://db/a?password=s3cret,"
+            + "consent.store=jdbc:postgresql://db/b?password=s3cret"));
+  }
+
+  @Test
+  void anOptionGivenTwiceInTheConfigFileWithTwoValuesNamesBothAndTheFile() throws IOException {
+    Path file = folder.resolve("agent.properties");
+    Files.writeString(file, "consent.mode=monitor\naudit.sink=none\npiiwarden.consent.mode=enforce\n");
+
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: given twice in the config"
+        + " file " + file + ", as 'monitor' and as 'enforce'; remove the one that is not meant;"
+        + " allowed: enforce, monitor", refused("config-file=" + file));
+  }
+
+  @Test
+  void theSameValueTwiceIsNoConflict() throws Exception {
+    Path file = folder.resolve("agent.properties");
+    Files.writeString(file, "consent.mode=monitor\nconsent.mode=monitor \n");
+
+    assertEquals("monitor", fromArguments("config-file=" + file).get(AgentOption.CONSENT_MODE));
+    assertEquals("monitor", fromArguments("consent.mode=monitor,consent.mode=monitor").get(AgentOption.CONSENT_MODE));
+  }
+
+  @Test
+  void anArgumentThatIsNotKeyValueShowsTheQuotingJcmdNeeds() {
+    assertEquals("piiwarden: configuration error: agent arguments: 'consent.mode' is not key=value"
+        + " (jcmd JVMTI.agent_load splits its arguments at spaces and at '=': quote the option"
+        + " string for jcmd inside the shell's quotes, jcmd <pid> JVMTI.agent_load"
+        + " /path/piiwarden-agent.jar '\"k=v,k=v\"'); allowed: key=value,key=value",
+        refused("consent.mode"));
+  }
+
+  private static AgentConfiguration fromArguments(String arguments) throws ConfigurationError {
+    return new ConfigurationSources(Map.of(), Map.of(), arguments).resolve();
+  }
+
+  private static String refused(String arguments) {
+    return assertThrows(ConfigurationError.class, () -> fromArguments(arguments)).line();
+  }
+}
