@@ -386,8 +386,8 @@ class AuditTrailIT {
     assertEquals(1, run.exitCode(), run::toString);
     assertFalse(run.stdout().contains("main=started"), run::toString);
     assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + trail
-        + " cannot be written (java.nio.file.FileAlreadyExistsException: " + notAFolder + "); make sure"
-        + " this user can create and write its folder, or give another path (jsonl:<path>)\n",
+        + " cannot be written (java.nio.file.FileAlreadyExistsException: " + notAFolder
+        + ": exists and is not a folder); make sure this user can create and write its folder, or give another path (jsonl:<path>)\n",
         ConsentEnforcementIT.agentLines(run.stderr()));
   }
 
