@@ -1,6 +1,5 @@
 package dev.piiwarden.maven;
 
-import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.input.ModuleInventory.NoFragments;
 import java.io.File;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,6 +26,9 @@ abstract class PiiWardenMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   /** The class folder whose inventory fragments (written by piiwarden-processor) are read. */
   @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
@@ -51,16 +54,17 @@ abstract class PiiWardenMojo extends AbstractMojo {
 
   /**
    * The merged inventory of {@code inputs}. Inputs without fragments are reported once per module
-   * and inputs, though inventory, ropa and check all read them; the processor is advised only when
-   * it is not on the module's annotation processor path.
+   * and inputs, though inventory, ropa and check all read them: a warning when their classes carry
+   * PII Warden annotations (the processor did not run), else the processor is advised only when it
+   * is not on the module's annotation processor path.
    */
-  Inventory readInventory(List<Path> inputs) throws MojoExecutionException {
+  ModuleInventory readInventory(List<Path> inputs) throws MojoExecutionException {
     @SuppressWarnings("unchecked")
     Map<Object, Object> context = getPluginContext();
     boolean first = context == null || context.putIfAbsent("piiwarden.noFragments " + inputs, Boolean.TRUE) == null;
     NoFragments noFragments = !first ? null
         : processorConfigured() ? NoFragments.PROCESSOR_RAN : NoFragments.PROCESSOR_UNKNOWN;
-    return ModuleInventory.read(inputs, getLog(), noFragments);
+    return ModuleInventory.read(inputs, getLog(), noFragments, session != null && session.isParallel());
   }
 
   // piiwarden-processor on the maven-compiler-plugin's annotationProcessorPaths, or a dependency.
