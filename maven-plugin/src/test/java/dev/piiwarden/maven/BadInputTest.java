@@ -25,7 +25,8 @@ class BadInputTest {
   @TempDir Path dir;
 
   @Test
-  void aCorruptFragmentGivesCoreMessage() throws IOException {
+  @SuppressWarnings("deprecation")
+  void aCorruptFragmentGivesCoreMessageAndInAParallelBuildSaysItMayStillHaveBeenWritten() throws IOException {
     Path classes = dir.resolve("classes");
     ClassFolder.withFragment(classes, "com.acme.User", "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [");
     String coreMessage = assertThrows(InventoryException.class, () -> InventoryInputs.read(classes)).getMessage();
@@ -38,20 +39,9 @@ class BadInputTest {
     assertEquals(coreMessage, message);
     assertTrue(message.contains("com.acme.User.json"), message);
     assertFalse(Files.exists(dir.resolve("out/inventory.json")));
-  }
 
-  @Test
-  @SuppressWarnings("deprecation")
-  void aFragmentUnreadableInAParallelBuildMayStillBeBeingWritten() throws IOException {
-    Path classes = dir.resolve("classes");
-    ClassFolder.withFragment(classes, "com.acme.User", "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [");
-    String coreMessage = assertThrows(InventoryException.class, () -> InventoryInputs.read(classes)).getMessage();
-    InventoryMojo mojo = new InventoryMojo();
-    mojo.classesDirectory = classes.toFile();
-    mojo.outputFile = dir.resolve("out/inventory.json").toFile();
     mojo.session = new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(), List.of());
     mojo.session.setParallel(true);
-
     assertEquals(coreMessage + " (the build is parallel: if a module building at the same time was still writing"
         + " it, build again, without -T to be sure)", oneLine(mojo::execute));
   }

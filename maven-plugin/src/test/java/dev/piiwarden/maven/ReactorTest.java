@@ -72,10 +72,7 @@ class ReactorTest {
   @Test
   void inAParallelBuildTheCheckWaitsForTheModulesBeforeItToFinish() throws Exception {
     MavenProject payments = module("payments", true, new Properties());
-    MavenProject audit = module("audit", true, new Properties());
-    MavenSession session = session(payments, audit);
-    session.setParallel(true);
-    CheckMojo check = aggregateCheck(session, audit);
+    CheckMojo check = parallelCheckAfter(payments);
     // payments is still compiling when audit's check starts: its fragment comes, then its build ends.
     Thread payingModule = new Thread(() -> {
       try {
@@ -85,7 +82,7 @@ class ReactorTest {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-      session.getResult().addBuildSummary(new BuildSuccess(payments, 1));
+      check.session.getResult().addBuildSummary(new BuildSuccess(payments, 1));
     });
     payingModule.start();
 
@@ -102,10 +99,7 @@ class ReactorTest {
   @Test
   void theWaitEndsWithOneMessageWhenItTakesTooLongOrAModuleFailed() throws Exception {
     MavenProject payments = module("payments", true, new Properties());
-    MavenProject audit = module("audit", true, new Properties());
-    MavenSession session = session(payments, audit);
-    session.setParallel(true);
-    CheckMojo check = aggregateCheck(session, audit);
+    CheckMojo check = parallelCheckAfter(payments);
     check.reactorTimeout = 1;
     assertEquals("PII Warden check: com.acme:payments:jar:1.0 still building after 1 s, so their classes cannot be"
         + " read yet; raise piiwarden.reactorTimeout, build without -T, or run 'mvn piiwarden:check"
@@ -118,7 +112,7 @@ class ReactorTest {
         assertThrows(MojoExecutionException.class, check::execute).getMessage());
 
     check.reactorTimeout = 60;
-    session.getResult().addBuildSummary(new BuildFailure(payments, 1, new IllegalStateException("compilation failed")));
+    check.session.getResult().addBuildSummary(new BuildFailure(payments, 1, new IllegalStateException("compilation failed")));
     assertEquals("PII Warden check: not done, as module com.acme:payments:jar:1.0 failed and the reactor-wide work"
         + " needs the classes of every module before this one; fix that module's build first",
         assertThrows(MojoExecutionException.class, check::execute).getMessage());
@@ -151,6 +145,14 @@ class ReactorTest {
     String path = "backend/payments/src/main/java/com/acme/Checkout.java";
     assertTrue(e.getMessage().contains("\n  " + path + ":27: error: "), e.getMessage());
     assertTrue(Files.readString(check.sarifFile.toPath()).contains("\"uri\" : \"" + path + "\""));
+  }
+
+  // audit's reactor-wide check in a parallel build, with payments before it.
+  private CheckMojo parallelCheckAfter(MavenProject payments) {
+    MavenProject audit = module("audit", true, new Properties());
+    MavenSession session = session(payments, audit);
+    session.setParallel(true);
+    return aggregateCheck(session, audit);
   }
 
   private CheckMojo aggregateCheck(MavenSession session, MavenProject last) {
