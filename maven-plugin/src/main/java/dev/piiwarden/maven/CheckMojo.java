@@ -10,7 +10,6 @@ import dev.piiwarden.core.policy.PolicyCheck;
 import dev.piiwarden.core.report.diff.Change;
 import dev.piiwarden.core.report.diff.ChangeKind;
 import dev.piiwarden.core.report.diff.InventoryDiff;
-import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.maven.check.CheckSummary;
 import dev.piiwarden.maven.check.FailOn;
@@ -179,11 +178,8 @@ public class CheckMojo extends ReactorWideMojo {
   private void warnOfUnresolvedReads(Inventory inventory, List<DataElement> declaredElsewhere) {
     Inventory known = new Inventory(Stream.concat(inventory.dataElements().stream(), declaredElsewhere.stream())
         .toList(), inventory.activities(), List.of());
-    RopaBuilder.unresolvedReads(known).forEach((activity, count) ->
-        getLog().warn(PluginMessage.CHECK_UNRESOLVED_READS.format(activity,
-            count == 1 ? "1 data element" : count + " data elements",
-            aggregate ? "the reactor" : "this module", aggregate ? "its modules' dependencies" : "its dependencies",
-            count == 1 ? "it" : "them")));
+    warnOfUnresolvedReads(known, PluginMessage.CHECK_UNRESOLVED_READS,
+        aggregate ? "the reactor" : "this module", aggregate ? "its modules' dependencies" : "its dependencies");
   }
 
   /** The finding with its file under the source folder of the module that holds it, if one does. */

@@ -1,5 +1,7 @@
 package dev.piiwarden.maven;
 
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.input.ModuleInventory.NoFragments;
 import java.io.File;
@@ -93,6 +95,20 @@ abstract class PiiWardenMojo extends AbstractMojo {
       }
     }
     return false;
+  }
+
+  /**
+   * Warns, one line per activity, of the activities that read data elements {@code inventory} does
+   * not declare: {@code message} gets the activity, the count ("2 data elements"), "it" or "them",
+   * then {@code more}.
+   */
+  void warnOfUnresolvedReads(Inventory inventory, PluginMessage message, Object... more) {
+    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) -> {
+      List<Object> args = new ArrayList<>(List.of(activity, count == 1 ? "1 data element" : count + " data elements",
+          count == 1 ? "it" : "them"));
+      args.addAll(List.of(more));
+      getLog().warn(message.format(args.toArray()));
+    });
   }
 
   /** True, after logging why, when the module has no class folder (a pom module, no sources). */

@@ -32,8 +32,8 @@ public enum PluginMessage {
       "PII Warden ropa (aggregate): activity %s reads %s declared outside the reactor"
           + " (in a dependency), so its record leaves %s out; declare %3$s in a module of the reactor"),
   CHECK_UNRESOLVED_READS(
-      "PII Warden check: activity %s reads %s declared neither in %s nor in %s, so no"
-          + " policy rule sees %s; compile the module that declares %5$s with piiwarden-processor"),
+      "PII Warden check: activity %s reads %s declared neither in %4$s nor in %5$s, so no"
+          + " policy rule sees %3$s; compile the module that declares %3$s with piiwarden-processor"),
   BAD_DEPENDENCY(
       "dependency %s: %s"),
   UNRESOLVED_DEPENDENCY(

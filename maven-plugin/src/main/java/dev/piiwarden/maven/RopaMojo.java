@@ -88,9 +88,8 @@ public class RopaMojo extends ReactorWideMojo {
     Inventory inventory = readInventory(inputs).inventory();
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
-    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
-        getLog().warn((aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS)
-            .format(activity, count == 1 ? "1 data element" : count + " data elements", count == 1 ? "it" : "them")));
+    warnOfUnresolvedReads(inventory,
+        aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS);
     RopaRecord record;
     try {
       record = RopaBuilder.build(inventory, names, settings);
