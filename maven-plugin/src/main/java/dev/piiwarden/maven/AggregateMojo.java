@@ -6,8 +6,6 @@ import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,11 +17,12 @@ import org.apache.maven.project.MavenProject;
  * flow from a data element in one module to a sink in another shows with its whole path.
  *
  * <p>Declared once in the parent's {@code <build><plugins>}, it is inherited by every module and does
- * its work in the reactor's last module, when every module's classes exist. (An aggregator goal
- * bound to a phase would run in the root first, before any module is compiled.)
+ * its work in the reactor's last module, when every module's classes exist; in a parallel build it
+ * waits there for the modules before it to finish. (An aggregator goal bound to a phase would run in
+ * the root first, before any module is compiled.)
  */
 @Mojo(name = "aggregate", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public class AggregateMojo extends PiiWardenMojo {
+public class AggregateMojo extends ReactorWideMojo {
   /** Skips this goal. */
   @Parameter(property = "piiwarden.aggregate.skip", defaultValue = "false")
   boolean skipAggregate;
@@ -34,12 +33,6 @@ public class AggregateMojo extends PiiWardenMojo {
    */
   @Parameter(property = "piiwarden.aggregate.outputFile")
   File outputFile;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
-
-  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-  MojoExecution mojoExecution;
 
   @Override
   String goal() {
@@ -58,14 +51,12 @@ public class AggregateMojo extends PiiWardenMojo {
       getLog().debug(PluginMessage.AGGREGATE_WAITS.format(last.getId()));
       return;
     }
-    if (session.isParallel()) {
-      getLog().warn(PluginMessage.AGGREGATE_PARALLEL.format());
-    }
+    awaitModulesBefore();
     if (!Reactor.after(session, project).isEmpty()) {
       getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
     }
     List<Path> folders = Reactor.classFolders(session, project);
-    Inventory inventory = readInventory(folders);
+    Inventory inventory = readInventory(folders).inventory();
     File target = outputFile != null ? outputFile
         : new File(Reactor.topLevelOutput(session), "inventory.json");
     ReportFile.write(target.toPath(), InventoryJson.write(inventory));

@@ -1,5 +1,6 @@
 package dev.piiwarden.maven;
 
+import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.policy.Finding;
 import dev.piiwarden.core.policy.FindingsFormat;
@@ -13,28 +14,37 @@ import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.maven.check.CheckSummary;
 import dev.piiwarden.maven.check.FailOn;
 import dev.piiwarden.maven.config.ReportSettings;
+import dev.piiwarden.maven.input.CompileDependencies;
+import dev.piiwarden.maven.input.DependencyElements;
 import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.output.ReportFile;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Checks the module's inventory against policy rules, and against a baseline inventory when one is
- * given; writes the findings as SARIF and fails the build on a violation or a gated change.
+ * given; writes the findings as SARIF and fails the build on a violation or a gated change. The data
+ * elements that the module's compile dependencies declare give the categories of the data it reads
+ * from them. A class folder whose classes carry PII Warden annotations but hold no fragment (the
+ * processor did not run) fails the check too: it could not see their data.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends PiiWardenMojo {
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+    requiresDependencyCollection = ResolutionScope.COMPILE)
+public class CheckMojo extends ReactorWideMojo {
   /** Skips this goal. */
   @Parameter(property = "piiwarden.check.skip", defaultValue = "false")
   boolean skipCheck;
@@ -77,18 +87,17 @@ public class CheckMojo extends PiiWardenMojo {
   File sarifFile;
 
   /**
-   * Prefix of the source paths in findings and SARIF. By default the module's source folder
-   * relative to the top-level project, e.g. {@code orders/src/main/java}; with {@code aggregate},
-   * the source folder of the module that holds each finding's file.
+   * The source paths in findings and SARIF. By default the module's source folder relative to the
+   * top-level project, e.g. {@code orders/src/main/java}, and this replaces it. With {@code
+   * aggregate}, each path is the source folder of the module that holds the file, relative to the
+   * top-level project, and this is a prefix before it: {@code backend} gives {@code
+   * backend/orders/src/main/java/…} for a Maven build in the {@code backend} folder of a repository.
    */
   @Parameter(property = "piiwarden.check.sourceRoot")
   String sourceRoot;
 
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
-
-  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-  MojoExecution mojoExecution;
+  @Component
+  RepositorySystem repositories;
 
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   PluginDescriptor plugin;
@@ -105,7 +114,7 @@ public class CheckMojo extends PiiWardenMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    if (aggregate && Reactor.waitsForAnother(session, mojoExecution, goal(), project, getLog())) {
+    if (aggregate && leavesReactorWorkToAnother()) {
       return;
     }
     if (!aggregate && noClasses()) {
@@ -116,20 +125,23 @@ public class CheckMojo extends PiiWardenMojo {
     Policy rules = ReportSettings.policy(policy, keys);
     Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline", getLog());
     List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
-    Inventory inventory = readInventory(inputs);
+    ModuleInventory read = readInventory(inputs);
+    Inventory inventory = read.inventory();
+    List<MavenProject> modules = aggregate ? Reactor.upTo(session, project) : project == null ? List.of() : List.of(project);
+    List<DataElement> declaredElsewhere =
+        DependencyElements.read(CompileDependencies.of(modules, session, repositories), getLog());
+    warnOfUnresolvedReads(inventory, declaredElsewhere);
     File sarifFile = this.sarifFile != null ? this.sarifFile
         : new File(aggregate ? Reactor.topLevelOutput(session)
             : new File(project.getBuild().getDirectory(), "piiwarden"), "piiwarden.sarif");
 
-    List<Finding> findings = PolicyCheck.run(rules, inventory, keys);
+    List<Finding> findings = PolicyCheck.run(rules, inventory, declaredElsewhere, keys);
     String root;
-    if (sourceRoot != null) {
-      root = sourceRoot;
-    } else if (aggregate) {
+    if (aggregate) {
       findings = findings.stream().map(this::inModule).toList();
-      root = "";
+      root = sourceRoot == null ? "" : sourceRoot;
     } else {
-      root = Reactor.relativeSourceRoot(session, project);
+      root = sourceRoot != null ? sourceRoot : Reactor.relativeSourceRoot(session, project);
     }
     ReportFile.write(sarifFile.toPath(), FindingsFormat.SARIF.render(rules, findings, root, plugin.getVersion()));
     for (Finding finding : findings) {
@@ -150,12 +162,24 @@ public class CheckMojo extends PiiWardenMojo {
       changes.forEach(change -> getLog().info(CheckSummary.line(change)));
       gated = changes.stream().filter(c -> gatedKinds.contains(c.kind())).toList();
     }
+    // A check that could not see a module's personal data must not pass.
+    List<String> reasons = new ArrayList<>(read.processorNotRun());
     if (!failing.isEmpty() || !gated.isEmpty()) {
-      throw new MojoFailureException(PluginMessage.CHECK_FAILED.format("")
-          + CheckSummary.failure(rules, failing, findings, gated, gatedKinds, root));
+      reasons.add(CheckSummary.failure(rules, failing, findings, gated, gatedKinds, root));
+    }
+    if (!reasons.isEmpty()) {
+      throw new MojoFailureException(PluginMessage.CHECK_FAILED.format("") + String.join("; ", reasons));
     }
     getLog().info(PluginMessage.CHECK_PASSED.format(CheckSummary.counts(rules, findings)
         + (before == null ? "" : ", no gated change against " + baseline) + "; SARIF in " + sarifFile));
+  }
+
+  // Reads of data elements declared neither here nor in a dependency: the rules do not see their categories.
+  private void warnOfUnresolvedReads(Inventory inventory, List<DataElement> declaredElsewhere) {
+    Inventory known = new Inventory(Stream.concat(inventory.dataElements().stream(), declaredElsewhere.stream())
+        .toList(), inventory.activities(), List.of());
+    warnOfUnresolvedReads(known, PluginMessage.CHECK_UNRESOLVED_READS,
+        aggregate ? "the reactor" : "this module", aggregate ? "its modules' dependencies" : "its dependencies");
   }
 
   /** The finding with its file under the source folder of the module that holds it, if one does. */

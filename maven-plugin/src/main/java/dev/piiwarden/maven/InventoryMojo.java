@@ -40,7 +40,7 @@ public class InventoryMojo extends PiiWardenMojo {
     if (noClasses()) {
       return;
     }
-    Inventory inventory = readInventory(List.of(classesDirectory.toPath()));
+    Inventory inventory = readInventory(List.of(classesDirectory.toPath())).inventory();
     ReportFile.write(outputFile.toPath(), InventoryJson.write(inventory));
     getLog().info(PluginMessage.WROTE.format(goal(), InventoryCounts.of(inventory) + " in " + outputFile));
   }

@@ -1,6 +1,7 @@
 package dev.piiwarden.maven;
 
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.input.ModuleInventory.NoFragments;
 import java.io.File;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,6 +28,9 @@ abstract class PiiWardenMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   /** The class folder whose inventory fragments (written by piiwarden-processor) are read. */
   @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
@@ -51,16 +56,17 @@ abstract class PiiWardenMojo extends AbstractMojo {
 
   /**
    * The merged inventory of {@code inputs}. Inputs without fragments are reported once per module
-   * and inputs, though inventory, ropa and check all read them; the processor is advised only when
-   * it is not on the module's annotation processor path.
+   * and inputs, though inventory, ropa and check all read them: a warning when their classes carry
+   * PII Warden annotations (the processor did not run), else the processor is advised only when it
+   * is not on the module's annotation processor path.
    */
-  Inventory readInventory(List<Path> inputs) throws MojoExecutionException {
+  ModuleInventory readInventory(List<Path> inputs) throws MojoExecutionException {
     @SuppressWarnings("unchecked")
     Map<Object, Object> context = getPluginContext();
     boolean first = context == null || context.putIfAbsent("piiwarden.noFragments " + inputs, Boolean.TRUE) == null;
     NoFragments noFragments = !first ? null
         : processorConfigured() ? NoFragments.PROCESSOR_RAN : NoFragments.PROCESSOR_UNKNOWN;
-    return ModuleInventory.read(inputs, getLog(), noFragments);
+    return ModuleInventory.read(inputs, getLog(), noFragments, session != null && session.isParallel());
   }
 
   // piiwarden-processor on the maven-compiler-plugin's annotationProcessorPaths, or a dependency.
@@ -89,6 +95,20 @@ abstract class PiiWardenMojo extends AbstractMojo {
       }
     }
     return false;
+  }
+
+  /**
+   * Warns, one line per activity, of the activities that read data elements {@code inventory} does
+   * not declare: {@code message} gets the activity, the count ("2 data elements"), "it" or "them",
+   * then {@code more}.
+   */
+  void warnOfUnresolvedReads(Inventory inventory, PluginMessage message, Object... more) {
+    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) -> {
+      List<Object> args = new ArrayList<>(List.of(activity, count == 1 ? "1 data element" : count + " data elements",
+          count == 1 ? "it" : "them"));
+      args.addAll(List.of(more));
+      getLog().warn(message.format(args.toArray()));
+    });
   }
 
   /** True, after logging why, when the module has no class folder (a pom module, no sources). */

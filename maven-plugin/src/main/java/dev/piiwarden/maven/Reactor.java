@@ -4,10 +4,14 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -17,6 +21,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * goal, over the class folders of the modules up to it, and write to the top-level project.
  */
 final class Reactor {
+  /** How often a waiting module looks at the other modules' build summaries. */
+  static final long POLL_MILLIS = 200;
+
   private Reactor() {}
 
   /**
@@ -90,6 +97,75 @@ final class Reactor {
     return false;
   }
 
+  /**
+   * In a parallel session ({@code -T}), waits until every module of the reactor before {@code
+   * project} has finished building, as the session's build summaries say: before that, a module may
+   * not be compiled yet, or javac may still be writing its fragments. A module before this one in
+   * reactor order never depends on it, so it can always finish. In a sequential session they have
+   * all finished already.
+   *
+   * @throws MojoExecutionException when a module failed (those after it may never be built), or when
+   *     the modules are still building after {@code timeoutSeconds}
+   */
+  static void awaitModulesBefore(MavenSession session, MavenProject project, String goal, int timeoutSeconds,
+      Log log) throws MojoExecutionException {
+    if (!session.isParallel()) {
+      return;
+    }
+    if (timeoutSeconds <= 0) {
+      throw new MojoExecutionException(PluginMessage.BAD_REACTOR_TIMEOUT.format(timeoutSeconds));
+    }
+    List<MavenProject> before = upTo(session, project).stream()
+        .filter(module -> !module.getId().equals(project.getId())).toList();
+    long start = System.nanoTime();
+    List<MavenProject> building = building(session, before);
+    if (!building.isEmpty()) {
+      log.info(PluginMessage.REACTOR_AWAITS.format(goal, timeoutSeconds, ids(building)));
+    }
+    while (true) {
+      MavenProject failed = failed(session);
+      if (failed != null && (!building.isEmpty() || before.contains(failed))) {
+        throw new MojoExecutionException(PluginMessage.REACTOR_MODULE_FAILED.format(goal, failed.getId()));
+      }
+      if (building.isEmpty()) {
+        break;
+      }
+      if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+        throw new MojoExecutionException(PluginMessage.REACTOR_TIMEOUT.format(goal, ids(building), timeoutSeconds,
+            goal.equals("aggregate") ? "mvn piiwarden:aggregate"
+                : "mvn piiwarden:" + goal + " -Dpiiwarden." + goal + ".aggregate=true"));
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MojoExecutionException(PluginMessage.REACTOR_INTERRUPTED.format(goal), e);
+      }
+      List<MavenProject> still = building(session, before);
+      if (still.isEmpty()) {
+        log.info(PluginMessage.REACTOR_AWAITED.format(goal, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
+      }
+      building = still;
+    }
+  }
+
+  // The modules without a build summary: not yet built, or building now.
+  private static List<MavenProject> building(MavenSession session, List<MavenProject> modules) {
+    return modules.stream().filter(module -> session.getResult().getBuildSummary(module) == null).toList();
+  }
+
+  // A module of the session whose build failed: under --fail-fast the build stops, under --fail-at-end
+  // the modules that depend on it are skipped, so a module waited for may never finish.
+  private static MavenProject failed(MavenSession session) {
+    return session.getProjects().stream()
+        .filter(module -> session.getResult().getBuildSummary(module) instanceof BuildFailure)
+        .findFirst().orElse(null);
+  }
+
+  private static String ids(List<MavenProject> modules) {
+    return modules.stream().map(MavenProject::getId).collect(Collectors.joining(", "));
+  }
+
   /** The class folders that exist of the modules up to and including {@code last}, in reactor order. */
   static List<Path> classFolders(MavenSession session, MavenProject last) {
     List<Path> folders = new ArrayList<>();
@@ -115,8 +191,7 @@ final class Reactor {
   /** The ids of the modules after {@code last}, which the reactor-wide work does not include. */
   static String after(MavenSession session, MavenProject last) {
     List<MavenProject> projects = session.getProjects();
-    return projects.subList(upTo(session, last).size(), projects.size()).stream()
-        .map(MavenProject::getId).collect(java.util.stream.Collectors.joining(", "));
+    return ids(projects.subList(upTo(session, last).size(), projects.size()));
   }
 
   /**

@@ -15,8 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * piiwarden ropa} prints for the same classes and options.
  */
 @Mojo(name = "ropa", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public class RopaMojo extends PiiWardenMojo {
+public class RopaMojo extends ReactorWideMojo {
   /** Skips this goal. */
   @Parameter(property = "piiwarden.ropa.skip", defaultValue = "false")
   boolean skipRopa;
@@ -64,12 +62,6 @@ public class RopaMojo extends PiiWardenMojo {
   @Parameter(property = "piiwarden.ropa.outputDirectory")
   File outputDirectory;
 
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
-
-  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-  MojoExecution mojoExecution;
-
   @Override
   String goal() {
     return "ropa";
@@ -83,7 +75,7 @@ public class RopaMojo extends PiiWardenMojo {
   @Override
   void run() throws MojoExecutionException {
     Set<RopaFormat> wanted = parseFormats(formats);
-    if (aggregate && Reactor.waitsForAnother(session, mojoExecution, goal(), project, getLog())) {
+    if (aggregate && leavesReactorWorkToAnother()) {
       return;
     }
     if (!aggregate && noClasses()) {
@@ -93,12 +85,11 @@ public class RopaMojo extends PiiWardenMojo {
     RopaConfig settings = ReportSettings.ropa(config, controller);
     var names = ReportSettings.taxonomy(taxonomy);
     List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
-    Inventory inventory = readInventory(inputs);
+    Inventory inventory = readInventory(inputs).inventory();
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");
-    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
-        getLog().warn((aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS)
-            .format(activity, count == 1 ? "1 data element" : count + " data elements", count == 1 ? "it" : "them")));
+    warnOfUnresolvedReads(inventory,
+        aggregate ? PluginMessage.ROPA_UNRESOLVED_READS_REACTOR : PluginMessage.ROPA_UNRESOLVED_READS);
     RopaRecord record;
     try {
       record = RopaBuilder.build(inventory, names, settings);

@@ -10,6 +10,10 @@ import dev.piiwarden.core.inventory.InventoryInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ class BadInputTest {
   @TempDir Path dir;
 
   @Test
-  void aCorruptFragmentGivesCoreMessage() throws IOException {
+  @SuppressWarnings("deprecation")
+  void aCorruptFragmentGivesCoreMessageAndInAParallelBuildSaysItMayStillHaveBeenWritten() throws IOException {
     Path classes = dir.resolve("classes");
     ClassFolder.withFragment(classes, "com.acme.User", "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [");
     String coreMessage = assertThrows(InventoryException.class, () -> InventoryInputs.read(classes)).getMessage();
@@ -34,6 +39,11 @@ class BadInputTest {
     assertEquals(coreMessage, message);
     assertTrue(message.contains("com.acme.User.json"), message);
     assertFalse(Files.exists(dir.resolve("out/inventory.json")));
+
+    mojo.session = new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(), List.of());
+    mojo.session.setParallel(true);
+    assertEquals(coreMessage + " (the build is parallel: if a module building at the same time was still writing"
+        + " it, build again, without -T to be sure)", oneLine(mojo::execute));
   }
 
   @Test

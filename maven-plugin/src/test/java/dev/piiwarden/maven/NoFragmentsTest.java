@@ -1,6 +1,7 @@
 package dev.piiwarden.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,12 +12,16 @@ import java.util.Map;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A module whose classes hold no fragment: said once, and the processor advised only when it is missing. */
+/**
+ * A module whose classes hold no fragment: said once, the processor advised only when it is missing,
+ * and a warning that fails the check when the classes carry PII Warden annotations.
+ */
 class NoFragmentsTest {
   @TempDir Path dir;
 
@@ -25,8 +30,8 @@ class NoFragmentsTest {
     RecordingLog log = runInventoryAndCheck(module(true));
     assertEquals(List.of(), log.at("WARN"));
     List<String> said = log.at("INFO").stream().filter(l -> l.startsWith("no inventory fragments")).toList();
-    assertEquals(List.of("no inventory fragments found in " + dir.resolve("classes") + ": piiwarden-processor found"
-        + " no @PersonalData or @ProcessingActivity; nothing to report"), said);
+    assertEquals(List.of("no inventory fragments found in " + dir.resolve("classes") + ", and no class in it carries"
+        + " @PersonalData, @ProcessingActivity or @ConsentRequired; nothing to report"), said);
   }
 
   @Test
@@ -36,24 +41,58 @@ class NoFragmentsTest {
         + " data, add piiwarden-processor to the maven-compiler-plugin annotationProcessorPaths"), log.at("WARN"));
   }
 
+  @Test
+  void annotatedClassesWithoutFragmentsAreAWarningOnceAndFailTheCheck() throws Exception {
+    Path classes = dir.resolve("classes");
+    ClassFolder.compiledWithoutProcessor(classes, "com.acme.User", """
+        package com.acme;
+        import dev.piiwarden.annotations.PersonalData;
+        public class User {
+          @PersonalData(category = "user.financial.credit_card") String card;
+        }
+        """);
+    String processorDidNotRun = classes + " holds classes with PII Warden annotations (@PersonalData in"
+        + " com/acme/User.class) but no inventory fragments: piiwarden-processor did not run when they were"
+        + " compiled; put it on the annotationProcessorPaths of maven-compiler-plugin 3.5 or later (Maven's"
+        + " default 3.1 ignores them), do not pass -proc:none, and build again";
+    Map<Object, Object> context = new HashMap<>();
+    RecordingLog log = new RecordingLog();
+    inventory(module(true), classes, context, log).execute();
+    CheckMojo check = check(module(true), classes, context, log);
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
+
+    assertEquals("PII Warden check failed: " + processorDidNotRun, e.getMessage());
+    assertEquals(List.of(processorDidNotRun), log.at("WARN"), "said once, by the first goal");
+    assertEquals(List.of(), log.at("INFO").stream().filter(l -> l.startsWith("no inventory fragments")).toList());
+  }
+
   private RecordingLog runInventoryAndCheck(MavenProject module) throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Map<Object, Object> context = new HashMap<>();
     RecordingLog log = new RecordingLog();
+    inventory(module, classes, context, log).execute();
+    check(module, classes, context, log).execute();
+    assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("PII Warden check: 0 errors, 0 warnings, 0 notes")), log.lines.toString());
+    return log;
+  }
+
+  private InventoryMojo inventory(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
     InventoryMojo inventory = new InventoryMojo();
     inventory.project = module;
     inventory.classesDirectory = classes.toFile();
     inventory.outputFile = dir.resolve("out/inventory.json").toFile();
     inventory.setPluginContext(context);
     inventory.setLog(log);
-    inventory.execute();
+    return inventory;
+  }
+
+  private static CheckMojo check(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
     CheckMojo check = BadInputTest.check(classes, null);
     check.project = module;
     check.setPluginContext(context);
     check.setLog(log);
-    check.execute();
-    assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("PII Warden check: 0 errors, 0 warnings, 0 notes")), log.lines.toString());
-    return log;
+    return check;
   }
 
   private MavenProject module(boolean withProcessor) {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSuccess;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
@@ -16,6 +19,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
@@ -63,6 +67,102 @@ class ReactorTest {
     String message = assertThrows(MojoExecutionException.class, ropa::execute).getMessage();
     assertTrue(message.startsWith("config " + ropa.config + ": cannot be read (no such file); pass a JSON or YAML"
         + " file that exists"), message);
+  }
+
+  @Test
+  void inAParallelBuildTheCheckWaitsForTheModulesBeforeItToFinish() throws Exception {
+    MavenProject payments = module("payments", true, new Properties());
+    CheckMojo check = parallelCheckAfter(payments);
+    // payments is still compiling when audit's check starts: its fragment comes, then its build ends.
+    Thread payingModule = new Thread(() -> {
+      try {
+        Thread.sleep(3 * Reactor.POLL_MILLIS);
+        ClassFolder.withFragment(dir.resolve("payments/target/classes"), "com.acme.Fixture", ClassFolder.fixture());
+        Thread.sleep(3 * Reactor.POLL_MILLIS);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      check.session.getResult().addBuildSummary(new BuildSuccess(payments, 1));
+    });
+    payingModule.start();
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
+    payingModule.join();
+
+    assertTrue(e.getMessage().contains("[PWP001-sensitive-data-to-log]"), e.getMessage());
+    List<String> info = ((RecordingLog) check.getLog()).at("INFO");
+    assertEquals("PII Warden check: the build is parallel, so this waits for the modules before this one to finish"
+        + " building (at most 60 s, piiwarden.reactorTimeout): com.acme:payments:jar:1.0", info.get(0));
+    assertTrue(info.get(1).startsWith("PII Warden check: the modules before this one finished building after "), info.toString());
+  }
+
+  @Test
+  void theWaitEndsWithOneMessageWhenItTakesTooLongOrAModuleFailed() throws Exception {
+    MavenProject payments = module("payments", true, new Properties());
+    CheckMojo check = parallelCheckAfter(payments);
+    check.reactorTimeout = 1;
+    assertEquals("PII Warden check: com.acme:payments:jar:1.0 still building after 1 s, so their classes cannot be"
+        + " read yet; raise piiwarden.reactorTimeout, build without -T, or run 'mvn piiwarden:check"
+        + " -Dpiiwarden.check.aggregate=true' as a separate step after the build",
+        assertThrows(MojoExecutionException.class, check::execute).getMessage());
+
+    check.reactorTimeout = 0;
+    assertEquals("reactorTimeout: 0 is not a positive number of seconds; pass how long the reactor-wide work may"
+        + " wait for the other modules of a parallel build, e.g. 3600",
+        assertThrows(MojoExecutionException.class, check::execute).getMessage());
+
+    check.reactorTimeout = 60;
+    check.session.getResult().addBuildSummary(new BuildFailure(payments, 1, new IllegalStateException("compilation failed")));
+    assertEquals("PII Warden check: not done, as module com.acme:payments:jar:1.0 failed and the reactor-wide work"
+        + " needs the classes of every module before this one; fix that module's build first",
+        assertThrows(MojoExecutionException.class, check::execute).getMessage());
+  }
+
+  @Test
+  void withAggregateTheSourceRootIsAPrefixBeforeTheModulesSourceFolder() throws Exception {
+    Model parent = new Model();
+    parent.setGroupId("com.acme");
+    parent.setArtifactId("parent");
+    parent.setVersion("1.0");
+    parent.setPackaging("pom");
+    parent.addModule("payments");
+    parent.setBuild(new Build());
+    parent.getBuild().setDirectory(dir.resolve("target").toString());
+    parent.getBuild().setOutputDirectory(dir.resolve("target/classes").toString());
+    parent.getBuild().setSourceDirectory(dir.resolve("src/main/java").toString());
+    MavenProject root = new MavenProject(parent);
+    root.setFile(dir.resolve("pom.xml").toFile());
+    MavenProject payments = module("payments", true, new Properties());
+    ClassFolder.withFragment(dir.resolve("payments/target/classes"), "com.acme.Fixture", ClassFolder.fixture());
+    Path checkout = dir.resolve("payments/src/main/java/com/acme/Checkout.java");
+    Files.createDirectories(checkout.getParent());
+    Files.writeString(checkout, "package com.acme;\n");
+    CheckMojo check = aggregateCheck(session(root, payments), payments);
+    check.sourceRoot = "backend";
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
+
+    String path = "backend/payments/src/main/java/com/acme/Checkout.java";
+    assertTrue(e.getMessage().contains("\n  " + path + ":27: error: "), e.getMessage());
+    assertTrue(Files.readString(check.sarifFile.toPath()).contains("\"uri\" : \"" + path + "\""));
+  }
+
+  // audit's reactor-wide check in a parallel build, with payments before it.
+  private CheckMojo parallelCheckAfter(MavenProject payments) {
+    MavenProject audit = module("audit", true, new Properties());
+    MavenSession session = session(payments, audit);
+    session.setParallel(true);
+    return aggregateCheck(session, audit);
+  }
+
+  private CheckMojo aggregateCheck(MavenSession session, MavenProject last) {
+    CheckMojo check = BadInputTest.check(dir.resolve(last.getArtifactId() + "/target/classes"), null);
+    check.aggregate = true;
+    check.session = session;
+    check.project = last;
+    check.mojoExecution = execution("check");
+    check.reactorTimeout = 60;
+    return check;
   }
 
   private MavenProject module(String name, boolean bound, Properties properties) {

@@ -20,6 +20,9 @@ public enum CliMessage {
   ROPA_UNRESOLVED_READS(
       "warning: activity %s reads %s not in this inventory, so its record leaves %s out; pass the"
           + " classes of the modules or jars that declare %3$s too"),
+  CHECK_UNRESOLVED_READS(
+      "warning: activity %s reads %s not in the inputs, so no policy rule sees %s; pass the classes of"
+          + " the modules or jars that declare %3$s too"),
   CONSENT_MEMORY_STORE(
       "--store memory: keeps consent inside one process, so nothing recorded here would reach an"
           + " application; pass the store the agent uses (piiwarden.consent.store): file:<path> or"

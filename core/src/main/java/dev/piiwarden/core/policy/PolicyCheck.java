@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks an inventory against a policy. Each rule is evaluated on what its type is about: sink calls
@@ -35,10 +36,11 @@ public final class PolicyCheck {
   private final Map<String, Activity> activities;
   private final SourceFiles files;
 
-  private PolicyCheck(Inventory inventory, Taxonomy taxonomy) {
+  private PolicyCheck(Inventory inventory, List<DataElement> declaredElsewhere, Taxonomy taxonomy) {
     this.inventory = inventory;
     this.taxonomy = taxonomy;
-    this.elements = inventory.dataElements().stream()
+    // The inventory's own declaration of an id comes first, so it wins over one declared elsewhere.
+    this.elements = Stream.concat(inventory.dataElements().stream(), declaredElsewhere.stream())
         .collect(Collectors.toMap(DataElement::id, Function.identity(), (a, b) -> a, TreeMap::new));
     this.activities = inventory.activities().stream()
         .collect(Collectors.toMap(Activity::id, Function.identity(), (a, b) -> a, TreeMap::new));
@@ -47,7 +49,18 @@ public final class PolicyCheck {
 
   /** The findings of every rule of the policy on the inventory. */
   public static List<Finding> run(Policy policy, Inventory inventory, Taxonomy taxonomy) {
-    PolicyCheck check = new PolicyCheck(inventory, taxonomy);
+    return run(policy, inventory, List.of(), taxonomy);
+  }
+
+  /**
+   * The findings of every rule of the policy on an inventory whose activities read data elements
+   * declared elsewhere (a dependency's entities). {@code declaredElsewhere} gives those elements'
+   * categories, purposes and subjects to the rules on sink calls and activities; the rules on data
+   * elements are not applied to them, which is for the inventory that declares them.
+   */
+  public static List<Finding> run(Policy policy, Inventory inventory, List<DataElement> declaredElsewhere,
+      Taxonomy taxonomy) {
+    PolicyCheck check = new PolicyCheck(inventory, declaredElsewhere, taxonomy);
     List<Finding> findings = new ArrayList<>();
     for (PolicyRule rule : policy.rules()) {
       switch (rule.type()) {
@@ -114,7 +127,7 @@ public final class PolicyCheck {
     if (summary == null) {
       return 0;
     }
-    return java.util.stream.Stream.concat(
+    return Stream.concat(
             summary.sinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target()))
                 .map(ParameterSink::line),
             summary.resultSinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target()))
@@ -165,7 +178,7 @@ public final class PolicyCheck {
   }
 
   private void denyPurpose(PolicyRule rule, List<Finding> findings) {
-    for (DataElement element : elements.values()) {
+    for (DataElement element : inventory.dataElements()) {
       if (applies(rule, List.of(element.category()), element.purposes(), List.of(element.subject()))) {
         findings.add(elementFinding(rule, element, element.category() + " in " + element.id() + " is collected for "
             + String.join(", ", matchedPurposes(rule, element.purposes()))));
@@ -182,7 +195,7 @@ public final class PolicyCheck {
   }
 
   private void requireOnElements(PolicyRule rule, List<Finding> findings) {
-    for (DataElement element : elements.values()) {
+    for (DataElement element : inventory.dataElements()) {
       if (!applies(rule, List.of(element.category()), element.purposes(), List.of(element.subject()))) {
         continue;
       }

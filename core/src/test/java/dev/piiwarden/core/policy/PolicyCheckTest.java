@@ -48,6 +48,20 @@ class PolicyCheckTest {
   }
 
   @Test
+  void dataElementsDeclaredElsewhereGiveTheirCategoriesButAreNotCheckedThemselves() {
+    // The activities of a module whose entities are declared in another module (its dependency).
+    Inventory service = new Inventory(List.of(), INVENTORY.activities(), INVENTORY.flows());
+    Policy logsAndRetention = policy("{\"rules\":[{\"id\":\"logs\",\"type\":\"deny-sink\","
+        + "\"categories\":[\"user.financial\"],\"sinks\":[\"LOG\"]},"
+        + "{\"id\":\"retention\",\"type\":\"require-retention\",\"categories\":[\"user\"]}]}");
+
+    assertEquals(List.of(), PolicyCheck.run(logsAndRetention, service, TAXONOMY), "no category known, no finding");
+    List<String> found = PolicyCheck.run(logsAndRetention, service, INVENTORY.dataElements(), TAXONOMY).stream()
+        .map(f -> f.rule().id() + " " + f.location()).toList();
+    assertEquals(List.of("logs com/acme/AuditLog.java", "logs com/acme/Checkout.java:27"), found);
+  }
+
+  @Test
   void aParentKeyCoversItsChildren() {
     assertEquals(
         List.of("com/acme/AuditLog.java com.acme.AuditLog#write(java.lang.String)",

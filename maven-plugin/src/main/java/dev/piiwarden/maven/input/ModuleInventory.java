@@ -8,8 +8,11 @@ import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
 import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.PluginMessage;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
@@ -17,36 +20,67 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * The merged inventory of class folders, jars or inventory files, read and merged by core exactly as
  * {@code piiwarden inventory} does; merge conflicts and an input without fragments are warnings.
+ *
+ * @param inventory the merged inventory
+ * @param processorNotRun one message per class folder whose classes carry PII Warden annotations but
+ *     that holds no fragment: piiwarden-processor did not run there, so the inventory misses them
  */
-public final class ModuleInventory {
-  private ModuleInventory() {}
+public record ModuleInventory(Inventory inventory, List<String> processorNotRun) {
+  /** Copies the messages. */
+  public ModuleInventory {
+    processorNotRun = List.copyOf(processorNotRun);
+  }
 
   /**
    * Reads and merges the inputs in order.
    *
    * @param noFragments what to say when the inputs hold no fragment; null when it was said already
+   * @param parallel whether the build is parallel, so that another module may still be writing a
+   *     fragment that cannot be read
    * @throws MojoExecutionException with core's one-line message when an input cannot be used
    */
-  public static Inventory read(List<Path> inputs, Log log, NoFragments noFragments) throws MojoExecutionException {
-    List<InventoryFragment> fragments;
-    try {
-      fragments = InventoryInputs.readAll(inputs);
-    } catch (InventoryException e) {
-      throw ContentFreeCause.error(e.getMessage(), e);
+  public static ModuleInventory read(List<Path> inputs, Log log, NoFragments noFragments, boolean parallel)
+      throws MojoExecutionException {
+    List<InventoryFragment> fragments = new ArrayList<>();
+    List<String> processorNotRun = new ArrayList<>();
+    for (Path input : inputs) {
+      List<InventoryFragment> read;
+      try {
+        read = InventoryInputs.read(input);
+      } catch (InventoryException e) {
+        throw ContentFreeCause.error(
+            parallel ? PluginMessage.UNREADABLE_IN_PARALLEL_BUILD.format(e.getMessage()) : e.getMessage(), e);
+      }
+      if (read.isEmpty()) {
+        annotatedClass(input).ifPresent(found ->
+            processorNotRun.add(PluginMessage.PROCESSOR_DID_NOT_RUN.format(input, found)));
+      }
+      fragments.addAll(read);
     }
-    if (fragments.isEmpty() && noFragments != null) {
-      String names = inputs.stream().map(Path::toString).collect(Collectors.joining(", "));
-      if (noFragments == NoFragments.PROCESSOR_RAN) {
-        log.info(PluginMessage.NO_PERSONAL_DATA.format(names));
-      } else {
-        log.warn(PluginMessage.NO_FRAGMENTS.format(names));
+    if (noFragments != null) {
+      processorNotRun.forEach(log::warn);
+      if (fragments.isEmpty() && processorNotRun.isEmpty()) {
+        String names = inputs.stream().map(Path::toString).collect(Collectors.joining(", "));
+        if (noFragments == NoFragments.PROCESSOR_RAN) {
+          log.info(PluginMessage.NO_PERSONAL_DATA.format(names));
+        } else {
+          log.warn(PluginMessage.NO_FRAGMENTS.format(names));
+        }
       }
     }
     MergeResult result = InventoryMerger.merge(fragments);
     for (String conflict : result.conflicts()) {
       log.warn(PluginMessage.MERGE_CONFLICT.format(conflict));
     }
-    return result.inventory();
+    return new ModuleInventory(result.inventory(), processorNotRun);
+  }
+
+  private static Optional<String> annotatedClass(Path input) throws MojoExecutionException {
+    try {
+      return AnnotatedClasses.firstIn(input);
+    } catch (IOException e) {
+      throw ContentFreeCause.error(PluginMessage.CANNOT_SEARCH_CLASSES.format(input, e), e);
+    }
   }
 
   /** Why inputs may hold no fragment, which decides what the build log says. */

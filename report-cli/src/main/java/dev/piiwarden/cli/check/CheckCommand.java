@@ -1,5 +1,6 @@
 package dev.piiwarden.cli.check;
 
+import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.cli.config.ReportSetup;
@@ -68,6 +69,7 @@ public final class CheckCommand implements Callable<Integer> {
         : ReportSetup.read(() -> PolicyReader.read(StructuredFile.read(policyFile, "--policy"), policyFile.toString(), keys),
             "--policy");
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), keys);
+    MergedInputs.warnOfUnresolvedReads(inventory, CliMessage.CHECK_UNRESOLVED_READS, spec.commandLine().getErr());
     List<Finding> findings = PolicyCheck.run(policy, inventory, keys);
     String version = spec.root().version().length == 0 ? "unknown" : spec.root().version()[0].replace("piiwarden ", "");
     ReportOutput.write(format.render(policy, findings, sourceRoot, version), out, spec.commandLine().getOut());

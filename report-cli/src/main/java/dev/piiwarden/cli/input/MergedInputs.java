@@ -7,6 +7,7 @@ import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryKeys;
 import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
+import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,5 +53,15 @@ public final class MergedInputs {
     }
     warnings.flush();
     return inventory;
+  }
+
+  /**
+   * Warns, one line per activity with {@code message}, of the activities that read data elements the
+   * inputs do not declare (a model in another module or a dependency): their categories are unknown.
+   */
+  public static void warnOfUnresolvedReads(Inventory inventory, CliMessage message, PrintWriter warnings) {
+    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) -> warnings.println(message.format(
+        activity, count == 1 ? "1 data element" : count + " data elements", count == 1 ? "it" : "them")));
+    warnings.flush();
   }
 }

@@ -64,10 +64,7 @@ public final class RopaCommand implements Callable<Integer> {
     }
     var names = ReportSetup.taxonomy(taxonomy);
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), names);
-    RopaBuilder.unresolvedReads(inventory).forEach((activity, count) ->
-        spec.commandLine().getErr().println(CliMessage.ROPA_UNRESOLVED_READS.format(
-            activity, count == 1 ? "1 data element" : count + " data elements", count == 1 ? "it" : "them")));
-    spec.commandLine().getErr().flush();
+    MergedInputs.warnOfUnresolvedReads(inventory, CliMessage.ROPA_UNRESOLVED_READS, spec.commandLine().getErr());
     RopaConfig checked = settings;
     // Only a --config names activities, so only its entries can fail to match the inventory.
     RopaRecord record = ReportSetup.read(() -> RopaBuilder.build(inventory, names, checked), "--config " + config + ":");

@@ -191,6 +191,36 @@ class ReportCommandsTest {
         + " leaves it out; pass the classes of the modules or jars that declare it too\n", CliRun.run("ropa", one).err());
   }
 
+  @Test
+  void checkWarnsOfAReadOfDataNotInTheInputsAndFindsItWithTheDeclaringInput() throws IOException {
+    String service = write("service.json", """
+        {"schema": "piiwarden-inventory/1", "dataElements": [], "flows": [],
+         "activities": [{"id": "com.shop.service.Billing#charge(com.shop.domain.Customer)",
+           "type": "com.shop.service.Billing", "method": "charge(com.shop.domain.Customer)", "purposes": [],
+           "reads": ["com.shop.domain.Customer#cardNumber"],
+           "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#debug", "line": 28,
+             "elements": ["com.shop.domain.Customer#cardNumber"], "confidence": "DIRECT"}]}]}
+        """);
+    String domain = write("domain.json", """
+        {"schema": "piiwarden-inventory/1", "activities": [], "flows": [], "dataElements": [
+          {"id": "com.shop.domain.Customer#cardNumber", "type": "com.shop.domain.Customer", "member": "cardNumber",
+           "kind": "FIELD", "category": "user.financial.credit_card", "purposes": ["essential.service"],
+           "subject": "customer", "basis": "CONTRACT", "retention": "P1Y", "redaction": "PARTIAL",
+           "special": false, "sensitive": true, "source": {"file": "com/shop/domain/Customer.java", "line": 9}}]}
+        """);
+
+    CliResult alone = CliRun.run("check", service);
+    assertEquals(0, alone.exitCode(), alone.describe());
+    assertEquals("piiwarden: warning: activity Billing.charge reads 1 data element not in the inputs, so no policy"
+        + " rule sees it; pass the classes of the modules or jars that declare it too\n", alone.err());
+
+    CliResult withDomain = CliRun.run("check", service, domain);
+    assertEquals(1, withDomain.exitCode(), withDomain.describe());
+    assertEquals("", withDomain.err());
+    assertTrue(withDomain.out().startsWith("com/shop/service/Billing.java:28: error: user.financial.credit_card"
+        + " (com.shop.domain.Customer#cardNumber) reaches LOG"), withDomain.out());
+  }
+
   /** A recipient or transfer naming no activity would be left out of the record: exit 2 instead. */
   @Test
   void ropaRefusesAConfigNamingAnActivityTheInventoryLacks() throws IOException {
