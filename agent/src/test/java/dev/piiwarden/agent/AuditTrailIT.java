@@ -387,7 +387,8 @@ class AuditTrailIT {
     assertFalse(run.stdout().contains("main=started"), run::toString);
     assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + trail
         + " cannot be written (java.nio.file.FileAlreadyExistsException: " + notAFolder
-        + ": exists and is not a folder); make sure this user can create and write its folder, or give another path (jsonl:<path>)\n",
+        + ": exists and is not a folder); make sure this user can create and write its folder, or"
+        + " give another path (jsonl:<path>)\n",
         ConsentEnforcementIT.agentLines(run.stderr()));
   }
 
