@@ -1,13 +1,13 @@
 package dev.piiwarden.agent.audit;
 
 import dev.piiwarden.core.audit.AuditException;
-import dev.piiwarden.core.audit.TrailKeyCheck;
+import dev.piiwarden.core.audit.TableKeyCheck;
 import java.nio.file.Path;
 import java.sql.Driver;
 
 /**
  * The key check of a {@code jdbc:} audit sink's table at start (core's {@link
- * TrailKeyCheck#checkTable}), on a thread of its own that {@code premain} waits for at most
+ * TableKeyCheck#checkTable}), on a thread of its own that {@code premain} waits for at most
  * {@value #BOUND_MILLIS} ms: a database that accepts connections and never answers must not hold
  * the application's start. A check that takes longer, or finds the database down, is left to the
  * sink, which checks the key itself when it opens. Not a lambda or an executor: each would spin
@@ -51,7 +51,7 @@ final class TableKeyAtStart implements Runnable {
   @Override
   public void run() {
     try {
-      TrailKeyCheck.checkTable(url, driver, keyFile);
+      TableKeyCheck.checkTable(url, driver, keyFile);
     } catch (AuditException e) {
       refusal = e;
     } catch (RuntimeException e) {

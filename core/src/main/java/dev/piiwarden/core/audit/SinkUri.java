@@ -84,7 +84,7 @@ record SinkUri(String scheme, String target) {
     if ("jsonl".equals(scheme)) {
       TrailKeyCheck.check(Path.of(target), keyFile);
     } else if ("jdbc".equals(scheme)) {
-      TrailKeyCheck.checkTable(target, options.jdbcDriver(), keyFile);
+      TableKeyCheck.checkTable(target, options.jdbcDriver(), keyFile);
     }
     return AuditKey.loadOrCreate(keyFile);
   }

@@ -1,15 +1,11 @@
 package dev.piiwarden.core.audit;
 
-import dev.piiwarden.core.jdbc.JdbcConnections;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -18,7 +14,8 @@ import java.util.List;
  * verification from the first one on, and the cause (a deleted or replaced key file, a replica
  * started in another folder with a default key of its own) would be found only by the auditor.
  * The last record of the trail is checked with the key; a trail with records and no key file is
- * refused too, instead of a new key being created over it.
+ * refused too, instead of a new key being created over it. A table is read by {@link
+ * TableKeyCheck}, which alone needs {@code java.sql}: this class serves runtimes without it.
  */
 public final class TrailKeyCheck {
   private static final String NEW_TABLE = "ALTER TABLE " + JdbcSink.TABLE + " RENAME TO "
@@ -56,38 +53,6 @@ public final class TrailKeyCheck {
   }
 
   /**
-   * Checks that {@code keyFile} can continue the trail in the {@code jdbc:} sink's table at {@code
-   * url}, as {@link #check(Path, Path)} does for a file. A database without the table, or with an
-   * empty one, passes. A database that cannot be reached or read now is no refusal: a sink that is
-   * down is retried, not a configuration error, and the sink checks the key itself once it opens
-   * ({@link JdbcSink}).
-   *
-   * @param driver a driver to try first when it accepts the URL (as the sink is given); null for
-   *     none
-   * @return true when the table was read; false when it could not be, for the sink to check later
-   * @throws AuditException when the table holds records and the key file is missing, cannot be
-   *     used, or is not the key of its last row; the message names the table (the URL without
-   *     credentials) and the key file and says to restore the key or rename the table
-   */
-  public static boolean checkTable(String url, Driver driver, Path keyFile) {
-    Path sqliteFile = JdbcConnections.sqliteFile(url);
-    if (sqliteFile != null && !Files.exists(sqliteFile)) {
-      return true; // no database, no records; connecting would create the file
-    }
-    JdbcSink.LastRow last;
-    try (Connection connection = JdbcConnections.open(url, driver)) {
-      last = JdbcSink.lastRow(connection);
-    } catch (SQLException e) {
-      // An outage at start is the sink's to report (and retry); it checks the key when it opens.
-      return false;
-    }
-    if (last != null) {
-      check(Place.table(url), last.record(url, "audit key file " + keyFile), keyFile);
-    }
-    return true;
-  }
-
-  /**
    * Checks the last record of a {@code jdbc:} sink's table with the key the sink was given: {@link
    * JdbcSink#open} for a table that could not be read before the key was loaded.
    *
@@ -97,7 +62,7 @@ public final class TrailKeyCheck {
     verifies(Place.table(url), last, key, keyName);
   }
 
-  private static void check(Place place, RecordLine last, Path keyFile) {
+  static void check(Place place, RecordLine last, Path keyFile) {
     if (!Files.exists(keyFile)) {
       throw new AuditException("audit key file " + keyFile + " does not exist, but " + place.name
           + " holds records sealed with a key; restore the key file " + place.noun + " was written"

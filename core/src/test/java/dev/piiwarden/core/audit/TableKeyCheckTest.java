@@ -133,7 +133,7 @@ class TableKeyCheckTest {
 
   @Test
   void anUnreachableDatabaseIsNoRefusalAtStart() {
-    assertFalse(TrailKeyCheck.checkTable(
+    assertFalse(TableKeyCheck.checkTable(
         "jdbc:postgresql://127.0.0.1:1/nothing?user=bob&password=secret&connectTimeout=1", null,
         folder.resolve("missing.key")));
     assertFalse(Files.exists(folder.resolve("missing.key")));
@@ -142,14 +142,14 @@ class TableKeyCheckTest {
   @Test
   void aMissingSqliteFileOrTableHoldsNoRecordsAndIsNotCreated() throws Exception {
     Path database = folder.resolve("none.db");
-    assertTrue(TrailKeyCheck.checkTable("jdbc:sqlite:" + database, null, folder.resolve("k.key")));
+    assertTrue(TableKeyCheck.checkTable("jdbc:sqlite:" + database, null, folder.resolve("k.key")));
     assertFalse(Files.exists(database), "a check creates no database file");
 
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
         Statement ddl = connection.createStatement()) {
       ddl.execute("CREATE TABLE other (x INTEGER)");
     }
-    assertTrue(TrailKeyCheck.checkTable("jdbc:sqlite:" + database, null, folder.resolve("k.key")));
+    assertTrue(TableKeyCheck.checkTable("jdbc:sqlite:" + database, null, folder.resolve("k.key")));
   }
 
   @Test
