@@ -21,6 +21,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /** What every goal shares: the module, its class folder and the skip flags. */
 abstract class PiiWardenMojo extends AbstractMojo {
   private static final String PROCESSOR = "piiwarden-processor";
+  private static final String COMPILER_PROC = "maven.compiler.proc";
 
   /** Skips every PII Warden goal. */
   @Parameter(property = "piiwarden.skip", defaultValue = "false")
@@ -66,7 +67,56 @@ abstract class PiiWardenMojo extends AbstractMojo {
     boolean first = context == null || context.putIfAbsent("piiwarden.noFragments " + inputs, Boolean.TRUE) == null;
     NoFragments noFragments = !first ? null
         : processorConfigured() ? NoFragments.PROCESSOR_RAN : NoFragments.PROCESSOR_UNKNOWN;
-    return ModuleInventory.read(inputs, getLog(), noFragments, session != null && session.isParallel());
+    return ModuleInventory.read(inputs, getLog(), noFragments, session != null && session.isParallel(),
+        processingOff());
+  }
+
+  /**
+   * The setting that turns annotation processing off for this module's compile, as the build log
+   * should name it: the {@code maven.compiler.proc} property, or the compiler plugin's {@code proc}
+   * or {@code -proc:none} argument; null when processing is on.
+   */
+  private String processingOff() {
+    if (project == null) {
+      return null;
+    }
+    String property = session != null ? session.getUserProperties().getProperty(COMPILER_PROC) : null;
+    if (property == null) {
+      property = project.getProperties().getProperty(COMPILER_PROC);
+    }
+    if ("none".equals(property)) {
+      return COMPILER_PROC + "=none";
+    }
+    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
+    if (compiler == null) {
+      return null;
+    }
+    List<Object> configurations = new ArrayList<>();
+    configurations.add(compiler.getConfiguration());
+    compiler.getExecutions().stream()
+        .filter(e -> e.getGoals().contains("compile") || "default-compile".equals(e.getId()))
+        .forEach(e -> configurations.add(e.getConfiguration()));
+    for (Object configuration : configurations) {
+      if (!(configuration instanceof Xpp3Dom dom)) {
+        continue;
+      }
+      Xpp3Dom proc = dom.getChild("proc");
+      if (proc != null && "none".equals(proc.getValue())) {
+        return "<proc>none</proc>";
+      }
+      Xpp3Dom argument = dom.getChild("compilerArgument");
+      Xpp3Dom arguments = dom.getChild("compilerArgs");
+      List<Xpp3Dom> given = new ArrayList<>(arguments == null ? List.of() : List.of(arguments.getChildren()));
+      if (argument != null) {
+        given.add(argument);
+      }
+      for (Xpp3Dom arg : given) {
+        if (arg.getValue() != null && arg.getValue().contains("-proc:none")) {
+          return "-proc:none";
+        }
+      }
+    }
+    return null;
   }
 
   // piiwarden-processor on the maven-compiler-plugin's annotationProcessorPaths, or a dependency.

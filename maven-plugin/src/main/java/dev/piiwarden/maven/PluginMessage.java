@@ -20,6 +20,10 @@ public enum PluginMessage {
           + " did not run when they were compiled; put it on the annotationProcessorPaths of"
           + " maven-compiler-plugin 3.5 or later (Maven's default 3.1 ignores them), do not pass"
           + " -proc:none, and build again"),
+  PROCESSOR_TURNED_OFF(
+      "%s holds classes but no inventory fragments, and annotation processing is off for this module"
+          + " (%s), so piiwarden-processor could not see what its code reads and where it goes; drop"
+          + " that setting (or leave piiwarden:check out of this module) and build again"),
   CANNOT_SEARCH_CLASSES("%s: cannot be searched for annotated classes (%s); check the folder's permissions"),
   EMPTY_INPUT(
       "%s %s: no inventory fragments found, so everything counts as added; pass an inventory written by"

@@ -67,6 +67,52 @@ class NoFragmentsTest {
     assertEquals(List.of(), log.at("INFO").stream().filter(l -> l.startsWith("no inventory fragments")).toList());
   }
 
+  @Test
+  void classesWithoutFragmentsFailTheCheckWhenProcessingIsTurnedOffEvenWithoutAnnotations() throws Exception {
+    Path classes = dir.resolve("classes");
+    ClassFolder.compiledWithoutProcessor(classes, "com.acme.Ctl", """
+        package com.acme;
+        public class Ctl {
+          public String show(Object patient) { return "iban " + patient; }
+        }
+        """);
+    for (String setting : List.of("property", "proc", "compilerArgs")) {
+      MavenProject module = module(true);
+      Xpp3Dom configuration = (Xpp3Dom) module.getBuild().getPlugins().get(0).getConfiguration();
+      String named = switch (setting) {
+        case "property" -> {
+          module.getProperties().setProperty("maven.compiler.proc", "none");
+          yield "maven.compiler.proc=none";
+        }
+        case "proc" -> {
+          Xpp3Dom proc = new Xpp3Dom("proc");
+          proc.setValue("none");
+          configuration.addChild(proc);
+          yield "<proc>none</proc>";
+        }
+        default -> {
+          Xpp3Dom args = new Xpp3Dom("compilerArgs");
+          Xpp3Dom arg = new Xpp3Dom("arg");
+          arg.setValue("-proc:none");
+          args.addChild(arg);
+          configuration.addChild(args);
+          yield "-proc:none";
+        }
+      };
+      RecordingLog log = new RecordingLog();
+      CheckMojo check = check(module, classes, new HashMap<>(), log);
+
+      MojoFailureException e = assertThrows(MojoFailureException.class, check::execute, setting);
+
+      assertEquals("PII Warden check failed: " + classes + " holds classes but no inventory fragments, and"
+          + " annotation processing is off for this module (" + named + "), so piiwarden-processor could"
+          + " not see what its code reads and where it goes; drop that setting (or leave piiwarden:check"
+          + " out of this module) and build again", e.getMessage());
+    }
+    // processing on: a module whose classes read nothing has nothing to report
+    runInventoryAndCheck(module(true));
+  }
+
   private RecordingLog runInventoryAndCheck(MavenProject module) throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Map<Object, Object> context = new HashMap<>();

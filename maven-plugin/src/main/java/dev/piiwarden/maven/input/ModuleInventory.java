@@ -9,11 +9,14 @@ import dev.piiwarden.core.inventory.MergeResult;
 import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.PluginMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -41,6 +44,17 @@ public record ModuleInventory(Inventory inventory, List<String> processorNotRun)
    */
   public static ModuleInventory read(List<Path> inputs, Log log, NoFragments noFragments, boolean parallel)
       throws MojoExecutionException {
+    return read(inputs, log, noFragments, parallel, null);
+  }
+
+  /**
+   * As {@link #read(List, Log, NoFragments, boolean)}, for a module whose annotation processing is
+   * turned off ({@code processingOff} names the setting; null when it is on): a class folder with
+   * classes and no fragment is then one of {@link #processorNotRun}, whatever its classes carry,
+   * since a class without annotations of its own may read another module's data.
+   */
+  public static ModuleInventory read(List<Path> inputs, Log log, NoFragments noFragments, boolean parallel,
+      String processingOff) throws MojoExecutionException {
     List<InventoryFragment> fragments = new ArrayList<>();
     List<String> processorNotRun = new ArrayList<>();
     for (Path input : inputs) {
@@ -52,8 +66,12 @@ public record ModuleInventory(Inventory inventory, List<String> processorNotRun)
             parallel ? PluginMessage.UNREADABLE_IN_PARALLEL_BUILD.format(e.getMessage()) : e.getMessage(), e);
       }
       if (read.isEmpty()) {
-        annotatedClass(input).ifPresent(found ->
-            processorNotRun.add(PluginMessage.PROCESSOR_DID_NOT_RUN.format(input, found)));
+        Optional<String> annotated = annotatedClass(input);
+        if (annotated.isPresent()) {
+          processorNotRun.add(PluginMessage.PROCESSOR_DID_NOT_RUN.format(input, annotated.get()));
+        } else if (processingOff != null && holdsClasses(input)) {
+          processorNotRun.add(PluginMessage.PROCESSOR_TURNED_OFF.format(input, processingOff));
+        }
       }
       fragments.addAll(read);
     }
@@ -73,6 +91,17 @@ public record ModuleInventory(Inventory inventory, List<String> processorNotRun)
       log.warn(PluginMessage.MERGE_CONFLICT.format(conflict));
     }
     return new ModuleInventory(result.inventory(), processorNotRun);
+  }
+
+  private static boolean holdsClasses(Path input) throws MojoExecutionException {
+    if (!Files.isDirectory(input)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(input)) {
+      return files.anyMatch(file -> file.getFileName().toString().endsWith(".class"));
+    } catch (IOException | UncheckedIOException e) {
+      throw ContentFreeCause.error(PluginMessage.CANNOT_SEARCH_CLASSES.format(input, e), e);
+    }
   }
 
   private static Optional<String> annotatedClass(Path input) throws MojoExecutionException {
