@@ -14,7 +14,8 @@ assert new File(basedir, 'target/piiwarden/inventory.json').isFile()
 // 2: -proc:none. The class folder has annotated classes and no fragments; each goal reads it, the
 // warning is said once, and the check fails the build with it.
 String classes = new File(basedir, 'target/without-processor/classes').path
-String warning = classes + ' holds classes with PII Warden annotations (@PersonalData in com/acme/Payment.class) but' +
+String warning = classes + ' holds classes that refer to PII Warden\'s annotations (com/acme/Payment.class refers to' +
+    ' @PersonalData) but' +
     ' no inventory fragments: piiwarden-processor did not run when they were compiled; put it on the' +
     ' annotationProcessorPaths of maven-compiler-plugin 3.5 or later (Maven\'s default 3.1 ignores them), do not' +
     ' pass -proc:none, and build again'

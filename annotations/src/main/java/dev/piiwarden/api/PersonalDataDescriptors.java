@@ -84,8 +84,10 @@ public final class PersonalDataDescriptors {
           + (reader.isNamed() ? reader.getName() : "the class path") + "; add 'exports "
           + type.getPackageName() + " to " + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED")
           + ";' to its module-info.java (or --add-exports " + type.getModule().getName() + "/"
-          + type.getPackageName() + "=" + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ")",
-          hidden);
+          + type.getPackageName() + "=" + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ")"
+          + "; if its classes refer to other objects, 'opens " + type.getPackageName() + " to "
+          + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ";' instead, as those are read"
+          + " by reflection", hidden);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException broken) {
       // A descriptor that exists but cannot be used must not look like "no personal data".
       throw new IllegalStateException(

@@ -70,6 +70,11 @@ public final class PersonalDataExport {
    *       not read.
    *   <li>Each object is exported once, at the first path it is met by, so a shared or cyclic
    *       object graph ends.
+   *   <li>Only the arguments' own data subject: a nested object whose class has a {@link
+   *       dev.piiwarden.annotations.DataSubject} member is another person's record unless its
+   *       subject id ({@code toString()}) equals that of the argument it was reached from; it is
+   *       then neither exported nor followed. An argument without such a member has no id to
+   *       equal. The arguments, and the elements of containers among them, are always exported.
    * </ul>
    *
    * <p>The order is that of the arguments, depth first: an object's own members in declaration
@@ -78,7 +83,8 @@ public final class PersonalDataExport {
    *
    * @throws IllegalStateException when a member or a field that can hold personal data cannot be
    *     read (a generated descriptor that cannot be used, a package that its module does not open
-   *     to reflection, an accessor that fails, a class naming a type missing from the class path):
+   *     to reflection, an accessor that fails, a class naming a type missing from the class path),
+   *     or when the subject id that decides whether a nested object is exported cannot be read:
    *     an export must not leave data out silently
    */
   public static List<Entry> export(Object... objects) {

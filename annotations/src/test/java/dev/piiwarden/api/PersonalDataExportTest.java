@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.fixture.Broken;
+import com.acme.fixture.Member;
 import com.acme.fixture.Person;
 import com.acme.fixture.Shared;
 import com.acme.fixture.plain.Customers;
@@ -108,6 +109,43 @@ class PersonalDataExportTest {
             "[0].home street=1 Example Road", "[0].referredBy name=Bob",
             "[0].referredBy email=ada@example.com", "[0].referredBy getPhone()=+44 20 7946 0999"),
         lines(PersonalDataExport.export(ada, bob, List.of(ada))));
+  }
+
+  @Test
+  void anotherDataSubjectReachedThroughAReferenceIsNotExported() {
+    var erika = new Member("s-1", "Erika Example");
+    var max = new Member("s-2", "Max Mustermann");
+    erika.friends.add(max);
+    max.friends.add(erika);
+    max.card = new Member.Card("s-2", "4111 1111 1111 1111");
+    erika.card = new Member.Card("s-1", "5500 0000 0000 0004");
+    erika.sameAccount = new Member("s-1", "Erika E.");
+    assertEquals(
+        List.of("[0] name=Erika Example", "[0].sameAccount name=Erika E.",
+            "[0].card number=5500 0000 0000 0004"),
+        lines(PersonalDataExport.export(erika)));
+    // an argument is always exported, also with another argument's subject
+    assertEquals(List.of("[0] name=Erika Example", "[0].sameAccount name=Erika E.",
+            "[0].card number=5500 0000 0000 0004", "[1][0] name=Max Mustermann",
+            "[1][0].card number=4111 1111 1111 1111"),
+        lines(PersonalDataExport.export(erika, List.of(max))));
+  }
+
+  @Test
+  void anotherDataSubjectIsNotExportedWithoutDescriptorsEitherWhileAddressesAreFollowed() {
+    var erika = new Customers.Subscriber("s-1", "Erika Example");
+    var max = new Customers.Subscriber("s-2", "Max Mustermann");
+    erika.friends.add(max);
+    erika.note = max;
+    max.home = new Customers.Address("2 Other Street");
+    assertEquals(List.of("[0] name=Erika Example", "[0].home street=1 Example Road"),
+        lines(PersonalDataExport.export(erika)));
+    // an argument with no subject id of its own has none that a nested subject could equal
+    var order = new Customers.Order();
+    order.buyer = erika;
+    assertEquals(List.of("[0].delivery street=3 Delivery Road", "[1] name=Erika Example",
+            "[1].home street=1 Example Road"),
+        lines(PersonalDataExport.export(order, order.buyer)));
   }
 
   @Test

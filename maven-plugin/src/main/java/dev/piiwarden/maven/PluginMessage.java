@@ -13,10 +13,11 @@ public enum PluginMessage {
       "no inventory fragments found in %s; if this module has personal data, add piiwarden-processor to"
           + " the maven-compiler-plugin annotationProcessorPaths"),
   NO_PERSONAL_DATA(
-      "no inventory fragments found in %s, and no class in it carries @PersonalData,"
-          + " @ProcessingActivity or @ConsentRequired; nothing to report"),
+      "no inventory fragments found in %s, and no class in it refers to PII Warden's annotations"
+          + " (@PersonalData, @ProcessingActivity, @ConsentRequired); nothing to report"),
   PROCESSOR_DID_NOT_RUN(
-      "%s holds classes with PII Warden annotations (%s) but no inventory fragments: piiwarden-processor"
+      "%s holds classes that refer to PII Warden's annotations (%s) but no inventory fragments:"
+          + " piiwarden-processor"
           + " did not run when they were compiled; put it on the annotationProcessorPaths of"
           + " maven-compiler-plugin 3.5 or later (Maven's default 3.1 ignores them), do not pass"
           + " -proc:none, and build again"),

@@ -30,8 +30,8 @@ class NoFragmentsTest {
     RecordingLog log = runInventoryAndCheck(module(true));
     assertEquals(List.of(), log.at("WARN"));
     List<String> said = log.at("INFO").stream().filter(l -> l.startsWith("no inventory fragments")).toList();
-    assertEquals(List.of("no inventory fragments found in " + dir.resolve("classes") + ", and no class in it carries"
-        + " @PersonalData, @ProcessingActivity or @ConsentRequired; nothing to report"), said);
+    assertEquals(List.of("no inventory fragments found in " + dir.resolve("classes") + ", and no class in it refers"
+        + " to PII Warden's annotations (@PersonalData, @ProcessingActivity, @ConsentRequired); nothing to report"), said);
   }
 
   @Test
@@ -51,8 +51,8 @@ class NoFragmentsTest {
           @PersonalData(category = "user.financial.credit_card") String card;
         }
         """);
-    String processorDidNotRun = classes + " holds classes with PII Warden annotations (@PersonalData in"
-        + " com/acme/User.class) but no inventory fragments: piiwarden-processor did not run when they were"
+    String processorDidNotRun = classes + " holds classes that refer to PII Warden's annotations"
+        + " (com/acme/User.class refers to @PersonalData) but no inventory fragments: piiwarden-processor did not run when they were"
         + " compiled; put it on the annotationProcessorPaths of maven-compiler-plugin 3.5 or later (Maven's"
         + " default 3.1 ignores them), do not pass -proc:none, and build again";
     Map<Object, Object> context = new HashMap<>();

@@ -26,15 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An application on the module path: its entities' descriptors are read by {@code
- * dev.piiwarden.annotations} once the entities' package is exported to it, and the error says so
- * when it is not.
+ * dev.piiwarden.annotations} once the entities' package is exported to it, an entity referring to
+ * another object needs the package opened, and the errors name the line to add.
  */
 class ModulePathTest {
+  private static final String EXPORTS = "exports com.acme.shop to dev.piiwarden.annotations;";
+
   @TempDir Path dir;
 
   @Test
   void anEntityPackageNotExportedToTheApiIsNamedWithTheExportToAdd() throws Exception {
-    Throwable failure = assertThrows(InvocationTargetException.class, () -> export(false)).getCause();
+    Throwable failure = assertThrows(InvocationTargetException.class, () -> export("", false)).getCause();
     assertInstanceOf(IllegalStateException.class, failure);
     assertTrue(failure.getMessage().contains("module com.acme.app does not export package com.acme.shop"
         + " to dev.piiwarden.annotations; add 'exports com.acme.shop to dev.piiwarden.annotations;'"
@@ -43,16 +45,32 @@ class ModulePathTest {
 
   @Test
   void anEntityPackageExportedToTheApiIsExported() throws Exception {
-    assertEquals("[email=jane@example.com]", export(true));
+    assertEquals("[email=jane@example.com]", export(EXPORTS, false));
   }
 
-  /** Compiles the module with the processor and runs its export in a module layer of its own. */
-  private Object export(boolean exported) throws Exception {
+  @Test
+  void anEntityReferringToAnotherObjectNeedsItsPackageOpenedAndTheErrorSaysSo() throws Exception {
+    Throwable failure =
+        assertThrows(InvocationTargetException.class, () -> export(EXPORTS, true)).getCause();
+    assertInstanceOf(IllegalStateException.class, failure);
+    assertTrue(failure.getMessage().contains("PII Warden cannot read com.acme.shop.Customer.home"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().contains("opens com.acme.shop to dev.piiwarden.annotations"),
+        failure.getMessage());
+    assertEquals("[email=jane@example.com, city=Berlin]",
+        export("opens com.acme.shop to dev.piiwarden.annotations;", true));
+  }
+
+  /**
+   * Compiles the module, with {@code shopLine} in its module-info and, when {@code nested}, a
+   * reference from the customer to an address, with the processor, and runs its export in a
+   * module layer of its own.
+   */
+  private Object export(String shopLine, boolean nested) throws Exception {
     Path api = annotationsJar();
     Path src = dir.resolve("src");
     write(src.resolve("module-info.java"), "module com.acme.app { requires dev.piiwarden.annotations;"
-        + " exports com.acme.app;" + (exported ? " exports com.acme.shop to dev.piiwarden.annotations;" : "")
-        + " }");
+        + " exports com.acme.app; " + shopLine + " }");
     write(src.resolve("com/acme/shop/Customer.java"), """
         package com.acme.shop;
         import dev.piiwarden.annotations.*;
@@ -60,6 +78,14 @@ class ModulePathTest {
           @DataSubject private final String id = "c-1";
           @PersonalData(category = Category.USER_CONTACT_EMAIL, basis = LawfulBasis.CONTRACT)
           private final String email = "jane@example.com";
+        %s}
+        """.formatted(nested ? "private final Address home = new Address();\n" : ""));
+    write(src.resolve("com/acme/shop/Address.java"), """
+        package com.acme.shop;
+        import dev.piiwarden.annotations.*;
+        public class Address {
+          @PersonalData(category = Category.USER_CONTACT_ADDRESS_CITY, basis = LawfulBasis.CONTRACT)
+          private final String city = "Berlin";
         }
         """);
     write(src.resolve("com/acme/app/Export.java"), """
@@ -68,7 +94,8 @@ class ModulePathTest {
           public static String run() {
             StringBuilder text = new StringBuilder();
             for (var entry : dev.piiwarden.api.PersonalDataExport.export(new com.acme.shop.Customer())) {
-              text.append(entry.member()).append('=').append(entry.value());
+              text.append(text.length() == 0 ? "" : ", ").append(entry.member()).append('=')
+                  .append(entry.value());
             }
             return "[" + text + "]";
           }

@@ -23,24 +23,30 @@ final class NestedJar {
    * Reads the fragments of the jar that {@code in} streams, sorted by entry name.
    *
    * @param origin names the jar in messages and fragments, {@code app.war!/WEB-INF/lib/model.jar}
-   * @throws InventoryException when the jar is cut short, no zip, or holds a corrupt fragment
+   * @throws InventoryException when the jar is cut short, damaged, no zip, or holds a corrupt fragment
    */
   static List<InventoryFragment> read(InputStream in, String origin) {
     Map<String, InventoryFragment> fragments = new TreeMap<>();
     ZipTail tail = new ZipTail(in);
     try (ZipInputStream zip = new ZipInputStream(tail)) {
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        if (!entry.isDirectory() && InventoryInputs.isFragment(entry.getName())
-            && !fragments.containsKey(entry.getName())) {
-          String fragment = origin + "!/" + entry.getName();
-          fragments.put(entry.getName(), new InventoryFragment(fragment, InventoryJson.read(zip.readAllBytes(), fragment)));
+      try {
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+          if (!entry.isDirectory() && InventoryInputs.isFragment(entry.getName())
+              && !fragments.containsKey(entry.getName())) {
+            String fragment = origin + "!/" + entry.getName();
+            fragments.put(entry.getName(), new InventoryFragment(fragment, InventoryJson.read(zip.readAllBytes(), fragment)));
+          }
         }
+      } catch (EOFException e) {
+        // A damaged entry header can also send the reader past the end: only a jar whose bytes
+        // stop before their central directory is cut short.
+        throw unreadable(origin, tail.endsWithCentralDirectory()
+            ? "an entry is damaged: its header does not match its data, though the jar is complete"
+            : "it ends in the middle of an entry: cut short", e);
       }
       if (!tail.endsWithCentralDirectory()) {
         throw unreadable(origin, "it ends before its central directory: cut short, or not a jar", null);
       }
-    } catch (EOFException e) {
-      throw unreadable(origin, "it ends in the middle of an entry: cut short", e);
     } catch (ZipException e) {
       throw unreadable(origin, e.getMessage(), e);
     } catch (IllegalArgumentException e) {

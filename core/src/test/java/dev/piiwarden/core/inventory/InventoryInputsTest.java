@@ -170,8 +170,22 @@ class InventoryInputsTest {
       InventoryException e = assertThrows(InventoryException.class, () -> InventoryInputs.read(war), "cut at " + cut);
       assertTrue(e.getMessage().startsWith(war + "!/WEB-INF/lib/x.jar: not a readable jar ("), e.getMessage());
       assertTrue(e.getMessage().endsWith("); rebuild the archive that holds it"), e.getMessage());
+      assertTrue(e.getMessage().contains("cut short"), e.getMessage());
       assertEquals(1, e.getMessage().lines().count());
     }
+  }
+
+  @Test
+  void aBundledJarDamagedInsideButCompleteIsNotCalledCutShort() throws IOException {
+    byte[] jar = domainJar();
+    // the second entry's header claims a name far longer than the jar: reading it runs off the end
+    int secondEntry = indexOf(jar, new byte[] {0x50, 0x4b, 0x03, 0x04}, 4);
+    jar[secondEntry + 26] = (byte) 0xFF;
+    jar[secondEntry + 27] = (byte) 0xFF;
+    Path war = war("x.jar", jar);
+    InventoryException e = assertThrows(InventoryException.class, () -> InventoryInputs.read(war));
+    assertEquals(war + "!/WEB-INF/lib/x.jar: not a readable jar (an entry is damaged: its header does not"
+        + " match its data, though the jar is complete); rebuild the archive that holds it", e.getMessage());
   }
 
   @Test

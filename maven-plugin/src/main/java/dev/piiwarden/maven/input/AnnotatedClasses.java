@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Class files that carry PII Warden annotations. The annotations have {@code RUNTIME} retention, so
- * a class file annotated with one names its type descriptor ({@code
+ * Class files that refer to PII Warden annotations. The annotations have {@code RUNTIME} retention,
+ * so a class file annotated with one names its type descriptor ({@code
  * Ldev/piiwarden/annotations/PersonalData;}) in its constant pool, as plain bytes: finding them tells
- * that piiwarden-processor had something to record, without parsing the class.
+ * that piiwarden-processor had something to record, without parsing the class. A class that only
+ * uses the annotation (reads it by reflection) names it too, so messages say that a class refers to
+ * it, not that it carries it.
  */
 public final class AnnotatedClasses {
   // Each gives the processor a data element or an activity to write; @DataSubject alone gives none.
@@ -23,8 +25,9 @@ public final class AnnotatedClasses {
   private AnnotatedClasses() {}
 
   /**
-   * The first annotation found and the class file that carries it, as {@code @PersonalData in
-   * com/acme/User.class}; empty when no class file under {@code folder} carries one, or it is no folder.
+   * The first class file found referring to an annotation, and the annotation, as {@code
+   * com/acme/User.class refers to @PersonalData}; empty when no class file under {@code folder}
+   * refers to one, or it is no folder.
    *
    * @throws IOException when the folder cannot be searched or a class file read
    */
@@ -42,7 +45,7 @@ public final class AnnotatedClasses {
         for (String annotation : ANNOTATIONS) {
           if (bytes.contains("Ldev/piiwarden/annotations/" + annotation + ";")) {
             String relative = folder.relativize(classFile).toString().replace('\\', '/');
-            return Optional.of("@" + annotation + " in " + relative);
+            return Optional.of(relative + " refers to @" + annotation);
           }
         }
       }
