@@ -408,6 +408,43 @@ class AuditTrailIT {
   }
 
   /**
+   * A trail moved aside leaves its lock file: the lock opens, the trail cannot be made (a link into
+   * a volume that is not mounted, here a path under a regular file), and that stops the start.
+   */
+  @Test
+  void aLeftoverLockFileBesideATrailThatCannotBeCreatedStopsTheJvm() throws Exception {
+    Path notAFolder = Files.writeString(folder.resolve("unmounted"), "not a folder");
+    Path trail = Files.createSymbolicLink(folder.resolve("t.jsonl"), notAFolder.resolve("t.jsonl"));
+    Files.writeString(folder.resolve("t.jsonl.lock"), "");
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("k.key"));
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + trail
+        + " cannot be written (java.nio.file.FileSystemException: " + trail + ": Not a directory);"
+        + " make sure this user can create and write its folder, or give another path (jsonl:<path>)\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=started"), run::toString);
+  }
+
+  /** Opening a named pipe waits for a reader: the check looks at the file's type first. */
+  @Test
+  void aNamedPipeAtTheTrailPathStopsTheJvmAtOnce() throws Exception {
+    Path trail = folder.resolve("t.jsonl");
+    Process mkfifo = new ProcessBuilder("mkfifo", trail.toString()).redirectErrorStream(true).start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail + ",audit.key-file=" + folder.resolve("k.key"));
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + trail
+        + " cannot be written (java.nio.file.FileSystemException: " + trail + ": exists and is not a"
+        + " regular file but a named pipe, device or socket); make sure this user can create and"
+        + " write its folder, or give another path (jsonl:<path>)\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  /**
    * A misspelt option and a config file naming another are said while the options are read,
    * before the trail is open: they are its first events after agent.started all the same.
    */

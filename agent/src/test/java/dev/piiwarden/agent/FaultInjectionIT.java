@@ -372,23 +372,25 @@ class FaultInjectionIT {
     throw new AssertionError("no stderr line with '" + part + "':\n" + FixtureJvm.finish(process, null));
   }
 
-  /** Every write fails as on a full disk: reported once, the application finishes its work. */
+  /**
+   * A device at the trail path (here /dev/full, where every write fails as on a full disk) is no
+   * trail: it is refused at start, before the application runs, rather than failing every write.
+   */
   @Test
-  void auditWritesThatFailAsOnAFullDiskAreReportedOnceAndTheApplicationGoesOn() throws Exception {
+  void aDeviceAsTheTrailIsRefusedAtStart() throws Exception {
     Path full = Path.of("/dev/full");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
-    Process process = FixtureJvm.current()
-        .agent("audit.sink=jsonl:" + full + ",audit.key-file=" + folder.resolve("audit.key"))
-        .start(app(List.of(), "calls", "500"));
-    awaitLine(process, "phase=ready");
-    proceed(process);
-    awaitLine(process, "phase=calls-done");
-    FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
-    assertEquals(0, run.exitCode(), run::toString);
-    List<String> reported = agentLines(run.stderr());
-    assertEquals(1, count(reported, "audit sink jsonl:/dev/full failed ("), run::toString);
-    assertNoPersonalData(run.stderr());
+    FixtureJvm.Result run = FixtureJvm.finish(FixtureJvm.current()
+        .agent("audit.sink=jsonl:" + full + ",audit.key-file=" + folder.resolve("audit.key"))
+        .start(app(List.of(), "calls", "500")), "go\n");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals(List.of("piiwarden: configuration error: piiwarden.audit.sink: audit trail /dev/full"
+        + " cannot be written (java.nio.file.FileSystemException: /dev/full: exists and is not a"
+        + " regular file but a named pipe, device or socket); make sure this user can create and"
+        + " write its folder, or give another path (jsonl:<path>)"), agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("phase=ready"), run::toString);
   }
 
   private static List<String> app(List<Path> extra, String... arguments) throws Exception {

@@ -78,8 +78,8 @@ class FileModesIT {
 
     assertEquals(1, run.exitCode(), run::toString);
     assertEquals("piiwarden: configuration error: piiwarden.consent.store: consent store file:" + ledger
-        + " belongs to user nobody, not to root, who runs this process, so nobody could record"
-        + " consent in anyone's name; run 'chown root " + ledger + "' and check its records, or run"
+        + " belongs to user 'nobody', not to user 'root', who runs this process, so user 'nobody'"
+        + " could record consent in anyone's name; run 'chown root " + ledger + "' and check its records, or run"
         + " the application as its owner\n",
         ConsentEnforcementIT.agentLines(run.stderr()));
     assertFalse(run.stdout().contains("main=done"), run::toString);

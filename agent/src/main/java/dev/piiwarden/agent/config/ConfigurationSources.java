@@ -28,6 +28,8 @@ import java.util.Set;
 public final class ConfigurationSources {
   private static final String PREFIX = "piiwarden.";
   private static final String BYTE_ORDER_MARK = "\uFEFF";
+  /** Store and sink values that are URLs and may carry a user, a password or parameters. */
+  private static final List<String> CREDENTIAL_SCHEMES = List.of("jdbc:", "otlp:", "http://", "https://");
   /** Other PII Warden tools' variables, set in the same shells: not misspelt agent options. */
   private static final Set<String> NOT_AGENT_VARIABLES = Set.of("PIIWARDEN_DEBUG");
 
@@ -216,11 +218,14 @@ public final class ConfigurationSources {
 
   /**
    * A value for a message: a store's or sink's URL without its credentials and parameters, any
-   * value masked where it looks like personal data.
+   * value masked where it looks like personal data. A {@code file:} or {@code jsonl:} path is shown
+   * as given: it holds no credentials, and an {@code @} in it is part of a file name.
    */
   private static String shown(AgentOption option, String value) {
-    boolean url = option == AgentOption.CONSENT_STORE || option == AgentOption.AUDIT_SINK;
-    return QuotedValue.quoted(url ? UrlCredentials.withoutCredentials(value.strip()) : value.strip());
+    String given = value.strip();
+    boolean url = (option == AgentOption.CONSENT_STORE || option == AgentOption.AUDIT_SINK)
+        && CREDENTIAL_SCHEMES.stream().anyMatch(given::startsWith);
+    return QuotedValue.quoted(url ? UrlCredentials.withoutCredentials(given) : given);
   }
 
   /**

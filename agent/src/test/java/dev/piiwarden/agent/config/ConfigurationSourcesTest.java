@@ -52,6 +52,15 @@ class ConfigurationSourcesTest {
             .get(AgentOption.REDACTION_DETECTORS));
   }
 
+  /** An @ in a file name is no user information: both paths are shown as they were given. */
+  @Test
+  void filePathsGivenTwiceAreShownAsGiven() {
+    assertEquals("piiwarden: configuration error: piiwarden.consent.store: given twice in the agent"
+        + " arguments, as 'file:a@x/c.jsonl' and as 'file:b@x/c.jsonl'; remove the one that is not"
+        + " meant; allowed: memory:, file:<path>, jdbc:<url>",
+        refused("consent.store=file:a@x/c.jsonl,consent.store=file:b@x/c.jsonl"));
+  }
+
   @Test
   void aStoreGivenTwiceIsShownWithoutCredentials() {
     assertEquals("piiwarden: configuration error: piiwarden.consent.store: given twice in the agent"

@@ -293,6 +293,9 @@ public final class JdbcSink implements AuditSink {
   }
 
   private Connection connect() throws SQLException {
+    // pseudonymous records are still personal data: a new SQLite file is its owner's only, as the
+    // jsonl trail and the SQLite consent store are
+    JdbcConnections.createSqliteFileOwnerOnly(url);
     return JdbcConnections.open(url, given);
   }
 

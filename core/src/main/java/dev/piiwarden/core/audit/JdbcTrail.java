@@ -33,12 +33,23 @@ public final class JdbcTrail {
    * emptied), one per line, in {@code seq} order, and returns how many there are. The JDBC driver
    * is found as the sink finds it ({@link JdbcConnections}).
    *
-   * @throws AuditException when no driver accepts the URL, the database cannot be reached, it has
+   * @throws AuditException when the file of a SQLite or embedded H2 database does not exist
+   *     (nothing is created), no driver accepts the URL, the database cannot be reached, it has
    *     no {@code piiwarden_audit} table, or the file cannot be written; the message shows the URL
    *     without its credentials
    */
   public static long copy(String url, Path file) {
     String shown = UrlCredentials.withoutCredentials(url);
+    // SQLite's and H2's drivers create a missing database when they connect: a mistyped path
+    // would leave an empty database behind and be told only that it has no table
+    Path database = JdbcConnections.sqliteFile(url);
+    if (database == null) {
+      database = JdbcConnections.h2File(url);
+    }
+    if (database != null && !Files.exists(database)) {
+      throw new AuditException("cannot read " + shown + ": no such database file " + database
+          + "; give the path of the database that piiwarden.audit.sink=jdbc: writes to");
+    }
     Connection connection;
     try {
       connection = JdbcConnections.open(url, null);

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -347,17 +348,36 @@ public final class JsonlSink implements AuditSink {
   }
 
   /**
-   * Does what the first batch to {@code active} needs the file system for, writing nothing: makes
-   * the folder, opens (creating) the lock file, and opens the trail file for writing when it
-   * exists. So a trail that cannot be written is known before any event is recorded.
+   * Does what the first batch to {@code active} needs the file system for, writing no byte: makes
+   * the folder, opens (creating) the lock file, and opens the trail file for writing, creating it
+   * empty (mode 0600) when it is missing, as the first batch would. So a trail that cannot be
+   * written is known before any event is recorded: also a folder that takes no new file although
+   * a lock file is left in it, or a link to a place that does not exist.
    *
-   * @throws IOException what the first batch would have failed with
+   * @throws IOException what the first batch would have failed with, or a {@link
+   *     FileSystemException} when the lock or trail file is there but no regular file (a named
+   *     pipe, a device), which is not opened: opening a pipe would wait for a reader
    */
   public static void checkWritable(Path active) throws IOException {
     createFolder(active);
-    openOwnerOnly(TrailFiles.lockFile(active)).close();
-    if (Files.exists(active)) {
-      FileChannel.open(active, StandardOpenOption.WRITE).close();
+    Path lockFile = TrailFiles.lockFile(active);
+    requireRegularFileIfPresent(lockFile);
+    openOwnerOnly(lockFile).close();
+    requireRegularFileIfPresent(active);
+    openOwnerOnly(active).close();
+  }
+
+  /** Follows links: a link to a regular file is a trail like any other. */
+  private static void requireRegularFileIfPresent(Path file) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return; // missing, or a link to nothing: creating it says whether it can be made
+    }
+    if (!attributes.isRegularFile()) {
+      throw new FileSystemException(file.toString(), null, "exists and is not a regular file but "
+          + (attributes.isDirectory() ? "a folder" : "a named pipe, device or socket"));
     }
   }
 

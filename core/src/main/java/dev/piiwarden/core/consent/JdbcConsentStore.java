@@ -3,11 +3,8 @@ package dev.piiwarden.core.consent;
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.jdbc.JdbcConnections;
 import dev.piiwarden.core.text.UrlCredentials;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -149,7 +146,7 @@ public final class JdbcConsentStore implements ConsentStore {
           throw new ConsentStoreMissingException("cannot read consent store " + described
               + ": the database file " + sqliteFile + " does not exist");
         }
-        createOwnerOnly(sqliteFile);
+        JdbcConnections.createSqliteFileOwnerOnly(url);
       }
       connection = connect();
       connection.setAutoCommit(true);
@@ -166,22 +163,6 @@ public final class JdbcConsentStore implements ConsentStore {
 
   private Connection connect() throws SQLException {
     return JdbcConnections.open(url, given);
-  }
-
-  private static void createOwnerOnly(Path file) throws SQLException {
-    try {
-      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
-      } else {
-        Files.createFile(file);
-      }
-    } catch (FileAlreadyExistsException raced) {
-      // another process made it first: its mode stays
-    } catch (IOException e) {
-      throw new SQLException("cannot create the database file " + file + ": "
-          + e.getClass().getSimpleName(), e);
-    }
   }
 
   private static void createTableIfAbsent(Connection connection) throws SQLException {

@@ -74,10 +74,11 @@ public final class LedgerFileAccess {
     }
     UserPrincipal process = ProcessUser.USER;
     if (ownerToo && process != null && !process.equals(attributes.owner())) {
-      return Optional.of("consent store file:" + file + " belongs to user "
-          + attributes.owner().getName() + ", not to " + process.getName() + ", who runs this"
-          + " process, so " + attributes.owner().getName() + " could record consent in anyone's"
-          + " name; run 'chown " + process.getName() + " " + file + "' and check its records, or"
+      // names quoted: an owner called "nobody" must not read as "no one could"
+      return Optional.of("consent store file:" + file + " belongs to user '"
+          + attributes.owner().getName() + "', not to user '" + process.getName() + "', who runs"
+          + " this process, so user '" + attributes.owner().getName() + "' could record consent in"
+          + " anyone's name; run 'chown " + process.getName() + " " + file + "' and check its records, or"
           + " run the application as its owner");
     }
     return Optional.empty();

@@ -1,7 +1,11 @@
 package dev.piiwarden.core.jdbc;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -84,6 +88,69 @@ public final class JdbcConnections {
       return Path.of(path).toAbsolutePath();
     } catch (InvalidPathException e) {
       return null;
+    }
+  }
+
+  /**
+   * The file of a {@code jdbc:h2:} URL of an embedded file database ({@code <path>.mv.db}), or null
+   * for another database, an in-memory one or a server ({@code tcp:}, {@code ssl:}). Like SQLite's
+   * driver, H2's creates a missing database when it connects, so a check that only reads looks
+   * whether this file exists first.
+   */
+  public static Path h2File(String url) {
+    if (!url.startsWith("jdbc:h2:")) {
+      return null;
+    }
+    String path = url.substring("jdbc:h2:".length());
+    int settings = path.indexOf(';');
+    if (settings >= 0) {
+      path = path.substring(0, settings);
+    }
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    } else if (path.startsWith("mem:") || path.startsWith("tcp:") || path.startsWith("ssl:")
+        || path.startsWith("zip:") || path.startsWith("split:") || path.startsWith("nio")
+        || path.startsWith("async:") || path.startsWith("retry:")) {
+      return null;
+    }
+    if (path.isEmpty()) {
+      return null;
+    }
+    if (path.equals("~") || path.startsWith("~/")) {
+      path = System.getProperty("user.home") + path.substring(1);
+    }
+    try {
+      return Path.of(path + ".mv.db").toAbsolutePath();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Creates the missing file of a {@code jdbc:sqlite:} URL readable and writable by its owner only
+   * (where the file system has POSIX permissions), before the first connection would create it with
+   * the process's umask: for SQLite the file mode is the access control. Does nothing for another
+   * database, an in-memory one, or a file that exists (its mode stays).
+   *
+   * @throws SQLException when the file cannot be created; the message names the file
+   */
+  public static void createSqliteFileOwnerOnly(String url) throws SQLException {
+    Path file = sqliteFile(url);
+    if (file == null || Files.exists(file)) {
+      return;
+    }
+    try {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+    } catch (FileAlreadyExistsException raced) {
+      // another process made it first: its mode stays
+    } catch (IOException e) {
+      throw new SQLException("cannot create the database file " + file + ": "
+          + e.getClass().getSimpleName(), e);
     }
   }
 

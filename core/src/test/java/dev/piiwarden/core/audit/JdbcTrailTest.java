@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -71,6 +72,42 @@ class JdbcTrailTest {
         e.getMessage());
     assertTrue(e.getMessage().endsWith(
         "give the URL of the database that piiwarden.audit.sink=jdbc: writes to"), e.getMessage());
+  }
+
+  @Test
+  void aSinkCreatesItsSqliteFileReadableByItsOwnerOnly() throws Exception {
+    Path database = folder.resolve("audit.db");
+
+    writeTrail("jdbc:sqlite:" + database, 2);
+
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(database)));
+  }
+
+  @Test
+  void aMistypedSqlitePathIsNamedAndNoDatabaseIsCreated() {
+    Path typo = folder.resolve("typo.db");
+    String url = "jdbc:sqlite:" + typo;
+
+    AuditException e = assertThrows(AuditException.class,
+        () -> JdbcTrail.copy(url, folder.resolve("copy.jsonl")));
+
+    assertEquals("cannot read " + url + ": no such database file " + typo + "; give the path of the"
+        + " database that piiwarden.audit.sink=jdbc: writes to", e.getMessage());
+    assertFalse(Files.exists(typo), "reading creates no database");
+  }
+
+  /** Refused before any driver is looked for: core's tests have no H2 driver, and need none. */
+  @Test
+  void aMistypedH2FilePathIsNamedAndNoDatabaseIsCreated() {
+    Path typo = folder.resolve("typoh");
+    String url = "jdbc:h2:" + typo + ";USER=auditor;PASSWORD=s3cr3t-pw";
+
+    AuditException e = assertThrows(AuditException.class,
+        () -> JdbcTrail.copy(url, folder.resolve("copy.jsonl")));
+
+    assertEquals("cannot read jdbc:h2:" + typo + ": no such database file " + typo + ".mv.db; give"
+        + " the path of the database that piiwarden.audit.sink=jdbc: writes to", e.getMessage());
+    assertEquals(List.of(), List.of(folder.toFile().list()), "reading creates no database");
   }
 
   @Test

@@ -88,8 +88,8 @@ class LedgerFileAccessTest {
     ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
     ConsentStoreAccessException refused =
         assertThrows(ConsentStoreAccessException.class, () -> ledger.isGranted("u-1", "marketing"));
-    assertEquals("consent store file:" + file + " belongs to user nobody, not to root, who runs this"
-        + " process, so nobody could record consent in anyone's name; run 'chown root " + file
+    assertEquals("consent store file:" + file + " belongs to user 'nobody', not to user 'root', who"
+        + " runs this process, so user 'nobody' could record consent in anyone's name; run 'chown root " + file
         + "' and check its records, or run the application as its owner", refused.getMessage());
     assertThrows(ConsentStoreAccessException.class, () -> ledger.grant("u-2", "marketing", "form"));
     assertEquals(GRANT, Files.readString(file));

@@ -109,6 +109,41 @@ class AuditJdbcTrailTest {
         + " from Maven Central)\n", noDriver.err());
   }
 
+  /** SQLite's and H2's drivers would create the mistyped database: verify and query only read. */
+  @Test
+  void aMistypedDatabasePathIsExit2NamingTheFileAndLeavesNoDatabase() throws Exception {
+    Path sqliteTypo = folder.resolve("typo.db");
+    Path h2Typo = folder.resolve("typoh");
+
+    CliResult sqlite = CliRun.run("audit", "verify", "jdbc:sqlite:" + sqliteTypo, "--key-file",
+        key().toString());
+    CliResult h2 = CliRun.run("audit", "query", "jdbc:h2:" + h2Typo, "--key-file", key().toString(),
+        "--subject", "u-42", "--jdbc-driver", DriverJars.h2().toString());
+
+    assertEquals(2, sqlite.exitCode(), sqlite.describe());
+    assertEquals("piiwarden: cannot read jdbc:sqlite:" + sqliteTypo + ": no such database file "
+        + sqliteTypo + "; give the path of the database that piiwarden.audit.sink=jdbc: writes to\n",
+        sqlite.err());
+    assertEquals(2, h2.exitCode(), h2.describe());
+    assertTrue(h2.err().startsWith("piiwarden: cannot read jdbc:h2:" + h2Typo + ": no such database"
+        + " file " + h2Typo + ".mv.db; "), h2.err());
+    try (Stream<Path> left = Files.list(folder)) {
+      assertEquals(0, left.filter(file -> file.getFileName().toString().startsWith("typo")).count());
+    }
+  }
+
+  @Test
+  void anAuditDatabaseThatConsentAuditCreatesIsItsOwnersOnly() throws Exception {
+    Path database = folder.resolve("cliaudit.db");
+
+    CliResult granted = CliRun.run("consent", "grant", "--store", "file:" + folder.resolve("c.jsonl"),
+        "--subject", "u-1", "--purpose", "marketing", "--source", "form", "--audit",
+        "jdbc:sqlite:" + database, "--audit-key-file", key().toString());
+
+    assertEquals(0, granted.exitCode(), granted.describe());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(database)));
+  }
+
   @Test
   void aDatabaseWithoutTheTableOrWithAnEmptyOneIsExit2() throws Exception {
     String other = "jdbc:sqlite:" + folder.resolve("other.db");
