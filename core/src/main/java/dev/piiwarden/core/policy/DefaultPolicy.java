@@ -1,5 +1,6 @@
 package dev.piiwarden.core.policy;
 
+import dev.piiwarden.core.files.BundledResources;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -18,7 +19,7 @@ public final class DefaultPolicy {
 
   /** The default policy over the given taxonomy. */
   public static Policy load(Taxonomy taxonomy) {
-    try (InputStream in = DefaultPolicy.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = BundledResources.open(DefaultPolicy.class, RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the PII Warden core jar");
       }

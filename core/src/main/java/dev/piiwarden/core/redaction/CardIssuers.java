@@ -1,5 +1,6 @@
 package dev.piiwarden.core.redaction;
 
+import dev.piiwarden.core.files.BundledResources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ final class CardIssuers {
 
   private static CardIssuers load() {
     List<int[]> rows = new ArrayList<>();
-    try (InputStream in = CardIssuers.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = BundledResources.open(CardIssuers.class, RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("Missing resource " + RESOURCE + " in piiwarden-core");
       }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.redaction;
 
+import dev.piiwarden.core.files.BundledResources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -333,7 +334,7 @@ final class CredentialDetector implements Detector {
 
   static List<String> builtInKeys() {
     List<String> keys = new ArrayList<>();
-    try (InputStream in = CredentialDetector.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = BundledResources.open(CredentialDetector.class, RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("Missing resource " + RESOURCE + " in piiwarden-core");
       }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.redaction;
 
+import dev.piiwarden.core.files.BundledResources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ final class IbanCountries {
 
   private static IbanCountries load() {
     IbanCountries table = new IbanCountries();
-    try (InputStream in = IbanCountries.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = BundledResources.open(IbanCountries.class, RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("Missing resource " + RESOURCE + " in piiwarden-core");
       }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.redaction;
 
+import dev.piiwarden.core.files.BundledResources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ final class NonTopLevelDomains {
 
   private static NonTopLevelDomains load() {
     List<String> labels = new ArrayList<>();
-    try (InputStream in = NonTopLevelDomains.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = BundledResources.open(NonTopLevelDomains.class, RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("Missing resource " + RESOURCE + " in piiwarden-core");
       }

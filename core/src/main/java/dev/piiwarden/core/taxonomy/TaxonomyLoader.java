@@ -1,5 +1,6 @@
 package dev.piiwarden.core.taxonomy;
 
+import dev.piiwarden.core.files.BundledResources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,7 +235,12 @@ final class TaxonomyLoader {
 
   private static InputStream resource(String file) {
     String path = file.endsWith(".json") ? RESOURCES + "fideslang/" + file : RESOURCES + file;
-    InputStream in = TaxonomyLoader.class.getResourceAsStream(path);
+    InputStream in;
+    try {
+      in = BundledResources.open(TaxonomyLoader.class, path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("piiwarden-core cannot read its resource " + path, e);
+    }
     if (in == null) {
       throw new IllegalStateException("piiwarden-core is missing its resource " + path);
     }

@@ -1,5 +1,6 @@
 package dev.piiwarden.processor.flow;
 
+import dev.piiwarden.core.files.BundledResources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,7 @@ public final class SinkCatalogue {
    */
   public static SinkCatalogue load(Path extra) {
     List<SinkDefinition> all = new ArrayList<>();
-    try (InputStream in = SinkCatalogue.class.getResourceAsStream(BUILT_IN)) {
+    try (InputStream in = BundledResources.open(SinkCatalogue.class, BUILT_IN)) {
       if (in == null) {
         throw new IllegalStateException("the built-in sink catalogue " + BUILT_IN + " is missing");
       }

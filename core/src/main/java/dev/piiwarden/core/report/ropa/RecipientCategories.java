@@ -1,5 +1,6 @@
 package dev.piiwarden.core.report.ropa;
 
+import dev.piiwarden.core.files.BundledResources;
 import dev.piiwarden.core.inventory.SinkKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ final class RecipientCategories {
 
   private static Properties load() {
     Properties names = new Properties();
-    try (InputStream in = RecipientCategories.class.getResourceAsStream("recipient-categories.properties")) {
+    try (InputStream in = BundledResources.open(RecipientCategories.class, "recipient-categories.properties")) {
       names.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
