@@ -596,9 +596,21 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     }
   }
 
+  /** The failure's first frames, then each cause with its first frames, as a report needs them. */
   private static String stackTrace(Throwable failure) {
+    StringBuilder trace = new StringBuilder(frames(failure, 12));
+    int depth = 0;
+    for (Throwable cause = failure.getCause(); cause != null && cause != failure && depth < 5;
+        cause = cause.getCause(), depth++) {
+      trace.append(System.lineSeparator()).append("Caused by: ").append(cause)
+          .append(System.lineSeparator()).append(frames(cause, 6));
+    }
+    return trace.toString();
+  }
+
+  private static String frames(Throwable failure, int count) {
     return Arrays.stream(failure.getStackTrace())
-        .limit(12)
+        .limit(count)
         .map(frame -> "\tat " + frame)
         .collect(Collectors.joining(System.lineSeparator()));
   }

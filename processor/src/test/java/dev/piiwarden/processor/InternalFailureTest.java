@@ -31,7 +31,7 @@ class InternalFailureTest {
             case "getMessager":
               return messager;
             case "getOptions":
-              throw new IllegalStateException("options unavailable");
+              throw new IllegalStateException("options unavailable", new java.io.IOException("zip file closed"));
             default:
               return null;
           }
@@ -50,6 +50,8 @@ class InternalFailureTest {
         "PW011: PII Warden failed internally while reading the options:"
             + " java.lang.IllegalStateException: options unavailable. This is a bug in the processor;"
             + " please report it");
+    assertThat(errors.get(0)).contains(System.lineSeparator() + "Caused by: java.io.IOException: zip file closed"
+        + System.lineSeparator() + "\tat ");
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0)).startsWith("PW012");
   }
