@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -87,19 +89,8 @@ abstract class PiiWardenMojo extends AbstractMojo {
     if ("none".equals(property)) {
       return COMPILER_PROC + "=none";
     }
-    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
-    if (compiler == null) {
-      return null;
-    }
-    List<Object> configurations = new ArrayList<>();
-    configurations.add(compiler.getConfiguration());
-    compiler.getExecutions().stream()
-        .filter(e -> e.getGoals().contains("compile") || "default-compile".equals(e.getId()))
-        .forEach(e -> configurations.add(e.getConfiguration()));
-    for (Object configuration : configurations) {
-      if (!(configuration instanceof Xpp3Dom dom)) {
-        continue;
-      }
+    for (Xpp3Dom dom : compilerConfigurations(
+        e -> e.getGoals().contains("compile") || "default-compile".equals(e.getId()))) {
       Xpp3Dom proc = dom.getChild("proc");
       if (proc != null && "none".equals(proc.getValue())) {
         return "<proc>none</proc>";
@@ -128,15 +119,8 @@ abstract class PiiWardenMojo extends AbstractMojo {
         || project.getDependencies().stream().anyMatch(d -> PROCESSOR.equals(d.getArtifactId()))) {
       return true;
     }
-    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
-    if (compiler == null) {
-      return false;
-    }
-    List<Object> configurations = new ArrayList<>();
-    configurations.add(compiler.getConfiguration());
-    compiler.getExecutions().forEach(e -> configurations.add(e.getConfiguration()));
-    for (Object configuration : configurations) {
-      Xpp3Dom paths = configuration instanceof Xpp3Dom dom ? dom.getChild("annotationProcessorPaths") : null;
+    for (Xpp3Dom configuration : compilerConfigurations(e -> true)) {
+      Xpp3Dom paths = configuration.getChild("annotationProcessorPaths");
       for (Xpp3Dom path : paths == null ? new Xpp3Dom[0] : paths.getChildren()) {
         Xpp3Dom artifactId = path.getChild("artifactId");
         if (artifactId != null && PROCESSOR.equals(artifactId.getValue())) {
@@ -145,6 +129,27 @@ abstract class PiiWardenMojo extends AbstractMojo {
       }
     }
     return false;
+  }
+
+  /**
+   * The maven-compiler-plugin's configuration in this module and that of its executions {@code
+   * executions} selects; none without the plugin.
+   */
+  private List<Xpp3Dom> compilerConfigurations(Predicate<PluginExecution> executions) {
+    Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
+    List<Xpp3Dom> configurations = new ArrayList<>();
+    if (compiler == null) {
+      return configurations;
+    }
+    List<Object> all = new ArrayList<>();
+    all.add(compiler.getConfiguration());
+    compiler.getExecutions().stream().filter(executions).forEach(e -> all.add(e.getConfiguration()));
+    for (Object configuration : all) {
+      if (configuration instanceof Xpp3Dom dom) {
+        configurations.add(dom);
+      }
+    }
+    return configurations;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.audit;
 
+import dev.piiwarden.agent.consent.BundledDriver;
 import dev.piiwarden.agent.config.AgentConfiguration;
 import dev.piiwarden.agent.config.AgentOption;
 import dev.piiwarden.agent.redaction.AgentRedaction;
@@ -101,7 +102,7 @@ public final class AgentAudit {
       if (jsonlTrail != null) {
         TrailKeyCheck.check(jsonlTrail, key);
       } else if (sink.startsWith("jdbc:")) {
-        TableKeyAtStart.check(sink, dev.piiwarden.agent.consent.BundledDriver.forStore(sink), key);
+        TableKeyAtStart.check(sink, BundledDriver.forStore(sink), key);
       }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
@@ -171,7 +172,7 @@ public final class AgentAudit {
             .problems(new TrailProblems())
             // jdbc:postgresql: works with the driver the agent carries, as the consent store does;
             // no other sink touches java.sql, which a small runtime may not have
-            .jdbcDriver(sink.startsWith("jdbc:") ? dev.piiwarden.agent.consent.BundledDriver.forStore(sink) : null)
+            .jdbcDriver(sink.startsWith("jdbc:") ? BundledDriver.forStore(sink) : null)
             .ownLines(new AuditLinesForHooks()));
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)

@@ -42,11 +42,8 @@ public final class JdbcTrail {
     String shown = UrlCredentials.withoutCredentials(url);
     // SQLite's and H2's drivers create a missing database when they connect: a mistyped path
     // would leave an empty database behind and be told only that it has no table
-    Path database = JdbcConnections.sqliteFile(url);
-    if (database == null) {
-      database = JdbcConnections.h2File(url);
-    }
-    if (database != null && !Files.exists(database)) {
+    Path database = JdbcConnections.missingDatabaseFile(url);
+    if (database != null) {
       throw new AuditException("cannot read " + shown + ": no such database file " + database
           + "; give the path of the database that piiwarden.audit.sink=jdbc: writes to");
     }

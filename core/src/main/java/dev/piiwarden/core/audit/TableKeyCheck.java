@@ -1,7 +1,6 @@
 package dev.piiwarden.core.audit;
 
 import dev.piiwarden.core.jdbc.JdbcConnections;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -29,8 +28,7 @@ public final class TableKeyCheck {
    *     credentials) and the key file and says to restore the key or rename the table
    */
   public static boolean checkTable(String url, Driver driver, Path keyFile) {
-    Path sqliteFile = JdbcConnections.sqliteFile(url);
-    if (sqliteFile != null && !Files.exists(sqliteFile)) {
+    if (JdbcConnections.missingDatabaseFile(url) != null) {
       return true; // no database, no records; connecting would create the file
     }
     JdbcSink.LastRow last;

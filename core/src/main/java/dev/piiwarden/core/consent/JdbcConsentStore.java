@@ -3,7 +3,6 @@ package dev.piiwarden.core.consent;
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.jdbc.JdbcConnections;
 import dev.piiwarden.core.text.UrlCredentials;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -140,14 +139,12 @@ public final class JdbcConsentStore implements ConsentStore {
 
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
-      Path sqliteFile = JdbcConnections.sqliteFile(url);
-      if (sqliteFile != null && !Files.exists(sqliteFile)) {
-        if (readOnly) {
-          throw new ConsentStoreMissingException("cannot read consent store " + described
-              + ": the database file " + sqliteFile + " does not exist");
-        }
-        JdbcConnections.createSqliteFileOwnerOnly(url);
+      Path missing = JdbcConnections.missingDatabaseFile(url);
+      if (missing != null && readOnly) {
+        throw new ConsentStoreMissingException("cannot read consent store " + described
+            + ": the database file " + missing + " does not exist");
       }
+      JdbcConnections.createSqliteFileOwnerOnly(url); // nothing when it exists or is no SQLite file
       connection = connect();
       connection.setAutoCommit(true);
       if (!readOnly) {

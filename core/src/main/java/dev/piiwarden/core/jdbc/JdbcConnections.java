@@ -127,6 +127,19 @@ public final class JdbcConnections {
   }
 
   /**
+   * The file of a SQLite or embedded H2 database URL ({@link #sqliteFile}, {@link #h2File}) when it
+   * does not exist, else null (it exists, or the URL names no file). Their drivers create a missing
+   * database when they connect, so whatever only reads asks this first.
+   */
+  public static Path missingDatabaseFile(String url) {
+    Path file = sqliteFile(url);
+    if (file == null) {
+      file = h2File(url);
+    }
+    return file != null && !Files.exists(file) ? file : null;
+  }
+
+  /**
    * Creates the missing file of a {@code jdbc:sqlite:} URL readable and writable by its owner only
    * (where the file system has POSIX permissions), before the first connection would create it with
    * the process's umask: for SQLite the file mode is the access control. Does nothing for another
