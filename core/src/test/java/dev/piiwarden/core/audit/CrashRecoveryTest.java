@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,11 +31,12 @@ class CrashRecoveryTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         TrailWriterProcess.class.getName(), active.toString(), keyFile.toString())
-        .redirectErrorStream(true)
+        .redirectError(folder.resolve("child-stderr.txt").toFile()) // problem lines, such as a full queue
         .start();
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      assertEquals("writing", out.readLine());
+      assertEquals("writing", out.readLine(),
+          () -> "child stderr: " + readQuietly(folder.resolve("child-stderr.txt")));
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (TrailFiles.inOrder(active).size() < 3 && System.nanoTime() < deadline) {
         Thread.sleep(20); // until the writer has rotated twice: it is in full flow
@@ -47,7 +51,7 @@ class CrashRecoveryTest {
         assertEquals(Finding.Kind.TRUNCATED, finding.kind(), finding.describe()));
     assertTrue(killed.records() > 1000, "records before the kill: " + killed.records());
 
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     try (AuditTrail restarted = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + active)
         .keyFile(keyFile).problems(problems::add))) {
       restarted.record(AuditFixtures.access(0));
@@ -58,5 +62,13 @@ class CrashRecoveryTest {
     assertEquals(expectedRecords, after.records());
     assertEquals(killed.ok() ? 0 : 1, after.notes().size());
     assertEquals(killed.ok() ? 0 : 1, problems.size(), problems.toString());
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 }
