@@ -22,6 +22,17 @@ final class AuditFixtures {
 
   private AuditFixtures() {}
 
+  /**
+   * Waits, at most 10 s, until the trail's writer has reported a problem: how long its sink takes
+   * to fail depends on the machine's load.
+   */
+  static void awaitProblem(List<String> problems) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (problems.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   /** An access event about subject {@code u-<n>} at a fixed time. */
   static AuditEvent access(int n) {
     return AuditEvent.of(AuditEventType.ACCESS)

@@ -129,7 +129,7 @@ class JdbcSinkTest {
         .keyFile(folder.resolve("k.key")).closeTimeout(java.time.Duration.ofMillis(500))
         .problems(problems::add));
     trail.record(AuditFixtures.access(1));
-    Thread.sleep(400);
+    AuditFixtures.awaitProblem(problems);
     assertFalse(trail.shutdown());
     assertTrue(problems.get(0).startsWith(
         "audit sink jdbc:postgresql://127.0.0.1:1/nothing failed"), problems.get(0));

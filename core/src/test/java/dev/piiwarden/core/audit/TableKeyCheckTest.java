@@ -119,7 +119,7 @@ class TableKeyCheckTest {
     AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink(url).key(otherKey)
         .keyFile(other).closeTimeout(java.time.Duration.ofMillis(300)).problems(problems::add));
     trail.record(AuditFixtures.access(9));
-    Thread.sleep(300);
+    AuditFixtures.awaitProblem(problems);
     assertFalse(trail.shutdown(), "the event is held, not written");
 
     assertEquals(3, records(url).size());
