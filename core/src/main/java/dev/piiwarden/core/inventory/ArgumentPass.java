@@ -2,9 +2,12 @@ package dev.piiwarden.core.inventory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A call by which a method hands personal data, or one of its own parameters, to another method.
@@ -17,8 +20,13 @@ import java.util.Objects;
  * @param parameters the caller's own parameters (0-based) the argument carries, sorted
  * @param confidence how directly the value was seen to reach the argument
  * @param results the caller's project calls whose results the argument carries
+ * @param exceptMembersOf per parameter in {@code parameters} that the argument carries only in part,
+ *     the types (binary names) whose data elements, handed to the caller in that parameter, the
+ *     argument does not carry: it holds only members of the parameter's object that are no
+ *     personal data ({@code audit(user.getId())}); see {@link ParameterSink#exceptMembersOf}
  */
-@JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence", "results"})
+@JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence", "results",
+    "exceptMembersOf"})
 public record ArgumentPass(
     String callee,
     int argument,
@@ -26,7 +34,8 @@ public record ArgumentPass(
     List<String> elements,
     List<Integer> parameters,
     Confidence confidence,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallResult> results) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallResult> results,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, List<String>> exceptMembersOf) {
 
   static final Comparator<ArgumentPass> ORDER =
       Comparator.comparingInt(ArgumentPass::line)
@@ -42,6 +51,22 @@ public record ArgumentPass(
     parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
     confidence = confidence == null ? Confidence.DIRECT : confidence;
     results = Sorting.sorted(results, CallResult.ORDER);
+    Map<Integer, List<String>> except = new TreeMap<>();
+    if (exceptMembersOf != null) {
+      List<Integer> carried = parameters;
+      exceptMembersOf.forEach((parameter, types) -> {
+        if (carried.contains(parameter) && types != null && !types.isEmpty()) {
+          except.put(parameter, Sorting.keys(types));
+        }
+      });
+    }
+    exceptMembersOf = Collections.unmodifiableMap(except);
+  }
+
+  /** Whether the argument carries {@code element} when the caller received it in {@code parameter}. */
+  public boolean carries(int parameter, String element) {
+    return parameters.contains(parameter)
+        && !exceptMembersOf.getOrDefault(parameter, List.of()).contains(DataElement.ownerOf(element));
   }
 
   /**
@@ -50,6 +75,12 @@ public record ArgumentPass(
    */
   public static boolean isField(String id) {
     return id.indexOf('(') < 0;
+  }
+
+  /** A pass that carries its parameters whole. */
+  public ArgumentPass(String callee, int argument, int line, List<String> elements, List<Integer> parameters,
+      Confidence confidence, List<CallResult> results) {
+    this(callee, argument, line, elements, parameters, confidence, results, Map.of());
   }
 
   /** A pass that carries no call results. */

@@ -50,4 +50,10 @@ public record DataElement(
     redaction = redaction == null ? Redaction.MASK : redaction;
     retention = retention == null || retention.isEmpty() ? null : retention;
   }
+
+  /** The binary name of the type that declares the element {@code id}: what precedes its {@code #}. */
+  public static String ownerOf(String id) {
+    int hash = id.indexOf('#');
+    return hash < 0 ? id : id.substring(0, hash);
+  }
 }

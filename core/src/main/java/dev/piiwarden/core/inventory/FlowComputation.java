@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * {@code <type>#<field>}) is followed to every read of that field (a call result of the field id),
  * whichever object and method read it; the field shows in the path. Stores found while following
  * can feed reads already resolved, so the computation is repeated until the fields' contents stop
- * growing. A path never visits a method twice, except a method that reads back through a field
+ * growing. A parameter that reaches a sink or another call only through members of its object
+ * that are no personal data ({@code exceptMembersOf}) does not carry that object's own elements on.
+ * A path never visits a method twice, except a method that reads back through a field
  * what it stored, so recursion and cycles end.
  */
 public final class FlowComputation {
@@ -137,7 +139,7 @@ public final class FlowComputation {
       }
       path.add(target.method());
       for (ParameterSink sink : target.sinks()) {
-        if (sink.parameter() == parameter) {
+        if (sink.parameter() == parameter && sink.reaches(element)) {
           flows.add(new Flow(element, sink.kind(), sink.target(), List.copyOf(path)));
         }
       }
@@ -147,7 +149,7 @@ public final class FlowComputation {
         }
       }
       for (ArgumentPass pass : target.passes()) {
-        boolean carries = pass.parameters().contains(parameter);
+        boolean carries = pass.carries(parameter, element);
         for (CallResult result : pass.results()) {
           carries |= resolve(target, result).parameters().contains(parameter);
         }

@@ -128,7 +128,8 @@ public final class PolicyCheck {
       return 0;
     }
     return Stream.concat(
-            summary.sinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target()))
+            summary.sinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target())
+                    && s.reaches(flow.element()))
                 .map(ParameterSink::line),
             summary.resultSinks().stream().filter(s -> s.kind() == flow.sink() && s.target().equals(flow.target()))
                 .map(ResultSink::line))

@@ -78,6 +78,31 @@ class FlowComputationTest {
   }
 
   @Test
+  void aParameterReachingASinkOnlyThroughMembersThatAreNoPersonalDataDoesNotCarryItsObjectsElements() {
+    // note(user) logs user.getId(), hands user.getId() to audit(id), and logs what the user's
+    // envelope holds; an element of another type handed in as the same parameter still flows
+    String note = "com.acme.Notes#note(com.acme.User)";
+    String audit = "com.acme.Notes#audit(java.lang.String)";
+    String stored = "com.acme.Envelope#body";
+    List<String> onlyId = List.of("com.acme.User");
+    MethodSummary caller = summary(SEND, List.of(
+        new ArgumentPass(note, 0, 10, List.of(EMAIL, stored), List.of(), Confidence.DIRECT)), List.of());
+    MethodSummary callee = summary(note,
+        List.of(new ArgumentPass(audit, 0, 11, List.of(), List.of(0), Confidence.DIRECT, List.of(),
+            java.util.Map.of(0, onlyId))),
+        List.of(new ParameterSink(0, SinkKind.LOG, LOG, 12, Confidence.DIRECT, onlyId)));
+    assertEquals(List.of(
+        new Flow(stored, SinkKind.LOG, LOG, List.of(SEND, note)),
+        new Flow(stored, SinkKind.LOG, LOG, List.of(SEND, note, audit))),
+        flows(caller, callee, summary(audit, List.of(), List.of(log(0)))));
+
+    Inventory written = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(callee));
+    String json = InventoryJson.write(written);
+    assertEquals(written, InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"));
+    org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"exceptMembersOf\""), json);
+  }
+
+  @Test
   void summariesSurviveJsonAndFlowsCrossFragmentsWhenMerged() {
     Inventory caller = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
         List.of(summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of())));

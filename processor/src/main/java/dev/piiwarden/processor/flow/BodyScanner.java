@@ -53,6 +53,7 @@ import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -377,7 +378,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (data.isPresent()) {
       return read(data.get(), path.getLeaf());
     }
-    Taint value = patternValue(parent).parametersOnly();
+    Taint value = patternValue(parent).parametersExceptMembersOf(context.ownTypes(record));
     for (Element member : record.getEnclosedElements()) {
       if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
         value = value.union(heldRead(member, path.getLeaf()));
@@ -445,7 +446,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         // The value is that member alone, not the whole receiver: user.email carries no phone.
         return read(data.get(), tree);
       }
-      return orEmpty(receiver).union(heldRead(element, tree));
+      // Another field is not the receiver's data: a caller's object passed in reaches where the
+      // field goes, but not with that object's own elements.
+      TypeElement owner = typeOf(tree.getExpression());
+      Taint of = orEmpty(receiver);
+      return (owner == null ? of : of.withoutMembersOf(context.ownTypes(owner))).union(heldRead(element, tree));
     }
     return orEmpty(receiver);
   }
@@ -481,7 +486,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
       return getterField == null ? taken.inLambda()
-          : taken.parametersOnly().union(heldRead(getterField, tree)).inLambda();
+          : taken.parametersExceptMembersOf(context.ownTypes(callee.owner()))
+              .union(heldRead(getterField, tree)).inLambda();
     } finally {
       lambdaDepth--;
     }
@@ -636,7 +642,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Taint stored = withWholeObject(expression, value, null);
     if (!stored.isEmpty()) {
       current.pass(new ArgumentPass(held, 0, line(at), List.copyOf(stored.elements),
-          List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results)));
+          List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results),
+          stored.exceptLists()));
     }
   }
 
@@ -712,10 +719,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // Any other method of a tainted receiver may return what it holds, but not as a number
       // (email.length(), email.indexOf('@')); an accessor of a personal data member returns that
       // member alone, and a plain getter of one of the project's other fields that field:
-      // user.id() is none of the user's data, though a caller's user passed in still reaches
-      // where the id goes (a whole object passes all its elements).
+      // user.id() is none of the user's data. A caller's user passed in still reaches where the
+      // id goes, but not with the user's own elements. What any other project method returns of
+      // its object, its summary says.
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
+      boolean described = summaryDescribes(callee, method);
+      Set<String> ownTypes = getterField == null && !described ? Set.of() : ownTypesOf(receiver, callee);
       if (callee.functions() == ElementFunctions.MAPPED) {
         // map(User::getEmail), collect(toMap(...)): what the functions yield, not the receiver
         result = result.union(all(arguments));
@@ -728,7 +738,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           result = result.union(elements);
         }
       } else if (!method.getReturnType().getKind().isPrimitive()) {
-        result = result.union(getterField == null ? receiverValue : receiverValue.parametersOnly());
+        result = result.union(getterField != null ? receiverValue.parametersExceptMembersOf(ownTypes)
+            : described ? receiverValue.withoutMembersOf(ownTypes) : receiverValue);
       }
       if (callee.library()) {
         result = result.union(functionResults(tree.getArguments(), arguments));
@@ -746,7 +757,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           result = result.union(Taint.result(new CallResult(returned, line(tree)), lambdaDepth > 0));
         }
       }
-      if (receiver != null && mayReturnTheObjectsData(method)) {
+      if (receiver != null && !described && mayReturnTheObjectsData(method)) {
         result = returnedFromObject(receiver, result);
       }
     }
@@ -822,6 +833,26 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * {@code user.nickname()}, {@code user.toString()}: a method of an object with personal data,
    * other than an accessor, may return any of it.
    */
+  /**
+   * Whether a summary says what {@code method} returns of its object: a project method with a
+   * body, analysed here or described by a fragment on the class path. Not an abstract or native
+   * method, whose implementations may return anything, nor a record's {@code toString}, which the
+   * compiler writes when the record does not.
+   */
+  private boolean summaryDescribes(Callee callee, ExecutableElement method) {
+    if (callee.library() || callee.unseen() || method.getModifiers().contains(Modifier.ABSTRACT)
+        || method.getModifiers().contains(Modifier.NATIVE)) {
+      return false;
+    }
+    return !(callee.owner().getKind() == ElementKind.RECORD && method.getSimpleName().contentEquals("toString"));
+  }
+
+  /** The types whose data elements are the own members of the object a call is made on. */
+  private Set<String> ownTypesOf(ExpressionTree receiver, Callee callee) {
+    TypeElement type = receiver == null ? null : typeOf(receiver);
+    return context.ownTypes(type == null ? callee.owner() : type);
+  }
+
   private Taint returnedFromObject(ExpressionTree receiver, Taint result) {
     return withViaCall(context.index().wholeObject(
         context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver))), result);
@@ -961,7 +992,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       for (int parameter = 0; parameter < Math.min(2, method.getParameters().size()); parameter++) {
         current.pass(new ArgumentPass(target.id(), parameter, line(reference), List.copyOf(value.elements),
-            List.copyOf(value.parameters), Confidence.LAMBDA, List.copyOf(value.results)));
+            List.copyOf(value.parameters), Confidence.LAMBDA, List.copyOf(value.results),
+            value.exceptLists()));
       }
     }
   }
@@ -1059,7 +1091,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       current.sink(new SinkRecord(sink.kind(), sink.target(), line, List.copyOf(value.elements), confidence), call);
     }
     for (Integer parameter : value.parameters) {
-      current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line, confidence));
+      current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line, confidence,
+          List.copyOf(value.exceptMembersOf.getOrDefault(parameter, Set.of()))));
     }
     for (CallResult result : value.results) {
       current.resultSink(new ResultSink(result, sink.kind(), sink.target(), line,
@@ -1077,7 +1110,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
-          List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results)));
+          List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results),
+          argument.exceptLists()));
     }
   }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -34,6 +36,8 @@ final class FlowContext {
   private final Map<Element, String> heldFields = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsOfType = new HashMap<>();
   private final Predicate<String> projectType;
+  /** Per type: the binary names of it and its supertypes. */
+  private final Map<TypeElement, Set<String>> ownTypes = new HashMap<>();
   /** Per top-level class: whether it is the project's. */
   private final Map<TypeElement, Boolean> seen = new HashMap<>();
 
@@ -66,6 +70,33 @@ final class FlowContext {
 
   SinkMatcher sinks() {
     return sinks;
+  }
+
+  /**
+   * The binary names of {@code type} and of every type it extends or implements: the types whose
+   * data elements are an object of {@code type}'s own members.
+   */
+  Set<String> ownTypes(TypeElement type) {
+    Set<String> known = ownTypes.get(type);
+    if (known == null) {
+      known = new TreeSet<>();
+      addOwnTypes(type, known);
+      known = Set.copyOf(known);
+      ownTypes.put(type, known);
+    }
+    return known;
+  }
+
+  private void addOwnTypes(TypeElement type, Set<String> into) {
+    String name = names.binaryName(type);
+    if (isLibrary(name) || !into.add(name)) {
+      return; // the JDK's types declare no data elements
+    }
+    for (TypeMirror supertype : types.directSupertypes(type.asType())) {
+      if (supertype.getKind() == TypeKind.DECLARED) {
+        addOwnTypes((TypeElement) ((DeclaredType) supertype).asElement(), into);
+      }
+    }
   }
 
   String methodId(ExecutableElement method) {
