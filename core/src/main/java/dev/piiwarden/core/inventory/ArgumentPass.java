@@ -2,12 +2,10 @@ package dev.piiwarden.core.inventory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A call by which a method hands personal data, or one of its own parameters, to another method.
@@ -51,16 +49,7 @@ public record ArgumentPass(
     parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
     confidence = confidence == null ? Confidence.DIRECT : confidence;
     results = Sorting.sorted(results, CallResult.ORDER);
-    Map<Integer, List<String>> except = new TreeMap<>();
-    if (exceptMembersOf != null) {
-      List<Integer> carried = parameters;
-      exceptMembersOf.forEach((parameter, types) -> {
-        if (carried.contains(parameter) && types != null && !types.isEmpty()) {
-          except.put(parameter, Sorting.keys(types));
-        }
-      });
-    }
-    exceptMembersOf = Collections.unmodifiableMap(except);
+    exceptMembersOf = Sorting.partial(parameters, exceptMembersOf);
   }
 
   /** Whether the argument carries {@code element} when the caller received it in {@code parameter}. */

@@ -42,16 +42,16 @@ public final class FlowComputation {
   /** A method's return value: each element with the path from its reader to the method, and parameters. */
   private static final class Returned {
     final Map<String, List<String>> elements = new TreeMap<>();
-    final Set<Integer> parameters = new TreeSet<>();
+    final CarriedParameters parameters = new CarriedParameters();
   }
 
   /**
    * What a call result carries in the calling method.
    *
    * @param elements each element with the path from its reader up to, not including, the caller
-   * @param parameters the caller's own parameters it carries
+   * @param parameters the caller's own parameters it carries, whole or in part
    */
-  private record Carried(Map<String, List<String>> elements, Set<Integer> parameters) {}
+  private record Carried(Map<String, List<String>> elements, CarriedParameters parameters) {}
 
   private FlowComputation(List<MethodSummary> summaries, Map<String, Map<String, List<String>>> fields) {
     this.fields = fields;
@@ -144,14 +144,14 @@ public final class FlowComputation {
         }
       }
       for (ResultSink sink : target.resultSinks()) {
-        if (resolve(target, sink.result()).parameters().contains(parameter)) {
+        if (resolve(target, sink.result()).parameters().carries(parameter, element)) {
           flows.add(new Flow(element, sink.kind(), sink.target(), List.copyOf(path)));
         }
       }
       for (ArgumentPass pass : target.passes()) {
         boolean carries = pass.carries(parameter, element);
         for (CallResult result : pass.results()) {
-          carries |= resolve(target, result).parameters().contains(parameter);
+          carries |= resolve(target, result).parameters().carries(parameter, element);
         }
         if (carries) {
           follow(element, pass.callee(), pass.argument(), path);
@@ -178,7 +178,7 @@ public final class FlowComputation {
         for (String element : summary.returns().elements()) {
           changed |= value.elements.putIfAbsent(element, List.of(summary.method())) == null;
         }
-        changed |= value.parameters.addAll(summary.returns().parameters());
+        changed |= value.parameters.addAll(summary.returns().parameters(), summary.returns().exceptMembersOf(), Set.of());
         for (CallResult result : summary.returns().results()) {
           Carried carried = carried(summary, result, 0);
           for (Map.Entry<String, List<String>> entry : carried.elements().entrySet()) {
@@ -187,7 +187,7 @@ public final class FlowComputation {
               changed |= value.elements.putIfAbsent(entry.getKey(), path) == null;
             }
           }
-          changed |= value.parameters.addAll(carried.parameters());
+          changed |= value.parameters.addAll(carried.parameters(), Set.of());
         }
       }
     }
@@ -205,7 +205,7 @@ public final class FlowComputation {
 
   private Carried carried(MethodSummary caller, CallResult result, int depth) {
     Map<String, List<String>> elements = new TreeMap<>();
-    Set<Integer> parameters = new TreeSet<>();
+    CarriedParameters parameters = new CarriedParameters();
     if (depth >= MAX_DEPTH) {
       return new Carried(elements, parameters);
     }
@@ -219,17 +219,24 @@ public final class FlowComputation {
         continue;
       }
       value.elements.forEach(elements::putIfAbsent);
-      for (int parameter : value.parameters) {
-        // The returned parameter is whatever the caller passed at that call.
+      for (int parameter : value.parameters.positions()) {
+        // The returned parameter is whatever the caller passed at that call, less the members of
+        // the types the callee returns it without.
+        Set<String> except = value.parameters.exceptMembersOf(parameter);
         for (ArgumentPass pass : caller.passes()) {
           if (pass.callee().equals(result.callee()) && pass.argument() == parameter && pass.line() == result.line()) {
-            pass.elements().forEach(element -> elements.putIfAbsent(element, List.of()));
-            parameters.addAll(pass.parameters());
+            pass.elements().stream().filter(element -> !except.contains(DataElement.ownerOf(element)))
+                .forEach(element -> elements.putIfAbsent(element, List.of()));
+            parameters.addAll(pass.parameters(), pass.exceptMembersOf(), except);
             for (CallResult inner : pass.results()) {
               if (!inner.equals(result)) {
                 Carried nested = carried(caller, inner, depth + 1);
-                nested.elements().forEach(elements::putIfAbsent);
-                parameters.addAll(nested.parameters());
+                nested.elements().forEach((element, path) -> {
+                  if (!except.contains(DataElement.ownerOf(element))) {
+                    elements.putIfAbsent(element, path);
+                  }
+                });
+                parameters.addAll(nested.parameters(), except);
               }
             }
           }

@@ -1,8 +1,11 @@
 package dev.piiwarden.core.inventory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Normalisation of the model's lists, so that equal content gives equal JSON. */
@@ -24,6 +27,23 @@ final class Sorting {
       return List.of();
     }
     return list.stream().distinct().sorted().collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * The parameters carried in part, of those in {@code parameters}, each with its types sorted;
+   * parameters not carried, or with no type, are left out.
+   */
+  static Map<Integer, List<String>> partial(List<Integer> parameters, Map<Integer, List<String>> exceptMembersOf) {
+    if (exceptMembersOf == null || exceptMembersOf.isEmpty()) {
+      return Map.of();
+    }
+    Map<Integer, List<String>> except = new TreeMap<>();
+    exceptMembersOf.forEach((parameter, types) -> {
+      if (parameters.contains(parameter) && types != null && !types.isEmpty()) {
+        except.put(parameter, keys(types));
+      }
+    });
+    return Collections.unmodifiableMap(except);
   }
 
   /** Order kept, nulls refused. */

@@ -103,6 +103,20 @@ class FlowComputationTest {
   }
 
   @Test
+  void aReturnedParameterCarriedOnlyInPartDoesNotCarryItsObjectsElements() {
+    // log.info(idOf(user)) where idOf returns user.getId(); the envelope's content still flows
+    String idOf = "com.acme.Ids#idOf(com.acme.User)";
+    String stored = "com.acme.Envelope#body";
+    MethodSummary callee = returning(idOf, List.of(),
+        new ReturnValue(List.of(), List.of(0), List.of(), java.util.Map.of(0, List.of("com.acme.User"))));
+    MethodSummary caller = loggingResult(SEND,
+        List.of(new ArgumentPass(idOf, 0, 40, List.of(EMAIL, stored), List.of(0), Confidence.DIRECT)),
+        new CallResult(idOf, 40));
+    MethodSummary outer = summary(REGISTER, List.of(readPass(SEND, 0, EMAIL)), List.of());
+    assertEquals(List.of(new Flow(stored, SinkKind.LOG, LOG, List.of(SEND))), flows(callee, caller, outer));
+  }
+
+  @Test
   void summariesSurviveJsonAndFlowsCrossFragmentsWhenMerged() {
     Inventory caller = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
         List.of(summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of())));

@@ -3,6 +3,7 @@ package dev.piiwarden.processor.flow;
 import com.sun.source.tree.Tree;
 import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.core.inventory.CallResult;
+import dev.piiwarden.core.inventory.CarriedParameters;
 import dev.piiwarden.core.inventory.ParameterSink;
 import dev.piiwarden.core.inventory.ResultSink;
 import dev.piiwarden.core.inventory.ReturnValue;
@@ -41,7 +42,7 @@ public final class MethodFacts {
   private final List<ResultSinkCall> resultSinkCalls = new ArrayList<>();
   private List<SinkCall> returnedToSinks = List.of();
   private final Set<String> returnedElements = new TreeSet<>();
-  private final Set<Integer> returnedParameters = new TreeSet<>();
+  private final CarriedParameters returnedParameters = new CarriedParameters();
   private final Set<CallResult> returnedResults = new LinkedHashSet<>();
 
   private final boolean accessor;
@@ -110,7 +111,9 @@ public final class MethodFacts {
   /** A {@code return} of the method itself (not of a lambda in it). */
   void returns(Taint value) {
     returnedElements.addAll(value.elements);
-    returnedParameters.addAll(value.parameters);
+    for (int parameter : value.parameters) {
+      returnedParameters.add(parameter, value.exceptMembersOf.getOrDefault(parameter, Set.of()));
+    }
     returnedResults.addAll(value.results);
   }
 
@@ -161,8 +164,8 @@ public final class MethodFacts {
    * another plain getter (its callers read the element or field itself).
    */
   public ReturnValue returnValue() {
-    ReturnValue value = new ReturnValue(List.copyOf(returnedElements), List.copyOf(returnedParameters),
-        List.copyOf(returnedResults));
+    ReturnValue value = new ReturnValue(List.copyOf(returnedElements),
+        List.copyOf(returnedParameters.positions()), List.copyOf(returnedResults), returnedParameters.exceptLists());
     return accessor || getter || value.isEmpty() ? null : value;
   }
 

@@ -3,6 +3,8 @@ package dev.piiwarden.processor.flow;
 import com.sun.source.tree.CompilationUnitTree;
 import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.core.inventory.CallResult;
+import dev.piiwarden.core.inventory.CarriedParameters;
+import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.MethodSummary;
 import dev.piiwarden.core.inventory.ResultSink;
@@ -32,7 +34,7 @@ final class ReturnedData {
   /** Calls nested deeper than this are not followed; real code nests a few. */
   private static final int MAX_DEPTH = 8;
 
-  private record Returned(Set<String> elements, Set<Integer> parameters) {}
+  private record Returned(Set<String> elements, CarriedParameters parameters) {}
 
   /** A method that returns something: its id, what it returns, and the calls its results come from. */
   private record Returning(String id, ReturnValue value, List<ArgumentPass> passes) {}
@@ -74,7 +76,7 @@ final class ReturnedData {
 
   private void settle(List<Returning> methods) {
     for (Returning method : methods) {
-      byMethod.putIfAbsent(method.id(), new Returned(new TreeSet<>(), new TreeSet<>()));
+      byMethod.putIfAbsent(method.id(), new Returned(new TreeSet<>(), new CarriedParameters()));
     }
     boolean changed = true;
     while (changed) {
@@ -82,11 +84,11 @@ final class ReturnedData {
       for (Returning method : methods) {
         Returned returned = byMethod.get(method.id());
         changed |= returned.elements().addAll(method.value().elements());
-        changed |= returned.parameters().addAll(method.value().parameters());
+        changed |= returned.parameters().addAll(method.value().parameters(), method.value().exceptMembersOf(), Set.of());
         for (CallResult result : method.value().results()) {
           Returned carried = carried(method.passes(), result, 0);
           changed |= returned.elements().addAll(carried.elements());
-          changed |= returned.parameters().addAll(carried.parameters());
+          changed |= returned.parameters().addAll(carried.parameters(), Set.of());
         }
       }
     }
@@ -143,27 +145,33 @@ final class ReturnedData {
    */
   private Returned carried(List<ArgumentPass> passes, CallResult result, int depth) {
     Returned callee = returnOf(result.callee());
-    Returned carried = new Returned(new TreeSet<>(), new TreeSet<>());
+    Returned carried = new Returned(new TreeSet<>(), new CarriedParameters());
     if (callee == null || depth >= MAX_DEPTH) {
       return carried;
     }
     carried.elements().addAll(callee.elements());
-    for (int parameter : callee.parameters()) {
+    for (int parameter : callee.parameters().positions()) {
+      Set<String> except = callee.parameters().exceptMembersOf(parameter);
       for (ArgumentPass pass : passes) {
         if (pass.callee().equals(result.callee()) && pass.argument() == parameter && pass.line() == result.line()) {
-          carried.elements().addAll(pass.elements());
-          carried.parameters().addAll(pass.parameters());
+          carried.elements().addAll(unless(except, pass.elements()));
+          carried.parameters().addAll(pass.parameters(), pass.exceptMembersOf(), except);
           for (CallResult inner : pass.results()) {
             if (!inner.equals(result)) {
               Returned nested = carried(passes, inner, depth + 1);
-              carried.elements().addAll(nested.elements());
-              carried.parameters().addAll(nested.parameters());
+              carried.elements().addAll(unless(except, nested.elements()));
+              carried.parameters().addAll(nested.parameters(), except);
             }
           }
         }
       }
     }
     return carried;
+  }
+
+  /** The {@code elements} not declared by one of the types {@code except}. */
+  private static List<String> unless(Set<String> except, Collection<String> elements) {
+    return elements.stream().filter(element -> !except.contains(DataElement.ownerOf(element))).toList();
   }
 
   /** What the method {@code id} returns, reading its class's fragment from the class path once. */
