@@ -63,7 +63,8 @@ public enum CliMessage {
           + " (all consent.* events)"),
   AUDIT_QUERY_UNTIMED(
       "warning: %d events about the subject have no readable time (ts) and are left out by --since"
-          + " and --until; run 'piiwarden audit verify' on the same trail, then query without them"),
+          + " and --until; 'piiwarden audit verify' on the same trail names the damage, a query"
+          + " without --since and --until lists them"),
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same trail"),

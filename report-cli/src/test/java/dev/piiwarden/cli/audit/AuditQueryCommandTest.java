@@ -128,6 +128,25 @@ class AuditQueryCommandTest {
         + " one or more of agent.started, "), type.err());
   }
 
+  @Test
+  void anEventWhoseTimeCannotBeReadIsLeftOutOfAWindowWithAWarning() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    List<String> lines = new ArrayList<>(Files.readAllLines(trail));
+    lines.set(2, lines.get(2).replace("2026-11-22T10:15:34.123456Z", "yesterday")); // seq 3
+    Files.write(trail, lines);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--since", "2026-11-22");
+
+    assertEquals(List.of("2", "5"), seqs(result));
+    assertEquals(2, result.errLines().size(), result.describe());
+    assertTrue(result.errLines().get(0).startsWith("piiwarden: warning: the trail does not verify ("),
+        result.err());
+    assertEquals("piiwarden: warning: 1 events about the subject have no readable time (ts) and are left"
+        + " out by --since and --until; 'piiwarden audit verify' on the same trail names the damage,"
+        + " a query without --since and --until lists them", result.errLines().get(1));
+  }
+
   /** The SEQ column of a table answer. */
   private static List<String> seqs(CliResult result) {
     assertEquals(0, result.exitCode(), result.describe());
