@@ -52,6 +52,9 @@ public enum CliMessage {
       "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, and its"
           + " events cannot be matched to a subject with it; give the key file the trail was written"
           + " with, --key-file K"),
+  AUDIT_BAD_ANCHOR(
+      "--anchor '%s' is not SEQ:HASH; pass the last seq and hash of an earlier OK line, e.g."
+          + " --anchor 48211:<its 64 hex digits>"),
   AUDIT_QUERY_BAD_TIME(
       "%s '%s' is neither a date nor an instant; pass an ISO date (2026-11-01, a whole UTC day) or"
           + " an ISO instant (2026-11-01T09:30:00Z)"),

@@ -5,6 +5,7 @@ import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.core.audit.AuditEventType;
 import dev.piiwarden.core.audit.AuditQuery;
+import dev.piiwarden.core.text.QuotedValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,13 +40,14 @@ final class EventFilter {
     Instant from = since == null ? null : instant("--since", since, false);
     Instant to = until == null ? null : instant("--until", until, true);
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_EMPTY_WINDOW, since, until);
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_EMPTY_WINDOW,
+          QuotedValue.shown(since), QuotedValue.shown(until));
     }
     Set<String> wanted = new LinkedHashSet<>();
     for (String type : types == null ? List.<String>of() : types) {
       String name = type.strip();
       if (!AuditEventType.ALL.contains(name) && AuditEventType.ALL.stream().noneMatch(t -> t.startsWith(name + "."))) {
-        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_BAD_TYPE, type,
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_BAD_TYPE, QuotedValue.shown(type),
             String.join(", ", AuditEventType.ALL));
       }
       wanted.add(name);
@@ -66,7 +68,8 @@ final class EventFilter {
         LocalDate day = LocalDate.parse(text);
         return (end ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException notADate) {
-        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_BAD_TIME, option, value);
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_QUERY_BAD_TIME, option,
+            QuotedValue.shown(value));
       }
     }
   }
