@@ -52,6 +52,22 @@ public enum CliMessage {
       "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, and its"
           + " events cannot be matched to a subject with it; give the key file the trail was written"
           + " with, --key-file K"),
+  AUDIT_BAD_ANCHOR(
+      "--anchor '%s' is not SEQ:HASH; pass the last seq and hash of an earlier OK line, e.g."
+          + " --anchor 48211:<its 64 hex digits>"),
+  AUDIT_QUERY_BAD_TIME(
+      "%s '%s' is neither a date nor an instant; pass an ISO date (2026-11-01, a whole UTC day) or"
+          + " an ISO instant (2026-11-01T09:30:00Z)"),
+  AUDIT_QUERY_EMPTY_WINDOW(
+      "--since %s is not before --until %s, so no event could match; pass a --since earlier than"
+          + " --until (a date as --until means the end of that day)"),
+  AUDIT_QUERY_BAD_TYPE(
+      "--type '%s' is not an audit event type; pass one or more of %s, or a family such as consent"
+          + " (all consent.* events)"),
+  AUDIT_QUERY_UNTIMED(
+      "warning: %d events about the subject have no readable time (ts) and are left out by --since"
+          + " and --until; 'piiwarden audit verify' on the same trail names the damage, a query"
+          + " without --since and --until lists them"),
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same trail"),

@@ -1,5 +1,7 @@
 package dev.piiwarden.core.audit;
 
+import java.util.List;
+
 /** The event types of SPEC §7, plus {@code agent.problem} (SPEC §6) and {@code audit.recovered}. */
 public final class AuditEventType {
   /** The agent started: {@code version} and {@code config} (without secrets) as details. */
@@ -26,6 +28,10 @@ public final class AuditEventType {
    * AuditVerifier} can tell an acknowledged crash from a truncation.
    */
   public static final String AUDIT_RECOVERED = "audit.recovered";
+
+  /** Every type above, in the order above. */
+  public static final List<String> ALL = List.of(AGENT_STARTED, AGENT_STOPPED, AGENT_PROBLEM,
+      CONSENT_GRANTED, CONSENT_DENIED, CONSENT_CHANGED, ACCESS, REDACTION, AUDIT_DROPPED, AUDIT_RECOVERED);
 
   private AuditEventType() {}
 }

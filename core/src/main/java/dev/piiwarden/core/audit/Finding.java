@@ -27,7 +27,11 @@ public record Finding(Kind kind, Path file, long line, long seq, String detail) 
     /** The trail ends in a torn record: a crash while writing, or the file was cut. */
     TRUNCATED,
     /** A line that is not an audit record. */
-    NOT_A_RECORD
+    NOT_A_RECORD,
+    /** The trail ends before a record an earlier verification saw ({@link TrailAnchor}). */
+    CUT_OFF,
+    /** A record an earlier verification saw has another hash now ({@link TrailAnchor}). */
+    REWRITTEN
   }
 
   /** One line: {@code file:line: seq N: kind: detail}. */

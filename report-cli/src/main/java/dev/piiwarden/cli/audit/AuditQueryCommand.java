@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code piiwarden audit query FILE… --subject ID}: the events about one data subject. */
+/**
+ * {@code piiwarden audit query FILE… --subject ID}: the events about one data subject, optionally
+ * within a time window and of some types.
+ */
 @Command(
     name = "query",
     description = {
@@ -45,6 +48,28 @@ public final class AuditQueryCommand implements Callable<Integer> {
   private String subject;
 
   @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      description = "Only events at or after WHEN: an ISO date (2026-11-01, from the start of that"
+          + " UTC day) or an ISO instant (2026-11-01T09:30:00Z).")
+  private String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "WHEN",
+      description = "Only events before WHEN: an ISO instant, or an ISO date, which includes that"
+          + " whole UTC day (--since 2026-11-01 --until 2026-11-30 is all of November).")
+  private String until;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      split = ",",
+      description = "Only events of these types (repeat or separate with commas): access,"
+          + " consent.granted, consent.denied, consent.changed, …, or a family such as consent.")
+  private List<String> types;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
@@ -63,6 +88,7 @@ public final class AuditQueryCommand implements Callable<Integer> {
 
   private int query() {
     String subject = NonEmpty.of("--subject", this.subject); // as consent grant and withdraw take it
+    EventFilter filter = EventFilter.of(since, until, types); // a typo is an error, not "0 events"
     List<Path> files = input.files();
     AuditKey key = input.key();
     AuditQuery query = new AuditQuery(key);
@@ -76,12 +102,16 @@ public final class AuditQueryCommand implements Callable<Integer> {
         .println(CliMessage.AUDIT_UNVERIFIED.format(input.describe(finding))));
     // a pseudonym as a ConsentDeniedException or the trail gives it is that subject already
     String pseudonym = Pseudonymizer.isPseudonym(subject) ? subject : new Pseudonymizer(key).pseudonym(subject);
+    int[] untimed = new int[1];
     List<AuditQuery.Match> matches =
-        TrailInput.badInputOnFailure(() -> query.aboutPseudonym(files, pseudonym));
+        filter.keep(TrailInput.badInputOnFailure(() -> query.aboutPseudonym(files, pseudonym)), untimed);
+    if (untimed[0] > 0) {
+      spec.commandLine().getErr().println(CliMessage.AUDIT_QUERY_UNTIMED.format(untimed[0]));
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == QueryFormat.JSON
-        ? SubjectEvents.json(pseudonym, matches)
-        : SubjectEvents.table(pseudonym, matches));
+        ? SubjectEvents.json(pseudonym, filter, matches)
+        : SubjectEvents.table(pseudonym, filter, matches));
     out.flush();
     return ExitCode.OK;
   }

@@ -1,19 +1,27 @@
 package dev.piiwarden.cli.audit;
 
+import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.core.audit.AuditVerifier;
+import dev.piiwarden.core.audit.Finding;
+import dev.piiwarden.core.audit.TrailAnchor;
 import dev.piiwarden.core.audit.VerificationReport;
+import dev.piiwarden.core.text.QuotedValue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code piiwarden audit verify FILE…|JDBC-URL [--key-file K]}: checks the hash chain.
+ * {@code piiwarden audit verify FILE…|JDBC-URL [--key-file K] [--anchor SEQ:HASH]}: checks the hash
+ * chain, and that it still holds a record an earlier run saw.
  */
 @Command(
     name = "verify",
@@ -21,12 +29,22 @@ import picocli.CommandLine.Spec;
       "Checks the trail's hash chain across its files, or in a jdbc: sink's table: every record"
           + " is where the writer put it, unchanged. Exit 0 when it verifies; exit 1 with one line naming the first bad record"
           + " (file:line: seq N: what is wrong): edited, missing, inserted, reordered, broken link,"
-          + " truncated, not a record."
+          + " truncated, not a record.",
+      "With --anchor SEQ:HASH (the last seq and hash of an earlier OK line, kept off the host), it"
+          + " also checks that the trail still holds that record unchanged: records cut off at the"
+          + " end (cut off), or a trail rewritten with the key (rewritten), fail (exit 1)."
     })
 public final class AuditVerifyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private TrailInput input;
+
+  @Option(
+      names = "--anchor",
+      paramLabel = "SEQ:HASH",
+      description = "A record an earlier run reported as its last (OK: … last seq SEQ, hash HASH):"
+          + " the trail must still hold it, unchanged.")
+  private String anchor;
 
   @Override
   public Integer call() {
@@ -38,6 +56,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
   }
 
   private int verify() {
+    TrailAnchor expected = anchor == null ? null : TrailAnchor.parse(anchor).orElseThrow(() ->
+        new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_ANCHOR, QuotedValue.shown(anchor)));
     List<Path> files = input.files();
     AuditVerifier verifier = new AuditVerifier(input.key());
     VerificationReport report = TrailInput.badInputOnFailure(() -> verifier.verify(files));
@@ -48,11 +68,20 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.FINDINGS;
     }
+    if (expected != null) {
+      Optional<Finding> missed = TrailInput.badInputOnFailure(() -> expected.findingIn(files));
+      if (missed.isPresent()) {
+        out.println(input.describe(missed.get()));
+        out.flush();
+        return ExitCode.FINDINGS;
+      }
+    }
     long records = report.records();
     out.println("OK: " + records + (records == 1 ? " record in " : " records in ")
         + input.described(files.size()) + (records == 1 ? " verifies" : " verify")
         + "; last seq " + report.last().seq()
-        + ", hash " + report.last().hash());
+        + ", hash " + report.last().hash()
+        + (expected == null ? "" : "; anchor seq " + expected.seq() + " holds"));
     out.flush();
     return ExitCode.OK;
   }

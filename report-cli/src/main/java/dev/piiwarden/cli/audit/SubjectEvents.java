@@ -14,10 +14,11 @@ final class SubjectEvents {
 
   private SubjectEvents() {}
 
-  static String table(String pseudonym, List<AuditQuery.Match> matches) {
+  static String table(String pseudonym, EventFilter filter, List<AuditQuery.Match> matches) {
     StringBuilder text = new StringBuilder();
     text.append("subject ").append(pseudonym).append(": ").append(matches.size())
-        .append(matches.size() == 1 ? " event" : " events").append('\n');
+        .append(matches.size() == 1 ? " event" : " events")
+        .append(filter.narrows() ? " " + filter.describe() : "").append('\n');
     if (matches.isEmpty()) {
       return text.toString();
     }
@@ -33,9 +34,20 @@ final class SubjectEvents {
     return text.append(table.render()).toString();
   }
 
-  static String json(String pseudonym, List<AuditQuery.Match> matches) {
+  static String json(String pseudonym, EventFilter filter, List<AuditQuery.Match> matches) {
     StringBuilder text = new StringBuilder();
-    text.append("{\"subject\":\"").append(pseudonym).append("\",\"events\":[");
+    text.append("{\"subject\":\"").append(pseudonym).append('"');
+    if (filter.since() != null) {
+      text.append(",\"since\":\"").append(filter.since()).append('"');
+    }
+    if (filter.until() != null) {
+      text.append(",\"until\":\"").append(filter.until()).append('"');
+    }
+    if (!filter.types().isEmpty()) {
+      text.append(",\"types\":[").append(filter.types().stream().map(type -> '"' + type + '"')
+          .collect(Collectors.joining(","))).append(']');
+    }
+    text.append(",\"events\":[");
     for (int i = 0; i < matches.size(); i++) {
       text.append(i == 0 ? "\n" : ",\n").append(matches.get(i).json());
     }

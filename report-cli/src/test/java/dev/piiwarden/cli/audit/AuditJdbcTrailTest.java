@@ -87,6 +87,23 @@ class AuditJdbcTrailTest {
   }
 
   @Test
+  void rowsDeletedAtTheEndOfTheTableAreCaughtByAnAnchor() throws Exception {
+    String url = sqliteTrail();
+    String ok = CliRun.run("audit", "verify", url, "--key-file", key().toString()).out();
+    String last = ok.substring(ok.indexOf("last seq ") + 9).replace(", hash ", ":").strip();
+    execute(url, "DELETE FROM piiwarden_audit WHERE seq > 4");
+
+    CliResult alone = CliRun.run("audit", "verify", url, "--key-file", key().toString());
+    CliResult anchored = CliRun.run("audit", "verify", url, "--key-file", key().toString(), "--anchor", last);
+
+    assertEquals(0, alone.exitCode(), alone.describe());
+    assertEquals(1, anchored.exitCode(), anchored.describe());
+    assertEquals(url + " piiwarden_audit row 4: seq 4: cut off: the trail ends here, but an earlier"
+        + " verification saw seq 6 (the anchor): the records after this one were cut off, or the trail"
+        + " was replaced by an older or another one\n", anchored.out());
+  }
+
+  @Test
   void aDriverFromJdbcDriverReadsTheTrailAndWithoutItTheMessageSaysSo() throws Exception {
     String url = "jdbc:h2:" + folder.resolve("audit").toAbsolutePath();
     String driver = DriverJars.h2().toString();

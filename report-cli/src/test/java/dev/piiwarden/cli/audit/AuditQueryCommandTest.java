@@ -61,6 +61,99 @@ class AuditQueryCommandTest {
   }
 
   @Test
+  void sinceAndUntilKeepTheEventsOfATimeWindow() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult since = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--since", "2026-11-22T10:15:34Z");
+    CliResult until = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--until", "2026-11-22T10:15:34.123456Z");
+    CliResult day = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--since", "2026-11-22", "--until", "2026-11-22");
+    CliResult nextDay = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--since", "2026-11-23");
+
+    assertEquals(0, since.exitCode(), since.describe());
+    assertEquals(List.of("3", "5"), seqs(since));
+    assertTrue(since.out().matches("(?s)subject hmac:[0-9a-f]{64}: 2 events since 2026-11-22T10:15:34Z\n.*"),
+        since.out());
+    assertEquals(List.of("2"), seqs(until), "--until is exclusive for an instant");
+    assertTrue(until.out().contains(": 1 event before 2026-11-22T10:15:34.123456Z\n"), until.out());
+    assertEquals(List.of("2", "3", "5"), seqs(day), "a date as --until includes that whole day");
+    assertTrue(nextDay.out().matches("subject hmac:[0-9a-f]{64}: 0 events since 2026-11-23T00:00:00Z\n"),
+        nextDay.out());
+    assertEquals("", since.err() + until.err() + day.err() + nextDay.err());
+  }
+
+  @Test
+  void typeKeepsEventsOfThoseTypesOrFamilies() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    assertEquals(List.of("3", "5"), seqs(CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--type", "access")));
+    assertEquals(List.of("2"), seqs(CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--type", "consent")));
+    assertEquals(List.of("2", "3"), seqs(CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--type", "consent.denied", "--type", "access", "--until", "2026-11-22T10:15:35Z")));
+
+    CliResult json = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--type", "access,consent.denied", "--since", "2026-11-22", "--format", "json");
+    assertEquals(0, json.exitCode(), json.describe());
+    JsonNode answer = new ObjectMapper().readTree(json.out());
+    assertEquals("2026-11-22T00:00:00Z", answer.get("since").asText());
+    assertFalse(answer.has("until"));
+    assertEquals("[\"access\",\"consent.denied\"]", answer.get("types").toString());
+    assertEquals(3, answer.get("events").size());
+  }
+
+  @Test
+  void aTimeOrTypeThatIsNotUnderstoodIsAUsageErrorNotAnEmptyAnswer() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult time = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42", "--since", "yesterday");
+    CliResult window = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--since", "2026-11-23", "--until", "2026-11-22");
+    CliResult type = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42", "--type", "acess");
+
+    for (CliResult result : List.of(time, window, type)) {
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals("", result.out());
+      assertEquals(1, result.errLines().size(), result.describe());
+    }
+    assertEquals("piiwarden: --since 'yesterday' is neither a date nor an instant; pass an ISO date"
+        + " (2026-11-01, a whole UTC day) or an ISO instant (2026-11-01T09:30:00Z)", time.errLines().get(0));
+    assertTrue(window.errLines().get(0).startsWith("piiwarden: --since 2026-11-23 is not before --until"
+        + " 2026-11-22, so no event could match"), window.err());
+    assertTrue(type.errLines().get(0).startsWith("piiwarden: --type 'acess' is not an audit event type; pass"
+        + " one or more of agent.started, "), type.err());
+  }
+
+  @Test
+  void anEventWhoseTimeCannotBeReadIsLeftOutOfAWindowWithAWarning() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    List<String> lines = new ArrayList<>(Files.readAllLines(trail));
+    lines.set(2, lines.get(2).replace("2026-11-22T10:15:34.123456Z", "yesterday")); // seq 3
+    Files.write(trail, lines);
+
+    CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42",
+        "--since", "2026-11-22");
+
+    assertEquals(List.of("2", "5"), seqs(result));
+    assertEquals(2, result.errLines().size(), result.describe());
+    assertTrue(result.errLines().get(0).startsWith("piiwarden: warning: the trail does not verify ("),
+        result.err());
+    assertEquals("piiwarden: warning: 1 events about the subject have no readable time (ts) and are left"
+        + " out by --since and --until; 'piiwarden audit verify' on the same trail names the damage,"
+        + " a query without --since and --until lists them", result.errLines().get(1));
+  }
+
+  /** The SEQ column of a table answer. */
+  private static List<String> seqs(CliResult result) {
+    assertEquals(0, result.exitCode(), result.describe());
+    return result.out().lines().skip(2).map(line -> line.split(" +")[0]).toList();
+  }
+
+  @Test
   void anUnknownSubjectHasNoEvents() {
     Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
 

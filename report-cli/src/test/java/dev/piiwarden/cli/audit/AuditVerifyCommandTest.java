@@ -30,6 +30,53 @@ class AuditVerifyCommandTest {
   }
 
   @Test
+  void anAnchorShowsRecordsCutOffCleanlyAtTheEnd() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    String ok = CliRun.run("audit", "verify", trail.toString()).out();
+    String last = ok.substring(ok.indexOf("last seq ") + 9).replace(", hash ", ":").strip();
+
+    CliResult holds = CliRun.run("audit", "verify", trail.toString(), "--anchor", last);
+    assertEquals(0, holds.exitCode(), holds.describe());
+    assertEquals(ok.strip() + "; anchor seq 6 holds\n", holds.out());
+
+    Files.write(trail, Files.readAllLines(trail).subList(0, 4)); // the newest two records deleted
+    CliResult alone = CliRun.run("audit", "verify", trail.toString());
+    assertEquals(0, alone.exitCode(), "the chain alone cannot show it: " + alone.describe());
+    CliResult cut = CliRun.run("audit", "verify", trail.toString(), "--anchor", last);
+    assertEquals(1, cut.exitCode(), cut.describe());
+    assertEquals(trail + ":4: seq 4: cut off: the trail ends here, but an earlier verification saw"
+        + " seq 6 (the anchor): the records after this one were cut off, or the trail was replaced by"
+        + " an older or another one\n", cut.out());
+    assertEquals("", cut.err());
+  }
+
+  @Test
+  void anAnchorWhoseRecordChangedIsExit1NamingIt() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    CliResult result = CliRun.run("audit", "verify", trail.toString(), "--anchor", "3:" + "0".repeat(64));
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.out().matches(java.util.regex.Pattern.quote(trail.toString())
+        + ":3: seq 3: rewritten: its hash is [0-9a-f]{64}, not the anchor's 0{64}: the trail was"
+        + " rewritten from this record on \\(with the key\\), or it is another trail\n"), result.out());
+  }
+
+  @Test
+  void anAnchorThatIsNotSeqColonHashIsExit2() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    for (String bad : List.of("6", "6:abc", "x:" + "0".repeat(64), "0:" + "0".repeat(64))) {
+      CliResult result = CliRun.run("audit", "verify", trail.toString(), "--anchor", bad);
+
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals("", result.out());
+      assertEquals(List.of("piiwarden: --anchor '" + bad + "' is not SEQ:HASH; pass the last seq and hash"
+          + " of an earlier OK line, e.g. --anchor 48211:<its 64 hex digits>"), result.errLines());
+    }
+  }
+
+  @Test
   void aTrailOfOneRecordIsSaidInTheSingular() throws Exception {
     Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
     java.nio.file.Files.write(trail, java.nio.file.Files.readAllLines(trail).subList(0, 1));
