@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * Finds the data subject of a call, in the order of SPEC §6: the {@code @DataSubject} parameter;
  * then the first argument whose class has a {@code @DataSubject} field or accessor; then the
- * application's {@code PrivacyContext}. The id is the value's {@code toString()}.
+ * application's {@code PrivacyContext}. The id is the value's {@code toString()}. A
+ * {@code @DataSubject} field is read through its plain getter when it has one, so a lazy proxy's
+ * subject is found.
  */
 final class SubjectResolver {
   private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
@@ -119,8 +121,11 @@ final class SubjectResolver {
       for (Field field : current.getDeclaredFields()) {
         if (!Modifier.isStatic(field.getModifiers()) && hasDataSubject(field) && open(field)) {
           try {
-            return MethodHandles.lookup()
-                .unreflectGetter(field)
+            // Its plain getter, when it has one, called virtually: a lazy proxy (Hibernate's
+            // getReferenceById) leaves the field null and answers through the getter.
+            Method getter = getterOf(current, field);
+            return (getter != null ? MethodHandles.lookup().unreflect(getter)
+                    : MethodHandles.lookup().unreflectGetter(field))
                 .asType(MethodType.methodType(Object.class, Object.class));
           } catch (IllegalAccessException e) {
             return NONE;
@@ -129,6 +134,29 @@ final class SubjectResolver {
       }
     }
     return NONE;
+  }
+
+  /**
+   * The plain getter of {@code field} declared beside it ({@code getId()}, {@code isId()} or
+   * {@code id()}, no parameters, the field's type, not private, so that a subclass can override
+   * it), or null.
+   */
+  private static Method getterOf(Class<?> type, Field field) {
+    String name = field.getName();
+    String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (String candidate : new String[] {"get" + capitalised, "is" + capitalised, name}) {
+      try {
+        Method method = type.getDeclaredMethod(candidate);
+        int modifiers = method.getModifiers();
+        if (method.getReturnType() == field.getType() && !Modifier.isStatic(modifiers)
+            && !Modifier.isPrivate(modifiers) && open(method)) {
+          return method;
+        }
+      } catch (NoSuchMethodException absent) {
+        // the next form of the name
+      }
+    }
+    return null;
   }
 
   private static boolean open(AccessibleObject member) {

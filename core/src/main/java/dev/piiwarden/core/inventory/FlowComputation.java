@@ -178,7 +178,8 @@ public final class FlowComputation {
         for (String element : summary.returns().elements()) {
           changed |= value.elements.putIfAbsent(element, List.of(summary.method())) == null;
         }
-        changed |= value.parameters.addAll(summary.returns().parameters(), summary.returns().exceptMembersOf(), Set.of());
+        ReturnValue returns = summary.returns();
+        changed |= value.parameters.addAll(returns.parameters(), returns.exceptMembersOf(), Set.of());
         for (CallResult result : summary.returns().results()) {
           Carried carried = carried(summary, result, 0);
           for (Map.Entry<String, List<String>> entry : carried.elements().entrySet()) {

@@ -84,7 +84,8 @@ final class ReturnedData {
       for (Returning method : methods) {
         Returned returned = byMethod.get(method.id());
         changed |= returned.elements().addAll(method.value().elements());
-        changed |= returned.parameters().addAll(method.value().parameters(), method.value().exceptMembersOf(), Set.of());
+        ReturnValue value = method.value();
+        changed |= returned.parameters().addAll(value.parameters(), value.exceptMembersOf(), Set.of());
         for (CallResult result : method.value().results()) {
           Returned carried = carried(method.passes(), result, 0);
           changed |= returned.elements().addAll(carried.elements());

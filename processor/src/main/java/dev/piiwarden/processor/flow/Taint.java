@@ -190,16 +190,19 @@ final class Taint {
 
   /** The same value as read back from a local variable. */
   Taint throughLocal() {
-    return isEmpty() || viaLocal ? this : new Taint(elements, parameters, exceptMembersOf, results, true, lambda, viaCall);
+    return isEmpty() || viaLocal ? this
+        : new Taint(elements, parameters, exceptMembersOf, results, true, lambda, viaCall);
   }
 
   /** The same value as returned by a call it was handed to (a serializer's output). */
   Taint throughCall() {
-    return isEmpty() || viaCall ? this : new Taint(elements, parameters, exceptMembersOf, results, viaLocal, lambda, true);
+    return isEmpty() || viaCall ? this
+        : new Taint(elements, parameters, exceptMembersOf, results, viaLocal, lambda, true);
   }
 
   /** The same value as seen inside a lambda or local class. */
   Taint inLambda() {
-    return isEmpty() || lambda ? this : new Taint(elements, parameters, exceptMembersOf, results, viaLocal, true, viaCall);
+    return isEmpty() || lambda ? this
+        : new Taint(elements, parameters, exceptMembersOf, results, viaLocal, true, viaCall);
   }
 }

@@ -143,7 +143,8 @@ class FlowPathsTest {
           && d.getLineNumber() == FlowCompilation.line(audit, line)).toList()).isEmpty();
     }
     List<Flow> flows = compiled.merged().flows();
-    assertThat(flows.stream().filter(flow -> flow.path().get(0).equals("com.acme.Routes#route(com.acme.Account)")).toList())
+    assertThat(flows.stream()
+            .filter(flow -> flow.path().get(0).equals("com.acme.Routes#route(com.acme.Account)")).toList())
         .isEmpty();
     assertThat(flows).containsAtLeast(
         new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
