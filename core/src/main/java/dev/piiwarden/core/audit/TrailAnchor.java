@@ -2,7 +2,9 @@ package dev.piiwarden.core.audit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,7 @@ public record TrailAnchor(long seq, String hash) {
 
   /** The anchor {@code SEQ:HASH}, or empty when the text is not that. */
   public static Optional<TrailAnchor> parse(String text) {
-    var match = FORM.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+    Matcher match = FORM.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!match.matches()) {
       return Optional.empty();
     }
