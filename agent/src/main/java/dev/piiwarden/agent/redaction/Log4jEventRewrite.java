@@ -11,8 +11,12 @@ import java.util.Map;
  * Redacts a Log4j2 {@code LogEvent} on its way to the appenders: a copy ({@code
  * Log4jLogEvent.Builder}) with the message as a {@code SimpleMessage} of the redacted text, the
  * context data's values redacted, and the exception replaced by a stand-in when a message in its
- * chain held personal data. The application's event, message and exception are never changed;
- * events without personal data pass as they are.
+ * chain held personal data. The application's messages and exceptions are never changed, nor is
+ * an immutable event ({@code Log4jLogEvent}), which an application or appender may hold; a
+ * reusable event ({@code MutableLogEvent}, what a synchronous logger with thread-local events and
+ * {@code AsyncLoggerConfig}'s queue pass), which its factory or queue clears after the call, gets
+ * the redacted message in its own message slot when only the message changed. Events without
+ * personal data pass as they are.
  */
 final class Log4jEventRewrite {
   private static final String IMMUTABLE_EVENT = "org.apache.logging.log4j.core.impl.Log4jLogEvent";
@@ -188,6 +192,20 @@ final class Log4jEventRewrite {
     if (message == null && context == null && thrown == null) {
       depth.copied(null, null, null); // an additive parent's second look at a clean event finds it clean again
       return event;
+    }
+    if (context == null && thrown == null && members.setMessageSlot != null) {
+      // a reusable event (MutableLogEvent) is this call's own, cleared by its factory or queue
+      // when the call is done: the redacted message goes into its slot, without a copy
+      try {
+        members.setMessageSlot.invokeExact(event, message);
+        depth.copied(null, null, null);
+        return event;
+      } catch (Throwable failure) {
+        AgentReport.once(
+            "log4j-message-slot",
+            "could not put a redacted message into a reusable Log4j2 event (" + AgentReport.describe(failure)
+                + "); such events are copied instead");
+      }
     }
     Object result;
     try {

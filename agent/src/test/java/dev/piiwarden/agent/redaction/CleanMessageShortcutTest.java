@@ -139,13 +139,22 @@ class CleanMessageShortcutTest {
             depth.copied(null, null, null);
           }
           assertEquals(expected, out.getMessage().getFormattedMessage(), what);
-          if (!changed) {
+          if (!changed || event == mutable) {
             assertSame(event, out, what);
           }
-          // the application's event keeps its own message and text
-          assertSame(own, event.getMessage(), what);
-          assertEquals(formatted, event.getMessage().getFormattedMessage(), what);
+          if (event != mutable || !changed) {
+            // an immutable event, which an application may hold, keeps its own message and text
+            assertSame(own, event.getMessage(), what);
+            assertEquals(formatted, event.getMessage().getFormattedMessage(), what);
+          }
         }
+        // a reusable event, redacted in place, is cleared for its next use as Log4j2 clears it:
+        // the next message it carries shows as it is, not the redacted one before it
+        mutable.clear();
+        Message next = ReusableMessageFactory.INSTANCE.newMessage("order {} shipped", "A-10428");
+        mutable.setMessage(next);
+        assertEquals("order A-10428 shipped", mutable.getMessage().getFormattedMessage(), "after " + template);
+        ReusableMessageFactory.release(next);
         ReusableMessageFactory.release(reusable);
       }
     }
