@@ -62,6 +62,22 @@ class FileModesIT {
     assertFalse(Files.exists(folder.resolve("t.jsonl")), "no trail was begun");
   }
 
+  @Test
+  void aFolderNamedAsTheLedgerStopsTheJvmWithTheFileToName() throws Exception {
+    Path ledger = Files.createDirectory(folder.resolve("consent"));
+
+    FixtureJvm.Result run = FixtureJvm.current().directory(folder)
+        .agent("consent.store=file:" + ledger + ",audit.sink=jsonl:" + folder.resolve("t.jsonl"))
+        .runApp("ledger");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.store: consent store file:" + ledger
+        + " is a folder, not a file; name the ledger file, for example file:" + ledger.resolve("consent.jsonl")
+        + "\n", ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+    assertFalse(Files.exists(folder.resolve("t.jsonl")), "no trail was begun");
+  }
+
   /** Only root can give a file to another user; the check itself runs for any user. */
   @Test
   void aLedgerOfAnotherUserStopsTheJvm() throws Exception {

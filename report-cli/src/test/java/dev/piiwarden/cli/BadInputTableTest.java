@@ -217,7 +217,8 @@ class BadInputTableTest {
         new Row("consent: a file store that is a folder", dir -> args("consent", "grant", "--store",
             "file:" + Files.createDirectories(dir.resolve("ledger")), "--subject", PERSONAL,
             "--purpose", "marketing", "--source", "test"),
-            2, "cannot write consent store file:{dir}/ledger: it is a folder; check that the store"));
+            2, "consent store file:{dir}/ledger is a folder, not a file; name the ledger file, for example"
+                + " file:{dir}/ledger/consent.jsonl"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -39,8 +39,9 @@ public final class LedgerFileAccess {
   }
 
   /**
-   * What makes the ledger file untrustworthy, if anything; empty for a file that does not exist
-   * (it is created {@code 0600}) or a file system without POSIX permissions.
+   * What makes the ledger file untrustworthy or unusable (a folder in its place), if anything;
+   * empty for a file that does not exist (it is created {@code 0600}) or a file system without
+   * POSIX permissions.
    *
    * @param file the ledger file
    * @param ownerToo whether a file of another user is refused too: yes for a store that decides or
@@ -62,8 +63,13 @@ public final class LedgerFileAccess {
 
   /** {@link #problem(Path, boolean)} with the file's attributes already read. */
   static Optional<String> problem(Path file, PosixFileAttributes attributes, boolean ownerToo) {
+    if (attributes.isDirectory()) {
+      // every read and write would fail; said once at start rather than at each decision
+      return Optional.of("consent store file:" + file + " is a folder, not a file; name the ledger"
+          + " file, for example file:" + file.resolve("consent.jsonl"));
+    }
     if (!attributes.isRegularFile()) {
-      return Optional.empty(); // a folder in its place is reported as such when it is opened
+      return Optional.empty(); // a device or pipe: what opening it gives is reported then
     }
     Set<PosixFilePermission> permissions = attributes.permissions();
     if (permissions.contains(PosixFilePermission.GROUP_WRITE)

@@ -80,6 +80,19 @@ class LedgerFileAccessTest {
   }
 
   @Test
+  void aFolderInPlaceOfTheLedgerIsRefusedWithTheFileToName() throws IOException {
+    Path named = Files.createDirectory(folder.resolve("consent"));
+    String expected = "consent store file:" + named + " is a folder, not a file; name the ledger"
+        + " file, for example file:" + named.resolve("consent.jsonl");
+    assertEquals(Optional.of(expected), LedgerFileAccess.problem(named, true));
+
+    ConsentLedger ledger = new ConsentLedger(new FileConsentStore(named, warnings::add), Duration.ZERO);
+    ConsentStoreAccessException refused =
+        assertThrows(ConsentStoreAccessException.class, () -> ledger.isGranted("u-1", "marketing"));
+    assertEquals(expected, refused.getMessage());
+  }
+
+  @Test
   void aLedgerOfAnotherUserIsRefusedForDecisionsButCanBeListed() throws IOException {
     assumeTrue("root".equals(System.getProperty("user.name")), "only root can chown the ledger");
     Path file = ledger("consent.jsonl", "rw-r--r--");
