@@ -337,7 +337,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
             Inventory fragment = listener.compiledHere(binaryName) ? null : fragments.readFromClassPath(binaryName);
             return fragment == null ? List.of() : fragment.summaries();
           });
-      flowChecks = new FlowChecks(options.taxonomy(), reporter, trees);
+      flowChecks = new FlowChecks(options.taxonomy(), reporter, trees, flow::categoryOf);
     }
   }
 

@@ -42,6 +42,11 @@ public final class FlowAnalysis {
     this.overridden = new OverriddenMethods(elements, types, context);
   }
 
+  /** The category of a data element the analysis has met, by id; null for one it has not. */
+  public String categoryOf(String id) {
+    return context.index().category(id);
+  }
+
   /** Analyses {@code topLevel}, declared in {@code unit}; null when its tree is not in the unit. */
   public ClassFlow analyze(CompilationUnitTree unit, TypeElement topLevel) {
     TreePath unitPath = new TreePath(unit);

@@ -10,6 +10,7 @@ import com.sun.source.util.Trees;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.redaction.PlainTextCoverage;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import dev.piiwarden.processor.base.DiagnosticReporter;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The checks of method bodies, each on the line of the read or call: purpose limitation (PW016),
@@ -29,11 +31,18 @@ public final class FlowChecks {
   private final Taxonomy taxonomy;
   private final DiagnosticReporter reporter;
   private final Trees trees;
+  private final Function<String, String> categoryOf;
 
-  public FlowChecks(Taxonomy taxonomy, DiagnosticReporter reporter, Trees trees) {
+  /**
+   * @param categoryOf the category of a data element by id, null when unknown: it decides what
+   *     PW018 says the agent's redaction does for that element
+   */
+  public FlowChecks(Taxonomy taxonomy, DiagnosticReporter reporter, Trees trees,
+      Function<String, String> categoryOf) {
     this.taxonomy = taxonomy;
     this.reporter = reporter;
     this.trees = trees;
+    this.categoryOf = categoryOf;
   }
 
   /** Checks what {@code facts} shows the method of {@code activity} doing. */
@@ -108,14 +117,42 @@ public final class FlowChecks {
   private void reportLogged(MethodFacts.SinkCall sink, CompilationUnitTree unit) {
     reporter.report(Message.PW018, trees, sink.tree(), unit,
         String.join(", ", sink.record().elements()), sink.record().kind(), sink.record().target(),
-        sink.record().kind() == SinkKind.CONSOLE ? CONSOLE_REDACTION : LOG_REDACTION);
+        redaction(sink.record().kind(), sink.record().elements()));
   }
 
-  private static final String LOG_REDACTION =
-      "The PII Warden agent redacts it at run time; without the agent nothing does.";
   /** The agent redacts System.out and System.err only when asked: it is off by default. */
-  private static final String CONSOLE_REDACTION = "The PII Warden agent redacts console output only"
-      + " with piiwarden.redaction.stdout=true (off by default); without it nothing does.";
+  private static final String CONSOLE_OPTION =
+      "The PII Warden agent redacts console output only with piiwarden.redaction.stdout=true (off by default)";
+
+  /**
+   * What the agent does with the elements at a sink of {@code kind}. A log call's annotated object
+   * is rendered by its annotations, whatever its categories; a value logged on its own, and any
+   * console output, is redacted only where a detector recognises it in the text, which depends on
+   * the category ({@link PlainTextCoverage}): said for each element that is not always found.
+   */
+  private String redaction(SinkKind kind, List<String> elements) {
+    List<String> limits = new ArrayList<>();
+    for (String element : elements) {
+      String category = categoryOf.apply(element);
+      PlainTextCoverage coverage = PlainTextCoverage.of(category);
+      String named = category == null ? element : element + " (" + category + ")";
+      switch (coverage.extent()) {
+        case SOME_FORMS -> limits.add(named + " only " + coverage.forms());
+        case NEVER -> limits.add(category == null ? named + " only where a detector recognises it" : named + " never");
+        default -> { }
+      }
+    }
+    boolean console = kind == SinkKind.CONSOLE;
+    if (limits.isEmpty()) {
+      return console ? CONSOLE_OPTION + "; without it nothing does."
+          : "The PII Warden agent redacts it at run time; without the agent nothing does.";
+    }
+    String found = "only where a detector recognises it: " + String.join(", ", limits) + ".";
+    return console
+        ? CONSOLE_OPTION + ", and then finds a value " + found + " Without it nothing does."
+        : "The PII Warden agent redacts an annotated object logged whole by its annotations, but a value"
+            + " logged on its own " + found + " Without the agent nothing does.";
+  }
 
   private void purposeLimitation(Activity activity, List<String> actingFor, List<String> collectedFor,
       MethodFacts.Read read, CompilationUnitTree unit) {

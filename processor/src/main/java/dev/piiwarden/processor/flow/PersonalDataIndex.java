@@ -33,6 +33,8 @@ public final class PersonalDataIndex {
   private final Map<Element, Optional<DataRef>> members = new HashMap<>();
   private final Map<TypeElement, List<DataRef>> wholeObjects = new HashMap<>();
   private final Map<ExecutableElement, Optional<VariableElement>> accessedFields = new HashMap<>();
+  /** The category of each data element met so far, by id. */
+  private final Map<String, String> categories = new HashMap<>();
 
   public PersonalDataIndex(RuntimeTypeNames names) {
     this.names = names;
@@ -44,8 +46,14 @@ public final class PersonalDataIndex {
     if (known == null) {
       known = Optional.ofNullable(resolve(element));
       members.put(element, known);
+      known.ifPresent(ref -> categories.putIfAbsent(ref.id(), ref.annotation().category()));
     }
     return known;
+  }
+
+  /** The category of the data element {@code id}, if the analysis has met it; else null. */
+  public String category(String id) {
+    return categories.get(id);
   }
 
   /** The elements an object of {@code type} carries, or an empty list. */

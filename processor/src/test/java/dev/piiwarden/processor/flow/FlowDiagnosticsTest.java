@@ -26,6 +26,8 @@ class FlowDiagnosticsTest {
         void trace(User user) {
           log.info("sending to {}", user.getEmail()); // call:log
           System.err.println(user.getEmail()); // call:console
+          log.info("greeting {} on {}", user.name, user.getPhone()); // call:name-and-phone
+          System.out.println("to " + user.name); // call:printed-name
         }
         @ConsentRequired(Purpose.MARKETING) // subject:none
         public void subjectless(String text) {}
@@ -76,6 +78,28 @@ class FlowDiagnosticsTest {
             + " java.io.PrintStream#println. The PII Warden agent redacts console output only with"
             + " piiwarden.redaction.stdout=true (off by default); without it nothing does.")
         .inFile(CAMPAIGN).onLineContaining("// call:console");
+  }
+
+  /**
+   * The agent finds an e-mail address in any text, a phone number in some forms, a name never:
+   * PW018 does not promise redaction where no detector can give it.
+   */
+  @Test
+  void aLoggedValueNoDetectorRecognisesIsNamedAsStayingInTheLog() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.Person#name, com.acme.User#phone reaches the LOG"
+            + " sink org.slf4j.Logger#info. The PII Warden agent redacts an annotated object logged whole by its"
+            + " annotations, but a value logged on its own only where a detector recognises it:"
+            + " com.acme.Person#name (user.name) never, com.acme.User#phone (user.contact.phone_number) only in"
+            + " E.164 form (+…) or after a word such as tel or phone. Without the agent nothing does.")
+        .inFile(CAMPAIGN).onLineContaining("// call:name-and-phone");
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.Person#name reaches the CONSOLE sink"
+            + " java.io.PrintStream#println. The PII Warden agent redacts console output only with"
+            + " piiwarden.redaction.stdout=true (off by default), and then finds a value only where a"
+            + " detector recognises it: com.acme.Person#name (user.name) never. Without it nothing does.")
+        .inFile(CAMPAIGN).onLineContaining("// call:printed-name");
   }
 
   @Test
