@@ -80,6 +80,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private final Map<ExecutableElement, MethodFacts> facts = new LinkedHashMap<>();
 
   private MethodFacts current;
+  /** Where what the current method returns goes ({@link SinkMatcher#returnedTo}), or null. */
+  private SinkMatch returnedTo;
+  /** The elements of the body its declared return type names ({@link #bodyOf}), when {@link #returnedTo} is set. */
+  private List<DataRef> returnedBody = List.of();
   private Map<Element, Integer> parameters;
   private final Map<Element, Taint> locals = new HashMap<>();
   /** Locals holding an output stream or writer opened to a sink ({@code connection.getOutputStream()}). */
@@ -193,6 +197,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     current = new MethodFacts(method, context.methodId(method), context.index().member(method).isPresent(),
         context.index().accessedField(method) != null);
+    returnedTo = context.sinks().returnedTo(method);
+    returnedBody = returnedTo == null ? List.of() : bodyOf(method.getReturnType());
     parameters = new HashMap<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       parameters.put(method.getParameters().get(i), i);
@@ -205,6 +211,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       facts.put(method, current);
     } finally {
       current = null;
+      returnedTo = null;
+      returnedBody = List.of();
       parameters = null;
       locals.clear();
       streams.clear();
@@ -282,8 +290,20 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Taint value = orEmpty(scan(tree.getExpression(), null));
     if (lambdaReturns != null) {
       lambdaReturns = lambdaReturns.union(value);
-    } else if (current != null && lambdaDepth == 0 && !value.isEmpty()) {
-      current.returns(value); // a return in a lambda or local class is theirs, not the method's
+    } else if (current != null && lambdaDepth == 0) {
+      if (!value.isEmpty()) {
+        current.returns(value); // a return in a lambda or local class is theirs, not the method's
+      }
+      if (returnedTo != null && tree.getExpression() != null) {
+        // a web framework writes it into the response: a sink at this return, whole objects
+        // included, and the body its declared type names (ResponseEntity<User>)
+        Set<String> body = new TreeSet<>();
+        for (DataRef data : returnedBody) {
+          body.add(data.id());
+          current.read(data, tree, line(tree));
+        }
+        sinkCall(returnedTo, tree, List.of(tree.getExpression()), List.of(value.withElementsViaCall(body)));
+      }
     }
     return Taint.EMPTY;
   }
@@ -1151,6 +1171,24 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       reads = reads.union(Taint.result(new CallResult(field, line(call)), lambdaDepth > 0));
     }
     return reads;
+  }
+
+  /**
+   * The elements of the objects a response type names as its type arguments, which a web
+   * framework writes as the body: {@code ResponseEntity<User>}, {@code Mono<List<User>>}, {@code
+   * CompletableFuture<User>}. Empty for a type without type arguments (its own value counts, as
+   * for any other return).
+   */
+  private List<DataRef> bodyOf(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return List.of();
+    }
+    Set<DataRef> all = new LinkedHashSet<>();
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      all.addAll(carriedBy(argument, 0));
+      all.addAll(bodyOf(argument));
+    }
+    return List.copyOf(all);
   }
 
   /**

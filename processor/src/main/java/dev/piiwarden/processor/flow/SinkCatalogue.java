@@ -86,7 +86,9 @@ public final class SinkCatalogue {
   }
 
   /** The fields of one sink entry. */
-  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream");
+  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy");
+  /** The fields of an entry for what annotated methods return. */
+  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy");
 
   private static List<SinkDefinition> parse(JsonNode root, String file) {
     JsonNode sinks = root == null ? null : root.get("sinks");
@@ -110,6 +112,17 @@ public final class SinkCatalogue {
       } catch (IllegalArgumentException e) {
         throw new SinkCatalogueException(where + ": unknown kind \"" + kind + "\"; use one of "
             + List.of(SinkKind.values()));
+      }
+      if (sink.has("returnedBy")) {
+        for (Iterator<String> names = sink.fieldNames(); names.hasNext(); ) {
+          String name = names.next();
+          if (!RETURNED_FIELDS.contains(name)) {
+            throw new SinkCatalogueException(where + ": \"" + name + "\" does not go with \"returnedBy\";"
+                + " an entry names either an annotation (\"returnedBy\") or a type and its methods");
+          }
+        }
+        definitions.add(SinkDefinition.returnedBy(sinkKind, text(sink, "returnedBy", where)));
+        continue;
       }
       String type = text(sink, "type", where);
       List<String> methods = texts(sink, "methods", where, true);

@@ -15,16 +15,32 @@ import java.util.List;
  * @param stream the methods return an output stream or writer rather than send their arguments:
  *     what is written to it, directly, through a local or through a wrapper ({@code new
  *     OutputStreamWriter(connection.getOutputStream())}), goes to this sink
+ * @param returned {@code type} is an annotation and {@code methods} is empty: what a method
+ *     annotated with it returns goes to this sink, and what a public instance method of a class
+ *     annotated with it returns; the annotation counts directly or on an annotation of theirs
+ *     ({@code @RestController} carries {@code @ResponseBody}; {@code @GET} carries {@code
+ *     @HttpMethod}). A web framework writes those values into the response.
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
-    boolean stream) {
+    boolean stream, boolean returned) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
   }
 
+  /** An entry whose methods send their arguments, or open a stream to the sink. */
+  public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
+      boolean stream) {
+    this(kind, type, methods, receivers, stream, false);
+  }
+
   /** An entry whose methods send their arguments. */
   public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers) {
     this(kind, type, methods, receivers, false);
+  }
+
+  /** An entry for what methods annotated with {@code annotation} (or of a class annotated with it) return. */
+  public static SinkDefinition returnedBy(SinkKind kind, String annotation) {
+    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, true);
   }
 }

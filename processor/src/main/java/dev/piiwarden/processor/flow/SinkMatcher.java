@@ -2,10 +2,15 @@ package dev.piiwarden.processor.flow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -29,12 +34,20 @@ public final class SinkMatcher {
   private final Map<String, List<Resolved>> streamsByMethod = new HashMap<>();
   private final Map<Key, List<Resolved>> streamCache = new HashMap<>();
 
+  /** Entries for what annotated methods return ({@link SinkDefinition#returned()}), by annotation type. */
+  private final Map<TypeElement, SinkDefinition> returnedBy = new HashMap<>();
+  private final Map<Element, SinkMatch> returnedByElement = new HashMap<>();
+
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
     for (SinkDefinition definition : catalogue.definitions()) {
       TypeElement type = elements.getTypeElement(definition.type());
       if (type == null) {
         continue; // not on this compilation's class path: no call can reach it
+      }
+      if (definition.returned()) {
+        returnedBy.putIfAbsent(type, definition);
+        continue;
       }
       Resolved resolved = new Resolved(definition, types.erasure(type.asType()),
           elements.getBinaryName(type).toString());
@@ -81,6 +94,49 @@ public final class SinkMatcher {
     List<Resolved> candidates = candidates(streamsByMethod, streamCache, receiverType, methodName);
     return candidates.isEmpty() ? null
         : new SinkMatch(candidates.get(0).definition().kind(), candidates.get(0).binaryName() + "#" + methodName);
+  }
+
+  /**
+   * The sink that what {@code method} returns goes to, or null: a method annotated with an
+   * annotation of a {@link SinkDefinition#returned()} entry, or a public instance method of a class
+   * annotated with one, either directly or through an annotation of theirs. The target is the
+   * annotation found on the method or class, and {@code return}: {@code
+   * org.springframework.web.bind.annotation.RestController#return}.
+   */
+  public SinkMatch returnedTo(ExecutableElement method) {
+    if (returnedBy.isEmpty() || method.getKind() != ElementKind.METHOD) {
+      return null;
+    }
+    SinkMatch own = annotatedFor(method);
+    if (own != null) {
+      return own;
+    }
+    Set<Modifier> modifiers = method.getModifiers();
+    if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC)) {
+      return null;
+    }
+    return annotatedFor(method.getEnclosingElement());
+  }
+
+  private SinkMatch annotatedFor(Element element) {
+    if (returnedByElement.containsKey(element)) {
+      return returnedByElement.get(element);
+    }
+    SinkMatch found = null;
+    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();
+      SinkDefinition definition = returnedBy.get(type);
+      for (Iterator<? extends AnnotationMirror> meta = type.getAnnotationMirrors().iterator();
+          definition == null && meta.hasNext(); ) {
+        definition = returnedBy.get((TypeElement) meta.next().getAnnotationType().asElement());
+      }
+      if (definition != null) {
+        found = new SinkMatch(definition.kind(), type.getQualifiedName() + "#return");
+        break;
+      }
+    }
+    returnedByElement.put(element, found);
+    return found;
   }
 
   private List<Resolved> candidates(Map<String, List<Resolved>> entries, Map<Key, List<Resolved>> answers,

@@ -1,0 +1,183 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.piiwarden.processor.flow.FlowCompilation.sinkAt;
+import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
+import static dev.piiwarden.processor.flow.FlowFixtures.NAME;
+import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
+
+import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.SinkKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a web framework writes into a response: the values returned by the handler methods of a
+ * Spring {@code @RestController} (through its {@code @ResponseBody}), by a method marked {@code
+ * @ResponseBody}, and by a JAX-RS resource method ({@code @GET}, through its {@code @HttpMethod}).
+ */
+class ResponseSinksTest {
+  private static final String ACCOUNTS = "com.acme.AccountController";
+  private static final String PAGES = "com.acme.PageController";
+  private static final String RESOURCE = "com.acme.AccountResource";
+  private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController#return";
+
+  static final String ACCOUNTS_SOURCE = """
+      package com.acme;
+      import org.springframework.web.bind.annotation.RestController;
+      @RestController
+      public class AccountController {
+        private final java.util.Map<String, User> users = new java.util.HashMap<>();
+        public User get(String id) {
+          return users.get(id); // sink:whole
+        }
+        public String email(String id) {
+          return users.get(id).getEmail(); // sink:email
+        }
+        public java.util.concurrent.CompletableFuture<User> later(String id) {
+          return java.util.concurrent.CompletableFuture.completedFuture(find(id)); // sink:later
+        }
+        public String status() {
+          return "up";
+        }
+        private User find(String id) {
+          return users.get(id);
+        }
+        public static User helper(User user) {
+          return user;
+        }
+      }
+      """;
+
+  static final String PAGES_SOURCE = """
+      package com.acme;
+      import org.springframework.stereotype.Controller;
+      import org.springframework.web.bind.annotation.ResponseBody;
+      @Controller
+      public class PageController {
+        public User model(User user) {
+          return user; // a view's model: not written as the response body
+        }
+        @ResponseBody
+        public String phone(User user) {
+          return user.getPhone(); // sink:body
+        }
+      }
+      """;
+
+  static final String RESOURCE_SOURCE = """
+      package com.acme;
+      import jakarta.ws.rs.GET;
+      import jakarta.ws.rs.Path;
+      @Path("/accounts")
+      public class AccountResource {
+        @GET
+        public User get(User user) {
+          return user; // sink:jaxrs
+        }
+        public User notAResourceMethod(User user) {
+          return user;
+        }
+      }
+      """;
+
+  private static FlowCompilation compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = FlowCompilation.compile(List.of(), sources(
+        FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source(ACCOUNTS, ACCOUNTS_SOURCE),
+        FlowCompilation.source(PAGES, PAGES_SOURCE),
+        FlowCompilation.source(RESOURCE, RESOURCE_SOURCE)));
+  }
+
+  private static JavaFileObject[] sources(JavaFileObject... own) {
+    List<JavaFileObject> all = new java.util.ArrayList<>(List.of(
+        annotation("org.springframework.web.bind.annotation.ResponseBody", "@Target({ElementType.TYPE, ElementType.METHOD})"),
+        annotation("org.springframework.stereotype.Controller", "@Target(ElementType.TYPE)"),
+        FlowCompilation.source("org.springframework.web.bind.annotation.RestController", """
+            package org.springframework.web.bind.annotation;
+            import java.lang.annotation.*;
+            @Target(ElementType.TYPE) @Retention(RetentionPolicy.RUNTIME)
+            @org.springframework.stereotype.Controller @ResponseBody
+            public @interface RestController {}
+            """),
+        FlowCompilation.source("jakarta.ws.rs.HttpMethod", """
+            package jakarta.ws.rs;
+            import java.lang.annotation.*;
+            @Target(ElementType.ANNOTATION_TYPE) @Retention(RetentionPolicy.RUNTIME)
+            public @interface HttpMethod { String value(); }
+            """),
+        FlowCompilation.source("jakarta.ws.rs.GET", """
+            package jakarta.ws.rs;
+            import java.lang.annotation.*;
+            @Target(ElementType.METHOD) @Retention(RetentionPolicy.RUNTIME) @HttpMethod("GET")
+            public @interface GET {}
+            """),
+        annotation("jakarta.ws.rs.Path", "@Target({ElementType.TYPE, ElementType.METHOD})")));
+    all.addAll(List.of(own));
+    return all.toArray(JavaFileObject[]::new);
+  }
+
+  private static JavaFileObject annotation(String name, String target) {
+    int dot = name.lastIndexOf('.');
+    String member = name.endsWith(".Path") ? " String value();" : "";
+    return FlowCompilation.source(name, "package " + name.substring(0, dot) + ";\n"
+        + "import java.lang.annotation.*;\n" + target + " @Retention(RetentionPolicy.RUNTIME)\n"
+        + "public @interface " + name.substring(dot + 1) + " {" + member + " }\n");
+  }
+
+  private static List<?> sinks(String binaryName, String method) {
+    return compiled.activity(binaryName, binaryName + "#" + method).sinks();
+  }
+
+  @Test
+  void compiles() {
+    assertThat(compiled.compilation).succeeded();
+  }
+
+  @Test
+  void aRestControllersHandlerReturnsIntoTheResponse() {
+    assertThat(sinks(ACCOUNTS, "get(java.lang.String)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:whole", SinkKind.HTTP, REST_CONTROLLER, Confidence.DIRECT, NAME, EMAIL, PHONE));
+    assertThat(sinks(ACCOUNTS, "email(java.lang.String)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:email", SinkKind.HTTP, REST_CONTROLLER, Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void aBodyHandedBackByALibraryCallStillCarriesItsObject() {
+    assertThat(sinks(ACCOUNTS, "later(java.lang.String)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:later", SinkKind.HTTP, REST_CONTROLLER, Confidence.VIA_CALL, NAME, EMAIL, PHONE));
+  }
+
+  @Test
+  void onlyPublicInstanceMethodsOfAnAnnotatedClassAndAnnotatedMethodsReturnIntoTheResponse() {
+    List<String> returningToHttp = compiled.merged().flows().stream()
+        .filter(flow -> flow.sink() == SinkKind.HTTP)
+        .map(flow -> flow.path().get(flow.path().size() - 1) + " " + flow.target())
+        .distinct().sorted().toList();
+    assertThat(returningToHttp).containsExactly(
+        ACCOUNTS + "#email(java.lang.String) " + REST_CONTROLLER,
+        ACCOUNTS + "#later(java.lang.String) " + REST_CONTROLLER,
+        ACCOUNTS + "#get(java.lang.String) " + REST_CONTROLLER,
+        PAGES + "#phone(com.acme.User) org.springframework.web.bind.annotation.ResponseBody#return",
+        RESOURCE + "#get(com.acme.User) jakarta.ws.rs.GET#return");
+  }
+
+  @Test
+  void aReturnedByEntryNamesNothingElse(@TempDir Path dir) throws Exception {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), """
+        {"sinks": [{"kind": "HTTP", "returnedBy": "io.micronaut.http.annotation.Controller", "methods": ["x"]}]}
+        """);
+    FlowCompilation failed = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user());
+    assertThat(failed.compilation).hadErrorContaining("sinks[0]: \"methods\" does not go with \"returnedBy\"");
+  }
+}
