@@ -42,7 +42,7 @@ class LogFrameworkVersionsIT {
     assertEquals("INFO fixture " + ARGUMENTS + " mdc=[]", line(text, "case=arguments"));
     assertEquals("INFO fixture case=mdc ordinary text mdc=[db.password=[REDACTED:credential], customer=[REDACTED:email]]", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[]", line(text, "case=annotated "));
-    assertEquals("INFO fixture case=descriptor BankAccount{iban=******************3000} mdc=[]",
+    assertEquals("INFO fixture case=descriptor BankAccount{owner=acct-7, iban=******************3000} mdc=[]",
         line(text, "case=descriptor"));
     assertEquals("INFO fixture " + CLEAN + " mdc=[]", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);

@@ -103,7 +103,7 @@ class LogRedactionIT {
         line(text, "case=annotated "));
     assertEquals("INFO fixture case=annotated-list [Patient{name=[REDACTED:user.name]}] mdc=[] kv=[]",
         line(text, "case=annotated-list"));
-    assertEquals("INFO fixture case=descriptor BankAccount{iban=******************3000} mdc=[] kv=[]",
+    assertEquals("INFO fixture case=descriptor BankAccount{owner=acct-7, iban=******************3000} mdc=[] kv=[]",
         line(text, "case=descriptor"));
   }
 

@@ -26,7 +26,7 @@ class PersonalDataExportIT {
     assertFalse(result.stdout().contains(NAME), result::toString);
     assertEquals("Patient{name=[REDACTED:user.name]}", result.outcome("patient"), result::toString);
     assertEquals("[Patient{name=[REDACTED:user.name]}]", result.outcome("list"), result::toString);
-    assertEquals("BankAccount{iban=******************3000}", result.outcome("descriptor"), result::toString);
+    assertEquals("BankAccount{owner=acct-7, iban=******************3000}", result.outcome("descriptor"), result::toString);
     assertEquals("mail [REDACTED:email]", result.outcome("text"), result::toString);
     assertFalse(result.stderr().contains("piiwarden:"), result::toString);
   }

@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
  * userId)}), or the member of a type that holds it ({@code @DataSubject private final String id;}),
  * so that consent checks and audit records know whose data is processed. The value must be a
  * {@code String}, a {@code CharSequence}, a number, a {@code UUID} or another type whose {@code
- * toString()} is the id.
+ * toString()} is the id. It should be an internal id, not personal data itself: a log-safe
+ * rendering of the object ({@code PersonalDataExport.redact}, the agent's log redaction) shows a
+ * member marked here and not {@code @PersonalData} as it is.
  */
 @Documented
 @Retention(RUNTIME)

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code @PersonalData} members one class declares, found by reflection for a class compiled
@@ -47,9 +48,35 @@ final class AnnotatedMembers {
     return members;
   }
 
+  /**
+   * The member of {@code c} (not of its superclasses) marked {@code @DataSubject} and not {@code
+   * @PersonalData}: a field, or an accessor without parameters; null when there is none. Its
+   * category and redaction are null: it is the internal id a log may show.
+   */
+  static PersonalMember subject(Class<?> c) {
+    for (Field field : c.getDeclaredFields()) {
+      if (marked(field, ApplicationApiNames.DATA_SUBJECT) != null && personalData(field) == null
+          && !Modifier.isStatic(field.getModifiers())) {
+        return new PersonalMember(field.getName(), null, null, reader(field));
+      }
+    }
+    for (Method method : c.getDeclaredMethods()) {
+      if (marked(method, ApplicationApiNames.DATA_SUBJECT) != null && personalData(method) == null
+          && method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
+          && method.getReturnType() != void.class) {
+        return new PersonalMember(method.getName() + "()", null, null, reader(method));
+      }
+    }
+    return null;
+  }
+
   private static Annotation personalData(AnnotatedElement element) {
+    return marked(element, ApplicationApiNames.PERSONAL_DATA);
+  }
+
+  private static Annotation marked(AnnotatedElement element, String annotationName) {
     for (Annotation annotation : element.getDeclaredAnnotations()) {
-      if (annotation.annotationType().getName().equals(ApplicationApiNames.PERSONAL_DATA)) {
+      if (annotation.annotationType().getName().equals(annotationName)) {
         return annotation;
       }
     }
@@ -57,8 +84,12 @@ final class AnnotatedMembers {
   }
 
   private static PersonalMember field(Annotation data, Field field) {
+    return new PersonalMember(field.getName(), category(data), redaction(data), reader(field));
+  }
+
+  private static Function<Object, Object> reader(Field field) {
     boolean open = field.trySetAccessible();
-    return new PersonalMember(field.getName(), category(data), redaction(data), instance -> {
+    return instance -> {
       if (!open) {
         throw new IllegalStateException("The field cannot be opened for reading");
       }
@@ -67,12 +98,16 @@ final class AnnotatedMembers {
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("The field cannot be read", e);
       }
-    });
+    };
   }
 
   private static PersonalMember method(String name, Annotation data, Method method) {
+    return new PersonalMember(name, category(data), redaction(data), reader(method));
+  }
+
+  private static Function<Object, Object> reader(Method method) {
     boolean open = method.trySetAccessible();
-    return new PersonalMember(name, category(data), redaction(data), instance -> {
+    return instance -> {
       if (!open) {
         throw new IllegalStateException("The accessor cannot be opened for calling");
       }
@@ -83,7 +118,7 @@ final class AnnotatedMembers {
       } catch (InvocationTargetException e) {
         throw new IllegalStateException("The accessor failed", e.getCause());
       }
-    });
+    };
   }
 
   private static String category(Annotation data) {

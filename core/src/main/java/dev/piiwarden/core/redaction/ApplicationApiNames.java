@@ -14,6 +14,8 @@ package dev.piiwarden.core.redaction;
 final class ApplicationApiNames {
   /** {@code dev.piiwarden.annotations.PersonalData}. */
   static final String PERSONAL_DATA = dotted("dev:piiwarden:annotations:PersonalData");
+  /** {@code dev.piiwarden.annotations.DataSubject}. */
+  static final String DATA_SUBJECT = dotted("dev:piiwarden:annotations:DataSubject");
   /** {@code dev.piiwarden.api.PersonalDataDescriptor}, the interface descriptors implement. */
   static final String DESCRIPTOR = dotted("dev:piiwarden:api:PersonalDataDescriptor");
   /** What the processor appends to a class's name for its descriptor. */

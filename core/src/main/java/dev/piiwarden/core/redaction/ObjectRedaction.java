@@ -21,8 +21,11 @@ import java.util.Optional;
  *       SimpleName{member=…, …}} with only those members, each by its {@code redaction}: MASK
  *       {@code [REDACTED:<category>]}, HASH {@code [<category>:<16 hex>]} (HMAC of the stripped,
  *       lower-cased value with the redactor's key), PARTIAL all but the last four characters as
- *       {@code *}, OMIT left out. Its other members are left out: they are not known to be safe,
- *       and reading them would mean reflection on every class.
+ *       {@code *}, OMIT left out. A member marked {@code @DataSubject} and not {@code
+ *       @PersonalData}, the internal id of the person the object is about, comes first, as it is
+ *       (through the text redactor, as any value): the id a log should carry in place of the
+ *       data. Its other members are left out: they are not known to be safe, and reading them
+ *       would mean reflection on every class.
  *   <li>A record becomes {@code SimpleName{component=…, …}} with every component: annotated ones
  *       by their redaction, the others rendered by these rules (a record's components are its
  *       public state, so listing them costs no guessing).
@@ -139,14 +142,21 @@ public final class ObjectRedaction {
         if (members.isEmpty()) {
           text(value);
         } else {
-          annotated(value, members);
+          annotated(value, members, depth);
         }
       }
     }
 
-    private void annotated(Object value, List<PersonalMember> members) {
+    private void annotated(Object value, List<PersonalMember> members, int depth) {
       out.append(simpleName(value.getClass())).append('{');
       String separator = "";
+      PersonalMember subject = PersonalMembers.subject(value.getClass());
+      if (subject != null) {
+        // the internal id a log line may carry, so that it still says whose object it was
+        out.append(subject.name()).append('=');
+        subjectId(value, subject, depth);
+        separator = ", ";
+      }
       for (PersonalMember member : members) {
         if (member.redaction() == Redaction.OMIT) {
           redactor.countAnnotated();
@@ -157,6 +167,18 @@ public final class ObjectRedaction {
         separator = ", ";
       }
       out.append('}');
+    }
+
+    /** The id, rendered as any other value (so an e-mail address used as the id is still found). */
+    private void subjectId(Object value, PersonalMember subject, int depth) {
+      Object id;
+      try {
+        id = subject.read(value);
+      } catch (RuntimeException e) {
+        out.append(redactor.fail("object", e));
+        return;
+      }
+      render(id, depth + 1);
     }
 
     private void record(Object value, int depth) {

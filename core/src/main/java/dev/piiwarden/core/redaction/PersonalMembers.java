@@ -2,6 +2,7 @@ package dev.piiwarden.core.redaction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code @PersonalData} members of a class, superclasses' first. Each class of the lineage
@@ -22,7 +23,31 @@ final class PersonalMembers {
         }
       };
 
+  /** The {@code @DataSubject} member of each class that is not personal data, if any. */
+  private static final ClassValue<Optional<PersonalMember>> SUBJECT =
+      new ClassValue<>() {
+        @Override
+        protected Optional<PersonalMember> computeValue(Class<?> type) {
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            PersonalMember subject = AnnotatedMembers.subject(c);
+            if (subject != null) {
+              return Optional.of(subject);
+            }
+          }
+          return Optional.empty();
+        }
+      };
+
   private PersonalMembers() {}
+
+  /**
+   * The member of {@code type} or a superclass marked {@code @DataSubject} without being {@code
+   * @PersonalData}, the internal id of the person the object is about, or null. Found by reflection
+   * once per class.
+   */
+  static PersonalMember subject(Class<?> type) {
+    return SUBJECT.get(type).orElse(null);
+  }
 
   /**
    * The personal data members of {@code type}; empty when it has none.

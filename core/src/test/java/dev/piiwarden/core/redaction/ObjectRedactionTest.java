@@ -11,6 +11,7 @@ import dev.piiwarden.api.PersonalDataExport;
 import dev.piiwarden.api.PersonalDataMember;
 import dev.piiwarden.core.redaction.fixture.Account;
 import dev.piiwarden.core.redaction.fixture.Customer;
+import dev.piiwarden.core.redaction.fixture.Member;
 import dev.piiwarden.core.redaction.fixture.Shipment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +38,20 @@ class ObjectRedactionTest {
   }
 
   @Test
+  void theSubjectIdComesFirstAsItIsAndOtherUnannotatedMembersStayOut() {
+    assertEquals("Member{id=m-1042, email=[REDACTED:user.contact.email]}",
+        objects.render(new Member("m-1042", "ada@example.com", "basic")));
+    assertEquals("Premium{id=m-7, email=[REDACTED:user.contact.email], name=[REDACTED:user.name]}",
+        objects.render(new Member.Premium("m-7", "bob@example.com", "Bob")));
+    assertEquals("Member{id=null, email=null}", objects.render(new Member(null, null, "basic")));
+    // an id that is itself personal data is never shown as it is
+    assertEquals("ByEmail{email=[REDACTED:user.contact.email]}",
+        objects.render(new Member.ByEmail("ada@example.com")));
+    assertEquals("Member{id=[REDACTED:email], email=[REDACTED:user.contact.email]}",
+        objects.render(new Member("ada@example.com", "ada@example.com", "basic")));
+  }
+
+  @Test
   void shortPartialValuesAndNullsRevealNothingMore() {
     Customer sparse = new Customer(8, null, "+1", "4242", null);
     String phoneToken = redactor.hashToken("user.contact.phone_number", "+1");
@@ -52,6 +67,7 @@ class ObjectRedactionTest {
   @Test
   void theApplicationTypesLookedUpByNameAreTheRealOnes() {
     assertEquals(PersonalData.class.getName(), ApplicationApiNames.PERSONAL_DATA);
+    assertEquals(dev.piiwarden.annotations.DataSubject.class.getName(), ApplicationApiNames.DATA_SUBJECT);
     assertEquals(PersonalDataDescriptor.class.getName(), ApplicationApiNames.DESCRIPTOR);
     assertEquals(PersonalDataDescriptors.descriptorName("com.acme.Outer$Inner"),
         ApplicationApiNames.descriptorOf("com.acme.Outer$Inner"));
