@@ -55,7 +55,7 @@ public class AggregateMojo extends ReactorWideMojo {
     if (!Reactor.after(session, project).isEmpty()) {
       getLog().info(PluginMessage.REACTOR_ACTS.format(goal(), Reactor.after(session, project)));
     }
-    List<Path> folders = Reactor.classFolders(session, project);
+    List<Path> folders = Reactor.classFolders(session, project, goal(), getLog());
     Inventory inventory = readInventory(folders).inventory();
     File target = outputFile != null ? outputFile
         : new File(Reactor.topLevelOutput(session), "inventory.json");

@@ -124,7 +124,7 @@ public class CheckMojo extends ReactorWideMojo {
     Taxonomy keys = ReportSettings.taxonomy(taxonomy);
     Policy rules = ReportSettings.policy(policy, keys);
     Inventory before = baseline == null ? null : ModuleInventory.readFile(baseline.toPath(), "baseline", getLog());
-    List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
+    List<Path> inputs = aggregate ? Reactor.classFolders(session, project, goal(), getLog()) : List.of(classesDirectory.toPath());
     ModuleInventory read = readInventory(inputs);
     Inventory inventory = read.inventory();
     List<MavenProject> modules = aggregate ? Reactor.upTo(session, project) : project == null ? List.of() : List.of(project);

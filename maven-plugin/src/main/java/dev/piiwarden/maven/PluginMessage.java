@@ -46,6 +46,13 @@ public enum PluginMessage {
           + " unknown; build or install it first, or check the repositories"),
   WROTE("PII Warden %s: %s"),
   AGGREGATE_WAITS("PII Warden aggregate: runs in the last module of the reactor that runs it, %s"),
+  REACTOR_EARLIER(
+      "PII Warden %s (aggregate): the modules this build leaves out (-pl) are read from the classes an"
+          + " earlier build left in their target folders: %s"),
+  REACTOR_UNBUILT(
+      "PII Warden %s (aggregate): the modules this build leaves out (-pl) have no classes from an earlier"
+          + " build, so the reactor-wide files lack their data: %s; build the whole project once (mvn verify)"
+          + " for complete records"),
   REACTOR_WAITS("PII Warden %s (aggregate): runs in the last module of the reactor that runs it, %s"),
   REACTOR_ACTS(
       "PII Warden %s (aggregate): the modules after this one do not run it (not bound, or skipped), so"

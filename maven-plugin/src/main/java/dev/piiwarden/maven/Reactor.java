@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.BuildFailure;
@@ -166,8 +167,13 @@ final class Reactor {
     return modules.stream().map(MavenProject::getId).collect(Collectors.joining(", "));
   }
 
-  /** The class folders that exist of the modules up to and including {@code last}, in reactor order. */
-  static List<Path> classFolders(MavenSession session, MavenProject last) {
+  /**
+   * The class folders that exist of the modules up to and including {@code last}, in reactor order,
+   * then those an earlier build left of the modules this build leaves out ({@code -pl}), so that
+   * building some modules does not replace the reactor-wide files with records of those modules
+   * alone. Says which modules come from an earlier build, and warns of those that have no classes.
+   */
+  static List<Path> classFolders(MavenSession session, MavenProject last, String goal, Log log) {
     List<Path> folders = new ArrayList<>();
     for (MavenProject module : upTo(session, last)) {
       File classes = new File(module.getBuild().getOutputDirectory());
@@ -175,7 +181,34 @@ final class Reactor {
         folders.add(classes.toPath());
       }
     }
+    List<MavenProject> earlier = new ArrayList<>();
+    List<MavenProject> unbuilt = new ArrayList<>();
+    for (MavenProject module : leftOut(session)) {
+      File classes = new File(module.getBuild().getOutputDirectory());
+      if (classes.isDirectory()) {
+        folders.add(classes.toPath());
+        earlier.add(module);
+      } else if (!"pom".equals(module.getPackaging())) {
+        unbuilt.add(module);
+      }
+    }
+    if (!earlier.isEmpty()) {
+      log.info(PluginMessage.REACTOR_EARLIER.format(goal, ids(earlier)));
+    }
+    if (!unbuilt.isEmpty()) {
+      log.warn(PluginMessage.REACTOR_UNBUILT.format(goal, ids(unbuilt)));
+    }
     return folders;
+  }
+
+  /** The modules of the whole reactor that this build leaves out ({@code -pl}), in reactor order. */
+  private static List<MavenProject> leftOut(MavenSession session) {
+    List<MavenProject> all = session.getAllProjects();
+    if (all == null) {
+      return List.of();
+    }
+    Set<String> built = session.getProjects().stream().map(MavenProject::getId).collect(Collectors.toSet());
+    return all.stream().filter(module -> !built.contains(module.getId())).toList();
   }
 
   /** The modules of the reactor up to and including {@code last}. */

@@ -84,7 +84,7 @@ public class RopaMojo extends ReactorWideMojo {
     // Read only where the work is done: with aggregate, the waiting modules need neither file.
     RopaConfig settings = ReportSettings.ropa(config, controller);
     var names = ReportSettings.taxonomy(taxonomy);
-    List<Path> inputs = aggregate ? Reactor.classFolders(session, project) : List.of(classesDirectory.toPath());
+    List<Path> inputs = aggregate ? Reactor.classFolders(session, project, goal(), getLog()) : List.of(classesDirectory.toPath());
     Inventory inventory = readInventory(inputs).inventory();
     File outputDirectory = this.outputDirectory != null ? this.outputDirectory
         : aggregate ? Reactor.topLevelOutput(session) : new File(project.getBuild().getDirectory(), "piiwarden");

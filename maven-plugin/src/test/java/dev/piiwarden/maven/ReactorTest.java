@@ -42,7 +42,31 @@ class ReactorTest {
 
     assertEquals(audit, Reactor.lastRunning(session, execution("ropa"), "ropa", payments));
     assertEquals("com.acme:extras:jar:1.0, com.acme:bom:jar:1.0", Reactor.after(session, audit));
-    assertEquals(List.of(), Reactor.classFolders(session, audit), "no module compiled here");
+    assertEquals(List.of(), Reactor.classFolders(session, audit, "ropa", new RecordingLog()), "no module compiled here");
+  }
+
+  /**
+   * With -pl, the reactor-wide files still hold the modules left out, from the classes an earlier
+   * build left; a left-out module without classes is named in a warning.
+   */
+  @Test
+  void modulesLeftOutOfThisBuildAreReadFromAnEarlierBuildsClasses() throws Exception {
+    MavenProject signup = module("signup", true, new Properties());
+    MavenProject mail = module("mail", true, new Properties());
+    MavenProject reports = module("reports", true, new Properties());
+    MavenSession session = session(signup);
+    session.setAllProjects(List.of(signup, mail, reports));
+    Files.createDirectories(dir.resolve("signup/target/classes"));
+    Files.createDirectories(dir.resolve("mail/target/classes"));
+    RecordingLog log = new RecordingLog();
+
+    assertEquals(List.of(dir.resolve("signup/target/classes"), dir.resolve("mail/target/classes")),
+        Reactor.classFolders(session, signup, "ropa", log));
+    assertEquals(List.of("PII Warden ropa (aggregate): the modules this build leaves out (-pl) are read from the"
+        + " classes an earlier build left in their target folders: com.acme:mail:jar:1.0"), log.at("INFO"));
+    assertEquals(List.of("PII Warden ropa (aggregate): the modules this build leaves out (-pl) have no classes from"
+        + " an earlier build, so the reactor-wide files lack their data: com.acme:reports:jar:1.0; build the whole"
+        + " project once (mvn verify) for complete records"), log.at("WARN"));
   }
 
   @Test
