@@ -154,7 +154,7 @@ public final class ObjectRedaction {
       if (subject != null) {
         // the internal id a log line may carry, so that it still says whose object it was
         out.append(subject.name()).append('=');
-        subjectId(value, subject, depth);
+        member(value, subject, depth);
         separator = ", ";
       }
       for (PersonalMember member : members) {
@@ -163,22 +163,10 @@ public final class ObjectRedaction {
           continue;
         }
         out.append(separator).append(member.name()).append('=');
-        member(value, member);
+        member(value, member, depth);
         separator = ", ";
       }
       out.append('}');
-    }
-
-    /** The id, rendered as any other value (so an e-mail address used as the id is still found). */
-    private void subjectId(Object value, PersonalMember subject, int depth) {
-      Object id;
-      try {
-        id = subject.read(value);
-      } catch (RuntimeException e) {
-        out.append(redactor.fail("object", e));
-        return;
-      }
-      render(id, depth + 1);
     }
 
     private void record(Object value, int depth) {
@@ -194,7 +182,7 @@ public final class ObjectRedaction {
         out.append(separator).append(component.getName()).append('=');
         separator = ", ";
         if (member != null) {
-          member(value, member);
+          member(value, member, depth);
           continue;
         }
         Object componentValue;
@@ -209,12 +197,17 @@ public final class ObjectRedaction {
       out.append('}');
     }
 
-    private void member(Object instance, PersonalMember member) {
+    /** A member's value by its redaction; the subject id (no redaction) rendered as any value. */
+    private void member(Object instance, PersonalMember member, int depth) {
       Object value;
       try {
         value = member.read(instance);
       } catch (RuntimeException e) {
         out.append(redactor.fail("object", e));
+        return;
+      }
+      if (member.redaction() == null) {
+        render(value, depth + 1); // so an e-mail address used as the id is still found
         return;
       }
       if (value == null) {
