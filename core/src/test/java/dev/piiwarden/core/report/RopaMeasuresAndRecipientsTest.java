@@ -53,7 +53,15 @@ class RopaMeasuresAndRecipientsTest {
           "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info", "line": 20, "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]},
          {"id": "com.acme.Profile#show(com.acme.User)", "type": "com.acme.Profile", "method": "show(com.acme.User)",
           "name": "Profile", "purposes": ["essential.service"],
-          "reads": ["com.acme.User#email", "com.acme.Contact#mail"], "calls": []}],
+          "reads": ["com.acme.User#email", "com.acme.Contact#mail"], "calls": []},
+         {"id": "com.acme.AccountController#get(java.lang.String)", "type": "com.acme.AccountController",
+          "method": "get(java.lang.String)", "name": "Web API", "purposes": ["essential.service"],
+          "reads": ["com.acme.User#email"], "calls": [],
+          "sinks": [
+            {"kind": "HTTP", "target": "org.springframework.web.bind.annotation.RestController#return", "line": 30,
+             "elements": ["com.acme.User#email"], "confidence": "DIRECT"},
+            {"kind": "HTTP", "target": "java.net.http.HttpClient#send", "line": 29,
+             "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]}],
        "flows": []}
       """;
 
@@ -115,6 +123,13 @@ class RopaMeasuresAndRecipientsTest {
     RopaActivity newsletter = activity("Newsletter");
     assertEquals(List.of("Application logs", "Mailer Inc.: e-mail delivery"), newsletter.recipientCategories());
     assertEquals(List.of("LOG: org.slf4j.Logger#info", "Mailer Inc.: e-mail delivery"), newsletter.recipients());
+  }
+
+  /** What a web handler returns goes to the application's own API clients, not to a service it calls. */
+  @Test
+  void aHandlersReturnIsARecipientOfItsOwnBesideTheServicesCalled() {
+    assertEquals(List.of("Services called over HTTP", "Clients of the application's HTTP API (responses)"),
+        activity("Web API").recipientCategories());
   }
 
   @Test

@@ -18,6 +18,20 @@ final class RecipientCategories {
     return NAMES.getProperty(kind.name(), kind.name());
   }
 
+  /**
+   * The category for a sink of {@code kind} at {@code target}: as {@link #of(SinkKind)}, except
+   * that what a web handler returns (an HTTP target ending with {@code #return}, written into the
+   * response) goes to the application's own API clients, not to a service it calls.
+   */
+  static String of(SinkKind kind, String target) {
+    return isResponse(kind, target) ? NAMES.getProperty("HTTP_RESPONSE", "HTTP responses") : of(kind);
+  }
+
+  /** Whether a sink is a web handler's return: HTTP, its target ending with {@code #return}. */
+  static boolean isResponse(SinkKind kind, String target) {
+    return kind == SinkKind.HTTP && target != null && target.endsWith("#return");
+  }
+
   private static Properties load() {
     Properties names = new Properties();
     try (InputStream in = BundledResources.open(RecipientCategories.class, "recipient-categories.properties")) {

@@ -13,6 +13,7 @@ import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyEntry;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class RopaBuilder {
     List<String> parties = parties(activity, name);
     List<String> recipients = new ArrayList<>(sinks);
     recipients.addAll(parties);
-    List<String> categories = new ArrayList<>(reached(activity).stream().map(RecipientCategories::of).toList());
+    List<String> categories = new ArrayList<>(recipientCategories(activity));
     categories.addAll(parties);
     return new RopaActivity(
         activity.id(),
@@ -213,6 +214,19 @@ public final class RopaBuilder {
     // A flow that starts and ends here repeats a sink call of the activity.
     sinks.removeIf(s -> s.endsWith("(via " + activity.id() + ")"));
     return List.copyOf(sinks);
+  }
+
+  // The categories of recipients of the sinks the activity's data reaches, in the kinds' declaration
+  // order; HTTP responses after the services called over HTTP.
+  private Collection<String> recipientCategories(Activity activity) {
+    Map<Integer, String> categories = new TreeMap<>();
+    activity.sinks().forEach(s -> categories.put(order(s.kind(), s.target()), RecipientCategories.of(s.kind(), s.target())));
+    flowsFrom(activity).forEach(f -> categories.put(order(f.sink(), f.target()), RecipientCategories.of(f.sink(), f.target())));
+    return categories.values();
+  }
+
+  private static int order(SinkKind kind, String target) {
+    return kind.ordinal() * 2 + (RecipientCategories.isResponse(kind, target) ? 1 : 0);
   }
 
   // The kinds of sink the activity's data reaches, in their declaration order.
