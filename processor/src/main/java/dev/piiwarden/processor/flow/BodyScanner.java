@@ -296,9 +296,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       if (returnedTo != null && tree.getExpression() != null) {
         // a web framework writes it into the response: a sink at this return, whole objects
-        // included, and the body its declared type names (ResponseEntity<User>)
+        // included, and the body its declared type or the returned value's type names
+        // (ResponseEntity<User>; ResponseEntity.ok(user) returned as ResponseEntity<?>)
+        Set<DataRef> named = new LinkedHashSet<>(returnedBody);
+        named.addAll(bodyOf(context.trees().getTypeMirror(new TreePath(getCurrentPath(), tree.getExpression()))));
         Set<String> body = new TreeSet<>();
-        for (DataRef data : returnedBody) {
+        for (DataRef data : named) {
           body.add(data.id());
           current.read(data, tree, line(tree));
         }
@@ -1086,19 +1089,28 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /** Records what the arguments of a sink call carry, whole objects included; returns that. */
   private Taint sinkCall(SinkMatch sink, Tree call, List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
     Set<String> elements = new TreeSet<>();
+    Set<String> plain = new TreeSet<>();
     Taint all = Taint.EMPTY;
     for (int i = 0; i < arguments.size(); i++) {
+      plain.addAll(arguments.get(i).elements);
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
       elements.addAll(argument.elements);
       all = all.union(argument).union(heldFieldsOf(argumentTrees.get(i), call));
     }
     Taint sunk = all.withElements(elements);
-    record(sink, call, sunk);
+    Set<String> rendered = new TreeSet<>(elements);
+    rendered.removeAll(plain); // what only an object handed whole carries
+    record(sink, call, sunk, rendered);
     return sunk;
   }
 
   /** A sink reached by {@code value} at {@code call}: its elements, parameters and call results. */
   private void record(SinkMatch sink, Tree call, Taint value) {
+    record(sink, call, value, Set.of());
+  }
+
+  /** {@link #record(SinkMatch, Tree, Taint)}; {@code rendered} as for {@link MethodFacts.SinkCall}. */
+  private void record(SinkMatch sink, Tree call, Taint value, Set<String> rendered) {
     int line = line(call);
     Confidence confidence = confidence(value);
     for (String element : value.elements) {
@@ -1108,7 +1120,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
     }
     if (!value.elements.isEmpty()) {
-      current.sink(new SinkRecord(sink.kind(), sink.target(), line, List.copyOf(value.elements), confidence), call);
+      current.sink(new SinkRecord(sink.kind(), sink.target(), line, List.copyOf(value.elements), confidence), call,
+          rendered);
     }
     for (Integer parameter : value.parameters) {
       current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line, confidence,

@@ -117,7 +117,7 @@ public final class FlowChecks {
   private void reportLogged(MethodFacts.SinkCall sink, CompilationUnitTree unit) {
     reporter.report(Message.PW018, trees, sink.tree(), unit,
         String.join(", ", sink.record().elements()), sink.record().kind(), sink.record().target(),
-        redaction(sink.record().kind(), sink.record().elements()));
+        redaction(sink.record().kind(), sink.record().elements(), sink.rendered()));
   }
 
   /** The agent redacts System.out and System.err only when asked: it is off by default. */
@@ -126,13 +126,17 @@ public final class FlowChecks {
 
   /**
    * What the agent does with the elements at a sink of {@code kind}. A log call's annotated object
-   * is rendered by its annotations, whatever its categories; a value logged on its own, and any
-   * console output, is redacted only where a detector recognises it in the text, which depends on
-   * the category ({@link PlainTextCoverage}): said for each element that is not always found.
+   * is rendered by its annotations, whatever its categories ({@code rendered}: the elements that
+   * reach a log call only that way); a value logged on its own, and any console output, is
+   * redacted only where a detector recognises it in the text, which depends on the category
+   * ({@link PlainTextCoverage}): said for each element that is not always found.
    */
-  private String redaction(SinkKind kind, List<String> elements) {
+  private String redaction(SinkKind kind, List<String> elements, Set<String> rendered) {
     List<String> limits = new ArrayList<>();
     for (String element : elements) {
+      if (kind == SinkKind.LOG && rendered.contains(element)) {
+        continue; // inside an annotated object handed whole: rendered by its annotations
+      }
       String category = categoryOf.apply(element);
       PlainTextCoverage coverage = PlainTextCoverage.of(category);
       String named = category == null ? element : element + " (" + category + ")";

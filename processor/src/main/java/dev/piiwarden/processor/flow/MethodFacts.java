@@ -24,8 +24,16 @@ public final class MethodFacts {
   /** A read of a data element, where it is written. */
   public record Read(DataRef data, Tree tree, int line) {}
 
-  /** A sink call with personal data, where it is written. */
-  public record SinkCall(SinkRecord record, Tree tree) {}
+  /**
+   * A sink call with personal data, where it is written; {@code rendered} are the elements that
+   * reach it only inside annotated objects (or containers of them) handed to it whole, which the
+   * agent's log redaction renders by their annotations.
+   */
+  public record SinkCall(SinkRecord record, Tree tree, Set<String> rendered) {
+    public SinkCall(SinkRecord record, Tree tree) {
+      this(record, tree, Set.of());
+    }
+  }
 
   /** A project call's result reaching a sink, where the sink call is written. */
   record ResultSinkCall(ResultSink sink, Tree tree) {}
@@ -72,9 +80,9 @@ public final class MethodFacts {
     calls.add(callee);
   }
 
-  void sink(SinkRecord record, Tree tree) {
+  void sink(SinkRecord record, Tree tree, Set<String> rendered) {
     if (sinkRecords.add(record)) {
-      sinks.add(new SinkCall(record, tree));
+      sinks.add(new SinkCall(record, tree, rendered));
     }
   }
 

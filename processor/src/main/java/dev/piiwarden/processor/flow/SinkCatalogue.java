@@ -86,9 +86,9 @@ public final class SinkCatalogue {
   }
 
   /** The fields of one sink entry. */
-  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy");
+  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers");
   /** The fields of an entry for what annotated methods return. */
-  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy");
+  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers");
 
   private static List<SinkDefinition> parse(JsonNode root, String file) {
     JsonNode sinks = root == null ? null : root.get("sinks");
@@ -121,8 +121,12 @@ public final class SinkCatalogue {
                 + " an entry names either an annotation (\"returnedBy\") or a type and its methods");
           }
         }
-        definitions.add(SinkDefinition.returnedBy(sinkKind, text(sink, "returnedBy", where)));
+        definitions.add(SinkDefinition.returnedBy(sinkKind, text(sink, "returnedBy", where),
+            texts(sink, "handlers", where, false)));
         continue;
+      }
+      if (sink.has("handlers")) {
+        throw new SinkCatalogueException(where + ": \"handlers\" goes only with \"returnedBy\"");
       }
       String type = text(sink, "type", where);
       List<String> methods = texts(sink, "methods", where, true);

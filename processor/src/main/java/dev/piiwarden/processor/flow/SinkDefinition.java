@@ -20,18 +20,23 @@ import java.util.List;
  *     annotated with it returns; the annotation counts directly or on an annotation of theirs
  *     ({@code @RestController} carries {@code @ResponseBody}; {@code @GET} carries {@code
  *     @HttpMethod}). A web framework writes those values into the response.
+ * @param handlers for a {@code returned} entry, the annotations (canonical names) that make a
+ *     method of a class annotated with {@code type} a handler, directly or through the annotations
+ *     on them ({@code @RequestMapping}, which {@code @GetMapping} carries); empty: every public
+ *     instance method of such a class is one
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
-    boolean stream, boolean returned) {
+    boolean stream, boolean returned, List<String> handlers) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
+    handlers = handlers == null ? List.of() : List.copyOf(handlers);
   }
 
   /** An entry whose methods send their arguments, or open a stream to the sink. */
   public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
       boolean stream) {
-    this(kind, type, methods, receivers, stream, false);
+    this(kind, type, methods, receivers, stream, false, List.of());
   }
 
   /** An entry whose methods send their arguments. */
@@ -39,8 +44,8 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
     this(kind, type, methods, receivers, false);
   }
 
-  /** An entry for what methods annotated with {@code annotation} (or of a class annotated with it) return. */
-  public static SinkDefinition returnedBy(SinkKind kind, String annotation) {
-    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, true);
+  /** An entry for what methods annotated with {@code annotation} (or handlers of a class annotated with it) return. */
+  public static SinkDefinition returnedBy(SinkKind kind, String annotation, List<String> handlers) {
+    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, true, handlers);
   }
 }

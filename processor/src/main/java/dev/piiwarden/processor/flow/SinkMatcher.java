@@ -1,8 +1,10 @@
 package dev.piiwarden.processor.flow;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,7 @@ public final class SinkMatcher {
 
   /** Entries for what annotated methods return ({@link SinkDefinition#returned()}), by annotation type. */
   private final Map<TypeElement, SinkDefinition> returnedBy = new HashMap<>();
-  private final Map<Element, SinkMatch> returnedByElement = new HashMap<>();
+  private final Map<Element, Found> returnedByElement = new HashMap<>();
 
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
@@ -99,44 +101,90 @@ public final class SinkMatcher {
   /**
    * The sink that what {@code method} returns goes to, or null: a method annotated with an
    * annotation of a {@link SinkDefinition#returned()} entry, or a public instance method of a class
-   * annotated with one, either directly or through an annotation of theirs. The target is the
-   * annotation found on the method or class, and {@code return}: {@code
-   * org.springframework.web.bind.annotation.RestController#return}.
+   * annotated with one that is a handler by the entry's {@link SinkDefinition#handlers()}. An
+   * annotation counts directly or through the annotations on it, at any depth ({@code
+   * @RestController} carries {@code @ResponseBody}; a team's own annotation may carry {@code
+   * @RestController}). The target is the annotation found on the method or class, and {@code
+   * return}: {@code org.springframework.web.bind.annotation.RestController#return}.
    */
   public SinkMatch returnedTo(ExecutableElement method) {
     if (returnedBy.isEmpty() || method.getKind() != ElementKind.METHOD) {
       return null;
     }
-    SinkMatch own = annotatedFor(method);
+    Found own = annotatedFor(method);
     if (own != null) {
-      return own;
+      return own.match();
     }
     Set<Modifier> modifiers = method.getModifiers();
     if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC)) {
       return null;
     }
-    return annotatedFor(method.getEnclosingElement());
+    Found onClass = annotatedFor(method.getEnclosingElement());
+    if (onClass == null) {
+      return null;
+    }
+    List<String> handlers = onClass.definition().handlers();
+    return handlers.isEmpty() || carriesAny(method, handlers) ? onClass.match() : null;
   }
 
-  private SinkMatch annotatedFor(Element element) {
+  /** An entry found through an annotation of an element, and the sink it gives. */
+  private record Found(SinkDefinition definition, SinkMatch match) {}
+
+  private Found annotatedFor(Element element) {
     if (returnedByElement.containsKey(element)) {
       return returnedByElement.get(element);
     }
-    SinkMatch found = null;
+    Found found = null;
     for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();
-      SinkDefinition definition = returnedBy.get(type);
-      for (Iterator<? extends AnnotationMirror> meta = type.getAnnotationMirrors().iterator();
-          definition == null && meta.hasNext(); ) {
-        definition = returnedBy.get((TypeElement) meta.next().getAnnotationType().asElement());
+      SinkDefinition definition = null;
+      for (TypeElement carried : carried(type)) {
+        definition = returnedBy.get(carried);
+        if (definition != null) {
+          break;
+        }
       }
       if (definition != null) {
-        found = new SinkMatch(definition.kind(), type.getQualifiedName() + "#return");
+        found = new Found(definition, new SinkMatch(definition.kind(), type.getQualifiedName() + "#return"));
         break;
       }
     }
     returnedByElement.put(element, found);
     return found;
+  }
+
+  /** Whether {@code method} carries one of {@code annotations} (canonical names), directly or through others. */
+  private static boolean carriesAny(ExecutableElement method, List<String> annotations) {
+    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+      for (TypeElement carried : carried((TypeElement) annotation.getAnnotationType().asElement())) {
+        if (annotations.contains(carried.getQualifiedName().toString())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code annotation} and the annotation types on it, and on those, at any depth, each once;
+   * {@code java.lang.annotation}'s own ({@code @Target}, {@code @Retention}) left out.
+   */
+  private static Set<TypeElement> carried(TypeElement annotation) {
+    Set<TypeElement> seen = new LinkedHashSet<>();
+    Deque<TypeElement> open = new ArrayDeque<>(List.of(annotation));
+    while (!open.isEmpty()) {
+      TypeElement next = open.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      for (AnnotationMirror meta : next.getAnnotationMirrors()) {
+        TypeElement type = (TypeElement) meta.getAnnotationType().asElement();
+        if (!type.getQualifiedName().toString().startsWith("java.lang.annotation.")) {
+          open.add(type);
+        }
+      }
+    }
+    return seen;
   }
 
   private List<Resolved> candidates(Map<String, List<Resolved>> entries, Map<Key, List<Resolved>> answers,

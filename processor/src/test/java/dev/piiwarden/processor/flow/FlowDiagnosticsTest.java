@@ -28,6 +28,8 @@ class FlowDiagnosticsTest {
           System.err.println(user.getEmail()); // call:console
           log.info("greeting {} on {}", user.name, user.getPhone()); // call:name-and-phone
           System.out.println("to " + user.name); // call:printed-name
+          log.info("user {}", user); // call:whole-user
+          log.info("user {} named {}", user, user.name); // call:whole-and-name
         }
         @ConsentRequired(Purpose.MARKETING) // subject:none
         public void subjectless(String text) {}
@@ -100,6 +102,21 @@ class FlowDiagnosticsTest {
             + " piiwarden.redaction.stdout=true (off by default), and then finds a value only where a"
             + " detector recognises it: com.acme.Person#name (user.name) never. Without it nothing does.")
         .inFile(CAMPAIGN).onLineContaining("// call:printed-name");
+  }
+
+  /** An annotated object handed to a log call whole is rendered by its annotations: nothing stays. */
+  @Test
+  void aWholeObjectLoggedHasNoLimitsToNameButItsValueLoggedBesideItHas() {
+    FlowCompilation compiled = compile(List.of());
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.Person#name, com.acme.User#email, com.acme.User#phone"
+            + " reaches the LOG sink org.slf4j.Logger#info. The PII Warden agent redacts it at run time; without the"
+            + " agent nothing does.")
+        .inFile(CAMPAIGN).onLineContaining("// call:whole-user");
+    assertThat(compiled.compilation)
+        .hadWarningContaining("but a value logged on its own only where a detector recognises it:"
+            + " com.acme.Person#name (user.name) never. Without the agent nothing does.")
+        .inFile(CAMPAIGN).onLineContaining("// call:whole-and-name");
   }
 
   @Test

@@ -26,31 +26,57 @@ class ResponseSinksTest {
   private static final String ACCOUNTS = "com.acme.AccountController";
   private static final String PAGES = "com.acme.PageController";
   private static final String RESOURCE = "com.acme.AccountResource";
+  private static final String PROFILES = "com.acme.ProfileController";
   private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController#return";
 
   static final String ACCOUNTS_SOURCE = """
       package com.acme;
+      import org.springframework.http.ResponseEntity;
+      import org.springframework.web.bind.annotation.GetMapping;
       import org.springframework.web.bind.annotation.RestController;
       @RestController
       public class AccountController {
         private final java.util.Map<String, User> users = new java.util.HashMap<>();
+        @GetMapping
         public User get(String id) {
           return users.get(id); // sink:whole
         }
+        @GetMapping
         public String email(String id) {
           return users.get(id).getEmail(); // sink:email
         }
+        @GetMapping
         public java.util.concurrent.CompletableFuture<User> later(String id) {
           return java.util.concurrent.CompletableFuture.completedFuture(find(id)); // sink:later
         }
+        @GetMapping
+        public ResponseEntity<?> wildcard(String id) {
+          return ResponseEntity.ok(find(id)); // sink:wildcard
+        }
+        @GetMapping
         public String status() {
           return "up";
+        }
+        public User notMapped(String id) {
+          return find(id); // public, but no mapping: Spring does not call it for a request
         }
         private User find(String id) {
           return users.get(id);
         }
         public static User helper(User user) {
           return user;
+        }
+      }
+      """;
+
+  static final String SHOP_SOURCE = """
+      package com.acme;
+      import org.springframework.web.bind.annotation.GetMapping;
+      @ShopController
+      public class ProfileController {
+        @GetMapping
+        public User profile(User user) {
+          return user; // sink:composed
         }
       }
       """;
@@ -95,7 +121,16 @@ class ResponseSinksTest {
         FlowFixtures.person(), FlowFixtures.user(),
         FlowCompilation.source(ACCOUNTS, ACCOUNTS_SOURCE),
         FlowCompilation.source(PAGES, PAGES_SOURCE),
-        FlowCompilation.source(RESOURCE, RESOURCE_SOURCE)));
+        FlowCompilation.source(RESOURCE, RESOURCE_SOURCE),
+        FlowCompilation.source(PROFILES, SHOP_SOURCE),
+        FlowCompilation.source("com.acme.ShopController", """
+            package com.acme;
+            import java.lang.annotation.*;
+            /** A team's own annotation for its controllers. */
+            @Target(ElementType.TYPE) @Retention(RetentionPolicy.RUNTIME)
+            @org.springframework.web.bind.annotation.RestController
+            public @interface ShopController {}
+            """)));
   }
 
   private static JavaFileObject[] sources(JavaFileObject... own) {
@@ -108,6 +143,24 @@ class ResponseSinksTest {
             @Target(ElementType.TYPE) @Retention(RetentionPolicy.RUNTIME)
             @org.springframework.stereotype.Controller @ResponseBody
             public @interface RestController {}
+            """),
+        FlowCompilation.source("org.springframework.web.bind.annotation.RequestMapping", """
+            package org.springframework.web.bind.annotation;
+            import java.lang.annotation.*;
+            @Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
+            public @interface RequestMapping {}
+            """),
+        FlowCompilation.source("org.springframework.web.bind.annotation.GetMapping", """
+            package org.springframework.web.bind.annotation;
+            import java.lang.annotation.*;
+            @Target(ElementType.METHOD) @Retention(RetentionPolicy.RUNTIME) @RequestMapping
+            public @interface GetMapping {}
+            """),
+        FlowCompilation.source("org.springframework.http.ResponseEntity", """
+            package org.springframework.http;
+            public class ResponseEntity<T> {
+              public static <T> ResponseEntity<T> ok(T body) { return new ResponseEntity<>(); }
+            }
             """),
         FlowCompilation.source("jakarta.ws.rs.HttpMethod", """
             package jakarta.ws.rs;
@@ -158,7 +211,7 @@ class ResponseSinksTest {
   }
 
   @Test
-  void onlyPublicInstanceMethodsOfAnAnnotatedClassAndAnnotatedMethodsReturnIntoTheResponse() {
+  void onlyMappedMethodsOfAnAnnotatedClassAndAnnotatedMethodsReturnIntoTheResponse() {
     List<String> returningToHttp = compiled.merged().flows().stream()
         .filter(flow -> flow.sink() == SinkKind.HTTP)
         .map(flow -> flow.path().get(flow.path().size() - 1) + " " + flow.target())
@@ -166,9 +219,30 @@ class ResponseSinksTest {
     assertThat(returningToHttp).containsExactly(
         ACCOUNTS + "#email(java.lang.String) " + REST_CONTROLLER,
         ACCOUNTS + "#later(java.lang.String) " + REST_CONTROLLER,
+        ACCOUNTS + "#wildcard(java.lang.String) " + REST_CONTROLLER,
+        PROFILES + "#profile(com.acme.User) com.acme.ShopController#return",
         ACCOUNTS + "#get(java.lang.String) " + REST_CONTROLLER,
         PAGES + "#phone(com.acme.User) org.springframework.web.bind.annotation.ResponseBody#return",
         RESOURCE + "#get(com.acme.User) jakarta.ws.rs.GET#return");
+  }
+
+  /** {@code ResponseEntity.ok(user)} returned as a {@code ResponseEntity<?>}: the value's own type names the body. */
+  @Test
+  void aBodyNamedByTheReturnedValuesTypeCountsWhenTheDeclaredTypeIsAWildcard() {
+    assertThat(sinks(ACCOUNTS, "wildcard(java.lang.String)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:wildcard", SinkKind.HTTP, REST_CONTROLLER, Confidence.VIA_CALL, NAME, EMAIL, PHONE));
+  }
+
+  @Test
+  void aResponseBodyMethodOfAPlainControllerAndAJaxRsResourceMethodReturnIntoTheResponse() {
+    assertThat(sinks(PAGES, "phone(com.acme.User)")).containsExactly(
+        sinkAt(PAGES_SOURCE, "sink:body", SinkKind.HTTP, "org.springframework.web.bind.annotation.ResponseBody#return",
+            Confidence.DIRECT, PHONE));
+    assertThat(compiled.summary(RESOURCE, RESOURCE + "#get(com.acme.User)").parameterSinks().get(0).target())
+        .isEqualTo("jakarta.ws.rs.GET#return");
+    assertThat(compiled.summary(RESOURCE, RESOURCE + "#notAResourceMethod(com.acme.User)").parameterSinks())
+        .isEmpty();
+    assertThat(compiled.summary(PAGES, PAGES + "#model(com.acme.User)").parameterSinks()).isEmpty();
   }
 
   @Test
@@ -179,5 +253,12 @@ class ResponseSinksTest {
     FlowCompilation failed = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
         FlowFixtures.person(), FlowFixtures.user());
     assertThat(failed.compilation).hadErrorContaining("sinks[0]: \"methods\" does not go with \"returnedBy\"");
+
+    Files.writeString(sinks, """
+        {"sinks": [{"kind": "HTTP", "type": "com.acme.Api", "methods": ["send"], "handlers": ["com.acme.Route"]}]}
+        """);
+    FlowCompilation misplaced = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user());
+    assertThat(misplaced.compilation).hadErrorContaining("sinks[0]: \"handlers\" goes only with \"returnedBy\"");
   }
 }
