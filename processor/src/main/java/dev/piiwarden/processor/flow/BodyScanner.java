@@ -764,7 +764,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         result = result.union(getterField != null ? receiverValue.parametersExceptMembersOf(ownTypes)
             : described ? receiverValue.withoutMembersOf(ownTypes) : receiverValue);
       }
-      if (callee.library()) {
+      if (callee.library() && !callee.name().equals("orElseThrow")) {
+        // orElseThrow(() -> new NotFound(id)): its function makes the exception thrown, not the value
         result = result.union(functionResults(tree.getArguments(), arguments));
       } else if (callee.unseen()) {
         TypeMirror returned = method.getReturnType();

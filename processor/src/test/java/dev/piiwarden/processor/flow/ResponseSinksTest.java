@@ -57,6 +57,12 @@ class ResponseSinksTest {
         public String status() {
           return "up";
         }
+        @GetMapping
+        public User found(String id) {
+          User user = java.util.Optional.ofNullable(users.get(id))
+              .orElseThrow(() -> new IllegalStateException("no account " + id));
+          return user; // sink:found
+        }
         public User notMapped(String id) {
           return find(id); // public, but no mapping: Spring does not call it for a request
         }
@@ -218,6 +224,7 @@ class ResponseSinksTest {
         .distinct().sorted().toList();
     assertThat(returningToHttp).containsExactly(
         ACCOUNTS + "#email(java.lang.String) " + REST_CONTROLLER,
+        ACCOUNTS + "#found(java.lang.String) " + REST_CONTROLLER,
         ACCOUNTS + "#later(java.lang.String) " + REST_CONTROLLER,
         ACCOUNTS + "#wildcard(java.lang.String) " + REST_CONTROLLER,
         PROFILES + "#profile(com.acme.User) com.acme.ShopController#return",
@@ -233,16 +240,27 @@ class ResponseSinksTest {
         sinkAt(ACCOUNTS_SOURCE, "sink:wildcard", SinkKind.HTTP, REST_CONTROLLER, Confidence.VIA_CALL, NAME, EMAIL, PHONE));
   }
 
+  /**
+   * {@code orElseThrow(() -> new NotFound(id))}: what the function makes is thrown, so the value
+   * returned carries neither the id nor the lambda.
+   */
+  @Test
+  void theExceptionOfOrElseThrowIsNotTheValueReturned() {
+    assertThat(sinks(ACCOUNTS, "found(java.lang.String)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:found", SinkKind.HTTP, REST_CONTROLLER, Confidence.VIA_CALL, NAME, EMAIL, PHONE));
+    assertThat(compiled.summary(ACCOUNTS, ACCOUNTS + "#found(java.lang.String)").sinks()).isEmpty();
+  }
+
   @Test
   void aResponseBodyMethodOfAPlainControllerAndAJaxRsResourceMethodReturnIntoTheResponse() {
     assertThat(sinks(PAGES, "phone(com.acme.User)")).containsExactly(
         sinkAt(PAGES_SOURCE, "sink:body", SinkKind.HTTP, "org.springframework.web.bind.annotation.ResponseBody#return",
             Confidence.DIRECT, PHONE));
-    assertThat(compiled.summary(RESOURCE, RESOURCE + "#get(com.acme.User)").parameterSinks().get(0).target())
+    assertThat(compiled.summary(RESOURCE, RESOURCE + "#get(com.acme.User)").sinks().get(0).target())
         .isEqualTo("jakarta.ws.rs.GET#return");
-    assertThat(compiled.summary(RESOURCE, RESOURCE + "#notAResourceMethod(com.acme.User)").parameterSinks())
+    assertThat(compiled.summary(RESOURCE, RESOURCE + "#notAResourceMethod(com.acme.User)").sinks())
         .isEmpty();
-    assertThat(compiled.summary(PAGES, PAGES + "#model(com.acme.User)").parameterSinks()).isEmpty();
+    assertThat(compiled.summary(PAGES, PAGES + "#model(com.acme.User)").sinks()).isEmpty();
   }
 
   @Test
