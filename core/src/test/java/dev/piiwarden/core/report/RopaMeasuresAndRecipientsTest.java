@@ -61,6 +61,11 @@ class RopaMeasuresAndRecipientsTest {
             {"kind": "HTTP", "target": "org.springframework.web.bind.annotation.RestController#return", "line": 30,
              "elements": ["com.acme.User#email"], "confidence": "DIRECT"},
             {"kind": "HTTP", "target": "java.net.http.HttpClient#send", "line": 29,
+             "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]},
+         {"id": "com.acme.Export#write(com.acme.User)", "type": "com.acme.Export", "method": "write(com.acme.User)",
+          "name": "Web export", "purposes": ["essential.service"], "reads": ["com.acme.User#email"], "calls": [],
+          "sinks": [
+            {"kind": "HTTP", "target": "jakarta.servlet.ServletResponse#getWriter", "line": 40,
              "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]}],
        "flows": []}
       """;
@@ -130,6 +135,8 @@ class RopaMeasuresAndRecipientsTest {
   void aHandlersReturnIsARecipientOfItsOwnBesideTheServicesCalled() {
     assertEquals(List.of("Services called over HTTP", "Clients of the application's HTTP API (responses)"),
         activity("Web API").recipientCategories());
+    assertEquals(List.of("Clients of the application's HTTP API (responses)"),
+        activity("Web export").recipientCategories());
   }
 
   @Test

@@ -29,11 +29,20 @@ final class OverriddenMethods {
   }
 
   List<String> of(ExecutableElement method) {
+    List<String> overridden = new ArrayList<>();
+    for (ExecutableElement candidate : overriddenBy(method, elements, types)) {
+      overridden.add(context.methodId(candidate));
+    }
+    return overridden;
+  }
+
+  /** The methods {@code method} overrides or implements, in all its supertypes, nearest first. */
+  static List<ExecutableElement> overriddenBy(ExecutableElement method, Elements elements, Types types) {
     if (method.getModifiers().contains(Modifier.STATIC) || method.getModifiers().contains(Modifier.PRIVATE)
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return List.of();
     }
-    List<String> overridden = new ArrayList<>();
+    List<ExecutableElement> overridden = new ArrayList<>();
     Set<TypeElement> seen = new HashSet<>();
     Deque<TypeMirror> pending = new ArrayDeque<>(types.directSupertypes(owner.asType()));
     while (!pending.isEmpty()) {
@@ -49,7 +58,7 @@ final class OverriddenMethods {
         if (candidate.getSimpleName().equals(method.getSimpleName())
             && candidate.getParameters().size() == method.getParameters().size()
             && elements.overrides(method, candidate, owner)) {
-          overridden.add(context.methodId(candidate));
+          overridden.add(candidate);
         }
       }
       pending.addAll(types.directSupertypes(supertype));

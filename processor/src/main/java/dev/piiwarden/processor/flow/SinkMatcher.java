@@ -30,6 +30,7 @@ public final class SinkMatcher {
   private record Key(TypeElement receiver, String method) {}
 
   private final Types types;
+  private final Elements elements;
   private final Map<String, List<Resolved>> byMethod = new HashMap<>();
   private final Map<Key, List<Resolved>> cache = new HashMap<>();
   /** Entries whose methods open a stream to the sink ({@link SinkDefinition#stream()}). */
@@ -42,6 +43,7 @@ public final class SinkMatcher {
 
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
+    this.elements = elements;
     for (SinkDefinition definition : catalogue.definitions()) {
       TypeElement type = elements.getTypeElement(definition.type());
       if (type == null) {
@@ -101,7 +103,8 @@ public final class SinkMatcher {
   /**
    * The sink that what {@code method} returns goes to, or null: a method annotated with an
    * annotation of a {@link SinkDefinition#returned()} entry, or a public instance method of a class
-   * annotated with one that is a handler by the entry's {@link SinkDefinition#handlers()}. An
+   * annotated with one that is a handler by the entry's {@link SinkDefinition#handlers()}; the
+   * method's annotations are also read from the methods it implements or overrides. An
    * annotation counts directly or through the annotations on it, at any depth ({@code
    * @RestController} carries {@code @ResponseBody}; a team's own annotation may carry {@code
    * @RestController}). The target is the annotation found on the method or class, and {@code
@@ -111,20 +114,24 @@ public final class SinkMatcher {
     if (returnedBy.isEmpty() || method.getKind() != ElementKind.METHOD) {
       return null;
     }
-    Found own = annotatedFor(method);
-    if (own != null) {
-      return own.match();
-    }
     Set<Modifier> modifiers = method.getModifiers();
-    if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC)) {
-      return null;
+    Found onClass = modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.STATIC)
+        ? annotatedFor(method.getEnclosingElement()) : null;
+    // a mapping or @ResponseBody may be declared on a method this one implements or overrides
+    // (an interface an OpenAPI generator wrote, a base controller), as Spring and JAX-RS read them
+    List<ExecutableElement> declarations = new ArrayList<>(List.of(method));
+    declarations.addAll(OverriddenMethods.overriddenBy(method, elements, types));
+    for (ExecutableElement declaration : declarations) {
+      Found own = annotatedFor(declaration);
+      if (own != null) {
+        return own.match();
+      }
+      if (onClass != null
+          && (onClass.definition().handlers().isEmpty() || carriesAny(declaration, onClass.definition().handlers()))) {
+        return onClass.match();
+      }
     }
-    Found onClass = annotatedFor(method.getEnclosingElement());
-    if (onClass == null) {
-      return null;
-    }
-    List<String> handlers = onClass.definition().handlers();
-    return handlers.isEmpty() || carriesAny(method, handlers) ? onClass.match() : null;
+    return null;
   }
 
   /** An entry found through an annotation of an element, and the sink it gives. */

@@ -27,6 +27,7 @@ class ResponseSinksTest {
   private static final String PAGES = "com.acme.PageController";
   private static final String RESOURCE = "com.acme.AccountResource";
   private static final String PROFILES = "com.acme.ProfileController";
+  private static final String GENERATED = "com.acme.CustomersController";
   private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController#return";
 
   static final String ACCOUNTS_SOURCE = """
@@ -71,6 +72,30 @@ class ResponseSinksTest {
         }
         public static User helper(User user) {
           return user;
+        }
+      }
+      """;
+
+  /** Mappings declared on an interface (as an OpenAPI generator writes them), the controller implementing it. */
+  static final String GENERATED_SOURCE = """
+      package com.acme;
+      import org.springframework.web.bind.annotation.RestController;
+      @RestController
+      public class CustomersController implements CustomersApi {
+        @Override
+        public User customer(User user) {
+          return user; // sink:generated
+        }
+      }
+      """;
+
+  /** A JAX-RS resource whose interface carries the resource methods. */
+  static final String ACCOUNTS_IMPL_SOURCE = """
+      package com.acme;
+      public class AccountsImpl implements AccountsApi {
+        @Override
+        public User account(User user) {
+          return user; // sink:resource-interface
         }
       }
       """;
@@ -129,6 +154,22 @@ class ResponseSinksTest {
         FlowCompilation.source(PAGES, PAGES_SOURCE),
         FlowCompilation.source(RESOURCE, RESOURCE_SOURCE),
         FlowCompilation.source(PROFILES, SHOP_SOURCE),
+        FlowCompilation.source(GENERATED, GENERATED_SOURCE),
+        FlowCompilation.source("com.acme.CustomersApi", """
+            package com.acme;
+            public interface CustomersApi {
+              @org.springframework.web.bind.annotation.GetMapping
+              User customer(User user);
+            }
+            """),
+        FlowCompilation.source("com.acme.AccountsApi", """
+            package com.acme;
+            public interface AccountsApi {
+              @jakarta.ws.rs.GET
+              User account(User user);
+            }
+            """),
+        FlowCompilation.source("com.acme.AccountsImpl", ACCOUNTS_IMPL_SOURCE),
         FlowCompilation.source("com.acme.ShopController", """
             package com.acme;
             import java.lang.annotation.*;
@@ -228,6 +269,8 @@ class ResponseSinksTest {
         ACCOUNTS + "#later(java.lang.String) " + REST_CONTROLLER,
         ACCOUNTS + "#wildcard(java.lang.String) " + REST_CONTROLLER,
         PROFILES + "#profile(com.acme.User) com.acme.ShopController#return",
+        GENERATED + "#customer(com.acme.User) " + REST_CONTROLLER,
+        "com.acme.AccountsImpl#account(com.acme.User) jakarta.ws.rs.GET#return",
         ACCOUNTS + "#get(java.lang.String) " + REST_CONTROLLER,
         PAGES + "#phone(com.acme.User) org.springframework.web.bind.annotation.ResponseBody#return",
         RESOURCE + "#get(com.acme.User) jakarta.ws.rs.GET#return");
@@ -261,6 +304,15 @@ class ResponseSinksTest {
     assertThat(compiled.summary(RESOURCE, RESOURCE + "#notAResourceMethod(com.acme.User)").sinks())
         .isEmpty();
     assertThat(compiled.summary(PAGES, PAGES + "#model(com.acme.User)").sinks()).isEmpty();
+  }
+
+  /** Spring and JAX-RS read a mapping from the interface method a handler implements. */
+  @Test
+  void aMappingDeclaredOnAnImplementedInterfaceMakesAHandler() {
+    assertThat(compiled.summary(GENERATED, GENERATED + "#customer(com.acme.User)").sinks().get(0).target())
+        .isEqualTo(REST_CONTROLLER);
+    assertThat(compiled.summary("com.acme.AccountsImpl", "com.acme.AccountsImpl#account(com.acme.User)")
+        .sinks().get(0).target()).isEqualTo("jakarta.ws.rs.GET#return");
   }
 
   @Test

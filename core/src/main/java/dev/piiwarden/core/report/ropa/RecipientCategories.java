@@ -20,16 +20,22 @@ final class RecipientCategories {
 
   /**
    * The category for a sink of {@code kind} at {@code target}: as {@link #of(SinkKind)}, except
-   * that what a web handler returns (an HTTP target ending with {@code #return}, written into the
-   * response) goes to the application's own API clients, not to a service it calls.
+   * that what the application writes into its own HTTP responses ({@link #isResponse}) goes to
+   * its API's clients, not to a service it calls.
    */
   static String of(SinkKind kind, String target) {
     return isResponse(kind, target) ? NAMES.getProperty("HTTP_RESPONSE", "HTTP responses") : of(kind);
   }
 
-  /** Whether a sink is a web handler's return: HTTP, its target ending with {@code #return}. */
+  /**
+   * Whether a sink writes the application's own HTTP responses: an HTTP sink whose target is a
+   * web handler's return ({@code …#return}) or a server's response stream (a servlet response's
+   * or a JDK {@code HttpExchange}'s).
+   */
   static boolean isResponse(SinkKind kind, String target) {
-    return kind == SinkKind.HTTP && target != null && target.endsWith("#return");
+    return kind == SinkKind.HTTP && target != null && (target.endsWith("#return")
+        || target.startsWith("jakarta.servlet.ServletResponse#") || target.startsWith("javax.servlet.ServletResponse#")
+        || target.startsWith("com.sun.net.httpserver.HttpExchange#"));
   }
 
   private static Properties load() {
