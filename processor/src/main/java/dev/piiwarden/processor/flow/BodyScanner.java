@@ -60,6 +60,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.tools.Diagnostic;
 
 /**
@@ -769,7 +770,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         result = result.union(functionResults(tree.getArguments(), arguments));
       } else if (callee.unseen()) {
         TypeMirror returned = method.getReturnType();
-        if (sink == null && (context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty())) {
+        if (sink == null && (context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty()
+            || wrapsItsArguments(method))) {
           result = result.union(handedBack(tree.getArguments(), arguments));
         }
       } else if (sink == null) {
@@ -1185,6 +1187,24 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       reads = reads.union(Taint.result(new CallResult(field, line(call)), lambdaDepth > 0));
     }
     return reads;
+  }
+
+  /**
+   * Whether a generic method's result is a wrapper of what it is handed: one of its own type
+   * parameters is a type argument of the result ({@code <T> ResponseEntity<T> ok(T body)}, {@code
+   * <T> Mono<T> just(T data)}).
+   */
+  private static boolean wrapsItsArguments(ExecutableElement method) {
+    if (method.getTypeParameters().isEmpty() || !(method.getReturnType() instanceof DeclaredType result)) {
+      return false;
+    }
+    for (TypeMirror argument : result.getTypeArguments()) {
+      if (argument.getKind() == TypeKind.TYPEVAR
+          && method.getTypeParameters().contains(((TypeVariable) argument).asElement())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -399,6 +399,46 @@ class FlowPathsTest {
             FlowCompilation.sinkAt(greeter, "sink:other", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL, NAME, PHONE));
   }
 
+  /**
+   * A third-party generic factory whose result has its own type parameter as a type argument
+   * ({@code <T> Response<T> ok(T body)}: Spring's {@code ResponseEntity.ok}, Reactor's {@code
+   * Mono.just}) hands back what it is handed; a method of the same class that is no such wrapper
+   * does not.
+   */
+  @Test
+  void aThirdPartyGenericFactoryWrapsWhatItIsHanded(@TempDir Path dir) throws IOException {
+    write(dir.resolve("lib"), "org/example/web/Response.java", """
+        package org.example.web;
+        public final class Response<T> {
+          public static <T> Response<T> ok(T body) { return new Response<>(); }
+          public static Response<String> status(Object code) { return new Response<>(); }
+        }
+        """);
+    StandaloneCompilation library =
+        StandaloneCompilation.run(dir.resolve("lib"), dir.resolve("out-lib"), List.of(), false);
+    assertWithMessage(library.diagnostics()).that(library.success()).isTrue();
+    StandaloneCompilation a = moduleA(dir);
+    String handler = """
+        package com.acme.b;
+        import org.example.web.Response;
+        public class Handler {
+          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Handler.class);
+          void reply(com.acme.User user) {
+            log.info("reply {}", Response.ok(java.util.Map.of("mail", user.getEmail()))); // sink:wrapped
+            log.info("reply {}", Response.status(user.getPhone()));
+          }
+        }
+        """;
+    write(dir.resolve("b"), "com/acme/b/Handler.java", handler);
+    StandaloneCompilation b = StandaloneCompilation.run(dir.resolve("b"), dir.resolve("out-b"),
+        List.of(a.classes(), library.classes()));
+    assertWithMessage(b.diagnostics()).that(b.success()).isTrue();
+
+    Inventory fragmentB = InventoryMerger.merge(InventoryInputs.readAll(List.of(b.classes()))).inventory();
+    assertThat(fragmentB.activities().stream().flatMap(activity -> activity.sinks().stream()).toList())
+        .containsExactly(FlowCompilation.sinkAt(handler, "sink:wrapped", SinkKind.LOG, LOG, Confidence.VIA_CALL, EMAIL));
+  }
+
   /** In a jar, the warning names the jar too, as the CLI does: {@code a.jar!/META-INF/…}. */
   @Test
   void anUnreadableFragmentInAJarIsNamedWithItsJar(@TempDir Path dir) throws IOException {
