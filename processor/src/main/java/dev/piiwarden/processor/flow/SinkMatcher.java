@@ -104,7 +104,10 @@ public final class SinkMatcher {
    * The sink that what {@code method} returns goes to, or null: a method annotated with an
    * annotation of a {@link SinkDefinition#returned()} entry, or a public instance method of a class
    * annotated with one that is a handler by the entry's {@link SinkDefinition#handlers()}; the
-   * method's annotations are also read from the methods it implements or overrides. An
+   * method's annotations are also read from the methods it implements or overrides. A method
+   * mapped where it is declared, in a class that carries no such annotation (a base controller's,
+   * an interface's default method), counts too: it is served through the annotated classes that
+   * inherit it, and its target names the entry's annotation. An
    * annotation counts directly or through the annotations on it, at any depth ({@code
    * @RestController} carries {@code @ResponseBody}; a team's own annotation may carry {@code
    * @RestController}). The target is the annotation found on the method or class, and {@code
@@ -129,6 +132,17 @@ public final class SinkMatcher {
       if (onClass != null
           && (onClass.definition().handlers().isEmpty() || carriesAny(declaration, onClass.definition().handlers()))) {
         return onClass.match();
+      }
+    }
+    if (onClass == null && modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.STATIC)) {
+      // a method mapped where it is declared, in a class or interface that is no controller itself:
+      // a base controller's, or an interface default method (openapi-generator's delegate
+      // pattern), served through the annotated classes that inherit it. (A method that only
+      // implements a mapped interface method, as a service's may, is no handler by this.)
+      for (SinkDefinition definition : returnedBy.values()) {
+        if (!definition.handlers().isEmpty() && carriesAny(method, definition.handlers())) {
+          return new SinkMatch(definition.kind(), definition.type() + "#return");
+        }
       }
     }
     return null;

@@ -89,6 +89,34 @@ class ResponseSinksTest {
       }
       """;
 
+  /**
+   * Handlers a controller inherits without overriding: a base class's mapped method, and an
+   * interface's default method (openapi-generator's delegate pattern); a service implementing the
+   * mapped interface is no handler.
+   */
+  static final String INHERITED_SOURCE = """
+      package com.acme;
+      import org.springframework.web.bind.annotation.GetMapping;
+      public abstract class BaseController {
+        @GetMapping
+        public User base(User user) {
+          return user; // sink:base
+        }
+        public interface DelegateApi {
+          @GetMapping
+          default User delegated(User user) {
+            return user; // sink:default
+          }
+        }
+        public static class CustomerService implements CustomersApi {
+          @Override
+          public User customer(User user) {
+            return user;
+          }
+        }
+      }
+      """;
+
   /** A JAX-RS resource whose interface carries the resource methods. */
   static final String ACCOUNTS_IMPL_SOURCE = """
       package com.acme;
@@ -170,6 +198,7 @@ class ResponseSinksTest {
             }
             """),
         FlowCompilation.source("com.acme.AccountsImpl", ACCOUNTS_IMPL_SOURCE),
+        FlowCompilation.source("com.acme.BaseController", INHERITED_SOURCE),
         FlowCompilation.source("com.acme.ShopController", """
             package com.acme;
             import java.lang.annotation.*;
@@ -271,6 +300,9 @@ class ResponseSinksTest {
         PROFILES + "#profile(com.acme.User) com.acme.ShopController#return",
         GENERATED + "#customer(com.acme.User) " + REST_CONTROLLER,
         "com.acme.AccountsImpl#account(com.acme.User) jakarta.ws.rs.GET#return",
+        "com.acme.BaseController#base(com.acme.User) org.springframework.web.bind.annotation.ResponseBody#return",
+        "com.acme.BaseController$DelegateApi#delegated(com.acme.User)"
+            + " org.springframework.web.bind.annotation.ResponseBody#return",
         ACCOUNTS + "#get(java.lang.String) " + REST_CONTROLLER,
         PAGES + "#phone(com.acme.User) org.springframework.web.bind.annotation.ResponseBody#return",
         RESOURCE + "#get(com.acme.User) jakarta.ws.rs.GET#return");
