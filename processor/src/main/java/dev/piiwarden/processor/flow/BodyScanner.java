@@ -765,9 +765,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         result = result.union(getterField != null ? receiverValue.parametersExceptMembersOf(ownTypes)
             : described ? receiverValue.withoutMembersOf(ownTypes) : receiverValue);
       }
-      if (callee.library() && !callee.name().equals("orElseThrow")) {
-        // orElseThrow(() -> new NotFound(id)): its function makes the exception thrown, not the value
-        result = result.union(functionResults(tree.getArguments(), arguments));
+      if (callee.library()) {
+        if (!callee.name().equals("orElseThrow")) {
+          // orElseThrow(() -> new NotFound(id)): its function makes the exception thrown, not the value
+          result = result.union(functionResults(tree.getArguments(), arguments));
+        }
+        if (sink == null && !callee.carriesArguments() && wrapsItsArguments(method)) {
+          result = result.union(handedBack(tree.getArguments(), arguments)); // CompletableFuture.completedFuture(v)
+        }
       } else if (callee.unseen()) {
         TypeMirror returned = method.getReturnType();
         if (sink == null && (context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty()
@@ -1192,7 +1197,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /**
    * Whether a generic method's result is a wrapper of what it is handed: one of its own type
    * parameters is a type argument of the result ({@code <T> ResponseEntity<T> ok(T body)}, {@code
-   * <T> Mono<T> just(T data)}).
+   * <T> Mono<T> just(T data)}, {@code <U> CompletableFuture<U> completedFuture(U value)}).
    */
   private static boolean wrapsItsArguments(ExecutableElement method) {
     if (method.getTypeParameters().isEmpty() || !(method.getReturnType() instanceof DeclaredType result)) {

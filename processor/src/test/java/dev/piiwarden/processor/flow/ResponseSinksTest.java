@@ -55,6 +55,15 @@ class ResponseSinksTest {
           return ResponseEntity.ok(find(id)); // sink:wildcard
         }
         @GetMapping
+        public java.util.concurrent.CompletableFuture<Object> async(String id) {
+          return java.util.concurrent.CompletableFuture.completedFuture( // sink:async
+              java.util.Map.of("mail", find(id).getEmail()));
+        }
+        @GetMapping
+        public void header(String id, jakarta.servlet.http.HttpServletResponse response) {
+          response.setHeader("X-Contact", find(id).getEmail()); // sink:header
+        }
+        @GetMapping
         public String status() {
           return "up";
         }
@@ -238,6 +247,12 @@ class ResponseSinksTest {
               public static <T> ResponseEntity<T> ok(T body) { return new ResponseEntity<>(); }
             }
             """),
+        FlowCompilation.source("jakarta.servlet.http.HttpServletResponse", """
+            package jakarta.servlet.http;
+            public interface HttpServletResponse {
+              void setHeader(String name, String value);
+            }
+            """),
         FlowCompilation.source("jakarta.ws.rs.HttpMethod", """
             package jakarta.ws.rs;
             import java.lang.annotation.*;
@@ -294,6 +309,9 @@ class ResponseSinksTest {
         .distinct().sorted().toList();
     assertThat(returningToHttp).containsExactly(
         ACCOUNTS + "#email(java.lang.String) " + REST_CONTROLLER,
+        ACCOUNTS + "#async(java.lang.String) " + REST_CONTROLLER,
+        ACCOUNTS + "#header(java.lang.String,jakarta.servlet.http.HttpServletResponse)"
+            + " jakarta.servlet.http.HttpServletResponse#setHeader",
         ACCOUNTS + "#found(java.lang.String) " + REST_CONTROLLER,
         ACCOUNTS + "#later(java.lang.String) " + REST_CONTROLLER,
         ACCOUNTS + "#wildcard(java.lang.String) " + REST_CONTROLLER,
@@ -306,6 +324,16 @@ class ResponseSinksTest {
         ACCOUNTS + "#get(java.lang.String) " + REST_CONTROLLER,
         PAGES + "#phone(com.acme.User) org.springframework.web.bind.annotation.ResponseBody#return",
         RESOURCE + "#get(com.acme.User) jakarta.ws.rs.GET#return");
+  }
+
+  /** A JDK generic factory wraps what it is handed, and a servlet response's header is written to the client. */
+  @Test
+  void aFutureOfAMapAndAResponseHeaderCarryTheValuesHandedToThem() {
+    assertThat(sinks(ACCOUNTS, "async(java.lang.String)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:async", SinkKind.HTTP, REST_CONTROLLER, Confidence.VIA_CALL, EMAIL));
+    assertThat(sinks(ACCOUNTS, "header(java.lang.String,jakarta.servlet.http.HttpServletResponse)")).containsExactly(
+        sinkAt(ACCOUNTS_SOURCE, "sink:header", SinkKind.HTTP, "jakarta.servlet.http.HttpServletResponse#setHeader",
+            Confidence.DIRECT, EMAIL));
   }
 
   /** {@code ResponseEntity.ok(user)} returned as a {@code ResponseEntity<?>}: the value's own type names the body. */

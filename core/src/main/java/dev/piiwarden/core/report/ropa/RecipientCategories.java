@@ -29,12 +29,14 @@ final class RecipientCategories {
 
   /**
    * Whether a sink writes the application's own HTTP responses: an HTTP sink whose target is a
-   * web handler's return ({@code …#return}) or a server's response stream (a servlet response's
-   * or a JDK {@code HttpExchange}'s).
+   * web handler's return ({@code …#return}), a server's response stream (a servlet response's
+   * or a JDK {@code HttpExchange}'s) or a servlet response's headers and cookies.
    */
   static boolean isResponse(SinkKind kind, String target) {
     return kind == SinkKind.HTTP && target != null && (target.endsWith("#return")
         || target.startsWith("jakarta.servlet.ServletResponse#") || target.startsWith("javax.servlet.ServletResponse#")
+        || target.startsWith("jakarta.servlet.http.HttpServletResponse#")
+        || target.startsWith("javax.servlet.http.HttpServletResponse#")
         || target.startsWith("com.sun.net.httpserver.HttpExchange#"));
   }
 
