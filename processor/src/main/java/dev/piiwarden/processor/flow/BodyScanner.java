@@ -775,9 +775,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         }
       } else if (callee.unseen()) {
         TypeMirror returned = method.getReturnType();
-        if (sink == null && (context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty()
+        boolean builds = isBuilder(returned);
+        if (sink == null && (builds || context.containers().holdsValues(returned) || !carriedBy(returned, 0).isEmpty()
             || wrapsItsArguments(method))) {
-          result = result.union(handedBack(tree.getArguments(), arguments));
+          Taint handed = handedBack(tree.getArguments(), arguments);
+          result = result.union(handed);
+          if (builds && receiver != null) {
+            collectInto(receiver, handed); // builder.entity(user) on a local builder: it holds the user from now on
+          }
         }
       } else if (sink == null) {
         // What a project method returns is known once its summary is merged in. A sink's own
@@ -1192,6 +1197,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       reads = reads.union(Taint.result(new CallResult(field, line(call)), lambdaDepth > 0));
     }
     return reads;
+  }
+
+  /**
+   * Whether a third-party method's result is a builder ({@code Response.ok(user)} gives JAX-RS's
+   * {@code ResponseBuilder}, {@code ResponseCookie.from("mail", email)} Spring's {@code
+   * ResponseCookieBuilder}): a builder holds what it is handed, and what it builds carries that.
+   */
+  private static boolean isBuilder(TypeMirror type) {
+    return type instanceof DeclaredType declared
+        && declared.asElement().getSimpleName().toString().endsWith("Builder");
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.piiwarden.core.inventory.SinkKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 
 /** The category of recipients a kind of sink stands for in the record, from {@code recipient-categories.properties}. */
@@ -28,16 +29,39 @@ final class RecipientCategories {
   }
 
   /**
+   * Targets (prefixes) of the sinks that write the application's own HTTP responses, as the
+   * processor's sink catalogue names them: a server's response stream, headers and cookies (a
+   * servlet response's, a JDK {@code HttpExchange}'s, Vert.x's, Javalin's), a Spring MVC view's
+   * model, and Spring's functional endpoints.
+   */
+  private static final List<String> RESPONSE_TARGETS = List.of(
+      "jakarta.servlet.ServletResponse#", "javax.servlet.ServletResponse#",
+      "jakarta.servlet.http.HttpServletResponse#", "javax.servlet.http.HttpServletResponse#",
+      "com.sun.net.httpserver.HttpExchange#",
+      "org.springframework.ui.Model#", "org.springframework.ui.ModelMap#",
+      "org.springframework.web.servlet.ModelAndView#",
+      "org.springframework.web.servlet.mvc.support.RedirectAttributes#",
+      "org.springframework.web.servlet.function.ServerResponse$",
+      "org.springframework.web.reactive.function.server.ServerResponse$",
+      "io.javalin.http.Context#", "io.vertx.core.http.HttpServerResponse#", "io.vertx.ext.web.RoutingContext#");
+
+  /**
    * Whether a sink writes the application's own HTTP responses: an HTTP sink whose target is a
-   * web handler's return ({@code …#return}), a server's response stream (a servlet response's
-   * or a JDK {@code HttpExchange}'s) or a servlet response's headers and cookies.
+   * web handler's return ({@code …#return}) or one of {@link #RESPONSE_TARGETS}.
    */
   static boolean isResponse(SinkKind kind, String target) {
-    return kind == SinkKind.HTTP && target != null && (target.endsWith("#return")
-        || target.startsWith("jakarta.servlet.ServletResponse#") || target.startsWith("javax.servlet.ServletResponse#")
-        || target.startsWith("jakarta.servlet.http.HttpServletResponse#")
-        || target.startsWith("javax.servlet.http.HttpServletResponse#")
-        || target.startsWith("com.sun.net.httpserver.HttpExchange#"));
+    if (kind != SinkKind.HTTP || target == null) {
+      return false;
+    }
+    if (target.endsWith("#return")) {
+      return true;
+    }
+    for (String prefix : RESPONSE_TARGETS) {
+      if (target.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Properties load() {
