@@ -181,6 +181,9 @@ class LogRedactionIT {
         message(events, "case=annotated-list").get("message").asText());
     JsonNode failure = message(events, "case=exception");
     assertEquals("could not bill [REDACTED:email]", failure.get("error.message").asText());
+    // the exception and its root cause named by their own classes, not by the stand-in's
+    assertEquals("java.lang.IllegalStateException", failure.get("error.type").asText());
+    assertEquals("java.lang.IllegalArgumentException", failure.get("error.root_cause.type").asText());
     String trace = failure.get("error.stack_trace").asText();
     assertTrue(trace.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), trace);
     assertTrue(trace.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), trace);

@@ -48,6 +48,8 @@ final class LogHookRewriter extends ClassVisitor {
         return new ThrowableProxyRedaction();
       case JulRecordRedaction.TYPE_NAME:
         return new JulRecordRedaction();
+      case JsonExceptionClassRedaction.TYPE_NAME:
+        return new JsonExceptionClassRedaction();
       default:
         return null;
     }

@@ -14,12 +14,14 @@ import java.util.function.UnaryOperator;
 public final class RedactedThrowable extends Throwable {
   private static final long serialVersionUID = 1L;
 
+  private final transient Class<?> originalClass;
   private final String originalClassName;
   private final String redactedMessage;
 
-  private RedactedThrowable(String originalClassName, String redactedMessage) {
+  private RedactedThrowable(Class<?> originalClass, String redactedMessage) {
     super(redactedMessage);
-    this.originalClassName = originalClassName;
+    this.originalClass = originalClass;
+    this.originalClassName = originalClass.getName();
     this.redactedMessage = redactedMessage;
   }
 
@@ -66,6 +68,17 @@ public final class RedactedThrowable extends Throwable {
         : thrown.getClass().getName();
   }
 
+  /**
+   * {@code object.getClass()}, except for a stand-in: the class of the exception it stands in for.
+   * A layout that names an exception by its class ({@code exception.getClass().getCanonicalName()}
+   * in Log4j2's JsonTemplateLayout) calls this in place of {@code getClass()}, so it names the
+   * original's.
+   */
+  public static Class<?> classOf(Object object) {
+    Class<?> original = object instanceof RedactedThrowable ? ((RedactedThrowable) object).originalClass : null;
+    return original != null ? original : object.getClass(); // null once deserialized: the field is transient
+  }
+
   @Override
   public String getLocalizedMessage() {
     return redactedMessage;
@@ -104,7 +117,7 @@ public final class RedactedThrowable extends Throwable {
     if (done != null) {
       return done;
     }
-    RedactedThrowable copy = new RedactedThrowable(thrown.getClass().getName(), messages.get(thrown));
+    RedactedThrowable copy = new RedactedThrowable(thrown.getClass(), messages.get(thrown));
     copies.put(thrown, copy);
     copy.setStackTrace(thrown.getStackTrace());
     Throwable cause = thrown.getCause();
