@@ -5,6 +5,7 @@ import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkTargets;
 import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.core.report.diagram.DiagramModel.Edge;
 import dev.piiwarden.core.report.diagram.DiagramModel.Group;
@@ -29,7 +30,8 @@ import java.util.TreeSet;
  *       parent ({@code user.contact} for {@code user.contact.email}), with the element count;
  *   <li>a class with more than {@code maxActivitiesPerClass} activities: one node for the class;
  *   <li>more than {@code maxClasses} classes: one node per package, with its class and activity counts;
- *   <li>always: one node per sink kind, and one edge per pair of nodes labelled with how many reads
+ *   <li>always: one node per sink kind (the application's own HTTP responses, {@code HTTP responses},
+ *       apart from the services it calls over HTTP), and one edge per pair of nodes labelled with how many reads
  *       or sink calls it stands for.
  * </ul>
  *
@@ -197,7 +199,8 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
 
     // Edges, aggregated per pair of nodes.
     Map<String, Integer> edgeCounts = new LinkedHashMap<>();
-    Map<SinkKind, Set<String>> sinkTargets = new TreeMap<>();
+    // one sink node per kind, the application's own HTTP responses apart from the services it calls
+    Map<Integer, Set<String>> sinkTargets = new TreeMap<>();
     for (Activity a : activities.values()) {
       for (String read : a.reads()) {
         if (categoryNode.containsKey(read)) {
@@ -205,24 +208,27 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
         }
       }
       for (SinkRecord sink : a.sinks()) {
-        sinkTargets.computeIfAbsent(sink.kind(), k -> new TreeSet<>()).add(sink.target());
-        edgeCounts.merge(activityNode.get(a.id()) + ">sink:" + sink.kind(), 1, Integer::sum);
+        int sinkKey = SinkTargets.order(sink.kind(), sink.target());
+        sinkTargets.computeIfAbsent(sinkKey, k -> new TreeSet<>()).add(sink.target());
+        edgeCounts.merge(activityNode.get(a.id()) + ">sink:" + sinkKey, 1, Integer::sum);
       }
     }
     for (Flow flow : flows) {
-      sinkTargets.computeIfAbsent(flow.sink(), k -> new TreeSet<>()).add(flow.target());
+      int sinkKey = SinkTargets.order(flow.sink(), flow.target());
+      sinkTargets.computeIfAbsent(sinkKey, k -> new TreeSet<>()).add(flow.target());
       String from = flow.path().isEmpty() ? null : activityNode.get(flow.path().get(0));
       if (from != null && flow.path().size() > 1) {
-        edgeCounts.merge(from + ">sink:" + flow.sink(), 1, Integer::sum);
+        edgeCounts.merge(from + ">sink:" + sinkKey, 1, Integer::sum);
       }
     }
     List<Node> sinkNodes = new ArrayList<>();
     Map<String, String> sinkNode = new TreeMap<>();
-    sinkTargets.forEach((kind, targets) -> {
+    sinkTargets.forEach((sinkKey, targets) -> {
       String id = "s" + sinkNodes.size();
-      sinkNodes.add(new Node(id, List.of(kind.name(), targets.size() == 1 ? targets.iterator().next()
+      String kind = SinkKind.values()[sinkKey / 2].name() + (sinkKey % 2 == 1 ? " responses" : "");
+      sinkNodes.add(new Node(id, List.of(kind, targets.size() == 1 ? targets.iterator().next()
           : targets.size() + " targets"), Style.SINK));
-      sinkNode.put("sink:" + kind, id);
+      sinkNode.put("sink:" + sinkKey, id);
     });
     List<Edge> edges = new ArrayList<>();
     edgeCounts.forEach((pair, count) -> {

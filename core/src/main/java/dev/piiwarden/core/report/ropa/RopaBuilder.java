@@ -7,6 +7,7 @@ import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkTargets;
 import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.core.report.ConfigException;
 import dev.piiwarden.core.taxonomy.Taxonomy;
@@ -220,13 +221,9 @@ public final class RopaBuilder {
   // order; HTTP responses after the services called over HTTP.
   private Collection<String> recipientCategories(Activity activity) {
     Map<Integer, String> categories = new TreeMap<>();
-    activity.sinks().forEach(s -> categories.put(order(s.kind(), s.target()), RecipientCategories.of(s.kind(), s.target())));
-    flowsFrom(activity).forEach(f -> categories.put(order(f.sink(), f.target()), RecipientCategories.of(f.sink(), f.target())));
+    activity.sinks().forEach(s -> categories.put(SinkTargets.order(s.kind(), s.target()), RecipientCategories.of(s.kind(), s.target())));
+    flowsFrom(activity).forEach(f -> categories.put(SinkTargets.order(f.sink(), f.target()), RecipientCategories.of(f.sink(), f.target())));
     return categories.values();
-  }
-
-  private static int order(SinkKind kind, String target) {
-    return kind.ordinal() * 2 + (RecipientCategories.isResponse(kind, target) ? 1 : 0);
   }
 
   // The kinds of sink the activity's data reaches, in their declaration order.
