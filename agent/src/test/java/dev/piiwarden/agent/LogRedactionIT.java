@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,41 @@ class LogRedactionIT {
     assertTrue(trace.startsWith("java.lang.IllegalStateException: could not bill [REDACTED:email]"), trace);
     assertTrue(trace.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), trace);
     assertTrue(trace.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), trace);
+  }
+
+  /**
+   * logstash-logback-encoder's markers and structured arguments are JSON fields of their own: each
+   * holding personal data is written redacted under its own name (an annotated object's structure
+   * kept, its annotated members by their redaction), and clean ones exactly as without the agent.
+   */
+  @Test
+  void logstashMarkersAndStructuredArgumentsAreRedactedFieldsAndCleanOnesStayAsTheyWere() throws Exception {
+    Path log = run("logstash", LOGBACK, "-Dlogback.configurationFile=" + config("logback-json.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    List<JsonNode> events = json(log);
+    JsonNode structured = message(events, "case=structured user");
+    assertEquals("case=structured user email=[REDACTED:email]", structured.get("message").asText());
+    assertEquals("[REDACTED:email]", structured.get("email").asText());
+    JsonNode markers = message(events, "case=markers");
+    assertEquals("A-10428", markers.get("order").asText());
+    assertEquals("[REDACTED:phone]", markers.get("phone").asText());
+    assertEquals("[REDACTED:ip]", message(events, "case=marker-entries").get("ip").asText());
+    assertEquals("[REDACTED:credential]", message(events, "case=structured-credential").get("password").asText());
+    assertEquals("{\"name\":\"[REDACTED:user.name]\",\"plan\":\"gold\"}",
+        message(events, "case=structured-annotated").get("subscriber").toString());
+    JsonNode fields = message(events, "case=structured-fields");
+    assertEquals("[REDACTED:user.name]", fields.get("name").asText());
+    assertEquals("gold", fields.get("plan").asText());
+    // an annotated object inside a list: its log-safe rendering, as in the message
+    assertEquals("[Subscriber{name=[REDACTED:user.name]}]", message(events, "case=structured-nested").get("subscribers").asText());
+    assertEquals("{\"mail\":\"[REDACTED:email]\"}", message(events, "case=raw-marker").get("contact").toString());
+    assertEquals("[REDACTED:ip]", message(events, "case=deferred-marker").get("from").asText());
+    JsonNode clean = message(events, "case=structured-clean");
+    assertEquals("A-10428", clean.get("order").asText());
+    assertEquals("[1,2]", clean.get("items").toString());
+    assertEquals(Map.of("sku", "chair-2", "count", 2),
+        new ObjectMapper().convertValue(message(events, "case=marker-clean").get("order"), Map.class));
   }
 
   @Test

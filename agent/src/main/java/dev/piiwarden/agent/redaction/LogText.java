@@ -24,6 +24,21 @@ final class LogText {
     this.redactMessage = redactor::redact;
   }
 
+  /** An object's log-safe rendering ({@link ObjectRedaction#render}). */
+  String render(Object value) {
+    return objects.render(value);
+  }
+
+  /** {@link ObjectRedaction#renderedMembers}: an annotated object's members as a rendering shows them. */
+  Map<String, String> renderedMembers(Object value) {
+    return objects.renderedMembers(value);
+  }
+
+  /** {@link ObjectRedaction#holdsPersonalMembers}. */
+  boolean holdsPersonalMembers(Object value) {
+    return objects.holdsPersonalMembers(value);
+  }
+
   /** Counts a hook's contained failure, after which it wrote {@link Redactor#FAILED}. */
   void failed() {
     redactor.countFailure();
@@ -241,7 +256,7 @@ final class LogText {
         : text instanceof StringBuilder && ((StringBuilder) text).indexOf(part) >= 0;
   }
 
-  private static boolean isScalar(Object value) {
+  static boolean isScalar(Object value) {
     return value instanceof CharSequence
         || value instanceof Number
         || value instanceof Boolean

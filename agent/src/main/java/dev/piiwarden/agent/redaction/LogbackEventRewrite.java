@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * Redacts a Logback {@code LoggingEvent} in place, before any appender or encoder sees it: the
  * formatted message (arguments rendered by {@link LogText#arguments}), the argument array, the MDC
- * map, the SLF4J 2 key-value pairs and the exception: each throwable proxy of the chain gets the
+ * map, the SLF4J 2 key-value pairs, logstash-logback-encoder's markers and structured arguments
+ * ({@link LogstashFields}) and the exception: each throwable proxy of the chain gets the
  * stand-in of its exception and its redacted message (frames untouched). The event's fields are
  * written by reflection: Logback has no setters that may be called twice.
  */
@@ -44,9 +45,11 @@ final class LogbackEventRewrite {
   private static final MethodHandle GET_KEY_VALUE_PAIRS = READS.invoker(5);
 
   private final LogText text;
+  private final LogstashFields logstash;
 
   LogbackEventRewrite(LogText text) {
     this.text = text;
+    this.logstash = new LogstashFields(text);
   }
 
   /**
@@ -74,6 +77,11 @@ final class LogbackEventRewrite {
       keyValuePairs(fields, event);
     } catch (Throwable failure) {
       partFailed("key-value pairs", failure);
+    }
+    try {
+      markers(fields, event);
+    } catch (Throwable failure) {
+      partFailed("markers", failure);
     }
     try {
       Object proxy = (Object) GET_THROWABLE_PROXY.invokeExact(event);
@@ -142,7 +150,7 @@ final class LogbackEventRewrite {
       String out = refilled != null ? text.textRebuilt(refilled, shapes)
           : text.text((String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted));
       fields.setFormattedMessage.invokeExact(event, (Object) out);
-      fields.setArgumentArray.invokeExact(event, (Object) redacted);
+      fields.setArgumentArray.invokeExact(event, (Object) kept(arguments, redacted));
       return out;
     } catch (Throwable failure) {
       failClosed(fields, event, failure);
@@ -171,6 +179,58 @@ final class LogbackEventRewrite {
     Map<String, String> redacted = text.values(mdc);
     if (redacted != mdc) {
       fields.mdc.set(event, redacted);
+    }
+  }
+
+  /**
+   * The argument array the event keeps: {@code redacted}, except that logstash-logback-encoder's
+   * structured arguments, which {@code redacted} holds as their log-safe text for the message, are
+   * markers again ({@link LogstashFields}: the same ones when they hold nothing), so its JSON
+   * encoder still writes their fields. One that cannot be redacted stays text.
+   */
+  private Object[] kept(Object[] arguments, Object[] redacted) {
+    if (arguments == null || redacted == null) {
+      return redacted;
+    }
+    Object[] kept = redacted;
+    for (int i = 0; i < arguments.length; i++) {
+      if (LogstashFields.isMarker(arguments[i])) {
+        try {
+          Object marker = logstash.redact(arguments[i]);
+          if (kept == redacted) {
+            kept = redacted.clone();
+          }
+          kept[i] = marker;
+        } catch (Throwable failure) {
+          partFailed("structured arguments", failure);
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** The event's markers, logstash-logback-encoder's among them redacted ({@link LogstashFields}). */
+  private void markers(Access fields, Object event) throws Throwable {
+    if (fields.getMarkerList == null) {
+      return; // a Logback without a marker list
+    }
+    List<?> markers = (List<?>) (Object) fields.getMarkerList.invokeExact(event);
+    if (markers == null || markers.isEmpty()) {
+      return;
+    }
+    List<Object> redacted = null;
+    for (int i = 0; i < markers.size(); i++) {
+      Object marker = markers.get(i);
+      Object replacement = LogstashFields.isMarker(marker) ? logstash.redact(marker) : marker;
+      if (replacement != marker) {
+        if (redacted == null) {
+          redacted = new ArrayList<>(markers);
+        }
+        redacted.set(i, replacement);
+      }
+    }
+    if (redacted != null) {
+      fields.markerList.set(event, redacted);
     }
   }
 
@@ -269,6 +329,9 @@ final class LogbackEventRewrite {
     Field argumentArray;
     Field mdc;
     Field keyValuePairs;
+    /** Null for a Logback without {@code markerList}. */
+    Field markerList;
+    MethodHandle getMarkerList;
     Field proxyThrowable;
     Field proxyClassName;
     Field proxyMessage;
@@ -295,6 +358,12 @@ final class LogbackEventRewrite {
         mdc = ReflectiveAccess.field(type, "mdcPropertyMap");
         keyValuePairs = ReflectiveAccess.field(type, "keyValuePairs");
         getKeyValuePairs = ReflectiveAccess.getter(keyValuePairs);
+        try {
+          markerList = ReflectiveAccess.field(type, "markerList");
+          getMarkerList = ReflectiveAccess.getter(markerList);
+        } catch (NoSuchFieldException absent) {
+          markerList = null; // markers are then left as they are
+        }
         Class<?> formatter = ReflectiveAccess.sibling(type, "org.slf4j.helpers.MessageFormatter");
         Method arrayFormat = ReflectiveAccess.method(formatter, "arrayFormat", String.class, Object[].class);
         Method tupleMessage = ReflectiveAccess.method(arrayFormat.getReturnType(), "getMessage");

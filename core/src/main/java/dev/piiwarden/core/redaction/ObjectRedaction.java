@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,96 @@ public final class ObjectRedaction {
     } catch (Throwable failure) {
       return redactor.fail("object", failure);
     }
+  }
+
+  /**
+   * The {@code @PersonalData} members of {@code value}'s own class, by name, each with its value as
+   * {@link #render} shows it (MASK, HASH, PARTIAL); an OMIT member maps to null. Empty when the
+   * class has none. For a writer that keeps an object's structure (a JSON encoder writing its
+   * fields) and puts these in place of the members' values. Never throws: a member that cannot be
+   * read shows as {@code [REDACTION_FAILED]}.
+   */
+  public Map<String, String> renderedMembers(Object value) {
+    List<PersonalMember> members;
+    try {
+      members = value == null || isPlain(value) ? List.of() : PersonalMembers.of(value.getClass());
+    } catch (RuntimeException e) {
+      redactor.fail("object", e);
+      return Map.of();
+    }
+    Map<String, String> rendered = new LinkedHashMap<>();
+    for (PersonalMember member : members) {
+      if (member.redaction() == Redaction.OMIT) {
+        redactor.countAnnotated();
+        rendered.put(member.name(), null);
+        continue;
+      }
+      StringBuilder out = new StringBuilder();
+      new Rendering(out).member(value, member, 0);
+      rendered.put(member.name(), out.toString());
+    }
+    return rendered;
+  }
+
+  /**
+   * Whether {@code value} is, or holds in a collection, array, map, {@code Optional} or record
+   * component ({@value #MAX_DEPTH} levels deep at most), an object whose class has {@code
+   * @PersonalData} members. Never throws: what cannot be looked into counts as holding some.
+   */
+  public boolean holdsPersonalMembers(Object value) {
+    try {
+      return holds(value, 0, new IdentityHashMap<>());
+    } catch (RuntimeException | ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  private static boolean holds(Object value, int depth, IdentityHashMap<Object, Boolean> seen)
+      throws ReflectiveOperationException {
+    if (value == null || isPlain(value) || depth >= MAX_DEPTH || seen.put(value, Boolean.TRUE) != null) {
+      return false;
+    }
+    if (value instanceof Optional) {
+      return holds(((Optional<?>) value).orElse(null), depth + 1, seen);
+    }
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        if (holds(entry.getKey(), depth + 1, seen) || holds(entry.getValue(), depth + 1, seen)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (value instanceof Collection) {
+      for (Object element : (Collection<?>) value) {
+        if (holds(element, depth + 1, seen)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (value.getClass().isArray()) {
+      if (value.getClass().getComponentType().isPrimitive()) {
+        return false;
+      }
+      for (Object element : (Object[]) value) {
+        if (holds(element, depth + 1, seen)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (!PersonalMembers.of(value.getClass()).isEmpty()) {
+      return true;
+    }
+    if (value.getClass().isRecord()) {
+      for (RecordComponent component : value.getClass().getRecordComponents()) {
+        if (holds(read(component.getAccessor(), value), depth + 1, seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** One rendering: the output and the objects being rendered, for the cycle guard. */

@@ -148,4 +148,31 @@ class ObjectRedactionTest {
     assertTrue(out.startsWith("Customer{email=[REDACTED:user.contact.email], phone=[user.contact.phone_number:"), out);
     assertFalse(out.contains("ada@example.com") || out.contains("hunter2"), out);
   }
+
+  /** What a JSON encoder that keeps an object's structure puts in place of its annotated members. */
+  @Test
+  void renderedMembersGiveEachAnnotatedMemberAsRenderShowsIt() {
+    Map<String, String> members = objects.renderedMembers(ada);
+    assertEquals(List.of("email", "phone", "card", "password"), new ArrayList<>(members.keySet()));
+    assertEquals("[REDACTED:user.contact.email]", members.get("email"));
+    assertEquals(redactor.hashToken("user.contact.phone_number", "+44 20 7946 0958"), members.get("phone"));
+    assertEquals("************1111", members.get("card"));
+    assertEquals(null, members.get("password"));
+    assertEquals(Map.of(), objects.renderedMembers("ada@example.com"));
+    assertEquals(Map.of(), objects.renderedMembers(List.of(ada)));
+  }
+
+  @Test
+  void holdsPersonalMembersLooksIntoContainersAndRecords() {
+    assertTrue(objects.holdsPersonalMembers(ada));
+    assertTrue(objects.holdsPersonalMembers(Map.of("who", List.of(Optional.of(ada)))));
+    assertTrue(objects.holdsPersonalMembers(new Object[] {"x", ada}));
+    assertTrue(objects.holdsPersonalMembers(new Shipment(null, "fragile", List.of())));
+    record Wrapper(String label, List<Customer> customers) {}
+    assertTrue(objects.holdsPersonalMembers(new Wrapper("w", List.of(ada))));
+    assertFalse(objects.holdsPersonalMembers(new Wrapper("w", List.of())));
+    assertFalse(objects.holdsPersonalMembers(Map.of("mail", "ada@example.com")));
+    assertFalse(objects.holdsPersonalMembers(new int[] {1, 2}));
+    assertFalse(objects.holdsPersonalMembers(null));
+  }
 }
