@@ -185,6 +185,16 @@ class LogRedactionIT {
         new ObjectMapper().convertValue(message(events, "case=marker-clean").get("order"), Map.class));
   }
 
+  /** The context stack ({@code ThreadContext.push}, {@code %x}) is redacted entry by entry, in order. */
+  @Test
+  void log4jContextStackHoldsNoPersonalData() throws Exception {
+    Path log = run("log4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-ndc.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=ndc ordinary text ndc=[checkout, order for [REDACTED:email]]", line(text, "case=ndc"));
+    assertEquals("INFO fixture " + CLEAN + " ndc=[]", line(text, "case=clean"));
+  }
+
   @Test
   void log4jPatternLayoutHoldsNoPersonalData() throws Exception {
     Path log = run("log4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-file.xml"));

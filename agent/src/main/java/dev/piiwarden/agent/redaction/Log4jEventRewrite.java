@@ -5,12 +5,14 @@ import dev.piiwarden.core.redaction.Redactor;
 import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Redacts a Log4j2 {@code LogEvent} on its way to the appenders: a copy ({@code
  * Log4jLogEvent.Builder}) with the message as a {@code SimpleMessage} of the redacted text, the
- * context data's values redacted, and the exception replaced by a stand-in when a message in its
+ * context data's values and the context stack's entries (NDC) redacted, and the exception replaced by a stand-in when a message in its
  * chain held personal data. The application's messages and exceptions are never changed, nor is
  * an immutable event ({@code Log4jLogEvent}), which an application or appender may hold; a
  * reusable event ({@code MutableLogEvent}, what a synchronous logger with thread-local events and
@@ -174,6 +176,14 @@ final class Log4jEventRewrite {
           "log4j-context",
           "could not redact the context data of a Log4j2 event (" + AgentReport.describe(failure) + ")");
     }
+    Object stack = null;
+    try {
+      stack = contextStack(members, event);
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "log4j-context-stack",
+          "could not redact the context stack (NDC) of a Log4j2 event (" + AgentReport.describe(failure) + ")");
+    }
     Throwable thrown = null;
     try {
       Throwable original = (Throwable) (Object) GET_THROWN.invokeExact(event);
@@ -189,11 +199,11 @@ final class Log4jEventRewrite {
           "could not redact the exception of a Log4j2 event (" + AgentReport.describe(failure) + ")");
     }
     depth.handled(out);
-    if (message == null && context == null && thrown == null) {
+    if (message == null && context == null && stack == null && thrown == null) {
       depth.copied(null, null, null); // an additive parent's second look at a clean event finds it clean again
       return event;
     }
-    if (context == null && thrown == null && members.setMessageSlot != null) {
+    if (context == null && stack == null && thrown == null && members.setMessageSlot != null) {
       // a reusable event (MutableLogEvent) is this call's own, cleared by its factory or queue
       // when the call is done: the redacted message goes into its slot, without a copy
       try {
@@ -218,6 +228,9 @@ final class Log4jEventRewrite {
       if (context != null) {
         builder = (Object) members.setContextData.invokeExact(builder, context);
       }
+      if (stack != null) {
+        builder = (Object) members.setContextStack.invokeExact(builder, stack);
+      }
       if (thrown != null) {
         builder = (Object) members.setThrown.invokeExact(builder, (Object) thrown);
         builder = (Object) members.setThrownProxy.invokeExact(builder, (Object) null);
@@ -235,6 +248,36 @@ final class Log4jEventRewrite {
       depth.copied(null, null, null);
     }
     return result;
+  }
+
+  /**
+   * The event's context stack ({@code ThreadContext.push}, the NDC of {@code %x}) with each entry
+   * redacted, as a frozen stack; null when it is empty or holds nothing.
+   */
+  private Object contextStack(Access members, Object event) throws Throwable {
+    Object stack = (Object) members.getContextStack.invokeExact(event);
+    if (stack == null || (int) members.stackDepth.invokeExact(stack) == 0) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> entries = (List<String>) (Object) members.stackAsList.invokeExact(stack);
+    List<String> redacted = null;
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      String replacement = entry == null ? null : text.text(entry);
+      if (replacement != entry) {
+        if (redacted == null) {
+          redacted = new ArrayList<>(entries);
+        }
+        redacted.set(i, replacement);
+      }
+    }
+    if (redacted == null) {
+      return null;
+    }
+    Object copy = (Object) members.newContextStack.invokeExact((Object) redacted);
+    members.freezeStack.invokeExact(copy);
+    return copy;
   }
 
   /**
@@ -493,6 +536,12 @@ final class Log4jEventRewrite {
     MethodHandle setContextData;
     MethodHandle setThrown;
     MethodHandle setThrownProxy;
+    MethodHandle getContextStack;
+    MethodHandle stackDepth;
+    MethodHandle stackAsList;
+    MethodHandle newContextStack;
+    MethodHandle freezeStack;
+    MethodHandle setContextStack;
     MethodHandle build;
     /**
      * A {@code MutableLogEvent}'s message slot, {@code (Object)Object} and {@code (Object,
@@ -584,6 +633,17 @@ final class Log4jEventRewrite {
         setThrownProxy =
             ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThrownProxy", proxyType), two);
         build = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "build"), read);
+        Class<?> contextStack = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.ThreadContext$ContextStack");
+        Class<?> mutableStack = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.spi.MutableThreadContextStack");
+        getContextStack = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getContextStack"), read);
+        stackDepth = ReflectiveAccess.handle(
+            ReflectiveAccess.method(contextStack, "getDepth"), MethodType.methodType(int.class, Object.class));
+        stackAsList = ReflectiveAccess.handle(ReflectiveAccess.method(contextStack, "asList"), read);
+        newContextStack = ReflectiveAccess.constructor(mutableStack, read, List.class);
+        freezeStack = ReflectiveAccess.handle(
+            ReflectiveAccess.method(mutableStack, "freeze"), MethodType.methodType(void.class, Object.class));
+        setContextStack =
+            ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setContextStack", contextStack), two);
         if (type.getName().equals(MUTABLE_EVENT)) {
           messageSlot(type);
         }
