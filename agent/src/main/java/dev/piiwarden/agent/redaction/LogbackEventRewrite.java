@@ -221,7 +221,18 @@ final class LogbackEventRewrite {
     List<Object> redacted = null;
     for (int i = 0; i < markers.size(); i++) {
       Object marker = markers.get(i);
-      Object replacement = LogstashFields.isMarker(marker) ? logstash.redact(marker) : marker;
+      Object replacement = marker;
+      if (LogstashFields.isMarker(marker)) {
+        try {
+          replacement = logstash.redact(marker);
+        } catch (Throwable failure) {
+          // fail closed: a marker that cannot be redacted is not written
+          text.failed();
+          replacement = null;
+          AgentReport.once("logback-marker", "could not redact a logstash-logback-encoder marker ("
+              + AgentReport.describe(failure) + "); such markers are left out of the event");
+        }
+      }
       if (replacement != marker) {
         if (redacted == null) {
           redacted = new ArrayList<>(markers);
@@ -230,6 +241,7 @@ final class LogbackEventRewrite {
       }
     }
     if (redacted != null) {
+      redacted.removeIf(Objects::isNull);
       fields.markerList.set(event, redacted);
     }
   }

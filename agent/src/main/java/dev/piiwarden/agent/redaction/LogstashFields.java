@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.redaction;
 
+import dev.piiwarden.agent.report.AgentReport;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -187,14 +188,11 @@ final class LogstashFields {
       return null;
     }
     Map<Object, Object> fields = new LinkedHashMap<>();
-    if (redacted instanceof String) {
-      fields.put(simpleName(object.getClass()), redacted); // no JSON fields to keep: the rendering
-      return fields;
-    }
     if (redacted instanceof Map) {
       fields.putAll((Map<?, ?>) redacted);
     } else {
-      fields.put(simpleName(object.getClass()), redacted); // JSON that is no object: one entry
+      // the rendering, or JSON that is no object: one entry under the class's name
+      fields.put(simpleName(object.getClass()), redacted);
     }
     return fields;
   }
@@ -333,7 +331,14 @@ final class LogstashFields {
       Class<?> node = ReflectiveAccess.sibling(marker, "com.fasterxml.jackson.databind.JsonNode");
       Class<?> objectNode = ReflectiveAccess.sibling(marker, "com.fasterxml.jackson.databind.node.ObjectNode");
       mapper = mapperType.getConstructor().newInstance();
-      mapperType.getMethod("findAndRegisterModules").invoke(mapper);
+      try {
+        mapperType.getMethod("findAndRegisterModules").invoke(mapper);
+      } catch (InvocationTargetException | RuntimeException | LinkageError unusable) {
+        // the mapper without modules: a value it cannot write is written as its rendering
+        AgentReport.once("logstash-jackson-modules", "could not register the Jackson modules on the"
+            + " class path (" + AgentReport.describe(unusable) + "); logstash-logback-encoder fields whose"
+            + " values need them are written as their log-safe text");
+      }
       valueToTree = mapperType.getMethod("valueToTree", Object.class);
       write = mapperType.getMethod("writeValueAsString", Object.class);
       read = mapperType.getMethod("readValue", String.class, Class.class);
