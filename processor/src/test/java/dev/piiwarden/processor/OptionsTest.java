@@ -145,4 +145,37 @@ class OptionsTest {
     Files.writeString(missing, "{}");
     assertThat(compile(USER, "-Apiiwarden.sinks=" + missing, "-Apiiwarden.flow=false")).succeeded();
   }
+
+  /**
+   * A module whose sources carry none of the annotations, with the processor found on the
+   * processor path as Maven's {@code annotationProcessorPaths} gives it: javac recognises the
+   * options, so a build with {@code -Werror} passes; a misspelt one is still named.
+   */
+  @Test
+  void optionsOnSourcesWithoutTheAnnotationsAreRecognisedByJavac(@TempDir Path dir) throws IOException {
+    Path source = Files.writeString(dir.resolve("Plain.java"), "class Plain { void show(String text) { System.out.println(text); } }\n");
+    StringBuilder processorPath = new StringBuilder();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.contains("auto-value")) { // a test dependency's own processors are not on a user's path
+        processorPath.append(processorPath.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+      }
+    }
+    Path out = Files.createDirectories(dir.resolve("out"));
+    java.io.StringWriter diagnostics = new java.io.StringWriter();
+    javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+    boolean built = compiler.getTask(diagnostics, null, null,
+        java.util.List.of("-processorpath", processorPath.toString(), "-d", out.toString(), "-Xlint:all", "-Werror",
+            "-Apiiwarden.flow=true", "-Apiiwarden.strict=false"),
+        null, compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source)).call();
+    assertThat(diagnostics.toString()).doesNotContain("not recognized");
+    com.google.common.truth.Truth.assertWithMessage(diagnostics.toString()).that(built).isTrue();
+    // the processor ran: the summary of show (its parameter reaches the console) is written
+    assertThat(Files.exists(out.resolve("META-INF/piiwarden/types/Plain.json"))).isTrue();
+
+    java.io.StringWriter misspelt = new java.io.StringWriter();
+    compiler.getTask(misspelt, null, null,
+        java.util.List.of("-processorpath", processorPath.toString(), "-d", out.toString(), "-Apiiwarden.flw=true"),
+        null, compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source)).call();
+    assertThat(misspelt.toString()).contains("PW023");
+  }
 }
