@@ -20,6 +20,7 @@ import com.sun.source.tree.MemberReferenceTree.ReferenceMode;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -663,12 +664,24 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (held == null) {
       return;
     }
-    Taint stored = withWholeObject(expression, value, null);
+    // a new object or array made from nothing personal (credentials = new ArrayList<>()) holds
+    // nothing yet: not the elements its type could hold
+    Taint stored = value.isEmpty() && isNew(expression) ? value : withWholeObject(expression, value, null);
     if (!stored.isEmpty()) {
       current.pass(new ArgumentPass(held, 0, line(at), List.copyOf(stored.elements),
           List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results),
           stored.exceptLists()));
     }
+  }
+
+  /** Whether {@code expression} is a {@code new} object or array, in parentheses or a cast or not. */
+  private static boolean isNew(ExpressionTree expression) {
+    ExpressionTree tree = expression;
+    while (tree instanceof ParenthesizedTree || tree instanceof TypeCastTree) {
+      tree = tree instanceof ParenthesizedTree parenthesized ? parenthesized.getExpression()
+          : ((TypeCastTree) tree).getExpression();
+    }
+    return tree instanceof NewClassTree || tree instanceof NewArrayTree;
   }
 
   /** A read of a field that holds values: what was stored in it, known when summaries merge. */
@@ -1283,6 +1296,18 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    */
   private void collectIntoField(ExpressionTree receiver, List<? extends ExpressionTree> argumentTrees,
       List<Taint> arguments) {
+    if (receiver instanceof MethodInvocationTree call
+        && context.trees().getElement(new TreePath(getCurrentPath(), call)) instanceof ExecutableElement getter
+        && !context.callee(getter).library() && !context.callee(getter).unseen()) {
+      // account.getCredentials().add(credential): a plain getter hands out its field, which holds it
+      VariableElement field = context.index().accessedField(getter);
+      if (field != null && context.heldField(field) != null) {
+        for (int i = 0; i < arguments.size(); i++) {
+          store(field, argumentTrees.get(i), arguments.get(i), call);
+        }
+        return;
+      }
+    }
     ExpressionTree root = receiver;
     while (root instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree select) {
       root = select.getExpression();

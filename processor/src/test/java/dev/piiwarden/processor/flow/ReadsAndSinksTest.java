@@ -55,6 +55,8 @@ class ReadsAndSinksTest {
         void notConsole(User u, java.io.PrintStream stream) { stream.println(u.getPhone()); }
         void http(User u) { java.net.http.HttpRequest.BodyPublishers.ofString(u.getEmail()); } // sink:http
         void jdbc(User u, PreparedStatement st) throws SQLException { st.setString(1, u.getEmail()); } // sink:jdbc
+        void jboss(User u, org.jboss.logging.Logger jboss) { jboss.infof("mail %s", u.getEmail()); } // sink:jboss
+        void query(User u, jakarta.persistence.TypedQuery<User> q) { q.setParameter("mail", u.getEmail()); } // sink:query
         void file(User u) throws java.io.IOException { Files.writeString(Path.of("x"), u.getEmail()); } // sink:file
         String json(User u) { return mapper.writeValueAsString(u); } // sink:jackson
         String gson(Patient p) { return gson.toJson(p); } // sink:gson
@@ -180,6 +182,15 @@ class ReadsAndSinksTest {
         sink(SinkKind.MESSAGING, "org.apache.kafka.clients.producer.Producer#send", "sink:kafka", Confidence.DIRECT, EMAIL));
     assertThat(activity("jms(com.acme.User)").sinks()).containsExactly(
         sink(SinkKind.MESSAGING, "jakarta.jms.MessageProducer#send", "sink:jms", Confidence.DIRECT, PHONE));
+  }
+
+  /** JBoss Logging (Hibernate's, Keycloak's, Quarkus's facade) and a JPA query's parameters. */
+  @Test
+  void jbossLoggingAndJpaQueryParametersAreSinks() {
+    assertThat(activity("jboss(com.acme.User,org.jboss.logging.Logger)").sinks()).containsExactly(sink(SinkKind.LOG,
+        "org.jboss.logging.BasicLogger#infof", "sink:jboss", Confidence.DIRECT, EMAIL));
+    assertThat(activity("query(com.acme.User,jakarta.persistence.TypedQuery)").sinks()).containsExactly(
+        sink(SinkKind.DATABASE, "jakarta.persistence.Query#setParameter", "sink:query", Confidence.DIRECT, EMAIL));
   }
 
   @Test

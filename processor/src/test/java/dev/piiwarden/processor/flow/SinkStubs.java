@@ -54,6 +54,30 @@ final class SinkStubs {
               public ProducerRecord(String topic, V value) {}
             }
             """),
+        source("org.jboss.logging.BasicLogger", """
+            package org.jboss.logging;
+            public interface BasicLogger {
+              void infof(String format, Object parameter);
+            }
+            """),
+        source("org.jboss.logging.Logger", """
+            package org.jboss.logging;
+            public abstract class Logger implements BasicLogger {
+              public static Logger getLogger(Class<?> type) { return null; }
+            }
+            """),
+        source("jakarta.persistence.Query", """
+            package jakarta.persistence;
+            public interface Query {
+              Query setParameter(String name, Object value);
+            }
+            """),
+        source("jakarta.persistence.TypedQuery", """
+            package jakarta.persistence;
+            public interface TypedQuery<X> extends Query {
+              TypedQuery<X> setParameter(String name, Object value);
+            }
+            """),
         source("jakarta.persistence.EntityManager", """
             package jakarta.persistence;
             public interface EntityManager {
