@@ -665,8 +665,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       return;
     }
     // a new object or array made from nothing personal (credentials = new ArrayList<>()) holds
-    // nothing yet: not the elements its type could hold
-    Taint stored = value.isEmpty() && isNew(expression) ? value : withWholeObject(expression, value, null);
+    // nothing yet: not the elements its type could hold. An annotated object stored whole is
+    // handed to every reader of the field, as to a sink: its elements count as read here.
+    Taint stored = value.isEmpty() && isNew(expression) ? value : withWholeObject(expression, value, at);
     if (!stored.isEmpty()) {
       current.pass(new ArgumentPass(held, 0, line(at), List.copyOf(stored.elements),
           List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results),

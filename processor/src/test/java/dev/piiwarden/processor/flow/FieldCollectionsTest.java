@@ -86,4 +86,11 @@ class FieldCollectionsTest {
         List.of("com.acme.Accounts#addSecret(com.acme.Wallet,java.lang.String)", "com.acme.Wallet#credentials",
             "com.acme.Accounts#save(com.acme.Wallet)")));
   }
+
+  /** Storing an annotated object whole hands its data on, as a sink does: the storing method reads it, and is an activity. */
+  @Test
+  void storingAWholeObjectReadsItsElements() {
+    assertThat(compiled.activity("com.acme.Accounts", "com.acme.Accounts#addSecret(com.acme.Wallet,java.lang.String)")
+        .reads()).containsExactly(SECRET);
+  }
 }

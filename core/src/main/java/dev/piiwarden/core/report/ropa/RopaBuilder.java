@@ -49,12 +49,14 @@ public final class RopaBuilder {
           LawfulBasis.VITAL_INTERESTS, "Art. 9(2)(c) vital interests");
 
   private final Inventory inventory;
+  private final Set<String> activityIds = new java.util.HashSet<>();
   private final Taxonomy taxonomy;
   private final RopaConfig config;
   private final Map<String, DataElement> elements;
 
   private RopaBuilder(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
     this.inventory = inventory;
+    inventory.activities().forEach(a -> activityIds.add(a.id()));
     this.taxonomy = taxonomy;
     this.config = config;
     this.elements =
@@ -234,9 +236,23 @@ public final class RopaBuilder {
     return kinds;
   }
 
+  /**
+   * The flows this activity's record answers for: those whose first step that is an activity is
+   * this one. The first step of a path is the method where the element enters it, which may be no
+   * activity (it handed a whole object on, or stored it in a field, without reading it); the flow
+   * then belongs to the first activity after it.
+   */
   private List<Flow> flowsFrom(Activity activity) {
-    return inventory.flows().stream()
-        .filter(f -> !f.path().isEmpty() && f.path().get(0).equals(activity.id())).toList();
+    return inventory.flows().stream().filter(f -> activity.id().equals(firstActivity(f))).toList();
+  }
+
+  private String firstActivity(Flow flow) {
+    for (String step : flow.path()) {
+      if (activityIds.contains(step)) {
+        return step;
+      }
+    }
+    return null;
   }
 
   private List<String> parties(Activity activity, String name) {
