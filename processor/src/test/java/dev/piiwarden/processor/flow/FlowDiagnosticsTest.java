@@ -40,6 +40,27 @@ class FlowDiagnosticsTest {
     return FlowCompilation.compile(options, FlowFixtures.person(), FlowFixtures.user(), CAMPAIGN);
   }
 
+  /** JBoss Logging's backend decides whether the agent can redact it: PW018 says so. */
+  @Test
+  void aJbossLoggingCallSaysWhereTheAgentRedactsIt() {
+    JavaFileObject audit = FlowCompilation.source("com.acme.Audit", """
+        package com.acme;
+        public class Audit {
+          private static final org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger(Audit.class);
+          void trace(User user) {
+            log.infof("sending to %s", user.getEmail()); // call:jboss
+          }
+        }
+        """);
+    FlowCompilation compiled = FlowCompilation.compile(List.of(), FlowFixtures.person(), FlowFixtures.user(), audit);
+    assertThat(compiled.compilation)
+        .hadWarningContaining("PW018: Personal data com.acme.User#email reaches the LOG sink"
+            + " org.jboss.logging.BasicLogger#infof. The PII Warden agent redacts it at run time; without the agent"
+            + " nothing does. JBoss Logging is redacted by the agent only where it writes through Logback, Log4j2 or"
+            + " java.util.logging, not through the JBoss LogManager (Quarkus, WildFly).")
+        .inFile(audit).onLineContaining("// call:jboss");
+  }
+
   @Test
   void purposeLimitationIsAWarningOnTheRead() {
     FlowCompilation compiled = compile(List.of());
