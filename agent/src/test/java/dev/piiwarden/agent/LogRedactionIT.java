@@ -185,6 +185,20 @@ class LogRedactionIT {
         new ObjectMapper().convertValue(message(events, "case=marker-clean").get("order"), Map.class));
   }
 
+  /**
+   * A {@code MapMessage} stays one, its values redacted: JsonTemplateLayout's {@code map} resolver
+   * still finds every key, the personal one redacted and the others as they were.
+   */
+  @Test
+  void log4jMapMessageKeepsItsKeysWithTheValuesRedacted() throws Exception {
+    Path log = run("log4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-json-map.xml"));
+    assertNoPersonalData(Files.readString(log));
+    JsonNode map = message(json(log), "case=\"map\"");
+    assertEquals("case=\"map\" email=\"[REDACTED:email]\" event=\"signup\"", map.get("message").asText());
+    assertEquals("signup", map.get("event").asText());
+    assertEquals("[REDACTED:email]", map.get("mail").asText());
+  }
+
   /** The context stack ({@code ThreadContext.push}, {@code %x}) is redacted entry by entry, in order. */
   @Test
   void log4jContextStackHoldsNoPersonalData() throws Exception {

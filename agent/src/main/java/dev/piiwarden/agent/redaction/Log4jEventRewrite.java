@@ -6,6 +6,7 @@ import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,9 +147,15 @@ final class Log4jEventRewrite {
           }
         }
       } else {
-        out = redactedMessage(members, original, depth);
-        if (out != null) {
-          message = (Object) members.newSimpleMessage.invokeExact((Object) out);
+        Object map = members.mapMessage.isInstance(original) ? redactedMap(members, original) : null;
+        if (map != null) {
+          message = map;
+          out = (String) (Object) members.getFormattedMessage.invokeExact(map);
+        } else {
+          out = redactedMessage(members, original, depth);
+          if (out != null) {
+            message = (Object) members.newSimpleMessage.invokeExact((Object) out);
+          }
         }
       }
     } catch (Throwable failure) {
@@ -248,6 +255,43 @@ final class Log4jEventRewrite {
       depth.copied(null, null, null);
     }
     return result;
+  }
+
+  /**
+   * A {@code MapMessage} ({@code StringMapMessage}, {@code StructuredDataMessage}, ...) of the same
+   * class with its values redacted ({@link LogText#value}: a credential key's whole value), so
+   * that layouts reading its map (JsonTemplateLayout's {@code map} resolver, a message written as a
+   * JSON object) still find every key; a value that is an object and holds nothing keeps its
+   * type. Null when no value changed, or when the copy's text still holds personal data (in a
+   * key): the caller's text message then stands.
+   */
+  private Object redactedMap(Access members, Object original) throws Throwable {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) (Object) members.getMapData.invokeExact(original);
+    if (data == null) {
+      return null;
+    }
+    Map<String, Object> redacted = null;
+    for (Map.Entry<String, Object> entry : data.entrySet()) {
+      Object value = entry.getValue();
+      Object replacement = text.value(entry.getKey(), value);
+      if (replacement != value && value != null && !(value instanceof String) && !LogText.isScalar(value)
+          && replacement.equals(String.valueOf(value))) {
+        replacement = value; // an object that holds nothing stays what it was
+      }
+      if (replacement != value) {
+        if (redacted == null) {
+          redacted = new LinkedHashMap<>(data);
+        }
+        redacted.put(entry.getKey(), replacement);
+      }
+    }
+    if (redacted == null) {
+      return null;
+    }
+    Object copy = (Object) members.newMapInstance.invokeExact(original, (Object) redacted);
+    String formatted = (String) (Object) members.getFormattedMessage.invokeExact(copy);
+    return text.text(formatted) == formatted ? copy : null;
   }
 
   /**
@@ -536,6 +580,9 @@ final class Log4jEventRewrite {
     MethodHandle setContextData;
     MethodHandle setThrown;
     MethodHandle setThrownProxy;
+    Class<?> mapMessage;
+    MethodHandle getMapData;
+    MethodHandle newMapInstance;
     MethodHandle getContextStack;
     MethodHandle stackDepth;
     MethodHandle stackAsList;
@@ -633,6 +680,9 @@ final class Log4jEventRewrite {
         setThrownProxy =
             ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThrownProxy", proxyType), two);
         build = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "build"), read);
+        mapMessage = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.MapMessage");
+        getMapData = ReflectiveAccess.handle(ReflectiveAccess.method(mapMessage, "getData"), read);
+        newMapInstance = ReflectiveAccess.handle(ReflectiveAccess.method(mapMessage, "newInstance", Map.class), two);
         Class<?> contextStack = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.ThreadContext$ContextStack");
         Class<?> mutableStack = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.spi.MutableThreadContextStack");
         getContextStack = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getContextStack"), read);
