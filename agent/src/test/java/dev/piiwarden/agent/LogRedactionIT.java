@@ -35,6 +35,7 @@ class LogRedactionIT {
           "jackson-", "log4j-api", "log4j-to-slf4j");
   private static final List<String> LOG4J =
       List.of("slf4j-api", "log4j-api", "log4j-core", "log4j-slf4j2-impl", "log4j-layout-template-json", "disruptor");
+  private static final List<String> JBOSS = List.of("jboss-logmanager", "jboss-logging", "smallrye-common-");
   private static final String MASKED_LINE =
       "mail [REDACTED:email] tel [REDACTED:phone] card [REDACTED:card] iban [REDACTED:iban]"
           + " from [REDACTED:ip] ssn [REDACTED:ssn] password=[REDACTED:credential]";
@@ -183,6 +184,28 @@ class LogRedactionIT {
     assertEquals("[1,2]", clean.get("items").toString());
     assertEquals(Map.of("sku", "chair-2", "count", 2),
         new ObjectMapper().convertValue(message(events, "case=marker-clean").get("order"), Map.class));
+  }
+
+  /**
+   * JBoss Logging over the JBoss LogManager (Quarkus, WildFly): printf and MessageFormat messages,
+   * MDC and NDC, the exception and an annotated object redacted; a clean line as it was.
+   */
+  @Test
+  void jbossLogManagerFileHoldsNoPersonalData() throws Exception {
+    Path log = run("jboss", JBOSS, "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO fixture case=printf user [REDACTED:email] called from [REDACTED:ip] mdc= ndc=",
+        line(text, "case=printf"));
+    assertEquals("INFO fixture case=message-format user [REDACTED:email] mdc= ndc=", line(text, "case=message-format"));
+    assertEquals("INFO fixture case=plain mail sent to [REDACTED:email] mdc= ndc=", line(text, "case=plain"));
+    assertEquals("INFO fixture case=context ordinary text mdc=[REDACTED:email] ndc=order for [REDACTED:phone]",
+        line(text, "case=context"));
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc= ndc=", line(text, "case=annotated"));
+    assertEquals("INFO fixture " + CLEAN + " mdc= ndc=", line(text, "case=clean"));
+    assertTrue(text.contains("ERROR fixture case=exception billing failed mdc= ndc=: java.lang.IllegalStateException:"
+        + " could not bill [REDACTED:email]"), text);
+    assertTrue(text.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), text);
   }
 
   /**

@@ -19,16 +19,18 @@ import java.util.logging.LogRecord;
  */
 final class JulRecordRewrite {
   private final LogText text;
+  private final JbossRecordRewrite jboss;
 
   JulRecordRewrite(LogText text) {
     this.text = text;
+    this.jboss = new JbossRecordRewrite(text);
   }
 
-  /** Redacts {@code record}; returns its redacted message. */
+  /** Redacts {@code record} (a JBoss LogManager {@code ExtLogRecord} its own way); returns its redacted message. */
   String redact(LogRecord record, String handled) {
     String out;
     try {
-      out = message(record, handled);
+      out = JbossRecordRewrite.isOne(record) ? jboss.redact(record, handled) : message(record, handled);
     } catch (Throwable failure) {
       AgentReport.once(
           "jul-message",

@@ -50,6 +50,8 @@ final class LogHookRewriter extends ClassVisitor {
         return new JulRecordRedaction();
       case JsonExceptionClassRedaction.TYPE_NAME:
         return new JsonExceptionClassRedaction();
+      case JbossRecordRedaction.TYPE_NAME:
+        return new JbossRecordRedaction();
       default:
         return null;
     }

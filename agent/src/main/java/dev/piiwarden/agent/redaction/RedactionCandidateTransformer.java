@@ -5,7 +5,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 
 /**
- * The one transformer log redaction registers: an exact match of the class name against the five
+ * The one transformer log redaction registers: an exact match of the class name against the six
  * hooked classes ({@link #hooked}), nothing else read for any other class. The first match starts
  * redaction ({@link RedactionActivation}: bootstrap bridge, redactor, hooks); the class is then
  * rewritten by {@link LogHookRewriter}, or taken from the {@link HookedClassCache} of an earlier
@@ -30,6 +30,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case ThrowableProxyRedaction.TYPE_NAME:
       case JulRecordRedaction.TYPE_NAME:
       case JsonExceptionClassRedaction.TYPE_NAME:
+      case JbossRecordRedaction.TYPE_NAME:
         return true;
       default:
         return false;

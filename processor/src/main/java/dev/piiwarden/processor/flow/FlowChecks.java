@@ -117,20 +117,7 @@ public final class FlowChecks {
   private void reportLogged(MethodFacts.SinkCall sink, CompilationUnitTree unit) {
     reporter.report(Message.PW018, trees, sink.tree(), unit,
         String.join(", ", sink.record().elements()), sink.record().kind(), sink.record().target(),
-        redaction(sink.record().kind(), sink.record().elements(), sink.rendered())
-            + facadeLimit(sink.record().target()));
-  }
-
-  /**
-   * JBoss Logging writes through the backend it finds: the agent redacts it behind Logback, Log4j2
-   * or java.util.logging, but not behind the JBoss LogManager (Quarkus, WildFly), whose loggers it
-   * does not hook.
-   */
-  private static String facadeLimit(String target) {
-    return target != null && target.startsWith("org.jboss.logging.")
-        ? " JBoss Logging is redacted by the agent only where it writes through Logback, Log4j2 or"
-            + " java.util.logging, not through the JBoss LogManager (Quarkus, WildFly)."
-        : "";
+        redaction(sink.record().kind(), sink.record().elements(), sink.rendered()));
   }
 
   /** The agent redacts System.out and System.err only when asked: it is off by default. */
