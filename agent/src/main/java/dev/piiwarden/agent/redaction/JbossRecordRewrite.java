@@ -74,19 +74,17 @@ final class JbossRecordRewrite {
 
   private String message(Members members, LogRecord record, String handled) throws ReflectiveOperationException {
     Object[] parameters = record.getParameters();
-    boolean hasParameters = parameters != null && parameters.length > 0;
-    if (hasParameters) {
-      Object[] redacted = text.arguments(parameters);
-      if (redacted != parameters) {
-        record.setParameters(redacted);
-      }
+    Object[] redacted = parameters == null || parameters.length == 0 ? parameters : text.arguments(parameters);
+    if (redacted != parameters) {
+      record.setParameters(redacted);
     }
     String formatted = (String) members.getFormattedMessage.invoke(record);
     if (handled != null && handled.equals(formatted)) {
       return handled; // bridged from an outer framework whose hook redacted it
     }
     String out = text.text(formatted);
-    if (out != formatted || hasParameters) {
+    if (out != formatted || redacted != parameters) {
+      // a record that held nothing is left as it was, its parameters included
       members.setMessage.invoke(record, out, members.noFormat);
       record.setParameters(null);
     }
