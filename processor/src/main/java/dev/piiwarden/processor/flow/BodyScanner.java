@@ -88,6 +88,14 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private List<DataRef> returnedBody = List.of();
   private Map<Element, Integer> parameters;
   private final Map<Element, Taint> locals = new HashMap<>();
+  /**
+   * Locals holding an object this method made with {@code new} from nothing personal and has not
+   * handed anywhere, each with the personal data members written on it since ({@code
+   * entity.setEmail(...)}, {@code entity.email = ...}): saved or logged whole, it carries those
+   * only, not every element its type could hold. Handed to any other call, returned, captured or
+   * reassigned, a local leaves this map and counts by its type again.
+   */
+  private final Map<Element, Set<DataRef>> fresh = new HashMap<>();
   /** Locals holding an output stream or writer opened to a sink ({@code connection.getOutputStream()}). */
   private final Map<Element, SinkMatch> streams = new HashMap<>();
   /**
@@ -218,6 +226,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       parameters = null;
       locals.clear();
       streams.clear();
+      fresh.clear();
     }
     return Taint.EMPTY;
   }
@@ -431,6 +440,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     switch (element.getKind()) {
       case LOCAL_VARIABLE:
+        escapeUnlessUsedHere(element);
+        return localValue(element);
       case RESOURCE_VARIABLE:
       case EXCEPTION_PARAMETER:
       case BINDING_VARIABLE:
@@ -451,6 +462,41 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       default:
         return Taint.EMPTY;
     }
+  }
+
+  /**
+   * A use of a {@link #fresh} local other than as the object of a call or field write, or as an
+   * argument of a call (judged at the call: a sink keeps it), hands the object on: it leaves
+   * {@link #fresh}.
+   */
+  private void escapeUnlessUsedHere(Element local) {
+    if (!fresh.containsKey(local)) {
+      return;
+    }
+    TreePath parent = getCurrentPath().getParentPath();
+    Tree up = parent == null ? null : parent.getLeaf();
+    Tree leaf = getCurrentPath().getLeaf();
+    // scanned as a receiver or a written field's object, the identifier's parent is the call or
+    // the assignment itself (the member select is skipped)
+    boolean object = up instanceof MemberSelectTree
+        || (up instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree select
+            && select.getExpression() == leaf)
+        || (up instanceof AssignmentTree assignment && assignment.getVariable() instanceof MemberSelectTree field
+            && field.getExpression() == leaf);
+    boolean argument = up instanceof MethodInvocationTree call && call.getArguments().contains(leaf);
+    if (lambdaDepth == 0 && (object || argument)) {
+      return;
+    }
+    fresh.remove(local);
+  }
+
+  /** The {@link #fresh} local an expression names, or null. */
+  private Element freshLocal(ExpressionTree expression) {
+    if (!(expression instanceof IdentifierTree) || fresh.isEmpty()) {
+      return null;
+    }
+    Element element = context.trees().getElement(new TreePath(getCurrentPath(), expression));
+    return element != null && fresh.containsKey(element) ? element : null;
   }
 
   private Taint localValue(Element local) {
@@ -558,6 +604,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       return Taint.EMPTY;
     }
     SinkMatch stream = tree.getInitializer() == null ? null : streamOf(tree.getInitializer());
+    if (value.isEmpty() && tree.getInitializer() instanceof NewClassTree created && created.getClassBody() == null) {
+      Element local = context.trees().getElement(getCurrentPath());
+      if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+        fresh.put(local, new LinkedHashSet<>()); // UserEntity entity = new UserEntity(): nothing in it yet
+      }
+    }
     if (!value.isEmpty() || stream != null) {
       Element local = context.trees().getElement(getCurrentPath());
       if (local != null && !value.isEmpty()) {
@@ -631,6 +683,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private void assignTo(ExpressionTree variable, ExpressionTree expression, Taint value) {
     if (variable instanceof MemberSelectTree select) {
       scan(select.getExpression(), null); // a write to a field is no read of it
+      Element written = current == null ? null : freshLocal(select.getExpression());
+      if (written != null) {
+        context.index().member(context.trees().getElement(new TreePath(getCurrentPath(), variable)))
+            .ifPresent(fresh.get(written)::add); // entity.email = ...
+      }
       if (current != null) {
         store(context.trees().getElement(new TreePath(getCurrentPath(), variable)), expression, value, variable);
       }
@@ -647,6 +704,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       return;
     }
     Element element = context.trees().getElement(new TreePath(getCurrentPath(), variable));
+    if (element != null) {
+      fresh.remove(element); // reassigned: what it holds now is not known to be new
+    }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       store(element, expression, value, variable);
     } else if (element != null && !value.isEmpty() && !parameters.containsKey(element)) {
@@ -727,6 +787,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // out.write(body) with out = connection.getOutputStream(): HTTP, not a file
       SinkMatch opened = streamOf(receiver);
       sink = opened == null ? sink : opened;
+    }
+    if (!fresh.isEmpty()) {
+      freshAtCall(receiver, method, callee, sink, tree.getArguments());
     }
     if (sink != null) {
       Taint sunk = sinkCall(sink, tree, tree.getArguments(), arguments);
@@ -1176,12 +1239,41 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   }
 
   /**
+   * A call's effect on the {@link #fresh} locals: a setter of a personal data member called on one
+   * records that member ({@code entity.setEmail(email)}), a setter of another field or a call
+   * without arguments leaves it as it is, any other call on it hands it on; one handed to a call
+   * that is no sink is handed on (the callee may fill it).
+   */
+  private void freshAtCall(ExpressionTree receiver, ExecutableElement method, Callee callee, SinkMatch sink,
+      List<? extends ExpressionTree> argumentTrees) {
+    Element target = freshLocal(receiver);
+    if (target != null) {
+      PersonalDataIndex.Written written = callee.library() || callee.unseen()
+          ? PersonalDataIndex.Written.OTHER : context.index().written(method);
+      if (written.data() != null) {
+        fresh.get(target).add(written.data());
+      } else if (!written.setter() && !method.getParameters().isEmpty()) {
+        fresh.remove(target);
+      }
+    }
+    if (sink == null) {
+      for (ExpressionTree argument : argumentTrees) {
+        Element handed = freshLocal(argument);
+        if (handed != null) {
+          fresh.remove(handed);
+        }
+      }
+    }
+  }
+
+  /**
    * An object whose class has personal data members carries all of them. At a sink (serialized,
    * logged, saved) they are read; handed to another method they are only passed on.
    */
   private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall) {
-    TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument));
-    List<DataRef> whole = carriedBy(type, 0);
+    Element made = freshLocal(argument);
+    TypeMirror type = made == null ? context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument)) : null;
+    List<DataRef> whole = made == null ? carriedBy(type, 0) : List.copyOf(fresh.get(made));
     if (whole.isEmpty()) {
       return value;
     }

@@ -189,6 +189,37 @@ public final class PersonalDataIndex {
     return property == null ? null : field(owner, property);
   }
 
+  /**
+   * What a setter of its own class's field writes, {@code setEmail(value)} for {@code email}: the
+   * setter's kind, and the data element when the field is personal data.
+   */
+  public Written written(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    if (method.getParameters().size() != 1 || name.length() <= 3 || !name.startsWith("set")
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return Written.OTHER;
+    }
+    VariableElement field = field(owner, decapitalize(name.substring(3)));
+    if (field == null) {
+      return Written.OTHER;
+    }
+    return member(field).map(Written::element).orElse(Written.NOTHING_PERSONAL);
+  }
+
+  /**
+   * What a method writes on its object: a personal data member ({@link #data}), a field that is
+   * none ({@link #NOTHING_PERSONAL}), or, for any method that is no plain setter, unknown ({@link
+   * #OTHER}).
+   */
+  public record Written(DataRef data, boolean setter) {
+    static final Written OTHER = new Written(null, false);
+    static final Written NOTHING_PERSONAL = new Written(null, true);
+
+    static Written element(DataRef data) {
+      return new Written(data, true);
+    }
+  }
+
   private static String property(String getter) {
     if (getter.length() > 3 && getter.startsWith("get")) {
       return decapitalize(getter.substring(3));

@@ -66,7 +66,7 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
       try {
         taxonomy = Taxonomy.load(taxonomyFile);
       } catch (TaxonomyException e) {
-        reporter.report(Message.PW010, QuotedValue.shown(e.getMessage()));
+        reporter.report(Message.PW010, withPathAsGiven(e.getMessage(), taxonomyFile));
       }
     }
     ok &= taxonomy != null;
@@ -80,6 +80,18 @@ public record ProcessorOptions(Taxonomy taxonomy, boolean strict, boolean flow, 
    * PW023 for a {@code piiwarden.*} option that is none of these ({@code piiwarden.strct}): javac
    * only says that no processor took it, and a misspelt {@code strict} would leave strict mode off.
    */
+  /**
+   * A problem with a file, the file's path shown as given (the redaction engine would take a long
+   * number in it, a temporary folder's, for a card) and the rest masked where it looks like
+   * personal data (a parser's message may quote the file).
+   */
+  private static String withPathAsGiven(String message, Path file) {
+    String path = file == null ? null : file.toString();
+    return path != null && message != null && message.startsWith(path)
+        ? path + QuotedValue.shown(message.substring(path.length()))
+        : QuotedValue.shown(message);
+  }
+
   private static void unknown(Map<String, String> raw, DiagnosticReporter reporter) {
     for (String name : new TreeSet<>(raw.keySet())) {
       if (name.startsWith("piiwarden.") && !names().contains(name)) {
