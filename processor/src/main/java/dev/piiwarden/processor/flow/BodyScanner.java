@@ -1183,6 +1183,15 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Taint all = Taint.EMPTY;
     for (int i = 0; i < arguments.size(); i++) {
       plain.addAll(arguments.get(i).elements);
+      if (sink.valuesOnly()) {
+        // query.setParameter("user", user): the entity stands for its id; only values count
+        TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argumentTrees.get(i)));
+        if (carriedBy(type, 0).isEmpty()) {
+          elements.addAll(arguments.get(i).elements);
+          all = all.union(arguments.get(i));
+        }
+        continue;
+      }
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
       elements.addAll(argument.elements);
       all = all.union(argument).union(heldFieldsOf(argumentTrees.get(i), call));

@@ -86,7 +86,7 @@ public final class SinkCatalogue {
   }
 
   /** The fields of one sink entry. */
-  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers");
+  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly");
   /** The fields of an entry for what annotated methods return. */
   private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers");
 
@@ -135,7 +135,12 @@ public final class SinkCatalogue {
       if (stream != null && !stream.isBoolean()) {
         throw new SinkCatalogueException(where + ": \"stream\" must be true or false");
       }
-      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, stream != null && stream.asBoolean()));
+      JsonNode valuesOnly = sink.get("valuesOnly");
+      if (valuesOnly != null && !valuesOnly.isBoolean()) {
+        throw new SinkCatalogueException(where + ": \"valuesOnly\" must be true or false");
+      }
+      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, stream != null && stream.asBoolean(),
+          false, List.of(), valuesOnly != null && valuesOnly.asBoolean()));
     }
     return definitions;
   }

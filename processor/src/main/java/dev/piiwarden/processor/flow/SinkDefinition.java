@@ -24,13 +24,22 @@ import java.util.List;
  *     method of a class annotated with {@code type} a handler, directly or through the annotations
  *     on them ({@code @RequestMapping}, which {@code @GetMapping} carries); empty: every public
  *     instance method of such a class is one
+ * @param valuesOnly an annotated object (or a container of them) handed to these methods stands
+ *     for its identity, not its data: a JPA query binds an entity parameter by its id. Only the
+ *     values handed count (an e-mail address read from one), not an object's members or fields.
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
-    boolean stream, boolean returned, List<String> handlers) {
+    boolean stream, boolean returned, List<String> handlers, boolean valuesOnly) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
     handlers = handlers == null ? List.of() : List.copyOf(handlers);
+  }
+
+  /** An entry whose arguments count whole. */
+  public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
+      boolean stream, boolean returned, List<String> handlers) {
+    this(kind, type, methods, receivers, stream, returned, handlers, false);
   }
 
   /** An entry whose methods send their arguments, or open a stream to the sink. */

@@ -81,7 +81,8 @@ public final class SinkMatcher {
     for (Resolved resolved : candidates(byMethod, cache, receiverType, methodName)) {
       List<String> receivers = resolved.definition().receivers();
       if (receivers.isEmpty() || (receiverField != null && receivers.contains(fieldName(receiverField)))) {
-        return new SinkMatch(resolved.definition().kind(), resolved.binaryName() + "#" + methodName);
+        return new SinkMatch(resolved.definition().kind(), resolved.binaryName() + "#" + methodName,
+            resolved.definition().valuesOnly());
       }
     }
     return null;
