@@ -96,6 +96,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * reassigned, a local leaves this map and counts by its type again.
    */
   private final Map<Element, Set<DataRef>> fresh = new HashMap<>();
+  /** For each {@link #fresh} local, the fields that hold values written on it here ({@code entity.setUsername(...)}). */
+  private final Map<Element, Set<Element>> freshHeld = new HashMap<>();
   /** Locals holding an output stream or writer opened to a sink ({@code connection.getOutputStream()}). */
   private final Map<Element, SinkMatch> streams = new HashMap<>();
   /**
@@ -227,6 +229,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       locals.clear();
       streams.clear();
       fresh.clear();
+      freshHeld.clear();
     }
     return Taint.EMPTY;
   }
@@ -685,8 +688,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       scan(select.getExpression(), null); // a write to a field is no read of it
       Element written = current == null ? null : freshLocal(select.getExpression());
       if (written != null) {
-        context.index().member(context.trees().getElement(new TreePath(getCurrentPath(), variable)))
-            .ifPresent(fresh.get(written)::add); // entity.email = ...
+        Element field = context.trees().getElement(new TreePath(getCurrentPath(), variable));
+      Optional<DataRef> data = context.index().member(field);
+      if (data.isPresent()) {
+        fresh.get(written).add(data.get()); // entity.email = ...
+      } else if (field != null) {
+        freshHeld.computeIfAbsent(written, k -> new LinkedHashSet<>()).add(field);
+      }
       }
       if (current != null) {
         store(context.trees().getElement(new TreePath(getCurrentPath(), variable)), expression, value, variable);
@@ -1192,9 +1200,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         }
         continue;
       }
+      Element made = freshLocal(argumentTrees.get(i));
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
       elements.addAll(argument.elements);
-      all = all.union(argument).union(heldFieldsOf(argumentTrees.get(i), call));
+      all = all.union(argument).union(made == null ? heldFieldsOf(argumentTrees.get(i), call)
+          : heldFieldsWritten(made, call));
     }
     Taint sunk = all.withElements(elements);
     Set<String> rendered = new TreeSet<>(elements);
@@ -1261,7 +1271,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           ? PersonalDataIndex.Written.OTHER : context.index().written(method);
       if (written.data() != null) {
         fresh.get(target).add(written.data());
-      } else if (!written.setter() && !method.getParameters().isEmpty()) {
+      } else if (written.setter()) {
+        freshHeld.computeIfAbsent(target, k -> new LinkedHashSet<>()).add(written.field());
+      } else if (!method.getParameters().isEmpty()) {
         fresh.remove(target);
       }
     }
@@ -1310,6 +1322,21 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Taint reads = Taint.EMPTY;
     for (String field : context.heldFieldsOf(type)) {
       reads = reads.union(Taint.result(new CallResult(field, line(call)), lambdaDepth > 0));
+    }
+    return reads;
+  }
+
+  /**
+   * A {@link #fresh} object saved whole carries what is stored in the fields that hold values
+   * written on it here, not in every such field of its class ({@link #heldFieldsOf}).
+   */
+  private Taint heldFieldsWritten(Element local, Tree call) {
+    Taint reads = Taint.EMPTY;
+    for (Element field : freshHeld.getOrDefault(local, Set.of())) {
+      String held = context.heldField(field);
+      if (held != null) {
+        reads = reads.union(Taint.result(new CallResult(held, line(call)), lambdaDepth > 0));
+      }
     }
     return reads;
   }

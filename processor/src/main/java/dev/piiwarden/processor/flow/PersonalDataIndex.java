@@ -203,20 +203,19 @@ public final class PersonalDataIndex {
     if (field == null) {
       return Written.OTHER;
     }
-    return member(field).map(Written::element).orElse(Written.NOTHING_PERSONAL);
+    return new Written(member(field).orElse(null), field);
   }
 
   /**
-   * What a method writes on its object: a personal data member ({@link #data}), a field that is
-   * none ({@link #NOTHING_PERSONAL}), or, for any method that is no plain setter, unknown ({@link
-   * #OTHER}).
+   * What a method writes on its object: for a plain setter its field, and the data element when
+   * that field is personal data; for any other method nothing known ({@link #OTHER}).
    */
-  public record Written(DataRef data, boolean setter) {
-    static final Written OTHER = new Written(null, false);
-    static final Written NOTHING_PERSONAL = new Written(null, true);
+  public record Written(DataRef data, VariableElement field) {
+    static final Written OTHER = new Written(null, null);
 
-    static Written element(DataRef data) {
-      return new Written(data, true);
+    /** Whether the method is a plain setter of a field of its class. */
+    boolean setter() {
+      return field != null;
     }
   }
 

@@ -39,6 +39,19 @@ class FreshObjectsTest {
           account.phone = phone;
           em.persist(account); // sink:phone
         }
+        public void remember(Account account, User user) {
+          account.getExtras().add(user.getEmail());
+        }
+        public void plain(String id) {
+          Account account = new Account();
+          account.setId(id);
+          em.persist(account); // sink:plain
+        }
+        public void noted(User user) {
+          Account account = new Account();
+          account.setNote(user.getEmail());
+          em.persist(account); // sink:noted
+        }
         public void filled(Object form) {
           Account account = new Account();
           fill(account, form);
@@ -63,10 +76,14 @@ class FreshObjectsTest {
           @PersonalData(category = Category.USER_CONTACT_PHONE_NUMBER, purposes = Purpose.MARKETING,
               basis = LawfulBasis.CONSENT)
           String phone;
+          private String note;
+          private final java.util.List<Object> extras = new java.util.ArrayList<>();
           public void setId(String id) { this.id = id; }
+          public void setNote(String note) { this.note = note; }
+          public java.util.List<Object> getExtras() { return extras; }
           public void setEmail(String email) { this.email = email; }
         }
-        """), SOURCE);
+        """), FlowFixtures.person(), FlowFixtures.user(), SOURCE);
   }
 
   private static List<?> sinks(String method) {
@@ -96,5 +113,17 @@ class FreshObjectsTest {
   void aNewObjectHandedToAnotherMethodFirstCountsByItsType() {
     assertThat(sinks("filled(java.lang.Object)")).containsExactly(
         sinkAt(ACCOUNTS, "sink:filled", SinkKind.DATABASE, PERSIST, Confidence.DIRECT, EMAIL, PHONE));
+  }
+
+  /**
+   * Fields that hold values count for a new object only where they were written on it here: what
+   * another method added to some account's extras does not reach the new account's save.
+   */
+  @Test
+  void aNewObjectCarriesOnlyTheValueFieldsWrittenOnIt() {
+    List<String> ends = compiled.merged().flows().stream()
+        .map(flow -> flow.element() + " " + flow.path().get(flow.path().size() - 1)).toList();
+    assertThat(ends).doesNotContain("com.acme.User#email com.acme.Accounts#plain(java.lang.String)");
+    assertThat(ends).contains("com.acme.User#email com.acme.Accounts#noted(com.acme.User)");
   }
 }
