@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Redacts a Log4j2 {@code LogEvent} on its way to the appenders: a copy ({@code
- * Log4jLogEvent.Builder}) with the message as a {@code SimpleMessage} of the redacted text, the
- * context data's values and the context stack's entries (NDC) redacted, and the exception replaced by a stand-in when a message in its
- * chain held personal data. The application's messages and exceptions are never changed, nor is
+ * Log4jLogEvent.Builder}) with the message as a {@code SimpleMessage} of the redacted text (a
+ * {@code MapMessage} as one of its class with its values redacted), the context data's values and
+ * the context stack's entries (NDC) redacted, and the exception replaced by a stand-in when a
+ * message in its chain held personal data. The application's messages and exceptions are never changed, nor is
  * an immutable event ({@code Log4jLogEvent}), which an application or appender may hold; a
  * reusable event ({@code MutableLogEvent}, what a synchronous logger with thread-local events and
  * {@code AsyncLoggerConfig}'s queue pass), which its factory or queue clears after the call, gets

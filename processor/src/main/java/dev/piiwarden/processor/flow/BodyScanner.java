@@ -689,12 +689,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       Element written = current == null ? null : freshLocal(select.getExpression());
       if (written != null) {
         Element field = context.trees().getElement(new TreePath(getCurrentPath(), variable));
-      Optional<DataRef> data = context.index().member(field);
-      if (data.isPresent()) {
-        fresh.get(written).add(data.get()); // entity.email = ...
-      } else if (field != null) {
-        freshHeld.computeIfAbsent(written, k -> new LinkedHashSet<>()).add(field);
-      }
+        Optional<DataRef> data = context.index().member(field);
+        if (data.isPresent()) {
+          fresh.get(written).add(data.get()); // entity.email = ...
+        } else if (field != null) {
+          freshHeld.computeIfAbsent(written, k -> new LinkedHashSet<>()).add(field);
+        }
       }
       if (current != null) {
         store(context.trees().getElement(new TreePath(getCurrentPath(), variable)), expression, value, variable);
