@@ -697,7 +697,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         }
       }
       if (current != null) {
-        store(context.trees().getElement(new TreePath(getCurrentPath(), variable)), expression, value, variable);
+        Element field = context.trees().getElement(new TreePath(getCurrentPath(), variable));
+        store(field, expression, value, variable);
+        if (written == null && !(isThis(select.getExpression()) && inConstructor())) {
+          storedField(field, value, variable); // user.email = email on an entity not made here
+        }
       }
       return;
     }
@@ -717,6 +721,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     if (element != null && element.getKind() == ElementKind.FIELD) {
       store(element, expression, value, variable);
+      if (!inConstructor()) {
+        storedField(element, value, variable); // email = value in a setter of an entity
+      }
     } else if (element != null && !value.isEmpty() && !parameters.containsKey(element)) {
       locals.merge(element, value, Taint::union);
     }
@@ -741,6 +748,49 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           List.copyOf(stored.parameters), confidence(stored), List.copyOf(stored.results),
           stored.exceptLists()));
     }
+  }
+
+  /**
+   * A value written into a field that a framework stores with its object, a JPA entity's
+   * ({@link SinkMatcher#fieldWritten}): a sink at the write for what the value carries, so a
+   * setter's parameter reaches the database and its callers' data with it. An entity written into
+   * a relation stands for its id: none of its members count. The field's own data element is no
+   * part of it: writing it is no read, and a setter is no activity.
+   */
+  private void storedField(Element field, Taint value, Tree at) {
+    SinkMatch sink = context.sinks().fieldWritten(field);
+    if (sink == null) {
+      return;
+    }
+    Set<String> identities = new TreeSet<>();
+    identitiesWritten(field.asType(), identities, 0);
+    record(sink, at, identities.isEmpty() ? value : value.withoutMembersOf(identities));
+  }
+
+  /**
+   * The own types ({@link FlowContext#ownTypes}) of the classes in {@code type}, itself or the
+   * type arguments of a container ({@code List<CredentialEntity>}), whose objects a field stores
+   * as their identity ({@link SinkMatcher#writtenAsIdentity}).
+   */
+  private void identitiesWritten(TypeMirror type, Set<String> into, int depth) {
+    if (!(type instanceof DeclaredType declared) || depth > 2) {
+      return;
+    }
+    TypeElement element = (TypeElement) declared.asElement();
+    if (context.sinks().writtenAsIdentity(element)) {
+      into.addAll(context.ownTypes(element));
+    }
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      identitiesWritten(argument, into, depth + 1);
+    }
+  }
+
+  private boolean inConstructor() {
+    return current.method().getKind() == ElementKind.CONSTRUCTOR;
+  }
+
+  private static boolean isThis(ExpressionTree expression) {
+    return expression instanceof IdentifierTree identifier && identifier.getName().contentEquals("this");
   }
 
   /** Whether {@code expression} is a {@code new} object or array, in parentheses or a cast or not. */

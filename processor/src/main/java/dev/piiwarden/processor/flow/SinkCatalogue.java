@@ -86,7 +86,8 @@ public final class SinkCatalogue {
   }
 
   /** The fields of one sink entry. */
-  private static final Set<String> FIELDS = Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly");
+  private static final Set<String> FIELDS =
+      Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly", "fieldsOf");
   /** The fields of an entry for what annotated methods return. */
   private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers");
 
@@ -114,15 +115,14 @@ public final class SinkCatalogue {
             + List.of(SinkKind.values()));
       }
       if (sink.has("returnedBy")) {
-        for (Iterator<String> names = sink.fieldNames(); names.hasNext(); ) {
-          String name = names.next();
-          if (!RETURNED_FIELDS.contains(name)) {
-            throw new SinkCatalogueException(where + ": \"" + name + "\" does not go with \"returnedBy\";"
-                + " an entry names either an annotation (\"returnedBy\") or a type and its methods");
-          }
-        }
+        onlyWith(sink, "returnedBy", RETURNED_FIELDS, where);
         definitions.add(SinkDefinition.returnedBy(sinkKind, text(sink, "returnedBy", where),
             texts(sink, "handlers", where, false)));
+        continue;
+      }
+      if (sink.has("fieldsOf")) {
+        onlyWith(sink, "fieldsOf", Set.of("kind", "fieldsOf", "valuesOnly"), where);
+        definitions.add(SinkDefinition.fieldsOf(sinkKind, text(sink, "fieldsOf", where), flag(sink, "valuesOnly", where)));
         continue;
       }
       if (sink.has("handlers")) {
@@ -131,18 +131,21 @@ public final class SinkCatalogue {
       String type = text(sink, "type", where);
       List<String> methods = texts(sink, "methods", where, true);
       List<String> receivers = texts(sink, "receiver", where, false);
-      JsonNode stream = sink.get("stream");
-      if (stream != null && !stream.isBoolean()) {
-        throw new SinkCatalogueException(where + ": \"stream\" must be true or false");
-      }
-      JsonNode valuesOnly = sink.get("valuesOnly");
-      if (valuesOnly != null && !valuesOnly.isBoolean()) {
-        throw new SinkCatalogueException(where + ": \"valuesOnly\" must be true or false");
-      }
-      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, stream != null && stream.asBoolean(),
-          false, List.of(), valuesOnly != null && valuesOnly.asBoolean()));
+      definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, flag(sink, "stream", where),
+          false, List.of(), flag(sink, "valuesOnly", where), false));
     }
     return definitions;
+  }
+
+  /** An entry that names an annotation ({@code key}) names nothing but {@code allowed}. */
+  private static void onlyWith(JsonNode sink, String key, Set<String> allowed, String where) {
+    for (Iterator<String> names = sink.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw new SinkCatalogueException(where + ": \"" + name + "\" does not go with \"" + key + "\";"
+            + " an entry names either an annotation (\"" + key + "\") or a type and its methods");
+      }
+    }
   }
 
   /** A misspelt field would otherwise be left out in silence ({@code "recevier"} for {@code "receiver"}). */
@@ -156,6 +159,15 @@ public final class SinkCatalogue {
             + "; the fields are " + known.stream().sorted().toList());
       }
     }
+  }
+
+  /** An optional {@code true} or {@code false}; absent is false. */
+  private static boolean flag(JsonNode sink, String field, String where) {
+    JsonNode value = sink.get(field);
+    if (value != null && !value.isBoolean()) {
+      throw new SinkCatalogueException(where + ": \"" + field + "\" must be true or false");
+    }
+    return value != null && value.asBoolean();
   }
 
   private static String text(JsonNode sink, String field, String where) {

@@ -27,9 +27,16 @@ import java.util.List;
  * @param valuesOnly an annotated object (or a container of them) handed to these methods stands
  *     for its identity, not its data: a JPA query binds an entity parameter by its id. Only the
  *     values handed count (an e-mail address read from one), not an object's members or fields.
+ *     For a {@code fields} entry: an object of a class annotated with {@code type} written into a
+ *     field stands for its identity (a JPA relation stores the related entity's id).
+ * @param fields {@code type} is an annotation and {@code methods} is empty: a value written into a
+ *     field of a class annotated with it goes to this sink, wherever the object is changed (not in
+ *     a constructor, nor on an object the method made itself, which reaches the sink when it is
+ *     saved). A JPA provider writes the changed fields of a managed {@code @Entity} at flush, with
+ *     no call to save it. Static, {@code transient} and {@code @Transient} fields are not written.
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
-    boolean stream, boolean returned, List<String> handlers, boolean valuesOnly) {
+    boolean stream, boolean returned, List<String> handlers, boolean valuesOnly, boolean fields) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
@@ -39,7 +46,7 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
   /** An entry whose arguments count whole. */
   public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
       boolean stream, boolean returned, List<String> handlers) {
-    this(kind, type, methods, receivers, stream, returned, handlers, false);
+    this(kind, type, methods, receivers, stream, returned, handlers, false, false);
   }
 
   /** An entry whose methods send their arguments, or open a stream to the sink. */
@@ -56,5 +63,10 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
   /** An entry for what methods annotated with {@code annotation} (or handlers of a class annotated with it) return. */
   public static SinkDefinition returnedBy(SinkKind kind, String annotation, List<String> handlers) {
     return new SinkDefinition(kind, annotation, List.of(), List.of(), false, true, handlers);
+  }
+
+  /** An entry for what is written into the fields of classes annotated with {@code annotation}. */
+  public static SinkDefinition fieldsOf(SinkKind kind, String annotation, boolean valuesOnly) {
+    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, false, List.of(), valuesOnly, true);
   }
 }

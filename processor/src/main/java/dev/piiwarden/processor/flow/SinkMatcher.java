@@ -41,6 +41,10 @@ public final class SinkMatcher {
   private final Map<TypeElement, SinkDefinition> returnedBy = new HashMap<>();
   private final Map<Element, Found> returnedByElement = new HashMap<>();
 
+  /** Entries for what is written into fields ({@link SinkDefinition#fields()}), by annotation type. */
+  private final Map<TypeElement, SinkDefinition> fieldsOf = new HashMap<>();
+  private final Map<TypeElement, SinkDefinition> fieldsOfClass = new HashMap<>();
+
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
@@ -51,6 +55,10 @@ public final class SinkMatcher {
       }
       if (definition.returned()) {
         returnedBy.putIfAbsent(type, definition);
+        continue;
+      }
+      if (definition.fields()) {
+        fieldsOf.putIfAbsent(type, definition);
         continue;
       }
       Resolved resolved = new Resolved(definition, types.erasure(type.asType()),
@@ -147,6 +155,51 @@ public final class SinkMatcher {
       }
     }
     return null;
+  }
+
+  /**
+   * The sink that a value written into {@code field} goes to, or null: a field of a class annotated
+   * with the annotation of a {@link SinkDefinition#fields()} entry ({@code @Entity}), neither
+   * static nor {@code transient} nor annotated {@code @Transient} (JPA's, Spring Data's). The
+   * target is the field: {@code com.acme.UserEntity#email}.
+   */
+  public SinkMatch fieldWritten(Element field) {
+    if (fieldsOf.isEmpty() || field == null || field.getKind() != ElementKind.FIELD
+        || field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)
+        || !(field.getEnclosingElement() instanceof TypeElement owner)) {
+      return null;
+    }
+    SinkDefinition definition = fieldsOfClass.computeIfAbsent(owner, this::fieldsEntry);
+    if (definition == NO_ENTRY) {
+      return null;
+    }
+    for (AnnotationMirror annotation : field.getAnnotationMirrors()) {
+      if (annotation.getAnnotationType().asElement().getSimpleName().contentEquals("Transient")) {
+        return null;
+      }
+    }
+    return new SinkMatch(definition.kind(), elements.getBinaryName(owner) + "#" + field.getSimpleName());
+  }
+
+  /**
+   * Whether an object of {@code type} written into a field stands for its identity: its class is
+   * annotated with the annotation of a {@link SinkDefinition#fields()} entry that is
+   * {@link SinkDefinition#valuesOnly()}. A JPA relation stores the related entity's id.
+   */
+  public boolean writtenAsIdentity(TypeElement type) {
+    return !fieldsOf.isEmpty() && fieldsOfClass.computeIfAbsent(type, this::fieldsEntry).valuesOnly();
+  }
+
+  private static final SinkDefinition NO_ENTRY = new SinkDefinition(null, null, List.of(), List.of());
+
+  private SinkDefinition fieldsEntry(TypeElement owner) {
+    for (AnnotationMirror annotation : owner.getAnnotationMirrors()) {
+      SinkDefinition definition = fieldsOf.get((TypeElement) annotation.getAnnotationType().asElement());
+      if (definition != null) {
+        return definition;
+      }
+    }
+    return NO_ENTRY;
   }
 
   /** An entry found through an annotation of an element, and the sink it gives. */

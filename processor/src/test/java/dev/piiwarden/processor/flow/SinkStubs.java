@@ -78,6 +78,10 @@ final class SinkStubs {
               TypedQuery<X> setParameter(String name, Object value);
             }
             """),
+        annotation("jakarta.persistence.Entity"),
+        annotation("jakarta.persistence.MappedSuperclass"),
+        annotation("jakarta.persistence.Embeddable"),
+        annotation("jakarta.persistence.Transient"),
         source("jakarta.persistence.EntityManager", """
             package jakarta.persistence;
             public interface EntityManager {
@@ -100,5 +104,13 @@ final class SinkStubs {
 
   static JavaFileObject source(String name, String text) {
     return JavaFileObjects.forSourceString(name, text);
+  }
+
+  /** An annotation type kept at run time, as JPA's are. */
+  private static JavaFileObject annotation(String name) {
+    int dot = name.lastIndexOf('.');
+    return source(name, "package " + name.substring(0, dot) + ";\n"
+        + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+        + "public @interface " + name.substring(dot + 1) + " {}\n");
   }
 }

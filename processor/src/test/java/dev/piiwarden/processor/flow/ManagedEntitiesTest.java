@@ -1,0 +1,202 @@
+package dev.piiwarden.processor.flow;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.piiwarden.processor.flow.FlowCompilation.sinkAt;
+
+import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.Flow;
+import dev.piiwarden.core.inventory.SinkKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JPA provider writes the changed fields of a managed entity at flush, with no call to save it:
+ * a value written into an entity's field (through a setter or directly) goes to the database,
+ * unless the object was made in the same method (it reaches the database when it is saved).
+ */
+class ManagedEntitiesTest {
+  private static final String EMAIL = FlowFixtures.EMAIL;
+
+  static final String CUSTOMERS = """
+      package com.acme;
+      import dev.piiwarden.annotations.*;
+      @ProcessingActivity(name = "Customers", purposes = Purpose.ESSENTIAL_SERVICE)
+      public class Customers {
+        jakarta.persistence.EntityManager em;
+        public void changeEmail(Customer customer, User user) { customer.setEmail(user.getEmail()); }
+        public void note(Customer customer, User user) { customer.setNote(user.getEmail()); }
+        public void tag(Customer customer, User user) {
+          customer.tag = user.getEmail(); // sink:tag
+        }
+        public void audit(Customer customer, User user) { customer.setCreatedBy(user.getEmail()); }
+        public void move(Customer customer, Address address) { customer.setAddress(address); }
+        public void refer(Customer customer, Customer other) {
+          customer.setReferrer(other);
+          customer.setFriends(java.util.List.of(other));
+        }
+        public void notStored(Customer customer, User user) {
+          customer.setShown(user.getEmail());
+          customer.setCached(user.getEmail());
+          Customer.lastTag = user.getEmail();
+          customer.erase();
+        }
+        public void created(User user) {
+          Customer customer = new Customer(user.getEmail());
+          em.persist(customer);
+        }
+        public void madeHere(User user) {
+          Customer customer = new Customer();
+          customer.tag = user.getEmail();
+          em.persist(customer);
+        }
+      }
+      """;
+
+  private static FlowCompilation compiled;
+
+  @BeforeAll
+  static void compile() {
+    compiled = FlowCompilation.compile(
+        FlowCompilation.source("com.acme.Audited", """
+            package com.acme;
+            @jakarta.persistence.MappedSuperclass
+            public abstract class Audited {
+              protected String createdBy;
+              public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+            }
+            """),
+        FlowCompilation.source("com.acme.Address", """
+            package com.acme;
+            import dev.piiwarden.annotations.*;
+            @jakarta.persistence.Embeddable
+            public class Address {
+              @PersonalData(category = Category.USER_CONTACT_ADDRESS_STREET, purposes = Purpose.ESSENTIAL_SERVICE)
+              String street;
+            }
+            """),
+        FlowCompilation.source("com.acme.Customer", """
+            package com.acme;
+            import dev.piiwarden.annotations.*;
+            @jakarta.persistence.Entity
+            public class Customer extends Audited {
+              @PersonalData(category = Category.USER_CONTACT_EMAIL, purposes = Purpose.ESSENTIAL_SERVICE)
+              private String email;
+              private String note;
+              public String tag;
+              static String lastTag;
+              @jakarta.persistence.Transient private String shown;
+              private transient String cached;
+              private Customer referrer;
+              private java.util.List<Customer> friends;
+              private Address address;
+              public Customer() {}
+              public Customer(String email) { this.email = email; }
+              public void setEmail(String email) { this.email = email; }
+              public void setNote(String note) { this.note = note; }
+              public void setShown(String shown) { this.shown = shown; }
+              public void setCached(String cached) { this.cached = cached; }
+              public void setReferrer(Customer referrer) { this.referrer = referrer; }
+              public void setFriends(java.util.List<Customer> friends) { this.friends = friends; }
+              public void setAddress(Address address) { this.address = address; }
+              public void erase() { email = null; }
+            }
+            """),
+        FlowFixtures.person(), FlowFixtures.user(), FlowCompilation.source("com.acme.Customers", CUSTOMERS));
+  }
+
+  private static final String PERSIST = "jakarta.persistence.EntityManager#persist";
+
+  /**
+   * "element target" of each DATABASE flow whose path starts at {@code method} of Customers, but
+   * for those to a persist: a customer persisted whole carries what any method wrote into its
+   * fields that hold values.
+   */
+  private static List<String> flowsFrom(String method) {
+    return compiled.merged().flows().stream()
+        .filter(flow -> flow.sink() == SinkKind.DATABASE && !flow.target().equals(PERSIST)
+            && flow.path().get(0).equals("com.acme.Customers#" + method))
+        .map(flow -> flow.element() + " " + flow.target()).toList();
+  }
+
+  @Test
+  void aValueSetOnAnEntityGoesToTheDatabase() {
+    assertThat(compiled.compilation).succeeded();
+    assertThat(flowsFrom("changeEmail(com.acme.Customer,com.acme.User)"))
+        .containsExactly(EMAIL + " com.acme.Customer#email");
+    // a column that is no personal data by its declaration still stores the address written into it
+    assertThat(flowsFrom("note(com.acme.Customer,com.acme.User)")).containsExactly(EMAIL + " com.acme.Customer#note");
+    // a field of a mapped superclass, named by the class that declares it
+    assertThat(flowsFrom("audit(com.acme.Customer,com.acme.User)"))
+        .containsExactly(EMAIL + " com.acme.Audited#createdBy");
+  }
+
+  @Test
+  void aFieldWrittenDirectlyIsASinkOnItsLine() {
+    assertThat(compiled.activity("com.acme.Customers", "com.acme.Customers#tag(com.acme.Customer,com.acme.User)")
+        .sinks()).containsExactly(
+            sinkAt(CUSTOMERS, "sink:tag", SinkKind.DATABASE, "com.acme.Customer#tag", Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void anEmbeddedObjectIsStoredWholeARelatedEntityByItsId() {
+    assertThat(flowsFrom("move(com.acme.Customer,com.acme.Address)"))
+        .containsExactly("com.acme.Address#street com.acme.Customer#address");
+    assertThat(flowsFrom("refer(com.acme.Customer,com.acme.Customer)")).isEmpty();
+  }
+
+  @Test
+  void staticTransientAndErasedFieldsAndConstructorsAreNoWrites() {
+    assertThat(flowsFrom("notStored(com.acme.Customer,com.acme.User)")).isEmpty();
+    // the constructor's write is no sink: the new customer reaches the database where it is persisted
+    assertThat(compiled.merged().flows().stream()
+        .filter(flow -> flow.path().get(0).equals("com.acme.Customers#created(com.acme.User)"))
+        .map(Flow::target).distinct().toList()).containsExactly(PERSIST);
+  }
+
+  @Test
+  void anEntityMadeInTheMethodIsWrittenWhereItIsSaved() {
+    String madeHere = "com.acme.Customers#madeHere(com.acme.User)";
+    assertThat(flowsFrom("madeHere(com.acme.User)")).isEmpty();
+    // the address goes into the new customer's tag field, and with the customer into the database
+    assertThat(compiled.merged().flows())
+        .contains(new Flow(EMAIL, SinkKind.DATABASE, PERSIST, List.of(madeHere, "com.acme.Customer#tag", madeHere)));
+  }
+
+  @Test
+  void aTeamsOwnAnnotationCanMarkStoredClasses(@TempDir Path dir) throws Exception {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), """
+        {"sinks": [{"kind": "DATABASE", "fieldsOf": "com.acme.Stored"}]}
+        """);
+    JavaFileObject stored = FlowCompilation.source("com.acme.Stored", """
+        package com.acme;
+        public @interface Stored {}
+        """);
+    JavaFileObject record = FlowCompilation.source("com.acme.Ledger", """
+        package com.acme;
+        @Stored
+        public class Ledger {
+          String owner;
+          void owner(User user) { owner = user.getEmail(); }
+        }
+        """);
+    FlowCompilation own = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), stored, record);
+    assertThat(own.compilation).succeeded();
+    assertThat(own.activity("com.acme.Ledger", "com.acme.Ledger#owner(com.acme.User)").sinks())
+        .containsExactly(new dev.piiwarden.core.inventory.SinkRecord(SinkKind.DATABASE, "com.acme.Ledger#owner", 5,
+            List.of(EMAIL), Confidence.DIRECT));
+
+    Files.writeString(sinks, """
+        {"sinks": [{"kind": "DATABASE", "fieldsOf": "com.acme.Stored", "methods": ["save"]}]}
+        """);
+    FlowCompilation failed = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), stored);
+    assertThat(failed.compilation).hadErrorContaining("sinks[0]: \"methods\" does not go with \"fieldsOf\"");
+  }
+}
