@@ -762,27 +762,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (sink == null) {
       return;
     }
-    Set<String> identities = new TreeSet<>();
-    identitiesWritten(field.asType(), identities, 0);
+    Set<String> identities = context.identitiesWritten(field.asType());
     record(sink, at, identities.isEmpty() ? value : value.withoutMembersOf(identities));
-  }
-
-  /**
-   * The own types ({@link FlowContext#ownTypes}) of the classes in {@code type}, itself or the
-   * type arguments of a container ({@code List<CredentialEntity>}), whose objects a field stores
-   * as their identity ({@link SinkMatcher#writtenAsIdentity}).
-   */
-  private void identitiesWritten(TypeMirror type, Set<String> into, int depth) {
-    if (!(type instanceof DeclaredType declared) || depth > 2) {
-      return;
-    }
-    TypeElement element = (TypeElement) declared.asElement();
-    if (context.sinks().writtenAsIdentity(element)) {
-      into.addAll(context.ownTypes(element));
-    }
-    for (TypeMirror argument : declared.getTypeArguments()) {
-      identitiesWritten(argument, into, depth + 1);
-    }
   }
 
   private boolean inConstructor() {
@@ -1253,8 +1234,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       Element made = freshLocal(argumentTrees.get(i));
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
       elements.addAll(argument.elements);
-      all = all.union(argument).union(made == null ? heldFieldsOf(argumentTrees.get(i), call)
-          : heldFieldsWritten(made, call));
+      boolean stored = sink.kind() == SinkKind.DATABASE;
+      all = all.union(argument).union(made == null ? heldFieldsOf(argumentTrees.get(i), call, stored)
+          : heldFieldsWritten(made, call, stored));
     }
     Taint sunk = all.withElements(elements);
     Set<String> rendered = new TreeSet<>(elements);
@@ -1362,15 +1344,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /**
    * A project object logged, serialized or saved whole ({@code repository.save(order)} after
    * {@code order.setEmail(user.getEmail())}) carries what is stored in its fields that hold values:
-   * reads of those fields, known when summaries merge.
+   * reads of those fields, known when summaries merge. Saved into a database ({@code stored}), a
+   * JPA entity carries only the fields its provider writes ({@link FlowContext#heldFieldsStored}).
    */
-  private Taint heldFieldsOf(ExpressionTree argument, Tree call) {
+  private Taint heldFieldsOf(ExpressionTree argument, Tree call, boolean stored) {
     TypeElement type = typeOf(argument);
     if (type == null || type.getKind() == ElementKind.ENUM) {
       return Taint.EMPTY;
     }
     Taint reads = Taint.EMPTY;
-    for (String field : context.heldFieldsOf(type)) {
+    for (String field : stored ? context.heldFieldsStored(type) : context.heldFieldsOf(type)) {
       reads = reads.union(Taint.result(new CallResult(field, line(call)), lambdaDepth > 0));
     }
     return reads;
@@ -1380,10 +1363,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * A {@link #fresh} object saved whole carries what is stored in the fields that hold values
    * written on it here, not in every such field of its class ({@link #heldFieldsOf}).
    */
-  private Taint heldFieldsWritten(Element local, Tree call) {
+  private Taint heldFieldsWritten(Element local, Tree call, boolean stored) {
     Taint reads = Taint.EMPTY;
     for (Element field : freshHeld.getOrDefault(local, Set.of())) {
-      String held = context.heldField(field);
+      String held = stored && context.notStoredWithObject(field) ? null : context.heldField(field);
       if (held != null) {
         reads = reads.union(Taint.result(new CallResult(held, line(call)), lambdaDepth > 0));
       }

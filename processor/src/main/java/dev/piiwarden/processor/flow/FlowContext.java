@@ -35,6 +35,7 @@ final class FlowContext {
   /** Per field: its id when it holds values (see {@link #heldField}), else the empty string. */
   private final Map<Element, String> heldFields = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsOfType = new HashMap<>();
+  private final Map<TypeElement, List<String>> heldFieldsStoredOfType = new HashMap<>();
   private final Predicate<String> projectType;
   /** Per type: the binary names of it and its supertypes. */
   private final Map<TypeElement, Set<String>> ownTypes = new HashMap<>();
@@ -175,6 +176,63 @@ final class FlowContext {
       heldFieldsOfType.put(type, known);
     }
     return known;
+  }
+
+  /**
+   * The ids of the fields that hold values ({@link #heldField}) of an object of {@code type} that a
+   * database sink stores with it: those of {@link #heldFieldsOf}, but for the fields a framework
+   * does not write with the object ({@link #notStoredWithObject}).
+   */
+  List<String> heldFieldsStored(TypeElement type) {
+    List<String> known = heldFieldsStoredOfType.get(type);
+    if (known == null) {
+      List<String> fields = new ArrayList<>();
+      for (TypeElement each = type; each != null; each = superclass(each)) {
+        for (Element member : each.getEnclosedElements()) {
+          String held = member.getModifiers().contains(Modifier.STATIC) ? null : heldField(member);
+          if (held != null && !notStoredWithObject(member)) {
+            fields.add(held);
+          }
+        }
+      }
+      known = List.copyOf(fields);
+      heldFieldsStoredOfType.put(type, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether {@code field} is one that the framework storing its class's objects leaves out or
+   * stores as an identity ({@link SinkMatcher#fieldsStoredOf}): a {@code transient} or
+   * {@code @Transient} field of a JPA entity, or a relation to other entities.
+   */
+  boolean notStoredWithObject(Element field) {
+    return field.getEnclosingElement() instanceof TypeElement owner && sinks.fieldsStoredOf(owner)
+        && (sinks.fieldWritten(field) == null || !identitiesWritten(field.asType()).isEmpty());
+  }
+
+  /**
+   * The own types ({@link #ownTypes}) of the classes in {@code type}, itself or the type arguments
+   * of a container ({@code List<CredentialEntity>}), whose objects a field stores as their identity
+   * ({@link SinkMatcher#writtenAsIdentity}).
+   */
+  Set<String> identitiesWritten(TypeMirror type) {
+    Set<String> identities = new TreeSet<>();
+    identitiesWritten(type, identities, 0);
+    return identities;
+  }
+
+  private void identitiesWritten(TypeMirror type, Set<String> into, int depth) {
+    if (!(type instanceof DeclaredType declared) || depth > 2) {
+      return;
+    }
+    TypeElement element = (TypeElement) declared.asElement();
+    if (sinks.writtenAsIdentity(element)) {
+      into.addAll(ownTypes(element));
+    }
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      identitiesWritten(argument, into, depth + 1);
+    }
   }
 
   private static TypeElement superclass(TypeElement type) {

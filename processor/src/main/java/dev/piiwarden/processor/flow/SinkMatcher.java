@@ -190,6 +190,14 @@ public final class SinkMatcher {
     return !fieldsOf.isEmpty() && fieldsOfClass.computeIfAbsent(type, this::fieldsEntry).valuesOnly();
   }
 
+  /**
+   * Whether the objects of {@code type} have their fields stored by a framework: the class is
+   * annotated with the annotation of a {@link SinkDefinition#fields()} entry.
+   */
+  public boolean fieldsStoredOf(TypeElement type) {
+    return !fieldsOf.isEmpty() && fieldsOfClass.computeIfAbsent(type, this::fieldsEntry) != NO_ENTRY;
+  }
+
   private static final SinkDefinition NO_ENTRY = new SinkDefinition(null, null, List.of(), List.of());
 
   private SinkDefinition fieldsEntry(TypeElement owner) {

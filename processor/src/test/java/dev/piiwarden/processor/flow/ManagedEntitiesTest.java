@@ -159,6 +159,22 @@ class ManagedEntitiesTest {
         .map(Flow::target).distinct().toList()).containsExactly(PERSIST);
   }
 
+  /**
+   * A customer persisted whole carries what methods stored in the fields its provider writes, not
+   * in its transient fields, and of the customers it refers to only their ids.
+   */
+  @Test
+  void anEntitySavedWholeCarriesOnlyTheFieldsItsProviderWrites() {
+    List<String> through = compiled.merged().flows().stream()
+        .filter(flow -> flow.target().equals(PERSIST)
+            && flow.path().get(flow.path().size() - 1).equals("com.acme.Customers#created(com.acme.User)"))
+        .flatMap(flow -> flow.path().stream()).filter(step -> step.startsWith("com.acme.Customer#")).distinct()
+        .toList();
+    assertThat(through).containsAtLeast("com.acme.Customer#note", "com.acme.Customer#tag");
+    assertThat(through).containsNoneOf("com.acme.Customer#shown", "com.acme.Customer#cached",
+        "com.acme.Customer#friends");
+  }
+
   @Test
   void anEntityMadeInTheMethodIsWrittenWhereItIsSaved() {
     String madeHere = "com.acme.Customers#madeHere(com.acme.User)";
