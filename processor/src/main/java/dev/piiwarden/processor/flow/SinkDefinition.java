@@ -31,8 +31,8 @@ import java.util.List;
  *     field stands for its identity (a JPA relation stores the related entity's id).
  * @param fields {@code type} is an annotation and {@code methods} is empty: a value written into a
  *     field of a class annotated with it goes to this sink, wherever the object is changed (not in
- *     a constructor, nor on an object the method made itself, which reaches the sink when it is
- *     saved). A JPA provider writes the changed fields of a managed {@code @Entity} at flush, with
+ *     a constructor, nor written directly on an object the method made itself, which reaches the
+ *     sink when it is saved). A JPA provider writes the changed fields of a managed {@code @Entity} at flush, with
  *     no call to save it. Static, {@code transient} and {@code @Transient} fields are not written.
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
