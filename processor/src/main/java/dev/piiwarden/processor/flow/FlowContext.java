@@ -161,21 +161,7 @@ final class FlowContext {
    * logged, serialized or saved whole.
    */
   List<String> heldFieldsOf(TypeElement type) {
-    List<String> known = heldFieldsOfType.get(type);
-    if (known == null) {
-      List<String> fields = new ArrayList<>();
-      for (TypeElement each = type; each != null; each = superclass(each)) {
-        for (Element member : each.getEnclosedElements()) {
-          String held = member.getModifiers().contains(Modifier.STATIC) ? null : heldField(member);
-          if (held != null) {
-            fields.add(held);
-          }
-        }
-      }
-      known = List.copyOf(fields);
-      heldFieldsOfType.put(type, known);
-    }
-    return known;
+    return heldFieldsOfType.computeIfAbsent(type, t -> heldFields(t, member -> true));
   }
 
   /**
@@ -184,21 +170,20 @@ final class FlowContext {
    * does not write with the object ({@link #notStoredWithObject}).
    */
   List<String> heldFieldsStored(TypeElement type) {
-    List<String> known = heldFieldsStoredOfType.get(type);
-    if (known == null) {
-      List<String> fields = new ArrayList<>();
-      for (TypeElement each = type; each != null; each = superclass(each)) {
-        for (Element member : each.getEnclosedElements()) {
-          String held = member.getModifiers().contains(Modifier.STATIC) ? null : heldField(member);
-          if (held != null && !notStoredWithObject(member)) {
-            fields.add(held);
-          }
+    return heldFieldsStoredOfType.computeIfAbsent(type, t -> heldFields(t, member -> !notStoredWithObject(member)));
+  }
+
+  private List<String> heldFields(TypeElement type, Predicate<Element> kept) {
+    List<String> fields = new ArrayList<>();
+    for (TypeElement each = type; each != null; each = superclass(each)) {
+      for (Element member : each.getEnclosedElements()) {
+        String held = member.getModifiers().contains(Modifier.STATIC) ? null : heldField(member);
+        if (held != null && kept.test(member)) {
+          fields.add(held);
         }
       }
-      known = List.copyOf(fields);
-      heldFieldsStoredOfType.put(type, known);
     }
-    return known;
+    return List.copyOf(fields);
   }
 
   /**
