@@ -822,6 +822,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       Element receiverField = receiver == null ? null : context.trees().getElement(new TreePath(getCurrentPath(), receiver));
       sink = context.sinks().match(receiverType, callee.name(), receiverField);
     }
+    if (sink == null) {
+      sink = context.sinks().argumentsTo(method); // a @Modifying query, a MyBatis @Insert
+    }
     if (receiver != null && (sink == null ? STREAM_WRITES.contains(callee.name()) : sink.kind() == SinkKind.FILE)) {
       // out.write(body) with out = connection.getOutputStream(): HTTP, not a file
       SinkMatch opened = streamOf(receiver);

@@ -87,7 +87,7 @@ public final class SinkCatalogue {
 
   /** The fields of one sink entry. */
   private static final Set<String> FIELDS =
-      Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly", "fieldsOf");
+      Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly", "fieldsOf", "argumentsOf");
   /** The fields of an entry for what annotated methods return. */
   private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers");
 
@@ -125,6 +125,12 @@ public final class SinkCatalogue {
         definitions.add(SinkDefinition.fieldsOf(sinkKind, text(sink, "fieldsOf", where), flag(sink, "valuesOnly", where)));
         continue;
       }
+      if (sink.has("argumentsOf")) {
+        onlyWith(sink, "argumentsOf", Set.of("kind", "argumentsOf", "valuesOnly"), where);
+        definitions.add(SinkDefinition.argumentsOf(sinkKind, text(sink, "argumentsOf", where),
+            flag(sink, "valuesOnly", where)));
+        continue;
+      }
       if (sink.has("handlers")) {
         throw new SinkCatalogueException(where + ": \"handlers\" goes only with \"returnedBy\"");
       }
@@ -132,7 +138,7 @@ public final class SinkCatalogue {
       List<String> methods = texts(sink, "methods", where, true);
       List<String> receivers = texts(sink, "receiver", where, false);
       definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, flag(sink, "stream", where),
-          false, List.of(), flag(sink, "valuesOnly", where), false));
+          false, List.of(), flag(sink, "valuesOnly", where), false, false));
     }
     return definitions;
   }

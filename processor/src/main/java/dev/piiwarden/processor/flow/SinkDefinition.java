@@ -34,9 +34,14 @@ import java.util.List;
  *     a constructor, nor written directly on an object the method made itself, which reaches the
  *     sink when it is saved). A JPA provider writes the changed fields of a managed {@code @Entity} at flush, with
  *     no call to save it. Static, {@code transient} and {@code @Transient} fields are not written.
+ * @param arguments {@code type} is an annotation and {@code methods} is empty: the arguments of a
+ *     call of a method annotated with it go to this sink. A data-access framework implements
+ *     such methods and sends their arguments to the database: Spring Data's {@code @Modifying}
+ *     queries, MyBatis' {@code @Insert} and {@code @Update} mappers.
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
-    boolean stream, boolean returned, List<String> handlers, boolean valuesOnly, boolean fields) {
+    boolean stream, boolean returned, List<String> handlers, boolean valuesOnly, boolean fields,
+    boolean arguments) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
@@ -46,7 +51,7 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
   /** An entry whose arguments count whole. */
   public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
       boolean stream, boolean returned, List<String> handlers) {
-    this(kind, type, methods, receivers, stream, returned, handlers, false, false);
+    this(kind, type, methods, receivers, stream, returned, handlers, false, false, false);
   }
 
   /** An entry whose methods send their arguments, or open a stream to the sink. */
@@ -67,6 +72,11 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
 
   /** An entry for what is written into the fields of classes annotated with {@code annotation}. */
   public static SinkDefinition fieldsOf(SinkKind kind, String annotation, boolean valuesOnly) {
-    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, false, List.of(), valuesOnly, true);
+    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, false, List.of(), valuesOnly, true, false);
+  }
+
+  /** An entry for the arguments of calls of methods annotated with {@code annotation}. */
+  public static SinkDefinition argumentsOf(SinkKind kind, String annotation, boolean valuesOnly) {
+    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, false, List.of(), valuesOnly, false, true);
   }
 }

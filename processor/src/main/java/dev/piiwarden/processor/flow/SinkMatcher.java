@@ -45,6 +45,10 @@ public final class SinkMatcher {
   private final Map<TypeElement, SinkDefinition> fieldsOf = new HashMap<>();
   private final Map<TypeElement, SinkDefinition> fieldsOfClass = new HashMap<>();
 
+  /** Entries for the arguments of annotated methods ({@link SinkDefinition#arguments()}), by annotation type. */
+  private final Map<TypeElement, SinkDefinition> argumentsOf = new HashMap<>();
+  private final Map<ExecutableElement, SinkMatch> argumentsOfMethod = new HashMap<>();
+
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
@@ -59,6 +63,10 @@ public final class SinkMatcher {
       }
       if (definition.fields()) {
         fieldsOf.putIfAbsent(type, definition);
+        continue;
+      }
+      if (definition.arguments()) {
+        argumentsOf.putIfAbsent(type, definition);
         continue;
       }
       Resolved resolved = new Resolved(definition, types.erasure(type.asType()),
@@ -208,6 +216,32 @@ public final class SinkMatcher {
       }
     }
     return NO_ENTRY;
+  }
+
+  /**
+   * The sink that the arguments of a call of {@code method} go to, or null: the method carries the
+   * annotation of a {@link SinkDefinition#arguments()} entry ({@code @Modifying}, {@code @Insert}).
+   * The target is the method: {@code com.acme.UserRepository#updateEmail}.
+   */
+  public SinkMatch argumentsTo(ExecutableElement method) {
+    if (argumentsOf.isEmpty()) {
+      return null;
+    }
+    if (argumentsOfMethod.containsKey(method)) {
+      return argumentsOfMethod.get(method);
+    }
+    SinkMatch found = null;
+    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+      SinkDefinition definition = argumentsOf.get((TypeElement) annotation.getAnnotationType().asElement());
+      if (definition != null) {
+        found = new SinkMatch(definition.kind(),
+            elements.getBinaryName((TypeElement) method.getEnclosingElement()) + "#" + method.getSimpleName(),
+            definition.valuesOnly());
+        break;
+      }
+    }
+    argumentsOfMethod.put(method, found);
+    return found;
   }
 
   /** An entry found through an annotation of an element, and the sink it gives. */

@@ -184,6 +184,55 @@ class ManagedEntitiesTest {
         .contains(new Flow(EMAIL, SinkKind.DATABASE, PERSIST, List.of(madeHere, "com.acme.Customer#tag", madeHere)));
   }
 
+  /**
+   * A data-access framework implements an annotated method and binds its arguments: a Spring Data
+   * {@code @Modifying} query (an entity parameter bound by its id), a MyBatis {@code @Insert}
+   * mapper (an object's properties read into the statement).
+   */
+  @Test
+  void theArgumentsOfModifyingQueriesAndMapperInsertsGoToTheDatabase() {
+    String source = """
+        package com.acme;
+        public class Accounts {
+          public interface CustomerRepository {
+            @org.springframework.data.jpa.repository.Modifying
+            int updateEmail(String email, Customer customer);
+            Customer findByTag(String tag);
+          }
+          public interface UserMapper {
+            @org.apache.ibatis.annotations.Insert
+            void insert(User user);
+          }
+          CustomerRepository customers;
+          UserMapper users;
+          void change(Customer customer, User user) {
+            customers.updateEmail(user.getEmail(), customer); // sink:update
+            customers.findByTag("t");
+          }
+          void add(User user) {
+            users.insert(user); // sink:insert
+          }
+        }
+        """;
+    FlowCompilation repositories = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Customer", """
+            package com.acme;
+            import dev.piiwarden.annotations.*;
+            @jakarta.persistence.Entity
+            public class Customer {
+              @PersonalData(category = Category.USER_CONTACT_EMAIL, purposes = Purpose.ESSENTIAL_SERVICE)
+              String email;
+            }
+            """), FlowCompilation.source("com.acme.Accounts", source));
+    assertThat(repositories.compilation).succeeded();
+    assertThat(repositories.activity("com.acme.Accounts", "com.acme.Accounts#change(com.acme.Customer,com.acme.User)")
+        .sinks()).containsExactly(sinkAt(source, "sink:update", SinkKind.DATABASE,
+            "com.acme.Accounts$CustomerRepository#updateEmail", Confidence.DIRECT, EMAIL));
+    assertThat(repositories.activity("com.acme.Accounts", "com.acme.Accounts#add(com.acme.User)").sinks())
+        .containsExactly(sinkAt(source, "sink:insert", SinkKind.DATABASE, "com.acme.Accounts$UserMapper#insert",
+            Confidence.DIRECT, "com.acme.Person#name", EMAIL, FlowFixtures.PHONE));
+  }
+
   @Test
   void aTeamsOwnAnnotationCanMarkStoredClasses(@TempDir Path dir) throws Exception {
     Path sinks = Files.writeString(dir.resolve("sinks.json"), """

@@ -82,6 +82,8 @@ final class SinkStubs {
         annotation("jakarta.persistence.MappedSuperclass"),
         annotation("jakarta.persistence.Embeddable"),
         annotation("jakarta.persistence.Transient"),
+        annotation("org.springframework.data.jpa.repository.Modifying"),
+        annotation("org.apache.ibatis.annotations.Insert"),
         source("jakarta.persistence.EntityManager", """
             package jakarta.persistence;
             public interface EntityManager {
