@@ -1521,8 +1521,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
   }
 
+  /**
+   * The line of a tree; for a call, the line of the method's name, so that each call of a chain
+   * written over several lines ({@code client.target(url)\n    .path(email)}) is on its own line.
+   */
   private int line(Tree tree) {
-    long start = positions.getStartPosition(unit, tree);
+    long start = tree instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree
+        ? positions.getEndPosition(unit, call.getMethodSelect()) : positions.getStartPosition(unit, tree);
     return start == Diagnostic.NOPOS || lines == null ? 0 : (int) lines.getLineNumber(start);
   }
 

@@ -220,8 +220,11 @@ public final class SinkMatcher {
 
   /**
    * The sink that the arguments of a call of {@code method} go to, or null: the method carries the
-   * annotation of a {@link SinkDefinition#arguments()} entry ({@code @Modifying}, {@code @Insert}).
-   * The target is the method: {@code com.acme.UserRepository#updateEmail}.
+   * annotation of a {@link SinkDefinition#arguments()} entry ({@code @Modifying}, {@code @Insert},
+   * Retrofit's {@code @POST}), directly or through the annotations on it (Spring's {@code
+   * @PostExchange} carries {@code @HttpExchange}); or the method is abstract, implemented by a
+   * framework, and its type carries one ({@code @FeignClient}, {@code @RegisterRestClient}). The
+   * target is the method: {@code com.acme.UserRepository#updateEmail}.
    */
   public SinkMatch argumentsTo(ExecutableElement method) {
     if (argumentsOf.isEmpty()) {
@@ -230,18 +233,28 @@ public final class SinkMatcher {
     if (argumentsOfMethod.containsKey(method)) {
       return argumentsOfMethod.get(method);
     }
-    SinkMatch found = null;
-    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-      SinkDefinition definition = argumentsOf.get((TypeElement) annotation.getAnnotationType().asElement());
-      if (definition != null) {
-        found = new SinkMatch(definition.kind(),
-            elements.getBinaryName((TypeElement) method.getEnclosingElement()) + "#" + method.getSimpleName(),
-            definition.valuesOnly());
-        break;
-      }
+    SinkDefinition definition = argumentsEntry(method);
+    if (definition == null && method.getModifiers().contains(Modifier.ABSTRACT)) {
+      definition = argumentsEntry(method.getEnclosingElement());
     }
+    SinkMatch found = definition == null ? null : new SinkMatch(definition.kind(),
+        elements.getBinaryName((TypeElement) method.getEnclosingElement()) + "#" + method.getSimpleName(),
+        definition.valuesOnly());
     argumentsOfMethod.put(method, found);
     return found;
+  }
+
+  /** The arguments entry of an annotation of {@code element}, directly or through others, at any depth. */
+  private SinkDefinition argumentsEntry(Element element) {
+    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+      for (TypeElement carried : carried((TypeElement) annotation.getAnnotationType().asElement())) {
+        SinkDefinition definition = argumentsOf.get(carried);
+        if (definition != null) {
+          return definition;
+        }
+      }
+    }
+    return null;
   }
 
   /** An entry found through an annotation of an element, and the sink it gives. */

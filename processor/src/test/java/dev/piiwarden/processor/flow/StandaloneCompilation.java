@@ -1,5 +1,8 @@
 package dev.piiwarden.processor.flow;
 
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryInputs;
+import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.processor.PiiWardenProcessor;
 import java.io.File;
 import java.io.IOException;
@@ -7,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -46,6 +50,34 @@ record StandaloneCompilation(Path classes, boolean success, String diagnostics) 
       boolean success = task.call();
       String diagnostics = collector.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n"));
       return new StandaloneCompilation(classes, success, diagnostics);
+    }
+  }
+
+  /**
+   * Third-party libraries' sources compiled on their own, without the processor, then the
+   * application's sources against them with it; the application's fragments merged. Both maps go
+   * from a file's path under its source folder ({@code com/acme/Pages.java}) to its text.
+   */
+  static Inventory libraryAndApplication(Path dir, Map<String, String> libraries, Map<String, String> application)
+      throws IOException {
+    write(dir.resolve("libraries"), libraries);
+    StandaloneCompilation compiled = run(dir.resolve("libraries"), dir.resolve("out-libraries"), List.of(), false);
+    if (!compiled.success()) {
+      throw new AssertionError(compiled.diagnostics());
+    }
+    write(dir.resolve("application"), application);
+    StandaloneCompilation app = run(dir.resolve("application"), dir.resolve("out-application"), List.of(compiled.classes()));
+    if (!app.success()) {
+      throw new AssertionError(app.diagnostics());
+    }
+    return InventoryMerger.merge(InventoryInputs.readAll(List.of(app.classes()))).inventory();
+  }
+
+  private static void write(Path root, Map<String, String> files) throws IOException {
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = root.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue());
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.piiwarden.processor.flow;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.piiwarden.processor.flow.FlowCompilation.sinkAt;
 import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
 import static dev.piiwarden.processor.flow.FlowFixtures.NAME;
@@ -10,12 +9,9 @@ import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.Confidence;
 import dev.piiwarden.core.inventory.Inventory;
-import dev.piiwarden.core.inventory.InventoryInputs;
-import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkRecord;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -208,27 +204,12 @@ class WebResponsesTest {
 
   @BeforeAll
   static void compile(@TempDir Path dir) throws IOException {
-    for (Map.Entry<String, String> framework : FRAMEWORKS.entrySet()) {
-      write(dir.resolve("frameworks"), framework.getKey(), framework.getValue());
-    }
-    StandaloneCompilation frameworks =
-        StandaloneCompilation.run(dir.resolve("frameworks"), dir.resolve("out-frameworks"), List.of(), false);
-    assertWithMessage(frameworks.diagnostics()).that(frameworks.success()).isTrue();
-    write(dir.resolve("app"), "com/acme/Person.java", FlowFixtures.person().getCharContent(true).toString());
-    write(dir.resolve("app"), "com/acme/User.java", FlowFixtures.user().getCharContent(true).toString());
-    write(dir.resolve("app"), "com/acme/web/Pages.java", PAGES);
-    write(dir.resolve("app"), "com/acme/web/Accounts.java", RESOURCE);
-    write(dir.resolve("app"), "com/acme/web/Others.java", OTHERS);
-    StandaloneCompilation app =
-        StandaloneCompilation.run(dir.resolve("app"), dir.resolve("out-app"), List.of(frameworks.classes()));
-    assertWithMessage(app.diagnostics()).that(app.success()).isTrue();
-    inventory = InventoryMerger.merge(InventoryInputs.readAll(List.of(app.classes()))).inventory();
-  }
-
-  private static void write(Path root, String relative, String text) throws IOException {
-    Path file = root.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    inventory = StandaloneCompilation.libraryAndApplication(dir, FRAMEWORKS, Map.of(
+        "com/acme/Person.java", FlowFixtures.person().getCharContent(true).toString(),
+        "com/acme/User.java", FlowFixtures.user().getCharContent(true).toString(),
+        "com/acme/web/Pages.java", PAGES,
+        "com/acme/web/Accounts.java", RESOURCE,
+        "com/acme/web/Others.java", OTHERS));
   }
 
   private static List<SinkRecord> sinks(String type, String method) {
