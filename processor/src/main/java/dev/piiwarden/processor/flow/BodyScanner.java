@@ -1467,8 +1467,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // account.getCredentials().add(credential): a plain getter hands out its field, which holds it
       VariableElement field = context.index().accessedField(getter);
       if (field != null && context.heldField(field) != null) {
+        ExpressionTree owner = call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
         for (int i = 0; i < arguments.size(); i++) {
           store(field, argumentTrees.get(i), arguments.get(i), call);
+          storedInCollection(field, owner, arguments.get(i), call);
         }
         return;
       }
@@ -1484,8 +1486,24 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (context.heldField(field) == null) {
       return;
     }
+    ExpressionTree owner = root instanceof MemberSelectTree select ? select.getExpression() : null;
     for (int i = 0; i < arguments.size(); i++) {
       store(field, argumentTrees.get(i), arguments.get(i), root);
+      storedInCollection(field, owner, arguments.get(i), root);
+    }
+  }
+
+  /**
+   * A value added to a collection or map held in a field that a framework stores with its object
+   * ({@code user.getPhones().add(phone)} on a JPA entity's element collection): written to the
+   * database as a value written into the field is ({@link #storedField}), unless the object is
+   * being built here, by its constructor or as a new object of this method ({@code owner}: the
+   * expression of the object, null for {@code this}), where it reaches the database when saved.
+   */
+  private void storedInCollection(Element field, ExpressionTree owner, Taint value, Tree at) {
+    boolean building = owner == null || isThis(owner) ? inConstructor() : freshLocal(owner) != null;
+    if (!building) {
+      storedField(field, value, at);
     }
   }
 

@@ -50,6 +50,15 @@ class ManagedEntitiesTest {
           Customer customer = new Customer(user.getEmail());
           em.persist(customer);
         }
+        public void addPhone(Customer customer, User user) {
+          customer.getPhones().add(user.getPhone()); // sink:phones
+        }
+        public void befriend(Customer customer, Customer other) { customer.getFriends().add(other); }
+        public void newWithPhone(User user) {
+          Customer customer = new Customer();
+          customer.getPhones().add(user.getPhone());
+          em.persist(customer);
+        }
         public void madeHere(User user) {
           Customer customer = new Customer();
           customer.tag = user.getEmail();
@@ -94,6 +103,7 @@ class ManagedEntitiesTest {
               private transient String cached;
               private Customer referrer;
               private java.util.List<Customer> friends;
+              private java.util.List<String> phones = new java.util.ArrayList<>();
               private Address address;
               public Customer() {}
               public Customer(String email) { this.email = email; }
@@ -105,6 +115,8 @@ class ManagedEntitiesTest {
               public void setFriends(java.util.List<Customer> friends) { this.friends = friends; }
               public void setAddress(Address address) { this.address = address; }
               public void erase() { email = null; }
+              public java.util.List<String> getPhones() { return phones; }
+              public java.util.List<Customer> getFriends() { return friends; }
             }
             """),
         FlowFixtures.person(), FlowFixtures.user(), FlowCompilation.source("com.acme.Customers", CUSTOMERS));
@@ -173,6 +185,20 @@ class ManagedEntitiesTest {
     assertThat(through).containsAtLeast("com.acme.Customer#note", "com.acme.Customer#tag");
     assertThat(through).containsNoneOf("com.acme.Customer#shown", "com.acme.Customer#cached",
         "com.acme.Customer#friends");
+  }
+
+  /**
+   * A value added to a collection an entity holds (an element collection) is written with it; a
+   * related entity added stands for its id; on a new entity it reaches the database where that is
+   * persisted.
+   */
+  @Test
+  void aValueAddedToAnEntitysCollectionGoesToTheDatabase() {
+    assertThat(compiled.activity("com.acme.Customers", "com.acme.Customers#addPhone(com.acme.Customer,com.acme.User)")
+        .sinks()).containsExactly(sinkAt(CUSTOMERS, "sink:phones", SinkKind.DATABASE, "com.acme.Customer#phones",
+            Confidence.DIRECT, FlowFixtures.PHONE));
+    assertThat(flowsFrom("befriend(com.acme.Customer,com.acme.Customer)")).isEmpty();
+    assertThat(flowsFrom("newWithPhone(com.acme.User)")).isEmpty();
   }
 
   @Test
