@@ -126,8 +126,6 @@ class OutboundSinksTest {
   @BeforeAll
   static void compile(@TempDir Path dir) throws IOException {
     inventory = StandaloneCompilation.libraryAndApplication(dir, LIBRARIES, Map.of(
-        "com/acme/Person.java", FlowFixtures.person().getCharContent(true).toString(),
-        "com/acme/User.java", FlowFixtures.user().getCharContent(true).toString(),
         "com/acme/Outbox.java", OUTBOX,
         "com/acme/Clients.java", CLIENTS,
         "com/acme/Stores.java", STORES));

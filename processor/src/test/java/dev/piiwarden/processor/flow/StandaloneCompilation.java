@@ -55,8 +55,9 @@ record StandaloneCompilation(Path classes, boolean success, String diagnostics) 
 
   /**
    * Third-party libraries' sources compiled on their own, without the processor, then the
-   * application's sources against them with it; the application's fragments merged. Both maps go
-   * from a file's path under its source folder ({@code com/acme/Pages.java}) to its text.
+   * application's sources, with the fixtures' {@code Person} and {@code User}, against them with
+   * it; the application's fragments merged. Both maps go from a file's path under its source
+   * folder ({@code com/acme/Pages.java}) to its text.
    */
   static Inventory libraryAndApplication(Path dir, Map<String, String> libraries, Map<String, String> application)
       throws IOException {
@@ -66,6 +67,9 @@ record StandaloneCompilation(Path classes, boolean success, String diagnostics) 
       throw new AssertionError(compiled.diagnostics());
     }
     write(dir.resolve("application"), application);
+    write(dir.resolve("application"), Map.of(
+        "com/acme/Person.java", FlowFixtures.person().getCharContent(true).toString(),
+        "com/acme/User.java", FlowFixtures.user().getCharContent(true).toString()));
     StandaloneCompilation app = run(dir.resolve("application"), dir.resolve("out-application"), List.of(compiled.classes()));
     if (!app.success()) {
       throw new AssertionError(app.diagnostics());

@@ -205,8 +205,6 @@ class WebResponsesTest {
   @BeforeAll
   static void compile(@TempDir Path dir) throws IOException {
     inventory = StandaloneCompilation.libraryAndApplication(dir, FRAMEWORKS, Map.of(
-        "com/acme/Person.java", FlowFixtures.person().getCharContent(true).toString(),
-        "com/acme/User.java", FlowFixtures.user().getCharContent(true).toString(),
         "com/acme/web/Pages.java", PAGES,
         "com/acme/web/Accounts.java", RESOURCE,
         "com/acme/web/Others.java", OTHERS));
