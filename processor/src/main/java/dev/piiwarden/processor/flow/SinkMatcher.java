@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ import javax.lang.model.util.Types;
 
 /**
  * Matches calls against the sink catalogue, the way Error Prone's method matchers do: the receiver
- * type is a subtype of the catalogue type (on erasure) and the method name is listed. Catalogue
- * types missing from the class path are dropped once; answers are cached per receiver type and
- * method name, so each pair costs one set of subtype checks per compilation.
+ * type is a subtype of the catalogue type (on erasure) and the method name is listed. A catalogue
+ * type is looked up when a call of one of its methods is first met (the annotations of the other
+ * kinds of entries at once) and dropped if missing from the class path; answers are cached per
+ * receiver type and method name, so each pair costs one set of subtype checks per compilation.
  */
 public final class SinkMatcher {
   private record Resolved(SinkDefinition definition, TypeMirror type, String binaryName) {}
@@ -31,11 +33,14 @@ public final class SinkMatcher {
 
   private final Types types;
   private final Elements elements;
-  private final Map<String, List<Resolved>> byMethod = new HashMap<>();
+  private final ByMethod byMethod = new ByMethod();
   private final Map<Key, List<Resolved>> cache = new HashMap<>();
   /** Entries whose methods open a stream to the sink ({@link SinkDefinition#stream()}). */
-  private final Map<String, List<Resolved>> streamsByMethod = new HashMap<>();
+  private final ByMethod streamsByMethod = new ByMethod();
   private final Map<Key, List<Resolved>> streamCache = new HashMap<>();
+  /** Each entry's type, looked up once; {@link #ABSENT} when it is not on the class path. */
+  private final Map<SinkDefinition, Resolved> resolvedEntries = new IdentityHashMap<>();
+  private static final Resolved ABSENT = new Resolved(null, null, null);
 
   /** Entries for what annotated methods return ({@link SinkDefinition#returned()}), by annotation type. */
   private final Map<TypeElement, SinkDefinition> returnedBy = new HashMap<>();
@@ -53,33 +58,66 @@ public final class SinkMatcher {
     this.types = types;
     this.elements = elements;
     for (SinkDefinition definition : catalogue.definitions()) {
+      if (!definition.returned() && !definition.fields() && !definition.arguments()) {
+        // looked up when a call of one of its methods is first met: most entries' libraries are
+        // not on a given class path, and a type javac does not find costs it a search of every module
+        for (String method : definition.methods()) {
+          (definition.stream() ? streamsByMethod : byMethod).add(method, definition);
+        }
+        continue;
+      }
       TypeElement type = elements.getTypeElement(definition.type());
       if (type == null) {
-        continue; // not on this compilation's class path: no call can reach it
+        continue; // not on this compilation's class path: no method can carry it
       }
       if (definition.returned()) {
         returnedBy.putIfAbsent(type, definition);
-        continue;
-      }
-      if (definition.fields()) {
+      } else if (definition.fields()) {
         fieldsOf.putIfAbsent(type, definition);
-        continue;
-      }
-      if (definition.arguments()) {
+      } else {
         argumentsOf.putIfAbsent(type, definition);
-        continue;
-      }
-      Resolved resolved = new Resolved(definition, types.erasure(type.asType()),
-          elements.getBinaryName(type).toString());
-      for (String method : definition.methods()) {
-        (definition.stream() ? streamsByMethod : byMethod).computeIfAbsent(method, k -> new ArrayList<>()).add(resolved);
       }
     }
   }
 
+  /**
+   * Entries by method name, each list in catalogue order and holding only the entries whose type is
+   * on the class path, once a call of that name has asked for it.
+   */
+  private final class ByMethod {
+    private final Map<String, List<SinkDefinition>> pending = new HashMap<>();
+    private final Map<String, List<Resolved>> found = new HashMap<>();
+
+    void add(String method, SinkDefinition definition) {
+      pending.computeIfAbsent(method, k -> new ArrayList<>()).add(definition);
+    }
+
+    /** The entries present for {@code method}, or null when there are none. */
+    List<Resolved> get(String method) {
+      List<SinkDefinition> waiting = pending.remove(method);
+      if (waiting != null) {
+        for (SinkDefinition definition : waiting) {
+          Resolved resolved = resolve(definition);
+          if (resolved != ABSENT) {
+            found.computeIfAbsent(method, k -> new ArrayList<>()).add(resolved);
+          }
+        }
+      }
+      return found.get(method);
+    }
+  }
+
+  private Resolved resolve(SinkDefinition definition) {
+    return resolvedEntries.computeIfAbsent(definition, d -> {
+      TypeElement type = elements.getTypeElement(d.type());
+      return type == null ? ABSENT
+          : new Resolved(d, types.erasure(type.asType()), elements.getBinaryName(type).toString());
+    });
+  }
+
   /** Whether any sink has a method of this name; a cheap first test before {@link #match}. */
   public boolean mayMatch(String methodName) {
-    return byMethod.containsKey(methodName);
+    return byMethod.get(methodName) != null;
   }
 
   /**
@@ -109,7 +147,7 @@ public final class SinkMatcher {
    * stream or writer to one ({@code connection.getOutputStream()}), or null.
    */
   public SinkMatch streamOpened(TypeElement receiverType, String methodName) {
-    if (receiverType == null || !streamsByMethod.containsKey(methodName)) {
+    if (receiverType == null || streamsByMethod.get(methodName) == null) {
       return null;
     }
     List<Resolved> candidates = candidates(streamsByMethod, streamCache, receiverType, methodName);
@@ -317,7 +355,7 @@ public final class SinkMatcher {
     return seen;
   }
 
-  private List<Resolved> candidates(Map<String, List<Resolved>> entries, Map<Key, List<Resolved>> answers,
+  private List<Resolved> candidates(ByMethod entries, Map<Key, List<Resolved>> answers,
       TypeElement receiverType, String methodName) {
     return answers.computeIfAbsent(new Key(receiverType, methodName), key -> {
       List<Resolved> matching = new ArrayList<>();
