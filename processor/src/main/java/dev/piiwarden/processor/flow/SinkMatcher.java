@@ -334,25 +334,41 @@ public final class SinkMatcher {
   }
 
   /**
-   * {@code annotation} and the annotation types on it, and on those, at any depth, each once;
-   * {@code java.lang.annotation}'s own ({@code @Target}, {@code @Retention}) left out.
+   * {@code annotation} and the annotation types on it, and on those, at any depth, each once. Not
+   * looked into: the JDK's own ({@code @Target}, {@code @Retention}, {@code @Deprecated}) and those of
+   * the nullness and static-analysis libraries ({@link #NEVER_CARRY_SINKS}), which carry no sink's
+   * annotation: reading the annotations on Spring's {@code @Nullable} makes javac load jsr305's
+   * {@code @Nonnull(when = MAYBE)}, and warn "unknown enum constant When.MAYBE" when jsr305, an
+   * optional dependency, is absent, which fails a build with {@code -Werror}.
    */
   private static Set<TypeElement> carried(TypeElement annotation) {
     Set<TypeElement> seen = new LinkedHashSet<>();
     Deque<TypeElement> open = new ArrayDeque<>(List.of(annotation));
     while (!open.isEmpty()) {
       TypeElement next = open.poll();
-      if (!seen.add(next)) {
+      if (!seen.add(next) || neverCarriesSinks(next)) {
         continue;
       }
       for (AnnotationMirror meta : next.getAnnotationMirrors()) {
-        TypeElement type = (TypeElement) meta.getAnnotationType().asElement();
-        if (!type.getQualifiedName().toString().startsWith("java.lang.annotation.")) {
-          open.add(type);
-        }
+        open.add((TypeElement) meta.getAnnotationType().asElement());
       }
     }
     return seen;
+  }
+
+  /** Packages whose annotations carry no sink's annotation, by prefix. */
+  private static final List<String> NEVER_CARRY_SINKS = List.of("java.", "javax.annotation.", "jakarta.annotation.",
+      "org.springframework.lang.", "org.jspecify.", "org.jetbrains.annotations.", "edu.umd.cs.findbugs.",
+      "org.checkerframework.", "com.google.errorprone.annotations.", "androidx.annotation.", "lombok.", "kotlin.");
+
+  private static boolean neverCarriesSinks(TypeElement annotation) {
+    String name = annotation.getQualifiedName().toString();
+    for (String prefix : NEVER_CARRY_SINKS) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Resolved> candidates(ByMethod entries, Map<Key, List<Resolved>> answers,

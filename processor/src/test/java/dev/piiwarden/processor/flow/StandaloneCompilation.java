@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -28,6 +29,12 @@ record StandaloneCompilation(Path classes, boolean success, String diagnostics) 
   /** With {@code piiWarden} false, compiled as a third-party library is: without the processor. */
   static StandaloneCompilation run(Path sources, Path output, List<Path> dependencies, boolean piiWarden)
       throws IOException {
+    return run(sources, output, dependencies, piiWarden, List.of());
+  }
+
+  /** With javac's {@code options} ({@code -Werror}) besides. */
+  static StandaloneCompilation run(Path sources, Path output, List<Path> dependencies, boolean piiWarden,
+      List<String> options) throws IOException {
     Path classes = Files.createDirectories(output.resolve("classes"));
     Path generated = Files.createDirectories(output.resolve("generated"));
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -42,7 +49,7 @@ record StandaloneCompilation(Path classes, boolean success, String diagnostics) 
       classPath.addAll(dependencies);
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
       JavaCompiler.CompilationTask task = compiler.getTask(null, files, collector,
-          piiWarden ? List.of() : List.of("-proc:none"), null,
+          piiWarden ? options : Stream.concat(Stream.of("-proc:none"), options.stream()).toList(), null,
           files.getJavaFileObjectsFromPaths(FlowPathsTest.javaFiles(sources)));
       if (piiWarden) {
         task.setProcessors(List.of(new PiiWardenProcessor()));
