@@ -868,7 +868,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
       boolean described = summaryDescribes(callee, method);
-      Set<String> ownTypes = getterField == null && !described ? Set.of() : ownTypesOf(receiver, callee);
+      boolean propertyOnly = getterField == null && !callee.library() && abstractGetter(method);
+      Set<String> ownTypes =
+          getterField == null && !described && !propertyOnly ? Set.of() : ownTypesOf(receiver, callee);
       if (callee.functions() == ElementFunctions.MAPPED) {
         // map(User::getEmail), collect(toMap(...)): what the functions yield, not the receiver
         result = result.union(all(arguments));
@@ -881,7 +883,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           result = result.union(elements);
         }
       } else if (!method.getReturnType().getKind().isPrimitive()) {
-        result = result.union(getterField != null ? receiverValue.parametersExceptMembersOf(ownTypes)
+        result = result.union(getterField != null || propertyOnly ? receiverValue.parametersExceptMembersOf(ownTypes)
             : described ? receiverValue.withoutMembersOf(ownTypes) : receiverValue);
       }
       if (callee.library()) {
@@ -912,7 +914,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           result = result.union(Taint.result(new CallResult(returned, line(tree)), lambdaDepth > 0));
         }
       }
-      if (receiver != null && !described && mayReturnTheObjectsData(method)) {
+      if (receiver != null && !described && !propertyOnly && mayReturnTheObjectsData(method)) {
         result = returnedFromObject(receiver, result);
       }
     }
@@ -1018,6 +1020,23 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * primitive result, not a plain getter of a member that is no personal data, and of
    * {@code Object}'s own methods only {@code toString}.
    */
+  /**
+   * Whether {@code method} is an abstract getter of the project's ({@code getKey()}, {@code
+   * isActive()} declared in an interface, no parameters) that is no personal data accessor: it
+   * returns its property, not its object's personal data, as a plain getter of a member that is no
+   * personal data does ({@link PersonalDataIndex#accessedField}); an entity's interface
+   * ({@code User extends Entity}) declares its ids and states so.
+   */
+  private boolean abstractGetter(ExecutableElement method) {
+    if (!method.getModifiers().contains(Modifier.ABSTRACT) || !method.getParameters().isEmpty()
+        || context.index().member(method).isPresent()) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    int prefix = name.startsWith("get") ? 3 : name.startsWith("is") ? 2 : 0;
+    return prefix > 0 && name.length() > prefix && Character.isUpperCase(name.charAt(prefix));
+  }
+
   private boolean mayReturnTheObjectsData(ExecutableElement method) {
     if (method.getReturnType().getKind().isPrimitive() || context.index().accessedField(method) != null) {
       return false;

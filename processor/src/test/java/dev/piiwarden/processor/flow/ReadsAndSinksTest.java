@@ -286,6 +286,49 @@ class ReadsAndSinksTest {
         sink(SinkKind.LOG, "org.slf4j.Logger#info", "sink:tostring-local", Confidence.VIA_CALL, EMAIL, NAME, PHONE));
   }
 
+  /**
+   * An abstract getter that is no personal data accessor ({@code getKey()} of an entity's
+   * interface) returns its property, not its object's data, as a plain getter of such a member
+   * does; an interface method that is no getter ({@code describe()}) may return any of it.
+   */
+  @Test
+  void anInterfacesGetterThatIsNoAccessorReturnsNoneOfTheObjectsData() {
+    String source = """
+        package com.acme;
+        import dev.piiwarden.annotations.*;
+        public class Tasks {
+          public interface Entity { String getKey(); }
+          public interface Task extends Entity {
+            @PersonalData(category = Category.USER_CONTACT_EMAIL, purposes = Purpose.ESSENTIAL_SERVICE)
+            String getRecipient();
+            String getStatus();
+            String describe();
+          }
+          org.slf4j.Logger log;
+          jakarta.persistence.Query query;
+          public void run(Task task) {
+            log.info("status {}", task.getStatus());
+            query.setParameter("key", task.getKey());
+            log.info("task {}", task.describe()); // sink:describe
+            log.info("to {}", task.getRecipient()); // sink:recipient
+          }
+          public void caller(Task task) { run(task); }
+        }
+        """;
+    FlowCompilation tasks = FlowCompilation.compile(FlowCompilation.source("com.acme.Tasks", source));
+    String recipient = "com.acme.Tasks$Task#getRecipient()";
+    assertThat(tasks.activity("com.acme.Tasks", "com.acme.Tasks#run(com.acme.Tasks$Task)").sinks()).containsExactly(
+        FlowCompilation.sinkAt(source, "sink:describe", SinkKind.LOG, "org.slf4j.Logger#info", Confidence.VIA_CALL,
+            recipient),
+        FlowCompilation.sinkAt(source, "sink:recipient", SinkKind.LOG, "org.slf4j.Logger#info", Confidence.DIRECT,
+            recipient));
+    // the caller's task reaches the logs of describe() and the recipient, but the query only without its recipient
+    assertThat(tasks.merged().flows().stream().map(flow -> flow.sink()).distinct().toList())
+        .containsExactly(SinkKind.LOG);
+    assertThat(tasks.merged().flows().stream().map(flow -> flow.path().get(0)).distinct().toList())
+        .containsExactly("com.acme.Tasks#run(com.acme.Tasks$Task)", "com.acme.Tasks#caller(com.acme.Tasks$Task)");
+  }
+
   @Test
   void callsAreResolvedSignaturesOutsideTheJdk() {
     assertThat(activity("getter(com.acme.User)").calls()).containsExactly("com.acme.User#getEmail()");
