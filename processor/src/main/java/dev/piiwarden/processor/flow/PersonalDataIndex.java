@@ -2,7 +2,6 @@ package dev.piiwarden.processor.flow;
 
 import dev.piiwarden.annotations.PersonalData;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,12 +80,17 @@ public final class PersonalDataIndex {
         member(member).ifPresent(ref -> refs.putIfAbsent(ref.id(), ref));
       }
     }
-    List<DataRef> all = new ArrayList<>(refs.values());
     TypeMirror superclass = type.getSuperclass();
     if (superclass.getKind() == TypeKind.DECLARED) {
-      all.addAll(wholeObject(superclass));
+      wholeObject(superclass).forEach(ref -> refs.putIfAbsent(ref.id(), ref));
     }
-    return List.copyOf(all);
+    if (type.getKind() == ElementKind.INTERFACE) {
+      // an object known by an interface (User extends Account) has its super-interfaces' accessors
+      for (TypeMirror extended : type.getInterfaces()) {
+        wholeObject(extended).forEach(ref -> refs.putIfAbsent(ref.id(), ref));
+      }
+    }
+    return List.copyOf(refs.values());
   }
 
   private DataRef resolve(Element element) {

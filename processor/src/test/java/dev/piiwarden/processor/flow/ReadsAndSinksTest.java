@@ -289,7 +289,8 @@ class ReadsAndSinksTest {
   /**
    * An abstract getter that is no personal data accessor ({@code getKey()} of an entity's
    * interface) returns its property, not its object's data, as a plain getter of such a member
-   * does; an interface method that is no getter ({@code describe()}) may return any of it.
+   * does; an interface method that is no getter ({@code describe()}) may return any of it. An
+   * object known by its interface carries the data of the interfaces that one extends.
    */
   @Test
   void anInterfacesGetterThatIsNoAccessorReturnsNoneOfTheObjectsData() {
@@ -298,7 +299,11 @@ class ReadsAndSinksTest {
         import dev.piiwarden.annotations.*;
         public class Tasks {
           public interface Entity { String getKey(); }
-          public interface Task extends Entity {
+          public interface Owned extends Entity {
+            @PersonalData(category = Category.USER_NAME, purposes = Purpose.ESSENTIAL_SERVICE)
+            String getOwner();
+          }
+          public interface Task extends Owned {
             @PersonalData(category = Category.USER_CONTACT_EMAIL, purposes = Purpose.ESSENTIAL_SERVICE)
             String getRecipient();
             String getStatus();
@@ -311,6 +316,7 @@ class ReadsAndSinksTest {
             query.setParameter("key", task.getKey());
             log.info("task {}", task.describe()); // sink:describe
             log.info("to {}", task.getRecipient()); // sink:recipient
+            log.info("{}", task); // sink:whole
           }
           public void caller(Task task) { run(task); }
         }
@@ -319,9 +325,12 @@ class ReadsAndSinksTest {
     String recipient = "com.acme.Tasks$Task#getRecipient()";
     assertThat(tasks.activity("com.acme.Tasks", "com.acme.Tasks#run(com.acme.Tasks$Task)").sinks()).containsExactly(
         FlowCompilation.sinkAt(source, "sink:describe", SinkKind.LOG, "org.slf4j.Logger#info", Confidence.VIA_CALL,
-            recipient),
+            "com.acme.Tasks$Owned#getOwner()", recipient),
         FlowCompilation.sinkAt(source, "sink:recipient", SinkKind.LOG, "org.slf4j.Logger#info", Confidence.DIRECT,
-            recipient));
+            recipient),
+        // an object known by its interface carries its super-interfaces' data too
+        FlowCompilation.sinkAt(source, "sink:whole", SinkKind.LOG, "org.slf4j.Logger#info", Confidence.DIRECT,
+            "com.acme.Tasks$Owned#getOwner()", recipient));
     // the caller's task reaches the logs of describe() and the recipient, but the query only without its recipient
     assertThat(tasks.merged().flows().stream().map(flow -> flow.sink()).distinct().toList())
         .containsExactly(SinkKind.LOG);
