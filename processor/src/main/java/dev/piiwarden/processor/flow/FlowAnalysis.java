@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.piiwarden.core.inventory.MethodSummary;
+import dev.piiwarden.core.inventory.ReturnValue;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,16 @@ public final class FlowAnalysis {
   private List<MethodSummary> summaries(Map<ExecutableElement, MethodFacts> methods) {
     List<MethodSummary> summaries = new ArrayList<>();
     for (MethodFacts facts : methods.values()) {
-      if (facts.needsSummary()) {
-        summaries.add(new MethodSummary(facts.id(), overridden.of(facts.method()), facts.passes(),
-            facts.parameterSinks(), facts.returnValue(), facts.resultSinks()));
+      List<String> overrides = overridden.of(facts.method());
+      // an accessor that implements an interface's getter says what it returns, for the calls
+      // made through the interface; its own callers read the element itself
+      ReturnValue returned = facts.returnValue();
+      if (returned == null && !overrides.isEmpty()) {
+        returned = facts.accessorReturnValue();
+      }
+      if (facts.needsSummary() || returned != null) {
+        summaries.add(new MethodSummary(facts.id(), overrides, facts.passes(),
+            facts.parameterSinks(), returned, facts.resultSinks()));
       }
     }
     return summaries;

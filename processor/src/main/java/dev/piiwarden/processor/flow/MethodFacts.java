@@ -172,9 +172,22 @@ public final class MethodFacts {
    * another plain getter (its callers read the element or field itself).
    */
   public ReturnValue returnValue() {
+    return accessor || getter ? null : ownReturnValue();
+  }
+
+  /**
+   * What a data element's accessor returns (its element), or null: for the callers that reach it
+   * through a method it implements ({@code task.getRecipients()} on the interface), which name no
+   * element themselves.
+   */
+  public ReturnValue accessorReturnValue() {
+    return accessor ? ownReturnValue() : null;
+  }
+
+  private ReturnValue ownReturnValue() {
     ReturnValue value = new ReturnValue(List.copyOf(returnedElements),
         List.copyOf(returnedParameters.positions()), List.copyOf(returnedResults), returnedParameters.exceptLists());
-    return accessor || getter || value.isEmpty() ? null : value;
+    return value.isEmpty() ? null : value;
   }
 
   /**

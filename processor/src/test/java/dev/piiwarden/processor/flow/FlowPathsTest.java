@@ -185,6 +185,39 @@ class FlowPathsTest {
         "com.acme.LogNotifier#notify(java.lang.String)")));
   }
 
+  /**
+   * A getter called through the interface it implements ({@code task.getRecipients()} on {@code
+   * Task}) returns the annotated field of the implementation: the accessor's summary says so, and
+   * the merge follows the call to it.
+   */
+  @Test
+  void anAccessorCalledThroughAnInterfaceReturnsItsElement() {
+    FlowCompilation compiled = FlowCompilation.compile(
+        FlowCompilation.source("com.acme.Task", """
+            package com.acme;
+            public interface Task { java.util.Set<String> getRecipients(); }
+            """),
+        FlowCompilation.source("com.acme.MailTask", """
+            package com.acme;
+            import dev.piiwarden.annotations.*;
+            public class MailTask implements Task {
+              @PersonalData(category = Category.USER_CONTACT_EMAIL, purposes = Purpose.ESSENTIAL_SERVICE)
+              private java.util.Set<String> recipients = new java.util.HashSet<>();
+              @Override public java.util.Set<String> getRecipients() { return recipients; }
+            }
+            """),
+        FlowCompilation.source("com.acme.Job", """
+            package com.acme;
+            public class Job {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Job.class);
+              void run(Task task) { log.info("to {}", task.getRecipients()); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows()).containsExactly(new Flow("com.acme.MailTask#recipients", SinkKind.LOG, LOG,
+        List.of("com.acme.MailTask#getRecipients()", "com.acme.Job#run(com.acme.Task)")));
+  }
+
   @Test
   void aMethodReferenceToAProjectMethodPassesWhatItIsAppliedTo() {
     FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
