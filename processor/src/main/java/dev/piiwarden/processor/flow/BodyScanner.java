@@ -857,6 +857,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // items.add(user), extra.put("email", email): the container holds them from now on
       collectInto(receiver, heldBy(tree.getArguments(), arguments));
       collectIntoField(receiver, tree.getArguments(), arguments);
+    } else if (callee.unseen() && sink == null && receiver != null && isSetter(method)) {
+      // entry.setWho(who) on a local of a third-party class: the object holds it from now on, and
+      // it goes where the object goes (serialized, logged, sent)
+      collectInto(receiver, handedBack(tree.getArguments(), arguments));
     }
     if (!callee.returnsNothing() && accessed.isEmpty()) {
       // Any other method of a tainted receiver may return what it holds, but not as a number
@@ -1394,6 +1398,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
     }
     return reads;
+  }
+
+  /** Whether {@code method} is named as a setter: {@code setX} with one parameter or more. */
+  private static boolean isSetter(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    return name.length() > 3 && name.startsWith("set") && Character.isUpperCase(name.charAt(3))
+        && !method.getParameters().isEmpty();
   }
 
   /**
