@@ -1246,8 +1246,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Set<String> elements = new TreeSet<>();
     Set<String> plain = new TreeSet<>();
     Taint all = Taint.EMPTY;
+    Map<Integer, Confidence> parameterConfidence = new HashMap<>(); // by the argument that carries it
     for (int i = 0; i < arguments.size(); i++) {
       plain.addAll(arguments.get(i).elements);
+      for (Integer parameter : arguments.get(i).parameters) {
+        parameterConfidence.merge(parameter, confidence(arguments.get(i)), BodyScanner::firstInOrder);
+      }
       if (sink.valuesOnly()) {
         // query.setParameter("user", user): the entity stands for its id; only values count
         TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), argumentTrees.get(i)));
@@ -1267,17 +1271,32 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Taint sunk = all.withElements(elements);
     Set<String> rendered = new TreeSet<>(elements);
     rendered.removeAll(plain); // what only an object handed whole carries
-    record(sink, call, sunk, rendered);
+    record(sink, call, sunk, rendered, parameterConfidence);
     return sunk;
+  }
+
+  /** The confidence that comes first in the order {@code LAMBDA}, {@code VIA_CALL}, {@code VIA_LOCAL}, {@code DIRECT}. */
+  private static Confidence firstInOrder(Confidence one, Confidence other) {
+    for (Confidence confidence : List.of(Confidence.LAMBDA, Confidence.VIA_CALL, Confidence.VIA_LOCAL)) {
+      if (one == confidence || other == confidence) {
+        return confidence;
+      }
+    }
+    return Confidence.DIRECT;
   }
 
   /** A sink reached by {@code value} at {@code call}: its elements, parameters and call results. */
   private void record(SinkMatch sink, Tree call, Taint value) {
-    record(sink, call, value, Set.of());
+    record(sink, call, value, Set.of(), Map.of());
   }
 
-  /** {@link #record(SinkMatch, Tree, Taint)}; {@code rendered} as for {@link MethodFacts.SinkCall}. */
-  private void record(SinkMatch sink, Tree call, Taint value, Set<String> rendered) {
+  /**
+   * {@link #record(SinkMatch, Tree, Taint)}; {@code rendered} as for {@link MethodFacts.SinkCall};
+   * {@code parameterConfidence} the confidence of each parameter by the argument that carries it,
+   * which another argument of the call does not change.
+   */
+  private void record(SinkMatch sink, Tree call, Taint value, Set<String> rendered,
+      Map<Integer, Confidence> parameterConfidence) {
     int line = line(call);
     Confidence confidence = confidence(value);
     for (String element : value.elements) {
@@ -1291,7 +1310,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           rendered);
     }
     for (Integer parameter : value.parameters) {
-      current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line, confidence,
+      current.parameterSink(new ParameterSink(parameter, sink.kind(), sink.target(), line,
+          parameterConfidence.getOrDefault(parameter, confidence),
           List.copyOf(value.exceptMembersOf.getOrDefault(parameter, Set.of()))));
     }
     for (CallResult result : value.results) {

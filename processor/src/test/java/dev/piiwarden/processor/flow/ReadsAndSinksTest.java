@@ -338,6 +338,28 @@ class ReadsAndSinksTest {
         .containsExactly("com.acme.Tasks#run(com.acme.Tasks$Task)", "com.acme.Tasks#caller(com.acme.Tasks$Task)");
   }
 
+  /** Each parameter reaching a sink call has the confidence of the argument that carries it. */
+  @Test
+  void aParametersConfidenceIsThatOfItsOwnArgument() {
+    String source = """
+        package com.acme;
+        public class Audit {
+          org.slf4j.Logger log;
+          public void audit(Object output, java.util.List<Object> inputs) {
+            Object result = output;
+            String text = inputs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining());
+            log.info(text, result); // sink:audit
+          }
+        }
+        """;
+    FlowCompilation audit = FlowCompilation.compile(FlowCompilation.source("com.acme.Audit", source));
+    int line = FlowCompilation.line(source, "sink:audit");
+    assertThat(audit.summary("com.acme.Audit", "com.acme.Audit#audit(java.lang.Object,java.util.List)").sinks())
+        .containsExactly(
+            new dev.piiwarden.core.inventory.ParameterSink(0, SinkKind.LOG, "org.slf4j.Logger#info", line, Confidence.VIA_LOCAL),
+            new dev.piiwarden.core.inventory.ParameterSink(1, SinkKind.LOG, "org.slf4j.Logger#info", line, Confidence.LAMBDA));
+  }
+
   @Test
   void callsAreResolvedSignaturesOutsideTheJdk() {
     assertThat(activity("getter(com.acme.User)").calls()).containsExactly("com.acme.User#getEmail()");
