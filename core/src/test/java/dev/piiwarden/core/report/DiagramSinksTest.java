@@ -46,6 +46,14 @@ class DiagramSinksTest {
           "purposes": ["essential.service"], "reads": ["com.acme.User#email"], "calls": [],
           "sinks": [
             {"kind": "HTTP", "target": "org.springframework.ui.Model#addAttribute", "line": 12,
+             "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]},
+         {"id": "com.acme.Mailer#welcome(com.acme.User)", "type": "com.acme.Mailer",
+          "method": "welcome(com.acme.User)", "name": "Welcome mail",
+          "purposes": ["essential.service"], "reads": ["com.acme.User#email"], "calls": [],
+          "sinks": [
+            {"kind": "MESSAGING", "target": "jakarta.mail.Message#setRecipient", "line": 8,
+             "elements": ["com.acme.User#email"], "confidence": "DIRECT"},
+            {"kind": "MESSAGING", "target": "org.apache.kafka.clients.producer.Producer#send", "line": 9,
              "elements": ["com.acme.User#email"], "confidence": "DIRECT"}]}],
        "flows": []}
       """;
@@ -60,14 +68,16 @@ class DiagramSinksTest {
     DiagramModel model = model();
     Group sinks = model.groups().get(model.groups().size() - 1);
     assertEquals(List.of(List.of("LOG", "org.slf4j.Logger#info"), List.of("HTTP", "java.net.http.HttpClient#send"),
-            List.of("HTTP responses", "2 targets")),
+            List.of("HTTP responses", "2 targets"),
+            List.of("MESSAGING", "org.apache.kafka.clients.producer.Producer#send"),
+            List.of("MESSAGING e-mail", "jakarta.mail.Message#setRecipient")),
         sinks.nodes().stream().map(Node::lines).toList());
     Map<String, String> labels = model.groups().stream().flatMap(g -> g.nodes().stream())
         .collect(Collectors.toMap(Node::id, n -> n.lines().get(0)));
     List<String> edges = model.edges().stream().filter(e -> e.to().startsWith("s"))
         .map(e -> labels.get(e.from()) + " -> " + labels.get(e.to()) + " x" + e.count()).sorted().toList();
     assertEquals(List.of("Profile page -> HTTP responses x1", "Web API -> HTTP responses x1", "Web API -> HTTP x1",
-        "Web API -> LOG x1"), edges);
+        "Web API -> LOG x1", "Welcome mail -> MESSAGING e-mail x1", "Welcome mail -> MESSAGING x1"), edges);
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
-import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkTargets;
 import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.core.report.diagram.DiagramModel.Edge;
@@ -199,7 +198,8 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
 
     // Edges, aggregated per pair of nodes.
     Map<String, Integer> edgeCounts = new LinkedHashMap<>();
-    // one sink node per kind, the application's own HTTP responses apart from the services it calls
+    // one sink node per kind, the application's own HTTP responses apart from the services it
+    // calls, and e-mail apart from message brokers
     Map<Integer, Set<String>> sinkTargets = new TreeMap<>();
     for (Activity a : activities.values()) {
       for (String read : a.reads()) {
@@ -225,7 +225,7 @@ public record DataFlowDiagram(int maxCategories, int maxActivitiesPerClass, int 
     Map<String, String> sinkNode = new TreeMap<>();
     sinkTargets.forEach((sinkKey, targets) -> {
       String id = "s" + sinkNodes.size();
-      String kind = SinkKind.values()[sinkKey / 2].name() + (sinkKey % 2 == 1 ? " responses" : "");
+      String kind = SinkTargets.name(sinkKey);
       sinkNodes.add(new Node(id, List.of(kind, targets.size() == 1 ? targets.iterator().next()
           : targets.size() + " targets"), Style.SINK));
       sinkNode.put("sink:" + sinkKey, id);

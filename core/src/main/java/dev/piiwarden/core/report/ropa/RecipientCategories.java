@@ -22,10 +22,14 @@ final class RecipientCategories {
   /**
    * The category for a sink of {@code kind} at {@code target}: as {@link #of(SinkKind)}, except
    * that what the application writes into its own HTTP responses ({@link SinkTargets#isResponse}) goes to
-   * its API's clients, not to a service it calls.
+   * its API's clients, not to a service it calls, and what it sends by e-mail ({@link
+   * SinkTargets#isEmail}) to the e-mail's recipients, not to a message broker.
    */
   static String of(SinkKind kind, String target) {
-    return SinkTargets.isResponse(kind, target) ? NAMES.getProperty("HTTP_RESPONSE", "HTTP responses") : of(kind);
+    if (SinkTargets.isResponse(kind, target)) {
+      return NAMES.getProperty("HTTP_RESPONSE", "HTTP responses");
+    }
+    return SinkTargets.isEmail(kind, target) ? NAMES.getProperty("EMAIL", "E-mail recipients") : of(kind);
   }
 
   private static Properties load() {

@@ -6,7 +6,10 @@ import dev.piiwarden.core.inventory.SinkKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which HTTP sinks write the application's own responses, by the targets the processor's catalogue gives them. */
+/**
+ * Which HTTP sinks write the application's own responses and which MESSAGING sinks send e-mail, by
+ * the targets the processor's catalogue gives them.
+ */
 class RecipientCategoriesTest {
   private static final String RESPONSES = "Clients of the application's HTTP API (responses)";
   private static final String CALLED = "Services called over HTTP";
@@ -31,6 +34,18 @@ class RecipientCategoriesTest {
       "org.springframework.ui.ModelX#addAttribute, " + CALLED})
   void responsesAreTheApiClientsOtherHttpSinksTheServicesCalled(String target, String category) {
     assertEquals(category, RecipientCategories.of(SinkKind.HTTP, target));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "jakarta.mail.Message#setRecipient, Recipients of e-mail the application sends",
+      "javax.mail.Part#setText, Recipients of e-mail the application sends",
+      "org.springframework.mail.MailMessage#setTo, Recipients of e-mail the application sends",
+      "org.springframework.mail.javamail.MimeMessageHelper#setText, Recipients of e-mail the application sends",
+      "org.apache.kafka.clients.producer.Producer#send, Message brokers",
+      "org.springframework.jms.core.JmsOperations#convertAndSend, Message brokers"})
+  void emailIsForItsRecipientsOtherMessagesForBrokers(String target, String category) {
+    assertEquals(category, RecipientCategories.of(SinkKind.MESSAGING, target));
   }
 
   @ParameterizedTest
