@@ -58,7 +58,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -533,21 +532,12 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     return writeFragment(topLevel, fragment, null);
   }
 
-  /**
-   * {@link #writeFragment}; an empty one only over an earlier one, looked for when {@code unit} is a
-   * file, or, with flow analysis on, for an interface or abstract class: its fragment tells the
-   * modules compiled against it that it is the project's, so that their calls of its methods are
-   * followed to the implementations that the merge finds in other modules, instead of being taken
-   * for a third-party library's.
-   */
+  /** {@link #writeFragment}; an empty one only over an earlier one, looked for when {@code unit} is a file. */
   private boolean writeFragment(TypeElement topLevel, Inventory fragment, CompilationUnitTree unit) {
     String binaryName = names.binaryName(topLevel);
     boolean empty = fragment.dataElements().isEmpty() && fragment.activities().isEmpty()
         && fragment.summaries().isEmpty();
-    boolean implementedElsewhere = flowActive()
-        && (topLevel.getKind() == javax.lang.model.element.ElementKind.INTERFACE
-            || topLevel.getModifiers().contains(Modifier.ABSTRACT));
-    if ((empty && !implementedElsewhere && !(onDisk(unit) && earlier.hasFragment(binaryName)))
+    if ((empty && !(onDisk(unit) && earlier.hasFragment(binaryName)))
         || !written.add(FragmentWriter.path(binaryName))) {
       return true;
     }

@@ -585,44 +585,6 @@ class FlowPathsTest {
   }
 
   /**
-   * An interface with no personal data, compiled with the processor in one module, is the
-   * project's to the modules compiled against it: a call of it in one is followed to its
-   * implementation in another when their fragments are merged.
-   */
-  @Test
-  void aCallOfAnInterfaceOfAnotherModuleReachesItsImplementationInAThird(@TempDir Path dir) throws IOException {
-    StandaloneCompilation a = moduleA(dir, "com/acme/api/Mailer.java", """
-        package com.acme.api;
-        public interface Mailer { void send(String to); }
-        """);
-    assertThat(a.classes().resolve(FlowCompilation.FOLDER + "com.acme.api.Mailer.json").toFile().exists()).isTrue();
-    write(dir.resolve("impl"), "com/acme/impl/LogMailer.java", """
-        package com.acme.impl;
-        public class LogMailer implements com.acme.api.Mailer {
-          private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogMailer.class);
-          @Override public void send(String to) { log.info("mail to {}", to); }
-        }
-        """);
-    StandaloneCompilation impl = StandaloneCompilation.run(dir.resolve("impl"), dir.resolve("out-impl"),
-        List.of(a.classes()));
-    assertWithMessage(impl.diagnostics()).that(impl.success()).isTrue();
-    write(dir.resolve("caller"), "com/acme/caller/Signup.java", """
-        package com.acme.caller;
-        public class Signup {
-          public void register(com.acme.api.Mailer mailer, com.acme.User user) { mailer.send(user.getEmail()); }
-        }
-        """);
-    StandaloneCompilation caller = StandaloneCompilation.run(dir.resolve("caller"), dir.resolve("out-caller"),
-        List.of(a.classes()));
-    assertWithMessage(caller.diagnostics()).that(caller.success()).isTrue();
-    Inventory merged = InventoryMerger.merge(
-        InventoryInputs.readAll(List.of(a.classes(), impl.classes(), caller.classes()))).inventory();
-    assertThat(merged.flows()).contains(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(
-        "com.acme.caller.Signup#register(com.acme.api.Mailer,com.acme.User)",
-        "com.acme.impl.LogMailer#send(java.lang.String)")));
-  }
-
-  /**
    * Module a, compiled in {@code dir/a}: the fixtures' Person and User, the sink stubs, and the
    * given sources ({@code relative path, text} pairs).
    */
