@@ -45,8 +45,12 @@ public final class SinkTargets {
     return false;
   }
 
-  /** Targets (prefixes) of the MESSAGING sinks that compose or send e-mail: Jakarta Mail, JavaMail, Spring's mail support. */
-  private static final List<String> EMAIL_TARGETS = List.of("jakarta.mail.", "javax.mail.", "org.springframework.mail.");
+  /**
+   * Targets (prefixes) of the MESSAGING sinks that compose or send e-mail: Jakarta Mail, JavaMail,
+   * Spring's mail support.
+   */
+  private static final List<String> EMAIL_TARGETS =
+      List.of("jakarta.mail.", "javax.mail.", "org.springframework.mail.");
 
   /** Whether a sink sends e-mail: a MESSAGING sink whose target is one of {@link #EMAIL_TARGETS}. */
   public static boolean isEmail(SinkKind kind, String target) {
@@ -69,7 +73,10 @@ public final class SinkTargets {
     return kind.ordinal() * 2 + (isResponse(kind, target) || isEmail(kind, target) ? 1 : 0);
   }
 
-  /** The name of the sinks of {@link #order} {@code key}: {@code HTTP}, {@code HTTP responses}, {@code MESSAGING e-mail}. */
+  /**
+   * The name of the sinks of {@link #order} {@code key}: {@code HTTP}, {@code HTTP responses},
+   * {@code MESSAGING e-mail}.
+   */
   public static String name(int key) {
     SinkKind kind = SinkKind.values()[key / 2];
     if (key % 2 == 0) {

@@ -887,7 +887,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           result = result.union(elements);
         }
       } else if (!method.getReturnType().getKind().isPrimitive()) {
-        result = result.union(getterField != null || propertyOnly ? receiverValue.parametersExceptMembersOf(ownTypes)
+        result = result.union(getterField != null || propertyOnly
+            ? receiverValue.parametersExceptMembersOf(ownTypes)
             : described ? receiverValue.withoutMembersOf(ownTypes) : receiverValue);
       }
       if (callee.library()) {
@@ -1020,11 +1021,6 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   }
 
   /**
-   * Whether a method, not a data element's accessor, may return its object's personal data: not a
-   * primitive result, not a plain getter of a member that is no personal data, and of
-   * {@code Object}'s own methods only {@code toString}.
-   */
-  /**
    * Whether {@code method} is an abstract getter of the project's ({@code getKey()}, {@code
    * isActive()} declared in an interface, no parameters) that is no personal data accessor: it
    * returns its property, not its object's personal data, as a plain getter of a member that is no
@@ -1041,6 +1037,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return prefix > 0 && name.length() > prefix && Character.isUpperCase(name.charAt(prefix));
   }
 
+  /**
+   * Whether a method, not a data element's accessor, may return its object's personal data: not a
+   * primitive result, not a plain getter of a member that is no personal data, and of
+   * {@code Object}'s own methods only {@code toString}.
+   */
   private boolean mayReturnTheObjectsData(ExecutableElement method) {
     if (method.getReturnType().getKind().isPrimitive() || context.index().accessedField(method) != null) {
       return false;
@@ -1275,7 +1276,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return sunk;
   }
 
-  /** The confidence that comes first in the order {@code LAMBDA}, {@code VIA_CALL}, {@code VIA_LOCAL}, {@code DIRECT}. */
+  /**
+   * The confidence that comes first in the order {@code LAMBDA}, {@code VIA_CALL}, {@code
+   * VIA_LOCAL}, {@code DIRECT}.
+   */
   private static Confidence firstInOrder(Confidence one, Confidence other) {
     for (Confidence confidence : List.of(Confidence.LAMBDA, Confidence.VIA_CALL, Confidence.VIA_LOCAL)) {
       if (one == confidence || other == confidence) {
@@ -1517,7 +1521,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // account.getCredentials().add(credential): a plain getter hands out its field, which holds it
       VariableElement field = context.index().accessedField(getter);
       if (field != null && context.heldField(field) != null) {
-        ExpressionTree owner = call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
+        ExpressionTree owner =
+            call.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
         for (int i = 0; i < arguments.size(); i++) {
           store(field, argumentTrees.get(i), arguments.get(i), call);
           storedInCollection(field, owner, arguments.get(i), call);
