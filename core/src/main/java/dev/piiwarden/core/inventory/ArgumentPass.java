@@ -22,9 +22,11 @@ import java.util.Objects;
  *     the types (binary names) whose data elements, handed to the caller in that parameter, the
  *     argument does not carry: it holds only members of the parameter's object that are no
  *     personal data ({@code audit(user.getId())}); see {@link ParameterSink#exceptMembersOf}
+ * @param exact the call runs the callee itself, not an override of it: {@code super.save(user)};
+ *     written only when true
  */
 @JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence", "results",
-    "exceptMembersOf"})
+    "exceptMembersOf", "exact"})
 public record ArgumentPass(
     String callee,
     int argument,
@@ -33,7 +35,8 @@ public record ArgumentPass(
     List<Integer> parameters,
     Confidence confidence,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallResult> results,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, List<String>> exceptMembersOf) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, List<String>> exceptMembersOf,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exact) {
 
   static final Comparator<ArgumentPass> ORDER =
       Comparator.comparingInt(ArgumentPass::line)
@@ -64,6 +67,12 @@ public record ArgumentPass(
    */
   public static boolean isField(String id) {
     return id.indexOf('(') < 0;
+  }
+
+  /** A pass to the callee or any override of it, as a virtual call goes. */
+  public ArgumentPass(String callee, int argument, int line, List<String> elements, List<Integer> parameters,
+      Confidence confidence, List<CallResult> results, Map<Integer, List<String>> exceptMembersOf) {
+    this(callee, argument, line, elements, parameters, confidence, results, exceptMembersOf, false);
   }
 
   /** A pass that carries its parameters whole. */

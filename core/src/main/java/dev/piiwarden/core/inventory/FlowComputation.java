@@ -97,13 +97,13 @@ public final class FlowComputation {
       for (ArgumentPass pass : summary.passes()) {
         for (String element : pass.elements()) {
           List<String> path = new ArrayList<>(List.of(summary.method()));
-          follow(element, pass.callee(), pass.argument(), path);
+          follow(element, pass, path);
         }
         for (CallResult result : pass.results()) {
           resolve(summary, result).elements().forEach((element, prefix) -> {
             List<String> path = extend(prefix, summary.method());
             if (path != null) {
-              follow(element, pass.callee(), pass.argument(), new ArrayList<>(path));
+              follow(element, pass, new ArrayList<>(path));
             }
           });
         }
@@ -121,7 +121,10 @@ public final class FlowComputation {
     return false;
   }
 
-  private void follow(String element, String callee, int parameter, List<String> path) {
+  /** Follows {@code element}, handed on by {@code pass}, into the methods the call may run. */
+  private void follow(String element, ArgumentPass pass, List<String> path) {
+    String callee = pass.callee();
+    int parameter = pass.argument();
     if (path.size() >= MAX_DEPTH) {
       return;
     }
@@ -134,8 +137,8 @@ public final class FlowComputation {
       return;
     }
     for (MethodSummary target : byCallee.getOrDefault(callee, List.of())) {
-      if (path.contains(target.method())) {
-        continue;
+      if (path.contains(target.method()) || (pass.exact() && !target.method().equals(callee))) {
+        continue; // super.save(user) runs the superclass's method, none of its overrides
       }
       path.add(target.method());
       for (ParameterSink sink : target.sinks()) {
@@ -148,13 +151,13 @@ public final class FlowComputation {
           flows.add(new Flow(element, sink.kind(), sink.target(), List.copyOf(path)));
         }
       }
-      for (ArgumentPass pass : target.passes()) {
-        boolean carries = pass.carries(parameter, element);
-        for (CallResult result : pass.results()) {
+      for (ArgumentPass next : target.passes()) {
+        boolean carries = next.carries(parameter, element);
+        for (CallResult result : next.results()) {
           carries |= resolve(target, result).parameters().carries(parameter, element);
         }
         if (carries) {
-          follow(element, pass.callee(), pass.argument(), path);
+          follow(element, next, path);
         }
       }
       path.remove(path.size() - 1);

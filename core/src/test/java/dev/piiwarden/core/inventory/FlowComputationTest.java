@@ -57,6 +57,28 @@ class FlowComputationTest {
     assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, SMTP))), flows);
   }
 
+  /**
+   * An exact pass ({@code super.deliver(email)}) runs the callee itself, none of its overrides; it
+   * is written to JSON only when exact, and read back.
+   */
+  @Test
+  void anExactPassReachesTheCalleeAlone() {
+    ArgumentPass exact = new ArgumentPass(DELIVER, 0, 10, List.of(EMAIL), List.of(), Confidence.DIRECT, List.of(),
+        java.util.Map.of(), true);
+    MethodSummary caller = summary(SEND, List.of(exact), List.of());
+    List<Flow> flows = flows(caller, summary(DELIVER, List.of(), List.of(log(0))),
+        new MethodSummary(SMTP, List.of(DELIVER), List.of(), List.of(log(0))));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, DELIVER))), flows);
+    Inventory inventory = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(caller));
+    String json = InventoryJson.write(inventory);
+    assertEquals(1, json.split("\"exact\"", -1).length - 1, json);
+    assertEquals(inventory.summaries(),
+        InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "inventory.json").summaries());
+    String virtual = InventoryJson.write(new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
+        List.of(summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of()))));
+    assertEquals(-1, virtual.indexOf("\"exact\""), virtual);
+  }
+
   @Test
   void recursionAndCyclesEnd() {
     String a = "com.acme.A#a(java.lang.String)";

@@ -1324,8 +1324,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
   }
 
+  /**
+   * The passes of a call's arguments to a project method; a call on {@code super} runs that very
+   * method, which the pass says ({@link ArgumentPass#exact}), so the merge follows it into none of
+   * the overrides.
+   */
   private void passes(Callee callee, ExecutableElement method, Tree call,
       List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
+    boolean exact = call instanceof MethodInvocationTree invocation
+        && invocation.getMethodSelect() instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree owner && owner.getName().contentEquals("super");
     int declared = method.getParameters().size();
     for (int i = 0; i < arguments.size(); i++) {
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), null);
@@ -1335,7 +1343,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
           List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results),
-          argument.exceptLists()));
+          argument.exceptLists(), exact));
     }
   }
 

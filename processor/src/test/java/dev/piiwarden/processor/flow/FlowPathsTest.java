@@ -218,6 +218,47 @@ class FlowPathsTest {
         List.of("com.acme.MailTask#getRecipients()", "com.acme.Job#run(com.acme.Task)")));
   }
 
+  /**
+   * {@code super.save(user)} runs the superclass's method, not the overrides of it in the
+   * superclass's other subclasses: the flow goes through {@code Dao#save} alone.
+   */
+  @Test
+  void aCallOnSuperReachesTheSuperclassMethodAlone() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Dao", """
+            package com.acme;
+            public class Dao {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Dao.class);
+              public void save(Object entity) { log.info("saving {}", entity); }
+            }
+            """),
+        FlowCompilation.source("com.acme.UserDao", """
+            package com.acme;
+            public class UserDao extends Dao {
+              @Override public void save(Object entity) { super.save(entity); }
+            }
+            """),
+        FlowCompilation.source("com.acme.AuditDao", """
+            package com.acme;
+            public class AuditDao extends Dao {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditDao.class);
+              @Override public void save(Object entity) { log.warn("audit " + entity); }
+            }
+            """),
+        FlowCompilation.source("com.acme.Signup", """
+            package com.acme;
+            public class Signup {
+              void register(UserDao users, User user) { users.save(user.getEmail()); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows().stream()
+        .filter(flow -> flow.path().get(0).equals("com.acme.Signup#register(com.acme.UserDao,com.acme.User)"))
+        .map(flow -> String.join(" > ", flow.path()) + " " + flow.target()).toList())
+        .containsExactly("com.acme.Signup#register(com.acme.UserDao,com.acme.User) > com.acme.UserDao#save(java.lang.Object)"
+            + " > com.acme.Dao#save(java.lang.Object) " + LOG);
+  }
+
   @Test
   void aMethodReferenceToAProjectMethodPassesWhatItIsAppliedTo() {
     FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
