@@ -24,9 +24,14 @@ import java.util.Objects;
  *     personal data ({@code audit(user.getId())}); see {@link ParameterSink#exceptMembersOf}
  * @param exact the call runs the callee itself, not an override of it: {@code super.save(user)};
  *     written only when true
+ * @param receivers for a call on an object whose static type is one of the project's subtypes of
+ *     the callee's class ({@code user.setPassword(p)} with {@code user} a {@code User}, the method
+ *     declared in {@code Account}): that type, then its supertypes below the callee's class, binary
+ *     names; the call runs an override only in one of these or in a subtype of the first
+ *     ({@link MethodSummary#supertypes}). Empty, and not written, for any other call
  */
 @JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence", "results",
-    "exceptMembersOf", "exact"})
+    "exceptMembersOf", "exact", "receivers"})
 public record ArgumentPass(
     String callee,
     int argument,
@@ -36,7 +41,8 @@ public record ArgumentPass(
     Confidence confidence,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallResult> results,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, List<String>> exceptMembersOf,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exact) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exact,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> receivers) {
 
   static final Comparator<ArgumentPass> ORDER =
       Comparator.comparingInt(ArgumentPass::line)
@@ -51,6 +57,7 @@ public record ArgumentPass(
     elements = Sorting.keys(elements);
     parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
     confidence = confidence == null ? Confidence.DIRECT : confidence;
+    receivers = receivers == null ? List.of() : List.copyOf(receivers);
     results = Sorting.sorted(results, CallResult.ORDER);
     exceptMembersOf = Sorting.partial(parameters, exceptMembersOf);
   }
@@ -72,7 +79,20 @@ public record ArgumentPass(
   /** A pass to the callee or any override of it, as a virtual call goes. */
   public ArgumentPass(String callee, int argument, int line, List<String> elements, List<Integer> parameters,
       Confidence confidence, List<CallResult> results, Map<Integer, List<String>> exceptMembersOf) {
-    this(callee, argument, line, elements, parameters, confidence, results, exceptMembersOf, false);
+    this(callee, argument, line, elements, parameters, confidence, results, exceptMembersOf, false, List.of());
+  }
+
+  /**
+   * Whether the call may run {@code target}, an override of the callee: any may, but for a call
+   * whose receiver's type is known ({@link #receivers}), only one in that type, in one of its
+   * supertypes below the callee's class, or in a subtype of it.
+   */
+  public boolean mayRun(MethodSummary target) {
+    if (receivers.isEmpty() || target.method().equals(callee)) {
+      return true;
+    }
+    String type = target.method().substring(0, target.method().indexOf('#'));
+    return receivers.contains(type) || target.supertypes().contains(receivers.get(0));
   }
 
   /** A pass that carries its parameters whole. */

@@ -20,15 +20,19 @@ import java.util.Objects;
  * @param sinks the parameters that reach sinks in this method
  * @param returns what its return value carries, or null when nothing
  * @param resultSinks results of project calls that reach sinks in this method
+ * @param supertypes for a method that overrides others, the supertypes of its class, binary names,
+ *     sorted: a call through one of them may run it ({@link ArgumentPass#mayRun}); empty, and not
+ *     written, for any other
  */
-@JsonPropertyOrder({"method", "overrides", "passes", "sinks", "returns", "resultSinks"})
+@JsonPropertyOrder({"method", "overrides", "passes", "sinks", "returns", "resultSinks", "supertypes"})
 public record MethodSummary(
     String method,
     List<String> overrides,
     List<ArgumentPass> passes,
     List<ParameterSink> sinks,
     ReturnValue returns,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ResultSink> resultSinks) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ResultSink> resultSinks,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> supertypes) {
 
   static final Comparator<MethodSummary> ORDER = Comparator.comparing(MethodSummary::method);
 
@@ -40,6 +44,13 @@ public record MethodSummary(
     sinks = Sorting.sorted(sinks, ParameterSink.ORDER);
     returns = returns == null || returns.isEmpty() ? null : returns;
     resultSinks = Sorting.sorted(resultSinks, ResultSink.ORDER);
+    supertypes = Sorting.keys(supertypes);
+  }
+
+  /** A summary with no supertypes recorded: any call of a method it overrides may run it. */
+  public MethodSummary(String method, List<String> overrides, List<ArgumentPass> passes, List<ParameterSink> sinks,
+      ReturnValue returns, List<ResultSink> resultSinks) {
+    this(method, overrides, passes, sinks, returns, resultSinks, List.of());
   }
 
   /** A summary whose return value carries nothing and no call result reaches a sink. */

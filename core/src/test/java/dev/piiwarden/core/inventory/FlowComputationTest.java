@@ -64,7 +64,7 @@ class FlowComputationTest {
   @Test
   void anExactPassReachesTheCalleeAlone() {
     ArgumentPass exact = new ArgumentPass(DELIVER, 0, 10, List.of(EMAIL), List.of(), Confidence.DIRECT, List.of(),
-        java.util.Map.of(), true);
+        java.util.Map.of(), true, List.of());
     MethodSummary caller = summary(SEND, List.of(exact), List.of());
     List<Flow> flows = flows(caller, summary(DELIVER, List.of(), List.of(log(0))),
         new MethodSummary(SMTP, List.of(DELIVER), List.of(), List.of(log(0))));
@@ -77,6 +77,25 @@ class FlowComputationTest {
     String virtual = InventoryJson.write(new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
         List.of(summary(SEND, List.of(readPass(DELIVER, 0, EMAIL)), List.of()))));
     assertEquals(-1, virtual.indexOf("\"exact\""), virtual);
+  }
+
+  /**
+   * A call on an object of a known subtype of the callee's class runs an override only in that
+   * type, in its supertypes below the callee's class, or in its subtypes.
+   */
+  @Test
+  void aPassNamingItsReceiverReachesTheOverridesThatTypeMayRun() {
+    String account = "com.acme.Account#deliver(java.lang.String)";
+    String user = "com.acme.UserEntity#deliver(java.lang.String)";
+    String linked = "com.acme.LinkedEntity#deliver(java.lang.String)";
+    ArgumentPass onUser = new ArgumentPass(account, 0, 10, List.of(EMAIL), List.of(), Confidence.DIRECT, List.of(),
+        java.util.Map.of(), false, List.of("com.acme.User"));
+    List<Flow> flows = flows(summary(SEND, List.of(onUser), List.of()),
+        new MethodSummary(user, List.of(account), List.of(), List.of(log(0)), null, List.of(),
+            List.of("com.acme.Account", "com.acme.User")),
+        new MethodSummary(linked, List.of(account), List.of(), List.of(log(0)), null, List.of(),
+            List.of("com.acme.Account", "com.acme.Linked")));
+    assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, "org.slf4j.Logger#info", List.of(SEND, user))), flows);
   }
 
   @Test

@@ -1327,13 +1327,17 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /**
    * The passes of a call's arguments to a project method; a call on {@code super} runs that very
    * method, which the pass says ({@link ArgumentPass#exact}), so the merge follows it into none of
-   * the overrides.
+   * the overrides; a call on a subtype of the method's class names that type
+   * ({@link ArgumentPass#receivers}), so the merge follows it into that type's overrides alone.
    */
   private void passes(Callee callee, ExecutableElement method, Tree call,
       List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
-    boolean exact = call instanceof MethodInvocationTree invocation
-        && invocation.getMethodSelect() instanceof MemberSelectTree select
-        && select.getExpression() instanceof IdentifierTree owner && owner.getName().contentEquals("super");
+    ExpressionTree receiver = call instanceof MethodInvocationTree invocation
+        && invocation.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
+    boolean exact = receiver instanceof IdentifierTree owner && owner.getName().contentEquals("super");
+    // users.save(user) on a UserRepository, save declared in a generic base: only the overrides a
+    // UserRepository may run
+    List<String> receivers = receiver == null || exact ? List.of() : context.receivers(typeOf(receiver), method);
     int declared = method.getParameters().size();
     for (int i = 0; i < arguments.size(); i++) {
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), null);
@@ -1343,7 +1347,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
           List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results),
-          argument.exceptLists(), exact));
+          argument.exceptLists(), exact, receivers));
     }
   }
 

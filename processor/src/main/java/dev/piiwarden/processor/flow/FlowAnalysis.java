@@ -89,8 +89,11 @@ public final class FlowAnalysis {
         returned = facts.accessorReturnValue();
       }
       if (facts.needsSummary() || returned != null) {
+        // a method that overrides others names its class's supertypes: a call through one may run it
+        List<String> supertypes = overrides.isEmpty() ? List.of()
+            : context.supertypes((TypeElement) facts.method().getEnclosingElement(), null);
         summaries.add(new MethodSummary(facts.id(), overrides, facts.passes(),
-            facts.parameterSinks(), returned, facts.resultSinks()));
+            facts.parameterSinks(), returned, facts.resultSinks(), supertypes));
       }
     }
     return summaries;

@@ -2,7 +2,9 @@ package dev.piiwarden.processor.flow;
 
 import com.sun.source.util.Trees;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,54 @@ final class FlowContext {
       }
     }
   }
+
+  /**
+   * The supertypes of {@code type}, at any depth, outside the JDK, as binary names; with {@code
+   * below} not null, only its proper subtypes. Cached per type.
+   */
+  List<String> supertypes(TypeElement type, TypeElement below) {
+    List<String> all = new ArrayList<>();
+    for (TypeElement supertype : supertypesOf.computeIfAbsent(type, this::supertypesOf)) {
+      if (below == null || (!supertype.equals(below)
+          && types.isSubtype(types.erasure(supertype.asType()), types.erasure(below.asType())))) {
+        all.add(names.binaryName(supertype));
+      }
+    }
+    return all;
+  }
+
+  private List<TypeElement> supertypesOf(TypeElement type) {
+    List<TypeElement> found = new ArrayList<>();
+    Deque<TypeMirror> pending = new ArrayDeque<>(types.directSupertypes(type.asType()));
+    while (!pending.isEmpty()) {
+      if (pending.pop() instanceof DeclaredType declared) {
+        TypeElement supertype = (TypeElement) declared.asElement();
+        if (!found.contains(supertype) && !isLibrary(names.binaryName(supertype))) {
+          found.add(supertype);
+        }
+        pending.addAll(types.directSupertypes(declared));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * For a call of {@code method} on an object of static type {@code receiver}: when that is one of
+   * the project's proper subtypes of the method's class, it and its supertypes below that class
+   * ({@link dev.piiwarden.core.inventory.ArgumentPass#receivers}); else empty.
+   */
+  List<String> receivers(TypeElement receiver, ExecutableElement method) {
+    if (receiver == null || !(method.getEnclosingElement() instanceof TypeElement declaring)
+        || receiver.equals(declaring) || isLibrary(names.binaryName(receiver)) || !seen(receiver)
+        || !types.isSubtype(types.erasure(receiver.asType()), types.erasure(declaring.asType()))) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>(List.of(names.binaryName(receiver)));
+    found.addAll(supertypes(receiver, declaring));
+    return found;
+  }
+
+  private final Map<TypeElement, List<TypeElement>> supertypesOf = new HashMap<>();
 
   String methodId(ExecutableElement method) {
     return callee(method).id();

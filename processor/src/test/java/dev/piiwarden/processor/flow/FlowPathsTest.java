@@ -259,6 +259,52 @@ class FlowPathsTest {
             + " > com.acme.Dao#save(java.lang.Object) " + LOG);
   }
 
+  /**
+   * A call on an object of a subtype of the method's type ({@code member.note(…)}, {@code note}
+   * declared in {@code Account}) runs the overrides that subtype may run, not those of the
+   * method's other implementations ({@code Guest}'s).
+   */
+  @Test
+  void aCallOnASubtypeReachesOnlyTheOverridesThatTypeMayRun() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Account", """
+            package com.acme;
+            public interface Account { void note(String text); }
+            """),
+        FlowCompilation.source("com.acme.Member", """
+            package com.acme;
+            public interface Member extends Account {}
+            """),
+        FlowCompilation.source("com.acme.MemberEntity", """
+            package com.acme;
+            public class MemberEntity implements Member {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MemberEntity.class);
+              @Override public void note(String text) { log.info("member {}", text); }
+            }
+            """),
+        FlowCompilation.source("com.acme.Guest", """
+            package com.acme;
+            public class Guest implements Account {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Guest.class);
+              @Override public void note(String text) { log.warn("guest " + text); }
+            }
+            """),
+        FlowCompilation.source("com.acme.Notes", """
+            package com.acme;
+            public class Notes {
+              void onMember(Member member, User user) { member.note(user.getEmail()); }
+              void onAccount(Account account, User user) { account.note(user.getEmail()); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows().stream()
+        .filter(flow -> flow.path().get(0).startsWith("com.acme.Notes#"))
+        .map(flow -> flow.path().get(0).replace("com.acme.Notes#", "") + " > " + flow.path().get(1)).toList())
+        .containsExactly("onMember(com.acme.Member,com.acme.User) > com.acme.MemberEntity#note(java.lang.String)",
+            "onAccount(com.acme.Account,com.acme.User) > com.acme.MemberEntity#note(java.lang.String)",
+            "onAccount(com.acme.Account,com.acme.User) > com.acme.Guest#note(java.lang.String)");
+  }
+
   @Test
   void aMethodReferenceToAProjectMethodPassesWhatItIsAppliedTo() {
     FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
