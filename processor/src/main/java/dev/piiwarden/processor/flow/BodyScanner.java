@@ -1335,14 +1335,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     ExpressionTree receiver = call instanceof MethodInvocationTree invocation
         && invocation.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
     boolean exact = receiver instanceof IdentifierTree owner && owner.getName().contentEquals("super");
-    // users.save(user) on a UserRepository, save declared in a generic base: only the overrides a
-    // UserRepository may run
-    List<String> receivers = receiver == null || exact ? List.of() : context.receivers(typeOf(receiver), method);
+    List<String> receivers = null; // worked out for the first argument that carries anything
     int declared = method.getParameters().size();
     for (int i = 0; i < arguments.size(); i++) {
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), null);
       if (argument.isEmpty() || declared == 0) {
         continue;
+      }
+      if (receivers == null) {
+        // member.note(text), note declared in Account: only the overrides a Member may run
+        receivers = receiver == null || exact ? List.of() : context.receivers(typeOf(receiver), method);
       }
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
