@@ -91,8 +91,8 @@ public record ArgumentPass(
     if (receivers.isEmpty() || target.method().equals(callee)) {
       return true;
     }
-    String type = target.method().substring(0, target.method().indexOf('#'));
-    return receivers.contains(type) || target.supertypes().contains(receivers.get(0));
+    return receivers.contains(DataElement.ownerOf(target.method()))
+        || target.supertypes().contains(receivers.get(0));
   }
 
   /** A pass that carries its parameters whole. */

@@ -1032,9 +1032,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         || context.index().member(method).isPresent()) {
       return false;
     }
-    String name = method.getSimpleName().toString();
-    int prefix = name.startsWith("get") ? 3 : name.startsWith("is") ? 2 : 0;
-    return prefix > 0 && name.length() > prefix && Character.isUpperCase(name.charAt(prefix));
+    return PersonalDataIndex.property(method.getSimpleName().toString()) != null;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,12 +119,12 @@ final class FlowContext {
   }
 
   private List<TypeElement> supertypesOf(TypeElement type) {
-    List<TypeElement> found = new ArrayList<>();
+    Set<TypeElement> found = new LinkedHashSet<>();
     Deque<TypeMirror> pending = new ArrayDeque<>(types.directSupertypes(type.asType()));
     while (!pending.isEmpty()) {
       if (pending.pop() instanceof DeclaredType declared) {
         TypeElement supertype = (TypeElement) declared.asElement();
-        if (!found.contains(supertype) && !isLibrary(names.binaryName(supertype))) {
+        if (!isLibrary(names.binaryName(supertype))) {
           found.add(supertype);
         }
         pending.addAll(types.directSupertypes(declared));

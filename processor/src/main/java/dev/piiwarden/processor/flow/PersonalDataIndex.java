@@ -223,7 +223,11 @@ public final class PersonalDataIndex {
     }
   }
 
-  private static String property(String getter) {
+  /**
+   * The property a getter's name names ({@code getEmail}, {@code isActive}: {@code email},
+   * {@code active}), or null.
+   */
+  static String property(String getter) {
     if (getter.length() > 3 && getter.startsWith("get")) {
       return decapitalize(getter.substring(3));
     }
