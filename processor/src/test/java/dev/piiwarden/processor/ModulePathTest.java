@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.annotations.PersonalData;
+import java.io.File;
 import java.io.OutputStream;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -18,8 +19,11 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +63,49 @@ class ModulePathTest {
         failure.getMessage());
     assertEquals("[email=jane@example.com, city=Berlin]",
         export("opens com.acme.shop to dev.piiwarden.annotations;", true));
+  }
+
+  @Test
+  void aSinkOfALibraryOnTheModulePathIsFound() throws Exception {
+    Path library = dir.resolve("slf4j");
+    write(library.resolve("module-info.java"), "module org.slf4j { exports org.slf4j; }");
+    write(library.resolve("org/slf4j/Logger.java"),
+        "package org.slf4j; public interface Logger { void info(String format, Object argument); }");
+    Path libraryClasses = Files.createDirectories(dir.resolve("slf4j-classes"));
+    assertEquals("", compile(library, List.of("-proc:none", "-d", libraryClasses.toString()), false));
+    Path src = dir.resolve("src");
+    write(src.resolve("module-info.java"),
+        "module com.acme.app { requires dev.piiwarden.annotations; requires org.slf4j; }");
+    write(src.resolve("com/acme/shop/Customer.java"), """
+        package com.acme.shop;
+        import dev.piiwarden.annotations.*;
+        public class Customer {
+          @PersonalData(category = Category.USER_CONTACT_EMAIL, basis = LawfulBasis.CONTRACT)
+          String email;
+          void signedUp(org.slf4j.Logger log) { log.info("signed up: {}", email); }
+        }
+        """);
+    String diagnostics = compile(src, List.of("--module-path", annotationsJar() + File.pathSeparator + libraryClasses,
+        "-d", Files.createDirectories(dir.resolve("out")).toString()), true);
+    assertTrue(diagnostics.contains("PW018") && diagnostics.contains("org.slf4j.Logger#info"), diagnostics);
+  }
+
+  /** The diagnostics of compiling every source under {@code src}, with the processor when {@code piiWarden}. */
+  private static String compile(Path src, List<String> options, boolean piiWarden) throws Exception {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (var files = javac.getStandardFileManager(null, null, null);
+        Stream<Path> sources = Files.walk(src)) {
+      List<Path> java = sources.filter(p -> p.toString().endsWith(".java")).toList();
+      var task = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(java));
+      if (piiWarden) {
+        task.setProcessors(List.of(new PiiWardenProcessor()));
+      }
+      boolean compiled = task.call();
+      String text = diagnostics.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n"));
+      assertTrue(compiled, text);
+      return text;
+    }
   }
 
   /**

@@ -1,17 +1,13 @@
 package dev.piiwarden.core.inventory;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.piiwarden.core.json.IndentedJson;
 import dev.piiwarden.core.json.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,28 +22,18 @@ import java.util.Collection;
  * fixed field order, sorted lists, two-space indent, LF line ends, no timestamps.
  */
 public final class InventoryJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
-
-  private static final ObjectWriter WRITER =
-      MAPPER.writer(
-          new DefaultPrettyPrinter()
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  /** Jackson reads inventories; it is set up only when one is read, as writing does without it. */
+  private static final class Reading {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+  }
 
   private InventoryJson() {}
 
   /** The inventory as JSON text, ending with a newline. */
   public static String write(Inventory inventory) {
-    try {
-      return WRITER.writeValueAsString(inventory) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("An inventory could not be turned into JSON", e);
-    }
+    return IndentedJson.write(inventory) + "\n";
   }
 
   /** Writes the inventory to a file as UTF-8, creating parent folders. */
@@ -82,7 +68,7 @@ public final class InventoryJson {
   public static Inventory read(byte[] json, String origin) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = Reading.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InventoryException(
           origin + ": " + JsonProblem.describe(e) + "; regenerate it by recompiling, or remove it", e);
@@ -112,7 +98,7 @@ public final class InventoryJson {
     }
     // Messages name the place and what was expected, never the value found: it may be personal data.
     try {
-      return MAPPER.treeToValue(root, Inventory.class);
+      return Reading.MAPPER.treeToValue(root, Inventory.class);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String missing = cause instanceof NullPointerException && cause.getMessage() != null

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.json.JsonProblem;
+import dev.piiwarden.core.json.JsonValues;
 import dev.piiwarden.core.text.FieldName;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,10 @@ final class TaxonomyLoader {
   private static final Set<String> EXTENSION_SECTIONS = Set.of("categories", "purposes", "subjects");
   private static final Set<String> ENTRY_FIELDS =
       Set.of("key", "parent", "name", "description", "special", "sensitive");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Jackson reads extension files only: the built-in data is read without it (see {@link JsonValues}). */
+  private static final class Extension {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private TaxonomyLoader() {}
 
@@ -48,7 +52,7 @@ final class TaxonomyLoader {
       Map<TaxonomyKind, Map<String, TaxonomyEntry>> base, Path file) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(Files.readAllBytes(file));
+      root = Extension.MAPPER.readTree(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new TaxonomyException(file + ": taxonomy extension file not found; check the path given"
           + " (piiwarden --taxonomy, the agent's and processor's piiwarden.taxonomy)");
@@ -204,17 +208,31 @@ final class TaxonomyLoader {
   }
 
   private static Map<String, TaxonomyEntry> readFideslang(String file, String section, TaxonomyKind kind) {
+    Object root;
     try (InputStream in = resource(file)) {
-      Map<String, TaxonomyEntry> entries = new LinkedHashMap<>();
-      for (JsonNode node : MAPPER.readTree(in).path(section)) {
-        String key = text(node, "fides_key");
-        entries.put(key, new TaxonomyEntry(kind, key, text(node, "parent_key"),
-            text(node, "name"), text(node, "description"), false, false));
-      }
-      return entries;
+      root = JsonValues.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("The built-in taxonomy " + file + " cannot be read", e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The built-in taxonomy " + file + " is damaged: " + e.getMessage(), e);
     }
+    Map<String, TaxonomyEntry> entries = new LinkedHashMap<>();
+    if (root instanceof Map<?, ?> document && document.get(section) instanceof List<?> nodes) {
+      for (Object node : nodes) {
+        if (node instanceof Map<?, ?> fields && fields.get("fides_key") instanceof String key) {
+          entries.put(key, new TaxonomyEntry(kind, key, text(fields, "parent_key"),
+              text(fields, "name"), text(fields, "description"), false, false));
+        }
+      }
+    }
+    if (entries.isEmpty()) {
+      throw new IllegalStateException("The built-in taxonomy " + file + " holds no \"" + section + "\" entries");
+    }
+    return entries;
+  }
+
+  private static String text(Map<?, ?> fields, String field) {
+    return fields.get(field) instanceof String value ? value : null;
   }
 
   private static Set<String> readKeyList(String file) {

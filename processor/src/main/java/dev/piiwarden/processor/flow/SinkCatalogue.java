@@ -2,20 +2,21 @@ package dev.piiwarden.processor.flow;
 
 import dev.piiwarden.core.files.BundledResources;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.json.JsonProblem;
+import dev.piiwarden.core.json.JsonValues;
 import dev.piiwarden.core.text.EditDistance;
 import dev.piiwarden.core.text.FieldName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +26,14 @@ import java.util.Set;
  */
 public final class SinkCatalogue {
   static final String BUILT_IN = "sinks.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Jackson reads the file of extra sinks, and only it: its messages say in detail what is wrong in
+   * a file a user wrote. The built-in catalogue is read without it ({@link JsonValues}).
+   */
+  private static final class Extra {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private final List<SinkDefinition> definitions;
   private final String file;
@@ -63,17 +71,18 @@ public final class SinkCatalogue {
       if (in == null) {
         throw new IllegalStateException("the built-in sink catalogue " + BUILT_IN + " is missing");
       }
-      all.addAll(parse(JSON.readTree(in), "the built-in sink catalogue"));
-    } catch (IOException e) {
-      throw new IllegalStateException("the built-in sink catalogue cannot be read", e);
+      all.addAll(parse(JsonValues.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
+          "the built-in sink catalogue"));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("the built-in sink catalogue cannot be read: " + e.getMessage(), e);
     }
     String name = null;
     List<SinkDefinition> added = List.of();
     if (extra != null) {
       name = extra.getFileName() == null ? extra.toString() : extra.getFileName().toString();
-      JsonNode root;
+      Object root;
       try {
-        root = JSON.readTree(Files.readAllBytes(extra));
+        root = Extra.JSON.readValue(Files.readAllBytes(extra), Object.class);
       } catch (JsonProcessingException e) {
         throw new SinkCatalogueException(name + " is not valid JSON (" + JsonProblem.describe(e) + ")");
       } catch (IOException e) {
@@ -91,18 +100,17 @@ public final class SinkCatalogue {
   /** The fields of an entry for what annotated methods return. */
   private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers");
 
-  private static List<SinkDefinition> parse(JsonNode root, String file) {
-    JsonNode sinks = root == null ? null : root.get("sinks");
-    if (sinks == null || !sinks.isArray()) {
+  private static List<SinkDefinition> parse(Object root, String file) {
+    if (!(root instanceof Map<?, ?> document) || !(document.get("sinks") instanceof List<?> sinks)) {
       // PW020 shows the format after this
       throw new SinkCatalogueException(file + " has no \"sinks\" array");
     }
-    onlyKnownFields(root, Set.of("sinks"), file);
+    onlyKnownFields(document, Set.of("sinks"), file);
     List<SinkDefinition> definitions = new ArrayList<>();
     int index = 0;
-    for (JsonNode sink : sinks) {
+    for (Object entry : sinks) {
       String where = file + ", sinks[" + index++ + "]";
-      if (!sink.isObject()) {
+      if (!(entry instanceof Map<?, ?> sink)) {
         throw new SinkCatalogueException(where + " is not an object");
       }
       onlyKnownFields(sink, FIELDS, where);
@@ -114,24 +122,24 @@ public final class SinkCatalogue {
         throw new SinkCatalogueException(where + ": unknown kind \"" + kind + "\"; use one of "
             + List.of(SinkKind.values()));
       }
-      if (sink.has("returnedBy")) {
+      if (sink.containsKey("returnedBy")) {
         onlyWith(sink, "returnedBy", RETURNED_FIELDS, where);
         definitions.add(SinkDefinition.returnedBy(sinkKind, text(sink, "returnedBy", where),
             texts(sink, "handlers", where, false)));
         continue;
       }
-      if (sink.has("fieldsOf")) {
+      if (sink.containsKey("fieldsOf")) {
         onlyWith(sink, "fieldsOf", Set.of("kind", "fieldsOf", "valuesOnly"), where);
         definitions.add(SinkDefinition.fieldsOf(sinkKind, text(sink, "fieldsOf", where), flag(sink, "valuesOnly", where)));
         continue;
       }
-      if (sink.has("argumentsOf")) {
+      if (sink.containsKey("argumentsOf")) {
         onlyWith(sink, "argumentsOf", Set.of("kind", "argumentsOf", "valuesOnly"), where);
         definitions.add(SinkDefinition.argumentsOf(sinkKind, text(sink, "argumentsOf", where),
             flag(sink, "valuesOnly", where)));
         continue;
       }
-      if (sink.has("handlers")) {
+      if (sink.containsKey("handlers")) {
         throw new SinkCatalogueException(where + ": \"handlers\" goes only with \"returnedBy\"");
       }
       String type = text(sink, "type", where);
@@ -144,9 +152,8 @@ public final class SinkCatalogue {
   }
 
   /** An entry that names an annotation ({@code key}) names nothing but {@code allowed}. */
-  private static void onlyWith(JsonNode sink, String key, Set<String> allowed, String where) {
-    for (Iterator<String> names = sink.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+  private static void onlyWith(Map<?, ?> sink, String key, Set<String> allowed, String where) {
+    for (Object name : sink.keySet()) {
       if (!allowed.contains(name)) {
         throw new SinkCatalogueException(where + ": \"" + name + "\" does not go with \"" + key + "\";"
             + " an entry names either an annotation (\"" + key + "\") or a type and its methods");
@@ -155,9 +162,9 @@ public final class SinkCatalogue {
   }
 
   /** A misspelt field would otherwise be left out in silence ({@code "recevier"} for {@code "receiver"}). */
-  private static void onlyKnownFields(JsonNode node, Set<String> known, String where) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+  private static void onlyKnownFields(Map<?, ?> node, Set<String> known, String where) {
+    for (Object key : node.keySet()) {
+      String name = String.valueOf(key);
       if (!known.contains(name)) {
         String closest = EditDistance.closest(name, known);
         throw new SinkCatalogueException(where + ": unknown field " + FieldName.shown(name, '"')
@@ -168,36 +175,34 @@ public final class SinkCatalogue {
   }
 
   /** An optional {@code true} or {@code false}; absent is false. */
-  private static boolean flag(JsonNode sink, String field, String where) {
-    JsonNode value = sink.get(field);
-    if (value != null && !value.isBoolean()) {
+  private static boolean flag(Map<?, ?> sink, String field, String where) {
+    Object value = sink.get(field);
+    if (sink.containsKey(field) && !(value instanceof Boolean)) {
       throw new SinkCatalogueException(where + ": \"" + field + "\" must be true or false");
     }
-    return value != null && value.asBoolean();
+    return Boolean.TRUE.equals(value);
   }
 
-  private static String text(JsonNode sink, String field, String where) {
-    JsonNode value = sink.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+  private static String text(Map<?, ?> sink, String field, String where) {
+    if (!(sink.get(field) instanceof String value) || value.isBlank()) {
       throw new SinkCatalogueException(where + ": \"" + field + "\" must be a non-empty string");
     }
-    return value.asText();
+    return value;
   }
 
-  private static List<String> texts(JsonNode sink, String field, String where, boolean required) {
-    JsonNode value = sink.get(field);
-    if (value == null && !required) {
+  private static List<String> texts(Map<?, ?> sink, String field, String where, boolean required) {
+    if (!sink.containsKey(field) && !required) {
       return List.of();
     }
-    if (value == null || !value.isArray() || value.isEmpty()) {
+    if (!(sink.get(field) instanceof List<?> value) || value.isEmpty()) {
       throw new SinkCatalogueException(where + ": \"" + field + "\" must be a non-empty array of names");
     }
     List<String> names = new ArrayList<>();
-    for (JsonNode name : value) {
-      if (!name.isTextual() || name.asText().isBlank()) {
+    for (Object item : value) {
+      if (!(item instanceof String name) || name.isBlank()) {
         throw new SinkCatalogueException(where + ": \"" + field + "\" must hold only non-empty strings");
       }
-      names.add(name.asText());
+      names.add(name);
     }
     return names;
   }

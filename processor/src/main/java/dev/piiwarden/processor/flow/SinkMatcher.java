@@ -1,5 +1,6 @@
 package dev.piiwarden.processor.flow;
 
+import dev.piiwarden.processor.base.LibraryTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,6 +34,7 @@ public final class SinkMatcher {
 
   private final Types types;
   private final Elements elements;
+  private final LibraryTypes libraryTypes;
   private final ByMethod byMethod = new ByMethod();
   private final Map<Key, List<Resolved>> cache = new HashMap<>();
   /** Entries whose methods open a stream to the sink ({@link SinkDefinition#stream()}). */
@@ -57,6 +59,7 @@ public final class SinkMatcher {
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
+    this.libraryTypes = new LibraryTypes(elements);
     for (SinkDefinition definition : catalogue.definitions()) {
       if (!definition.returned() && !definition.fields() && !definition.arguments()) {
         // looked up when a call of one of its methods is first met: most entries' libraries are
@@ -66,7 +69,7 @@ public final class SinkMatcher {
         }
         continue;
       }
-      TypeElement type = elements.getTypeElement(definition.type());
+      TypeElement type = libraryTypes.find(definition.type());
       if (type == null) {
         continue; // not on this compilation's class path: no method can carry it
       }
@@ -109,7 +112,7 @@ public final class SinkMatcher {
 
   private Resolved resolve(SinkDefinition definition) {
     return resolvedEntries.computeIfAbsent(definition, d -> {
-      TypeElement type = elements.getTypeElement(d.type());
+      TypeElement type = libraryTypes.find(d.type());
       return type == null ? ABSENT
           : new Resolved(d, types.erasure(type.asType()), elements.getBinaryName(type).toString());
     });
