@@ -14,8 +14,14 @@ import java.util.Map;
  * with Jackson, whose messages point at what is wrong in more detail.
  */
 public final class JsonValues {
+  /** Arrays and objects nested deeper than this are refused (Jackson's limit too), before the stack runs out. */
+  private static final int MAX_DEPTH = 1000;
+  /** Strings longer than this are refused (Jackson's limit too): no part of PII Warden's files comes near it. */
+  private static final int MAX_STRING = 20_000_000;
+
   private final String text;
   private int at;
+  private int depth;
 
   private JsonValues(String text) {
     this.text = text;
@@ -43,6 +49,9 @@ public final class JsonValues {
       throw problem("expected a value");
     }
     char c = text.charAt(at);
+    if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+      throw problem("arrays and objects nested more than " + MAX_DEPTH + " deep");
+    }
     return switch (c) {
       case '{' -> object();
       case '[' -> array();
@@ -66,6 +75,7 @@ public final class JsonValues {
     if (next('}')) {
       return fields;
     }
+    depth++;
     do {
       space();
       if (at >= text.length() || text.charAt(at) != '"') {
@@ -78,6 +88,7 @@ public final class JsonValues {
       space();
     } while (next(','));
     expect('}');
+    depth--;
     return fields;
   }
 
@@ -88,11 +99,13 @@ public final class JsonValues {
     if (next(']')) {
       return items;
     }
+    depth++;
     do {
       items.add(value());
       space();
     } while (next(','));
     expect(']');
+    depth--;
     return items;
   }
 
@@ -110,6 +123,9 @@ public final class JsonValues {
       }
       if (c != '\\') {
         out.append(c);
+        if (out.length() > MAX_STRING) {
+          throw problem("a string longer than " + MAX_STRING + " characters");
+        }
         continue;
       }
       if (at >= text.length()) {

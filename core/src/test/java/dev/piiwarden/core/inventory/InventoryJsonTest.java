@@ -86,6 +86,29 @@ class InventoryJsonTest {
     assertFalse(InventoryJson.write(new Inventory(List.of(), List.of(activity), List.of())).contains("source"));
   }
 
+  @Test
+  void valuesJacksonAcceptedAreStillRead() {
+    String json = "\uFEFF{\"schema\":\"piiwarden-inventory/1\",\"written-by\":\"a later version\","
+        + "\"dataElements\":[{\"id\":\"a#b\",\"category\":\"user.name\",\"special\":\"true\","
+        + "\"source\":{\"file\":\"A.java\",\"line\":\"12\"},\"unknown\":{\"x\":[1,2]}}]}";
+    DataElement element = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x").dataElements().get(0);
+    assertTrue(element.special());
+    assertEquals(new SourceLocation("A.java", 12), element.source());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8OrNestedTooDeepIsToldInOneLine() {
+    byte[] latin1 = "{\"schema\":\"piiwarden-inventory/1\",\"x\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    InventoryException e = assertThrows(InventoryException.class, () -> InventoryJson.read(latin1, "x.json"));
+    assertEquals("x.json: not valid JSON at line 1, column 43 (not UTF-8 text); regenerate it by recompiling, or"
+        + " remove it",
+        e.getMessage());
+    byte[] deep = ("{\"schema\":\"piiwarden-inventory/1\",\"x\":" + "[".repeat(50_000))
+        .getBytes(StandardCharsets.UTF_8);
+    e = assertThrows(InventoryException.class, () -> InventoryJson.read(deep, "x.json"));
+    assertTrue(e.getMessage().contains("nested more than 1000 deep"), e.getMessage());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "truncated      | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[ | not valid JSON at line 1",
@@ -96,7 +119,10 @@ class InventoryJsonTest {
     "bad enum       | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"basis\":\"MAYBE\"}]} | bad value at dataElements[0].basis, expected one of UNSPECIFIED, CONSENT,",
     "bad number     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"source\":{\"line\":\"MAYBE\"}}]} | bad value at dataElements[0].source.line, expected a whole number",
     "null entry     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[null]} | null entry at dataElements[0], expected an object",
-    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | bad value at activities, expected a list"
+    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | bad value at activities, expected a list",
+    "missing part   | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[{\"element\":\"a#b\"}]} | incomplete entry at flows[0]",
+    "bad map key    | {\"schema\":\"piiwarden-inventory/1\",\"summaries\":[{\"method\":\"a#m()\",\"returns\":{\"exceptMembersOf\":{\"MAYBE\":[]}}}]} | bad value at summaries[0].returns.exceptMembersOf, expected whole numbers as its keys",
+    "unquoted value | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":MAYBE}]} | not valid JSON at line 1, column 57"
   })
   void badInputGivesOneLineNamingTheOrigin(String name, String json, String expected) {
     InventoryException e = assertThrows(InventoryException.class,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.annotations.OnDenied;
 import dev.piiwarden.annotations.Redaction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Inventories are written without Jackson's data binding, in the layout it gave them: each part of
  * the model, with optional parts present and absent, written exactly as Jackson's pretty printer
  * writes it under the settings inventories were always written with (fields in order, nulls and
- * empty optional lists left out, map keys in order, two-space indents).
+ * empty optional lists left out, map keys in order, two-space indents), and read back whole.
  */
 class InventoryLayoutTest {
   private static final ObjectMapper JACKSON = new ObjectMapper()
@@ -62,6 +63,7 @@ class InventoryLayoutTest {
         List.of(InventoryFixtures.emailToLog()), List.of(rich, small));
 
     assertEquals(jackson(inventory), InventoryJson.write(inventory));
+    assertEquals(inventory, InventoryJson.read(InventoryJson.write(inventory).getBytes(StandardCharsets.UTF_8), "x"));
     assertEquals(jackson(Inventory.empty()), InventoryJson.write(Inventory.empty()));
     assertEquals(jackson(InventoryFixtures.specExample()), InventoryJson.write(InventoryFixtures.specExample()));
   }

@@ -58,6 +58,19 @@ class JsonValuesTest {
   }
 
   @Test
+  void deepNestingIsRefusedBeforeTheStackRunsOut() {
+    Object deepest = JsonValues.parse("[".repeat(1000) + "]".repeat(1000));
+    for (int level = 1; level < 1000; level++) {
+      deepest = ((List<?>) deepest).get(0);
+    }
+    assertEquals(List.of(), deepest);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JsonValues.parse("[".repeat(100_000) + "]".repeat(100_000)));
+    assertEquals("not valid JSON at line 1, column 1001 (arrays and objects nested more than 1000 deep)",
+        e.getMessage());
+  }
+
+  @Test
   void linesAreCountedFromOne() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> JsonValues.parse("{\n  \"a\": [\n    tru\n  ]\n}"));
