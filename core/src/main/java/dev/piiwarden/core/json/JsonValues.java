@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * Reads JSON (RFC 8259) into plain values: an object as a {@code Map<String, Object>} in the
- * document's order, an array as a {@code List<Object>}, a string, a {@code Long} or a {@code
- * Double}, a {@code Boolean}, or null. For the JSON files PII Warden ships in its own jars (the
- * taxonomy, the sink catalogue), which every compilation reads: Jackson reads the same text, but its
- * start-up would cost a fresh JVM more than the reading itself. Files that users write are read
- * with Jackson, whose messages point at what is wrong in more detail.
+ * document's order (a repeated name keeps its last value), an array as a {@code List<Object>}, a
+ * string, a {@code Long} or a {@code Double}, a {@code Boolean}, or null. For the JSON PII Warden
+ * writes or ships itself (inventories and fragments, the taxonomy, the sink catalogue), which every
+ * compilation with the processor and every CLI run reads: Jackson reads the same text, but its
+ * start-up costs a fresh JVM more than the reading itself. Files users write (taxonomy extensions,
+ * policies, extra sinks) are read with Jackson. Messages give the line, the column and what was
+ * expected, never the text found there.
  */
 public final class JsonValues {
   /** Arrays and objects nested deeper than this are refused (Jackson's limit too), before the stack runs out. */
