@@ -1,5 +1,6 @@
 package dev.piiwarden.core.audit;
 
+import dev.piiwarden.core.json.JsonStrings;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,8 +12,6 @@ import java.util.TreeMap;
  * has exactly one rendering.
  */
 final class CanonicalJson {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   private CanonicalJson() {}
 
   /** Checks that a detail value is one the canonical form can write. */
@@ -76,31 +75,11 @@ final class CanonicalJson {
   }
 
   static void string(StringBuilder out, String text) {
-    out.append('"');
-    if (!needsEscape(text)) {
-      out.append(text).append('"');
-      return;
+    if (needsEscape(text)) {
+      JsonStrings.append(out, text, false);
+    } else {
+      out.append('"').append(text).append('"');
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 
   /** Most values need no escape: they are appended whole. */

@@ -23,7 +23,6 @@ import java.util.TreeMap;
  * paid by every compilation the annotation processor runs in.
  */
 public final class IndentedJson {
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
     @Override
     protected List<Component> computeValue(Class<?> type) {
@@ -150,28 +149,9 @@ public final class IndentedJson {
     }
   }
 
+  /** As Jackson escaped: upper-case hexadecimal digits. */
   private static void string(StringBuilder out, CharSequence text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    JsonStrings.append(out, text, true);
   }
 
   private static boolean isEmpty(Object value) {
