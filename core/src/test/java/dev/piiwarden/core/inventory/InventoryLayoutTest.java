@@ -1,6 +1,7 @@
 package dev.piiwarden.core.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -13,6 +14,7 @@ import dev.piiwarden.annotations.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,47 @@ class InventoryLayoutTest {
 
   @Test
   void everyPartIsWrittenAsJacksonWroteIt() throws Exception {
+    Inventory inventory = rich();
+    assertEquals(jackson(inventory), InventoryJson.write(inventory));
+    assertEquals(inventory, InventoryJson.read(InventoryJson.write(inventory).getBytes(StandardCharsets.UTF_8), "x"));
+    assertEquals(jackson(Inventory.empty()), InventoryJson.write(Inventory.empty()));
+    assertEquals(jackson(InventoryFixtures.specExample()), InventoryJson.write(InventoryFixtures.specExample()));
+  }
+
+  /**
+   * A damaged inventory, however damaged, is read or refused with one line that says what to do:
+   * 20,000 copies of one with characters replaced, spans cut out or repeated, at random.
+   */
+  @Test
+  void aDamagedInventoryIsReadOrRefusedWithOneLine() {
+    String json = InventoryJson.write(rich());
+    String significant = "{}[]\",:0123456789-+.eEtrufalsn \\\n\u00e9\u0001";
+    Random random = new Random(20261123);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder damaged = new StringBuilder(json);
+      for (int change = 1 + random.nextInt(3); change > 0; change--) {
+        int at = random.nextInt(damaged.length());
+        int end = Math.min(damaged.length(), at + 1 + random.nextInt(40));
+        switch (random.nextInt(3)) {
+          case 0 -> damaged.setCharAt(at, significant.charAt(random.nextInt(significant.length())));
+          case 1 -> damaged.delete(at, end);
+          default -> damaged.insert(at, damaged.substring(at, end));
+        }
+        if (damaged.length() == 0) {
+          damaged.append('{');
+        }
+      }
+      byte[] bytes = damaged.toString().getBytes(StandardCharsets.UTF_8);
+      try {
+        InventoryJson.read(bytes, "x.json");
+      } catch (InventoryException refused) {
+        assertTrue(refused.getMessage().startsWith("x.json: ") && !refused.getMessage().contains("\n")
+            && refused.getMessage().contains("; "), refused.getMessage());
+      }
+    }
+  }
+
+  private static Inventory rich() {
     DataElement quoted = new DataElement("com.acme.User#note", "com.acme.User", "note", ElementKind.METHOD,
         "user.content", List.of(), "employee \"staff\"", LawfulBasis.LEGAL_OBLIGATION, null, Redaction.PARTIAL,
         true, true, null);
@@ -58,13 +101,8 @@ class InventoryLayoutTest {
         List.of("com.acme.Sender", "java.io.Serializable"));
     MethodSummary small = new MethodSummary("com.acme.Jobs#run()", List.of(), List.of(), List.of(),
         new ReturnValue(List.of(), List.of(), List.of(), Map.of()), List.of(), List.of());
-    Inventory inventory = new Inventory(Inventory.SCHEMA,
+    return new Inventory(Inventory.SCHEMA,
         List.of(InventoryFixtures.email(), quoted), List.of(InventoryFixtures.newsletter(), bare),
         List.of(InventoryFixtures.emailToLog()), List.of(rich, small));
-
-    assertEquals(jackson(inventory), InventoryJson.write(inventory));
-    assertEquals(inventory, InventoryJson.read(InventoryJson.write(inventory).getBytes(StandardCharsets.UTF_8), "x"));
-    assertEquals(jackson(Inventory.empty()), InventoryJson.write(Inventory.empty()));
-    assertEquals(jackson(InventoryFixtures.specExample()), InventoryJson.write(InventoryFixtures.specExample()));
   }
 }
