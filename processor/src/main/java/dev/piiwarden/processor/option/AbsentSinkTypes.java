@@ -1,6 +1,7 @@
 package dev.piiwarden.processor.option;
 
 import dev.piiwarden.processor.base.DiagnosticReporter;
+import dev.piiwarden.processor.base.LibraryTypes;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.processor.flow.SinkCatalogue;
@@ -20,13 +21,14 @@ public final class AbsentSinkTypes {
   /** Notes each entry of the user's file whose type {@code elements} cannot find. */
   public static void report(SinkCatalogue catalogue, Elements elements, DiagnosticReporter reporter) {
     List<SinkDefinition> added = catalogue.added();
+    LibraryTypes types = added.isEmpty() ? null : new LibraryTypes(elements);
     for (int i = 0; i < added.size(); i++) {
       String type = added.get(i).type();
-      if (elements.getTypeElement(type) != null) {
+      if (types.find(type) != null) {
         continue;
       }
       String canonical = type.replace('$', '.');
-      String hint = !canonical.equals(type) && elements.getTypeElement(canonical) != null
+      String hint = !canonical.equals(type) && types.find(canonical) != null
           ? " (a nested class is named as in source: " + canonical + ")" : "";
       reporter.report(Message.PW025, catalogue.file() + ", sinks[" + i + "]", QuotedValue.shown(type), hint);
     }
