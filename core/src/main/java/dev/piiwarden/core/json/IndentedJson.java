@@ -132,7 +132,7 @@ public final class IndentedJson {
     return false;
   }
 
-  /** Ends an object: {@code { \}} when no field was written. */
+  /** Ends an object; one with no field written is an empty pair of braces. */
   private static void close(StringBuilder out, boolean empty, int depth) {
     if (empty) {
       out.append("{ }");
