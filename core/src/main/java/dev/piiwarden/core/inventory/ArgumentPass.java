@@ -29,9 +29,16 @@ import java.util.Objects;
  *     declared in {@code Account}): that type, then its supertypes below the callee's class, binary
  *     names; the call runs an override only in one of these or in a subtype of the first
  *     ({@link MethodSummary#supertypes}). Empty, and not written, for any other call
+ * @param receiverArguments for a call on an object whose static type has type arguments, one of
+ *     them at least a class ({@code attr.setOwner(user)} with {@code attr} a {@code
+ *     PlainAttr<User>}): those arguments, binary names of their erasures, {@link #ANY_TYPE} for a
+ *     type variable or wildcard; the type is the first of {@code receivers}, or the callee's class
+ *     when there are none. The call runs no override in a class that gives that type other
+ *     arguments ({@code GroupAttr implements PlainAttr<Group>}). Empty, and not written, for any
+ *     other call
  */
 @JsonPropertyOrder({"callee", "argument", "line", "elements", "parameters", "confidence", "results",
-    "exceptMembersOf", "exact", "receivers"})
+    "exceptMembersOf", "exact", "receivers", "receiverArguments"})
 public record ArgumentPass(
     String callee,
     int argument,
@@ -42,7 +49,8 @@ public record ArgumentPass(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CallResult> results,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, List<String>> exceptMembersOf,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean exact,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> receivers) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> receivers,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> receiverArguments) {
 
   static final Comparator<ArgumentPass> ORDER =
       Comparator.comparingInt(ArgumentPass::line)
@@ -58,6 +66,7 @@ public record ArgumentPass(
     parameters = parameters == null ? List.of() : parameters.stream().distinct().sorted().toList();
     confidence = confidence == null ? Confidence.DIRECT : confidence;
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
+    receiverArguments = receiverArguments == null ? List.of() : List.copyOf(receiverArguments);
     results = Sorting.sorted(results, CallResult.ORDER);
     exceptMembersOf = Sorting.partial(parameters, exceptMembersOf);
   }
@@ -79,20 +88,51 @@ public record ArgumentPass(
   /** A pass to the callee or any override of it, as a virtual call goes. */
   public ArgumentPass(String callee, int argument, int line, List<String> elements, List<Integer> parameters,
       Confidence confidence, List<CallResult> results, Map<Integer, List<String>> exceptMembersOf) {
-    this(callee, argument, line, elements, parameters, confidence, results, exceptMembersOf, false, List.of());
+    this(callee, argument, line, elements, parameters, confidence, results, exceptMembersOf, false, List.of(),
+        List.of());
   }
 
   /**
    * Whether the call may run {@code target}, an override of the callee: any may, but for a call
    * whose receiver's type is known ({@link #receivers}), only one in that type, in one of its
-   * supertypes below the callee's class, or in a subtype of it.
+   * supertypes below the callee's class, or in a subtype of it; and for a call whose receiver's
+   * type has type arguments ({@link #receiverArguments}), not one whose class gives that type
+   * other ones ({@link MethodSummary#supertypeArguments}).
    */
   public boolean mayRun(MethodSummary target) {
-    if (receivers.isEmpty() || target.method().equals(callee)) {
+    if (target.method().equals(callee)) {
       return true;
     }
-    return receivers.contains(DataElement.ownerOf(target.method()))
-        || target.supertypes().contains(receivers.get(0));
+    if (!receivers.isEmpty() && !receivers.contains(DataElement.ownerOf(target.method()))
+        && !target.supertypes().contains(receivers.get(0))) {
+      return false;
+    }
+    if (receiverArguments.isEmpty()) {
+      return true;
+    }
+    List<String> given = target.supertypeArguments()
+        .get(receivers.isEmpty() ? DataElement.ownerOf(callee) : receivers.get(0));
+    if (given == null || given.size() != receiverArguments.size()) {
+      return true; // the class names no arguments for that type: nothing to tell them apart by
+    }
+    for (int i = 0; i < given.size(); i++) {
+      String mine = receiverArguments.get(i);
+      if (!mine.equals(given.get(i)) && !mine.equals(ANY_TYPE) && !given.get(i).equals(ANY_TYPE)) {
+        return false; // a type argument is the same type on both sides, or the call could not compile
+      }
+    }
+    return true;
+  }
+
+  /** In {@link #receiverArguments} and {@link MethodSummary#supertypeArguments}: a type variable or wildcard. */
+  public static final String ANY_TYPE = "?";
+
+  /** A pass whose receiver's type, when named, is named without type arguments. */
+  public ArgumentPass(String callee, int argument, int line, List<String> elements, List<Integer> parameters,
+      Confidence confidence, List<CallResult> results, Map<Integer, List<String>> exceptMembersOf, boolean exact,
+      List<String> receivers) {
+    this(callee, argument, line, elements, parameters, confidence, results, exceptMembersOf, exact, receivers,
+        List.of());
   }
 
   /** A pass that carries its parameters whole. */

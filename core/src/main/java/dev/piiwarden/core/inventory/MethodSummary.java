@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,8 +24,15 @@ import java.util.Objects;
  * @param supertypes for a method that overrides others, the supertypes of its class, binary names,
  *     sorted: a call through one of them may run it ({@link ArgumentPass#mayRun}); empty, and not
  *     written, for any other
+ * @param supertypeArguments for a method that overrides others, the supertypes of its class that it
+ *     gives type arguments, binary names, each with those arguments as its class gives them
+ *     ({@code PlainAttr}: {@code [User]} for {@code UserAttr implements PlainAttr<User>}),
+ *     {@link ArgumentPass#ANY_TYPE} for a type variable or wildcard; a call on a {@code
+ *     PlainAttr<Group>} does not run it ({@link ArgumentPass#mayRun}). Empty, and not written, for
+ *     any other
  */
-@JsonPropertyOrder({"method", "overrides", "passes", "sinks", "returns", "resultSinks", "supertypes"})
+@JsonPropertyOrder({"method", "overrides", "passes", "sinks", "returns", "resultSinks", "supertypes",
+    "supertypeArguments"})
 public record MethodSummary(
     String method,
     List<String> overrides,
@@ -32,7 +40,8 @@ public record MethodSummary(
     List<ParameterSink> sinks,
     ReturnValue returns,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ResultSink> resultSinks,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> supertypes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> supertypes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> supertypeArguments) {
 
   static final Comparator<MethodSummary> ORDER = Comparator.comparing(MethodSummary::method);
 
@@ -45,6 +54,13 @@ public record MethodSummary(
     returns = returns == null || returns.isEmpty() ? null : returns;
     resultSinks = Sorting.sorted(resultSinks, ResultSink.ORDER);
     supertypes = Sorting.keys(supertypes);
+    supertypeArguments = supertypeArguments == null ? Map.of() : Map.copyOf(supertypeArguments);
+  }
+
+  /** A summary whose class's supertypes are named without their type arguments. */
+  public MethodSummary(String method, List<String> overrides, List<ArgumentPass> passes, List<ParameterSink> sinks,
+      ReturnValue returns, List<ResultSink> resultSinks, List<String> supertypes) {
+    this(method, overrides, passes, sinks, returns, resultSinks, supertypes, Map.of());
   }
 
   /** A summary with no supertypes recorded: any call of a method it overrides may run it. */

@@ -80,6 +80,36 @@ class FlowComputationTest {
   }
 
   /**
+   * A call on an object whose type has type arguments runs no override in a class that gives that
+   * type other ones; one whose class gives none, or a type variable, may run. Both lists are written
+   * to JSON only when not empty, and read back.
+   */
+  @Test
+  void aPassWithTypeArgumentsReachesTheOverridesTheyAllow() {
+    String setOwner = "com.acme.PlainAttr#setOwner(java.lang.Object)";
+    String ofUser = "com.acme.UserAttr#setOwner(com.acme.User)";
+    String ofGroup = "com.acme.GroupAttr#setOwner(com.acme.Group)";
+    String ofAny = "com.acme.AnyAttr#setOwner(java.lang.Object)";
+    ArgumentPass onUserAttr = new ArgumentPass(setOwner, 0, 10, List.of(EMAIL), List.of(), Confidence.DIRECT,
+        List.of(), java.util.Map.of(), false, List.of(), List.of("com.acme.User"));
+    MethodSummary caller = summary(SEND, List.of(onUserAttr), List.of());
+    MethodSummary user = new MethodSummary(ofUser, List.of(setOwner), List.of(), List.of(log(0)), null, List.of(),
+        List.of("com.acme.PlainAttr"), java.util.Map.of("com.acme.PlainAttr", List.of("com.acme.User")));
+    MethodSummary group = new MethodSummary(ofGroup, List.of(setOwner), List.of(), List.of(log(0)), null, List.of(),
+        List.of("com.acme.PlainAttr"), java.util.Map.of("com.acme.PlainAttr", List.of("com.acme.Group")));
+    MethodSummary any = new MethodSummary(ofAny, List.of(setOwner), List.of(), List.of(log(0)), null, List.of(),
+        List.of("com.acme.PlainAttr"), java.util.Map.of());
+    assertEquals(List.of(List.of(SEND, ofAny), List.of(SEND, ofUser)),
+        flows(caller, user, group, any).stream().map(Flow::path).toList());
+    Inventory inventory = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(caller, user, any));
+    String json = InventoryJson.write(inventory);
+    assertEquals(1, json.split("\"receiverArguments\"", -1).length - 1, json);
+    assertEquals(1, json.split("\"supertypeArguments\"", -1).length - 1, json);
+    assertEquals(inventory.summaries(),
+        InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "inventory.json").summaries());
+  }
+
+  /**
    * A call on an object of a known subtype of the callee's class runs an override only in that
    * type, in its supertypes below the callee's class, or in its subtypes.
    */

@@ -1334,6 +1334,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         && invocation.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
     boolean exact = receiver instanceof IdentifierTree owner && owner.getName().contentEquals("super");
     List<String> receivers = null; // worked out for the first argument that carries anything
+    List<String> receiverArguments = null;
     int declared = method.getParameters().size();
     for (int i = 0; i < arguments.size(); i++) {
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), null);
@@ -1343,11 +1344,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       if (receivers == null) {
         // member.note(text), note declared in Account: only the overrides a Member may run
         receivers = receiver == null || exact ? List.of() : context.receivers(typeOf(receiver), method);
+        receiverArguments = receiver == null || exact ? List.of() : context.receiverArguments(
+            context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver)), method, receivers);
       }
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
           List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results),
-          argument.exceptLists(), exact, receivers));
+          argument.exceptLists(), exact, receivers, receiverArguments));
     }
   }
 

@@ -90,10 +90,13 @@ public final class FlowAnalysis {
       }
       if (facts.needsSummary() || returned != null) {
         // a method that overrides others names its class's supertypes: a call through one may run it
-        List<String> supertypes = overrides.isEmpty() ? List.of()
-            : context.supertypes((TypeElement) facts.method().getEnclosingElement(), null);
+        // and the type arguments it gives them: a call through a PlainAttr<Group> does not run it
+        TypeElement owner = (TypeElement) facts.method().getEnclosingElement();
+        List<String> supertypes = overrides.isEmpty() ? List.of() : context.supertypes(owner, null);
+        Map<String, List<String>> supertypeArguments =
+            overrides.isEmpty() ? Map.of() : context.supertypeArguments(owner);
         summaries.add(new MethodSummary(facts.id(), overrides, facts.passes(),
-            facts.parameterSinks(), returned, facts.resultSinks(), supertypes));
+            facts.parameterSinks(), returned, facts.resultSinks(), supertypes, supertypeArguments));
       }
     }
     return summaries;

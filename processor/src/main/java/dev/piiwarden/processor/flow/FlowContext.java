@@ -1,15 +1,18 @@
 package dev.piiwarden.processor.flow;
 
 import com.sun.source.util.Trees;
+import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
@@ -116,6 +119,64 @@ final class FlowContext {
       }
     }
     return all;
+  }
+
+  /**
+   * The project supertypes of {@code type}, at any depth, that it gives type arguments, each with
+   * those arguments ({@link dev.piiwarden.core.inventory.MethodSummary#supertypeArguments}), as
+   * {@code type}'s declaration gives them: its own type variables stay {@code ?}.
+   */
+  Map<String, List<String>> supertypeArguments(TypeElement type) {
+    Map<String, List<String>> found = new TreeMap<>();
+    Deque<TypeMirror> pending = new ArrayDeque<>(types.directSupertypes(type.asType()));
+    Set<TypeElement> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      if (pending.pop() instanceof DeclaredType declared && seen.add((TypeElement) declared.asElement())) {
+        String name = names.binaryName((TypeElement) declared.asElement());
+        List<String> arguments = isLibrary(name) ? List.of() : typeArguments(declared);
+        if (!arguments.isEmpty()) {
+          found.put(name, arguments);
+        }
+        pending.addAll(types.directSupertypes(declared));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * For a call of {@code method} on an object of static type {@code receiver}, with {@code
+   * receivers} as {@link #receivers} gave them: the type arguments of that type, when it is the
+   * type the pass names (the first of {@code receivers}, or the method's class when they are
+   * empty); else empty. {@code attr.setOwner(user)} on a {@code PlainAttr<User>} runs no override in
+   * a {@code PlainAttr<Group>}.
+   */
+  List<String> receiverArguments(TypeMirror receiver, ExecutableElement method, List<String> receivers) {
+    if (!(receiver instanceof DeclaredType declared) || declared.getTypeArguments().isEmpty()) {
+      return List.of();
+    }
+    TypeElement type = (TypeElement) declared.asElement();
+    boolean named = receivers.isEmpty() ? type.equals(method.getEnclosingElement())
+        : receivers.get(0).equals(names.binaryName(type));
+    return named ? typeArguments(declared) : List.of();
+  }
+
+  /**
+   * The type arguments of {@code type} ({@link dev.piiwarden.core.inventory.ArgumentPass#receiverArguments}):
+   * binary names of their erasures, {@code ?} for a type variable or wildcard; empty when it has
+   * none, or none that is a class.
+   */
+  List<String> typeArguments(DeclaredType type) {
+    List<String> arguments = new ArrayList<>();
+    boolean anyClass = false;
+    for (TypeMirror argument : type.getTypeArguments()) {
+      if (argument instanceof DeclaredType declared) {
+        arguments.add(names.binaryName((TypeElement) declared.asElement()));
+        anyClass = true;
+      } else {
+        arguments.add(ArgumentPass.ANY_TYPE);
+      }
+    }
+    return anyClass ? List.copyOf(arguments) : List.of();
   }
 
   private List<TypeElement> supertypesOf(TypeElement type) {

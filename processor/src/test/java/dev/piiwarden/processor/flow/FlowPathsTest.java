@@ -305,6 +305,64 @@ class FlowPathsTest {
             "onAccount(com.acme.Account,com.acme.User) > com.acme.Guest#note(java.lang.String)");
   }
 
+  /**
+   * A call on an object whose type has type arguments ({@code attr.setOwner(user)} on a {@code
+   * PlainAttr<User>}) runs no override in a class that gives that type other arguments ({@code
+   * GroupAttr implements PlainAttr<Group>}); a generic implementation may run, and a call on the raw
+   * type may run any.
+   */
+  @Test
+  void aCallOnAParameterizedTypeReachesOnlyTheOverridesItsTypeArgumentsAllow() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.PlainAttr", """
+            package com.acme;
+            public interface PlainAttr<O> { void setOwner(O owner); }
+            """),
+        FlowCompilation.source("com.acme.Group", """
+            package com.acme;
+            public class Group {}
+            """),
+        FlowCompilation.source("com.acme.UserAttr", """
+            package com.acme;
+            public class UserAttr implements PlainAttr<User> {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAttr.class);
+              @Override public void setOwner(User owner) { log.info("owner {}", owner); }
+            }
+            """),
+        FlowCompilation.source("com.acme.GroupAttr", """
+            package com.acme;
+            public class GroupAttr implements PlainAttr<Group> {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GroupAttr.class);
+              @Override public void setOwner(Group owner) { log.info("group {}", owner); }
+            }
+            """),
+        FlowCompilation.source("com.acme.AnyAttr", """
+            package com.acme;
+            public class AnyAttr<O> implements PlainAttr<O> {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnyAttr.class);
+              @Override public void setOwner(O owner) { log.info("any {}", owner); }
+            }
+            """),
+        FlowCompilation.source("com.acme.Owners", """
+            package com.acme;
+            public class Owners {
+              void ofUser(PlainAttr<User> attr, User user) { attr.setOwner(user); }
+              @SuppressWarnings({"rawtypes", "unchecked"})
+              void ofRaw(PlainAttr attr, User user) { attr.setOwner(user); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows().stream()
+        .filter(flow -> flow.path().get(0).startsWith("com.acme.Owners#"))
+        .map(flow -> flow.path().get(0).replaceAll("com.acme.Owners#(\\w+).*", "$1") + " > " + flow.path().get(1))
+        .distinct().toList())
+        .containsExactly("ofUser > com.acme.UserAttr#setOwner(com.acme.User)",
+            "ofUser > com.acme.AnyAttr#setOwner(java.lang.Object)",
+            "ofRaw > com.acme.UserAttr#setOwner(com.acme.User)",
+            "ofRaw > com.acme.GroupAttr#setOwner(com.acme.Group)",
+            "ofRaw > com.acme.AnyAttr#setOwner(java.lang.Object)");
+  }
+
   @Test
   void aMethodReferenceToAProjectMethodPassesWhatItIsAppliedTo() {
     FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
