@@ -44,15 +44,19 @@ final class RecordReader {
     }
   }
 
-  private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+  /** A record type's canonical constructor and its components' names and types, looked up once. */
+  private record Shape(Constructor<?> constructor, String[] names, Type[] types) {}
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
     @Override
-    protected Constructor<?> computeValue(Class<?> type) {
-      Class<?>[] parameters = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-          .toArray(Class<?>[]::new);
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
       try {
         Constructor<?> constructor = type.getDeclaredConstructor(parameters);
         constructor.setAccessible(true);
-        return constructor;
+        return new Shape(constructor, Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new),
+            Arrays.stream(components).map(RecordComponent::getGenericType).toArray(Type[]::new));
       } catch (NoSuchMethodException e) {
         throw new IllegalStateException("a record without its canonical constructor: " + type.getName(), e);
       }
@@ -139,14 +143,14 @@ final class RecordReader {
   }
 
   private static Object record(Class<?> type, Map<?, ?> fields, String path) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] arguments = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      String name = components[i].getName();
-      arguments[i] = read(fields.get(name), components[i].getGenericType(), path.isEmpty() ? name : path + "." + name);
+    Shape shape = SHAPES.get(type);
+    Object[] arguments = new Object[shape.names().length];
+    for (int i = 0; i < arguments.length; i++) {
+      String name = shape.names()[i];
+      arguments[i] = read(fields.get(name), shape.types()[i], path.isEmpty() ? name : path + "." + name);
     }
     try {
-      return CONSTRUCTORS.get(type).newInstance(arguments);
+      return shape.constructor().newInstance(arguments);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       String missing = cause instanceof NullPointerException && cause.getMessage() != null
