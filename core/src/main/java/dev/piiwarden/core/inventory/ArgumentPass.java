@@ -52,6 +52,9 @@ public record ArgumentPass(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> receivers,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> receiverArguments) {
 
+  /** In {@link #receiverArguments} and {@link MethodSummary#supertypeArguments}: a type variable or wildcard. */
+  public static final String ANY_TYPE = "?";
+
   static final Comparator<ArgumentPass> ORDER =
       Comparator.comparingInt(ArgumentPass::line)
           .thenComparing(ArgumentPass::callee)
@@ -123,9 +126,6 @@ public record ArgumentPass(
     }
     return true;
   }
-
-  /** In {@link #receiverArguments} and {@link MethodSummary#supertypeArguments}: a type variable or wildcard. */
-  public static final String ANY_TYPE = "?";
 
   /** A pass whose receiver's type, when named, is named without type arguments. */
   public ArgumentPass(String callee, int argument, int line, List<String> elements, List<Integer> parameters,
