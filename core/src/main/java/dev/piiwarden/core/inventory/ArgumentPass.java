@@ -96,8 +96,8 @@ public record ArgumentPass(
   }
 
   /**
-   * Whether the call may run {@code target}, an override of the callee: any may, but for a call
-   * whose receiver's type is known ({@link #receivers}), only one in that type, in one of its
+   * Whether the call may run {@code target}, the callee or an override of it: any may, but an
+   * {@link #exact} call only the callee; for a call whose receiver's type is known ({@link #receivers}), only one in that type, in one of its
    * supertypes below the callee's class, or in a subtype of it; and for a call whose receiver's
    * type has type arguments ({@link #receiverArguments}), not one whose class gives that type
    * other ones ({@link MethodSummary#supertypeArguments}).
@@ -105,6 +105,9 @@ public record ArgumentPass(
   public boolean mayRun(MethodSummary target) {
     if (target.method().equals(callee)) {
       return true;
+    }
+    if (exact) {
+      return false;
     }
     if (!receivers.isEmpty() && !receivers.contains(DataElement.ownerOf(target.method()))
         && !target.supertypes().contains(receivers.get(0))) {

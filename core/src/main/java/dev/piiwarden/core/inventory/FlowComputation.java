@@ -137,8 +137,7 @@ public final class FlowComputation {
       return;
     }
     for (MethodSummary target : byCallee.getOrDefault(callee, List.of())) {
-      if (path.contains(target.method()) || (pass.exact() && !target.method().equals(callee))
-          || !pass.mayRun(target)) {
+      if (path.contains(target.method()) || !pass.mayRun(target)) {
         continue; // super.save(user) runs the superclass's method, user.save() on a User no other type's
       }
       path.add(target.method());

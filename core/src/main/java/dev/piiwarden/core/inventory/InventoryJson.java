@@ -4,9 +4,6 @@ import dev.piiwarden.core.json.IndentedJson;
 import dev.piiwarden.core.json.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +54,8 @@ public final class InventoryJson {
   public static Inventory read(byte[] json, String origin) {
     Object root;
     try {
-      String text = text(json);
       // an empty file is no inventory, as one holding another kind of JSON value is not
-      root = text.isBlank() ? null : JsonValues.parse(text);
+      root = blank(json) ? null : JsonValues.parse(json);
     } catch (IllegalArgumentException e) {
       throw new InventoryException(origin + ": " + e.getMessage() + "; regenerate it by recompiling, or remove it", e);
     }
@@ -95,23 +91,13 @@ public final class InventoryJson {
     }
   }
 
-  /** The document as text: UTF-8, a byte order mark left out. */
-  private static String text(byte[] json) {
-    CharBuffer text = CharBuffer.allocate(json.length);
-    ByteBuffer bytes = ByteBuffer.wrap(json);
-    CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(bytes, text, true);
-    text.flip();
-    if (result.isError()) {
-      int line = 1;
-      int column = 1;
-      for (int i = 0; i < text.length(); i++) {
-        line += text.charAt(i) == '\n' ? 1 : 0;
-        column = text.charAt(i) == '\n' ? 1 : column + 1;
+  private static boolean blank(byte[] json) {
+    for (byte b : json) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
       }
-      throw new IllegalArgumentException("not valid JSON at line " + line + ", column " + column + " (not UTF-8 text)");
     }
-    String decoded = text.toString();
-    return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+    return true;
   }
 
   /** The path of the first null inside a list, or null: such an entry holds nothing to read. */

@@ -1,5 +1,9 @@
 package dev.piiwarden.core.json;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,25 @@ public final class JsonValues {
 
   private JsonValues(String text) {
     this.text = text;
+  }
+
+  /**
+   * The value a UTF-8 document holds (a byte order mark before it is left out).
+   *
+   * @throws IllegalArgumentException as {@link #parse(String)}, and for bytes that are not UTF-8
+   *     ("not valid JSON at line L, column C (not UTF-8 text)")
+   */
+  public static Object parse(byte[] utf8) {
+    CharBuffer text = CharBuffer.allocate(utf8.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8), text, true);
+    text.flip();
+    if (result.isError()) {
+      JsonValues decoded = new JsonValues(text.toString());
+      decoded.at = text.length();
+      throw decoded.problem("not UTF-8 text");
+    }
+    String decoded = text.toString();
+    return parse(decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded);
   }
 
   /**

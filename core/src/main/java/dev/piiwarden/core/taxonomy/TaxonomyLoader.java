@@ -210,7 +210,7 @@ final class TaxonomyLoader {
   private static Map<String, TaxonomyEntry> readFideslang(String file, String section, TaxonomyKind kind) {
     Object root;
     try (InputStream in = resource(file)) {
-      root = JsonValues.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      root = JsonValues.parse(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("The built-in taxonomy " + file + " cannot be read", e);
     } catch (IllegalArgumentException e) {

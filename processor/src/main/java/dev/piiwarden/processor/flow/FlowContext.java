@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +111,8 @@ final class FlowContext {
    */
   List<String> supertypes(TypeElement type, TypeElement below) {
     List<String> all = new ArrayList<>();
-    for (TypeElement supertype : supertypesOf.computeIfAbsent(type, this::supertypesOf)) {
+    for (DeclaredType declared : supertypesOf.computeIfAbsent(type, this::supertypesOf)) {
+      TypeElement supertype = (TypeElement) declared.asElement();
       if (below == null || (!supertype.equals(below)
           && types.isSubtype(types.erasure(supertype.asType()), types.erasure(below.asType())))) {
         all.add(names.binaryName(supertype));
@@ -128,16 +128,10 @@ final class FlowContext {
    */
   Map<String, List<String>> supertypeArguments(TypeElement type) {
     Map<String, List<String>> found = new TreeMap<>();
-    Deque<TypeMirror> pending = new ArrayDeque<>(types.directSupertypes(type.asType()));
-    Set<TypeElement> seen = new HashSet<>();
-    while (!pending.isEmpty()) {
-      if (pending.pop() instanceof DeclaredType declared && seen.add((TypeElement) declared.asElement())) {
-        String name = names.binaryName((TypeElement) declared.asElement());
-        List<String> arguments = isLibrary(name) ? List.of() : typeArguments(declared);
-        if (!arguments.isEmpty()) {
-          found.put(name, arguments);
-        }
-        pending.addAll(types.directSupertypes(declared));
+    for (DeclaredType declared : supertypesOf.computeIfAbsent(type, this::supertypesOf)) {
+      List<String> arguments = typeArguments(declared);
+      if (!arguments.isEmpty()) {
+        found.put(names.binaryName((TypeElement) declared.asElement()), arguments);
       }
     }
     return found;
@@ -179,14 +173,18 @@ final class FlowContext {
     return anyClass ? List.copyOf(arguments) : List.of();
   }
 
-  private List<TypeElement> supertypesOf(TypeElement type) {
-    Set<TypeElement> found = new LinkedHashSet<>();
+  /**
+   * The project supertypes of {@code type}, at any depth, each once, as {@code type}'s declaration
+   * gives them (with their type arguments); library types are walked through, not kept.
+   */
+  private List<DeclaredType> supertypesOf(TypeElement type) {
+    List<DeclaredType> found = new ArrayList<>();
+    Set<TypeElement> seen = new HashSet<>();
     Deque<TypeMirror> pending = new ArrayDeque<>(types.directSupertypes(type.asType()));
     while (!pending.isEmpty()) {
-      if (pending.pop() instanceof DeclaredType declared) {
-        TypeElement supertype = (TypeElement) declared.asElement();
-        if (!isLibrary(names.binaryName(supertype))) {
-          found.add(supertype);
+      if (pending.pop() instanceof DeclaredType declared && seen.add((TypeElement) declared.asElement())) {
+        if (!isLibrary(names.binaryName((TypeElement) declared.asElement()))) {
+          found.add(declared);
         }
         pending.addAll(types.directSupertypes(declared));
       }
@@ -210,7 +208,7 @@ final class FlowContext {
     return found;
   }
 
-  private final Map<TypeElement, List<TypeElement>> supertypesOf = new HashMap<>();
+  private final Map<TypeElement, List<DeclaredType>> supertypesOf = new HashMap<>();
 
   String methodId(ExecutableElement method) {
     return callee(method).id();

@@ -10,7 +10,6 @@ import dev.piiwarden.core.text.EditDistance;
 import dev.piiwarden.core.text.FieldName;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +70,7 @@ public final class SinkCatalogue {
       if (in == null) {
         throw new IllegalStateException("the built-in sink catalogue " + BUILT_IN + " is missing");
       }
-      all.addAll(parse(JsonValues.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
-          "the built-in sink catalogue"));
+      all.addAll(parse(JsonValues.parse(in.readAllBytes()), "the built-in sink catalogue"));
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException("the built-in sink catalogue cannot be read: " + e.getMessage(), e);
     }
