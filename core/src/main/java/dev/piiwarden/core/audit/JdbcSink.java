@@ -40,8 +40,6 @@ public final class JdbcSink implements AuditSink {
   /** The table the records go to. */
   public static final String TABLE = "piiwarden_audit";
 
-  /** SQLSTATE of PostgreSQL's "relation … already exists". */
-  private static final String DUPLICATE_TABLE = "42P07";
   private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE
       + " (seq BIGINT NOT NULL PRIMARY KEY, ts VARCHAR(32) NOT NULL, type VARCHAR(64) NOT NULL,"
       + " subject VARCHAR(80), prev CHAR(64) NOT NULL, hash CHAR(64) NOT NULL,"
@@ -106,11 +104,10 @@ public final class JdbcSink implements AuditSink {
       try {
         create(c);
       } catch (SQLException e) {
-        if (!keyClash(e) && !DUPLICATE_TABLE.equals(e.getSQLState())) {
-          throw e;
-        }
-        // Two writers created the table at once (PostgreSQL's CREATE TABLE IF NOT EXISTS can
-        // clash in its catalog, or find the other's table there first): it exists now.
+        // Two writers created the table at once: PostgreSQL's CREATE TABLE IF NOT EXISTS then
+        // fails in its catalog (a key clash, or "relation" or "type … already exists", by
+        // timing). The table exists now and a second try finds it; any other failure fails that
+        // try as well, and is reported.
         rollback(e);
         create(connection());
       }
