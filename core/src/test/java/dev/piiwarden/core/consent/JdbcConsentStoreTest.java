@@ -9,9 +9,13 @@ import dev.piiwarden.api.ConsentDeniedException.Reason;
 import dev.piiwarden.api.ConsentRecord;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,51 @@ class JdbcConsentStoreTest {
   void postgresqlLedgerCreatesItsTableAndKeepsRecordsAcrossConnections() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       exerciseLedger(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+  }
+
+  /**
+   * Services starting at once against a fresh database each create the table on their first
+   * grant: PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} may then fail in its catalog for all
+   * but one of them. No grant may fail for it, and none is lost.
+   */
+  @Test
+  void ledgersCreatingThePostgresqlTableAtOnceAllRecord() throws Exception {
+    int ledgers = 6;
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      for (int round = 0; round < 8; round++) {
+        String database = "consent_" + round;
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+            Statement ddl = admin.createStatement()) {
+          ddl.execute("CREATE DATABASE " + database);
+        }
+        String url = postgres.getJdbcUrl("postgres", database);
+        CyclicBarrier start = new CyclicBarrier(ledgers);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread[] threads = new Thread[ledgers];
+        for (int i = 0; i < ledgers; i++) {
+          String subject = "u-" + i;
+          threads[i] = new Thread(() -> {
+            try (ConsentLedger ledger =
+                new ConsentLedger(ConsentStoreUri.open(url, w -> {}), Duration.ZERO)) {
+              start.await();
+              ledger.grant(subject, "marketing", "signup", null);
+            } catch (Throwable failure) {
+              failures.add(failure);
+            }
+          });
+          threads[i].start();
+        }
+        for (Thread thread : threads) {
+          thread.join();
+        }
+        assertEquals(List.of(), failures, "round " + round);
+        try (ConsentLedger reopened = new ConsentLedger(ConsentStoreUri.open(url, w -> {}), Duration.ZERO)) {
+          for (int i = 0; i < ledgers; i++) {
+            assertTrue(reopened.isGranted("u-" + i, "marketing"), "round " + round + ", u-" + i);
+          }
+        }
+      }
     }
   }
 
