@@ -97,37 +97,13 @@ public record ArgumentPass(
 
   /**
    * Whether the call may run {@code target}, the callee or an override of it: any may, but an
-   * {@link #exact} call only the callee; for a call whose receiver's type is known ({@link #receivers}), only one in that type, in one of its
-   * supertypes below the callee's class, or in a subtype of it; and for a call whose receiver's
+   * {@link #exact} call only the callee; for a call whose receiver's type is known ({@link
+   * #receivers}), only one in that type, in one of its supertypes below the callee's class, or in a subtype of it; and for a call whose receiver's
    * type has type arguments ({@link #receiverArguments}), not one whose class gives that type
    * other ones ({@link MethodSummary#supertypeArguments}).
    */
   public boolean mayRun(MethodSummary target) {
-    if (target.method().equals(callee)) {
-      return true;
-    }
-    if (exact) {
-      return false;
-    }
-    if (!receivers.isEmpty() && !receivers.contains(DataElement.ownerOf(target.method()))
-        && !target.supertypes().contains(receivers.get(0))) {
-      return false;
-    }
-    if (receiverArguments.isEmpty()) {
-      return true;
-    }
-    List<String> given = target.supertypeArguments()
-        .get(receivers.isEmpty() ? DataElement.ownerOf(callee) : receivers.get(0));
-    if (given == null || given.size() != receiverArguments.size()) {
-      return true; // the class names no arguments for that type: nothing to tell them apart by
-    }
-    for (int i = 0; i < given.size(); i++) {
-      String mine = receiverArguments.get(i);
-      if (!mine.equals(given.get(i)) && !mine.equals(ANY_TYPE) && !given.get(i).equals(ANY_TYPE)) {
-        return false; // a type argument is the same type on both sides, or the call could not compile
-      }
-    }
-    return true;
+    return Dispatch.mayRun(callee, exact, receivers, receiverArguments, target);
   }
 
   /** A pass whose receiver's type, when named, is named without type arguments. */

@@ -219,7 +219,7 @@ public final class FlowComputation {
     }
     for (MethodSummary callee : byCallee.getOrDefault(result.callee(), List.of())) {
       Returned value = returned.get(callee.method());
-      if (value == null) {
+      if (value == null || !result.mayRun(callee)) {
         continue;
       }
       value.elements.forEach(elements::putIfAbsent);

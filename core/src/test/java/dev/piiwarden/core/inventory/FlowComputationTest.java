@@ -224,6 +224,39 @@ class FlowComputationTest {
     assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(DESCRIBE, REGISTER))), flows);
   }
 
+  /**
+   * A call result carries what the overrides the call may run return: {@code
+   * describer.describe(order)} on a {@code Describer<Order>} not what a {@code Describer<User>}
+   * returns, on an {@code OrderDescriber} not what a {@code UserDescriber} returns.
+   */
+  @Test
+  void aCallResultCarriesWhatTheOverridesTheCallMayRunReturn() {
+    String describe = "com.acme.Describer#describe(java.lang.Object)";
+    String ofUser = "com.acme.UserDescriber#describe(com.acme.User)";
+    String ofOrder = "com.acme.OrderDescriber#describe(com.acme.Order)";
+    MethodSummary user = new MethodSummary(ofUser, List.of(describe), List.of(), List.of(),
+        new ReturnValue(List.of(EMAIL), List.of(), List.of()), List.of(), List.of("com.acme.Describer"),
+        java.util.Map.of("com.acme.Describer", List.of("com.acme.User")));
+    MethodSummary order = new MethodSummary(ofOrder, List.of(describe), List.of(), List.of(),
+        new ReturnValue(List.of(), List.of(), List.of()), List.of(), List.of("com.acme.Describer"),
+        java.util.Map.of("com.acme.Describer", List.of("com.acme.Order")));
+    CallResult onOrders = new CallResult(describe, 40, false, List.of(), List.of("com.acme.Order"));
+    CallResult onOrderDescriber = new CallResult(describe, 41, false, List.of("com.acme.OrderDescriber"), List.of());
+    CallResult onUsers = new CallResult(describe, 42, false, List.of(), List.of("com.acme.User"));
+    CallResult onAny = new CallResult(describe, 43);
+    assertEquals(List.of(), flows(user, order, loggingResult(REGISTER, List.of(), onOrders)));
+    assertEquals(List.of(), flows(user, order, loggingResult(REGISTER, List.of(), onOrderDescriber)));
+    List<Flow> logged = List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(ofUser, REGISTER)));
+    assertEquals(logged, flows(user, order, loggingResult(REGISTER, List.of(), onUsers)));
+    assertEquals(logged, flows(user, order, loggingResult(REGISTER, List.of(), onAny)));
+    Inventory inventory = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(),
+        List.of(user, loggingResult(REGISTER, List.of(), onOrders), loggingResult(SEND, List.of(), onAny)));
+    String json = InventoryJson.write(inventory);
+    assertEquals(1, json.split("\"receiverArguments\"", -1).length - 1, json);
+    assertEquals(inventory.summaries(),
+        InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "inventory.json").summaries());
+  }
+
   @Test
   void aReturnedParameterCarriesWhatTheCallerPassedAtThatLine() {
     // log.info(quote(user.getEmail())) at line 40; quote returns its parameter; a call at another

@@ -914,9 +914,19 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         // What a project method returns is known once its summary is merged in. A sink's own
         // result has nothing to follow; a plain getter of a member that is no personal data is a
         // read of its field, which carries something only when the field holds values.
-        String returned = getterField == null ? callee.id() : context.heldField(getterField);
-        if (returned != null) {
-          result = result.union(Taint.result(new CallResult(returned, line(tree)), lambdaDepth > 0));
+        // user.describe() on a User runs no override in a class beside User, and
+        // describer.describe(order) on a Describer<Order> none in a Describer<User>.
+        CallResult called = null;
+        if (getterField != null) {
+          String held = context.heldField(getterField);
+          called = held == null ? null : new CallResult(held, line(tree));
+        } else {
+          Dispatch dispatch = dispatchOf(receiver, method);
+          called = new CallResult(callee.id(), line(tree), dispatch.exact(), dispatch.receivers(),
+              dispatch.receiverArguments());
+        }
+        if (called != null) {
+          result = result.union(Taint.result(called, lambdaDepth > 0));
         }
       }
       if (receiver != null && !described && !propertyOnly && mayReturnTheObjectsData(method)) {
@@ -1332,26 +1342,44 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       List<? extends ExpressionTree> argumentTrees, List<Taint> arguments) {
     ExpressionTree receiver = call instanceof MethodInvocationTree invocation
         && invocation.getMethodSelect() instanceof MemberSelectTree select ? select.getExpression() : null;
-    boolean exact = receiver instanceof IdentifierTree owner && owner.getName().contentEquals("super");
-    List<String> receivers = null; // worked out for the first argument that carries anything
-    List<String> receiverArguments = null;
+    Dispatch dispatch = null; // worked out for the first argument that carries anything
     int declared = method.getParameters().size();
     for (int i = 0; i < arguments.size(); i++) {
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), null);
       if (argument.isEmpty() || declared == 0) {
         continue;
       }
-      if (receivers == null) {
-        // member.note(text), note declared in Account: only the overrides a Member may run
-        receivers = receiver == null || exact ? List.of() : context.receivers(typeOf(receiver), method);
-        receiverArguments = receiver == null || exact ? List.of() : context.receiverArguments(
-            context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver)), method, receivers);
+      if (dispatch == null) {
+        dispatch = dispatchOf(receiver, method);
       }
       int parameter = Math.min(i, declared - 1); // varargs land in the last parameter
       current.pass(new ArgumentPass(callee.id(), parameter, line(call), List.copyOf(argument.elements),
           List.copyOf(argument.parameters), confidence(argument), List.copyOf(argument.results),
-          argument.exceptLists(), exact, receivers, receiverArguments));
+          argument.exceptLists(), dispatch.exact(), dispatch.receivers(), dispatch.receiverArguments()));
     }
+  }
+
+  /**
+   * Which of a project method's overrides a call may run, as a pass and a call result say it
+   * ({@link ArgumentPass#exact}, {@link ArgumentPass#receivers}, {@link
+   * ArgumentPass#receiverArguments}).
+   */
+  private record Dispatch(boolean exact, List<String> receivers, List<String> receiverArguments) {
+    static final Dispatch ANY = new Dispatch(false, List.of(), List.of());
+  }
+
+  /** How a call of {@code method} on {@code receiver} (null: on this object, or a constructor) dispatches. */
+  private Dispatch dispatchOf(ExpressionTree receiver, ExecutableElement method) {
+    if (receiver == null) {
+      return Dispatch.ANY;
+    }
+    if (receiver instanceof IdentifierTree owner && owner.getName().contentEquals("super")) {
+      return new Dispatch(true, List.of(), List.of());
+    }
+    // member.note(text), note declared in Account: only the overrides a Member may run
+    List<String> receivers = context.receivers(typeOf(receiver), method);
+    return new Dispatch(false, receivers, context.receiverArguments(
+        context.trees().getTypeMirror(new TreePath(getCurrentPath(), receiver)), method, receivers));
   }
 
   /**

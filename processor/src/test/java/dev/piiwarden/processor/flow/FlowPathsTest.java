@@ -360,6 +360,55 @@ class FlowPathsTest {
             ofRaw + "com.acme.AnyAttr#setOwner(java.lang.Object)");
   }
 
+  /**
+   * What a call returns is what the overrides it may run return: a {@code Describer<Order>} or an
+   * {@code OrderDescriber} does not return what a {@code UserDescriber} does.
+   */
+  @Test
+  void aCallResultCarriesWhatTheOverridesTheCallMayRunReturn() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.Describer", """
+            package com.acme;
+            public interface Describer<T> { String describe(T value); }
+            """),
+        FlowCompilation.source("com.acme.Order", """
+            package com.acme;
+            public class Order {}
+            """),
+        FlowCompilation.source("com.acme.UserDescriber", """
+            package com.acme;
+            public class UserDescriber implements Describer<User> {
+              @Override public String describe(User user) { return "user " + user.getEmail(); }
+            }
+            """),
+        FlowCompilation.source("com.acme.OrderDescriber", """
+            package com.acme;
+            public class OrderDescriber implements Describer<Order> {
+              @Override public String describe(Order order) { return "an order"; }
+            }
+            """),
+        FlowCompilation.source("com.acme.Reports", """
+            package com.acme;
+            public class Reports {
+              private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reports.class);
+              void ofOrders(Describer<Order> describer, Order order) { log.info(describer.describe(order)); }
+              void ofOrderDescriber(OrderDescriber describer, Order order) { log.info(describer.describe(order)); }
+              void ofUsers(Describer<User> describer, User user) { log.info(describer.describe(user)); }
+              @SuppressWarnings({"rawtypes", "unchecked"})
+              void ofRaw(Describer describer, Order order) { log.info(describer.describe(order)); }
+            }
+            """));
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.merged().flows().stream()
+            .filter(flow -> flow.path().get(flow.path().size() - 1).startsWith("com.acme.Reports#"))
+            .map(flow -> flow.element() + " " + flow.path()).toList())
+        .containsExactly(
+            "com.acme.User#email [com.acme.UserDescriber#describe(com.acme.User),"
+                + " com.acme.Reports#ofUsers(com.acme.Describer,com.acme.User)]",
+            "com.acme.User#email [com.acme.UserDescriber#describe(com.acme.User),"
+                + " com.acme.Reports#ofRaw(com.acme.Describer,com.acme.Order)]");
+  }
+
   /** Each merged flow that starts in a method of {@code caller}, as "that method > its next step", once each. */
   private static List<String> stepsFrom(FlowCompilation compiled, String caller) {
     return compiled.merged().flows().stream()
