@@ -132,9 +132,16 @@ public final class SinkCatalogue {
         continue;
       }
       if (sink.containsKey("argumentsOf")) {
-        onlyWith(sink, "argumentsOf", Set.of("kind", "argumentsOf", "valuesOnly"), where);
+        onlyWith(sink, "argumentsOf", Set.of("kind", "argumentsOf", "valuesOnly", "methods"), where);
+        List<String> methods = texts(sink, "methods", where, false);
+        for (String method : methods) {
+          if (method.indexOf('*') != method.length() - 1 && method.contains("*")) {
+            throw new SinkCatalogueException(where + ": \"" + method + "\": a \"*\" may only end a method name"
+                + " (\"insert*\" for every method whose name starts with \"insert\")");
+          }
+        }
         definitions.add(SinkDefinition.argumentsOf(sinkKind, text(sink, "argumentsOf", where),
-            flag(sink, "valuesOnly", where)));
+            flag(sink, "valuesOnly", where), methods));
         continue;
       }
       if (sink.containsKey("handlers")) {
@@ -142,6 +149,12 @@ public final class SinkCatalogue {
       }
       String type = text(sink, "type", where);
       List<String> methods = texts(sink, "methods", where, true);
+      for (String method : methods) {
+        if (method.contains("*")) {
+          throw new SinkCatalogueException(where + ": \"" + method + "\": a \"*\" in a method name goes only"
+              + " with \"argumentsOf\"; name each method of \"type\" in full");
+        }
+      }
       List<String> receivers = texts(sink, "receiver", where, false);
       definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, flag(sink, "stream", where),
           false, List.of(), flag(sink, "valuesOnly", where), false, false));

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param kind where the data goes
  * @param type the canonical name of the receiver type (for a static method, its class)
- * @param methods method names; {@code <init>} is a constructor
+ * @param methods method names; {@code <init>} is a constructor. For an {@code arguments} entry,
+ *     the methods whose arguments count ({@link #countsArgumentsOf}; a name ending in {@code *}
+ *     stands for every name it starts), all of them when empty
  * @param receivers when not empty, only calls on these static fields count, e.g. {@code
  *     java.lang.System.out}
  * @param stream the methods return an output stream or writer rather than send their arguments:
@@ -34,10 +36,12 @@ import java.util.List;
  *     a constructor, nor written directly on an object the method made itself, which reaches the
  *     sink when it is saved). A JPA provider writes the changed fields of a managed {@code @Entity} at flush, with
  *     no call to save it. Static, {@code transient} and {@code @Transient} fields are not written.
- * @param arguments {@code type} is an annotation and {@code methods} is empty: the arguments of a
- *     call of a method annotated with it go to this sink. A data-access framework implements
- *     such methods and sends their arguments to the database: Spring Data's {@code @Modifying}
- *     queries, MyBatis' {@code @Insert} and {@code @Update} mappers.
+ * @param arguments {@code type} is an annotation: the arguments of a call of a method annotated
+ *     with it, or of an abstract method of a type annotated with it, go to this sink, of those in
+ *     {@code methods} when it is not empty. A data-access framework implements such methods and
+ *     sends their arguments to the database: Spring Data's {@code @Modifying} queries, MyBatis'
+ *     {@code @Insert} and {@code @Update} mappers, the {@code insert…} and {@code update…} methods
+ *     of a MyBatis {@code @Mapper} whose statements are written in XML.
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
     boolean stream, boolean returned, List<String> handlers, boolean valuesOnly, boolean fields,
@@ -75,8 +79,30 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
     return new SinkDefinition(kind, annotation, List.of(), List.of(), false, false, List.of(), valuesOnly, true, false);
   }
 
-  /** An entry for the arguments of calls of methods annotated with {@code annotation}. */
-  public static SinkDefinition argumentsOf(SinkKind kind, String annotation, boolean valuesOnly) {
-    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, false, List.of(), valuesOnly, false, true);
+  /**
+   * An entry for the arguments of calls of methods annotated with {@code annotation}, or of
+   * abstract methods of a type annotated with it, named in {@code methods} (all when empty).
+   */
+  public static SinkDefinition argumentsOf(SinkKind kind, String annotation, boolean valuesOnly, List<String> methods) {
+    return new SinkDefinition(kind, annotation, methods, List.of(), false, false, List.of(), valuesOnly, false, true);
   }
+
+  /**
+   * For an {@code arguments} entry: whether the arguments of a method named {@code name} count,
+   * {@code insertUser} for {@code insert*}.
+   */
+  public boolean countsArgumentsOf(String name) {
+    if (methods.isEmpty()) {
+      return true;
+    }
+    for (String method : methods) {
+      if (method.endsWith(PREFIX) ? name.startsWith(method.substring(0, method.length() - 1)) : name.equals(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ends a name of {@link #methods} in an {@code arguments} entry that stands for every name it starts. */
+  public static final String PREFIX = "*";
 }

@@ -53,7 +53,7 @@ public final class SinkMatcher {
   private final Map<TypeElement, SinkDefinition> fieldsOfClass = new HashMap<>();
 
   /** Entries for the arguments of annotated methods ({@link SinkDefinition#arguments()}), by annotation type. */
-  private final Map<TypeElement, SinkDefinition> argumentsOf = new HashMap<>();
+  private final Map<TypeElement, List<SinkDefinition>> argumentsOf = new HashMap<>();
   private final Map<ExecutableElement, SinkMatch> argumentsOfMethod = new HashMap<>();
 
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
@@ -78,7 +78,7 @@ public final class SinkMatcher {
       } else if (definition.fields()) {
         fieldsOf.putIfAbsent(type, definition);
       } else {
-        argumentsOf.putIfAbsent(type, definition);
+        argumentsOf.computeIfAbsent(type, k -> new ArrayList<>()).add(definition); // the built-in first
       }
     }
   }
@@ -264,8 +264,10 @@ public final class SinkMatcher {
    * annotation of a {@link SinkDefinition#arguments()} entry ({@code @Modifying}, {@code @Insert},
    * Retrofit's {@code @POST}), directly or through the annotations on it (Spring's {@code
    * @PostExchange} carries {@code @HttpExchange}); or the method is abstract, implemented by a
-   * framework, and its type carries one ({@code @FeignClient}, {@code @RegisterRestClient}). The
-   * target is the method: {@code com.acme.UserRepository#updateEmail}.
+   * framework, and its type carries one ({@code @FeignClient}, {@code @RegisterRestClient}, a
+   * MyBatis {@code @Mapper}); of the entry's methods, when it names any ({@link
+   * SinkDefinition#countsArgumentsOf}). The target is the method: {@code
+   * com.acme.UserRepository#updateEmail}.
    */
   public SinkMatch argumentsTo(ExecutableElement method) {
     if (argumentsOf.isEmpty()) {
@@ -274,9 +276,10 @@ public final class SinkMatcher {
     if (argumentsOfMethod.containsKey(method)) {
       return argumentsOfMethod.get(method);
     }
-    SinkDefinition definition = argumentsEntry(method);
+    String name = method.getSimpleName().toString();
+    SinkDefinition definition = argumentsEntry(method, name);
     if (definition == null && method.getModifiers().contains(Modifier.ABSTRACT)) {
-      definition = argumentsEntry(method.getEnclosingElement());
+      definition = argumentsEntry(method.getEnclosingElement(), name);
     }
     SinkMatch found = definition == null ? null : new SinkMatch(definition.kind(),
         elements.getBinaryName((TypeElement) method.getEnclosingElement()) + "#" + method.getSimpleName(),
@@ -285,13 +288,18 @@ public final class SinkMatcher {
     return found;
   }
 
-  /** The arguments entry of an annotation of {@code element}, directly or through others, at any depth. */
-  private SinkDefinition argumentsEntry(Element element) {
+  /**
+   * The arguments entry of an annotation of {@code element}, directly or through others, at any
+   * depth, that counts the arguments of a method named {@code method}: {@code
+   * userMapper.selectByEmail(email)} on a MyBatis {@code @Mapper} is a query, not a write.
+   */
+  private SinkDefinition argumentsEntry(Element element, String method) {
     for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
       for (TypeElement carried : carried((TypeElement) annotation.getAnnotationType().asElement())) {
-        SinkDefinition definition = argumentsOf.get(carried);
-        if (definition != null) {
-          return definition;
+        for (SinkDefinition definition : argumentsOf.getOrDefault(carried, List.of())) {
+          if (definition.countsArgumentsOf(method)) {
+            return definition;
+          }
         }
       }
     }

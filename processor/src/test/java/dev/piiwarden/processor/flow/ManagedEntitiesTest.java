@@ -259,6 +259,52 @@ class ManagedEntitiesTest {
             Confidence.DIRECT, "com.acme.Person#name", EMAIL, FlowFixtures.PHONE));
   }
 
+  /**
+   * A MyBatis {@code @Mapper} whose statements are written in XML: its {@code insert…} and {@code
+   * update…} methods write their arguments to the database; its queries do not.
+   */
+  @Test
+  void theWritesOfAMapperWrittenInXmlGoToTheDatabase() {
+    String source = """
+        package com.acme;
+        @org.apache.ibatis.annotations.Mapper
+        public interface UserMapper {
+          void insertUser(User user);
+          int updateEmail(long id, String email);
+          User selectByEmail(String email);
+          default void register(User user) { insertUser(user); } // sink:default
+        }
+        """;
+    String caller = """
+        package com.acme;
+        public class Accounts {
+          UserMapper users;
+          void add(User user) {
+            users.insertUser(user); // sink:insert
+          }
+          void change(long id, User user) {
+            users.updateEmail(id, user.getEmail()); // sink:update
+          }
+          User find(User user) {
+            return users.selectByEmail(user.getEmail());
+          }
+        }
+        """;
+    FlowCompilation mappers = FlowCompilation.compile(FlowFixtures.person(), FlowFixtures.user(),
+        FlowCompilation.source("com.acme.UserMapper", source), FlowCompilation.source("com.acme.Accounts", caller));
+    assertThat(mappers.compilation).succeeded();
+    assertThat(mappers.activity("com.acme.Accounts", "com.acme.Accounts#add(com.acme.User)").sinks())
+        .containsExactly(sinkAt(caller, "sink:insert", SinkKind.DATABASE, "com.acme.UserMapper#insertUser",
+            Confidence.DIRECT, "com.acme.Person#name", EMAIL, FlowFixtures.PHONE));
+    assertThat(mappers.activity("com.acme.Accounts", "com.acme.Accounts#change(long,com.acme.User)").sinks())
+        .containsExactly(sinkAt(caller, "sink:update", SinkKind.DATABASE, "com.acme.UserMapper#updateEmail",
+            Confidence.DIRECT, EMAIL));
+    assertThat(mappers.activity("com.acme.Accounts", "com.acme.Accounts#find(com.acme.User)").sinks()).isEmpty();
+    assertThat(mappers.activity("com.acme.UserMapper", "com.acme.UserMapper#register(com.acme.User)").sinks())
+        .containsExactly(sinkAt(source, "sink:default", SinkKind.DATABASE, "com.acme.UserMapper#insertUser",
+            Confidence.DIRECT, "com.acme.Person#name", EMAIL, FlowFixtures.PHONE));
+  }
+
   @Test
   void aTeamsOwnAnnotationCanMarkStoredClasses(@TempDir Path dir) throws Exception {
     Path sinks = Files.writeString(dir.resolve("sinks.json"), """

@@ -38,6 +38,61 @@ class SinkOptionTest {
             List.of("com.acme.User#email"), Confidence.DIRECT));
   }
 
+  /**
+   * The methods of an {@code argumentsOf} entry may end in {@code *}; a team's entry for an
+   * annotation the catalogue has adds methods to the built-in ones.
+   */
+  @Test
+  void anArgumentsEntryCountsTheMethodsItNamesBesideTheBuiltInOnes(@TempDir Path dir) throws IOException {
+    Path sinks = Files.writeString(dir.resolve("sinks.json"), "{\"sinks\":[{\"kind\":\"DATABASE\","
+        + "\"argumentsOf\":\"org.apache.ibatis.annotations.Mapper\",\"methods\":[\"persist*\",\"store\"]}]}");
+    JavaFileObject mapper = FlowCompilation.source("com.acme.Users", """
+        package com.acme;
+        public class Users {
+          @org.apache.ibatis.annotations.Mapper
+          public interface Mapper {
+            void persistUser(User user);
+            void store(String email);
+            void storeAll(String email);
+            void insert(String email);
+            void remember(String email);
+          }
+          void keep(Mapper mapper, User user) {
+            mapper.persistUser(user);
+            mapper.store(user.getEmail());
+            mapper.storeAll(user.getEmail());
+            mapper.insert(user.getEmail());
+            mapper.remember(user.getEmail());
+          }
+        }
+        """);
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + sinks),
+        FlowFixtures.person(), FlowFixtures.user(), mapper);
+    assertThat(compiled.compilation).succeeded();
+    assertThat(compiled.activity("com.acme.Users", "com.acme.Users#keep(com.acme.Users$Mapper,com.acme.User)")
+            .sinks().stream().map(SinkRecord::target).toList())
+        .containsExactly("com.acme.Users$Mapper#persistUser", "com.acme.Users$Mapper#store",
+            "com.acme.Users$Mapper#insert");
+  }
+
+  @Test
+  void aStarOutsideTheEndOfAnArgumentsEntrysMethodOrInATypeEntryIsAnError(@TempDir Path dir) throws IOException {
+    Path inside = Files.writeString(dir.resolve("inside.json"), "{\"sinks\":[{\"kind\":\"DATABASE\","
+        + "\"argumentsOf\":\"org.apache.ibatis.annotations.Mapper\",\"methods\":[\"ins*ert\"]}]}");
+    FlowCompilation compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + inside),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).hadErrorCount(1);
+    assertThat(compiled.compilation).hadErrorContaining("inside.json, sinks[0]: \"ins*ert\": a \"*\" may only"
+        + " end a method name (\"insert*\" for every method whose name starts with \"insert\")");
+    Path typed = Files.writeString(dir.resolve("typed.json"),
+        "{\"sinks\":[{\"kind\":\"HTTP\",\"type\":\"com.acme.Crm.Client\",\"methods\":[\"up*\"]}]}");
+    compiled = FlowCompilation.compile(List.of("-Apiiwarden.sinks=" + typed),
+        FlowFixtures.person(), FlowFixtures.user(), CRM);
+    assertThat(compiled.compilation).hadErrorCount(1);
+    assertThat(compiled.compilation).hadErrorContaining("typed.json, sinks[0]: \"up*\": a \"*\" in a method name"
+        + " goes only with \"argumentsOf\"; name each method of \"type\" in full");
+  }
+
   @Test
   void aBadSinkFileIsOneErrorNamingTheEntry(@TempDir Path dir) throws IOException {
     Path sinks = Files.writeString(dir.resolve("sinks.json"),

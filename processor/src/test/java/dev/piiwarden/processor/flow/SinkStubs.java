@@ -84,6 +84,7 @@ final class SinkStubs {
         annotation("jakarta.persistence.Transient"),
         annotation("org.springframework.data.jpa.repository.Modifying"),
         annotation("org.apache.ibatis.annotations.Insert"),
+        annotation("org.apache.ibatis.annotations.Mapper"),
         source("jakarta.persistence.EntityManager", """
             package jakarta.persistence;
             public interface EntityManager {
