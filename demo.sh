@@ -94,7 +94,8 @@ CLASSES="$ROOT/samples/user-accounts/target/classes"
   && "$CLI" diagram "$CLASSES" --format mermaid --out "$OUT/flows.mmd" \
   && "$CLI" diagram "$CLASSES" --format dot --out "$OUT/flows.dot"
 REPORTS=$?
-"$CLI" check "$CLASSES" --format sarif --source-root "$ROOT/samples/user-accounts/src/main/java" \
+# SARIF's paths relative to the repository, as code scanning resolves them
+"$CLI" check "$CLASSES" --format sarif --source-root samples/user-accounts/src/main/java \
   --out "$OUT/check.sarif"
 CHECK=$?
 "$CLI" check "$CLASSES" --format text --source-root "$ROOT/samples/user-accounts/src/main/java" \

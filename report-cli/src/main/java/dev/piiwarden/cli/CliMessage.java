@@ -12,9 +12,20 @@ public enum CliMessage {
   MISSING_COMMAND("a command is required (%s); run '%s --help' for usage"),
   BAD_INPUT("%s"),
   CANNOT_WRITE_OUTPUT("cannot write %s (%s); pass an --out path in a writable folder"),
+  EMPTY_OUT("--out names no file; give it a file name, or leave --out out to write to stdout"),
   NO_FRAGMENTS(
       "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"
           + " the maven-compiler-plugin annotationProcessorPaths, then run this again"),
+  PROCESSOR_DID_NOT_RUN(
+      "warning: %s holds classes that refer to PII Warden's annotations (%s) but no inventory fragments:"
+          + " piiwarden-processor did not run when they were compiled; compile them with it on the"
+          + " annotation processor path (the maven-compiler-plugin annotationProcessorPaths, no -proc:none),"
+          + " then run this again"),
+  CHECK_UNSEEN(
+      "cannot pass a check of %s: piiwarden-processor did not see its annotated classes (the warning"
+          + " above), so what they read and where it goes is unknown; compile them with it, then run"
+          + " check again"),
+  CANNOT_SEARCH_CLASSES("%s: cannot be searched for annotated classes (%s); check the folder's permissions"),
   MERGE_CONFLICT("warning: %s"),
   UNKNOWN_KEY("warning: %s"),
   ROPA_UNRESOLVED_READS(

@@ -26,9 +26,15 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     CommandLine command = ex.getCommandLine();
     String qualifiedName = command.getCommandSpec().qualifiedName();
     String line;
+    UnmatchedArgument unmatched = null;
     if (ex instanceof UnmatchedArgumentException unmatchedException) {
       // picocli's text would list every argument from the unknown one on, a subject id among them.
-      UnmatchedArgument unmatched = UnmatchedArgument.of(unmatchedException);
+      unmatched = UnmatchedArgument.of(unmatchedException);
+    } else if (ex.getValue() != null && String.valueOf(ex.getMessage()).startsWith("Unknown subcommand")
+        && !command.getSubcommands().containsKey(ex.getValue())) {
+      unmatched = UnmatchedArgument.command(ex.getValue(), command); // piiwarden help flows
+    }
+    if (unmatched != null) {
       line = unmatched.suggestion() == null
           ? CliMessage.USAGE.format(unmatched.problem(), qualifiedName)
           : CliMessage.USAGE_WITH_SUGGESTION.format(unmatched.problem(), unmatched.suggestion(), qualifiedName);

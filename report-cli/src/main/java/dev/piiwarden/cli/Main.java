@@ -8,6 +8,9 @@ import picocli.CommandLine;
 
 /** The {@code piiwarden} command's entry point. */
 public final class Main {
+  /** Why a write to stdout failed: a print stream does not say. */
+  public static final String STDOUT_FAILED = "the stream was closed or the device is full";
+
   private Main() {}
 
   /** Runs the command and exits the JVM with its exit code. */
@@ -46,7 +49,14 @@ public final class Main {
       CommandLine commandLine =
           PiiWardenCommand.commandLine(outWriter, errWriter, DebugSwitch.fromEnvironment(env));
       StreamCommand.connect(commandLine, in, out);
-      return commandLine.execute(args);
+      int exitCode = commandLine.execute(args);
+      if ((exitCode == ExitCode.OK || exitCode == ExitCode.FINDINGS) && outWriter.checkError()) {
+        // A print stream keeps a failed write to itself: `piiwarden inventory … > inventory.json`
+        // on a full disk would otherwise end with 0 and a cut file. A run that failed has said why.
+        errWriter.println(CliMessage.CANNOT_WRITE_OUTPUT.format("stdout", STDOUT_FAILED));
+        return ExitCode.USAGE;
+      }
+      return exitCode;
     } catch (OutOfMemoryError e) {
       // An input too big for the heap (a giant one-line file, say) is no bug: say how to run it.
       // What held the memory is unreachable by now, so printing works.

@@ -40,18 +40,26 @@ final class UnmatchedArgument {
           near == null ? null : "'" + near + "'");
     }
     if (!command.getSubcommands().isEmpty()) {
-      // An unknown command: a near name (any case), or a word for what a command does (flows: diagram).
-      String meant = first.isEmpty() ? null : CommandSuggestion.of(first, command.getSubcommands().keySet());
-      if (meant != null) {
-        return new UnmatchedArgument("unknown command '" + first.strip() + "'", "'" + meant + "'");
-      }
-      return new UnmatchedArgument("unknown command; '" + command.getCommandSpec().qualifiedName() + "' has "
-          + String.join(", ", command.getSubcommands().keySet()), null);
+      return command(first, command);
     }
     Matcher index = INDEX.matcher(String.valueOf(ex.getMessage()));
     String which = index.find() ? "argument " + (Integer.parseInt(index.group(1)) + 1) : "an argument";
     return new UnmatchedArgument(which + " is no command, option or parameter of '"
         + command.getCommandSpec().qualifiedName() + "'", null);
+  }
+
+  /**
+   * {@code first}, no command of {@code command}'s ({@code piiwarden flows}, {@code piiwarden help
+   * flows}): a near name (any case), or a word for what a command does (flows: diagram), else the
+   * commands there are.
+   */
+  static UnmatchedArgument command(String first, CommandLine command) {
+    String meant = first.isEmpty() ? null : CommandSuggestion.of(first, command.getSubcommands().keySet());
+    if (meant != null) {
+      return new UnmatchedArgument("unknown command '" + first.strip() + "'", "'" + meant + "'");
+    }
+    return new UnmatchedArgument("unknown command; '" + command.getCommandSpec().qualifiedName() + "' has "
+        + String.join(", ", command.getSubcommands().keySet()), null);
   }
 
   /** What is wrong, e.g. {@code unknown command 'flows'}. */

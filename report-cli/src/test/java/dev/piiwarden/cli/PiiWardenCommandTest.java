@@ -74,6 +74,49 @@ class PiiWardenCommandTest {
     assertFalse(nothingLike.err().contains("did you mean"), nothingLike.err());
   }
 
+  /** {@code help} with a command there is not answers as the command itself would. */
+  @Test
+  void helpForAnUnknownCommandNamesTheCommandsThereAre() {
+    CliResult flows = CliRun.run("help", "flows");
+    assertEquals(2, flows.exitCode(), flows.describe());
+    assertEquals("piiwarden: unknown command 'flows'; did you mean 'diagram'? run 'piiwarden --help' for usage\n",
+        flows.err());
+    CliResult unknown = CliRun.run("help", "kim@example.com");
+    assertEquals(2, unknown.exitCode(), unknown.describe());
+    assertTrue(unknown.err().matches("piiwarden: unknown command; 'piiwarden' has inventory, [a-z, ]*help; run"
+        + " 'piiwarden --help' for usage\\R"), unknown.err());
+  }
+
+  /**
+   * Output that cannot be written (a full disk, a closed pipe) fails the run with one line, where a
+   * print stream would keep the failure to itself and the run end with 0.
+   */
+  @Test
+  void stdoutThatCannotBeWrittenIsAFailureNotALoss(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.io.OutputStream full = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int exitCode = Main.run(new String[] {"inventory", FragmentFixtures.classFolder(dir).toString()},
+        new java.io.PrintStream(full, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), Map.of());
+    assertEquals(2, exitCode, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("piiwarden: cannot write stdout (the stream was closed or the device is full); pass an --out"
+        + " path in a writable folder\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anEmptyOutIsToldAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    CliResult result = CliRun.run("inventory", FragmentFixtures.classFolder(dir).toString(), "--out=");
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals("piiwarden: --out names no file; give it a file name, or leave --out out to write to stdout\n",
+        result.err());
+  }
+
   /** A usage error names the first unknown command or option, never the other arguments (a subject id). */
   @Test
   void anUnknownSubcommandNamesOnlyItselfNotTheArguments() {

@@ -3,6 +3,7 @@ package dev.piiwarden.core.inventory;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.annotations.Redaction;
+import dev.piiwarden.annotations.Subject;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +47,7 @@ public record DataElement(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(category, "category");
     purposes = Sorting.keys(purposes);
+    subject = subject == null ? Subject.CUSTOMER : subject; // @PersonalData's default
     basis = basis == null ? LawfulBasis.UNSPECIFIED : basis;
     redaction = redaction == null ? Redaction.MASK : redaction;
     retention = retention == null || retention.isEmpty() ? null : retention;

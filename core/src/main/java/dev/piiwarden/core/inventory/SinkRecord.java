@@ -3,6 +3,7 @@ package dev.piiwarden.core.inventory;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A sink call an activity makes with personal data.
@@ -24,8 +25,10 @@ public record SinkRecord(
           .thenComparing(SinkRecord::confidence)
           .thenComparing((a, b) -> Sorting.compareLists(a.elements(), b.elements(), Comparator.naturalOrder()));
 
-  /** Normalises the elements. */
+  /** Checks required parts and normalises the elements. */
   public SinkRecord {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
     elements = Sorting.keys(elements);
     confidence = confidence == null ? Confidence.DIRECT : confidence;
   }

@@ -109,6 +109,14 @@ class InventoryJsonTest {
     assertTrue(e.getMessage().contains("nested more than 1000 deep"), e.getMessage());
   }
 
+  /** A hand-written element without a subject is the annotation's default subject, as the processor writes it. */
+  @Test
+  void anElementWithoutASubjectIsACustomers() {
+    Inventory inventory = InventoryJson.read(("{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":"
+        + "[{\"id\":\"a#b\",\"category\":\"user\"}]}").getBytes(StandardCharsets.UTF_8), "x.json");
+    assertEquals("customer", inventory.dataElements().get(0).subject());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "truncated      | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[ | not valid JSON at line 1",
@@ -121,6 +129,8 @@ class InventoryJsonTest {
     "null entry     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[null]} | null entry at dataElements[0], expected an object",
     "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | bad value at activities, expected a list",
     "missing part   | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[{\"element\":\"a#b\"}]} | incomplete entry at flows[0]",
+    "sink no target | {\"schema\":\"piiwarden-inventory/1\",\"activities\":[{\"id\":\"a#m()\",\"type\":\"a\",\"method\":\"m()\",\"sinks\":[{\"kind\":\"LOG\",\"line\":3},{\"kind\":\"LOG\",\"line\":4}]}]} | incomplete entry at activities[0].sinks[0] (\"target\" is missing)",
+    "sink no kind   | {\"schema\":\"piiwarden-inventory/1\",\"activities\":[{\"id\":\"a#m()\",\"type\":\"a\",\"method\":\"m()\",\"sinks\":[{\"target\":\"t\",\"line\":3}]}]} | incomplete entry at activities[0].sinks[0] (\"kind\" is missing)",
     "bad map key    | {\"schema\":\"piiwarden-inventory/1\",\"summaries\":[{\"method\":\"a#m()\",\"returns\":{\"exceptMembersOf\":{\"MAYBE\":[]}}}]} | bad value at summaries[0].returns.exceptMembersOf, expected whole numbers as its keys",
     "unquoted value | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":MAYBE}]} | not valid JSON at line 1, column 57"
   })

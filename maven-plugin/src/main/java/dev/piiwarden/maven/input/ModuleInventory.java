@@ -1,5 +1,6 @@
 package dev.piiwarden.maven.input;
 
+import dev.piiwarden.core.inventory.AnnotatedClasses;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryException;
 import dev.piiwarden.core.inventory.InventoryFragment;

@@ -68,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
     Policy policy = policyFile == null ? DefaultPolicy.load(keys)
         : ReportSetup.read(() -> PolicyReader.read(StructuredFile.read(policyFile, "--policy"), policyFile.toString(), keys),
             "--policy");
-    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), keys);
+    Inventory inventory = MergedInputs.readAllSeen(paths, spec.commandLine().getErr(), keys);
     MergedInputs.warnOfUnresolvedReads(inventory, CliMessage.CHECK_UNRESOLVED_READS, spec.commandLine().getErr());
     List<Finding> findings = PolicyCheck.run(policy, inventory, keys);
     String version = spec.root().version().length == 0 ? "unknown" : spec.root().version()[0].replace("piiwarden ", "");

@@ -1,6 +1,10 @@
 package dev.piiwarden.cli.input;
 
 import dev.piiwarden.cli.CliMessage;
+import dev.piiwarden.cli.CommandFailure;
+import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.output.ReportOutput;
+import dev.piiwarden.core.inventory.AnnotatedClasses;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.InventoryInputs;
@@ -9,9 +13,12 @@ import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
 import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.taxonomy.Taxonomy;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,10 +35,40 @@ public final class MergedInputs {
    * @throws dev.piiwarden.core.inventory.InventoryException when an input cannot be used
    */
   public static Inventory read(List<Path> paths, PrintWriter warnings) {
-    List<InventoryFragment> fragments = InventoryInputs.readAll(paths);
-    if (fragments.isEmpty()) {
+    return merged(paths, warnings, false);
+  }
+
+  /**
+   * Reads and merges the inputs as {@link #read(List, PrintWriter, Taxonomy)} does for {@code
+   * check}: a class folder whose classes refer to PII Warden's annotations but that holds no
+   * fragment (piiwarden-processor did not run) fails it, as a check that could not see the code's
+   * personal data must not pass.
+   *
+   * @throws CommandFailure (exit 2) for such a folder
+   */
+  public static Inventory readAllSeen(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy) {
+    return withKnownKeys(merged(paths, warnings, true), warnings, taxonomy);
+  }
+
+  private static Inventory merged(List<Path> paths, PrintWriter warnings, boolean allSeen) {
+    List<InventoryFragment> fragments = new ArrayList<>();
+    List<String> unseen = new ArrayList<>();
+    for (Path path : paths) {
+      List<InventoryFragment> read = InventoryInputs.read(path);
+      Optional<String> annotated = read.isEmpty() ? annotatedClass(path) : Optional.empty();
+      if (annotated.isPresent()) {
+        warnings.println(CliMessage.PROCESSOR_DID_NOT_RUN.format(path, annotated.get()));
+        unseen.add(path.toString());
+      }
+      fragments.addAll(read);
+    }
+    if (fragments.isEmpty() && unseen.isEmpty()) {
       String inputs = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
       warnings.println(CliMessage.NO_FRAGMENTS.format(inputs));
+    }
+    if (allSeen && !unseen.isEmpty()) {
+      warnings.flush();
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CHECK_UNSEEN, String.join(", ", unseen));
     }
     MergeResult result = InventoryMerger.merge(fragments);
     for (String conflict : result.conflicts()) {
@@ -47,7 +84,19 @@ public final class MergedInputs {
    * on its parent keys would silently not apply.
    */
   public static Inventory read(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy) {
-    Inventory inventory = read(paths, warnings);
+    return withKnownKeys(read(paths, warnings), warnings, taxonomy);
+  }
+
+  /** A class of the folder {@code path} that refers to an annotation, as {@link AnnotatedClasses#firstIn} says. */
+  private static Optional<String> annotatedClass(Path path) {
+    try {
+      return AnnotatedClasses.firstIn(path);
+    } catch (IOException e) {
+      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CANNOT_SEARCH_CLASSES, path, ReportOutput.reason(e));
+    }
+  }
+
+  private static Inventory withKnownKeys(Inventory inventory, PrintWriter warnings, Taxonomy taxonomy) {
     for (String problem : InventoryKeys.unknown(inventory, taxonomy)) {
       warnings.println(CliMessage.UNKNOWN_KEY.format(problem));
     }

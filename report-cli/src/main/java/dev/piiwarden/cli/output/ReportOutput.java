@@ -37,7 +37,7 @@ public final class ReportOutput {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CANNOT_WRITE_OUTPUT, file, reason(e));
+      throw cannotWrite(file, e);
     }
   }
 
@@ -61,6 +61,10 @@ public final class ReportOutput {
 
   /** The exit 2 failure for an output file that cannot be written. */
   public static CommandFailure cannotWrite(Path file, IOException e) {
+    if (file.toString().isEmpty()) {
+      // --out= with nothing after it: the working folder, which is no file
+      return new CommandFailure(ExitCode.USAGE, e, CliMessage.EMPTY_OUT);
+    }
     return new CommandFailure(ExitCode.USAGE, e, CliMessage.CANNOT_WRITE_OUTPUT, file, reason(e));
   }
 

@@ -3,6 +3,7 @@ package dev.piiwarden.cli.redact;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.Main;
 import dev.piiwarden.cli.StreamCommand;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.redaction.RedactionCounts;
@@ -213,7 +214,7 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
 
     private void checkError() throws IOException {
       if (out instanceof PrintStream stream && stream.checkError()) {
-        throw new IOException("the stream was closed or the device is full");
+        throw new IOException(Main.STDOUT_FAILED);
       }
     }
   }

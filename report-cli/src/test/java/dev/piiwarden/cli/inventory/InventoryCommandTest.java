@@ -219,4 +219,32 @@ class InventoryCommandTest {
     assertTrue(warning.contains("piiwarden-processor"), warning);
     assertTrue(warning.contains("annotationProcessorPaths"), warning);
   }
+
+  /**
+   * Classes that refer to PII Warden's annotations without a fragment were compiled without the
+   * processor: every command says so, and {@code check} fails, as the Maven plugin's does.
+   */
+  @Test
+  void annotatedClassesWithoutFragmentsAreToldAndFailTheCheck() throws IOException {
+    Path classes = Files.createDirectories(dir.resolve("target/classes/com/acme"));
+    Files.writeString(classes.resolve("Plain.class"), "bytecode");
+    Files.writeString(classes.resolve("User.class"), "bytecode Ldev/piiwarden/annotations/PersonalData; more");
+    String folder = dir.resolve("target/classes").toString();
+
+    CliResult inventory = CliRun.run("inventory", folder);
+    assertEquals(0, inventory.exitCode(), inventory.describe());
+    assertEquals(List.of("piiwarden: warning: " + folder + " holds classes that refer to PII Warden's annotations"
+        + " (com/acme/User.class refers to @PersonalData) but no inventory fragments: piiwarden-processor did not"
+        + " run when they were compiled; compile them with it on the annotation processor path (the"
+        + " maven-compiler-plugin annotationProcessorPaths, no -proc:none), then run this again"),
+        inventory.errLines());
+
+    CliResult check = CliRun.run("check", folder);
+    assertEquals(2, check.exitCode(), check.describe());
+    assertEquals(2, check.errLines().size(), check.describe());
+    assertEquals("piiwarden: cannot pass a check of " + folder + ": piiwarden-processor did not see its annotated"
+        + " classes (the warning above), so what they read and where it goes is unknown; compile them with it,"
+        + " then run check again", check.errLines().get(1));
+    assertEquals("", check.out());
+  }
 }

@@ -1,4 +1,4 @@
-package dev.piiwarden.maven.input;
+package dev.piiwarden.core.inventory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
