@@ -40,6 +40,9 @@ class LogRedactionIT {
       "mail [REDACTED:email] tel [REDACTED:phone] card [REDACTED:card] iban [REDACTED:iban]"
           + " from [REDACTED:ip] ssn [REDACTED:ssn] password=[REDACTED:credential]";
   private static final String CLEAN = "case=clean order 1234 shipped in 2.5 days, version 1.2.3";
+  private static final String LOOKUP = "com.acme.fixture.logging.ExceptionTextFixture$LookupException";
+  private static final String CARD_EXCEPTION = "com.acme.fixture.logging.ExceptionTextFixture$CardException";
+  private static final String UNREADABLE = "com.acme.fixture.logging.ExceptionTextFixture$UnreadableMessageException";
 
   @TempDir Path folder;
 
@@ -372,6 +375,151 @@ class LogRedactionIT {
     assertTrue(reports.contains("IllegalStateException"), reports);
     assertFalse(result.stderr().contains(PersonalValues.EMAIL), result::toString);
     assertFalse(text.contains(PersonalValues.EMAIL), text);
+  }
+
+  /**
+   * java.util.logging prints each exception of a chain by its {@code toString}, which need not be
+   * made from its message: the localized message one overrides, the text another prints itself
+   * with, in the exception, its cause and its suppressed exception, are all written redacted, the
+   * frames kept. One whose {@code getMessage} throws is written as {@code [REDACTION_FAILED]},
+   * reported once by its failure's type, never its failure's message.
+   */
+  @Test
+  void julWritesTheTextsExceptionsOverrideRedactedAndAnUnreadableOneAsRedactionFailed() throws Exception {
+    FixtureJvm.Result result = runExceptionTexts("exception-text-jul", List.of(),
+        "-Djava.util.logging.SimpleFormatter.format=%4$s %3$s %5$s%n%6$s");
+    String text = Files.readString(folder.resolve("exception-text-jul.log"));
+    assertPrintedStackTracesRedacted(text);
+    assertUnreadableMessageReportedOnce(result);
+  }
+
+  /**
+   * Log4j2 writes the same exceptions by their {@code toString} ({@code %ex}, the JSON stack
+   * trace) and by their class name and message ({@code %xEx}, JsonTemplateLayout's {@code
+   * error.type} and {@code error.message}): each redacted, and the one whose {@code getMessage}
+   * throws as {@code [REDACTION_FAILED]}.
+   */
+  @Test
+  void log4jWritesTheTextsExceptionsOverrideRedactedAndAnUnreadableOneAsRedactionFailed() throws Exception {
+    FixtureJvm.Result result = runExceptionTexts("exception-text-log4j", LOG4J,
+        "-Dlog4j2.configurationFile=" + config("log4j2-exception-text.xml"));
+    Path log = folder.resolve("exception-text-log4j.log");
+    assertPrintedStackTracesRedacted(Files.readString(log));
+
+    String extended = Files.readString(Path.of(log + ".extended"));
+    assertNoRawPersonalData(extended);
+    assertEquals(LOOKUP + ": lookup failed", lineAfter(extended, "case=localized"));
+    assertEquals(CARD_EXCEPTION + ": payment declined", lineAfter(extended, "case=to-string"));
+    assertEquals(UNREADABLE + ": [REDACTION_FAILED]", lineAfter(extended, "case=unreadable"));
+
+    Path jsonLog = Path.of(log + ".json");
+    assertNoRawPersonalData(Files.readString(jsonLog));
+    List<JsonNode> events = json(jsonLog);
+    // error.type is the canonical name of the exception's class, error.message its message
+    assertEquals(LOOKUP.replace('$', '.'), message(events, "case=localized").get("error.type").asText());
+    assertTrue(message(events, "case=localized").get("error.stack_trace").asText()
+        .startsWith(LOOKUP + ": lookup failed for [REDACTED:email]"), () -> events.toString());
+    assertTrue(message(events, "case=to-string").get("error.stack_trace").asText()
+        .startsWith("CardException: card [REDACTED:card] declined"), () -> events.toString());
+    JsonNode unreadable = message(events, "case=unreadable");
+    assertEquals(UNREADABLE.replace('$', '.'), unreadable.get("error.type").asText());
+    assertEquals("[REDACTION_FAILED]", unreadable.get("error.message").asText());
+    assertUnreadableMessageReportedOnce(result);
+  }
+
+  /**
+   * Logback writes an exception by its class name and message, which the agent leaves as they
+   * are; an appender that reads the {@code Throwable} itself gets a stand-in whose {@code
+   * toString} and localized message are redacted. Logback reads the message as it builds the
+   * event, so one whose {@code getMessage} throws reaches the application's logging call as
+   * without the agent, and nothing of it is written.
+   */
+  @Test
+  void logbackWritesTheTextsExceptionsOverrideWithoutPersonalData() throws Exception {
+    FixtureJvm.Result result = runExceptionTexts("exception-text-logback", LOGBACK,
+        "-Dlogback.configurationFile=" + config("logback-exception-text.xml"));
+    assertEquals("", agentLines(result.stderr()), result::toString);
+    assertTrue(result.stdout().contains("case=unreadable java.lang.IllegalStateException"), result::toString);
+    Path log = folder.resolve("exception-text-logback.log");
+    String text = Files.readString(log);
+    assertNoRawPersonalData(text);
+    assertEquals(LOOKUP + ": lookup failed", lineAfter(text, "case=localized"));
+    assertEquals(CARD_EXCEPTION + ": payment declined", lineAfter(text, "case=to-string"));
+    assertFalse(text.contains("case=unreadable"), text);
+
+    String read = Files.readString(Path.of(log + ".throwable"));
+    assertNoRawPersonalData(read);
+    assertEquals("thrown.localized-message=lookup failed for [REDACTED:email]",
+        line(section(read, "event=case=localized"), "thrown.localized-message="));
+    assertEquals("thrown.string=" + LOOKUP + ": lookup failed for [REDACTED:email]",
+        line(section(read, "event=case=localized"), "thrown.string="));
+    assertEquals("thrown.string=CardException: card [REDACTED:card] declined",
+        line(section(read, "event=case=to-string"), "thrown.string="));
+    String chain = section(read, "event=case=chain");
+    assertTrue(chain.contains("Caused by: " + LOOKUP + ": lookup failed for [REDACTED:email]"), chain);
+    assertTrue(chain.contains("\tSuppressed: CardException: card [REDACTED:card] declined"), chain);
+  }
+
+  /** An exception-text scenario (the log at {@code <scenario>.log}); nothing personal on stdout or stderr. */
+  private FixtureJvm.Result runExceptionTexts(String scenario, List<String> libraries, String... jvmOptions)
+      throws Exception {
+    List<String> arguments = new ArrayList<>(List.of(jvmOptions));
+    arguments.addAll(classPath(scenario, libraries));
+    FixtureJvm.Result result = FixtureJvm.current().agent("audit.sink=none")
+        .property("logFile", folder.resolve(scenario + ".log").toString()).run(arguments);
+    assertEquals(0, result.exitCode(), result::toString);
+    assertNoRawPersonalData(result.stdout() + result.stderr());
+    return result;
+  }
+
+  /**
+   * {@code printStackTrace} output of the exception-text scenario: each exception by its redacted
+   * {@code toString}, the unreadable one as {@code [REDACTION_FAILED]}, frames kept.
+   */
+  private static void assertPrintedStackTracesRedacted(String text) {
+    assertNoRawPersonalData(text);
+    assertEquals(LOOKUP + ": lookup failed for [REDACTED:email]", lineAfter(text, "case=localized"));
+    assertEquals("CardException: card [REDACTED:card] declined", lineAfter(text, "case=to-string"));
+    assertEquals("java.lang.RuntimeException: checkout failed", lineAfter(text, "case=chain"));
+    assertTrue(text.contains("\tSuppressed: CardException: card [REDACTED:card] declined"), text);
+    assertTrue(text.contains("Caused by: " + LOOKUP + ": lookup failed for [REDACTED:email]"), text);
+    assertEquals(UNREADABLE + ": [REDACTION_FAILED]", lineAfter(text, "case=unreadable"));
+    assertTrue(text.contains("at com.acme.fixture.logging.ExceptionTextFixture."), text);
+  }
+
+  private static void assertUnreadableMessageReportedOnce(FixtureJvm.Result result) {
+    String reports = agentLines(result.stderr());
+    assertEquals(1, reports.lines().count(), result::toString);
+    assertTrue(reports.contains("java.lang.IllegalStateException at " + UNREADABLE + ".getMessage("), reports);
+  }
+
+  private static void assertNoRawPersonalData(String text) {
+    for (String value : PersonalValues.ALL) {
+      assertFalse(text.contains(value), () -> "'" + value + "' in:\n" + text);
+    }
+  }
+
+  /** The first line that is not blank after the first line that holds {@code marker}. */
+  private static String lineAfter(String text, String marker) {
+    String[] lines = text.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(marker)) {
+        for (int next = i + 1; next < lines.length; next++) {
+          if (!lines[next].isBlank()) {
+            return lines[next];
+          }
+        }
+      }
+    }
+    throw new AssertionError("no line after one with " + marker + " in:\n" + text);
+  }
+
+  /** {@code ThrowableReadingAppender}'s lines of the event that begins with {@code start}. */
+  private static String section(String text, String start) {
+    int from = text.indexOf(start + "\n");
+    assertTrue(from >= 0, () -> "no " + start + " in:\n" + text);
+    int to = text.indexOf("\nevent=", from + 1);
+    return text.substring(from, to < 0 ? text.length() : to + 1);
   }
 
   @Test

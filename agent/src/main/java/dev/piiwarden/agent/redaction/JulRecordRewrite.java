@@ -14,8 +14,8 @@ import java.util.logging.LogRecord;
  * #formatMessage} would (localised, then {@code MessageFormat} when a <code>{</code> is followed by
  * a digit), with each parameter redacted first; the record then carries the redacted text and no
  * parameters or resource bundle, so every handler and formatter (SLF4JBridgeHandler included)
- * prints that text. The thrown exception is replaced by a stand-in when a message in its chain
- * held personal data.
+ * prints that text. The thrown exception is replaced by a stand-in when a text in its chain
+ * (message, localized message, {@code toString}) held personal data or could not be read.
  */
 final class JulRecordRewrite {
   private final LogText text;
@@ -41,8 +41,9 @@ final class JulRecordRewrite {
       record.setMessage(out);
       record.setParameters(null);
     }
+    Throwable thrown = null;
     try {
-      Throwable thrown = record.getThrown();
+      thrown = record.getThrown();
       Throwable redacted = text.thrown(thrown);
       if (redacted != thrown) {
         record.setThrown(redacted);
@@ -50,7 +51,11 @@ final class JulRecordRewrite {
     } catch (Throwable failure) {
       AgentReport.once(
           "jul-exception",
-          "could not redact the exception of a java.util.logging record (" + AgentReport.describe(failure) + ")");
+          "could not redact the exception of a java.util.logging record (" + AgentReport.describe(failure)
+              + "); such exceptions are written as " + Redactor.FAILED);
+      if (thrown != null) {
+        record.setThrown(text.unredactable(thrown));
+      }
     }
     return out;
   }

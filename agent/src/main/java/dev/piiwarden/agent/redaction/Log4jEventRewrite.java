@@ -15,7 +15,8 @@ import java.util.Map;
  * Log4jLogEvent.Builder}) with the message as a {@code SimpleMessage} of the redacted text (a
  * {@code MapMessage} as one of its class with its values redacted), the context data's values and
  * the context stack's entries (NDC) redacted, and the exception replaced by a stand-in when a
- * message in its chain held personal data. The application's messages and exceptions are never changed, nor is
+ * text in its chain (message, localized message, {@code toString}) held personal data or could not
+ * be read. The application's messages and exceptions are never changed, nor is
  * an immutable event ({@code Log4jLogEvent}), which an application or appender may hold; a
  * reusable event ({@code MutableLogEvent}, what a synchronous logger with thread-local events and
  * {@code AsyncLoggerConfig}'s queue pass), which its factory or queue clears after the call, gets
@@ -193,8 +194,9 @@ final class Log4jEventRewrite {
           "could not redact the context stack (NDC) of a Log4j2 event (" + AgentReport.describe(failure) + ")");
     }
     Throwable thrown = null;
+    Throwable original = null;
     try {
-      Throwable original = (Throwable) (Object) GET_THROWN.invokeExact(event);
+      original = (Throwable) (Object) GET_THROWN.invokeExact(event);
       if (original != null) {
         Throwable redacted = text.thrown(original);
         if (redacted != original) {
@@ -204,7 +206,9 @@ final class Log4jEventRewrite {
     } catch (Throwable failure) {
       AgentReport.once(
           "log4j-exception",
-          "could not redact the exception of a Log4j2 event (" + AgentReport.describe(failure) + ")");
+          "could not redact the exception of a Log4j2 event (" + AgentReport.describe(failure)
+              + "); such exceptions are written as " + Redactor.FAILED);
+      thrown = original == null ? null : text.unredactable(original);
     }
     depth.handled(out);
     if (message == null && context == null && stack == null && thrown == null) {

@@ -1,10 +1,12 @@
 package dev.piiwarden.agent.redaction;
 
 import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
+import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.ObjectRedaction;
 import dev.piiwarden.core.redaction.Redactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,11 +19,14 @@ final class LogText {
   private final ObjectRedaction objects;
   /** {@code redactor::redact}, made once rather than at each call, where it would be a new object each time. */
   private final UnaryOperator<String> redactMessage;
+  /** {@link #unreadable}, made once as {@link #redactMessage} is. */
+  private final Consumer<Throwable> tellUnreadable;
 
   LogText(Redactor redactor) {
     this.redactor = redactor;
     this.objects = new ObjectRedaction(redactor);
     this.redactMessage = redactor::redact;
+    this.tellUnreadable = this::unreadable;
   }
 
   /** An object's log-safe rendering ({@link ObjectRedaction#render}). */
@@ -167,7 +172,7 @@ final class LogText {
       return redacted == text ? argument : redacted;
     }
     if (argument instanceof Throwable) {
-      return RedactedThrowable.of((Throwable) argument, redactMessage);
+      return thrown((Throwable) argument);
     }
     return objects.render(argument);
   }
@@ -237,17 +242,44 @@ final class LogText {
     return redacted == null ? map : redacted;
   }
 
-  /** The exception, or a stand-in with every message of its chain redacted. */
+  /**
+   * The exception, or a stand-in ({@link RedactedThrowable}) that shows each text of its chain
+   * (message, localized message, {@code toString}) redacted, a text that cannot be read as {@link
+   * Redactor#FAILED}.
+   */
   Throwable thrown(Throwable thrown) {
-    return RedactedThrowable.of(thrown, redactMessage);
+    return RedactedThrowable.of(thrown, redactMessage, tellUnreadable);
   }
 
   /**
    * The stand-in of each exception in the chain of {@code thrown}, by identity of the original
-   * ({@link RedactedThrowable#standIns}); empty when no message holds anything to replace.
+   * ({@link RedactedThrowable#standIns}); empty when no text holds anything to replace and each
+   * could be read.
    */
   Map<Throwable, Throwable> standIns(Throwable thrown) {
-    return RedactedThrowable.standIns(thrown, redactMessage);
+    return RedactedThrowable.standIns(thrown, redactMessage, tellUnreadable);
+  }
+
+  /**
+   * A hook that could not redact the exception of an event at all: a stand-in that shows none of
+   * its text ({@link RedactedThrowable#unredactable}), the failure counted.
+   */
+  Throwable unredactable(Throwable thrown) {
+    redactor.countFailure();
+    return RedactedThrowable.unredactable(thrown);
+  }
+
+  /**
+   * An exception of the application's whose message, localized message, {@code toString} or cause
+   * could not be read (its method threw): counted and said once, by type and place, never by its
+   * message.
+   */
+  private void unreadable(Throwable failure) {
+    redactor.countFailure();
+    AgentReport.once(
+        "redaction-failure-exception",
+        "redaction of exception failed (" + AgentReport.describe(failure) + "); it was written as "
+            + Redactor.FAILED + ", further failures are counted");
   }
 
   private static boolean contains(CharSequence text, String part) {

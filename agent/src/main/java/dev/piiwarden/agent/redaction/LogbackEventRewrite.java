@@ -273,9 +273,10 @@ final class LogbackEventRewrite {
   }
 
   /**
-   * When a message in the exception's chain holds personal data, gives each throwable proxy of
-   * the event (the causes' and suppressed exceptions' too) the stand-in of its own exception and
-   * that stand-in's redacted message: an appender that reads the {@code Throwable} itself ({@code
+   * When a text in the exception's chain (message, localized message, {@code toString}) holds
+   * personal data or cannot be read, gives each throwable proxy of the event (the causes' and
+   * suppressed exceptions' too) the stand-in of its own exception and that stand-in's redacted
+   * message: an appender that reads the {@code Throwable} itself ({@code
    * ThrowableProxy.getThrowable()}, as Sentry's and OpenTelemetry's do) gets the stand-in and its
    * chain, never the application's exception, which is not changed. The proxies' frames stay as
    * they are. A proxy built from a stand-in (an event bridged from a hooked framework) is given
