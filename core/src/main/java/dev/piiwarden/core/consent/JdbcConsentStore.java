@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code jdbc:<url>} store: table {@code piiwarden_consent}, created if absent (unless the
@@ -73,6 +74,7 @@ public final class JdbcConsentStore implements ConsentStore {
             + " (subject, purpose, state, recorded_at, source, expires_at) VALUES (?,?,?,?,?,?)";
     run(
         "write",
+        Map.of("subject", record.subject(), "source", record.source()),
         () -> {
           try (PreparedStatement insert = connection().prepareStatement(sql)) {
             insert.setString(1, record.subject());
@@ -95,6 +97,7 @@ public final class JdbcConsentStore implements ConsentStore {
             + " WHERE subject = ? ORDER BY id";
     return run(
         "read",
+        Map.of("subject", subject),
         () -> {
           List<ConsentRecord> records = new ArrayList<>();
           try (PreparedStatement select = connection().prepareStatement(sql)) {
@@ -121,7 +124,13 @@ public final class JdbcConsentStore implements ConsentStore {
     T run() throws SQLException;
   }
 
-  private <T> T run(String what, SqlWork<T> work) {
+  /**
+   * Runs {@code work}; a failure is a {@link ConsentStoreException} whose message is the driver's
+   * first line without the URL's credentials and without the values the work was given ({@code
+   * shown}: their names to them), which a database may echo ({@code invalid input syntax for type
+   * uuid: "jane@example.com"}): a subject id is personal data.
+   */
+  private <T> T run(String what, Map<String, String> shown, SqlWork<T> work) {
     try {
       return work.run();
     } catch (ConsentStoreMissingException e) {
@@ -132,8 +141,27 @@ public final class JdbcConsentStore implements ConsentStore {
           "cannot " + what + " consent store " + described + ": " + e.getMessage(), e);
     } catch (SQLException | RuntimeException e) {
       closeQuietly();
-      throw new ConsentStoreException(
-          "cannot " + what + " consent store " + described + ": " + UrlCredentials.scrub(firstLine(e), url), e);
+      String message = UrlCredentials.scrub(firstLine(e), url);
+      for (Map.Entry<String, String> value : shown.entrySet()) {
+        if (value.getValue() != null && value.getValue().length() >= 3) { // shorter would garble the text
+          message = message.replace(value.getValue(), "[" + value.getKey() + "]");
+        }
+      }
+      throw new ConsentStoreException("cannot " + what + " consent store " + described + ": " + message,
+          new ScrubbedCause(e, message));
+    }
+  }
+
+  /**
+   * The driver's failure as a cause that keeps its class and frames but shows only {@code
+   * message}, what was left of its text: its own message and causes may hold a value it was given.
+   */
+  private static final class ScrubbedCause extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ScrubbedCause(Exception original, String message) {
+      super(original.getClass().getName() + ": " + message, null, false, true);
+      setStackTrace(original.getStackTrace());
     }
   }
 
