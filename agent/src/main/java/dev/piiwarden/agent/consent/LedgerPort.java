@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.consent;
 
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
+import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.consent.ConsentChangeArguments;
 import dev.piiwarden.core.consent.ConsentLedger;
@@ -34,7 +35,7 @@ public final class LedgerPort implements ConsentBridge.Ledger {
     try {
       return fields(ledger.get().grant(subject, purpose, source));
     } catch (ConsentStoreException e) {
-      throw new IllegalStateException("piiwarden: " + e.getMessage());
+      throw failed("grant", e);
     }
   }
 
@@ -44,7 +45,7 @@ public final class LedgerPort implements ConsentBridge.Ledger {
     try {
       return fields(ledger.get().withdraw(subject, purpose, source));
     } catch (ConsentStoreException e) {
-      throw new IllegalStateException("piiwarden: " + e.getMessage());
+      throw failed("withdraw", e);
     }
   }
 
@@ -53,7 +54,7 @@ public final class LedgerPort implements ConsentBridge.Ledger {
     try {
       return ledger.get().isGranted(subject, purpose);
     } catch (ConsentStoreException e) {
-      throw new IllegalStateException("piiwarden: " + e.getMessage());
+      throw failed("isGranted", e);
     }
   }
 
@@ -66,8 +67,20 @@ public final class LedgerPort implements ConsentBridge.Ledger {
       }
       return records;
     } catch (ConsentStoreException e) {
-      throw new IllegalStateException("piiwarden: " + e.getMessage());
+      throw failed("history", e);
     }
+  }
+
+  /**
+   * The application's exception for a store failure of its {@code Consents.<call>}, said to the
+   * operator too, unless a failure of the store was said already (the gate's decisions say it
+   * too): a grant or withdrawal that is not recorded must not go unseen where the application
+   * catches it, and a store that can still be read may refuse writes.
+   */
+  private static IllegalStateException failed(String call, ConsentStoreException e) {
+    AgentReport.once("store-down", e.getMessage() + "; the application's Consents." + call
+        + " calls fail until the store works again");
+    return new IllegalStateException("piiwarden: " + e.getMessage());
   }
 
   private static Object[] fields(ConsentRecord record) {

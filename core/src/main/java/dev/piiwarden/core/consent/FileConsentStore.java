@@ -63,12 +63,21 @@ public final class FileConsentStore implements ConsentStore {
   private final boolean posix;
   /** The file key of the file last found to be this process's user's; see {@link #checkAccess}. */
   private Object ownerCheckedFor;
+  private static final String REMOVED = "the file was removed while in use, and every consent it held with it;"
+      + " restore it (from a copy or backup), or restart the application to begin an empty ledger";
+
   private long parsedUpTo;
   private long lineNumber;
   private long reportedTornAt = -1;
   private byte[] tail = new byte[0];
   private Object fileKey;
   private FileTime modified;
+  /**
+   * Whether this store has read the file: one that is gone after that was removed while in use,
+   * and every consent it held with it, which is a failure of the store until it is restored, not
+   * an empty ledger.
+   */
+  private volatile boolean seen;
   /** The size of a read from the start while it is parsed, else 0; for {@link #loading}. */
   private volatile long loadingTotal;
   private volatile long loadingDone;
@@ -134,6 +143,7 @@ public final class FileConsentStore implements ConsentStore {
           }
           channel.force(false);
         }
+        seen = true;
       } catch (IOException | RuntimeException e) {
         throw new ConsentStoreException("cannot write consent store " + describe() + ": " + reason(e), e);
       }
@@ -146,6 +156,10 @@ public final class FileConsentStore implements ConsentStore {
     try {
       attributes = attributes();
     } catch (NoSuchFileException absent) {
+      if (seen) {
+        // a new file would hide that the consents are gone until the store is opened again
+        throw new ConsentStoreException("cannot write consent store " + describe() + ": " + REMOVED);
+      }
       return;
     } catch (IOException e) {
       throw new ConsentStoreException("cannot write consent store " + describe() + ": " + reason(e), e);
@@ -242,8 +256,8 @@ public final class FileConsentStore implements ConsentStore {
         throw new ConsentStoreMissingException("cannot read consent store " + describe()
             + ": the file does not exist");
       }
-      if (parsedUpTo > 0 || fileKey != null) {
-        restart();
+      if (seen) {
+        throw new ConsentStoreException("cannot read consent store " + describe() + ": " + REMOVED);
       }
       return;
     } catch (IOException e) {
@@ -287,6 +301,7 @@ public final class FileConsentStore implements ConsentStore {
       from = Math.toIntExact(parsedUpTo - readFrom);
       fileKey = attributes.fileKey();
       modified = attributes.lastModifiedTime();
+      seen = true;
     } catch (IOException | ArithmeticException | OutOfMemoryError e) {
       loadingTotal = 0;
       throw new ConsentStoreException("cannot read consent store " + describe() + ": " + reason(e), e);

@@ -1,6 +1,7 @@
 package dev.piiwarden.core.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,35 @@ class FileConsentStoreTest {
     assertTrue(second.isGranted("u-1", "marketing.advertising"));
     assertTrue(!second.isGranted("u-1", "marketing.communications.email"));
     assertEquals(List.of(), warnings);
+  }
+
+  /**
+   * A ledger removed while in use is a failure of the store until it is restored, not an empty
+   * ledger that denies everything in silence; a new store on the same path begins an empty one.
+   */
+  @Test
+  void aLedgerRemovedWhileInUseFailsUntilRestored() throws IOException {
+    Path file = folder.resolve("consent.jsonl");
+    try (ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO)) {
+      ledger.grant("u-1", "marketing", "signup");
+      assertTrue(ledger.isGranted("u-1", "marketing"));
+      byte[] copy = Files.readAllBytes(file);
+      Files.delete(file);
+      ConsentStoreException read = assertThrows(ConsentStoreException.class, () -> ledger.isGranted("u-1", "marketing"));
+      assertEquals("cannot read consent store file:" + file + ": the file was removed while in use, and every"
+          + " consent it held with it; restore it (from a copy or backup), or restart the application to begin an"
+          + " empty ledger", read.getMessage());
+      assertThrows(ConsentStoreException.class, () -> ledger.grant("u-2", "marketing", "signup"));
+      assertFalse(Files.exists(file), "no new ledger hides the loss");
+      Files.write(file, copy);
+      assertTrue(ledger.isGranted("u-1", "marketing"));
+    }
+    Files.delete(file);
+    try (ConsentLedger fresh = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO)) {
+      assertFalse(fresh.isGranted("u-1", "marketing"));
+      fresh.grant("u-1", "marketing", "signup");
+      assertTrue(fresh.isGranted("u-1", "marketing"));
+    }
   }
 
   @Test
