@@ -48,8 +48,11 @@ class DecisionPolicyIT {
     assertEquals("failed:IllegalStateException", run.outcome("grant"), run::toString);
     assertEquals("denied:STORE_UNAVAILABLE:[marketing.communications.email]", run.outcome("call"));
     String agent = ConsentEnforcementIT.agentLines(run.stderr());
-    assertEquals(1, agent.lines().count(), agent);
-    assertTrue(agent.startsWith("piiwarden: cannot read consent store jdbc:postgresql://127.0.0.1:1/consent: "), agent);
+    // the failed grant, then the denied call: one line each
+    assertEquals(2, agent.lines().count(), agent);
+    assertTrue(agent.startsWith("piiwarden: cannot write consent store jdbc:postgresql://127.0.0.1:1/consent: "), agent);
+    assertTrue(agent.contains("the application's Consents.grant calls fail until the store works again\n"
+        + "piiwarden: cannot read consent store jdbc:postgresql://127.0.0.1:1/consent: "), agent);
     assertTrue(agent.contains("on-store-error=deny"), agent);
     assertFalse(agent.contains("s3cret") || run.stdout().contains("s3cret"), "no credentials in messages");
   }

@@ -72,13 +72,13 @@ public final class LedgerPort implements ConsentBridge.Ledger {
   }
 
   /**
-   * The application's exception for a store failure of its {@code Consents.<call>}, said to the
-   * operator too, unless a failure of the store was said already (the gate's decisions say it
-   * too): a grant or withdrawal that is not recorded must not go unseen where the application
-   * catches it, and a store that can still be read may refuse writes.
+   * The application's exception for a store failure of its {@code Consents.<call>}, said once to
+   * the operator too, beside what the gate says of its decisions: a grant or withdrawal that is
+   * not recorded must not go unseen where the application catches it, and a store that can still
+   * be read may refuse writes.
    */
   private static IllegalStateException failed(String call, ConsentStoreException e) {
-    AgentReport.once("store-down", e.getMessage() + "; the application's Consents." + call
+    AgentReport.once("consents-" + call, e.getMessage() + "; the application's Consents." + call
         + " calls fail until the store works again");
     return new IllegalStateException("piiwarden: " + e.getMessage());
   }
