@@ -224,7 +224,9 @@ class AgentConfigurationIT {
           + " | comma-separated regular expressions without backreferences or lookaround",
       "argument | redaction.keys | pass word | piiwarden.redaction.keys | a comma-separated list of key names",
       "argument | taxonomy | CORRUPT | piiwarden.taxonomy | a readable taxonomy extension file",
-      "file     | enabled  | yes     | piiwarden.enabled  | true, false"})
+      "file     | enabled  | yes     | piiwarden.enabled  | true, false",
+      "argument | audit.sink | otlp:https://:4318/ | piiwarden.audit.sink"
+          + " | jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none"})
   void invalidValueStopsTheJvmWithOneLineAndNoStackTrace(
       String source, String name, String value, String key, String allowed) throws Exception {
     String given = value.equals("CORRUPT")

@@ -1,5 +1,6 @@
 package dev.piiwarden.agent.config;
 
+import dev.piiwarden.core.audit.OtlpEndpoint;
 import dev.piiwarden.core.consent.ConsentStoreUri;
 import dev.piiwarden.core.options.CacheTtlOption;
 import dev.piiwarden.core.options.DetectorsOption;
@@ -8,8 +9,7 @@ import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
 import dev.piiwarden.core.text.QuotedValue;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -147,13 +147,12 @@ final class OptionChecks {
             : Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
       }
     }
-    if (value.startsWith("otlp:http://") || value.startsWith("otlp:https://")) {
-      try {
-        new URI(value.substring("otlp:".length()));
-        return Optional.empty();
-      } catch (URISyntaxException e) {
-        return Optional.of(QuotedValue.quoted(value) + " is not an http(s) URL after otlp:");
-      }
+    if (value.startsWith("otlp:")) {
+      // a URL the HTTP client would refuse at every try would lose the whole trail
+      Optional<String> problem = OtlpEndpoint.problem(value.substring("otlp:".length()));
+      return problem.isEmpty()
+          ? problem
+          : Optional.of(QuotedValue.quoted(UrlCredentials.withoutCredentials(value)) + " " + problem.get());
     }
     return Optional.of(QuotedValue.quoted(value) + " is not a known sink");
   }

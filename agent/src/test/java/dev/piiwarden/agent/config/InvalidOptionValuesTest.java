@@ -45,7 +45,9 @@ class InvalidOptionValuesTest {
         List.of("(a)\\1", "(?=x)y", "[a-", "a*+", "(?>ab)", "\\h+", "\\d*", "x?"));
     table.put(AgentOption.REDACTION_STDOUT, List.of("maybe"));
     table.put(AgentOption.AUDIT_SINK,
-        List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", ""));
+        List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", "",
+            "otlp:https://:4318/", "otlp:http://h:-1/", "otlp:http://h:99999/", "otlp:http://h:0",
+            "otlp:http://my_collector:4318", "otlp:localhost:4318"));
     table.put(AgentOption.AUDIT_KEY_FILE, List.of("key\0file"));
     table.put(AgentOption.AUDIT_OVERFLOW, List.of("wait", "Block"));
     table.put(AgentOption.AUDIT_ACCESS, List.of("every", "annotated,all"));
@@ -112,6 +114,38 @@ class InvalidOptionValuesTest {
     ConfigurationError detectors = assertThrows(ConfigurationError.class,
         new ConfigurationSources(Map.of("piiwarden.redaction.detectors", "email,4111111111111111"), Map.of(), null)::resolve);
     assertTrue(detectors.line().contains("'[REDACTED:card]' is not a detector"), detectors.line());
+  }
+
+  /**
+   * An OTLP endpoint the HTTP client would refuse at every try: said at start with what is wrong,
+   * the URL without its user information and query.
+   */
+  @Test
+  void anOtlpEndpointWithoutAHostOrWithABadPortIsRefusedSayingWhich() {
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: 'otlp:https://:4318/' has no"
+        + " host; allowed: " + AgentOption.AUDIT_SINK.allowed(), sinkLine("otlp:https://:4318/"));
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: 'otlp:http://h:99999/' has"
+        + " port 99999, which is not a number from 1 to 65535; allowed: " + AgentOption.AUDIT_SINK.allowed(),
+        sinkLine("otlp:http://h:99999/"));
+    assertTrue(sinkLine("otlp:http://h:-1/").contains("'otlp:http://h:-1/' has port '-1', which is not a"
+        + " number from 1 to 65535"), sinkLine("otlp:http://h:-1/"));
+    String secret = sinkLine("otlp:https://jane:S3cretPw@:4318/v1/logs?api_key=T0kenT0ken");
+    assertTrue(secret.contains("'otlp:https://:4318/v1/logs' has no host"), secret);
+    assertFalse(secret.contains("S3cret") || secret.contains("T0ken") || secret.contains("jane"), secret);
+  }
+
+  @Test
+  void otlpEndpointsTheHttpClientTakesPass() throws ConfigurationError {
+    for (String sink : List.of("otlp:http://collector:4318", "otlp:https://[::1]:4318/v1/logs?api_key=x",
+        "otlp:http://10.0.0.7", "otlp:https://user:pw@collector.example.com/otlp", "otlp:http://h:65535/")) {
+      assertEquals(sink, new ConfigurationSources(Map.of("piiwarden.audit.sink", sink), Map.of(), null)
+          .resolve().get(AgentOption.AUDIT_SINK));
+    }
+  }
+
+  private static String sinkLine(String sink) {
+    return assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.audit.sink", sink), Map.of(), null)::resolve).line();
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.piiwarden.core.audit;
 
 import dev.piiwarden.core.text.UrlCredentials;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -45,17 +44,11 @@ record SinkUri(String scheme, String target) {
       case "otlp" -> {
         require(target.startsWith("http://") || target.startsWith("https://"), value,
             "otlp:<http endpoint>, e.g. otlp:http://localhost:4318");
-        URI endpoint;
-        try {
-          endpoint = new URI(target);
-        } catch (URISyntaxException e) {
-          // the reason and place only: the exception's message quotes the URL, credentials and all
-          throw new AuditException(OPTION + "=" + shown(value) + ": " + e.getReason()
-              + (e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1 + "otlp:".length()))
-              + "; give an http(s) URL after otlp:", e);
-        }
-        require(endpoint.getHost() != null, value, "otlp:<http endpoint> with a host, e.g."
-            + " otlp:http://localhost:4318");
+        OtlpEndpoint.problem(target).ifPresent(problem -> {
+          throw new AuditException(OPTION + "=" + shown(value) + " " + problem
+              + "; use otlp:<http endpoint> with a host and a port from 1 to 65535 (or none), e.g."
+              + " otlp:http://localhost:4318");
+        });
         return new SinkUri(scheme, target);
       }
       default -> throw new AuditException(OPTION + "=" + shown(value) + " is not a sink; use"

@@ -109,6 +109,14 @@ class Slf4jSinkTest {
         + " jdbc:<url>, otlp:<http endpoint> or none",
         assertThrows(AuditException.class, () -> SinkUri.parse("kafka:x")).getMessage());
     assertThrows(AuditException.class, () -> SinkUri.parse("otlp:localhost:4318"));
+    assertEquals("piiwarden.audit.sink=otlp:http://h:-1/ has port '-1', which is not a number from 1 to"
+        + " 65535; use otlp:<http endpoint> with a host and a port from 1 to 65535 (or none), e.g."
+        + " otlp:http://localhost:4318",
+        assertThrows(AuditException.class, () -> SinkUri.parse("otlp:http://h:-1/")).getMessage());
+    assertTrue(assertThrows(AuditException.class, () -> SinkUri.parse("otlp:http://h:99999/")).getMessage()
+        .contains(" has port 99999, which is not a number from 1 to 65535;"));
+    assertTrue(assertThrows(AuditException.class, () -> SinkUri.parse("otlp:https://:4318/")).getMessage()
+        .contains("otlp:https://:4318/ has no host;"));
     assertEquals("none", SinkUri.parse("none").scheme());
   }
 }
