@@ -226,7 +226,9 @@ class AgentConfigurationIT {
       "argument | taxonomy | CORRUPT | piiwarden.taxonomy | a readable taxonomy extension file",
       "file     | enabled  | yes     | piiwarden.enabled  | true, false",
       "argument | audit.sink | otlp:https://:4318/ | piiwarden.audit.sink"
-          + " | jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none"})
+          + " | jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none",
+      "property | piiwarden.consent.store | jdbc:postgresql://localhost:abc/db | piiwarden.consent.store"
+          + " | memory:, file:<path>, jdbc:<url>"})
   void invalidValueStopsTheJvmWithOneLineAndNoStackTrace(
       String source, String name, String value, String key, String allowed) throws Exception {
     String given = value.equals("CORRUPT")

@@ -33,7 +33,8 @@ final class OptionChecks {
       case ONE_OF:
         return listed(value, allowed) ? Optional.empty() : Optional.of(QuotedValue.quoted(value) + " is not allowed");
       case CONSENT_STORE:
-        return ConsentStoreUri.problem(value);
+        Optional<String> store = ConsentStoreUri.problem(value);
+        return store.isPresent() ? store : bundledDriverRefuses(value);
       case DURATION:
         return CacheTtlOption.problem(value); // as piiwarden-core's ledger behind Consents reads it
       case DETECTORS:
@@ -143,7 +144,7 @@ final class OptionChecks {
     for (String prefix : new String[] {"jsonl:", "slf4j:", "jdbc:"}) {
       if (value.startsWith(prefix)) {
         return value.length() > prefix.length()
-            ? Optional.empty()
+            ? bundledDriverRefuses(value)
             : Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
       }
     }
@@ -155,6 +156,21 @@ final class OptionChecks {
           : Optional.of(QuotedValue.quoted(UrlCredentials.withoutCredentials(value)) + " " + problem.get());
     }
     return Optional.of(QuotedValue.quoted(value) + " is not a known sink");
+  }
+
+  /**
+   * A {@code jdbc:postgresql:} URL goes to the driver the agent bundles: one it refuses would leave
+   * the store denying every call, or the trail unwritten, as if no driver were there.
+   */
+  private static Optional<String> bundledDriverRefuses(String value) {
+    if (!value.startsWith(PostgresUrlForm.PREFIX)) {
+      return Optional.empty();
+    }
+    Optional<String> problem = PostgresUrlForm.problem(value);
+    return problem.isEmpty()
+        ? problem
+        : Optional.of(QuotedValue.quoted(UrlCredentials.withoutCredentials(value)) + " is malformed:"
+            + " the PostgreSQL driver the agent bundles refuses it, as " + problem.get());
   }
 
   private static Optional<String> path(String value) {

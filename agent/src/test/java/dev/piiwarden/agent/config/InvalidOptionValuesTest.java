@@ -32,7 +32,8 @@ class InvalidOptionValuesTest {
     Map<AgentOption, List<String>> table = new EnumMap<>(AgentOption.class);
     table.put(AgentOption.ENABLED, List.of("yes", "TRUE", "", "true,false"));
     table.put(AgentOption.CONSENT_MODE, List.of("enforcing", "Monitor", ""));
-    table.put(AgentOption.CONSENT_STORE, List.of("redis://cache:6379", "file:", "jdbc:", "", "memory"));
+    table.put(AgentOption.CONSENT_STORE, List.of("redis://cache:6379", "file:", "jdbc:", "", "memory",
+        "jdbc:postgresql://localhost:abc/db", "jdbc:postgresql://[::1", "jdbc:postgresql://db:5432"));
     table.put(AgentOption.CONSENT_ON_STORE_ERROR, List.of("ignore", "deny,allow"));
     table.put(AgentOption.CONSENT_CACHE_TTL, List.of("5s", "-PT1S", "PT", ""));
     table.put(AgentOption.REDACTION_ENABLED, List.of("on", "1"));
@@ -47,7 +48,7 @@ class InvalidOptionValuesTest {
     table.put(AgentOption.AUDIT_SINK,
         List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", "",
             "otlp:https://:4318/", "otlp:http://h:-1/", "otlp:http://h:99999/", "otlp:http://h:0",
-            "otlp:http://my_collector:4318", "otlp:localhost:4318"));
+            "otlp:http://my_collector:4318", "otlp:localhost:4318", "jdbc:postgresql://localhost:99999/db"));
     table.put(AgentOption.AUDIT_KEY_FILE, List.of("key\0file"));
     table.put(AgentOption.AUDIT_OVERFLOW, List.of("wait", "Block"));
     table.put(AgentOption.AUDIT_ACCESS, List.of("every", "annotated,all"));
@@ -141,6 +142,25 @@ class InvalidOptionValuesTest {
       assertEquals(sink, new ConfigurationSources(Map.of("piiwarden.audit.sink", sink), Map.of(), null)
           .resolve().get(AgentOption.AUDIT_SINK));
     }
+  }
+
+  /**
+   * A URL the bundled PostgreSQL driver refuses could never be opened: said at start as malformed
+   * with the driver's reason, not later as a store that is down for want of a driver.
+   */
+  @Test
+  void aPostgresqlUrlTheBundledDriverRefusesIsMalformedWithoutItsCredentials() {
+    ConfigurationError store = assertThrows(ConfigurationError.class, new ConfigurationSources(
+        Map.of("piiwarden.consent.store", "jdbc:postgresql://localhost:abc/db?user=app&password=S3cret"),
+        Map.of(), null)::resolve);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.store: 'jdbc:postgresql://localhost:abc/db'"
+        + " is malformed: the PostgreSQL driver the agent bundles refuses it, as it has a port that is no"
+        + " number from 1 to 65535; allowed: " + AgentOption.CONSENT_STORE.allowed(), store.line());
+    String sink = sinkLine("jdbc:postgresql://app:S3cret@localhost:99999/db");
+    assertTrue(sink.startsWith("piiwarden: configuration error: piiwarden.audit.sink:"
+        + " 'jdbc:postgresql://localhost:99999/db' is malformed: the PostgreSQL driver the agent bundles"
+        + " refuses it, as it has user information (user:password@) before the host"), sink);
+    assertFalse(sink.contains("S3cret"), sink);
   }
 
   private static String sinkLine(String sink) {

@@ -36,7 +36,8 @@ public final class JdbcConnections {
    * @throws SQLException when a driver accepted it and could not connect
    */
   public static Connection open(String url, Driver given) throws SQLException {
-    if (given != null && given.acceptsURL(url)) {
+    boolean givenRefuses = given != null && !given.acceptsURL(url);
+    if (given != null && !givenRefuses) {
       Connection opened = given.connect(url, new Properties());
       if (opened != null) {
         return opened;
@@ -57,7 +58,7 @@ public final class JdbcConnections {
         }
       }
       if (NO_DRIVER_STATE.equals(noDriverThere.getSQLState()) && !registered(url)) {
-        throw new NoDriver(url, noDriverThere);
+        throw new NoDriver(url, givenRefuses, noDriverThere);
       }
       throw noDriverThere;
     }
@@ -193,13 +194,18 @@ public final class JdbcConnections {
 
   /**
    * No driver on the class path accepts the URL. The message names the URL's scheme ({@code
-   * jdbc:sqlite:} of {@code jdbc:sqlite:consent.db}), never the rest, which may hold credentials.
+   * jdbc:sqlite:} of {@code jdbc:sqlite:consent.db}), never the rest, which may hold credentials;
+   * when a driver was given for the URL and refuses it, the URL is malformed for it, and the
+   * message says so rather than that the driver is missing.
    */
   public static final class NoDriver extends SQLException {
     private static final long serialVersionUID = 1L;
 
-    NoDriver(String url, SQLException cause) {
-      super("no JDBC driver on the class path accepts " + scheme(url), NO_DRIVER_STATE, cause);
+    NoDriver(String url, boolean givenRefuses, SQLException cause) {
+      super(givenRefuses
+          ? "the JDBC driver given for " + scheme(url) + " URLs refuses this one as malformed, and no"
+              + " driver on the class path accepts it; correct the URL"
+          : "no JDBC driver on the class path accepts " + scheme(url), NO_DRIVER_STATE, cause);
     }
 
     private static String scheme(String url) {

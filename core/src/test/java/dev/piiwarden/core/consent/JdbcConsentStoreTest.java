@@ -129,6 +129,55 @@ class JdbcConsentStoreTest {
         + " accepts jdbc:nosuchdb:", failure.getMessage());
   }
 
+  /** A driver given for the URL that refuses it: the URL is malformed, not the driver missing. */
+  @Test
+  void aUrlTheGivenDriverRefusesIsSaidToBeMalformed() {
+    ConsentLedger ledger = new ConsentLedger(ConsentStoreUri.open(
+        "jdbc:nosuchdb://db:abc/app?user=bob&password=secret", w -> {}, new RefusingDriver()), Duration.ZERO);
+    Exception failure = assertThrows(ConsentStoreException.class, () -> ledger.isGranted("u-1", "marketing"));
+    assertEquals("cannot read consent store jdbc:nosuchdb://db:abc/app: the JDBC driver given for"
+        + " jdbc:nosuchdb: URLs refuses this one as malformed, and no driver on the class path accepts"
+        + " it; correct the URL", failure.getMessage());
+  }
+
+  /** A driver for the URL's database whose URL parser refuses it, as a bundled driver may. */
+  private static final class RefusingDriver implements java.sql.Driver {
+    @Override
+    public java.sql.Connection connect(String url, java.util.Properties info) {
+      return null;
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+      return false;
+    }
+
+    @Override
+    public java.sql.DriverPropertyInfo[] getPropertyInfo(String url, java.util.Properties info) {
+      return new java.sql.DriverPropertyInfo[0];
+    }
+
+    @Override
+    public int getMajorVersion() {
+      return 1;
+    }
+
+    @Override
+    public int getMinorVersion() {
+      return 0;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+      return false;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() {
+      return java.util.logging.Logger.getLogger("refusing");
+    }
+  }
+
   private static void exerciseLedger(String url) {
     Instant soon = Instant.now().plusSeconds(3600);
     try (ConsentLedger ledger = new ConsentLedger(ConsentStoreUri.open(url, w -> {}), Duration.ofSeconds(5))) {
