@@ -212,6 +212,32 @@ class AgentConfigurationIT {
   }
 
   /**
+   * The hint weighs the last part of the name, and is left out when nothing is close; a disabled
+   * agent still says which names it does not know, so the mistake is seen before it is enabled.
+   */
+  @Test
+  void unknownOptionsAreReportedWithAHintOnlyWhenOneIsCloseAlsoWhenTheAgentIsDisabled() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current()
+        .property("piiwarden.consent.ttl", "PT1S")
+        .env("PIIWARDEN_AUDIT_KEY", "audit.key")
+        .agent("enabled=false,consnt.mode=monitor,foo=1")
+        .runApp("send-u1");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("ran:sent", run.outcome("call"), run::toString);
+    assertEquals(
+        "piiwarden: unknown option piiwarden.consent.ttl (system property); did you mean"
+            + " piiwarden.consent.cache-ttl?\n"
+            + "piiwarden: unknown option PIIWARDEN_AUDIT_KEY (environment variable); did you mean"
+            + " PIIWARDEN_AUDIT_KEY_FILE?\n"
+            + "piiwarden: unknown option piiwarden.consnt.mode (agent argument); did you mean"
+            + " piiwarden.consent.mode?\n"
+            + "piiwarden: unknown option piiwarden.foo (agent argument), ignored: no option of this agent"
+            + " has a name close to it\n"
+            + "piiwarden: disabled by piiwarden.enabled=false\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+  }
+
+  /**
    * A handful of the cases {@code config.InvalidOptionValuesTest} checks in-process for every
    * option, here through a real start: one per source, and the values that only the redaction
    * engine or the taxonomy loader would otherwise have refused after {@code main} began.

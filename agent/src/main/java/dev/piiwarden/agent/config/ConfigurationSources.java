@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -286,11 +287,12 @@ public final class ConfigurationSources {
             environment
                 ? name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')
                 : name;
-        AgentOption closest = ClosestOptionName.to(comparable);
-        String suggestion = environment ? closest.environmentName() : closest.key();
+        Optional<AgentOption> closest = ClosestOptionName.to(comparable);
         AgentReport.once(
             "unknown-option:" + name,
-            "unknown option " + name + " (" + where + "); did you mean " + suggestion + "?");
+            "unknown option " + name + " (" + where + ")" + (closest.isPresent()
+                ? "; did you mean " + (environment ? closest.get().environmentName() : closest.get().key()) + "?"
+                : ", ignored: no option of this agent has a name close to it"));
       }
     }
   }
