@@ -50,7 +50,8 @@ final class AgentStartup {
    * Stops a start that must not go on: one line on stderr, then the JVM halts before {@code main},
    * or an attach is refused.
    */
-  private static void refuse(String line, boolean attached) {
+  private static void refuse(String given, boolean attached) {
+    String line = AgentReport.shown(given);
     System.err.println(line);
     System.err.flush();
     if (attached) {
@@ -84,6 +85,19 @@ final class AgentStartup {
     }
   }
 
+  /** The files the options name: their names may be personal data, which no line repeats. */
+  private static String[] files(AgentConfiguration configuration) {
+    String store = configuration.get(AgentOption.CONSENT_STORE);
+    String sink = configuration.get(AgentOption.AUDIT_SINK);
+    return new String[] {
+      store.startsWith("file:") ? store.substring("file:".length()) : "",
+      sink.startsWith("jsonl:") ? sink.substring("jsonl:".length()) : "",
+      configuration.get(AgentOption.AUDIT_KEY_FILE),
+      configuration.get(AgentOption.TAXONOMY),
+      configuration.get(AgentOption.CONFIG_FILE)
+    };
+  }
+
   static void start(String arguments, Instrumentation instrumentation, boolean attached) {
     AgentConfiguration configuration;
     try {
@@ -101,6 +115,7 @@ final class AgentStartup {
       System.setProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY, "true");
       return;
     }
+    AgentReport.maskPersonalPartsOf(files(configuration));
     Optional<String> ledger = ledgerProblem(configuration);
     if (ledger.isPresent()) {
       refuse("piiwarden: configuration error: " + AgentOption.CONSENT_STORE.key() + ": " + ledger.get(),

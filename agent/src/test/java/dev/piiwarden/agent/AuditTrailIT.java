@@ -360,6 +360,36 @@ class AuditTrailIT {
     assertFalse(run.stdout().contains("main=done"), run::toString);
   }
 
+  /**
+   * A folder or file name that is personal data, and a user pattern that is, are recorded masked
+   * in agent.started (the trail holds no personal data) and masked in a configuration error, as
+   * other options' values are.
+   */
+  @Test
+  void optionValuesHoldingPersonalDataAreRecordedAndReportedMasked() throws Exception {
+    Path personal = Files.createDirectory(folder.resolve("jane.doe@example.com"));
+    Path trail = personal.resolve("audit.jsonl");
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail
+        + ",redaction.patterns=jane.doe@example.com,4111111111111111");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    String started = Files.readAllLines(trail).get(0);
+    assertFalse(started.contains("jane") || started.contains("4111"), started);
+    assertTrue(started.contains("\"piiwarden.audit.sink\":\"jsonl:" + folder + "/[REDACTED:email]/audit.jsonl\""),
+        started);
+    assertTrue(started.contains("\"piiwarden.audit.key-file\":\"" + folder.toAbsolutePath()
+        + "/[REDACTED:email]/piiwarden-audit.key\""), started);
+    assertTrue(started.contains("\"piiwarden.redaction.patterns\":\"[REDACTED:email],[REDACTED:card]\""),
+        started);
+
+    FixtureJvm.Result refused = runScenario("audit.sink=jsonl:" + personal + ",audit.key-file=" + folder.resolve("k.key"));
+    assertEquals(1, refused.exitCode(), refused::toString);
+    assertTrue(refused.stderr().startsWith("piiwarden: configuration error: piiwarden.audit.sink: audit trail "
+        + folder + "/[REDACTED:email] is a folder; give the path of the trail file itself, e.g. jsonl:"
+        + folder + "/[REDACTED:email]/piiwarden-audit.jsonl"), refused::toString);
+    assertFalse(refused.stderr().contains("jane"), refused::toString);
+  }
+
   @Test
   void aTrailPathThatIsAFolderNamesTheSinkOptionAndWhatToDo() throws Exception {
     Path trailFolder = Files.createDirectory(folder.resolve("trailfolder"));

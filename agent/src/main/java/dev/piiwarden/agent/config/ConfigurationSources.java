@@ -2,6 +2,7 @@ package dev.piiwarden.agent.config;
 
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.text.QuotedValue;
+import dev.piiwarden.core.text.ShownPath;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.io.StringReader;
@@ -86,7 +87,7 @@ public final class ConfigurationSources {
       if (file.containsKey(AgentOption.CONFIG_FILE.key())) {
         file.remove(AgentOption.CONFIG_FILE.key());
         AgentReport.once("config-file-in-config-file", AgentOption.CONFIG_FILE.key() + " in "
-            + configFile + " has no effect: a config file cannot name another; remove the entry,"
+            + ShownPath.of(configFile) + " has no effect: a config file cannot name another; remove the entry,"
             + " or name the file as a system property, environment variable or agent argument");
       }
       warnUnknown(file, "entry of " + AgentOption.CONFIG_FILE.key(), false);
@@ -219,14 +220,15 @@ public final class ConfigurationSources {
 
   /**
    * A value for a message: a store's or sink's URL without its credentials and parameters, any
-   * value masked where it looks like personal data. A {@code file:} or {@code jsonl:} path is shown
-   * as given: it holds no credentials, and an {@code @} in it is part of a file name.
+   * value masked where it looks like personal data. A {@code file:} or {@code jsonl:} path holds no
+   * credentials, and an {@code @} in it is part of a file name: it is shown as given but for a
+   * folder or file name that is personal data ({@link ShownPath}).
    */
   private static String shown(AgentOption option, String value) {
     String given = value.strip();
     boolean url = (option == AgentOption.CONSENT_STORE || option == AgentOption.AUDIT_SINK)
         && CREDENTIAL_SCHEMES.stream().anyMatch(given::startsWith);
-    return QuotedValue.quoted(url ? UrlCredentials.withoutCredentials(given) : given);
+    return url ? QuotedValue.quoted(UrlCredentials.withoutCredentials(given)) : ShownPath.quoted(given);
   }
 
   /**
@@ -241,14 +243,14 @@ public final class ConfigurationSources {
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigurationError(
           AgentOption.CONFIG_FILE.key(),
-          "'" + file + "' cannot be read as properties (" + e.getClass().getSimpleName() + ")",
+          ShownPath.quoted(file.toString()) + " cannot be read as properties (" + e.getClass().getSimpleName() + ")",
           AgentOption.CONFIG_FILE.allowed());
     }
     List<String[]> entries = new ArrayList<>();
     for (String[] entry : properties.entries) {
       entries.add(new String[] {entry[0].startsWith(PREFIX) ? entry[0] : PREFIX + entry[0], entry[1]});
     }
-    return oneValueEach(entries, "config file " + file);
+    return oneValueEach(entries, "config file " + ShownPath.of(file.toString()));
   }
 
   /** {@link Properties} that keeps every entry {@code load} reads, a repeated name too. */

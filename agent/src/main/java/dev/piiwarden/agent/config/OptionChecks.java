@@ -9,6 +9,7 @@ import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
 import dev.piiwarden.core.text.QuotedValue;
+import dev.piiwarden.core.text.ShownPath;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -178,7 +179,7 @@ final class OptionChecks {
       Path.of(value);
       return Optional.empty();
     } catch (InvalidPathException e) {
-      return Optional.of(QuotedValue.quoted(value) + " is not a valid path");
+      return Optional.of(ShownPath.quoted(value) + " is not a valid path");
     }
   }
 
@@ -193,7 +194,7 @@ final class OptionChecks {
       return Optional.empty();
     } catch (TaxonomyException e) {
       // the loader's reason names the file, the place in it and the fix, as the CLI prints it
-      return Optional.of("not a valid taxonomy extension: " + e.getMessage());
+      return Optional.of("not a valid taxonomy extension: " + ShownPath.scrub(e.getMessage(), value));
     }
   }
 
@@ -205,6 +206,6 @@ final class OptionChecks {
     Path file = Path.of(value);
     return Files.isRegularFile(file) && Files.isReadable(file)
         ? Optional.empty()
-        : Optional.of(QuotedValue.quoted(value) + " is not a readable file");
+        : Optional.of(ShownPath.quoted(value) + " is not a readable file");
   }
 }

@@ -168,6 +168,26 @@ class InvalidOptionValuesTest {
         new ConfigurationSources(Map.of("piiwarden.audit.sink", sink), Map.of(), null)::resolve).line();
   }
 
+  /**
+   * A path is quoted as given but for a folder or file name that is personal data, also one the
+   * e-mail detector alone takes for none (an address before {@code .json}).
+   */
+  @Test
+  void aPathWhoseFileNameIsPersonalDataIsQuotedWithThatNameMasked() {
+    String taxonomy = folder.resolve("jane.doe@example.com.json").toString();
+    ConfigurationError error = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.taxonomy", taxonomy), Map.of(), null)::resolve);
+    assertEquals("piiwarden: configuration error: piiwarden.taxonomy: '" + folder + "/[REDACTED:email].json'"
+        + " is not a readable file; allowed: a readable taxonomy extension file", error.line());
+    String corrupt = corrupt("kim@example.org.json", "{\"categories\": [");
+    String line = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of("piiwarden.taxonomy", corrupt), Map.of(), null)::resolve).line();
+    assertTrue(line.contains("not a valid taxonomy extension: " + folder + "/[REDACTED:email].json:"), line);
+    String config = assertThrows(ConfigurationError.class, new ConfigurationSources(Map.of(), Map.of(),
+        "config-file=" + folder.resolve("jane.doe@example.com/agent.properties"))::resolve).line();
+    assertTrue(config.contains("'" + folder + "/[REDACTED:email]/agent.properties' is not a readable file"), config);
+  }
+
   @Test
   void aValueFromTheConfigFileIsRefusedTheSameWay() throws IOException {
     Path file = folder.resolve("piiwarden.properties");

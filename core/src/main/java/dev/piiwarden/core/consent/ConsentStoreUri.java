@@ -1,6 +1,7 @@
 package dev.piiwarden.core.consent;
 
 import dev.piiwarden.core.text.QuotedValue;
+import dev.piiwarden.core.text.ShownPath;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class ConsentStoreUri {
       try {
         Path.of(path);
       } catch (InvalidPathException e) {
-        return Optional.of(QuotedValue.quoted(path) + " is not a valid path");
+        return Optional.of(ShownPath.quoted(path) + " is not a valid path");
       }
       return Optional.empty();
     }
