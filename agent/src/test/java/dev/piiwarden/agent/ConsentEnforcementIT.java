@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every decision path of a real JVM started with {@code -javaagent}, on the plain class path. */
 class ConsentEnforcementIT {
+  @TempDir Path folder;
   private static final String EMAIL = "[marketing.communications.email]";
 
   @Test
@@ -23,6 +26,27 @@ class ConsentEnforcementIT {
         Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
         "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");
     assertDecisions(FixtureJvm.withJava(FixtureJvm.JDK25).agent(null).runApp("enforce"));
+  }
+
+  /**
+   * {@code @ConsentRequired({})} asks consent for nothing: the method runs unchecked, without
+   * consent events, and that is said once (not as an internal error at each call).
+   */
+  @Test
+  void aMethodWhoseAnnotationNamesNoPurposesRunsUncheckedAndIsReportedOnce() throws Exception {
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).runApp("misannotated");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("ran:body", run.outcome("noPurposes1"));
+    assertEquals("ran:body", run.outcome("noPurposes2"));
+    String noPurposes = "@ConsentRequired on com.acme.fixture.Misannotated#noPurposes(java.lang.String) names"
+        + " no purposes, so it runs without a consent check and without consent events: there is no"
+        + " consent to ask for; list the purposes that must be granted (the processor reports this as PW007)";
+    assertEquals("piiwarden: " + noPurposes + "\n", agentLines(run.stderr()));
+    String events = Files.readString(trail);
+    assertTrue(events.contains("\"type\":\"agent.problem\",\"message\":\"" + noPurposes + "\""), events);
+    assertFalse(events.contains("\"activity\":\"com.acme.fixture.Misannotated#noPurposes"), events);
   }
 
   static void assertDecisions(FixtureJvm.Result run) {

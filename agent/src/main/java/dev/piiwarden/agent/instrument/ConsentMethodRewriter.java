@@ -4,6 +4,7 @@ import dev.piiwarden.agent.consent.ApplicationApi;
 import dev.piiwarden.agent.consent.ConsentRule;
 import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SkipDefaults;
+import dev.piiwarden.agent.report.AgentReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -210,6 +211,10 @@ final class ConsentMethodRewriter extends ClassVisitor {
       if (required == null && onType != null && (access & Opcodes.ACC_PUBLIC) != 0) {
         required = onType;
       }
+      if (required != null && required.purposes.isEmpty()) {
+        reportNoPurposes(required == onType);
+        required = null; // nothing to ask consent for; with audit.access=all it may still be audited
+      }
       if (required != null) {
         insertCheck(rules.register(rule(required)));
         inserted = true;
@@ -228,6 +233,21 @@ final class ConsentMethodRewriter extends ClassVisitor {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
       super.visitMaxs(inserted ? Math.max(maxStack, INSERTED_STACK) : maxStack, maxLocals);
+    }
+
+    /**
+     * {@code @ConsentRequired({})}, which the processor refuses (PW007) and the agent cannot decide:
+     * no consent is asked for, so the method runs as if it had none; said once for the method, or
+     * once for a type whose annotation it is.
+     */
+    private void reportNoPurposes(boolean onTheType) {
+      String where = onTheType
+          ? "the type " + owner.replace('/', '.') + " names no purposes, so its public methods without"
+              + " an annotation of their own run"
+          : activity() + " names no purposes, so it runs";
+      AgentReport.once("no-purposes:" + (onTheType ? owner : activity()), "@ConsentRequired on " + where
+          + " without a consent check and without consent events: there is no consent to ask for;"
+          + " list the purposes that must be granted (the processor reports this as PW007)");
     }
 
     private String activity() {
