@@ -15,6 +15,7 @@ import dev.piiwarden.agent.consent.LinkedLedger;
 import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SubjectPseudonym;
 import dev.piiwarden.agent.consent.TimeBoundStore;
+import dev.piiwarden.agent.consent.UnknownPurposes;
 import dev.piiwarden.agent.instrument.ConsentCandidateTransformer;
 import dev.piiwarden.agent.instrument.ConsentClassTransformer;
 import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses;
@@ -170,6 +171,7 @@ final class ConsentEnforcement {
               rules,
               ledger,
               SubjectPseudonym.withKeyFrom(AgentAudit.keyFile()),
+              new UnknownPurposes(lazy::taxonomy),
               configuration.monitorOnly(),
               configuration.allowOnStoreError());
       ConsentBridge.install(gate, new AuditedLedger(new LedgerPort(ledger, lazy::arguments)));
@@ -212,7 +214,7 @@ final class ConsentEnforcement {
     }
 
     /** The built-in taxonomy, extended by {@code piiwarden.taxonomy} when it is set; read once. */
-    private synchronized Taxonomy taxonomy() {
+    synchronized Taxonomy taxonomy() {
       if (taxonomy == null) {
         String extension = configuration.get(AgentOption.TAXONOMY);
         taxonomy = extension.isEmpty() ? Taxonomy.builtIn() : Taxonomy.load(Path.of(extension));

@@ -49,6 +49,36 @@ class ConsentEnforcementIT {
     assertFalse(events.contains("\"activity\":\"com.acme.fixture.Misannotated#noPurposes"), events);
   }
 
+  /**
+   * A purpose that is no taxonomy key can never be granted ({@code Consents.grant} refuses it), so
+   * each call is denied; that is said once per method at its first call, with the closest key.
+   */
+  @Test
+  void aPurposeThatIsNoTaxonomyKeyIsReportedOncePerMethodAndStillDenied() throws Exception {
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).runApp("misspelt-purpose");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.outcome("grantRefused").contains("unknown purpose 'marketting' (did you mean 'marketing'?)"),
+        run::toString);
+    assertEquals("denied:NOT_GRANTED:[marketting]", run.outcome("misspelt1"));
+    assertEquals("denied:NOT_GRANTED:[marketting]", run.outcome("misspelt2"));
+    assertTrue(run.outcome("several2").startsWith("denied:NOT_GRANTED:"), run::toString);
+    String misspelt = "@ConsentRequired on com.acme.fixture.MisspeltPurpose#send(java.lang.String) names"
+        + " purpose 'marketting' (did you mean 'marketing'?), which is no purpose key of the taxonomy:"
+        + " Consents.grant refuses it, so no call can be granted and each is decided NOT_GRANTED; correct"
+        + " the purpose, or add it to the taxonomy extension named by piiwarden.taxonomy";
+    String several = "@ConsentRequired on com.acme.fixture.MisspeltPurpose#sendAndMeasure(java.lang.String)"
+        + " names purposes 'analitycs.reporting' (did you mean 'analytics.reporting'?), 'essential.servce'"
+        + " (did you mean 'essential.service'?),"
+        + " which are no purpose keys of the taxonomy:"
+        + " Consents.grant refuses them, so no call can be granted and each is decided NOT_GRANTED; correct"
+        + " the purposes, or add them to the taxonomy extension named by piiwarden.taxonomy";
+    assertEquals("piiwarden: " + misspelt + "\npiiwarden: " + several + "\n", agentLines(run.stderr()));
+    String events = Files.readString(trail);
+    assertTrue(events.contains("\"type\":\"agent.problem\",\"message\":\"" + misspelt + "\""), events);
+  }
+
   static void assertDecisions(FixtureJvm.Result run) {
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", agentLines(run.stderr()), "the agent says nothing when all is well");

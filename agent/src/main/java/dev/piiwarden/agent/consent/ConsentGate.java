@@ -24,6 +24,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
   private final NumberedRules<ConsentRule> rules;
   private final Supplier<ConsentLedger> ledger;
   private final SubjectPseudonym pseudonym;
+  private final UnknownPurposes unknownPurposes;
   private final boolean monitorOnly;
   private final boolean allowOnStoreError;
   private final SubjectResolver subjects = new SubjectResolver();
@@ -34,6 +35,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
    * @param rules the rules of the instrumented methods
    * @param ledger the ledger, opened on first use
    * @param pseudonym how subjects appear in exceptions
+   * @param unknownPurposes says, at a method's first call, which of its purposes no grant can match
    * @param monitorOnly never block
    * @param allowOnStoreError whether a store that cannot answer allows the call
    */
@@ -41,11 +43,13 @@ public final class ConsentGate implements ConsentBridge.Gate {
       NumberedRules<ConsentRule> rules,
       Supplier<ConsentLedger> ledger,
       SubjectPseudonym pseudonym,
+      UnknownPurposes unknownPurposes,
       boolean monitorOnly,
       boolean allowOnStoreError) {
     this.rules = rules;
     this.ledger = ledger;
     this.pseudonym = pseudonym;
+    this.unknownPurposes = unknownPurposes;
     this.monitorOnly = monitorOnly;
     this.allowOnStoreError = allowOnStoreError;
   }
@@ -57,6 +61,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
       AgentReport.once("no-rule", "internal error: a consent rule is missing; the call was allowed");
       return null;
     }
+    unknownPurposes.firstCall(rule);
     try {
       String subject = subject(rule, declaringType, arguments);
       Reason denied = subject == null ? Reason.NO_SUBJECT : decide(subject, rule);

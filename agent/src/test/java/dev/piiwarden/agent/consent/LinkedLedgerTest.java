@@ -12,6 +12,7 @@ import dev.piiwarden.api.ConsentDeniedException;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
 import dev.piiwarden.core.consent.MemoryConsentStore;
+import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class LinkedLedgerTest {
     NumberedRules<ConsentRule> rules = new NumberedRules<>();
     rules.register(new ConsentRule("com.acme.Newsletter#send(java.lang.String)",
         List.of("marketing.communications.email"), false, 0, null));
-    return new ConsentGate(rules, unlinkable, SubjectPseudonym.withKeyFrom(""), false, allowOnStoreError);
+    return new ConsentGate(rules, unlinkable, SubjectPseudonym.withKeyFrom(""),
+        new UnknownPurposes(Taxonomy::builtIn), false, allowOnStoreError);
   }
 }
