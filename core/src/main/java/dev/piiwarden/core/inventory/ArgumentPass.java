@@ -98,9 +98,10 @@ public record ArgumentPass(
   /**
    * Whether the call may run {@code target}, the callee or an override of it: any may, but an
    * {@link #exact} call only the callee; for a call whose receiver's type is known ({@link
-   * #receivers}), only one in that type, in one of its supertypes below the callee's class, or in a subtype of it; and for a call whose receiver's
-   * type has type arguments ({@link #receiverArguments}), not one whose class gives that type
-   * other ones ({@link MethodSummary#supertypeArguments}).
+   * #receivers}), only one in that type, in one of its supertypes below the callee's class, or in
+   * a subtype of it; and for a call whose receiver's type has type arguments ({@link
+   * #receiverArguments}), not one whose class gives that type other ones ({@link
+   * MethodSummary#supertypeArguments}).
    */
   public boolean mayRun(MethodSummary target) {
     return Dispatch.mayRun(callee, exact, receivers, receiverArguments, target);

@@ -29,7 +29,8 @@ final class Dispatch {
     }
     for (int i = 0; i < given.size(); i++) {
       String mine = receiverArguments.get(i);
-      if (!mine.equals(given.get(i)) && !mine.equals(ArgumentPass.ANY_TYPE) && !given.get(i).equals(ArgumentPass.ANY_TYPE)) {
+      String theirs = given.get(i);
+      if (!mine.equals(theirs) && !mine.equals(ArgumentPass.ANY_TYPE) && !theirs.equals(ArgumentPass.ANY_TYPE)) {
         return false; // a type argument is the same type on both sides, or the call could not compile
       }
     }

@@ -916,7 +916,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         // read of its field, which carries something only when the field holds values.
         // user.describe() on a User runs no override in a class beside User, and
         // describer.describe(order) on a Describer<Order> none in a Describer<User>.
-        CallResult called = null;
+        CallResult called;
         if (getterField != null) {
           String held = context.heldField(getterField);
           called = held == null ? null : new CallResult(held, line(tree));

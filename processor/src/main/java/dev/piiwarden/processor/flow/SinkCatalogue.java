@@ -135,7 +135,8 @@ public final class SinkCatalogue {
         onlyWith(sink, "argumentsOf", Set.of("kind", "argumentsOf", "valuesOnly", "methods"), where);
         List<String> methods = texts(sink, "methods", where, false);
         for (String method : methods) {
-          if (method.indexOf('*') != method.length() - 1 && method.contains("*")) {
+          int star = method.indexOf('*');
+          if (star >= 0 && star != method.length() - 1) {
             throw new SinkCatalogueException(where + ": \"" + method + "\": a \"*\" may only end a method name"
                 + " (\"insert*\" for every method whose name starts with \"insert\")");
           }
