@@ -61,7 +61,7 @@ public final class ConsentGate implements ConsentBridge.Gate {
       AgentReport.once("no-rule", "internal error: a consent rule is missing; the call was allowed");
       return null;
     }
-    unknownPurposes.firstCall(rule);
+    unknownPurposes.firstCall(ruleId, rule);
     try {
       String subject = subject(rule, declaringType, arguments);
       Reason denied = subject == null ? Reason.NO_SUBJECT : decide(subject, rule);

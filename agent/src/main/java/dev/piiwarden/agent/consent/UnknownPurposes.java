@@ -4,6 +4,7 @@ import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import dev.piiwarden.core.taxonomy.UnknownKey;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -20,15 +21,29 @@ import java.util.function.Supplier;
 public final class UnknownPurposes {
   private final Supplier<Taxonomy> taxonomy;
   private final Set<String> checked = ConcurrentHashMap.newKeySet();
+  /**
+   * By rule id, the rules whose method was called: every consent check asks, so an index, not a
+   * look-up by name. A stale {@code false} only sends a call to {@link #checked}, which says once.
+   */
+  private volatile boolean[] called = new boolean[0];
 
   /** @param taxonomy the purposes that may be granted, read on first use */
   public UnknownPurposes(Supplier<Taxonomy> taxonomy) {
     this.taxonomy = taxonomy;
   }
 
-  /** Reports the unknown purposes of {@code rule} if this is the first call of its method; never throws. */
-  void firstCall(ConsentRule rule) {
-    if (checked.contains(rule.activity()) || !checked.add(rule.activity())) {
+  /**
+   * Reports the unknown purposes of {@code rule}, number {@code id}, if this is the first call of
+   * its method (a method whose class was transformed again has another number: {@link #checked});
+   * never throws.
+   */
+  void firstCall(int id, ConsentRule rule) {
+    boolean[] known = called;
+    if (id < known.length && known[id]) {
+      return;
+    }
+    markCalled(id);
+    if (!checked.add(rule.activity())) {
       return;
     }
     try {
@@ -53,5 +68,11 @@ public final class UnknownPurposes {
     } catch (RuntimeException | LinkageError unreadable) {
       // a taxonomy that cannot be read fails the ledger too, which reports it
     }
+  }
+
+  private synchronized void markCalled(int id) {
+    boolean[] grown = id < called.length ? called : Arrays.copyOf(called, Math.max(id + 1, 2 * called.length));
+    grown[id] = true;
+    called = grown;
   }
 }
