@@ -10,7 +10,9 @@ import java.util.List;
  * a value, the rest as given, so the operator still sees which file is meant. A file name is also
  * looked at without its extensions: {@code jane.doe@example.com.json} is an address before {@code
  * .json}, which the e-mail detector alone does not take for one ({@code .json} is no top-level
- * domain), and is shown {@code [REDACTED:email].json}.
+ * domain), and is shown {@code [REDACTED:email].json}. A plain number that ends a longer name is
+ * shown as it is ({@code junit-5935952468114563801}): there it is a generated id (a temporary
+ * folder's, a time, a process id), even when it passes a card's Luhn check.
  */
 public final class ShownPath {
   private ShownPath() {}
@@ -20,7 +22,7 @@ public final class ShownPath {
     if (path == null) {
       return null;
     }
-    return QuotedValue.shown(replaced(path, personalParts(path)));
+    return replaced(path, personalParts(path));
   }
 
   /** {@link #of} in single quotes, as option values are quoted in messages. */
@@ -88,7 +90,13 @@ public final class ShownPath {
         && name.charAt(name.length() - 1 - end) == shown.charAt(shown.length() - 1 - end)) {
       end++;
     }
-    return new String[] {name.substring(start, name.length() - end), shown.substring(start, shown.length() - end)};
+    String piece = name.substring(start, name.length() - end);
+    if (start > 0 && piece.chars().allMatch(Character::isDigit)) {
+      // a number that ends a longer name is a generated id (junit-5935952468114563801, app-<time>,
+      // a process id), not someone's card that happens to pass the Luhn check
+      return null;
+    }
+    return new String[] {piece, shown.substring(start, shown.length() - end)};
   }
 
   private static String replaced(String text, List<String[]> parts) {

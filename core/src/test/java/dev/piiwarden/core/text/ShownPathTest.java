@@ -30,12 +30,19 @@ class ShownPathTest {
     }
   }
 
+  /** A number that ends a longer folder name (a temporary folder's) is shown as it is, Luhn or not. */
+  @Test
+  void aNumberEndingALongerNameIsNoCard() {
+    assertEquals("/tmp/junit-5935952468114563801/audit.key", ShownPath.of("/tmp/junit-5935952468114563801/audit.key"));
+    assertEquals("/srv/[REDACTED:card]/audit.jsonl", ShownPath.of("/srv/4111111111111111/audit.jsonl"));
+  }
+
   @Test
   void aMessageNamingThePathOrAFileBesideItIsScrubbedOfItsPersonalParts() {
-    assertEquals("audit trail /work/[REDACTED:email]/audit.jsonl cannot be written: lock file"
-            + " /work/[REDACTED:email]/audit.jsonl.lock exists",
-        ShownPath.scrub("audit trail /work/jane.doe@example.com/audit.jsonl cannot be written: lock file"
-            + " /work/jane.doe@example.com/audit.jsonl.lock exists", "jsonl:jane.doe@example.com/audit.jsonl"));
+    assertEquals("audit trail /srv/[REDACTED:email]/audit.jsonl cannot be written: lock file"
+            + " /srv/[REDACTED:email]/audit.jsonl.lock exists",
+        ShownPath.scrub("audit trail /srv/jane.doe@example.com/audit.jsonl cannot be written: lock file"
+            + " /srv/jane.doe@example.com/audit.jsonl.lock exists", "jsonl:jane.doe@example.com/audit.jsonl"));
     assertEquals("not a valid taxonomy extension: /t/[REDACTED:email].json: unknown section",
         ShownPath.scrub("not a valid taxonomy extension: /t/jane.doe@example.com.json: unknown section",
             "/t/jane.doe@example.com.json"));
