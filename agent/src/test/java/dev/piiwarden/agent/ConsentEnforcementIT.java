@@ -79,6 +79,31 @@ class ConsentEnforcementIT {
     assertTrue(events.contains("\"type\":\"agent.problem\",\"message\":\"" + misspelt + "\""), events);
   }
 
+  /**
+   * A subject set with {@code PrivacyContext} on one thread reaches methods run on others when the
+   * work is wrapped ({@code PrivacyContext.wrap}), actor included; unwrapped, the pool's thread
+   * has no subject and the call is denied.
+   */
+  @Test
+  void theContextReachesMethodsRunOnOtherThreadsWhenTheWorkIsWrapped() throws Exception {
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).runApp("context-threads");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", agentLines(run.stderr()), run::toString);
+    assertEquals("ran:denied:NO_SUBJECT", run.outcome("pool"));
+    assertEquals("ran:sent", run.outcome("wrappedPool"));
+    assertEquals("ran:sent", run.outcome("wrappedTask"));
+    assertEquals("ran:sent", run.outcome("stage"));
+    assertEquals("ran:sent", run.outcome("thread"));
+    assertEquals("ran:denied:NO_SUBJECT", run.outcome("poolAfter"), "nothing is left on the pool's threads");
+    long granted = Files.readAllLines(trail).stream()
+        .filter(line -> line.contains("\"type\":\"consent.granted\"") && line.contains("\"actor\":\"svc-mailer\"")
+            && line.contains("\"activity\":\"com.acme.fixture.Newsletter#sendInContext(java.lang.String)\""))
+        .count();
+    assertEquals(4, granted, () -> "one granted decision per wrapped call, with its actor: " + run);
+  }
+
   static void assertDecisions(FixtureJvm.Result run) {
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", agentLines(run.stderr()), "the agent says nothing when all is well");

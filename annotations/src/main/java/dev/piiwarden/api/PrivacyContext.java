@@ -1,8 +1,13 @@
 package dev.piiwarden.api;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The data subject and the actor of the current thread.
@@ -21,6 +26,21 @@ import java.util.concurrent.Callable;
  * inner scope that sets no actor keeps the outer one. Scopes closed out of order leave no closed
  * scope current: closing a scope while an inner one is open leaves the inner one current, and
  * closing that one then restores the nearest scope around it that is still open, if any.
+ *
+ * <p>The context belongs to one thread. Work handed to another thread takes it along when it is
+ * wrapped: {@link #wrap(Runnable)} and {@link #wrap(Callable)} for one task, {@link
+ * #wrap(ExecutorService)} and {@link #wrap(Executor)} for every task given to a pool:
+ *
+ * <pre>{@code
+ * ExecutorService mailers = PrivacyContext.wrap(Executors.newFixedThreadPool(4));
+ * try (var scope = PrivacyContext.as("u-42").actor("svc-crm")) {
+ *   mailers.submit(() -> newsletter.send(body));            // runs as u-42, actor svc-crm
+ *   CompletableFuture.supplyAsync(() -> accounts.fetch(), mailers);
+ * }
+ * }</pre>
+ *
+ * <p>Spring's {@code ThreadPoolTaskExecutor} takes {@code PrivacyContext::wrap} as its task
+ * decorator.
  */
 public final class PrivacyContext {
   private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
@@ -54,10 +74,67 @@ public final class PrivacyContext {
     }
   }
 
+  /**
+   * {@code task} with the subject and actor current on this thread now: it runs with them on
+   * whichever thread runs it, and that thread's own context is restored when it is done. When no
+   * scope is open here, the task runs with no subject and no actor, whatever the running thread
+   * has.
+   *
+   * @throws NullPointerException if {@code task} is null
+   */
+  public static Runnable wrap(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    Captured captured = Captured.now();
+    return () -> {
+      try (Scope ignored = captured.enter()) {
+        task.run();
+      }
+    };
+  }
+
+  /**
+   * {@code task} with the subject and actor current on this thread now, as {@link #wrap(Runnable)}.
+   *
+   * @throws NullPointerException if {@code task} is null
+   */
+  public static <T> Callable<T> wrap(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    Captured captured = Captured.now();
+    return () -> {
+      try (Scope ignored = captured.enter()) {
+        return task.call();
+      }
+    };
+  }
+
+  /**
+   * An executor that runs each task with the subject and actor current on the thread that gave
+   * it the task ({@link #wrap(Runnable)} at {@code execute}).
+   *
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public static Executor wrap(Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return task -> executor.execute(wrap(task));
+  }
+
+  /**
+   * An executor service over {@code executor} whose tasks ({@code execute}, {@code submit}, {@code
+   * invokeAll}, {@code invokeAny}) run with the subject and actor current on the thread that
+   * submitted them. Shutting it down shuts {@code executor} down; {@code shutdownNow} returns the
+   * tasks not started in their wrapped form.
+   *
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public static ExecutorService wrap(ExecutorService executor) {
+    Objects.requireNonNull(executor, "executor");
+    return new ContextExecutorService(executor);
+  }
+
   /** The current data subject's id, if a scope is open on this thread. */
   public static Optional<String> currentSubject() {
     Scope scope = open(CURRENT.get());
-    return scope == null ? Optional.empty() : Optional.of(scope.subject);
+    return scope == null ? Optional.empty() : Optional.ofNullable(scope.subject);
   }
 
   /** The current actor, if a scope with an actor is open on this thread. */
@@ -74,10 +151,75 @@ public final class PrivacyContext {
     return scope;
   }
 
+  /** A thread's subject and actor, taken at one moment, to be made current on another thread. */
+  private static final class Captured {
+    private final String subject;
+    private final String actor;
+
+    private Captured(String subject, String actor) {
+      this.subject = subject;
+      this.actor = actor;
+    }
+
+    static Captured now() {
+      Scope scope = open(CURRENT.get());
+      return scope == null ? new Captured(null, null) : new Captured(scope.subject, scope.actor);
+    }
+
+    /**
+     * A scope with these values (both null: no subject and no actor, hiding the running
+     * thread's own) over the running thread's context, which its closing restores.
+     */
+    Scope enter() {
+      Scope scope = new Scope(open(CURRENT.get()), subject, actor);
+      CURRENT.set(scope);
+      return scope;
+    }
+  }
+
+  /** Hands every task to another executor service wrapped with its submitter's context. */
+  private static final class ContextExecutorService extends AbstractExecutorService {
+    private final ExecutorService delegate;
+
+    ContextExecutorService(ExecutorService delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      delegate.execute(wrap(task));
+    }
+
+    @Override
+    public void shutdown() {
+      delegate.shutdown();
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return delegate.shutdownNow();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return delegate.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return delegate.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+      return delegate.awaitTermination(timeout, unit);
+    }
+  }
+
   /** An open privacy context; closing it restores the one that was current before. */
   public static final class Scope implements AutoCloseable {
     private final Scope outer;
-    private final String subject;
+    private final String subject; // null only in a wrapped task's scope that carries no context
     private String actor;
     private volatile boolean closed;
 

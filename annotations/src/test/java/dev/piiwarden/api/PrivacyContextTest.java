@@ -2,8 +2,15 @@ package dev.piiwarden.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +108,109 @@ class PrivacyContextTest {
   @Test
   void aNullSubjectIsRefused() {
     assertThrows(NullPointerException.class, () -> PrivacyContext.as(null));
+  }
+
+  /** What a task sees: subject and actor, "-" for none. */
+  private static String seen() {
+    return PrivacyContext.currentSubject().orElse("-") + "/" + PrivacyContext.currentActor().orElse("-");
+  }
+
+  @Test
+  void aWrappedTaskRunsWithTheContextOfTheThreadThatWrappedIt() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Runnable runnable;
+      Callable<String> callable;
+      AtomicReference<String> ran = new AtomicReference<>();
+      try (var scope = PrivacyContext.as("u-42").actor("svc-crm")) {
+        assertEquals("-/-", pool.submit(PrivacyContextTest::seen).get(), "unwrapped: the pool thread has none");
+        assertEquals("u-42/svc-crm", pool.submit(PrivacyContext.wrap(PrivacyContextTest::seen)).get());
+        runnable = PrivacyContext.wrap(() -> ran.set(seen()));
+        callable = PrivacyContext.wrap(PrivacyContextTest::seen);
+      }
+      pool.submit(runnable).get();
+      assertEquals("u-42/svc-crm", ran.get(), "the context of when it was wrapped, not of when it runs");
+      try (var other = PrivacyContext.as("u-7")) {
+        assertEquals("u-42/svc-crm", callable.call(), "run on a thread with a context of its own");
+        assertEquals("u-7/-", seen(), "which is restored after the task");
+      }
+      assertEquals("-/-", pool.submit(PrivacyContextTest::seen).get(), "nothing is left on the pool thread");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTaskWrappedWithoutAContextRunsWithoutOneWhateverTheThreadHas() throws Exception {
+    Callable<String> none = PrivacyContext.wrap(PrivacyContextTest::seen);
+    try (var scope = PrivacyContext.as("u-1").actor("dpo")) {
+      assertEquals("-/-", none.call());
+      assertEquals("u-1/dpo", seen());
+    }
+  }
+
+  @Test
+  void aWrappedTaskRestoresTheThreadsContextWhenItFails() {
+    Runnable failing;
+    try (var scope = PrivacyContext.as("u-42")) {
+      failing = PrivacyContext.wrap((Runnable) () -> {
+        throw new IllegalStateException("boom");
+      });
+    }
+    try (var own = PrivacyContext.as("u-7")) {
+      assertThrows(IllegalStateException.class, failing::run);
+      assertEquals("u-7/-", seen());
+    }
+    assertEquals(Optional.empty(), PrivacyContext.currentSubject());
+  }
+
+  @Test
+  void aWrappedExecutorServiceGivesEachTaskItsSubmittersContext() throws Exception {
+    ExecutorService pool = PrivacyContext.wrap(Executors.newFixedThreadPool(2));
+    try {
+      var first = PrivacyContext.as("u-1").actor("svc-a");
+      var fromFirst = pool.submit(PrivacyContextTest::seen);
+      var all = pool.invokeAll(List.of(PrivacyContextTest::seen, PrivacyContextTest::seen));
+      var future = CompletableFuture.supplyAsync(PrivacyContextTest::seen, pool);
+      first.close();
+      var second = PrivacyContext.as("u-2");
+      String fromSecond = pool.submit(PrivacyContextTest::seen).get();
+      String any = pool.invokeAny(List.of(PrivacyContextTest::seen));
+      second.close();
+      assertEquals("u-1/svc-a", fromFirst.get());
+      assertEquals("u-1/svc-a", all.get(0).get());
+      assertEquals("u-1/svc-a", all.get(1).get());
+      assertEquals("u-1/svc-a", future.get());
+      assertEquals("u-2/-", fromSecond);
+      assertEquals("u-2/-", any);
+      assertEquals("-/-", pool.submit(PrivacyContextTest::seen).get());
+    } finally {
+      pool.shutdown();
+    }
+    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    assertTrue(pool.isShutdown() && pool.isTerminated());
+  }
+
+  @Test
+  void aWrappedExecutorGivesEachTaskItsSubmittersContext() throws Exception {
+    ExecutorService threads = Executors.newSingleThreadExecutor();
+    try {
+      var executor = PrivacyContext.wrap((java.util.concurrent.Executor) threads);
+      CompletableFuture<String> future;
+      try (var scope = PrivacyContext.as("u-3")) {
+        future = CompletableFuture.supplyAsync(PrivacyContextTest::seen, executor);
+      }
+      assertEquals("u-3/-", future.get());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void nothingNullIsWrapped() {
+    assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((Runnable) null));
+    assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((Callable<?>) null));
+    assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((ExecutorService) null));
+    assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((java.util.concurrent.Executor) null));
   }
 }
