@@ -34,9 +34,14 @@ final class RealCompilation {
 
   static RealCompilation run(Path output, List<Path> sources, List<String> options)
       throws IOException {
+    return run(ToolProvider.getSystemJavaCompiler(), output, sources, options);
+  }
+
+  /** The same with another compiler (Eclipse's, for one). */
+  static RealCompilation run(JavaCompiler compiler, Path output, List<Path> sources, List<String> options)
+      throws IOException {
     Path classes = Files.createDirectories(output.resolve("classes"));
     Path generated = Files.createDirectories(output.resolve("generated"));
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(collector, null, null)) {
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));

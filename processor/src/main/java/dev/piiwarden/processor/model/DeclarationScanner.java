@@ -59,7 +59,7 @@ public final class DeclarationScanner {
     // A record component's annotations are copied to its field, accessor and constructor
     // parameter; it is recorded once, as the component.
     Set<String> componentNames = new HashSet<>();
-    for (RecordComponentElement component : type.getRecordComponents()) {
+    for (RecordComponentElement component : componentsOf(type)) {
       componentNames.add(component.getSimpleName().toString());
       recordComponent(type, component);
     }
@@ -170,8 +170,16 @@ public final class DeclarationScanner {
             && parameters.get(0).asType().toString().equals("java.lang.String"));
   }
 
+  /**
+   * A record's components, none for any other type: Eclipse's compiler gives no list (but a
+   * failure) for a type that is no record.
+   */
+  private static List<? extends RecordComponentElement> componentsOf(TypeElement type) {
+    return type.getKind() == javax.lang.model.element.ElementKind.RECORD ? type.getRecordComponents() : List.of();
+  }
+
   private static boolean isCanonical(TypeElement type, ExecutableElement constructor) {
-    List<? extends RecordComponentElement> components = type.getRecordComponents();
+    List<? extends RecordComponentElement> components = componentsOf(type);
     if (components.isEmpty() || components.size() != constructor.getParameters().size()) {
       return false;
     }

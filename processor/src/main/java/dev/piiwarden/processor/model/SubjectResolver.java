@@ -67,12 +67,21 @@ public final class SubjectResolver {
           return Optional.of(member.getSimpleName().toString());
         }
         if (member.getKind() == ElementKind.METHOD && isDataSubjectOf(parameterType, member)) {
-          return Optional.of(member.getSimpleName() + "()");
+          // a record component's accessor is named as the component, whichever of its field and
+          // accessor the compiler lists first (javac the field, Eclipse's compiler the accessor)
+          return Optional.of(member.getSimpleName() + (isComponentAccessor(element, member) ? "" : "()"));
         }
       }
       t = element.getSuperclass();
     }
     return Optional.empty();
+  }
+
+  private static boolean isComponentAccessor(TypeElement type, Element method) {
+    return type.getKind() == ElementKind.RECORD
+        && ((ExecutableElement) method).getParameters().isEmpty()
+        && type.getRecordComponents().stream()
+            .anyMatch(component -> component.getSimpleName().contentEquals(method.getSimpleName()));
   }
 
   private boolean isDataSubjectOf(DeclaredType container, Element member) {

@@ -105,7 +105,8 @@ public final class DescriptorGenerator {
 
     descriptor.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Creates the descriptor; {@link $T} calls this.\n", PersonalDataDescriptors.class)
+        .addJavadoc( // named in full: an import used only in Javadoc is "never used" to Eclipse's compiler
+            "Creates the descriptor; {@link $L} calls this.\n", PersonalDataDescriptors.class.getName())
         .build());
 
     MethodSpec.Builder typeMethod = MethodSpec.methodBuilder("type")
