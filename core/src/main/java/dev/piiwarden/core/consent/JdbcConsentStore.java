@@ -32,6 +32,7 @@ import java.util.Map;
  */
 public final class JdbcConsentStore implements ConsentStore {
   static final String TABLE = "piiwarden_consent";
+  static final String INDEX = TABLE + "_subject";
 
   private final String url;
   private final String described;
@@ -208,12 +209,30 @@ public final class JdbcConsentStore implements ConsentStore {
               + ", subject VARCHAR(512) NOT NULL, purpose VARCHAR(512) NOT NULL,"
               + " state VARCHAR(16) NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
               + " source VARCHAR(512) NOT NULL, expires_at VARCHAR(40))");
-      createIfAbsent(ddl, "CREATE INDEX IF NOT EXISTS " + TABLE + "_subject ON " + TABLE + " (subject)");
+    }
+    createIndexIfAbsent(connection);
+  }
+
+  /**
+   * The index on {@code subject}, created when the table has none of that name: MySQL has no
+   * {@code CREATE INDEX IF NOT EXISTS}, so the check is the driver's metadata, and a store that
+   * loses the race to create it (its {@code CREATE INDEX} fails) looks again before failing.
+   */
+  private static void createIndexIfAbsent(Connection connection) throws SQLException {
+    if (JdbcConnections.hasIndex(connection, TABLE, INDEX)) {
+      return;
+    }
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute("CREATE INDEX " + INDEX + " ON " + TABLE + " (subject)");
+    } catch (SQLException clash) {
+      if (!JdbcConnections.hasIndex(connection, TABLE, INDEX)) {
+        throw clash;
+      }
     }
   }
 
   /**
-   * Runs one {@code CREATE … IF NOT EXISTS}, twice if the first fails: stores opening a fresh
+   * Runs a {@code CREATE TABLE … IF NOT EXISTS}, twice if the first fails: stores opening a fresh
    * database at once make PostgreSQL's fail in its catalog for all but one of them (a key clash,
    * or "relation … already exists") until that one commits, and the second try then finds what it
    * created. Any other failure fails the second try as well, and is reported.

@@ -183,6 +183,23 @@ public final class JdbcConnections {
     return false;
   }
 
+  /**
+   * Whether {@code table} has an index named {@code index}, as the driver's metadata lists them
+   * (names compared without case: databases fold unquoted names to upper or lower case).
+   */
+  public static boolean hasIndex(Connection connection, String table, String index) throws SQLException {
+    for (String folded : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, folded, false, false)) {
+        while (indexes.next()) {
+          if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean registered(String url) {
     try {
       DriverManager.getDriver(url);

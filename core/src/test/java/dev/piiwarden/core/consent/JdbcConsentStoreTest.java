@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.api.ConsentDeniedException.Reason;
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.core.jdbc.JdbcConnections;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,11 @@ class JdbcConsentStoreTest {
   void sqliteLedgerCreatesItsTableAndKeepsRecordsAcrossConnections() {
     String url = "jdbc:sqlite:" + folder.resolve("consent.db");
     exerciseLedger(url);
+  }
+
+  @Test
+  void h2LedgerCreatesItsTableAndKeepsRecordsAcrossConnections() {
+    exerciseLedger("jdbc:h2:file:" + folder.resolve("consent"));
   }
 
   @Test
@@ -193,6 +201,12 @@ class JdbcConsentStoreTest {
       assertEquals(soon, history.get(0).expires());
       assertEquals("settings", history.get(1).source());
       assertEquals(List.of(), reopened.history("u-2"));
+    }
+    try (Connection connection = DriverManager.getConnection(url)) {
+      assertTrue(JdbcConnections.hasIndex(connection, JdbcConsentStore.TABLE, JdbcConsentStore.INDEX),
+          "the subject index, created by the first store and found by the second");
+    } catch (SQLException e) {
+      throw new AssertionError(e);
     }
   }
 }
