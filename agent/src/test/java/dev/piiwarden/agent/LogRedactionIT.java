@@ -35,6 +35,10 @@ class LogRedactionIT {
           "jackson-", "log4j-api", "log4j-to-slf4j");
   private static final List<String> LOG4J =
       List.of("slf4j-api", "log4j-api", "log4j-core", "log4j-slf4j2-impl", "log4j-layout-template-json", "disruptor");
+  private static final List<String> SPRING_BOOT_LOG4J =
+      List.of("slf4j-api", "log4j-api", "log4j-core", "log4j-slf4j2-impl", "spring-", "micrometer-");
+  private static final List<String> SPRING_BOOT_LOGBACK =
+      List.of("slf4j-api", "logback-classic", "logback-core", "spring-", "micrometer-");
   private static final List<String> JBOSS = List.of("jboss-logmanager", "jboss-logging", "smallrye-common-");
   private static final String MASKED_LINE =
       "mail [REDACTED:email] tel [REDACTED:phone] card [REDACTED:card] iban [REDACTED:iban]"
@@ -273,6 +277,51 @@ class LogRedactionIT {
     String trace = failure.get("error.stack_trace").asText();
     assertTrue(trace.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), trace);
     assertTrue(trace.contains("at com.acme.fixture.logging.LoggingFixtureApp.failure(LoggingFixtureApp.java:"), trace);
+  }
+
+  /**
+   * Spring Boot's structured logging names an exception by its class ({@code
+   * ObjectUtils.nullSafeClassName} for Log4j2, the throwable proxy's class name for Logback): {@code
+   * error.type} of {@code ecs} in the file, {@code _error_type} of {@code gelf} on the console.
+   * Both give the exception's own class, not the redacted stand-in's, and neither holds personal
+   * data.
+   */
+  @Test
+  void springBootStructuredLoggingForLog4jNamesTheExceptionByItsOwnClass() throws Exception {
+    assertSpringBootStructuredLogging("spring-boot-log4j2", SPRING_BOOT_LOG4J);
+  }
+
+  @Test
+  void springBootStructuredLoggingForLogbackNamesTheExceptionByItsOwnClass() throws Exception {
+    assertSpringBootStructuredLogging("spring-boot-logback", SPRING_BOOT_LOGBACK);
+  }
+
+  private void assertSpringBootStructuredLogging(String scenario, List<String> libraries) throws Exception {
+    Path log = folder.resolve(scenario + ".log");
+    FixtureJvm.Result result = FixtureJvm.current().agent("audit.sink=none").property("logFile", log.toString())
+        .run(classPath(scenario, libraries));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("", agentLines(result.stderr()), result::toString);
+    assertNoPersonalData(Files.readString(log));
+    assertNoPersonalData(result.stdout());
+
+    List<JsonNode> ecs = json(log);
+    JsonNode failure = message(ecs, "case=spring-exception");
+    assertEquals("java.lang.IllegalStateException", failure.get("error.type").asText(), failure::toString);
+    assertEquals("could not bill [REDACTED:email]", failure.get("error.message").asText());
+    assertTrue(failure.get("error.stack_trace").asText()
+        .contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), failure::toString);
+    assertEquals("case=spring-message " + MASKED_LINE, message(ecs, "case=spring-message").get("message").asText());
+
+    JsonNode gelf = null;
+    for (String line : result.stdout().split("\n")) {
+      if (line.startsWith("{") && line.contains("case=spring-exception")) {
+        gelf = new ObjectMapper().readTree(line);
+      }
+    }
+    assertTrue(gelf != null, result::toString);
+    assertEquals("java.lang.IllegalStateException", gelf.get("_error_type").asText(), gelf.toString());
+    assertEquals("could not bill [REDACTED:email]", gelf.get("_error_message").asText(), gelf.toString());
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Log redaction in the agent. {@link #start} registers {@link RedactionCandidateTransformer}, which
- * matches the six hooked classes by exact name; the bootstrap bridge, the redactor and the hooks
+ * matches the seven hooked classes by exact name; the bootstrap bridge, the redactor and the hooks
  * ({@link RedactionActivation}) are built when the first of them loads, so a JVM that loads no
  * logging framework pays for none of it. Classes of those names already loaded (an attach, or
  * {@code java.util.logging.Logger} loaded by something before the agent) are retransformed. This
@@ -26,7 +26,8 @@ public final class AgentRedaction {
           Log4jEventRedaction.TYPE_NAME.replace('/', '.'),
           ThrowableProxyRedaction.TYPE_NAME.replace('/', '.'),
           JulRecordRedaction.TYPE_NAME.replace('/', '.'),
-          JsonExceptionClassRedaction.TYPE_NAME.replace('/', '.'),
+          ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER.replace('/', '.'),
+          ExceptionClassRedaction.SPRING_OBJECT_UTILS.replace('/', '.'),
           JbossRecordRedaction.TYPE_NAME.replace('/', '.'));
 
   private static volatile RedactionActivation activation;

@@ -48,8 +48,9 @@ final class LogHookRewriter extends ClassVisitor {
         return new ThrowableProxyRedaction();
       case JulRecordRedaction.TYPE_NAME:
         return new JulRecordRedaction();
-      case JsonExceptionClassRedaction.TYPE_NAME:
-        return new JsonExceptionClassRedaction();
+      case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
+      case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
+        return new ExceptionClassRedaction(internalName);
       case JbossRecordRedaction.TYPE_NAME:
         return new JbossRecordRedaction();
       default:

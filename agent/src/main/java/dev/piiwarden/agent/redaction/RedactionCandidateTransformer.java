@@ -5,7 +5,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 
 /**
- * The one transformer log redaction registers: an exact match of the class name against the six
+ * The one transformer log redaction registers: an exact match of the class name against the seven
  * hooked classes ({@link #hooked}), nothing else read for any other class. The first match starts
  * redaction ({@link RedactionActivation}: bootstrap bridge, redactor, hooks); the class is then
  * rewritten by {@link LogHookRewriter}, or taken from the {@link HookedClassCache} of an earlier
@@ -29,7 +29,8 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case Log4jEventRedaction.TYPE_NAME:
       case ThrowableProxyRedaction.TYPE_NAME:
       case JulRecordRedaction.TYPE_NAME:
-      case JsonExceptionClassRedaction.TYPE_NAME:
+      case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
+      case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
       case JbossRecordRedaction.TYPE_NAME:
         return true;
       default:

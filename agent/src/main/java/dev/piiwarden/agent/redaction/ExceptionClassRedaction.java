@@ -1,0 +1,56 @@
+package dev.piiwarden.agent.redaction;
+
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * A class that names a log event's exception by {@code exception.getClass()}, which for a redacted
+ * exception is its stand-in's class: each {@code getClass()} call of the class becomes {@code
+ * RedactedThrowable.classOf(object)}, the same class for any object but a stand-in, whose
+ * original's class it gives. The stack stays as it was (one reference in, one out), so frames and
+ * maximums are kept. Two such classes:
+ *
+ * <ul>
+ *   <li>Log4j2's JsonTemplateLayout, whose {@code ExceptionResolver} gives {@code
+ *       getClass().getCanonicalName()} ({@code error.type} of the ECS template);
+ *   <li>Spring's {@code ObjectUtils}, whose {@code nullSafeClassName} Spring Boot's structured
+ *       logging for Log4j2 uses ({@code error.type} of {@code ecs}, {@code _error_type} of {@code
+ *       gelf}).
+ * </ul>
+ */
+final class ExceptionClassRedaction extends LogHook {
+  static final String JSON_EXCEPTION_RESOLVER = "org/apache/logging/log4j/layout/template/json/resolver/ExceptionResolver";
+  static final String SPRING_OBJECT_UTILS = "org/springframework/util/ObjectUtils";
+  private static final String STAND_IN = "dev/piiwarden/agent/redaction/bridge/RedactedThrowable";
+
+  private final String internalName;
+
+  ExceptionClassRedaction(String internalName) {
+    this.internalName = internalName;
+  }
+
+  @Override
+  String internalName() {
+    return internalName;
+  }
+
+  @Override
+  MethodVisitor method(
+      String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
+    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+      return next;
+    }
+    return new MethodVisitor(Opcodes.ASM9, next) {
+      @Override
+      public void visitMethodInsn(int opcode, String calledOwner, String calledName, String calledDescriptor,
+          boolean isInterface) {
+        if (opcode == Opcodes.INVOKEVIRTUAL && calledName.equals("getClass")
+            && calledDescriptor.equals("()Ljava/lang/Class;")) {
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, STAND_IN, "classOf", "(Ljava/lang/Object;)Ljava/lang/Class;", false);
+        } else {
+          super.visitMethodInsn(opcode, calledOwner, calledName, calledDescriptor, isInterface);
+        }
+      }
+    };
+  }
+}
