@@ -116,6 +116,9 @@ class OpenTelemetryAgentIT {
     assertTrue(exported.contains("Suppressed: java.lang.IllegalStateException: rollback for [REDACTED:phone]"),
         exported);
     assertTrue(exported.contains("case=jul mail [REDACTED:email] tel [REDACTED:phone]"), exported);
+    // exception.type names the exception's own class, not the redacted stand-in's
+    assertFalse(exported.contains("RedactedThrowable"), exported);
+    assertTrue(attribute("exception.type", "java.lang.IllegalStateException").matcher(exported).find(), exported);
     assertTrue(attribute("customer", "[REDACTED:email]").matcher(exported).find(), "MDC attribute: " + exported);
     assertTrue(attribute("phone", "[REDACTED:phone]").matcher(exported).find(), "key-value attribute: " + exported);
   }

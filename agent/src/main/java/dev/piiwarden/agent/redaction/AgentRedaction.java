@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Log redaction in the agent. {@link #start} registers {@link RedactionCandidateTransformer}, which
- * matches the seven hooked classes by exact name; the bootstrap bridge, the redactor and the hooks
+ * matches the hooked classes by exact name; the bootstrap bridge, the redactor and the hooks
  * ({@link RedactionActivation}) are built when the first of them loads, so a JVM that loads no
  * logging framework pays for none of it. Classes of those names already loaded (an attach, or
  * {@code java.util.logging.Logger} loaded by something before the agent) are retransformed. This
@@ -20,15 +20,13 @@ import java.util.Set;
  * in place.
  */
 public final class AgentRedaction {
-  private static final Set<String> HOOKED =
-      Set.of(
-          LogbackEventRedaction.TYPE_NAME.replace('/', '.'),
-          Log4jEventRedaction.TYPE_NAME.replace('/', '.'),
-          ThrowableProxyRedaction.TYPE_NAME.replace('/', '.'),
-          JulRecordRedaction.TYPE_NAME.replace('/', '.'),
-          ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER.replace('/', '.'),
-          ExceptionClassRedaction.SPRING_OBJECT_UTILS.replace('/', '.'),
-          JbossRecordRedaction.TYPE_NAME.replace('/', '.'));
+  private static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
+      Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
+      JbossRecordRedaction.TYPE_NAME, ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER,
+      ExceptionClassRedaction.SPRING_OBJECT_UTILS, ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER,
+      ExceptionClassRedaction.OTEL_AGENT_LOGBACK, ExceptionClassRedaction.OTEL_LOGBACK,
+      ExceptionClassRedaction.OTEL_AGENT_LOG4J, ExceptionClassRedaction.OTEL_LOG4J,
+      ExceptionClassRedaction.OTEL_AGENT_JUL, ExceptionClassRedaction.OTEL_AGENT_JBOSS));
 
   private static volatile RedactionActivation activation;
 
@@ -78,6 +76,14 @@ public final class AgentRedaction {
   public static RedactionCounts snapshotAndReset() {
     RedactionActivation current = activation;
     return current == null ? null : current.snapshotAndReset();
+  }
+
+  private static Set<String> binaryNames(List<String> internalNames) {
+    Set<String> names = new java.util.HashSet<>();
+    for (String name : internalNames) {
+      names.add(name.replace('/', '.'));
+    }
+    return Set.copyOf(names);
   }
 
   /** The hooked classes loaded before the transformer was registered; each on its own. */

@@ -8,19 +8,33 @@ import org.objectweb.asm.Opcodes;
  * exception is its stand-in's class: each {@code getClass()} call of the class becomes {@code
  * RedactedThrowable.classOf(object)}, the same class for any object but a stand-in, whose
  * original's class it gives. The stack stays as it was (one reference in, one out), so frames and
- * maximums are kept. Two such classes:
+ * maximums are kept. Such classes:
  *
  * <ul>
  *   <li>Log4j2's JsonTemplateLayout, whose {@code ExceptionResolver} gives {@code
  *       getClass().getCanonicalName()} ({@code error.type} of the ECS template);
  *   <li>Spring's {@code ObjectUtils}, whose {@code nullSafeClassName} Spring Boot's structured
  *       logging for Log4j2 uses ({@code error.type} of {@code ecs}, {@code _error_type} of {@code
- *       gelf}).
+ *       gelf});
+ *   <li>OpenTelemetry's ({@code exception.type} of an exported log record): the SDK's {@code
+ *       DefaultExceptionAttributeResolver}, which log appenders' {@code setException} reaches
+ *       (the Java agent 2.1x and later, an application's SDK), and the appenders' own mappers,
+ *       which set it themselves in earlier versions (the Java agent's and the libraries').
  * </ul>
  */
 final class ExceptionClassRedaction extends LogHook {
   static final String JSON_EXCEPTION_RESOLVER = "org/apache/logging/log4j/layout/template/json/resolver/ExceptionResolver";
   static final String SPRING_OBJECT_UTILS = "org/springframework/util/ObjectUtils";
+  static final String OTEL_EXCEPTION_RESOLVER = "io/opentelemetry/sdk/common/internal/DefaultExceptionAttributeResolver";
+  static final String OTEL_AGENT_LOGBACK =
+      "io/opentelemetry/javaagent/shaded/instrumentation/logback/appender/v1_0/internal/LoggingEventMapper";
+  static final String OTEL_LOGBACK = "io/opentelemetry/instrumentation/logback/appender/v1_0/internal/LoggingEventMapper";
+  static final String OTEL_AGENT_LOG4J =
+      "io/opentelemetry/javaagent/shaded/instrumentation/log4j/appender/v2_17/internal/LogEventMapper";
+  static final String OTEL_LOG4J = "io/opentelemetry/instrumentation/log4j/appender/v2_17/internal/LogEventMapper";
+  static final String OTEL_AGENT_JUL = "io/opentelemetry/javaagent/instrumentation/jul/JavaUtilLoggingHelper";
+  static final String OTEL_AGENT_JBOSS =
+      "io/opentelemetry/javaagent/instrumentation/jbosslogmanager/appender/v1_1/LoggingEventMapper";
   private static final String STAND_IN = "dev/piiwarden/agent/redaction/bridge/RedactedThrowable";
 
   private final String internalName;

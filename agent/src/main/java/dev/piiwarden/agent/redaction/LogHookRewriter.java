@@ -48,11 +48,18 @@ final class LogHookRewriter extends ClassVisitor {
         return new ThrowableProxyRedaction();
       case JulRecordRedaction.TYPE_NAME:
         return new JulRecordRedaction();
-      case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
-      case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
-        return new ExceptionClassRedaction(internalName);
       case JbossRecordRedaction.TYPE_NAME:
         return new JbossRecordRedaction();
+      case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
+      case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
+      case ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER:
+      case ExceptionClassRedaction.OTEL_AGENT_LOGBACK:
+      case ExceptionClassRedaction.OTEL_LOGBACK:
+      case ExceptionClassRedaction.OTEL_AGENT_LOG4J:
+      case ExceptionClassRedaction.OTEL_LOG4J:
+      case ExceptionClassRedaction.OTEL_AGENT_JUL:
+      case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
+        return new ExceptionClassRedaction(internalName);
       default:
         return null;
     }

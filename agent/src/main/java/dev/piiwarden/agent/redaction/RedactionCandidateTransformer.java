@@ -5,8 +5,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 
 /**
- * The one transformer log redaction registers: an exact match of the class name against the seven
- * hooked classes ({@link #hooked}), nothing else read for any other class. The first match starts
+ * The one transformer log redaction registers: an exact match of the class name against the hooked
+ * classes ({@link #hooked}), nothing else read for any other class. The first match starts
  * redaction ({@link RedactionActivation}: bootstrap bridge, redactor, hooks); the class is then
  * rewritten by {@link LogHookRewriter}, or taken from the {@link HookedClassCache} of an earlier
  * start. Never throws: a class that cannot be hooked is reported
@@ -29,9 +29,16 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case Log4jEventRedaction.TYPE_NAME:
       case ThrowableProxyRedaction.TYPE_NAME:
       case JulRecordRedaction.TYPE_NAME:
+      case JbossRecordRedaction.TYPE_NAME:
       case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
       case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
-      case JbossRecordRedaction.TYPE_NAME:
+      case ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER:
+      case ExceptionClassRedaction.OTEL_AGENT_LOGBACK:
+      case ExceptionClassRedaction.OTEL_LOGBACK:
+      case ExceptionClassRedaction.OTEL_AGENT_LOG4J:
+      case ExceptionClassRedaction.OTEL_LOG4J:
+      case ExceptionClassRedaction.OTEL_AGENT_JUL:
+      case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
         return true;
       default:
         return false;
