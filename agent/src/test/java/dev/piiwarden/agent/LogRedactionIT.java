@@ -296,6 +296,24 @@ class LogRedactionIT {
     assertSpringBootStructuredLogging("spring-boot-logback", SPRING_BOOT_LOGBACK);
   }
 
+  /**
+   * Sentry's Logback appender sends an event's exceptions with their type and module, by which
+   * Sentry groups issues: the exception's own, not the stand-in's; values and message redacted.
+   */
+  @Test
+  void sentryGetsTheExceptionsOwnTypeWithTheTextsRedacted() throws Exception {
+    FixtureJvm.Result result = FixtureJvm.current().agent("audit.sink=none")
+        .run(classPath("sentry", List.of("slf4j-api", "logback-classic", "logback-core", "sentry")));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("", agentLines(result.stderr()), result::toString);
+    assertNoPersonalData(result.stdout());
+    List<String> sent = result.stdout().lines().filter(line -> line.startsWith("sentry.")).toList();
+    assertEquals(List.of(
+        "sentry.exception=java.lang|IllegalArgumentException|card holder at [REDACTED:ip]",
+        "sentry.exception=java.lang|IllegalStateException|could not bill [REDACTED:email]",
+        "sentry.message=case=sentry billing failed for [REDACTED:email]"), sent, result::toString);
+  }
+
   private void assertSpringBootStructuredLogging(String scenario, List<String> libraries) throws Exception {
     Path log = folder.resolve(scenario + ".log");
     FixtureJvm.Result result = FixtureJvm.current().agent("audit.sink=none").property("logFile", log.toString())

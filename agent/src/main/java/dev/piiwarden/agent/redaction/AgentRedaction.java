@@ -26,7 +26,8 @@ public final class AgentRedaction {
       ExceptionClassRedaction.SPRING_OBJECT_UTILS, ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER,
       ExceptionClassRedaction.OTEL_AGENT_LOGBACK, ExceptionClassRedaction.OTEL_LOGBACK,
       ExceptionClassRedaction.OTEL_AGENT_LOG4J, ExceptionClassRedaction.OTEL_LOG4J,
-      ExceptionClassRedaction.OTEL_AGENT_JUL, ExceptionClassRedaction.OTEL_AGENT_JBOSS));
+      ExceptionClassRedaction.OTEL_AGENT_JUL, ExceptionClassRedaction.OTEL_AGENT_JBOSS,
+      ExceptionClassRedaction.SENTRY_EXCEPTIONS));
 
   private static volatile RedactionActivation activation;
 

@@ -19,7 +19,9 @@ import org.objectweb.asm.Opcodes;
  *   <li>OpenTelemetry's ({@code exception.type} of an exported log record): the SDK's {@code
  *       DefaultExceptionAttributeResolver}, which log appenders' {@code setException} reaches
  *       (the Java agent 2.1x and later, an application's SDK), and the appenders' own mappers,
- *       which set it themselves in earlier versions (the Java agent's and the libraries').
+ *       which set it themselves in earlier versions (the Java agent's and the libraries');
+ *   <li>Sentry's {@code SentryExceptionFactory} (the type and module of an event's exceptions,
+ *       by which Sentry groups issues), which its Logback, Log4j2 and JUL appenders reach.
  * </ul>
  */
 final class ExceptionClassRedaction extends LogHook {
@@ -35,6 +37,7 @@ final class ExceptionClassRedaction extends LogHook {
   static final String OTEL_AGENT_JUL = "io/opentelemetry/javaagent/instrumentation/jul/JavaUtilLoggingHelper";
   static final String OTEL_AGENT_JBOSS =
       "io/opentelemetry/javaagent/instrumentation/jbosslogmanager/appender/v1_1/LoggingEventMapper";
+  static final String SENTRY_EXCEPTIONS = "io/sentry/SentryExceptionFactory";
   private static final String STAND_IN = "dev/piiwarden/agent/redaction/bridge/RedactedThrowable";
 
   private final String internalName;

@@ -59,6 +59,7 @@ final class LogHookRewriter extends ClassVisitor {
       case ExceptionClassRedaction.OTEL_LOG4J:
       case ExceptionClassRedaction.OTEL_AGENT_JUL:
       case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
+      case ExceptionClassRedaction.SENTRY_EXCEPTIONS:
         return new ExceptionClassRedaction(internalName);
       default:
         return null;
