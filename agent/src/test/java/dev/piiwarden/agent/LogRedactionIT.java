@@ -299,6 +299,7 @@ class LogRedactionIT {
   /**
    * Sentry's Logback appender sends an event's exceptions with their type and module, by which
    * Sentry groups issues: the exception's own, not the stand-in's; values and message redacted.
+   * One of a type Sentry ignores is not sent.
    */
   @Test
   void sentryGetsTheExceptionsOwnTypeWithTheTextsRedacted() throws Exception {

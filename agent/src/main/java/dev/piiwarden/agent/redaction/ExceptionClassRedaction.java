@@ -21,7 +21,9 @@ import org.objectweb.asm.Opcodes;
  *       (the Java agent 2.1x and later, an application's SDK), and the appenders' own mappers,
  *       which set it themselves in earlier versions (the Java agent's and the libraries');
  *   <li>Sentry's {@code SentryExceptionFactory} (the type and module of an event's exceptions,
- *       by which Sentry groups issues), which its Logback, Log4j2 and JUL appenders reach.
+ *       by which Sentry groups issues), {@code SentryOptions} and {@code SentryClient} (an
+ *       exception of an ignored type is not sent), which its Logback, Log4j2 and JUL appenders
+ *       reach.
  * </ul>
  */
 final class ExceptionClassRedaction extends LogHook {
@@ -38,6 +40,8 @@ final class ExceptionClassRedaction extends LogHook {
   static final String OTEL_AGENT_JBOSS =
       "io/opentelemetry/javaagent/instrumentation/jbosslogmanager/appender/v1_1/LoggingEventMapper";
   static final String SENTRY_EXCEPTIONS = "io/sentry/SentryExceptionFactory";
+  static final String SENTRY_OPTIONS = "io/sentry/SentryOptions";
+  static final String SENTRY_CLIENT = "io/sentry/SentryClient";
   private static final String STAND_IN = "dev/piiwarden/agent/redaction/bridge/RedactedThrowable";
 
   private final String internalName;

@@ -60,6 +60,8 @@ final class LogHookRewriter extends ClassVisitor {
       case ExceptionClassRedaction.OTEL_AGENT_JUL:
       case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
       case ExceptionClassRedaction.SENTRY_EXCEPTIONS:
+      case ExceptionClassRedaction.SENTRY_OPTIONS:
+      case ExceptionClassRedaction.SENTRY_CLIENT:
         return new ExceptionClassRedaction(internalName);
       default:
         return null;

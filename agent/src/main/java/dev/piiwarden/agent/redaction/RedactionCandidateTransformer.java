@@ -40,6 +40,8 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case ExceptionClassRedaction.OTEL_AGENT_JUL:
       case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
       case ExceptionClassRedaction.SENTRY_EXCEPTIONS:
+      case ExceptionClassRedaction.SENTRY_OPTIONS:
+      case ExceptionClassRedaction.SENTRY_CLIENT:
         return true;
       default:
         return false;
