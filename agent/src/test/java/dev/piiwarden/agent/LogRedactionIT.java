@@ -39,7 +39,8 @@ class LogRedactionIT {
       List.of("slf4j-api", "log4j-api", "log4j-core", "log4j-slf4j2-impl", "spring-", "micrometer-");
   private static final List<String> SPRING_BOOT_LOGBACK =
       List.of("slf4j-api", "logback-classic", "logback-core", "spring-", "micrometer-");
-  private static final List<String> JBOSS = List.of("jboss-logmanager", "jboss-logging", "smallrye-common-");
+  private static final List<String> JBOSS =
+      List.of("jboss-logmanager", "jboss-logging", "smallrye-common-", "jakarta.json-api", "parsson");
   private static final String MASKED_LINE =
       "mail [REDACTED:email] tel [REDACTED:phone] card [REDACTED:card] iban [REDACTED:iban]"
           + " from [REDACTED:ip] ssn [REDACTED:ssn] password=[REDACTED:credential]";
@@ -213,6 +214,15 @@ class LogRedactionIT {
     assertTrue(text.contains("ERROR fixture case=exception billing failed mdc= ndc=: java.lang.IllegalStateException:"
         + " could not bill [REDACTED:email]"), text);
     assertTrue(text.contains("Caused by: java.lang.IllegalArgumentException: card holder at [REDACTED:ip]"), text);
+
+    // the LogManager's JSON formatter names the exception by its own class, not the stand-in's
+    Path json = Path.of(log + ".json");
+    assertNoPersonalData(Files.readString(json));
+    JsonNode exception = message(json(json), "case=exception").get("exception");
+    assertEquals("java.lang.IllegalStateException", exception.get("exceptionType").asText(), exception::toString);
+    assertEquals("could not bill [REDACTED:email]", exception.get("message").asText(), exception::toString);
+    assertEquals("java.lang.IllegalArgumentException", exception.get("causedBy").get("exception").get("exceptionType")
+        .asText(), exception::toString);
   }
 
   /**

@@ -27,7 +27,8 @@ public final class AgentRedaction {
       ExceptionClassRedaction.OTEL_AGENT_LOGBACK, ExceptionClassRedaction.OTEL_LOGBACK,
       ExceptionClassRedaction.OTEL_AGENT_LOG4J, ExceptionClassRedaction.OTEL_LOG4J,
       ExceptionClassRedaction.OTEL_AGENT_JUL, ExceptionClassRedaction.OTEL_AGENT_JBOSS,
-      ExceptionClassRedaction.SENTRY_EXCEPTIONS, ExceptionClassRedaction.SENTRY_OPTIONS,
+      ExceptionClassRedaction.JBOSS_STRUCTURED, ExceptionClassRedaction.SENTRY_EXCEPTIONS,
+      ExceptionClassRedaction.SENTRY_OPTIONS,
       ExceptionClassRedaction.SENTRY_CLIENT));
 
   private static volatile RedactionActivation activation;

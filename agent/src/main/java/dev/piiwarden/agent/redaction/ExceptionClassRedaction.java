@@ -20,6 +20,8 @@ import org.objectweb.asm.Opcodes;
  *       DefaultExceptionAttributeResolver}, which log appenders' {@code setException} reaches
  *       (the Java agent 2.1x and later, an application's SDK), and the appenders' own mappers,
  *       which set it themselves in earlier versions (the Java agent's and the libraries');
+ *   <li>the JBoss LogManager's {@code StructuredFormatter} ({@code exceptionType} of its JSON and
+ *       XML formatters, Quarkus's and WildFly's structured logs);
  *   <li>Sentry's {@code SentryExceptionFactory} (the type and module of an event's exceptions,
  *       by which Sentry groups issues), {@code SentryOptions} and {@code SentryClient} (an
  *       exception of an ignored type is not sent), which its Logback, Log4j2 and JUL appenders
@@ -39,6 +41,7 @@ final class ExceptionClassRedaction extends LogHook {
   static final String OTEL_AGENT_JUL = "io/opentelemetry/javaagent/instrumentation/jul/JavaUtilLoggingHelper";
   static final String OTEL_AGENT_JBOSS =
       "io/opentelemetry/javaagent/instrumentation/jbosslogmanager/appender/v1_1/LoggingEventMapper";
+  static final String JBOSS_STRUCTURED = "org/jboss/logmanager/formatters/StructuredFormatter";
   static final String SENTRY_EXCEPTIONS = "io/sentry/SentryExceptionFactory";
   static final String SENTRY_OPTIONS = "io/sentry/SentryOptions";
   static final String SENTRY_CLIENT = "io/sentry/SentryClient";

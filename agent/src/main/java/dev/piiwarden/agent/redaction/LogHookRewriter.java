@@ -59,6 +59,7 @@ final class LogHookRewriter extends ClassVisitor {
       case ExceptionClassRedaction.OTEL_LOG4J:
       case ExceptionClassRedaction.OTEL_AGENT_JUL:
       case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
+      case ExceptionClassRedaction.JBOSS_STRUCTURED:
       case ExceptionClassRedaction.SENTRY_EXCEPTIONS:
       case ExceptionClassRedaction.SENTRY_OPTIONS:
       case ExceptionClassRedaction.SENTRY_CLIENT:
