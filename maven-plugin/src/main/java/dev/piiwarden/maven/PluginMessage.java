@@ -30,6 +30,7 @@ public enum PluginMessage {
       "%s %s: no inventory fragments found, so everything counts as added; pass an inventory written by"
           + " piiwarden:inventory, or a class folder or jar holding fragments"),
   MERGE_CONFLICT("%s"),
+  WITHOUT_BODY_ANALYSIS("PII Warden: %s"),
   ROPA_UNRESOLVED_READS(
       "PII Warden ropa: activity %s reads %s not in this module's inventory, so its"
           + " record leaves %s out; set aggregate to write the records of the whole reactor"),

@@ -113,6 +113,23 @@ class NoFragmentsTest {
     runInventoryAndCheck(module(true));
   }
 
+  /** Fragments of classes compiled without the method-body analysis: said once, by the first goal. */
+  @Test
+  void classesCompiledWithoutTheBodyAnalysisAreAWarningOnce() throws Exception {
+    Path classes = dir.resolve("classes");
+    dev.piiwarden.core.inventory.InventoryJson.write(new dev.piiwarden.core.inventory.Inventory(
+        dev.piiwarden.core.inventory.Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(),
+        List.of("com.acme.Ctl")), classes.resolve("META-INF/piiwarden/types/com.acme.Ctl.json"));
+    Map<Object, Object> context = new HashMap<>();
+    RecordingLog log = new RecordingLog();
+    inventory(module(true), classes, context, log).execute();
+    check(module(true), classes, context, log).execute();
+
+    assertEquals(List.of("PII Warden: 1 class was compiled without PII Warden's method-body analysis (com.acme.Ctl),"
+        + " so what their methods read and where they send it (reads, sinks, flows, recipients) is missing from"
+        + " this inventory; compile them with javac, with piiwarden.flow on and without -proc:only"), log.at("WARN"));
+  }
+
   private RecordingLog runInventoryAndCheck(MavenProject module) throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Map<Object, Object> context = new HashMap<>();

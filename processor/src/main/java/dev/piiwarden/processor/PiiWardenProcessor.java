@@ -476,8 +476,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   /**
    * The fragment of a top-level class: its declarations, and, when its bodies were analysed, every
    * method that reads personal data as an activity with its reads, calls and sinks (but not a class's
-   * own equals, hashCode or toString that sinks nothing), plus the method summaries. Runs the body
-   * checks on the way.
+   * own equals, hashCode or toString that sinks nothing), plus the method summaries; when they were
+   * not, the class is named in {@code withoutBodyAnalysis}. Runs the body checks on the way.
    */
   private Inventory assemble(TypeDeclarations declarations, ClassFlow analysed, CompilationUnitTree unit) {
     List<DataElement> elements = declarations == null ? List.of() : declarations.personalData().stream()
@@ -490,7 +490,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       }
     }
     if (analysed == null) {
-      return new Inventory(elements, List.copyOf(byMethod.values()), List.of());
+      // said in the fragment, so that every inventory merged from it says its flows may be missing
+      List<String> unanalysed = declarations == null ? List.of() : List.of(names.binaryName(declarations.topLevel()));
+      return new Inventory(Inventory.SCHEMA, elements, List.copyOf(byMethod.values()), List.of(), List.of(), unanalysed);
     }
     for (MethodFacts facts : analysed.methods().values()) {
       if (!facts.readIds().isEmpty() && !facts.accessor() && !byMethod.containsKey(facts.method())

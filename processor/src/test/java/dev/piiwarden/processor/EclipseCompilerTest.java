@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Under Eclipse's compiler (the IDE's own, and {@code ecj}) the processor checks the annotations
  * and writes the fragments' declarations and the descriptors as under javac, without the
- * method-body analysis, which it says in one note.
+ * method-body analysis, which it says in one note and in each fragment.
  */
 class EclipseCompilerTest {
   private static final String FRAGMENTS = "META-INF/piiwarden/types";
@@ -64,6 +64,10 @@ class EclipseCompilerTest {
           .toList();
       assertWithMessage(name).that(actual.activities().stream().map(EclipseCompilerTest::declarationOnly).toList())
           .containsExactlyElementsIn(declared);
+      // each fragment says its class's bodies were not analysed, so a merged inventory says so too
+      assertWithMessage(name).that(actual.withoutBodyAnalysis())
+          .containsExactly(name.substring(0, name.length() - ".json".length()));
+      assertWithMessage(name).that(expected.withoutBodyAnalysis()).isEmpty();
     }
   }
 

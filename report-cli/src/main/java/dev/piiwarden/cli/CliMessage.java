@@ -27,6 +27,7 @@ public enum CliMessage {
           + " check again"),
   CANNOT_SEARCH_CLASSES("%s: cannot be searched for annotated classes (%s); check the folder's permissions"),
   MERGE_CONFLICT("warning: %s"),
+  WITHOUT_BODY_ANALYSIS("warning: %s"),
   UNKNOWN_KEY("warning: %s"),
   ROPA_UNRESOLVED_READS(
       "warning: activity %s reads %s not in this inventory, so its record leaves %s out; pass the"

@@ -17,14 +17,19 @@ import java.util.List;
  * @param flows paths from data elements to sinks, sorted
  * @param summaries what methods hand on to other methods and to sinks, from which merging computes
  *     {@code flows} across classes and modules; sorted, and left out of the JSON when empty
+ * @param withoutBodyAnalysis the top-level types whose method bodies were not analysed (compiled
+ *     by a compiler other than javac, with {@code piiwarden.flow=false}, or with {@code
+ *     -proc:only}): their declarations are here, their reads, calls, sinks and flows are not;
+ *     sorted, and left out of the JSON when empty
  */
-@JsonPropertyOrder({"schema", "dataElements", "activities", "flows", "summaries"})
+@JsonPropertyOrder({"schema", "dataElements", "activities", "flows", "summaries", "withoutBodyAnalysis"})
 public record Inventory(
     String schema,
     List<DataElement> dataElements,
     List<Activity> activities,
     List<Flow> flows,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MethodSummary> summaries) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MethodSummary> summaries,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> withoutBodyAnalysis) {
 
   /** The schema id this version reads and writes. */
   public static final String SCHEMA = "piiwarden-inventory/1";
@@ -36,6 +41,13 @@ public record Inventory(
     activities = Sorting.sorted(activities, Comparator.comparing(Activity::id));
     flows = Sorting.sorted(flows, Flow.ORDER);
     summaries = Sorting.sorted(summaries, MethodSummary.ORDER);
+    withoutBodyAnalysis = Sorting.keys(withoutBodyAnalysis);
+  }
+
+  /** An inventory whose every type's bodies were analysed. */
+  public Inventory(String schema, List<DataElement> dataElements, List<Activity> activities, List<Flow> flows,
+      List<MethodSummary> summaries) {
+    this(schema, dataElements, activities, flows, summaries, List.of());
   }
 
   /** An inventory of these parts under the current schema. */

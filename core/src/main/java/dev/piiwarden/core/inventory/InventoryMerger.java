@@ -25,12 +25,14 @@ public final class InventoryMerger {
     Map<String, Sourced<Activity>> activities = new LinkedHashMap<>();
     Map<String, Sourced<MethodSummary>> summaries = new LinkedHashMap<>();
     Set<Flow> flows = new LinkedHashSet<>();
+    Set<String> withoutBodyAnalysis = new LinkedHashSet<>();
     for (InventoryFragment fragment : fragments) {
       Inventory inventory = fragment.inventory();
       add(elements, inventory.dataElements(), DataElement::id, fragment.origin(), "data element", conflicts);
       add(activities, inventory.activities(), Activity::id, fragment.origin(), "activity", conflicts);
       add(summaries, inventory.summaries(), MethodSummary::method, fragment.origin(), "method summary", conflicts);
       flows.addAll(inventory.flows());
+      withoutBodyAnalysis.addAll(inventory.withoutBodyAnalysis());
     }
     Inventory united =
         new Inventory(
@@ -41,7 +43,7 @@ public final class InventoryMerger {
             summaries.values().stream().map(Sourced::value).toList());
     Inventory merged =
         new Inventory(Inventory.SCHEMA, united.dataElements(), united.activities(),
-            FlowComputation.flowsOf(united), united.summaries());
+            FlowComputation.flowsOf(united), united.summaries(), new ArrayList<>(withoutBodyAnalysis));
     return new MergeResult(merged, conflicts);
   }
 

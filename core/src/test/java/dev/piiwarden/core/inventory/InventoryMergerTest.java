@@ -1,6 +1,7 @@
 package dev.piiwarden.core.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.annotations.LawfulBasis;
@@ -47,6 +48,29 @@ class InventoryMergerTest {
     String conflict = result.conflicts().get(0);
     assertTrue(conflict.contains("com.acme.User#email") && conflict.contains("a/classes") && conflict.contains("b.jar"),
         conflict);
+  }
+
+  /**
+   * Types whose bodies were not analysed stay named in the merged inventory and its JSON (which
+   * leaves the field out when there are none), so every report made from it can say so.
+   */
+  @Test
+  void theTypesWithoutBodyAnalysisOfEveryFragmentAreKept() {
+    Inventory declarationsOnly = new Inventory(Inventory.SCHEMA, List.of(InventoryFixtures.email()), List.of(),
+        List.of(), List.of(), List.of("com.acme.User"));
+    Inventory other = new Inventory(Inventory.SCHEMA, List.of(), List.of(), List.of(), List.of(),
+        List.of("com.acme.Mailer"));
+    Inventory merged = InventoryMerger.merge(List.of(
+        fragment("classes/User.json", declarationsOnly),
+        fragment("mail.jar!/Mailer.json", other),
+        fragment("classes/Newsletter.json", new Inventory(List.of(), List.of(InventoryFixtures.newsletter()), List.of())),
+        fragment("app.jar!/User.json", declarationsOnly))).inventory();
+    assertEquals(List.of("com.acme.Mailer", "com.acme.User"), merged.withoutBodyAnalysis());
+
+    String json = InventoryJson.write(merged);
+    assertTrue(json.contains("\"withoutBodyAnalysis\" : [\n    \"com.acme.Mailer\",\n    \"com.acme.User\"\n  ]"), json);
+    assertEquals(merged, InventoryJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "merged"));
+    assertFalse(InventoryJson.write(InventoryFixtures.specExample()).contains("withoutBodyAnalysis"));
   }
 
   @Test

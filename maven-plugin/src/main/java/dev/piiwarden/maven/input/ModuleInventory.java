@@ -7,6 +7,7 @@ import dev.piiwarden.core.inventory.InventoryFragment;
 import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
+import dev.piiwarden.core.inventory.UnanalysedTypes;
 import dev.piiwarden.maven.ContentFreeCause;
 import dev.piiwarden.maven.PluginMessage;
 import java.io.IOException;
@@ -90,6 +91,10 @@ public record ModuleInventory(Inventory inventory, List<String> processorNotRun)
     MergeResult result = InventoryMerger.merge(fragments);
     for (String conflict : result.conflicts()) {
       log.warn(PluginMessage.MERGE_CONFLICT.format(conflict));
+    }
+    String unanalysed = UnanalysedTypes.sentence(result.inventory().withoutBodyAnalysis());
+    if (unanalysed != null && noFragments != null) { // null: the module's first goal said it
+      log.warn(PluginMessage.WITHOUT_BODY_ANALYSIS.format(unanalysed));
     }
     return new ModuleInventory(result.inventory(), processorNotRun);
   }

@@ -11,6 +11,7 @@ import dev.piiwarden.core.inventory.InventoryInputs;
 import dev.piiwarden.core.inventory.InventoryKeys;
 import dev.piiwarden.core.inventory.InventoryMerger;
 import dev.piiwarden.core.inventory.MergeResult;
+import dev.piiwarden.core.inventory.UnanalysedTypes;
 import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -73,6 +74,10 @@ public final class MergedInputs {
     MergeResult result = InventoryMerger.merge(fragments);
     for (String conflict : result.conflicts()) {
       warnings.println(CliMessage.MERGE_CONFLICT.format(conflict));
+    }
+    String unanalysed = UnanalysedTypes.sentence(result.inventory().withoutBodyAnalysis());
+    if (unanalysed != null) {
+      warnings.println(CliMessage.WITHOUT_BODY_ANALYSIS.format(unanalysed));
     }
     warnings.flush();
     return result.inventory();

@@ -36,6 +36,36 @@ class InventoryCommandTest {
     assertEquals("", result.err());
   }
 
+  /**
+   * A class compiled without the method-body analysis (Eclipse's compiler, piiwarden.flow=false):
+   * the inventory keeps saying so, each command that reads it warns once, and the records of
+   * processing say they are incomplete.
+   */
+  @Test
+  void classesCompiledWithoutTheBodyAnalysisAreSaidToLeaveTheInventoryIncomplete() throws IOException {
+    Path classes = dir.resolve("classes");
+    FragmentFixtures.writeFragment(classes, "com.acme.User", new Inventory(Inventory.SCHEMA,
+        List.of(USER_EMAIL), List.of(), List.of(), List.of(), List.of("com.acme.User")));
+    String warning = "piiwarden: warning: 1 class was compiled without PII Warden's method-body analysis"
+        + " (com.acme.User), so what their methods read and where they send it (reads, sinks, flows,"
+        + " recipients) is missing from this inventory; compile them with javac, with piiwarden.flow on and"
+        + " without -proc:only\n";
+
+    CliResult inventory = CliRun.run("inventory", classes.toString());
+    assertEquals(0, inventory.exitCode(), inventory.describe());
+    assertEquals(warning, inventory.err());
+    assertTrue(inventory.out().contains("\"withoutBodyAnalysis\" : [\n    \"com.acme.User\"\n  ]"), inventory.out());
+
+    CliResult ropa = CliRun.run("ropa", classes.toString());
+    assertEquals(0, ropa.exitCode(), ropa.describe());
+    assertEquals(warning, ropa.err());
+    assertTrue(ropa.out().contains("**Incomplete: 1 class was compiled without PII Warden's method-body analysis"
+        + " (com.acme.User)"), ropa.out());
+
+    CliResult check = CliRun.run("check", classes.toString());
+    assertEquals(warning, check.err().substring(0, Math.min(check.err().length(), warning.length())), check.describe());
+  }
+
   @Test
   void aWarIsReadWithTheJarsItBundles() throws IOException {
     CliResult war = CliRun.run("inventory", FragmentFixtures.war(dir).toString());

@@ -79,7 +79,8 @@ public final class RopaBuilder {
     // Activities without personal data (SPEC: every method with @ProcessingActivity is one) come last.
     rows.sort(Comparator.comparing((RopaActivity a) -> !a.personalData())
         .thenComparing(RopaActivity::title).thenComparing(RopaActivity::id));
-    return new RopaRecord(config.controller(), config.dpo(), config.representative(), rows);
+    return new RopaRecord(config.controller(), config.dpo(), config.representative(), rows,
+        inventory.withoutBodyAnalysis());
   }
 
   /**

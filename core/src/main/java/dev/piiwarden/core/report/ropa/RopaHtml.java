@@ -47,11 +47,16 @@ public final class RopaHtml {
     party(html, "Controller", record.controller());
     party(html, "Data protection officer", record.dpo());
     party(html, "Representative", record.representative());
+    html.append("</dl>\n");
+    String incomplete = RopaRecord.incomplete(record);
+    if (incomplete != null) {
+      html.append("<p class=\"special\">").append(escape(incomplete)).append("</p>\n");
+    }
     if (record.activities().isEmpty()) {
-      return html.append("</dl>\n<p>No processing activities: the inventory declares none.</p>\n</body>\n</html>\n")
+      return html.append("<p>No processing activities: the inventory declares none.</p>\n</body>\n</html>\n")
           .toString();
     }
-    html.append("</dl>\n<h2>Overview</h2>\n<table>\n<thead><tr><th>Processing activity</th><th>Purposes</th>")
+    html.append("<h2>Overview</h2>\n<table>\n<thead><tr><th>Processing activity</th><th>Purposes</th>")
         .append("<th>Lawful basis</th><th>Personal data</th></tr></thead>\n<tbody>\n");
     Map<String, String> anchors = anchors(record);
     for (RopaActivity a : record.activities()) {

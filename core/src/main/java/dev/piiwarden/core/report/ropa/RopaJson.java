@@ -11,6 +11,7 @@ import java.util.List;
  * <pre>
  * {"schema": "piiwarden-ropa/1",
  *  "controller": {"name", "contact"}, "dpo": {…}, "representative": {…},   (absent when not configured)
+ *  "withoutBodyAnalysis": [class, …],   (absent when every class was analysed)
  *  "activities": [{"id", "name", "title",
  *     "purposes": [{"key", "name"}], "lawfulBases": ["CONTRACT (Art. 6(1)(b))"],
  *     "dataPurposes": [{"key", "name"}], "dataBases": ["CONSENT (Art. 6(1)(a))"],   (no declared purposes only)
@@ -43,6 +44,10 @@ public final class RopaJson {
     party(root, "controller", record.controller());
     party(root, "dpo", record.dpo());
     party(root, "representative", record.representative());
+    if (!record.withoutBodyAnalysis().isEmpty()) {
+      ArrayNode unanalysed = root.putArray("withoutBodyAnalysis");
+      record.withoutBodyAnalysis().forEach(unanalysed::add);
+    }
     ArrayNode activities = root.putArray("activities");
     for (RopaActivity a : record.activities()) {
       ObjectNode node = activities.addObject();

@@ -12,6 +12,10 @@ public final class RopaMarkdown {
     party(md, "Controller", record.controller());
     party(md, "Data protection officer", record.dpo());
     party(md, "Representative", record.representative());
+    String incomplete = RopaRecord.incomplete(record);
+    if (incomplete != null) {
+      md.append("\n**").append(text(incomplete)).append("**\n");
+    }
     if (record.activities().isEmpty()) {
       return md.append("\nNo processing activities: the inventory declares none.\n").toString();
     }
