@@ -7,6 +7,7 @@ import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.RedactionCounts;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,8 @@ import java.util.Set;
  * in place.
  */
 public final class AgentRedaction {
-  private static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
+  /** The hooked classes' binary names, for the retransformation of those already loaded. */
+  static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
       Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
       JbossRecordRedaction.TYPE_NAME, ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER,
       ExceptionClassRedaction.SPRING_OBJECT_UTILS, ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER,
@@ -28,8 +30,7 @@ public final class AgentRedaction {
       ExceptionClassRedaction.OTEL_AGENT_LOG4J, ExceptionClassRedaction.OTEL_LOG4J,
       ExceptionClassRedaction.OTEL_AGENT_JUL, ExceptionClassRedaction.OTEL_AGENT_JBOSS,
       ExceptionClassRedaction.JBOSS_STRUCTURED, ExceptionClassRedaction.SENTRY_EXCEPTIONS,
-      ExceptionClassRedaction.SENTRY_OPTIONS,
-      ExceptionClassRedaction.SENTRY_CLIENT));
+      ExceptionClassRedaction.SENTRY_OPTIONS, ExceptionClassRedaction.SENTRY_CLIENT));
 
   private static volatile RedactionActivation activation;
 
@@ -82,7 +83,7 @@ public final class AgentRedaction {
   }
 
   private static Set<String> binaryNames(List<String> internalNames) {
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (String name : internalNames) {
       names.add(name.replace('/', '.'));
     }
