@@ -125,7 +125,7 @@ class NoFragmentsTest {
     inventory(module(true), classes, context, log).execute();
     check(module(true), classes, context, log).execute();
 
-    assertEquals(List.of("PII Warden: 1 class was compiled without PII Warden's method-body analysis (com.acme.Ctl),"
+    assertEquals(List.of("PII Warden: 1 class was compiled without piiwarden-processor's method-body analysis (com.acme.Ctl),"
         + " so what their methods read and where they send it (reads, sinks, flows, recipients) is missing from"
         + " this inventory; compile them with javac, with piiwarden.flow on and without -proc:only"), log.at("WARN"));
   }

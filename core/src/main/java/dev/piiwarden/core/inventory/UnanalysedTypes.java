@@ -23,7 +23,7 @@ public final class UnanalysedTypes {
     String shown = String.join(", ", types.subList(0, Math.min(SHOWN, types.size())))
         + (types.size() > SHOWN ? " and " + (types.size() - SHOWN) + " more" : "");
     return (types.size() == 1 ? "1 class was" : types.size() + " classes were")
-        + " compiled without PII Warden's method-body analysis (" + shown + "), so what their methods"
+        + " compiled without piiwarden-processor's method-body analysis (" + shown + "), so what their methods"
         + " read and where they send it (reads, sinks, flows, recipients) is missing from this inventory;"
         + " compile them with javac, with piiwarden.flow on and without -proc:only";
   }

@@ -46,7 +46,7 @@ class InventoryCommandTest {
     Path classes = dir.resolve("classes");
     FragmentFixtures.writeFragment(classes, "com.acme.User", new Inventory(Inventory.SCHEMA,
         List.of(USER_EMAIL), List.of(), List.of(), List.of(), List.of("com.acme.User")));
-    String warning = "piiwarden: warning: 1 class was compiled without PII Warden's method-body analysis"
+    String warning = "piiwarden: warning: 1 class was compiled without piiwarden-processor's method-body analysis"
         + " (com.acme.User), so what their methods read and where they send it (reads, sinks, flows,"
         + " recipients) is missing from this inventory; compile them with javac, with piiwarden.flow on and"
         + " without -proc:only\n";
@@ -59,7 +59,7 @@ class InventoryCommandTest {
     CliResult ropa = CliRun.run("ropa", classes.toString());
     assertEquals(0, ropa.exitCode(), ropa.describe());
     assertEquals(warning, ropa.err());
-    assertTrue(ropa.out().contains("**Incomplete: 1 class was compiled without PII Warden's method-body analysis"
+    assertTrue(ropa.out().contains("**Incomplete: 1 class was compiled without piiwarden-processor's method-body analysis"
         + " (com.acme.User)"), ropa.out());
 
     CliResult check = CliRun.run("check", classes.toString());
