@@ -7,6 +7,7 @@ import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.RedactionCounts;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,13 +25,7 @@ public final class AgentRedaction {
   /** The hooked classes' binary names, for the retransformation of those already loaded. */
   static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
       Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
-      JbossRecordRedaction.TYPE_NAME, ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER,
-      ExceptionClassRedaction.SPRING_OBJECT_UTILS, ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER,
-      ExceptionClassRedaction.OTEL_AGENT_LOGBACK, ExceptionClassRedaction.OTEL_LOGBACK,
-      ExceptionClassRedaction.OTEL_AGENT_LOG4J, ExceptionClassRedaction.OTEL_LOG4J,
-      ExceptionClassRedaction.OTEL_AGENT_JUL, ExceptionClassRedaction.OTEL_AGENT_JBOSS,
-      ExceptionClassRedaction.JBOSS_STRUCTURED, ExceptionClassRedaction.SENTRY_EXCEPTIONS,
-      ExceptionClassRedaction.SENTRY_OPTIONS, ExceptionClassRedaction.SENTRY_CLIENT));
+      JbossRecordRedaction.TYPE_NAME), ExceptionClassNames.ALL);
 
   private static volatile RedactionActivation activation;
 
@@ -82,10 +77,12 @@ public final class AgentRedaction {
     return current == null ? null : current.snapshotAndReset();
   }
 
-  private static Set<String> binaryNames(List<String> internalNames) {
+  private static Set<String> binaryNames(List<String> hooks, Set<String> exceptionClasses) {
     Set<String> names = new HashSet<>();
-    for (String name : internalNames) {
-      names.add(name.replace('/', '.'));
+    for (Collection<String> internalNames : List.of(hooks, exceptionClasses)) {
+      for (String name : internalNames) {
+        names.add(name.replace('/', '.'));
+      }
     }
     return Set.copyOf(names);
   }

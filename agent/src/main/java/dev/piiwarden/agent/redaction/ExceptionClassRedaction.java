@@ -8,7 +8,7 @@ import org.objectweb.asm.Opcodes;
  * exception is its stand-in's class: each {@code getClass()} call of the class becomes {@code
  * RedactedThrowable.classOf(object)}, the same class for any object but a stand-in, whose
  * original's class it gives. The stack stays as it was (one reference in, one out), so frames and
- * maximums are kept. Such classes:
+ * maximums are kept. Such classes ({@link ExceptionClassNames}):
  *
  * <ul>
  *   <li>Log4j2's JsonTemplateLayout, whose {@code ExceptionResolver} gives {@code
@@ -29,22 +29,6 @@ import org.objectweb.asm.Opcodes;
  * </ul>
  */
 final class ExceptionClassRedaction extends LogHook {
-  static final String JSON_EXCEPTION_RESOLVER = "org/apache/logging/log4j/layout/template/json/resolver/ExceptionResolver";
-  static final String SPRING_OBJECT_UTILS = "org/springframework/util/ObjectUtils";
-  static final String OTEL_EXCEPTION_RESOLVER = "io/opentelemetry/sdk/common/internal/DefaultExceptionAttributeResolver";
-  static final String OTEL_AGENT_LOGBACK =
-      "io/opentelemetry/javaagent/shaded/instrumentation/logback/appender/v1_0/internal/LoggingEventMapper";
-  static final String OTEL_LOGBACK = "io/opentelemetry/instrumentation/logback/appender/v1_0/internal/LoggingEventMapper";
-  static final String OTEL_AGENT_LOG4J =
-      "io/opentelemetry/javaagent/shaded/instrumentation/log4j/appender/v2_17/internal/LogEventMapper";
-  static final String OTEL_LOG4J = "io/opentelemetry/instrumentation/log4j/appender/v2_17/internal/LogEventMapper";
-  static final String OTEL_AGENT_JUL = "io/opentelemetry/javaagent/instrumentation/jul/JavaUtilLoggingHelper";
-  static final String OTEL_AGENT_JBOSS =
-      "io/opentelemetry/javaagent/instrumentation/jbosslogmanager/appender/v1_1/LoggingEventMapper";
-  static final String JBOSS_STRUCTURED = "org/jboss/logmanager/formatters/StructuredFormatter";
-  static final String SENTRY_EXCEPTIONS = "io/sentry/SentryExceptionFactory";
-  static final String SENTRY_OPTIONS = "io/sentry/SentryOptions";
-  static final String SENTRY_CLIENT = "io/sentry/SentryClient";
   private static final String STAND_IN = "dev/piiwarden/agent/redaction/bridge/RedactedThrowable";
 
   private final String internalName;

@@ -50,22 +50,8 @@ final class LogHookRewriter extends ClassVisitor {
         return new JulRecordRedaction();
       case JbossRecordRedaction.TYPE_NAME:
         return new JbossRecordRedaction();
-      case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
-      case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
-      case ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER:
-      case ExceptionClassRedaction.OTEL_AGENT_LOGBACK:
-      case ExceptionClassRedaction.OTEL_LOGBACK:
-      case ExceptionClassRedaction.OTEL_AGENT_LOG4J:
-      case ExceptionClassRedaction.OTEL_LOG4J:
-      case ExceptionClassRedaction.OTEL_AGENT_JUL:
-      case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
-      case ExceptionClassRedaction.JBOSS_STRUCTURED:
-      case ExceptionClassRedaction.SENTRY_EXCEPTIONS:
-      case ExceptionClassRedaction.SENTRY_OPTIONS:
-      case ExceptionClassRedaction.SENTRY_CLIENT:
-        return new ExceptionClassRedaction(internalName);
       default:
-        return null;
+        return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction(internalName) : null;
     }
   }
 

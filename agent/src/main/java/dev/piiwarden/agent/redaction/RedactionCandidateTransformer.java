@@ -21,7 +21,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
 
   /**
    * Whether a class, by its internal name, is one of the hooked ones. Strings only: no hook class
-   * is loaded until one matches.
+   * is loaded until one matches (the list of {@link ExceptionClassNames} is a set of strings).
    */
   static boolean hooked(String internalName) {
     switch (internalName) {
@@ -30,22 +30,9 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case ThrowableProxyRedaction.TYPE_NAME:
       case JulRecordRedaction.TYPE_NAME:
       case JbossRecordRedaction.TYPE_NAME:
-      case ExceptionClassRedaction.JSON_EXCEPTION_RESOLVER:
-      case ExceptionClassRedaction.SPRING_OBJECT_UTILS:
-      case ExceptionClassRedaction.OTEL_EXCEPTION_RESOLVER:
-      case ExceptionClassRedaction.OTEL_AGENT_LOGBACK:
-      case ExceptionClassRedaction.OTEL_LOGBACK:
-      case ExceptionClassRedaction.OTEL_AGENT_LOG4J:
-      case ExceptionClassRedaction.OTEL_LOG4J:
-      case ExceptionClassRedaction.OTEL_AGENT_JUL:
-      case ExceptionClassRedaction.OTEL_AGENT_JBOSS:
-      case ExceptionClassRedaction.JBOSS_STRUCTURED:
-      case ExceptionClassRedaction.SENTRY_EXCEPTIONS:
-      case ExceptionClassRedaction.SENTRY_OPTIONS:
-      case ExceptionClassRedaction.SENTRY_CLIENT:
         return true;
       default:
-        return false;
+        return ExceptionClassNames.contains(internalName);
     }
   }
 
