@@ -55,7 +55,12 @@ public final class PrivacyContext {
   public static Scope as(String subjectId) {
     Objects.requireNonNull(subjectId, "subjectId");
     Scope outer = open(CURRENT.get());
-    Scope scope = new Scope(outer, subjectId, outer == null ? null : outer.actor);
+    return push(outer, subjectId, outer == null ? null : outer.actor);
+  }
+
+  /** A new scope over {@code outer} (the thread's open one, or null), made current. */
+  private static Scope push(Scope outer, String subject, String actor) {
+    Scope scope = new Scope(outer, subject, actor);
     CURRENT.set(scope);
     return scope;
   }
@@ -171,9 +176,7 @@ public final class PrivacyContext {
      * thread's own) over the running thread's context, which its closing restores.
      */
     Scope enter() {
-      Scope scope = new Scope(open(CURRENT.get()), subject, actor);
-      CURRENT.set(scope);
-      return scope;
+      return push(open(CURRENT.get()), subject, actor);
     }
   }
 

@@ -8,18 +8,11 @@ import java.util.Set;
  * nothing more than it (no hook, no ASM).
  */
 final class ExceptionClassNames {
-  /** Log4j2's JsonTemplateLayout ({@code error.type} of the ECS template). */
-  static final String JSON_EXCEPTION_RESOLVER = "org/apache/logging/log4j/layout/template/json/resolver/ExceptionResolver";
-  /** Spring's {@code ObjectUtils} (Spring Boot's structured logging for Log4j2). */
-  static final String SPRING_OBJECT_UTILS = "org/springframework/util/ObjectUtils";
-  /** OpenTelemetry's SDK ({@code exception.type} of a log record given {@code setException}). */
-  static final String OTEL_EXCEPTION_RESOLVER = "io/opentelemetry/sdk/common/internal/DefaultExceptionAttributeResolver";
-
-  /** Every name, the OpenTelemetry appenders' mappers of earlier versions, JBoss and Sentry included. */
+  /** Every name; {@link ExceptionClassRedaction} says what each class names the exception for. */
   static final Set<String> ALL = Set.of(
-      JSON_EXCEPTION_RESOLVER,
-      SPRING_OBJECT_UTILS,
-      OTEL_EXCEPTION_RESOLVER,
+      "org/apache/logging/log4j/layout/template/json/resolver/ExceptionResolver",
+      "org/springframework/util/ObjectUtils",
+      "io/opentelemetry/sdk/common/internal/DefaultExceptionAttributeResolver",
       "io/opentelemetry/javaagent/shaded/instrumentation/logback/appender/v1_0/internal/LoggingEventMapper",
       "io/opentelemetry/instrumentation/logback/appender/v1_0/internal/LoggingEventMapper",
       "io/opentelemetry/javaagent/shaded/instrumentation/log4j/appender/v2_17/internal/LogEventMapper",
