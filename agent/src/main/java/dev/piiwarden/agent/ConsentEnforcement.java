@@ -19,6 +19,7 @@ import dev.piiwarden.agent.consent.UnknownPurposes;
 import dev.piiwarden.agent.instrument.ConsentCandidateTransformer;
 import dev.piiwarden.agent.instrument.ConsentClassTransformer;
 import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses;
+import dev.piiwarden.agent.instrument.NamedModuleAccess;
 import dev.piiwarden.agent.inventory.ActivityCatalog;
 import dev.piiwarden.agent.inventory.FragmentCatalogue;
 import dev.piiwarden.agent.report.AgentReport;
@@ -50,14 +51,17 @@ final class ConsentEnforcement {
     OnFirstUse activation = new OnFirstUse(configuration, instrumentation);
     // Only with audit.access=all does the pre-filter look for inventory fragments.
     FragmentCatalogue fragments = activation.catalogue;
+    NamedModuleAccess modules = new NamedModuleAccess(instrumentation);
     if (!attached) {
-      instrumentation.addTransformer(new ConsentCandidateTransformer(activation, fragments));
+      instrumentation.addTransformer(new ConsentCandidateTransformer(activation, fragments, modules));
       return;
     }
     if (!activation.attach()) {
       return;
     }
-    instrumentation.addTransformer(new ConsentCandidateTransformer(activation, fragments), true);
+    instrumentation.addTransformer(
+        new ConsentCandidateTransformer(activation, fragments, modules), true);
+    modules.acceptLoaded(instrumentation.getAllLoadedClasses());
     LoadedAnnotatedClasses.retransform(instrumentation);
   }
 

@@ -14,6 +14,12 @@ public final class ApplicationApi {
   /** {@code dev.piiwarden.annotations.DataSubject}. */
   public static final String DATA_SUBJECT = BASE + ".annotations.DataSubject";
 
+  /**
+   * {@code dev.piiwarden.annotations}: the annotations' package, and the module name of
+   * piiwarden-annotations ({@code Automatic-Module-Name}) on a module path.
+   */
+  public static final String ANNOTATIONS_MODULE = BASE + ".annotations";
+
   /** {@code dev.piiwarden.api.PrivacyContext}. */
   public static final String PRIVACY_CONTEXT = BASE + ".api.PrivacyContext";
 

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * ({@code dev.piiwarden.api.*}) activates the bridge, so that {@code Consents} finds the agent's
  * ledger even before any annotated class is loaded. A JVM that never loads either pays for
  * neither. Only with {@code piiwarden.audit.access=all} is a class with an inventory fragment a
- * candidate too.
+ * candidate too. The named module a class loads from is handed to {@link NamedModuleAccess}.
  *
  * <p>Classes loaded while the instrumenter is being built are the agent's own or the JDK's, which
  * the name filter passes over; a call on the same thread during that build is let through
@@ -32,6 +32,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
   private final Activation activation;
   private final FragmentCatalogue fragments;
+  private final NamedModuleAccess modules;
   private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
   /** What the first candidates set going; both calls are idempotent and thread-safe. */
@@ -45,7 +46,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
 
   /** @param activation builds the bridge and the instrumenter when first needed */
   public ConsentCandidateTransformer(Activation activation) {
-    this(activation, null);
+    this(activation, null, null);
   }
 
   /**
@@ -53,10 +54,13 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
    * @param fragments with {@code piiwarden.audit.access=all}: a class that does not name {@code
    *     @ConsentRequired} is a candidate too when its top-level class has an inventory fragment
    *     (one resource lookup per top-level class and loader); null otherwise
+   * @param modules opens the packages of the named modules classes load from, or null
    */
-  public ConsentCandidateTransformer(Activation activation, FragmentCatalogue fragments) {
+  public ConsentCandidateTransformer(
+      Activation activation, FragmentCatalogue fragments, NamedModuleAccess modules) {
     this.activation = activation;
     this.fragments = fragments;
+    this.modules = modules;
   }
 
   @Override
@@ -73,6 +77,9 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
         || IgnoredTypes.byInternalName(className)
         || inside.get() != null) {
       return null;
+    }
+    if (modules != null && module != null && module.isNamed()) {
+      modules.accept(module);
     }
     boolean api = className.startsWith(apiPackage);
     boolean annotated = !api && namesConsentRequired(classFile);
