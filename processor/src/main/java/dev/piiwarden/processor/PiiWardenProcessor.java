@@ -104,6 +104,13 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private EarlierOutput earlier;
   private EmptyDescriptorWriter emptyDescriptors;
 
+  /**
+   * The option kapt (Kotlin's annotation processing) passes to every processor. kapt runs javac's
+   * processing over Java stubs of the Kotlin classes, and stops before javac would analyse them:
+   * their bodies are empty, and no analysis event ever comes.
+   */
+  static final String KAPT_OPTION = "kapt.kotlin.generated";
+
   /** javac behind the (possibly wrapped) environment, or the reason it is not there. */
   private JavacTaskLocator.Located javac;
   /** javac's events, and which classes this compilation compiles from source. */
@@ -139,7 +146,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new DiagnosticReporter(env.getMessager());
     try {
-      javac = JavacTaskLocator.locate(env);
+      javac = env.getOptions().containsKey(KAPT_OPTION)
+          ? new JavacTaskLocator.Located(null, null, "kapt runs annotation processors over stubs of"
+              + " the Kotlin classes, which have no method bodies")
+          : JavacTaskLocator.locate(env);
       if (javac.task() != null) {
         // Registered here, not in process(): a class without PII Warden annotations still has
         // bodies worth analysing (a module that only logs what it is handed).

@@ -25,6 +25,7 @@ public final class UnanalysedTypes {
     return (types.size() == 1 ? "1 class was" : types.size() + " classes were")
         + " compiled without piiwarden-processor's method-body analysis (" + shown + "), so what their methods"
         + " read and where they send it (reads, sinks, flows, recipients) is missing from this inventory;"
-        + " compile them with javac, with piiwarden.flow on and without -proc:only";
+        + " compile them with javac, with piiwarden.flow on and without -proc:only (Kotlin classes cannot"
+        + " be: kapt hands processors stubs without bodies)";
   }
 }

@@ -86,7 +86,12 @@ public enum Message {
   PW025(Diagnostic.Kind.NOTE,
       "The sink catalogue named by -Apiiwarden.sinks: %s names type %s, which is not on the class path,"
           + " so no call matches it%s. Nothing to do if this module does not use that library;"
-          + " otherwise correct the type's canonical name.");
+          + " otherwise correct the type's canonical name."),
+  PW026(Diagnostic.Kind.WARNING,
+      "@%s on %s, a property of %s's primary constructor, is on the constructor's parameter only"
+          + " (where Kotlin puts it unless told otherwise): the property's field and getter do not"
+          + " carry it, so the inventory, the generated descriptor and the agent do not see the"
+          + " property. Write @field:%s (or @get:%s) on it.");
 
   private final Diagnostic.Kind kind;
   private final String format;

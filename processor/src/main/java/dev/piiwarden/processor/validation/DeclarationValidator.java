@@ -19,7 +19,8 @@ public final class DeclarationValidator {
         new SpecialCategoryBasisCheck(taxonomy),
         new ConsentPurposesCheck(),
         new DataSubjectTypeCheck(subjectTypes),
-        new ConsentSubjectCheck(subjects));
+        new ConsentSubjectCheck(subjects),
+        new KotlinPropertyCheck());
   }
 
   /** Checks one top-level class. */

@@ -49,7 +49,7 @@ class InventoryCommandTest {
     String warning = "piiwarden: warning: 1 class was compiled without piiwarden-processor's method-body analysis"
         + " (com.acme.User), so what their methods read and where they send it (reads, sinks, flows,"
         + " recipients) is missing from this inventory; compile them with javac, with piiwarden.flow on and"
-        + " without -proc:only\n";
+        + " without -proc:only (Kotlin classes cannot be: kapt hands processors stubs without bodies)\n";
 
     CliResult inventory = CliRun.run("inventory", classes.toString());
     assertEquals(0, inventory.exitCode(), inventory.describe());
