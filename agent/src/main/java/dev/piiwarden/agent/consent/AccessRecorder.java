@@ -21,7 +21,7 @@ public final class AccessRecorder implements ConsentBridge.Access {
   @Override
   public void accessed(int ruleId, Class<?> declaringType, Object[] arguments) {
     AccessRule rule = rules.get(ruleId);
-    if (rule == null || !ConsentAuditEvents.auditing()) {
+    if (rule == null || !ConsentAuditEvents.auditing() || rule.resumes(declaringType, arguments)) {
       return;
     }
     try {

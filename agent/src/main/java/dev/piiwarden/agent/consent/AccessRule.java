@@ -13,9 +13,25 @@ import java.util.List;
  *     privacy context
  * @param subjectMember whether the subject is that parameter's {@code @DataSubject} member ({@code
  *     PARAMETER n FIELD x}) rather than the parameter itself
+ * @param resumption for a Kotlin suspend function, how its resumptions are told from its calls;
+ *     else null
  */
 public record AccessRule(
-    String activity, List<String> purposes, int subjectParameter, boolean subjectMember) {
+    String activity,
+    List<String> purposes,
+    int subjectParameter,
+    boolean subjectMember,
+    SuspendResumption resumption) {
+
+  /** The rule, a suspend function's resumption test found from {@code activity}. */
+  public AccessRule(String activity, List<String> purposes, int subjectParameter, boolean subjectMember) {
+    this(activity, purposes, subjectParameter, subjectMember, SuspendResumption.of(activity));
+  }
+
+  /** Whether this entry of the method is a suspend function resuming: recorded at its first entry. */
+  boolean resumes(Class<?> declaringType, Object[] arguments) {
+    return resumption != null && resumption.resumes(declaringType, arguments);
+  }
 
   /** The rule for {@code subjectFrom} as the fragment gives it ({@code CONTEXT} or null: context). */
   public static AccessRule of(String activity, List<String> purposes, String subjectFrom) {

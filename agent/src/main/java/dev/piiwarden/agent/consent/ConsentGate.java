@@ -63,6 +63,9 @@ public final class ConsentGate implements ConsentBridge.Gate {
     }
     unknownPurposes.firstCall(ruleId, rule);
     try {
+      if (rule.resumes(declaringType, arguments)) {
+        return null; // a suspend function going on after a suspension: decided when it was called
+      }
       String subject = subject(rule, declaringType, arguments);
       Reason denied = subject == null ? Reason.NO_SUBJECT : decide(subject, rule);
       ConsentAuditEvents.decided(rule, declaringType, subject, denied == null ? null : denied.name());

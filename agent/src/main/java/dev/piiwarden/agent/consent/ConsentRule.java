@@ -11,6 +11,25 @@ import java.util.List;
  * @param subjectParameter the index of the {@code @DataSubject} parameter, or -1
  * @param skipValue what a skipped call returns, from {@link SkipDefaults#forReturnType}: see {@link
  *     SkipDefaults#value}
+ * @param resumption for a Kotlin suspend function, how its resumptions are told from its calls;
+ *     else null
  */
 public record ConsentRule(
-    String activity, List<String> purposes, boolean skip, int subjectParameter, Object skipValue) {}
+    String activity,
+    List<String> purposes,
+    boolean skip,
+    int subjectParameter,
+    Object skipValue,
+    SuspendResumption resumption) {
+
+  /** The rule, a suspend function's resumption test found from {@code activity}. */
+  public ConsentRule(
+      String activity, List<String> purposes, boolean skip, int subjectParameter, Object skipValue) {
+    this(activity, purposes, skip, subjectParameter, skipValue, SuspendResumption.of(activity));
+  }
+
+  /** Whether this entry of the method is a suspend function resuming: decided at its first entry. */
+  boolean resumes(Class<?> declaringType, Object[] arguments) {
+    return resumption != null && resumption.resumes(declaringType, arguments);
+  }
+}

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * What a skipped method returns, by the erasure of its return type: zero or false for
  * primitives, an empty {@code Optional}, an empty immutable {@code List}, {@code Set}, {@code Map}
  * (also for {@code Collection}, {@code Iterable} and the sorted and navigable sets and maps), an
- * empty array, a new empty stream, a future completed with null; otherwise null. Streams and
+ * empty array, a new empty stream, a future completed with null, Kotlin's {@code Unit}; otherwise
+ * null. A Kotlin suspend function's default is that of the type it gives its caller. Streams and
  * futures, which their callers use up or complete, are made anew for each skipped call: {@link
  * #value}.
  */
@@ -61,6 +62,25 @@ public final class SkipDefaults {
       return array;
     }
   }
+
+  /**
+   * Kotlin's {@code Unit.INSTANCE}, what a skipped suspend function returning {@code Unit} gives
+   * its caller; looked up in the declaring class's loader on the first skipped call.
+   */
+  private static final class KotlinUnit {
+    private volatile Object made;
+
+    Object get(Class<?> declaringType) throws ReflectiveOperationException {
+      Object unit = made;
+      if (unit == null) {
+        unit = Class.forName(KOTLIN_UNIT, true, declaringType.getClassLoader()).getField("INSTANCE").get(null);
+        made = unit;
+      }
+      return unit;
+    }
+  }
+
+  private static final String KOTLIN_UNIT = "kotlin.Unit";
 
   private static final Map<String, Object> BY_TYPE =
       Map.ofEntries(
@@ -109,18 +129,22 @@ public final class SkipDefaults {
       String component = typeName.substring(0, typeName.length() - 2);
       return new EmptyArray(component);
     }
-    return BY_TYPE.get(typeName);
+    return typeName.equals(KOTLIN_UNIT) ? new KotlinUnit() : BY_TYPE.get(typeName);
   }
 
   /**
    * What one skipped call of a method of {@code declaringType} returns, from its {@link
    * #forReturnType} default: the default itself, or a new one for a default made per call.
    *
-   * @throws ClassNotFoundException when an array's component type is not visible from the class
+   * @throws ReflectiveOperationException when an array's component type, or Kotlin's {@code
+   *     Unit}, is not visible from the class
    */
-  static Object value(Object skipDefault, Class<?> declaringType) throws ClassNotFoundException {
+  static Object value(Object skipDefault, Class<?> declaringType) throws ReflectiveOperationException {
     if (skipDefault instanceof Fresh fresh) {
       return fresh.make();
+    }
+    if (skipDefault instanceof KotlinUnit unit) {
+      return unit.get(declaringType);
     }
     return skipDefault instanceof EmptyArray array ? array.get(declaringType) : skipDefault;
   }

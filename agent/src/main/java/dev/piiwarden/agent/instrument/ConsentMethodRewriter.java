@@ -46,6 +46,11 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private static final int INSERTED_STACK = 7;
   private static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
   private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
+  private static final String CONTINUATION = "kotlin/coroutines/Continuation";
+  private static final Map<String, String> BOXES = Map.of(
+      "java.lang.Boolean", "boolean", "java.lang.Byte", "byte", "java.lang.Short", "short",
+      "java.lang.Character", "char", "java.lang.Integer", "int", "java.lang.Long", "long",
+      "java.lang.Float", "float", "java.lang.Double", "double");
 
   private final NumberedRules<ConsentRule> rules;
   private final ToIntFunction<String> audited;
@@ -130,7 +135,49 @@ final class ConsentMethodRewriter extends ClassVisitor {
     if ((access & skipped) != 0 || name.charAt(0) == '<') {
       return next;
     }
-    return new EnforcedMethod(next, access, name, descriptor);
+    return new EnforcedMethod(next, access, name, descriptor, signature);
+  }
+
+  /**
+   * For a Kotlin suspend function (its last parameter a {@code kotlin.coroutines.Continuation}),
+   * the type it gives its caller: the erasure of the continuation's type argument in the method's
+   * generic signature ({@code Continuation<? super List<String>>}: {@code java.util.List}), with a
+   * boxed primitive named as its primitive, whose default a skipped call then returns boxed (the
+   * method itself returns {@code Object}). Null for any other method, or when the signature does
+   * not say.
+   */
+  static String suspendResult(String descriptor, String signature) {
+    Type[] parameters = Type.getArgumentTypes(descriptor);
+    if (signature == null || parameters.length == 0
+        || !parameters[parameters.length - 1].getInternalName().equals(CONTINUATION)) {
+      return null;
+    }
+    String marker = "L" + CONTINUATION + "<";
+    int at = signature.lastIndexOf(marker, signature.indexOf(')'));
+    if (at < 0) {
+      return null;
+    }
+    int from = at + marker.length();
+    if (signature.charAt(from) == '-' || signature.charAt(from) == '+') {
+      from++;
+    }
+    int dimensions = 0;
+    while (signature.charAt(from) == '[') {
+      dimensions++;
+      from++;
+    }
+    if (signature.charAt(from) != 'L') {
+      return null; // a type variable, a wildcard, or a primitive array's element
+    }
+    int end = from + 1;
+    while (signature.charAt(end) != '<' && signature.charAt(end) != ';') {
+      end++;
+    }
+    String type = signature.substring(from + 1, end).replace('/', '.');
+    if (dimensions == 0) {
+      return BOXES.getOrDefault(type, type);
+    }
+    return type + "[]".repeat(dimensions);
   }
 
   private static String descriptor(String binaryName) {
@@ -174,15 +221,17 @@ final class ConsentMethodRewriter extends ClassVisitor {
     private final int access;
     private final String name;
     private final String descriptor;
+    private final String signature;
     private RequiredValues onMethod;
     private int subjectParameter = -1;
     private boolean inserted;
 
-    EnforcedMethod(MethodVisitor next, int access, String name, String descriptor) {
+    EnforcedMethod(MethodVisitor next, int access, String name, String descriptor, String signature) {
       super(Opcodes.ASM9, next);
       this.access = access;
       this.name = name;
       this.descriptor = descriptor;
+      this.signature = signature;
     }
 
     @Override
@@ -260,7 +309,9 @@ final class ConsentMethodRewriter extends ClassVisitor {
 
     private ConsentRule rule(RequiredValues required) {
       String activity = activity();
-      Object skipValue = SkipDefaults.forReturnType(Type.getReturnType(descriptor).getClassName());
+      String suspendResult = suspendResult(descriptor, signature);
+      Object skipValue = SkipDefaults.forReturnType(
+          suspendResult != null ? suspendResult : Type.getReturnType(descriptor).getClassName());
       return new ConsentRule(
           activity, List.copyOf(required.purposes), required.skip, subjectParameter, skipValue);
     }

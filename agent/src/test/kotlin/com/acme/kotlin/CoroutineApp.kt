@@ -1,0 +1,73 @@
+package com.acme.kotlin
+
+import dev.piiwarden.annotations.ConsentRequired
+import dev.piiwarden.annotations.DataSubject
+import dev.piiwarden.annotations.OnDenied
+import dev.piiwarden.api.ConsentDeniedException
+import dev.piiwarden.api.Consents
+import dev.piiwarden.api.PrivacyContext
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
+
+const val MARKETING = "marketing.communications.email"
+
+data class Customer(@field:DataSubject val id: String)
+
+/** Suspend functions with @ConsentRequired, as Kotlin compiles them (a state machine re-entered on resumption). */
+class Newsletter {
+    @ConsentRequired(MARKETING)
+    suspend fun send(customer: Customer): String {
+        delay(10) // suspends: Kotlin resumes the function by calling it again, the customer null
+        return "sent to " + customer.id
+    }
+
+    @ConsentRequired(MARKETING)
+    suspend fun sendToCurrent(): String {
+        delay(10)
+        return "sent to " + PrivacyContext.currentSubject().orElse("nobody")
+    }
+
+    @ConsentRequired(MARKETING, onDenied = OnDenied.SKIP)
+    suspend fun topics(customer: Customer): List<String> {
+        delay(1)
+        return listOf("offers")
+    }
+
+    @ConsentRequired(MARKETING, onDenied = OnDenied.SKIP)
+    suspend fun count(customer: Customer): Int {
+        delay(1)
+        return 3
+    }
+
+    @ConsentRequired(MARKETING, onDenied = OnDenied.SKIP)
+    suspend fun touch(customer: Customer) {
+        delay(1)
+        println("touched=" + customer.id)
+    }
+}
+
+suspend fun outcome(key: String, call: suspend () -> Any?) {
+    try {
+        println(key + "=ran:" + call())
+    } catch (e: ConsentDeniedException) {
+        println(key + "=denied:" + e.reason())
+    }
+}
+
+fun main() = runBlocking {
+    val newsletter = Newsletter()
+    val customer = Customer("cust-42")
+    outcome("first") { newsletter.send(customer) }
+    outcome("skippedList") { newsletter.topics(customer).size }
+    outcome("skippedInt") { newsletter.count(customer) + 1 }
+    outcome("skippedUnit") { newsletter.touch(customer) }
+    Consents.grant("cust-42", MARKETING, "test")
+    outcome("granted") { newsletter.send(customer) }
+    outcome("grantedOnPool") { withContext(Dispatchers.Default) { newsletter.send(customer) } }
+    outcome("grantedFromContext") { PrivacyContext.`as`("cust-42").use { newsletter.sendToCurrent() } }
+    outcome("grantedList") { newsletter.topics(customer).size }
+    Consents.withdraw("cust-42", MARKETING, "test")
+    outcome("withdrawn") { newsletter.send(customer) }
+}
