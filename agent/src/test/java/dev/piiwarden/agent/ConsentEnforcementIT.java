@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.acme.fixture.reactive.ReactiveFixtureApp;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +30,37 @@ class ConsentEnforcementIT {
         Files.isExecutable(FixtureJvm.JDK25.resolve("bin/java")),
         "JDK 25 is not installed at " + FixtureJvm.JDK25 + "; skipped");
     assertDecisions(FixtureJvm.withJava(FixtureJvm.JDK25).agent(null).runApp("enforce"));
+  }
+
+  /**
+   * A skipped method returning a reactive type gives an empty one (Reactor's {@code Mono}, {@code
+   * Flux} and a {@code Publisher}; RxJava 3's {@code Observable}, {@code Flowable}, {@code Maybe};
+   * a completed {@code Completable}), which its subscriber sees end without a value, where null
+   * would fail it; no body runs. Granted, the bodies' values flow as before.
+   */
+  @Test
+  void skippedMethodsReturningReactiveTypesGiveEmptyOnes() throws Exception {
+    List<String> classPath = new ArrayList<>(List.of(
+        FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
+    for (Class<?> library : List.of(reactor.core.publisher.Mono.class, org.reactivestreams.Publisher.class,
+        io.reactivex.rxjava3.core.Observable.class)) {
+      classPath.add(Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    }
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=none").run(List.of("-cp",
+        String.join(File.pathSeparator, classPath), ReactiveFixtureApp.class.getName()));
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", agentLines(run.stderr()), run::toString);
+    assertEquals("ran:empty", run.outcome("mono"));
+    assertEquals("ran:[]", run.outcome("flux"));
+    assertEquals("ran:[]", run.outcome("publisher"));
+    assertEquals("ran:[]", run.outcome("observable"));
+    assertEquals("ran:[]", run.outcome("flowable"));
+    assertEquals("ran:empty", run.outcome("maybe"));
+    assertEquals("ran:completed", run.outcome("completable"));
+    assertEquals("ran:0", run.outcome("bodies"), "no skipped body ran");
+    assertEquals("ran:gold", run.outcome("monoGranted"));
+    assertEquals("ran:[cats, dogs]", run.outcome("fluxGranted"));
   }
 
   /**

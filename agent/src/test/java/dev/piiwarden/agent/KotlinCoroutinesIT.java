@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * arguments null; that entry is the same call going on, not a new one to check. A granted call
  * runs to its end, on the caller's thread or a pool's, with the subject from a parameter or the
  * privacy context; each call is decided and audited once; a skipped one returns the default of
- * the type it gives its caller.
+ * the type it gives its caller (and a function returning a {@code Flow}, an empty one).
  */
 class KotlinCoroutinesIT {
   private static final String SEND = "com.acme.kotlin.Newsletter#send(com.acme.kotlin.Customer,"
@@ -38,6 +38,7 @@ class KotlinCoroutinesIT {
     assertEquals("ran:0", run.outcome("skippedList"), "an empty List");
     assertEquals("ran:1", run.outcome("skippedInt"), "0, boxed");
     assertEquals("ran:kotlin.Unit", run.outcome("skippedUnit"), "Unit");
+    assertEquals("ran:0", run.outcome("skippedFlow"), "an empty Flow");
     assertEquals("ran:sent to cust-42", run.outcome("granted"), run::toString);
     assertEquals("ran:sent to cust-42", run.outcome("grantedOnPool"), run::toString);
     assertEquals("ran:sent to cust-42", run.outcome("grantedFromContext"), run::toString);
@@ -56,6 +57,7 @@ class KotlinCoroutinesIT {
         "consent.denied com.acme.kotlin.Newsletter#topics",
         "consent.denied com.acme.kotlin.Newsletter#count",
         "consent.denied com.acme.kotlin.Newsletter#touch",
+        "consent.denied com.acme.kotlin.Newsletter#updates",
         "consent.granted com.acme.kotlin.Newsletter#send",
         "consent.granted com.acme.kotlin.Newsletter#send",
         "consent.granted com.acme.kotlin.Newsletter#sendToCurrent",

@@ -8,6 +8,9 @@ import dev.piiwarden.api.Consents
 import dev.piiwarden.api.PrivacyContext
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flowOf
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
 
@@ -42,6 +45,9 @@ class Newsletter {
     }
 
     @ConsentRequired(MARKETING, onDenied = OnDenied.SKIP)
+    fun updates(customer: Customer): Flow<String> = flowOf("offer")
+
+    @ConsentRequired(MARKETING, onDenied = OnDenied.SKIP)
     suspend fun touch(customer: Customer) {
         delay(1)
         println("touched=" + customer.id)
@@ -63,6 +69,7 @@ fun main() = runBlocking {
     outcome("skippedList") { newsletter.topics(customer).size }
     outcome("skippedInt") { newsletter.count(customer) + 1 }
     outcome("skippedUnit") { newsletter.touch(customer) }
+    outcome("skippedFlow") { newsletter.updates(customer).toList().size }
     Consents.grant("cust-42", MARKETING, "test")
     outcome("granted") { newsletter.send(customer) }
     outcome("grantedOnPool") { withContext(Dispatchers.Default) { newsletter.send(customer) } }

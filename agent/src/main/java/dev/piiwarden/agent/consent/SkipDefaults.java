@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * What a skipped method returns, by the erasure of its return type: zero or false for
  * primitives, an empty {@code Optional}, an empty immutable {@code List}, {@code Set}, {@code Map}
  * (also for {@code Collection}, {@code Iterable} and the sorted and navigable sets and maps), an
- * empty array, a new empty stream, a future completed with null, Kotlin's {@code Unit}; otherwise
- * null. A Kotlin suspend function's default is that of the type it gives its caller. Streams and
+ * empty array, a new empty stream, a future completed with null, Kotlin's {@code Unit}, an empty
+ * {@code Mono}, {@code Flux}, Kotlin {@code Flow} or RxJava 3 {@code Observable}, {@code Flowable},
+ * {@code Maybe}, a completed {@code Completable}; otherwise null. A Kotlin suspend function's default is that of the type it gives its caller. Streams and
  * futures, which their callers use up or complete, are made anew for each skipped call: {@link
  * #value}.
  */
@@ -64,23 +65,45 @@ public final class SkipDefaults {
   }
 
   /**
-   * Kotlin's {@code Unit.INSTANCE}, what a skipped suspend function returning {@code Unit} gives
-   * its caller; looked up in the declaring class's loader on the first skipped call.
+   * An empty value of a library the application carries (Kotlin's {@code Unit}, Reactor's {@code
+   * Mono} and {@code Flux}, a Kotlin {@code Flow}, RxJava's types): a public static field or
+   * no-argument method of a class of that library, looked up in the declaring class's loader on
+   * the first skipped call. Each rule has its own, so each loader gets its own library's value.
    */
-  private static final class KotlinUnit {
+  private static final class LibraryValue {
+    private final String owner;
+    private final String member;
+    private final boolean field;
     private volatile Object made;
 
+    LibraryValue(String owner, String member, boolean field) {
+      this.owner = owner;
+      this.member = member;
+      this.field = field;
+    }
+
     Object get(Class<?> declaringType) throws ReflectiveOperationException {
-      Object unit = made;
-      if (unit == null) {
-        unit = Class.forName(KOTLIN_UNIT, true, declaringType.getClassLoader()).getField("INSTANCE").get(null);
-        made = unit;
+      Object value = made;
+      if (value == null) {
+        Class<?> type = Class.forName(owner, true, declaringType.getClassLoader());
+        value = field ? type.getField(member).get(null) : type.getMethod(member).invoke(null);
+        made = value;
       }
-      return unit;
+      return value;
     }
   }
 
-  private static final String KOTLIN_UNIT = "kotlin.Unit";
+  /** By return type: where its library keeps an empty value ({@code Class#member}, a method with "()"). */
+  private static final Map<String, String> LIBRARY_VALUES = Map.ofEntries(
+      Map.entry("kotlin.Unit", "kotlin.Unit#INSTANCE"),
+      Map.entry("kotlinx.coroutines.flow.Flow", "kotlinx.coroutines.flow.FlowKt#emptyFlow()"),
+      Map.entry("reactor.core.publisher.Mono", "reactor.core.publisher.Mono#empty()"),
+      Map.entry("reactor.core.publisher.Flux", "reactor.core.publisher.Flux#empty()"),
+      Map.entry("org.reactivestreams.Publisher", "reactor.core.publisher.Flux#empty()"),
+      Map.entry("io.reactivex.rxjava3.core.Observable", "io.reactivex.rxjava3.core.Observable#empty()"),
+      Map.entry("io.reactivex.rxjava3.core.Flowable", "io.reactivex.rxjava3.core.Flowable#empty()"),
+      Map.entry("io.reactivex.rxjava3.core.Maybe", "io.reactivex.rxjava3.core.Maybe#empty()"),
+      Map.entry("io.reactivex.rxjava3.core.Completable", "io.reactivex.rxjava3.core.Completable#complete()"));
 
   private static final Map<String, Object> BY_TYPE =
       Map.ofEntries(
@@ -129,22 +152,29 @@ public final class SkipDefaults {
       String component = typeName.substring(0, typeName.length() - 2);
       return new EmptyArray(component);
     }
-    return typeName.equals(KOTLIN_UNIT) ? new KotlinUnit() : BY_TYPE.get(typeName);
+    String library = LIBRARY_VALUES.get(typeName);
+    if (library != null) {
+      int hash = library.indexOf('#');
+      boolean method = library.endsWith("()");
+      return new LibraryValue(library.substring(0, hash),
+          library.substring(hash + 1, method ? library.length() - 2 : library.length()), !method);
+    }
+    return BY_TYPE.get(typeName);
   }
 
   /**
    * What one skipped call of a method of {@code declaringType} returns, from its {@link
    * #forReturnType} default: the default itself, or a new one for a default made per call.
    *
-   * @throws ReflectiveOperationException when an array's component type, or Kotlin's {@code
-   *     Unit}, is not visible from the class
+   * @throws ReflectiveOperationException when an array's component type, or the library of a
+   *     library's empty value, is not visible from the class
    */
   static Object value(Object skipDefault, Class<?> declaringType) throws ReflectiveOperationException {
     if (skipDefault instanceof Fresh fresh) {
       return fresh.make();
     }
-    if (skipDefault instanceof KotlinUnit unit) {
-      return unit.get(declaringType);
+    if (skipDefault instanceof LibraryValue library) {
+      return library.get(declaringType);
     }
     return skipDefault instanceof EmptyArray array ? array.get(declaringType) : skipDefault;
   }
