@@ -7,6 +7,8 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -136,6 +138,19 @@ public final class PrivacyContext {
     return new ContextExecutorService(executor);
   }
 
+  /**
+   * A scheduled executor service over {@code executor} whose tasks, those it runs once and those
+   * it repeats ({@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}: every run), run with
+   * the subject and actor current on the thread that scheduled or submitted them, as {@link
+   * #wrap(ExecutorService)}.
+   *
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public static ScheduledExecutorService wrap(ScheduledExecutorService executor) {
+    Objects.requireNonNull(executor, "executor");
+    return new ContextScheduledExecutorService(executor);
+  }
+
   /** The current data subject's id, if a scope is open on this thread. */
   public static Optional<String> currentSubject() {
     Scope scope = open(CURRENT.get());
@@ -180,8 +195,39 @@ public final class PrivacyContext {
     }
   }
 
+  /** Hands every task, scheduled ones too, to another service wrapped with its scheduler's context. */
+  private static final class ContextScheduledExecutorService extends ContextExecutorService
+      implements ScheduledExecutorService {
+    private final ScheduledExecutorService delegate;
+
+    ContextScheduledExecutorService(ScheduledExecutorService delegate) {
+      super(delegate);
+      this.delegate = delegate;
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+      return delegate.schedule(wrap(task), delay, unit);
+    }
+
+    @Override
+    public <V> ScheduledFuture<V> schedule(Callable<V> task, long delay, TimeUnit unit) {
+      return delegate.schedule(wrap(task), delay, unit);
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long initialDelay, long period, TimeUnit unit) {
+      return delegate.scheduleAtFixedRate(wrap(task), initialDelay, period, unit);
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initialDelay, long delay, TimeUnit unit) {
+      return delegate.scheduleWithFixedDelay(wrap(task), initialDelay, delay, unit);
+    }
+  }
+
   /** Hands every task to another executor service wrapped with its submitter's context. */
-  private static final class ContextExecutorService extends AbstractExecutorService {
+  private static class ContextExecutorService extends AbstractExecutorService {
     private final ExecutorService delegate;
 
     ContextExecutorService(ExecutorService delegate) {

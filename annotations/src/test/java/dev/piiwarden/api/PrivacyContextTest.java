@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -207,10 +209,48 @@ class PrivacyContextTest {
   }
 
   @Test
+  void aWrappedScheduledExecutorServiceGivesEachRunItsSchedulersContext() throws Exception {
+    ScheduledExecutorService pool = PrivacyContext.wrap(Executors.newScheduledThreadPool(1));
+    try {
+      java.util.concurrent.BlockingQueue<String> repeated = new java.util.concurrent.LinkedBlockingQueue<>();
+      ScheduledFuture<String> once;
+      ScheduledFuture<?> fixedRate;
+      ScheduledFuture<?> fixedDelay;
+      try (var scope = PrivacyContext.as("u-5").actor("scheduler")) {
+        once = pool.schedule(PrivacyContextTest::seen, 1, TimeUnit.MILLISECONDS);
+        fixedRate = pool.scheduleAtFixedRate(() -> repeated.add("rate " + seen()), 0, 5, TimeUnit.MILLISECONDS);
+      }
+      try (var scope = PrivacyContext.as("u-6")) {
+        fixedDelay = pool.scheduleWithFixedDelay(() -> repeated.add("delay " + seen()), 0, 5, TimeUnit.MILLISECONDS);
+      }
+      assertEquals("u-5/scheduler", once.get());
+      // runs until each repeated task has run twice, or for ten seconds
+      java.util.Map<String, Integer> runs = new java.util.TreeMap<>();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (runs.size() < 2 || runs.values().stream().anyMatch(count -> count < 2)) {
+        String run = repeated.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (run == null) {
+          break;
+        }
+        runs.merge(run, 1, Integer::sum);
+      }
+      java.util.Set<String> seen = runs.keySet();
+      fixedRate.cancel(false);
+      fixedDelay.cancel(false);
+      assertEquals(java.util.Set.of("delay u-6/-", "rate u-5/scheduler"), seen, "every run, each its own");
+      assertEquals("-/-", pool.schedule(PrivacyContextTest::seen, 0, TimeUnit.MILLISECONDS).get());
+    } finally {
+      pool.shutdown();
+    }
+    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+  }
+
+  @Test
   void nothingNullIsWrapped() {
     assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((Runnable) null));
     assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((Callable<?>) null));
     assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((ExecutorService) null));
+    assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((ScheduledExecutorService) null));
     assertThrows(NullPointerException.class, () -> PrivacyContext.wrap((java.util.concurrent.Executor) null));
   }
 }
