@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * arguments null; that entry is the same call going on, not a new one to check. A granted call
  * runs to its end, on the caller's thread or a pool's, with the subject from a parameter or the
  * privacy context; each call is decided and audited once; a skipped one returns the default of
- * the type it gives its caller (and a function returning a {@code Flow}, an empty one).
+ * the type it gives its caller (and a function returning a {@code Flow}, an empty one). Called
+ * from Java, the overloads of {@code @JvmOverloads} and a {@code @JvmStatic} bridge, which Kotlin
+ * gives the same annotation, are not decided themselves: the function they reach is, once.
  */
 class KotlinCoroutinesIT {
   private static final String SEND = "com.acme.kotlin.Newsletter#send(com.acme.kotlin.Customer,"
@@ -39,6 +41,11 @@ class KotlinCoroutinesIT {
     assertEquals("ran:1", run.outcome("skippedInt"), "0, boxed");
     assertEquals("ran:kotlin.Unit", run.outcome("skippedUnit"), "Unit");
     assertEquals("ran:0", run.outcome("skippedFlow"), "an empty Flow");
+    assertEquals("denied:NOT_GRANTED", run.outcome("overloadDenied"));
+    assertEquals("denied:NOT_GRANTED", run.outcome("bridgeDenied"));
+    assertEquals("ran:reminded cust-42 by email", run.outcome("overload"));
+    assertEquals("ran:reminded cust-42 by email now", run.outcome("overloadUrgent"));
+    assertEquals("ran:blasted cust-42", run.outcome("bridge"));
     assertEquals("ran:sent to cust-42", run.outcome("granted"), run::toString);
     assertEquals("ran:sent to cust-42", run.outcome("grantedOnPool"), run::toString);
     assertEquals("ran:sent to cust-42", run.outcome("grantedFromContext"), run::toString);
@@ -49,7 +56,9 @@ class KotlinCoroutinesIT {
     for (JsonNode event : AccessAllIT.events(trail)) {
       String type = event.get("type").asText();
       if (type.startsWith("consent.granted") || type.startsWith("consent.denied")) {
-        decisions.add(type + " " + event.get("activity").asText().replaceFirst("\\(.*", ""));
+        String activity = event.get("activity").asText();
+        decisions.add(type + " " + (activity.contains("#remind") || activity.contains("#blast")
+            ? activity : activity.replaceFirst("\\(.*", "")));
       }
     }
     assertEquals(List.of(
@@ -58,10 +67,15 @@ class KotlinCoroutinesIT {
         "consent.denied com.acme.kotlin.Newsletter#count",
         "consent.denied com.acme.kotlin.Newsletter#touch",
         "consent.denied com.acme.kotlin.Newsletter#updates",
+        "consent.denied com.acme.kotlin.Newsletter#remind(com.acme.kotlin.Customer,boolean,java.lang.String)",
+        "consent.denied com.acme.kotlin.Newsletter$Companion#blast(com.acme.kotlin.Customer)",
         "consent.granted com.acme.kotlin.Newsletter#send",
         "consent.granted com.acme.kotlin.Newsletter#send",
         "consent.granted com.acme.kotlin.Newsletter#sendToCurrent",
         "consent.granted com.acme.kotlin.Newsletter#topics",
+        "consent.granted com.acme.kotlin.Newsletter#remind(com.acme.kotlin.Customer,boolean,java.lang.String)",
+        "consent.granted com.acme.kotlin.Newsletter#remind(com.acme.kotlin.Customer,boolean,java.lang.String)",
+        "consent.granted com.acme.kotlin.Newsletter$Companion#blast(com.acme.kotlin.Customer)",
         "consent.denied com.acme.kotlin.Newsletter#send"), decisions, "one decision per call");
     assertEquals(SEND, AccessAllIT.events(trail).stream()
         .filter(event -> event.get("type").asText().equals("consent.granted"))

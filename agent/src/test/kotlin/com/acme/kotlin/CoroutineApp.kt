@@ -44,6 +44,19 @@ class Newsletter {
         return 3
     }
 
+    /** From Java: remind(Customer) and remind(Customer, boolean), which Kotlin generates, hand on to this. */
+    @ConsentRequired(MARKETING)
+    @JvmOverloads
+    fun remind(customer: Customer, urgent: Boolean = false, channel: String = "email"): String =
+        "reminded " + customer.id + " by " + channel + if (urgent) " now" else ""
+
+    companion object {
+        /** From Java: the static Newsletter.blast, which Kotlin generates, hands on to the companion's. */
+        @JvmStatic
+        @ConsentRequired(MARKETING)
+        fun blast(customer: Customer): String = "blasted " + customer.id
+    }
+
     @ConsentRequired(MARKETING, onDenied = OnDenied.SKIP)
     fun updates(customer: Customer): Flow<String> = flowOf("offer")
 
@@ -59,7 +72,15 @@ suspend fun outcome(key: String, call: suspend () -> Any?) {
         println(key + "=ran:" + call())
     } catch (e: ConsentDeniedException) {
         println(key + "=denied:" + e.reason())
+    } catch (e: java.lang.reflect.InvocationTargetException) {
+        println(key + "=denied:" + (e.cause as ConsentDeniedException).reason())
     }
+}
+
+/** Calls a method as Java code would, by its JVM name and parameter types. */
+fun fromJava(target: Any?, name: String, vararg arguments: Any): Any? {
+    val types = arguments.map { if (it is Boolean) java.lang.Boolean.TYPE else it.javaClass }.toTypedArray()
+    return Newsletter::class.java.getMethod(name, *types).invoke(target, *arguments)
 }
 
 fun main() = runBlocking {
@@ -70,11 +91,16 @@ fun main() = runBlocking {
     outcome("skippedInt") { newsletter.count(customer) + 1 }
     outcome("skippedUnit") { newsletter.touch(customer) }
     outcome("skippedFlow") { newsletter.updates(customer).toList().size }
+    outcome("overloadDenied") { fromJava(newsletter, "remind", customer) }
+    outcome("bridgeDenied") { fromJava(null, "blast", customer) }
     Consents.grant("cust-42", MARKETING, "test")
     outcome("granted") { newsletter.send(customer) }
     outcome("grantedOnPool") { withContext(Dispatchers.Default) { newsletter.send(customer) } }
     outcome("grantedFromContext") { PrivacyContext.`as`("cust-42").use { newsletter.sendToCurrent() } }
     outcome("grantedList") { newsletter.topics(customer).size }
+    outcome("overload") { fromJava(newsletter, "remind", customer) }
+    outcome("overloadUrgent") { fromJava(newsletter, "remind", customer, true) }
+    outcome("bridge") { fromJava(null, "blast", customer) }
     Consents.withdraw("cust-42", MARKETING, "test")
     outcome("withdrawn") { newsletter.send(customer) }
 }

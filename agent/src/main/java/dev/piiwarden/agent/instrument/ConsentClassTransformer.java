@@ -50,7 +50,7 @@ public final class ConsentClassTransformer implements ClassFileTransformer {
     // Frames and maximums are kept from the class file and written by hand for the inserted code:
     // computing them would load classes, from inside a transformer.
     ClassWriter writer = new ClassWriter(reader, 0);
-    ConsentMethodRewriter rewriter = new ConsentMethodRewriter(writer, rules, audited, reader);
+    ConsentMethodRewriter rewriter = new ConsentMethodRewriter(writer, rules, audited, reader, classFile);
     reader.accept(rewriter, 0);
     if (rewriter.enforced() == 0 && rewriter.accessAudited() == 0) {
       return null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.ToIntFunction;
 import org.objectweb.asm.AnnotationVisitor;
@@ -55,6 +56,8 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private final NumberedRules<ConsentRule> rules;
   private final ToIntFunction<String> audited;
   private final Map<String, Integer> firstLines;
+  /** Methods Kotlin generated to hand a call on to one checked for the same consent: left as they are. */
+  private final Set<String> kotlinDelegators;
   private String owner;
   private boolean frames;
   private RequiredValues onType;
@@ -65,17 +68,21 @@ final class ConsentMethodRewriter extends ClassVisitor {
    * @param next the writer
    * @param rules where each enforced method's rule is registered
    * @param reader the class file, read once more beforehand for each method's first line, which the
-   *     inserted code carries so that a denial's stack trace names the method's line
+   *     inserted code carries so that a denial's stack trace names the method's line (and, for a
+   *     class from Kotlin, once more for the methods that only hand a call on: {@link
+   *     KotlinDelegators})
    * @param audited for a method that is not enforced, by activity id: the number of its access
    *     rule, when it gets an access-only call ({@code piiwarden.audit.access=all}), else -1;
    *     null when no method gets one ({@code annotated}, {@code none})
+   * @param classFile the bytes {@code reader} reads
    */
-  ConsentMethodRewriter(
-      ClassVisitor next, NumberedRules<ConsentRule> rules, ToIntFunction<String> audited, ClassReader reader) {
+  ConsentMethodRewriter(ClassVisitor next, NumberedRules<ConsentRule> rules,
+      ToIntFunction<String> audited, ClassReader reader, byte[] classFile) {
     super(Opcodes.ASM9, next);
     this.rules = rules;
     this.audited = audited;
     this.firstLines = firstLines(reader);
+    this.kotlinDelegators = KotlinDelegators.of(classFile, reader);
   }
 
   private static Map<String, Integer> firstLines(ClassReader reader) {
@@ -132,7 +139,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
     MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
     int skipped =
         Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
-    if ((access & skipped) != 0 || name.charAt(0) == '<') {
+    if ((access & skipped) != 0 || name.charAt(0) == '<' || kotlinDelegators.contains(name + descriptor)) {
       return next;
     }
     return new EnforcedMethod(next, access, name, descriptor, signature);
