@@ -10,17 +10,12 @@ import dev.piiwarden.core.audit.AuditQuery;
 import dev.piiwarden.core.audit.AuditVerifier;
 import dev.piiwarden.core.audit.Pseudonymizer;
 import dev.piiwarden.core.audit.VerificationReport;
-import dev.piiwarden.processor.PiiWardenProcessor;
 import java.io.File;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,25 +114,8 @@ class CompiledAccessSubjectIT {
 
   /** The three sources compiled with the processor, fragments and descriptors beside the classes. */
   private Path compile() throws Exception {
-    Path sources = folder.resolve("src");
-    List<File> files = new ArrayList<>();
-    for (Map.Entry<String, String> source : SOURCES.entrySet()) {
-      Path file = sources.resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      files.add(Files.writeString(file, source.getValue()).toFile());
-    }
-    Path classes = Files.createDirectories(folder.resolve("classes"));
-    Path generated = Files.createDirectories(folder.resolve("generated"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter diagnostics = new StringWriter();
-    try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
-      JavaCompiler.CompilationTask task = javac.getTask(diagnostics, manager, null,
-          List.of("-classpath", FixtureJvm.annotations().toString(), "-d", classes.toString(),
-              "-s", generated.toString(), "--release", "17"),
-          null, manager.getJavaFileObjectsFromFiles(files));
-      task.setProcessors(List.of(new PiiWardenProcessor()));
-      assertTrue(task.call(), () -> "javac failed:\n" + diagnostics);
-    }
+    Path classes = ProcessedSources.compile(folder, SOURCES,
+        List.of("-classpath", FixtureJvm.annotations().toString()));
     assertTrue(Files.isRegularFile(classes.resolve("META-INF/piiwarden/types/com.acme.compiled.Accounts.json")),
         "the processor wrote the fragment");
     return classes;

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
-import dev.piiwarden.processor.PiiWardenProcessor;
 import java.io.File;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -18,9 +15,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,24 +216,8 @@ class ModularApplicationIT {
     } else {
       Files.copy(annotations, annotationsJar);
     }
-    Path sources = folder.resolve("src");
-    List<File> files = new ArrayList<>();
-    for (Map.Entry<String, String> source : SOURCES.entrySet()) {
-      Path file = sources.resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      files.add(Files.writeString(file, source.getValue()).toFile());
-    }
-    Path classes = Files.createDirectories(folder.resolve("classes"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter diagnostics = new StringWriter();
-    try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
-      JavaCompiler.CompilationTask task = javac.getTask(diagnostics, manager, null,
-          List.of("--module-path", annotationsJar.toString(), "-d", classes.toString(),
-              "-s", Files.createDirectories(folder.resolve("generated")).toString(), "--release", "17"),
-          null, manager.getJavaFileObjectsFromFiles(files));
-      task.setProcessors(List.of(new PiiWardenProcessor()));
-      assertTrue(task.call(), () -> "javac failed:\n" + diagnostics);
-    }
+    Path classes = ProcessedSources.compile(folder, SOURCES,
+        List.of("--module-path", annotationsJar.toString()));
     assertTrue(Files.isRegularFile(classes.resolve("com/acme/modular/Customer_PiiWardenDescriptor.class")),
         "the processor wrote the descriptor");
     return classes;
