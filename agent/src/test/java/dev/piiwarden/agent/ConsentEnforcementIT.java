@@ -44,7 +44,7 @@ class ConsentEnforcementIT {
         FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
     for (Class<?> library : List.of(reactor.core.publisher.Mono.class, org.reactivestreams.Publisher.class,
         io.reactivex.rxjava3.core.Observable.class)) {
-      classPath.add(Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      classPath.add(FixtureJvm.locationOf(library).toString());
     }
     FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=none").run(List.of("-cp",
         String.join(File.pathSeparator, classPath), ReactiveFixtureApp.class.getName()));

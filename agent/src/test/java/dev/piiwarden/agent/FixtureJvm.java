@@ -133,11 +133,16 @@ final class FixtureJvm {
   }
 
   static Path testClasses() throws URISyntaxException {
-    return Path.of(ConsentFixtureApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return locationOf(ConsentFixtureApp.class);
   }
 
   static Path annotations() throws URISyntaxException {
-    return Path.of(ConsentRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return locationOf(ConsentRecord.class);
+  }
+
+  /** The jar or folder {@code type} was loaded from, to put a library on a fixture's class path. */
+  static Path locationOf(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   /** What the fixture JVM did. */

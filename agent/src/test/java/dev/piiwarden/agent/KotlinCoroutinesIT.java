@@ -86,13 +86,8 @@ class KotlinCoroutinesIT {
   private static String classPath() throws URISyntaxException {
     List<String> entries = new ArrayList<>(List.of(
         FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
-    for (String type : List.of("kotlin.Unit", "kotlinx.coroutines.BuildersKt")) {
-      try {
-        entries.add(Path.of(Class.forName(type).getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString());
-      } catch (ClassNotFoundException e) {
-        throw new AssertionError(type + " is a test dependency", e);
-      }
+    for (Class<?> library : List.of(kotlin.Unit.class, kotlinx.coroutines.BuildersKt.class)) {
+      entries.add(FixtureJvm.locationOf(library).toString());
     }
     return String.join(File.pathSeparator, entries);
   }
