@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The log hooks against each supported line of Logback (1.3, 1.4, 1.5) and against the oldest and
+ * The log hooks against each supported line of Logback (1.2 with SLF4J 1.7, 1.3, 1.4, 1.5) and against the oldest and
  * the latest Log4j2 (2.17, newest 2.x): the build copies each version into its own folder under
  * {@code target/log-matrix} (agent pom, {@code copy-log-matrix}), the fixture runs on exactly those
  * jars, and the file it writes is checked line by line.
@@ -34,7 +34,7 @@ class LogFrameworkVersionsIT {
   @TempDir Path folder;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"logback-1.3", "logback-1.4", "logback-1.5"})
+  @ValueSource(strings = {"logback-1.2", "logback-1.3", "logback-1.4", "logback-1.5"})
   void logbackFileHoldsTheRedactedLines(String version) throws Exception {
     String text = run(version, "slf4j", "logback.configurationFile", "logback-matrix.xml");
     assertNoPersonalData(text);

@@ -341,6 +341,7 @@ final class LogbackEventRewrite {
     Field formattedMessage;
     Field argumentArray;
     Field mdc;
+    /** Null for a Logback without key-value pairs (1.2), whose reads then give none. */
     Field keyValuePairs;
     /** Null for a Logback without {@code markerList}. */
     Field markerList;
@@ -369,8 +370,14 @@ final class LogbackEventRewrite {
         formattedMessage = ReflectiveAccess.field(type, "formattedMessage");
         argumentArray = ReflectiveAccess.field(type, "argumentArray");
         mdc = ReflectiveAccess.field(type, "mdcPropertyMap");
-        keyValuePairs = ReflectiveAccess.field(type, "keyValuePairs");
-        getKeyValuePairs = ReflectiveAccess.getter(keyValuePairs);
+        try {
+          keyValuePairs = ReflectiveAccess.field(type, "keyValuePairs");
+          getKeyValuePairs = ReflectiveAccess.getter(keyValuePairs);
+        } catch (NoSuchFieldException absent) {
+          // Logback 1.2 (SLF4J 1.7) has no key-value pairs: none to redact
+          getKeyValuePairs = MethodHandles.dropArguments(
+              MethodHandles.constant(Object.class, null), 0, Object.class);
+        }
         try {
           markerList = ReflectiveAccess.field(type, "markerList");
           getMarkerList = ReflectiveAccess.getter(markerList);
