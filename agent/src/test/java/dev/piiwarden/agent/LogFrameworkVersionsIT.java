@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.fixture.logging.LoggingFixtureApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.acme.fixture.logging.PersonalValues;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +51,29 @@ class LogFrameworkVersionsIT {
         line(text, "case=descriptor"));
     assertEquals("INFO fixture " + CLEAN + " mdc=[]", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
+  }
+
+  /**
+   * Logback 1.2 with the last logstash-logback-encoder for it (7.2): an event's one marker (not a
+   * list, as from 1.3 on) and the structured arguments are redacted JSON fields of their own.
+   */
+  @Test
+  void logback12LogstashMarkersAndStructuredArgumentsAreRedacted() throws Exception {
+    String text = run("logback-1.2-logstash", "logstash", "logback.configurationFile", "logback-json.xml");
+    assertFalse(text.contains("jane.doe@example.com") || text.contains("7946 0958") || text.contains("203.0.113.42"),
+        text);
+    Map<String, JsonNode> events = new HashMap<>();
+    for (String line : text.split("\n")) {
+      JsonNode event = new ObjectMapper().readTree(line);
+      events.put(event.get("message").asText().replaceFirst(" .*", ""), event);
+    }
+    assertEquals("[REDACTED:email]", events.get("case=structured").get("email").asText(), text);
+    assertEquals("A-10428", events.get("case=markers").get("order").asText(), text);
+    assertEquals("[REDACTED:phone]", events.get("case=markers").get("phone").asText(), text);
+    assertEquals("[REDACTED:ip]", events.get("case=marker-entries").get("ip").asText(), text);
+    assertEquals("{\"mail\":\"[REDACTED:email]\"}", events.get("case=raw-marker").get("contact").toString(), text);
+    assertEquals("[REDACTED:ip]", events.get("case=deferred-marker").get("from").asText(), text);
+    assertEquals("A-10428", events.get("case=structured-clean").get("order").asText(), text);
   }
 
   @ParameterizedTest(name = "{0}")

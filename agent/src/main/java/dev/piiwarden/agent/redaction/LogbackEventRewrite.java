@@ -209,10 +209,20 @@ final class LogbackEventRewrite {
     return kept;
   }
 
-  /** The event's markers, logstash-logback-encoder's among them redacted ({@link LogstashFields}). */
+  /**
+   * The event's markers, logstash-logback-encoder's among them redacted ({@link LogstashFields}):
+   * the marker list of Logback 1.3+, or the one marker of a Logback 1.2 event.
+   */
   private void markers(Access fields, Object event) throws Throwable {
     if (fields.getMarkerList == null) {
-      return; // a Logback without a marker list
+      if (fields.marker != null) {
+        Object marker = fields.marker.get(event);
+        Object replacement = redactedMarker(marker);
+        if (replacement != marker) {
+          fields.marker.set(event, replacement);
+        }
+      }
+      return;
     }
     List<?> markers = (List<?>) (Object) fields.getMarkerList.invokeExact(event);
     if (markers == null || markers.isEmpty()) {
@@ -221,18 +231,7 @@ final class LogbackEventRewrite {
     List<Object> redacted = null;
     for (int i = 0; i < markers.size(); i++) {
       Object marker = markers.get(i);
-      Object replacement = marker;
-      if (LogstashFields.isMarker(marker)) {
-        try {
-          replacement = logstash.redact(marker);
-        } catch (Throwable failure) {
-          // fail closed: a marker that cannot be redacted is not written
-          text.failed();
-          replacement = null;
-          AgentReport.once("logback-marker", "could not redact a logstash-logback-encoder marker ("
-              + AgentReport.describe(failure) + "); such markers are left out of the event");
-        }
-      }
+      Object replacement = redactedMarker(marker);
       if (replacement != marker) {
         if (redacted == null) {
           redacted = new ArrayList<>(markers);
@@ -243,6 +242,22 @@ final class LogbackEventRewrite {
     if (redacted != null) {
       redacted.removeIf(Objects::isNull);
       fields.markerList.set(event, redacted);
+    }
+  }
+
+  /** A logstash-logback-encoder marker redacted, or null when it cannot be; any other as it is. */
+  private Object redactedMarker(Object marker) {
+    if (!LogstashFields.isMarker(marker)) {
+      return marker;
+    }
+    try {
+      return logstash.redact(marker);
+    } catch (Throwable failure) {
+      // fail closed: a marker that cannot be redacted is not written
+      text.failed();
+      AgentReport.once("logback-marker", "could not redact a logstash-logback-encoder marker ("
+          + AgentReport.describe(failure) + "); such markers are left out of the event");
+      return null;
     }
   }
 
@@ -343,8 +358,10 @@ final class LogbackEventRewrite {
     Field mdc;
     /** Null for a Logback without key-value pairs (1.2), whose reads then give none. */
     Field keyValuePairs;
-    /** Null for a Logback without {@code markerList}. */
+    /** Null for a Logback without {@code markerList} (1.2), whose event has {@link #marker}. */
     Field markerList;
+    /** Logback 1.2's one marker of an event; null where there is a {@link #markerList}. */
+    Field marker;
     MethodHandle getMarkerList;
     Field proxyThrowable;
     Field proxyClassName;
@@ -382,7 +399,8 @@ final class LogbackEventRewrite {
           markerList = ReflectiveAccess.field(type, "markerList");
           getMarkerList = ReflectiveAccess.getter(markerList);
         } catch (NoSuchFieldException absent) {
-          markerList = null; // markers are then left as they are
+          markerList = null;
+          marker = ReflectiveAccess.field(type, "marker"); // Logback 1.2: one marker
         }
         Class<?> formatter = ReflectiveAccess.sibling(type, "org.slf4j.helpers.MessageFormatter");
         Method arrayFormat = ReflectiveAccess.method(formatter, "arrayFormat", String.class, Object[].class);
