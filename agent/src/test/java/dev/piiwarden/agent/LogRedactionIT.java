@@ -261,8 +261,39 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=annotated"));
+    assertOtherMessageKindsRedacted(text);
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
+  }
+
+  /**
+   * A MessageFormatMessage and a printf message (StringFormattedMessage) with an annotated object:
+   * formatted again with the redacted parameters, as a {} message is, so the object is rendered
+   * by its annotations, not by its {@code toString}.
+   */
+  private static void assertOtherMessageKindsRedacted(String text) {
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertEquals("INFO fixture case=message-format Patient{name=[REDACTED:user.name]} from [REDACTED:ip] mdc={}",
+        line(text, "case=message-format"));
+    assertEquals("INFO fixture case=printf Patient{name=[REDACTED:user.name]} at [REDACTED:email] mdc={}",
+        line(text, "case=printf"));
+  }
+
+  /** java.util.logging through log4j-jul's LogManager: Log4j2 events whose messages are MessageFormat's. */
+  @Test
+  void julThroughLog4jJulHoldsNoPersonalData() throws Exception {
+    List<String> libraries = new ArrayList<>(LOG4J);
+    libraries.add("log4j-jul");
+    Path log = run("jul-to-log4j", libraries, "-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager",
+        "-Dlog4j2.configurationFile=" + config("log4j2-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertEquals("INFO fixture case=jul-bridged user [REDACTED:email] from [REDACTED:ip] mdc={}",
+        line(text, "case=jul-bridged"));
+    assertEquals("INFO fixture case=jul-annotated Patient{name=[REDACTED:user.name]} mdc={}",
+        line(text, "case=jul-annotated"));
+    assertEquals("INFO fixture case=jul-plain mail sent to [REDACTED:email] mdc={}", line(text, "case=jul-plain"));
   }
 
   @Test
@@ -408,6 +439,7 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=mdc ordinary text mdc={customer=[REDACTED:email], password=[REDACTED:credential]}", line(text, "case=mdc"));
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=annotated"));
+    assertOtherMessageKindsRedacted(text);
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
   }

@@ -476,17 +476,32 @@ final class Log4jEventRewrite {
     if (format == null) {
       return formatted;
     }
-    // The events of AsyncLogger and AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent) are
-    // their own message, holding the format and parameters of the one they replaced, whose type
-    // is gone: use them when they give its text again, i.e. it was a {} message.
-    if (!type.endsWith("ParameterizedMessage") && !formatted.equals(parameterized(members, format, parameters))) {
-      return formatted;
+    if (type.endsWith("ParameterizedMessage")) {
+      String out = remade(members.newParameterizedMessage, format, redacted);
+      return out != null ? out : formatted;
     }
-    return parameterized(members, format, redacted);
+    // Another kind of message (MessageFormatMessage, which log4j-jul makes of every java.util.logging
+    // call with parameters, StringFormattedMessage of printf), or the events of AsyncLogger and
+    // AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent), which are their own message, holding
+    // the format and parameters of the one they replaced, whose type is gone: the kind whose
+    // formatting gives its text again from the original parameters formats the redacted ones.
+    for (MethodHandle kind : members.newFormattedMessages) {
+      if (formatted.equals(remade(kind, format, parameters))) {
+        String out = remade(kind, format, redacted);
+        return out != null ? out : formatted;
+      }
+    }
+    return formatted;
   }
 
-  private static String parameterized(Access members, String format, Object[] parameters) throws Throwable {
-    Object copy = (Object) members.newParameterizedMessage.invokeExact((Object) format, (Object) parameters);
+  /** The text of a new message of one kind with {@code format} and {@code parameters}; null if it fails. */
+  private static String remade(MethodHandle kind, String format, Object[] parameters) throws Throwable {
+    Object copy;
+    try {
+      copy = (Object) kind.invokeExact((Object) format, (Object) parameters);
+    } catch (RuntimeException unformattable) {
+      return null; // a format of another kind: String.format's or MessageFormat's exception
+    }
     return (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(copy);
   }
 
@@ -579,6 +594,12 @@ final class Log4jEventRewrite {
     /** Constructors and builder calls, all {@code (Object)Object} or {@code (Object, Object)Object}. */
     MethodHandle newSimpleMessage;
     MethodHandle newParameterizedMessage;
+    /**
+     * The kinds of message with a format and parameters, each {@code (Object format, Object
+     * parameters)Object}: {@code ParameterizedMessage}, {@code MessageFormatMessage}, {@code
+     * StringFormattedMessage}, in that order.
+     */
+    List<MethodHandle> newFormattedMessages;
     MethodHandle newStringMap;
     MethodHandle newBuilder;
     MethodHandle setMessage;
@@ -675,6 +696,13 @@ final class Log4jEventRewrite {
         newParameterizedMessage = ReflectiveAccess.constructor(
             ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.ParameterizedMessage"),
             two, String.class, Object[].class);
+        newFormattedMessages = List.of(newParameterizedMessage,
+            ReflectiveAccess.constructor(
+                ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.MessageFormatMessage"),
+                two, String.class, Object[].class),
+            ReflectiveAccess.constructor(
+                ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.StringFormattedMessage"),
+                two, String.class, Object[].class));
         newStringMap = ReflectiveAccess.constructor(
             ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.SortedArrayStringMap"), read, Map.class);
         newBuilder = ReflectiveAccess.constructor(builderType, read, logEvent);
