@@ -276,7 +276,9 @@ class LogRedactionIT {
     assertEquals("INFO fixture case=message-format Patient{name=[REDACTED:user.name]} from [REDACTED:ip] mdc={}",
         line(text, "case=message-format"));
     assertEquals("INFO fixture case=printf Patient{name=[REDACTED:user.name]} at [REDACTED:email] mdc={}",
-        line(text, "case=printf"));
+        line(text, "case=printf "));
+    assertEquals("INFO fixture case=printf-number [REDACTED:card] for Patient{name=[REDACTED:user.name]} mdc={}",
+        line(text, "case=printf-number"));
   }
 
   /** java.util.logging through log4j-jul's LogManager: Log4j2 events whose messages are MessageFormat's. */

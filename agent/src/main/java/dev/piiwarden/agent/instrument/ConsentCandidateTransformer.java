@@ -44,11 +44,6 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     ClassFileTransformer instrumenter();
   }
 
-  /** @param activation builds the bridge and the instrumenter when first needed */
-  public ConsentCandidateTransformer(Activation activation) {
-    this(activation, null, null);
-  }
-
   /**
    * @param activation builds the bridge and the instrumenter when first needed
    * @param fragments with {@code piiwarden.audit.access=all}: a class that does not name {@code

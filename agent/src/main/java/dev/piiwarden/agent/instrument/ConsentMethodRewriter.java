@@ -45,7 +45,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private static final String ACCESS = "(ILjava/lang/Class;[Ljava/lang/Object;)V";
   /** Largest operand stack the inserted code needs: rule, class, array, array, index, long. */
   private static final int INSERTED_STACK = 7;
-  private static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
+  static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
   private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
   private static final String CONTINUATION = "kotlin/coroutines/Continuation";
   private static final Map<String, String> BOXES = Map.of(
@@ -191,13 +191,19 @@ final class ConsentMethodRewriter extends ClassVisitor {
     return "L" + binaryName.replace('.', '/') + ";";
   }
 
-  /** The values of one {@code @ConsentRequired}, passed on unchanged to the writer. */
-  private static final class RequiredValues extends AnnotationVisitor {
+  /** The values of one {@code @ConsentRequired}, passed on unchanged to the writer (if any). */
+  static final class RequiredValues extends AnnotationVisitor {
     final List<String> purposes = new ArrayList<>();
     boolean skip;
 
+    /** @param next the writer's visitor, or null where the values are only read */
     RequiredValues(AnnotationVisitor next) {
       super(Opcodes.ASM9, next);
+    }
+
+    /** Whether {@code other} asks for the same purposes, in the same order, and denies the same way. */
+    boolean same(RequiredValues other) {
+      return other != null && skip == other.skip && purposes.equals(other.purposes);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.piiwarden.agent.instrument;
 
-import dev.piiwarden.agent.consent.ApplicationApi;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ import org.objectweb.asm.Type;
  */
 final class KotlinDelegators {
   private static final byte[] METADATA = "Lkotlin/Metadata;".getBytes(StandardCharsets.US_ASCII);
-  private static final String REQUIRED = "L" + ApplicationApi.CONSENT_REQUIRED.replace('.', '/') + ";";
   private static final String INTRINSICS = "kotlin/jvm/internal/Intrinsics";
   private static final String DEFAULT_SUFFIX = "$default";
 
@@ -51,7 +49,7 @@ final class KotlinDelegators {
     final int access;
     final String name;
     final String descriptor;
-    String consent; // purposes and onDenied, or null
+    ConsentMethodRewriter.RequiredValues consent; // or null
     String[] call; // owner, name, descriptor, opcode
     String companionField; // the static field read before the call, if any
     boolean other;
@@ -65,7 +63,7 @@ final class KotlinDelegators {
 
   private static final class Scan extends ClassVisitor {
     private String owner;
-    private String typeConsent;
+    private ConsentMethodRewriter.RequiredValues typeConsent;
     private final Map<String, Method> methods = new HashMap<>();
     private final Map<String, String> staticFields = new HashMap<>();
     private final List<Method> order = new ArrayList<>();
@@ -81,7 +79,11 @@ final class KotlinDelegators {
 
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-      return descriptor.equals(REQUIRED) ? new Consent(value -> typeConsent = value) : null;
+      if (!descriptor.equals(ConsentMethodRewriter.REQUIRED)) {
+        return null;
+      }
+      typeConsent = new ConsentMethodRewriter.RequiredValues(null);
+      return typeConsent;
     }
 
     @Override
@@ -103,7 +105,7 @@ final class KotlinDelegators {
     Set<String> delegators() {
       Set<String> found = new HashSet<>();
       for (Method method : order) {
-        String consent = consentOf(method);
+        ConsentMethodRewriter.RequiredValues consent = consentOf(method);
         if (consent == null || method.other || method.call == null) {
           continue;
         }
@@ -114,7 +116,7 @@ final class KotlinDelegators {
         if (callOwner.equals(owner) && callName.equals(method.name + DEFAULT_SUFFIX)
             && method.call[3].equals("static") && method.companionField == null) {
           Method full = methods.get(method.name + withoutDefaultMask(method, callDescriptor));
-          delegates = full != null && consent.equals(consentOf(full));
+          delegates = full != null && consent.same(consentOf(full));
         } else {
           // a @JvmStatic bridge: this class's companion instance, then its function of that name
           delegates = method.companionField != null && callName.equals(method.name)
@@ -145,45 +147,11 @@ final class KotlinDelegators {
     }
 
     /** The consent a method is checked for: its own annotation's, else the type's for a public one. */
-    private String consentOf(Method method) {
+    private ConsentMethodRewriter.RequiredValues consentOf(Method method) {
       if (method.consent != null) {
         return method.consent;
       }
       return (method.access & Opcodes.ACC_PUBLIC) != 0 ? typeConsent : null;
-    }
-  }
-
-  /** Collects an annotation's purposes and onDenied into one string. */
-  private static final class Consent extends AnnotationVisitor {
-    private final java.util.function.Consumer<String> done;
-    private final List<String> purposes = new ArrayList<>();
-    private String onDenied = "THROW";
-
-    Consent(java.util.function.Consumer<String> done) {
-      super(Opcodes.ASM9);
-      this.done = done;
-    }
-
-    @Override
-    public void visitEnum(String name, String descriptor, String value) {
-      if ("onDenied".equals(name)) {
-        onDenied = value;
-      }
-    }
-
-    @Override
-    public AnnotationVisitor visitArray(String name) {
-      return !"value".equals(name) ? null : new AnnotationVisitor(Opcodes.ASM9) {
-        @Override
-        public void visit(String ignored, Object value) {
-          purposes.add(String.valueOf(value));
-        }
-      };
-    }
-
-    @Override
-    public void visitEnd() {
-      done.accept(purposes + " " + onDenied);
     }
   }
 
@@ -198,7 +166,11 @@ final class KotlinDelegators {
 
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-      return descriptor.equals(REQUIRED) ? new Consent(value -> method.consent = value) : null;
+      if (!descriptor.equals(ConsentMethodRewriter.REQUIRED)) {
+        return null;
+      }
+      method.consent = new ConsentMethodRewriter.RequiredValues(null);
+      return method.consent;
     }
 
     @Override

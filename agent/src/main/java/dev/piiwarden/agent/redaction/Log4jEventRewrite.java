@@ -5,6 +5,7 @@ import dev.piiwarden.core.redaction.Redactor;
 import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -476,33 +477,56 @@ final class Log4jEventRewrite {
     if (format == null) {
       return formatted;
     }
-    if (type.endsWith("ParameterizedMessage")) {
-      String out = remade(members.newParameterizedMessage, format, redacted);
-      return out != null ? out : formatted;
-    }
-    // Another kind of message (MessageFormatMessage, which log4j-jul makes of every java.util.logging
-    // call with parameters, StringFormattedMessage of printf), or the events of AsyncLogger and
-    // AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent), which are their own message, holding
-    // the format and parameters of the one they replaced, whose type is gone: the kind whose
-    // formatting gives its text again from the original parameters formats the redacted ones.
-    for (MethodHandle kind : members.newFormattedMessages) {
-      if (formatted.equals(remade(kind, format, parameters))) {
-        String out = remade(kind, format, redacted);
+    // A MessageFormatMessage (which log4j-jul makes of each java.util.logging call with
+    // parameters) or a printf message (StringFormattedMessage): formatted again the same way,
+    // with the JDK's formatter, so that Log4j2 reports no formatting trouble of ours.
+    if (type.equals("MessageFormatMessage") || type.equals("StringFormattedMessage")) {
+      boolean printf = type.equals("StringFormattedMessage");
+      if (formatted.equals(jdkFormatted(printf, format, parameters))) {
+        String out = jdkFormatted(printf, format, numbersKept(parameters, redacted));
         return out != null ? out : formatted;
       }
+      return formatted;
     }
-    return formatted;
+    // The events of AsyncLogger and AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent) are
+    // their own message, holding the format and parameters of the reusable one they replaced,
+    // whose type is gone: use them when they give its text again, i.e. it was a {} message.
+    if (!type.endsWith("ParameterizedMessage") && !formatted.equals(parameterized(members, format, parameters))) {
+      return formatted;
+    }
+    return parameterized(members, format, redacted);
   }
 
-  /** The text of a new message of one kind with {@code format} and {@code parameters}; null if it fails. */
-  private static String remade(MethodHandle kind, String format, Object[] parameters) throws Throwable {
-    Object copy;
-    try {
-      copy = (Object) kind.invokeExact((Object) format, (Object) parameters);
-    } catch (RuntimeException unformattable) {
-      return null; // a format of another kind: String.format's or MessageFormat's exception
-    }
+  private static String parameterized(Access members, String format, Object[] parameters) throws Throwable {
+    Object copy = (Object) members.newParameterizedMessage.invokeExact((Object) format, (Object) parameters);
     return (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(copy);
+  }
+
+  /**
+   * {@code redacted}, but a number whose redacted form is text kept as it was, for a {@code %d}
+   * or {@code {0,number}} that would not take the text: the whole line is redacted afterwards,
+   * which finds it there as it found it alone.
+   */
+  private static Object[] numbersKept(Object[] parameters, Object[] redacted) {
+    Object[] kept = redacted;
+    for (int i = 0; i < redacted.length && i < parameters.length; i++) {
+      if (parameters[i] instanceof Number && !(redacted[i] instanceof Number)) {
+        if (kept == redacted) {
+          kept = redacted.clone();
+        }
+        kept[i] = parameters[i];
+      }
+    }
+    return kept;
+  }
+
+  /** {@code format} filled by {@code String.format} or {@code MessageFormat}; null when it cannot be. */
+  private static String jdkFormatted(boolean printf, String format, Object[] parameters) {
+    try {
+      return printf ? String.format(format, parameters) : new MessageFormat(format).format(parameters);
+    } catch (IllegalArgumentException unformattable) {
+      return null; // IllegalFormatException too: the message keeps the text it has
+    }
   }
 
   private static Object newMessage(Access members, String textOfMessage) {
@@ -594,12 +618,6 @@ final class Log4jEventRewrite {
     /** Constructors and builder calls, all {@code (Object)Object} or {@code (Object, Object)Object}. */
     MethodHandle newSimpleMessage;
     MethodHandle newParameterizedMessage;
-    /**
-     * The kinds of message with a format and parameters, each {@code (Object format, Object
-     * parameters)Object}: {@code ParameterizedMessage}, {@code MessageFormatMessage}, {@code
-     * StringFormattedMessage}, in that order.
-     */
-    List<MethodHandle> newFormattedMessages;
     MethodHandle newStringMap;
     MethodHandle newBuilder;
     MethodHandle setMessage;
@@ -696,13 +714,6 @@ final class Log4jEventRewrite {
         newParameterizedMessage = ReflectiveAccess.constructor(
             ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.ParameterizedMessage"),
             two, String.class, Object[].class);
-        newFormattedMessages = List.of(newParameterizedMessage,
-            ReflectiveAccess.constructor(
-                ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.MessageFormatMessage"),
-                two, String.class, Object[].class),
-            ReflectiveAccess.constructor(
-                ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.StringFormattedMessage"),
-                two, String.class, Object[].class));
         newStringMap = ReflectiveAccess.constructor(
             ReflectiveAccess.sibling(type, "org.apache.logging.log4j.util.SortedArrayStringMap"), read, Map.class);
         newBuilder = ReflectiveAccess.constructor(builderType, read, logEvent);
