@@ -428,6 +428,17 @@ class LogRedactionIT {
     String text = Files.readString(log);
     assertNoPersonalData(text);
     assertEquals("INFO fixture case=bridged " + MASKED_LINE + " mdc=[] kv=[]", line(text, "case=bridged"));
+    // the Log4j2 API formats its messages before SLF4J sees them: annotated objects by their
+    // annotations all the same, in {} messages, MessageFormat messages and printf
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc=[] kv=[]",
+        line(text, "case=annotated"));
+    assertEquals("INFO fixture case=message-format Patient{name=[REDACTED:user.name]} from [REDACTED:ip] mdc=[] kv=[]",
+        line(text, "case=message-format"));
+    assertEquals("INFO fixture case=printf Patient{name=[REDACTED:user.name]} at [REDACTED:email] mdc=[] kv=[]",
+        line(text, "case=printf "));
+    assertEquals("INFO fixture case=printf-number [REDACTED:card] for Patient{name=[REDACTED:user.name]} mdc=[] kv=[]",
+        line(text, "case=printf-number"));
   }
 
   @Test

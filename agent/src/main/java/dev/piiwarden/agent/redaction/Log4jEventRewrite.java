@@ -507,7 +507,7 @@ final class Log4jEventRewrite {
    * or {@code {0,number}} that would not take the text: the whole line is redacted afterwards,
    * which finds it there as it found it alone.
    */
-  private static Object[] numbersKept(Object[] parameters, Object[] redacted) {
+  static Object[] numbersKept(Object[] parameters, Object[] redacted) {
     Object[] kept = redacted;
     for (int i = 0; i < redacted.length && i < parameters.length; i++) {
       if (parameters[i] instanceof Number && !(redacted[i] instanceof Number)) {
@@ -521,7 +521,7 @@ final class Log4jEventRewrite {
   }
 
   /** {@code format} filled by {@code String.format} or {@code MessageFormat}; null when it cannot be. */
-  private static String jdkFormatted(boolean printf, String format, Object[] parameters) {
+  static String jdkFormatted(boolean printf, String format, Object[] parameters) {
     try {
       return printf ? String.format(format, parameters) : new MessageFormat(format).format(parameters);
     } catch (IllegalArgumentException unformattable) {

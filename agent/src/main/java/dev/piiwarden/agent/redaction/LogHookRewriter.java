@@ -50,6 +50,8 @@ final class LogHookRewriter extends ClassVisitor {
         return new JulRecordRedaction();
       case JbossRecordRedaction.TYPE_NAME:
         return new JbossRecordRedaction();
+      case Log4jApiBridgeRedaction.TYPE_NAME:
+        return new Log4jApiBridgeRedaction();
       default:
         return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction(internalName) : null;
     }

@@ -30,6 +30,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case ThrowableProxyRedaction.TYPE_NAME:
       case JulRecordRedaction.TYPE_NAME:
       case JbossRecordRedaction.TYPE_NAME:
+      case Log4jApiBridgeRedaction.TYPE_NAME:
         return true;
       default:
         return ExceptionClassNames.contains(internalName);

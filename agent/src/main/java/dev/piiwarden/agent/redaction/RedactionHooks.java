@@ -18,6 +18,7 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   private LogbackEventRewrite logback;
   private Log4jEventRewrite log4j;
   private JulRecordRewrite jul;
+  private Log4jApiMessages log4jApi;
   private ThrowableProxyNames proxyNames;
 
   RedactionHooks(LogText text) {
@@ -34,6 +35,19 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   public Object log4jEvent(Object event, String handled, RedactionCallDepth depth) {
     Log4jEventRewrite rewrite = log4j;
     return (rewrite != null ? rewrite : log4j()).redact(event, handled, depth);
+  }
+
+  @Override
+  public Object log4jApiMessage(Object message) throws Throwable {
+    Log4jApiMessages rewrite = log4jApi;
+    return (rewrite != null ? rewrite : log4jApi()).redact(message);
+  }
+
+  private synchronized Log4jApiMessages log4jApi() {
+    if (log4jApi == null) {
+      log4jApi = new Log4jApiMessages(text);
+    }
+    return log4jApi;
   }
 
   @Override

@@ -29,6 +29,12 @@ public final class RedactionBridge {
      */
     Object log4jEvent(Object event, String handled, RedactionCallDepth depth);
 
+    /**
+     * A Log4j2 API {@code Message} (log4j-to-slf4j) whose parameters are redacted: a new message,
+     * or {@code message} when they hold nothing.
+     */
+    Object log4jApiMessage(Object message) throws Throwable;
+
     /** Redacts a {@code java.util.logging.LogRecord} in place; returns the redacted message. */
     String julRecord(java.util.logging.LogRecord record, String handled);
 
@@ -89,6 +95,28 @@ public final class RedactionBridge {
       }
     } catch (Throwable ignored) {
       return event;
+    }
+  }
+
+  /**
+   * log4j-to-slf4j: {@code SLF4JLogger#logMessage} enter; the message to format, always an
+   * instance of {@code type}, so the cast the hook makes cannot fail.
+   */
+  public static Object log4jApiMessage(Object message, Class<?> type) {
+    Hooks current = hooks;
+    if (current == null || message == null) {
+      return message;
+    }
+    try {
+      Object redacted = current.log4jApiMessage(message);
+      return type.isInstance(redacted) ? redacted : message;
+    } catch (Throwable failure) {
+      try {
+        current.failed("log4j-api", failure);
+      } catch (Throwable ignored) {
+        // never into the application's logging call
+      }
+      return message;
     }
   }
 
