@@ -51,14 +51,11 @@ final class Log4jApiMessages {
     if (type.endsWith("ObjectMessage") && redacted.length == 1 && redacted[0] instanceof String) {
       return (Object) members.newSimpleMessage.invokeExact(redacted[0]);
     }
-    if (format != null && (type.equals("MessageFormatMessage") || type.equals("StringFormattedMessage"))) {
-      boolean printf = type.equals("StringFormattedMessage");
+    if (Log4jEventRewrite.isJdkFormatted(type)) {
       String formatted = (String) (Object) members.getFormattedMessage.invokeExact(message);
-      if (formatted != null && formatted.equals(Log4jEventRewrite.jdkFormatted(printf, format, parameters))) {
-        String out = Log4jEventRewrite.jdkFormatted(printf, format, Log4jEventRewrite.numbersKept(parameters, redacted));
-        if (out != null) {
-          return (Object) members.newSimpleMessage.invokeExact((Object) out);
-        }
+      String out = Log4jEventRewrite.reformatted(type, format, formatted, parameters, redacted);
+      if (out != null) {
+        return (Object) members.newSimpleMessage.invokeExact((Object) out);
       }
     }
     return message;

@@ -480,13 +480,9 @@ final class Log4jEventRewrite {
     // A MessageFormatMessage (which log4j-jul makes of each java.util.logging call with
     // parameters) or a printf message (StringFormattedMessage): formatted again the same way,
     // with the JDK's formatter, so that Log4j2 reports no formatting trouble of ours.
-    if (type.equals("MessageFormatMessage") || type.equals("StringFormattedMessage")) {
-      boolean printf = type.equals("StringFormattedMessage");
-      if (formatted.equals(jdkFormatted(printf, format, parameters))) {
-        String out = jdkFormatted(printf, format, numbersKept(parameters, redacted));
-        return out != null ? out : formatted;
-      }
-      return formatted;
+    if (isJdkFormatted(type)) {
+      String out = reformatted(type, format, formatted, parameters, redacted);
+      return out != null ? out : formatted;
     }
     // The events of AsyncLogger and AsyncLoggerConfig (RingBufferLogEvent, MutableLogEvent) are
     // their own message, holding the format and parameters of the reusable one they replaced,
@@ -502,12 +498,30 @@ final class Log4jEventRewrite {
     return (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(copy);
   }
 
+  /** Whether a message class, by its simple name, is formatted by the JDK's MessageFormat or String.format. */
+  static boolean isJdkFormatted(String type) {
+    return type.equals("MessageFormatMessage") || type.equals("StringFormattedMessage");
+  }
+
+  /**
+   * The text of a MessageFormatMessage or printf message ({@link #isJdkFormatted}) formatted again
+   * from {@code redacted}, when formatting {@code parameters} the same way gives its text {@code
+   * formatted}; null otherwise.
+   */
+  static String reformatted(String type, String format, String formatted, Object[] parameters, Object[] redacted) {
+    boolean printf = type.equals("StringFormattedMessage");
+    if (format == null || formatted == null || !formatted.equals(jdkFormatted(printf, format, parameters))) {
+      return null;
+    }
+    return jdkFormatted(printf, format, numbersKept(parameters, redacted));
+  }
+
   /**
    * {@code redacted}, but a number whose redacted form is text kept as it was, for a {@code %d}
    * or {@code {0,number}} that would not take the text: the whole line is redacted afterwards,
    * which finds it there as it found it alone.
    */
-  static Object[] numbersKept(Object[] parameters, Object[] redacted) {
+  private static Object[] numbersKept(Object[] parameters, Object[] redacted) {
     Object[] kept = redacted;
     for (int i = 0; i < redacted.length && i < parameters.length; i++) {
       if (parameters[i] instanceof Number && !(redacted[i] instanceof Number)) {
@@ -521,7 +535,7 @@ final class Log4jEventRewrite {
   }
 
   /** {@code format} filled by {@code String.format} or {@code MessageFormat}; null when it cannot be. */
-  static String jdkFormatted(boolean printf, String format, Object[] parameters) {
+  private static String jdkFormatted(boolean printf, String format, Object[] parameters) {
     try {
       return printf ? String.format(format, parameters) : new MessageFormat(format).format(parameters);
     } catch (IllegalArgumentException unformattable) {
