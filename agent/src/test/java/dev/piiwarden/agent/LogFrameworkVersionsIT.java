@@ -76,6 +76,22 @@ class LogFrameworkVersionsIT {
     assertEquals("A-10428", events.get("case=structured-clean").get("order").asText(), text);
   }
 
+  /**
+   * SLF4J over java.util.logging (slf4j-jdk14): SLF4J formats a call's arguments before
+   * java.util.logging sees the text, so they are handed to the agent first: an annotated argument
+   * by its annotations, not by its {@code toString}.
+   */
+  @Test
+  void slf4jOverJulRendersAnnotatedArgumentsByTheirAnnotations() throws Exception {
+    String text = run("slf4j-jdk14", "slf4j-jul", "java.util.logging.config.file", "jul-root.properties");
+    assertNoPersonalData(text);
+    assertEquals("INFO: " + ARGUMENTS, line(text, "case=arguments"));
+    assertEquals("INFO: case=annotated Patient{name=[REDACTED:user.name]}", line(text, "case=annotated"));
+    assertEquals("INFO: case=descriptor BankAccount{owner=acct-7, iban=******************3000}",
+        line(text, "case=descriptor"));
+    assertEquals("INFO: " + CLEAN, line(text, "case=clean"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"log4j-2.17", "log4j-latest"})
   void log4jFileHoldsTheRedactedLines(String version) throws Exception {

@@ -25,7 +25,8 @@ public final class AgentRedaction {
   /** The hooked classes' binary names, for the retransformation of those already loaded. */
   static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
       Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
-      JbossRecordRedaction.TYPE_NAME, Log4jApiBridgeRedaction.TYPE_NAME), ExceptionClassNames.ALL);
+      JbossRecordRedaction.TYPE_NAME, Log4jApiBridgeRedaction.TYPE_NAME, Slf4jJulAdapterRedaction.TYPE_NAME),
+      ExceptionClassNames.ALL);
 
   private static volatile RedactionActivation activation;
 

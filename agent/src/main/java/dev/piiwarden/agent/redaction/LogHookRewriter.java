@@ -52,6 +52,8 @@ final class LogHookRewriter extends ClassVisitor {
         return new JbossRecordRedaction();
       case Log4jApiBridgeRedaction.TYPE_NAME:
         return new Log4jApiBridgeRedaction();
+      case Slf4jJulAdapterRedaction.TYPE_NAME:
+        return new Slf4jJulAdapterRedaction();
       default:
         return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction(internalName) : null;
     }

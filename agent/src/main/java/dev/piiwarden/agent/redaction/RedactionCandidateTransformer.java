@@ -31,6 +31,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case JulRecordRedaction.TYPE_NAME:
       case JbossRecordRedaction.TYPE_NAME:
       case Log4jApiBridgeRedaction.TYPE_NAME:
+      case Slf4jJulAdapterRedaction.TYPE_NAME:
         return true;
       default:
         return ExceptionClassNames.contains(internalName);

@@ -51,6 +51,11 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   }
 
   @Override
+  public Object[] slf4jArguments(Object[] arguments) {
+    return text.arguments(arguments);
+  }
+
+  @Override
   public String julRecord(LogRecord record, String handled) {
     JulRecordRewrite rewrite = jul;
     return (rewrite != null ? rewrite : jul()).redact(record, handled);

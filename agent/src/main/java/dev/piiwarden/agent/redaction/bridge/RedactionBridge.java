@@ -35,6 +35,9 @@ public final class RedactionBridge {
      */
     Object log4jApiMessage(Object message) throws Throwable;
 
+    /** SLF4J call arguments (slf4j-jdk14) redacted one by one: a new array, or {@code arguments}. */
+    Object[] slf4jArguments(Object[] arguments) throws Throwable;
+
     /** Redacts a {@code java.util.logging.LogRecord} in place; returns the redacted message. */
     String julRecord(java.util.logging.LogRecord record, String handled);
 
@@ -117,6 +120,25 @@ public final class RedactionBridge {
         // never into the application's logging call
       }
       return message;
+    }
+  }
+
+  /** slf4j-jdk14: {@code JDK14LoggerAdapter#innerNormalizedLoggingCallHandler} enter; the arguments to format. */
+  public static Object[] slf4jArguments(Object[] arguments) {
+    Hooks current = hooks;
+    if (current == null || arguments == null || arguments.length == 0) {
+      return arguments;
+    }
+    try {
+      Object[] redacted = current.slf4jArguments(arguments);
+      return redacted != null && redacted.length == arguments.length ? redacted : arguments;
+    } catch (Throwable failure) {
+      try {
+        current.failed("slf4j-jdk14", failure);
+      } catch (Throwable ignored) {
+        // never into the application's logging call
+      }
+      return arguments;
     }
   }
 
