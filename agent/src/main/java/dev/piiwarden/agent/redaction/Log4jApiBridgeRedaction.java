@@ -2,7 +2,6 @@ package dev.piiwarden.agent.redaction;
 
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
  * log4j-to-slf4j (the Log4j2 API over SLF4J, as Spring Boot sets it up for Logback): {@code
@@ -27,34 +26,7 @@ final class Log4jApiBridgeRedaction extends LogHook {
     if (!name.equals("logMessage") || (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT)) != 0) {
       return next;
     }
-    int slot = 1;
-    int messageSlot = -1;
-    for (Type argument : Type.getArgumentTypes(descriptor)) {
-      if (argument.getSort() == Type.OBJECT && argument.getInternalName().equals(MESSAGE)) {
-        messageSlot = slot;
-      }
-      slot += argument.getSize();
-    }
-    if (messageSlot < 0) {
-      return next;
-    }
-    int message = messageSlot;
-    return new MethodVisitor(Opcodes.ASM9, next) {
-      @Override
-      public void visitCode() {
-        super.visitCode();
-        super.visitVarInsn(Opcodes.ALOAD, message);
-        super.visitLdcInsn(Type.getObjectType(MESSAGE));
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "log4jApiMessage",
-            "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;", false);
-        super.visitTypeInsn(Opcodes.CHECKCAST, MESSAGE);
-        super.visitVarInsn(Opcodes.ASTORE, message);
-      }
-
-      @Override
-      public void visitMaxs(int maxStack, int maxLocals) {
-        super.visitMaxs(Math.max(maxStack, 2), maxLocals);
-      }
-    };
+    return replacingArgument(next, descriptor, "L" + MESSAGE + ";", "log4jApiMessage",
+        "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;", true);
   }
 }

@@ -2,7 +2,6 @@ package dev.piiwarden.agent.redaction;
 
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
  * SLF4J over java.util.logging (slf4j-jdk14, SLF4J 2): {@code
@@ -27,32 +26,7 @@ final class Slf4jJulAdapterRedaction extends LogHook {
     if (!name.equals("innerNormalizedLoggingCallHandler") || (access & Opcodes.ACC_STATIC) != 0) {
       return next;
     }
-    int arguments = -1;
-    int slot = 1;
-    for (Type parameter : Type.getArgumentTypes(descriptor)) {
-      if (parameter.getDescriptor().equals(ARRAY)) {
-        arguments = slot;
-      }
-      slot += parameter.getSize();
-    }
-    if (arguments < 0) {
-      return next;
-    }
-    int argumentsSlot = arguments;
-    return new MethodVisitor(Opcodes.ASM9, next) {
-      @Override
-      public void visitCode() {
-        super.visitCode();
-        super.visitVarInsn(Opcodes.ALOAD, argumentsSlot);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "slf4jArguments",
-            "([Ljava/lang/Object;)[Ljava/lang/Object;", false);
-        super.visitVarInsn(Opcodes.ASTORE, argumentsSlot);
-      }
-
-      @Override
-      public void visitMaxs(int maxStack, int maxLocals) {
-        super.visitMaxs(Math.max(maxStack, 1), maxLocals);
-      }
-    };
+    return replacingArgument(next, descriptor, ARRAY, "slf4jArguments",
+        "([Ljava/lang/Object;)[Ljava/lang/Object;", false);
   }
 }
