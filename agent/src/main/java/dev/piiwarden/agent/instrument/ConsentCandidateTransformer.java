@@ -49,7 +49,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
    * @param fragments with {@code piiwarden.audit.access=all}: a class that does not name {@code
    *     @ConsentRequired} is a candidate too when its top-level class has an inventory fragment
    *     (one resource lookup per top-level class and loader); null otherwise
-   * @param modules opens the packages of the named modules classes load from, or null
+   * @param modules opens the packages of the named modules classes load from
    */
   public ConsentCandidateTransformer(
       Activation activation, FragmentCatalogue fragments, NamedModuleAccess modules) {
@@ -73,7 +73,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
         || inside.get() != null) {
       return null;
     }
-    if (modules != null && module != null && module.isNamed()) {
+    if (module != null && module.isNamed()) {
       modules.accept(module);
     }
     boolean api = className.startsWith(apiPackage);

@@ -31,17 +31,6 @@ import org.objectweb.asm.Opcodes;
 final class ExceptionClassRedaction extends LogHook {
   private static final String STAND_IN = "dev/piiwarden/agent/redaction/bridge/RedactedThrowable";
 
-  private final String internalName;
-
-  ExceptionClassRedaction(String internalName) {
-    this.internalName = internalName;
-  }
-
-  @Override
-  String internalName() {
-    return internalName;
-  }
-
   @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {

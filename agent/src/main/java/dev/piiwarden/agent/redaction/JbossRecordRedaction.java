@@ -16,11 +16,6 @@ final class JbossRecordRedaction extends LogHook {
   private static final String ENTER = "(Ljava/util/logging/LogRecord;)V";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("logRaw") || !descriptor.equals(LOG_RAW) || !oneReferenceArgument(access, descriptor)) {

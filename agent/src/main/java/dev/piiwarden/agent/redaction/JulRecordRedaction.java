@@ -18,11 +18,6 @@ final class JulRecordRedaction extends LogHook {
   private static final String LOG = "(Ljava/util/logging/LogRecord;)V";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("log") || !descriptor.equals(LOG) || !oneReferenceArgument(access, descriptor)) {

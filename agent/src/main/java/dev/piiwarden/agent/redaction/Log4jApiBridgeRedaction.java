@@ -16,11 +16,6 @@ final class Log4jApiBridgeRedaction extends LogHook {
   private static final String MESSAGE = "org/apache/logging/log4j/message/Message";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("logMessage") || (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT)) != 0) {

@@ -16,11 +16,6 @@ final class Log4jEventRedaction extends LogHook {
   static final String TYPE_NAME = "org/apache/logging/log4j/core/config/LoggerConfig";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("callAppenders") || !oneReferenceArgument(access, descriptor)) {

@@ -5,15 +5,13 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * One logging class the agent hooks: its internal name, and for each of its methods either the
- * writer's visitor unchanged or one that inserts the hook ({@link EnterLeaveHook}, {@link
- * ConstructorExitHook}). Calls reach the bootstrap {@code RedactionBridge} by name only.
+ * One logging class the agent hooks (chosen by name in {@link LogHookRewriter}): for each of its
+ * methods either the writer's visitor unchanged or one that inserts the hook ({@link
+ * EnterLeaveHook}, {@link ConstructorExitHook}). Calls reach the bootstrap {@code RedactionBridge}
+ * by name only.
  */
 abstract class LogHook {
   static final String BRIDGE = "dev/piiwarden/agent/redaction/bridge/RedactionBridge";
-
-  /** The hooked class, with slashes, as a {@code ClassFileTransformer} is given it. */
-  abstract String internalName();
 
   /**
    * @param owner the class being rewritten (internal name)

@@ -55,7 +55,7 @@ final class LogHookRewriter extends ClassVisitor {
       case Slf4jJulAdapterRedaction.TYPE_NAME:
         return new Slf4jJulAdapterRedaction();
       default:
-        return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction(internalName) : null;
+        return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction() : null;
     }
   }
 

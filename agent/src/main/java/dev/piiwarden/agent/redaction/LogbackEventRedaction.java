@@ -19,11 +19,6 @@ final class LogbackEventRedaction extends LogHook {
   private static final String EVENT = "(Lch/qos/logback/classic/spi/ILoggingEvent;)V";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals(CALL_APPENDERS)

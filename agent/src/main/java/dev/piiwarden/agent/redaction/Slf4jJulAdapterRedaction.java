@@ -16,11 +16,6 @@ final class Slf4jJulAdapterRedaction extends LogHook {
   private static final String ARRAY = "[Ljava/lang/Object;";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("innerNormalizedLoggingCallHandler") || (access & Opcodes.ACC_STATIC) != 0) {

@@ -13,11 +13,6 @@ final class ThrowableProxyRedaction extends LogHook {
   static final String TYPE_NAME = "org/apache/logging/log4j/core/impl/ThrowableProxy";
 
   @Override
-  String internalName() {
-    return TYPE_NAME;
-  }
-
-  @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals("<init>") || !descriptor.startsWith("(Ljava/lang/Throwable;")) {
