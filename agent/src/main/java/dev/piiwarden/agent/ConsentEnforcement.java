@@ -29,7 +29,6 @@ import dev.piiwarden.core.consent.ConsentStore;
 import dev.piiwarden.core.consent.ConsentStoreUri;
 import dev.piiwarden.core.consent.PurposeLineage;
 import dev.piiwarden.core.taxonomy.Taxonomy;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,7 +79,7 @@ final class ConsentEnforcement {
     private final FragmentCatalogue catalogue;
     private volatile boolean bridged;
     private boolean failed;
-    private volatile ClassFileTransformer instrumenter;
+    private volatile ConsentClassTransformer instrumenter;
 
     OnFirstUse(AgentConfiguration configuration, Instrumentation instrumentation) {
       this.configuration = configuration;
@@ -117,8 +116,8 @@ final class ConsentEnforcement {
     }
 
     @Override
-    public ClassFileTransformer instrumenter() {
-      ClassFileTransformer current = instrumenter;
+    public ConsentClassTransformer instrumenter() {
+      ConsentClassTransformer current = instrumenter;
       if (current != null) {
         return current;
       }

@@ -33,6 +33,10 @@ class AttachIT {
     assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("afterAttach"));
     assertEquals("ran:0", run.outcome("afterAttachSkip"));
     assertEquals("ran:sent", run.outcome("afterAttachGranted"));
+    assertEquals("ran:sent", run.outcome("beforeAttachInherited"));
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("afterAttachInherited"),
+        "a loaded class implementing an interface's @ConsentRequired method is retransformed too");
+    assertEquals("ran:sent", run.outcome("afterAttachInheritedGranted"));
   }
 
   /**

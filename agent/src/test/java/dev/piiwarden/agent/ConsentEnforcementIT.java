@@ -139,6 +139,58 @@ class ConsentEnforcementIT {
     assertEquals(4, granted, () -> "one granted decision per wrapped call, with its actor: " + run);
   }
 
+  /**
+   * {@code @ConsentRequired} on an abstract method (an interface's, a super-interface's, an abstract
+   * class's, a generic interface's) or on an interface as a whole is enforced on the method that
+   * implements it, which carries no annotation; once per call: an override that calls the checked
+   * implementation, and a JDK proxy in the interface's package, are not checked again.
+   */
+  @Test
+  void consentAskedOnAnAbstractMethodIsEnforcedOnTheMethodThatImplementsIt() throws Exception {
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).runApp("inherited");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", agentLines(run.stderr()), run::toString);
+    String denied = "denied:NOT_GRANTED:" + EMAIL;
+    assertEquals(denied, run.outcome("before.interface"));
+    assertEquals("ran:preview", run.outcome("before.unannotated"));
+    assertEquals(denied, run.outcome("before.superInterface"));
+    assertEquals("ran:0/0", run.outcome("before.abstractClass"), "skipped: no body ran");
+    assertEquals(denied, run.outcome("before.genericThroughInterface"));
+    assertEquals(denied, run.outcome("before.genericDirect"));
+    assertEquals("denied:NOT_GRANTED:[analytics.reporting]", run.outcome("before.annotatedInterface"));
+    assertEquals(denied, run.outcome("before.override"));
+    assertEquals(denied, run.outcome("before.proxy"));
+    assertEquals("ran:sent", run.outcome("after.interface"));
+    assertEquals("ran:sent:spring", run.outcome("after.superInterface"));
+    assertEquals("ran:7/1", run.outcome("after.abstractClass"));
+    assertEquals("ran:saved:note", run.outcome("after.genericThroughInterface"));
+    assertEquals("ran:saved:note", run.outcome("after.genericDirect"));
+    assertEquals("ran:profiled", run.outcome("after.annotatedInterface"));
+    assertEquals("ran:sent+counted", run.outcome("after.override"));
+    assertTrue(run.outcome("after.proxy").startsWith("ran:reminded:com.acme.fixture.inherited.$Proxy"),
+        run::toString);
+
+    List<String> decisions = Files.readAllLines(trail).stream()
+        .filter(line -> line.contains("\"type\":\"consent.granted\"")
+            || line.contains("\"type\":\"consent.denied\""))
+        .toList();
+    String inherited = "com.acme.fixture.inherited.";
+    assertEquals(4, decided(decisions, inherited + "MailingService#send(java.lang.String,java.lang.String)"),
+        "its own two calls and the override's two, each decided once");
+    assertEquals(4, decided(decisions, inherited + "NoteStore#save(java.lang.String,java.lang.String)"));
+    assertEquals(2, decided(decisions, inherited + "ReminderService#remind(java.lang.String)"));
+    assertEquals(2, decided(decisions, inherited + "LoyaltyScoring#score(java.lang.String)"));
+    assertEquals(2, decided(decisions, inherited + "CampaignService#send(java.lang.String,java.lang.String)"));
+    assertEquals(2, decided(decisions, inherited + "ProfilerService#profile(java.lang.String)"));
+    assertEquals(16, decisions.size(), "nothing else decided: " + decisions);
+  }
+
+  private static long decided(List<String> decisions, String activity) {
+    return decisions.stream().filter(line -> line.contains("\"activity\":\"" + activity + "\"")).count();
+  }
+
   static void assertDecisions(FixtureJvm.Result run) {
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", agentLines(run.stderr()), "the agent says nothing when all is well");

@@ -6,12 +6,13 @@ import dev.piiwarden.agent.report.AgentReport;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
-import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The one transformer registered at {@code premain}: a walk over the constant pool, no class-file
  * parsing beyond it and no Byte Buddy. A class is handed to the instrumenter only when its class
- * file names {@code @ConsentRequired} (the annotation's descriptor is in its constant pool); the
+ * file names {@code @ConsentRequired} (the annotation's descriptor is in its constant pool), or it
+ * implements an abstract method a supertype requires consent for ({@link InheritedConsent}); the
  * instrumenter is built the first time that happens. Loading the application's PII Warden API
  * ({@code dev.piiwarden.api.*}) activates the bridge, so that {@code Consents} finds the agent's
  * ledger even before any annotated class is loaded. A JVM that never loads either pays for
@@ -34,6 +35,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
   private final FragmentCatalogue fragments;
   private final NamedModuleAccess modules;
   private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
+  private final InheritedConsent inheritance = new InheritedConsent(ANNOTATION_DESCRIPTOR);
 
   /** What the first candidates set going; both calls are idempotent and thread-safe. */
   public interface Activation {
@@ -41,7 +43,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     void bridge();
 
     /** Builds the instrumenter (at most once); null when it cannot be built. */
-    ClassFileTransformer instrumenter();
+    ConsentClassTransformer instrumenter();
   }
 
   /**
@@ -77,23 +79,26 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
       modules.accept(module);
     }
     boolean api = className.startsWith(apiPackage);
-    boolean annotated = !api && namesConsentRequired(classFile);
-    if (!api && !annotated && fragments == null) {
+    ClassHeader header = api ? null : ClassHeader.read(classFile, ANNOTATION_DESCRIPTOR);
+    boolean annotated = !api && header.namesDescriptor();
+    Map<String, InheritedConsent.Requirement> inherited = InheritedConsent.NONE;
+    if (!api && (annotated || InheritedConsent.mayInherit(header)) && !isProxy(className)) {
+      inherited = inherited(loader, className, header, classFile);
+    }
+    if (!api && !annotated && inherited.isEmpty() && fragments == null) {
       return null;
     }
     inside.set(Boolean.TRUE);
     try {
-      if (!api && !annotated && !fragments.hasFragment(loader, className)) {
+      if (!api && !annotated && inherited.isEmpty() && !fragments.hasFragment(loader, className)) {
         return null;
       }
       activation.bridge();
       if (api) {
         return null;
       }
-      ClassFileTransformer transformer = activation.instrumenter();
-      return transformer == null
-          ? null
-          : transformer.transform(module, loader, className, classBeingRedefined, domain, classFile);
+      ConsentClassTransformer transformer = activation.instrumenter();
+      return transformer == null ? null : transformer.transform(loader, className, classFile, inherited);
     } catch (Throwable failure) {
       AgentReport.once(
           "candidate:" + failure.getClass().getName(),
@@ -108,6 +113,31 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     }
   }
 
+  /** {@link InheritedConsent#enforcedIn}; a failure is reported once and leaves the class to its own annotations. */
+  private Map<String, InheritedConsent.Requirement> inherited(ClassLoader loader, String className,
+      ClassHeader header, byte[] classFile) {
+    try {
+      return inheritance.enforcedIn(loader, className, header, classFile);
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "inherited:" + failure.getClass().getName(),
+          "could not tell which methods of " + className.replace('/', '.')
+              + " implement an abstract @ConsentRequired method ("
+              + AgentReport.describe(failure)
+              + "); such methods of it are not checked");
+      return InheritedConsent.NONE;
+    }
+  }
+
+  /**
+   * Whether the class is a JDK dynamic proxy defined in its interface's package ({@code
+   * com.acme.$Proxy12}, for an interface that is not public): its methods hand each call to a
+   * handler, which calls the implementation that is checked itself.
+   */
+  private static boolean isProxy(String className) {
+    return className.startsWith("$Proxy", className.lastIndexOf('/') + 1);
+  }
+
   /** Whether the class file names {@code @ConsentRequired}, as a class annotated with it does. */
   static boolean namesConsentRequired(byte[] classFile) {
     return namesType(classFile, ANNOTATION_DESCRIPTOR);
@@ -115,68 +145,13 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
 
   /**
    * Whether the class file's constant pool holds {@code descriptor} as a string of its own, as it
-   * does for a class annotated with that type. Walks the pool entry by entry and compares only
-   * the strings of the descriptor's length: a byte-by-byte search of every class file loaded was
-   * the agent's largest cost for an application with thousands of classes. A pool it cannot walk
-   * (an unknown entry, a truncated file) is searched byte by byte instead.
+   * does for a class annotated with that type ({@link ClassHeader}: a walk over the pool that
+   * compares only the strings of the descriptor's length, where a byte-by-byte search of every
+   * class file loaded was the agent's largest cost for an application with thousands of classes).
+   * A pool it cannot walk (an unknown entry, a truncated file) is searched byte by byte instead.
    */
   static boolean namesType(byte[] classFile, byte[] descriptor) {
-    try {
-      if (classFile.length < 10 || (classFile[0] & 0xff) != 0xCA || (classFile[1] & 0xff) != 0xFE
-          || (classFile[2] & 0xff) != 0xBA || (classFile[3] & 0xff) != 0xBE) {
-        return contains(classFile, descriptor);
-      }
-      int count = u2(classFile, 8);
-      int at = 10;
-      for (int index = 1; index < count; index++) {
-        int tag = classFile[at];
-        switch (tag) {
-          case 1: // Utf8
-            int length = u2(classFile, at + 1);
-            if (length == descriptor.length
-                && Arrays.equals(classFile, at + 3, at + 3 + length, descriptor, 0, length)) {
-              return true;
-            }
-            at += 3 + length;
-            break;
-          case 3: // Integer
-          case 4: // Float
-          case 9: // Fieldref
-          case 10: // Methodref
-          case 11: // InterfaceMethodref
-          case 12: // NameAndType
-          case 17: // Dynamic
-          case 18: // InvokeDynamic
-            at += 5;
-            break;
-          case 5: // Long
-          case 6: // Double: two slots
-            at += 9;
-            index++;
-            break;
-          case 7: // Class
-          case 8: // String
-          case 16: // MethodType
-          case 19: // Module
-          case 20: // Package
-            at += 3;
-            break;
-          case 15: // MethodHandle
-            at += 4;
-            break;
-          default:
-            return contains(classFile, descriptor);
-        }
-      }
-      return false;
-    } catch (ArrayIndexOutOfBoundsException truncated) {
-      // A pool running past the end of the file: no well-formed class, so the plain search decides.
-      return contains(classFile, descriptor);
-    }
-  }
-
-  private static int u2(byte[] bytes, int at) {
-    return ((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff);
+    return ClassHeader.read(classFile, descriptor).namesDescriptor();
   }
 
   /** Whether {@code text} occurs in {@code bytes}: a first-byte scan, then a compare. */

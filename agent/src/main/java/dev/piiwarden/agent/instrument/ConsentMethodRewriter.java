@@ -22,7 +22,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Puts the consent check at the start of each {@code @ConsentRequired} method (and each public
- * method of a type so annotated), in one pass over the class file. The rule is read from the
+ * method of a type so annotated, and each method that implements an abstract one a supertype
+ * requires consent for: {@link InheritedConsent}), in one pass over the class file. The rule is read from the
  * annotations in the class file, nothing is loaded, and its number is a constant in the code:
  *
  * <pre>
@@ -46,7 +47,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
   /** Largest operand stack the inserted code needs: rule, class, array, array, index, long. */
   private static final int INSERTED_STACK = 7;
   static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
-  private static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
+  static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
   private static final String CONTINUATION = "kotlin/coroutines/Continuation";
   private static final Map<String, String> BOXES = Map.of(
       "java.lang.Boolean", "boolean", "java.lang.Byte", "byte", "java.lang.Short", "short",
@@ -58,6 +59,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private final Map<String, Integer> firstLines;
   /** Methods Kotlin generated to hand a call on to one checked for the same consent: left as they are. */
   private final Set<String> kotlinDelegators;
+  private final Map<String, InheritedConsent.Requirement> inherited;
   private String owner;
   private boolean frames;
   private RequiredValues onType;
@@ -75,12 +77,17 @@ final class ConsentMethodRewriter extends ClassVisitor {
    *     rule, when it gets an access-only call ({@code piiwarden.audit.access=all}), else -1;
    *     null when no method gets one ({@code annotated}, {@code none})
    * @param classFile the bytes {@code reader} reads
+   * @param inherited the methods that implement an abstract method a supertype requires consent
+   *     for, with what it requires ({@link InheritedConsent}); checked when neither the method nor
+   *     the class carries {@code @ConsentRequired} itself
    */
   ConsentMethodRewriter(ClassVisitor next, NumberedRules<ConsentRule> rules,
-      ToIntFunction<String> audited, ClassReader reader, byte[] classFile) {
+      ToIntFunction<String> audited, ClassReader reader, byte[] classFile,
+      Map<String, InheritedConsent.Requirement> inherited) {
     super(Opcodes.ASM9, next);
     this.rules = rules;
     this.audited = audited;
+    this.inherited = inherited;
     this.firstLines = firstLines(reader);
     this.kotlinDelegators = KotlinDelegators.of(classFile, reader);
   }
@@ -278,7 +285,18 @@ final class ConsentMethodRewriter extends ClassVisitor {
         required = null; // nothing to ask consent for; with audit.access=all it may still be audited
       }
       if (required != null) {
-        insertCheck(rules.register(rule(required)));
+        insertCheck(rules.register(rule(required.purposes, required.skip, subjectParameter)));
+        inserted = true;
+        enforced++;
+        return;
+      }
+      InheritedConsent.Requirement implemented =
+          onMethod == null && (onType == null || (access & Opcodes.ACC_PUBLIC) == 0)
+              ? inherited.get(name + descriptor)
+              : null;
+      if (implemented != null) {
+        int subject = subjectParameter >= 0 ? subjectParameter : implemented.subjectParameter();
+        insertCheck(rules.register(rule(implemented.purposes(), implemented.skip(), subject)));
         inserted = true;
         enforced++;
         return;
@@ -320,13 +338,12 @@ final class ConsentMethodRewriter extends ClassVisitor {
       return owner.replace('/', '.') + "#" + name + parameters;
     }
 
-    private ConsentRule rule(RequiredValues required) {
+    private ConsentRule rule(List<String> purposes, boolean skip, int subject) {
       String activity = activity();
       String suspendResult = suspendResult(descriptor, signature);
       Object skipValue = SkipDefaults.forReturnType(
           suspendResult != null ? suspendResult : Type.getReturnType(descriptor).getClassName());
-      return new ConsentRule(
-          activity, List.copyOf(required.purposes), required.skip, subjectParameter, skipValue);
+      return new ConsentRule(activity, List.copyOf(purposes), skip, subject, skipValue);
     }
 
     private void insertCheck(int rule) {

@@ -8,13 +8,20 @@ import java.lang.annotation.Annotation;
 import java.lang.annotation.AnnotationFormatError;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * On attach: retransforms the classes already loaded that carry {@code @ConsentRequired}, on the
- * type or on a method, so that the registered transformer enforces them from now on. Found by
+ * type or on a method, or have a supertype that does (whose abstract methods may ask consent of
+ * theirs, {@link InheritedConsent}), so that the registered transformer enforces them from now on. Found by
  * reflection; a class whose members reflection cannot resolve (a method's signature naming a class
  * of an optional dependency that is absent, which frameworks load without linking) is decided by
  * its class file, as the pre-filter decides ({@link Finding}).
@@ -40,6 +47,7 @@ public final class LoadedAnnotatedClasses {
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     Map<ClassLoader, Class<? extends Annotation>> annotationByLoader = new HashMap<>();
     Map<Class<?>, Finding> candidates = new LinkedHashMap<>();
+    Map<Class<?>, Finding> carriers = new HashMap<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       ClassLoader loader = type.getClassLoader();
       if (loader == null
@@ -51,7 +59,7 @@ public final class LoadedAnnotatedClasses {
       }
       Class<? extends Annotation> required =
           annotationByLoader.computeIfAbsent(loader, LoadedAnnotatedClasses::consentRequired);
-      Finding finding = required == null ? Finding.NONE : find(type, required);
+      Finding finding = required == null ? Finding.NONE : find(type, required, carriers);
       if (finding != Finding.NONE) {
         candidates.put(type, finding);
       }
@@ -84,6 +92,43 @@ public final class LoadedAnnotatedClasses {
     } catch (ClassNotFoundException | LinkageError | ClassCastException notVisible) {
       return null;
     }
+  }
+
+  /**
+   * Whether {@code type} carries {@code required} or has a supertype that does (whose abstract
+   * methods may ask consent of the methods {@code type} implements, {@link InheritedConsent}: the
+   * transformer decides from the class files).
+   *
+   * @param carriers what is known of the supertypes seen so far, filled as it goes
+   */
+  static Finding find(Class<?> type, Class<? extends Annotation> required,
+      Map<Class<?>, Finding> carriers) {
+    Finding own = find(type, required);
+    if (own != Finding.NONE) {
+      return own;
+    }
+    Deque<Class<?>> supertypes = new ArrayDeque<>();
+    Set<Class<?>> seen = new HashSet<>();
+    supertypes.add(type);
+    while (!supertypes.isEmpty()) {
+      Class<?> next = supertypes.poll();
+      List<Class<?>> direct = new ArrayList<>(List.of(next.getInterfaces()));
+      if (next.getSuperclass() != null) {
+        direct.add(next.getSuperclass());
+      }
+      for (Class<?> supertype : direct) {
+        if (supertype.getClassLoader() == null
+            || IgnoredTypes.byInternalName(supertype.getName().replace('.', '/'))
+            || !seen.add(supertype)) {
+          continue;
+        }
+        if (carriers.computeIfAbsent(supertype, t -> find(t, required)) == Finding.CARRIES) {
+          return Finding.CARRIES;
+        }
+        supertypes.add(supertype);
+      }
+    }
+    return Finding.NONE;
   }
 
   /** Whether {@code type} carries {@code required}: by reflection, else by its class file. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.acme.fixture.Newsletter;
+import com.acme.fixture.inherited.CountingMailingService;
+import com.acme.fixture.inherited.Mailing;
+import com.acme.fixture.inherited.MailingService;
 import com.acme.fixture.optional.OptionalBase;
 import dev.piiwarden.agent.instrument.LoadedAnnotatedClasses.Finding;
 import dev.piiwarden.annotations.ConsentRequired;
@@ -11,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +29,19 @@ class LoadedAnnotatedClassesTest {
   void reflectionDecidesWhereItCan() {
     assertEquals(Finding.CARRIES, LoadedAnnotatedClasses.find(Newsletter.class, ConsentRequired.class));
     assertEquals(Finding.NONE, LoadedAnnotatedClasses.find(OptionalBase.class, ConsentRequired.class));
+  }
+
+  /** A class with a supertype that carries the annotation is retransformed, the transformer decides. */
+  @Test
+  void aSupertypeThatCarriesTheAnnotationMakesACandidate() {
+    Map<Class<?>, Finding> carriers = new HashMap<>();
+    assertEquals(Finding.CARRIES,
+        LoadedAnnotatedClasses.find(MailingService.class, ConsentRequired.class, carriers));
+    assertEquals(Finding.CARRIES,
+        LoadedAnnotatedClasses.find(CountingMailingService.class, ConsentRequired.class, carriers));
+    assertEquals(Finding.NONE,
+        LoadedAnnotatedClasses.find(OptionalBase.class, ConsentRequired.class, carriers));
+    assertEquals(Finding.CARRIES, carriers.get(Mailing.class));
   }
 
   @Test

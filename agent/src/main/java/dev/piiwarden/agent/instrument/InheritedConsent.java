@@ -1,0 +1,353 @@
+package dev.piiwarden.agent.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * {@code @ConsentRequired} written on an abstract method (of an interface or an abstract class), or
+ * on an interface or abstract class as a whole for its public abstract methods: a requirement of
+ * the method that implements it, which is the code that runs. Java does not inherit method
+ * annotations, and the implementing class's file does not name the annotation, so the pre-filter
+ * asks this for each class it passes: the methods the class implements that a supertype requires
+ * consent for, and what each requires.
+ *
+ * <p>Only the first implementation on the class chain is checked: a method that overrides one
+ * already checked (a subclass's, a framework proxy's that hands the call on) is not, as an
+ * override of an annotated concrete method is not; a generic method's bridge hands its check to the
+ * method it calls. A method's own annotation, and its class's, come before what it inherits.
+ *
+ * <p>What a type passes on to its subclasses is recorded when the pre-filter is given the type's
+ * class file, for the types that name the annotation or inherit a requirement (few): nothing for
+ * the others. The JVM loads a class's supertypes after handing the class to the transformers, and
+ * a class loaded from inside a transformer is handed to none (the JVM does not re-enter them on a
+ * thread), so a supertype not yet loaded cannot be loaded here: what it passes on is read from its
+ * class file, through the class's loader, once per loader and supertype. Not read: JDK types and
+ * the other ignored packages, and the packages of common libraries ({@link #LIBRARIES}), which
+ * carry no PII Warden annotations and hold most of the supertypes an application's classes have.
+ */
+final class InheritedConsent {
+  /**
+   * No method: what almost every class gets. Maps here are keyed by a method's name and
+   * descriptor, {@code send(Ljava/lang/String;)Ljava/lang/String;}.
+   */
+  static final Map<String, Requirement> NONE = Map.of();
+  private static final String CLASS_SUFFIX = ".class";
+  /**
+   * Packages of libraries whose types carry no PII Warden annotation (internal names). Their
+   * classes are many and form deep hierarchies (a service's Jackson, Logback and database driver
+   * alone: some 300 supertypes, each a class-file read at start-up); an application's annotated
+   * interfaces are its own. Written with {@code |} for {@code /} and made at run time, because the
+   * shade plugin rewrites literals that look like the names of packages it relocates.
+   */
+  static final String[] LIBRARIES = libraries(
+      "org|springframework org|apache org|eclipse org|hibernate org|jboss com|fasterxml "
+      + "ch|qos|logback org|slf4j io|micrometer io|netty reactor io|reactivex "
+      + "org|reactivestreams io|grpc com|google com|zaxxer org|h2 org|postgresql com|mysql "
+      + "org|mariadb org|hsqldb org|sqlite org|flywaydb org|liquibase liquibase jakarta "
+      + "io|opentelemetry io|swagger org|yaml org|jetbrains okhttp3 okio retrofit2 org|junit "
+      + "org|mockito org|objectweb org|aspectj org|xml org|w3c org|ietf com|github|benmanes "
+      + "org|json io|undertow org|glassfish io|vertx io|quarkus io|micronaut org|keycloak "
+      + "org|quartz com|lmax org|bouncycastle org|thymeleaf freemarker org|antlr org|codehaus "
+      + "io|lettuce redis|clients org|mongodb com|mongodb org|elasticsearch co|elastic "
+      + "org|testcontainers org|assertj org|hamcrest lombok org|mapstruct");
+
+  private final byte[] annotation;
+  /** Per loader, per type's internal name: what its subclasses must check. */
+  private final Map<ClassLoader, Map<String, Map<String, Requirement>>> open = new WeakHashMap<>();
+  /** The last loader's map, looked up without the lock: almost every class has the same loader. */
+  private volatile LoaderTypes last;
+
+  /** @param annotation the descriptor of {@code @ConsentRequired}, as the pre-filter looks for it */
+  InheritedConsent(byte[] annotation) {
+    this.annotation = annotation.clone();
+  }
+
+  /** What an abstract method of {@code declaredIn} asks of the method that implements it. */
+  record Requirement(List<String> purposes, boolean skip, int subjectParameter, String declaredIn) {
+    Requirement {
+      purposes = List.copyOf(purposes);
+    }
+  }
+
+  /** The loader held weakly, as the map holds it, so that an application's loader can be collected. */
+  private record LoaderTypes(
+      WeakReference<ClassLoader> loader, Map<String, Map<String, Requirement>> types) {}
+
+  /**
+   * The methods of the class {@code className}, defined by {@code loader} from {@code classFile}
+   * (whose header is {@code header}), that implement a method a supertype requires consent for, by
+   * key; {@link #NONE} for almost every class. Records what the class passes on to its own
+   * subclasses.
+   */
+  Map<String, Requirement> enforcedIn(
+      ClassLoader loader, String className, ClassHeader header, byte[] classFile) {
+    Map<String, Requirement> inherited = inheritedBy(loader, header);
+    if (!header.namesDescriptor() && inherited.isEmpty()) {
+      return NONE;
+    }
+    Members members = Members.of(classFile);
+    typesOf(loader).put(className, members.passedOn(inherited));
+    Map<String, Requirement> enforced = new HashMap<>();
+    for (Map.Entry<String, Requirement> required : inherited.entrySet()) {
+      String implementation = members.implementation(required.getKey());
+      if (implementation != null) {
+        enforced.putIfAbsent(implementation, required.getValue());
+      }
+    }
+    return enforced;
+  }
+
+  /** Whether a supertype named in {@code header} could ask anything: one that is not ignored. */
+  static boolean mayInherit(ClassHeader header) {
+    if (header.superName() != null && !IgnoredTypes.byInternalName(header.superName())) {
+      return true;
+    }
+    for (String named : header.interfaces()) {
+      if (!IgnoredTypes.byInternalName(named)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What the supertypes in {@code header} leave for the class to implement; superclass first. */
+  private Map<String, Requirement> inheritedBy(ClassLoader loader, ClassHeader header) {
+    Map<String, Requirement> inherited = null;
+    if (header.superName() != null) {
+      inherited = merge(inherited, openOf(loader, header.superName()));
+    }
+    for (String named : header.interfaces()) {
+      inherited = merge(inherited, openOf(loader, named));
+    }
+    return inherited == null ? NONE : inherited;
+  }
+
+  private static Map<String, Requirement> merge(
+      Map<String, Requirement> into, Map<String, Requirement> more) {
+    if (more.isEmpty()) {
+      return into;
+    }
+    Map<String, Requirement> merged = into == null ? new LinkedHashMap<>() : into;
+    for (Map.Entry<String, Requirement> each : more.entrySet()) {
+      merged.putIfAbsent(each.getKey(), each.getValue());
+    }
+    return merged;
+  }
+
+  /**
+   * What {@code type}, a supertype of a class {@code loader} defines, passes on to its subclasses:
+   * as recorded when it was loaded, else from its class file (then remembered).
+   */
+  private Map<String, Requirement> openOf(ClassLoader loader, String type) {
+    if (IgnoredTypes.byInternalName(type) || isLibrary(type)) {
+      return NONE;
+    }
+    Map<String, Map<String, Requirement>> known = typesOf(loader);
+    Map<String, Requirement> cached = known.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    known.put(type, NONE); // a hierarchy that leads back to the type (no valid one does) ends here
+    Map<String, Requirement> read = read(loader, type);
+    known.put(type, read);
+    return read;
+  }
+
+  private static String[] libraries(String names) {
+    String[] prefixes = names.split(" ");
+    for (int i = 0; i < prefixes.length; i++) {
+      prefixes[i] = prefixes[i].replace('|', '/') + '/';
+    }
+    return prefixes;
+  }
+
+  private static boolean isLibrary(String type) {
+    for (String prefix : LIBRARIES) {
+      if (type.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, Map<String, Requirement>> typesOf(ClassLoader loader) {
+    LoaderTypes recent = last;
+    if (recent != null && recent.loader().get() == loader) {
+      return recent.types();
+    }
+    Map<String, Map<String, Requirement>> types;
+    synchronized (open) {
+      types = open.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
+    }
+    last = new LoaderTypes(new WeakReference<>(loader), types);
+    return types;
+  }
+
+  /** What {@code type} passes on, from its class file as {@code loader} gives it. */
+  private Map<String, Requirement> read(ClassLoader loader, String type) {
+    byte[] classFile;
+    try (InputStream in = loader.getResourceAsStream(type + CLASS_SUFFIX)) {
+      if (in == null) {
+        return NONE; // generated at run time, or not visible to this loader: nothing to read
+      }
+      classFile = in.readAllBytes();
+    } catch (IOException | RuntimeException unreadable) {
+      return NONE;
+    }
+    ClassHeader header = ClassHeader.read(classFile, annotation);
+    Map<String, Requirement> inherited = inheritedBy(loader, header);
+    if (!header.namesDescriptor() && inherited.isEmpty()) {
+      return NONE;
+    }
+    return Members.of(classFile).passedOn(inherited);
+  }
+
+  /** The methods of one class file that matter here. */
+  private static final class Members extends ClassVisitor {
+    /** Abstract methods that carry the annotation, or come under the type's. */
+    final Map<String, Requirement> declared = new LinkedHashMap<>();
+    /** Instance methods with a body that are neither private nor static (bridges included). */
+    final Set<String> concrete = new HashSet<>();
+    /** A bridge's key, the key of the method it calls. */
+    final Map<String, String> bridges = new HashMap<>();
+    private String owner;
+    private ConsentMethodRewriter.RequiredValues onType;
+
+    private Members() {
+      super(Opcodes.ASM9);
+    }
+
+    static Members of(byte[] classFile) {
+      Members members = new Members();
+      new ClassReader(classFile).accept(members, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      return members;
+    }
+
+    /** Its own abstract requirements, and those of {@code inherited} it does not implement. */
+    Map<String, Requirement> passedOn(Map<String, Requirement> inherited) {
+      Map<String, Requirement> passedOn = new LinkedHashMap<>(declared);
+      for (Map.Entry<String, Requirement> required : inherited.entrySet()) {
+        if (implementation(required.getKey()) == null) {
+          passedOn.putIfAbsent(required.getKey(), required.getValue());
+        }
+      }
+      return passedOn.isEmpty() ? NONE : Map.copyOf(passedOn);
+    }
+
+    /**
+     * The key of the method of this class that implements {@code key}: that method, or the one
+     * its bridge calls; null when the class has none.
+     */
+    String implementation(String key) {
+      if (!concrete.contains(key)) {
+        return null;
+      }
+      return bridges.getOrDefault(key, key);
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+        String[] interfaces) {
+      owner = name;
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+      if (!descriptor.equals(ConsentMethodRewriter.REQUIRED)) {
+        return null;
+      }
+      onType = new ConsentMethodRewriter.RequiredValues(null);
+      return onType;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
+      if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0 || name.charAt(0) == '<') {
+        return null;
+      }
+      String key = name + descriptor;
+      if ((access & Opcodes.ACC_ABSTRACT) == 0) {
+        concrete.add(key);
+        return (access & Opcodes.ACC_BRIDGE) == 0 ? null : new BridgeTarget(key, name);
+      }
+      return new AbstractMethod(key, (access & Opcodes.ACC_PUBLIC) != 0);
+    }
+
+    /** Finds the method a bridge hands the call to: the first call on this class of the same name. */
+    private final class BridgeTarget extends MethodVisitor {
+      private final String key;
+      private final String name;
+
+      BridgeTarget(String key, String name) {
+        super(Opcodes.ASM9);
+        this.key = key;
+        this.name = name;
+      }
+
+      @Override
+      public void visitMethodInsn(
+          int opcode, String calledOwner, String calledName, String descriptor, boolean isInterface) {
+        if (opcode != Opcodes.INVOKESTATIC && calledOwner.equals(owner) && calledName.equals(name)) {
+          bridges.putIfAbsent(key, calledName + descriptor);
+        }
+      }
+    }
+
+    /** Reads an abstract method's {@code @ConsentRequired} and {@code @DataSubject} parameter. */
+    private final class AbstractMethod extends MethodVisitor {
+      private final String key;
+      private final boolean isPublic;
+      private ConsentMethodRewriter.RequiredValues onMethod;
+      private int subjectParameter = -1;
+
+      AbstractMethod(String key, boolean isPublic) {
+        super(Opcodes.ASM9);
+        this.key = key;
+        this.isPublic = isPublic;
+      }
+
+      @Override
+      public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        if (!descriptor.equals(ConsentMethodRewriter.REQUIRED)) {
+          return null;
+        }
+        onMethod = new ConsentMethodRewriter.RequiredValues(null);
+        return onMethod;
+      }
+
+      @Override
+      public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
+        if (descriptor.equals(ConsentMethodRewriter.SUBJECT)
+            && (subjectParameter < 0 || parameter < subjectParameter)) {
+          subjectParameter = parameter;
+        }
+        return null;
+      }
+
+      @Override
+      public void visitEnd() {
+        ConsentMethodRewriter.RequiredValues required =
+            onMethod != null ? onMethod : isPublic ? onType : null;
+        if (required != null && !required.purposes.isEmpty()) {
+          declared.put(key, new Requirement(required.purposes, required.skip,
+              subjectParameter, owner.replace('/', '.')));
+        }
+      }
+    }
+  }
+}
