@@ -20,6 +20,7 @@ import dev.piiwarden.processor.flow.MethodFacts;
 import dev.piiwarden.processor.flow.SinkCatalogue;
 import dev.piiwarden.processor.flow.SinkCatalogueException;
 import dev.piiwarden.processor.model.ActivityFactory;
+import dev.piiwarden.processor.model.ConsentInheritance;
 import dev.piiwarden.processor.model.AnnotationNames;
 import dev.piiwarden.processor.model.DataElementFactory;
 import dev.piiwarden.processor.model.DeclarationScanner;
@@ -59,6 +60,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * PII Warden's annotation processor: checks {@code @PersonalData}, {@code @DataSubject}, {@code
@@ -334,7 +336,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     validator = new DeclarationValidator(options.taxonomy(), subjectTypes, subjects);
     locator = new SourceLocator(trees(), elements);
     dataElements = new DataElementFactory(options.taxonomy(), names, locator);
-    activities = new ActivityFactory(names, subjects);
+    activities = new ActivityFactory(names, subjects, new ConsentInheritance(elements, types));
     fragments = new FragmentWriter(processingEnv.getFiler(), reporter);
     descriptors = new DescriptorGenerator(names, types, elements);
     earlier = new EarlierOutput(processingEnv.getFiler());
@@ -484,7 +486,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   }
 
   /**
-   * The fragment of a top-level class: its declarations, and, when its bodies were analysed, every
+   * The fragment of a top-level class: its declarations (with the activities of methods that
+   * implement an abstract method requiring consent, {@link ConsentInheritance}), and, when its
+   * bodies were analysed, every
    * method that reads personal data as an activity with its reads, calls and sinks (but not a class's
    * own equals, hashCode or toString that sinks nothing), plus the method summaries; when they were
    * not, the class is named in {@code withoutBodyAnalysis}. Runs the body checks on the way.
@@ -497,6 +501,13 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     if (declarations != null) {
       for (ExecutableElement method : declarations.activityMethods()) {
         byMethod.put(method, activityOf(method));
+      }
+      for (TypeElement type : declarations.types()) {
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+          if (!byMethod.containsKey(method) && activities.inheritsConsent(method)) {
+            byMethod.put(method, activityOf(method));
+          }
+        }
       }
     }
     if (analysed == null) {

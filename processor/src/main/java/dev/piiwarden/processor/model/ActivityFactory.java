@@ -11,18 +11,27 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Turns a method that carries {@code @ConsentRequired} or {@code @ProcessingActivity} (itself or
- * through its type) into the inventory's {@link Activity}. A method's annotation wins over its
- * type's. Its {@code subjectFrom} is the parameter that gives the data subject, whether or not it
+ * through its type), or that implements an abstract method requiring consent ({@link
+ * ConsentInheritance}), into the inventory's {@link Activity}. A method's annotation wins over its
+ * type's, and both over one it inherits. Its {@code subjectFrom} is the parameter that gives the data subject, whether or not it
  * requires consent; without one, {@code CONTEXT} with consent and null without. Reads, calls and
  * sinks stay empty here: method-body analysis fills them.
  */
 public final class ActivityFactory {
   private final RuntimeTypeNames names;
   private final SubjectResolver subjects;
+  private final ConsentInheritance inheritance;
 
-  public ActivityFactory(RuntimeTypeNames names, SubjectResolver subjects) {
+  public ActivityFactory(RuntimeTypeNames names, SubjectResolver subjects, ConsentInheritance inheritance) {
     this.names = names;
     this.subjects = subjects;
+    this.inheritance = inheritance;
+  }
+
+  /** Whether {@code method} has no consent requirement of its own or its type's, but implements one. */
+  public boolean inheritsConsent(ExecutableElement method) {
+    return effective(method, (TypeElement) method.getEnclosingElement(), ConsentRequired.class) == null
+        && inheritance.implemented(method).isPresent();
   }
 
   /** The activity of {@code method}. */
@@ -30,6 +39,10 @@ public final class ActivityFactory {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     ProcessingActivity activity = effective(method, owner, ProcessingActivity.class);
     ConsentRequired consent = effective(method, owner, ConsentRequired.class);
+    ExecutableElement implemented = consent == null ? inheritance.implemented(method).orElse(null) : null;
+    if (implemented != null) {
+      consent = ConsentInheritance.requirementOf(implemented);
+    }
     List<String> purposes = new ArrayList<>();
     if (activity != null) {
       purposes.addAll(List.of(activity.purposes()));
@@ -37,7 +50,7 @@ public final class ActivityFactory {
     ConsentRequirement requirement = null;
     // every activity names its subject when a parameter gives it, so that access events carry it;
     // only a consent-gated one falls back to CONTEXT, as consent must be asked for someone
-    String subjectFrom = subjects.fromParameters(method).orElse(null);
+    String subjectFrom = subjects.fromParameters(method, implemented).orElse(null);
     if (consent != null) {
       purposes.addAll(List.of(consent.value()));
       requirement = new ConsentRequirement(List.of(consent.value()), consent.onDenied());

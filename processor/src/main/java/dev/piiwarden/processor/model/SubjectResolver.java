@@ -34,17 +34,37 @@ public final class SubjectResolver {
 
   /** {@code PARAMETER n} or {@code PARAMETER n FIELD x}, or empty when no parameter gives the subject. */
   public Optional<String> fromParameters(ExecutableElement method) {
+    return fromParameters(method, null);
+  }
+
+  /**
+   * {@link #fromParameters(ExecutableElement)} of a method that implements {@code implemented}, an
+   * abstract method requiring consent (null for none): after its own {@code @DataSubject}
+   * parameter, the one {@code implemented} marks, as the agent takes it.
+   */
+  public Optional<String> fromParameters(ExecutableElement method, ExecutableElement implemented) {
     List<? extends VariableElement> parameters = method.getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      VariableElement parameter = parameters.get(i);
-      if (isDataSubject(parameter)) {
-        return Optional.of("PARAMETER " + i);
-      }
+    Optional<String> marked = markedParameter(method);
+    if (marked.isEmpty() && implemented != null) {
+      marked = markedParameter(implemented);
+    }
+    if (marked.isPresent()) {
+      return marked;
     }
     for (int i = 0; i < parameters.size(); i++) {
       Optional<String> member = subjectMember(parameters.get(i).asType());
       if (member.isPresent()) {
         return Optional.of("PARAMETER " + i + " FIELD " + member.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> markedParameter(ExecutableElement method) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (isDataSubject(parameters.get(i))) {
+        return Optional.of("PARAMETER " + i);
       }
     }
     return Optional.empty();

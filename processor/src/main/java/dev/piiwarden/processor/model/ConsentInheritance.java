@@ -1,0 +1,105 @@
+package dev.piiwarden.processor.model;
+
+import dev.piiwarden.annotations.ConsentRequired;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * {@code @ConsentRequired} on an abstract method (an interface's, an abstract class's), or on an
+ * interface or abstract class for its public abstract methods, as the agent enforces it: on the
+ * method that implements it. A type passes on its own such methods and those of its supertypes it
+ * does not implement itself; a method of a class inherits the requirement of the first one of
+ * those (superclass first) it implements. So an override of an implementation inherits nothing,
+ * as the agent does not check it again.
+ */
+public final class ConsentInheritance {
+  private final Elements elements;
+  private final Types types;
+  private final Map<TypeElement, List<ExecutableElement>> open = new HashMap<>();
+
+  public ConsentInheritance(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /**
+   * The abstract method whose consent requirement {@code method} carries as its implementation;
+   * empty for a method that implements none, and for one that is static, private or abstract.
+   */
+  public Optional<ExecutableElement> implemented(ExecutableElement method) {
+    if (method.getModifiers().contains(Modifier.STATIC) || method.getModifiers().contains(Modifier.PRIVATE)
+        || method.getModifiers().contains(Modifier.ABSTRACT)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return Optional.empty();
+    }
+    for (TypeMirror supertype : types.directSupertypes(owner.asType())) {
+      for (ExecutableElement required : openOf(supertype)) {
+        if (elements.overrides(method, required, owner)) {
+          return Optional.of(required);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What an abstract method {@link #implemented} requires: its own annotation, else its type's. */
+  public static ConsentRequired requirementOf(ExecutableElement required) {
+    ConsentRequired own = required.getAnnotation(ConsentRequired.class);
+    return own != null ? own : required.getEnclosingElement().getAnnotation(ConsentRequired.class);
+  }
+
+  private List<ExecutableElement> openOf(TypeMirror supertype) {
+    if (supertype.getKind() != TypeKind.DECLARED) {
+      return List.of();
+    }
+    TypeElement type = (TypeElement) ((DeclaredType) supertype).asElement();
+    List<ExecutableElement> cached = open.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    open.put(type, List.of()); // a hierarchy that leads back to the type ends here
+    List<ExecutableElement> passedOn = new ArrayList<>();
+    boolean onType = type.getAnnotation(ConsentRequired.class) != null;
+    List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
+    for (ExecutableElement method : methods) {
+      boolean required = method.getAnnotation(ConsentRequired.class) != null
+          || (onType && method.getModifiers().contains(Modifier.PUBLIC));
+      if (method.getModifiers().contains(Modifier.ABSTRACT) && required
+          && requirementOf(method).value().length > 0) {
+        passedOn.add(method);
+      }
+    }
+    for (TypeMirror next : types.directSupertypes(type.asType())) {
+      for (ExecutableElement required : openOf(next)) {
+        if (!passedOn.contains(required) && !implementedIn(type, methods, required)) {
+          passedOn.add(required);
+        }
+      }
+    }
+    List<ExecutableElement> result = List.copyOf(passedOn);
+    open.put(type, result);
+    return result;
+  }
+
+  private boolean implementedIn(TypeElement type, List<ExecutableElement> methods, ExecutableElement required) {
+    for (ExecutableElement method : methods) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT) && !method.getModifiers().contains(Modifier.STATIC)
+          && !method.getModifiers().contains(Modifier.PRIVATE) && elements.overrides(method, required, type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,180 @@
+package dev.piiwarden.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.InventoryJson;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A method that implements an abstract method requiring consent is an activity with that consent,
+ * as the agent enforces it: the inventory, the records of processing and PW017 agree with the agent.
+ */
+class InheritedConsentTest {
+  private static final String API = """
+      package com.acme.api;
+      import dev.piiwarden.annotations.*;
+      public interface Mailing {
+        @ConsentRequired(Purpose.MARKETING_COMMUNICATIONS_EMAIL)
+        String send(@DataSubject String customerId, Customer customer);
+        String preview(String body);
+      }
+      """;
+  private static final String CUSTOMER = """
+      package com.acme.api;
+      import dev.piiwarden.annotations.*;
+      public class Customer {
+        @DataSubject public String id;
+        @PersonalData(category = Category.USER_CONTACT_EMAIL,
+            purposes = Purpose.MARKETING_COMMUNICATIONS_EMAIL, basis = LawfulBasis.CONSENT)
+        public String email;
+      }
+      """;
+  private static final String IMPLEMENTATIONS = """
+      package com.acme.app;
+      import com.acme.api.*;
+      import dev.piiwarden.annotations.*;
+      public class MailingService implements Mailing {
+        public String send(String customerId, Customer customer) { return "to " + customer.email; }
+        public String preview(String body) { return body; }
+
+        public static class Counting extends MailingService {
+          @Override public String send(String customerId, Customer customer) {
+            return super.send(customerId, customer) + "+counted";
+          }
+        }
+
+        public interface Campaigns extends Mailing {}
+
+        public static class Campaign implements Campaigns {
+          public String send(String customerId, Customer customer) { return "sent"; }
+          public String preview(String body) { return body; }
+        }
+
+        public interface Store<T> {
+          @ConsentRequired(value = Purpose.ANALYTICS_REPORTING, onDenied = OnDenied.SKIP)
+          T save(@DataSubject String customerId, T value);
+        }
+
+        public static class NoteStore implements Store<String> {
+          public String save(String customerId, String value) { return value; }
+        }
+
+        @ConsentRequired(Purpose.ANALYTICS_REPORTING)
+        public interface Profiler {
+          String profile(Customer customer);
+        }
+
+        public static class Profiles implements Profiler {
+          public String profile(Customer customer) { return "p"; }
+        }
+
+        public static class Own implements Mailing {
+          @ConsentRequired(Purpose.ESSENTIAL_SERVICE)
+          public String send(String customerId, Customer customer) { return "own"; }
+          public String preview(String body) { return body; }
+        }
+      }
+      """;
+
+  @TempDir Path folder;
+
+  @Test
+  void implementationsCarryTheConsentOfTheAbstractMethodTheyImplement() throws IOException {
+    Compilation compilation = javac().withProcessors(new PiiWardenProcessor()).compile(
+        JavaFileObjects.forSourceString("com.acme.api.Mailing", API),
+        JavaFileObjects.forSourceString("com.acme.api.Customer", CUSTOMER),
+        JavaFileObjects.forSourceString("com.acme.app.MailingService", IMPLEMENTATIONS));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertInherited(activities(fragment(compilation, "com.acme.app.MailingService")));
+  }
+
+  /** The interface compiled earlier, on the class path, as an API module's classes are. */
+  @Test
+  void anInterfaceFromTheClassPathCountsAsWell() throws IOException {
+    Compilation api = javac().withProcessors(new PiiWardenProcessor()).compile(
+        JavaFileObjects.forSourceString("com.acme.api.Mailing", API),
+        JavaFileObjects.forSourceString("com.acme.api.Customer", CUSTOMER));
+    assertThat(api).succeeded();
+    Path classes = folder.resolve("api");
+    for (JavaFileObject file : api.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        Path target = classes.resolve(file.getName().substring(file.getName().indexOf("com/acme")));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.copy(in, target);
+        }
+      }
+    }
+    Compilation app = javac().withProcessors(new PiiWardenProcessor())
+        .withClasspath(classPath(classes))
+        .compile(JavaFileObjects.forSourceString("com.acme.app.MailingService", IMPLEMENTATIONS));
+
+    assertThat(app).succeededWithoutWarnings();
+    assertInherited(activities(fragment(app, "com.acme.app.MailingService")));
+  }
+
+  private static void assertInherited(Map<String, Activity> activities) {
+    Activity send = activities.get("com.acme.app.MailingService#send(java.lang.String,com.acme.api.Customer)");
+    assertThat(send.consent().purposes()).containsExactly("marketing.communications.email");
+    assertThat(send.consent().onDenied().name()).isEqualTo("THROW");
+    assertThat(send.subjectFrom()).isEqualTo("PARAMETER 0");
+    assertThat(send.purposes()).containsExactly("marketing.communications.email");
+    assertThat(send.reads()).containsExactly("com.acme.api.Customer#email");
+    assertThat(activities).doesNotContainKey("com.acme.app.MailingService#preview(java.lang.String)");
+    assertThat(activities).doesNotContainKey(
+        "com.acme.app.MailingService$Counting#send(java.lang.String,com.acme.api.Customer)");
+    assertThat(activities.get("com.acme.app.MailingService$Campaign#send(java.lang.String,com.acme.api.Customer)")
+        .consent().purposes()).containsExactly("marketing.communications.email");
+    Activity save = activities.get("com.acme.app.MailingService$NoteStore#save(java.lang.String,java.lang.String)");
+    assertThat(save.consent().purposes()).containsExactly("analytics.reporting");
+    assertThat(save.consent().onDenied().name()).isEqualTo("SKIP");
+    assertThat(save.subjectFrom()).isEqualTo("PARAMETER 0");
+    Activity profile = activities.get("com.acme.app.MailingService$Profiles#profile(com.acme.api.Customer)");
+    assertThat(profile.consent().purposes()).containsExactly("analytics.reporting");
+    assertThat(profile.subjectFrom()).isEqualTo("PARAMETER 0 FIELD id");
+    assertThat(activities.get("com.acme.app.MailingService$Own#send(java.lang.String,com.acme.api.Customer)")
+        .consent().purposes()).containsExactly("essential.service");
+  }
+
+  private static List<File> classPath(Path classes) {
+    List<File> path = new java.util.ArrayList<>();
+    path.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      path.add(new File(entry));
+    }
+    return path;
+  }
+
+  private static String fragment(Compilation compilation, String type) throws IOException {
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/piiwarden/types/" + type + ".json")
+        .orElseThrow()
+        .getCharContent(true)
+        .toString();
+  }
+
+  private static Map<String, Activity> activities(String fragment) throws IOException {
+    Inventory inventory = InventoryJson.read(fragment.getBytes(StandardCharsets.UTF_8), "fragment");
+    return inventory.activities().stream().collect(Collectors.toMap(Activity::id, Function.identity()));
+  }
+}
