@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.acme.fixture.inherited.SpringProxiesApp;
 import com.acme.fixture.reactive.ReactiveFixtureApp;
 import java.io.File;
 import java.nio.file.Files;
@@ -185,6 +186,40 @@ class ConsentEnforcementIT {
     assertEquals(2, decided(decisions, inherited + "CampaignService#send(java.lang.String,java.lang.String)"));
     assertEquals(2, decided(decisions, inherited + "ProfilerService#profile(java.lang.String)"));
     assertEquals(16, decisions.size(), "nothing else decided: " + decisions);
+  }
+
+  /**
+   * Spring AOP's proxies around a service whose interface asks consent, each with an interceptor
+   * that hands the call on: the JDK proxy and the CGLIB subclass are not checked, the service's
+   * method is, once per call.
+   */
+  @Test
+  void springProxiesOfAnImplementationDecideOncePerCall() throws Exception {
+    List<String> classPath = new ArrayList<>(List.of(
+        FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
+    for (Class<?> library : List.of(org.springframework.aop.framework.ProxyFactory.class,
+        org.springframework.core.SpringVersion.class, org.apache.commons.logging.LogFactory.class,
+        org.aopalliance.intercept.MethodInterceptor.class)) {
+      classPath.add(FixtureJvm.locationOf(library).toString());
+    }
+    Path trail = folder.resolve("audit.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).run(List.of("-cp",
+        String.join(File.pathSeparator, classPath), SpringProxiesApp.class.getName()));
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", agentLines(run.stderr()), run::toString);
+    assertTrue(run.outcome("cglibClass").contains("$$SpringCGLIB$$"), run::toString);
+    assertEquals("denied:NOT_GRANTED", run.outcome("before.jdk"));
+    assertEquals("denied:NOT_GRANTED", run.outcome("before.cglib"));
+    assertEquals("ran:sent", run.outcome("after.jdk"));
+    assertEquals("ran:sent", run.outcome("after.cglib"));
+    List<String> decisions = Files.readAllLines(trail).stream()
+        .filter(line -> line.contains("\"type\":\"consent.granted\"")
+            || line.contains("\"type\":\"consent.denied\""))
+        .toList();
+    assertEquals(4, decided(decisions,
+        "com.acme.fixture.inherited.MailingService#send(java.lang.String,java.lang.String)"), decisions::toString);
+    assertEquals(4, decisions.size(), decisions::toString);
   }
 
   private static long decided(List<String> decisions, String activity) {

@@ -62,6 +62,12 @@ class InheritedConsentTest {
           }
         }
 
+        public static class Redeclaring extends MailingService implements Mailing {
+          @Override public String send(String customerId, Customer customer) {
+            return super.send(customerId, customer);
+          }
+        }
+
         public interface Campaigns extends Mailing {}
 
         public static class Campaign implements Campaigns {
@@ -143,6 +149,8 @@ class InheritedConsentTest {
     assertThat(activities).doesNotContainKey("com.acme.app.MailingService#preview(java.lang.String)");
     assertThat(activities).doesNotContainKey(
         "com.acme.app.MailingService$Counting#send(java.lang.String,com.acme.api.Customer)");
+    assertThat(activities).doesNotContainKey(
+        "com.acme.app.MailingService$Redeclaring#send(java.lang.String,com.acme.api.Customer)");
     assertThat(activities.get("com.acme.app.MailingService$Campaign#send(java.lang.String,com.acme.api.Customer)")
         .consent().purposes()).containsExactly("marketing.communications.email");
     Activity save = activities.get("com.acme.app.MailingService$NoteStore#save(java.lang.String,java.lang.String)");

@@ -26,18 +26,19 @@ import org.objectweb.asm.Opcodes;
  * consent for, and what each requires.
  *
  * <p>Only the first implementation on the class chain is checked: a method that overrides one
- * already checked (a subclass's, a framework proxy's that hands the call on) is not, as an
- * override of an annotated concrete method is not; a generic method's bridge hands its check to the
- * method it calls. A method's own annotation, and its class's, come before what it inherits.
+ * already checked (a subclass's, a framework proxy's that hands the call on, even one that names
+ * the interface again, as Spring's CGLIB proxies do) is not, as an override of an annotated
+ * concrete method is not; a generic method's bridge hands its check to the method it calls. A
+ * method's own annotation, and its class's, come before what it inherits.
  *
- * <p>What a type passes on to its subclasses is recorded when the pre-filter is given the type's
- * class file, for the types that name the annotation or inherit a requirement (few): nothing for
- * the others. The JVM loads a class's supertypes after handing the class to the transformers, and
- * a class loaded from inside a transformer is handed to none (the JVM does not re-enter them on a
- * thread), so a supertype not yet loaded cannot be loaded here: what it passes on is read from its
- * class file, through the class's loader, once per loader and supertype. Not read: JDK types and
- * the other ignored packages, and the packages of common libraries ({@link #LIBRARIES}), which
- * carry no PII Warden annotations and hold most of the supertypes an application's classes have.
+ * <p>What a type passes on to its subclasses ({@link Passed}) is recorded when the pre-filter is
+ * given the type's class file, for the application's types that a subclass may extend. The JVM
+ * loads a class's supertypes after handing the class to the transformers, and a class loaded from
+ * inside a transformer is handed to none (the JVM does not re-enter them on a thread), so a
+ * supertype not yet loaded cannot be loaded here: what it passes on is read from its class file,
+ * through the class's loader, once per loader and supertype. Not read: JDK types and the other
+ * ignored packages, and the packages of common libraries ({@link #LIBRARIES}), which carry no PII
+ * Warden annotations and hold most of the supertypes an application's classes have.
  */
 final class InheritedConsent {
   /**
@@ -66,8 +67,8 @@ final class InheritedConsent {
       + "org|testcontainers org|assertj org|hamcrest lombok org|mapstruct");
 
   private final byte[] annotation;
-  /** Per loader, per type's internal name: what its subclasses must check. */
-  private final Map<ClassLoader, Map<String, Map<String, Requirement>>> open = new WeakHashMap<>();
+  /** Per loader, per type's internal name: what it passes on to its subclasses. */
+  private final Map<ClassLoader, Map<String, Passed>> passed = new WeakHashMap<>();
   /** The last loader's map, looked up without the lock: almost every class has the same loader. */
   private volatile LoaderTypes last;
 
@@ -83,26 +84,37 @@ final class InheritedConsent {
     }
   }
 
+  /**
+   * What a type passes on to its subclasses: the requirements they must implement (its own
+   * abstract ones and those of its supertypes it does not implement), and the keys of those it or
+   * a superclass implements, so that a subclass naming the interface again is not checked again.
+   */
+  record Passed(Map<String, Requirement> open, Set<String> implemented) {
+    static final Passed NOTHING = new Passed(NONE, Set.of());
+  }
+
   /** The loader held weakly, as the map holds it, so that an application's loader can be collected. */
-  private record LoaderTypes(
-      WeakReference<ClassLoader> loader, Map<String, Map<String, Requirement>> types) {}
+  private record LoaderTypes(WeakReference<ClassLoader> loader, Map<String, Passed> types) {}
 
   /**
    * The methods of the class {@code className}, defined by {@code loader} from {@code classFile}
    * (whose header is {@code header}), that implement a method a supertype requires consent for, by
    * key; {@link #NONE} for almost every class. Records what the class passes on to its own
-   * subclasses.
+   * subclasses, unless no class can extend it (final, or a library's).
    */
   Map<String, Requirement> enforcedIn(
       ClassLoader loader, String className, ClassHeader header, byte[] classFile) {
-    Map<String, Requirement> inherited = inheritedBy(loader, header);
-    if (!header.namesDescriptor() && inherited.isEmpty()) {
+    Passed above = inheritedBy(loader, header);
+    if (!header.namesDescriptor() && above.open().isEmpty()) {
+      if ((header.access() & Opcodes.ACC_FINAL) == 0 && !isLibrary(className)) {
+        typesOf(loader).put(className, above);
+      }
       return NONE;
     }
     Members members = Members.of(classFile);
-    typesOf(loader).put(className, members.passedOn(inherited));
+    typesOf(loader).put(className, members.passedOn(above));
     Map<String, Requirement> enforced = new HashMap<>();
-    for (Map.Entry<String, Requirement> required : inherited.entrySet()) {
+    for (Map.Entry<String, Requirement> required : above.open().entrySet()) {
       String implementation = members.implementation(required.getKey());
       if (implementation != null) {
         enforced.putIfAbsent(implementation, required.getValue());
@@ -111,29 +123,21 @@ final class InheritedConsent {
     return enforced;
   }
 
-  /** Whether a supertype named in {@code header} could ask anything: one that is not ignored. */
-  static boolean mayInherit(ClassHeader header) {
-    if (header.superName() != null && !IgnoredTypes.byInternalName(header.superName())) {
-      return true;
-    }
+  /**
+   * What the supertypes in {@code header} leave for the class to implement (superclass first),
+   * less what a superclass implements already, and what its superclasses implement.
+   */
+  private Passed inheritedBy(ClassLoader loader, ClassHeader header) {
+    Passed superclass = header.superName() == null ? Passed.NOTHING : openOf(loader, header.superName());
+    Map<String, Requirement> open = merge(null, superclass.open());
     for (String named : header.interfaces()) {
-      if (!IgnoredTypes.byInternalName(named)) {
-        return true;
-      }
+      open = merge(open, openOf(loader, named).open());
     }
-    return false;
-  }
-
-  /** What the supertypes in {@code header} leave for the class to implement; superclass first. */
-  private Map<String, Requirement> inheritedBy(ClassLoader loader, ClassHeader header) {
-    Map<String, Requirement> inherited = null;
-    if (header.superName() != null) {
-      inherited = merge(inherited, openOf(loader, header.superName()));
+    if (open == null) {
+      return superclass.implemented().isEmpty() ? Passed.NOTHING : new Passed(NONE, superclass.implemented());
     }
-    for (String named : header.interfaces()) {
-      inherited = merge(inherited, openOf(loader, named));
-    }
-    return inherited == null ? NONE : inherited;
+    open.keySet().removeAll(superclass.implemented());
+    return new Passed(open, superclass.implemented());
   }
 
   private static Map<String, Requirement> merge(
@@ -152,17 +156,17 @@ final class InheritedConsent {
    * What {@code type}, a supertype of a class {@code loader} defines, passes on to its subclasses:
    * as recorded when it was loaded, else from its class file (then remembered).
    */
-  private Map<String, Requirement> openOf(ClassLoader loader, String type) {
+  private Passed openOf(ClassLoader loader, String type) {
     if (IgnoredTypes.byInternalName(type) || isLibrary(type)) {
-      return NONE;
+      return Passed.NOTHING;
     }
-    Map<String, Map<String, Requirement>> known = typesOf(loader);
-    Map<String, Requirement> cached = known.get(type);
+    Map<String, Passed> known = typesOf(loader);
+    Passed cached = known.get(type);
     if (cached != null) {
       return cached;
     }
-    known.put(type, NONE); // a hierarchy that leads back to the type (no valid one does) ends here
-    Map<String, Requirement> read = read(loader, type);
+    known.put(type, Passed.NOTHING); // a hierarchy that leads back to the type (no valid one does) ends here
+    Passed read = read(loader, type);
     known.put(type, read);
     return read;
   }
@@ -184,36 +188,36 @@ final class InheritedConsent {
     return false;
   }
 
-  private Map<String, Map<String, Requirement>> typesOf(ClassLoader loader) {
+  private Map<String, Passed> typesOf(ClassLoader loader) {
     LoaderTypes recent = last;
     if (recent != null && recent.loader().get() == loader) {
       return recent.types();
     }
-    Map<String, Map<String, Requirement>> types;
-    synchronized (open) {
-      types = open.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
+    Map<String, Passed> types;
+    synchronized (passed) {
+      types = passed.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
     }
     last = new LoaderTypes(new WeakReference<>(loader), types);
     return types;
   }
 
   /** What {@code type} passes on, from its class file as {@code loader} gives it. */
-  private Map<String, Requirement> read(ClassLoader loader, String type) {
+  private Passed read(ClassLoader loader, String type) {
     byte[] classFile;
     try (InputStream in = loader.getResourceAsStream(type + CLASS_SUFFIX)) {
       if (in == null) {
-        return NONE; // generated at run time, or not visible to this loader: nothing to read
+        return Passed.NOTHING; // generated at run time, or not visible to this loader: nothing to read
       }
       classFile = in.readAllBytes();
     } catch (IOException | RuntimeException unreadable) {
-      return NONE;
+      return Passed.NOTHING;
     }
     ClassHeader header = ClassHeader.read(classFile, annotation);
-    Map<String, Requirement> inherited = inheritedBy(loader, header);
-    if (!header.namesDescriptor() && inherited.isEmpty()) {
-      return NONE;
+    Passed above = inheritedBy(loader, header);
+    if (!header.namesDescriptor() && above.open().isEmpty()) {
+      return above;
     }
-    return Members.of(classFile).passedOn(inherited);
+    return Members.of(classFile).passedOn(above);
   }
 
   /** The methods of one class file that matter here. */
@@ -237,15 +241,24 @@ final class InheritedConsent {
       return members;
     }
 
-    /** Its own abstract requirements, and those of {@code inherited} it does not implement. */
-    Map<String, Requirement> passedOn(Map<String, Requirement> inherited) {
-      Map<String, Requirement> passedOn = new LinkedHashMap<>(declared);
-      for (Map.Entry<String, Requirement> required : inherited.entrySet()) {
+    /**
+     * What this class passes on, given what its supertypes pass to it: its own abstract
+     * requirements and those it does not implement; what it and its superclasses implement.
+     */
+    Passed passedOn(Passed above) {
+      Map<String, Requirement> open = new LinkedHashMap<>(declared);
+      Set<String> implemented = new HashSet<>(above.implemented());
+      for (Map.Entry<String, Requirement> required : above.open().entrySet()) {
         if (implementation(required.getKey()) == null) {
-          passedOn.putIfAbsent(required.getKey(), required.getValue());
+          open.putIfAbsent(required.getKey(), required.getValue());
+        } else {
+          implemented.add(required.getKey());
         }
       }
-      return passedOn.isEmpty() ? NONE : Map.copyOf(passedOn);
+      if (open.isEmpty() && implemented.isEmpty()) {
+        return Passed.NOTHING;
+      }
+      return new Passed(Map.copyOf(open), Set.copyOf(implemented));
     }
 
     /**

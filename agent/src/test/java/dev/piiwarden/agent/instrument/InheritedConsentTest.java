@@ -12,6 +12,7 @@ import com.acme.fixture.inherited.Mailing;
 import com.acme.fixture.inherited.MailingService;
 import com.acme.fixture.inherited.NoteStore;
 import com.acme.fixture.inherited.ProfilerService;
+import com.acme.fixture.inherited.RedeclaringMailingService;
 import dev.piiwarden.agent.instrument.InheritedConsent.Requirement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +66,7 @@ class InheritedConsentTest {
   @Test
   void anOverrideOfACheckedImplementationAndAClassWithoutSupertypesGetNothing() throws IOException {
     assertEquals(Map.of(), enforcedIn(CountingMailingService.class));
+    assertEquals(Map.of(), enforcedIn(RedeclaringMailingService.class), "naming the interface again");
     assertEquals(Map.of(), enforcedIn(Newsletter.class));
     assertEquals(Map.of(), enforcedIn(String.class));
   }

@@ -21,7 +21,8 @@ import javax.lang.model.util.Types;
  * interface or abstract class for its public abstract methods, as the agent enforces it: on the
  * method that implements it. A type passes on its own such methods and those of its supertypes it
  * does not implement itself; a method of a class inherits the requirement of the first one of
- * those (superclass first) it implements. So an override of an implementation inherits nothing,
+ * those (superclass first) it implements, unless a superclass implements it already. So an
+ * override of an implementation inherits nothing, even in a class that names the interface again,
  * as the agent does not check it again.
  */
 public final class ConsentInheritance {
@@ -46,7 +47,7 @@ public final class ConsentInheritance {
     }
     for (TypeMirror supertype : types.directSupertypes(owner.asType())) {
       for (ExecutableElement required : openOf(supertype)) {
-        if (elements.overrides(method, required, owner)) {
+        if (elements.overrides(method, required, owner) && !implementedAbove(owner, required)) {
           return Optional.of(required);
         }
       }
@@ -83,7 +84,8 @@ public final class ConsentInheritance {
     }
     for (TypeMirror next : types.directSupertypes(type.asType())) {
       for (ExecutableElement required : openOf(next)) {
-        if (!passedOn.contains(required) && !implementedIn(type, methods, required)) {
+        if (!passedOn.contains(required) && !implementedIn(type, methods, required)
+            && !implementedAbove(type, required)) {
           passedOn.add(required);
         }
       }
@@ -91,6 +93,21 @@ public final class ConsentInheritance {
     List<ExecutableElement> result = List.copyOf(passedOn);
     open.put(type, result);
     return result;
+  }
+
+  /**
+   * Whether a superclass of {@code type} implements {@code required} already: a subclass that names
+   * the interface again (as a proxy class does) is then not the first implementation.
+   */
+  private boolean implementedAbove(TypeElement type, ExecutableElement required) {
+    for (TypeMirror superclass = type.getSuperclass(); superclass.getKind() == TypeKind.DECLARED; ) {
+      TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+      if (implementedIn(element, ElementFilter.methodsIn(element.getEnclosedElements()), required)) {
+        return true;
+      }
+      superclass = element.getSuperclass();
+    }
+    return false;
   }
 
   private boolean implementedIn(TypeElement type, List<ExecutableElement> methods, ExecutableElement required) {
