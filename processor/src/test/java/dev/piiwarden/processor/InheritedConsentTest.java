@@ -139,6 +139,66 @@ class InheritedConsentTest {
     assertInherited(activities(fragment(app, "com.acme.app.MailingService")));
   }
 
+  /**
+   * PW027: an interface a framework implements with a proxy has no implementation the agent could
+   * check; a plain service interface is not reported.
+   */
+  @Test
+  void consentOnAMethodAFrameworkImplementsWithAProxyIsReported() {
+    Compilation compilation = javac().withProcessors(new PiiWardenProcessor()).compile(
+        JavaFileObjects.forSourceString("org.springframework.data.repository.Repository", """
+            package org.springframework.data.repository;
+            public interface Repository<T, ID> {}
+            """),
+        JavaFileObjects.forSourceString("org.apache.ibatis.annotations.Mapper", """
+            package org.apache.ibatis.annotations;
+            @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+            public @interface Mapper {}
+            """),
+        JavaFileObjects.forSourceString("retrofit2.http.POST", """
+            package retrofit2.http;
+            @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+            public @interface POST { String value(); }
+            """),
+        JavaFileObjects.forSourceString("com.acme.api.Mailing", API),
+        JavaFileObjects.forSourceString("com.acme.api.Customer", CUSTOMER),
+        JavaFileObjects.forSourceString("com.acme.app.Proxied", """
+            package com.acme.app;
+            import com.acme.api.Customer;
+            import dev.piiwarden.annotations.*;
+            import java.util.List;
+            public class Proxied {
+              public interface Customers extends org.springframework.data.repository.Repository<Customer, String> {}
+              public interface Subscribers extends Customers {
+                @ConsentRequired(Purpose.MARKETING_COMMUNICATIONS_EMAIL)
+                List<Customer> findByNewsletterTrue();
+              }
+              @org.apache.ibatis.annotations.Mapper
+              @ConsentRequired(Purpose.ANALYTICS_REPORTING)
+              public interface Scores {
+                int score(@DataSubject String customerId);
+              }
+              public interface Remote {
+                @retrofit2.http.POST("/mail")
+                @ConsentRequired(Purpose.MARKETING_COMMUNICATIONS_EMAIL)
+                String mail(@DataSubject String customerId);
+              }
+            }
+            """));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(
+        "PW027: @ConsentRequired on com.acme.app.Proxied.Subscribers#findByNewsletterTrue, a method Spring Data"
+            + " implements with a proxy at run time");
+    assertThat(compilation).hadWarningContaining(
+        "PW027: @ConsentRequired on com.acme.app.Proxied.Scores#score, a method MyBatis implements");
+    assertThat(compilation).hadWarningContaining(
+        "PW027: @ConsentRequired on com.acme.app.Proxied.Remote#mail, a method Retrofit implements");
+    long reported = compilation.warnings().stream()
+        .filter(warning -> warning.getMessage(null).contains("PW027")).count();
+    assertThat(reported).isEqualTo(3L);
+  }
+
   private static void assertInherited(Map<String, Activity> activities) {
     Activity send = activities.get("com.acme.app.MailingService#send(java.lang.String,com.acme.api.Customer)");
     assertThat(send.consent().purposes()).containsExactly("marketing.communications.email");

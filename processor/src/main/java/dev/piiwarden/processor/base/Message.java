@@ -91,7 +91,12 @@ public enum Message {
       "@%s on %s, a property of %s's primary constructor, is on the constructor's parameter only"
           + " (where Kotlin puts it unless told otherwise): the property's field and getter do not"
           + " carry it, so the inventory, the generated descriptor and the agent do not see the"
-          + " property. Write @field:%s (or @get:%s) on it.");
+          + " property. Write @field:%s (or @get:%s) on it."),
+  PW027(Diagnostic.Kind.WARNING,
+      "@ConsentRequired on %s, a method %s implements with a proxy at run time: no class of the"
+          + " application implements it, and the PII Warden agent checks consent in the method that"
+          + " implements an abstract one, so calls of it run without a consent check. Put"
+          + " @ConsentRequired on the application's method that calls it.");
 
   private final Diagnostic.Kind kind;
   private final String format;

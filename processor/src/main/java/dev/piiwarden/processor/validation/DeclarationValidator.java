@@ -20,7 +20,8 @@ public final class DeclarationValidator {
         new ConsentPurposesCheck(),
         new DataSubjectTypeCheck(subjectTypes),
         new ConsentSubjectCheck(subjects),
-        new KotlinPropertyCheck());
+        new KotlinPropertyCheck(),
+        new ProxyImplementedCheck());
   }
 
   /** Checks one top-level class. */
