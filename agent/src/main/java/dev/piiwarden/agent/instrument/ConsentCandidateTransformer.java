@@ -82,7 +82,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     ClassHeader header = api ? null : ClassHeader.read(classFile, ANNOTATION_DESCRIPTOR);
     boolean annotated = !api && header.namesDescriptor();
     Map<String, InheritedConsent.Requirement> inherited = InheritedConsent.NONE;
-    if (!api && !isProxy(className)) {
+    if (!api && (annotated || InheritedConsent.mayInherit(header)) && !isProxy(className)) {
       inherited = inherited(loader, className, header, classFile);
     }
     if (!api && !annotated && inherited.isEmpty() && fragments == null) {

@@ -32,7 +32,7 @@ import org.objectweb.asm.Opcodes;
  * method's own annotation, and its class's, come before what it inherits.
  *
  * <p>What a type passes on to its subclasses ({@link Passed}) is recorded when the pre-filter is
- * given the type's class file, for the application's types that a subclass may extend. The JVM
+ * given the type's class file, for the few types that pass anything on. The JVM
  * loads a class's supertypes after handing the class to the transformers, and a class loaded from
  * inside a transformer is handed to none (the JVM does not re-enter them on a thread), so a
  * supertype not yet loaded cannot be loaded here: what it passes on is read from its class file,
@@ -100,13 +100,14 @@ final class InheritedConsent {
    * The methods of the class {@code className}, defined by {@code loader} from {@code classFile}
    * (whose header is {@code header}), that implement a method a supertype requires consent for, by
    * key; {@link #NONE} for almost every class. Records what the class passes on to its own
-   * subclasses, unless no class can extend it (final, or a library's).
+   * subclasses when that is anything (a type that passes nothing on is not recorded: a subclass
+   * loaded later reads its class file once, as it would before it loads).
    */
   Map<String, Requirement> enforcedIn(
       ClassLoader loader, String className, ClassHeader header, byte[] classFile) {
     Passed above = inheritedBy(loader, header);
     if (!header.namesDescriptor() && above.open().isEmpty()) {
-      if ((header.access() & Opcodes.ACC_FINAL) == 0 && !isLibrary(className)) {
+      if (!above.implemented().isEmpty() && (header.access() & Opcodes.ACC_FINAL) == 0) {
         typesOf(loader).put(className, above);
       }
       return NONE;
@@ -121,6 +122,26 @@ final class InheritedConsent {
       }
     }
     return enforced;
+  }
+
+  /**
+   * Whether a supertype named in {@code header} could pass anything on: one of the application's,
+   * neither ignored nor a library's.
+   */
+  static boolean mayInherit(ClassHeader header) {
+    if (header.superName() != null && mayPassOn(header.superName())) {
+      return true;
+    }
+    for (String named : header.interfaces()) {
+      if (mayPassOn(named)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mayPassOn(String type) {
+    return !IgnoredTypes.byInternalName(type) && !isLibrary(type);
   }
 
   /**
@@ -157,7 +178,7 @@ final class InheritedConsent {
    * as recorded when it was loaded, else from its class file (then remembered).
    */
   private Passed openOf(ClassLoader loader, String type) {
-    if (IgnoredTypes.byInternalName(type) || isLibrary(type)) {
+    if (!mayPassOn(type)) {
       return Passed.NOTHING;
     }
     Map<String, Passed> known = typesOf(loader);
