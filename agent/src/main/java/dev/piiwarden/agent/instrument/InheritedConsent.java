@@ -140,7 +140,8 @@ final class InheritedConsent {
     return false;
   }
 
-  private static boolean mayPassOn(String type) {
+  /** Whether {@code type} (an internal name) is one of the application's: neither ignored nor a library's. */
+  static boolean mayPassOn(String type) {
     return !IgnoredTypes.byInternalName(type) && !isLibrary(type);
   }
 

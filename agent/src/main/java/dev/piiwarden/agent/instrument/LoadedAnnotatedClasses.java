@@ -99,11 +99,12 @@ public final class LoadedAnnotatedClasses {
    * methods may ask consent of the methods {@code type} implements, {@link InheritedConsent}: the
    * transformer decides from the class files).
    *
-   * @param carriers what is known of the supertypes seen so far, filled as it goes
+   * @param carriers what is known of the classes seen so far, filled as it goes, so that each is
+   *     reflected on once
    */
   static Finding find(Class<?> type, Class<? extends Annotation> required,
       Map<Class<?>, Finding> carriers) {
-    Finding own = find(type, required);
+    Finding own = carriers.computeIfAbsent(type, t -> find(t, required));
     if (own != Finding.NONE) {
       return own;
     }
@@ -118,7 +119,7 @@ public final class LoadedAnnotatedClasses {
       }
       for (Class<?> supertype : direct) {
         if (supertype.getClassLoader() == null
-            || IgnoredTypes.byInternalName(supertype.getName().replace('.', '/'))
+            || !InheritedConsent.mayPassOn(supertype.getName().replace('.', '/'))
             || !seen.add(supertype)) {
           continue;
         }
