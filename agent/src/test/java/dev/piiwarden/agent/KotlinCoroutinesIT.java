@@ -51,6 +51,10 @@ class KotlinCoroutinesIT {
     assertEquals("ran:sent to cust-42", run.outcome("grantedFromContext"), run::toString);
     assertEquals("ran:1", run.outcome("grantedList"), run::toString);
     assertEquals("denied:WITHDRAWN", run.outcome("withdrawn"));
+    assertEquals("denied:WITHDRAWN", run.outcome("interfaceDenied"), "a Kotlin interface's suspend fun");
+    assertEquals("denied:WITHDRAWN", run.outcome("interfacePingDenied"));
+    assertEquals("ran:mailed cust-42", run.outcome("interface"), run::toString);
+    assertEquals("ran:pinged cust-42", run.outcome("interfacePing"), run::toString);
 
     List<String> decisions = new ArrayList<>();
     for (JsonNode event : AccessAllIT.events(trail)) {
@@ -76,7 +80,11 @@ class KotlinCoroutinesIT {
         "consent.granted com.acme.kotlin.Newsletter#remind(com.acme.kotlin.Customer,boolean,java.lang.String)",
         "consent.granted com.acme.kotlin.Newsletter#remind(com.acme.kotlin.Customer,boolean,java.lang.String)",
         "consent.granted com.acme.kotlin.Newsletter$Companion#blast(com.acme.kotlin.Customer)",
-        "consent.denied com.acme.kotlin.Newsletter#send"), decisions, "one decision per call");
+        "consent.denied com.acme.kotlin.Newsletter#send",
+        "consent.denied com.acme.kotlin.KotlinMailer#mail",
+        "consent.denied com.acme.kotlin.KotlinMailer#ping",
+        "consent.granted com.acme.kotlin.KotlinMailer#mail",
+        "consent.granted com.acme.kotlin.KotlinMailer#ping"), decisions, "one decision per call");
     assertEquals(SEND, AccessAllIT.events(trail).stream()
         .filter(event -> event.get("type").asText().equals("consent.granted"))
         .findFirst().orElseThrow().get("activity").asText());

@@ -67,6 +67,24 @@ class Newsletter {
     }
 }
 
+/** A Kotlin interface whose abstract functions ask consent of the class that implements them. */
+interface Mailer {
+    @ConsentRequired(MARKETING)
+    suspend fun mail(customer: Customer): String
+
+    @ConsentRequired(MARKETING)
+    fun ping(customer: Customer): String
+}
+
+class KotlinMailer : Mailer {
+    override suspend fun mail(customer: Customer): String {
+        delay(5) // suspends: resumed through the implementation, not checked again
+        return "mailed " + customer.id
+    }
+
+    override fun ping(customer: Customer): String = "pinged " + customer.id
+}
+
 suspend fun outcome(key: String, call: suspend () -> Any?) {
     try {
         println(key + "=ran:" + call())
@@ -103,4 +121,10 @@ fun main() = runBlocking {
     outcome("bridge") { fromJava(null, "blast", customer) }
     Consents.withdraw("cust-42", MARKETING, "test")
     outcome("withdrawn") { newsletter.send(customer) }
+    val mailer: Mailer = KotlinMailer()
+    outcome("interfaceDenied") { mailer.mail(customer) }
+    outcome("interfacePingDenied") { mailer.ping(customer) }
+    Consents.grant("cust-42", MARKETING, "test")
+    outcome("interface") { mailer.mail(customer) }
+    outcome("interfacePing") { mailer.ping(customer) }
 }
