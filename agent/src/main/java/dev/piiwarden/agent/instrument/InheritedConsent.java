@@ -65,6 +65,7 @@ final class InheritedConsent {
       + "org|quartz com|lmax org|bouncycastle org|thymeleaf freemarker org|antlr org|codehaus "
       + "io|lettuce redis|clients org|mongodb com|mongodb org|elasticsearch co|elastic "
       + "org|testcontainers org|assertj org|hamcrest lombok org|mapstruct");
+  private static final Set<String> LIBRARY_SET = Set.of(LIBRARIES);
 
   private final byte[] annotation;
   /** Per loader, per type's internal name: what it passes on to its subclasses. */
@@ -201,9 +202,19 @@ final class InheritedConsent {
     return prefixes;
   }
 
-  private static boolean isLibrary(String type) {
-    for (String prefix : LIBRARIES) {
-      if (type.startsWith(prefix)) {
+  /**
+   * Whether {@code type} is in a package of {@link #LIBRARIES}: its first one, two and three
+   * name segments looked up in a set, not compared with each prefix in turn (this runs for every
+   * supertype of every class loaded).
+   */
+  static boolean isLibrary(String type) {
+    int end = 0;
+    for (int segments = 0; segments < 3; segments++) {
+      end = type.indexOf('/', end) + 1;
+      if (end == 0) {
+        return false;
+      }
+      if (LIBRARY_SET.contains(type.substring(0, end))) {
         return true;
       }
     }

@@ -2,6 +2,7 @@ package dev.piiwarden.agent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.fixture.Newsletter;
@@ -112,6 +113,27 @@ class InheritedConsentTest {
     inheritance.enforcedIn(counting, "com/fasterxml/jackson/databind/ObjectMapper",
         ClassHeader.read(jacksonSubclass, DESCRIPTOR), jacksonSubclass);
     assertEquals(List.of(), reads, "a library's supertypes are not read");
+
+    byte[] implementation = classFile(CampaignService.class);
+    new InheritedConsent(DESCRIPTOR).enforcedIn(counting, "com/acme/fixture/inherited/CampaignService",
+        ClassHeader.read(implementation, DESCRIPTOR), implementation);
+    assertEquals(List.of("com/acme/fixture/inherited/Campaigns.class", "com/acme/fixture/inherited/Mailing.class"),
+        reads, "supertypes not seen before are read, once each");
+  }
+
+  @Test
+  void librariesAreToldByTheirFirstNameSegments() {
+    assertTrue(InheritedConsent.isLibrary("reactor/core/publisher/Mono"));
+    assertTrue(InheritedConsent.isLibrary("org/springframework/aop/SpringProxy"));
+    assertTrue(InheritedConsent.isLibrary("ch/qos/logback/classic/Logger"));
+    assertTrue(InheritedConsent.isLibrary("com/github/benmanes/caffeine/cache/Cache"));
+    assertFalse(InheritedConsent.isLibrary("ch/qos/other/Thing"));
+    assertFalse(InheritedConsent.isLibrary("com/acme/fixture/inherited/Mailing"));
+    assertFalse(InheritedConsent.isLibrary("org/springframework"));
+    assertFalse(InheritedConsent.isLibrary("Mailing"));
+    for (String prefix : InheritedConsent.LIBRARIES) {
+      assertTrue(InheritedConsent.isLibrary(prefix + "Any"), prefix);
+    }
   }
 
   /** The header's names are those ASM reads, over every class file of the tests and a few of the JDK. */
