@@ -41,14 +41,10 @@ class ConsentEnforcementIT {
    */
   @Test
   void skippedMethodsReturningReactiveTypesGiveEmptyOnes() throws Exception {
-    List<String> classPath = new ArrayList<>(List.of(
-        FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
-    for (Class<?> library : List.of(reactor.core.publisher.Mono.class, org.reactivestreams.Publisher.class,
-        io.reactivex.rxjava3.core.Observable.class)) {
-      classPath.add(FixtureJvm.locationOf(library).toString());
-    }
+    String classPath = classPathWith(reactor.core.publisher.Mono.class, org.reactivestreams.Publisher.class,
+        io.reactivex.rxjava3.core.Observable.class);
     FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=none").run(List.of("-cp",
-        String.join(File.pathSeparator, classPath), ReactiveFixtureApp.class.getName()));
+        classPath, ReactiveFixtureApp.class.getName()));
 
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", agentLines(run.stderr()), run::toString);
@@ -195,16 +191,11 @@ class ConsentEnforcementIT {
    */
   @Test
   void springProxiesOfAnImplementationDecideOncePerCall() throws Exception {
-    List<String> classPath = new ArrayList<>(List.of(
-        FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
-    for (Class<?> library : List.of(org.springframework.aop.framework.ProxyFactory.class,
-        org.springframework.core.SpringVersion.class, org.apache.commons.logging.LogFactory.class,
-        org.aopalliance.intercept.MethodInterceptor.class)) {
-      classPath.add(FixtureJvm.locationOf(library).toString());
-    }
+    String classPath = classPathWith(org.springframework.aop.framework.ProxyFactory.class,
+        org.springframework.core.SpringVersion.class, org.apache.commons.logging.LogFactory.class);
     Path trail = folder.resolve("audit.jsonl");
     FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=jsonl:" + trail).run(List.of("-cp",
-        String.join(File.pathSeparator, classPath), SpringProxiesApp.class.getName()));
+        classPath, SpringProxiesApp.class.getName()));
 
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", agentLines(run.stderr()), run::toString);
@@ -220,6 +211,16 @@ class ConsentEnforcementIT {
     assertEquals(4, decided(decisions,
         "com.acme.fixture.inherited.MailingService#send(java.lang.String,java.lang.String)"), decisions::toString);
     assertEquals(4, decisions.size(), decisions::toString);
+  }
+
+  /** The test classes, the annotations and the jars that hold {@code libraries}, as a class path. */
+  private static String classPathWith(Class<?>... libraries) throws Exception {
+    List<String> classPath = new ArrayList<>(List.of(
+        FixtureJvm.testClasses().toString(), FixtureJvm.annotations().toString()));
+    for (Class<?> library : libraries) {
+      classPath.add(FixtureJvm.locationOf(library).toString());
+    }
+    return String.join(File.pathSeparator, classPath);
   }
 
   private static long decided(List<String> decisions, String activity) {
