@@ -20,8 +20,8 @@ import dev.piiwarden.processor.flow.MethodFacts;
 import dev.piiwarden.processor.flow.SinkCatalogue;
 import dev.piiwarden.processor.flow.SinkCatalogueException;
 import dev.piiwarden.processor.model.ActivityFactory;
-import dev.piiwarden.processor.model.ConsentInheritance;
 import dev.piiwarden.processor.model.AnnotationNames;
+import dev.piiwarden.processor.model.ConsentInheritance;
 import dev.piiwarden.processor.model.DataElementFactory;
 import dev.piiwarden.processor.model.DeclarationScanner;
 import dev.piiwarden.processor.model.ObjectMethodOverride;
@@ -488,10 +488,10 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   /**
    * The fragment of a top-level class: its declarations (with the activities of methods that
    * implement an abstract method requiring consent, {@link ConsentInheritance}), and, when its
-   * bodies were analysed, every
-   * method that reads personal data as an activity with its reads, calls and sinks (but not a class's
-   * own equals, hashCode or toString that sinks nothing), plus the method summaries; when they were
-   * not, the class is named in {@code withoutBodyAnalysis}. Runs the body checks on the way.
+   * bodies were analysed, every method that reads personal data as an activity with its reads,
+   * calls and sinks (but not a class's own equals, hashCode or toString that sinks nothing), plus
+   * the method summaries; when they were not, the class is named in {@code withoutBodyAnalysis}.
+   * Runs the body checks on the way.
    */
   private Inventory assemble(TypeDeclarations declarations, ClassFlow analysed, CompilationUnitTree unit) {
     List<DataElement> elements = declarations == null ? List.of() : declarations.personalData().stream()

@@ -13,9 +13,9 @@ import javax.lang.model.element.TypeElement;
  * Turns a method that carries {@code @ConsentRequired} or {@code @ProcessingActivity} (itself or
  * through its type), or that implements an abstract method requiring consent ({@link
  * ConsentInheritance}), into the inventory's {@link Activity}. A method's annotation wins over its
- * type's, and both over one it inherits. Its {@code subjectFrom} is the parameter that gives the data subject, whether or not it
- * requires consent; without one, {@code CONTEXT} with consent and null without. Reads, calls and
- * sinks stay empty here: method-body analysis fills them.
+ * type's, and both over one it inherits. Its {@code subjectFrom} is the parameter that gives the
+ * data subject, whether or not it requires consent; without one, {@code CONTEXT} with consent and
+ * null without. Reads, calls and sinks stay empty here: method-body analysis fills them.
  */
 public final class ActivityFactory {
   private final RuntimeTypeNames names;
