@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -121,20 +122,56 @@ class AgentIsolationIT {
     ConsentEnforcementIT.assertDecisions(run);
   }
 
+  /**
+   * {@code @ConsentRequired} on interfaces and abstract classes is enforced on their
+   * implementations when the application has a loader of its own: the supertypes' class files are
+   * read through it.
+   */
+  @Test
+  void consentOnAbstractMethodsIsEnforcedUnderTheApplicationsOwnLoader() throws Exception {
+    Path fat = folder.resolve("app.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(fat))) {
+      addTree(out, FixtureJvm.testClasses(), "com/acme/fixture/", "BOOT-INF/classes/");
+      out.putNextEntry(new JarEntry("BOOT-INF/lib/piiwarden-annotations.jar"));
+      out.write(Files.readAllBytes(annotationsJar()));
+      out.closeEntry();
+    }
+    FixtureJvm.Result nested =
+        FixtureJvm.current().agent(null).run(launcherOf("inherited", "nested", fat.toString()));
+    assertEquals("nested-app", nested.outcome("loader"), nested::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(nested.stderr()), nested::toString);
+    ConsentEnforcementIT.assertInheritedOutcomes(nested);
+
+    Path app = folder.resolve("child-first.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
+      addTree(out, FixtureJvm.testClasses(), "com/acme/fixture/", "");
+    }
+    FixtureJvm.Result childFirst = FixtureJvm.current().agent(null)
+        .run(launcherOf("inherited", "child-first", app.toString(), annotationsJar().toString()));
+    assertEquals("child-first-app", childFirst.outcome("loader"), childFirst::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(childFirst.stderr()), childFirst::toString);
+    ConsentEnforcementIT.assertInheritedOutcomes(childFirst);
+  }
+
   /** The launcher alone on the system class path; the application only in its own loader. */
   private List<String> launcher(String... arguments) throws Exception {
+    return launcherOf("enforce", arguments);
+  }
+
+  /** The same, running {@code scenario} of the fixture app. */
+  private List<String> launcherOf(String scenario, String... arguments) throws Exception {
     Path launcherClasses = folder.resolve("launcher");
     Path source = FixtureJvm.testClasses().resolve("com/acme/fixture/launch");
     Path target = launcherClasses.resolve("com/acme/fixture/launch");
     Files.createDirectories(target);
     try (Stream<Path> files = Files.list(source)) {
       for (Path file : (Iterable<Path>) files::iterator) {
-        Files.copy(file, target.resolve(file.getFileName().toString()));
+        Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     List<String> command = new ArrayList<>(List.of("-cp", launcherClasses.toString(), "com.acme.fixture.launch.IsolatingLauncher"));
     command.addAll(List.of(arguments));
-    command.add("enforce");
+    command.add(scenario);
     return command;
   }
 

@@ -149,25 +149,7 @@ class ConsentEnforcementIT {
 
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", agentLines(run.stderr()), run::toString);
-    String denied = "denied:NOT_GRANTED:" + EMAIL;
-    assertEquals(denied, run.outcome("before.interface"));
-    assertEquals("ran:preview", run.outcome("before.unannotated"));
-    assertEquals(denied, run.outcome("before.superInterface"));
-    assertEquals("ran:0/0", run.outcome("before.abstractClass"), "skipped: no body ran");
-    assertEquals(denied, run.outcome("before.genericThroughInterface"));
-    assertEquals(denied, run.outcome("before.genericDirect"));
-    assertEquals("denied:NOT_GRANTED:[analytics.reporting]", run.outcome("before.annotatedInterface"));
-    assertEquals(denied, run.outcome("before.override"));
-    assertEquals(denied, run.outcome("before.proxy"));
-    assertEquals("ran:sent", run.outcome("after.interface"));
-    assertEquals("ran:sent:spring", run.outcome("after.superInterface"));
-    assertEquals("ran:7/1", run.outcome("after.abstractClass"));
-    assertEquals("ran:saved:note", run.outcome("after.genericThroughInterface"));
-    assertEquals("ran:saved:note", run.outcome("after.genericDirect"));
-    assertEquals("ran:profiled", run.outcome("after.annotatedInterface"));
-    assertEquals("ran:sent+counted", run.outcome("after.override"));
-    assertTrue(run.outcome("after.proxy").startsWith("ran:reminded:com.acme.fixture.inherited.$Proxy"),
-        run::toString);
+    assertInheritedOutcomes(run);
 
     List<String> decisions = Files.readAllLines(trail).stream()
         .filter(line -> line.contains("\"type\":\"consent.granted\"")
@@ -211,6 +193,29 @@ class ConsentEnforcementIT {
     assertEquals(4, decided(decisions,
         "com.acme.fixture.inherited.MailingService#send(java.lang.String,java.lang.String)"), decisions::toString);
     assertEquals(4, decisions.size(), decisions::toString);
+  }
+
+  /** The outcomes of the fixture's {@code inherited} scenario, before and after the grants. */
+  static void assertInheritedOutcomes(FixtureJvm.Result run) {
+    String denied = "denied:NOT_GRANTED:" + EMAIL;
+    assertEquals(denied, run.outcome("before.interface"));
+    assertEquals("ran:preview", run.outcome("before.unannotated"));
+    assertEquals(denied, run.outcome("before.superInterface"));
+    assertEquals("ran:0/0", run.outcome("before.abstractClass"), "skipped: no body ran");
+    assertEquals(denied, run.outcome("before.genericThroughInterface"));
+    assertEquals(denied, run.outcome("before.genericDirect"));
+    assertEquals("denied:NOT_GRANTED:[analytics.reporting]", run.outcome("before.annotatedInterface"));
+    assertEquals(denied, run.outcome("before.override"));
+    assertEquals(denied, run.outcome("before.proxy"));
+    assertEquals("ran:sent", run.outcome("after.interface"));
+    assertEquals("ran:sent:spring", run.outcome("after.superInterface"));
+    assertEquals("ran:7/1", run.outcome("after.abstractClass"));
+    assertEquals("ran:saved:note", run.outcome("after.genericThroughInterface"));
+    assertEquals("ran:saved:note", run.outcome("after.genericDirect"));
+    assertEquals("ran:profiled", run.outcome("after.annotatedInterface"));
+    assertEquals("ran:sent+counted", run.outcome("after.override"));
+    assertTrue(run.outcome("after.proxy").startsWith("ran:reminded:com.acme.fixture.inherited.$Proxy"),
+        run::toString);
   }
 
   /** The test classes, the annotations and the jars that hold {@code libraries}, as a class path. */
