@@ -95,29 +95,18 @@ class AgentIsolationIT {
 
   @Test
   void nestedJarApplicationSharesTheAgentsLedger() throws Exception {
-    Path fat = folder.resolve("app.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(fat))) {
-      addTree(out, FixtureJvm.testClasses(), "com/acme/fixture/", "BOOT-INF/classes/");
-      out.putNextEntry(new JarEntry("BOOT-INF/lib/piiwarden-annotations.jar"));
-      out.write(Files.readAllBytes(annotationsJar()));
-      out.closeEntry();
-    }
     FixtureJvm.Result run =
-        FixtureJvm.current().agent(null).run(launcher("nested", fat.toString()));
+        FixtureJvm.current().agent(null).run(launcher("nested", fatJar().toString()));
     assertEquals("nested-app", run.outcome("loader"), run::toString);
     ConsentEnforcementIT.assertDecisions(run);
   }
 
   @Test
   void childFirstApplicationSharesTheAgentsLedger() throws Exception {
-    Path app = folder.resolve("app.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
-      addTree(out, FixtureJvm.testClasses(), "com/acme/fixture/", "");
-    }
     FixtureJvm.Result run =
         FixtureJvm.current()
             .agent(null)
-            .run(launcher("child-first", app.toString(), annotationsJar().toString()));
+            .run(launcher("child-first", plainJar().toString(), annotationsJar().toString()));
     assertEquals("child-first-app", run.outcome("loader"), run::toString);
     ConsentEnforcementIT.assertDecisions(run);
   }
@@ -129,28 +118,38 @@ class AgentIsolationIT {
    */
   @Test
   void consentOnAbstractMethodsIsEnforcedUnderTheApplicationsOwnLoader() throws Exception {
-    Path fat = folder.resolve("app.jar");
+    FixtureJvm.Result nested =
+        FixtureJvm.current().agent(null).run(launcherOf("inherited", "nested", fatJar().toString()));
+    assertEquals("nested-app", nested.outcome("loader"), nested::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(nested.stderr()), nested::toString);
+    ConsentEnforcementIT.assertInheritedOutcomes(nested);
+
+    FixtureJvm.Result childFirst = FixtureJvm.current().agent(null)
+        .run(launcherOf("inherited", "child-first", plainJar().toString(), annotationsJar().toString()));
+    assertEquals("child-first-app", childFirst.outcome("loader"), childFirst::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(childFirst.stderr()), childFirst::toString);
+    ConsentEnforcementIT.assertInheritedOutcomes(childFirst);
+  }
+
+  /** The fixture application as a Spring Boot style jar: its classes and the annotations jar inside. */
+  private Path fatJar() throws Exception {
+    Path fat = folder.resolve("fat-app.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(fat))) {
       addTree(out, FixtureJvm.testClasses(), "com/acme/fixture/", "BOOT-INF/classes/");
       out.putNextEntry(new JarEntry("BOOT-INF/lib/piiwarden-annotations.jar"));
       out.write(Files.readAllBytes(annotationsJar()));
       out.closeEntry();
     }
-    FixtureJvm.Result nested =
-        FixtureJvm.current().agent(null).run(launcherOf("inherited", "nested", fat.toString()));
-    assertEquals("nested-app", nested.outcome("loader"), nested::toString);
-    assertEquals("", ConsentEnforcementIT.agentLines(nested.stderr()), nested::toString);
-    ConsentEnforcementIT.assertInheritedOutcomes(nested);
+    return fat;
+  }
 
-    Path app = folder.resolve("child-first.jar");
+  /** The fixture application's classes in a plain jar. */
+  private Path plainJar() throws Exception {
+    Path app = folder.resolve("app.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
       addTree(out, FixtureJvm.testClasses(), "com/acme/fixture/", "");
     }
-    FixtureJvm.Result childFirst = FixtureJvm.current().agent(null)
-        .run(launcherOf("inherited", "child-first", app.toString(), annotationsJar().toString()));
-    assertEquals("child-first-app", childFirst.outcome("loader"), childFirst::toString);
-    assertEquals("", ConsentEnforcementIT.agentLines(childFirst.stderr()), childFirst::toString);
-    ConsentEnforcementIT.assertInheritedOutcomes(childFirst);
+    return app;
   }
 
   /** The launcher alone on the system class path; the application only in its own loader. */
