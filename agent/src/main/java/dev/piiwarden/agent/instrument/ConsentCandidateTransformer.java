@@ -82,7 +82,7 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
     ClassHeader header = api ? null : ClassHeader.read(classFile, ANNOTATION_DESCRIPTOR);
     boolean annotated = !api && header.namesDescriptor();
     Map<String, InheritedConsent.Requirement> inherited = InheritedConsent.NONE;
-    if (!api && (annotated || InheritedConsent.mayInherit(header)) && !isProxy(className)) {
+    if (!api && (annotated || InheritedConsent.mayInherit(header))) {
       inherited = inherited(loader, className, header, classFile);
     }
     if (!api && !annotated && inherited.isEmpty() && fragments == null) {
@@ -127,15 +127,6 @@ public final class ConsentCandidateTransformer implements ClassFileTransformer {
               + "); such methods of it are not checked");
       return InheritedConsent.NONE;
     }
-  }
-
-  /**
-   * Whether the class is a JDK dynamic proxy defined in its interface's package ({@code
-   * com.acme.$Proxy12}, for an interface that is not public): its methods hand each call to a
-   * handler, which calls the implementation that is checked itself.
-   */
-  private static boolean isProxy(String className) {
-    return className.startsWith("$Proxy", className.lastIndexOf('/') + 1);
   }
 
   /** Whether the class file names {@code @ConsentRequired}, as a class annotated with it does. */

@@ -1,8 +1,11 @@
 package dev.piiwarden.agent.instrument;
 
 /**
- * Packages never instrumented: the JDK, PII Warden's agent, Byte Buddy, other agents. Checked by
- * name before anything else, so these class files are never read.
+ * Packages never instrumented: the JDK, PII Warden's agent, Byte Buddy, other agents; and classes
+ * the JVM generates: lambdas, and JDK dynamic proxies, which the JVM puts in {@code jdk.proxyN}
+ * or, for an interface that is not public, in the interface's package ({@code com/acme/$Proxy12}):
+ * a proxy's methods hand each call to a handler, which calls the implementation that is checked
+ * itself. Checked by name before anything else, so these class files are never read.
  */
 final class IgnoredTypes {
   /** Binary-name prefixes. */
@@ -29,6 +32,7 @@ final class IgnoredTypes {
         return true;
       }
     }
-    return internalName.contains("$$Lambda");
+    return internalName.contains("$$Lambda")
+        || internalName.startsWith("$Proxy", internalName.lastIndexOf('/') + 1);
   }
 }

@@ -13,7 +13,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -254,19 +253,15 @@ final class InheritedConsent {
   }
 
   /** The methods of one class file that matter here. */
-  private static final class Members extends ClassVisitor {
+  private static final class Members extends ConsentScan {
     /** Abstract methods that carry the annotation, or come under the type's. */
     final Map<String, Requirement> declared = new LinkedHashMap<>();
     /** Instance methods with a body that are neither private nor static (bridges included). */
     final Set<String> concrete = new HashSet<>();
     /** A bridge's key, the key of the method it calls. */
     final Map<String, String> bridges = new HashMap<>();
-    private String owner;
-    private ConsentMethodRewriter.RequiredValues onType;
 
-    private Members() {
-      super(Opcodes.ASM9);
-    }
+    private Members() {}
 
     static Members of(byte[] classFile) {
       Members members = new Members();
@@ -303,21 +298,6 @@ final class InheritedConsent {
         return null;
       }
       return bridges.getOrDefault(key, key);
-    }
-
-    @Override
-    public void visit(int version, int access, String name, String signature, String superName,
-        String[] interfaces) {
-      owner = name;
-    }
-
-    @Override
-    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-      if (!descriptor.equals(ConsentMethodRewriter.REQUIRED)) {
-        return null;
-      }
-      onType = new ConsentMethodRewriter.RequiredValues(null);
-      return onType;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
@@ -61,30 +60,10 @@ final class KotlinDelegators {
     }
   }
 
-  private static final class Scan extends ClassVisitor {
-    private String owner;
-    private ConsentMethodRewriter.RequiredValues typeConsent;
+  private static final class Scan extends ConsentScan {
     private final Map<String, Method> methods = new HashMap<>();
     private final Map<String, String> staticFields = new HashMap<>();
     private final List<Method> order = new ArrayList<>();
-
-    Scan() {
-      super(Opcodes.ASM9);
-    }
-
-    @Override
-    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-      owner = name;
-    }
-
-    @Override
-    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-      if (!descriptor.equals(ConsentMethodRewriter.REQUIRED)) {
-        return null;
-      }
-      typeConsent = new ConsentMethodRewriter.RequiredValues(null);
-      return typeConsent;
-    }
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
@@ -151,7 +130,7 @@ final class KotlinDelegators {
       if (method.consent != null) {
         return method.consent;
       }
-      return (method.access & Opcodes.ACC_PUBLIC) != 0 ? typeConsent : null;
+      return (method.access & Opcodes.ACC_PUBLIC) != 0 ? onType : null;
     }
   }
 
