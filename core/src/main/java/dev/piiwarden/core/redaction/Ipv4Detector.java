@@ -9,8 +9,10 @@ import java.util.List;
  * dotted run ({@code 1.2.3.4.5}), carries a suffix such as {@code 1.2.3.4-SNAPSHOT}, or follows a
  * version word ({@code version 1.2.3.4}, {@code build 10.0.0.1}) within a few characters. A bare
  * {@code 1.2.3.4} is an address. Addresses that stand for no one are left: {@code 0.0.0.0},
- * loopback ({@code 127.0.0.1}), {@code 255.255.255.255}, and a network with its prefix ({@code
- * 10.0.0.0/8}).
+ * loopback ({@code 127.0.0.1}), {@code 255.255.255.255}, a network with its prefix ({@code
+ * 10.0.0.0/8}), and a quad whose last three octets are zero ({@code 119.0.0.0}): the network of a
+ * {@code /8}, never one machine's address, and the version every browser of the Chromium family
+ * now puts in its user agent ({@code Chrome/119.0.0.0}), which access logs and request logs carry.
  */
 final class Ipv4Detector implements Detector {
   private static final ContextWords VERSION_WORDS =
@@ -55,8 +57,8 @@ final class Ipv4Detector implements Detector {
   /**
    * Whether the quad {@code [at, end)} can be one machine's address: not {@code 0.0.0.0}, a
    * loopback address ({@code 127.0.0.0/8}) or {@code 255.255.255.255}, none of which says who is
-   * on the other end, nor a network written with its prefix, {@code 10.0.0.0/8} (the address's
-   * bits past the prefix all zero).
+   * on the other end, nor a {@code /8}'s network address ({@code 119.0.0.0}), nor a network
+   * written with its prefix, {@code 10.0.0.0/8} (the address's bits past the prefix all zero).
    */
   private static boolean host(CharSequence text, int at, int end) {
     long address = 0;
@@ -71,7 +73,7 @@ final class Ipv4Detector implements Detector {
       }
     }
     address = (address << 8) | octet;
-    if (address == 0 || (address >>> 24) == 127 || address == 0xFFFFFFFFL) {
+    if ((address & 0xFFFFFF) == 0 || (address >>> 24) == 127 || address == 0xFFFFFFFFL) {
       return false;
     }
     int n = text.length();

@@ -3,7 +3,8 @@ package dev.piiwarden.core.redaction;
 /**
  * IPv6 addresses (RFC 4291 text forms): eight groups of one to four hex digits, or fewer with one
  * {@code ::}, optionally ending in an embedded IPv4 quad ({@code ::ffff:192.0.2.1}). A lone {@code
- * ::} is not taken, nor the loopback {@code ::1}, nor a shape touching further letters or digits (so clock times, MAC addresses
+ * ::} is not taken, nor the loopback {@code ::1} and the unspecified address in any of their forms
+ * ({@code 0:0:0:0:0:0:0:1}), nor a shape touching further letters or digits (so clock times, MAC addresses
  * and {@code host:8080} are not addresses). A zone ({@code %eth0}) or port after the address stays.
  */
 final class Ipv6Detector implements Detector {
@@ -87,9 +88,32 @@ final class Ipv6Detector implements Detector {
         return NONE;
       }
     }
-    if (end - at == 3 && text.charAt(at) == ':' && text.charAt(at + 1) == ':' && text.charAt(at + 2) == '1') {
-      return NONE; // the loopback address, ::1, stands for no one
+    if (loopbackOrUnspecified(text, at, end)) {
+      return NONE;
     }
     return Detector.match(at, end);
+  }
+
+  /**
+   * Whether {@code [at, end)} is the loopback address or the unspecified one, which stand for no
+   * one, in any of their forms: {@code ::1}, {@code 0:0:0:0:0:0:0:1} (as Java's {@code
+   * getHostAddress} writes it, and so servlet containers' access logs), {@code 0::1}, {@code
+   * 0:0:0:0:0:0:0:0}. Every group but the last is zero, and the last is 0 or 1.
+   */
+  private static boolean loopbackOrUnspecified(CharSequence text, int at, int end) {
+    int group = 0;
+    for (int i = at; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        if (group != 0) {
+          return false;
+        }
+      } else if (c == '.') {
+        return false;
+      } else {
+        group = group * 16 + Character.digit(c, 16);
+      }
+    }
+    return group <= 1;
   }
 }

@@ -152,8 +152,10 @@ public final class CorpusGenerator {
     return grouped.toString();
   }
 
+  /** A host's address: loopback ({@code 127.x.x.x}) stands for no one, so the first octet is never 127. */
   private String ipv4() {
-    return (1 + random.nextInt(254)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+    int first = 1 + random.nextInt(253);
+    return (first < 127 ? first : first + 1) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
         + random.nextInt(256);
   }
 
@@ -233,7 +235,13 @@ public final class CorpusGenerator {
   }
 
   private String hardNegative() {
-    switch (random.nextInt(20)) {
+    switch (random.nextInt(22)) {
+      case 20:
+        return userAgent();
+      case 21:
+        return pick(List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1")) + " - - [24/Nov/2026:09:"
+            + (10 + random.nextInt(50)) + ":" + (10 + random.nextInt(50)) + " +0000] \"GET /health HTTP/1.1\" 200 "
+            + random.nextInt(100) + " " + random.nextInt(50) + " ms";
       case 0:
         return "request " + java.util.UUID.nameUUIDFromBytes(digits(8).getBytes()) + " done";
       case 1:
@@ -288,6 +296,27 @@ public final class CorpusGenerator {
         return "std::vector<int> and Foo::bar and String::valueOf and 0x" + hex(8);
       default:
         return "@Override @" + capitalised() + " tz +01:00 offset +0530";
+    }
+  }
+
+  /** A browser's user agent as access logs write it: the Chromium family's carry {@code N.0.0.0}. */
+  private String userAgent() {
+    int major = 100 + random.nextInt(40);
+    String platform = pick(List.of("Windows NT 10.0; Win64; x64", "X11; Linux x86_64",
+        "Macintosh; Intel Mac OS X 10_15_7", "Linux; Android 10; K"));
+    switch (random.nextInt(4)) {
+      case 0:
+        return "\"Mozilla/5.0 (" + platform + ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/" + major
+            + ".0.0.0 Safari/537.36\"";
+      case 1:
+        return "agent=Mozilla/5.0 (" + platform + ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/" + major
+            + ".0.0.0 Safari/537.36 Edg/" + major + ".0.0.0";
+      case 2:
+        return "Mozilla/5.0 (" + platform + ") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/" + major
+            + ".0.0.0 Mobile Safari/537.36 OPR/" + (major - 15) + ".0.0.0";
+      default:
+        return "Mozilla/5.0 (" + platform + "; rv:" + (major + 10) + ".0) Gecko/20100101 Firefox/" + (major + 10)
+            + ".0";
     }
   }
 

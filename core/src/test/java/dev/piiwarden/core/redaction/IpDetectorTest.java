@@ -14,7 +14,8 @@ class IpDetectorTest {
       client=10.0.0.1:8080                | client=[REDACTED:ip]:8080
       host 10.1.2.3/24                    | host [REDACTED:ip]/24
       one host 192.168.1.17/32            | one host [REDACTED:ip]/32
-      1.0.0.0                             | [REDACTED:ip]
+      1.0.0.1                             | [REDACTED:ip]
+      from 10.1.0.0 and 10.0.1.0          | from [REDACTED:ip] and [REDACTED:ip]
       a bare 1.2.3.4 is an address        | a bare [REDACTED:ip] is an address
       v6 2001:db8::1 up                   | v6 [REDACTED:ip] up
       v6 2001:0db8:85a3:0000:0000:8a2e:0370:7334 | v6 [REDACTED:ip]
@@ -24,6 +25,10 @@ class IpDetectorTest {
       64:ff9b::192.0.2.33                 | [REDACTED:ip]
       1::                                 | [REDACTED:ip]
       FE80::0202:B3FF:FE1E:8329           | [REDACTED:ip]
+      0:0:0:0:0:0:0:2                     | [REDACTED:ip]
+      0:0:0:0:0:0:1:0                     | [REDACTED:ip]
+      ::1:1                               | [REDACTED:ip]
+      from 0:0:0:0:0:0:10.0.0.1 on        | from [REDACTED:ip] on
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -54,6 +59,10 @@ class IpDetectorTest {
       broadcast 255.255.255.255.
       net 10.0.0.0/8 and 192.168.0.0/16
       loopback [::1]:443
+      loopback as Java writes it 0:0:0:0:0:0:0:1 and 0::1 and 0:0:0:0:0:0:0:0
+      a /8 network 1.0.0.0 and 119.0.0.0
+      Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36
+      Edg/131.0.0.0 and OPR/105.0.0.0
       """)
   void otherShapesStay(String text) {
     assertEquals(text, redactor.redact(text));
