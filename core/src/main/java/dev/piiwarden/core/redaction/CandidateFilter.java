@@ -214,7 +214,7 @@ final class CandidateFilter {
   private static boolean separators(CharSequence text, int from, int to) {
     for (int k = from; k < to; k++) {
       switch (text.charAt(k)) {
-        case ' ': case '-': case '.': case '/': case '(': case ')':
+        case ' ': case '-': case '.': case '/': case '(': case ')': case '+':
           break;
         default:
           return false;

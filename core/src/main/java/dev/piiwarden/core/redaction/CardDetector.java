@@ -2,7 +2,8 @@ package dev.piiwarden.core.redaction;
 
 /**
  * Payment card numbers: 13 to 19 digits, bare or in groups of three or more digits separated by
- * single spaces or dashes, whose leading digits are in an issued IIN range for that length ({@link
+ * single spaces, dashes or plus signs (a space in a form-encoded query string, as access logs
+ * write them: {@code card=4111+1111+1111+1111}), whose leading digits are in an issued IIN range for that length ({@link
  * CardIssuers}) and which pass the {@link LuhnCheck}.
  *
  * <p>A run of digit groups no longer than a card is a card only as a whole: a 16-digit reference
@@ -61,8 +62,7 @@ final class CardDetector implements Detector {
       if (count >= MIN_DIGITS && issuers.issued(firstSix, count) && LuhnCheck.passes(text, at, i)) {
         bestEnd = i;
       }
-      if (i + 1 < n && (text.charAt(i) == ' ' || text.charAt(i) == '-')
-          && CharClasses.isDigit(text.charAt(i + 1))) {
+      if (i + 1 < n && separator(text.charAt(i)) && CharClasses.isDigit(text.charAt(i + 1))) {
         grouped = true;
         i++;
       } else {
@@ -80,12 +80,16 @@ final class CardDetector implements Detector {
     return Detector.match(at, bestEnd);
   }
 
+  private static boolean separator(char c) {
+    return c == ' ' || c == '-' || c == '+';
+  }
+
   /** The digits of the run's groups before {@code at}, counted up to one more than a card. */
   private static int digitsBefore(CharSequence text, int at) {
     int count = 0;
     int i = at;
     while (i >= 2 && count <= MAX_DIGITS
-        && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '-')
+        && separator(text.charAt(i - 1))
         && CharClasses.isDigit(text.charAt(i - 2))) {
       i -= 1;
       while (i > 0 && count <= MAX_DIGITS && CharClasses.isDigit(text.charAt(i - 1))) {

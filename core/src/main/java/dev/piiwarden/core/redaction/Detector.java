@@ -11,7 +11,7 @@ interface Detector {
   int DIGIT_RUN = 1;
   /** Triggers: an {@code @}. */
   int AT_SIGN = 1 << 1;
-  /** Triggers: a {@code +} not preceded by a letter or digit. */
+  /** Triggers: a {@code +}, or its URL encoding {@code %2B}, not preceded by a letter or digit. */
   int PLUS = 1 << 2;
   /** Triggers: a letter not preceded by a letter or digit. */
   int WORD_START = 1 << 3;

@@ -85,7 +85,8 @@ final class HashTokens {
   static String normalise(String type, CharSequence value) {
     switch (type) {
       case "email":
-        return value.toString().toLowerCase(Locale.ROOT);
+        // an address in a URL, jane%40example.com, is the same address
+        return value.toString().toLowerCase(Locale.ROOT).replace("%40", "@");
       case "ip":
         String ip = value.toString().toLowerCase(Locale.ROOT);
         return ip.indexOf(':') < 0 ? ip : Ipv6Text.canonical(ip);
@@ -93,7 +94,13 @@ final class HashTokens {
       case "ssn":
       case "phone":
         StringBuilder digits = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
+        int from = 0;
+        if (PhoneDetector.encodedPlus(value, 0)) {
+          // %2B, a URL's +, is the international prefix
+          digits.append('+');
+          from = 3;
+        }
+        for (int i = from; i < value.length(); i++) {
           char c = value.charAt(i);
           if (CharClasses.isDigit(c) || (c == '+' && digits.length() == 0)) {
             digits.append(c);
@@ -101,7 +108,7 @@ final class HashTokens {
         }
         return digits.toString();
       case "iban":
-        return value.toString().replace(" ", "").toUpperCase(Locale.ROOT);
+        return value.toString().replace(" ", "").replace("+", "").toUpperCase(Locale.ROOT);
       default:
         return value.toString();
     }

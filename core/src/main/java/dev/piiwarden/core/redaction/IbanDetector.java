@@ -2,7 +2,8 @@ package dev.piiwarden.core.redaction;
 
 /**
  * International bank account numbers: a country code (upper case), two check digits and the BBAN,
- * bare or in groups separated by single spaces, exactly as long as the country's IBAN ({@link
+ * bare or in groups separated by single spaces (or plus signs, spaces in a form-encoded query
+ * string), exactly as long as the country's IBAN ({@link
  * IbanCountries}), passing {@link Mod97Check}. Nothing may touch the last character but a
  * non-alphanumeric one.
  */
@@ -38,7 +39,7 @@ final class IbanDetector implements Detector {
       if (CharClasses.is(c, CharClasses.DIGIT | CharClasses.LETTER)) {
         count++;
         i++;
-      } else if (c == ' ' && count >= 4 && i + 1 < n
+      } else if ((c == ' ' || c == '+') && count >= 4 && i + 1 < n
           && CharClasses.is(text.charAt(i + 1), CharClasses.DIGIT | CharClasses.LETTER)) {
         i++;
       } else {

@@ -17,7 +17,7 @@ final class Mod97Check {
     // the BBAN first, then the four leading characters
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      if (c == ' ') {
+      if (c == ' ' || c == '+') {
         continue;
       }
       if (seen++ >= 4) {
@@ -27,7 +27,7 @@ final class Mod97Check {
     seen = 0;
     for (int i = start; i < end && seen < 4; i++) {
       char c = text.charAt(i);
-      if (c != ' ') {
+      if (c != ' ' && c != '+') {
         remainder = step(remainder, c);
         seen++;
       }

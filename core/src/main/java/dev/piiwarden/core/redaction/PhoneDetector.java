@@ -6,12 +6,13 @@ import java.util.List;
  * Phone numbers.
  *
  * <ul>
- *   <li>International (E.164): {@code +}, a country code not starting with 0, 8 to 15 digits in
+ *   <li>International (E.164): {@code +} (or {@code %2B}, as in a query string, where a {@code +}
+ *       between the groups stands for a space), a country code not starting with 0, 8 to 15 digits in
  *       all, optionally grouped by spaces, dashes, dots or parentheses: {@code +44 20 7946 0958},
  *       {@code +1 (555) 123-4567}. After country code 1 (North America) exactly ten digits, the
  *       first not 0 or 1.
  *   <li>National: 7 to 12 digits, optionally with an area code in parentheses and grouped by
- *       spaces, dashes, dots or slashes into groups of two or more digits (the first may have one,
+ *       spaces, dashes, dots, slashes or plus signs (spaces in a query string) into groups of two or more digits (the first may have one,
  *       as in {@code 1-800-555-0199}): {@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
  *       1234567}. Only when a context word (tel, phone, sms, mobile, call, fax, cell) starts a
  *       word shortly before it, since such numbers are otherwise indistinguishable from ids.
@@ -41,19 +42,36 @@ final class PhoneDetector implements Detector {
 
   @Override
   public long detect(CharSequence text, int at, int hint) {
-    return text.charAt(at) == '+' ? international(text, at) : national(text, at);
+    char c = text.charAt(at);
+    if (c == '+') {
+      return international(text, at, at + 1, false);
+    }
+    return c == '%' ? international(text, at, at + 3, true) : national(text, at);
   }
 
-  private static long international(CharSequence text, int at) {
+  /**
+   * Whether {@code %2B}, a URL-encoded {@code +}, starts at {@code at}: the international prefix of
+   * a number in a query string ({@code phone=%2B442079460958}).
+   */
+  static boolean encodedPlus(CharSequence text, int at) {
+    return at + 2 < text.length() && text.charAt(at) == '%' && text.charAt(at + 1) == '2'
+        && (text.charAt(at + 2) == 'B' || text.charAt(at + 2) == 'b');
+  }
+
+  /**
+   * A number whose {@code +} is at {@code at} and whose digits start at {@code from}; in a URL
+   * ({@code encoded}), a {@code +} between its groups is a space.
+   */
+  private static long international(CharSequence text, int at, int from, boolean encoded) {
     int n = text.length();
-    if (at + 1 >= n || text.charAt(at + 1) < '1' || text.charAt(at + 1) > '9') {
+    if (from >= n || text.charAt(from) < '1' || text.charAt(from) > '9') {
       return NONE;
     }
     int digits = 0;
     int separators = 0;
     int end = -1;
     char areaStart = 0;
-    for (int i = at + 1; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = text.charAt(i);
       if (CharClasses.isDigit(c)) {
         if (++digits > 15) {
@@ -64,14 +82,15 @@ final class PhoneDetector implements Detector {
         }
         separators = 0;
         end = i + 1;
-      } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') && ++separators <= 2) {
+      } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || (encoded && c == '+'))
+          && ++separators <= 2) {
         continue;
       } else {
         break;
       }
     }
     if (digits < MIN_INTERNATIONAL_DIGITS || CharClasses.alnumAt(text, end)
-        || (text.charAt(at + 1) == '1' && !northAmerican(digits, areaStart))) {
+        || (text.charAt(from) == '1' && !northAmerican(digits, areaStart))) {
       return NONE;
     }
     return Detector.match(at, end);
@@ -100,7 +119,7 @@ final class PhoneDetector implements Detector {
       }
       digits = i - start;
       i++;
-      if (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+      if (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '-' || text.charAt(i) == '+')) {
         i++;
       }
     }
@@ -137,8 +156,9 @@ final class PhoneDetector implements Detector {
     return CONTEXT.precede(text, at) ? Detector.match(at, end) : NONE;
   }
 
+  /** Between a national number's groups; {@code +} is a space in a form-encoded query string. */
   private static boolean isSeparator(char c) {
-    return c == ' ' || c == '-' || c == '.' || c == '/';
+    return c == ' ' || c == '-' || c == '.' || c == '/' || c == '+';
   }
 
   private static boolean isoDate(CharSequence text, int start, int end, int groups) {

@@ -401,8 +401,10 @@ final class TextScanner {
         return wordStart && i + 1 < text.length() && CharClasses.isDigit(text.charAt(i + 1))
             ? Detector.OPEN_PAREN : 0;
       case '%':
-        return i + 2 < text.length() && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0'
-            ? Detector.ENCODED_AT : 0;
+        if (i + 2 < text.length() && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') {
+          return Detector.ENCODED_AT;
+        }
+        return wordStart && PhoneDetector.encodedPlus(text, i) ? Detector.PLUS : 0;
       default:
         return 0;
     }

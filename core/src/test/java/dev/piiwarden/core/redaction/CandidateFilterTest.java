@@ -52,7 +52,8 @@ class CandidateFilterTest {
     String[] fragments = {
       "bearer ", "Bearer ", "BEARER", "%40", "@", "::", ":", "password", "pwd", "session-id",
       "Authorization: ", "tel ", "phone ", "ssn ", "version ", "DE", "NO93", "GB82", "4111",
-      "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-"
+      "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-",
+      "%2B44", "%2b1", "4111+", "+1111", "DE89+"
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {

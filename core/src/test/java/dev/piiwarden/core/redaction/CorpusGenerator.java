@@ -39,13 +39,13 @@ public final class CorpusGenerator {
   public Sample positive(String type) {
     switch (type) {
       case "email":
-        return embed(type, email());
+        return random.nextInt(6) == 0 ? query(type, email()) : embed(type, email());
       case "phone":
-        return phone();
+        return random.nextInt(6) == 0 ? query(type, phone().value().replace("(", "").replace(")", "")) : phone();
       case "card":
-        return embed(type, card());
+        return random.nextInt(6) == 0 ? query(type, card()) : embed(type, card());
       case "iban":
-        return embed(type, iban());
+        return random.nextInt(6) == 0 ? query(type, iban()) : embed(type, iban());
       case "ip":
         return embed(type, random.nextBoolean() ? ipv4() : ipv6());
       case "ssn":
@@ -59,6 +59,20 @@ public final class CorpusGenerator {
 
   private Sample embed(String type, String value) {
     return new Sample(type, value, String.format(Locale.ROOT, pick(SURROUNDINGS), value));
+  }
+
+  /**
+   * A value in a request's query string as an access log writes it, form-encoded: {@code @} as
+   * {@code %40}, {@code +} as {@code %2B}, a space as {@code +} (a phone number's parentheses, which
+   * would be {@code %28} and {@code %29}, left out by the caller).
+   */
+  private Sample query(String type, String value) {
+    String encoded = value.replace("@", "%40").replace("+", "%2B").replace(' ', '+');
+    // a national number is a phone's only after a context word, here the parameter's name
+    String key = type.equals("phone") ? pick(List.of("phone", "tel", "mobile")) : pick(List.of("q", "to", "value"));
+    return new Sample(type, encoded, "127.0.0.1 - - [24/Nov/2026:09:12:01 +0000] \"GET /api/" + word(5) + "?"
+        + key + "=" + encoded + "&page=" + random.nextInt(9)
+        + " HTTP/1.1\" 200 " + random.nextInt(5000));
   }
 
   private String email() {

@@ -52,6 +52,11 @@ class HashStyleTest {
     assertEquals(redactor.redact("DE89 3704 0044 0532 0130 00"), redactor.redact("DE89370400440532013000"));
     assertEquals(redactor.redact("2001:DB8::1"), redactor.redact("2001:db8::1"));
     assertEquals(redactor.redact("from 2001:0db8:0:0::1 at"), redactor.redact("from 2001:db8::1 at"));
+    // the forms a URL's query string gives them, as access logs write it
+    assertEquals(redactor.redact("bob@example.com"), redactor.redact("bob%40example.com"));
+    assertEquals(redactor.redact("+442079460958"), redactor.redact("%2B44+20+7946+0958"));
+    assertEquals(redactor.redact("4111 1111 1111 1111"), redactor.redact("4111+1111+1111+1111"));
+    assertEquals(redactor.redact("DE89370400440532013000"), redactor.redact("DE89+3704+0044+0532+0130+00"));
   }
 
   @Test

@@ -19,6 +19,7 @@ class IbanDetectorTest {
       Norway NO9386011117947                     | Norway [REDACTED:iban]
       (BE68539007547034)                         | ([REDACTED:iban])
       to CH9300762011623852957 from              | to [REDACTED:iban] from
+      ?iban=DE89+3704+0044+0532+0130+00&x=1      | ?iban=[REDACTED:iban]&x=1
       """)
   void validIbansAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -33,6 +34,7 @@ class IbanDetectorTest {
       glued XDE89370400440532013000
       lower-case country de89370400440532013000
       a word AB12 and a version AB12CD
+      wrong check digits DE88+3704+0044+0532+0130+00
       """)
   void otherCodesStay(String text) {
     assertEquals(text, redactor.redact(text));

@@ -23,6 +23,11 @@ class PhoneDetectorTest {
       sms to 5551234567                  | sms to [REDACTED:phone]
       cellphone 0151 23456789            | cellphone [REDACTED:phone]
       tel 0044 20 7946 0958              | tel [REDACTED:phone]
+      GET /c?phone=%2B442079460958&x=1   | GET /c?phone=[REDACTED:phone]&x=1
+      ?to=%2B44+20+7946+0958             | ?to=[REDACTED:phone]
+      ?to=%2b14155552671                 | ?to=[REDACTED:phone]
+      ?phone=030+1234567&x=2             | ?phone=[REDACTED:phone]&x=2
+      ?tel=(555)+123-4567                | ?tel=[REDACTED:phone]
       """)
   void phonesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -44,6 +49,10 @@ class PhoneDetectorTest {
       north american too short +1415555267
       north american too long +141555526712
       no area code starts with 1 +1 (155) 555-2671
+      encoded too short %2B1234567
+      encoded glued x%2B442079460958
+      encoded then a letter %2BA442079460958
+      a plus is no separator unencoded +44+20+7946+0958
       """)
   void otherNumbersStay(String text) {
     assertEquals(text, redactor.redact(text));
