@@ -21,6 +21,7 @@ public enum AgentOption {
   REDACTION_KEYS("piiwarden.redaction.keys", "", "a comma-separated list of key names", Check.NAMES),
   REDACTION_PATTERNS("piiwarden.redaction.patterns", "", "comma-separated regular expressions without backreferences or lookaround", Check.PATTERNS),
   REDACTION_STDOUT("piiwarden.redaction.stdout", "false", "true, false", Check.ONE_OF),
+  REDACTION_ACCESS_LOGS("piiwarden.redaction.access-logs", "true", "true, false", Check.ONE_OF),
   AUDIT_SINK("piiwarden.audit.sink", "jsonl:piiwarden-audit.jsonl", "jsonl:<path>, slf4j:<logger>, jdbc:<url>, otlp:<http endpoint>, none", Check.AUDIT_SINK),
   AUDIT_KEY_FILE("piiwarden.audit.key-file", "", "a file path", Check.PATH),
   AUDIT_OVERFLOW("piiwarden.audit.overflow", "block", "block, drop", Check.ONE_OF),

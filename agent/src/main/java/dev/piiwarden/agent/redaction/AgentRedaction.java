@@ -27,6 +27,9 @@ public final class AgentRedaction {
       Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
       JbossRecordRedaction.TYPE_NAME, Log4jApiBridgeRedaction.TYPE_NAME, Slf4jJulAdapterRedaction.TYPE_NAME),
       ExceptionClassNames.ALL);
+  /** The servers' access log writers' binary names, as {@link #HOOKED}. */
+  static final Set<String> ACCESS_LOG_WRITERS = binaryNames(
+      List.of(AccessLogRedaction.TOMCAT, AccessLogRedaction.JETTY, AccessLogRedaction.UNDERTOW), Set.of());
 
   private static volatile RedactionActivation activation;
 
@@ -59,8 +62,9 @@ public final class AgentRedaction {
         // an attach works at once; stdout has no class to wait for
         started.start();
       }
-      instrumentation.addTransformer(new RedactionCandidateTransformer(started), true);
-      retransformLoaded(instrumentation);
+      boolean accessLogs = Boolean.parseBoolean(configuration.get(AgentOption.REDACTION_ACCESS_LOGS));
+      instrumentation.addTransformer(new RedactionCandidateTransformer(started, accessLogs), true);
+      retransformLoaded(instrumentation, accessLogs);
     } catch (Throwable failure) {
       AgentReport.once(
           "redaction-start",
@@ -89,10 +93,12 @@ public final class AgentRedaction {
   }
 
   /** The hooked classes loaded before the transformer was registered; each on its own. */
-  private static void retransformLoaded(Instrumentation instrumentation) {
+  private static void retransformLoaded(Instrumentation instrumentation, boolean accessLogs) {
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (HOOKED.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+      String name = type.getName();
+      if ((HOOKED.contains(name) || accessLogs && ACCESS_LOG_WRITERS.contains(name))
+          && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
     }

@@ -54,6 +54,10 @@ final class LogHookRewriter extends ClassVisitor {
         return new Log4jApiBridgeRedaction();
       case Slf4jJulAdapterRedaction.TYPE_NAME:
         return new Slf4jJulAdapterRedaction();
+      case AccessLogRedaction.TOMCAT:
+      case AccessLogRedaction.JETTY:
+      case AccessLogRedaction.UNDERTOW:
+        return AccessLogRedaction.forClass(internalName);
       default:
         return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction() : null;
     }

@@ -14,9 +14,12 @@ import java.security.ProtectionDomain;
  */
 final class RedactionCandidateTransformer implements ClassFileTransformer {
   private final RedactionActivation activation;
+  /** Whether servers' access logs are hooked ({@code redaction.access-logs}). */
+  private final boolean accessLogs;
 
-  RedactionCandidateTransformer(RedactionActivation activation) {
+  RedactionCandidateTransformer(RedactionActivation activation, boolean accessLogs) {
     this.activation = activation;
+    this.accessLogs = accessLogs;
   }
 
   /**
@@ -38,6 +41,22 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
     }
   }
 
+  /**
+   * Whether a class, by its internal name, is one of the servers' access log writers ({@link
+   * AccessLogRedaction}). Strings only, as {@link #hooked}: this transformer sees the agent's own
+   * classes load too, and loading one from inside it would define it twice.
+   */
+  static boolean accessLogWriter(String internalName) {
+    switch (internalName) {
+      case AccessLogRedaction.TOMCAT:
+      case AccessLogRedaction.JETTY:
+      case AccessLogRedaction.UNDERTOW:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   @Override
   public byte[] transform(
       Module module,
@@ -49,7 +68,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
     if (className == null) {
       return null;
     }
-    if (!hooked(className)) {
+    if (!hooked(className) && !(accessLogs && accessLogWriter(className))) {
       return null;
     }
     byte[] rewritten;

@@ -56,6 +56,11 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   }
 
   @Override
+  public String accessLogLine(String line) {
+    return text.text(line);
+  }
+
+  @Override
   public String julRecord(LogRecord record, String handled) {
     JulRecordRewrite rewrite = jul;
     return (rewrite != null ? rewrite : jul()).redact(record, handled);

@@ -45,6 +45,7 @@ class InvalidOptionValuesTest {
     table.put(AgentOption.REDACTION_PATTERNS,
         List.of("(a)\\1", "(?=x)y", "[a-", "a*+", "(?>ab)", "\\h+", "\\d*", "x?"));
     table.put(AgentOption.REDACTION_STDOUT, List.of("maybe"));
+    table.put(AgentOption.REDACTION_ACCESS_LOGS, List.of("off", "yes"));
     table.put(AgentOption.AUDIT_SINK,
         List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", "",
             "otlp:https://:4318/", "otlp:http://h:-1/", "otlp:http://h:99999/", "otlp:http://h:0",

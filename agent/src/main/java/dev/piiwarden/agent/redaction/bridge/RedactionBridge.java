@@ -41,6 +41,9 @@ public final class RedactionBridge {
     /** Redacts a {@code java.util.logging.LogRecord} in place; returns the redacted message. */
     String julRecord(java.util.logging.LogRecord record, String handled);
 
+    /** A line of a server's access log, redacted as free text; the same instance when clean. */
+    String accessLogLine(String line);
+
     /** Shows the original class name in a framework's proxy built from a {@link RedactedThrowable}. */
     void throwableProxyBuilt(Object proxy, RedactedThrowable thrown);
 
@@ -139,6 +142,54 @@ public final class RedactionBridge {
         // never into the application's logging call
       }
       return arguments;
+    }
+  }
+
+  /**
+   * Jetty's {@code RequestLogWriter#write(String)} and Undertow's {@code
+   * DefaultAccessLogReceiver#logMessage(String)} enter: the access log line to write.
+   */
+  public static String accessLogLine(String line) {
+    Hooks current = hooks;
+    if (current == null || line == null) {
+      return line;
+    }
+    try {
+      String redacted = current.accessLogLine(line);
+      return redacted != null ? redacted : line;
+    } catch (Throwable failure) {
+      accessLogFailed(current, failure);
+      return line;
+    }
+  }
+
+  /**
+   * Tomcat's {@code AccessLogValve#log(CharArrayWriter)} enter: the line the valve built, its
+   * content replaced by the redacted text when that differs; returns {@code line}.
+   */
+  public static java.io.CharArrayWriter accessLogChars(java.io.CharArrayWriter line) {
+    Hooks current = hooks;
+    if (current == null || line == null) {
+      return line;
+    }
+    try {
+      String text = line.toString();
+      String redacted = current.accessLogLine(text);
+      if (redacted != null && redacted != text) {
+        line.reset();
+        line.write(redacted, 0, redacted.length());
+      }
+    } catch (Throwable failure) {
+      accessLogFailed(current, failure);
+    }
+    return line;
+  }
+
+  private static void accessLogFailed(Hooks current, Throwable failure) {
+    try {
+      current.failed("access-log", failure);
+    } catch (Throwable ignored) {
+      // never into the server's request handling
     }
   }
 

@@ -1,0 +1,99 @@
+package dev.piiwarden.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.fixture.accesslog.AccessLogFixtureApp;
+import com.acme.fixture.logging.PersonalValues;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Real embedded servers (Tomcat, Jetty, Undertow) in JVMs with the agent write their access logs
+ * to real files: a request whose query, referer and forwarded-for header hold personal data is
+ * logged with those values redacted and everything else as the server wrote it, and a clean
+ * request's line is left alone (loopback client, a Chromium user agent's {@code 119.0.0.0}). The
+ * replacements are counted in the audit trail's {@code redaction} events.
+ */
+class AccessLogRedactionIT {
+  private static final Path SERVER_LIBS =
+      Path.of(System.getProperty("piiwarden.server-libs", "target/server-libs"));
+  private static final String CARD_DIGITS = PersonalValues.CARD.replace(" ", "");
+
+  @TempDir Path folder;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tomcat", "jetty", "undertow"})
+  void accessLogHoldsNoPersonalDataAndTheRestOfEachLineAsItWas(String server) throws Exception {
+    List<String> lines = accessLog(server, null);
+
+    String personal = line(lines, "/orders");
+    for (String value : List.of(PersonalValues.EMAIL, CARD_DIGITS, PersonalValues.IP)) {
+      assertFalse(personal.contains(value), () -> value + " in " + personal);
+    }
+    assertTrue(personal.contains("\"GET /orders?email=[REDACTED:email]&card=[REDACTED:card]&page=2 HTTP/1.1\" 200 "),
+        personal);
+    assertTrue(personal.contains("\"https://shop.example.com/account?mail=[REDACTED:email]\""), personal);
+    assertTrue(personal.contains("\"" + AccessLogFixtureApp.USER_AGENT + "\""), personal);
+    assertTrue(personal.endsWith(" [REDACTED:ip]"), personal);
+    assertTrue(personal.startsWith("127.0.0.1 "), personal);
+
+    String clean = line(lines, "/health");
+    assertTrue(clean.startsWith("127.0.0.1 "), clean);
+    assertTrue(clean.contains("\"GET " + AccessLogFixtureApp.CLEAN_PATH + " HTTP/1.1\" 200 "), clean);
+    assertTrue(clean.contains("\"" + AccessLogFixtureApp.USER_AGENT + "\""), clean);
+    assertFalse(clean.contains("REDACTED"), clean);
+
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String record : Files.readAllLines(folder.resolve("piiwarden-audit.jsonl"))) {
+      JsonNode event = new ObjectMapper().readTree(record);
+      if (event.get("type").asText().equals("redaction")) {
+        event.get("counts").fields().forEachRemaining(
+            count -> counts.merge(count.getKey(), count.getValue().asInt(), Integer::sum));
+      }
+    }
+    assertEquals(Map.of("card", 1, "email", 2, "ip", 1), counts);
+  }
+
+  /** {@code redaction.access-logs=false}: the server's lines as it wrote them, the values raw. */
+  @Test
+  void accessLogsOffLeavesTheServersLinesAsTheyAre() throws Exception {
+    String personal = line(accessLog("tomcat", "audit.sink=none,redaction.access-logs=false"), "/orders");
+    assertTrue(personal.contains("GET " + AccessLogFixtureApp.PERSONAL_PATH + " HTTP/1.1"), personal);
+    assertTrue(personal.endsWith(" " + PersonalValues.IP), personal);
+  }
+
+  private List<String> accessLog(String server, String agentArguments) throws Exception {
+    List<String> classPath = new ArrayList<>(List.of(FixtureJvm.testClasses().toString()));
+    try (Stream<Path> jars = Files.list(SERVER_LIBS)) {
+      jars.sorted().forEach(jar -> classPath.add(jar.toString()));
+    }
+    FixtureJvm.Result result = FixtureJvm.current().agent(agentArguments).directory(folder)
+        .run(List.of("-cp", String.join(File.pathSeparator, classPath), AccessLogFixtureApp.class.getName(),
+            server, folder.toString()));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(result.stdout().contains("access log written"), result::toString);
+    assertFalse(result.stderr().contains("piiwarden:"), result::toString);
+    List<String> lines = Files.readAllLines(folder.resolve("access.log"));
+    assertEquals(2, lines.size(), lines::toString);
+    return lines;
+  }
+
+  private static String line(List<String> lines, String marker) {
+    return lines.stream().filter(line -> line.contains(marker)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line with " + marker + " in " + lines));
+  }
+}
