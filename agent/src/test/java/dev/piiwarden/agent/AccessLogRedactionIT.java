@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Real embedded servers (Tomcat, Jetty, Undertow) in JVMs with the agent write their access logs
+ * Real embedded servers (Tomcat, Jetty, Undertow; logback-access in Tomcat) in JVMs with the agent write their access logs
  * to real files: a request whose query, referer and forwarded-for header hold personal data is
  * logged with those values redacted and everything else as the server wrote it, and a clean
  * request's line is left alone (loopback client, a Chromium user agent's {@code 119.0.0.0}). The
@@ -31,12 +31,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessLogRedactionIT {
   private static final Path SERVER_LIBS =
       Path.of(System.getProperty("piiwarden.server-libs", "target/server-libs"));
+  private static final Path LOG_MATRIX =
+      Path.of(System.getProperty("piiwarden.log-matrix", "target/log-matrix"));
   private static final String CARD_DIGITS = PersonalValues.CARD.replace(" ", "");
 
   @TempDir Path folder;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tomcat", "jetty", "undertow"})
+  @ValueSource(strings = {"tomcat", "jetty", "undertow", "logback-access", "logback-access-1.4"})
   void accessLogHoldsNoPersonalDataAndTheRestOfEachLineAsItWas(String server) throws Exception {
     List<String> lines = accessLog(server, null);
 
@@ -68,6 +70,30 @@ class AccessLogRedactionIT {
     assertEquals(Map.of("card", 1, "email", 2, "ip", 1), counts);
   }
 
+  /**
+   * An agent attached to a server that has already written its access log redacts the lines after
+   * the attach: the loaded {@code AccessLogValve} is retransformed.
+   */
+  @Test
+  void anAttachedAgentRedactsTheAccessLogOfARunningServer() throws Exception {
+    Process app = FixtureJvm.current().directory(folder).start(fixture("tomcat", "attach"));
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!Files.readString(FixtureJvm.stdout(app)).contains("ready=true")) {
+      assertTrue(app.isAlive() && System.nanoTime() < deadline, "the app got ready");
+      Thread.sleep(50);
+    }
+    AttachIT.loadAgent(app, "audit.sink=none");
+    FixtureJvm.Result result = FixtureJvm.finish(app, "go\n");
+    assertEquals(0, result.exitCode(), result::toString);
+    assertFalse(result.stderr().contains("piiwarden:"), result::toString);
+    List<String> lines = Files.readAllLines(folder.resolve("access.log"));
+    assertEquals(3, lines.size(), lines::toString);
+    String personal = line(lines, "/orders");
+    assertTrue(personal.contains("\"GET /orders?email=[REDACTED:email]&card=[REDACTED:card]&page=2 HTTP/1.1\""),
+        personal);
+    assertTrue(personal.endsWith(" [REDACTED:ip]"), personal);
+  }
+
   /** {@code redaction.access-logs=false}: the server's lines as it wrote them, the values raw. */
   @Test
   void accessLogsOffLeavesTheServersLinesAsTheyAre() throws Exception {
@@ -76,20 +102,39 @@ class AccessLogRedactionIT {
     assertTrue(personal.endsWith(" " + PersonalValues.IP), personal);
   }
 
+  /**
+   * Runs the fixture with {@code server}'s access log; {@code logback-access-1.4} is the {@code
+   * logback-access} scenario with logback-access 1.4 ({@code ch.qos.logback.access}) and its
+   * logback-core in place of 2.0's.
+   */
   private List<String> accessLog(String server, String agentArguments) throws Exception {
-    List<String> classPath = new ArrayList<>(List.of(FixtureJvm.testClasses().toString()));
-    try (Stream<Path> jars = Files.list(SERVER_LIBS)) {
-      jars.sorted().forEach(jar -> classPath.add(jar.toString()));
-    }
     FixtureJvm.Result result = FixtureJvm.current().agent(agentArguments).directory(folder)
-        .run(List.of("-cp", String.join(File.pathSeparator, classPath), AccessLogFixtureApp.class.getName(),
-            server, folder.toString()));
+        .run(fixture(server));
     assertEquals(0, result.exitCode(), result::toString);
     assertTrue(result.stdout().contains("access log written"), result::toString);
     assertFalse(result.stderr().contains("piiwarden:"), result::toString);
     List<String> lines = Files.readAllLines(folder.resolve("access.log"));
     assertEquals(2, lines.size(), lines::toString);
     return lines;
+  }
+
+  /** The fixture's class path and arguments for {@code server}, then {@code extra} arguments. */
+  private List<String> fixture(String server, String... extra) throws Exception {
+    boolean older = server.equals("logback-access-1.4");
+    List<String> classPath = new ArrayList<>(List.of(FixtureJvm.testClasses().toString()));
+    try (Stream<Path> jars = Files.list(SERVER_LIBS)) {
+      jars.filter(jar -> !older || !jar.getFileName().toString().startsWith("logback-"))
+          .sorted().forEach(jar -> classPath.add(jar.toString()));
+    }
+    if (older) {
+      try (Stream<Path> jars = Files.list(LOG_MATRIX.resolve(server))) {
+        jars.sorted().forEach(jar -> classPath.add(jar.toString()));
+      }
+    }
+    List<String> arguments = new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, classPath),
+        AccessLogFixtureApp.class.getName(), older ? "logback-access" : server, folder.toString()));
+    arguments.addAll(List.of(extra));
+    return arguments;
   }
 
   private static String line(List<String> lines, String marker) {

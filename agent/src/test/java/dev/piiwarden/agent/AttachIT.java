@@ -137,7 +137,8 @@ class AttachIT {
     return app;
   }
 
-  private static void loadAgent(Process app, String options) throws Exception {
+  /** Attaches the agent jar to a running JVM with {@code options}. */
+  static void loadAgent(Process app, String options) throws Exception {
     VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
     try {
       vm.loadAgent(FixtureJvm.AGENT_JAR.toString(), options);

@@ -16,21 +16,30 @@ import org.objectweb.asm.Opcodes;
  *   <li>Jetty 9.4.15 and later ({@code CustomRequestLog}, {@code NCSARequestLog}): {@code
  *       RequestLogWriter#write(String)}, where {@code AsyncRequestLogWriter}'s thread writes too.
  *   <li>Undertow: {@code DefaultAccessLogReceiver#logMessage(String)}, before its queue.
+ *   <li>logback-access (Dropwizard's request log, logback-access-spring-boot-starter): its {@code
+ *       PatternLayout#doLayout}, 1.3–1.4 ({@code ch.qos.logback.access}) and 2.0 ({@code
+ *       ch.qos.logback.access.common}), and so every layout built on it: {@code return
+ *       RedactionBridge.accessLogLine(line)} at each return.
  * </ul>
  *
- * <p>Access logs written through a logging framework (Reactor Netty's, Jetty's {@code
- * Slf4jRequestLogWriter}, Undertow's {@code JBossLoggingAccessLogReceiver}, logback-access) are
- * that framework's events, not these. Off with {@code piiwarden.redaction.access-logs=false}.
+ * <p>Access logs written through a logging framework's ordinary events (Reactor Netty's, Jetty's
+ * {@code Slf4jRequestLogWriter}, Undertow's {@code JBossLoggingAccessLogReceiver}) are redacted
+ * by that framework's hook, not these. Off with {@code piiwarden.redaction.access-logs=false}.
  */
 final class AccessLogRedaction extends LogHook {
   static final String TOMCAT = "org/apache/catalina/valves/AccessLogValve";
   static final String JETTY = "org/eclipse/jetty/server/RequestLogWriter";
   static final String UNDERTOW = "io/undertow/server/handlers/accesslog/DefaultAccessLogReceiver";
+  static final String LOGBACK_ACCESS = "ch/qos/logback/access/common/PatternLayout";
+  static final String LOGBACK_ACCESS_1 = "ch/qos/logback/access/PatternLayout";
 
   private static final String STRING = "Ljava/lang/String;";
   private static final String CHARS = "Ljava/io/CharArrayWriter;";
+  private static final String BRIDGE_LINE = "accessLogLine";
+  private static final String BRIDGE_LINE_DESCRIPTOR = "(" + STRING + ")" + STRING;
 
   private final String method;
+  /** The parameter type replaced by the redacted line, or null when the returned line is. */
   private final String parameter;
 
   private AccessLogRedaction(String method, String parameter) {
@@ -47,6 +56,9 @@ final class AccessLogRedaction extends LogHook {
         return new AccessLogRedaction("write", STRING);
       case UNDERTOW:
         return new AccessLogRedaction("logMessage", STRING);
+      case LOGBACK_ACCESS:
+      case LOGBACK_ACCESS_1:
+        return new AccessLogRedaction("doLayout", null);
       default:
         return null;
     }
@@ -55,13 +67,36 @@ final class AccessLogRedaction extends LogHook {
   @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
-    if (!name.equals(method)
-        || !descriptor.equals("(" + parameter + ")V")
-        || (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT)) != 0) {
+    if (!name.equals(method) || (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_BRIDGE)) != 0) {
+      return next;
+    }
+    if (parameter == null) {
+      // the layout's own doLayout(IAccessEvent); javac's bridge doLayout(Object) calls it
+      return descriptor.endsWith(")" + STRING) ? new ReturnedLine(next) : next;
+    }
+    if (!descriptor.equals("(" + parameter + ")V")) {
       return next;
     }
     return parameter.equals(CHARS)
         ? replacingArgument(next, descriptor, CHARS, "accessLogChars", "(" + CHARS + ")" + CHARS, false)
-        : replacingArgument(next, descriptor, STRING, "accessLogLine", "(" + STRING + ")" + STRING, false);
+        : replacingArgument(next, descriptor, STRING, BRIDGE_LINE, BRIDGE_LINE_DESCRIPTOR, false);
+  }
+
+  /**
+   * {@code return RedactionBridge.accessLogLine(line)} at each {@code ARETURN}: the string on the
+   * stack is replaced by another, so no frame or local changes and retransformation is allowed.
+   */
+  private static final class ReturnedLine extends MethodVisitor {
+    ReturnedLine(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.ARETURN) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_LINE, BRIDGE_LINE_DESCRIPTOR, false);
+      }
+      super.visitInsn(opcode);
+    }
   }
 }

@@ -29,7 +29,8 @@ public final class AgentRedaction {
       ExceptionClassNames.ALL);
   /** The servers' access log writers' binary names, as {@link #HOOKED}. */
   static final Set<String> ACCESS_LOG_WRITERS = binaryNames(
-      List.of(AccessLogRedaction.TOMCAT, AccessLogRedaction.JETTY, AccessLogRedaction.UNDERTOW), Set.of());
+      List.of(AccessLogRedaction.TOMCAT, AccessLogRedaction.JETTY, AccessLogRedaction.UNDERTOW,
+          AccessLogRedaction.LOGBACK_ACCESS, AccessLogRedaction.LOGBACK_ACCESS_1), Set.of());
 
   private static volatile RedactionActivation activation;
 

@@ -57,6 +57,8 @@ final class LogHookRewriter extends ClassVisitor {
       case AccessLogRedaction.TOMCAT:
       case AccessLogRedaction.JETTY:
       case AccessLogRedaction.UNDERTOW:
+      case AccessLogRedaction.LOGBACK_ACCESS:
+      case AccessLogRedaction.LOGBACK_ACCESS_1:
         return AccessLogRedaction.forClass(internalName);
       default:
         return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction() : null;

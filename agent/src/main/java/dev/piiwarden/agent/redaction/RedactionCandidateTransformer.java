@@ -51,6 +51,8 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case AccessLogRedaction.TOMCAT:
       case AccessLogRedaction.JETTY:
       case AccessLogRedaction.UNDERTOW:
+      case AccessLogRedaction.LOGBACK_ACCESS:
+      case AccessLogRedaction.LOGBACK_ACCESS_1:
         return true;
       default:
         return false;

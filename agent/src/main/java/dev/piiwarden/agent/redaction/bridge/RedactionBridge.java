@@ -147,7 +147,8 @@ public final class RedactionBridge {
 
   /**
    * Jetty's {@code RequestLogWriter#write(String)} and Undertow's {@code
-   * DefaultAccessLogReceiver#logMessage(String)} enter: the access log line to write.
+   * DefaultAccessLogReceiver#logMessage(String)} enter: the access log line to write; each return
+   * of logback-access's {@code PatternLayout#doLayout}: the line it returns.
    */
   public static String accessLogLine(String line) {
     Hooks current = hooks;
