@@ -35,6 +35,7 @@ import dev.piiwarden.processor.model.UnresolvedTypes;
 import dev.piiwarden.processor.option.AbsentSinkTypes;
 import dev.piiwarden.processor.option.ProcessorOptions;
 import dev.piiwarden.processor.validation.DeclarationValidator;
+import dev.piiwarden.processor.validation.InheritedImplementationCheck;
 import dev.piiwarden.processor.writing.DescriptorGenerator;
 import dev.piiwarden.processor.writing.EarlierOutput;
 import dev.piiwarden.processor.writing.EmptyDescriptorWriter;
@@ -98,6 +99,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
 
   private RuntimeTypeNames names;
   private DeclarationValidator validator;
+  private InheritedImplementationCheck inheritedImplementations;
   private DataElementFactory dataElements;
   private SourceLocator locator;
   private ActivityFactory activities;
@@ -261,6 +263,13 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       validator.validate(declarations, reporter);
       declared.add(declarations);
     }
+    for (Element root : round.getRootElements()) {
+      // every class, annotated or not: the implementing class usually carries no annotation
+      if (root instanceof TypeElement type) {
+        stage = "checking the consent " + names.binaryName(type) + " inherits";
+        inheritedImplementations.check(type, reporter);
+      }
+    }
     if (reporter.errorCount() > 0 || round.errorRaised()) {
       halted = true;
       noteHalt(!declared.isEmpty() || !pending.isEmpty());
@@ -334,6 +343,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     SubjectTypes subjectTypes = new SubjectTypes(types, elements);
     SubjectResolver subjects = new SubjectResolver(subjectTypes);
     validator = new DeclarationValidator(options.taxonomy(), subjectTypes, subjects);
+    inheritedImplementations = new InheritedImplementationCheck(new ConsentInheritance(elements, types));
     locator = new SourceLocator(trees(), elements);
     dataElements = new DataElementFactory(options.taxonomy(), names, locator);
     activities = new ActivityFactory(names, subjects, new ConsentInheritance(elements, types));

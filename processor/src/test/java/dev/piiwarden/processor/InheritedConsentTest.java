@@ -199,6 +199,51 @@ class InheritedConsentTest {
     assertThat(reported).isEqualTo(3L);
   }
 
+  /**
+   * PW028: a class whose implementation of an abstract method requiring consent comes from a
+   * superclass that does not implement the interface is reported, directly and through an abstract
+   * class; one that overrides the method, or whose superclass implements the interface, is not.
+   */
+  @Test
+  void anImplementationInheritedFromASuperclassOutsideTheInterfaceIsReported() {
+    Compilation compilation = javac().withProcessors(new PiiWardenProcessor()).compile(
+        JavaFileObjects.forSourceString("com.acme.api.Mailing", API),
+        JavaFileObjects.forSourceString("com.acme.api.Customer", CUSTOMER),
+        JavaFileObjects.forSourceString("com.acme.app.Senders", """
+            package com.acme.app;
+            import com.acme.api.*;
+            public class Senders {
+              public static class Helper {
+                public String send(String customerId, Customer customer) { return "sent"; }
+                public String preview(String body) { return body; }
+              }
+              public static class Aside extends Helper implements Mailing {}
+              public abstract static class AbstractAside extends Helper implements Mailing {}
+              public static class Deeper extends AbstractAside {}
+              public static class Overriding extends Helper implements Mailing {
+                @Override public String send(String customerId, Customer customer) {
+                  return super.send(customerId, customer);
+                }
+              }
+              public static class Implementing extends Helper implements Mailing {
+                @Override public String send(String customerId, Customer customer) { return "own"; }
+              }
+              public static class Below extends Implementing {}
+            }
+            """));
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("PW028: com.acme.app.Senders.Aside implements com.acme.api.Mailing#send"
+        + " with com.acme.app.Senders.Helper#send, inherited from a superclass that does not implement"
+        + " com.acme.api.Mailing");
+    assertThat(compilation).hadWarningContaining("Override send in this class (calling super) or put"
+        + " @ConsentRequired on com.acme.app.Senders.Helper#send.");
+    assertThat(compilation).hadWarningContaining("PW028: com.acme.app.Senders.Deeper implements");
+    long reported = compilation.warnings().stream()
+        .filter(warning -> warning.getMessage(null).contains("PW028")).count();
+    assertThat(reported).isEqualTo(2L);
+  }
+
   private static void assertInherited(Map<String, Activity> activities) {
     Activity send = activities.get("com.acme.app.MailingService#send(java.lang.String,com.acme.api.Customer)");
     assertThat(send.consent().purposes()).containsExactly("marketing.communications.email");

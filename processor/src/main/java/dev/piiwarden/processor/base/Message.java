@@ -96,7 +96,12 @@ public enum Message {
       "@ConsentRequired on %s, a method %s implements with a proxy at run time: no class of the"
           + " application implements it, and the PII Warden agent checks consent in the method that"
           + " implements an abstract one, so calls of it run without a consent check. Put"
-          + " @ConsentRequired on the application's method that calls it.");
+          + " @ConsentRequired on the application's method that calls it."),
+  PW028(Diagnostic.Kind.WARNING,
+      "%s implements %s with %s, inherited from a superclass that does not implement %s: the PII Warden"
+          + " agent checks consent on the first implementation in a class that implements it, and"
+          + " there is none, so calls of it run without a consent check. Override %s in this class"
+          + " (calling super) or put @ConsentRequired on %s.");
 
   private final Diagnostic.Kind kind;
   private final String format;

@@ -55,6 +55,42 @@ public final class ConsentInheritance {
     return Optional.empty();
   }
 
+  /**
+   * The abstract methods requiring consent that a concrete class gets its implementation of from a
+   * superclass that does not implement their type ({@code class Impl extends Helper implements
+   * Mailing} with {@code send} only in {@code Helper}), each with that implementation. No method of
+   * a class that implements the type implements them, so neither the agent nor the inventory
+   * checks consent there.
+   */
+  public Map<ExecutableElement, ExecutableElement> implementedAside(TypeElement type) {
+    if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind().isInterface()) {
+      return Map.of();
+    }
+    Map<ExecutableElement, ExecutableElement> aside = new java.util.LinkedHashMap<>();
+    for (ExecutableElement required : openOf(type.asType())) {
+      for (TypeMirror superclass = type.getSuperclass(); superclass.getKind() == TypeKind.DECLARED; ) {
+        TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+        ExecutableElement implementation = implementationIn(type, element, required);
+        if (implementation != null) {
+          aside.put(required, implementation);
+          break;
+        }
+        superclass = element.getSuperclass();
+      }
+    }
+    return aside;
+  }
+
+  /** A method {@code declaring} declares that implements {@code required} as a member of {@code type}. */
+  private ExecutableElement implementationIn(TypeElement type, TypeElement declaring, ExecutableElement required) {
+    for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+      if (concrete(method) && elements.overrides(method, required, type)) {
+        return method;
+      }
+    }
+    return null;
+  }
+
   /** What an abstract method {@link #implemented} requires: its own annotation, else its type's. */
   public static ConsentRequired requirementOf(ExecutableElement required) {
     ConsentRequired own = required.getAnnotation(ConsentRequired.class);
@@ -112,11 +148,15 @@ public final class ConsentInheritance {
 
   private boolean implementedIn(TypeElement type, List<ExecutableElement> methods, ExecutableElement required) {
     for (ExecutableElement method : methods) {
-      if (!method.getModifiers().contains(Modifier.ABSTRACT) && !method.getModifiers().contains(Modifier.STATIC)
-          && !method.getModifiers().contains(Modifier.PRIVATE) && elements.overrides(method, required, type)) {
+      if (concrete(method) && elements.overrides(method, required, type)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean concrete(ExecutableElement method) {
+    return !method.getModifiers().contains(Modifier.ABSTRACT) && !method.getModifiers().contains(Modifier.STATIC)
+        && !method.getModifiers().contains(Modifier.PRIVATE);
   }
 }
