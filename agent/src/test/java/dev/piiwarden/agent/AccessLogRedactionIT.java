@@ -70,6 +70,22 @@ class AccessLogRedactionIT {
     assertEquals(Map.of("card", 1, "email", 2, "ip", 1), counts);
   }
 
+  /** Tomcat's JSON access log: each line still a JSON object, each personal value redacted in its field. */
+  @Test
+  void tomcatsJsonAccessLogStaysJson() throws Exception {
+    List<String> lines = accessLog("tomcat-json", "audit.sink=none");
+    JsonNode personal = new ObjectMapper().readTree(line(lines, "/orders"));
+    assertEquals("GET /orders?email=[REDACTED:email]&card=[REDACTED:card]&page=2 HTTP/1.1",
+        personal.get("request").asText(), personal::toString);
+    assertEquals("127.0.0.1", personal.get("host").asText(), personal::toString);
+    JsonNode headers = personal.get("requestHeaders");
+    assertEquals("[REDACTED:ip]", headers.get("X-Forwarded-For").asText(), personal::toString);
+    assertEquals("https://shop.example.com/account?mail=[REDACTED:email]", headers.get("Referer").asText());
+    assertEquals(AccessLogFixtureApp.USER_AGENT, headers.get("User-Agent").asText());
+    JsonNode clean = new ObjectMapper().readTree(line(lines, "/health"));
+    assertEquals("GET " + AccessLogFixtureApp.CLEAN_PATH + " HTTP/1.1", clean.get("request").asText());
+  }
+
   /**
    * An agent attached to a server that has already written its access log redacts the lines after
    * the attach: the loaded {@code AccessLogValve} is retransformed.

@@ -47,7 +47,7 @@ final class AccessLogRedaction extends LogHook {
     this.parameter = parameter;
   }
 
-  /** The hook for one of the {@link #hooked} classes, else null. */
+  /** The hook for one of the classes {@link RedactionCandidateTransformer#accessLogWriter} names, else null. */
   static AccessLogRedaction forClass(String internalName) {
     switch (internalName) {
       case TOMCAT:

@@ -3,8 +3,8 @@ package dev.piiwarden.core.redaction;
 /**
  * Payment card numbers: 13 to 19 digits, bare or in groups of three or more digits separated by
  * single spaces, dashes or plus signs (a space in a form-encoded query string, as access logs
- * write them: {@code card=4111+1111+1111+1111}), whose leading digits are in an issued IIN range for that length ({@link
- * CardIssuers}) and which pass the {@link LuhnCheck}.
+ * write them: {@code card=4111+1111+1111+1111}), whose leading digits are in an issued IIN range
+ * for that length ({@link CardIssuers}) and which pass the {@link LuhnCheck}.
  *
  * <p>A run of digit groups no longer than a card is a card only as a whole: a 16-digit reference
  * failing Luhn holds no 12- or 13-digit card in its middle. A grouped run longer than any card

@@ -4,8 +4,9 @@ package dev.piiwarden.core.redaction;
  * IPv6 addresses (RFC 4291 text forms): eight groups of one to four hex digits, or fewer with one
  * {@code ::}, optionally ending in an embedded IPv4 quad ({@code ::ffff:192.0.2.1}). A lone {@code
  * ::} is not taken, nor the loopback {@code ::1} and the unspecified address in any of their forms
- * ({@code 0:0:0:0:0:0:0:1}), nor a shape touching further letters or digits (so clock times, MAC addresses
- * and {@code host:8080} are not addresses). A zone ({@code %eth0}) or port after the address stays.
+ * ({@code 0:0:0:0:0:0:0:1}), nor a shape touching further letters or digits (so clock times, MAC
+ * addresses and {@code host:8080} are not addresses). A zone ({@code %eth0}) or port after the
+ * address stays.
  */
 final class Ipv6Detector implements Detector {
   @Override

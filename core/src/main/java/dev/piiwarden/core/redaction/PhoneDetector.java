@@ -7,13 +7,13 @@ import java.util.List;
  *
  * <ul>
  *   <li>International (E.164): {@code +} (or {@code %2B}, as in a query string, where a {@code +}
- *       between the groups stands for a space), a country code not starting with 0, 8 to 15 digits in
- *       all, optionally grouped by spaces, dashes, dots or parentheses: {@code +44 20 7946 0958},
- *       {@code +1 (555) 123-4567}. After country code 1 (North America) exactly ten digits, the
- *       first not 0 or 1.
+ *       between the groups stands for a space), a country code not starting with 0, 8 to 15
+ *       digits in all, optionally grouped by spaces, dashes, dots or parentheses: {@code +44 20
+ *       7946 0958}, {@code +1 (555) 123-4567}. After country code 1 (North America) exactly ten
+ *       digits, the first not 0 or 1.
  *   <li>National: 7 to 12 digits, optionally with an area code in parentheses and grouped by
- *       spaces, dashes, dots, slashes or plus signs (spaces in a query string) into groups of two or more digits (the first may have one,
- *       as in {@code 1-800-555-0199}): {@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
+ *       spaces, dashes, dots, slashes or plus signs (spaces in a query string) into groups of two
+ *       or more digits (the first may have one, as in {@code 1-800-555-0199}): {@code (555) 123-4567}, {@code 555-123-4567}, {@code 030
  *       1234567}. Only when a context word (tel, phone, sms, mobile, call, fax, cell) starts a
  *       word shortly before it, since such numbers are otherwise indistinguishable from ids.
  *       A number starting with the international prefix {@code 00} may have up to 17 digits.
@@ -46,7 +46,7 @@ final class PhoneDetector implements Detector {
     if (c == '+') {
       return international(text, at, at + 1, false);
     }
-    return c == '%' ? international(text, at, at + 3, true) : national(text, at);
+    return encodedPlus(text, at) ? international(text, at, at + 3, true) : national(text, at);
   }
 
   /**
