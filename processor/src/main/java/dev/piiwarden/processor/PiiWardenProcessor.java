@@ -99,7 +99,6 @@ public final class PiiWardenProcessor extends AbstractProcessor {
 
   private RuntimeTypeNames names;
   private DeclarationValidator validator;
-  private InheritedImplementationCheck inheritedImplementations;
   private DataElementFactory dataElements;
   private SourceLocator locator;
   private ActivityFactory activities;
@@ -263,8 +262,12 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       validator.validate(declarations, reporter);
       declared.add(declarations);
     }
+    // every class, annotated or not: the implementing class usually carries no annotation. A
+    // check of its own each round: javac enters a round's classes anew, so methods another round
+    // cached would no longer be the ones it compares
+    InheritedImplementationCheck inheritedImplementations = new InheritedImplementationCheck(
+        new ConsentInheritance(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
     for (Element root : round.getRootElements()) {
-      // every class, annotated or not: the implementing class usually carries no annotation
       if (root instanceof TypeElement type) {
         stage = "checking the consent " + names.binaryName(type) + " inherits";
         inheritedImplementations.check(type, reporter);
@@ -343,7 +346,6 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     SubjectTypes subjectTypes = new SubjectTypes(types, elements);
     SubjectResolver subjects = new SubjectResolver(subjectTypes);
     validator = new DeclarationValidator(options.taxonomy(), subjectTypes, subjects);
-    inheritedImplementations = new InheritedImplementationCheck(new ConsentInheritance(elements, types));
     locator = new SourceLocator(trees(), elements);
     dataElements = new DataElementFactory(options.taxonomy(), names, locator);
     activities = new ActivityFactory(names, subjects, new ConsentInheritance(elements, types));
