@@ -99,6 +99,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
 
   private RuntimeTypeNames names;
   private DeclarationValidator validator;
+  private ConsentInheritance inheritance;
+  private InheritedImplementationCheck inheritedImplementations;
   private DataElementFactory dataElements;
   private SourceLocator locator;
   private ActivityFactory activities;
@@ -248,6 +250,8 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       noteHalt(true);
       return;
     }
+    // javac enters a round's classes anew: what an earlier round cached is not what it compares now
+    inheritance.forgetRound();
     List<TypeDeclarations> declared = new ArrayList<>();
     for (TypeElement topLevel : topLevelTypes(round).values()) {
       stage = "checking " + names.binaryName(topLevel);
@@ -262,11 +266,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       validator.validate(declarations, reporter);
       declared.add(declarations);
     }
-    // every class, annotated or not: the implementing class usually carries no annotation. A
-    // check of its own each round: javac enters a round's classes anew, so methods another round
-    // cached would no longer be the ones it compares
-    InheritedImplementationCheck inheritedImplementations = new InheritedImplementationCheck(
-        new ConsentInheritance(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+    // every class, annotated or not: the implementing class usually carries no annotation
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement type) {
         stage = "checking the consent " + names.binaryName(type) + " inherits";
@@ -348,7 +348,9 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     validator = new DeclarationValidator(options.taxonomy(), subjectTypes, subjects);
     locator = new SourceLocator(trees(), elements);
     dataElements = new DataElementFactory(options.taxonomy(), names, locator);
-    activities = new ActivityFactory(names, subjects, new ConsentInheritance(elements, types));
+    inheritance = new ConsentInheritance(elements, types);
+    inheritedImplementations = new InheritedImplementationCheck(inheritance);
+    activities = new ActivityFactory(names, subjects, inheritance);
     fragments = new FragmentWriter(processingEnv.getFiler(), reporter);
     descriptors = new DescriptorGenerator(names, types, elements);
     earlier = new EarlierOutput(processingEnv.getFiler());

@@ -244,6 +244,63 @@ class InheritedConsentTest {
     assertThat(reported).isEqualTo(2L);
   }
 
+  /**
+   * A class another processor generates in a later round (as MapStruct generates a mapper's
+   * implementation) inherits the consent of the interface compiled in the first, also without the
+   * flow analysis, where it is written in its round: javac enters each round's classes anew, and
+   * what the first round worked out about the interface would compare the methods of another.
+   */
+  @Test
+  void aClassGeneratedInALaterRoundInheritsConsent() throws IOException {
+    javax.annotation.processing.Processor generator = new javax.annotation.processing.AbstractProcessor() {
+      private boolean generated;
+
+      @Override
+      public java.util.Set<String> getSupportedAnnotationTypes() {
+        return java.util.Set.of("*");
+      }
+
+      @Override
+      public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+        return javax.lang.model.SourceVersion.latestSupported();
+      }
+
+      @Override
+      public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+          javax.annotation.processing.RoundEnvironment round) {
+        if (!generated) {
+          generated = true;
+          try (java.io.Writer source = processingEnv.getFiler()
+              .createSourceFile("com.acme.app.GeneratedStore").openWriter()) {
+            source.write("""
+                package com.acme.app;
+                import dev.piiwarden.annotations.*;
+                @ProcessingActivity(name = "generated store", purposes = Purpose.ESSENTIAL_SERVICE)
+                public class GeneratedStore implements MailingService.Store<String> {
+                  public String save(String customerId, String value) { return value; }
+                }
+                """);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        return false;
+      }
+    };
+    Compilation compilation = javac().withProcessors(new PiiWardenProcessor(), generator)
+        .withOptions("-Apiiwarden.flow=false")
+        .compile(JavaFileObjects.forSourceString("com.acme.api.Mailing", API),
+            JavaFileObjects.forSourceString("com.acme.api.Customer", CUSTOMER),
+            // compiled in the first round, so what Mailing passes on is worked out there
+            JavaFileObjects.forSourceString("com.acme.app.MailingService", IMPLEMENTATIONS));
+
+    assertThat(compilation).succeeded();
+    Activity save = activities(fragment(compilation, "com.acme.app.GeneratedStore"))
+        .get("com.acme.app.GeneratedStore#save(java.lang.String,java.lang.String)");
+    assertThat(save.consent().purposes()).containsExactly("analytics.reporting");
+    assertThat(save.consent().onDenied().name()).isEqualTo("SKIP");
+  }
+
   private static void assertInherited(Map<String, Activity> activities) {
     Activity send = activities.get("com.acme.app.MailingService#send(java.lang.String,com.acme.api.Customer)");
     assertThat(send.consent().purposes()).containsExactly("marketing.communications.email");

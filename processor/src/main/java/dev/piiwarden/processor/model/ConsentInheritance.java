@@ -36,6 +36,14 @@ public final class ConsentInheritance {
   }
 
   /**
+   * Forgets what was worked out: at each annotation processing round, in which javac enters the
+   * round's classes anew, so the methods kept from an earlier round are not the ones it compares.
+   */
+  public void forgetRound() {
+    open.clear();
+  }
+
+  /**
    * The abstract method whose consent requirement {@code method} carries as its implementation;
    * empty for a method that implements none, and for one that is static, private or abstract.
    */
