@@ -3,6 +3,7 @@ package dev.piiwarden.processor.model;
 import dev.piiwarden.annotations.ConsentRequired;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class ConsentInheritance {
     if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind().isInterface()) {
       return Map.of();
     }
-    Map<ExecutableElement, ExecutableElement> aside = new java.util.LinkedHashMap<>();
+    Map<ExecutableElement, ExecutableElement> aside = new LinkedHashMap<>();
     for (ExecutableElement required : openOf(type.asType())) {
       for (TypeMirror superclass = type.getSuperclass(); superclass.getKind() == TypeKind.DECLARED; ) {
         TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
