@@ -93,11 +93,7 @@ class AccessLogRedactionIT {
   @Test
   void anAttachedAgentRedactsTheAccessLogOfARunningServer() throws Exception {
     Process app = FixtureJvm.current().directory(folder).start(fixture("tomcat", "attach"));
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!Files.readString(FixtureJvm.stdout(app)).contains("ready=true")) {
-      assertTrue(app.isAlive() && System.nanoTime() < deadline, "the app got ready");
-      Thread.sleep(50);
-    }
+    AttachIT.awaitReady(app);
     AttachIT.loadAgent(app, "audit.sink=none");
     FixtureJvm.Result result = FixtureJvm.finish(app, "go\n");
     assertEquals(0, result.exitCode(), result::toString);

@@ -165,11 +165,16 @@ class AttachIT {
                     String.join(File.pathSeparator, classPath),
                     "com.acme.fixture.ConsentFixtureApp",
                     scenario));
+    awaitReady(app);
+    return app;
+  }
+
+  /** Waits until a fixture started for an attach says {@code ready=true}. */
+  static void awaitReady(Process app) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!Files.readString(FixtureJvm.stdout(app)).contains("ready=true")) {
       assertTrue(app.isAlive() && System.nanoTime() < deadline, "the app got ready");
       Thread.sleep(50);
     }
-    return app;
   }
 }

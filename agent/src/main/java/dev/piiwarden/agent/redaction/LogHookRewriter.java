@@ -54,14 +54,11 @@ final class LogHookRewriter extends ClassVisitor {
         return new Log4jApiBridgeRedaction();
       case Slf4jJulAdapterRedaction.TYPE_NAME:
         return new Slf4jJulAdapterRedaction();
-      case AccessLogRedaction.TOMCAT:
-      case AccessLogRedaction.JETTY:
-      case AccessLogRedaction.UNDERTOW:
-      case AccessLogRedaction.LOGBACK_ACCESS:
-      case AccessLogRedaction.LOGBACK_ACCESS_1:
-        return AccessLogRedaction.forClass(internalName);
       default:
-        return ExceptionClassNames.contains(internalName) ? new ExceptionClassRedaction() : null;
+        if (ExceptionClassNames.contains(internalName)) {
+          return new ExceptionClassRedaction();
+        }
+        return AccessLogRedaction.forClass(internalName);
     }
   }
 

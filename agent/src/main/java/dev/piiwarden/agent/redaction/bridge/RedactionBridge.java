@@ -175,8 +175,8 @@ public final class RedactionBridge {
     }
     try {
       String text = line.toString();
-      String redacted = current.accessLogLine(text);
-      if (redacted != null && redacted != text) {
+      String redacted = accessLogLine(text);
+      if (redacted != text) {
         line.reset();
         line.write(redacted, 0, redacted.length());
       }
