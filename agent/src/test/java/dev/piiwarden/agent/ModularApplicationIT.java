@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.piiwarden.core.redaction.Redactor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -180,6 +182,39 @@ class ModularApplicationIT {
         + " to dev.piiwarden.annotations;' instead, as those are read by reflection",
         run.outcome("export"), run::toString);
     assertEquals("false,false,false", run.outcome("opened"));
+  }
+
+  /**
+   * piiwarden-core on the class path renders for {@code redact}: it writes what it cannot read as
+   * {@code [REDACTION_FAILED]} and says once on stderr which package to export, to the class path.
+   */
+  @Test
+  void withoutTheAgentCoresRedactionSaysWhichPackageToExport() throws Exception {
+    List<String> arguments = new ArrayList<>(List.of("-cp", FixtureJvm.locationOf(Redactor.class)
+        + File.pathSeparator + FixtureJvm.locationOf(com.google.re2j.Pattern.class)));
+    arguments.addAll(command(folder.resolve("app.log"), "run"));
+    FixtureJvm.Result run = FixtureJvm.current().run(arguments);
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("[REDACTION_FAILED] [REDACTION_FAILED]", run.outcome("redact"), run::toString);
+    assertEquals(List.of(
+        "piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it could not"
+            + " redact: The PII Warden descriptor com.acme.modular.Customer_PiiWardenDescriptor cannot"
+            + " be loaded: module com.acme.modular does not export package com.acme.modular to the"
+            + " class path; add 'exports com.acme.modular;' to its module-info.java (or --add-exports"
+            + " com.acme.modular/com.acme.modular=ALL-UNNAMED); if its classes refer to other objects,"
+            + " 'opens com.acme.modular;' instead, as those are read by reflection",
+        "piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it could not"
+            + " redact: The PII Warden descriptor"
+            + " com.acme.modular.internal.Account_PiiWardenDescriptor cannot be loaded: module"
+            + " com.acme.modular does not export package com.acme.modular.internal to the class path;"
+            + " add 'exports com.acme.modular.internal;' to its module-info.java (or --add-exports"
+            + " com.acme.modular/com.acme.modular.internal=ALL-UNNAMED); if its classes refer to other"
+            + " objects, 'opens com.acme.modular.internal;' instead, as those are read by reflection"),
+        run.stderr().lines().filter(line -> line.startsWith("piiwarden:")).toList(), run::toString);
+    for (String text : List.of(run.stdout(), run.stderr())) {
+      assertFalse(text.contains("jane.doe") || text.contains("7946"), text);
+    }
   }
 
   private static void assertRedactedAndExported(FixtureJvm.Result run, Path log) throws Exception {

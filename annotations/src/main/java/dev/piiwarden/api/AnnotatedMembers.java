@@ -90,10 +90,9 @@ final class AnnotatedMembers {
       } catch (IllegalAccessException closed) {
         // reported below, as when it could not be opened
       } catch (InvocationTargetException failed) {
-        throw new IllegalStateException(
-            "The accessor " + type.getName() + "." + name + " failed", failed.getCause());
+        throw PersonalDataAccessException.accessorFailed(type, name, failed.getCause());
       }
-      throw Unreadable.member(type, name);
+      throw PersonalDataAccessException.notOpen(type, name, AnnotatedMembers.class.getModule());
     };
   }
 }

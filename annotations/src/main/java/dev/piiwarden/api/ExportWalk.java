@@ -103,7 +103,7 @@ final class ExportWalk {
       if (!step.required()) {
         return; // a class the JVM cannot describe, met where personal data need not be
       }
-      throw new IllegalStateException("PII Warden cannot read the members of "
+      throw new PersonalDataAccessException("PII Warden cannot read the members of "
           + value.getClass().getName() + " at " + step.path() + " (" + unloadable
           + "): put the classes it names on the class path", unloadable);
     }
@@ -148,7 +148,8 @@ final class ExportWalk {
     for (NestedPersonalData.Followed followed : NestedPersonalData.followed(object.getClass())) {
       if (!followed.open()) {
         if (followed.certain()) {
-          throw Unreadable.member(followed.field().getDeclaringClass(), followed.field().getName());
+          throw PersonalDataAccessException.notOpen(followed.field().getDeclaringClass(),
+            followed.field().getName(), ExportWalk.class.getModule());
         }
         continue;
       }
@@ -156,7 +157,8 @@ final class ExportWalk {
         next.add(new Step(followed.field().get(object), path.then("." + followed.field().getName()),
             followed.certain(), argument));
       } catch (IllegalAccessException e) {
-        throw Unreadable.member(followed.field().getDeclaringClass(), followed.field().getName());
+        throw PersonalDataAccessException.notOpen(followed.field().getDeclaringClass(),
+            followed.field().getName(), ExportWalk.class.getModule());
       }
     }
   }

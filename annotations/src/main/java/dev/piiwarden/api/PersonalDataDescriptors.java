@@ -69,7 +69,7 @@ public final class PersonalDataDescriptors {
           (PersonalDataDescriptor<Object>) descriptorClass.getDeclaredConstructor().newInstance();
       if (descriptor.type() != type) {
         // a nested Outer.Inner and a top-level Outer_Inner share the name; the processor says so
-        throw new IllegalStateException("The PII Warden descriptor " + name + " describes "
+        throw new PersonalDataAccessException("The PII Warden descriptor " + name + " describes "
             + descriptor.type().getName() + ", not " + type.getName() + ": the two classes share the"
             + " descriptor's name; rename one of them and recompile");
       }
@@ -78,22 +78,11 @@ public final class PersonalDataDescriptors {
       return null;
     } catch (IllegalAccessException hidden) {
       // a named module that does not export the descriptor's package to this one
-      Module reader = PersonalDataDescriptors.class.getModule();
-      throw new IllegalStateException("The PII Warden descriptor " + name + " cannot be loaded: module "
-          + type.getModule().getName() + " does not export package " + type.getPackageName() + " to "
-          + (reader.isNamed() ? reader.getName() : "the class path") + "; add 'exports "
-          + type.getPackageName() + " to " + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED")
-          + ";' to its module-info.java (or --add-exports " + type.getModule().getName() + "/"
-          + type.getPackageName() + "=" + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ")"
-          + "; if its classes refer to other objects, 'opens " + type.getPackageName() + " to "
-          + (reader.isNamed() ? reader.getName() : "ALL-UNNAMED") + ";' instead, as those are read"
-          + " by reflection", hidden);
+      throw PersonalDataAccessException.notExported(
+          type, name, PersonalDataDescriptors.class.getModule(), hidden);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException broken) {
       // A descriptor that exists but cannot be used must not look like "no personal data".
-      throw new IllegalStateException(
-          "The PII Warden descriptor " + name + " cannot be loaded (" + broken
-              + "): recompile " + type.getName() + " with the same piiwarden-processor version",
-          broken);
+      throw PersonalDataAccessException.unusable(type, name, broken);
     }
   }
 }

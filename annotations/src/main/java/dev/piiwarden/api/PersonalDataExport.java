@@ -81,11 +81,11 @@ public final class PersonalDataExport {
    * order, superclasses' first, then the objects its fields and accessors refer to. Nulls and
    * objects without personal data contribute nothing.
    *
-   * @throws IllegalStateException when a member or a field that can hold personal data cannot be
-   *     read (a generated descriptor that cannot be used, a package that its module does not open
-   *     to reflection, an accessor that fails, a class naming a type missing from the class path),
-   *     or when the subject id that decides whether a nested object is exported cannot be read:
-   *     an export must not leave data out silently
+   * @throws PersonalDataAccessException when a member or a field that can hold personal data
+   *     cannot be read (a generated descriptor that cannot be used, a package that its module does
+   *     not open to reflection, an accessor that fails, a class naming a type missing from the
+   *     class path), or when the subject id that decides whether a nested object is exported
+   *     cannot be read: an export must not leave data out silently
    */
   public static List<Entry> export(Object... objects) {
     return new ExportWalk().run(objects);
@@ -98,6 +98,11 @@ public final class PersonalDataExport {
    * bridge, so piiwarden-annotations alone on the class path is enough, and the agent's options
    * apply); piiwarden-core's (found with {@link ServiceLoader} as an {@link ObjectRenderer}).
    * Without any, this throws {@link IllegalStateException} rather than return the raw values.
+   *
+   * <p>It never throws for the object itself: a member that cannot be read is written {@code
+   * [REDACTION_FAILED]}. piiwarden-core's engine then says once on standard error, by the {@link
+   * PersonalDataAccessException}'s message, what to change (the package to open, the class to
+   * recompile); the agent reports it as its other contained failures.
    */
   public static String redact(Object object) {
     Objects.requireNonNull(object, "object");

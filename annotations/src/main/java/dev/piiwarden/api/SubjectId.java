@@ -69,16 +69,15 @@ final class SubjectId {
         : ((Method) element).getDeclaringClass();
     String name = element instanceof Field f ? f.getName() : ((Method) element).getName() + "()";
     if (!element.trySetAccessible()) {
-      throw Unreadable.member(declaring, name);
+      throw PersonalDataAccessException.notOpen(declaring, name, SubjectId.class.getModule());
     }
     try {
       Object id = element instanceof Field f ? f.get(object) : ((Method) element).invoke(object);
       return Optional.ofNullable(id).map(Object::toString);
     } catch (IllegalAccessException closed) {
-      throw Unreadable.member(declaring, name);
+      throw PersonalDataAccessException.notOpen(declaring, name, SubjectId.class.getModule());
     } catch (InvocationTargetException failed) {
-      throw new IllegalStateException(
-          "The accessor " + declaring.getName() + "." + name + " failed", failed.getCause());
+      throw PersonalDataAccessException.accessorFailed(declaring, name, failed.getCause());
     }
   }
 }

@@ -76,15 +76,19 @@ final class RedactionStart {
     return settings.build();
   }
 
-  /** A redaction failure, said once per stage. A class, as a lambda would spin one at start. */
+  /**
+   * A redaction failure, said once per stage, and once more for each thing to change that a
+   * failure's advice names (the package to open). A class, as a lambda would spin one at start.
+   */
   private static final class FailureReport implements Consumer<RedactionFailure> {
     @Override
     public void accept(RedactionFailure failure) {
+      String advice = failure.advice();
       AgentReport.once(
-          "redaction-failure-" + failure.stage(),
+          "redaction-failure-" + failure.stage() + (advice.isEmpty() ? "" : "-" + advice),
           "redaction of " + failure.stage().toLowerCase(Locale.ROOT) + " failed ("
-              + failure.exceptionType() + "); it was written as " + Redactor.FAILED
-              + ", further failures are counted");
+              + (advice.isEmpty() ? failure.exceptionType() : advice)
+              + "); it was written as " + Redactor.FAILED + ", further failures are counted");
     }
   }
 }

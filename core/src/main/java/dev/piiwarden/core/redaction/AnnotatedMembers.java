@@ -1,6 +1,7 @@
 package dev.piiwarden.core.redaction;
 
 import dev.piiwarden.annotations.Redaction;
+import dev.piiwarden.api.PersonalDataAccessException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -64,7 +65,8 @@ final class AnnotatedMembers {
       if (marked(method, ApplicationApiNames.DATA_SUBJECT) != null && personalData(method) == null
           && method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
           && method.getReturnType() != void.class) {
-        return new PersonalMember(method.getName() + "()", null, null, reader(method));
+        String name = method.getName() + "()";
+        return new PersonalMember(name, null, null, reader(name, method));
       }
     }
     return null;
@@ -90,34 +92,36 @@ final class AnnotatedMembers {
   private static Function<Object, Object> reader(Field field) {
     boolean open = field.trySetAccessible();
     return instance -> {
-      if (!open) {
-        throw new IllegalStateException("The field cannot be opened for reading");
-      }
       try {
-        return field.get(instance);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("The field cannot be read", e);
+        if (open) {
+          return field.get(instance);
+        }
+      } catch (IllegalAccessException closed) {
+        // said below, as when it could not be opened
       }
+      throw PersonalDataAccessException.notOpen(
+          field.getDeclaringClass(), field.getName(), AnnotatedMembers.class.getModule());
     };
   }
 
   private static PersonalMember method(String name, Annotation data, Method method) {
-    return new PersonalMember(name, category(data), redaction(data), reader(method));
+    return new PersonalMember(name, category(data), redaction(data), reader(name, method));
   }
 
-  private static Function<Object, Object> reader(Method method) {
+  private static Function<Object, Object> reader(String name, Method method) {
     boolean open = method.trySetAccessible();
     return instance -> {
-      if (!open) {
-        throw new IllegalStateException("The accessor cannot be opened for calling");
-      }
       try {
-        return method.invoke(instance);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("The accessor cannot be called", e);
+        if (open) {
+          return method.invoke(instance);
+        }
+      } catch (IllegalAccessException closed) {
+        // said below, as when it could not be opened
       } catch (InvocationTargetException e) {
-        throw new IllegalStateException("The accessor failed", e.getCause());
+        throw PersonalDataAccessException.accessorFailed(method.getDeclaringClass(), name, e.getCause());
       }
+      throw PersonalDataAccessException.notOpen(
+          method.getDeclaringClass(), name, AnnotatedMembers.class.getModule());
     };
   }
 

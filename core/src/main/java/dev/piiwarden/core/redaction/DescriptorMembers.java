@@ -1,7 +1,9 @@
 package dev.piiwarden.core.redaction;
 
 import dev.piiwarden.annotations.Redaction;
+import dev.piiwarden.api.PersonalDataAccessException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -29,16 +31,20 @@ final class DescriptorMembers {
     } catch (ClassNotFoundException absent) {
       return null;
     } catch (LinkageError broken) {
-      throw unusable(name, type, broken);
+      throw PersonalDataAccessException.unusable(type, name, broken);
     }
     try {
-      return members(descriptorClass);
+      return members(descriptorClass, type);
+    } catch (IllegalAccessException | InaccessibleObjectException hidden) {
+      // a named module that does not export the descriptor's package to this one
+      throw PersonalDataAccessException.notExported(
+          type, name, DescriptorMembers.class.getModule(), hidden);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException broken) {
-      throw unusable(name, type, broken);
+      throw PersonalDataAccessException.unusable(type, name, broken);
     }
   }
 
-  private static List<PersonalMember> members(Class<?> descriptorClass)
+  private static List<PersonalMember> members(Class<?> descriptorClass, Class<?> type)
       throws ReflectiveOperationException {
     Class<?> api = Class.forName(ApplicationApiNames.DESCRIPTOR, false, descriptorClass.getClassLoader());
     if (!api.isAssignableFrom(descriptorClass)) {
@@ -52,29 +58,25 @@ final class DescriptorMembers {
     Accessors accessors = null;
     for (Object member : declared) {
       if (accessors == null || accessors.type != member.getClass()) {
-        accessors = new Accessors(member.getClass());
+        accessors = new Accessors(member.getClass(), type);
       }
       members.add(accessors.member(member));
     }
     return List.copyOf(members);
   }
 
-  private static IllegalStateException unusable(String name, Class<?> type, Throwable cause) {
-    return new IllegalStateException("The PII Warden descriptor " + name + " cannot be used ("
-        + cause + "): recompile " + type.getName() + " with the same piiwarden-processor version",
-        cause);
-  }
-
   /** The public methods of the application's {@code PersonalDataMember}, looked up once. */
   private static final class Accessors {
     final Class<?> type;
+    private final Class<?> described;
     private final Method name;
     private final Method category;
     private final Method redaction;
     private final Method read;
 
-    Accessors(Class<?> type) throws NoSuchMethodException {
+    Accessors(Class<?> type, Class<?> described) throws NoSuchMethodException {
       this.type = type;
+      this.described = described;
       this.name = type.getMethod("name");
       this.category = type.getMethod("category");
       this.redaction = type.getMethod("redaction");
@@ -83,20 +85,22 @@ final class DescriptorMembers {
 
     PersonalMember member(Object member) throws ReflectiveOperationException {
       Enum<?> applicationRedaction = (Enum<?>) redaction.invoke(member);
+      String memberName = (String) name.invoke(member);
       return new PersonalMember(
-          (String) name.invoke(member),
+          memberName,
           (String) category.invoke(member),
           Redaction.valueOf(applicationRedaction.name()),
-          instance -> read(member, instance));
+          instance -> read(member, memberName, instance));
     }
 
-    private Object read(Object member, Object instance) {
+    private Object read(Object member, String memberName, Object instance) {
       try {
         return read.invoke(member, instance);
       } catch (IllegalAccessException e) {
-        throw new IllegalStateException("The descriptor's reader cannot be called", e);
+        throw PersonalDataAccessException.notOpen(
+            described, memberName, DescriptorMembers.class.getModule());
       } catch (InvocationTargetException e) {
-        throw new IllegalStateException("The descriptor's reader failed", e.getCause());
+        throw PersonalDataAccessException.accessorFailed(described, memberName, e.getCause());
       }
     }
   }

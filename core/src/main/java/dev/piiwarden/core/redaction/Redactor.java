@@ -287,7 +287,7 @@ public final class Redactor {
   String fail(String stage, Throwable failure) {
     failures.increment();
     try {
-      settings.failureListener().accept(new RedactionFailure(stage, failure.getClass().getName()));
+      settings.failureListener().accept(RedactionFailure.of(stage, failure));
     } catch (RuntimeException listenerFailure) {
       // the failure is counted; a listener that fails cannot be told about itself
     }

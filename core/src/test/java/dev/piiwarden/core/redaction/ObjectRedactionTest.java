@@ -13,6 +13,8 @@ import dev.piiwarden.core.redaction.fixture.Account;
 import dev.piiwarden.core.redaction.fixture.Customer;
 import dev.piiwarden.core.redaction.fixture.Member;
 import dev.piiwarden.core.redaction.fixture.Shipment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,6 +128,60 @@ class ObjectRedactionTest {
     };
     assertEquals("[ok, [REDACTION_FAILED]]", objects.render(List.of("ok", broken)));
     assertEquals(1, redactor.counts().failures());
+  }
+
+  /** An annotated accessor that fails, with the value in its exception's message. */
+  static final class FailingAccessor {
+    @PersonalData(category = "user.contact.email")
+    public String email() {
+      throw new IllegalStateException("not loaded: ada@example.com");
+    }
+  }
+
+  @Test
+  void aMemberThatCannotBeReadIsReportedOnceByWhatToChangeAndNeverByItsValue() {
+    List<RedactionFailure> told = new ArrayList<>();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    DefaultObjectRenderer.FailureReport report =
+        new DefaultObjectRenderer.FailureReport(new PrintStream(err, true, StandardCharsets.UTF_8));
+    ObjectRedaction reporting = new ObjectRedaction(Redactor.create(RedactionSettings.builder()
+        .onFailure(failure -> {
+          told.add(failure);
+          report.accept(failure);
+        }).build()));
+    Object throwing = new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalArgumentException("ada@example.com");
+      }
+    };
+
+    assertEquals("FailingAccessor{email()=[REDACTION_FAILED]}", reporting.render(new FailingAccessor()));
+    assertEquals("FailingAccessor{email()=[REDACTION_FAILED]}", reporting.render(new FailingAccessor()));
+    assertEquals("[REDACTION_FAILED]", reporting.render(throwing));
+
+    String accessor = FailingAccessor.class.getName() + ".email() threw java.lang.IllegalStateException";
+    assertEquals(new RedactionFailure("object", "dev.piiwarden.api.PersonalDataAccessException",
+        "The accessor " + accessor), told.get(0));
+    assertEquals(new RedactionFailure("object", "java.lang.IllegalArgumentException"), told.get(2));
+    assertEquals("piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it"
+        + " could not redact: The accessor " + accessor + "\n"
+        + "piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it could"
+        + " not redact: java.lang.IllegalArgumentException (its message is not shown, as it could"
+        + " quote the value)\n", err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
+  void theFailureReportStopsAfterItsLimit() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    DefaultObjectRenderer.FailureReport report =
+        new DefaultObjectRenderer.FailureReport(new PrintStream(err, true, StandardCharsets.UTF_8));
+    for (int i = 0; i < 3 * DefaultObjectRenderer.FailureReport.MOST; i++) {
+      report.accept(new RedactionFailure("object", "x.Failure" + i));
+    }
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(DefaultObjectRenderer.FailureReport.MOST + 1, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(lines.size() - 1).contains("further ones are not reported"), lines.toString());
   }
 
   @Test
