@@ -22,7 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Real embedded servers (Tomcat, Jetty, Undertow; logback-access in Tomcat) in JVMs with the agent write their access logs
+ * Real embedded servers (Tomcat, Jetty, Undertow; Quarkus's access log writer; logback-access in
+ * Tomcat) in JVMs with the agent write their access logs
  * to real files: a request whose query, referer and forwarded-for header hold personal data is
  * logged with those values redacted and everything else as the server wrote it, and a clean
  * request's line is left alone (loopback client, a Chromium user agent's {@code 119.0.0.0}). The
@@ -38,7 +39,7 @@ class AccessLogRedactionIT {
   @TempDir Path folder;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tomcat", "jetty", "undertow", "logback-access", "logback-access-1.4"})
+  @ValueSource(strings = {"tomcat", "jetty", "undertow", "quarkus", "logback-access", "logback-access-1.4"})
   void accessLogHoldsNoPersonalDataAndTheRestOfEachLineAsItWas(String server) throws Exception {
     List<String> lines = accessLog(server, null);
 

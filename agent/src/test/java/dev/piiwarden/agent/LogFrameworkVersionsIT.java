@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -79,16 +80,29 @@ class LogFrameworkVersionsIT {
   /**
    * SLF4J over java.util.logging (slf4j-jdk14): SLF4J formats a call's arguments before
    * java.util.logging sees the text, so they are handed to the agent first: an annotated argument
-   * by its annotations, not by its {@code toString}.
+   * by its annotations, not by its {@code toString}. SLF4J 2's adapter, its fluent API included,
+   * and SLF4J 1.7's, whose logging methods each format on their own (one, two and many arguments).
    */
-  @Test
-  void slf4jOverJulRendersAnnotatedArgumentsByTheirAnnotations() throws Exception {
-    String text = run("slf4j-jdk14", "slf4j-jul", "java.util.logging.config.file", "jul-root.properties");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"slf4j-jdk14, slf4j-jul-fluent", "slf4j-1.7-jdk14, slf4j-jul"})
+  void slf4jOverJulRendersAnnotatedArgumentsByTheirAnnotations(String version, String scenario)
+      throws Exception {
+    String text = run(version, scenario, "java.util.logging.config.file", "jul-root.properties");
     assertNoPersonalData(text);
+    String patient = "Patient{name=[REDACTED:user.name]}";
     assertEquals("INFO: " + ARGUMENTS, line(text, "case=arguments"));
-    assertEquals("INFO: case=annotated Patient{name=[REDACTED:user.name]}", line(text, "case=annotated"));
+    assertEquals("INFO: case=annotated " + patient, line(text, "case=annotated"));
     assertEquals("INFO: case=descriptor BankAccount{owner=acct-7, iban=******************3000}",
         line(text, "case=descriptor"));
+    assertEquals("INFO: case=two " + patient + " for [REDACTED:email]", line(text, "case=two"));
+    assertEquals("WARNING: case=failed-argument " + patient + " failed", line(text, "case=failed-argument"));
+    assertTrue(text.contains("case=failed-argument " + patient + " failed" + System.lineSeparator()
+        + "java.lang.IllegalStateException: could not bill [REDACTED:email]"), text);
+    if (scenario.endsWith("-fluent")) {
+      assertEquals("INFO: case=fluent " + patient + " for [REDACTED:email]", line(text, "case=fluent "));
+      assertEquals("INFO: case=fluent-one BankAccount{owner=acct-7, iban=******************3000}",
+          line(text, "case=fluent-one"));
+    }
     assertEquals("INFO: " + CLEAN, line(text, "case=clean"));
   }
 

@@ -15,7 +15,8 @@ import org.objectweb.asm.Opcodes;
  *       RedactionBridge.accessLogChars(line)}, which rewrites the writer's content in place.
  *   <li>Jetty 9.4.15 and later ({@code CustomRequestLog}, {@code NCSARequestLog}): {@code
  *       RequestLogWriter#write(String)}, where {@code AsyncRequestLogWriter}'s thread writes too.
- *   <li>Undertow: {@code DefaultAccessLogReceiver#logMessage(String)}, before its queue.
+ *   <li>Undertow: {@code DefaultAccessLogReceiver#logMessage(String)}, before its queue; and
+ *       Quarkus's copy of it, which writes {@code quarkus.http.access-log.log-to-file}'s file.
  *   <li>logback-access (Dropwizard's request log, logback-access-spring-boot-starter): its {@code
  *       PatternLayout#doLayout}, 1.3–1.4 ({@code ch.qos.logback.access}) and 2.0 ({@code
  *       ch.qos.logback.access.common}), and so every layout built on it: {@code return
@@ -30,6 +31,7 @@ final class AccessLogRedaction extends LogHook {
   static final String TOMCAT = "org/apache/catalina/valves/AccessLogValve";
   static final String JETTY = "org/eclipse/jetty/server/RequestLogWriter";
   static final String UNDERTOW = "io/undertow/server/handlers/accesslog/DefaultAccessLogReceiver";
+  static final String QUARKUS = "io/quarkus/vertx/http/runtime/filters/accesslog/DefaultAccessLogReceiver";
   static final String LOGBACK_ACCESS = "ch/qos/logback/access/common/PatternLayout";
   static final String LOGBACK_ACCESS_1 = "ch/qos/logback/access/PatternLayout";
 
@@ -55,6 +57,7 @@ final class AccessLogRedaction extends LogHook {
       case JETTY:
         return new AccessLogRedaction("write", STRING);
       case UNDERTOW:
+      case QUARKUS:
         return new AccessLogRedaction("logMessage", STRING);
       case LOGBACK_ACCESS:
       case LOGBACK_ACCESS_1:

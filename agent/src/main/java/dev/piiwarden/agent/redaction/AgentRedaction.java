@@ -25,12 +25,14 @@ public final class AgentRedaction {
   /** The hooked classes' binary names, for the retransformation of those already loaded. */
   static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
       Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
-      JbossRecordRedaction.TYPE_NAME, Log4jApiBridgeRedaction.TYPE_NAME, Slf4jJulAdapterRedaction.TYPE_NAME),
+      JbossRecordRedaction.TYPE_NAME, Log4jApiBridgeRedaction.TYPE_NAME, Slf4jJulAdapterRedaction.TYPE_NAME,
+      Slf4jJulAdapterRedaction.TYPE_NAME_1),
       ExceptionClassNames.ALL);
   /** The servers' access log writers' binary names, as {@link #HOOKED}. */
   static final Set<String> ACCESS_LOG_WRITERS = binaryNames(
       List.of(AccessLogRedaction.TOMCAT, AccessLogRedaction.JETTY, AccessLogRedaction.UNDERTOW,
-          AccessLogRedaction.LOGBACK_ACCESS, AccessLogRedaction.LOGBACK_ACCESS_1), Set.of());
+          AccessLogRedaction.QUARKUS, AccessLogRedaction.LOGBACK_ACCESS,
+          AccessLogRedaction.LOGBACK_ACCESS_1), Set.of());
 
   private static volatile RedactionActivation activation;
 

@@ -53,6 +53,7 @@ final class LogHookRewriter extends ClassVisitor {
       case Log4jApiBridgeRedaction.TYPE_NAME:
         return new Log4jApiBridgeRedaction();
       case Slf4jJulAdapterRedaction.TYPE_NAME:
+      case Slf4jJulAdapterRedaction.TYPE_NAME_1:
         return new Slf4jJulAdapterRedaction();
       default:
         if (ExceptionClassNames.contains(internalName)) {

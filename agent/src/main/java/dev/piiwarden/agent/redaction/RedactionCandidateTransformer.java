@@ -35,6 +35,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case JbossRecordRedaction.TYPE_NAME:
       case Log4jApiBridgeRedaction.TYPE_NAME:
       case Slf4jJulAdapterRedaction.TYPE_NAME:
+      case Slf4jJulAdapterRedaction.TYPE_NAME_1:
         return true;
       default:
         return ExceptionClassNames.contains(internalName);
@@ -51,6 +52,7 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case AccessLogRedaction.TOMCAT:
       case AccessLogRedaction.JETTY:
       case AccessLogRedaction.UNDERTOW:
+      case AccessLogRedaction.QUARKUS:
       case AccessLogRedaction.LOGBACK_ACCESS:
       case AccessLogRedaction.LOGBACK_ACCESS_1:
         return true;

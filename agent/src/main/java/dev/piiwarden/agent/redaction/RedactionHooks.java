@@ -56,6 +56,11 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   }
 
   @Override
+  public Object slf4jArgument(Object argument) {
+    return text.argument(argument);
+  }
+
+  @Override
   public String accessLogLine(String line) {
     return text.text(line);
   }

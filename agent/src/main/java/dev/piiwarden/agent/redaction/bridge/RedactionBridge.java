@@ -38,6 +38,9 @@ public final class RedactionBridge {
     /** SLF4J call arguments (slf4j-jdk14) redacted one by one: a new array, or {@code arguments}. */
     Object[] slf4jArguments(Object[] arguments) throws Throwable;
 
+    /** One SLF4J call argument (slf4j-jdk14) redacted, as each of {@link #slf4jArguments}. */
+    Object slf4jArgument(Object argument) throws Throwable;
+
     /** Redacts a {@code java.util.logging.LogRecord} in place; returns the redacted message. */
     String julRecord(java.util.logging.LogRecord record, String handled);
 
@@ -126,7 +129,10 @@ public final class RedactionBridge {
     }
   }
 
-  /** slf4j-jdk14: {@code JDK14LoggerAdapter#innerNormalizedLoggingCallHandler} enter; the arguments to format. */
+  /**
+   * slf4j-jdk14: before {@code JDK14LoggerAdapter} calls SLF4J's {@code MessageFormatter} with an
+   * array of arguments; the arguments to format.
+   */
   public static Object[] slf4jArguments(Object[] arguments) {
     Hooks current = hooks;
     if (current == null || arguments == null || arguments.length == 0) {
@@ -144,10 +150,28 @@ public final class RedactionBridge {
       return arguments;
     }
   }
+  /** slf4j-jdk14: before {@code JDK14LoggerAdapter} formats one or two arguments; each of them. */
+  public static Object slf4jArgument(Object argument) {
+    Hooks current = hooks;
+    if (current == null || argument == null) {
+      return argument;
+    }
+    try {
+      return current.slf4jArgument(argument);
+    } catch (Throwable failure) {
+      try {
+        current.failed("slf4j-jdk14", failure);
+      } catch (Throwable ignored) {
+        // never into the application's logging call
+      }
+      return argument;
+    }
+  }
+
 
   /**
    * Jetty's {@code RequestLogWriter#write(String)} and Undertow's {@code
-   * DefaultAccessLogReceiver#logMessage(String)} enter: the access log line to write; each return
+   * DefaultAccessLogReceiver#logMessage(String)} (and Quarkus's copy) enter: the access log line to write; each return
    * of logback-access's {@code PatternLayout#doLayout}: the line it returns.
    */
   public static String accessLogLine(String line) {
