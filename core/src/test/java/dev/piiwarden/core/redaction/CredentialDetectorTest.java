@@ -38,6 +38,13 @@ class CredentialDetectorTest {
       export NPMTOKEN=abc123                   | export NPMTOKEN=[REDACTED:credential]
       <password>hunter2</password>             | <password>[REDACTED:credential]</password>
       <user><apiKey>k-1</apiKey></user>        | <user><apiKey>[REDACTED:credential]</apiKey></user>
+      "GET /cart;jsessionid=8F2A9C1D0E7B HTTP/1.1" 200 | "GET /cart;jsessionid=[REDACTED:credential] HTTP/1.1" 200
+      /cart;jsessionid=8F2A9C1D0E7B&page=2     | /cart;jsessionid=[REDACTED:credential]&page=2
+      Cookie: JSESSIONID=8F2A9C1D0E7B; theme=dark | Cookie: JSESSIONID=[REDACTED:credential]; theme=dark
+      PHPSESSID=r2t5uvjq435r4q7ib3vtdjq120     | PHPSESSID=[REDACTED:credential]
+      ASP.NET_SessionId=4x2gl5jm1vd0mf2        | ASP.NET_SessionId=[REDACTED:credential]
+      created sessionId=s-8c1f2e for user 42  | created sessionId=[REDACTED:credential] for user 42
+      {"session_id":"s-8c1f2e"}                | {"session_id":"[REDACTED:credential]"}
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -57,6 +64,8 @@ class CredentialDetectorTest {
       secret: false
       OLDPWD=/home/bob and SUDO_USER NOPASSWD: ALL
       -Xpassword=x
+      session started for user 42
+      sessionTimeout=30
       <password></password>
       List<Token> tokens
       <password>null</password>
