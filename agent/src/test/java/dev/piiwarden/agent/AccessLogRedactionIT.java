@@ -60,6 +60,11 @@ class AccessLogRedactionIT {
     assertTrue(clean.contains("\"" + AccessLogFixtureApp.USER_AGENT + "\""), clean);
     assertFalse(clean.contains("REDACTED"), clean);
 
+    assertEquals(Map.of("card", 1, "email", 2, "ip", 1), redactionCounts());
+  }
+
+  /** The values replaced per type, from the trail's {@code redaction} events. */
+  private Map<String, Integer> redactionCounts() throws Exception {
     Map<String, Integer> counts = new TreeMap<>();
     for (String record : Files.readAllLines(folder.resolve("piiwarden-audit.jsonl"))) {
       JsonNode event = new ObjectMapper().readTree(record);
@@ -68,7 +73,7 @@ class AccessLogRedactionIT {
             count -> counts.merge(count.getKey(), count.getValue().asInt(), Integer::sum));
       }
     }
-    assertEquals(Map.of("card", 1, "email", 2, "ip", 1), counts);
+    return counts;
   }
 
   /** Tomcat's JSON access log: each line still a JSON object, each personal value redacted in its field. */
@@ -85,6 +90,35 @@ class AccessLogRedactionIT {
     assertEquals(AccessLogFixtureApp.USER_AGENT, headers.get("User-Agent").asText());
     JsonNode clean = new ObjectMapper().readTree(line(lines, "/health"));
     assertEquals("GET " + AccessLogFixtureApp.CLEAN_PATH + " HTTP/1.1", clean.get("request").asText());
+  }
+
+  /**
+   * logback-access through logstash-logback-encoder's {@code LogstashAccessEncoder}, whose
+   * providers read the request's fields themselves: each line still a JSON object, each personal
+   * value redacted in its field (the message, the request line, the headers), the client kept. Its
+   * encoder and its layout (in Logback's layout-wrapping encoder).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"logstash-access", "logstash-access-layout"})
+  void logstashAccessEncodersJsonStaysJsonWithTheValuesRedacted(String encoder) throws Exception {
+    List<String> lines = accessLog(encoder, null);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode personal = json.readTree(line(lines, "/orders"));
+    String request = "GET /orders?email=[REDACTED:email]&card=[REDACTED:card]&page=2 HTTP/1.1";
+    assertEquals(request, personal.get("requested_url").asText(), personal::toString);
+    assertTrue(personal.get("message").asText().contains("\"" + request + "\" 200"), personal::toString);
+    assertEquals("127.0.0.1", personal.get("remote_host").asText(), personal::toString);
+    JsonNode headers = personal.get("request_headers"); // names in lower case, the encoder's default
+    assertEquals("[REDACTED:ip]", headers.get("x-forwarded-for").asText(), personal::toString);
+    assertEquals("https://shop.example.com/account?mail=[REDACTED:email]", headers.get("referer").asText());
+    assertEquals(AccessLogFixtureApp.USER_AGENT, headers.get("user-agent").asText());
+    for (String value : List.of(PersonalValues.EMAIL, CARD_DIGITS, PersonalValues.IP)) {
+      assertFalse(personal.toString().contains(value), () -> value + " in " + personal);
+    }
+    JsonNode clean = json.readTree(line(lines, "/health"));
+    assertEquals("GET " + AccessLogFixtureApp.CLEAN_PATH + " HTTP/1.1", clean.get("requested_url").asText());
+    assertFalse(clean.toString().contains("REDACTED"), clean::toString);
+    assertEquals(Map.of("card", 2, "email", 3, "ip", 1), redactionCounts());
   }
 
   /**

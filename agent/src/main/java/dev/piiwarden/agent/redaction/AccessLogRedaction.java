@@ -21,6 +21,12 @@ import org.objectweb.asm.Opcodes;
  *       PatternLayout#doLayout}, 1.3–1.4 ({@code ch.qos.logback.access}) and 2.0 ({@code
  *       ch.qos.logback.access.common}), and so every layout built on it: {@code return
  *       RedactionBridge.accessLogLine(line)} at each return.
+ *   <li>logstash-logback-encoder's JSON for logback-access ({@code LogstashAccessEncoder}, {@code
+ *       LogstashAccessLayout} and the composite ones), whose providers read the request's fields
+ *       themselves: what {@code CompositeJsonEncoder#encode(Event)} and {@code
+ *       CompositeJsonLayout#doLayout(Event)} return, for an access event ({@link #isAccessEvent});
+ *       the same classes encode logging events, which pass as they are. The streaming {@code
+ *       encode(Event, OutputStream)} of its TCP appenders is not hooked.
  * </ul>
  *
  * <p>Access logs written through a logging framework's ordinary events (Reactor Netty's, Jetty's
@@ -34,6 +40,31 @@ final class AccessLogRedaction extends LogHook {
   static final String QUARKUS = "io/quarkus/vertx/http/runtime/filters/accesslog/DefaultAccessLogReceiver";
   static final String LOGBACK_ACCESS = "ch/qos/logback/access/common/PatternLayout";
   static final String LOGBACK_ACCESS_1 = "ch/qos/logback/access/PatternLayout";
+  static final String LOGSTASH_ENCODER = "net/logstash/logback/encoder/CompositeJsonEncoder";
+  static final String LOGSTASH_LAYOUT = "net/logstash/logback/layout/CompositeJsonLayout";
+
+  /** The event type's erasure in logstash-logback-encoder's generic encoder and layout. */
+  private static final String EVENT = "(Lch/qos/logback/core/spi/DeferredProcessingAware;)";
+  private static final String OBJECT = "Ljava/lang/Object;";
+  private static final String BYTES = "[B";
+
+  /** Whether a class is a logback-access event: it implements {@code IAccessEvent} (2.0 or 1.x). */
+  private static final ClassValue<Boolean> ACCESS_EVENT = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        for (Class<?> each : c.getInterfaces()) {
+          String name = each.getName();
+          if (name.equals("ch.qos.logback.access.common.spi.IAccessEvent")
+              || name.equals("ch.qos.logback.access.spi.IAccessEvent")
+              || ACCESS_EVENT.get(each)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  };
 
   private static final String STRING = "Ljava/lang/String;";
   private static final String CHARS = "Ljava/io/CharArrayWriter;";
@@ -43,10 +74,22 @@ final class AccessLogRedaction extends LogHook {
   private final String method;
   /** The parameter type replaced by the redacted line, or null when the returned line is. */
   private final String parameter;
+  /** For a JSON encoder's or layout: the type returned with the event (bytes or text), else null. */
+  private final String withEvent;
 
   private AccessLogRedaction(String method, String parameter) {
+    this(method, parameter, null);
+  }
+
+  private AccessLogRedaction(String method, String parameter, String withEvent) {
     this.method = method;
     this.parameter = parameter;
+    this.withEvent = withEvent;
+  }
+
+  /** Whether {@code type} is a logback-access event, which the JSON encoders' hooks redact. */
+  static boolean isAccessEvent(Class<?> type) {
+    return ACCESS_EVENT.get(type);
   }
 
   /** The hook for one of the classes {@link RedactionCandidateTransformer#accessLogWriter} names, else null. */
@@ -62,6 +105,10 @@ final class AccessLogRedaction extends LogHook {
       case LOGBACK_ACCESS:
       case LOGBACK_ACCESS_1:
         return new AccessLogRedaction("doLayout", null);
+      case LOGSTASH_ENCODER:
+        return new AccessLogRedaction("encode", null, BYTES);
+      case LOGSTASH_LAYOUT:
+        return new AccessLogRedaction("doLayout", null, STRING);
       default:
         return null;
     }
@@ -72,6 +119,13 @@ final class AccessLogRedaction extends LogHook {
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
     if (!name.equals(method) || (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_BRIDGE)) != 0) {
       return next;
+    }
+    if (withEvent != null) {
+      // the generic encode(Event) / doLayout(Event), erased; encode(Event, OutputStream) differs
+      return descriptor.equals(EVENT + withEvent)
+          ? new ReturnedWithEvent(next, withEvent.equals(BYTES) ? "accessEventBytes" : "accessEventLine",
+              "(" + OBJECT + withEvent + ")" + withEvent)
+          : next;
     }
     if (parameter == null) {
       // the layout's own doLayout(IAccessEvent); javac's bridge doLayout(Object) calls it
@@ -100,6 +154,36 @@ final class AccessLogRedaction extends LogHook {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_LINE, BRIDGE_LINE_DESCRIPTOR, false);
       }
       super.visitInsn(opcode);
+    }
+  }
+
+  /**
+   * {@code return RedactionBridge.<bridge>(event, result)} at each {@code ARETURN}, the event being
+   * the method's first argument: the result on the stack is replaced by another of its type.
+   */
+  private static final class ReturnedWithEvent extends MethodVisitor {
+    private final String bridge;
+    private final String bridgeDescriptor;
+
+    ReturnedWithEvent(MethodVisitor next, String bridge, String bridgeDescriptor) {
+      super(Opcodes.ASM9, next);
+      this.bridge = bridge;
+      this.bridgeDescriptor = bridgeDescriptor;
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.ARETURN) {
+        super.visitVarInsn(Opcodes.ALOAD, 1);
+        super.visitInsn(Opcodes.SWAP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridge, bridgeDescriptor, false);
+      }
+      super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(maxStack + 1, maxLocals);
     }
   }
 }

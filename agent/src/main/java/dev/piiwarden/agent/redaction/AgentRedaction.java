@@ -32,7 +32,8 @@ public final class AgentRedaction {
   static final Set<String> ACCESS_LOG_WRITERS = binaryNames(
       List.of(AccessLogRedaction.TOMCAT, AccessLogRedaction.JETTY, AccessLogRedaction.UNDERTOW,
           AccessLogRedaction.QUARKUS, AccessLogRedaction.LOGBACK_ACCESS,
-          AccessLogRedaction.LOGBACK_ACCESS_1), Set.of());
+          AccessLogRedaction.LOGBACK_ACCESS_1, AccessLogRedaction.LOGSTASH_ENCODER,
+          AccessLogRedaction.LOGSTASH_LAYOUT), Set.of());
 
   private static volatile RedactionActivation activation;
 

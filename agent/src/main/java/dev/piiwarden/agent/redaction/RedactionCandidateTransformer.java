@@ -55,6 +55,8 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case AccessLogRedaction.QUARKUS:
       case AccessLogRedaction.LOGBACK_ACCESS:
       case AccessLogRedaction.LOGBACK_ACCESS_1:
+      case AccessLogRedaction.LOGSTASH_ENCODER:
+      case AccessLogRedaction.LOGSTASH_LAYOUT:
         return true;
       default:
         return false;

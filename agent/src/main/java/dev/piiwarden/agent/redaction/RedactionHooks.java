@@ -4,6 +4,7 @@ import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
 import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.agent.report.AgentReport;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.LogRecord;
 
 /**
@@ -63,6 +64,21 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   @Override
   public String accessLogLine(String line) {
     return text.text(line);
+  }
+
+  @Override
+  public byte[] accessEventBytes(Object event, byte[] bytes) {
+    if (!AccessLogRedaction.isAccessEvent(event.getClass())) {
+      return bytes;
+    }
+    String line = new String(bytes, StandardCharsets.UTF_8);
+    String redacted = text.text(line);
+    return redacted == line ? bytes : redacted.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String accessEventLine(Object event, String line) {
+    return AccessLogRedaction.isAccessEvent(event.getClass()) ? text.text(line) : line;
   }
 
   @Override

@@ -47,6 +47,15 @@ public final class RedactionBridge {
     /** A line of a server's access log, redacted as free text; the same instance when clean. */
     String accessLogLine(String line);
 
+    /**
+     * What a logstash-logback-encoder JSON encoder made of {@code event}: for a logback-access
+     * event, the JSON line (UTF-8) redacted as free text; else, or when clean, {@code bytes}.
+     */
+    byte[] accessEventBytes(Object event, byte[] bytes);
+
+    /** As {@link #accessEventBytes}, for the text a JSON layout made of {@code event}. */
+    String accessEventLine(Object event, String line);
+
     /** Shows the original class name in a framework's proxy built from a {@link RedactedThrowable}. */
     void throwableProxyBuilt(Object proxy, RedactedThrowable thrown);
 
@@ -171,8 +180,8 @@ public final class RedactionBridge {
 
   /**
    * Jetty's {@code RequestLogWriter#write(String)} and Undertow's {@code
-   * DefaultAccessLogReceiver#logMessage(String)} (and Quarkus's copy) enter: the access log line to write; each return
-   * of logback-access's {@code PatternLayout#doLayout}: the line it returns.
+   * DefaultAccessLogReceiver#logMessage(String)} (and Quarkus's copy) enter: the access log line to
+   * write; each return of logback-access's {@code PatternLayout#doLayout}: the line it returns.
    */
   public static String accessLogLine(String line) {
     Hooks current = hooks;
@@ -208,6 +217,41 @@ public final class RedactionBridge {
       accessLogFailed(current, failure);
     }
     return line;
+  }
+
+  /**
+   * Each return of logstash-logback-encoder's {@code CompositeJsonEncoder#encode(Event)}: the
+   * bytes of the JSON line; redacted when the event is a logback-access one ({@code
+   * LogstashAccessEncoder}), which reads the request's fields itself. A logging event's were
+   * redacted before the encoder saw it.
+   */
+  public static byte[] accessEventBytes(Object event, byte[] bytes) {
+    Hooks current = hooks;
+    if (current == null || event == null || bytes == null) {
+      return bytes;
+    }
+    try {
+      byte[] redacted = current.accessEventBytes(event, bytes);
+      return redacted != null ? redacted : bytes;
+    } catch (Throwable failure) {
+      accessLogFailed(current, failure);
+      return bytes;
+    }
+  }
+
+  /** Each return of logstash-logback-encoder's {@code CompositeJsonLayout#doLayout(Event)}, as {@link #accessEventBytes}. */
+  public static String accessEventLine(Object event, String line) {
+    Hooks current = hooks;
+    if (current == null || event == null || line == null) {
+      return line;
+    }
+    try {
+      String redacted = current.accessEventLine(event, line);
+      return redacted != null ? redacted : line;
+    } catch (Throwable failure) {
+      accessLogFailed(current, failure);
+      return line;
+    }
   }
 
   private static void accessLogFailed(Hooks current, Throwable failure) {
