@@ -96,10 +96,11 @@ class AccessLogRedactionIT {
    * logback-access through logstash-logback-encoder's {@code LogstashAccessEncoder}, whose
    * providers read the request's fields themselves: each line still a JSON object, each personal
    * value redacted in its field (the message, the request line, the headers), the client kept. Its
-   * encoder and its layout (in Logback's layout-wrapping encoder).
+   * encoder, its layout (in Logback's layout-wrapping encoder) and its TCP appender (which streams
+   * each event to a socket).
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"logstash-access", "logstash-access-layout"})
+  @ValueSource(strings = {"logstash-access", "logstash-access-layout", "logstash-access-tcp"})
   void logstashAccessEncodersJsonStaysJsonWithTheValuesRedacted(String encoder) throws Exception {
     List<String> lines = accessLog(encoder, null);
     ObjectMapper json = new ObjectMapper();

@@ -25,8 +25,10 @@ import org.objectweb.asm.Opcodes;
  *       LogstashAccessLayout} and the composite ones), whose providers read the request's fields
  *       themselves: what {@code CompositeJsonEncoder#encode(Event)} and {@code
  *       CompositeJsonLayout#doLayout(Event)} return, for an access event ({@link #isAccessEvent});
- *       the same classes encode logging events, which pass as they are. The streaming {@code
- *       encode(Event, OutputStream)} of its TCP appenders is not hooked.
+ *       the same classes encode logging events, which pass as they are. Its TCP appenders call
+ *       the streaming {@code encode(Event, OutputStream)}: for an access event the stream is
+ *       replaced by a buffer at entry, whose content is redacted and written to the stream at the
+ *       return ({@code accessEventStream}, {@code accessEventStreamDone}).
  * </ul>
  *
  * <p>Access logs written through a logging framework's ordinary events (Reactor Netty's, Jetty's
@@ -47,6 +49,7 @@ final class AccessLogRedaction extends LogHook {
   private static final String EVENT = "(Lch/qos/logback/core/spi/DeferredProcessingAware;)";
   private static final String OBJECT = "Ljava/lang/Object;";
   private static final String BYTES = "[B";
+  private static final String STREAM = "Ljava/io/OutputStream;";
 
   /** Whether a class is a logback-access event: it implements {@code IAccessEvent} (2.0 or 1.x). */
   private static final ClassValue<Boolean> ACCESS_EVENT = new ClassValue<>() {
@@ -121,7 +124,10 @@ final class AccessLogRedaction extends LogHook {
       return next;
     }
     if (withEvent != null) {
-      // the generic encode(Event) / doLayout(Event), erased; encode(Event, OutputStream) differs
+      if (withEvent.equals(BYTES) && descriptor.equals(EVENT.replace(")", STREAM + ")") + "V")) {
+        return new StreamedEvent(next); // the streaming encode(Event, OutputStream)
+      }
+      // the generic encode(Event) / doLayout(Event), erased
       return descriptor.equals(EVENT + withEvent)
           ? new ReturnedWithEvent(next, withEvent.equals(BYTES) ? "accessEventBytes" : "accessEventLine",
               "(" + OBJECT + withEvent + ")" + withEvent)
@@ -184,6 +190,41 @@ final class AccessLogRedaction extends LogHook {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
       super.visitMaxs(maxStack + 1, maxLocals);
+    }
+  }
+
+  /**
+   * {@code stream = RedactionBridge.accessEventStream(event, stream)} at entry and {@code
+   * RedactionBridge.accessEventStreamDone(stream)} before each {@code RETURN}: the stream argument
+   * is replaced by one of its type, so no frame changes.
+   */
+  private static final class StreamedEvent extends MethodVisitor {
+    StreamedEvent(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitVarInsn(Opcodes.ALOAD, 1);
+      super.visitVarInsn(Opcodes.ALOAD, 2);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "accessEventStream",
+          "(" + OBJECT + STREAM + ")" + STREAM, false);
+      super.visitVarInsn(Opcodes.ASTORE, 2);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+      if (opcode == Opcodes.RETURN) {
+        super.visitVarInsn(Opcodes.ALOAD, 2);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "accessEventStreamDone", "(" + STREAM + ")V", false);
+      }
+      super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(Math.max(maxStack, 2), maxLocals);
     }
   }
 }

@@ -4,6 +4,9 @@ import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
 import dev.piiwarden.agent.redaction.bridge.RedactionBridge;
 import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.agent.report.AgentReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.LogRecord;
 
@@ -68,9 +71,11 @@ final class RedactionHooks implements RedactionBridge.Hooks {
 
   @Override
   public byte[] accessEventBytes(Object event, byte[] bytes) {
-    if (!AccessLogRedaction.isAccessEvent(event.getClass())) {
-      return bytes;
-    }
+    return AccessLogRedaction.isAccessEvent(event.getClass()) ? redacted(bytes) : bytes;
+  }
+
+  /** UTF-8 text (what logstash-logback-encoder writes) redacted; {@code bytes} when clean. */
+  private byte[] redacted(byte[] bytes) {
     String line = new String(bytes, StandardCharsets.UTF_8);
     String redacted = text.text(line);
     return redacted == line ? bytes : redacted.getBytes(StandardCharsets.UTF_8);
@@ -79,6 +84,29 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   @Override
   public String accessEventLine(Object event, String line) {
     return AccessLogRedaction.isAccessEvent(event.getClass()) ? text.text(line) : line;
+  }
+
+  @Override
+  public OutputStream accessEventStream(Object event, OutputStream out) {
+    return AccessLogRedaction.isAccessEvent(event.getClass()) ? new HeldEvent(out) : out;
+  }
+
+  @Override
+  public void accessEventStreamDone(OutputStream out) throws IOException {
+    if (out instanceof HeldEvent) {
+      HeldEvent held = (HeldEvent) out;
+      held.target.write(redacted(held.toByteArray()));
+    }
+  }
+
+  /** What an encoder streamed for one access event, held until the encoder is done. */
+  private static final class HeldEvent extends ByteArrayOutputStream {
+    final OutputStream target;
+
+    HeldEvent(OutputStream target) {
+      super(512);
+      this.target = target;
+    }
   }
 
   @Override

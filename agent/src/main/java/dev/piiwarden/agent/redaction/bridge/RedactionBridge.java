@@ -56,6 +56,15 @@ public final class RedactionBridge {
     /** As {@link #accessEventBytes}, for the text a JSON layout made of {@code event}. */
     String accessEventLine(Object event, String line);
 
+    /**
+     * The stream a logstash-logback-encoder encoder streams {@code event} into: for a
+     * logback-access event a buffer in front of {@code out}, else {@code out}.
+     */
+    java.io.OutputStream accessEventStream(Object event, java.io.OutputStream out);
+
+    /** A buffer of {@link #accessEventStream}: its content redacted and written on; else nothing. */
+    void accessEventStreamDone(java.io.OutputStream out) throws java.io.IOException;
+
     /** Shows the original class name in a framework's proxy built from a {@link RedactedThrowable}. */
     void throwableProxyBuilt(Object proxy, RedactedThrowable thrown);
 
@@ -251,6 +260,35 @@ public final class RedactionBridge {
     } catch (Throwable failure) {
       accessLogFailed(current, failure);
       return line;
+    }
+  }
+
+  /**
+   * logstash-logback-encoder's {@code CompositeJsonEncoder#encode(Event, OutputStream)} enter (its
+   * TCP appenders'): for an access event, a buffer to encode into in place of {@code out}.
+   */
+  public static java.io.OutputStream accessEventStream(Object event, java.io.OutputStream out) {
+    Hooks current = hooks;
+    if (current == null || event == null || out == null) {
+      return out;
+    }
+    try {
+      java.io.OutputStream buffer = current.accessEventStream(event, out);
+      return buffer != null ? buffer : out;
+    } catch (Throwable failure) {
+      accessLogFailed(current, failure);
+      return out;
+    }
+  }
+
+  /**
+   * The same method's return: a buffer of {@link #accessEventStream} is redacted and written to
+   * the stream it stands in front of. The stream's own {@code IOException} reaches the appender.
+   */
+  public static void accessEventStreamDone(java.io.OutputStream out) throws java.io.IOException {
+    Hooks current = hooks;
+    if (current != null && out != null) {
+      current.accessEventStreamDone(out);
     }
   }
 
