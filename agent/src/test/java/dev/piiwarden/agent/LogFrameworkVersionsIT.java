@@ -40,7 +40,7 @@ class LogFrameworkVersionsIT {
   @TempDir Path folder;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"logback-1.2", "logback-1.3", "logback-1.4", "logback-1.5"})
+  @ValueSource(strings = {"logback-1.2", "logback-1.3", "logback-1.4", "logback-1.5", "logback-latest"})
   void logbackFileHoldsTheRedactedLines(String version) throws Exception {
     String text = run(version, "slf4j", "logback.configurationFile", "logback-matrix.xml");
     assertNoPersonalData(text);
