@@ -39,7 +39,8 @@ class AccessLogRedactionIT {
   @TempDir Path folder;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tomcat", "jetty", "undertow", "quarkus", "logback-access", "logback-access-1.4"})
+  @ValueSource(strings = {"tomcat", "jetty", "undertow", "quarkus", "logback-access", "logback-access-1.4",
+      "logback-access-latest"})
   void accessLogHoldsNoPersonalDataAndTheRestOfEachLineAsItWas(String server) throws Exception {
     List<String> lines = accessLog(server, null);
 
@@ -151,9 +152,9 @@ class AccessLogRedactionIT {
   }
 
   /**
-   * Runs the fixture with {@code server}'s access log; {@code logback-access-1.4} is the {@code
-   * logback-access} scenario with logback-access 1.4 ({@code ch.qos.logback.access}) and its
-   * logback-core in place of 2.0's.
+   * Runs the fixture with {@code server}'s access log; {@code logback-access-1.4} and {@code
+   * logback-access-latest} are the {@code logback-access} scenario with logback-access 1.4 ({@code
+   * ch.qos.logback.access}) or the newest 2.0, each with its logback-core, in place of 2.0.4's.
    */
   private List<String> accessLog(String server, String agentArguments) throws Exception {
     FixtureJvm.Result result = FixtureJvm.current().agent(agentArguments).directory(folder)
@@ -168,19 +169,19 @@ class AccessLogRedactionIT {
 
   /** The fixture's class path and arguments for {@code server}, then {@code extra} arguments. */
   private List<String> fixture(String server, String... extra) throws Exception {
-    boolean older = server.equals("logback-access-1.4");
+    boolean ownLogback = server.equals("logback-access-1.4") || server.equals("logback-access-latest");
     List<String> classPath = new ArrayList<>(List.of(FixtureJvm.testClasses().toString()));
     try (Stream<Path> jars = Files.list(SERVER_LIBS)) {
-      jars.filter(jar -> !older || !jar.getFileName().toString().startsWith("logback-"))
+      jars.filter(jar -> !ownLogback || !jar.getFileName().toString().startsWith("logback-"))
           .sorted().forEach(jar -> classPath.add(jar.toString()));
     }
-    if (older) {
+    if (ownLogback) {
       try (Stream<Path> jars = Files.list(LOG_MATRIX.resolve(server))) {
         jars.sorted().forEach(jar -> classPath.add(jar.toString()));
       }
     }
     List<String> arguments = new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, classPath),
-        AccessLogFixtureApp.class.getName(), older ? "logback-access" : server, folder.toString()));
+        AccessLogFixtureApp.class.getName(), ownLogback ? "logback-access" : server, folder.toString()));
     arguments.addAll(List.of(extra));
     return arguments;
   }
