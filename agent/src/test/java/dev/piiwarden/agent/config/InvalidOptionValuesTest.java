@@ -217,7 +217,7 @@ class InvalidOptionValuesTest {
   @Test
   void validValuesOfTheSameOptionsPass() throws ConfigurationError {
     Map<String, String> valid = Map.of(
-        "piiwarden.redaction.keys", "x-api-key,session_id",
+        "piiwarden.redaction.keys", "x-api-key,member_pin",
         "piiwarden.redaction.patterns", "ORD-[0-9]{6},\\d{3,4}-[,;](x|y,z),(?i)member [a-z]+",
         "piiwarden.audit.sink", "otlp:http://collector:4318",
         "piiwarden.consent.store", "jdbc:postgresql://db/app",

@@ -154,12 +154,13 @@ class RedactorTest {
 
   @Test
   void extraKeysAreCredentialsToo() {
-    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("session_id").build());
-    assertEquals("session_id=[REDACTED:credential] user=bob",
-        withKey.redact("session_id=abc123 user=bob"));
-    assertEquals("Session-Id: [REDACTED:credential]",
-        Redactor.create(RedactionSettings.builder().extraKey("session-id").build())
-            .redact("Session-Id: abc123"));
+    assertEquals("member_pin=abc123 user=bob", Redactor.withDefaults().redact("member_pin=abc123 user=bob"));
+    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_pin").build());
+    assertEquals("member_pin=[REDACTED:credential] user=bob",
+        withKey.redact("member_pin=abc123 user=bob"));
+    assertEquals("Member-Pin: [REDACTED:credential]",
+        Redactor.create(RedactionSettings.builder().extraKey("member-pin").build())
+            .redact("Member-Pin: abc123"));
   }
 
   @Test
@@ -177,8 +178,10 @@ class RedactorTest {
     }
     assertEquals(null, redactor.redactValue("token", null));
     assertEquals("abc", redactor.redactValue(null, "abc"));
-    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("session_id").build());
-    assertEquals("[REDACTED:credential]", withKey.redactValue("session_id", "zzz"));
+    assertEquals("zzz", redactor.redactValue("member_pin", "zzz"));
+    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_pin").build());
+    assertEquals("[REDACTED:credential]", withKey.redactValue("member_pin", "zzz"));
+    assertEquals("[REDACTED:credential]", redactor.redactValue("JSESSIONID", "8F2A9C1D0E7B"));
     Redactor noCredentials = Redactor.create(
         RedactionSettings.builder().detectors(EnumSet.of(PiiType.EMAIL)).build());
     assertSame(hint, noCredentials.redactValue("password", hint));
