@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /**
  * Finds the known key closest to a mistyped one: by edit distance over the whole key, and by the
- * last segment alone, so that {@code user.email} suggests {@code user.contact.email}.
+ * last segment alone, so that {@code user.email} suggests {@code user.contact.email}. A key
+ * further than a typo from every known one (more edits than a third of its length, or of its last
+ * segment's) gets no suggestion: {@code no.such.purpose} is not a misspelt {@code
+ * functional.service.improve}.
  */
 final class KeySuggester {
   private KeySuggester() {}
@@ -15,12 +18,18 @@ final class KeySuggester {
   static Optional<String> closest(String typed, Collection<String> known) {
     String wanted = typed.toLowerCase(Locale.ROOT).trim();
     String wantedLeaf = leaf(wanted);
+    // a typo changes a few letters: at most a third of the key, or of its last segment
+    int wholeLimit = Math.max(2, wanted.length() / 3);
+    int leafLimit = Math.max(2, wantedLeaf.length() / 3);
     String best = null;
     int bestScore = Integer.MAX_VALUE;
     for (String candidate : known) {
       int whole = EditDistance.between(wanted, candidate);
-      int byLeaf = EditDistance.between(wantedLeaf, leaf(candidate)) + 1;
-      int score = Math.min(whole, byLeaf);
+      int leafDistance = EditDistance.between(wantedLeaf, leaf(candidate));
+      if (whole > wholeLimit && leafDistance > leafLimit) {
+        continue;
+      }
+      int score = Math.min(whole, leafDistance + 1);
       // Ties go to the shorter (more general) key, then alphabetically, so results are stable.
       if (score < bestScore
           || (score == bestScore
@@ -31,10 +40,7 @@ final class KeySuggester {
         bestScore = score;
       }
     }
-    if (best == null || bestScore > Math.max(2, wanted.length() / 2)) {
-      return Optional.empty();
-    }
-    return Optional.of(best);
+    return Optional.ofNullable(best);
   }
 
   private static String leaf(String key) {

@@ -76,6 +76,8 @@ class TaxonomyTest {
   @Test
   void suggestsNothingForSomethingFarFromEveryKey() {
     assertEquals(Optional.empty(), taxonomy.suggest(TaxonomyKind.SUBJECT, "zzzzzzzzzzzzzzzzzz"));
+    assertEquals(Optional.empty(), taxonomy.suggest(TaxonomyKind.PURPOSE, "no.such.purpose"));
+    assertEquals(Optional.empty(), taxonomy.suggest(TaxonomyKind.CATEGORY, "shoe.size"));
   }
 
   @Test
