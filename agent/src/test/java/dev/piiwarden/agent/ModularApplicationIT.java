@@ -19,6 +19,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An application that is a named module ({@code java -p … -m …}) with an ordinary {@code
@@ -185,33 +187,42 @@ class ModularApplicationIT {
   }
 
   /**
-   * piiwarden-core on the class path renders for {@code redact}: it writes what it cannot read as
-   * {@code [REDACTION_FAILED]} and says once on stderr which package to export, to the class path.
+   * piiwarden-core renders for {@code redact}, on the class path or on the module path (as the
+   * automatic module {@code dev.piiwarden.core}): it writes what it cannot read as {@code
+   * [REDACTION_FAILED]} and says once on stderr which package to export, and to which module.
    */
-  @Test
-  void withoutTheAgentCoresRedactionSaysWhichPackageToExport() throws Exception {
-    List<String> arguments = new ArrayList<>(List.of("-cp", FixtureJvm.locationOf(Redactor.class)
-        + File.pathSeparator + FixtureJvm.locationOf(com.google.re2j.Pattern.class)));
-    arguments.addAll(command(folder.resolve("app.log"), "run"));
+  @ParameterizedTest(name = "core on the {0}")
+  @ValueSource(strings = {"class path", "module path"})
+  void withoutTheAgentCoresRedactionSaysWhichPackageToExport(String where) throws Exception {
+    String core = FixtureJvm.locationOf(Redactor.class) + File.pathSeparator
+        + FixtureJvm.locationOf(com.google.re2j.Pattern.class);
+    List<String> arguments = new ArrayList<>(command(folder.resolve("app.log"), "run"));
+    boolean modular = where.equals("module path");
+    if (modular) {
+      arguments.set(1, arguments.get(1) + File.pathSeparator + core);
+    } else {
+      arguments.addAll(0, List.of("-cp", core));
+    }
     FixtureJvm.Result run = FixtureJvm.current().run(arguments);
 
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("[REDACTION_FAILED] [REDACTION_FAILED]", run.outcome("redact"), run::toString);
-    assertEquals(List.of(
-        "piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it could not"
-            + " redact: The PII Warden descriptor com.acme.modular.Customer_PiiWardenDescriptor cannot"
-            + " be loaded: module com.acme.modular does not export package com.acme.modular to the"
-            + " class path; add 'exports com.acme.modular;' to its module-info.java (or --add-exports"
-            + " com.acme.modular/com.acme.modular=ALL-UNNAMED); if its classes refer to other objects,"
-            + " 'opens com.acme.modular;' instead, as those are read by reflection",
-        "piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it could not"
-            + " redact: The PII Warden descriptor"
-            + " com.acme.modular.internal.Account_PiiWardenDescriptor cannot be loaded: module"
-            + " com.acme.modular does not export package com.acme.modular.internal to the class path;"
-            + " add 'exports com.acme.modular.internal;' to its module-info.java (or --add-exports"
-            + " com.acme.modular/com.acme.modular.internal=ALL-UNNAMED); if its classes refer to other"
-            + " objects, 'opens com.acme.modular.internal;' instead, as those are read by reflection"),
-        run.stderr().lines().filter(line -> line.startsWith("piiwarden:")).toList(), run::toString);
+    String reader = modular ? "module dev.piiwarden.core" : "the class path";
+    String to = modular ? " to dev.piiwarden.core" : "";
+    String named = modular ? "dev.piiwarden.core" : "ALL-UNNAMED";
+    List<String> lines = new ArrayList<>();
+    for (String pkg : List.of("com.acme.modular", "com.acme.modular.internal")) {
+      String type = pkg.equals("com.acme.modular") ? "Customer" : "Account";
+      lines.add("piiwarden: PersonalDataExport.redact wrote [REDACTION_FAILED] in place of what it"
+          + " could not redact: The PII Warden descriptor " + pkg + "." + type + "_PiiWardenDescriptor"
+          + " cannot be loaded: module com.acme.modular does not export package " + pkg + " to "
+          + (modular ? "dev.piiwarden.core" : reader) + "; add 'exports " + pkg + to + ";' to its"
+          + " module-info.java (or --add-exports com.acme.modular/" + pkg + "=" + named + "); if its"
+          + " classes refer to other objects, 'opens " + pkg + to + ";' instead, as those are read by"
+          + " reflection");
+    }
+    assertEquals(lines, run.stderr().lines().filter(line -> line.startsWith("piiwarden:")).toList(),
+        run::toString);
     for (String text : List.of(run.stdout(), run.stderr())) {
       assertFalse(text.contains("jane.doe") || text.contains("7946"), text);
     }
