@@ -129,13 +129,15 @@ final class AccessLogRedaction extends LogHook {
       }
       // the generic encode(Event) / doLayout(Event), erased
       return descriptor.equals(EVENT + withEvent)
-          ? new ReturnedWithEvent(next, withEvent.equals(BYTES) ? "accessEventBytes" : "accessEventLine",
-              "(" + OBJECT + withEvent + ")" + withEvent)
+          ? new ReturnedValue(next, withEvent.equals(BYTES) ? "accessEventBytes" : "accessEventLine",
+              "(" + OBJECT + withEvent + ")" + withEvent, true)
           : next;
     }
     if (parameter == null) {
       // the layout's own doLayout(IAccessEvent); javac's bridge doLayout(Object) calls it
-      return descriptor.endsWith(")" + STRING) ? new ReturnedLine(next) : next;
+      return descriptor.endsWith(")" + STRING)
+          ? new ReturnedValue(next, BRIDGE_LINE, BRIDGE_LINE_DESCRIPTOR, false)
+          : next;
     }
     if (!descriptor.equals("(" + parameter + ")V")) {
       return next;
@@ -146,42 +148,30 @@ final class AccessLogRedaction extends LogHook {
   }
 
   /**
-   * {@code return RedactionBridge.accessLogLine(line)} at each {@code ARETURN}: the string on the
-   * stack is replaced by another, so no frame or local changes and retransformation is allowed.
+   * {@code return RedactionBridge.<bridge>(result)}, or with the event (the method's first argument)
+   * {@code return RedactionBridge.<bridge>(event, result)}, at each {@code ARETURN}: the result on
+   * the stack is replaced by another of its type, so no frame or local changes and
+   * retransformation is allowed.
    */
-  private static final class ReturnedLine extends MethodVisitor {
-    ReturnedLine(MethodVisitor next) {
-      super(Opcodes.ASM9, next);
-    }
-
-    @Override
-    public void visitInsn(int opcode) {
-      if (opcode == Opcodes.ARETURN) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, BRIDGE_LINE, BRIDGE_LINE_DESCRIPTOR, false);
-      }
-      super.visitInsn(opcode);
-    }
-  }
-
-  /**
-   * {@code return RedactionBridge.<bridge>(event, result)} at each {@code ARETURN}, the event being
-   * the method's first argument: the result on the stack is replaced by another of its type.
-   */
-  private static final class ReturnedWithEvent extends MethodVisitor {
+  private static final class ReturnedValue extends MethodVisitor {
     private final String bridge;
     private final String bridgeDescriptor;
+    private final boolean withEvent;
 
-    ReturnedWithEvent(MethodVisitor next, String bridge, String bridgeDescriptor) {
+    ReturnedValue(MethodVisitor next, String bridge, String bridgeDescriptor, boolean withEvent) {
       super(Opcodes.ASM9, next);
       this.bridge = bridge;
       this.bridgeDescriptor = bridgeDescriptor;
+      this.withEvent = withEvent;
     }
 
     @Override
     public void visitInsn(int opcode) {
       if (opcode == Opcodes.ARETURN) {
-        super.visitVarInsn(Opcodes.ALOAD, 1);
-        super.visitInsn(Opcodes.SWAP);
+        if (withEvent) {
+          super.visitVarInsn(Opcodes.ALOAD, 1);
+          super.visitInsn(Opcodes.SWAP);
+        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridge, bridgeDescriptor, false);
       }
       super.visitInsn(opcode);
@@ -189,7 +179,7 @@ final class AccessLogRedaction extends LogHook {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-      super.visitMaxs(maxStack + 1, maxLocals);
+      super.visitMaxs(withEvent ? maxStack + 1 : maxStack, maxLocals);
     }
   }
 
