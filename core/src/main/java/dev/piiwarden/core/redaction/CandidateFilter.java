@@ -21,8 +21,8 @@ package dev.piiwarden.core.redaction;
  *   <li>IPv6: two colons with at most four hex digits between them ({@code ::} or {@code :db8:});
  *   <li>IBAN: two upper-case ASCII letters followed by two digits (country and check digits);
  *   <li>credential: an {@code =} or a {@code :} (what follows a key), a {@code >} right after a
- *       letter (an XML element's, {@code <password>}), or {@code bearer } in any case (the bare
- *       {@code Bearer token}).
+ *       letter (an XML element's, {@code <password>}), or {@code bearer } or {@code basic } in any
+ *       case (the bare {@code Bearer token} and {@code Basic token}).
  * </ul>
  *
  * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
@@ -65,6 +65,7 @@ final class CandidateFilter {
   private static final int FAR = -16;
 
   private static final String BEARER_REST = "earer ";
+  private static final String BASIC_REST = "asic ";
   /** What comes before the colon of a mask. */
   private static final String MASK_LABEL = "[REDACTED";
 
@@ -186,7 +187,7 @@ final class CandidateFilter {
           }
           break;
         default: // LETTER_B
-          if (bearer(text, i + 1)) {
+          if (follows(text, i + 1, BEARER_REST) || follows(text, i + 1, BASIC_REST)) {
             found |= CREDENTIAL;
           }
           break;
@@ -246,13 +247,13 @@ final class CandidateFilter {
     return true;
   }
 
-  /** Whether {@code earer } (any case) starts at {@code from}. */
-  private static boolean bearer(CharSequence text, int from) {
-    if (from + BEARER_REST.length() > text.length()) {
+  /** Whether {@code rest} (lower case; the text in any case) starts at {@code from}. */
+  private static boolean follows(CharSequence text, int from, String rest) {
+    if (from + rest.length() > text.length()) {
       return false;
     }
-    for (int k = 0; k < BEARER_REST.length(); k++) {
-      if (CharClasses.lower(text.charAt(from + k)) != BEARER_REST.charAt(k)) {
+    for (int k = 0; k < rest.length(); k++) {
+      if (CharClasses.lower(text.charAt(from + k)) != rest.charAt(k)) {
         return false;
       }
     }

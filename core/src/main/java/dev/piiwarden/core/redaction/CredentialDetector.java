@@ -8,13 +8,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
  * Credentials by key name: the value after a key of {@code credential-keys.txt} (or a configured
  * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
  * \"k\":\"v\"}, {@code k => v} and XML {@code <k>v</k>}; and the token of {@code Authorization: Bearer|Basic|…
- * token} or a bare {@code Bearer token}. Only the value is replaced; the key and quotes stay. An
+ * token}, a bare {@code Bearer token} and a bare {@code Basic token} whose token is the Base64 of
+ * {@code user:password}. Only the value is replaced; the key and quotes stay. An
  * unquoted value ends at a blank, a quote, a backslash or one of
  * <code>, ; &amp; &lt; &gt; ) ] }</code>; a quoted one at its closing quote (looked
  * for within {@value #MAX_QUOTED} characters, else read as unquoted); an unquoted one that opens
@@ -30,6 +32,9 @@ final class CredentialDetector implements Detector {
   private static final String AUTHORIZATION = "authorization";
   private static final String BEARER = "bearer";
   private static final int MIN_BEARER_TOKEN = 8;
+  private static final String BASIC = "basic";
+  /** {@code YTpi}, the Base64 of {@code a:b}. */
+  private static final int MIN_BASIC_TOKEN = 4;
 
   private final KeyAutomaton automaton;
 
@@ -39,6 +44,7 @@ final class CredentialDetector implements Detector {
     keys.addAll(extraKeys);
     keys.add(AUTHORIZATION);
     keys.add(BEARER);
+    keys.add(BASIC);
     this.automaton = KeyAutomaton.of(keys);
   }
 
@@ -88,6 +94,9 @@ final class CredentialDetector implements Detector {
     }
     if (named(text, keyStart, at, BEARER)) {
       return bearer(text, at);
+    }
+    if (named(text, keyStart, at, BASIC)) {
+      return basic(text, at);
     }
     int n = text.length();
     if (at < n && text.charAt(at) == '>' && keyStart > 0 && text.charAt(keyStart - 1) == '<') {
@@ -194,6 +203,40 @@ final class CredentialDetector implements Detector {
       return NONE;
     }
     return token(text, skipBlanks(text, at), MIN_BEARER_TOKEN);
+  }
+
+  /**
+   * A bare {@code Basic token} (RFC 7617, an {@code Authorization} header's value logged on its
+   * own): only when the token is the Base64 of {@code user:password}, printable text with a colon
+   * after a user name, so that {@code Basic authentication} stays.
+   */
+  private static long basic(CharSequence text, int at) {
+    int n = text.length();
+    if (at >= n || text.charAt(at) != ' ') {
+      return NONE;
+    }
+    long token = token(text, skipBlanks(text, at), MIN_BASIC_TOKEN);
+    if (token == NONE) {
+      return NONE;
+    }
+    String encoded = text.subSequence(Detector.start(token), Detector.end(token)).toString();
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(encoded);
+    } catch (IllegalArgumentException notBase64) {
+      return NONE;
+    }
+    int colon = -1;
+    for (int k = 0; k < decoded.length; k++) {
+      int b = decoded[k] & 0xFF;
+      if (b < 0x20 || b == 0x7F) {
+        return NONE; // a control character: not a user name and password
+      }
+      if (b == ':' && colon < 0) {
+        colon = k;
+      }
+    }
+    return colon > 0 ? token : NONE;
   }
 
   /** A token68 (RFC 7235) of at least {@code minLength} characters at {@code start}. */

@@ -188,7 +188,7 @@ final class TextScanner {
    * Whether {@code rebuilt}, a text made from one whose {@link #shapes} were {@code shapes} by
    * putting masks ({@code [REDACTED:<type>]} of a built-in type) in place of some of its parts,
    * certainly holds nothing, told without a pass over it. A mask adds no shape: it has no digit, no
-   * separator of a digit cluster, no {@code @ % = /}, no {@code bearer}, no upper-case letter next
+   * separator of a digit cluster, no {@code @ % = /}, no {@code bearer} or {@code basic}, no upper-case letter next
    * to its edges, and its colon does not count ({@link #masksHoldNoKey}); taking parts out only
    * shortens clusters. So the rebuilt text holds at most the original's shapes, and when that was
    * an address's alone and no {@code @} or {@code %} is left, it holds none; a {@code %} is only

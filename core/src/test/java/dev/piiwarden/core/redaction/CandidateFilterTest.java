@@ -53,7 +53,7 @@ class CandidateFilterTest {
       "bearer ", "Bearer ", "BEARER", "%40", "@", "::", ":", "password", "pwd", "session-id",
       "Authorization: ", "tel ", "phone ", "ssn ", "version ", "DE", "NO93", "GB82", "4111",
       "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-",
-      "%2B44", "%2b1", "4111+", "+1111", "DE89+"
+      "%2B44", "%2b1", "4111+", "+1111", "DE89+", "Basic ", "basic ", "dXNlcjpwYXNz", "YTpi"
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -100,6 +100,8 @@ class CandidateFilterTest {
         Arguments.of("credential", "x", "pwd:", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "abcdefgh", "Bearer ", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "abcdefgh", "bEARER ", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "YTpi", "Basic ", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "YTpi", "bASIC ", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "p", "//u:", CandidateFilter.USER_INFO));
   }
 

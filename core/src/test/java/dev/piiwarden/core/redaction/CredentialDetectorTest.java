@@ -45,6 +45,9 @@ class CredentialDetectorTest {
       ASP.NET_SessionId=4x2gl5jm1vd0mf2        | ASP.NET_SessionId=[REDACTED:credential]
       created sessionId=s-8c1f2e for user 42  | created sessionId=[REDACTED:credential] for user 42
       {"session_id":"s-8c1f2e"}                | {"session_id":"[REDACTED:credential]"}
+      "GET / HTTP/1.1" 200 "Basic dXNlcjpwYXNz" | "GET / HTTP/1.1" 200 "Basic [REDACTED:credential]"
+      header Basic YWxhZGRpbjpvcGVuc2VzYW1l sent | header Basic [REDACTED:credential] sent
+      basic YTpi                               | basic [REDACTED:credential]
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -64,6 +67,10 @@ class CredentialDetectorTest {
       secret: false
       OLDPWD=/home/bob and SUDO_USER NOPASSWD: ALL
       -Xpassword=x
+      uses Basic authentication for the admin
+      Basic settings saved
+      basic YWJj
+      Basic dXNlcjpwYXNz=
       session started for user 42
       sessionTimeout=30
       <password></password>
