@@ -57,7 +57,8 @@ final class CredentialDetector implements Detector {
    * Whether {@code name}, the name of a value kept apart from it (an MDC entry's key, a key-value
    * pair's), is a credential key as it would be before an {@code =} in text: it ends in a key name
    * that starts at a key boundary ({@code password}, {@code db.password}, {@code X-Api-Key}, {@code
-   * accessToken}, a configured key); {@code passwordHint} and {@code mytoken} are not.
+   * accessToken}, a configured key); {@code passwordHint} and {@code mytoken} are not, nor is
+   * {@code basic}, which names a credential only as an {@code Authorization} scheme before one.
    */
   boolean namesCredential(CharSequence name) {
     int state = 0;
@@ -65,7 +66,9 @@ final class CredentialDetector implements Detector {
       state = automaton.step(state, name.charAt(i));
     }
     int length = automaton.keyLength(state);
-    return length > 0 && keyBoundary(name, name.length() - length, name.length());
+    int keyStart = name.length() - length;
+    return length > 0 && keyBoundary(name, keyStart, name.length())
+        && !named(name, keyStart, name.length(), BASIC);
   }
 
   /**

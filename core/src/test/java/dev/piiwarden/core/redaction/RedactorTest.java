@@ -179,6 +179,7 @@ class RedactorTest {
     assertEquals(null, redactor.redactValue("token", null));
     assertEquals("abc", redactor.redactValue(null, "abc"));
     assertEquals("zzz", redactor.redactValue("member_pin", "zzz"));
+    assertEquals("premium", redactor.redactValue("plan.basic", "premium"));
     Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_pin").build());
     assertEquals("[REDACTED:credential]", withKey.redactValue("member_pin", "zzz"));
     assertEquals("[REDACTED:credential]", redactor.redactValue("JSESSIONID", "8F2A9C1D0E7B"));
