@@ -50,6 +50,9 @@ final class AccessLogRedaction extends LogHook {
   private static final String OBJECT = "Ljava/lang/Object;";
   private static final String BYTES = "[B";
   private static final String STREAM = "Ljava/io/OutputStream;";
+  /** The streaming {@code encode(Event, OutputStream)}, erased. */
+  private static final String EVENT_STREAM =
+      "(Lch/qos/logback/core/spi/DeferredProcessingAware;" + STREAM + ")V";
 
   /** Whether a class is a logback-access event: it implements {@code IAccessEvent} (2.0 or 1.x). */
   private static final ClassValue<Boolean> ACCESS_EVENT = new ClassValue<>() {
@@ -124,7 +127,7 @@ final class AccessLogRedaction extends LogHook {
       return next;
     }
     if (withEvent != null) {
-      if (withEvent.equals(BYTES) && descriptor.equals(EVENT.replace(")", STREAM + ")") + "V")) {
+      if (withEvent.equals(BYTES) && descriptor.equals(EVENT_STREAM)) {
         return new StreamedEvent(next); // the streaming encode(Event, OutputStream)
       }
       // the generic encode(Event) / doLayout(Event), erased

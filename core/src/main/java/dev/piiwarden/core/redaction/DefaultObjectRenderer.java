@@ -2,8 +2,8 @@ package dev.piiwarden.core.redaction;
 
 import dev.piiwarden.api.spi.ObjectRenderer;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -35,27 +35,26 @@ public final class DefaultObjectRenderer implements ObjectRenderer {
     static final int MOST = 32;
 
     private final PrintStream out;
-    private final Set<String> said = ConcurrentHashMap.newKeySet();
+    private final Set<String> said = new HashSet<>();
 
     FailureReport(PrintStream out) {
       this.out = out;
     }
 
+    /** Synchronized: failures are rare, and the limit's line must be said once. */
     @Override
-    public void accept(RedactionFailure failure) {
+    public synchronized void accept(RedactionFailure failure) {
       String cause = failure.advice().isEmpty() ? failure.exceptionType() : failure.advice();
       if (said.size() > MOST || !said.add(cause)) {
         return;
       }
-      if (said.size() > MOST) {
-        out.println("piiwarden: PersonalDataExport.redact failed in more ways than "
-            + MOST + "; further ones are not reported");
-        return;
-      }
-      out.println("piiwarden: PersonalDataExport.redact wrote " + Redactor.FAILED + " in place of"
-          + " what it could not redact: " + (failure.advice().isEmpty()
-              ? failure.exceptionType() + " (its message is not shown, as it could quote the value)"
-              : failure.advice()));
+      out.println(said.size() > MOST
+          ? "piiwarden: PersonalDataExport.redact failed in more ways than " + MOST
+              + "; further ones are not reported"
+          : "piiwarden: PersonalDataExport.redact wrote " + Redactor.FAILED + " in place of what it"
+              + " could not redact: " + (failure.advice().isEmpty()
+                  ? cause + " (its message is not shown, as it could quote the value)"
+                  : cause));
     }
   }
 }
