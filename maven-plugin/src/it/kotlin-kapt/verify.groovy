@@ -23,5 +23,7 @@ assert log.contains('PW019: PII Warden\'s method-body analysis is not available:
     + ' processors over stubs of the Kotlin classes')
 assert log.contains('PW026: @PersonalData on phone, a property of com.acme.Lead\'s primary constructor')
 assert log.count('PW026') == 1
+// kapt's mapDiagnosticLocations puts it on the Kotlin line of the parameter, not the stub's
+assert log.contains('src/main/kotlin/com/acme/Accounts.kt:17: warning: PW026') : 'PW026 not at Accounts.kt:17'
 assert log.contains('[WARNING] PII Warden: 3 classes were compiled without piiwarden-processor\'s method-body analysis')
 return true
