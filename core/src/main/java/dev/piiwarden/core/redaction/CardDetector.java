@@ -11,6 +11,12 @@ package dev.piiwarden.core.redaction;
  * ({@code 4111 1111 1111 1111 2024}) is searched for the longest valid card starting at each group
  * (the scan triggers at every group). A bare run of more than 19 digits is a longer number, not a
  * card.
+ *
+ * <p>A number of one or two digits beside a card is not one of its groups (only a 13- or 14-digit
+ * card written in groups of four ends in such a group, {@code 4222 2222 2222 2}): {@code qty 2
+ * 4111 1111 1111 1111} and {@code 4111 1111 1111 1111 5 items} hold a card. So does {@code #1
+ * 4111-1111-1111-1111}, whose groups are joined by another separator than the number before; a
+ * card's groups are joined by one separator throughout.
  */
 final class CardDetector implements Detector {
   static final int MIN_DIGITS = 13;
@@ -36,7 +42,8 @@ final class CardDetector implements Detector {
     int firstSix = 0;
     int bestEnd = -1;
     int runEnd = at;
-    boolean grouped = false;
+    char joiner = 0;
+    boolean inFours = true;
     int i = at;
     while (true) {
       int groupStart = i;
@@ -48,22 +55,30 @@ final class CardDetector implements Detector {
         i++;
       }
       if (count > MAX_DIGITS) {
-        if (!grouped) {
+        if (joiner == 0) {
           return NONE;
         }
         break;
       }
-      if (i == groupStart || CharClasses.alnumAt(text, i)
-          || (i - groupStart < MIN_GROUP && count < MIN_DIGITS)) {
+      boolean shortGroup = i - groupStart < MIN_GROUP;
+      if (i == groupStart || CharClasses.alnumAt(text, i) || (shortGroup && count < MIN_DIGITS)) {
         // glued to a letter, or groups too small for a card ("1 2 3 ...")
         break;
       }
+      if (shortGroup && (count > MIN_DIGITS + 1 || !inFours)) {
+        // a number beside the run: only a 13- or 14-digit card in groups of four ends in a group
+        // this short
+        count -= i - groupStart;
+        break;
+      }
+      inFours &= i - groupStart == 4;
       runEnd = i;
       if (count >= MIN_DIGITS && issuers.issued(firstSix, count) && LuhnCheck.passes(text, at, i)) {
         bestEnd = i;
       }
-      if (i + 1 < n && separator(text.charAt(i)) && CharClasses.isDigit(text.charAt(i + 1))) {
-        grouped = true;
+      if (!shortGroup && i + 1 < n && separator(text.charAt(i)) && (joiner == 0 || text.charAt(i) == joiner)
+          && CharClasses.isDigit(text.charAt(i + 1))) {
+        joiner = text.charAt(i);
         i++;
       } else {
         break;
@@ -72,7 +87,7 @@ final class CardDetector implements Detector {
     if (bestEnd < 0) {
       return NONE;
     }
-    int before = digitsBefore(text, at);
+    int before = digitsBefore(text, at, joiner);
     boolean longerThanACard = before + count > MAX_DIGITS;
     if (!longerThanACard && (before > 0 || bestEnd != runEnd)) {
       return NONE;
@@ -84,18 +99,25 @@ final class CardDetector implements Detector {
     return c == ' ' || c == '-' || c == '+';
   }
 
-  /** The digits of the run's groups before {@code at}, counted up to one more than a card. */
-  private static int digitsBefore(CharSequence text, int at) {
+  /**
+   * The digits of the run's groups before {@code at}, counted up to one more than a card: groups of
+   * three or more digits, each joined by a separator ({@code joiner} alone, when not 0).
+   */
+  private static int digitsBefore(CharSequence text, int at, char joiner) {
     int count = 0;
     int i = at;
     while (i >= 2 && count <= MAX_DIGITS
-        && separator(text.charAt(i - 1))
+        && (joiner == 0 ? separator(text.charAt(i - 1)) : text.charAt(i - 1) == joiner)
         && CharClasses.isDigit(text.charAt(i - 2))) {
-      i -= 1;
-      while (i > 0 && count <= MAX_DIGITS && CharClasses.isDigit(text.charAt(i - 1))) {
-        count++;
+      int groupEnd = i - 1;
+      i = groupEnd;
+      while (i > 0 && groupEnd - i <= MAX_DIGITS && CharClasses.isDigit(text.charAt(i - 1))) {
         i--;
       }
+      if (groupEnd - i < MIN_GROUP) {
+        break; // a number beside the run, not one of its groups
+      }
+      count += groupEnd - i;
     }
     return count;
   }

@@ -6,7 +6,8 @@ import java.util.List;
  * US social security numbers: {@code AAA-GG-SSSS} or {@code AAA GG SSSS} (one separator kind), or
  * a bare nine-digit run when a context word ("ssn", "social security", ...) comes shortly before.
  * The SSA rules apply: the area is not 000, 666 or 900 to 999, the group not 00, the serial not
- * 0000. The tail of a longer number or of a code ({@code INV-123-45-6789}) is not one.
+ * 0000. The tail of a longer number or of a code ({@code INV-123-45-6789}) is not one; a number
+ * beside it across another separator ({@code employee 7 536-22-1234}) does not make it one.
  */
 final class SsnDetector implements Detector {
   private static final ContextWords CONTEXT =
@@ -46,11 +47,10 @@ final class SsnDetector implements Detector {
     } else {
       return NONE;
     }
+    char own = end == at + 9 ? 0 : separator;
     if (CharClasses.alnumAt(text, end)
-        || (end + 1 < n && isSeparator(text.charAt(end))
-            && CharClasses.isDigit(text.charAt(end + 1)))
-        || (at > 1 && isSeparator(text.charAt(at - 1))
-            && CharClasses.isDigit(text.charAt(at - 2)))
+        || (end + 1 < n && joins(text.charAt(end), own) && CharClasses.isDigit(text.charAt(end + 1)))
+        || (at > 1 && joins(text.charAt(at - 1), own) && CharClasses.isDigit(text.charAt(at - 2)))
         || (at > 1 && text.charAt(at - 1) == '-' && CharClasses.isAlnum(text.charAt(at - 2)))) {
       return NONE; // the tail of a longer number, or of a code such as INV-123-45-6789
     }
@@ -66,8 +66,13 @@ final class SsnDetector implements Detector {
     return Detector.match(at, end);
   }
 
-  private static boolean isSeparator(char c) {
-    return c == '-' || c == ' ' || c == '.';
+  /**
+   * Whether a number beside the one found, across {@code c}, makes it part of a longer number: a
+   * decimal point always does, and so does the number's own separator ({@code own}, 0 for a bare
+   * run: then any). {@code employee 7 536-22-1234} holds one; {@code 123-536-22-1234} does not.
+   */
+  private static boolean joins(char c, char own) {
+    return c == '.' || (own == 0 ? c == '-' || c == ' ' : c == own);
   }
 
   private static boolean digits(CharSequence text, int from, int count) {

@@ -26,6 +26,14 @@ class CardDetectorTest {
       card=4111111111111111;                 | card=[REDACTED:card];
       4111 1111 1111 1111 2024               | [REDACTED:card] 2024
       GET /pay?card=4111+1111+1111+1111&x=1  | GET /pay?card=[REDACTED:card]&x=1
+      visa 13 digits 4222 2222 2222 2 ok     | visa 13 digits [REDACTED:card] ok
+      qty 2 4111 1111 1111 1111 captured     | qty 2 [REDACTED:card] captured
+      row 12 5500 0000 0000 0004             | row 12 [REDACTED:card]
+      card 4111 1111 1111 1111 5 items       | card [REDACTED:card] 5 items
+      paid 4111-1111-1111-1111 12 times      | paid [REDACTED:card] 12 times
+      #1 4111-1111-1111-1111                 | #1 [REDACTED:card]
+      line 300 4111-1111-1111-1111           | line 300 [REDACTED:card]
+      3 4111111111111111                     | 3 [REDACTED:card]
       """)
   void validCardsAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -48,6 +56,7 @@ class CardDetectorTest {
       price $1,234.56 and 4111.1111.1111.1111
       sum 4111+1111+1111+1112 fails Luhn
       ids 4111+1111 and 1111+1111
+      counts 1 2 3 4 5 6 7 8 9 1 2 3 4 5 6
       """)
   void otherNumbersStay(String text) {
     assertEquals(text, redactor.redact(text));

@@ -43,7 +43,8 @@ public final class CorpusGenerator {
       case "phone":
         return random.nextInt(6) == 0 ? query(type, phone().value().replace("(", "").replace(")", "")) : phone();
       case "card":
-        return random.nextInt(6) == 0 ? query(type, card()) : embed(type, card());
+        return random.nextInt(6) == 0 ? query(type, card())
+            : random.nextInt(5) == 0 ? beside(type, card()) : embed(type, card());
       case "iban":
         return random.nextInt(6) == 0 ? query(type, iban()) : embed(type, iban());
       case "ip":
@@ -55,6 +56,14 @@ public final class CorpusGenerator {
       default:
         throw new IllegalArgumentException(type);
     }
+  }
+
+  /** A value beside a small number, as a quantity, row or counter is logged next to it. */
+  private Sample beside(String type, String value) {
+    int small = 1 + random.nextInt(99);
+    return new Sample(type, value, random.nextBoolean()
+        ? pick(List.of("qty ", "row ", "item #", "retry ")) + small + " " + value + " captured"
+        : "charged " + value + " " + small + pick(List.of(" items", " times", "x", " of 3")));
   }
 
   private Sample embed(String type, String value) {
@@ -199,7 +208,7 @@ public final class CorpusGenerator {
         1 + random.nextInt(99), "-", 1 + random.nextInt(9999));
     switch (random.nextInt(3)) {
       case 0:
-        return embed("ssn", value);
+        return random.nextInt(4) == 0 ? beside("ssn", value) : embed("ssn", value);
       case 1:
         return embed("ssn", value.replace('-', ' '));
       default:
@@ -276,7 +285,8 @@ public final class CorpusGenerator {
             + random.nextInt(10) + "." + random.nextInt(10)
             + pick(List.of("-SNAPSHOT", ".Final", ".RELEASE", "-rc1")) + ".jar";
       case 6:
-        return "order " + luhnFailing() + " reference";
+        return random.nextBoolean() ? "order " + luhnFailing() + " reference"
+            : "row " + (1 + random.nextInt(99)) + " " + luhnFailing() + " " + random.nextInt(10) + " items";
       case 7:
         return "java.lang.Object@" + Integer.toHexString(random.nextInt())
             + " com.acme." + capitalised() + "@" + Integer.toHexString(random.nextInt());

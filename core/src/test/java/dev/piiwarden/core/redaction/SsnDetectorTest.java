@@ -16,6 +16,8 @@ class SsnDetectorTest {
       SSN#123456789              | SSN#[REDACTED:ssn]
       social security no 078051120 | social security no [REDACTED:ssn]
       (899-99-9999)              | ([REDACTED:ssn])
+      employee 7 536-22-1234     | employee 7 [REDACTED:ssn]
+      ssn 536-22-1234 9 times    | ssn [REDACTED:ssn] 9 times
       """)
   void ssnsAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -34,6 +36,9 @@ class SsnDetectorTest {
       part of more 123-45-6789-1
       invoice INV-123-45-6789
       tail of a number 7-123-45-6789
+      spaced tail of a number 7 123 45 6789
+      decimal 123-45-6789.5
+      decimal before 0.123-45-6789
       date 2024-01-15
       """)
   void otherNumbersStay(String text) {
