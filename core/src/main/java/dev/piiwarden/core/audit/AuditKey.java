@@ -113,6 +113,14 @@ public final class AuditKey {
     return load(file);
   }
 
+  /**
+   * A key derived from this one for another use: the HMAC of {@code label} under this key, so that
+   * a key read once (a file that can be read only once, such as a pipe) serves both.
+   */
+  public byte[] derive(byte[] label) {
+    return hash.digest(label);
+  }
+
   KeyedHash hash() {
     return hash;
   }

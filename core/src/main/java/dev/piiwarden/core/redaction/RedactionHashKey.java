@@ -1,11 +1,8 @@
 package dev.piiwarden.core.redaction;
 
-import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.HmacSha256;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,14 +26,10 @@ public final class RedactionHashKey {
    * The redaction key for the audit key file, checked as the audit trail checks it (present, at
    * least 32 bytes, not open to group or others).
    *
-   * @throws AuditException naming the file when it is missing, unreadable, short or too open
+   * @throws dev.piiwarden.core.audit.AuditException naming the file when it is missing, unreadable, short or too open
    */
   public static byte[] fromAuditKeyFile(Path file) {
-    AuditKey.load(file);
-    try {
-      return derivedFrom(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new AuditException("cannot read audit key file " + file + " (" + e + ")", e);
-    }
+    // read once: a key given as a pipe (--key-file <(vault read ...)) reads empty the second time
+    return AuditKey.load(file).derive(LABEL);
   }
 }

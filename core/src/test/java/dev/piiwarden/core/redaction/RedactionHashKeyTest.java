@@ -3,14 +3,18 @@ package dev.piiwarden.core.redaction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.piiwarden.core.audit.AuditException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,6 +44,27 @@ class RedactionHashKeyTest {
     Path file = keyFile("rw-------");
 
     assertArrayEquals(RedactionHashKey.derivedFrom(AUDIT_KEY), RedactionHashKey.fromAuditKeyFile(file));
+  }
+
+  @Test
+  void aKeyGivenAsAPipeIsReadOnce() throws Exception {
+    Path fifo = dir.resolve("key-pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(fifo, AUDIT_KEY); // blocks until the key is read; written once, as <(cat key)
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+
+    // a second read of the pipe would wait for a writer that never comes, or read nothing
+    byte[] key = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> RedactionHashKey.fromAuditKeyFile(fifo));
+
+    assertArrayEquals(RedactionHashKey.derivedFrom(AUDIT_KEY), key);
   }
 
   @Test
