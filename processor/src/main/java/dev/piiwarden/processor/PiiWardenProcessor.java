@@ -16,6 +16,7 @@ import dev.piiwarden.processor.flow.ClassFlow;
 import dev.piiwarden.processor.flow.FlowAnalysis;
 import dev.piiwarden.processor.flow.FlowChecks;
 import dev.piiwarden.processor.flow.JavacTaskLocator;
+import dev.piiwarden.processor.flow.LambdaConsentCheck;
 import dev.piiwarden.processor.flow.MethodFacts;
 import dev.piiwarden.processor.flow.SinkCatalogue;
 import dev.piiwarden.processor.flow.SinkCatalogueException;
@@ -122,6 +123,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
   private AnalyzeListener listener;
   private FlowAnalysis flow;
   private FlowChecks flowChecks;
+  private LambdaConsentCheck lambdaConsent;
   /**
    * Checked top-level classes whose fragment waits for their ANALYZE event. Their declarations are
    * scanned again then: javac re-enters classes between rounds, so member elements seen in a round
@@ -364,6 +366,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
             return fragment == null ? List.of() : fragment.summaries();
           });
       flowChecks = new FlowChecks(options.taxonomy(), reporter, trees, flow::categoryOf);
+      lambdaConsent = new LambdaConsentCheck(trees, types, elements, names, inheritance, reporter);
     }
   }
 
@@ -449,6 +452,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     }
     if (analysed != null) {
       flowChecks.unrecorded(analysed, unit);
+      lambdaConsent.check(unit, topLevel);
     }
     Inventory fragment = assemble(declarations, analysed, unit);
     if (reporter.errorCount() > 0) {

@@ -101,7 +101,13 @@ public enum Message {
       "%s implements %s with %s, inherited from a superclass that does not implement %s: the PII Warden"
           + " agent checks consent on the first implementation in a class that implements it, and"
           + " there is none, so calls of it run without a consent check. Override %s in this class"
-          + " (calling super) or put @ConsentRequired on %s.");
+          + " (calling super) or put @ConsentRequired on %s."),
+  PW029(Diagnostic.Kind.WARNING,
+      "%s implements %s, which requires consent for %s, and nothing checks it at run time: the PII"
+          + " Warden agent checks consent in the method of a class that implements an abstract one, and"
+          + " a lambda or method reference is implemented by a class the JVM generates, which the agent"
+          + " cannot change, so calls of it run without a consent check or audit event. Implement %s in"
+          + " a named or anonymous class, or %s.");
 
   private final Diagnostic.Kind kind;
   private final String format;

@@ -90,6 +90,15 @@ public final class ConsentInheritance {
     return aside;
   }
 
+  /**
+   * The abstract methods requiring consent that {@code type} leaves to what implements it: its own
+   * and those of its supertypes it does not implement. For a functional interface, the method a
+   * lambda or method reference implements (and any method of {@code Object} it declares again).
+   */
+  public List<ExecutableElement> leftOpen(TypeMirror type) {
+    return openOf(type);
+  }
+
   /** A method {@code declaring} declares that implements {@code required} as a member of {@code type}. */
   private ExecutableElement implementationIn(TypeElement type, TypeElement declaring, ExecutableElement required) {
     for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
