@@ -19,7 +19,7 @@ package dev.piiwarden.core.redaction;
  *       superset of the separators each of these detectors allows inside a value);
  *   <li>IPv4: four runs of digits joined by single dots ({@code 1.2.3.4});
  *   <li>IPv6: two colons with at most four hex digits between them ({@code ::} or {@code :db8:});
- *   <li>IBAN: two upper-case ASCII letters followed by two digits (country and check digits);
+ *   <li>IBAN: two ASCII letters of one case followed by two digits (country and check digits);
  *   <li>credential: an {@code =} or a {@code :} (what follows a key), a {@code >} right after a
  *       letter (an XML element's, {@code <password>}), or {@code bearer } or {@code basic } in any
  *       case (the bare {@code Bearer token} and {@code Basic token}).
@@ -148,7 +148,7 @@ final class CandidateFilter {
         mostDots = Math.max(mostDots, dots);
         cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + length : length;
         longestCluster = Math.max(longestCluster, cluster);
-        if (length >= 2 && i >= 2 && isUpper(text.charAt(i - 1)) && isUpper(text.charAt(i - 2))) {
+        if (length >= 2 && i >= 2 && countryCase(text.charAt(i - 2), text.charAt(i - 1))) {
           found |= IBAN;
         }
         lastDigit = end - 1;
@@ -260,7 +260,9 @@ final class CandidateFilter {
     return true;
   }
 
-  private static boolean isUpper(char c) {
-    return c >= 'A' && c <= 'Z';
+  /** Two ASCII letters of one case, as an IBAN's country code is written. */
+  private static boolean countryCase(char first, char second) {
+    return (first >= 'A' && first <= 'Z' && second >= 'A' && second <= 'Z')
+        || (first >= 'a' && first <= 'z' && second >= 'a' && second <= 'z');
   }
 }

@@ -22,8 +22,15 @@ final class IbanCountries {
     return BUILT_IN;
   }
 
-  /** The IBAN length of the country with these upper-case letters, or zero. */
+  /**
+   * The IBAN length of the country with these letters, both upper case or both lower case
+   * ({@code de89 3704 …}, as a form may keep what was typed), or zero.
+   */
   int length(char first, char second) {
+    if (first >= 'a' && first <= 'z' && second >= 'a' && second <= 'z') {
+      first = (char) (first - 'a' + 'A');
+      second = (char) (second - 'a' + 'A');
+    }
     if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
       return 0;
     }

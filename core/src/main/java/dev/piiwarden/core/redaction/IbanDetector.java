@@ -1,7 +1,8 @@
 package dev.piiwarden.core.redaction;
 
 /**
- * International bank account numbers: a country code (upper case), two check digits and the BBAN,
+ * International bank account numbers: a country code (upper case, or lower case as typed into a
+ * form and logged as it came), two check digits and the BBAN,
  * bare or in groups separated by single spaces (or plus signs, spaces in a form-encoded query
  * string), exactly as long as the country's IBAN ({@link IbanCountries}), passing {@link
  * Mod97Check}. Nothing may touch the last character but a non-alphanumeric one.

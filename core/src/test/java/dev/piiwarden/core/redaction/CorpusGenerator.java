@@ -162,6 +162,9 @@ public final class CorpusGenerator {
         : digits(Integer.parseInt(country[1]));
     int check = 98 - mod97(bban + country[0] + "00");
     String iban = country[0] + (check < 10 ? "0" : "") + check + bban;
+    if (random.nextInt(8) == 0) {
+      iban = iban.toLowerCase(Locale.ROOT); // as typed into a form
+    }
     if (random.nextBoolean()) {
       return iban;
     }

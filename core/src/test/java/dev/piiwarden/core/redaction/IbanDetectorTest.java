@@ -20,6 +20,8 @@ class IbanDetectorTest {
       (BE68539007547034)                         | ([REDACTED:iban])
       to CH9300762011623852957 from              | to [REDACTED:iban] from
       ?iban=DE89+3704+0044+0532+0130+00&x=1      | ?iban=[REDACTED:iban]&x=1
+      iban de89370400440532013000 as typed       | iban [REDACTED:iban] as typed
+      gb82 west 1234 5698 7654 32                | [REDACTED:iban]
       """)
   void validIbansAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -32,7 +34,7 @@ class IbanDetectorTest {
       too long DE893704004405320130001
       unknown country ZZ89370400440532013000
       glued XDE89370400440532013000
-      lower-case country de89370400440532013000
+      mixed-case country De89370400440532013000
       a word AB12 and a version AB12CD
       wrong check digits DE88+3704+0044+0532+0130+00
       """)
