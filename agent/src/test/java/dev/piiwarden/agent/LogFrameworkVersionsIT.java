@@ -80,8 +80,8 @@ class LogFrameworkVersionsIT {
   /**
    * SLF4J over java.util.logging (slf4j-jdk14): SLF4J formats a call's arguments before
    * java.util.logging sees the text, so they are handed to the agent first: an annotated argument
-   * by its annotations, not by its {@code toString}. SLF4J 2's adapter, its fluent API included,
-   * and SLF4J 1.7's, whose logging methods each format on their own (one, two and many arguments).
+   * by its annotations, not by its {@code toString}. SLF4J 2's adapter, its fluent API included
+   * (arguments and key-value pairs), and SLF4J 1.7's, whose logging methods each format on their own (one, two and many arguments).
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"slf4j-jdk14, slf4j-jul-fluent", "slf4j-1.7-jdk14, slf4j-jul"})
@@ -102,6 +102,9 @@ class LogFrameworkVersionsIT {
       assertEquals("INFO: case=fluent " + patient + " for [REDACTED:email]", line(text, "case=fluent "));
       assertEquals("INFO: case=fluent-one BankAccount{owner=acct-7, iban=******************3000}",
           line(text, "case=fluent-one"));
+      // the key-value pairs, which SLF4J writes before the message, an annotated value by its annotations
+      assertEquals("INFO: patient=Patient{name=[REDACTED:user.name]} order=A-10428 case=fluent-kv ordinary text",
+          line(text, "case=fluent-kv"));
     }
     assertEquals("INFO: " + CLEAN, line(text, "case=clean"));
   }

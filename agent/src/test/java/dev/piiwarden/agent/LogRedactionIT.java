@@ -160,6 +160,30 @@ class LogRedactionIT {
   }
 
   /**
+   * logstash-logback-encoder's {@code rawMessage} writes the message before its placeholders are
+   * filled: a template that holds personal data is written redacted with its placeholders where
+   * they were (one right after {@code password=} too), a message without arguments as its redacted
+   * text, and clean templates as they were.
+   */
+  @Test
+  void logstashRawMessageIsRedactedWithItsPlaceholdersKept() throws Exception {
+    Path log = run("slf4j", LOGBACK, "-Dlogback.configurationFile=" + config("logback-json-raw.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    List<JsonNode> events = json(log);
+    JsonNode template = message(events, "case=template");
+    assertEquals("case=template mail [REDACTED:email] order A-10428 password=[REDACTED:credential]",
+        template.get("message").asText());
+    assertEquals("case=template mail [REDACTED:email] order {} password={}", template.get("raw_message").asText());
+    assertEquals("literal case, mail sent to [REDACTED:email]",
+        message(events, "literal case").get("raw_message").asText());
+    assertEquals("case=arguments user {} called from {} on {}",
+        message(events, "case=arguments").get("raw_message").asText());
+    assertEquals("case=message {}", message(events, "case=message").get("raw_message").asText());
+    assertEquals(CLEAN, message(events, "case=clean").get("raw_message").asText());
+  }
+
+  /**
    * logstash-logback-encoder's markers and structured arguments are JSON fields of their own: each
    * holding personal data is written redacted under its own name (an annotated object's structure
    * kept, its annotated members by their redaction), and clean ones exactly as without the agent.
@@ -279,6 +303,25 @@ class LogRedactionIT {
         line(text, "case=printf "));
     assertEquals("INFO fixture case=printf-number [REDACTED:card] for Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=printf-number"));
+    assertEquals("INFO fixture [case=object-array, Patient{name=[REDACTED:user.name]}, [REDACTED:email]] mdc={}",
+        line(text, "case=object-array"));
+  }
+
+  /**
+   * SLF4J 2 over Log4j2 (log4j-slf4j2-impl) makes text of a key-value pair's value as it is added,
+   * for the context map the event carries: an annotated object there is rendered by its
+   * annotations, as in a message; text values are redacted as the context map's.
+   */
+  @Test
+  void log4jSlf4jKeyValuePairsRenderAnnotatedObjectsByTheirAnnotations() throws Exception {
+    Path log = run("slf4j", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-file.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertFalse(text.contains(PersonalValues.ANNOTATED_NAME), text);
+    assertEquals("INFO fixture case=kv-annotated ordinary text"
+        + " mdc={order=A-10428, patient=Patient{name=[REDACTED:user.name]}}", line(text, "case=kv-annotated"));
+    assertEquals("INFO fixture case=kv ordinary text mdc={apiKey=[REDACTED:credential], phone=[REDACTED:phone]}",
+        line(text, "case=kv "));
   }
 
   /** java.util.logging through log4j-jul's LogManager: Log4j2 events whose messages are MessageFormat's. */
@@ -439,6 +482,8 @@ class LogRedactionIT {
         line(text, "case=printf "));
     assertEquals("INFO fixture case=printf-number [REDACTED:card] for Patient{name=[REDACTED:user.name]} mdc=[] kv=[]",
         line(text, "case=printf-number"));
+    assertEquals("INFO fixture [case=object-array, Patient{name=[REDACTED:user.name]}, [REDACTED:email]] mdc=[] kv=[]",
+        line(text, "case=object-array"));
   }
 
   @Test
@@ -679,7 +724,8 @@ class LogRedactionIT {
     try (Stream<Path> files = Files.list(cache)) {
       entries = files.filter(file -> file.getFileName().toString().startsWith("hooked-")).toList();
     }
-    assertEquals(1, entries.size(), entries::toString);
+    // Logback's Logger and SLF4J's DefaultLoggingEventBuilder (the scenario's fluent calls)
+    assertEquals(2, entries.size(), entries::toString);
     assertEquals("", agentLines(first.stderr()), first::toString);
 
     FixtureJvm.Result second = runCached(tmp, "second");

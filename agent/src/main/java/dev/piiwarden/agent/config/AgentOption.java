@@ -60,6 +60,11 @@ public enum AgentOption {
     this.check = check;
   }
 
+  /** Whether the value is a comma-separated list, whose own check judges an empty element. */
+  boolean isList() {
+    return check == Check.DETECTORS || check == Check.NAMES || check == Check.PATTERNS;
+  }
+
   /** The option's name, e.g. {@code piiwarden.consent.cache-ttl}. */
   public String key() {
     return key;

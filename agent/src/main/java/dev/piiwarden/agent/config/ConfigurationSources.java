@@ -168,7 +168,10 @@ public final class ConfigurationSources {
 
   /**
    * {@code key=value,key=value}; a piece without {@code =} continues the previous value, so that
-   * {@code redaction.detectors=email,phone} keeps its list.
+   * {@code redaction.detectors=email,phone} keeps its list. An empty piece ({@code ,,}) is refused
+   * as the typo it is, naming the option before it, rather than joined to that option's value; a
+   * list's value keeps it for the list's own check ({@code redaction.patterns=A\,,B}: a pattern
+   * ending in an escaped comma).
    */
   private Map<String, String> parseArguments() throws ConfigurationError {
     List<String[]> entries = new ArrayList<>();
@@ -177,6 +180,12 @@ public final class ConfigurationSources {
     }
     String[] last = null;
     for (String piece : agentArguments.split(",")) {
+      if (piece.isBlank() && (last == null || !AgentOption.byKey(last[0]).map(AgentOption::isList).orElse(false))) {
+        throw new ConfigurationError("agent arguments", last == null
+            ? "an empty option before the first comma; remove that comma"
+            : "an empty option after the value of " + last[0] + " (two commas in a row); remove one",
+            "key=value,key=value");
+      }
       int equals = piece.indexOf('=');
       if (equals < 0) {
         if (last == null) {

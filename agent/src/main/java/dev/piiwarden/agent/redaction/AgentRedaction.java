@@ -26,7 +26,8 @@ public final class AgentRedaction {
   static final Set<String> HOOKED = binaryNames(List.of(LogbackEventRedaction.TYPE_NAME,
       Log4jEventRedaction.TYPE_NAME, ThrowableProxyRedaction.TYPE_NAME, JulRecordRedaction.TYPE_NAME,
       JbossRecordRedaction.TYPE_NAME, Log4jApiBridgeRedaction.TYPE_NAME, Slf4jJulAdapterRedaction.TYPE_NAME,
-      Slf4jJulAdapterRedaction.TYPE_NAME_1),
+      Slf4jJulAdapterRedaction.TYPE_NAME_1, Slf4jKeyValueTextRedaction.TYPE_NAME,
+      Log4jSlf4jKeyValueRedaction.TYPE_NAME),
       ExceptionClassNames.ALL);
   /** The servers' access log writers' binary names, as {@link #HOOKED}. */
   static final Set<String> ACCESS_LOG_WRITERS = binaryNames(

@@ -9,7 +9,8 @@ import java.lang.invoke.MethodType;
  * formatted from the redacted parameters ({@link LogText#arguments}, so an annotated object is
  * rendered by its annotations): a {@code {}} message by a {@code ParameterizedMessage} of them, a
  * {@code MessageFormatMessage} or printf message by a {@code SimpleMessage} of the text the JDK's
- * formatter makes of them, as {@link Log4jEventRewrite} does for log4j-core's events. Any other
+ * formatter makes of them, an {@code ObjectArrayMessage} by a {@code SimpleMessage} of its redacted
+ * parameters as it writes them, as {@link Log4jEventRewrite} does for log4j-core's events. Any other
  * message, or one without parameters, goes on as it is; the backend's own hook redacts the text.
  */
 final class Log4jApiMessages {
@@ -50,6 +51,9 @@ final class Log4jApiMessages {
     }
     if (type.endsWith("ObjectMessage") && redacted.length == 1 && redacted[0] instanceof String) {
       return (Object) members.newSimpleMessage.invokeExact(redacted[0]);
+    }
+    if (Log4jEventRewrite.isObjectArrayMessage(message.getClass())) {
+      return (Object) members.newSimpleMessage.invokeExact((Object) java.util.Arrays.toString(redacted));
     }
     if (Log4jEventRewrite.isJdkFormatted(type)) {
       String formatted = (String) (Object) members.getFormattedMessage.invokeExact(message);

@@ -473,6 +473,9 @@ final class Log4jEventRewrite {
       Object rendered = redacted[0];
       return rendered instanceof String ? (String) rendered : formatted;
     }
+    if (isObjectArrayMessage(message.getClass())) {
+      return java.util.Arrays.toString(redacted);
+    }
     String format = (String) (Object) members.getFormat.invokeExact(message);
     if (format == null) {
       return formatted;
@@ -496,6 +499,14 @@ final class Log4jEventRewrite {
   private static String parameterized(Access members, String format, Object[] parameters) throws Throwable {
     Object copy = (Object) members.newParameterizedMessage.invokeExact((Object) format, (Object) parameters);
     return (String) (Object) GET_FORMATTED_MESSAGE.invokeExact(copy);
+  }
+
+  /**
+   * Whether a message is a Log4j2 {@code ObjectArrayMessage} (a final class), whose text is its
+   * parameters as {@code Arrays.toString} writes them, without a format.
+   */
+  static boolean isObjectArrayMessage(Class<?> type) {
+    return type.getName().equals("org.apache.logging.log4j.message.ObjectArrayMessage");
   }
 
   /** Whether a message class, by its simple name, is formatted by the JDK's MessageFormat or String.format. */
@@ -556,7 +567,8 @@ final class Log4jEventRewrite {
    * {@code ReusableParameterizedMessage} ({@code varargs}, else {@code params}) and the events that
    * are their own message ({@code parameters}), with {@code ReusableMessage#getParameterCount};
    * any other class through {@code getParameters()} ({@link #array} null). Also whether the class
-   * is an {@code ObjectMessage}, whose one parameter {@link #rendered} takes as its text.
+   * is an {@code ObjectMessage} or {@code ObjectArrayMessage}, a message without a format whose
+   * text {@link #rendered} makes of its parameters alone.
    */
   private static final class Parameters {
     private static final Parameters GENERAL = new Parameters(null, null, null, false, false);
@@ -582,7 +594,7 @@ final class Log4jEventRewrite {
 
     static Parameters of(Class<?> messageClass, Class<?> reusable, MethodHandle count) {
       String name = messageClass.getSimpleName();
-      if (name.endsWith("ObjectMessage")) {
+      if (name.endsWith("ObjectMessage") || isObjectArrayMessage(messageClass)) {
         return OBJECT_MESSAGE;
       }
       boolean parameterized = name.endsWith("ParameterizedMessage");

@@ -55,6 +55,10 @@ final class LogHookRewriter extends ClassVisitor {
       case Slf4jJulAdapterRedaction.TYPE_NAME:
       case Slf4jJulAdapterRedaction.TYPE_NAME_1:
         return new Slf4jJulAdapterRedaction();
+      case Slf4jKeyValueTextRedaction.TYPE_NAME:
+        return new Slf4jKeyValueTextRedaction();
+      case Log4jSlf4jKeyValueRedaction.TYPE_NAME:
+        return new Log4jSlf4jKeyValueRedaction();
       default:
         if (ExceptionClassNames.contains(internalName)) {
           return new ExceptionClassRedaction();

@@ -55,6 +55,42 @@ final class LogText {
   }
 
   /**
+   * A message template with {@code {}} placeholders (Logback's unformatted message) redacted with
+   * its placeholders kept: each text between them redacted on its own, so that no mask takes one
+   * in (as {@code password={}} would). The same instance when nothing was found.
+   */
+  String template(String template) {
+    int placeholder = template.indexOf("{}");
+    if (placeholder < 0) {
+      return redactor.redact(template);
+    }
+    if (redactor.shapes(template) == 0) {
+      return template; // the common template, "order {} shipped to {}": one pass, no piece cut out
+    }
+    StringBuilder out = null;
+    int from = 0;
+    while (true) {
+      int end = placeholder < 0 ? template.length() : placeholder;
+      String piece = template.substring(from, end);
+      String redacted = redactor.redact(piece);
+      if (redacted != piece && out == null) {
+        out = new StringBuilder(template.length() + 32).append(template, 0, from);
+      }
+      if (out != null) {
+        out.append(redacted);
+        if (placeholder >= 0) {
+          out.append("{}");
+        }
+      }
+      if (placeholder < 0) {
+        return out == null ? template : out.toString();
+      }
+      from = placeholder + 2;
+      placeholder = template.indexOf("{}", from);
+    }
+  }
+
+  /**
    * Free text read in place (a framework's format buffer): the redacted text, or {@code null} when
    * nothing was found, so clean text costs no copy.
    */

@@ -17,7 +17,8 @@ import java.util.Objects;
 
 /**
  * Redacts a Logback {@code LoggingEvent} in place, before any appender or encoder sees it: the
- * formatted message (arguments rendered by {@link LogText#arguments}), the argument array, the MDC
+ * formatted message (arguments rendered by {@link LogText#arguments}) and, when that needed
+ * redaction, the unformatted one (the template, placeholders kept), the argument array, the MDC
  * map, the SLF4J 2 key-value pairs, logstash-logback-encoder's markers and structured arguments
  * ({@link LogstashFields}) and the exception: each throwable proxy of the chain gets the
  * stand-in of its exception and its redacted message (frames untouched). The event's fields are
@@ -134,6 +135,7 @@ final class LogbackEventRewrite {
         String out = text.text(formatted);
         if (out != formatted) {
           fields.setFormattedMessage.invokeExact(event, (Object) out);
+          rawMessage(fields, event, template, formatted, out);
         }
         return out;
       }
@@ -151,10 +153,31 @@ final class LogbackEventRewrite {
           : text.text((String) (Object) fields.formatArray.invokeExact((Object) template, (Object) redacted));
       fields.setFormattedMessage.invokeExact(event, (Object) out);
       fields.setArgumentArray.invokeExact(event, (Object) kept(arguments, redacted));
+      if (!clean) {
+        // a certainly clean message shows every text of the template: it holds nothing either
+        rawMessage(fields, event, template, formatted, out);
+      }
       return out;
     } catch (Throwable failure) {
       failClosed(fields, event, failure);
       return Redactor.FAILED;
+    }
+  }
+
+  /**
+   * The event's unformatted message ({@code getMessage()}, which logstash-logback-encoder's {@code
+   * rawMessage} writes), once its formatted message needed redaction: {@code out}, that message
+   * redacted, when the two are one (no arguments), else the template redacted with its {@code {}}
+   * placeholders kept ({@link LogText#template}). A clean event never comes here.
+   */
+  private void rawMessage(Access fields, Object event, String template, String formatted, String out)
+      throws Throwable {
+    if (template == null) {
+      return;
+    }
+    String raw = template == formatted ? out : text.template(template);
+    if (raw != template) {
+      fields.setMessage.invokeExact(event, (Object) raw);
     }
   }
 
@@ -166,6 +189,7 @@ final class LogbackEventRewrite {
             + "); such messages are written as " + Redactor.FAILED);
     try {
       fields.formattedMessage.set(event, Redactor.FAILED);
+      fields.message.set(event, Redactor.FAILED);
       fields.argumentArray.set(event, null);
     } catch (Throwable unwritable) {
       AgentReport.once("logback-message-unwritable", "could not replace a Logback message ("
@@ -352,8 +376,11 @@ final class LogbackEventRewrite {
     /** {@code MessageFormatter.arrayFormat(format, arguments).getMessage()}, {@code (Object, Object)Object}. */
     MethodHandle formatArray;
     MethodHandle setFormattedMessage;
+    MethodHandle setMessage;
     MethodHandle setArgumentArray;
     Field formattedMessage;
+    /** The unformatted message, the template of a message with arguments. */
+    Field message;
     Field argumentArray;
     Field mdc;
     /** Null for a Logback without key-value pairs (1.2), whose reads then give none. */
@@ -385,6 +412,7 @@ final class LogbackEventRewrite {
         getMdc = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getMDCPropertyMap"), read);
         getThrowableProxy = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getThrowableProxy"), read);
         formattedMessage = ReflectiveAccess.field(type, "formattedMessage");
+        message = ReflectiveAccess.field(type, "message");
         argumentArray = ReflectiveAccess.field(type, "argumentArray");
         mdc = ReflectiveAccess.field(type, "mdcPropertyMap");
         try {
@@ -412,6 +440,7 @@ final class LogbackEventRewrite {
                 .asType(MethodType.methodType(Object.class, Object.class, Object.class));
         MethodType write = MethodType.methodType(void.class, Object.class, Object.class);
         setFormattedMessage = ReflectiveAccess.setter(formattedMessage).asType(write);
+        setMessage = ReflectiveAccess.setter(message).asType(write);
         setArgumentArray = ReflectiveAccess.setter(argumentArray).asType(write);
         Class<?> proxy = ReflectiveAccess.sibling(type, "ch.qos.logback.classic.spi.ThrowableProxy");
         proxyThrowable = ReflectiveAccess.field(proxy, "throwable");

@@ -36,6 +36,8 @@ final class RedactionCandidateTransformer implements ClassFileTransformer {
       case Log4jApiBridgeRedaction.TYPE_NAME:
       case Slf4jJulAdapterRedaction.TYPE_NAME:
       case Slf4jJulAdapterRedaction.TYPE_NAME_1:
+      case Slf4jKeyValueTextRedaction.TYPE_NAME:
+      case Log4jSlf4jKeyValueRedaction.TYPE_NAME:
         return true;
       default:
         return ExceptionClassNames.contains(internalName);

@@ -65,6 +65,11 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   }
 
   @Override
+  public Object slf4jKeyValue(Object value) {
+    return LogText.isScalar(value) ? value : text.argument(value);
+  }
+
+  @Override
   public String accessLogLine(String line) {
     return text.text(line);
   }

@@ -90,6 +90,15 @@ class ConfigurationSourcesTest {
   }
 
   @Test
+  void anEmptyArgumentBetweenCommasIsRefusedNamingTheOptionBefore() {
+    assertEquals("piiwarden: configuration error: agent arguments: an empty option after the value"
+        + " of piiwarden.consent.mode (two commas in a row); remove one; allowed: key=value,key=value",
+        refused("consent.mode=monitor,,redaction.style=hash"));
+    assertEquals("piiwarden: configuration error: agent arguments: an empty option before the first"
+        + " comma; remove that comma; allowed: key=value,key=value", refused(",consent.mode=monitor"));
+  }
+
+  @Test
   void anArgumentThatIsNotKeyValueShowsTheQuotingJcmdNeeds() {
     assertEquals("piiwarden: configuration error: agent arguments: 'consent.mode' is not key=value"
         + " (jcmd JVMTI.agent_load splits its arguments at spaces and at '=': quote the option"

@@ -41,6 +41,13 @@ public final class RedactionBridge {
     /** One SLF4J call argument (slf4j-jdk14) redacted, as each of {@link #slf4jArguments}. */
     Object slf4jArgument(Object argument) throws Throwable;
 
+    /**
+     * The value of an SLF4J 2 key-value pair that a backend is about to make text of: an object
+     * other than text or a number rendered log-safe (an annotated one by its annotations), any
+     * other value as it is, for the backend's hook to redact with the rest of the event.
+     */
+    Object slf4jKeyValue(Object value) throws Throwable;
+
     /** Redacts a {@code java.util.logging.LogRecord} in place; returns the redacted message. */
     String julRecord(java.util.logging.LogRecord record, String handled);
 
@@ -186,6 +193,28 @@ public final class RedactionBridge {
     }
   }
 
+  /**
+   * An SLF4J 2 key-value pair's value just before a backend makes text of it: in log4j-slf4j2-impl's
+   * {@code Log4jEventBuilder#addKeyValue} ({@code String.valueOf}, for the context map) and in
+   * SLF4J's {@code DefaultLoggingEventBuilder}, which writes the pairs into the message for a
+   * backend without events of its own (slf4j-jdk14). The value to make text of.
+   */
+  public static Object slf4jKeyValue(Object value) {
+    Hooks current = hooks;
+    if (current == null || value == null || value instanceof String) {
+      return value;
+    }
+    try {
+      return current.slf4jKeyValue(value);
+    } catch (Throwable failure) {
+      try {
+        current.failed("slf4j-key-value", failure);
+      } catch (Throwable ignored) {
+        // never into the application's logging call
+      }
+      return value;
+    }
+  }
 
   /**
    * Jetty's {@code RequestLogWriter#write(String)} and Undertow's {@code
