@@ -12,6 +12,9 @@ public enum CliMessage {
   MISSING_COMMAND("a command is required (%s); run '%s --help' for usage"),
   BAD_INPUT("%s"),
   CANNOT_WRITE_OUTPUT("cannot write %s (%s); pass an --out path in a writable folder"),
+  OUT_IS_AN_INPUT(
+      "--out %s is the same file as %s %s; pass another --out path, as writing the output would"
+          + " overwrite that input"),
   EMPTY_OUT("--out names no file; give it a file name, or leave --out out to write to stdout"),
   NO_FRAGMENTS(
       "warning: no inventory fragments found in %s; compile the code with piiwarden-processor on"
@@ -42,6 +45,9 @@ public enum CliMessage {
   CONSENT_BAD_STORE("--store: %s; pass file:<path> or jdbc:<url>, the store named by piiwarden.consent.store"),
   CONSENT_STORE_MISSING(
       "%s; check the --store URI: list only reads a store, a first grant or withdraw creates it"),
+  CONSENT_STORE_IS_THE_TRAIL(
+      "%s and %s name the same file; keep the consent ledger and the audit trail in two files (the"
+          + " agent's piiwarden.consent.store and piiwarden.audit.sink), nothing was recorded"),
   CONSENT_STORE_FAILED("%s; check that the store is reachable and writable, then run this again"),
   NO_JDBC_DRIVER(
       "%s; pass the driver's jar with --jdbc-driver JAR (e.g. org.xerial:sqlite-jdbc or"
@@ -60,6 +66,9 @@ public enum CliMessage {
   AUDIT_BAD_FILE(
       "audit file %s %s; pass the trail's files, e.g. piiwarden-audit.*.jsonl"
           + " piiwarden-audit.jsonl"),
+  KEY_FILE_NOT_REGULAR(
+      "audit key file %s is not a regular file (a device, a pipe or a socket), so it holds no key;"
+          + " pass the key file itself with %s K"),
   AUDIT_QUERY_WRONG_KEY(
       "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, and its"
           + " events cannot be matched to a subject with it; give the key file the trail was written"
@@ -101,9 +110,6 @@ public enum CliMessage {
       "%s is %s text (%s), which read as UTF-8 would hide personal data from the"
           + " detectors; convert it to UTF-8 first, e.g. iconv -f %s -t UTF-8%s | piiwarden"
           + " redact"),
-  REDACT_SAME_INPUT_AND_OUTPUT(
-      "--out %s is the --in file; pass another --out path, the input would be overwritten while it"
-          + " is read"),
   REDACT_FAILURES(
       "warning: %d lines could not be redacted (%s) and were written as [REDACTION_FAILED]; this"
           + " is a bug in PII Warden, report it with this line"),

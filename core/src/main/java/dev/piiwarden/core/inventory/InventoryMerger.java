@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import dev.piiwarden.core.text.QuotedValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +61,7 @@ public final class InventoryMerger {
       Sourced<T> first = seen.putIfAbsent(id.apply(value), new Sourced<>(value, origin));
       if (first != null && !Objects.equals(first.value(), value)) {
         conflicts.add(
-            what + " " + id.apply(value) + " is declared differently in " + first.origin() + " and "
+            what + " " + QuotedValue.shown(id.apply(value)) + " is declared differently in " + first.origin() + " and "
                 + origin + "; kept the first. Rebuild both from the same sources, or remove the stale one");
       }
     }

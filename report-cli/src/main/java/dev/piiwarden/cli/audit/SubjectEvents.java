@@ -70,6 +70,7 @@ final class SubjectEvents {
       return list.isEmpty() ? "-"
           : list.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
-    return String.valueOf(value).replaceAll("\\s+", " ");
+    // the table shows it on one line (TextTable.cell), as every table of the CLI does
+    return String.valueOf(value);
   }
 }

@@ -3,6 +3,7 @@ package dev.piiwarden.cli.audit;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.input.AuditKeyFile;
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.cli.input.DriverLoader;
 import dev.piiwarden.core.audit.AuditKey;
@@ -129,6 +130,7 @@ final class TrailInput {
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */
   AuditKey key() {
     Path file = keyFile();
+    AuditKeyFile.checkRegular(file, "--key-file");
     return badInputOnFailure(() -> AuditKey.load(file));
   }
 

@@ -6,6 +6,7 @@ import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.cli.config.ReportSetup;
 import dev.piiwarden.cli.config.StructuredFile;
 import dev.piiwarden.cli.input.MergedInputs;
+import dev.piiwarden.cli.output.NamedInput;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.policy.DefaultPolicy;
@@ -17,6 +18,7 @@ import dev.piiwarden.core.policy.PolicyCheck;
 import dev.piiwarden.core.policy.PolicyReader;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,6 +66,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<NamedInput> inputs = new ArrayList<>(NamedInput.each("input", paths));
+    inputs.add(new NamedInput("--policy", policyFile));
+    inputs.add(new NamedInput("--taxonomy", taxonomy));
+    ReportOutput.checkNotAnInput(out, inputs);
     Taxonomy keys = ReportSetup.taxonomy(taxonomy);
     Policy policy = policyFile == null ? DefaultPolicy.load(keys)
         : ReportSetup.read(() -> PolicyReader.read(StructuredFile.read(policyFile, "--policy"), policyFile.toString(), keys),

@@ -3,12 +3,16 @@ package dev.piiwarden.cli.consent;
 import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
+import dev.piiwarden.cli.input.AuditKeyFile;
 import dev.piiwarden.core.audit.AuditAppender;
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.AuditTrailOptions;
 import dev.piiwarden.core.audit.ConsentChangeEvents;
+import dev.piiwarden.core.text.ShownPath;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,6 +24,8 @@ import picocli.CommandLine.Option;
 final class AuditOptions {
   /** The actor of the event when {@code --actor} is not given. */
   static final String DEFAULT_ACTOR = "cli";
+
+  private static final String JSONL = "jsonl:";
 
   @Option(
       names = "--audit",
@@ -59,6 +65,7 @@ final class AuditOptions {
       return null;
     }
     String sinkValue = NonEmpty.of("--audit", sink);
+    AuditKeyFile.checkRegular(keyFile, "--audit-key-file");
     if (actor != null) {
       NonEmpty.of("--actor", actor);
     }
@@ -69,6 +76,33 @@ final class AuditOptions {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_AUDIT_UNAVAILABLE,
           e.getMessage());
     }
+  }
+
+  /**
+   * Refuses a trail or key file that is the {@code file:} ledger itself: records of both kinds in
+   * one file would make it neither a ledger nor a trail that verifies.
+   */
+  void checkNotTheTrailOf(String store, Path ledger) {
+    if (sink != null && sink.startsWith(JSONL) && sameFile(ledger, Path.of(sink.substring(JSONL.length())))) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_STORE_IS_THE_TRAIL,
+          "--store " + ShownPath.of(store), "--audit " + ShownPath.of(sink));
+    }
+    if (keyFile != null && sameFile(ledger, keyFile)) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_STORE_IS_THE_TRAIL,
+          "--store " + ShownPath.of(store), "--audit-key-file " + ShownPath.of(keyFile.toString()));
+    }
+  }
+
+  /** Whether the two paths are one file: the same file if both exist, else the same path. */
+  private static boolean sameFile(Path one, Path other) {
+    try {
+      if (Files.exists(one) && Files.exists(other)) {
+        return Files.isSameFile(one, other);
+      }
+    } catch (IOException e) {
+      // compared by path below
+    }
+    return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
   }
 
   /** Writes the change's event; a failure says that the change itself was recorded. */

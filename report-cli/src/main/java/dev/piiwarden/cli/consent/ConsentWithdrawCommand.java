@@ -30,7 +30,7 @@ public final class ConsentWithdrawCommand implements Callable<Integer> {
     String purpose = PurposeKeys.checked(change.purpose, ledgerOptions.taxonomy());
     // The ledger is opened first, which connects to nothing yet: its --jdbc-driver jars serve a
     // jdbc: trail too. The trail is opened before anything is written.
-    try (OpenLedger ledger = ledgerOptions.open(spec.commandLine().getErr());
+    try (OpenLedger ledger = ledgerOptions.openForChange(spec.commandLine().getErr(), subject, audit);
         AuditAppender trail = audit.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.withdraw(subject, purpose, source));
       audit.changed(trail, subject, purpose, ConsentChangeEvents.WITHDRAWN, source);

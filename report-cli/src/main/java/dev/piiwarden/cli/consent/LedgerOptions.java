@@ -6,9 +6,11 @@ import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.input.DriverLoader;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.consent.LedgerFileContent;
 import dev.piiwarden.core.consent.PurposeLineage;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +70,45 @@ final class LedgerOptions {
   }
 
   /**
+   * Opens the ledger for a grant or a withdrawal about {@code subject}, refusing before anything is
+   * written: a {@code file:} store that is the {@code --audit} trail's file, or whose records about
+   * the subject cannot be read for a damaged line (as {@code list} refuses it): the change would be
+   * recorded where nothing can decide on it until the line is repaired.
+   */
+  OpenLedger openForChange(PrintWriter err, String subject, AuditOptions audit) {
+    Path file = storeFile();
+    if (file != null) {
+      audit.checkNotTheTrailOf(store, file);
+    }
+    OpenLedger ledger = open(err, false);
+    if (file != null) {
+      try {
+        ledger.use(l -> l.history(subject));
+      } catch (RuntimeException e) {
+        closeQuietly(ledger);
+        throw e;
+      }
+    }
+    return ledger;
+  }
+
+  private static void closeQuietly(OpenLedger ledger) {
+    try {
+      ledger.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the failure that stops the command is the one to report
+    }
+  }
+
+  /** The file of a {@code file:} store, else null. */
+  private Path storeFile() {
+    if (!store.startsWith("file:") || ConsentStoreUri.problem(store).isPresent()) {
+      return null;
+    }
+    return Path.of(store.substring("file:".length()));
+  }
+
+  /**
    * Opens the ledger only to read it: a store that does not exist (a mistyped path, a database
    * without the table) is an error, and nothing is created.
    */
@@ -84,6 +125,12 @@ final class LedgerOptions {
             problem -> {
               throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CONSENT_BAD_STORE, problem);
             });
+    Path file = storeFile();
+    if (file != null) {
+      LedgerFileContent.problem(file).ifPresent(problem -> {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT, problem);
+      });
+    }
     PurposeLineage lineage = taxonomy == null ? PurposeLineage.dotted() : PurposeLineage.of(taxonomy());
     DriverLoader drivers = DriverLoader.of(jdbcDrivers);
     ConsentLedger ledger =

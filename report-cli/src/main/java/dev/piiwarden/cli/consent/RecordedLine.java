@@ -1,12 +1,13 @@
 package dev.piiwarden.cli.consent;
 
 import dev.piiwarden.api.ConsentRecord;
+import dev.piiwarden.cli.output.TextTable;
 import dev.piiwarden.core.audit.ConsentChangeEvents;
 
 /**
  * The confirmation a grant or withdrawal prints: what was recorded, when and where, without the
  * subject id, so the line can go into a ticket or a shell log; the source as the trail's {@code
- * consent.changed} has it, through the default redaction.
+ * consent.changed} has it, through the default redaction, on one line as a table cell shows it.
  */
 final class RecordedLine {
   private RecordedLine() {}
@@ -19,7 +20,7 @@ final class RecordedLine {
         + " at "
         + record.time()
         + " (source "
-        + ConsentChangeEvents.redacted(record.source())
+        + TextTable.cell(ConsentChangeEvents.redacted(record.source()))
         + (record.expires() == null ? "" : ", expires " + record.expires())
         + ") in "
         + store;

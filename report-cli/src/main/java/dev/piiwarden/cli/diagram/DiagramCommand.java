@@ -4,11 +4,13 @@ import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.cli.config.ReportSetup;
 import dev.piiwarden.cli.input.MergedInputs;
+import dev.piiwarden.cli.output.NamedInput;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.report.diagram.DataFlowDiagram;
 import dev.piiwarden.core.report.diagram.DiagramFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +52,9 @@ public final class DiagramCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<NamedInput> inputs = new ArrayList<>(NamedInput.each("input", paths));
+    inputs.add(new NamedInput("--taxonomy", taxonomy));
+    ReportOutput.checkNotAnInput(out, inputs);
     DataFlowDiagram limits = detail == Detail.FULL ? DataFlowDiagram.FULL : DataFlowDiagram.DEFAULT;
     var keys = ReportSetup.taxonomy(taxonomy);
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), keys);

@@ -3,6 +3,7 @@ package dev.piiwarden.cli.diff;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.cli.input.MergedInputs;
+import dev.piiwarden.cli.output.NamedInput;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.report.diff.Change;
 import dev.piiwarden.core.report.diff.ChangeKind;
@@ -50,6 +51,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ReportOutput.checkNotAnInput(out, List.of(new NamedInput("BASE", base), new NamedInput("NEW", next)));
     var err = spec.commandLine().getErr();
     List<Change> changes = InventoryDiff.compare(MergedInputs.read(List.of(base), err), MergedInputs.read(List.of(next), err));
     ReportOutput.write(format.render(changes), out, spec.commandLine().getOut());

@@ -3,9 +3,11 @@ package dev.piiwarden.cli.inventory;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.config.ReportSetup;
 import dev.piiwarden.cli.input.MergedInputs;
+import dev.piiwarden.cli.output.NamedInput;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.inventory.Inventory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,8 +56,15 @@ public final class InventoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ReportOutput.checkNotAnInput(out, inputs());
     Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), ReportSetup.taxonomy(taxonomy));
     ReportOutput.write(format.render(inventory), out, spec.commandLine().getOut());
     return ExitCode.OK;
+  }
+
+  private List<NamedInput> inputs() {
+    List<NamedInput> inputs = new ArrayList<>(NamedInput.each("input", paths));
+    inputs.add(new NamedInput("--taxonomy", taxonomy));
+    return inputs;
   }
 }

@@ -5,6 +5,8 @@ import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.Main;
 import dev.piiwarden.cli.StreamCommand;
+import dev.piiwarden.cli.output.NamedInput;
+import dev.piiwarden.cli.output.ReplacedFile;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.redaction.RedactionCounts;
 import dev.piiwarden.core.redaction.RedactionFailure;
@@ -24,6 +26,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -70,11 +73,22 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
     Set<String> failureTypes = new TreeSet<>();
     Redactor redactor =
         Redactor.create(options.settings(failure -> failureTypes.add(describe(failure))));
-    checkNotTheSameFile();
+    ReportOutput.checkNotAnInput(out, List.of(new NamedInput("--in", in),
+        new NamedInput("--key-file", options.keyFileInUse())));
     Reader reader = openInput();
-    Writer writer = openOutput();
-    long lines = copy(new TerminatedLines(reader), writer, redactor);
-    close(reader, writer);
+    ReplacedFile file = out == null ? null : ReportOutput.open(out);
+    long lines;
+    try {
+      Writer writer = new BufferedWriter(new OutputStreamWriter(
+          file == null ? new Unclosed(stdout) : file, StandardCharsets.UTF_8), 65536);
+      lines = copy(new TerminatedLines(reader), writer, redactor);
+      close(reader, writer);
+    } finally {
+      // after a failure the --out file keeps what it held; after close this does nothing
+      if (file != null) {
+        file.discard();
+      }
+    }
     RedactionCounts counts = redactor.counts();
     PrintWriter err = spec.commandLine().getErr();
     if (counts.failures() > 0) {
@@ -161,24 +175,6 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
     return new InputStreamReader(sniffed.stream(), StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
-  }
-
-  private Writer openOutput() {
-    OutputStream stream = out == null ? new Unclosed(stdout) : ReportOutput.open(out);
-    return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 65536);
-  }
-
-  private void checkNotTheSameFile() {
-    if (in == null || out == null || !Files.exists(in) || !Files.exists(out)) {
-      return;
-    }
-    try {
-      if (Files.isSameFile(in, out)) {
-        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_SAME_INPUT_AND_OUTPUT, out);
-      }
-    } catch (IOException e) {
-      throw readFailure(e);
-    }
   }
 
   private static String describe(RedactionFailure failure) {

@@ -4,6 +4,7 @@ import dev.piiwarden.cli.CliMessage;
 import dev.piiwarden.cli.CommandFailure;
 import dev.piiwarden.cli.ExitCode;
 import dev.piiwarden.cli.KeywordConverter;
+import dev.piiwarden.cli.input.AuditKeyFile;
 import dev.piiwarden.core.audit.AuditException;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.options.DetectorsOption;
@@ -16,9 +17,12 @@ import dev.piiwarden.core.text.QuotedValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,9 +79,7 @@ final class RedactionOptions {
         throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_KEY, QuotedValue.shown(key));
       }
     }
-    for (String pattern : patterns) {
-      addPattern(settings, pattern);
-    }
+    addPatterns(settings);
     if (style == RedactionStyle.HASH) {
       settings.hashKey(hashKey());
     }
@@ -93,25 +95,47 @@ final class RedactionOptions {
     }
   }
 
-  private static void addPattern(RedactionSettings.Builder settings, String option) {
-    int equals = option.indexOf('=');
-    if (equals <= 0) {
-      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_BAD_PATTERN, option,
-          "no TYPE= before the pattern");
+  /**
+   * Each {@code --pattern}, checked on its own so that a bad one is named; the patterns of one TYPE
+   * are joined into one alternation, as the settings hold one pattern per type and every pattern
+   * given must apply.
+   */
+  private void addPatterns(RedactionSettings.Builder settings) {
+    Map<String, List<String>> byType = new LinkedHashMap<>();
+    for (String option : patterns) {
+      int equals = option.indexOf('=');
+      if (equals <= 0) {
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_BAD_PATTERN, option,
+            "no TYPE= before the pattern");
+      }
+      String type = option.substring(0, equals);
+      String regex = option.substring(equals + 1);
+      try {
+        RedactionSettings.builder().pattern(type, regex);
+      } catch (IllegalArgumentException e) {
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_PATTERN, option,
+            e.getMessage());
+      }
+      byType.computeIfAbsent(type, ignored -> new ArrayList<>()).add(regex);
     }
-    try {
-      settings.pattern(option.substring(0, equals), option.substring(equals + 1));
-    } catch (IllegalArgumentException e) {
-      throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_PATTERN, option,
-          e.getMessage());
+    byType.forEach((type, regexes) -> settings.pattern(type, regexes.size() == 1 ? regexes.get(0)
+        : regexes.stream().map(regex -> "(?:" + regex + ")").collect(Collectors.joining("|"))));
+  }
+
+  /** The key file the settings read: {@code --key-file} or its default for the hash style; null for mask. */
+  Path keyFileInUse() {
+    if (style != RedactionStyle.HASH) {
+      return null;
     }
+    return keyFile != null ? keyFile : Path.of(AuditKey.DEFAULT_FILE_NAME);
   }
 
   private byte[] hashKey() {
-    Path file = keyFile != null ? keyFile : Path.of(AuditKey.DEFAULT_FILE_NAME);
+    Path file = keyFileInUse();
     if (!Files.exists(file)) {
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_HASH_WITHOUT_KEY, file);
     }
+    AuditKeyFile.checkRegular(file, "--key-file");
     try {
       return RedactionHashKey.fromAuditKeyFile(file);
     } catch (AuditException e) {

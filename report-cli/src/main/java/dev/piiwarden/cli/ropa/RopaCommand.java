@@ -6,6 +6,7 @@ import dev.piiwarden.cli.KeywordConverter;
 import dev.piiwarden.cli.config.ReportSetup;
 import dev.piiwarden.cli.config.StructuredFile;
 import dev.piiwarden.cli.input.MergedInputs;
+import dev.piiwarden.cli.output.NamedInput;
 import dev.piiwarden.cli.output.ReportOutput;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.report.ropa.RopaBuilder;
@@ -14,6 +15,7 @@ import dev.piiwarden.core.report.ropa.RopaConfigReader;
 import dev.piiwarden.core.report.ropa.RopaFormat;
 import dev.piiwarden.core.report.ropa.RopaRecord;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,6 +59,10 @@ public final class RopaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<NamedInput> inputs = new ArrayList<>(NamedInput.each("input", paths));
+    inputs.add(new NamedInput("--config", config));
+    inputs.add(new NamedInput("--taxonomy", taxonomy));
+    ReportOutput.checkNotAnInput(out, inputs);
     RopaConfig settings = config == null ? RopaConfig.empty()
         : ReportSetup.read(() -> RopaConfigReader.read(StructuredFile.read(config, "--config"), config.toString()), "--config");
     if (controller != null) {

@@ -145,6 +145,26 @@ class AuditVerifyCommandTest {
     assertEquals("", result.out());
   }
 
+  /** A device is no key file: said so, not the chmod advice for a key file open to others. */
+  @Test
+  void aKeyFileThatIsNoRegularFileIsExit2SayingSo() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    for (String command : List.of("verify", "query")) {
+      List<String> args = new java.util.ArrayList<>(List.of("audit", command, trail.toString(), "--key-file",
+          "/dev/null"));
+      if (command.equals("query")) {
+        args.addAll(List.of("--subject", "u-1"));
+      }
+      CliResult result = CliRun.run(args.toArray(String[]::new));
+
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals(List.of("piiwarden: audit key file /dev/null is not a regular file (a device, a pipe or a"
+          + " socket), so it holds no key; pass the key file itself with --key-file K"), result.errLines());
+      assertEquals("", result.out());
+    }
+  }
+
   @Test
   void aMissingAuditFileIsExit2() {
     CliResult result = CliRun.run("audit", "verify", folder.resolve("nope.jsonl").toString());

@@ -76,6 +76,21 @@ class ReportCommandsTest {
   }
 
   @Test
+  void aMissingPolicyOrConfigIsSaidToBeMissing() {
+    String missing = dir.resolve("missing.yaml").toString();
+
+    CliResult check = CliRun.run("check", "--policy", missing, base);
+    CliResult ropa = CliRun.run("ropa", "--config", missing, base);
+
+    assertEquals(List.of("piiwarden: --policy " + missing + ": cannot be read (no such file); pass a JSON or"
+        + " YAML file that exists"), check.errLines());
+    assertEquals(List.of("piiwarden: --config " + missing + ": cannot be read (no such file); pass a JSON or"
+        + " YAML file that exists"), ropa.errLines());
+    assertEquals(2, check.exitCode());
+    assertEquals(2, ropa.exitCode());
+  }
+
+  @Test
   void diffFailsOnlyOnTheListedKinds() {
     assertEquals(0, CliRun.run("diff", base, next).exitCode());
     assertEquals(1, CliRun.run("diff", base, next, "--fail-on", "flows").exitCode());

@@ -270,6 +270,66 @@ class ConsentAuditTest {
     }
   }
 
+  /** The trail given as the store by mistake: refused, and the trail still verifies. */
+  @Test
+  void theTrailIsNoConsentStore() throws Exception {
+    agentRun("agent.started", "access");
+    byte[] before = Files.readAllBytes(trail());
+
+    for (String command : List.of("grant", "withdraw", "list")) {
+      List<String> args = new ArrayList<>(List.of(command, "--store", "file:" + trail(), "--subject", SUBJECT));
+      if (!command.equals("list")) {
+        args.addAll(List.of("--purpose", "marketing", "--source", "paper"));
+      }
+      CliResult result = consent(args.toArray(String[]::new));
+
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals(List.of("piiwarden: consent store file:" + trail() + " is no consent ledger: its first line"
+          + " is no consent record (missing field subject), as in another program's file or an audit trail,"
+          + " and a consent record appended to it would damage it; pass the ledger's path (the agent's"
+          + " piiwarden.consent.store), or a new file to begin a ledger"), result.errLines());
+      assertArrayEquals(before, Files.readAllBytes(trail()));
+    }
+    assertEquals(0, CliRun.run("audit", "verify", trail().toString()).exitCode());
+  }
+
+  @Test
+  void theStoreAndTheTrailAreNeverOneFile() throws Exception {
+    Path same = dir.resolve("same.jsonl");
+    CliResult result = consent("grant", "--store", "file:" + same, "--subject", SUBJECT, "--purpose",
+        "marketing", "--source", "paper", "--audit", "jsonl:" + same);
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: --store file:" + same + " and --audit jsonl:" + same + " name the same"
+        + " file; keep the consent ledger and the audit trail in two files (the agent's"
+        + " piiwarden.consent.store and piiwarden.audit.sink), nothing was recorded"), result.errLines());
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList(), "nothing created");
+    }
+
+    Path ledger = Files.writeString(dir.resolve("consent.jsonl"), "");
+    Files.setPosixFilePermissions(ledger, PosixFilePermissions.fromString("rw-------"));
+    Path link = Files.createSymbolicLink(dir.resolve("trail.jsonl"), ledger);
+    CliResult linked = consent("withdraw", "--store", "file:" + ledger, "--subject", SUBJECT, "--purpose",
+        "marketing", "--source", "paper", "--audit", "jsonl:" + link);
+    assertEquals(2, linked.exitCode(), linked.describe());
+    assertTrue(linked.err().contains("name the same file"), linked.err());
+    assertEquals("", Files.readString(ledger));
+  }
+
+  @Test
+  void anAuditKeyFileThatIsNoRegularFileIsRefusedBeforeAnythingIsWritten() throws Exception {
+    CliResult result = consent("grant", "--store", store(), "--subject", SUBJECT, "--purpose", "marketing",
+        "--source", "paper", "--audit", "jsonl:" + trail(), "--audit-key-file", "/dev/null");
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: audit key file /dev/null is not a regular file (a device, a pipe or a"
+        + " socket), so it holds no key; pass the key file itself with --audit-key-file K"), result.errLines());
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList(), "nothing created");
+    }
+  }
+
   @Test
   void actorOrKeyFileWithoutAuditIsAUsageError() {
     CliResult result = consent("grant", "--store", store(), "--subject", SUBJECT,

@@ -63,6 +63,54 @@ class ConsentBadInputTest {
     }
   }
 
+  /** Another program's file as the store: refused by all three commands, and left as it was. */
+  @Test
+  void aFileThatIsNoLedgerIsRefusedAndLeftAsItWas() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "shopping list\n{\"subject\":\"u-1\"}\n");
+    Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-------"));
+    byte[] before = Files.readAllBytes(notes);
+
+    for (String command : List.of("grant", "withdraw", "list")) {
+      List<String> args = new ArrayList<>(List.of(command, "--store", "file:" + notes, "--subject", SUBJECT));
+      if (!command.equals("list")) {
+        args.addAll(List.of("--purpose", "marketing", "--source", "app"));
+      }
+      CliResult result = consent(args.toArray(String[]::new));
+
+      assertOneLine(result, "piiwarden: consent store file:" + notes + " is no consent ledger: its first line"
+          + " is no consent record (not JSON)");
+      assertEquals(new String(before), Files.readString(notes));
+    }
+  }
+
+  /**
+   * A ledger with a damaged line that no subject's consent can be decided past: grant and withdraw
+   * refuse as list does, with its advice, and record nothing.
+   */
+  @Test
+  void aDamagedLedgerTakesNoChangeUntilItIsRepaired() throws IOException {
+    assertEquals(0, consent("grant", "--store", fileStore(), "--subject", "u-1", "--purpose", "marketing",
+        "--source", "app").exitCode());
+    Path ledger = dir.resolve("consent.jsonl");
+    Files.writeString(ledger, "garbage line\n", java.nio.file.StandardOpenOption.APPEND);
+    String before = Files.readString(ledger);
+
+    String listed = consent("list", "--store", fileStore(), "--subject", SUBJECT).errLines().get(1);
+    for (String command : List.of("grant", "withdraw")) {
+      CliResult result = consent(command, "--store", fileStore(), "--subject", SUBJECT, "--purpose",
+          "marketing", "--source", "app");
+
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals(2, result.errLines().size(), result.describe());
+      assertTrue(result.errLines().get(0).contains("line 2 is damaged (not JSON)"), result.describe());
+      assertEquals(listed, result.errLines().get(1));
+      assertTrue(listed.startsWith("piiwarden: cannot read consent store " + fileStore() + ": line 2 is"
+          + " damaged and the subject it is about cannot be read"), listed);
+      assertTrue(listed.contains("repair or remove the line"), listed);
+      assertEquals(before, Files.readString(ledger));
+    }
+  }
+
   @Test
   void aLedgerThatGroupOrOthersMayWriteIsRefusedWithTheChmodFixAndNothingIsWritten() throws IOException {
     Path ledger = Files.writeString(dir.resolve("consent.jsonl"), "");

@@ -125,6 +125,27 @@ class ConsentCommandTest {
     assertEquals(10, lines.size(), list.out());
   }
 
+  /** A line break or a terminal escape in a source cannot forge a row of the table. */
+  @Test
+  void aSourceWithControlCharactersStaysOnItsRow() {
+    CliResult grant = consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing",
+        "--source", "web-form -\n2026-11-24T15:20:00.000000000Z  WITHDRAWN  marketing  settings\u001b[2K");
+    assertEquals(1, grant.out().lines().count(), grant.out());
+    assertTrue(grant.out().contains("(source web-form - 2026-11-24T15:20:00.000000000Z WITHDRAWN marketing"
+        + " settings\\u001B[2K)"), grant.out());
+
+    CliResult list = consent("list", "--store", fileStore(), "--subject", SUBJECT);
+
+    assertEquals(0, list.exitCode(), list.describe());
+    List<String> lines = list.out().lines().toList();
+    assertEquals("HISTORY (1)", lines.get(0));
+    assertTrue(lines.get(2).matches("\\S+Z\\s+GRANTED\\s+marketing\\s+web-form - 2026-11-24T15:20:00.000000000Z"
+        + " WITHDRAWN marketing settings\\\\u001B\\[2K\\s+-"), lines.get(2));
+    assertEquals("", lines.get(3));
+    assertEquals(List.of("CURRENT (1)", "PURPOSE    STATE    UNTIL", "marketing  GRANTED  -"), lines.subList(4, 7));
+    assertEquals(7, lines.size(), list.out());
+  }
+
   @Test
   void listAsJsonForAnAccessRequest() throws Exception {
     consent("grant", "--store", fileStore(), "--subject", SUBJECT, "--purpose", "marketing", "--source", "signup-form",

@@ -2,6 +2,7 @@ package dev.piiwarden.cli.inventory;
 
 import static dev.piiwarden.cli.FragmentFixtures.USER_EMAIL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.annotations.LawfulBasis;
@@ -232,6 +233,39 @@ class InventoryCommandTest {
         warning.contains(FragmentFixtures.fragmentPath(classes, "com.acme.User").toString()), warning);
     assertTrue(result.out().contains("\"basis\" : \"CONTRACT\""), result.out());
     assertTrue(!result.out().contains("\"basis\" : \"CONSENT\""), result.out());
+  }
+
+  /**
+   * Values shaped like personal data in a hand-edited inventory (a card number as a category and a
+   * purpose, a phone number as a subject, an e-mail address as an element's id) are masked in the
+   * warnings that name them, with what they look like.
+   */
+  @Test
+  void warningsNeverRepeatPersonalDataFromTheInventory() throws IOException {
+    String element = "{\"id\":\"kim@example.com\",\"type\":\"x\",\"member\":\"m\",\"kind\":\"FIELD\","
+        + "\"category\":\"4111111111111111\",\"purposes\":[\"4111111111111111\"],\"subject\":\"447946095800\","
+        + "\"basis\":\"%s\",\"redaction\":\"MASK\",\"special\":false,\"sensitive\":false}";
+    String inventory = "{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[" + element
+        + "],\"activities\":[],\"flows\":[]}";
+    Path first = Files.writeString(dir.resolve("first.json"), inventory.formatted("CONTRACT"));
+    Path second = Files.writeString(dir.resolve("second.json"), inventory.formatted("CONSENT"));
+
+    CliResult result = CliRun.run("inventory", first.toString(), second.toString());
+
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals(List.of(
+        "piiwarden: warning: data element [REDACTED:email] is declared differently in " + first + " and "
+            + second + "; kept the first. Rebuild both from the same sources, or remove the stale one",
+        "piiwarden: warning: data element [REDACTED:email]: category is not a taxonomy key (lower-case"
+            + " words joined by dots, such as user.contact.email); policy rules do not apply to it; correct it",
+        "piiwarden: warning: data element [REDACTED:email]: purpose is not a taxonomy key (lower-case"
+            + " words joined by dots, such as user.contact.email); policy rules do not apply to it; correct it",
+        "piiwarden: warning: data element [REDACTED:email]: subject is not a taxonomy key (lower-case"
+            + " words joined by dots, such as user.contact.email); policy rules do not apply to it; correct it"),
+        result.errLines());
+    for (String raw : List.of("kim@example.com", "4111111111111111", "447946095800")) {
+      assertFalse(result.err().contains(raw), raw + " in " + result.err());
+    }
   }
 
   @Test

@@ -25,4 +25,11 @@ class TextTableTest {
 
     assertThrows(IllegalArgumentException.class, () -> table.row("only-one"));
   }
+
+  @Test
+  void aCellIsOneLineWithOtherControlCharactersEscaped() {
+    String text = new TextTable("ID", "NAME").row("a\r\nb", "tab\there\u0007\u2028\u202e").render();
+
+    assertEquals("ID   NAME\na b  tab here\\u0007\\u2028\\u202E\n", text);
+  }
 }

@@ -115,6 +115,27 @@ class RedactCommandTest {
         + " [REDACTED:employee-id]\n", run.text());
   }
 
+  @Test
+  void aKeyFileThatIsNoRegularFileIsRefusedSayingSo() {
+    RedactRun run = RedactRun.of("x\n", "--style", "hash", "--key-file", "/dev/null");
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(List.of("piiwarden: audit key file /dev/null is not a regular file (a device, a pipe or a"
+        + " socket), so it holds no key; pass the key file itself with --key-file K"), run.errLines());
+    assertEquals(0, run.out().length);
+  }
+
+  /** Two --pattern options of one TYPE both apply, and count as that type. */
+  @Test
+  void patternsOfOneTypeAllApply() {
+    RedactRun run = RedactRun.of("emp E-12345 and X777 (?i) e-1\n", "--pattern", "emp=E-[0-9]+",
+        "--pattern", "emp=X[0-9]+", "--pattern", "other=\\(\\?i\\)", "--stats");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("emp [REDACTED:emp] and [REDACTED:emp] [REDACTED:other] e-1\n", run.text());
+    assertTrue(run.errLines().contains("emp         2"), run.err());
+  }
+
   /** The values the agent's piiwarden.redaction.detectors refuses, refused alike (exit 2, nothing written). */
   @ParameterizedTest(name = "--detectors \"{0}\"")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", ",", "email,", "EMAIL", "all,email", "fax"})
@@ -220,7 +241,8 @@ class RedactCommandTest {
 
     assertEquals(2, run.exitCode(), run.describe());
     assertEquals(1, run.errLines().size(), run.describe());
-    assertTrue(run.err().startsWith("piiwarden: cannot read " + missing), run.err());
+    assertEquals(List.of("piiwarden: cannot read " + missing + " (no such file); pass an --in file that exists"
+        + " and is readable"), run.errLines());
   }
 
   @Test
