@@ -161,7 +161,10 @@ final class TaxonomyLoader {
       for (TaxonomyEntry entry : added.get(kind).values()) {
         String where = file + ": " + kind.plural() + "[" + index++ + "]"; // entries in file order
         if (entry.parent() != null && !known.containsKey(entry.parent())) {
-          String hint = KeySuggester.closest(entry.parent(), known.keySet())
+          // never the entry itself or a key below it, which its parent cannot be
+          Set<String> candidates = new HashSet<>(known.keySet());
+          candidates.removeIf(k -> k.equals(entry.key()) || k.startsWith(entry.key() + "."));
+          String hint = KeySuggester.closest(entry.parent(), candidates)
               .map(s -> " (did you mean \"" + s + "\"?)")
               .orElse("");
           throw new TaxonomyException(

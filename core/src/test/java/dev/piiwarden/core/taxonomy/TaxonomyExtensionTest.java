@@ -69,6 +69,14 @@ class TaxonomyExtensionTest {
   }
 
   @Test
+  void anUnknownParentIsNeverAnsweredWithTheEntryItself() throws IOException {
+    Path file = file("{\"categories\":[{\"key\":\"user.custom.x\",\"parent\":\"user.custom\"}]}");
+    TaxonomyException e = assertThrows(TaxonomyException.class, () -> Taxonomy.load(file));
+    assertTrue(e.getMessage().contains("its \"parent\" is not a known category"), e.getMessage());
+    assertFalse(e.getMessage().contains("user.custom.x"), e.getMessage());
+  }
+
+  @Test
   void aMissingFileSaysWhichOptionToCheck() {
     Path missing = dir.resolve("absent.json");
     TaxonomyException e = assertThrows(TaxonomyException.class, () -> Taxonomy.load(missing));
