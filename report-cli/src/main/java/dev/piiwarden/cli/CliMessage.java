@@ -28,6 +28,10 @@ public enum CliMessage {
       "cannot pass a check of %s: piiwarden-processor did not see its annotated classes (the warning"
           + " above), so what they read and where it goes is unknown; compile them with it, then run"
           + " check again"),
+  ROPA_UNSEEN(
+      "cannot write records of processing for %s: piiwarden-processor did not see its annotated"
+          + " classes (the warning above), so the records would leave out their processing; compile"
+          + " them with it, then run ropa again"),
   CANNOT_SEARCH_CLASSES("%s: cannot be searched for annotated classes (%s); check the folder's permissions"),
   MERGE_CONFLICT("warning: %s"),
   WITHOUT_BODY_ANALYSIS("warning: %s"),

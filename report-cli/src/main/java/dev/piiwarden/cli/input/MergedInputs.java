@@ -36,7 +36,7 @@ public final class MergedInputs {
    * @throws dev.piiwarden.core.inventory.InventoryException when an input cannot be used
    */
   public static Inventory read(List<Path> paths, PrintWriter warnings) {
-    return merged(paths, warnings, false);
+    return merged(paths, warnings, null);
   }
 
   /**
@@ -48,10 +48,18 @@ public final class MergedInputs {
    * @throws CommandFailure (exit 2) for such a folder
    */
   public static Inventory readAllSeen(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy) {
-    return withKnownKeys(merged(paths, warnings, true), warnings, taxonomy);
+    return readAllSeen(paths, warnings, taxonomy, CliMessage.CHECK_UNSEEN);
   }
 
-  private static Inventory merged(List<Path> paths, PrintWriter warnings, boolean allSeen) {
+  /**
+   * {@link #readAllSeen(List, PrintWriter, Taxonomy)} for another command than {@code check}, whose
+   * {@code unseen} message (one {@code %s}, the folders) says what it cannot do.
+   */
+  public static Inventory readAllSeen(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy, CliMessage unseen) {
+    return withKnownKeys(merged(paths, warnings, unseen), warnings, taxonomy);
+  }
+
+  private static Inventory merged(List<Path> paths, PrintWriter warnings, CliMessage unseenFailure) {
     List<InventoryFragment> fragments = new ArrayList<>();
     List<String> unseen = new ArrayList<>();
     for (Path path : paths) {
@@ -67,9 +75,9 @@ public final class MergedInputs {
       String inputs = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
       warnings.println(CliMessage.NO_FRAGMENTS.format(inputs));
     }
-    if (allSeen && !unseen.isEmpty()) {
+    if (unseenFailure != null && !unseen.isEmpty()) {
       warnings.flush();
-      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.CHECK_UNSEEN, String.join(", ", unseen));
+      throw new CommandFailure(ExitCode.USAGE, null, unseenFailure, String.join(", ", unseen));
     }
     MergeResult result = InventoryMerger.merge(fragments);
     for (String conflict : result.conflicts()) {

@@ -69,7 +69,8 @@ public final class RopaCommand implements Callable<Integer> {
       settings = settings.withControllerName(controller);
     }
     var names = ReportSetup.taxonomy(taxonomy);
-    Inventory inventory = MergedInputs.read(paths, spec.commandLine().getErr(), names);
+    // records that leave out annotated classes would tell an auditor there is no processing there
+    Inventory inventory = MergedInputs.readAllSeen(paths, spec.commandLine().getErr(), names, CliMessage.ROPA_UNSEEN);
     MergedInputs.warnOfUnresolvedReads(inventory, CliMessage.ROPA_UNRESOLVED_READS, spec.commandLine().getErr());
     RopaConfig checked = settings;
     // Only a --config names activities, so only its entries can fail to match the inventory.

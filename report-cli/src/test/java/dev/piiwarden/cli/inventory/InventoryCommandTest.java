@@ -289,7 +289,7 @@ class InventoryCommandTest {
    * processor: every command says so, and {@code check} fails, as the Maven plugin's does.
    */
   @Test
-  void annotatedClassesWithoutFragmentsAreToldAndFailTheCheck() throws IOException {
+  void annotatedClassesWithoutFragmentsAreToldAndFailTheCheckAndTheRecords() throws IOException {
     Path classes = Files.createDirectories(dir.resolve("target/classes/com/acme"));
     Files.writeString(classes.resolve("Plain.class"), "bytecode");
     Files.writeString(classes.resolve("User.class"), "bytecode Ldev/piiwarden/annotations/PersonalData; more");
@@ -310,5 +310,15 @@ class InventoryCommandTest {
         + " classes (the warning above), so what they read and where it goes is unknown; compile them with it,"
         + " then run check again", check.errLines().get(1));
     assertEquals("", check.out());
+
+    // records of processing without those classes would tell an auditor there is none there
+    Path records = dir.resolve("ropa.md");
+    CliResult ropa = CliRun.run("ropa", "--out", records.toString(), folder);
+    assertEquals(2, ropa.exitCode(), ropa.describe());
+    assertEquals(2, ropa.errLines().size(), ropa.describe());
+    assertEquals("piiwarden: cannot write records of processing for " + folder + ": piiwarden-processor did"
+        + " not see its annotated classes (the warning above), so the records would leave out their processing;"
+        + " compile them with it, then run ropa again", ropa.errLines().get(1));
+    assertFalse(Files.exists(records), "no records written");
   }
 }
