@@ -60,6 +60,10 @@ public enum CliMessage {
       "--purpose '%s' is not a purpose of the taxonomy%s; pass a purpose key, or name your"
           + " organisation's taxonomy extension with --taxonomy FILE"),
   CONSENT_EMPTY_OPTION("%s is empty; pass a value"),
+  CONSENT_PSEUDONYM_SUBJECT("--subject is a pseudonym (hmac: and 64 hex digits, as the audit trail and"
+      + " ConsentDeniedException show a subject), not a subject's id: the ledger keeps consent under the"
+      + " id the application passes, so it would apply to no one; pass the subject's own id (audit query"
+      + " --subject takes either)"),
   CONSENT_EXPIRED_ALREADY("--expires %s is not in the future; pass a later instant or a positive duration"),
   BAD_JDBC_DRIVER("--jdbc-driver %s: %s; pass a JDBC driver .jar file"),
   CONSENT_AUDIT_UNAVAILABLE(

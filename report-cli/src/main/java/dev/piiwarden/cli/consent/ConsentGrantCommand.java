@@ -34,7 +34,7 @@ public final class ConsentGrantCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String subject = NonEmpty.of("--subject", change.subject);
+    String subject = NonEmpty.subject(change.subject);
     String source = NonEmpty.of("--source", change.source);
     String purpose = PurposeKeys.checked(change.purpose, ledgerOptions.taxonomy());
     Instant lapses = expires == null ? null : expires.from(Instant.now());

@@ -48,7 +48,7 @@ public final class ConsentListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String id = NonEmpty.of("--subject", subject);
+    String id = NonEmpty.subject(subject);
     Set<String> asked = new LinkedHashSet<>();
     for (String purpose : purposes) {
       asked.add(PurposeKeys.checked(purpose, ledgerOptions.taxonomy()));

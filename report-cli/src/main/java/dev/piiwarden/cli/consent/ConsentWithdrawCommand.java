@@ -25,7 +25,7 @@ public final class ConsentWithdrawCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String subject = NonEmpty.of("--subject", change.subject);
+    String subject = NonEmpty.subject(change.subject);
     String source = NonEmpty.of("--source", change.source);
     String purpose = PurposeKeys.checked(change.purpose, ledgerOptions.taxonomy());
     // The ledger is opened first, which connects to nothing yet: its --jdbc-driver jars serve a

@@ -163,6 +163,19 @@ class ConsentBadInputTest {
   }
 
   @Test
+  void aPseudonymIsNoSubjectForTheLedgerAndNothingIsWritten() {
+    String pseudonym = "hmac:" + "0a59".repeat(16);
+    for (String command : List.of("grant", "withdraw")) {
+      assertOneLine(
+          consent(command, "--store", fileStore(), "--subject", pseudonym, "--purpose", "marketing", "--source", "app"),
+          "piiwarden: --subject is a pseudonym (hmac: and 64 hex digits, as the audit trail and"
+              + " ConsentDeniedException show a subject), not a subject's id");
+    }
+    assertOneLine(consent("list", "--store", fileStore(), "--subject", pseudonym), "piiwarden: --subject is a pseudonym");
+    assertFalse(Files.exists(dir.resolve("consent.jsonl")));
+  }
+
+  @Test
   void unknownStoreScheme() {
     CliResult result = consent("list", "--store", "redis://localhost", "--subject", SUBJECT);
 
