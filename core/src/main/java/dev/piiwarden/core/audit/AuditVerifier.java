@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,8 +121,25 @@ public final class AuditVerifier {
   }
 
   private static Finding notARecord(TrailLines.Line line) {
+    int version = formatVersion(line.bytes());
+    if (version > AuditRecordFormat.VERSION) {
+      return new Finding(Finding.Kind.NOT_A_RECORD, line.file(), line.number(), -1,
+          "the line is a record of format version " + version + ", which this version of PII Warden"
+              + " does not read (it reads version " + AuditRecordFormat.VERSION + "); verify the trail"
+              + " with the version of PII Warden that wrote it");
+    }
     return new Finding(Finding.Kind.NOT_A_RECORD, line.file(), line.number(), -1,
         "the line is not an audit record (garbage, or a record damaged beyond reading)");
+  }
+
+  /** The {@code v} of a line that is a JSON object with a whole number there, else 0. */
+  private static int formatVersion(byte[] line) {
+    try {
+      JsonNode version = JSON.readTree(line).path("v");
+      return version.canConvertToInt() && version.isIntegralNumber() ? version.intValue() : 0;
+    } catch (IOException | RuntimeException notJson) {
+      return 0; // garbage, as the caller says
+    }
   }
 
   /**

@@ -191,6 +191,18 @@ class AuditVerifierTest {
         finding.detail());
   }
 
+  /** A record of a newer format is said to be one, not called garbage: verify it with its writer. */
+  @Test
+  void aRecordOfANewerFormatIsSaidToBeOne() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.set(2, lines.get(2).replace("{\"v\":1,", "{\"v\":2,"));
+
+    Finding finding = assertFinding(verify(lines), Finding.Kind.NOT_A_RECORD, 3, -1);
+    assertEquals("the line is a record of format version 2, which this version of PII Warden does not"
+        + " read (it reads version 1); verify the trail with the version of PII Warden that wrote it",
+        finding.detail());
+  }
+
   /**
    * Text acknowledged by an audit.recovered that names it exactly (what a writer that took any
    * bytes for a torn record wrote): still no crash's, so not a note but a line that is no record.
