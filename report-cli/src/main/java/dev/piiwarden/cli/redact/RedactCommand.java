@@ -50,10 +50,10 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
 
   @Mixin private RedactionOptions options;
 
-  @Option(names = "--in", paramLabel = "F", description = "Read F instead of stdin.")
+  @Option(names = "--in", paramLabel = "F", description = "Read F instead of stdin ('-': stdin).")
   private Path in;
 
-  @Option(names = "--out", paramLabel = "F", description = "Write F instead of stdout.")
+  @Option(names = "--out", paramLabel = "F", description = "Write F instead of stdout ('-': stdout).")
   private Path out;
 
   @Option(names = "--stats", description = "At the end, print counts per type on stderr.")
@@ -70,6 +70,9 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
 
   @Override
   public Integer call() {
+    // '-' is the standard stream, as for most Unix tools; a file of that name is ./-
+    in = standardStream(in);
+    out = standardStream(out);
     Set<String> failureTypes = new TreeSet<>();
     Redactor redactor =
         Redactor.create(options.settings(failure -> failureTypes.add(describe(failure))));
@@ -143,6 +146,10 @@ public final class RedactCommand implements Callable<Integer>, StreamCommand {
 
   private CommandFailure writeFailure(IOException e) {
     return ReportOutput.cannotWrite(out == null ? Path.of("stdout") : out, e);
+  }
+
+  private static Path standardStream(Path file) {
+    return file != null && file.toString().equals("-") ? null : file;
   }
 
   private Reader openInput() {

@@ -48,6 +48,15 @@ class RedactCommandTest {
   }
 
   @Test
+  void aDashIsTheStandardStream() {
+    RedactRun run = RedactRun.of("mail bob@example.com\n", "--in", "-", "--out", "-");
+
+    assertEquals(0, run.exitCode(), run.describe());
+    assertEquals("mail [REDACTED:email]\n", run.text());
+    assertFalse(Files.exists(Path.of("-")), "no file named -");
+  }
+
+  @Test
   void theFirstLineOfAPipeThatGoesQuietComesOutWithoutWaitingForTheNext() throws Exception {
     java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
     java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
