@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -33,6 +34,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     } else if (ex.getValue() != null && String.valueOf(ex.getMessage()).startsWith("Unknown subcommand")
         && !command.getSubcommands().containsKey(ex.getValue())) {
       unmatched = UnmatchedArgument.command(ex.getValue(), command); // piiwarden help flows
+    } else if (ex instanceof MissingParameterException) {
+      // picocli says a required option is missing before it names one it does not know: a
+      // misspelt required option is better named as what it is
+      unmatched = UnmatchedArgument.misspeltOption(args, command);
     }
     if (unmatched != null) {
       line = unmatched.suggestion() == null

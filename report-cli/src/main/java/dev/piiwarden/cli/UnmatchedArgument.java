@@ -31,13 +31,7 @@ final class UnmatchedArgument {
     List<String> unmatched = ex.getUnmatched();
     String first = unmatched.isEmpty() ? "" : unmatched.get(0);
     if (first.startsWith("-")) {
-      String name = first.split("=", 2)[0];
-      boolean named = OPTION_NAME.matcher(name).matches() && (name.startsWith("--") || name.length() == 2);
-      List<String> options = command.getCommandSpec().options().stream()
-          .flatMap(o -> Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
-      String near = named && name.startsWith("--") ? EditDistance.closest(name, options) : null;
-      return new UnmatchedArgument(named ? "unknown option '" + name + "'" : "unknown option",
-          near == null ? null : "'" + near + "'");
+      return option(first, command);
     }
     if (!command.getSubcommands().isEmpty()) {
       return command(first, command);
@@ -46,6 +40,41 @@ final class UnmatchedArgument {
     String which = index.find() ? "argument " + (Integer.parseInt(index.group(1)) + 1) : "an argument";
     return new UnmatchedArgument(which + " is no command, option or parameter of '"
         + command.getCommandSpec().qualifiedName() + "'", null);
+  }
+
+  /** {@code argument}, an option {@code command} does not have: its name and a near one. */
+  private static UnmatchedArgument option(String argument, CommandLine command) {
+    String name = argument.split("=", 2)[0];
+    boolean named = OPTION_NAME.matcher(name).matches() && (name.startsWith("--") || name.length() == 2);
+    List<String> options = command.getCommandSpec().options().stream()
+        .flatMap(o -> Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
+    String near = named && name.startsWith("--") ? EditDistance.closest(name, options) : null;
+    return new UnmatchedArgument(named ? "unknown option '" + name + "'" : "unknown option",
+        near == null ? null : "'" + near + "'");
+  }
+
+  /**
+   * The first of {@code args} that names a {@code --} option neither {@code command} nor a command
+   * above it has, as the argument picocli left unmatched when it reports a required option missing
+   * first ({@code --subjct u} for {@code --subject}): null when there is none.
+   */
+  static UnmatchedArgument misspeltOption(String[] args, CommandLine command) {
+    for (String arg : args) {
+      String name = arg.split("=", 2)[0];
+      if (name.startsWith("--") && name.length() > 2 && !known(name, command)) {
+        return option(arg, command);
+      }
+    }
+    return null;
+  }
+
+  private static boolean known(String name, CommandLine command) {
+    for (CommandLine level = command; level != null; level = level.getParent()) {
+      if (level.getCommandSpec().findOption(name) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
