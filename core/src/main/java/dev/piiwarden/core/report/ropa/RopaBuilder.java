@@ -270,15 +270,25 @@ public final class RopaBuilder {
     return selectors.isEmpty() || selectors.contains(activity.id()) || selectors.contains(name);
   }
 
+  /**
+   * One line per category and period read ({@code user.contact.email: P2Y}); where the elements of
+   * one category are kept for different periods, each line names its elements, so that the record
+   * does not seem to contradict itself ({@code user.contact.email: P2Y (com.acme.User#email)}).
+   */
   private List<String> retention(List<DataElement> read) {
-    Set<String> lines = new TreeSet<>();
+    Map<String, Map<String, Set<String>>> elementsByPeriod = new TreeMap<>();
     for (DataElement element : read) {
       String period = element.retention();
       if (period == null) {
         period = config.defaultRetention() == null ? NOT_DECLARED : config.defaultRetention();
       }
-      lines.add(element.category() + ": " + period);
+      elementsByPeriod.computeIfAbsent(element.category(), category -> new TreeMap<>())
+          .computeIfAbsent(period, p -> new TreeSet<>()).add(element.id());
     }
+    List<String> lines = new ArrayList<>();
+    elementsByPeriod.forEach((category, periods) -> periods.forEach((period, elements) ->
+        lines.add(category + ": " + period + (periods.size() > 1 ? " (" + String.join(", ", elements) + ")" : ""))));
+    lines.sort(null); // as text, as before elements were named
     return lines.isEmpty() ? List.of(NOT_DECLARED) : List.copyOf(lines);
   }
 
