@@ -2,6 +2,7 @@ package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.jdbc.JdbcConnections;
+import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -129,7 +130,8 @@ public final class JdbcConsentStore implements ConsentStore {
    * Runs {@code work}; a failure is a {@link ConsentStoreException} whose message is the driver's
    * first line without the URL's credentials and without the values the work was given ({@code
    * shown}: their names to them), which a database may echo ({@code invalid input syntax for type
-   * uuid: "jane@example.com"}): a subject id is personal data.
+   * uuid: "jane@example.com"}): a subject id is personal data. Anything else shaped like personal
+   * data is masked ({@link QuotedValue}): a refusal that names the client's address.
    */
   private <T> T run(String what, Map<String, String> shown, SqlWork<T> work) {
     try {
@@ -148,6 +150,8 @@ public final class JdbcConsentStore implements ConsentStore {
           message = message.replace(value.getValue(), "[" + value.getKey() + "]");
         }
       }
+      // and what else a server puts there (PostgreSQL's pg_hba refusal names the client's address)
+      message = QuotedValue.shown(message);
       throw new ConsentStoreException("cannot " + what + " consent store " + described + ": " + message,
           new ScrubbedCause(e, message));
     }
