@@ -55,6 +55,30 @@ class LogFrameworkVersionsIT {
   }
 
   /**
+   * Marker names ({@code %marker}: an event's one marker in 1.2, its marker list from 1.3 on) and
+   * the thread name ({@code %thread}) redacted; clean ones as they were.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"logback-1.2", "logback-1.3", "logback-1.4", "logback-1.5", "logback-latest"})
+  void logbackMarkerAndThreadNamesAreRedacted(String version) throws Exception {
+    String text = run(version, "markers-threads", "logback.configurationFile", "logback-markers.xml");
+    assertNoPersonalData(text);
+    assertEquals("INFO [main] user:[REDACTED:email] fixture case=marker ordinary text", line(text, "case=marker "));
+    assertEquals("INFO [main] audit [ user:[REDACTED:email] ] fixture case=marker-child ordinary text",
+        line(text, "case=marker-child"));
+    if (!version.equals("logback-1.2")) {
+      assertEquals("INFO [main] user:[REDACTED:email] fixture case=marker-fluent ordinary text",
+          line(text, "case=marker-fluent"));
+    }
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread ordinary text", line(text, "case=thread "));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread-again ordinary text",
+        line(text, "case=thread-again"));
+    assertEquals("INFO [main] billing fixture case=marker-clean ordinary text", line(text, "case=marker-clean"));
+    assertEquals("INFO [worker-7]  fixture case=thread-clean ordinary text", line(text, "case=thread-clean"));
+    assertEquals("INFO [main]  fixture case=marker-unchanged true", line(text, "case=marker-unchanged"));
+  }
+
+  /**
    * Logback 1.2 with the last logstash-logback-encoder for it (7.2): an event's one marker (not a
    * list, as from 1.3 on) and the structured arguments are redacted JSON fields of their own.
    */
@@ -120,6 +144,23 @@ class LogFrameworkVersionsIT {
     assertEquals("INFO fixture case=annotated Patient{name=[REDACTED:user.name]} mdc={}", line(text, "case=annotated"));
     assertEquals("INFO fixture " + CLEAN + " mdc={}", line(text, "case=clean"));
     assertExceptionRedactedWithFrames(text);
+  }
+
+  /** Log4j2's {@code %marker} (a parent's name too) and {@code %t}, as for Logback. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"log4j-2.17", "log4j-latest"})
+  void log4jMarkerAndThreadNamesAreRedacted(String version) throws Exception {
+    String text = run(version, "log4j-markers-threads", "log4j2.configurationFile", "log4j2-markers.xml");
+    assertNoPersonalData(text);
+    assertEquals("INFO [main] user:[REDACTED:email] fixture case=marker ordinary text", line(text, "case=marker "));
+    assertEquals("INFO [main] audit[ user:[REDACTED:email] ] fixture case=marker-parent ordinary text",
+        line(text, "case=marker-parent"));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread ordinary text", line(text, "case=thread "));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread-again ordinary text",
+        line(text, "case=thread-again"));
+    assertEquals("INFO [main] billing fixture case=marker-clean ordinary text", line(text, "case=marker-clean"));
+    assertEquals("INFO [worker-7]  fixture case=thread-clean ordinary text", line(text, "case=thread-clean"));
+    assertEquals("INFO [main]  fixture case=marker-unchanged true", line(text, "case=marker-unchanged"));
   }
 
   private String run(String version, String scenario, String configProperty, String config) throws Exception {

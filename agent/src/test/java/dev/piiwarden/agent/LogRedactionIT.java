@@ -219,6 +219,79 @@ class LogRedactionIT {
   }
 
   /**
+   * A marker named with personal data, or referencing one that is, is written with the names
+   * redacted ({@code %marker}), the fluent API's too; a thread so named is written redacted
+   * ({@code %thread}), for each of its events. A clean marker and a clean thread name are written
+   * as they were, and the application's markers are left as they were, nothing registered.
+   */
+  @Test
+  void logbackMarkerAndThreadNamesAreRedactedAndCleanOnesStayAsTheyWere() throws Exception {
+    Path log = run("markers-threads", LOGBACK, "-Dlogback.configurationFile=" + config("logback-markers.xml"));
+    String text = Files.readString(log);
+    assertNoPersonalData(text);
+    assertEquals("INFO [main] user:[REDACTED:email] fixture case=marker ordinary text", line(text, "case=marker "));
+    assertEquals("INFO [main] audit [ user:[REDACTED:email] ] fixture case=marker-child ordinary text",
+        line(text, "case=marker-child"));
+    assertEquals("INFO [main] user:[REDACTED:email] fixture case=marker-fluent ordinary text",
+        line(text, "case=marker-fluent"));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread ordinary text", line(text, "case=thread "));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread-again ordinary text",
+        line(text, "case=thread-again"));
+    assertEquals("INFO [main] billing fixture case=marker-clean ordinary text", line(text, "case=marker-clean"));
+    assertEquals("INFO [worker-7]  fixture case=thread-clean ordinary text", line(text, "case=thread-clean"));
+    assertEquals("INFO [main]  fixture case=marker-unchanged true", line(text, "case=marker-unchanged"));
+  }
+
+  /**
+   * logstash-logback-encoder through an {@code AsyncAppender}: the markers' names ({@code tags},
+   * a referenced marker's too) and the thread name ({@code thread_name}) redacted; clean ones as
+   * they were.
+   */
+  @Test
+  void logstashTagsAndThreadNameHoldNoPersonalData() throws Exception {
+    Path log = run("markers-threads", LOGBACK, "-Dlogback.configurationFile=" + config("logback-json.xml"));
+    assertNoPersonalData(Files.readString(log));
+    List<JsonNode> events = json(log);
+    assertEquals("[\"user:[REDACTED:email]\"]", message(events, "case=marker ").get("tags").toString());
+    assertEquals("[\"audit\",\"user:[REDACTED:email]\"]", message(events, "case=marker-child").get("tags").toString());
+    assertEquals("[\"user:[REDACTED:email]\"]", message(events, "case=marker-fluent").get("tags").toString());
+    assertEquals("[\"billing\"]", message(events, "case=marker-clean").get("tags").toString());
+    assertEquals("session:[REDACTED:email]", message(events, "case=thread ").get("thread_name").asText());
+    assertEquals("session:[REDACTED:email]", message(events, "case=thread-again").get("thread_name").asText());
+    assertEquals("worker-7", message(events, "case=thread-clean").get("thread_name").asText());
+    assertEquals("main", message(events, "case=marker-clean").get("thread_name").asText());
+    assertEquals("case=marker-unchanged true", message(events, "case=marker-unchanged").get("message").asText());
+  }
+
+  /** Log4j2's {@code %marker} (a parent's name too) and {@code %t}, as for Logback. */
+  @Test
+  void log4jMarkerAndThreadNamesAreRedactedAndCleanOnesStayAsTheyWere() throws Exception {
+    Path log = run("log4j-markers-threads", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-markers.xml"));
+    assertLog4jMarkerAndThreadNames(Files.readString(log));
+  }
+
+  /** The same through {@code AsyncLogger}s: the events reach the appenders on the ring buffer's thread. */
+  @Test
+  void log4jAsyncLoggerMarkerAndThreadNamesAreRedacted() throws Exception {
+    Path log = run("log4j-markers-threads", LOG4J, "-Dlog4j2.configurationFile=" + config("log4j2-markers.xml"),
+        "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector");
+    assertLog4jMarkerAndThreadNames(Files.readString(log));
+  }
+
+  private static void assertLog4jMarkerAndThreadNames(String text) {
+    assertNoPersonalData(text);
+    assertEquals("INFO [main] user:[REDACTED:email] fixture case=marker ordinary text", line(text, "case=marker "));
+    assertEquals("INFO [main] audit[ user:[REDACTED:email] ] fixture case=marker-parent ordinary text",
+        line(text, "case=marker-parent"));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread ordinary text", line(text, "case=thread "));
+    assertEquals("INFO [session:[REDACTED:email]]  fixture case=thread-again ordinary text",
+        line(text, "case=thread-again"));
+    assertEquals("INFO [main] billing fixture case=marker-clean ordinary text", line(text, "case=marker-clean"));
+    assertEquals("INFO [worker-7]  fixture case=thread-clean ordinary text", line(text, "case=thread-clean"));
+    assertEquals("INFO [main]  fixture case=marker-unchanged true", line(text, "case=marker-unchanged"));
+  }
+
+  /**
    * JBoss Logging over the JBoss LogManager (Quarkus, WildFly): printf and MessageFormat messages,
    * MDC and NDC, the exception and an annotated object redacted; a clean line as it was.
    */

@@ -15,14 +15,16 @@ import java.util.Map;
  * Redacts a Log4j2 {@code LogEvent} on its way to the appenders: a copy ({@code
  * Log4jLogEvent.Builder}) with the message as a {@code SimpleMessage} of the redacted text (a
  * {@code MapMessage} as one of its class with its values redacted), the context data's values and
- * the context stack's entries (NDC) redacted, and the exception replaced by a stand-in when a
- * text in its chain (message, localized message, {@code toString}) held personal data or could not
- * be read. The application's messages and exceptions are never changed, nor is
+ * the context stack's entries (NDC) redacted, the thread name redacted, a marker whose name (or a
+ * parent's) holds personal data replaced by a stand-in ({@link Log4jMarkerNames}), and the
+ * exception replaced by a stand-in when a text in its chain (message, localized message, {@code
+ * toString}) held personal data or could not be read. The application's messages, markers and
+ * exceptions are never changed, nor is
  * an immutable event ({@code Log4jLogEvent}), which an application or appender may hold; a
  * reusable event ({@code MutableLogEvent}, what a synchronous logger with thread-local events and
  * {@code AsyncLoggerConfig}'s queue pass), which its factory or queue clears after the call, gets
- * the redacted message in its own message slot when only the message changed. Events without
- * personal data pass as they are.
+ * the redacted message, thread name and marker in its own slots when only those changed. Events
+ * without personal data pass as they are.
  */
 final class Log4jEventRewrite {
   private static final String IMMUTABLE_EVENT = "org.apache.logging.log4j.core.impl.Log4jLogEvent";
@@ -32,6 +34,7 @@ final class Log4jEventRewrite {
   private static final int MAX_KEPT_BUFFER = 4096;
 
   private final LogText text;
+  private final Log4jMarkerNames markerNames;
   private static final ClassValue<Access> ACCESS =
       new ClassValue<>() {
         @Override
@@ -46,7 +49,7 @@ final class Log4jEventRewrite {
    * JIT inlines ({@link BoundReads}); members of another class loader's Log4j2 through their own.
    */
   private static final BoundReads EVENT_READS =
-      new BoundReads(3, type -> ACCESS.get(type).eventReads());
+      new BoundReads(5, type -> ACCESS.get(type).eventReads());
   private static final BoundReads MESSAGE_READS =
       new BoundReads(
           new MethodType[] {
@@ -100,12 +103,15 @@ final class Log4jEventRewrite {
   private static final MethodHandle GET_MESSAGE = EVENT_READS.invoker(0);
   private static final MethodHandle GET_CONTEXT_DATA = EVENT_READS.invoker(1);
   private static final MethodHandle GET_THROWN = EVENT_READS.invoker(2);
+  private static final MethodHandle GET_MARKER = EVENT_READS.invoker(3);
+  private static final MethodHandle GET_THREAD_NAME = EVENT_READS.invoker(4);
   private static final MethodHandle FORMAT_TO = MESSAGE_READS.invoker(0);
   private static final MethodHandle GET_FORMATTED_MESSAGE = MESSAGE_READS.invoker(1);
   private static final MethodHandle IS_EMPTY = DATA_READS.invoker(0);
   private static final MethodHandle TO_MAP = DATA_READS.invoker(1);
   Log4jEventRewrite(LogText text) {
     this.text = text;
+    this.markerNames = new Log4jMarkerNames(text);
   }
 
   /**
@@ -115,7 +121,8 @@ final class Log4jEventRewrite {
    * (no outer message) nothing is allocated: members read through method handles resolved once
    * per class, the parameters read in place, the message formatted into a per-thread buffer and
    * scanned there; string parameters found whole in a message that certainly holds nothing are
-   * not scanned again.
+   * not scanned again; the thread name compared by identity with the one last checked ({@link
+   * LogText#threadName}), the marker only read when there is one.
    */
   Object redact(Object event, String handled, RedactionCallDepth depth) {
     Object previous = depth.copyOf(event);
@@ -211,16 +218,54 @@ final class Log4jEventRewrite {
               + "); such exceptions are written as " + Redactor.FAILED);
       thrown = original == null ? null : text.unredactable(original);
     }
+    String threadName = null;
+    try {
+      threadName = text.threadName((String) (Object) GET_THREAD_NAME.invokeExact(event), depth);
+    } catch (Throwable failure) {
+      AgentReport.once(
+          "log4j-thread-name",
+          "could not redact the thread name of a Log4j2 event (" + AgentReport.describe(failure) + ")");
+    }
+    Object marker = null;
+    boolean markerChanged = false;
+    try {
+      Object markerIn = (Object) GET_MARKER.invokeExact(event);
+      if (markerIn != null) {
+        marker = markerNames.redact(event.getClass(), markerIn);
+        markerChanged = marker != markerIn;
+      }
+    } catch (Throwable failure) {
+      // fail closed: a marker that cannot be redacted is not written
+      text.failed();
+      AgentReport.once(
+          "log4j-marker",
+          "could not redact the marker of a Log4j2 event (" + AgentReport.describe(failure)
+              + "); such markers are left out of the event");
+      marker = null;
+      markerChanged = true;
+    }
     depth.handled(out);
-    if (message == null && context == null && stack == null && thrown == null) {
+    if (message == null && context == null && stack == null && thrown == null && threadName == null
+        && !markerChanged) {
       depth.copied(null, null, null); // an additive parent's second look at a clean event finds it clean again
       return event;
     }
-    if (context == null && stack == null && thrown == null && members.setMessageSlot != null) {
+    if (context == null && stack == null && thrown == null && members.setMessageSlot != null
+        && (threadName == null || members.setThreadNameSlot != null)
+        && (!markerChanged || members.setMarkerSlot != null)) {
       // a reusable event (MutableLogEvent) is this call's own, cleared by its factory or queue
-      // when the call is done: the redacted message goes into its slot, without a copy
+      // when the call is done: the redacted message, thread name and marker go into its slots,
+      // without a copy
       try {
-        members.setMessageSlot.invokeExact(event, message);
+        if (message != null) {
+          members.setMessageSlot.invokeExact(event, message);
+        }
+        if (threadName != null) {
+          members.setThreadNameSlot.invokeExact(event, (Object) threadName);
+        }
+        if (markerChanged) {
+          members.setMarkerSlot.invokeExact(event, marker);
+        }
         depth.copied(null, null, null);
         return event;
       } catch (Throwable failure) {
@@ -247,6 +292,12 @@ final class Log4jEventRewrite {
       if (thrown != null) {
         builder = (Object) members.setThrown.invokeExact(builder, (Object) thrown);
         builder = (Object) members.setThrownProxy.invokeExact(builder, (Object) null);
+      }
+      if (threadName != null) {
+        builder = (Object) members.setThreadName.invokeExact(builder, (Object) threadName);
+      }
+      if (markerChanged) {
+        builder = (Object) members.setMarker.invokeExact(builder, marker);
       }
       result = (Object) members.build.invokeExact(builder);
     } catch (Throwable failure) {
@@ -633,6 +684,8 @@ final class Log4jEventRewrite {
     MethodHandle getMessage;
     MethodHandle getContextData;
     MethodHandle getThrown;
+    MethodHandle getMarker;
+    MethodHandle getThreadName;
     MethodHandle getFormattedMessage;
     MethodHandle getParameters;
     MethodHandle getFormat;
@@ -650,6 +703,8 @@ final class Log4jEventRewrite {
     MethodHandle setContextData;
     MethodHandle setThrown;
     MethodHandle setThrownProxy;
+    MethodHandle setThreadName;
+    MethodHandle setMarker;
     Class<?> mapMessage;
     MethodHandle getMapData;
     MethodHandle newMapInstance;
@@ -666,10 +721,13 @@ final class Log4jEventRewrite {
      */
     MethodHandle getMessageSlot;
     MethodHandle setMessageSlot;
+    /** A {@code MutableLogEvent}'s thread name and marker slots, {@code (Object, Object)void}; else null. */
+    MethodHandle setThreadNameSlot;
+    MethodHandle setMarkerSlot;
 
     /** The handles of {@link #EVENT_READS}, in order. */
     MethodHandle[] eventReads() {
-      return new MethodHandle[] {getMessage, getContextData, getThrown};
+      return new MethodHandle[] {getMessage, getContextData, getThrown, getMarker, getThreadName};
     }
 
     /** The handles of {@link #MESSAGE_READS}, in order. */
@@ -706,6 +764,8 @@ final class Log4jEventRewrite {
         getMessage = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getMessage"), read);
         getContextData = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getContextData"), read);
         getThrown = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getThrown"), read);
+        getMarker = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getMarker"), read);
+        getThreadName = ReflectiveAccess.handle(ReflectiveAccess.method(logEvent, "getThreadName"), read);
         getFormattedMessage = ReflectiveAccess.handle(ReflectiveAccess.method(messageType, "getFormattedMessage"), read);
         getParameters = ReflectiveAccess.handle(ReflectiveAccess.method(messageType, "getParameters"), read);
         getFormat = ReflectiveAccess.handle(ReflectiveAccess.method(messageType, "getFormat"), read);
@@ -750,6 +810,10 @@ final class Log4jEventRewrite {
         setThrownProxy =
             ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThrownProxy", proxyType), two);
         build = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "build"), read);
+        setThreadName =
+            ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setThreadName", String.class), two);
+        setMarker = ReflectiveAccess.handle(ReflectiveAccess.method(builderType, "setMarker",
+            ReflectiveAccess.sibling(type, "org.apache.logging.log4j.Marker")), two);
         mapMessage = ReflectiveAccess.sibling(type, "org.apache.logging.log4j.message.MapMessage");
         getMapData = ReflectiveAccess.handle(ReflectiveAccess.method(mapMessage, "getData"), read);
         newMapInstance = ReflectiveAccess.handle(ReflectiveAccess.method(mapMessage, "newInstance", Map.class), two);
@@ -784,6 +848,17 @@ final class Log4jEventRewrite {
       } catch (ReflectiveOperationException | RuntimeException e) {
         getMessageSlot = null; // the builder makes its memento, replaced by the redacted message
         setMessageSlot = null;
+      }
+      MethodType write = MethodType.methodType(void.class, Object.class, Object.class);
+      try {
+        setThreadNameSlot = ReflectiveAccess.setter(ReflectiveAccess.field(type, "threadName")).asType(write);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        setThreadNameSlot = null; // such events are copied when their thread name is redacted
+      }
+      try {
+        setMarkerSlot = ReflectiveAccess.setter(ReflectiveAccess.field(type, "marker")).asType(write);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        setMarkerSlot = null; // such events are copied when their marker is redacted
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.redaction;
 
 import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
+import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.ObjectRedaction;
 import dev.piiwarden.core.redaction.Redactor;
@@ -52,6 +53,21 @@ final class LogText {
   /** Free text; the same instance when nothing was found. */
   String text(String text) {
     return redactor.redact(text);
+  }
+
+  /**
+   * An event's thread name redacted, or null when it holds nothing. The result for the name last
+   * seen is kept in {@code depth} and given again for the same string instance without a scan: a
+   * thread's events all carry its one name string, so a clean one costs an identity compare.
+   */
+  String threadName(String name, RedactionCallDepth depth) {
+    if (depth.threadNameChecked(name)) {
+      return depth.redactedThreadName();
+    }
+    String redacted = name == null ? null : redactor.redact(name);
+    String out = redacted == name ? null : redacted;
+    depth.threadNameChecked(name, out);
+    return out;
   }
 
   /**

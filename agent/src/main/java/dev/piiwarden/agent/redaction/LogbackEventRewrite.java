@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.redaction;
 
 import dev.piiwarden.agent.redaction.bridge.RedactedThrowable;
+import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.redaction.Redactor;
 import java.lang.invoke.MethodHandle;
@@ -19,8 +20,9 @@ import java.util.Objects;
  * Redacts a Logback {@code LoggingEvent} in place, before any appender or encoder sees it: the
  * formatted message (arguments rendered by {@link LogText#arguments}) and, when that needed
  * redaction, the unformatted one (the template, placeholders kept), the argument array, the MDC
- * map, the SLF4J 2 key-value pairs, logstash-logback-encoder's markers and structured arguments
- * ({@link LogstashFields}) and the exception: each throwable proxy of the chain gets the
+ * map, the SLF4J 2 key-value pairs, the thread name, the markers' names ({@link Slf4jMarkerNames}),
+ * logstash-logback-encoder's markers and structured arguments ({@link LogstashFields}) and the
+ * exception: each throwable proxy of the chain gets the
  * stand-in of its exception and its redacted message (frames untouched). The event's fields are
  * written by reflection: Logback has no setters that may be called twice.
  */
@@ -37,29 +39,33 @@ final class LogbackEventRewrite {
         }
       };
   /** The event reads of {@link Access#reads}, bound to the first event class: inlined. */
-  private static final BoundReads READS = new BoundReads(6, type -> ACCESS.get(type).reads());
+  private static final BoundReads READS = new BoundReads(7, type -> ACCESS.get(type).reads());
   private static final MethodHandle GET_MESSAGE = READS.invoker(0);
   private static final MethodHandle GET_ARGUMENT_ARRAY = READS.invoker(1);
   private static final MethodHandle GET_FORMATTED_MESSAGE = READS.invoker(2);
   private static final MethodHandle GET_MDC = READS.invoker(3);
   private static final MethodHandle GET_THROWABLE_PROXY = READS.invoker(4);
   private static final MethodHandle GET_KEY_VALUE_PAIRS = READS.invoker(5);
+  private static final MethodHandle GET_THREAD_NAME = READS.invoker(6);
 
   private final LogText text;
   private final LogstashFields logstash;
+  private final Slf4jMarkerNames markerNames;
 
   LogbackEventRewrite(LogText text) {
     this.text = text;
     this.logstash = new LogstashFields(text);
+    this.markerNames = new Slf4jMarkerNames(text);
   }
 
   /**
    * Redacts {@code event}; returns its redacted formatted message. An event without personal data
    * is left as it is, and the hot path then allocates nothing: reads through method handles
    * resolved once per event class (inlined for the first class: {@link BoundReads}), the redactor
-   * returning the same instances.
+   * returning the same instances, the thread name compared by identity with the one last checked
+   * ({@link LogText#threadName}).
    */
-  String redact(Object event, String handled) {
+  String redact(Object event, String handled, RedactionCallDepth depth) {
     Access fields = ACCESS.get(event.getClass());
     if (fields.problem != null) {
       AgentReport.once(
@@ -78,6 +84,11 @@ final class LogbackEventRewrite {
       keyValuePairs(fields, event);
     } catch (Throwable failure) {
       partFailed("key-value pairs", failure);
+    }
+    try {
+      threadName(fields, event, depth);
+    } catch (Throwable failure) {
+      partFailed("thread name", failure);
     }
     try {
       markers(fields, event);
@@ -207,6 +218,17 @@ final class LogbackEventRewrite {
   }
 
   /**
+   * The thread name ({@code %thread}), read as the event gives it (set once on the event, as
+   * Logback does on its first read) and replaced when it holds personal data.
+   */
+  private void threadName(Access fields, Object event, RedactionCallDepth depth) throws Throwable {
+    String redacted = text.threadName((String) (Object) GET_THREAD_NAME.invokeExact(event), depth);
+    if (redacted != null) {
+      fields.threadName.set(event, redacted);
+    }
+  }
+
+  /**
    * The argument array the event keeps: {@code redacted}, except that logstash-logback-encoder's
    * structured arguments, which {@code redacted} holds as their log-safe text for the message, are
    * markers again ({@link LogstashFields}: the same ones when they hold nothing), so its JSON
@@ -234,14 +256,15 @@ final class LogbackEventRewrite {
   }
 
   /**
-   * The event's markers, logstash-logback-encoder's among them redacted ({@link LogstashFields}):
-   * the marker list of Logback 1.3+, or the one marker of a Logback 1.2 event.
+   * The event's markers redacted, logstash-logback-encoder's by {@link LogstashFields}, any other
+   * by its names ({@link Slf4jMarkerNames}): the marker list of Logback 1.3+, or the one marker of
+   * a Logback 1.2 event. The list is replaced only when a marker was.
    */
   private void markers(Access fields, Object event) throws Throwable {
     if (fields.getMarkerList == null) {
       if (fields.marker != null) {
         Object marker = fields.marker.get(event);
-        Object replacement = redactedMarker(marker);
+        Object replacement = redactedMarker(event, marker);
         if (replacement != marker) {
           fields.marker.set(event, replacement);
         }
@@ -255,7 +278,7 @@ final class LogbackEventRewrite {
     List<Object> redacted = null;
     for (int i = 0; i < markers.size(); i++) {
       Object marker = markers.get(i);
-      Object replacement = redactedMarker(marker);
+      Object replacement = redactedMarker(event, marker);
       if (replacement != marker) {
         if (redacted == null) {
           redacted = new ArrayList<>(markers);
@@ -269,10 +292,20 @@ final class LogbackEventRewrite {
     }
   }
 
-  /** A logstash-logback-encoder marker redacted, or null when it cannot be; any other as it is. */
-  private Object redactedMarker(Object marker) {
+  /**
+   * A logstash-logback-encoder marker redacted, any other by its names; null when it cannot be
+   * (fail closed: left out of the event).
+   */
+  private Object redactedMarker(Object event, Object marker) {
     if (!LogstashFields.isMarker(marker)) {
-      return marker;
+      try {
+        return markerNames.redact(event.getClass(), marker);
+      } catch (Throwable failure) {
+        text.failed();
+        AgentReport.once("logback-marker-name", "could not redact the name of a marker ("
+            + AgentReport.describe(failure) + "); such markers are left out of the event");
+        return null;
+      }
     }
     try {
       return logstash.redact(marker);
@@ -373,6 +406,8 @@ final class LogbackEventRewrite {
     MethodHandle getMdc;
     MethodHandle getThrowableProxy;
     MethodHandle getKeyValuePairs;
+    MethodHandle getThreadName;
+    Field threadName;
     /** {@code MessageFormatter.arrayFormat(format, arguments).getMessage()}, {@code (Object, Object)Object}. */
     MethodHandle formatArray;
     MethodHandle setFormattedMessage;
@@ -399,7 +434,8 @@ final class LogbackEventRewrite {
     /** The handles of the reads, in the order of the invokers. */
     MethodHandle[] reads() {
       return new MethodHandle[] {
-        getMessage, getArgumentArray, getFormattedMessage, getMdc, getThrowableProxy, getKeyValuePairs
+        getMessage, getArgumentArray, getFormattedMessage, getMdc, getThrowableProxy, getKeyValuePairs,
+        getThreadName
       };
     }
 
@@ -411,6 +447,8 @@ final class LogbackEventRewrite {
         getFormattedMessage = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getFormattedMessage"), read);
         getMdc = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getMDCPropertyMap"), read);
         getThrowableProxy = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getThrowableProxy"), read);
+        getThreadName = ReflectiveAccess.handle(ReflectiveAccess.method(type, "getThreadName"), read);
+        threadName = ReflectiveAccess.field(type, "threadName");
         formattedMessage = ReflectiveAccess.field(type, "formattedMessage");
         message = ReflectiveAccess.field(type, "message");
         argumentArray = ReflectiveAccess.field(type, "argumentArray");

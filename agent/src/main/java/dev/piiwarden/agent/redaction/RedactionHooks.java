@@ -30,9 +30,9 @@ final class RedactionHooks implements RedactionBridge.Hooks {
   }
 
   @Override
-  public String logbackEvent(Object event, String handled) {
+  public String logbackEvent(Object event, String handled, RedactionCallDepth depth) {
     LogbackEventRewrite rewrite = logback;
-    return (rewrite != null ? rewrite : logback()).redact(event, handled);
+    return (rewrite != null ? rewrite : logback()).redact(event, handled, depth);
   }
 
   @Override

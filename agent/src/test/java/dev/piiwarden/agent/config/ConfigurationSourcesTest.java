@@ -2,6 +2,7 @@ package dev.piiwarden.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,17 @@ class ConfigurationSourcesTest {
         refused("consent.mode=monitor,,redaction.style=hash"));
     assertEquals("piiwarden: configuration error: agent arguments: an empty option before the first"
         + " comma; remove that comma; allowed: key=value,key=value", refused(",consent.mode=monitor"));
+  }
+
+  @Test
+  void aValueWithALineBreakOrOfThousandsOfCharactersStillGivesOneShortLine() {
+    assertEquals("piiwarden: configuration error: piiwarden.consent.mode: 'mon\\nitor' is not allowed;"
+        + " allowed: enforce, monitor", refused("consent.mode=mon\nitor"));
+    String line = refused("consent.mode=" + "x".repeat(5000));
+    assertTrue(line.length() < 700, line);
+    assertTrue(line.startsWith("piiwarden: configuration error: piiwarden.consent.mode: 'xxx"), line);
+    assertTrue(line.contains(" characters left out) ... "), line);
+    assertTrue(line.endsWith("' is not allowed; allowed: enforce, monitor"), line);
   }
 
   @Test

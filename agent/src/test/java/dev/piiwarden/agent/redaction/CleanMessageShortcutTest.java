@@ -67,7 +67,7 @@ class CleanMessageShortcutTest {
     Object[] arguments = {"A-10428", "warehouse north-2"};
     LoggingEvent event = logbackEvent("order {} shipped to {}", arguments);
     String formatted = event.getFormattedMessage();
-    String out = new LogbackEventRewrite(text).redact(event, null);
+    String out = new LogbackEventRewrite(text).redact(event, null, depth);
     assertSame(formatted, out);
     assertSame(formatted, event.getFormattedMessage());
     assertSame(arguments, event.getArgumentArray());
@@ -77,7 +77,7 @@ class CleanMessageShortcutTest {
   void personalArgumentOutsideACleanMessageIsStillRedacted() {
     LogText text = new LogText(Redactor.withDefaults());
     LoggingEvent event = logbackEvent("order {} shipped", "A-10428", EMAIL);
-    String out = new LogbackEventRewrite(text).redact(event, null);
+    String out = new LogbackEventRewrite(text).redact(event, null, depth);
     assertEquals("order A-10428 shipped", out);
     assertArrayEquals(new Object[] {"A-10428", "[REDACTED:email]"}, event.getArgumentArray());
   }
@@ -95,7 +95,7 @@ class CleanMessageShortcutTest {
             text.text(MessageFormatter.arrayFormat(template, expectedArguments).getMessage());
         LoggingEvent event = logbackEvent(template, arguments.clone());
         String what = template + " " + java.util.Arrays.toString(arguments);
-        assertEquals(expected, rewrite.redact(event, null), what);
+        assertEquals(expected, rewrite.redact(event, null, depth), what);
         assertEquals(expected, event.getFormattedMessage(), what);
         assertArrayEquals(expectedArguments, event.getArgumentArray(), what);
       }
@@ -196,7 +196,7 @@ class CleanMessageShortcutTest {
         PlaceholderFillTest.refill(template, formatted, personal, new Object[] {"A-10428", "[REDACTED:email]"}, 2, false));
     LogText text = new LogText(Redactor.withDefaults());
     LoggingEvent event = logbackEvent(template, personal.clone());
-    assertEquals("order A-10428 shipped to [REDACTED:email]", new LogbackEventRewrite(text).redact(event, null));
+    assertEquals("order A-10428 shipped to [REDACTED:email]", new LogbackEventRewrite(text).redact(event, null, depth));
     assertFalse(PlaceholderFillTest.matches(template, "order A-10428 shipped to someone", personal, 2, false));
   }
 

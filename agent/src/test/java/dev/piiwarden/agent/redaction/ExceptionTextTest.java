@@ -12,6 +12,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import dev.piiwarden.agent.redaction.bridge.RedactionCallDepth;
 import dev.piiwarden.core.redaction.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -155,7 +156,7 @@ class ExceptionTextTest {
     LoggingEvent event = new LoggingEvent(
         "fixture", context.getLogger("fixture"), Level.ERROR, "case=exception", thrown, null);
 
-    new LogbackEventRewrite(text).redact(event, null);
+    new LogbackEventRewrite(text).redact(event, null, RedactionCallDepth.current());
 
     ThrowableProxy proxy = (ThrowableProxy) event.getThrowableProxy();
     assertNotSame(thrown, proxy.getThrowable());

@@ -18,9 +18,10 @@ public final class RedactionBridge {
      * Redacts a Logback {@code LoggingEvent} in place.
      *
      * @param handled the message an outer hook produced for this thread, or null
+     * @param depth this thread's depth, which keeps the thread name last checked
      * @return the redacted formatted message
      */
-    String logbackEvent(Object event, String handled);
+    String logbackEvent(Object event, String handled, RedactionCallDepth depth);
 
     /**
      * A Log4j2 {@code LogEvent} with its message, context data and exception redacted: a new
@@ -356,7 +357,7 @@ public final class RedactionBridge {
         return;
       }
       try {
-        depth.handled(redactInPlace(current, framework, event, level > 1 ? depth.handled() : null));
+        depth.handled(redactInPlace(current, framework, event, level > 1 ? depth.handled() : null, depth));
       } catch (Throwable failure) {
         current.failed(FRAMEWORKS[framework], failure);
       }
@@ -378,7 +379,7 @@ public final class RedactionBridge {
       RedactionCallDepth depth = RedactionCallDepth.current();
       int level = depth.enter();
       try {
-        depth.prepared(event, redactInPlace(current, framework, event, level > 1 ? depth.handled() : null));
+        depth.prepared(event, redactInPlace(current, framework, event, level > 1 ? depth.handled() : null, depth));
       } catch (Throwable failure) {
         current.failed(FRAMEWORKS[framework], failure);
       } finally {
@@ -389,9 +390,10 @@ public final class RedactionBridge {
     }
   }
 
-  private static String redactInPlace(Hooks current, int framework, Object event, String handled) {
+  private static String redactInPlace(
+      Hooks current, int framework, Object event, String handled, RedactionCallDepth depth) {
     return framework == LOGBACK
-        ? current.logbackEvent(event, handled)
+        ? current.logbackEvent(event, handled, depth)
         : current.julRecord((java.util.logging.LogRecord) event, handled);
   }
 

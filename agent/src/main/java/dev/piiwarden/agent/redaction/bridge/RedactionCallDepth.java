@@ -18,6 +18,8 @@ public final class RedactionCallDepth {
   private Object copiedEvent;
   private Object copy;
   private String copyMessage;
+  private String threadName;
+  private String redactedThreadName;
 
   private RedactionCallDepth() {}
 
@@ -130,5 +132,25 @@ public final class RedactionCallDepth {
     copiedEvent = event;
     copy = eventCopy;
     copyMessage = message;
+  }
+
+  /**
+   * Whether {@code name} is the thread name this thread's hooks last checked, by identity: a
+   * thread's name is one string, read again for each of its events, so a clean one costs one
+   * compare and is never scanned twice.
+   */
+  public boolean threadNameChecked(String name) {
+    return name == threadName;
+  }
+
+  /** The redacted form of the thread name last checked, or null when it held nothing. */
+  public String redactedThreadName() {
+    return redactedThreadName;
+  }
+
+  /** Records the thread name just checked and its redacted form (null when it held nothing). */
+  public void threadNameChecked(String name, String redacted) {
+    threadName = name;
+    redactedThreadName = redacted;
   }
 }
