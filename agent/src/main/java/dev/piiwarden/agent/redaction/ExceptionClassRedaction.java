@@ -34,7 +34,7 @@ final class ExceptionClassRedaction extends LogHook {
   @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
-    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+    if (!hasBody(access)) {
       return next;
     }
     return new MethodVisitor(Opcodes.ASM9, next) {

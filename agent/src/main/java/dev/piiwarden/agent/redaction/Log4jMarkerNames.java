@@ -2,7 +2,6 @@ package dev.piiwarden.agent.redaction;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Array;
 
 /**
  * The names of a Log4j2 marker and of its parents (what {@code %marker} writes) redacted: a
@@ -59,7 +58,7 @@ final class Log4jMarkerNames {
         Object parent = redact(members, parents[i], depth + 1);
         if (parent != parents[i]) {
           if (redactedParents == parents) {
-            redactedParents = parents.clone(); // a Marker[]: setParents takes it as it is
+            redactedParents = parents.clone();
           }
           redactedParents[i] = parent;
         }
@@ -70,15 +69,13 @@ final class Log4jMarkerNames {
     }
     Object standIn = (Object) members.newMarker.invokeExact((Object) redactedName);
     if (redactedParents != null && redactedParents.length > 0) {
-      Object[] typed = (Object[]) Array.newInstance(members.marker, redactedParents.length);
-      System.arraycopy(redactedParents, 0, typed, 0, typed.length);
-      members.setParents.invokeExact(standIn, (Object) typed);
+      // a Marker[], as getParents gives it or its clone; setParents copies it
+      members.setParents.invokeExact(standIn, (Object) redactedParents);
     }
     return standIn;
   }
 
   private static final class Members {
-    final Class<?> marker;
     final MethodHandle getName;
     final MethodHandle getParents;
     /** {@code new MarkerManager.Log4jMarker(name)}, {@code (Object)Object}. */
@@ -87,7 +84,7 @@ final class Log4jMarkerNames {
     final MethodHandle setParents;
 
     Members(Class<?> eventType) throws ReflectiveOperationException {
-      marker = ReflectiveAccess.sibling(eventType, "org.apache.logging.log4j.Marker");
+      Class<?> marker = ReflectiveAccess.sibling(eventType, "org.apache.logging.log4j.Marker");
       Class<?> log4jMarker = ReflectiveAccess.sibling(eventType, "org.apache.logging.log4j.MarkerManager$Log4jMarker");
       getName = ReflectiveAccess.handle(ReflectiveAccess.method(marker, "getName"), BoundReads.READ);
       getParents = ReflectiveAccess.handle(ReflectiveAccess.method(marker, "getParents"), BoundReads.READ);

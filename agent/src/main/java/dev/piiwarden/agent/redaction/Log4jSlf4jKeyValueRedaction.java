@@ -18,7 +18,7 @@ final class Log4jSlf4jKeyValueRedaction extends LogHook {
   @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
-    if (!name.equals("addKeyValue") || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+    if (!name.equals("addKeyValue") || !hasBody(access)) {
       return next;
     }
     return new MethodVisitor(Opcodes.ASM9, next) {
@@ -27,8 +27,7 @@ final class Log4jSlf4jKeyValueRedaction extends LogHook {
           int opcode, String callee, String method, String signature, boolean isInterface) {
         if (opcode == Opcodes.INVOKESTATIC && callee.equals("java/lang/String") && method.equals("valueOf")
             && signature.equals("(Ljava/lang/Object;)Ljava/lang/String;")) {
-          super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "slf4jKeyValue",
-              "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "slf4jKeyValue", OBJECT_TO_OBJECT, false);
         }
         super.visitMethodInsn(opcode, callee, method, signature, isInterface);
       }

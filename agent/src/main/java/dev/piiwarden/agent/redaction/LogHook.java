@@ -12,6 +12,8 @@ import org.objectweb.asm.Type;
  */
 abstract class LogHook {
   static final String BRIDGE = "dev/piiwarden/agent/redaction/bridge/RedactionBridge";
+  /** The descriptor of a bridge method that takes one value and returns its replacement. */
+  static final String OBJECT_TO_OBJECT = "(Ljava/lang/Object;)Ljava/lang/Object;";
 
   /**
    * @param owner the class being rewritten (internal name)
@@ -64,6 +66,11 @@ abstract class LogHook {
         super.visitMaxs(Math.max(maxStack, 2), maxLocals);
       }
     };
+  }
+
+  /** Whether a method has a body to rewrite (neither abstract nor native). */
+  static boolean hasBody(int access) {
+    return (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
   }
 
   /** A concrete instance method taking exactly one reference argument. */

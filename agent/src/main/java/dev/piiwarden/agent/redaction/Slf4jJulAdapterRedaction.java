@@ -18,13 +18,12 @@ final class Slf4jJulAdapterRedaction extends LogHook {
   static final String TYPE_NAME = "org/slf4j/jul/JDK14LoggerAdapter";
   static final String TYPE_NAME_1 = "org/slf4j/impl/JDK14LoggerAdapter";
   private static final String FORMATTER = "org/slf4j/helpers/MessageFormatter";
-  private static final String ONE = "(Ljava/lang/Object;)Ljava/lang/Object;";
   private static final String ARRAY = "([Ljava/lang/Object;)[Ljava/lang/Object;";
 
   @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
-    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+    if (!hasBody(access)) {
       return next;
     }
     return new MethodVisitor(Opcodes.ASM9, next) {
@@ -46,11 +45,11 @@ final class Slf4jJulAdapterRedaction extends LogHook {
         if (signature.startsWith("(Ljava/lang/String;[Ljava/lang/Object;)")) {
           bridge("slf4jArguments", ARRAY);
         } else if (signature.startsWith("(Ljava/lang/String;Ljava/lang/Object;)")) {
-          bridge("slf4jArgument", ONE);
+          bridge("slf4jArgument", OBJECT_TO_OBJECT);
         } else if (signature.startsWith("(Ljava/lang/String;Ljava/lang/Object;Ljava/lang/Object;)")) {
-          bridge("slf4jArgument", ONE);
+          bridge("slf4jArgument", OBJECT_TO_OBJECT);
           super.visitInsn(Opcodes.SWAP);
-          bridge("slf4jArgument", ONE);
+          bridge("slf4jArgument", OBJECT_TO_OBJECT);
           super.visitInsn(Opcodes.SWAP);
         }
       }

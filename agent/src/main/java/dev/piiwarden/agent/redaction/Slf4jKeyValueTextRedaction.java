@@ -20,7 +20,7 @@ final class Slf4jKeyValueTextRedaction extends LogHook {
   @Override
   MethodVisitor method(
       String owner, boolean frames, int access, String name, String descriptor, MethodVisitor next) {
-    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+    if (!hasBody(access)) {
       return next;
     }
     return new MethodVisitor(Opcodes.ASM9, next) {
@@ -29,8 +29,7 @@ final class Slf4jKeyValueTextRedaction extends LogHook {
         super.visitFieldInsn(opcode, fieldOwner, field, fieldDescriptor);
         if (opcode == Opcodes.GETFIELD && fieldOwner.equals(PAIR) && field.equals("value")
             && fieldDescriptor.equals("Ljava/lang/Object;")) {
-          super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "slf4jKeyValue",
-              "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "slf4jKeyValue", OBJECT_TO_OBJECT, false);
         }
       }
     };
