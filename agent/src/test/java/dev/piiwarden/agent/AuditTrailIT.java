@@ -207,6 +207,19 @@ class AuditTrailIT {
     assertTrue(ConsentEnforcementIT.agentLines(down.stderr()).startsWith(
         "piiwarden: audit sink jdbc:postgresql://127.0.0.1:1/app failed ("), down::toString);
     assertFalse(down.stderr().contains("hunter2"), down::toString);
+    // the run's records wait in the spool beside the key file, the next start's to write
+    Path spool = elsewhere.resolve("piiwarden-audit-spool.jsonl");
+    List<String> spooled = Files.readAllLines(spool);
+    // the eight of the run with the database up, and the agent.problem saying it was down
+    assertEquals(9, spooled.size(), spooled::toString);
+    assertTrue(spooled.get(0).contains("\"type\":\"agent.problem\""), spooled::toString);
+    assertTrue(spooled.get(1).contains("\"type\":\"agent.started\""), spooled::toString);
+    assertTrue(spooled.get(8).contains("\"type\":\"agent.stopped\""), spooled::toString);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool)));
+    assertFalse(String.join("\n", spooled).contains("hunter2"));
+    assertTrue(down.stderr().contains("piiwarden: 9 audit records stay in spool file " + spool
+        + "; the next start with audit sink jdbc:postgresql://127.0.0.1:1/app writes them there"),
+        down::toString);
   }
 
   private FixtureJvm.Result runScenarioIn(Path workingFolder, String agentArguments) throws Exception {

@@ -42,6 +42,13 @@ public final class AuditEvent {
   private final Map<String, Object> details;
   private final String body;
 
+  /** How a body begins ({@link AuditRecordFormat#body}). */
+  private static final String TS_FIELD = ",\"ts\":\"";
+  private static final String TYPE_FIELD = ",\"type\":\"";
+  private static final String SUBJECT_FIELD = ",\"subject\":\"";
+  /** {@code ,"prev":"<64 hex>"}} after the body. */
+  private static final int PREV_FIELD_LENGTH = ",\"prev\":\"".length() + 64 + 2;
+
   private AuditEvent(Builder b) {
     this.type = Objects.requireNonNull(b.type, "type");
     this.ts = b.ts == null ? now() : b.ts.truncatedTo(ChronoUnit.MICROS);
@@ -53,6 +60,63 @@ public final class AuditEvent {
     this.reason = b.reason;
     this.details = Collections.unmodifiableMap(new TreeMap<>(b.details));
     this.body = AuditRecordFormat.body(this);
+  }
+
+  /**
+   * An event read back from a record that was sealed but never delivered (a spool): its type, time
+   * and subject, which sinks keep in columns, and its body as written, so that sealing it again
+   * changes only {@code seq}, {@code prev} and {@code hash}. The other fields are not read back and
+   * stay empty; the body holds them.
+   */
+  private AuditEvent(String type, Instant ts, String subject, String body) {
+    this.type = type;
+    this.ts = ts;
+    this.subject = subject;
+    this.actor = null;
+    this.purposes = List.of();
+    this.activity = null;
+    this.categories = List.of();
+    this.reason = null;
+    this.details = Map.of();
+    this.body = body;
+  }
+
+  /**
+   * The event of a stored record, for sealing it again elsewhere in a chain ({@link SpooledSink});
+   * null when the record's body does not begin with {@code ts} and {@code type} as the writer
+   * writes them.
+   */
+  static AuditEvent restored(RecordLine record) {
+    String unsealed = record.unsealed();
+    int bodyStart = unsealed.indexOf(TS_FIELD);
+    int bodyEnd = unsealed.length() - PREV_FIELD_LENGTH;
+    if (bodyStart < 0 || bodyEnd <= bodyStart) {
+      return null;
+    }
+    String body = unsealed.substring(bodyStart, bodyEnd);
+    int tsEnd = body.indexOf('"', TS_FIELD.length());
+    Instant ts;
+    try {
+      ts = Instant.parse(body.substring(TS_FIELD.length(), Math.max(TS_FIELD.length(), tsEnd)));
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+    // the subject, when there is one, comes right after the type
+    String typeField = TYPE_FIELD + record.type() + '"';
+    if (!body.startsWith(typeField, tsEnd + 1)) {
+      return null;
+    }
+    String subject = null;
+    int subjectStart = tsEnd + 1 + typeField.length();
+    if (body.startsWith(SUBJECT_FIELD, subjectStart)) {
+      subjectStart += SUBJECT_FIELD.length();
+      int subjectEnd = body.indexOf('"', subjectStart);
+      subject = subjectEnd < 0 ? "" : body.substring(subjectStart, subjectEnd);
+      if (!isPseudonym(subject)) {
+        return null;
+      }
+    }
+    return new AuditEvent(record.type(), ts, subject, body);
   }
 
   /** A builder for an event of this type, timestamped now unless {@link Builder#ts} is set. */

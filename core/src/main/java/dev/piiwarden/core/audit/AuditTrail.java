@@ -72,7 +72,7 @@ public final class AuditTrail implements AutoCloseable {
     SinkUri uri = SinkUri.parse(options.sink());
     AuditKey key = uri.key(options);
     uri.checkEnd();
-    return start(key, uri.newSink(options, key), options);
+    return start(key, uri.newTrailSink(options, key), options);
   }
 
   /** Starts a trail with this key and sink (a custom sink, or one built by hand). */

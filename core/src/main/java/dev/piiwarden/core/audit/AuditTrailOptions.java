@@ -97,7 +97,10 @@ public final class AuditTrailOptions {
     return this;
   }
 
-  /** Where the otlp sink keeps records while the collector is down; null for the default. */
+  /**
+   * Where the otlp and jdbc sinks keep records while the collector or database is down; null for
+   * the default, {@value OtlpSink#DEFAULT_SPOOL_NAME} beside the key file.
+   */
   public AuditTrailOptions spoolFile(Path file) {
     this.spoolFile = file;
     return this;

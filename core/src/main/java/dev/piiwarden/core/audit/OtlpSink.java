@@ -94,11 +94,11 @@ public final class OtlpSink implements AuditSink {
       replayIfDue();
     }
     if (!spool.isEmpty()) {
-      spool.append(lines(records));
+      spool(records);
       return;
     }
     if (!send(records)) {
-      spool.append(lines(records));
+      spool(records);
       goneDown();
     }
   }
@@ -127,19 +127,23 @@ public final class OtlpSink implements AuditSink {
       return;
     }
     lastReplayNanos = System.nanoTime();
-    List<RecordLine> spooled = spool.read();
-    int sent = 0;
-    while (sent < spooled.size()) {
-      List<RecordLine> chunk = spooled.subList(sent, Math.min(spooled.size(), sent + REPLAY_CHUNK));
-      if (!send(chunk)) {
-        break;
+    int[] sentOfSpooled = spool.locked(() -> {
+      List<RecordLine> spooled = spool.read();
+      int sent = 0;
+      while (sent < spooled.size()) {
+        List<RecordLine> chunk = spooled.subList(sent, Math.min(spooled.size(), sent + REPLAY_CHUNK));
+        if (!send(chunk)) {
+          break;
+        }
+        sent += chunk.size();
       }
-      sent += chunk.size();
-    }
-    if (sent > 0) {
-      spool.replaceWith(new ArrayList<>(spooled.subList(sent, spooled.size())));
-    }
-    if (sent == spooled.size() && down) {
+      if (sent > 0) {
+        spool.replaceWith(new ArrayList<>(spooled.subList(sent, spooled.size())));
+      }
+      return new int[] {sent, spooled.size()};
+    });
+    int sent = sentOfSpooled[0];
+    if (sent == sentOfSpooled[1] && down) {
       down = false;
       problems.accept("OTLP collector " + shown + " is reachable again; " + sent
           + " spooled audit records were delivered");
@@ -190,8 +194,12 @@ public final class OtlpSink implements AuditSink {
     }
   }
 
-  private static List<String> lines(List<RecordLine> records) {
-    return records.stream().map(RecordLine::line).toList();
+  private void spool(List<RecordLine> records) throws IOException {
+    List<String> lines = records.stream().map(RecordLine::line).toList();
+    spool.locked(() -> {
+      spool.append(lines);
+      return null;
+    });
   }
 
   private static void sleep(long millis) throws IOException {

@@ -101,11 +101,28 @@ record SinkUri(String scheme, String target) {
       case "jdbc" -> new JdbcSink(target, options.jdbcDriver())
           .sealedWith(key, options.key() != null && options.keyFile() == null
               ? "the audit key given" : "audit key file " + keyFile(options));
-      case "otlp" -> new OtlpSink(URI.create(target), options.spoolFile() != null
-          ? options.spoolFile()
-          : defaultKeyFile().resolveSibling(OtlpSink.DEFAULT_SPOOL_NAME), options.problems());
+      case "otlp" -> new OtlpSink(URI.create(target), spoolFile(options), options.problems());
       default -> new NoSink();
     };
+  }
+
+  /**
+   * The sink of an {@link AuditTrail}: {@link #newSink}, a {@code jdbc:} one with a spool for when
+   * the database is down ({@link SpooledSink}), since the trail's callers must not wait for it.
+   * (A tool that appends one record must fail instead: {@link AuditAppender} takes {@link #newSink}.)
+   */
+  AuditSink newTrailSink(AuditTrailOptions options, AuditKey key) {
+    AuditSink sink = newSink(options, key);
+    return "jdbc".equals(scheme)
+        ? new SpooledSink(sink, new SpoolFile(spoolFile(options)), key, options.problems())
+        : sink;
+  }
+
+  /** Where a sink keeps records its target could not take yet: the option, else beside the key file. */
+  private Path spoolFile(AuditTrailOptions options) {
+    return options.spoolFile() != null
+        ? options.spoolFile()
+        : keyFile(options).toAbsolutePath().resolveSibling(OtlpSink.DEFAULT_SPOOL_NAME);
   }
 
   private Path keyFile(AuditTrailOptions options) {

@@ -4,6 +4,7 @@ import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.Set;
  * A local jsonl file holding records a remote sink could not deliver yet, oldest first. Appends are
  * forced to disk (the file is created with mode 0600 where the file system has POSIX permissions);
  * what was delivered is cut from the front by writing the rest to a temporary file
- * and moving it into place, so a crash leaves either the old or the new spool.
+ * and moving it into place, so a crash leaves either the old or the new spool. Who appends to or
+ * replays a spool does it {@link #locked}.
  */
 final class SpoolFile {
   private final Path file;
@@ -32,31 +34,55 @@ final class SpoolFile {
     return file;
   }
 
+  /** Work on the spool done under its lock. */
+  interface Locked<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} holding the spool's lock, {@code <spool>.lock} beside it (a lock file, since
+   * the spool itself is replaced): processes that share a spool (two services started in one
+   * folder) take turns, so one's replay never cuts records another appended meanwhile.
+   */
+  <T> T locked(Locked<T> work) throws IOException {
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    synchronized (SpoolFile.class) { // a JVM holds a file's lock once: its threads take turns here
+      try (FileChannel channel = openForAppend(lockFile); FileLock lock = channel.lock()) {
+        return work.run();
+      }
+    }
+  }
+
   boolean isEmpty() throws IOException {
     return !Files.exists(file) || Files.size(file) == 0;
   }
 
   void append(List<String> lines) throws IOException {
-    Path folder = file.toAbsolutePath().getParent();
-    if (folder != null) {
-      OwnerOnlyFolders.createMissing(folder);
-    }
     StringBuilder text = new StringBuilder();
     lines.forEach(line -> text.append(line).append('\n'));
-    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    boolean posix = folder != null
-        && folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-    try (FileChannel channel = posix
-        ? FileChannel.open(file, options,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-        : FileChannel.open(file, options)) {
+    try (FileChannel channel = openForAppend(file)) {
       ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
       channel.force(false);
     }
+  }
+
+  /** Opens {@code path} to append, creating it (mode 0600) and its folder (0700) if missing. */
+  private static FileChannel openForAppend(Path path) throws IOException {
+    Path folder = path.toAbsolutePath().getParent();
+    if (folder != null) {
+      OwnerOnlyFolders.createMissing(folder);
+    }
+    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    boolean posix = folder != null
+        && folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    return posix
+        ? FileChannel.open(path, options,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : FileChannel.open(path, options);
   }
 
   /** The spooled records; a line that is not a whole record (a crash while spooling) is skipped. */
