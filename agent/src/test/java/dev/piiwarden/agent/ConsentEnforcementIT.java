@@ -195,6 +195,29 @@ class ConsentEnforcementIT {
     assertEquals(4, decisions.size(), decisions::toString);
   }
 
+  /**
+   * A type's {@code @ConsentRequired} covers its own public methods, not toString, equals and
+   * hashCode or an enum's values and valueOf: a HashSet, a log line or a switch on the enum needs
+   * no subject, and no denied switch map breaks the class for the rest of the JVM's life.
+   */
+  @Test
+  void aTypesConsentLeavesObjectMethodsAndAnEnumsGeneratedMembersUnchecked() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().agent("audit.sink=none").runApp("object-methods");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("ran:text", run.outcome("switch"), run::toString);
+    assertEquals("ran:in Segment(gold)", run.outcome("toString"));
+    assertEquals("ran:1", run.outcome("hashSet"));
+    assertEquals("ran:true", run.outcome("equals"));
+    assertEquals("ran:2", run.outcome("values"));
+    assertEquals("ran:EMAIL", run.outcome("valueOf"));
+    String denied = "denied:NOT_GRANTED:[marketing.advertising]";
+    assertEquals(denied, run.outcome("members"));
+    assertEquals(denied, run.outcome("toStringForSubject"), "a method's own annotation applies");
+    assertEquals(denied, run.outcome("send"));
+    assertEquals("ran:e-mail", run.outcome("switchAfterGrant"));
+    assertEquals("ran:sent by SMS", run.outcome("sendGranted"));
+  }
+
   /** The outcomes of the fixture's {@code inherited} scenario, before and after the grants. */
   static void assertInheritedOutcomes(FixtureJvm.Result run) {
     String denied = "denied:NOT_GRANTED:" + EMAIL;

@@ -16,7 +16,10 @@ import java.lang.annotation.Target;
  * public void sendNewsletter(@DataSubject String userId, String body) { ... }
  * }</pre>
  *
- * <p>On a type it applies to every public method of that type. The data subject is resolved from
+ * <p>On a type it applies to every public method of that type but {@code toString()}, {@code
+ * equals(Object)}, {@code hashCode()} and an enum's {@code values()} and {@code valueOf(String)},
+ * which collections, logging and {@code switch} call on any object or enum (annotate one of them
+ * itself to have it checked). The data subject is resolved from
  * a {@link DataSubject} parameter, then from a parameter whose type has a {@link DataSubject}
  * member, then from {@link dev.piiwarden.api.PrivacyContext}.
  */

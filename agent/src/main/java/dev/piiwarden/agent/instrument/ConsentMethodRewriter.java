@@ -61,6 +61,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private final Set<String> kotlinDelegators;
   private final Map<String, InheritedConsent.Requirement> inherited;
   private String owner;
+  private int classAccess;
   private boolean frames;
   private RequiredValues onType;
   private int enforced;
@@ -126,6 +127,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
   public void visit(
       int version, int access, String name, String signature, String superName, String[] interfaces) {
     owner = name;
+    classAccess = access;
     frames = (version & 0xFFFF) >= Opcodes.V1_6;
     super.visit(version, access, name, signature, superName, interfaces);
   }
@@ -277,7 +279,8 @@ final class ConsentMethodRewriter extends ClassVisitor {
     public void visitCode() {
       super.visitCode();
       RequiredValues required = onMethod;
-      if (required == null && onType != null && (access & Opcodes.ACC_PUBLIC) != 0) {
+      boolean typeCovers = TypeConsent.covers(classAccess, owner, access, name, descriptor);
+      if (required == null && onType != null && typeCovers) {
         required = onType;
       }
       if (required != null && required.purposes.isEmpty()) {
@@ -291,7 +294,7 @@ final class ConsentMethodRewriter extends ClassVisitor {
         return;
       }
       InheritedConsent.Requirement implemented =
-          onMethod == null && (onType == null || (access & Opcodes.ACC_PUBLIC) == 0)
+          onMethod == null && (onType == null || !typeCovers)
               ? inherited.get(name + descriptor)
               : null;
       if (implemented != null) {

@@ -12,6 +12,8 @@ import org.objectweb.asm.Opcodes;
 abstract class ConsentScan extends ClassVisitor {
   /** The class's internal name. */
   String owner;
+  /** The class's access flags. */
+  int classAccess;
   /** The class's {@code @ConsentRequired}, or null. */
   ConsentMethodRewriter.RequiredValues onType;
 
@@ -23,6 +25,12 @@ abstract class ConsentScan extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     owner = name;
+    classAccess = access;
+  }
+
+  /** Whether the class's own {@code @ConsentRequired} covers the method ({@link TypeConsent}). */
+  boolean typeCovers(int access, String name, String descriptor) {
+    return TypeConsent.covers(classAccess, owner, access, name, descriptor);
   }
 
   @Override

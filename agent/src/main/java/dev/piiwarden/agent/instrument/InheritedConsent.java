@@ -311,7 +311,7 @@ final class InheritedConsent {
         concrete.add(key);
         return (access & Opcodes.ACC_BRIDGE) == 0 ? null : new BridgeTarget(key, name);
       }
-      return new AbstractMethod(key, (access & Opcodes.ACC_PUBLIC) != 0);
+      return new AbstractMethod(key, typeCovers(access, name, descriptor));
     }
 
     /** Finds the method a bridge hands the call to: the first call on this class of the same name. */
@@ -337,14 +337,14 @@ final class InheritedConsent {
     /** Reads an abstract method's {@code @ConsentRequired} and {@code @DataSubject} parameter. */
     private final class AbstractMethod extends MethodVisitor {
       private final String key;
-      private final boolean isPublic;
+      private final boolean typeCovers;
       private ConsentMethodRewriter.RequiredValues onMethod;
       private int subjectParameter = -1;
 
-      AbstractMethod(String key, boolean isPublic) {
+      AbstractMethod(String key, boolean typeCovers) {
         super(Opcodes.ASM9);
         this.key = key;
-        this.isPublic = isPublic;
+        this.typeCovers = typeCovers;
       }
 
       @Override
@@ -368,7 +368,7 @@ final class InheritedConsent {
       @Override
       public void visitEnd() {
         ConsentMethodRewriter.RequiredValues required =
-            onMethod != null ? onMethod : isPublic ? onType : null;
+            onMethod != null ? onMethod : typeCovers ? onType : null;
         if (required != null && !required.purposes.isEmpty()) {
           declared.put(key, new Requirement(required.purposes, required.skip,
               subjectParameter, owner.replace('/', '.')));

@@ -130,7 +130,7 @@ final class KotlinDelegators {
       if (method.consent != null) {
         return method.consent;
       }
-      return (method.access & Opcodes.ACC_PUBLIC) != 0 ? onType : null;
+      return typeCovers(method.access, method.name, method.descriptor) ? onType : null;
     }
   }
 
