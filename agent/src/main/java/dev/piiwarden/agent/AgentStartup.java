@@ -39,8 +39,7 @@ final class AgentStartup {
         ? "already running in this JVM; the second start, with the same options, is ignored"
         : "already running in this JVM with other options; the second start is ignored and the"
             + " first start's options stay in force: restart the JVM to change them";
-    AgentReport.line(message);
-    AgentAudit.problem(message);
+    AgentReport.each(message);
     if (attached && !same) {
       throw new IllegalStateException("piiwarden: " + message);
     }

@@ -93,6 +93,9 @@ class AttachIT {
         problems.get(0));
     assertTrue(problems.get(1).contains("already running in this JVM with other options"),
         problems.get(1));
+    String stopped = Files.readAllLines(trail).stream()
+        .filter(line -> line.contains("\"type\":\"agent.stopped\"")).findFirst().orElseThrow();
+    assertTrue(stopped.contains("\"agentProblems\":2"), stopped);
   }
 
   /**

@@ -40,6 +40,19 @@ public final class AgentReport {
     }
   }
 
+  /**
+   * Prints {@code piiwarden: <message>} and records it as {@code agent.problem} every time it is
+   * reported, counted as {@link #once} counts: for a problem each occurrence of which is news (a
+   * second start of the agent).
+   */
+  public static void each(String message) {
+    PROBLEMS.incrementAndGet();
+    String shown = shown(message);
+    ERR.println("piiwarden: " + shown);
+    ERR.flush();
+    AgentAudit.problem(shown);
+  }
+
   /** Prints {@code piiwarden: <message>}, every time; for start-up and configuration lines. */
   public static void line(String message) {
     ERR.println("piiwarden: " + shown(message));
