@@ -255,18 +255,26 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     // javac enters a round's classes anew: what an earlier round cached is not what it compares now
     inheritance.forgetRound();
     List<TypeDeclarations> declared = new ArrayList<>();
+    boolean unresolvedValues = false;
     for (TypeElement topLevel : topLevelTypes(round).values()) {
       stage = "checking " + names.binaryName(topLevel);
       TypeDeclarations declarations = DeclarationScanner.scan(topLevel, processingEnv.getElementUtils());
-      if (UnresolvedTypes.in(declarations)) {
-        // Another processor may generate the missing types; if none does, javac reports them.
-        if (!round.processingOver()) {
-          deferred.add(names.binaryName(topLevel));
-        }
+      boolean unresolvedTypes = UnresolvedTypes.in(declarations);
+      if ((unresolvedTypes || !declarations.unresolved().isEmpty()) && !round.processingOver()) {
+        // Another processor may generate the missing types or constants; if none does, javac reports them.
+        deferred.add(names.binaryName(topLevel));
         continue;
       }
+      if (unresolvedTypes) {
+        continue;
+      }
+      // an annotation with a value javac could not resolve is left out: javac reports it
       validator.validate(declarations, reporter);
-      declared.add(declarations);
+      if (declarations.unresolved().isEmpty()) {
+        declared.add(declarations);
+      } else {
+        unresolvedValues = true;
+      }
     }
     // every class, annotated or not: the implementing class usually carries no annotation
     for (Element root : round.getRootElements()) {
@@ -278,6 +286,13 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     if (reporter.errorCount() > 0 || round.errorRaised()) {
       halted = true;
       noteHalt(!declared.isEmpty() || !pending.isEmpty());
+      return;
+    }
+    if (unresolvedValues) {
+      // javac reports the value after the rounds and fails the compilation; PW012 would point at
+      // errors above that are not there yet, so nothing more is written without a word of ours
+      halted = true;
+      haltNoted = true;
       return;
     }
     for (TypeDeclarations declarations : declared) {

@@ -346,6 +346,65 @@ class DiagnosticsTest {
         "PW012: PII Warden wrote no inventory fragments or descriptors because of the errors above");
   }
 
+  /**
+   * A misspelt constant is javac's own error ("cannot find symbol"), not an internal failure of the
+   * processor; the annotations beside it are still checked. (A misspelt enum constant, {@code basis =
+   * LawfulBasis.CONSNT}, is an error javac stops at before running any processor.)
+   */
+  @Test
+  void aMisspeltConstantIsLeftToJavacAndTheRestIsStillChecked() {
+    JavaFileObject lead = source("com.acme.Lead", """
+        class Lead {
+          @PersonalData(category = Category.USER_EMAIL, purposes = Purpose.MARKETING)
+          String email;
+          @PersonalData(category = "user.contact.phone_numbr")
+          String phone;
+          record Card(@PersonalData(category = Category.CARD_NUMBR) String pan) {}
+        }
+        """);
+    JavaFileObject good = source("com.acme.Good", """
+        class Good {
+          @PersonalData(category = Category.USER_CONTACT_EMAIL)
+          String email;
+        }
+        """);
+    Compilation compilation = compile(lead, good);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(lead).onLineContaining("USER_EMAIL");
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(lead).onLineContaining("CARD_NUMBR");
+    assertThat(compilation)
+        .hadErrorContaining("PW001: Unknown data category \"user.contact.phone_numbr\".")
+        .inFile(lead).onLineContaining("phone_numbr");
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation.diagnostics().toString()).doesNotContain("PW011");
+    assertThat(compilation.diagnostics().toString()).doesNotContain("AnnotationTypeMismatchException");
+  }
+
+  @Test
+  void aMisspeltPurposeInConsentRequiredIsJavacsErrorAlone() {
+    JavaFileObject mailing = source("com.acme.Mailing", """
+        interface Mailing {
+          @ConsentRequired(Purpose.MARKETING_EMAIL)
+          void send(@DataSubject String userId);
+        }
+        """);
+    JavaFileObject mailer = source("com.acme.Mailer", """
+        class Mailer implements Mailing {
+          @ProcessingActivity(name = "Mailer", purposes = {Purpose.MARKETING, Purpose.MARKETING_SMS})
+          public void send(String userId) {}
+        }
+        """);
+    Compilation compilation = compile(mailing, mailer);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol").inFile(mailing).onLineContaining("MARKETING_EMAIL");
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol").inFile(mailer).onLineContaining("MARKETING_SMS");
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation.diagnostics().toString()).doesNotContain("PW0");
+  }
+
   @Test
   void personalDataInALocalOrAnonymousClassIsAWarningOnItsAnnotation() {
     JavaFileObject signup = source("com.acme.Signup", """

@@ -38,7 +38,7 @@ public final class FlowAnalysis {
   public FlowAnalysis(Trees trees, Types types, Elements elements, RuntimeTypeNames names, SinkCatalogue catalogue,
       Predicate<String> projectType, Function<String, List<MethodSummary>> onClassPath) {
     this.returned = new ReturnedData(onClassPath);
-    this.context = new FlowContext(trees, types, names, new PersonalDataIndex(names),
+    this.context = new FlowContext(trees, types, names, new PersonalDataIndex(names, elements, types),
         new SinkMatcher(catalogue, types, elements), projectType);
     this.overridden = new OverriddenMethods(elements, types, context);
   }

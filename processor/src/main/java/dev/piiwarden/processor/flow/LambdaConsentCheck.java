@@ -13,6 +13,7 @@ import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.model.ConsentInheritance;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
+import dev.piiwarden.processor.model.UnresolvedValues;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -132,9 +133,9 @@ public final class LambdaConsentCheck {
    * the implementation of an abstract method.
    */
   private boolean covers(ExecutableElement method, ConsentRequired required) {
-    ConsentRequired own = method.getAnnotation(ConsentRequired.class);
+    ConsentRequired own = UnresolvedValues.resolved(method, ConsentRequired.class);
     if (own == null && method.getModifiers().contains(Modifier.PUBLIC)) {
-      own = method.getEnclosingElement().getAnnotation(ConsentRequired.class);
+      own = UnresolvedValues.resolved(method.getEnclosingElement(), ConsentRequired.class);
     }
     if (own == null) {
       own = inheritance.implemented(method).map(ConsentInheritance::requirementOf).orElse(null);

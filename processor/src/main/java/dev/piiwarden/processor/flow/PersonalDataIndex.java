@@ -2,6 +2,7 @@ package dev.piiwarden.processor.flow;
 
 import dev.piiwarden.annotations.PersonalData;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
+import dev.piiwarden.processor.model.UnresolvedValues;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,25 +19,33 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Which members are personal data, with the same ids the declaring class's fragment uses: annotated
  * fields, accessors and parameters, record components (their field and accessor), and plain getters
- * ({@code getX()}, {@code isX()}) of annotated fields. Also the elements of a whole object: every
- * annotated member of its class and superclasses. And the field a plain getter of other data
- * reads. Members of local and anonymous classes are none of these (PW024). Every answer is cached
+ * ({@code getX()}, {@code isX()}) of annotated fields, and a method that overrides or implements an
+ * annotated accessor of a supertype (the supertype's element: {@code person.getEmail()} reads
+ * {@code Contact#getEmail()}). Also the elements of a whole object: every annotated member of its
+ * class, superclasses and interfaces. And the field a plain getter of other data reads. Members of
+ * local and anonymous classes are none of these (PW024). Every answer is cached
  * per element.
  */
 public final class PersonalDataIndex {
   private final RuntimeTypeNames names;
+  private final Elements elements;
+  private final Types types;
   private final Map<Element, Optional<DataRef>> members = new HashMap<>();
   private final Map<TypeElement, List<DataRef>> wholeObjects = new HashMap<>();
   private final Map<ExecutableElement, Optional<VariableElement>> accessedFields = new HashMap<>();
   /** The category of each data element met so far, by id. */
   private final Map<String, String> categories = new HashMap<>();
 
-  public PersonalDataIndex(RuntimeTypeNames names) {
+  public PersonalDataIndex(RuntimeTypeNames names, Elements elements, Types types) {
     this.names = names;
+    this.elements = elements;
+    this.types = types;
   }
 
   /** The data element a field, parameter or accessor method stands for, if any. */
@@ -84,11 +93,10 @@ public final class PersonalDataIndex {
     if (superclass.getKind() == TypeKind.DECLARED) {
       wholeObject(superclass).forEach(ref -> refs.putIfAbsent(ref.id(), ref));
     }
-    if (type.getKind() == ElementKind.INTERFACE) {
-      // an object known by an interface (User extends Account) has its super-interfaces' accessors
-      for (TypeMirror extended : type.getInterfaces()) {
-        wholeObject(extended).forEach(ref -> refs.putIfAbsent(ref.id(), ref));
-      }
+    // an object known by an interface (User extends Account), or of a class implementing one
+    // (Person implements Contact), has the interfaces' accessors
+    for (TypeMirror implemented : type.getInterfaces()) {
+      wholeObject(implemented).forEach(ref -> refs.putIfAbsent(ref.id(), ref));
     }
     return List.copyOf(refs.values());
   }
@@ -101,7 +109,7 @@ public final class PersonalDataIndex {
     if (inLocalClass(element)) {
       return null; // no data element: PW024 says so on the annotation
     }
-    PersonalData own = element.getAnnotation(PersonalData.class);
+    PersonalData own = UnresolvedValues.resolved(element, PersonalData.class);
     switch (element.getKind()) {
       case FIELD:
         return own == null ? null : new DataRef(id((TypeElement) element.getEnclosingElement(), element.getSimpleName()), own);
@@ -148,10 +156,10 @@ public final class PersonalDataIndex {
     String name = method.getSimpleName().toString();
     RecordComponentElement component = component(owner, name);
     if (component != null) {
-      PersonalData data = own != null ? own : component.getAnnotation(PersonalData.class);
+      PersonalData data = own != null ? own : UnresolvedValues.resolved(component, PersonalData.class);
       if (data == null) {
         VariableElement field = field(owner, name);
-        data = field == null ? null : field.getAnnotation(PersonalData.class);
+        data = field == null ? null : UnresolvedValues.resolved(field, PersonalData.class);
       }
       return data == null ? null : new DataRef(id(owner, name), data);
     }
@@ -160,8 +168,23 @@ public final class PersonalDataIndex {
     }
     String property = property(name);
     VariableElement field = property == null ? null : field(owner, property);
-    PersonalData data = field == null ? null : field.getAnnotation(PersonalData.class);
-    return data == null ? null : new DataRef(id(owner, property), data);
+    PersonalData data = field == null ? null : UnresolvedValues.resolved(field, PersonalData.class);
+    return data != null ? new DataRef(id(owner, property), data) : inherited(method);
+  }
+
+  /**
+   * The element of the nearest accessor {@code method} overrides or implements: the annotation is
+   * on the contract (an interface, an abstract class), an implementation rarely repeats it, and
+   * what it returns is that data all the same.
+   */
+  private DataRef inherited(ExecutableElement method) {
+    for (ExecutableElement overridden : OverriddenMethods.overriddenBy(method, elements, types)) {
+      Optional<DataRef> ref = member(overridden);
+      if (ref.isPresent()) {
+        return ref.get();
+      }
+    }
+    return null;
   }
 
   /**

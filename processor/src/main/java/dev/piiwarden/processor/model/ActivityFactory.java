@@ -73,7 +73,7 @@ public final class ActivityFactory {
 
   private static <A extends java.lang.annotation.Annotation> A effective(
       ExecutableElement method, TypeElement owner, Class<A> annotation) {
-    A own = method.getAnnotation(annotation);
-    return own != null ? own : owner.getAnnotation(annotation);
+    A own = UnresolvedValues.resolved(method, annotation);
+    return own != null ? own : UnresolvedValues.resolved(owner, annotation);
   }
 }

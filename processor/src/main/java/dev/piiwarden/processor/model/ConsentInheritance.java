@@ -111,8 +111,8 @@ public final class ConsentInheritance {
 
   /** What an abstract method {@link #implemented} requires: its own annotation, else its type's. */
   public static ConsentRequired requirementOf(ExecutableElement required) {
-    ConsentRequired own = required.getAnnotation(ConsentRequired.class);
-    return own != null ? own : required.getEnclosingElement().getAnnotation(ConsentRequired.class);
+    ConsentRequired own = UnresolvedValues.resolved(required, ConsentRequired.class);
+    return own != null ? own : UnresolvedValues.resolved(required.getEnclosingElement(), ConsentRequired.class);
   }
 
   private List<ExecutableElement> openOf(TypeMirror supertype) {
@@ -126,10 +126,10 @@ public final class ConsentInheritance {
     }
     open.put(type, List.of()); // a hierarchy that leads back to the type ends here
     List<ExecutableElement> passedOn = new ArrayList<>();
-    boolean onType = type.getAnnotation(ConsentRequired.class) != null;
+    boolean onType = UnresolvedValues.resolved(type, ConsentRequired.class) != null;
     List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
     for (ExecutableElement method : methods) {
-      boolean required = method.getAnnotation(ConsentRequired.class) != null
+      boolean required = UnresolvedValues.resolved(method, ConsentRequired.class) != null
           || (onType && method.getModifiers().contains(Modifier.PUBLIC));
       if (method.getModifiers().contains(Modifier.ABSTRACT) && required
           && requirementOf(method).value().length > 0) {

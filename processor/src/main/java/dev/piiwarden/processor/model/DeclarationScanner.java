@@ -1,8 +1,11 @@
 package dev.piiwarden.processor.model;
 
+import dev.piiwarden.annotations.ConsentRequired;
 import dev.piiwarden.annotations.PersonalData;
+import dev.piiwarden.annotations.ProcessingActivity;
 import dev.piiwarden.core.inventory.ElementKind;
 import dev.piiwarden.processor.base.MirrorLookup;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +33,7 @@ public final class DeclarationScanner {
   private final List<AnnotatedSite> consentRequired = new ArrayList<>();
   private final List<AnnotatedSite> processingActivities = new ArrayList<>();
   private final List<ExecutableElement> activityMethods = new ArrayList<>();
+  private final List<AnnotatedSite> unresolved = new ArrayList<>();
 
   private DeclarationScanner(Elements elements) {
     this.elements = elements;
@@ -46,14 +50,14 @@ public final class DeclarationScanner {
         List.copyOf(scanner.dataSubjects),
         List.copyOf(scanner.consentRequired),
         List.copyOf(scanner.processingActivities),
-        List.copyOf(scanner.activityMethods));
+        List.copyOf(scanner.activityMethods),
+        List.copyOf(scanner.unresolved));
   }
 
   private void walk(TypeElement type) {
     types.add(type);
-    Optional<AnnotationMirror> typeConsent = annotated(type, AnnotationNames.CONSENT_REQUIRED, consentRequired);
-    Optional<AnnotationMirror> typeActivity =
-        annotated(type, AnnotationNames.PROCESSING_ACTIVITY, processingActivities);
+    Optional<AnnotationMirror> typeConsent = annotated(type, ConsentRequired.class, consentRequired);
+    Optional<AnnotationMirror> typeActivity = annotated(type, ProcessingActivity.class, processingActivities);
     boolean everyPublicMethod = typeConsent.isPresent() || typeActivity.isPresent();
 
     // A record component's annotations are copied to its field, accessor and constructor
@@ -83,8 +87,8 @@ public final class DeclarationScanner {
           }
           parameters(type, method, Set.of());
           boolean annotatedMethod =
-              annotated(method, AnnotationNames.CONSENT_REQUIRED, consentRequired).isPresent()
-                  | annotated(method, AnnotationNames.PROCESSING_ACTIVITY, processingActivities).isPresent();
+              annotated(method, ConsentRequired.class, consentRequired).isPresent()
+                  | annotated(method, ProcessingActivity.class, processingActivities).isPresent();
           boolean written = !isMandated(type, method);
           if (annotatedMethod
               || (everyPublicMethod && written && method.getModifiers().contains(Modifier.PUBLIC))) {
@@ -119,8 +123,12 @@ public final class DeclarationScanner {
       AnnotationMirror mirror = MirrorLookup.find(target, AnnotationNames.PERSONAL_DATA)
           .or(() -> MirrorLookup.find(component, AnnotationNames.PERSONAL_DATA))
           .orElseThrow();
-      personalData.add(
-          new PersonalDataSite(record, target, ElementKind.RECORD_COMPONENT, null, mirror, annotation));
+      if (UnresolvedValues.on(component, PersonalData.class)) {
+        unresolved.add(new AnnotatedSite(target, mirror));
+      } else {
+        personalData.add(
+            new PersonalDataSite(record, target, ElementKind.RECORD_COMPONENT, null, mirror, annotation));
+      }
     }
     MirrorLookup.find(target, AnnotationNames.DATA_SUBJECT)
         .or(() -> MirrorLookup.find(component, AnnotationNames.DATA_SUBJECT))
@@ -141,8 +149,22 @@ public final class DeclarationScanner {
     PersonalData annotation = element.getAnnotation(PersonalData.class);
     if (annotation != null) {
       AnnotationMirror mirror = MirrorLookup.find(element, AnnotationNames.PERSONAL_DATA).orElseThrow();
-      personalData.add(new PersonalDataSite(owner, element, kind, method, mirror, annotation));
+      if (UnresolvedValues.on(element, PersonalData.class)) {
+        unresolved.add(new AnnotatedSite(element, mirror));
+      } else {
+        personalData.add(new PersonalDataSite(owner, element, kind, method, mirror, annotation));
+      }
     }
+  }
+
+  /**
+   * {@link #annotated(Element, String, List)} for an annotation with values: one whose values javac
+   * could not resolve goes to {@code unresolved} instead, and still makes the element annotated.
+   */
+  private Optional<AnnotationMirror> annotated(
+      Element element, Class<? extends Annotation> type, List<AnnotatedSite> into) {
+    boolean resolved = !UnresolvedValues.on(element, type);
+    return annotated(element, type.getCanonicalName(), resolved ? into : unresolved);
   }
 
   private static Optional<AnnotationMirror> annotated(Element element, String name, List<AnnotatedSite> into) {

@@ -14,6 +14,8 @@ import javax.lang.model.element.TypeElement;
  * @param consentRequired every {@code @ConsentRequired} on a type or method
  * @param processingActivities every {@code @ProcessingActivity} on a type or method
  * @param activityMethods the methods that are activities (annotated, or public in an annotated type)
+ * @param unresolved the annotations with a value javac could not resolve (a misspelt constant),
+ *     which javac reports; they are in none of the lists above
  */
 public record TypeDeclarations(
     TypeElement topLevel,
@@ -22,7 +24,8 @@ public record TypeDeclarations(
     List<AnnotatedSite> dataSubjects,
     List<AnnotatedSite> consentRequired,
     List<AnnotatedSite> processingActivities,
-    List<ExecutableElement> activityMethods) {
+    List<ExecutableElement> activityMethods,
+    List<AnnotatedSite> unresolved) {
 
   /** Whether there is anything to write to a fragment. */
   public boolean isEmpty() {

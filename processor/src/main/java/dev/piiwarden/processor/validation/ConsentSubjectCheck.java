@@ -7,6 +7,7 @@ import dev.piiwarden.processor.base.MirrorLookup;
 import dev.piiwarden.processor.model.AnnotationNames;
 import dev.piiwarden.processor.model.SubjectResolver;
 import dev.piiwarden.processor.model.TypeDeclarations;
+import dev.piiwarden.processor.model.UnresolvedValues;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -26,13 +27,13 @@ public final class ConsentSubjectCheck implements DeclarationCheck {
   @Override
   public void check(TypeDeclarations declarations, DiagnosticReporter reporter) {
     for (ExecutableElement method : declarations.activityMethods()) {
-      Element carrier = method.getAnnotation(ConsentRequired.class) != null
+      Element carrier = UnresolvedValues.resolved(method, ConsentRequired.class) != null
           ? method
-          : method.getEnclosingElement().getAnnotation(ConsentRequired.class) != null
+          : UnresolvedValues.resolved(method.getEnclosingElement(), ConsentRequired.class) != null
               ? method.getEnclosingElement()
               : null;
       // without purposes (PW007) there is nothing to ask consent for, so no subject to find
-      if (carrier == null || carrier.getAnnotation(ConsentRequired.class).value().length == 0
+      if (carrier == null || UnresolvedValues.resolved(carrier, ConsentRequired.class).value().length == 0
           || !SubjectResolver.CONTEXT.equals(subjects.resolve(method))) {
         continue;
       }

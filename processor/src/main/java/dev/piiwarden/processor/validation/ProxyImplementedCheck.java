@@ -6,6 +6,7 @@ import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
 import dev.piiwarden.processor.model.AnnotationNames;
 import dev.piiwarden.processor.model.TypeDeclarations;
+import dev.piiwarden.processor.model.UnresolvedValues;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -45,9 +46,9 @@ public final class ProxyImplementedCheck implements DeclarationCheck {
   public void check(TypeDeclarations declarations, DiagnosticReporter reporter) {
     for (ExecutableElement method : declarations.activityMethods()) {
       Element owner = method.getEnclosingElement();
-      ConsentRequired consent = method.getAnnotation(ConsentRequired.class) != null
-          ? method.getAnnotation(ConsentRequired.class)
-          : owner.getAnnotation(ConsentRequired.class);
+      ConsentRequired consent = UnresolvedValues.resolved(method, ConsentRequired.class) != null
+          ? UnresolvedValues.resolved(method, ConsentRequired.class)
+          : UnresolvedValues.resolved(owner, ConsentRequired.class);
       if (consent == null || consent.value().length == 0 || owner.getKind() != ElementKind.INTERFACE
           || !method.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;
