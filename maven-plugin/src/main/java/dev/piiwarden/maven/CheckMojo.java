@@ -182,12 +182,15 @@ public class CheckMojo extends ReactorWideMojo {
         aggregate ? "the reactor" : "this module", aggregate ? "its modules' dependencies" : "its dependencies");
   }
 
-  /** The finding with its file under the source folder of the module that holds it, if one does. */
+  /**
+   * The finding with its file under the source folder of the module that holds it, if one does: a
+   * module of this build or one it leaves out ({@code -pl}), whose classes an earlier build left.
+   */
   private Finding inModule(Finding finding) {
     if (finding.file() == null || finding.file().isEmpty()) {
       return finding;
     }
-    for (MavenProject module : session.getProjects()) {
+    for (MavenProject module : Reactor.all(session)) {
       if (new File(module.getBuild().getSourceDirectory(), finding.file()).isFile()) {
         String root = Reactor.relativeSourceRoot(session, module);
         String file = root.isEmpty() ? finding.file() : root + "/" + finding.file();

@@ -4,6 +4,7 @@ import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.maven.input.ModuleInventory;
 import dev.piiwarden.maven.input.ModuleInventory.NoFragments;
+import dev.piiwarden.maven.input.StaleFragments;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,8 +70,29 @@ abstract class PiiWardenMojo extends AbstractMojo {
     boolean first = context == null || context.putIfAbsent("piiwarden.noFragments " + inputs, Boolean.TRUE) == null;
     NoFragments noFragments = !first ? null
         : processorConfigured() ? NoFragments.PROCESSOR_RAN : NoFragments.PROCESSOR_UNKNOWN;
-    return ModuleInventory.read(inputs, getLog(), noFragments, session != null && session.isParallel(),
-        processingOff());
+    ModuleInventory read = ModuleInventory.read(inputs, getLog(), noFragments,
+        session != null && session.isParallel(), processingOff());
+    warnOfStaleFragments(inputs, context);
+    return read;
+  }
+
+  /**
+   * Once per module, by the first goal that reads the module's own class folder: the fragments of
+   * classes whose source is gone (a class renamed or deleted, built without incremental compilation).
+   */
+  private void warnOfStaleFragments(List<Path> inputs, Map<Object, Object> context) throws MojoExecutionException {
+    if (project == null || classesDirectory == null) {
+      return;
+    }
+    Path own = classesDirectory.toPath().toAbsolutePath().normalize();
+    if (inputs.stream().noneMatch(input -> input.toAbsolutePath().normalize().equals(own))
+        || (context != null && context.putIfAbsent("piiwarden.staleFragments", Boolean.TRUE) != null)) {
+      return;
+    }
+    String warning = StaleFragments.warning(own, StaleFragments.in(own, project.getCompileSourceRoots()));
+    if (warning != null) {
+      getLog().warn(warning);
+    }
   }
 
   /**

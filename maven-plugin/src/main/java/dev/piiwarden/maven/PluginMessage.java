@@ -31,6 +31,11 @@ public enum PluginMessage {
           + " piiwarden:inventory, or a class folder or jar holding fragments"),
   MERGE_CONFLICT("%s"),
   WITHOUT_BODY_ANALYSIS("PII Warden: %s"),
+  STALE_FRAGMENTS(
+      "PII Warden: %s holds the inventory %s in none of this module's source folders (%s): renamed or"
+          + " deleted, and not recompiled (maven.compiler.useIncrementalCompilation=false keeps the old"
+          + " fragment), so the inventory, the records of processing and the check still include %s data;"
+          + " run mvn clean, or build with the compiler's default incremental mode, to drop %s"),
   ROPA_UNRESOLVED_READS(
       "PII Warden ropa: activity %s reads %s not in this module's inventory, so its"
           + " record leaves %s out; set aggregate to write the records of the whole reactor"),

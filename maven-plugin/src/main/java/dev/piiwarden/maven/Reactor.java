@@ -203,12 +203,17 @@ final class Reactor {
 
   /** The modules of the whole reactor that this build leaves out ({@code -pl}), in reactor order. */
   private static List<MavenProject> leftOut(MavenSession session) {
-    List<MavenProject> all = session.getAllProjects();
-    if (all == null) {
-      return List.of();
-    }
     Set<String> built = session.getProjects().stream().map(MavenProject::getId).collect(Collectors.toSet());
-    return all.stream().filter(module -> !built.contains(module.getId())).toList();
+    return all(session).stream().filter(module -> !built.contains(module.getId())).toList();
+  }
+
+  /**
+   * Every module of the whole reactor in reactor order, those this build leaves out ({@code -pl})
+   * included: the aggregating goals read their classes too, so their findings need their source folders.
+   */
+  static List<MavenProject> all(MavenSession session) {
+    List<MavenProject> all = session.getAllProjects();
+    return all == null || all.isEmpty() ? session.getProjects() : all;
   }
 
   /** The modules of the reactor up to and including {@code last}. */
@@ -241,7 +246,8 @@ final class Reactor {
   /**
    * The folder of the whole build: the top-level project's when it is the reactor's aggregator,
    * else Maven's multi-module project directory when it holds every module, else the modules'
-   * common parent folder.
+   * common parent folder. Every module of the whole reactor, so that a {@code -pl} build has the
+   * folder of the full build and the modules it leaves out have their paths under it too.
    */
   static Path topLevelFolder(MavenSession session) {
     MavenProject top = session.getTopLevelProject();
@@ -252,7 +258,7 @@ final class Reactor {
     if (multiModule != null && holdsAll(session, normalized(multiModule))) {
       return normalized(multiModule);
     }
-    Path common = normalized(session.getProjects().get(0).getBasedir());
+    Path common = normalized(all(session).get(0).getBasedir());
     while (common.getParent() != null && !holdsAll(session, common)) {
       common = common.getParent();
     }
@@ -264,7 +270,7 @@ final class Reactor {
   }
 
   private static boolean holdsAll(MavenSession session, Path folder) {
-    return session.getProjects().stream().allMatch(module -> normalized(module.getBasedir()).startsWith(folder));
+    return all(session).stream().allMatch(module -> normalized(module.getBasedir()).startsWith(folder));
   }
 
   private static Path normalized(File folder) {

@@ -171,6 +171,45 @@ class ReactorTest {
     assertTrue(Files.readString(check.sarifFile.toPath()).contains("\"uri\" : \"" + path + "\""));
   }
 
+  /**
+   * With -pl tools, a finding in payments, left out and read from its classes, is at payments' source
+   * folder relative to the folder of the whole reactor, as in the full build: found among every module,
+   * under the folder that holds them all (here no multi-module directory is known: their common parent).
+   */
+  @Test
+  void aFindingInAModuleLeftOutOfThisBuildIsInThatModulesSourceFolder() throws Exception {
+    Model parent = new Model();
+    parent.setGroupId("com.acme");
+    parent.setArtifactId("parent");
+    parent.setVersion("1.0");
+    parent.setPackaging("pom");
+    parent.addModule("payments");
+    parent.addModule("tools");
+    parent.setBuild(new Build());
+    parent.getBuild().setDirectory(dir.resolve("target").toString());
+    parent.getBuild().setOutputDirectory(dir.resolve("target/classes").toString());
+    parent.getBuild().setSourceDirectory(dir.resolve("src/main/java").toString());
+    MavenProject root = new MavenProject(parent);
+    root.setFile(dir.resolve("pom.xml").toFile());
+    MavenProject payments = module("payments", true, new Properties());
+    MavenProject tools = module("tools", true, new Properties());
+    ClassFolder.withFragment(dir.resolve("payments/target/classes"), "com.acme.Fixture", ClassFolder.fixture());
+    Path checkout = dir.resolve("payments/src/main/java/com/acme/Checkout.java");
+    Files.createDirectories(checkout.getParent());
+    Files.writeString(checkout, "package com.acme;\n");
+    MavenSession session = session(tools);
+    session.setAllProjects(List.of(root, payments, tools));
+    CheckMojo check = aggregateCheck(session, tools);
+    check.sourceRoot = null;
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
+
+    String path = "payments/src/main/java/com/acme/Checkout.java";
+    assertTrue(e.getMessage().contains("\n  " + path + ":27: error: "), e.getMessage());
+    assertTrue(Files.readString(check.sarifFile.toPath()).contains("\"uri\" : \"" + path + "\""));
+    assertTrue(((RecordingLog) check.getLog()).at("ERROR").stream().anyMatch(l -> l.startsWith(path + ":27: error: ")));
+  }
+
   // audit's reactor-wide check in a parallel build, with payments before it.
   private CheckMojo parallelCheckAfter(MavenProject payments) {
     MavenProject audit = module("audit", true, new Properties());
