@@ -159,7 +159,7 @@ class BadInputTableTest {
             write(dir, "next.json", "{\"schema\": \"" + PERSONAL + "\"}")),
             2, "{dir}/next.json: its \"schema\" is not one this version reads, which is"),
         new Row("inventory: a null element", dir -> args("inventory", write(dir, "inventory.json",
-            "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [null]}")),
+            "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [null], \"activities\": [], \"flows\": []}")),
             2, "{dir}/inventory.json: null entry at dataElements[0], expected an object"),
         new Row("diff: a binary inventory", dir -> args("diff",
             FragmentFixtures.jar(dir), binary(dir, "next.json", 4096)),
@@ -407,8 +407,8 @@ class BadInputTableTest {
 
   /** An inventory of one data element with {@code field} added to its id and category. */
   static Path element(Path dir, String field) throws IOException {
-    return write(dir, "inventory.json", "{\"schema\": \"piiwarden-inventory/1\", \"dataElements\": [{\"id\":"
-        + " \"com.acme.User#email\", \"category\": \"user.contact.email\", " + field + "}]}");
+    return write(dir, "inventory.json", "{\"schema\": \"piiwarden-inventory/1\", \"activities\": [], \"flows\": [],"
+        + " \"dataElements\": [{\"id\": \"com.acme.User#email\", \"category\": \"user.contact.email\", " + field + "}]}");
   }
 
     static Path write(Path dir, String name, String text) throws IOException {

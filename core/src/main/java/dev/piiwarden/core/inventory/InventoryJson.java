@@ -2,6 +2,7 @@ package dev.piiwarden.core.inventory;
 
 import dev.piiwarden.core.json.IndentedJson;
 import dev.piiwarden.core.json.JsonValues;
+import dev.piiwarden.core.text.QuotedValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,10 @@ import java.util.Map;
  * fixed field order, sorted lists, two-space indent, LF line ends, no timestamps.
  */
 public final class InventoryJson {
+  // What every inventory holds, [] when empty (SPEC §5). One lost by a damaged or hand-edited file is refused:
+  // read as empty, it would turn a failing check into a pass. summaries and withoutBodyAnalysis may be left out.
+  private static final List<String> REQUIRED_MEMBERS = List.of("dataElements", "activities", "flows");
+
   private InventoryJson() {}
 
   /** The inventory as JSON text, ending with a newline. */
@@ -49,7 +54,9 @@ public final class InventoryJson {
    *
    * @param json the document's bytes (UTF-8)
    * @param origin names the input in messages, e.g. a file or {@code app.jar!/META-INF/…}
-   * @throws InventoryException when it is not JSON, not an inventory, or of an unknown schema
+   * @throws InventoryException when it is not JSON, not an inventory, of an unknown schema, lacks one
+   *     of {@code dataElements}, {@code activities} and {@code flows}, or holds a value of the wrong
+   *     shape (a retention that is not a positive ISO-8601 period or duration among them)
    */
   public static Inventory read(byte[] json, String origin) {
     Object root;
@@ -74,20 +81,48 @@ public final class InventoryJson {
           origin + ": its \"schema\" is not one this version reads, which is \"" + Inventory.SCHEMA
               + "\"; use the PII Warden version that wrote it, or regenerate it");
     }
+    for (String member : REQUIRED_MEMBERS) {
+      if (document.get(member) == null) {
+        throw new InventoryException(origin + ": " + (document.containsKey(member)
+            ? "bad value at " + member : "\"" + member + "\" is missing at the top level")
+            + ", expected a list ([] when there are none); regenerate it by recompiling");
+      }
+    }
     String nullEntry = nullEntry(root, "");
     if (nullEntry != null) {
       throw new InventoryException(
           origin + ": null entry at " + nullEntry + ", expected an object or a value; regenerate it by recompiling");
     }
     // Messages name the place and what was expected, never the value found: it may be personal data.
+    Inventory inventory;
     try {
-      return (Inventory) RecordReader.read(document, Inventory.class, "");
+      inventory = (Inventory) RecordReader.read(document, Inventory.class, "");
     } catch (RecordReader.Incomplete e) {
       throw new InventoryException(origin + ": incomplete entry at " + shown(e.path)
           + (e.missing == null ? "" : " (\"" + e.missing + "\" is missing)") + "; regenerate it by recompiling", e);
     } catch (RecordReader.BadValue e) {
       throw new InventoryException(origin + ": bad value at " + shown(e.path) + ", expected " + e.expected
           + "; regenerate it by recompiling", e);
+    }
+    checkRetentions(document, origin);
+    return inventory;
+  }
+
+  /**
+   * Refuses a retention the processor would not have written (PW005): the records of processing would
+   * give it as the time limit for erasure, and {@code require-retention} rules would count it as one.
+   * Runs on the document as read, whose entries the reader has accepted, so the place is the file's.
+   */
+  private static void checkRetentions(Map<?, ?> document, String origin) {
+    List<?> elements = (List<?>) document.get("dataElements");
+    for (int i = 0; i < elements.size(); i++) {
+      Map<?, ?> element = (Map<?, ?>) elements.get(i);
+      Object retention = element.get("retention");
+      if (retention != null && !retention.toString().isEmpty() && !RetentionPeriod.valid(retention.toString())) {
+        throw new InventoryException(origin + ": bad value at dataElements[" + i + "].retention (data element "
+            + QuotedValue.shown(String.valueOf(element.get("id"))) + "), expected " + RetentionPeriod.EXPECTED
+            + "; correct it, or regenerate it by recompiling");
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import dev.piiwarden.core.text.QuotedValue;
 import java.util.List;
 
 /**
@@ -14,13 +15,15 @@ public final class UnanalysedTypes {
 
   /**
    * The sentence naming the first classes of {@code types} and what is missing because of them, or
-   * null when {@code types} is empty.
+   * null when {@code types} is empty. A name shaped like personal data (a hand-edited inventory) is
+   * shown masked ({@link QuotedValue}), as ids are in the other warnings.
    */
   public static String sentence(List<String> types) {
     if (types.isEmpty()) {
       return null;
     }
-    String shown = String.join(", ", types.subList(0, Math.min(SHOWN, types.size())))
+    List<String> first = types.subList(0, Math.min(SHOWN, types.size())).stream().map(QuotedValue::shown).toList();
+    String shown = String.join(", ", first)
         + (types.size() > SHOWN ? " and " + (types.size() - SHOWN) + " more" : "");
     return (types.size() == 1 ? "1 class was" : types.size() + " classes were")
         + " compiled without piiwarden-processor's method-body analysis (" + shown + "), so what their methods"

@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InventoryJsonTest {
 
@@ -56,7 +57,8 @@ class InventoryJsonTest {
 
   @Test
   void absentOptionalPartsTakeTheirDefaults() {
-    String json = "{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a.B#c\",\"category\":\"user.name\"}]}";
+    String json = "{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a.B#c\",\"category\":\"user.name\"}],"
+        + "\"activities\":[],\"flows\":[]}";
     DataElement element = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x").dataElements().get(0);
     assertEquals(LawfulBasis.UNSPECIFIED, element.basis());
     assertEquals(Redaction.MASK, element.redaction());
@@ -78,7 +80,8 @@ class InventoryJsonTest {
 
   @Test
   void anActivityWithoutSourceStillReadsAndIsWrittenWithoutIt() {
-    String json = "{\"schema\":\"piiwarden-inventory/1\",\"activities\":[{\"id\":\"com.acme.A#run()\","
+    String json = "{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[],\"flows\":[],"
+        + "\"activities\":[{\"id\":\"com.acme.A#run()\","
         + "\"type\":\"com.acme.A\",\"method\":\"run()\",\"purposes\":[\"marketing\"]}]}";
     Activity activity = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "old.json").activities().get(0);
     assertNull(activity.source());
@@ -90,7 +93,8 @@ class InventoryJsonTest {
   void valuesJacksonAcceptedAreStillRead() {
     String json = "\uFEFF{\"schema\":\"piiwarden-inventory/1\",\"written-by\":\"a later version\","
         + "\"dataElements\":[{\"id\":\"a#b\",\"category\":\"user.name\",\"special\":\"true\","
-        + "\"source\":{\"file\":\"A.java\",\"line\":\"12\"},\"unknown\":{\"x\":[1,2]}}]}";
+        + "\"source\":{\"file\":\"A.java\",\"line\":\"12\"},\"unknown\":{\"x\":[1,2]}}],"
+        + "\"activities\":[],\"flows\":[]}";
     DataElement element = InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x").dataElements().get(0);
     assertTrue(element.special());
     assertEquals(new SourceLocation("A.java", 12), element.source());
@@ -113,8 +117,68 @@ class InventoryJsonTest {
   @Test
   void anElementWithoutASubjectIsACustomers() {
     Inventory inventory = InventoryJson.read(("{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":"
-        + "[{\"id\":\"a#b\",\"category\":\"user\"}]}").getBytes(StandardCharsets.UTF_8), "x.json");
+        + "[{\"id\":\"a#b\",\"category\":\"user\"}],\"activities\":[],\"flows\":[]}").getBytes(StandardCharsets.UTF_8),
+        "x.json");
     assertEquals("customer", inventory.dataElements().get(0).subject());
+  }
+
+  /**
+   * A member every inventory has, lost by a damaged or hand-edited file, is refused: read as empty, a
+   * file without its data elements would pass a check its flows fail.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "no dataElements   | {\"schema\":\"piiwarden-inventory/1\",\"activities\":[],\"flows\":[]} | x.json: \"dataElements\" is missing at the top level, expected a list ([] when there are none); regenerate it by recompiling",
+    "null dataElements | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":null,\"activities\":[],\"flows\":[]} | x.json: bad value at dataElements, expected a list ([] when there are none); regenerate it by recompiling",
+    "no activities     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[],\"flows\":[]} | x.json: \"activities\" is missing at the top level, expected a list ([] when there are none); regenerate it by recompiling",
+    "null flows        | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[],\"activities\":[],\"flows\":null} | x.json: bad value at flows, expected a list ([] when there are none); regenerate it by recompiling"
+  })
+  void anInventoryWithoutARequiredMemberIsRefused(String name, String json, String expected) {
+    InventoryException e = assertThrows(InventoryException.class,
+        () -> InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x.json"));
+    assertEquals(expected, e.getMessage());
+  }
+
+  @Test
+  void summariesAndWithoutBodyAnalysisMayBeLeftOut() {
+    String json = "{\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[],\"activities\":[],\"flows\":[]}";
+    assertEquals(Inventory.empty(), InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x.json"));
+  }
+
+  /** The retentions the processor accepts (PW005) are read; "" is none declared. */
+  @ParameterizedTest
+  @ValueSource(strings = {"P2Y", "P6M", "P2W", "P30D", "PT12H", "p1y", ""})
+  void aPositiveIso8601RetentionIsRead(String retention) {
+    Inventory inventory = InventoryJson.read(withRetention("com.acme.User#email", retention), "x.json");
+    assertEquals(retention.isEmpty() ? null : retention, inventory.dataElements().get(0).retention());
+  }
+
+  /** Any other retention would be printed as the time limit for erasure and count for require-retention. */
+  @ParameterizedTest
+  @ValueSource(strings = {"forever", "2 years", "P0D", "-P1Y", "PT0S", "P1Y2M10DT2H", " P2Y"})
+  void aRetentionThatIsNoPositiveIso8601PeriodOrDurationIsRefused(String retention) {
+    InventoryException e = assertThrows(InventoryException.class,
+        () -> InventoryJson.read(withRetention("com.acme.User#email", retention), "x.json"));
+    assertEquals("x.json: bad value at dataElements[1].retention (data element com.acme.User#email), expected a"
+        + " positive ISO-8601 period or duration such as P30D, P6M, P2Y or PT12H; correct it, or regenerate it by"
+        + " recompiling", e.getMessage());
+  }
+
+  @Test
+  void aBadRetentionsElementIdShapedLikePersonalDataIsShownMasked() {
+    InventoryException e = assertThrows(InventoryException.class,
+        () -> InventoryJson.read(withRetention("kim@example.com", "forever"), "x.json"));
+    assertEquals("x.json: bad value at dataElements[1].retention (data element [REDACTED:email]), expected a"
+        + " positive ISO-8601 period or duration such as P30D, P6M, P2Y or PT12H; correct it, or regenerate it by"
+        + " recompiling", e.getMessage());
+  }
+
+  /** An inventory whose second data element in the file (dataElements[1]) has this id and retention. */
+  private static byte[] withRetention(String id, String retention) {
+    return ("{\"schema\":\"piiwarden-inventory/1\",\"activities\":[],\"flows\":[],\"dataElements\":["
+        + "{\"id\":\"com.zeta.A#b\",\"category\":\"user.name\",\"retention\":\"P1Y\"},"
+        + "{\"id\":\"" + id + "\",\"category\":\"user.contact.email\",\"retention\":\"" + retention + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -123,15 +187,15 @@ class InventoryJsonTest {
     "not an object  | [] | not a PII Warden inventory",
     "no schema      | {\"dataElements\":[]} | no \"schema\" field",
     "newer schema   | {\"schema\":\"piiwarden-inventory/2\"} | its \"schema\" is not one this version reads, which is \"piiwarden-inventory/1\"",
-    "missing id     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"category\":\"user.name\"}]} | dataElements[0]",
-    "bad enum       | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"basis\":\"MAYBE\"}]} | bad value at dataElements[0].basis, expected one of UNSPECIFIED, CONSENT,",
-    "bad number     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"source\":{\"line\":\"MAYBE\"}}]} | bad value at dataElements[0].source.line, expected a whole number",
-    "null entry     | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[null]} | null entry at dataElements[0], expected an object",
-    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"activities\":{}} | bad value at activities, expected a list",
-    "missing part   | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[{\"element\":\"a#b\"}]} | incomplete entry at flows[0]",
-    "sink no target | {\"schema\":\"piiwarden-inventory/1\",\"activities\":[{\"id\":\"a#m()\",\"type\":\"a\",\"method\":\"m()\",\"sinks\":[{\"kind\":\"LOG\",\"line\":3},{\"kind\":\"LOG\",\"line\":4}]}]} | incomplete entry at activities[0].sinks[0] (\"target\" is missing)",
-    "sink no kind   | {\"schema\":\"piiwarden-inventory/1\",\"activities\":[{\"id\":\"a#m()\",\"type\":\"a\",\"method\":\"m()\",\"sinks\":[{\"target\":\"t\",\"line\":3}]}]} | incomplete entry at activities[0].sinks[0] (\"kind\" is missing)",
-    "bad map key    | {\"schema\":\"piiwarden-inventory/1\",\"summaries\":[{\"method\":\"a#m()\",\"returns\":{\"exceptMembersOf\":{\"MAYBE\":[]}}}]} | bad value at summaries[0].returns.exceptMembersOf, expected whole numbers as its keys",
+    "missing id     | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"activities\":[],\"dataElements\":[{\"category\":\"user.name\"}]} | dataElements[0]",
+    "bad enum       | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"activities\":[],\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"basis\":\"MAYBE\"}]} | bad value at dataElements[0].basis, expected one of UNSPECIFIED, CONSENT,",
+    "bad number     | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"activities\":[],\"dataElements\":[{\"id\":\"a#b\",\"category\":\"c\",\"source\":{\"line\":\"MAYBE\"}}]} | bad value at dataElements[0].source.line, expected a whole number",
+    "null entry     | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"activities\":[],\"dataElements\":[null]} | null entry at dataElements[0], expected an object",
+    "wrong shape    | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"dataElements\":[],\"activities\":{}} | bad value at activities, expected a list",
+    "missing part   | {\"schema\":\"piiwarden-inventory/1\",\"activities\":[],\"dataElements\":[],\"flows\":[{\"element\":\"a#b\"}]} | incomplete entry at flows[0]",
+    "sink no target | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"dataElements\":[],\"activities\":[{\"id\":\"a#m()\",\"type\":\"a\",\"method\":\"m()\",\"sinks\":[{\"kind\":\"LOG\",\"line\":3},{\"kind\":\"LOG\",\"line\":4}]}]} | incomplete entry at activities[0].sinks[0] (\"target\" is missing)",
+    "sink no kind   | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"dataElements\":[],\"activities\":[{\"id\":\"a#m()\",\"type\":\"a\",\"method\":\"m()\",\"sinks\":[{\"target\":\"t\",\"line\":3}]}]} | incomplete entry at activities[0].sinks[0] (\"kind\" is missing)",
+    "bad map key    | {\"schema\":\"piiwarden-inventory/1\",\"flows\":[],\"activities\":[],\"dataElements\":[],\"summaries\":[{\"method\":\"a#m()\",\"returns\":{\"exceptMembersOf\":{\"MAYBE\":[]}}}]} | bad value at summaries[0].returns.exceptMembersOf, expected whole numbers as its keys",
     "unquoted value | {\"schema\":\"piiwarden-inventory/1\",\"dataElements\":[{\"id\":MAYBE}]} | not valid JSON at line 1, column 57"
   })
   void badInputGivesOneLineNamingTheOrigin(String name, String json, String expected) {

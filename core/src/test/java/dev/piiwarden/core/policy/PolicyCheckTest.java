@@ -238,7 +238,7 @@ class PolicyCheckTest {
   // Lead#campaign acts for marketing without consent and calls no sink; Lead#note logs the card, but
   // its sink line is not known (an inventory written by another tool).
   private static final String LOCATED_ACTIVITIES = """
-      {"schema": "piiwarden-inventory/1",
+      {"schema": "piiwarden-inventory/1", "flows": [],
        "dataElements": [
          {"id": "com.acme.Lead#card", "type": "com.acme.Lead", "member": "card", "kind": "FIELD",
           "category": "user.financial.credit_card", "purposes": ["marketing"], "subject": "customer",

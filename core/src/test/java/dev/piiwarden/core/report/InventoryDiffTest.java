@@ -1,11 +1,14 @@
 package dev.piiwarden.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.InventoryJson;
 import dev.piiwarden.core.report.diff.Change;
 import dev.piiwarden.core.report.diff.ChangeKind;
+import dev.piiwarden.core.report.diff.DiffFormat;
 import dev.piiwarden.core.report.diff.InventoryDiff;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -110,4 +113,50 @@ class InventoryDiffTest {
     return line.startsWith("REMOVED") ? 0 : line.startsWith("ADDED") ? 1 : 2;
   }
 
+
+  /** A diff goes to pull requests and CI logs: ids shaped like personal data are masked, as in merge conflicts. */
+  @Test
+  void idsAndDetailsShapedLikePersonalDataAreShownMasked() {
+    Inventory before = read("""
+        {"schema": "piiwarden-inventory/1",
+         "dataElements": [{"id": "kim@example.com", "category": "user.contact.email", "retention": "P1Y"}],
+         "activities": [{"id": "com.acme.Mailer#send(kim@example.com)", "type": "com.acme.Mailer",
+           "method": "send(kim@example.com)", "name": "Mailing", "reads": ["kim@example.com"]}],
+         "flows": []}
+        """);
+    Inventory after = read("""
+        {"schema": "piiwarden-inventory/1",
+         "dataElements": [{"id": "kim@example.com", "category": "user.contact.email", "retention": "P2Y"},
+           {"id": "jo@example.org", "category": "user.contact.email", "purposes": ["essential.service"]}],
+         "activities": [{"id": "com.acme.Mailer#send(kim@example.com)", "type": "com.acme.Mailer",
+           "method": "send(kim@example.com)", "name": "Mail to kim@example.com", "reads": ["kim@example.com"]}],
+         "flows": [{"element": "kim@example.com", "sink": "LOG", "target": "org.slf4j.Logger#info",
+           "path": ["com.acme.Mailer#send(kim@example.com)"]}]}
+        """);
+    List<Change> changes = InventoryDiff.compare(before, after);
+
+    assertEquals("""
+        ELEMENTS: 1 added, 0 removed, 1 changed
+        + [REDACTED:email]
+        ~ [REDACTED:email]
+            retention: P1Y -> P2Y
+
+        ACTIVITIES: 0 added, 0 removed, 1 changed
+        ~ com.acme.Mailer#send([REDACTED:email])
+            name: Mailing -> Mail to [REDACTED:email]
+
+        FLOWS: 1 added, 0 removed, 0 changed
+        + [REDACTED:email] -> LOG org.slf4j.Logger#info (read in com.acme.Mailer#send([REDACTED:email]))
+
+        PURPOSES: 1 added, 0 removed, 0 changed
+        + [REDACTED:email]: essential.service
+        """, DiffFormat.TEXT.render(changes));
+    String json = DiffFormat.JSON.render(changes);
+    assertTrue(json.contains("\"id\" : \"[REDACTED:email]\""), json);
+    assertFalse(json.contains("@example."), json);
+  }
+
+  private static Inventory read(String json) {
+    return InventoryJson.read(json.getBytes(StandardCharsets.UTF_8), "x.json");
+  }
 }

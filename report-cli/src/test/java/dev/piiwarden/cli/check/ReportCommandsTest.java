@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.piiwarden.cli.CliResult;
 import dev.piiwarden.cli.CliRun;
 import java.io.IOException;
@@ -254,5 +257,100 @@ class ReportCommandsTest {
     assertEquals(2, refused.exitCode(), refused.describe());
     assertTrue(refused.err().startsWith("piiwarden: --config " + transfer + ": transfers[0].activities[1] is no"
         + " activity of the inventory; did you mean 'Checkout'?"), refused.err());
+  }
+
+  /** The fixture inventory, edited by hand as {@code edit} says, written to {@code name}. */
+  private String edited(String name, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+    ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of(base)));
+    edit.accept(tree);
+    return write(name, tree.toString());
+  }
+
+  /**
+   * A damaged inventory must never turn a failing check into a pass: without its data elements (the
+   * fixture logs a card number) it is refused, not read as an inventory that declares none.
+   */
+  @Test
+  void anInventoryWithoutItsDataElementsIsRefusedNotReadAsEmpty() throws IOException {
+    String missing = edited("noelements.json", tree -> tree.remove("dataElements"));
+    String nulled = edited("nullelements.json", tree -> tree.putNull("dataElements"));
+    for (String command : List.of("check", "inventory", "ropa", "diagram")) {
+      CliResult result = CliRun.run(command, missing);
+      assertEquals(2, result.exitCode(), result.describe());
+      assertEquals("", result.out());
+      assertEquals("piiwarden: " + missing + ": \"dataElements\" is missing at the top level, expected a list ([] when"
+          + " there are none); regenerate it by recompiling\n", result.err());
+    }
+    CliResult result = CliRun.run("check", nulled);
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals("", result.out());
+    assertEquals("piiwarden: " + nulled + ": bad value at dataElements, expected a list ([] when there are none);"
+        + " regenerate it by recompiling\n", result.err());
+    CliResult noFlows = CliRun.run("check", edited("noflows.json", tree -> tree.remove("flows")));
+    assertEquals(2, noFlows.exitCode(), noFlows.describe());
+    assertTrue(noFlows.err().endsWith("noflows.json: \"flows\" is missing at the top level, expected a list ([] when"
+        + " there are none); regenerate it by recompiling\n"), noFlows.err());
+  }
+
+  /** A retention the processor would refuse is not printed as the time limit for erasure. */
+  @Test
+  void aRetentionThatIsNotIso8601IsRefused() throws IOException {
+    String forever = edited("forever.json",
+        tree -> ((ObjectNode) tree.get("dataElements").get(2)).put("retention", "forever"));
+    CliResult result = CliRun.run("ropa", forever);
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals("", result.out());
+    assertEquals("piiwarden: " + forever + ": bad value at dataElements[2].retention (data element"
+        + " com.acme.User#email), expected a positive ISO-8601 period or duration such as P30D, P6M, P2Y or PT12H;"
+        + " correct it, or regenerate it by recompiling\n", result.err());
+    String masked = edited("masked.json", tree -> ((ObjectNode) tree.get("dataElements").get(2))
+        .put("id", "kim@example.com").put("retention", "2 years"));
+    CliResult check = CliRun.run("check", masked);
+    assertEquals(2, check.exitCode(), check.describe());
+    assertEquals("piiwarden: " + masked + ": bad value at dataElements[2].retention (data element"
+        + " [REDACTED:email]), expected a positive ISO-8601 period or duration such as P30D, P6M, P2Y or PT12H;"
+        + " correct it, or regenerate it by recompiling\n", check.err());
+  }
+
+  /** A diff is posted to pull requests and CI logs: an id shaped like personal data is masked. */
+  @Test
+  void diffMasksAnIdShapedLikePersonalData() throws IOException {
+    String withEmailId = edited("emailid.json", tree -> {
+      ObjectNode copy = tree.get("dataElements").get(2).deepCopy();
+      ((ArrayNode) tree.get("dataElements")).add(copy.put("id", "kim@example.com"));
+    });
+    CliResult result = CliRun.run("diff", base, withEmailId);
+    assertEquals(0, result.exitCode(), result.describe());
+    assertEquals("", result.err());
+    assertEquals("""
+        ELEMENTS: 1 added, 0 removed, 0 changed
+        + [REDACTED:email]
+
+        PURPOSES: 2 added, 0 removed, 0 changed
+        + [REDACTED:email]: essential.service
+        + [REDACTED:email]: marketing.communications.email
+        """, result.out());
+  }
+
+  /** Transfers come only from --config: without one the record does not claim there are none. */
+  @Test
+  void ropaSaysTransfersAreNotDeclaredUnlessTheConfigDeclaresThem() throws IOException {
+    CliResult md = CliRun.run("ropa", base);
+    assertEquals(0, md.exitCode(), md.describe());
+    assertEquals(List.of("| Transfers to third countries | not declared |"),
+        md.out().lines().filter(l -> l.startsWith("| Transfers")).distinct().toList());
+    assertEquals(4, md.out().lines().filter(l -> l.startsWith("| Transfers")).count());
+    CliResult csv = CliRun.run("ropa", "--format", "csv", base);
+    assertEquals(List.of("not declared"), csv.out().lines().skip(1)
+        .map(l -> l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)[6]).distinct().toList());
+
+    String none = write("none.yaml", "transfers: []\n");
+    CliResult declaredNone = CliRun.run("ropa", "--config", none, base);
+    assertEquals(0, declaredNone.exitCode(), declaredNone.describe());
+    assertEquals(List.of("| Transfers to third countries | none |"),
+        declaredNone.out().lines().filter(l -> l.startsWith("| Transfers")).distinct().toList());
+    String otherwise = write("dpo.yaml", "dpo: {name: Dana Protect}\n");
+    assertEquals(List.of("| Transfers to third countries | not declared |"), CliRun.run("ropa", "--config", otherwise,
+        base).out().lines().filter(l -> l.startsWith("| Transfers")).distinct().toList());
   }
 }

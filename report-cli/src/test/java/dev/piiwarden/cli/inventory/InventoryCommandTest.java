@@ -67,6 +67,23 @@ class InventoryCommandTest {
     assertEquals(warning, check.err().substring(0, Math.min(check.err().length(), warning.length())), check.describe());
   }
 
+  /** A hand-edited class name shaped like personal data is masked in that warning, as ids are in the others. */
+  @Test
+  void aClassWithoutBodyAnalysisShapedLikePersonalDataIsShownMasked() throws IOException {
+    Path classes = dir.resolve("classes");
+    FragmentFixtures.writeFragment(classes, "com.acme.User", new Inventory(Inventory.SCHEMA,
+        List.of(USER_EMAIL), List.of(), List.of(), List.of(), List.of("kim@example.com")));
+
+    CliResult inventory = CliRun.run("inventory", classes.toString());
+
+    assertEquals(0, inventory.exitCode(), inventory.describe());
+    assertEquals("piiwarden: warning: 1 class was compiled without piiwarden-processor's method-body analysis"
+        + " ([REDACTED:email]), so what their methods read and where they send it (reads, sinks, flows,"
+        + " recipients) is missing from this inventory; compile them with javac, with piiwarden.flow on and"
+        + " without -proc:only (Kotlin classes cannot be: kapt hands processors stubs without bodies)\n",
+        inventory.err());
+  }
+
   @Test
   void aWarIsReadWithTheJarsItBundles() throws IOException {
     CliResult war = CliRun.run("inventory", FragmentFixtures.war(dir).toString());

@@ -3,10 +3,16 @@ package dev.piiwarden.core.report.diff;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.piiwarden.core.report.ReportJson;
+import dev.piiwarden.core.text.QuotedValue;
 import java.util.List;
 import java.util.Locale;
 
-/** The changes as text for people or JSON for programs. */
+/**
+ * The changes as text for people or JSON for programs. Ids and details shaped like personal data (a
+ * hand-edited inventory with {@code kim@example.com} as an element's id) are shown masked ({@link
+ * QuotedValue}), as merge conflicts and taxonomy warnings show them: a diff is posted to pull requests
+ * and CI logs.
+ */
 public enum DiffFormat {
   /** Sections per kind with {@code +}, {@code -} and {@code ~} lines. */
   TEXT,
@@ -39,12 +45,12 @@ public enum DiffFormat {
           case REMOVED -> '-';
           case CHANGED -> '~';
         };
-        out.append(sign).append(' ').append(change.id());
+        out.append(sign).append(' ').append(QuotedValue.shown(change.id()));
         if (kind == ChangeKind.PURPOSE) {
-          out.append(": ").append(change.details().get(0)).append('\n');
+          out.append(": ").append(QuotedValue.shown(change.details().get(0))).append('\n');
         } else {
           out.append('\n');
-          change.details().forEach(d -> out.append("    ").append(d).append('\n'));
+          change.details().forEach(d -> out.append("    ").append(QuotedValue.shown(d)).append('\n'));
         }
       }
     }
@@ -76,9 +82,9 @@ public enum DiffFormat {
       ObjectNode node = list.addObject();
       node.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
       node.put("change", change.type().name().toLowerCase(Locale.ROOT));
-      node.put("id", change.id());
+      node.put("id", QuotedValue.shown(change.id()));
       ArrayNode details = node.putArray("details");
-      change.details().forEach(details::add);
+      change.details().forEach(d -> details.add(QuotedValue.shown(d)));
     }
     return ReportJson.write(root);
   }

@@ -33,8 +33,9 @@ final class ActivitySelectors {
     for (int i = 0; i < config.recipients().size(); i++) {
       check(config.recipients().get(i).activities(), "recipients[" + i + "]", names, ids);
     }
-    for (int i = 0; i < config.transfers().size(); i++) {
-      check(config.transfers().get(i).activities(), "transfers[" + i + "]", names, ids);
+    List<Transfer> transfers = config.transfers() == null ? List.of() : config.transfers();
+    for (int i = 0; i < transfers.size(); i++) {
+      check(transfers.get(i).activities(), "transfers[" + i + "]", names, ids);
     }
   }
 

@@ -26,7 +26,8 @@ import java.util.List;
  * @param recipientCategories the categories of recipients (Art. 30(1)(d)): one per kind of sink
  *     reached ({@code Databases}), then the configured third parties as in {@code recipients}
  * @param sinks the sink calls of {@code recipients} alone, the code detail behind the categories
- * @param transfers transfers to third countries with their safeguards
+ * @param transfers transfers to third countries with their safeguards; "not declared" alone when the
+ *     configuration says nothing about transfers, empty when it declares none for this activity
  * @param retention the time limits for erasure, per category
  * @param measures the technical and organisational measures
  * @param personalData whether it reads personal data or requires consent; activities without are

@@ -146,10 +146,19 @@ public final class RopaBuilder {
         recipients,
         categories,
         sinks,
-        config.transfers().stream().filter(t -> appliesTo(t.activities(), activity, name)).map(Transfer::describe).toList(),
+        transfers(activity, name),
         retention(read),
         measures(activity, read, reached(activity)),
         !activity.reads().isEmpty() || activity.consent() != null);
+  }
+
+  // Known only from the configuration: without its "transfers", the record does not claim there are none.
+  private List<String> transfers(Activity activity, String name) {
+    if (config.transfers() == null) {
+      return List.of(NOT_DECLARED);
+    }
+    return config.transfers().stream()
+        .filter(t -> appliesTo(t.activities(), activity, name)).map(Transfer::describe).toList();
   }
 
   private List<KeyName> keyNames(TaxonomyKind kind, List<String> keys) {

@@ -10,7 +10,9 @@ import java.util.List;
  * @param dpo the data protection officer, or null
  * @param representative the representative in the EU (Art. 27), or null
  * @param recipients third parties that receive data
- * @param transfers transfers to third countries
+ * @param transfers transfers to third countries; empty when the configuration declares there are none
+ *     ({@code transfers: []}), null when it says nothing about them: the record then says "not declared"
+ *     rather than that there are none
  * @param defaultRetention the text for data without a declared retention, or null for "not declared"
  * @param measures technical and organisational measures that replace the generated ones; empty to
  *     keep those
@@ -27,13 +29,13 @@ public record RopaConfig(
   /** Copies the lists. */
   public RopaConfig {
     recipients = List.copyOf(recipients);
-    transfers = List.copyOf(transfers);
+    transfers = transfers == null ? null : List.copyOf(transfers);
     measures = List.copyOf(measures);
   }
 
-  /** A configuration that says nothing. */
+  /** A configuration that says nothing, about transfers too. */
   public static RopaConfig empty() {
-    return new RopaConfig(null, null, null, List.of(), List.of(), null, List.of());
+    return new RopaConfig(null, null, null, List.of(), null, null, List.of());
   }
 
   /** This configuration with the controller's name replaced, its contact kept. */

@@ -60,7 +60,7 @@ public final class RopaConfigReader {
         party(top, "dpo", origin),
         party(top, "representative", origin),
         recipients,
-        transfers,
+        top.has("transfers") ? transfers : null, // "transfers: []" declares none; without it, not declared
         top.text("defaultRetention"),
         top.texts("measures"));
   }

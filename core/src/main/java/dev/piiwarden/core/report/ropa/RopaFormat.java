@@ -1,5 +1,6 @@
 package dev.piiwarden.core.report.ropa;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The formats of the record of processing activities. */
@@ -18,7 +19,7 @@ public enum RopaFormat {
     return switch (this) {
       case MD -> RopaMarkdown.render(record);
       case HTML -> RopaHtml.render(record);
-      case CSV -> RopaCsv.render(record, config.transfers());
+      case CSV -> RopaCsv.render(record, config.transfers() == null ? List.of() : config.transfers());
       case JSON -> RopaJson.render(record);
     };
   }

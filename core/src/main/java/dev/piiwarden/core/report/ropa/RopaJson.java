@@ -29,7 +29,8 @@ import java.util.List;
  * (or consent) come first. {@code recipients} lists the sink calls ({@code "DATABASE:
  * java.sql.PreparedStatement#setString"}) and then the configured third parties; {@code
  * recipientCategories} the same recipients as categories ({@code "Databases"}, one per kind of sink,
- * then the third parties), and {@code sinks} the sink calls alone.
+ * then the third parties), and {@code sinks} the sink calls alone. {@code transfers} is {@code ["not
+ * declared"]} when the configuration says nothing about transfers, empty when it declares none.
  */
 public final class RopaJson {
   /** The schema id of the document. */
