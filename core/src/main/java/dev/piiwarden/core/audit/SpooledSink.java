@@ -72,8 +72,6 @@ final class SpooledSink implements AuditSink {
         position = moved.position();
       }
       return moved;
-    } catch (AuditException e) {
-      throw e;
     } catch (IOException e) {
       goneDown(e);
       return null;
@@ -155,8 +153,6 @@ final class SpooledSink implements AuditSink {
             + " spooled audit records were written to it");
       }
       return true;
-    } catch (AuditException e) {
-      throw e;
     } catch (IOException e) {
       goneDown(e);
       return false;

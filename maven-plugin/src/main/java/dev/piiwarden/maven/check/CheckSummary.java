@@ -5,6 +5,7 @@ import dev.piiwarden.core.policy.FindingsFormat;
 import dev.piiwarden.core.policy.Policy;
 import dev.piiwarden.core.report.diff.Change;
 import dev.piiwarden.core.report.diff.ChangeKind;
+import dev.piiwarden.core.text.QuotedValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +38,11 @@ public final class CheckSummary {
       case REMOVED -> '-';
       case CHANGED -> '~';
     };
-    String detail = change.kind() == ChangeKind.PURPOSE && !change.details().isEmpty() ? ": " + change.details().get(0) : "";
-    return sign + " " + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + change.id() + detail;
+    // ids and purposes as piiwarden diff shows them: one shaped like personal data masked
+    String detail = change.kind() == ChangeKind.PURPOSE && !change.details().isEmpty()
+        ? ": " + QuotedValue.shown(change.details().get(0)) : "";
+    return sign + " " + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+        + QuotedValue.shown(change.id()) + detail;
   }
 
   /**
