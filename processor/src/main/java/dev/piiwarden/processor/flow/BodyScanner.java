@@ -75,6 +75,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private static final Set<String> STREAM_WRITES = Set.of(
       "write", "append", "print", "println", "printf", "format", "writeBytes", "writeChars", "writeUTF");
 
+  /**
+   * {@code email != null}, {@code age >= 18}: a comparison is a boolean about the value, not the
+   * value (the operands are still read).
+   */
+  private static final Set<Tree.Kind> COMPARISONS = Set.of(Tree.Kind.EQUAL_TO, Tree.Kind.NOT_EQUAL_TO,
+      Tree.Kind.LESS_THAN, Tree.Kind.LESS_THAN_EQUAL, Tree.Kind.GREATER_THAN, Tree.Kind.GREATER_THAN_EQUAL);
+
   private final FlowContext context;
   private final CompilationUnitTree unit;
   private final SourcePositions positions;
@@ -533,6 +540,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * What a method reference yields, for {@code Stream.map} and {@code Optional.map}: an accessor of
    * personal data its element; applied to the elements of a stream, {@code Optional} or collection,
    * any other method what they carry, as a call on them would return it ({@code String::trim}),
+   * but for one whose result carries nothing (void, boolean, {@code PersonalDataExport::redact}),
    * and a plain getter of a member that is no personal data what was stored in that field.
    */
   @Override
@@ -557,6 +565,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         return read(data.get(), tree);
       }
       Callee callee = context.callee(method);
+      if (callee.returnsNothing()) {
+        return Taint.EMPTY; // map(PersonalDataExport::redact), filter(String::isBlank): nothing of the element
+      }
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
       return getterField == null ? taken.inLambda()
@@ -652,6 +663,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   @Override
   public Taint visitBinary(BinaryTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getLeftOperand(), null)).union(scan(tree.getRightOperand(), null));
+    if (COMPARISONS.contains(tree.getKind())) {
+      return Taint.EMPTY;
+    }
     if (tree.getKind() == Tree.Kind.PLUS) {
       // "user: " + user: the text holds what the object's toString shows
       value = rendered(tree.getRightOperand(), rendered(tree.getLeftOperand(), value));

@@ -10,7 +10,8 @@ import javax.lang.model.element.TypeElement;
  * @param name the simple name, {@code <init>} for a constructor
  * @param owner the declaring type
  * @param library declared in the JDK: not listed among an activity's calls, no summary to follow
- * @param returnsNothing returns void or boolean: its result carries nothing on
+ * @param returnsNothing returns void or boolean, or is a sanitiser ({@code PersonalDataExport.redact}):
+ *     its result carries nothing on
  * @param carriesArguments its result carries its arguments (string building, formatting)
  * @param collectsArguments it adds its arguments to its receiver ({@code StringBuilder.append})
  * @param storesArguments a collection's or map's method that stores its arguments ({@code list.add(x)})

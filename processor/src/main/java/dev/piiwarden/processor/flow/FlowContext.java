@@ -227,7 +227,7 @@ final class FlowContext {
           method.getSimpleName().toString(),
           owner,
           library,
-          returns == TypeKind.VOID || returns == TypeKind.BOOLEAN,
+          returns == TypeKind.VOID || returns == TypeKind.BOOLEAN || ValuePropagation.resultCarriesNothing(method),
           carries,
           carries && ValuePropagation.receiverCollectsArguments(method),
           library && ValuePropagation.containerStoresArguments(method, containers),

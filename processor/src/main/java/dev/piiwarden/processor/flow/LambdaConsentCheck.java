@@ -13,12 +13,12 @@ import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.model.ConsentInheritance;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
+import dev.piiwarden.processor.model.TypeConsent;
 import dev.piiwarden.processor.model.UnresolvedValues;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.IntersectionType;
@@ -33,11 +33,11 @@ import javax.lang.model.util.Types;
  * requires consent. The agent checks consent in a class's method that implements the abstract one;
  * a lambda's body is a synthetic method of the class it is written in, and what implements the
  * interface is a hidden class the JVM spins at run time, which the agent cannot transform, so calls
- * run unchecked. A reference to a method whose own requirement (its annotation, its class's for a
- * public method, or the one it inherits as an implementation) names every purpose the abstract
- * method requires is not reported: the agent checks that method. A constructor reference always
- * is, as the agent checks no constructor. Every lambda and reference of a class counts, field
- * initializers' too.
+ * run unchecked. A reference to a method whose own requirement (its annotation, its class's where
+ * that covers the method, {@link TypeConsent}, or the one it inherits as an implementation) names
+ * every purpose the abstract method requires is not reported: the agent checks that method. A
+ * constructor reference always is, as the agent checks no constructor. Every lambda and reference
+ * of a class counts, field initializers' too.
  */
 public final class LambdaConsentCheck {
   private final Trees trees;
@@ -129,12 +129,13 @@ public final class LambdaConsentCheck {
 
   /**
    * Whether the agent checks {@code method} itself for every purpose of {@code required}: its own
-   * {@code @ConsentRequired}, else its class's (for a public method), else the one it inherits as
-   * the implementation of an abstract method.
+   * {@code @ConsentRequired}, else its class's (for a method that covers, {@link TypeConsent}: a
+   * public one, not {@code toString}, {@code equals}, {@code hashCode} or an enum's {@code values}
+   * and {@code valueOf}), else the one it inherits as the implementation of an abstract method.
    */
   private boolean covers(ExecutableElement method, ConsentRequired required) {
     ConsentRequired own = UnresolvedValues.resolved(method, ConsentRequired.class);
-    if (own == null && method.getModifiers().contains(Modifier.PUBLIC)) {
+    if (own == null && TypeConsent.covers(method)) {
       own = UnresolvedValues.resolved(method.getEnclosingElement(), ConsentRequired.class);
     }
     if (own == null) {

@@ -8,9 +8,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Library methods whose result carries their arguments (string building and formatting, encodings,
- * collections built from them), those that also add their arguments to the receiver ({@code
- * StringBuilder.append}), the methods by which a collection or map stores what it is handed, and
- * what streams, {@code Optional} and collectors do with the functions they are handed.
+ * collections built from them), those whose result carries none of them (PII Warden's redaction),
+ * those that also add their arguments to the receiver ({@code StringBuilder.append}), the methods by
+ * which a collection or map stores what it is handed, and what streams, {@code Optional} and
+ * collectors do with the functions they are handed.
  * A table, not code: add a row to teach the analysis another one.
  */
 final class ValuePropagation {
@@ -32,6 +33,14 @@ final class ValuePropagation {
       Map.entry("java.util.Collections", Set.of("singletonList", "singleton", "singletonMap",
           "unmodifiableList", "unmodifiableSet", "unmodifiableMap", "unmodifiableCollection")),
       Map.entry("java.util.stream.Stream", Set.of("of", "concat")));
+
+  /**
+   * Methods whose result carries none of their arguments' personal data: PII Warden's own log-safe
+   * rendering, which PW018 recommends ({@code log.info("{}", PersonalDataExport.redact(user))}).
+   * Its {@code export} is the opposite (it returns the values) and counts as any third-party method.
+   */
+  private static final Map<String, Set<String>> RESULT_CARRIES_NOTHING = Map.of(
+      "dev.piiwarden.api.PersonalDataExport", Set.of("redact"));
 
   private static final Set<String> RECEIVER_COLLECTS_ARGUMENTS =
       Set.of("java.lang.StringBuilder", "java.lang.StringBuffer");
@@ -83,6 +92,12 @@ final class ValuePropagation {
   /** Whether the result of {@code method} carries its arguments. */
   static boolean resultCarriesArguments(ExecutableElement method) {
     Set<String> methods = RESULT_CARRIES_ARGUMENTS.get(owner(method));
+    return methods != null && methods.contains(method.getSimpleName().toString());
+  }
+
+  /** Whether the result of {@code method} carries no personal data, whatever it was handed (a sanitiser). */
+  static boolean resultCarriesNothing(ExecutableElement method) {
+    Set<String> methods = RESULT_CARRIES_NOTHING.get(owner(method));
     return methods != null && methods.contains(method.getSimpleName().toString());
   }
 

@@ -13,9 +13,10 @@ import javax.lang.model.element.TypeElement;
  * Turns a method that carries {@code @ConsentRequired} or {@code @ProcessingActivity} (itself or
  * through its type), or that implements an abstract method requiring consent ({@link
  * ConsentInheritance}), into the inventory's {@link Activity}. A method's annotation wins over its
- * type's, and both over one it inherits. Its {@code subjectFrom} is the parameter that gives the
- * data subject, whether or not it requires consent; without one, {@code CONTEXT} with consent and
- * null without. Reads, calls and sinks stay empty here: method-body analysis fills them.
+ * type's (which does not apply to the methods {@link TypeConsent} exempts), and both over one it
+ * inherits. Its {@code subjectFrom} is the parameter that gives the data subject, whether or not it
+ * requires consent; without one, {@code CONTEXT} with consent and null without. Reads, calls and
+ * sinks stay empty here: method-body analysis fills them.
  */
 public final class ActivityFactory {
   private final RuntimeTypeNames names;
@@ -71,9 +72,15 @@ public final class ActivityFactory {
         List.of());
   }
 
+  /**
+   * The method's own annotation, else its type's unless that never covers the method ({@link
+   * TypeConsent#exempt}: {@code toString}, an enum's {@code valueOf}). A non-public method that
+   * reads personal data keeps its type's purposes and consent, as before: it works for the public
+   * ones, and PW016/PW017 judge its reads by them.
+   */
   private static <A extends java.lang.annotation.Annotation> A effective(
       ExecutableElement method, TypeElement owner, Class<A> annotation) {
     A own = UnresolvedValues.resolved(method, annotation);
-    return own != null ? own : UnresolvedValues.resolved(owner, annotation);
+    return own != null || TypeConsent.exempt(method) ? own : UnresolvedValues.resolved(owner, annotation);
   }
 }

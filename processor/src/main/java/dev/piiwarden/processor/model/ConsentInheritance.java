@@ -19,12 +19,13 @@ import javax.lang.model.util.Types;
 
 /**
  * {@code @ConsentRequired} on an abstract method (an interface's, an abstract class's), or on an
- * interface or abstract class for its public abstract methods, as the agent enforces it: on the
- * method that implements it. A type passes on its own such methods and those of its supertypes it
- * does not implement itself; a method of a class inherits the requirement of the first one of
- * those (superclass first) it implements, unless a superclass implements it already. So an
- * override of an implementation inherits nothing, even in a class that names the interface again,
- * as the agent does not check it again.
+ * interface or abstract class for the public abstract methods it covers ({@link TypeConsent}: not a
+ * {@code toString()} declared again), as the agent enforces it: on the method that implements it. A
+ * type passes on its own such methods and those of its supertypes it does not implement itself; a
+ * method of a class inherits the requirement of the first one of those (superclass first) it
+ * implements, unless a superclass implements it already. So an override of an implementation
+ * inherits nothing, even in a class that names the interface again, as the agent does not check it
+ * again.
  */
 public final class ConsentInheritance {
   private final Elements elements;
@@ -130,7 +131,7 @@ public final class ConsentInheritance {
     List<ExecutableElement> methods = ElementFilter.methodsIn(type.getEnclosedElements());
     for (ExecutableElement method : methods) {
       boolean required = UnresolvedValues.resolved(method, ConsentRequired.class) != null
-          || (onType && method.getModifiers().contains(Modifier.PUBLIC));
+          || (onType && TypeConsent.covers(method));
       if (method.getModifiers().contains(Modifier.ABSTRACT) && required
           && requirementOf(method).value().length > 0) {
         passedOn.add(method);

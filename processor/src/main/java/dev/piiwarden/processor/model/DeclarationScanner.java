@@ -89,9 +89,10 @@ public final class DeclarationScanner {
           boolean annotatedMethod =
               annotated(method, ConsentRequired.class, consentRequired).isPresent()
                   | annotated(method, ProcessingActivity.class, processingActivities).isPresent();
-          boolean written = !isMandated(type, method);
-          if (annotatedMethod
-              || (everyPublicMethod && written && method.getModifiers().contains(Modifier.PUBLIC))) {
+          // the type's annotation covers what the agent checks under it (TypeConsent), and no
+          // method javac adds to the type (origin MANDATED)
+          boolean written = elements.getOrigin(method) != Elements.Origin.MANDATED;
+          if (annotatedMethod || (everyPublicMethod && written && TypeConsent.covers(method))) {
             activityMethods.add(method);
           }
           break;
@@ -171,25 +172,6 @@ public final class DeclarationScanner {
     Optional<AnnotationMirror> mirror = MirrorLookup.find(element, name);
     mirror.ifPresent(m -> into.add(new AnnotatedSite(element, m)));
     return mirror;
-  }
-
-  /**
-   * An enum's {@code values()} and {@code valueOf(String)}: javac adds them (and JDK 17 does not
-   * always report them as mandated); source cannot declare them, so the signature is exact.
-   */
-  private boolean isMandated(TypeElement type, ExecutableElement method) {
-    if (elements.getOrigin(method) == Elements.Origin.MANDATED) {
-      return true;
-    }
-    if (type.getKind() != javax.lang.model.element.ElementKind.ENUM
-        || !method.getModifiers().contains(Modifier.STATIC)) {
-      return false;
-    }
-    String name = method.getSimpleName().toString();
-    List<? extends VariableElement> parameters = method.getParameters();
-    return (name.equals("values") && parameters.isEmpty())
-        || (name.equals("valueOf") && parameters.size() == 1
-            && parameters.get(0).asType().toString().equals("java.lang.String"));
   }
 
   /**

@@ -13,7 +13,8 @@ import javax.lang.model.element.TypeElement;
  * @param dataSubjects every {@code @DataSubject} declaration, once each
  * @param consentRequired every {@code @ConsentRequired} on a type or method
  * @param processingActivities every {@code @ProcessingActivity} on a type or method
- * @param activityMethods the methods that are activities (annotated, or public in an annotated type)
+ * @param activityMethods the methods that are activities (annotated, or covered by their type's
+ *     annotation: {@link TypeConsent})
  * @param unresolved the annotations with a value javac could not resolve (a misspelt constant),
  *     which javac reports; they are in none of the lists above
  */

@@ -6,6 +6,7 @@ import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
 import dev.piiwarden.processor.model.AnnotationNames;
 import dev.piiwarden.processor.model.SubjectResolver;
+import dev.piiwarden.processor.model.TypeConsent;
 import dev.piiwarden.processor.model.TypeDeclarations;
 import dev.piiwarden.processor.model.UnresolvedValues;
 import javax.lang.model.element.AnnotationMirror;
@@ -29,7 +30,8 @@ public final class ConsentSubjectCheck implements DeclarationCheck {
     for (ExecutableElement method : declarations.activityMethods()) {
       Element carrier = UnresolvedValues.resolved(method, ConsentRequired.class) != null
           ? method
-          : UnresolvedValues.resolved(method.getEnclosingElement(), ConsentRequired.class) != null
+          : !TypeConsent.exempt(method)
+              && UnresolvedValues.resolved(method.getEnclosingElement(), ConsentRequired.class) != null
               ? method.getEnclosingElement()
               : null;
       // without purposes (PW007) there is nothing to ask consent for, so no subject to find

@@ -5,6 +5,7 @@ import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import dev.piiwarden.processor.base.MirrorLookup;
 import dev.piiwarden.processor.model.AnnotationNames;
+import dev.piiwarden.processor.model.TypeConsent;
 import dev.piiwarden.processor.model.TypeDeclarations;
 import dev.piiwarden.processor.model.UnresolvedValues;
 import java.util.ArrayDeque;
@@ -48,7 +49,7 @@ public final class ProxyImplementedCheck implements DeclarationCheck {
       Element owner = method.getEnclosingElement();
       ConsentRequired consent = UnresolvedValues.resolved(method, ConsentRequired.class) != null
           ? UnresolvedValues.resolved(method, ConsentRequired.class)
-          : UnresolvedValues.resolved(owner, ConsentRequired.class);
+          : TypeConsent.covers(method) ? UnresolvedValues.resolved(owner, ConsentRequired.class) : null;
       if (consent == null || consent.value().length == 0 || owner.getKind() != ElementKind.INTERFACE
           || !method.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;
