@@ -58,6 +58,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -608,7 +609,50 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
 
   @Override
   public Taint visitTypeCast(TypeCastTree tree, Void unused) {
-    return orEmpty(scan(tree.getExpression(), null));
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    return current == null ? value
+        : widened(tree.getExpression(), context.trees().getTypeMirror(getCurrentPath()), value);
+  }
+
+  @Override
+  public Taint visitNewArray(NewArrayTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getDimensions(), null));
+    TypeMirror array = current == null || tree.getInitializers() == null ? null
+        : context.trees().getTypeMirror(getCurrentPath());
+    TypeMirror component = array instanceof ArrayType arrayType ? arrayType.getComponentType() : null;
+    List<? extends ExpressionTree> initializers = tree.getInitializers() == null ? List.of() : tree.getInitializers();
+    for (ExpressionTree initializer : initializers) {
+      Taint element = orEmpty(scan(initializer, null));
+      value = value.union(component == null ? element : widened(initializer, component, element));
+    }
+    return value;
+  }
+
+  /**
+   * {@code value} with the personal data {@code expression}'s static type carries and {@code
+   * target}, the type it is cast or assigned to, does not ({@code (Object) users}, {@code Object o =
+   * user}, {@code Object[] args = { user }}): a whole object's data is known by its static type,
+   * which a wider one loses. Read where the value reaches a sink, as through a call.
+   */
+  private Taint widened(ExpressionTree expression, TypeMirror target, Taint value) {
+    if (target == null || target.getKind().isPrimitive() || (value.isEmpty() && isNew(expression))) {
+      return value;
+    }
+    Element made = freshLocal(expression);
+    List<DataRef> whole = made != null ? List.copyOf(fresh.get(made))
+        : carriedBy(context.trees().getTypeMirror(new TreePath(getCurrentPath(), expression)), 0);
+    Set<DataRef> lost = new LinkedHashSet<>(whole);
+    lost.removeAll(carriedBy(target, 0));
+    if (lost.isEmpty()) {
+      return value;
+    }
+    Set<String> ids = new TreeSet<>();
+    for (DataRef data : lost) {
+      ids.add(data.id());
+      viaCall.putIfAbsent(data.id(), data); // read at the sink it reaches
+    }
+    Taint carried = value.withElements(ids);
+    return lambdaDepth > 0 ? carried.inLambda() : carried;
   }
 
   @Override
@@ -616,6 +660,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Taint value = orEmpty(scan(tree.getInitializer(), null));
     if (current == null) {
       return Taint.EMPTY;
+    }
+    if (tree.getInitializer() != null) {
+      value = widened(tree.getInitializer(), context.trees().getTypeMirror(getCurrentPath()), value);
     }
     SinkMatch stream = tree.getInitializer() == null ? null : streamOf(tree.getInitializer());
     if (value.isEmpty() && tree.getInitializer() instanceof NewClassTree created && created.getClassBody() == null) {
@@ -738,8 +785,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       if (!inConstructor()) {
         storedField(element, value, variable); // email = value in a setter of an entity
       }
-    } else if (element != null && !value.isEmpty() && !parameters.containsKey(element)) {
-      locals.merge(element, value, Taint::union);
+    } else if (element != null && !parameters.containsKey(element)) {
+      Taint held = widened(expression, element.asType(), value); // Object o = ...; o = user
+      if (!held.isEmpty()) {
+        locals.merge(element, held, Taint::union);
+      }
     }
   }
 
@@ -840,9 +890,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       sink = context.sinks().argumentsTo(method); // a @Modifying query, a MyBatis @Insert
     }
     if (receiver != null && (sink == null ? STREAM_WRITES.contains(callee.name()) : sink.kind() == SinkKind.FILE)) {
-      // out.write(body) with out = connection.getOutputStream(): HTTP, not a file
+      // out.write(body) with out = connection.getOutputStream(): HTTP, not a file; ps.println(body)
+      // with ps = new PrintStream(new FileOutputStream(f)): a file. A file sink's own target stays.
       SinkMatch opened = streamOf(receiver);
-      sink = opened == null ? sink : opened;
+      sink = opened == null || (sink != null && opened.kind() == sink.kind()) ? sink : opened;
     }
     if (!fresh.isEmpty()) {
       freshAtCall(receiver, method, callee, sink, tree.getArguments());
@@ -980,9 +1031,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   }
 
   /**
-   * The sink an output stream or writer is open to: the result of a call the catalogue lists as
-   * opening one, a local that holds it, or a stream or writer built around it ({@code new
-   * BufferedWriter(new OutputStreamWriter(exchange.getResponseBody()))}); null when unknown.
+   * The sink an output stream or writer is open to: the result of a call or a constructor the
+   * catalogue lists as opening one, a local that holds it, or a stream or writer built around it
+   * ({@code new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody()))}, {@code new
+   * PrintStream(new FileOutputStream(file))}); null when unknown.
    */
   private SinkMatch streamOf(ExpressionTree expression) {
     ExpressionTree tree = expression;
@@ -1006,7 +1058,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
           return wrapped;
         }
       }
-      return null;
+      // a stream that opens one itself: new FileOutputStream(file)
+      Element constructor = context.trees().getElement(new TreePath(getCurrentPath(), created));
+      return constructor != null && constructor.getEnclosingElement() instanceof TypeElement type
+          ? context.sinks().streamOpened(type, "<init>") : null;
     }
     if (tree instanceof IdentifierTree) {
       Element element = context.trees().getElement(new TreePath(getCurrentPath(), tree));

@@ -25,6 +25,7 @@ final class ValuePropagation {
       // encodings: the same data in another form
       Map.entry("java.util.Base64.Encoder", Set.of("encode", "encodeToString")),
       Map.entry("java.net.URLEncoder", Set.of("encode")),
+      Map.entry("java.net.URI", Set.of("create")),
       // collections built from their arguments
       Map.entry("java.util.List", Set.of("of", "copyOf")),
       Map.entry("java.util.Set", Set.of("of", "copyOf")),

@@ -7,6 +7,7 @@ import static dev.piiwarden.processor.flow.FlowFixtures.EMAIL;
 import static dev.piiwarden.processor.flow.FlowFixtures.PHONE;
 
 import dev.piiwarden.core.inventory.Confidence;
+import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.SinkKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What is written to the output stream of an HTTP connection or exchange goes over HTTP, not to a
- * file: directly, through a local, an assignment or a wrapping writer.
+ * file: directly, through a local, an assignment or a wrapping writer. What is printed to a {@code
+ * PrintStream} around a file goes to the file.
  */
 class StreamSinksTest {
   private static final String CLIENT = "com.acme.Client";
   private static final String CONNECTION = "java.net.URLConnection#getOutputStream";
+  private static final String FILE_STREAM = "java.io.FileOutputStream#<init>";
 
   static final String SOURCE = """
       package com.acme;
@@ -53,6 +56,29 @@ class StreamSinksTest {
           try (OutputStream out = new FileOutputStream("users.txt")) {
             out.write(user.getEmail().getBytes()); // sink:file
           }
+        }
+        void printedToFile(User user) throws IOException {
+          try (PrintStream out = new PrintStream(new FileOutputStream("users.txt"))) {
+            out.println(user.getEmail()); // sink:printed-file
+          }
+        }
+        void printedDirectly(User user) throws IOException {
+          new PrintStream(new BufferedOutputStream(new FileOutputStream("users.txt"))).printf("%s", user.getPhone()); // sink:printed-direct
+        }
+        void printedToPath(User user, java.nio.file.Path path) throws IOException {
+          PrintStream out = new PrintStream(java.nio.file.Files.newOutputStream(path));
+          out.print(user.getEmail()); // sink:printed-path
+        }
+        void writerOnFile(User user) throws IOException {
+          try (PrintWriter out = new PrintWriter(new FileOutputStream("users.txt"))) {
+            out.println(user.getEmail()); // sink:writer-file
+          }
+        }
+        String printedToMemory(User user) {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          PrintStream out = new PrintStream(bytes);
+          out.println(user.getEmail());
+          return bytes.toString();
         }
       }
       """;
@@ -97,6 +123,26 @@ class StreamSinksTest {
   void aFileStreamStaysAFileSink() {
     assertThat(sinks("file(com.acme.User)")).containsExactly(
         sinkAt(SOURCE, "sink:file", SinkKind.FILE, "java.io.OutputStream#write", Confidence.DIRECT, EMAIL));
+  }
+
+  @Test
+  void aPrintStreamAroundAFileIsAFileSink() {
+    assertThat(sinks("printedToFile(com.acme.User)")).containsExactly(
+        sinkAt(SOURCE, "sink:printed-file", SinkKind.FILE, FILE_STREAM, Confidence.DIRECT, EMAIL));
+    assertThat(sinks("printedDirectly(com.acme.User)")).containsExactly(
+        sinkAt(SOURCE, "sink:printed-direct", SinkKind.FILE, FILE_STREAM, Confidence.DIRECT, PHONE));
+    assertThat(sinks("printedToPath(com.acme.User,java.nio.file.Path)")).containsExactly(
+        sinkAt(SOURCE, "sink:printed-path", SinkKind.FILE, "java.nio.file.Files#newOutputStream",
+            Confidence.DIRECT, EMAIL));
+    assertThat(compiled.merged().flows()).contains(
+        new Flow(EMAIL, SinkKind.FILE, FILE_STREAM, List.of(CLIENT + "#printedToFile(com.acme.User)")));
+  }
+
+  @Test
+  void aWriterOnAFileKeepsItsOwnTargetAndAPrintStreamInMemoryIsNoSink() {
+    assertThat(sinks("writerOnFile(com.acme.User)")).containsExactly(
+        sinkAt(SOURCE, "sink:writer-file", SinkKind.FILE, "java.io.PrintWriter#println", Confidence.DIRECT, EMAIL));
+    assertThat(sinks("printedToMemory(com.acme.User)")).isEmpty();
   }
 
   @Test
