@@ -57,7 +57,7 @@ class NoFragmentsTest {
         + " default 3.1 ignores them), do not pass -proc:none, and build again";
     Map<Object, Object> context = new HashMap<>();
     RecordingLog log = new RecordingLog();
-    inventory(module(true), classes, context, log).execute();
+    inventory(module(true), classes, dir, context, log).execute();
     CheckMojo check = check(module(true), classes, context, log);
 
     MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
@@ -122,7 +122,7 @@ class NoFragmentsTest {
         List.of("com.acme.Ctl")), classes.resolve("META-INF/piiwarden/types/com.acme.Ctl.json"));
     Map<Object, Object> context = new HashMap<>();
     RecordingLog log = new RecordingLog();
-    inventory(module(true), classes, context, log).execute();
+    inventory(module(true), classes, dir, context, log).execute();
     check(module(true), classes, context, log).execute();
 
     assertEquals(List.of("PII Warden: 1 class was compiled without piiwarden-processor's method-body analysis (com.acme.Ctl),"
@@ -135,23 +135,26 @@ class NoFragmentsTest {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Map<Object, Object> context = new HashMap<>();
     RecordingLog log = new RecordingLog();
-    inventory(module, classes, context, log).execute();
+    inventory(module, classes, dir, context, log).execute();
     check(module, classes, context, log).execute();
     assertTrue(log.at("INFO").stream().anyMatch(l -> l.startsWith("PII Warden check: 0 errors, 0 warnings, 0 notes")), log.lines.toString());
     return log;
   }
 
-  private InventoryMojo inventory(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
+  /** The inventory goal of {@code module}, writing under {@code folder}, sharing {@code context}. */
+  static InventoryMojo inventory(MavenProject module, Path classes, Path folder, Map<Object, Object> context,
+      RecordingLog log) {
     InventoryMojo inventory = new InventoryMojo();
     inventory.project = module;
     inventory.classesDirectory = classes.toFile();
-    inventory.outputFile = dir.resolve("out/inventory.json").toFile();
+    inventory.outputFile = folder.resolve("out/inventory.json").toFile();
     inventory.setPluginContext(context);
     inventory.setLog(log);
     return inventory;
   }
 
-  private static CheckMojo check(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
+  /** The check goal of {@code module}, sharing {@code context}. */
+  static CheckMojo check(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
     CheckMojo check = BadInputTest.check(classes, null);
     check.project = module;
     check.setPluginContext(context);

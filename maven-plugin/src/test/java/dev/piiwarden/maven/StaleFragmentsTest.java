@@ -40,8 +40,8 @@ class StaleFragmentsTest {
     MavenProject module = module(sources, generated);
     Map<Object, Object> context = new HashMap<>();
     RecordingLog log = new RecordingLog();
-    inventory(module, classes, context, log).execute();
-    check(module, classes, context, log).execute();
+    NoFragmentsTest.inventory(module, classes, dir, context, log).execute();
+    NoFragmentsTest.check(module, classes, context, log).execute();
 
     List<String> stale = log.at("WARN").stream().filter(l -> l.contains("source folders")).toList();
     assertEquals(List.of("PII Warden: " + classes + " holds the inventory fragments of 2 classes whose source files"
@@ -60,7 +60,7 @@ class StaleFragmentsTest {
     ClassFolder.withFragment(classes, "com.acme.kim@example.com",
         fragment("com.acme.kim@example.com", "com/acme/kim@example.com.java", false));
     RecordingLog log = new RecordingLog();
-    inventory(module(sources), classes, new HashMap<>(), log).execute();
+    NoFragmentsTest.inventory(module(sources), classes, dir, new HashMap<>(), log).execute();
 
     List<String> stale = log.at("WARN").stream().filter(l -> l.contains("source folders")).toList();
     assertEquals(1, stale.size(), log.lines.toString());
@@ -77,7 +77,7 @@ class StaleFragmentsTest {
     ClassFolder.withFragment(classes, "com.acme.Customer",
         fragment("com.acme.Customer", "com/acme/Customer.java", false));
     RecordingLog log = new RecordingLog();
-    inventory(module(sources), classes, new HashMap<>(), log).execute();
+    NoFragmentsTest.inventory(module(sources), classes, dir, new HashMap<>(), log).execute();
     assertEquals(List.of(), log.at("WARN"));
   }
 
@@ -111,24 +111,6 @@ class StaleFragmentsTest {
         }
         """.formatted(type, file == null ? "" : ",\n    \"source\" : { \"file\" : \"" + file + "\", \"line\" : 3 }",
         withoutBodyAnalysis ? "\"" + type + "\"" : "");
-  }
-
-  private InventoryMojo inventory(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
-    InventoryMojo inventory = new InventoryMojo();
-    inventory.project = module;
-    inventory.classesDirectory = classes.toFile();
-    inventory.outputFile = dir.resolve("out/inventory.json").toFile();
-    inventory.setPluginContext(context);
-    inventory.setLog(log);
-    return inventory;
-  }
-
-  private static CheckMojo check(MavenProject module, Path classes, Map<Object, Object> context, RecordingLog log) {
-    CheckMojo check = BadInputTest.check(classes, null);
-    check.project = module;
-    check.setPluginContext(context);
-    check.setLog(log);
-    return check;
   }
 
   private static MavenProject module(Path... sourceRoots) {
