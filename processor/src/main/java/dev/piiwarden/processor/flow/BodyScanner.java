@@ -168,9 +168,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   public Taint visitClass(ClassTree tree, Void unused) {
     if (current == null) {
       // A top-level or member class: its methods are methods of their own; field initializers and
-      // initializer blocks are not analysed.
+      // initializer blocks are not analysed. The methods of an enum constant's body are methods of
+      // their own too: there is no method the body is written in.
       for (Tree member : tree.getMembers()) {
-        if (member.getKind() == Tree.Kind.METHOD || member instanceof ClassTree) {
+        if (member.getKind() == Tree.Kind.METHOD || member instanceof ClassTree || enumConstantWithBody(member)) {
           scan(member, null);
         }
       }
@@ -194,6 +195,16 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       lambdaReturns = outerReturns;
     }
     return Taint.EMPTY;
+  }
+
+  /** Whether {@code member} is an enum constant with a class body: {@code EMAIL { void notify(User u) { … } }}. */
+  private boolean enumConstantWithBody(Tree member) {
+    if (!(member instanceof VariableTree variable && variable.getInitializer() instanceof NewClassTree created
+        && created.getClassBody() != null)) {
+      return false;
+    }
+    Element element = context.trees().getElement(new TreePath(getCurrentPath(), member));
+    return element != null && element.getKind() == ElementKind.ENUM_CONSTANT;
   }
 
   /** Whether {@code member}, a member of the class at the current path, is marked {@code @PersonalData}. */
@@ -1003,6 +1014,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
 
   @Override
   public Taint visitNewClass(NewClassTree tree, Void unused) {
+    if (current == null) {
+      // an enum constant's body (see visitClass): its arguments are not analysed, as field initializers
+      scan(tree.getClassBody(), null);
+      return Taint.EMPTY;
+    }
     scan(tree.getEnclosingExpression(), null);
     List<Taint> arguments = scanAll(tree.getArguments());
     scan(tree.getClassBody(), null);
