@@ -14,8 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which record answers for a flow: the first activity on its path. A controller that only hands
- * a whole object on is no activity, so the service it calls answers for where the data goes.
+ * Which record answers for a flow: the first activity on its path from where the data stops being
+ * returned to callers. A controller that only hands a whole object on is no activity, so the service
+ * it calls answers for where the data goes; a lookup that returns a record answers for nothing its
+ * callers do with it.
  */
 class RopaFlowOwnersTest {
   private static final String INVENTORY = """
@@ -44,5 +46,67 @@ class RopaFlowOwnersTest {
     assertEquals(List.of("Databases"), signup.recipientCategories());
     assertEquals(List.of("DATABASE: jakarta.persistence.EntityManager#persist (via com.acme.Users#store(com.acme.User))"),
         signup.sinks());
+  }
+
+  private static final String LOOKUP = """
+      {"schema": "piiwarden-inventory/1",
+       "dataElements": [
+         {"id": "com.acme.User#email", "type": "com.acme.User", "member": "email", "kind": "FIELD",
+          "category": "user.contact.email", "purposes": ["essential.service"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": false}],
+       "activities": [
+         {"id": "com.acme.Accounts#find(java.lang.String)", "type": "com.acme.Accounts",
+          "method": "find(java.lang.String)", "name": "Account lookup", "purposes": ["essential.service"],
+          "reads": [], "calls": ["com.acme.Store#findById(java.lang.String)"]},
+         {"id": "com.acme.Accounts#erase(java.lang.String)", "type": "com.acme.Accounts",
+          "method": "erase(java.lang.String)", "name": "Account erasure", "purposes": ["essential.service"],
+          "reads": ["com.acme.User#email"], "calls": ["com.acme.Accounts#find(java.lang.String)"],
+          "sinks": [{"kind": "LOG", "target": "org.slf4j.Logger#info", "line": 21,
+                     "elements": ["com.acme.User#email"], "confidence": "VIA_CALL"}]},
+         {"id": "com.acme.Accounts#emailOf(com.acme.User)", "type": "com.acme.Accounts",
+          "method": "emailOf(com.acme.User)", "name": "E-mail of", "purposes": ["essential.service"],
+          "reads": ["com.acme.User#email"], "calls": []}],
+       "flows": [
+         {"element": "com.acme.User#email", "sink": "LOG", "target": "org.slf4j.Logger#info",
+          "path": ["com.acme.Store#findById(java.lang.String)", "com.acme.Accounts#find(java.lang.String)",
+                   "com.acme.Accounts#erase(java.lang.String)"]},
+         {"element": "com.acme.User#email", "sink": "FILE", "target": "java.nio.file.Files#writeString",
+          "path": ["com.acme.Accounts#emailOf(com.acme.User)", "com.acme.Report#write(com.acme.User)"]}],
+       "summaries": [
+         {"method": "com.acme.Store#findById(java.lang.String)", "overrides": [], "passes": [], "sinks": [],
+          "returns": {"elements": ["com.acme.User#email"]}},
+         {"method": "com.acme.Accounts#find(java.lang.String)", "overrides": [],
+          "passes": [{"callee": "com.acme.Store#findById(java.lang.String)", "argument": 0, "line": 10,
+                      "elements": [], "parameters": [0], "confidence": "DIRECT"}], "sinks": [],
+          "returns": {"results": [{"callee": "com.acme.Store#findById(java.lang.String)", "line": 10}]}},
+         {"method": "com.acme.Accounts#erase(java.lang.String)", "overrides": [],
+          "passes": [{"callee": "com.acme.Accounts#find(java.lang.String)", "argument": 0, "line": 20,
+                      "elements": [], "parameters": [0], "confidence": "DIRECT"}], "sinks": [],
+          "resultSinks": [{"result": {"callee": "com.acme.Accounts#find(java.lang.String)", "line": 20},
+                           "kind": "LOG", "target": "org.slf4j.Logger#info", "line": 21, "confidence": "VIA_CALL"}]},
+         {"method": "com.acme.Report#write(com.acme.User)", "overrides": [], "passes": [], "sinks": [],
+          "resultSinks": [{"result": {"callee": "com.acme.Accounts#emailOf(com.acme.User)", "line": 5},
+                           "kind": "FILE", "target": "java.nio.file.Files#writeString", "line": 5,
+                           "confidence": "VIA_CALL"}]}]}
+      """;
+
+  @Test
+  void aLookupDoesNotAnswerForWhatItsCallersDoWithWhatItReturns() {
+    Inventory inventory = InventoryJson.read(LOOKUP.getBytes(StandardCharsets.UTF_8), "inventory.json");
+    RopaRecord record = RopaBuilder.build(inventory, Taxonomy.builtIn(), new RopaConfig(null, null, null,
+        List.of(), List.of(), null, List.of()));
+    RopaActivity lookup = named(record, "Account lookup");
+    assertEquals(List.of(), lookup.sinks());
+    assertEquals(List.of(), lookup.recipientCategories());
+    RopaActivity erasure = named(record, "Account erasure");
+    assertEquals(List.of("LOG: org.slf4j.Logger#info"), erasure.sinks());
+    assertEquals(List.of("Application logs"), erasure.recipientCategories());
+    // the caller that writes the returned value is no activity: the reader still answers for it
+    assertEquals(List.of("FILE: java.nio.file.Files#writeString (via com.acme.Report#write(com.acme.User))"),
+        named(record, "E-mail of").sinks());
+  }
+
+  private static RopaActivity named(RopaRecord record, String name) {
+    return record.activities().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
   }
 }

@@ -3,9 +3,11 @@ package dev.piiwarden.core.report.ropa;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.annotations.Redaction;
 import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
 import dev.piiwarden.core.inventory.Inventory;
+import dev.piiwarden.core.inventory.MethodSummary;
 import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.core.inventory.SinkTargets;
 import dev.piiwarden.core.inventory.SinkRecord;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,10 +52,11 @@ public final class RopaBuilder {
           LawfulBasis.VITAL_INTERESTS, "Art. 9(2)(c) vital interests");
 
   private final Inventory inventory;
-  private final Set<String> activityIds = new java.util.HashSet<>();
+  private final Set<String> activityIds = new HashSet<>();
   private final Taxonomy taxonomy;
   private final RopaConfig config;
   private final Map<String, DataElement> elements;
+  private final Map<String, MethodSummary> summaries;
 
   private RopaBuilder(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
     this.inventory = inventory;
@@ -61,6 +65,8 @@ public final class RopaBuilder {
     this.config = config;
     this.elements =
         inventory.dataElements().stream().collect(Collectors.toMap(DataElement::id, Function.identity(), (a, b) -> a));
+    this.summaries =
+        inventory.summaries().stream().collect(Collectors.toMap(MethodSummary::method, Function.identity(), (a, b) -> a));
   }
 
   /**
@@ -247,22 +253,65 @@ public final class RopaBuilder {
   }
 
   /**
-   * The flows this activity's record answers for: those whose first step that is an activity is
-   * this one. The first step of a path is the method where the element enters it, which may be no
-   * activity (it handed a whole object on, or stored it in a field, without reading it); the flow
-   * then belongs to the first activity after it.
+   * The flows this activity's record answers for: those whose first activity at or after the
+   * flow's turning point is this one, or, when no activity comes from there on, whose first
+   * activity is. The turning point is the first method on the path that does not return the data
+   * to the next one: a path runs up from the method where the element enters it through the
+   * callers each value is returned to ({@code findById} returning a user to {@code find}, {@code
+   * find} to {@code erase}), then down through the methods it is passed to. The method at the top
+   * chooses where the data goes, so a lookup that only returns a record does not answer for what
+   * its callers do with it. The first step may be no activity at all (it handed a whole object on,
+   * or stored it in a field, without reading it).
    */
   private List<Flow> flowsFrom(Activity activity) {
-    return inventory.flows().stream().filter(f -> activity.id().equals(firstActivity(f))).toList();
+    return inventory.flows().stream().filter(f -> activity.id().equals(owner(f))).toList();
   }
 
-  private String firstActivity(Flow flow) {
-    for (String step : flow.path()) {
+  private String owner(Flow flow) {
+    List<String> path = flow.path();
+    int top = 0;
+    while (top + 1 < path.size() && returnedTo(path.get(top), path.get(top + 1))) {
+      top++;
+    }
+    String owner = firstActivity(path.subList(top, path.size()));
+    return owner != null ? owner : firstActivity(path);
+  }
+
+  private String firstActivity(List<String> path) {
+    for (String step : path) {
       if (activityIds.contains(step)) {
         return step;
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the step from {@code from} to {@code to} on a path is a return: {@code to} uses what a
+   * call of {@code from} returns, and {@code from} hands nothing to {@code to} (a method calling
+   * itself back both ways is taken as passing the data on).
+   */
+  private boolean returnedTo(String from, String to) {
+    MethodSummary callee = summaries.get(from);
+    MethodSummary caller = summaries.get(to);
+    if (callee == null || caller == null || calls(callee, to)) {
+      return false;
+    }
+    Set<String> names = new HashSet<>(callee.overrides());
+    names.add(from);
+    List<CallResult> results = new ArrayList<>();
+    caller.passes().forEach(pass -> results.addAll(pass.results()));
+    caller.resultSinks().forEach(sink -> results.add(sink.result()));
+    if (caller.returns() != null) {
+      results.addAll(caller.returns().results());
+    }
+    return results.stream().anyMatch(result -> names.contains(result.callee()));
+  }
+
+  private boolean calls(MethodSummary caller, String method) {
+    MethodSummary target = summaries.get(method);
+    return caller.passes().stream().anyMatch(pass ->
+        pass.callee().equals(method) || target != null && target.overrides().contains(pass.callee()));
   }
 
   private List<String> parties(Activity activity, String name) {
