@@ -1,6 +1,7 @@
 package dev.piiwarden.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.inventory.Inventory;
@@ -94,5 +95,18 @@ class RopaTransfersTest {
     RopaConfig none = config("{\"transfers\": []}");
     String csv = RopaFormat.CSV.render(RopaBuilder.build(INVENTORY_READ, Taxonomy.builtIn(), none), none);
     assertEquals(List.of("N/A", "N/A"), csv.lines().skip(1).map(l -> l.split(",", -1)[6]).toList());
+  }
+
+  @Test
+  void eachCsvRowNamesTheControllerTheDpoAndTheRepresentative() throws Exception {
+    RopaConfig parties = config("{\"controller\": {\"name\": \"Acme GmbH\", \"contact\": \"privacy@acme.example\"},"
+        + " \"dpo\": {\"name\": \"Dana Protect\"}}");
+    String csv = RopaFormat.CSV.render(RopaBuilder.build(INVENTORY_READ, Taxonomy.builtIn(), parties), parties);
+    List<String> lines = csv.lines().toList();
+    assertEquals(List.of("Controller", "Data Protection Officer", "Representative"),
+        List.of(lines.get(0).split(",", -1)).subList(14, 17));
+    for (String row : lines.subList(1, lines.size())) {
+      assertTrue(row.endsWith(",\"Acme GmbH, privacy@acme.example\",Dana Protect,not declared"), row);
+    }
   }
 }

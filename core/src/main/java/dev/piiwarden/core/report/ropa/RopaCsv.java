@@ -6,11 +6,14 @@ import java.util.stream.Collectors;
 /**
  * The record as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a quote or a
  * line break): a header and one row per activity. Column names are those of the Fides data map
- * export where one applies, so a sheet built for Fides reads it; the first two and the last two are
+ * export where one applies, so a sheet built for Fides reads it; the first two and the last five are
  * PII Warden's own. "Purpose of Processing" holds the purposes the activity declares ({@code not
- * declared} when none); only for such an activity the last two columns give the purposes and bases
- * its data was collected for. "Categories of Recipients" names kinds of recipient ({@code Databases})
+ * declared} when none); only for such an activity the two columns after the Fides ones give the
+ * purposes and bases its data was collected for. "Categories of Recipients" names kinds of recipient ({@code Databases})
  * and the configured third parties; the sink calls behind them are in the other formats.
+ * The last three columns name the controller, the data protection officer and the representative
+ * (GDPR Art. 30(1)(a): name, then contact after {@code ", "}; {@code not declared} when the
+ * configuration names none) on every row, so that each row read on its own says whose record it is.
  * Values within a cell are separated by {@code "; "}. A cell starting with {@code = + - @}, a tab or
  * a carriage return gets a leading {@code '}, so a spreadsheet shows it as text, not a formula.
  */
@@ -31,7 +34,10 @@ public final class RopaCsv {
           "Article 6 lawful basis for processing personal data",
           "Article 9 condition for processing special category data",
           "Purposes the Data Was Collected For (the activity declares none)",
-          "Lawful Bases the Data Was Collected Under (the activity declares none)");
+          "Lawful Bases the Data Was Collected Under (the activity declares none)",
+          "Controller",
+          "Data Protection Officer",
+          "Representative");
 
   private RopaCsv() {}
 
@@ -57,7 +63,10 @@ public final class RopaCsv {
               join(a.categories().stream().filter(CategoryEntry::special)
                   .map(c -> c.key() + ": " + c.condition()).toList()),
               join(a.dataPurposes().stream().map(KeyName::key).toList()),
-              join(a.dataBases())));
+              join(a.dataBases()),
+              party(record.controller()),
+              party(record.dpo()),
+              party(record.representative())));
     }
     return csv.toString();
   }
@@ -68,6 +77,13 @@ public final class RopaCsv {
         .map(t -> t.country() + ": " + t.safeguard())
         .distinct()
         .toList();
+  }
+
+  private static String party(Party party) {
+    if (party == null) {
+      return RopaBuilder.NOT_DECLARED;
+    }
+    return party.contact() == null ? party.name() : party.name() + ", " + party.contact();
   }
 
   private static String join(List<String> values) {
