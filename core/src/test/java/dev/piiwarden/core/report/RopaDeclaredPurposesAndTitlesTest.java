@@ -63,10 +63,12 @@ class RopaDeclaredPurposesAndTitlesTest {
     String csv = render(RopaFormat.CSV);
     List<String> lines = csv.lines().toList();
     assertTrue(lines.get(0).endsWith(",Purposes the Data Was Collected For (the activity declares none)"
-        + ",Lawful Bases the Data Was Collected Under (the activity declares none)"), lines.get(0));
+        + ",Lawful Bases the Data Was Collected Under (the activity declares none)"
+        + ",Controller,Data Protection Officer,Representative"), lines.get(0));
     String legacy = lines.stream().filter(l -> l.startsWith("LegacyExport.writeString,")).findFirst().orElseThrow();
     assertTrue(legacy.startsWith("LegacyExport.writeString,\"" + LEGACY + "\",not declared,"), legacy);
-    assertTrue(legacy.endsWith(",essential.service; marketing.communications.email,CONSENT (Art. 6(1)(a))"), legacy);
+    assertTrue(legacy.endsWith(",essential.service; marketing.communications.email,CONSENT (Art. 6(1)(a))"
+        + ",not declared,not declared,not declared"), legacy);
 
     JsonNode json = new ObjectMapper().readTree(render(RopaFormat.JSON));
     JsonNode export = null;
