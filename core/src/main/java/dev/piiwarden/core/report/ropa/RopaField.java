@@ -19,7 +19,7 @@ public enum RopaField {
   /** The sink calls behind the recipient categories; shown only for an activity that makes any. */
   SINKS("Sink calls in the code", RopaActivity::sinks),
   TRANSFERS("Transfers to third countries", RopaActivity::transfers),
-  RETENTION("Time limits for erasure", RopaActivity::retention),
+  RETENTION("Envisaged time limits for erasure (as declared in the code)", RopaActivity::retention),
   MEASURES("Technical and organisational measures", RopaActivity::measures);
 
   /** Printed for a field with nothing in it. */
