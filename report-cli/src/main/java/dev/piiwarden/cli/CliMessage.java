@@ -32,7 +32,9 @@ public enum CliMessage {
       "cannot write records of processing for %s: piiwarden-processor did not see its annotated"
           + " classes (the warning above), so the records would leave out their processing; compile"
           + " them with it, then run ropa again"),
-  CANNOT_SEARCH_CLASSES("%s: cannot be searched for annotated classes (%s); check the folder's permissions"),
+  CANNOT_SEARCH_CLASSES(
+      "%s: cannot be searched for annotated classes (%s); check the folder's or the archive's"
+          + " permissions"),
   MERGE_CONFLICT("warning: %s"),
   WITHOUT_BODY_ANALYSIS("warning: %s"),
   UNKNOWN_KEY("warning: %s"),
@@ -77,6 +79,9 @@ public enum CliMessage {
   KEY_FILE_NOT_REGULAR(
       "audit key file %s is not a regular file (a device, a pipe or a socket), so it holds no key;"
           + " pass the key file itself with %s K"),
+  KEY_FILE_IS_A_TRAIL(
+      "%s %s is an audit trail file (it holds audit records), not an audit key file; pass the key"
+          + " file the trail was written with, e.g. piiwarden-audit.key beside the trail, with %1$s K"),
   AUDIT_QUERY_WRONG_KEY(
       "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, and its"
           + " events cannot be matched to a subject with it; give the key file the trail was written"
@@ -97,6 +102,11 @@ public enum CliMessage {
       "warning: %d events about the subject have no readable time (ts) and are left out by --since"
           + " and --until; 'piiwarden audit verify' on the same trail names the damage, a query"
           + " without --since and --until lists them"),
+  AUDIT_QUERY_CONTACT_SUBJECT(
+      "warning: no event is about --subject, which holds %s: the trail's subjects are the"
+          + " application's own subject ids (as @DataSubject and the consent ledger hold them), not"
+          + " contact details; look the subject's id up from the contact details first, then query"
+          + " with that id"),
   AUDIT_UNVERIFIED(
       "warning: the trail does not verify (%s); the events below may be incomplete or altered,"
           + " run 'piiwarden audit verify' on the same trail"),

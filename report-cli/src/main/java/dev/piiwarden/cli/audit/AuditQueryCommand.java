@@ -103,10 +103,15 @@ public final class AuditQueryCommand implements Callable<Integer> {
     // a pseudonym as a ConsentDeniedException or the trail gives it is that subject already
     String pseudonym = Pseudonymizer.isPseudonym(subject) ? subject : new Pseudonymizer(key).pseudonym(subject);
     int[] untimed = new int[1];
-    List<AuditQuery.Match> matches =
-        filter.keep(TrailInput.badInputOnFailure(() -> query.aboutPseudonym(files, pseudonym)), untimed);
+    List<AuditQuery.Match> about = TrailInput.badInputOnFailure(() -> query.aboutPseudonym(files, pseudonym));
+    List<AuditQuery.Match> matches = filter.keep(about, untimed);
     if (untimed[0] > 0) {
       spec.commandLine().getErr().println(CliMessage.AUDIT_QUERY_UNTIMED.format(untimed[0]));
+    }
+    if (about.isEmpty() && !Pseudonymizer.isPseudonym(subject)) {
+      // "0 events" for an e-mail address would read as "nothing about this person"
+      ContactShape.of(subject).ifPresent(shape -> spec.commandLine().getErr()
+          .println(CliMessage.AUDIT_QUERY_CONTACT_SUBJECT.format(shape)));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == QueryFormat.JSON

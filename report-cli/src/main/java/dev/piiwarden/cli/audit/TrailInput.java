@@ -130,7 +130,7 @@ final class TrailInput {
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */
   AuditKey key() {
     Path file = keyFile();
-    AuditKeyFile.checkRegular(file, "--key-file");
+    AuditKeyFile.check(file, "--key-file");
     return badInputOnFailure(() -> AuditKey.load(file));
   }
 
@@ -276,6 +276,10 @@ final class TrailInput {
     Path key = keyFilePath(trail);
     Set<Path> seen = new HashSet<>();
     for (Path file : trail) {
+      if (keyFile != null && sameFile(file, key)) {
+        // the trail given as --key-file, rather than the key file as a FILE
+        AuditKeyFile.check(keyFile, "--key-file");
+      }
       if (file.getFileName().toString().endsWith(KEY_SUFFIX) || sameFile(file, key)) {
         throw new CommandFailure(ExitCode.USAGE, null, CliMessage.BAD_INPUT, file
             + " is the audit key file, not a trail file: pass it with --key-file (by default "

@@ -65,7 +65,7 @@ final class AuditOptions {
       return null;
     }
     String sinkValue = NonEmpty.of("--audit", sink);
-    AuditKeyFile.checkRegular(keyFile, "--audit-key-file");
+    AuditKeyFile.check(keyFile, "--audit-key-file");
     if (actor != null) {
       NonEmpty.of("--actor", actor);
     }

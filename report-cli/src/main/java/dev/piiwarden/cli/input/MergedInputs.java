@@ -16,9 +16,13 @@ import dev.piiwarden.core.report.ropa.RopaBuilder;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -41,11 +45,11 @@ public final class MergedInputs {
 
   /**
    * Reads and merges the inputs as {@link #read(List, PrintWriter, Taxonomy)} does for {@code
-   * check}: a class folder whose classes refer to PII Warden's annotations but that holds no
-   * fragment (piiwarden-processor did not run) fails it, as a check that could not see the code's
-   * personal data must not pass.
+   * check}: a class folder or archive whose classes refer to PII Warden's annotations but that
+   * holds no fragment (piiwarden-processor did not run) fails it, as a check that could not see the
+   * code's personal data must not pass.
    *
-   * @throws CommandFailure (exit 2) for such a folder
+   * @throws CommandFailure (exit 2) for such a folder or archive
    */
   public static Inventory readAllSeen(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy) {
     return readAllSeen(paths, warnings, taxonomy, CliMessage.CHECK_UNSEEN);
@@ -53,7 +57,7 @@ public final class MergedInputs {
 
   /**
    * {@link #readAllSeen(List, PrintWriter, Taxonomy)} for another command than {@code check}, whose
-   * {@code unseen} message (one {@code %s}, the folders) says what it cannot do.
+   * {@code unseen} message (one {@code %s}, the folders and archives) says what it cannot do.
    */
   public static Inventory readAllSeen(List<Path> paths, PrintWriter warnings, Taxonomy taxonomy, CliMessage unseen) {
     return withKnownKeys(merged(paths, warnings, unseen), warnings, taxonomy);
@@ -100,13 +104,28 @@ public final class MergedInputs {
     return withKnownKeys(read(paths, warnings), warnings, taxonomy);
   }
 
-  /** A class of the folder {@code path} that refers to an annotation, as {@link AnnotatedClasses#firstIn} says. */
+  /**
+   * A class of the folder or the {@code .jar}, {@code .war} or {@code .zip} {@code path} that refers
+   * to an annotation, as {@link AnnotatedClasses#firstIn} says; an archive is searched as the folder
+   * it packs, so a jar of classes compiled without the processor is told as their folder is.
+   */
   private static Optional<String> annotatedClass(Path path) {
     try {
-      return AnnotatedClasses.firstIn(path);
+      if (!isArchive(path)) {
+        return AnnotatedClasses.firstIn(path);
+      }
+      try (FileSystem archive = FileSystems.newFileSystem(path)) {
+        return AnnotatedClasses.firstIn(archive.getPath("/"));
+      }
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CANNOT_SEARCH_CLASSES, path, ReportOutput.reason(e));
     }
+  }
+
+  /** The archives {@link InventoryInputs#read} reads fragments from. */
+  private static boolean isArchive(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return Files.isRegularFile(path) && (name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".zip"));
   }
 
   private static Inventory withKnownKeys(Inventory inventory, PrintWriter warnings, Taxonomy taxonomy) {

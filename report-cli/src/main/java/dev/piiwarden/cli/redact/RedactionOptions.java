@@ -135,7 +135,7 @@ final class RedactionOptions {
     if (!Files.exists(file)) {
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_HASH_WITHOUT_KEY, file);
     }
-    AuditKeyFile.checkRegular(file, "--key-file");
+    AuditKeyFile.check(file, "--key-file");
     try {
       return RedactionHashKey.fromAuditKeyFile(file);
     } catch (AuditException e) {

@@ -161,6 +161,35 @@ class AuditQueryCommandTest {
 
     assertEquals(0, result.exitCode(), result.describe());
     assertTrue(result.out().matches("subject hmac:[0-9a-f]{64}: 0 events\n"), result.out());
+    assertEquals("", result.err());
+  }
+
+  /**
+   * An e-mail address or a phone number as --subject, with no event about it, is most likely the
+   * contact details an officer holds rather than the application's subject id: one warning says so,
+   * without the value; the answer and exit 0 stay.
+   */
+  @Test
+  void contactDetailsWithoutEventsAreToldToBeLookedUpAsTheSubjectsId() {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+
+    for (String[] contact : List.of(new String[] {"ana.lima@example.com", "an e-mail address"},
+        new String[] {"+44 20 7946 0958", "a phone number"})) {
+      CliResult result = CliRun.run("audit", "query", trail.toString(), "--subject", contact[0]);
+
+      assertEquals(0, result.exitCode(), result.describe());
+      assertTrue(result.out().matches("subject hmac:[0-9a-f]{64}: 0 events\n"), result.out());
+      assertEquals(List.of("piiwarden: warning: no event is about --subject, which holds " + contact[1]
+          + ": the trail's subjects are the application's own subject ids (as @DataSubject and the consent"
+          + " ledger hold them), not contact details; look the subject's id up from the contact details"
+          + " first, then query with that id"), result.errLines());
+      assertFalse(result.err().contains(contact[0]), "the value is never printed");
+    }
+
+    // the subject's own id, and a window that leaves its events out, give no such warning
+    CliResult outside = CliRun.run("audit", "query", trail.toString(), "--subject", "u-42", "--since",
+        "2026-11-23");
+    assertEquals("", outside.err());
   }
 
   @Test

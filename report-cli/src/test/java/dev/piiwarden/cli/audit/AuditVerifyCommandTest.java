@@ -165,6 +165,33 @@ class AuditVerifyCommandTest {
     }
   }
 
+  /**
+   * A trail file given to --key-file is told as what it is, a trail and not a key, whether it is one
+   * of the FILEs too or another trail; its bytes are never read as the key.
+   */
+  @Test
+  void aTrailFileAsTheKeyFileIsExit2SayingToPassTheKeyFile() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    Path other = Files.copy(trail, folder.resolve("other-audit.jsonl"));
+
+    for (Path keyFile : List.of(trail, other)) {
+      for (String command : List.of("verify", "query")) {
+        List<String> args = new ArrayList<>(List.of("audit", command, trail.toString(), "--key-file",
+            keyFile.toString()));
+        if (command.equals("query")) {
+          args.addAll(List.of("--subject", "u-42"));
+        }
+        CliResult result = CliRun.run(args.toArray(String[]::new));
+
+        assertEquals(2, result.exitCode(), result.describe());
+        assertEquals(List.of("piiwarden: --key-file " + keyFile + " is an audit trail file (it holds audit"
+            + " records), not an audit key file; pass the key file the trail was written with, e.g."
+            + " piiwarden-audit.key beside the trail, with --key-file K"), result.errLines());
+        assertEquals("", result.out());
+      }
+    }
+  }
+
   @Test
   void aMissingAuditFileIsExit2() {
     CliResult result = CliRun.run("audit", "verify", folder.resolve("nope.jsonl").toString());

@@ -330,6 +330,26 @@ class ConsentAuditTest {
     }
   }
 
+  /** The trail given as its own key file would have its records read as the key: refused, nothing written. */
+  @Test
+  void aTrailFileAsTheAuditKeyFileIsRefusedBeforeAnythingIsWritten() throws Exception {
+    CliResult first = consent("grant", "--store", store(), "--subject", SUBJECT, "--purpose", "marketing",
+        "--source", "paper", "--audit", "jsonl:" + trail());
+    assertEquals(0, first.exitCode(), first.describe());
+    String ledger = Files.readString(dir.resolve("consent.jsonl"));
+    String records = Files.readString(trail());
+
+    CliResult result = consent("withdraw", "--store", store(), "--subject", SUBJECT, "--purpose", "marketing",
+        "--source", "paper", "--audit", "jsonl:" + trail(), "--audit-key-file", trail().toString());
+
+    assertEquals(2, result.exitCode(), result.describe());
+    assertEquals(List.of("piiwarden: --audit-key-file " + trail() + " is an audit trail file (it holds audit"
+        + " records), not an audit key file; pass the key file the trail was written with, e.g."
+        + " piiwarden-audit.key beside the trail, with --audit-key-file K"), result.errLines());
+    assertEquals(ledger, Files.readString(dir.resolve("consent.jsonl")), "nothing recorded");
+    assertEquals(records, Files.readString(trail()), "nothing written to the trail");
+  }
+
   @Test
   void actorOrKeyFileWithoutAuditIsAUsageError() {
     CliResult result = consent("grant", "--store", store(), "--subject", SUBJECT,

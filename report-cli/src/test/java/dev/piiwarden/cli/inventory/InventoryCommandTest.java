@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -336,6 +337,44 @@ class InventoryCommandTest {
     assertEquals("piiwarden: cannot write records of processing for " + folder + ": piiwarden-processor did"
         + " not see its annotated classes (the warning above), so the records would leave out their processing;"
         + " compile them with it, then run ropa again", ropa.errLines().get(1));
+    assertFalse(Files.exists(records), "no records written");
+  }
+
+  /**
+   * The same classes packed in a jar or a war are searched as their folder is: a jar of classes
+   * compiled without the processor must not give records with no processing or a passing check.
+   */
+  @Test
+  void annotatedClassesWithoutFragmentsInAnArchiveAreToldAndFailTheCheckAndTheRecords() throws IOException {
+    Path jar = FragmentFixtures.jar(dir.resolve("noproc.jar"), Map.of(
+        "com/acme/Plain.class", "bytecode",
+        "com/acme/User.class", "bytecode Ldev/piiwarden/annotations/ProcessingActivity; more"));
+    Path war = FragmentFixtures.jar(dir.resolve("noproc.war"), Map.of(
+        "WEB-INF/classes/com/acme/User.class", "bytecode Ldev/piiwarden/annotations/PersonalData; more"));
+
+    CliResult inventory = CliRun.run("inventory", jar.toString());
+    assertEquals(0, inventory.exitCode(), inventory.describe());
+    assertEquals(List.of("piiwarden: warning: " + jar + " holds classes that refer to PII Warden's annotations"
+        + " (com/acme/User.class refers to @ProcessingActivity) but no inventory fragments: piiwarden-processor"
+        + " did not run when they were compiled; compile them with it on the annotation processor path (the"
+        + " maven-compiler-plugin annotationProcessorPaths, no -proc:none), then run this again"),
+        inventory.errLines());
+
+    CliResult check = CliRun.run("check", jar.toString());
+    assertEquals(2, check.exitCode(), check.describe());
+    assertEquals(List.of("piiwarden: cannot pass a check of " + jar + ": piiwarden-processor did not see its"
+        + " annotated classes (the warning above), so what they read and where it goes is unknown; compile them"
+        + " with it, then run check again"), check.errLines().subList(1, check.errLines().size()));
+    assertEquals("", check.out());
+
+    Path records = dir.resolve("ropa.md");
+    CliResult ropa = CliRun.run("ropa", "--out", records.toString(), war.toString());
+    assertEquals(2, ropa.exitCode(), ropa.describe());
+    assertTrue(ropa.errLines().get(0).contains("(WEB-INF/classes/com/acme/User.class refers to @PersonalData)"),
+        ropa.describe());
+    assertEquals(List.of("piiwarden: cannot write records of processing for " + war + ": piiwarden-processor"
+        + " did not see its annotated classes (the warning above), so the records would leave out their"
+        + " processing; compile them with it, then run ropa again"), ropa.errLines().subList(1, ropa.errLines().size()));
     assertFalse(Files.exists(records), "no records written");
   }
 }

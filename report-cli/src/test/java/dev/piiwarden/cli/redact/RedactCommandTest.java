@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.piiwarden.cli.Main;
+import dev.piiwarden.core.audit.AuditEvent;
+import dev.piiwarden.core.audit.AuditEventType;
+import dev.piiwarden.core.audit.AuditTrail;
+import dev.piiwarden.core.audit.AuditTrailOptions;
+import dev.piiwarden.core.audit.FsyncPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,6 +136,24 @@ class RedactCommandTest {
     assertEquals(2, run.exitCode(), run.describe());
     assertEquals(List.of("piiwarden: audit key file /dev/null is not a regular file (a device, a pipe or a"
         + " socket), so it holds no key; pass the key file itself with --key-file K"), run.errLines());
+    assertEquals(0, run.out().length);
+  }
+
+  /** A trail file given as the key file would hash with its records as the key: refused. */
+  @Test
+  void aTrailFileAsTheKeyFileIsRefusedSayingToPassTheKeyFile() {
+    Path trail = dir.resolve("piiwarden-audit.jsonl");
+    try (AuditTrail writer = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + trail)
+        .fsync(FsyncPolicy.never()))) {
+      writer.record(AuditEvent.of(AuditEventType.AGENT_STARTED).build());
+    }
+
+    RedactRun run = RedactRun.of("bob@example.com\n", "--style", "hash", "--key-file", trail.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(List.of("piiwarden: --key-file " + trail + " is an audit trail file (it holds audit records),"
+        + " not an audit key file; pass the key file the trail was written with, e.g. piiwarden-audit.key"
+        + " beside the trail, with --key-file K"), run.errLines());
     assertEquals(0, run.out().length);
   }
 
