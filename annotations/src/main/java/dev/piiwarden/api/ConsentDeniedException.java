@@ -51,8 +51,16 @@ public class ConsentDeniedException extends RuntimeException {
         + reason
         + ")"
         + (subjectPseudonym == null ? "" : " for subject " + subjectPseudonym)
-        + (activity == null ? "" : " in " + activity);
+        + (activity == null ? "" : " in " + activity)
+        + (reason == Reason.NO_SUBJECT ? NO_SUBJECT_ADVICE : "");
   }
+
+  /** What to do when no subject was found: where the subject of a call is looked for. */
+  private static final String NO_SUBJECT_ADVICE =
+      ": no argument gave a data subject and no PrivacyContext was set on the calling thread; mark"
+          + " the parameter (or a member of its type) that names the subject @DataSubject, or make the"
+          + " call inside PrivacyContext.as(subjectId), and hand work to other threads through"
+          + " PrivacyContext.wrap(executor or task) so it keeps the context";
 
   /** The purposes the method required. */
   public List<String> purposes() {
