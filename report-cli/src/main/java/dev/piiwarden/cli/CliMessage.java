@@ -40,10 +40,13 @@ public enum CliMessage {
   UNKNOWN_KEY("warning: %s"),
   ROPA_UNRESOLVED_READS(
       "warning: activity %s reads %s not in this inventory, so its record leaves %s out; pass the"
-          + " classes of the modules or jars that declare %3$s too"),
+          + " classes of the modules or jars that declare %3$s too, or, when they are among the inputs,"
+          + " build them again from clean (a fragment compiled before an annotation was removed is"
+          + " stale)"),
   CHECK_UNRESOLVED_READS(
       "warning: activity %s reads %s not in the inputs, so no policy rule sees %s; pass the classes of"
-          + " the modules or jars that declare %3$s too"),
+          + " the modules or jars that declare %3$s too, or, when they are among the inputs, build them"
+          + " again from clean (a fragment compiled before an annotation was removed is stale)"),
   CONSENT_MEMORY_STORE(
       "--store memory: keeps consent inside one process, so nothing recorded here would reach an"
           + " application; pass the store the agent uses (piiwarden.consent.store): file:<path> or"

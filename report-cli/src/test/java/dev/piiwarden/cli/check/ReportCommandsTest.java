@@ -198,7 +198,9 @@ class ReportCommandsTest {
     CliResult result = CliRun.run("ropa", module);
     assertEquals(0, result.exitCode(), result.describe());
     assertEquals("piiwarden: warning: activity Payout reads 2 data elements not in this inventory, so its record"
-        + " leaves them out; pass the classes of the modules or jars that declare them too\n", result.err());
+        + " leaves them out; pass the classes of the modules or jars that declare them too, or, when they are"
+        + " among the inputs, build them again from clean (a fragment compiled before an annotation was removed"
+        + " is stale)\n", result.err());
     String one = write("refund.json", """
         {"schema": "piiwarden-inventory/1", "dataElements": [], "flows": [],
          "activities": [{"id": "com.acme.billing.Refund#pay(com.acme.model.Account)", "type": "com.acme.billing.Refund",
@@ -206,7 +208,9 @@ class ReportCommandsTest {
            "reads": ["com.acme.model.Account#iban"]}]}
         """);
     assertEquals("piiwarden: warning: activity Refund reads 1 data element not in this inventory, so its record"
-        + " leaves it out; pass the classes of the modules or jars that declare it too\n", CliRun.run("ropa", one).err());
+        + " leaves it out; pass the classes of the modules or jars that declare it too, or, when they are among"
+        + " the inputs, build them again from clean (a fragment compiled before an annotation was removed is"
+        + " stale)\n", CliRun.run("ropa", one).err());
   }
 
   @Test
@@ -230,7 +234,9 @@ class ReportCommandsTest {
     CliResult alone = CliRun.run("check", service);
     assertEquals(0, alone.exitCode(), alone.describe());
     assertEquals("piiwarden: warning: activity Billing.charge reads 1 data element not in the inputs, so no policy"
-        + " rule sees it; pass the classes of the modules or jars that declare it too\n", alone.err());
+        + " rule sees it; pass the classes of the modules or jars that declare it too, or, when they are among"
+        + " the inputs, build them again from clean (a fragment compiled before an annotation was removed is"
+        + " stale)\n", alone.err());
 
     CliResult withDomain = CliRun.run("check", service, domain);
     assertEquals(1, withDomain.exitCode(), withDomain.describe());
