@@ -369,7 +369,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
     inheritedImplementations = new InheritedImplementationCheck(inheritance);
     activities = new ActivityFactory(names, subjects, inheritance);
     fragments = new FragmentWriter(processingEnv.getFiler(), reporter);
-    descriptors = new DescriptorGenerator(names, types, elements);
+    descriptors = new DescriptorGenerator(names, types, elements, trees());
     earlier = new EarlierOutput(processingEnv.getFiler());
     emptyDescriptors = new EmptyDescriptorWriter(processingEnv.getFiler(), descriptors, names);
     if (catalogue != null) {

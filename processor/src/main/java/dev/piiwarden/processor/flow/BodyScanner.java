@@ -1048,9 +1048,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
 
   /**
    * The sink an output stream or writer is open to: the result of a call or a constructor the
-   * catalogue lists as opening one, a local that holds it, or a stream or writer built around it
-   * ({@code new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody()))}, {@code new
-   * PrintStream(new FileOutputStream(file))}); null when unknown.
+   * catalogue lists as opening one, {@code System.out} and {@code System.err} ({@link
+   * FlowContext#fieldStream}: also a constant that holds one), a local that holds it, or a stream
+   * or writer built around it ({@code new BufferedWriter(new OutputStreamWriter(
+   * exchange.getResponseBody()))}, {@code new PrintStream(new FileOutputStream(file))}, {@code new
+   * PrintWriter(System.out, true)}); null when unknown.
    */
   private SinkMatch streamOf(ExpressionTree expression) {
     ExpressionTree tree = expression;
@@ -1079,9 +1081,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       return constructor != null && constructor.getEnclosingElement() instanceof TypeElement type
           ? context.sinks().streamOpened(type, "<init>") : null;
     }
-    if (tree instanceof IdentifierTree) {
+    if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree) {
+      // a local that holds a stream; System.out, or a constant that holds it (OUT = System.out)
       Element element = context.trees().getElement(new TreePath(getCurrentPath(), tree));
-      return element == null ? null : streams.get(element);
+      if (element == null) {
+        return null;
+      }
+      return element.getKind() == ElementKind.FIELD ? context.fieldStream(element) : streams.get(element);
     }
     return null;
   }

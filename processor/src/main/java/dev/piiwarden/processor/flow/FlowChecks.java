@@ -10,14 +10,19 @@ import com.sun.source.util.Trees;
 import dev.piiwarden.annotations.LawfulBasis;
 import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.SinkKind;
+import dev.piiwarden.core.inventory.SinkRecord;
 import dev.piiwarden.core.redaction.PlainTextCoverage;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyKind;
 import dev.piiwarden.processor.base.DiagnosticReporter;
 import dev.piiwarden.processor.base.Message;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,6 +37,8 @@ public final class FlowChecks {
   private final DiagnosticReporter reporter;
   private final Trees trees;
   private final Function<String, String> categoryOf;
+  /** The log and console calls reported so far: a call gets one PW018. */
+  private final Set<Tree> reportedCalls = new HashSet<>();
 
   /**
    * @param categoryOf the category of a data element by id, null when unknown: it decides what
@@ -66,17 +73,52 @@ public final class FlowChecks {
    */
   public void sinks(MethodFacts facts, CompilationUnitTree unit) {
     Set<Tree> reported = new HashSet<>();
-    for (MethodFacts.SinkCall sink : facts.sinkCalls()) {
+    for (MethodFacts.SinkCall sink : perCall(facts.sinkCalls())) {
+      reported.add(sink.tree());
+      reportedCalls.add(sink.tree());
+      reportLogged(sink, unit);
+    }
+    for (MethodFacts.SinkCall sink : perCall(facts.returnedToSinks())) {
+      if (reported.add(sink.tree())) {
+        reportedCalls.add(sink.tree());
+        reportLogged(sink, unit);
+      }
+    }
+  }
+
+  /** A log or console call, by its tree, sink kind and target: one PW018 each. */
+  private record Call(Tree tree, SinkKind kind, String target) {}
+
+  /**
+   * The log and console sinks of {@code sinks}, one per call: the elements that reach one call by
+   * different paths (through two fields of an object, each known when the compilation ends) are
+   * listed in one warning. An element counts as rendered by its annotations only when every path
+   * hands it so.
+   */
+  private static List<MethodFacts.SinkCall> perCall(List<MethodFacts.SinkCall> sinks) {
+    Map<Call, MethodFacts.SinkCall> byCall = new LinkedHashMap<>();
+    for (MethodFacts.SinkCall sink : sinks) {
       if (toLog(sink)) {
-        reported.add(sink.tree());
-        reportLogged(sink, unit);
+        byCall.merge(new Call(sink.tree(), sink.record().kind(), sink.record().target()), sink, FlowChecks::merged);
       }
     }
-    for (MethodFacts.SinkCall sink : facts.returnedToSinks()) {
-      if (toLog(sink) && reported.add(sink.tree())) {
-        reportLogged(sink, unit);
+    return List.copyOf(byCall.values());
+  }
+
+  private static MethodFacts.SinkCall merged(MethodFacts.SinkCall first, MethodFacts.SinkCall second) {
+    Set<String> elements = new LinkedHashSet<>(first.record().elements());
+    elements.addAll(second.record().elements());
+    Set<String> rendered = new HashSet<>();
+    for (String element : elements) {
+      boolean inFirst = first.record().elements().contains(element);
+      boolean inSecond = second.record().elements().contains(element);
+      if ((!inFirst || first.rendered().contains(element)) && (!inSecond || second.rendered().contains(element))) {
+        rendered.add(element);
       }
     }
+    SinkRecord record = first.record();
+    return new MethodFacts.SinkCall(new SinkRecord(record.kind(), record.target(), record.line(),
+        List.copyOf(elements), record.confidence()), first.tree(), Set.copyOf(rendered));
   }
 
   /** PW024 for each member of a local or anonymous class of {@code analysed} marked {@code @PersonalData}. */
@@ -103,9 +145,15 @@ public final class FlowChecks {
 
   /** PW018 for sinks found when the compilation ended (their callees were analysed after them). */
   void lateSinks(List<ReturnedData.LateSink> sinks) {
+    Map<Tree, CompilationUnitTree> units = new HashMap<>();
+    List<MethodFacts.SinkCall> calls = new ArrayList<>();
     for (ReturnedData.LateSink sink : sinks) {
-      if (toLog(sink.call())) {
-        reportLogged(sink.call(), sink.unit());
+      units.putIfAbsent(sink.call().tree(), sink.unit());
+      calls.add(sink.call());
+    }
+    for (MethodFacts.SinkCall call : perCall(calls)) {
+      if (reportedCalls.add(call.tree())) { // not reported when its method was analysed
+        reportLogged(call, units.get(call.tree()));
       }
     }
   }

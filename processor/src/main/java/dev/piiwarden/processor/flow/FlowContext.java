@@ -1,5 +1,11 @@
 package dev.piiwarden.processor.flow;
 
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.piiwarden.core.inventory.ArgumentPass;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
@@ -10,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,6 +53,8 @@ final class FlowContext {
   private final Map<TypeElement, Set<String>> ownTypes = new HashMap<>();
   /** Per top-level class: whether it is the project's. */
   private final Map<TypeElement, Boolean> seen = new HashMap<>();
+  /** Per field written to as a stream: the sink it is open to, or empty. */
+  private final Map<Element, Optional<SinkMatch>> fieldStreams = new HashMap<>();
 
   FlowContext(Trees trees, Types types, RuntimeTypeNames names, PersonalDataIndex index, SinkMatcher sinks,
       Predicate<String> projectType) {
@@ -76,6 +85,41 @@ final class FlowContext {
 
   SinkMatcher sinks() {
     return sinks;
+  }
+
+  /**
+   * The sink a field written to as an output stream is open to, or null: a field an entry counts
+   * calls on ({@code System.out}), or a static final field of the project initialised with one
+   * ({@code private static final PrintStream OUT = System.out}). The initializer is looked up
+   * once per field, and only for a field something is written to.
+   */
+  SinkMatch fieldStream(Element field) {
+    Optional<SinkMatch> known = fieldStreams.get(field);
+    if (known == null) {
+      known = Optional.ofNullable(findFieldStream(field));
+      fieldStreams.put(field, known);
+    }
+    return known.orElse(null);
+  }
+
+  private SinkMatch findFieldStream(Element field) {
+    SinkMatch own = sinks.streamField(field);
+    if (own != null || !field.getModifiers().contains(Modifier.STATIC) || !field.getModifiers().contains(Modifier.FINAL)) {
+      return own;
+    }
+    TreePath path = trees.getPath(field);
+    if (path == null || !(path.getLeaf() instanceof VariableTree variable) || variable.getInitializer() == null) {
+      return null; // a class file's, or no initializer
+    }
+    ExpressionTree initializer = variable.getInitializer();
+    while (initializer instanceof ParenthesizedTree parenthesized) {
+      initializer = parenthesized.getExpression();
+    }
+    if (!(initializer instanceof MemberSelectTree || initializer instanceof IdentifierTree)) {
+      return null;
+    }
+    Element source = trees.getElement(new TreePath(path, initializer));
+    return source == null || source.getKind() != ElementKind.FIELD ? null : sinks.streamField(source);
   }
 
   /**

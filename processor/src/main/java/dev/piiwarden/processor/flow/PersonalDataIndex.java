@@ -25,7 +25,8 @@ import javax.lang.model.util.Types;
 /**
  * Which members are personal data, with the same ids the declaring class's fragment uses: annotated
  * fields, accessors and parameters, record components (their field and accessor), and plain getters
- * ({@code getX()}, {@code isX()}) of annotated fields, and a method that overrides or implements an
+ * ({@code getX()}, {@code isX()}) and accessors named as their field ({@code x()}, static or not) of
+ * annotated fields, and a method that overrides or implements an
  * annotated accessor of a supertype (the supertype's element: {@code person.getEmail()} reads
  * {@code Contact#getEmail()}). Also the elements of a whole object: every annotated member of its
  * class, superclasses and interfaces. And the field a plain getter of other data reads. Members of
@@ -166,8 +167,15 @@ public final class PersonalDataIndex {
     if (own != null) {
       return new DataRef(id(owner, name + "()"), own);
     }
+    // a plain getter (getEmail(), isVerified()) or an accessor named as its field, record-style or
+    // fluent (email(), Lombok's @Accessors(fluent = true)), static or not: the summary writer takes
+    // such a method for the field's own accessor, so its callers read the field's element
     String property = property(name);
     VariableElement field = property == null ? null : field(owner, property);
+    if (field == null) {
+      field = field(owner, name);
+      property = name;
+    }
     PersonalData data = field == null ? null : UnresolvedValues.resolved(field, PersonalData.class);
     return data != null ? new DataRef(id(owner, property), data) : inherited(method);
   }

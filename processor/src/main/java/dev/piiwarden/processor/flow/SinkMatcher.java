@@ -1,5 +1,6 @@
 package dev.piiwarden.processor.flow;
 
+import dev.piiwarden.core.inventory.SinkKind;
 import dev.piiwarden.processor.base.LibraryTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,11 +57,17 @@ public final class SinkMatcher {
   private final Map<TypeElement, List<SinkDefinition>> argumentsOf = new HashMap<>();
   private final Map<ExecutableElement, SinkMatch> argumentsOfMethod = new HashMap<>();
 
+  /** The kind of the entries that count only on the static fields they name ({@code java.lang.System.out}), by field. */
+  private final Map<String, SinkKind> receiverFields = new HashMap<>();
+
   public SinkMatcher(SinkCatalogue catalogue, Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
     this.libraryTypes = new LibraryTypes(elements);
     for (SinkDefinition definition : catalogue.definitions()) {
+      for (String receiver : definition.receivers()) {
+        receiverFields.putIfAbsent(receiver, definition.kind());
+      }
       if (!definition.returned() && !definition.fields() && !definition.arguments()) {
         // looked up when a call of one of its methods is first met: most entries' libraries are
         // not on a given class path, and a type javac does not find costs it a search of every module
@@ -143,6 +150,21 @@ public final class SinkMatcher {
       }
     }
     return null;
+  }
+
+  /**
+   * The sink that what is written to {@code field} goes to, when an entry counts only on it ({@code
+   * System.out}, {@code System.err}: CONSOLE), or null. For what is written to it through another
+   * name (a local or a constant holding it, a writer around it); the target is the field: {@code
+   * java.lang.System#out}.
+   */
+  public SinkMatch streamField(Element field) {
+    if (receiverFields.isEmpty() || field == null) {
+      return null;
+    }
+    SinkKind kind = receiverFields.get(fieldName(field));
+    return kind == null ? null
+        : new SinkMatch(kind, elements.getBinaryName((TypeElement) field.getEnclosingElement()) + "#" + field.getSimpleName());
   }
 
   /**

@@ -9,7 +9,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Library methods whose result carries their arguments (string building and formatting, encodings,
  * collections built from them), those whose result carries none of them (PII Warden's redaction),
- * those that also add their arguments to the receiver ({@code StringBuilder.append}), the methods by
+ * those that also add their arguments to the receiver ({@code StringBuilder.append}, {@code
+ * StringJoiner.add}), the methods by
  * which a collection or map stores what it is handed, and what streams, {@code Optional} and
  * collectors do with the functions they are handed.
  * A table, not code: add a row to teach the analysis another one.
@@ -19,6 +20,7 @@ final class ValuePropagation {
       Map.entry("java.lang.String", Set.of("format", "formatted", "valueOf", "copyValueOf", "join", "concat")),
       Map.entry("java.lang.StringBuilder", Set.of("append", "insert")),
       Map.entry("java.lang.StringBuffer", Set.of("append", "insert")),
+      Map.entry("java.util.StringJoiner", Set.of("add", "merge", "setEmptyValue")),
       Map.entry("java.util.Objects", Set.of("toString", "requireNonNull", "requireNonNullElse")),
       Map.entry("java.util.Optional", Set.of("of", "ofNullable")),
       Map.entry("java.text.MessageFormat", Set.of("format")),
@@ -44,7 +46,7 @@ final class ValuePropagation {
       "dev.piiwarden.api.PersonalDataExport", Set.of("redact"));
 
   private static final Set<String> RECEIVER_COLLECTS_ARGUMENTS =
-      Set.of("java.lang.StringBuilder", "java.lang.StringBuffer");
+      Set.of("java.lang.StringBuilder", "java.lang.StringBuffer", "java.util.StringJoiner");
 
   /** Methods of collections and maps that store their arguments in the receiver. */
   private static final Set<String> CONTAINER_STORES = Set.of(

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import com.sun.source.util.Trees;
 import dev.piiwarden.annotations.PersonalData;
 import dev.piiwarden.api.PersonalDataDescriptor;
 import dev.piiwarden.api.PersonalDataDescriptors;
@@ -42,10 +43,11 @@ public final class DescriptorGenerator {
   private final Elements elements;
   private final ReaderCode readers;
 
-  public DescriptorGenerator(RuntimeTypeNames names, Types types, Elements elements) {
+  /** @param trees javac's Trees, or null when the compiler has none */
+  public DescriptorGenerator(RuntimeTypeNames names, Types types, Elements elements, Trees trees) {
     this.names = names;
     this.elements = elements;
-    this.readers = new ReaderCode(types);
+    this.readers = new ReaderCode(types, trees);
   }
 
   /** Why no descriptor can be generated for {@code type}, or empty when one can. */

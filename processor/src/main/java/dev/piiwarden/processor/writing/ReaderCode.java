@@ -4,6 +4,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.Trees;
 import dev.piiwarden.core.inventory.ElementKind;
 import dev.piiwarden.processor.model.PersonalDataSite;
 import java.lang.invoke.VarHandle;
@@ -21,7 +24,8 @@ import javax.lang.model.util.Types;
  * Chooses how a generated descriptor reads a member, without reflection where the language allows:
  * a non-private field or method directly; a private field through a non-private accessor of the
  * same type ({@code getX}, {@code isX}, {@code x()}); only otherwise through a {@link VarHandle}
- * created once.
+ * created once. A field is private also when its declaration in the source says so after a
+ * processor that ran before this one changed it (Lombok).
  */
 final class ReaderCode {
   /**
@@ -33,9 +37,12 @@ final class ReaderCode {
   record Reader(CodeBlock lambda, FieldSpec handle) {}
 
   private final Types types;
+  private final Trees trees;
 
-  ReaderCode(Types types) {
+  /** @param trees javac's Trees, or null when the compiler has none */
+  ReaderCode(Types types, Trees trees) {
     this.types = types;
+    this.trees = trees;
   }
 
   /** The reader of {@code site}, or empty when it cannot be read (a private method). */
@@ -56,7 +63,7 @@ final class ReaderCode {
           isStatic ? CodeBlock.of("o -> $T.$N()", type, name) : CodeBlock.of("o -> o.$N()", name), null));
     }
     VariableElement field = (VariableElement) element;
-    if (!field.getModifiers().contains(Modifier.PRIVATE)) {
+    if (!isPrivate(field)) {
       return Optional.of(new Reader(
           isStatic ? CodeBlock.of("o -> $T.$N", type, name) : CodeBlock.of("o -> o.$N", name), null));
     }
@@ -76,6 +83,21 @@ final class ReaderCode {
         .build();
     CodeBlock lambda = isStatic ? CodeBlock.of("o -> $N.get()", handle) : CodeBlock.of("o -> $N.get(o)", handle);
     return Optional.of(new Reader(lambda, handle));
+  }
+
+  /**
+   * Whether {@code field} is private, also when a processor that ran before this one made it so
+   * in its source (Lombok's {@code @Value} and {@code @FieldDefaults(level = PRIVATE)} on a field
+   * declared without an access modifier): javac gives the field those modifiers only in the next
+   * round, after the descriptor that reads it is written. Only a field that is not private by its
+   * modifiers is looked up in the tree.
+   */
+  private boolean isPrivate(VariableElement field) {
+    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+      return true;
+    }
+    Tree tree = trees == null ? null : trees.getTree(field);
+    return tree instanceof VariableTree variable && variable.getModifiers().getFlags().contains(Modifier.PRIVATE);
   }
 
   private Optional<ExecutableElement> accessor(TypeElement owner, VariableElement field) {

@@ -91,9 +91,20 @@ final class SinkStubs {
               void persist(Object entity);
             }
             """),
+        source("org.springframework.data.repository.Repository", """
+            package org.springframework.data.repository;
+            public interface Repository<T, ID> {}
+            """),
+        source("org.springframework.data.repository.RepositoryDefinition", """
+            package org.springframework.data.repository;
+            public @interface RepositoryDefinition {
+              Class<?> domainClass();
+              Class<?> idClass();
+            }
+            """),
         source("org.springframework.data.repository.CrudRepository", """
             package org.springframework.data.repository;
-            public interface CrudRepository<T, ID> {
+            public interface CrudRepository<T, ID> extends Repository<T, ID> {
               <S extends T> S save(S entity);
             }
             """),
