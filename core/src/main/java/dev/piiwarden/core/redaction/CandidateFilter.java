@@ -22,7 +22,8 @@ package dev.piiwarden.core.redaction;
  *   <li>IBAN: two ASCII letters of one case followed by two digits (country and check digits);
  *   <li>credential: an {@code =} or a {@code :} (what follows a key), a {@code >} right after a
  *       letter (an XML element's, {@code <password>}), or {@code bearer } or {@code basic } in any
- *       case (the bare {@code Bearer token} and {@code Basic token}).
+ *       case (the bare {@code Bearer token} and {@code Basic token}), or {@code eyJ} (a bare JSON
+ *       Web Token's start).
  * </ul>
  *
  * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
@@ -58,6 +59,7 @@ final class CandidateFilter {
   private static final int LETTER_B = 6;
   private static final int SLASH = 7;
   private static final int TAG_END = 8;
+  private static final int LETTER_J = 9;
 
   private static final byte[] KIND = new byte[128];
 
@@ -81,6 +83,7 @@ final class CandidateFilter {
     KIND['B'] = LETTER_B;
     KIND['/'] = SLASH;
     KIND['>'] = TAG_END;
+    KIND['J'] = LETTER_J;
   }
 
   private CandidateFilter() {}
@@ -184,6 +187,11 @@ final class CandidateFilter {
           found |= PERCENT_SIGN;
           if (i + 2 < n && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') {
             found |= EMAIL;
+          }
+          break;
+        case LETTER_J:
+          if (i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e') {
+            found |= CREDENTIAL;
           }
           break;
         default: // LETTER_B

@@ -74,9 +74,29 @@ final class CharClasses {
     return c < 128 ? (TABLE[c] & (DIGIT | LETTER)) != 0 : Character.isLetterOrDigit(c);
   }
 
-  /** Whether the character before {@code at} (if any) is a letter or digit. */
+  /**
+   * Whether the character before {@code at} (if any) is a letter or digit, not counting the letter
+   * of a string escape ({@link #escapeBefore}).
+   */
   static boolean alnumBefore(CharSequence text, int at) {
-    return at > 0 && isAlnum(text.charAt(at - 1));
+    return at > 0 && isAlnum(text.charAt(at - 1)) && !escapeBefore(text, at);
+  }
+
+  /**
+   * Whether a string escape {@code \n}, {@code \t} or {@code \r} ends right before {@code at}:
+   * in JSON logs (a container's json-file log, a {@code message} or {@code stack_trace} field) it
+   * stands for a line break or tab, so it ends a word, and it is never part of a value. A
+   * backslash escaped itself ({@code \\n}, the two characters backslash and {@code n}) is no
+   * escape; an escaped backslash before it is not looked for further back.
+   */
+  static boolean escapeBefore(CharSequence text, int at) {
+    return at >= 2 && escapeLetter(text.charAt(at - 1)) && text.charAt(at - 2) == '\\'
+        && (at < 3 || text.charAt(at - 3) != '\\');
+  }
+
+  /** The letter of an escape that stands for a blank: {@code n}, {@code t}, {@code r}. */
+  static boolean escapeLetter(char c) {
+    return c == 'n' || c == 't' || c == 'r';
   }
 
   /** Whether the character at {@code at} (if any) is a letter or digit. */

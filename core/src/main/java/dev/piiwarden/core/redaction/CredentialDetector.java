@@ -14,13 +14,15 @@ import java.util.List;
 /**
  * Credentials by key name: the value after a key of {@code credential-keys.txt} (or a configured
  * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
- * \"k\":\"v\"}, {@code k => v} and XML {@code <k>v</k>}; and the token of {@code Authorization: Bearer|Basic|…
+ * \"k\":\"v\"}, {@code k => v} and XML {@code <k>v</k>} (also with a namespace prefix or
+ * attributes: {@code <wsse:Password Type="…">v</wsse:Password>}); and the token of {@code Authorization: Bearer|Basic|…
  * token}, a bare {@code Bearer token} and a bare {@code Basic token} whose token is the Base64 of
- * {@code user:password}. Only the value is replaced; the key and quotes stay. An
- * unquoted value ends at a blank, a quote, a backslash or one of
+ * {@code user:password}; and a bare JSON Web Token ({@code eyJ….eyJ….sig}). Only the value is
+ * replaced; the key and quotes stay. An unquoted value ends at a blank, a quote, a backslash or one of
  * <code>, ; &amp; &lt; &gt; ) ] }</code>; a quoted one at its closing quote (looked
- * for within {@value #MAX_QUOTED} characters, else read as unquoted); an unquoted one that opens
- * with {@code [} takes the {@code ]} it ends at. A value already redacted (a mask, a hash token, a
+ * for within {@value #MAX_QUOTED} characters, else read as unquoted); one that opens with {@code
+ * [} is a list up to the {@code ]} that closes it ({@link #list}); one that opens with <code>{</code>
+ * is an object, left to the keys inside it. A value already redacted (a mask, a hash token, a
  * bracketed word of capitals such as {@code [REDACTED]}), or the JSON literal {@code null}, {@code
  * true} or {@code false}, is left alone.
  */
@@ -33,6 +35,22 @@ final class CredentialDetector implements Detector {
   private static final String BEARER = "bearer";
   private static final int MIN_BEARER_TOKEN = 8;
   private static final String BASIC = "basic";
+  private static final String PWD = "pwd";
+  /** The longest XML namespace prefix looked back over: {@code wsse}, {@code ns2}. */
+  private static final int MAX_PREFIX = 32;
+  /**
+   * The session cookie of Spring Session ({@code SESSION=}) and Flask ({@code session=}): a key
+   * only right before an {@code =}, as a cookie writes it.
+   */
+  private static final String SESSION_COOKIE = "session";
+  /** How a JSON Web Token starts: <code>{"</code> in Base64, its header's first characters. */
+  private static final String JWT_START = "eyj";
+  /** The fewest Base64url characters of a JWT's header and of its payload. */
+  private static final int MIN_JWT_PART = 10;
+  /** What Spring's validation message puts between a field's name and its value. */
+  private static final String REJECTED_VALUE = "rejected value [";
+  /** What {@link #list} returns when no {@code ]} closes the list in time: read it as bare. */
+  private static final long NOT_A_LIST = -2L;
   /** {@code YTpi}, the Base64 of {@code a:b}. */
   private static final int MIN_BASIC_TOKEN = 4;
 
@@ -45,6 +63,8 @@ final class CredentialDetector implements Detector {
     keys.add(AUTHORIZATION);
     keys.add(BEARER);
     keys.add(BASIC);
+    keys.add(JWT_START);
+    keys.add(SESSION_COOKIE);
     this.automaton = KeyAutomaton.of(keys);
   }
 
@@ -68,7 +88,8 @@ final class CredentialDetector implements Detector {
     int length = automaton.keyLength(state);
     int keyStart = name.length() - length;
     return length > 0 && keyBoundary(name, keyStart, name.length())
-        && !named(name, keyStart, name.length(), BASIC);
+        && !named(name, keyStart, name.length(), BASIC)
+        && !named(name, keyStart, name.length(), JWT_START);
   }
 
   /**
@@ -78,6 +99,15 @@ final class CredentialDetector implements Detector {
    */
   static boolean keptValue(CharSequence value) {
     return alreadyRedacted(value, 0, value.length()) || literal(value, 0, value.length());
+  }
+
+  /**
+   * {@link #keptValue}, or a value that text keeps after the key {@code name}: an absolute path
+   * after {@code PWD}, the working directory.
+   */
+  static boolean keptValue(CharSequence name, CharSequence value) {
+    return keptValue(value)
+        || (named(name, 0, name.length(), PWD) && workingDirectory(value, 0));
   }
 
   @Override
@@ -98,12 +128,21 @@ final class CredentialDetector implements Detector {
     if (named(text, keyStart, at, BEARER)) {
       return bearer(text, at);
     }
+    if (named(text, keyStart, at, JWT_START)) {
+      return jwt(text, keyStart, at);
+    }
     if (named(text, keyStart, at, BASIC)) {
       return basic(text, at);
     }
     int n = text.length();
-    if (at < n && text.charAt(at) == '>' && keyStart > 0 && text.charAt(keyStart - 1) == '<') {
-      return element(text, at + 1);
+    if (named(text, keyStart, at, SESSION_COOKIE) && (at >= n || text.charAt(at) != '=')) {
+      return NONE; // "session: started", "session = 4": only a cookie's session=<id>
+    }
+    if (at < n && keyStart > 0 && opensElement(text, keyStart)) {
+      int tagEnd = tagEnd(text, at);
+      if (tagEnd >= 0) {
+        return element(text, tagEnd + 1);
+      }
     }
     int i = at;
     if (i + 1 < n && text.charAt(i) == '\\' && isQuote(text.charAt(i + 1))) {
@@ -123,9 +162,17 @@ final class CredentialDetector implements Detector {
     if (i >= n) {
       return NONE;
     }
+    if (startsWith(text, i, n, REJECTED_VALUE)) {
+      return rejectedValue(text, i + REJECTED_VALUE.length());
+    }
+    if (named(text, keyStart, at, PWD) && workingDirectory(text, i)) {
+      return NONE;
+    }
     if (named(text, keyStart, at, AUTHORIZATION)) {
-      // the scheme stays readable, also inside a quoted header value: "Bearer [REDACTED:…]"
-      int schemeStart = isQuote(text.charAt(i)) ? i + 1 : i;
+      // the scheme stays readable, also inside a quoted header value: "Bearer [REDACTED:…]", and
+      // in a header map's list of values: {Authorization=[Bearer [REDACTED:…]]}, ["Bearer …"]
+      int schemeStart = text.charAt(i) == '[' ? i + 1 : i;
+      schemeStart = schemeStart < n && isQuote(text.charAt(schemeStart)) ? schemeStart + 1 : schemeStart;
       int scheme = schemeStart;
       while (scheme < n && CharClasses.is(text.charAt(scheme), CharClasses.LETTER)) {
         scheme++;
@@ -158,6 +205,14 @@ final class CredentialDetector implements Detector {
       }
       return bare(text, i + 2);
     }
+    if (first == '[') {
+      long list = list(text, i);
+      if (list != NOT_A_LIST) {
+        return list;
+      }
+    } else if (first == '{') {
+      return NONE; // an object: its own keys tell what in it is a credential
+    }
     if (isQuote(first)) {
       int limit = Math.min(n, i + 1 + MAX_QUOTED);
       for (int k = i + 1; k < limit; k++) {
@@ -171,6 +226,120 @@ final class CredentialDetector implements Detector {
       return bare(text, i + 1);
     }
     return bare(text, i);
+  }
+
+  /**
+   * A list value opening at {@code open}, closed within {@value #MAX_QUOTED} characters: of
+   * strings ({@code ["a","b"]}, JSON), their text from the first one's opening quote to the last
+   * one's closing quote, so that {@code ["[REDACTED:credential]"]} stays valid JSON; of other
+   * values ({@code [a, b]}, Java's {@code toString}), the whole list with its brackets; of
+   * objects or lists, nothing (their own keys tell). {@link #NOT_A_LIST} when no {@code ]} closes
+   * it in time.
+   */
+  private static long list(CharSequence text, int open) {
+    int n = text.length();
+    int first = skipBlanks(text, open + 1);
+    if (first < n && (text.charAt(first) == '{' || text.charAt(first) == '[')) {
+      return NONE;
+    }
+    boolean strings = first < n && isQuote(text.charAt(first));
+    int limit = Math.min(n, open + 1 + MAX_QUOTED);
+    char quote = 0;
+    int lastClosingQuote = -1;
+    for (int k = open + 1; k < limit; k++) {
+      char c = text.charAt(k);
+      if (quote != 0) {
+        if (c == '\\') {
+          k++;
+        } else if (c == quote) {
+          quote = 0;
+          lastClosingQuote = k;
+        }
+      } else if (isQuote(c)) {
+        quote = c;
+      } else if (c == ']') {
+        if (k == first) {
+          return NONE; // []
+        }
+        if (!strings) {
+          return alreadyRedacted(text, open, k + 1) ? NONE : Detector.match(open, k + 1);
+        }
+        return lastClosingQuote > first + 1 && !alreadyRedacted(text, first + 1, lastClosingQuote)
+            ? Detector.match(first + 1, lastClosingQuote) : NONE;
+      }
+    }
+    return NOT_A_LIST;
+  }
+
+  /**
+   * The value Spring's validation message quotes after a credential field: {@code on field
+   * 'password': rejected value [hunter2]; codes [...]}, the text up to the {@code ]} at {@code
+   * start}'s bracket.
+   */
+  private static long rejectedValue(CharSequence text, int start) {
+    int limit = Math.min(text.length(), start + MAX_QUOTED);
+    for (int k = start; k < limit; k++) {
+      if (text.charAt(k) == ']') {
+        return k > start && !literal(text, start, k) ? Detector.match(start, k) : NONE;
+      }
+    }
+    return NONE;
+  }
+
+  /**
+   * Whether the value at {@code i} of a {@code PWD} key is an absolute path, optionally quoted:
+   * the shell's working directory in an environment dump ({@code PWD=/app}), no password.
+   */
+  private static boolean workingDirectory(CharSequence text, int i) {
+    int k = i < text.length() && isQuote(text.charAt(i)) ? i + 1 : i;
+    return k < text.length() && text.charAt(k) == '/';
+  }
+
+  /**
+   * Whether the key at {@code keyStart} is an XML element's name: after {@code <}, or after a
+   * namespace prefix of at most {@value #MAX_PREFIX} characters ({@code <wsse:Password>}, as SOAP
+   * payloads write WS-Security's password).
+   */
+  private static boolean opensElement(CharSequence text, int keyStart) {
+    char before = text.charAt(keyStart - 1);
+    if (before == '<') {
+      return true;
+    }
+    if (before != ':') {
+      return false;
+    }
+    int k = keyStart - 2;
+    while (k >= 0 && keyStart - 2 - k < MAX_PREFIX && (CharClasses.isAlnum(text.charAt(k))
+        || text.charAt(k) == '_' || text.charAt(k) == '-' || text.charAt(k) == '.')) {
+      k--;
+    }
+    return k >= 0 && k < keyStart - 2 && text.charAt(k) == '<';
+  }
+
+  /**
+   * The {@code >} that ends the start tag whose name ends at {@code at}: right there, or after
+   * attributes ({@code <wsse:Password Type="…">}) within {@value #MAX_QUOTED} characters; -1 for
+   * none, or for an empty element ({@code <password/>}).
+   */
+  private static int tagEnd(CharSequence text, int at) {
+    char first = text.charAt(at);
+    if (first == '>') {
+      return at;
+    }
+    if (first != ' ' && first != '\t' && first != '\n') {
+      return -1;
+    }
+    int limit = Math.min(text.length(), at + MAX_QUOTED);
+    for (int k = at + 1; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == '<') {
+        return -1;
+      }
+      if (c == '>') {
+        return text.charAt(k - 1) == '/' ? -1 : k;
+      }
+    }
+    return -1;
   }
 
   /** The text of an XML element, {@code <password>value</password>}, starting at {@code start}. */
@@ -242,6 +411,41 @@ final class CredentialDetector implements Detector {
     return colon > 0 ? token : NONE;
   }
 
+  /**
+   * A bare JSON Web Token (RFC 7519) starting at {@code start}, {@code eyJ} found up to {@code at}:
+   * {@code eyJ<header>.eyJ<payload>.<signature>} in Base64url, the signature possibly empty
+   * ({@code alg: none}), header and payload of at least {@value #MIN_JWT_PART} characters. Its
+   * payload is JSON about the holder, often with an e-mail address, and the token logs them in.
+   */
+  private static long jwt(CharSequence text, int start, int at) {
+    if (text.charAt(at - 1) != 'J' || text.charAt(start) != 'e' || text.charAt(start + 1) != 'y') {
+      return NONE;
+    }
+    int headerEnd = base64UrlEnd(text, at);
+    int payloadStart = headerEnd + 1;
+    if (headerEnd - start < MIN_JWT_PART || headerEnd >= text.length() || text.charAt(headerEnd) != '.'
+        || !CharClasses.startsWith(text, payloadStart, "eyJ")) {
+      return NONE;
+    }
+    int payloadEnd = base64UrlEnd(text, payloadStart);
+    if (payloadEnd - payloadStart < MIN_JWT_PART || payloadEnd >= text.length()
+        || text.charAt(payloadEnd) != '.') {
+      return NONE;
+    }
+    int end = base64UrlEnd(text, payloadEnd + 1);
+    return end < text.length() && isToken68(text.charAt(end)) && text.charAt(end) != '.'
+        ? NONE : Detector.match(start, end);
+  }
+
+  private static int base64UrlEnd(CharSequence text, int from) {
+    int end = from;
+    while (end < text.length() && (CharClasses.is(text.charAt(end), CharClasses.DIGIT | CharClasses.LETTER)
+        || text.charAt(end) == '-' || text.charAt(end) == '_')) {
+      end++;
+    }
+    return end;
+  }
+
   /** A token68 (RFC 7235) of at least {@code minLength} characters at {@code start}. */
   private static long token(CharSequence text, int start, int minLength) {
     int n = text.length();
@@ -267,7 +471,7 @@ final class CredentialDetector implements Detector {
       return true;
     }
     char before = text.charAt(keyStart - 1);
-    if (!CharClasses.isAlnum(before)) {
+    if (!CharClasses.isAlnum(before) || CharClasses.escapeBefore(text, keyStart)) {
       return true;
     }
     char first = text.charAt(keyStart);

@@ -67,7 +67,8 @@ final class EmailDetector implements Detector {
     while (k >= limit && CharClasses.inLocalPart(text.charAt(k))) {
       k--;
     }
-    return k + 1;
+    // the letter of a string escape (\n, \t) is not the local part's, as in the scan
+    return k + 2 <= at && CharClasses.escapeBefore(text, k + 2) ? k + 2 : k + 1;
   }
 
   /** The end of a valid domain starting at {@code from}, or -1. */

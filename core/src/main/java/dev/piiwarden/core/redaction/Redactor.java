@@ -127,17 +127,19 @@ public final class Redactor {
    * key-value pair, a Log4j2 context map entry): when the key names a credential as it would before
    * an {@code =} in text ({@code password}, {@code db.password}, {@code X-Api-Key}, {@code
    * accessToken}, a configured key), the whole value is replaced as a credential, unless it is one
-   * that text keeps too (a mask already, {@code null}, {@code true}, {@code false}). {@code null}
-   * for {@code null}. Never throws.
+   * that text keeps too (a mask already, {@code null}, {@code true}, {@code false}); when it names
+   * an identifier ({@code dd.trace_id}, {@code spanId}), a value of digits alone is kept. {@code
+   * null} for {@code null}. Never throws.
    */
   public String redactValue(String key, String value) {
     if (value == null) {
       return null;
     }
     try {
-      if (key == null || value.isEmpty() || CredentialDetector.keptValue(value)
+      if (key == null || value.isEmpty() || CredentialDetector.keptValue(key, value)
           || !scanner.namesCredential(key)) {
-        return redact(value);
+        // a decimal id (dd.trace_id, spanId) is no card, as after its key in text
+        return key != null && CardDetector.namesId(key) && digitsOnly(value) ? value : redact(value);
       }
       int type = PiiType.CREDENTIAL.ordinal();
       counts[type].increment();
@@ -146,6 +148,15 @@ public final class Redactor {
     } catch (Throwable failure) {
       return fail("text", failure);
     }
+  }
+
+  private static boolean digitsOnly(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!CharClasses.isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -313,15 +324,54 @@ public final class Redactor {
       int end = found.end(i);
       int type = found.type(i);
       appendPart(out, text, last, start);
+      // a JSON value that was no string ("pin":1234) becomes one, so that the JSON stays valid
+      boolean quoted = jsonBareValue(text, start, end);
+      if (quoted) {
+        out.append('"');
+      }
       if (settings.style() == RedactionStyle.HASH) {
         out.append(hashTokens.token(typeNames[type], text.subSequence(start, end)));
       } else {
         out.append(masks[type]);
       }
+      if (quoted) {
+        out.append('"');
+      }
       counts[type].increment();
       last = end;
     }
     return appendPart(out, text, last, text.length()).toString();
+  }
+
+  /**
+   * Whether {@code text[start, end)} is a whole JSON value that is not a string: right after a
+   * quoted key's colon ({@code "pin": 1234}), before a {@code ,}, <code>}</code> or {@code ]} or the
+   * text's end.
+   */
+  private static boolean jsonBareValue(CharSequence text, int start, int end) {
+    int before = start - 1;
+    while (before >= 0 && text.charAt(before) == ' ') {
+      before--;
+    }
+    if (before < 1 || text.charAt(before) != ':') {
+      return false;
+    }
+    before--;
+    while (before >= 0 && text.charAt(before) == ' ') {
+      before--;
+    }
+    if (before < 0 || text.charAt(before) != '"' || (before > 0 && text.charAt(before - 1) == '\\')) {
+      return false; // also an escaped key's (\"pin\":1234), inside a JSON string
+    }
+    int after = end;
+    while (after < text.length() && text.charAt(after) == ' ') {
+      after++;
+    }
+    if (after == text.length()) {
+      return true;
+    }
+    char next = text.charAt(after);
+    return next == ',' || next == '}' || next == ']';
   }
 
   /**

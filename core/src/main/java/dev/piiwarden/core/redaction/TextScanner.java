@@ -251,6 +251,16 @@ final class TextScanner {
       }
       if ((classes & (CharClasses.LOCAL | CharClasses.OTHER_ALNUM)) == 0) {
         localStart = i + 1; // what CharClasses.inLocalPart tells
+        if (c == '\\' && i + 1 < n && CharClasses.escapeBefore(text, i + 2)) {
+          // \n, \t, \r: the escape's letter is a blank, neither a word's start nor part of one
+          i++;
+          c = text.charAt(i);
+          if (keys != null) {
+            state = keys.step(state, c);
+          }
+          localStart = i + 1;
+          classes = CharClasses.SPACE;
+        }
       }
       classesBefore = classes;
       before = c;

@@ -34,6 +34,11 @@ class CardDetectorTest {
       #1 4111-1111-1111-1111                 | #1 [REDACTED:card]
       line 300 4111-1111-1111-1111           | line 300 [REDACTED:card]
       3 4111111111111111                     | 3 [REDACTED:card]
+      {"message":"card\\n4111111111111111"}  | {"message":"card\\n[REDACTED:card]"}
+      paid\\t4111 1111 1111 1111              | paid\\t[REDACTED:card]
+      paid: 4111111111111111                 | paid: [REDACTED:card]
+      cardNumber=4986947095633979044         | cardNumber=[REDACTED:card]
+      pan 4986947095633979044                | pan [REDACTED:card]
       """)
   void validCardsAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -57,6 +62,11 @@ class CardDetectorTest {
       sum 4111+1111+1111+1112 fails Luhn
       ids 4111+1111 and 1111+1111
       counts 1 2 3 4 5 6 7 8 9 1 2 3 4 5 6
+      [orders,dd.trace_id=4986947095633979044 dd.span_id=5265749391392088512]
+      {"traceId":"4986947095633979044","spanId":"4111111111111111"}
+      orderId=4111111111111111 ORDER_ID: 4111111111111111 "id": 4111111111111111
+      random long 4986947095633979044
+      serialVersionUID = 4986947095633979044L
       """)
   void otherNumbersStay(String text) {
     assertEquals(text, redactor.redact(text));

@@ -261,7 +261,12 @@ public final class CorpusGenerator {
   }
 
   private String hardNegative() {
-    switch (random.nextInt(22)) {
+    switch (random.nextInt(23)) {
+      case 22:
+        // Datadog's log injection: 63-bit decimal ids, one in ten passing Luhn
+        return pick(List.of("INFO [orders,dd.trace_id=%d dd.span_id=%d] c.a.OrderService : order created",
+            "{\"dd.trace_id\":\"%d\",\"dd.span_id\":\"%d\",\"level\":\"INFO\"}",
+            "traceId=%d spanId=%d")).formatted(random.nextLong() >>> 1, random.nextLong() >>> 1);
       case 20:
         return userAgent();
       case 21:

@@ -48,6 +48,28 @@ class CredentialDetectorTest {
       "GET / HTTP/1.1" 200 "Basic dXNlcjpwYXNz" | "GET / HTTP/1.1" 200 "Basic [REDACTED:credential]"
       header Basic YWxhZGRpbjpvcGVuc2VzYW1l sent | header Basic [REDACTED:credential] sent
       basic YTpi                               | basic [REDACTED:credential]
+      {"log":"cfg:\\npassword=hunter2\\nurl=x"} | {"log":"cfg:\\npassword=[REDACTED:credential]\\nurl=x"}
+      cfg\\ttoken=abcdef123456\\tuser=x       | cfg\\ttoken=[REDACTED:credential]\\tuser=x
+      line1\\r\\npassword=hunter2             | line1\\r\\npassword=[REDACTED:credential]
+      headers {Authorization=[Bearer abcDEF123456ghiJKL], Accept=[application/json]} | headers {Authorization=[Bearer [REDACTED:credential]], Accept=[application/json]}
+      {authorization=[Basic YWxhZGRpbjpvcGVuc2VzYW1l], content-type=[json]} | {authorization=[Basic [REDACTED:credential]], content-type=[json]}
+      {"secrets":["a"],"secret":["s3cr3t1","s3cr3t2"]} | {"secrets":["a"],"secret":["[REDACTED:credential]"]}
+      {"h":{"Authorization":["Bearer abcDEF123456ghiJKL"],"Accept":["*/*"]}} | {"h":{"Authorization":["Bearer [REDACTED:credential]"],"Accept":["*/*"]}}
+      secret=[s3cr3t1, s3cr3t2] ok             | secret=[REDACTED:credential] ok
+      {"token":{"access_token":"ya29.abc","expires_in":3600},"user_id":42} | {"token":{"access_token":"[REDACTED:credential]","expires_in":3600},"user_id":42}
+      on field 'password': rejected value [hunter 2]; codes [Size.form.password] | on field 'password': rejected value [[REDACTED:credential]]; codes [Size.form.password]
+      PWD=hunter2                              | PWD=[REDACTED:credential]
+      <wsse:Password Type="http://x#PasswordText">hunter2</wsse:Password> | <wsse:Password Type="http://x#PasswordText">[REDACTED:credential]</wsse:Password>
+      <ns2:token>abcDEF123456</ns2:token>      | <ns2:token>[REDACTED:credential]</ns2:token>
+      <password type="plain">hunter2</password> | <password type="plain">[REDACTED:credential]</password>
+      Cookie: SESSION=YjM4NjQtYjZiNy00ZGFlLWE4; XSRF-TOKEN=5f1c | Cookie: SESSION=[REDACTED:credential]; XSRF-TOKEN=[REDACTED:credential]
+      Set-Cookie: session=eyJfaWQiOiIxMjMifQ.ZWx.abc; HttpOnly | Set-Cookie: session=[REDACTED:credential]; HttpOnly
+      Cookie: remember-me=YWRtaW46MTczMjQ0MjQ2Mjox | Cookie: remember-me=[REDACTED:credential]
+      token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiZW1haWwiOiJqYW5lQHguY29tIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c rejected | token [REDACTED:credential] rejected
+      failed for eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0. at 10:12 | failed for [REDACTED:credential] at 10:12
+      {"user":"bob","password":12345678,"ok":true} | {"user":"bob","password":"[REDACTED:credential]","ok":true}
+      {"session_id": 1234567}                  | {"session_id": "[REDACTED:credential]"}
+      {\\"token\\":1234}                      | {\\"token\\":[REDACTED:credential]}
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -82,6 +104,15 @@ class CredentialDetectorTest {
       https://example.com/users/@bob
       mailto:bob@example.com
       ssh git@github.com:org/repo.git
+      PWD=/app HOME=/root
+      {"PWD":"/home/app","SHLVL":"1"}
+      on field 'password': rejected value [null]; codes []
+      {"token":[]}
+      session: started for user 42
+      <password hint="x"/> and <ns:password/>
+      user session = 4 closed
+      header eyJhbGciOiJIUzI1NiJ9 only
+      monkeyJar=eyJhbGciOiJIUzI1NiJ9.x and EYJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig
       """)
   void otherTextStays(String text) {
     assertEquals(text, redactor.redact(text));

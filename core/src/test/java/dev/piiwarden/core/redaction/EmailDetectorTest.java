@@ -31,6 +31,9 @@ class EmailDetectorTest {
       mail bob@bücher.de                     | mail [REDACTED:email]
       mail иван@пример.рф                    | mail [REDACTED:email]
       glued to a letter bob@example.comé     | glued to a letter [REDACTED:email]
+      {"log":"to:\\njane@x.com\\nbob@y.org\\n"} | {"log":"to:\\n[REDACTED:email]\\n[REDACTED:email]\\n"}
+      To:\\tjane@x.com                       | To:\\t[REDACTED:email]
+      path C:\\\\njane@x.com                 | path C:\\\\[REDACTED:email]
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));

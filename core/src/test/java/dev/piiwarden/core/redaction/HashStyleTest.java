@@ -25,6 +25,12 @@ class HashStyleTest {
   }
 
   @Test
+  void aJsonValueThatWasNoStringBecomesAQuotedToken() {
+    String out = hashing(KEY).redact("{\"password\":12345678,\"ok\":true}");
+    assertTrue(out.matches("\\{\"password\":\"\\[credential:[0-9a-f]{16}]\",\"ok\":true}"), out);
+  }
+
+  @Test
   void sameValueSameTokenAcrossLinesAndRedactors() {
     Redactor redactor = hashing(KEY);
     String first = redactor.redact("login bob@example.com");

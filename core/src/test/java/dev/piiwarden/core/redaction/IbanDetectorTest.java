@@ -22,6 +22,7 @@ class IbanDetectorTest {
       ?iban=DE89+3704+0044+0532+0130+00&x=1      | ?iban=[REDACTED:iban]&x=1
       iban de89370400440532013000 as typed       | iban [REDACTED:iban] as typed
       gb82 west 1234 5698 7654 32                | [REDACTED:iban]
+      {"message":"Payout to\\nDE89370400440532013000"} | {"message":"Payout to\\n[REDACTED:iban]"}
       """)
   void validIbansAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));

@@ -29,6 +29,7 @@ class IpDetectorTest {
       0:0:0:0:0:0:1:0                     | [REDACTED:ip]
       ::1:1                               | [REDACTED:ip]
       from 0:0:0:0:0:0:10.0.0.1 on        | from [REDACTED:ip] on
+      peers:\\n10.1.2.3\\n10.1.2.4        | peers:\\n[REDACTED:ip]\\n[REDACTED:ip]
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));

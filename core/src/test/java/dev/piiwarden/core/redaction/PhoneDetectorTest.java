@@ -28,6 +28,8 @@ class PhoneDetectorTest {
       ?to=%2b14155552671                 | ?to=[REDACTED:phone]
       ?phone=030+1234567&x=2             | ?phone=[REDACTED:phone]&x=2
       ?tel=(555)+123-4567                | ?tel=[REDACTED:phone]
+      details\\n+447911123456             | details\\n[REDACTED:phone]
+      details\\nphone: 020 7946 0958      | details\\nphone: [REDACTED:phone]
       """)
   void phonesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));

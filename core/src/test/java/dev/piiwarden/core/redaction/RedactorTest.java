@@ -183,6 +183,11 @@ class RedactorTest {
     Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_pin").build());
     assertEquals("[REDACTED:credential]", withKey.redactValue("member_pin", "zzz"));
     assertEquals("[REDACTED:credential]", redactor.redactValue("JSESSIONID", "8F2A9C1D0E7B"));
+    assertEquals("4111111111111111", redactor.redactValue("dd.trace_id", "4111111111111111"));
+    assertEquals("4986947095633979044", redactor.redactValue("dd.span_id", "4986947095633979044"));
+    assertEquals("[REDACTED:card]", redactor.redactValue("payment", "4111111111111111"));
+    assertEquals("/app", redactor.redactValue("PWD", "/app"));
+    assertEquals("[REDACTED:credential]", redactor.redactValue("PWD", "hunter2"));
     Redactor noCredentials = Redactor.create(
         RedactionSettings.builder().detectors(EnumSet.of(PiiType.EMAIL)).build());
     assertSame(hint, noCredentials.redactValue("password", hint));
