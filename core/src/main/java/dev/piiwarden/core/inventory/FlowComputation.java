@@ -66,6 +66,26 @@ public final class FlowComputation {
 
   /** The flows of {@code inventory}: those it already lists plus every one its parts imply. */
   public static List<Flow> flowsOf(Inventory inventory) {
+    return new ArrayList<>(computed(inventory).flows);
+  }
+
+  /**
+   * The data elements each method returns, read there or in the methods whose results it returns
+   * (a lookup returning the user its repository built), by method id; methods that return none are
+   * left out.
+   */
+  public static Map<String, Set<String>> returnedElements(Inventory inventory) {
+    Map<String, Set<String>> elements = new TreeMap<>();
+    computed(inventory).returned.forEach((method, value) -> {
+      if (!value.elements.isEmpty()) {
+        elements.put(method, new TreeSet<>(value.elements.keySet()));
+      }
+    });
+    return elements;
+  }
+
+  /** The computation run until the fields' contents stop growing. */
+  private static FlowComputation computed(Inventory inventory) {
     Map<String, Map<String, List<String>>> fields = new HashMap<>();
     FlowComputation computation;
     int rounds = 0;
@@ -73,7 +93,7 @@ public final class FlowComputation {
       computation = new FlowComputation(inventory.summaries(), fields);
       computation.run(inventory);
     } while (computation.fieldsGrew && ++rounds < MAX_DEPTH);
-    return new ArrayList<>(computation.flows);
+    return computation;
   }
 
   private void run(Inventory inventory) {

@@ -98,6 +98,10 @@ class RopaFlowOwnersTest {
     RopaActivity lookup = named(record, "Account lookup");
     assertEquals(List.of(), lookup.sinks());
     assertEquals(List.of(), lookup.recipientCategories());
+    // what it obtains and returns is still its processing
+    assertEquals(List.of("user.contact.email"), lookup.categories().stream().map(c -> c.key()).toList());
+    assertEquals(List.of("customer"), lookup.subjects().stream().map(s -> s.key()).toList());
+    assertEquals(List.of("user.contact.email: not declared"), lookup.retention());
     RopaActivity erasure = named(record, "Account erasure");
     assertEquals(List.of("LOG: org.slf4j.Logger#info"), erasure.sinks());
     assertEquals(List.of("Application logs"), erasure.recipientCategories());

@@ -6,6 +6,7 @@ import dev.piiwarden.core.inventory.Activity;
 import dev.piiwarden.core.inventory.CallResult;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.Flow;
+import dev.piiwarden.core.inventory.FlowComputation;
 import dev.piiwarden.core.inventory.Inventory;
 import dev.piiwarden.core.inventory.MethodSummary;
 import dev.piiwarden.core.inventory.SinkKind;
@@ -57,6 +58,7 @@ public final class RopaBuilder {
   private final RopaConfig config;
   private final Map<String, DataElement> elements;
   private final Map<String, MethodSummary> summaries;
+  private final Map<String, Set<String>> returned;
 
   private RopaBuilder(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
     this.inventory = inventory;
@@ -67,6 +69,7 @@ public final class RopaBuilder {
         inventory.dataElements().stream().collect(Collectors.toMap(DataElement::id, Function.identity(), (a, b) -> a));
     this.summaries =
         inventory.summaries().stream().collect(Collectors.toMap(MethodSummary::method, Function.identity(), (a, b) -> a));
+    this.returned = FlowComputation.returnedElements(inventory);
   }
 
   /**
@@ -128,7 +131,7 @@ public final class RopaBuilder {
   }
 
   private RopaActivity row(Activity activity, String title) {
-    List<DataElement> read = activity.reads().stream().map(elements::get).filter(e -> e != null).toList();
+    List<DataElement> read = handled(activity);
     String name = nameOf(activity);
     // The record presents only purposes the code declares for the activity; for one that declares none,
     // the purposes and bases its data was collected for are kept apart, under their own label.
@@ -155,7 +158,18 @@ public final class RopaBuilder {
         transfers(activity, name),
         retention(read),
         measures(activity, read, reached(activity)),
-        !activity.reads().isEmpty() || activity.consent() != null);
+        !read.isEmpty() || activity.consent() != null);
+  }
+
+  /**
+   * The data elements the activity handles: those it reads, and those it returns to its callers
+   * without reading them itself, such as the user a lookup obtains from its repository and hands
+   * on. An activity that obtains personal data processes it, whether or not it reads a member.
+   */
+  private List<DataElement> handled(Activity activity) {
+    Set<String> ids = new TreeSet<>(activity.reads());
+    ids.addAll(returned.getOrDefault(activity.id(), Set.of()));
+    return ids.stream().map(elements::get).filter(e -> e != null).toList();
   }
 
   // Known only from the configuration: without its "transfers", the record does not claim there are none.
