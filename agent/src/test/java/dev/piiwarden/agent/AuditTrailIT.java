@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditTrailIT {
   private static final String AWARD = "com.acme.fixture.catalog.Loyalty#award(java.lang.String,"
       + "com.acme.fixture.catalog.Member,java.lang.String)";
+  private static final String ACCOUNTS = "com.acme.fixture.catalog.Accounts#";
+  private static final String ERASE = ACCOUNTS + "erase(java.lang.String)";
+  private static final String LOOKUP = ACCOUNTS + "lookup(java.lang.String,long)";
+  private static final String NO_SUCH_ACCOUNT = "com.acme.fixture.catalog.Accounts$NoSuchAccount";
   private static final List<String> CATEGORIES =
       List.of("user.contact.email", "user.contact.phone_number");
 
@@ -572,6 +576,111 @@ class AuditTrailIT {
     assertEquals(0, run.exitCode(), run::toString);
     assertFalse(Files.readString(trail).contains("\"type\":\"access\""));
     assertTrue(Files.readString(trail).contains("\"type\":\"consent.granted\""));
+  }
+
+  @Test
+  void aGrantedCallThatThrowsGivesAccessThenAccessFailedNamingOnlyTheExceptionsClass() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    FixtureJvm.Result run = runFailures("audit.sink=jsonl:" + trail);
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertEquals("threw:" + NO_SUCH_ACCOUNT + ":no account for u-43 <ann@example.com>:true",
+        run.outcome("missing"), "the application gets its own exception, the same instance");
+    assertEquals("ran:erased", run.outcome("erased"));
+    assertEquals("ran:recovered", run.outcome("recovered"));
+    assertEquals("threw:" + NO_SUCH_ACCOUNT + ":no account for u-42:true", run.outcome("trimmed"));
+    assertEquals("threw:java.lang.IllegalArgumentException:no history of u-42 <ann@example.com>:true",
+        run.outcome("lookup"));
+    assertEquals("denied:NOT_GRANTED", run.outcome("denied"));
+    AuditKey key = AuditKey.load(folder.resolve("piiwarden-audit.key"));
+    VerificationReport report = new AuditVerifier(key).verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+
+    List<JsonNode> events = AccessAllIT.events(trail);
+    assertEquals(List.of("agent.started", "consent.changed", "consent.changed",
+        "consent.granted", "access", "access.failed", // erase("u-43") throws
+        "consent.granted", "access", // erase("u-42") returns
+        "consent.granted", "access", // retry recovers from its own exception and returns
+        "consent.granted", "access", "access.failed", // eraseTrimmed throws
+        "consent.denied", // a denial is no access, and its exception no failed access
+        "agent.stopped"), types(events), events::toString);
+    Pseudonymizer pseudonyms = new Pseudonymizer(key);
+    assertEquals(pseudonyms.pseudonym("u-43"), events.get(4).get("subject").asText());
+    assertEquals(ERASE, events.get(4).get("activity").asText());
+    assertEquals("[user.contact.email]", textList(events.get(4).get("categories")));
+    assertFailedAfter(events.get(4), events.get(5), NO_SUCH_ACCOUNT);
+    assertEquals(pseudonyms.pseudonym("u-42"), events.get(11).get("subject").asText());
+    assertEquals(ACCOUNTS + "eraseTrimmed(java.lang.String)", events.get(12).get("activity").asText());
+    assertEquals(NO_SUCH_ACCOUNT, events.get(12).get("reason").asText());
+    assertFalse(events.get(12).has("subject"),
+        "the method replaced the argument the call was decided on: no subject rather than another");
+    String text = Files.readString(trail);
+    for (String message : List.of("no account", "no history", "ann@example.com", "first attempt")) {
+      assertFalse(text.contains(message), message);
+    }
+  }
+
+  @Test
+  void withAccessAllAnActivityThatIsNotConsentRequiredAndThrowsGivesAccessFailedToo()
+      throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    FixtureJvm.Result run = runFailures("audit.sink=jsonl:" + trail + ",audit.access=all");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertEquals("threw:java.lang.IllegalArgumentException:no history of u-42 <ann@example.com>:true",
+        run.outcome("lookup"));
+    assertEquals("ran:found", run.outcome("found"));
+    AuditKey key = AuditKey.load(folder.resolve("piiwarden-audit.key"));
+    VerificationReport report = new AuditVerifier(key).verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+
+    List<JsonNode> events = AccessAllIT.events(trail);
+    assertEquals(List.of("agent.started", "consent.changed", "consent.changed",
+        "consent.granted", "access", "access.failed",
+        "consent.granted", "access",
+        "consent.granted", "access",
+        "consent.granted", "access", "access.failed",
+        "access", "access.failed", // lookup(…, 7) throws
+        "access", // lookup(…, 0) returns
+        "consent.denied", "agent.stopped"), types(events), events::toString);
+    assertFailedAfter(events.get(4), events.get(5), NO_SUCH_ACCOUNT);
+    assertEquals(LOOKUP, events.get(13).get("activity").asText());
+    assertEquals(new Pseudonymizer(key).pseudonym("u-42"), events.get(13).get("subject").asText());
+    assertEquals("[\"billing\"]", events.get(13).get("purposes").toString());
+    assertFailedAfter(events.get(13), events.get(14), "java.lang.IllegalArgumentException");
+    assertFalse(Files.readString(trail).contains("no history"));
+  }
+
+  @Test
+  void accessNoneGivesNoAccessFailedEither() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    FixtureJvm.Result run = runFailures("audit.sink=jsonl:" + trail + ",audit.access=none");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("threw:" + NO_SUCH_ACCOUNT + ":no account for u-43 <ann@example.com>:true",
+        run.outcome("missing"));
+    String text = Files.readString(trail);
+    assertFalse(text.contains("\"type\":\"access"), text);
+  }
+
+  /** {@code failed} repeats {@code access}'s fields, with the exception's class as the reason. */
+  private static void assertFailedAfter(JsonNode access, JsonNode failed, String reason) {
+    assertEquals("access", access.get("type").asText(), access::toString);
+    assertEquals("access.failed", failed.get("type").asText(), failed::toString);
+    for (String field : List.of("subject", "actor", "purposes", "activity", "categories")) {
+      assertEquals(access.get(field), failed.get(field), field + " of " + failed);
+    }
+    assertEquals("support-agent-7", failed.get("actor").asText());
+    assertEquals(reason, failed.get("reason").asText(), failed::toString);
+  }
+
+  private FixtureJvm.Result runFailures(String agentArguments) throws Exception {
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    return FixtureJvm.current().agent(agentArguments)
+        .run(List.of("-cp", classPath, AuditFixtureApp.class.getName(), "failures"));
   }
 
   /**

@@ -86,6 +86,35 @@ public final class ConsentAuditEvents {
   }
 
   /**
+   * Records an {@code access.failed} event for a call that got an {@code access} event and then
+   * ended by throwing {@code failure}: the fields of that {@code access} event, and the reason,
+   * which is the exception's class name only.
+   *
+   * @param subject the raw subject id, pseudonymised here, or null when none was found
+   */
+  public static void failed(String activity, List<String> purposes, Class<?> declaringType,
+      String subject, Throwable failure) {
+    if (AgentAudit.pseudonymizer() == null || AgentAudit.access() == AccessEvents.NONE) {
+      return;
+    }
+    try {
+      AgentAudit.record(AuditEvent.of(AuditEventType.ACCESS_FAILED)
+          .subject(AgentAudit.pseudonym(subject)).actor(ACTORS.actorFor(declaringType))
+          .purposes(purposes).activity(activity)
+          .categories(ActivityCatalog.categoriesOf(activity))
+          .reason(failure.getClass().getName()).build());
+    } catch (Throwable internal) {
+      AgentReport.once("audit-failed:" + internal.getClass().getName(),
+          "could not audit a call that ended by throwing (" + AgentReport.describe(internal) + ")");
+    }
+  }
+
+  /** Whether {@code access} events, and so {@code access.failed} events, are written at all. */
+  public static boolean auditingAccess() {
+    return AgentAudit.pseudonymizer() != null && AgentAudit.access() != AccessEvents.NONE;
+  }
+
+  /**
    * Records a grant or withdrawal made through {@code Consents}: {@code consent.changed} with the
    * purpose, {@code state} ({@code GRANTED}, {@code WITHDRAWN}), {@code source} and the actor of
    * the calling thread's privacy context.

@@ -19,6 +19,13 @@ public final class ConsentBridge {
      *     Object[]} holding the value to return without running the body
      */
     Object check(int rule, Class<?> declaringType, Object[] arguments);
+
+    /**
+     * A call that {@link #check} let run ended by throwing {@code failure}.
+     *
+     * @param arguments the arguments, or null when the method replaced them while it ran
+     */
+    default void failed(int rule, Class<?> declaringType, Object[] arguments, Throwable failure) {}
   }
 
   /**
@@ -46,6 +53,14 @@ public final class ConsentBridge {
   public interface Access {
     /** Records the call; may throw, the bridge swallows it. */
     void accessed(int activity, Class<?> declaringType, Object[] arguments);
+
+    /**
+     * A call recorded by {@link #accessed} ended by throwing {@code failure}; may throw, the bridge
+     * swallows it.
+     *
+     * @param arguments the arguments, or null when the method replaced them while it ran
+     */
+    default void failed(int activity, Class<?> declaringType, Object[] arguments, Throwable failure) {}
   }
 
   private static volatile Gate gate;
@@ -77,6 +92,37 @@ public final class ConsentBridge {
       }
     } catch (Throwable agentFailure) {
       // contained: the call goes on unaudited (the recorder reports its own failures)
+    }
+  }
+
+  /**
+   * Called by an audited (not enforced) activity method that ends by throwing {@code failure}, which
+   * it then throws again. Never throws: the agent must not break the application.
+   */
+  public static void accessFailed(
+      Throwable failure, int activity, Class<?> declaringType, Object[] arguments) {
+    try {
+      Access current = access;
+      if (current != null) {
+        current.failed(activity, declaringType, arguments, failure);
+      }
+    } catch (Throwable agentFailure) {
+      // contained: the application's own exception goes on as it was
+    }
+  }
+
+  /**
+   * Called by an enforced method that ends by throwing {@code failure} after {@link #enter} let it
+   * run, which it then throws again. Never throws: the agent must not break the application.
+   */
+  public static void failed(Throwable failure, int rule, Class<?> declaringType, Object[] arguments) {
+    try {
+      Gate current = gate;
+      if (current != null) {
+        current.failed(rule, declaringType, arguments, failure);
+      }
+    } catch (Throwable agentFailure) {
+      // contained: the application's own exception goes on as it was
     }
   }
 

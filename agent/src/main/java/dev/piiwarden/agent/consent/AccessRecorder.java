@@ -37,4 +37,27 @@ public final class AccessRecorder implements ConsentBridge.Access {
               + "); the call went on unaudited");
     }
   }
+
+  @Override
+  public void failed(int ruleId, Class<?> declaringType, Object[] arguments, Throwable failure) {
+    AccessRule rule = rules.get(ruleId);
+    if (rule == null || !ConsentAuditEvents.auditingAccess()) {
+      return;
+    }
+    try {
+      if (arguments != null && rule.resumes(declaringType, arguments)) {
+        return; // a suspend function's resumption: its call was recorded when it began
+      }
+      String subject = arguments == null ? null : subjects.resolve(rule, declaringType, arguments);
+      ConsentAuditEvents.failed(rule.activity(), rule.purposes(), declaringType, subject, failure);
+    } catch (Throwable internal) {
+      AgentReport.once(
+          "access-failed:" + internal.getClass().getName(),
+          "internal error while auditing a failed call of "
+              + rule.activity()
+              + " ("
+              + AgentReport.describe(internal)
+              + "); its exception went on unaudited");
+    }
+  }
 }

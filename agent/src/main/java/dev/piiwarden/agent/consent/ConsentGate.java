@@ -94,6 +94,33 @@ public final class ConsentGate implements ConsentBridge.Gate {
   }
 
   /**
+   * Records {@code access.failed} for a call this gate let run that ended by throwing, with the
+   * subject resolved as for its decision. Never throws: a failure here is reported once.
+   */
+  @Override
+  public void failed(int ruleId, Class<?> declaringType, Object[] arguments, Throwable failure) {
+    ConsentRule rule = rules.get(ruleId);
+    if (rule == null || !ConsentAuditEvents.auditingAccess()) {
+      return;
+    }
+    try {
+      if (arguments != null && rule.resumes(declaringType, arguments)) {
+        return; // a suspend function's resumption: decided and recorded when it was called
+      }
+      String subject = arguments == null ? null : subject(rule, declaringType, arguments);
+      ConsentAuditEvents.failed(rule.activity(), rule.purposes(), declaringType, subject, failure);
+    } catch (Throwable internal) {
+      AgentReport.once(
+          "gate-failed:" + internal.getClass().getName(),
+          "internal error while auditing a failed call of "
+              + rule.activity()
+              + " ("
+              + AgentReport.describe(internal)
+              + "); its exception went on unaudited");
+    }
+  }
+
+  /**
    * The call's data subject, or null when none can be found; also null, reported once per
    * activity, when reading it fails: a {@code @DataSubject} accessor or a subject's {@code
    * toString} of the application that throws (a lazy proxy whose session is closed, say) leaves the

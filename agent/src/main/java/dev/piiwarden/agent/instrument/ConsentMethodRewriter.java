@@ -6,7 +6,9 @@ import dev.piiwarden.agent.consent.NumberedRules;
 import dev.piiwarden.agent.consent.SkipDefaults;
 import dev.piiwarden.agent.report.AgentReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,20 @@ import org.objectweb.asm.Type;
  * the class's inventory fragment that reads personal data gets {@code ConsentBridge.access(rule,
  * ThisClass.class, new Object[] {arguments...})} instead: no check, no branch, never a throw.
  *
+ * <p>Either way the rest of the method, its own handlers included, is covered by one more entry at
+ * the end of its exception table, so that a call that ends by throwing is recorded as such:
+ *
+ * <pre>
+ *   catch (Throwable failure) {
+ *     ConsentBridge.failed(failure, rule, ThisClass.class, new Object[] {arguments...});  // or accessFailed
+ *     throw failure;                                  // the same instance, unchanged
+ *   }
+ * </pre>
+ *
+ * <p>The entry costs nothing on a call that returns; the denial thrown by {@code enter} is outside
+ * it. A method that stores into a parameter's slot passes null for the arguments (the values the
+ * call was decided on are gone) and its handler's frame names no locals.
+ *
  * <p>{@code enter} throws the denial itself and swallows any failure of the agent (the method then
  * runs). Frames and maximums are written by hand, so no class is loaded to compute them; nothing
  * else of the class changes (no new members, so retransformation is allowed).
@@ -44,8 +60,12 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private static final String BRIDGE = "dev/piiwarden/agent/bootstrap/ConsentBridge";
   private static final String ENTER = "(ILjava/lang/Class;[Ljava/lang/Object;)Ljava/lang/Object;";
   private static final String ACCESS = "(ILjava/lang/Class;[Ljava/lang/Object;)V";
+  private static final String FAILED =
+      "(Ljava/lang/Throwable;ILjava/lang/Class;[Ljava/lang/Object;)V";
   /** Largest operand stack the inserted code needs: rule, class, array, array, index, long. */
   private static final int INSERTED_STACK = 7;
+  /** Largest operand stack of the handler: the failure twice, then as {@link #INSERTED_STACK}. */
+  private static final int HANDLER_STACK = INSERTED_STACK + 2;
   static final String REQUIRED = descriptor(ApplicationApi.CONSENT_REQUIRED);
   static final String SUBJECT = descriptor(ApplicationApi.DATA_SUBJECT);
   private static final String CONTINUATION = "kotlin/coroutines/Continuation";
@@ -57,6 +77,11 @@ final class ConsentMethodRewriter extends ClassVisitor {
   private final NumberedRules<ConsentRule> rules;
   private final ToIntFunction<String> audited;
   private final Map<String, Integer> firstLines;
+  /**
+   * The methods whose parameters' slots do not keep the arguments to the end: one that stores into
+   * such a slot, or has a frame that gives it another type (or none).
+   */
+  private final Set<String> argumentsReplaced;
   /** Methods Kotlin generated to hand a call on to one checked for the same consent: left as they are. */
   private final Set<String> kotlinDelegators;
   private final Map<String, InheritedConsent.Requirement> inherited;
@@ -89,28 +114,57 @@ final class ConsentMethodRewriter extends ClassVisitor {
     this.rules = rules;
     this.audited = audited;
     this.inherited = inherited;
-    this.firstLines = firstLines(reader);
+    this.firstLines = new HashMap<>();
+    this.argumentsReplaced = new HashSet<>();
+    scan(reader, firstLines, argumentsReplaced);
     this.kotlinDelegators = KotlinDelegators.of(classFile, reader);
   }
 
-  private static Map<String, Integer> firstLines(ClassReader reader) {
-    Map<String, Integer> lines = new HashMap<>();
+  /** Each method's first line, and whether its parameters' slots keep the arguments, in one pass. */
+  private static void scan(ClassReader reader, Map<String, Integer> lines, Set<String> replaced) {
+    String owner = reader.getClassName();
     reader.accept(
         new ClassVisitor(Opcodes.ASM9) {
           @Override
           public MethodVisitor visitMethod(
               int access, String name, String descriptor, String signature, String[] exceptions) {
             String method = name + descriptor;
+            boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+            Object[] atEntry = FrameLocals.atEntry(owner, isStatic, Type.getArgumentTypes(descriptor));
+            int parameterSlots = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - (isStatic ? 1 : 0);
             return new MethodVisitor(Opcodes.ASM9) {
               @Override
               public void visitLineNumber(int line, Label start) {
                 lines.putIfAbsent(method, line);
               }
+
+              @Override
+              public void visitVarInsn(int opcode, int slot) {
+                if (opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE && slot < parameterSlots) {
+                  replaced.add(method);
+                }
+              }
+
+              @Override
+              public void visitIincInsn(int slot, int increment) {
+                if (slot < parameterSlots) {
+                  replaced.add(method);
+                }
+              }
+
+              @Override
+              public void visitFrame(
+                  int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+                boolean same = numLocal >= atEntry.length
+                    && Arrays.equals(atEntry, Arrays.copyOf(local, atEntry.length));
+                if (!same) {
+                  replaced.add(method);
+                }
+              }
             };
           }
         },
-        ClassReader.SKIP_FRAMES);
-    return lines;
+        ClassReader.EXPAND_FRAMES);
   }
 
   /** How many methods got the check. */
@@ -247,6 +301,10 @@ final class ConsentMethodRewriter extends ClassVisitor {
     private RequiredValues onMethod;
     private int subjectParameter = -1;
     private boolean inserted;
+    /** Where the code the failure handler covers starts; null when the method gets none. */
+    private Label covered;
+    private String failedMethod;
+    private int failedRule;
 
     EnforcedMethod(MethodVisitor next, int access, String name, String descriptor, String signature) {
       super(Opcodes.ASM9, next);
@@ -288,9 +346,11 @@ final class ConsentMethodRewriter extends ClassVisitor {
         required = null; // nothing to ask consent for; with audit.access=all it may still be audited
       }
       if (required != null) {
-        insertCheck(rules.register(rule(required.purposes, required.skip, subjectParameter)));
+        int rule = rules.register(rule(required.purposes, required.skip, subjectParameter));
+        insertCheck(rule);
         inserted = true;
         enforced++;
+        coverFromHere("failed", rule);
         return;
       }
       InheritedConsent.Requirement implemented =
@@ -299,9 +359,11 @@ final class ConsentMethodRewriter extends ClassVisitor {
               : null;
       if (implemented != null) {
         int subject = subjectParameter >= 0 ? subjectParameter : implemented.subjectParameter();
-        insertCheck(rules.register(rule(implemented.purposes(), implemented.skip(), subject)));
+        int rule = rules.register(rule(implemented.purposes(), implemented.skip(), subject));
+        insertCheck(rule);
         inserted = true;
         enforced++;
+        coverFromHere("failed", rule);
         return;
       }
       int accessRule = audited == null ? -1 : audited.applyAsInt(activity());
@@ -310,12 +372,55 @@ final class ConsentMethodRewriter extends ClassVisitor {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "access", ACCESS, false);
         inserted = true;
         accessAudited++;
+        coverFromHere("accessFailed", accessRule);
       }
     }
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-      super.visitMaxs(inserted ? Math.max(maxStack, INSERTED_STACK) : maxStack, maxLocals);
+      if (covered != null) {
+        insertFailureHandler();
+      }
+      int needed = covered != null ? HANDLER_STACK : inserted ? INSERTED_STACK : 0;
+      super.visitMaxs(Math.max(maxStack, needed), maxLocals);
+    }
+
+    /** The failure handler will cover the code from here to the method's end. */
+    private void coverFromHere(String bridgeMethod, int rule) {
+      covered = new Label();
+      super.visitLabel(covered);
+      failedMethod = bridgeMethod;
+      failedRule = rule;
+    }
+
+    /**
+     * After the method's last instruction: the catch-all handler that reports the failure and
+     * throws it again, registered after the method's own handlers, so that they come first.
+     */
+    private void insertFailureHandler() {
+      Label handler = new Label();
+      super.visitLabel(handler);
+      super.visitTryCatchBlock(covered, handler, handler, null);
+      boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+      Type[] parameters = Type.getArgumentTypes(descriptor);
+      boolean argumentsKept = !argumentsReplaced.contains(name + descriptor);
+      if (frames) {
+        // any local the body holds is assignable to the types it had at entry, or to none
+        Object[] locals = argumentsKept
+            ? FrameLocals.atEntry(owner, isStatic, parameters) : new Object[0];
+        super.visitFrame(Opcodes.F_FULL, locals.length, locals, 1,
+            new Object[] {"java/lang/Throwable"});
+      }
+      super.visitInsn(Opcodes.DUP);
+      push(failedRule);
+      super.visitLdcInsn(Type.getObjectType(owner));
+      if (argumentsKept) {
+        pushArguments(isStatic, parameters);
+      } else {
+        super.visitInsn(Opcodes.ACONST_NULL);
+      }
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, failedMethod, FAILED, false);
+      super.visitInsn(Opcodes.ATHROW);
     }
 
     /**
@@ -379,6 +484,11 @@ final class ConsentMethodRewriter extends ClassVisitor {
       }
       push(rule);
       super.visitLdcInsn(Type.getObjectType(owner));
+      pushArguments(isStatic, parameters);
+    }
+
+    /** On the stack: the arguments, boxed, in a new array. */
+    private void pushArguments(boolean isStatic, Type[] parameters) {
       push(parameters.length);
       super.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
       int slot = isStatic ? 0 : 1;

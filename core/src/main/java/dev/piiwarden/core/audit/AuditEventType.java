@@ -18,6 +18,12 @@ public final class AuditEventType {
   public static final String CONSENT_CHANGED = "consent.changed";
   /** An activity touched a subject's personal data. */
   public static final String ACCESS = "access";
+  /**
+   * A call that got an {@code access} event ended by throwing: the same subject, actor, purposes,
+   * activity and categories, and {@code reason}, the exception's class name (never its message). An
+   * {@code access} with none after it for that call completed.
+   */
+  public static final String ACCESS_FAILED = "access.failed";
   /** Redaction counts per detector over an interval: {@code counts}, {@code from}, {@code to}. */
   public static final String REDACTION = "redaction";
   /** Events dropped under {@code overflow=drop}: {@code dropped} is how many since the last one. */
@@ -31,7 +37,7 @@ public final class AuditEventType {
 
   /** Every type above, in the order above. */
   public static final List<String> ALL = List.of(AGENT_STARTED, AGENT_STOPPED, AGENT_PROBLEM,
-      CONSENT_GRANTED, CONSENT_DENIED, CONSENT_CHANGED, ACCESS, REDACTION, AUDIT_DROPPED, AUDIT_RECOVERED);
+      CONSENT_GRANTED, CONSENT_DENIED, CONSENT_CHANGED, ACCESS, ACCESS_FAILED, REDACTION, AUDIT_DROPPED, AUDIT_RECOVERED);
 
   private AuditEventType() {}
 }

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.cli.CliResult;
 import dev.piiwarden.cli.CliRun;
+import dev.piiwarden.core.audit.AuditEvent;
+import dev.piiwarden.core.audit.AuditEventType;
 import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditTrail;
+import dev.piiwarden.core.audit.AuditTrailOptions;
+import dev.piiwarden.core.audit.FsyncPolicy;
 import dev.piiwarden.core.audit.Pseudonymizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +109,24 @@ class AuditQueryCommandTest {
     assertFalse(answer.has("until"));
     assertEquals("[\"access\",\"consent.denied\"]", answer.get("types").toString());
     assertEquals(3, answer.get("events").size());
+  }
+
+  @Test
+  void aFailedAccessIsATypeOfItsOwnAndBelongsToTheAccessFamily() {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    try (AuditTrail trail = AuditTrail.open(AuditTrailOptions.defaults().sink("jsonl:" + active)
+        .fsync(FsyncPolicy.never()).problems(problem -> { throw new AssertionError(problem); }))) {
+      String subject = trail.pseudonymizer().pseudonym("u-42");
+      for (String type : List.of(AuditEventType.ACCESS, AuditEventType.ACCESS_FAILED)) {
+        AuditEvent.Builder event = AuditEvent.of(type).subject(subject).purposes("essential.legal_obligation")
+            .activity("com.acme.Accounts#erase(java.lang.String)").categories("user.contact.email");
+        trail.record((type.equals(AuditEventType.ACCESS) ? event : event.reason("com.acme.NoSuchAccount")).build());
+      }
+    }
+    assertEquals(List.of("2"), seqs(CliRun.run("audit", "query", active.toString(), "--subject", "u-42",
+        "--type", "access.failed")));
+    assertEquals(List.of("1", "2"), seqs(CliRun.run("audit", "query", active.toString(), "--subject", "u-42",
+        "--type", "access")));
   }
 
   @Test
