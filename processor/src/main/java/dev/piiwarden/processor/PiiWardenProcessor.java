@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.Trees;
 import dev.piiwarden.core.inventory.Activity;
+import dev.piiwarden.core.inventory.ConsentRequirement;
 import dev.piiwarden.core.inventory.DataElement;
 import dev.piiwarden.core.inventory.ElementKind;
 import dev.piiwarden.core.inventory.Inventory;
@@ -53,6 +54,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -560,11 +562,20 @@ public final class PiiWardenProcessor extends AbstractProcessor {
       }
     }
     List<Activity> filled = new ArrayList<>();
+    Map<ExecutableElement, List<String>> consents = new HashMap<>(); // of callers, asked only for PW017
+    Function<ExecutableElement, List<String>> consentOf = method -> consents.computeIfAbsent(method, m -> {
+      if (m.getKind() != javax.lang.model.element.ElementKind.METHOD) {
+        return null; // the agent checks consent in no constructor
+      }
+      Activity known = byMethod.get(m);
+      ConsentRequirement consent = (known != null ? known : activities.create(m)).consent();
+      return consent == null ? null : consent.purposes();
+    });
     for (Map.Entry<ExecutableElement, Activity> entry : byMethod.entrySet()) {
       Activity activity = entry.getValue();
       MethodFacts facts = analysed.methods().get(entry.getKey());
       if (facts != null) {
-        flowChecks.check(activity, facts, unit);
+        flowChecks.check(activity, facts, unit, analysed.privateCallers(), consentOf);
         activity = new Activity(activity.id(), activity.type(), activity.method(), activity.name(),
             activity.purposes(), activity.consent(), activity.subjectFrom(), facts.readIds(), facts.calls(),
             facts.sinkRecords(), activity.source());

@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -26,7 +27,9 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
@@ -63,6 +66,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.UnionType;
 import javax.tools.Diagnostic;
 
 /**
@@ -127,6 +131,26 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   private boolean erroneous;
   /** Members of local and anonymous classes marked {@code @PersonalData}, which nothing records. */
   private final List<Tree> unrecordedPersonalData = new ArrayList<>();
+  /** Where the class's private methods are called from. */
+  private final PrivateCallers privateCallers = new PrivateCallers();
+  /** While a {@code try} block is scanned: what its {@code throw}s throw. Null elsewhere. */
+  private TryFrame tryFrame;
+
+  /** The exceptions thrown in a {@code try} block, by static type, with what they carry. */
+  private static final class TryFrame {
+    final int lambdaDepth;
+    final List<TypeMirror> types = new ArrayList<>();
+    final List<Taint> values = new ArrayList<>();
+
+    TryFrame(int lambdaDepth) {
+      this.lambdaDepth = lambdaDepth;
+    }
+
+    void thrown(TypeMirror type, Taint value) {
+      types.add(type);
+      values.add(value);
+    }
+  }
 
   BodyScanner(FlowContext context, CompilationUnitTree unit) {
     this.context = context;
@@ -154,6 +178,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return unrecordedPersonalData;
   }
 
+  /** Where the class's private methods are called from. */
+  PrivateCallers privateCallers() {
+    return privateCallers;
+  }
+
   @Override
   public Taint reduce(Taint a, Taint b) {
     if (a == null) {
@@ -171,8 +200,15 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // initializer blocks are not analysed. The methods of an enum constant's body are methods of
       // their own too: there is no method the body is written in.
       for (Tree member : tree.getMembers()) {
-        if (member.getKind() == Tree.Kind.METHOD || member instanceof ClassTree || enumConstantWithBody(member)) {
+        if (member.getKind() == Tree.Kind.METHOD || member instanceof ClassTree) {
           scan(member, null);
+        } else if (enumConstantWithBody(member)) {
+          for (ExpressionTree argument : ((NewClassTree) ((VariableTree) member).getInitializer()).getArguments()) {
+            privateCallers.unwalked(argument);
+          }
+          scan(member, null);
+        } else {
+          privateCallers.unwalked(member); // field initializers and initializer blocks may call private methods
         }
       }
       return Taint.EMPTY;
@@ -341,6 +377,78 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         sinkCall(returnedTo, tree, List.of(tree.getExpression()), List.of(value.withElementsViaCall(body)));
       }
     }
+    return Taint.EMPTY;
+  }
+
+  /**
+   * {@code throw new IllegalStateException("… " + u.getEmail())} in a {@code try} block: the
+   * exception, which carries what its constructor was handed, reaches the {@code catch} whose
+   * parameter's type it may have (or the enclosing {@code try}'s, when none).
+   */
+  @Override
+  public Taint visitThrow(ThrowTree tree, Void unused) {
+    Taint value = orEmpty(scan(tree.getExpression(), null));
+    if (current != null && tryFrame != null && tryFrame.lambdaDepth == lambdaDepth && !value.isEmpty()) {
+      TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), tree.getExpression()));
+      if (type != null) {
+        tryFrame.thrown(type, value);
+      }
+    }
+    return Taint.EMPTY;
+  }
+
+  /** The {@code catch} parameters take what the {@code throw}s of the block that may reach them carry. */
+  @Override
+  public Taint visitTry(TryTree tree, Void unused) {
+    TryFrame outer = tryFrame;
+    TryFrame frame = current == null ? null : new TryFrame(lambdaDepth);
+    tryFrame = frame;
+    try {
+      scan(tree.getResources(), null);
+      scan(tree.getBlock(), null);
+    } finally {
+      tryFrame = outer;
+    }
+    if (frame != null && !frame.types.isEmpty()) {
+      boolean[] caught = new boolean[frame.types.size()];
+      for (CatchTree handler : tree.getCatches()) {
+        TreePath parameterPath = new TreePath(new TreePath(getCurrentPath(), handler), handler.getParameter());
+        Element parameter = context.trees().getElement(parameterPath);
+        if (parameter == null) {
+          continue;
+        }
+        List<? extends TypeMirror> alternatives = parameter.asType() instanceof UnionType union
+            ? union.getAlternatives() : List.of(parameter.asType());
+        Taint value = Taint.EMPTY;
+        for (int i = 0; i < caught.length; i++) {
+          if (caught[i]) {
+            continue; // an earlier catch takes it
+          }
+          TypeMirror thrown = context.types().erasure(frame.types.get(i));
+          for (TypeMirror alternative : alternatives) {
+            TypeMirror catchType = context.types().erasure(alternative);
+            if (context.types().isAssignable(thrown, catchType)) {
+              caught[i] = true;
+              value = value.union(frame.values.get(i));
+              break;
+            }
+            if (context.types().isAssignable(catchType, thrown)) {
+              value = value.union(frame.values.get(i)); // a RuntimeException thrown may be an IllegalStateException
+            }
+          }
+        }
+        if (!value.isEmpty()) {
+          locals.merge(parameter, value, Taint::union);
+        }
+      }
+      for (int i = 0; i < caught.length; i++) {
+        if (!caught[i] && outer != null && outer.lambdaDepth == lambdaDepth) {
+          outer.thrown(frame.types.get(i), frame.values.get(i));
+        }
+      }
+    }
+    scan(tree.getCatches(), null);
+    scan(tree.getFinallyBlock(), null);
     return Taint.EMPTY;
   }
 
@@ -567,6 +675,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (current == null || !(context.trees().getElement(getCurrentPath()) instanceof ExecutableElement method)) {
       return Taint.EMPTY;
     }
+    if (PrivateCallers.tracked(method)) {
+      privateCallers.escaped(method); // this::deliver may run anywhere, at any time
+    }
     Optional<DataRef> data = method.getKind() == ElementKind.METHOD ? context.index().member(method) : Optional.empty();
     if (data.isEmpty() && (taken == null || taken.isEmpty())) {
       return Taint.EMPTY;
@@ -712,7 +823,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   public Taint visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
     Taint value = orEmpty(scan(tree.getVariable(), null)).union(scan(tree.getExpression(), null));
     if (tree.getKind() == Tree.Kind.PLUS_ASSIGNMENT) {
-      value = rendered(tree.getExpression(), value); // text += user
+      value = rendered(tree.getExpression(), value, true); // text += user
     }
     assignTo(tree.getVariable(), tree.getExpression(), value);
     return value;
@@ -726,7 +837,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     if (tree.getKind() == Tree.Kind.PLUS) {
       // "user: " + user: the text holds what the object's toString shows
-      value = rendered(tree.getRightOperand(), rendered(tree.getLeftOperand(), value));
+      value = rendered(tree.getRightOperand(), rendered(tree.getLeftOperand(), value, true), true);
     }
     return value;
   }
@@ -736,9 +847,31 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * {@code String.valueOf(user)}, {@code sb.append(users)}): an object whose class has personal
    * data, or a container of such objects, carries all of it, as through its {@code toString}.
    */
-  private Taint rendered(ExpressionTree operand, Taint value) {
+  private Taint rendered(ExpressionTree operand, Taint value, boolean text) {
     TypeMirror type = context.trees().getTypeMirror(new TreePath(getCurrentPath(), operand));
-    return type == null || type.getKind().isPrimitive() ? value : withViaCall(carriedBy(type, 0), value);
+    if (type == null || type.getKind().isPrimitive()) {
+      return value;
+    }
+    List<DataRef> shown = carriedBy(type, 0);
+    // turned into text, its toString shows the annotated objects its fields refer to too; held in a
+    // container (List.of(customer)) it is still the object, whose relations a database stores by id
+    List<DataRef> referred = text ? context.nestedObjects(type) : List.of();
+    if (!referred.isEmpty()) {
+      Set<DataRef> all = new LinkedHashSet<>(shown);
+      all.addAll(referred);
+      shown = List.copyOf(all);
+    }
+    return withViaCall(shown, value);
+  }
+
+  /** Whether a value of {@code type} is text built from what it is handed ({@code String.valueOf}, {@code append}). */
+  private static boolean isText(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+    return name.equals("java.lang.String") || name.equals("java.lang.StringBuilder")
+        || name.equals("java.lang.StringBuffer") || name.equals("java.util.StringJoiner");
   }
 
   /** {@code value} with the elements {@code whole} (an object's personal data), through a call. */
@@ -886,6 +1019,13 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     if (!callee.library()) {
       current.call(callee.id());
     }
+    if (PrivateCallers.tracked(method)) {
+      if (lambdaDepth > 0) {
+        privateCallers.escaped(method); // a lambda or local class may run it anywhere, at any time
+      } else {
+        privateCallers.called(method, current.method());
+      }
+    }
     Taint result = Taint.EMPTY;
     Optional<DataRef> accessed = context.index().member(method);
     if (accessed.isPresent()) {
@@ -922,8 +1062,9 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     referenceSinks(tree.getArguments(), receiver, receiverValue);
     referencePasses(tree.getArguments(), receiver, receiverValue, callee);
     if (callee.carriesArguments()) {
+      boolean text = isText(method.getReturnType());
       for (int i = 0; i < arguments.size(); i++) {
-        result = result.union(rendered(tree.getArguments().get(i), arguments.get(i)));
+        result = result.union(rendered(tree.getArguments().get(i), arguments.get(i), text));
       }
       if (callee.collectsArguments()) {
         collectInto(receiver, result);
@@ -1362,9 +1503,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         continue;
       }
       Element made = freshLocal(argumentTrees.get(i));
-      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call);
-      elements.addAll(argument.elements);
       boolean stored = sink.kind() == SinkKind.DATABASE;
+      // a database stores a related object by its id; anything else writes what it refers to too
+      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, !stored);
+      elements.addAll(argument.elements);
       all = all.union(argument).union(made == null ? heldFieldsOf(argumentTrees.get(i), call, stored)
           : heldFieldsWritten(made, call, stored));
     }
@@ -1508,9 +1650,26 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * logged, saved) they are read; handed to another method they are only passed on.
    */
   private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall) {
+    return withWholeObject(argument, value, sinkCall, false);
+  }
+
+  /**
+   * {@link #withWholeObject(ExpressionTree, Taint, Tree)}; {@code nested}: with the elements of the
+   * annotated objects its fields refer to ({@link FlowContext#nestedObjects}), as a log, a
+   * serializer or a client writes them.
+   */
+  private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall, boolean nested) {
     Element made = freshLocal(argument);
     TypeMirror type = made == null ? context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument)) : null;
     List<DataRef> whole = made == null ? carriedBy(type, 0) : List.copyOf(fresh.get(made));
+    if (nested && made == null && type != null && !type.getKind().isPrimitive()) {
+      List<DataRef> referred = context.nestedObjects(type);
+      if (!referred.isEmpty()) {
+        Set<DataRef> all = new LinkedHashSet<>(whole);
+        all.addAll(referred);
+        whole = List.copyOf(all);
+      }
+    }
     if (whole.isEmpty()) {
       return value;
     }

@@ -13,7 +13,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param summaries a summary for every method that hands data or parameters on, or sinks a parameter
  * @param erroneous attribution left errors in the class
  * @param unrecordedPersonalData members of local and anonymous classes marked {@code @PersonalData}
+ * @param privateCallers where the class's private methods are called from
  */
 public record ClassFlow(
     Map<ExecutableElement, MethodFacts> methods, List<MethodSummary> summaries, boolean erroneous,
-    List<Tree> unrecordedPersonalData) {}
+    List<Tree> unrecordedPersonalData, PrivateCallers privateCallers) {}

@@ -64,7 +64,8 @@ public final class FlowAnalysis {
         for (MethodFacts facts : methods.values()) {
           facts.returnedToSinks(returned.returnedToSinks(facts, unit));
         }
-        return new ClassFlow(methods, summaries(methods), scanner.erroneous(), scanner.unrecordedPersonalData());
+        return new ClassFlow(methods, summaries(methods), scanner.erroneous(), scanner.unrecordedPersonalData(),
+            scanner.privateCallers());
       }
     }
     return null;

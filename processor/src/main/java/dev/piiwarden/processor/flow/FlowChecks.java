@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * The checks of method bodies, each on the line of the read or call: purpose limitation (PW016),
@@ -52,8 +53,14 @@ public final class FlowChecks {
     this.categoryOf = categoryOf;
   }
 
-  /** Checks what {@code facts} shows the method of {@code activity} doing. */
-  public void check(Activity activity, MethodFacts facts, CompilationUnitTree unit) {
+  /**
+   * Checks what {@code facts} shows the method of {@code activity} doing. A private method that
+   * only methods requiring a covering consent call ({@code callers}, by {@code consentOf}: the
+   * purposes a method's consent is asked for, null for none) reads consent-based data under
+   * their consent.
+   */
+  public void check(Activity activity, MethodFacts facts, CompilationUnitTree unit, PrivateCallers callers,
+      Function<ExecutableElement, List<String>> consentOf) {
     List<String> actingFor = mostSpecific(activity.purposes());
     String ownPrefix = activity.type() + "#";
     for (MethodFacts.Read read : facts.reads()) {
@@ -62,7 +69,7 @@ public final class FlowChecks {
       }
       List<String> collectedFor = List.of(read.data().annotation().purposes());
       purposeLimitation(activity, actingFor, collectedFor, read, unit);
-      consentBasis(activity, collectedFor, read, unit);
+      consentBasis(activity, collectedFor, read, unit, facts.method(), callers, consentOf);
     }
     sinks(facts, unit);
   }
@@ -224,12 +231,16 @@ public final class FlowChecks {
   }
 
   private void consentBasis(Activity activity, List<String> collectedFor, MethodFacts.Read read,
-      CompilationUnitTree unit) {
+      CompilationUnitTree unit, ExecutableElement method, PrivateCallers callers,
+      Function<ExecutableElement, List<String>> consentOf) {
     if (read.data().annotation().basis() != LawfulBasis.CONSENT) {
       return;
     }
     if (activity.consent() != null && covered(activity.consent().purposes(), collectedFor)) {
       return;
+    }
+    if (callers.covered(method, consentOf, consented -> covered(consented, collectedFor))) {
+      return; // a private helper that runs only under its callers' consent
     }
     reporter.report(Message.PW017, trees, read.tree(), unit, activity.id(), read.data().id(),
         collectedFor.isEmpty() ? "no declared purpose" : quoted(collectedFor));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,7 @@ final class FlowContext {
   private final Map<Element, String> heldFields = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsOfType = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsStoredOfType = new HashMap<>();
+  private final Map<TypeElement, List<DataRef>> nestedOfType = new HashMap<>();
   private final Predicate<String> projectType;
   /** Per type: the binary names of it and its supertypes. */
   private final Map<TypeElement, Set<String>> ownTypes = new HashMap<>();
@@ -338,6 +340,74 @@ final class FlowContext {
       }
     }
     return List.copyOf(fields);
+  }
+
+  /**
+   * The elements of the annotated objects that a value of {@code type} (or the objects a container
+   * of {@code type} holds) refers to through the instance fields of project classes, recursively:
+   * {@code Order#buyer} of type {@code Resident}, whose {@code home} is a {@code Home}, gives the
+   * resident's and the home's elements; also through a container field ({@code List<Home>}), an
+   * array or an {@code Optional}. Each class counts once, so cycles end. Not the elements of
+   * {@code type}'s own class, nor fields that are data elements themselves.
+   */
+  List<DataRef> nestedObjects(TypeMirror type) {
+    List<TypeElement> roots = new ArrayList<>();
+    classesIn(type, roots, 0);
+    if (roots.isEmpty()) {
+      return List.of();
+    }
+    if (roots.size() == 1) {
+      return nestedOfType.computeIfAbsent(roots.get(0), this::nested);
+    }
+    Set<DataRef> all = new LinkedHashSet<>();
+    for (TypeElement root : roots) {
+      all.addAll(nestedOfType.computeIfAbsent(root, this::nested));
+    }
+    return List.copyOf(all);
+  }
+
+  private List<DataRef> nested(TypeElement root) {
+    Set<TypeElement> visited = new HashSet<>();
+    visited.add(root);
+    Set<DataRef> found = new LinkedHashSet<>();
+    Deque<TypeElement> work = new ArrayDeque<>();
+    work.push(root);
+    List<TypeElement> held = new ArrayList<>();
+    while (!work.isEmpty()) {
+      for (TypeElement each = work.pop(); each != null; each = superclass(each)) {
+        if (isLibrary(names.binaryName(each)) || !seen(each)) {
+          break; // a library's fields are not followed
+        }
+        for (Element member : each.getEnclosedElements()) {
+          if (member.getKind() != ElementKind.FIELD || member.getModifiers().contains(Modifier.STATIC)
+              || index.member(member).isPresent()) {
+            continue;
+          }
+          held.clear();
+          classesIn(member.asType(), held, 0);
+          for (TypeElement type : held) {
+            if (visited.add(type)) {
+              found.addAll(index.wholeObject(type.asType()));
+              work.push(type);
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The classes of {@code type}: itself, or the element types of a container or array of them. */
+  private void classesIn(TypeMirror type, List<TypeElement> into, int depth) {
+    List<TypeMirror> held = depth < 3 ? containers.held(type) : List.of();
+    if (!held.isEmpty()) {
+      for (TypeMirror element : held) {
+        classesIn(element, into, depth + 1);
+      }
+    } else if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+        && element.getKind() != ElementKind.ENUM) {
+      into.add(element);
+    }
   }
 
   /**

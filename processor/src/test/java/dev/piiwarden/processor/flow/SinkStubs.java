@@ -21,6 +21,9 @@ final class SinkStubs {
             public interface Logger {
               void info(String format, Object... arguments);
               void warn(String message);
+              void warn(String message, Throwable t);
+              void error(String format, Object... arguments);
+              void error(String message, Throwable t);
               void debug(String format, Object argument);
             }
             """),
