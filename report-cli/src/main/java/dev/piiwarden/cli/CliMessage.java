@@ -118,7 +118,7 @@ public enum CliMessage {
           + " credential (the values of piiwarden.redaction.detectors)"),
   REDACT_BAD_KEY(
       "--keys: key name '%s' may hold only ASCII letters, digits, '_' and '-'; pass key names"
-          + " separated by commas, e.g. --keys member_pin,otp"),
+          + " separated by commas, e.g. --keys member_code,vault_ref"),
   REDACT_BAD_PATTERN(
       "--pattern %s: %s; pass TYPE=REGEX, TYPE lower-case letters, digits, '.', '_' or '-', REGEX"
           + " in RE2J syntax (no back-references or look-around)"),

@@ -23,7 +23,9 @@ package dev.piiwarden.core.redaction;
  *   <li>credential: an {@code =} or a {@code :} (what follows a key), a {@code >} right after a
  *       letter (an XML element's, {@code <password>}), or {@code bearer } or {@code basic } in any
  *       case (the bare {@code Bearer token} and {@code Basic token}), or {@code eyJ} (a bare JSON
- *       Web Token's start).
+ *       Web Token's start), or a {@code _} ending a secret token's prefix ({@code ghp_}, {@code
+ *       sk_live_}), or a digit run after two capitals in a word that starts with {@code AKIA} or
+ *       {@code ASIA} (an AWS key id with a digit; see {@link SecretTokens}).
  * </ul>
  *
  * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
@@ -60,6 +62,7 @@ final class CandidateFilter {
   private static final int SLASH = 7;
   private static final int TAG_END = 8;
   private static final int LETTER_J = 9;
+  private static final int UNDERSCORE = 10;
 
   private static final byte[] KIND = new byte[128];
 
@@ -84,6 +87,7 @@ final class CandidateFilter {
     KIND['/'] = SLASH;
     KIND['>'] = TAG_END;
     KIND['J'] = LETTER_J;
+    KIND['_'] = UNDERSCORE;
   }
 
   private CandidateFilter() {}
@@ -151,8 +155,13 @@ final class CandidateFilter {
         mostDots = Math.max(mostDots, dots);
         cluster = lastDigit >= i - 3 && separators(text, lastDigit + 1, i) ? cluster + length : length;
         longestCluster = Math.max(longestCluster, cluster);
-        if (length >= 2 && i >= 2 && countryCase(text.charAt(i - 2), text.charAt(i - 1))) {
-          found |= IBAN;
+        if (i >= 2 && countryCase(text.charAt(i - 2), text.charAt(i - 1))) {
+          if (length >= 2) {
+            found |= IBAN;
+          }
+          if (text.charAt(i - 1) <= 'Z' && SecretTokens.awsKeyIdAround(text, i)) {
+            found |= CREDENTIAL;
+          }
         }
         lastDigit = end - 1;
         i = end;
@@ -194,6 +203,11 @@ final class CandidateFilter {
             found |= CREDENTIAL;
           }
           break;
+        case UNDERSCORE:
+          if (i >= 3 && secretPrefixEnd(text.charAt(i - 1)) && SecretTokens.prefixEndsAt(text, i)) {
+            found |= CREDENTIAL;
+          }
+          break;
         default: // LETTER_B
           if (follows(text, i + 1, BEARER_REST) || follows(text, i + 1, BASIC_REST)) {
             found |= CREDENTIAL;
@@ -217,6 +231,11 @@ final class CandidateFilter {
       }
     }
     return found;
+  }
+
+  /** Whether {@code c} can end what comes before a secret token prefix's {@code _}: ghp, github_pat, sk_live. */
+  private static boolean secretPrefixEnd(char c) {
+    return c == 'p' || c == 'o' || c == 'u' || c == 's' || c == 'r' || c == 't' || c == 'e';
   }
 
   /** Whether {@code [from, to)} holds only separators a digit cluster may have inside it. */

@@ -11,14 +11,33 @@ import java.util.Locale;
  */
 final class ContextWords {
   private final char[][] words;
+  private final char[][] otherWords;
   private final int window;
+  private final boolean camelCase;
 
   ContextWords(int window, List<String> words) {
+    this(window, words, List.of(), false);
+  }
+
+  /**
+   * @param otherWords words that start with a context word but are not one ("tel-aviv" is no
+   *     "tel"): where one of them starts, the context word there does not count
+   * @param camelCase whether a context word also counts at a camel-case boundary after two small
+   *     letters ({@code customerPhone}; not {@code iPhone})
+   */
+  ContextWords(int window, List<String> words, List<String> otherWords, boolean camelCase) {
     this.window = window;
-    this.words = new char[words.size()][];
+    this.camelCase = camelCase;
+    this.words = lowerCase(words);
+    this.otherWords = lowerCase(otherWords);
+  }
+
+  private static char[][] lowerCase(List<String> words) {
+    char[][] chars = new char[words.size()][];
     for (int i = 0; i < words.size(); i++) {
-      this.words[i] = words.get(i).toLowerCase(Locale.ROOT).toCharArray();
+      chars[i] = words.get(i).toLowerCase(Locale.ROOT).toCharArray();
     }
+    return chars;
   }
 
   /**
@@ -31,13 +50,36 @@ final class ContextWords {
       from--;
     }
     for (int i = from; i < start; i++) {
-      if (CharClasses.alnumBefore(text, i) || !CharClasses.is(text.charAt(i), CharClasses.LETTER)) {
+      if (!CharClasses.is(text.charAt(i), CharClasses.LETTER)
+          || (CharClasses.alnumBefore(text, i) && !camelCaseStart(text, i))) {
         continue;
       }
       for (char[] word : words) {
-        if (startsWith(text, i, start, word)) {
+        if (startsWith(text, i, start, word) && !startsOtherWord(text, i, start)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private boolean camelCaseStart(CharSequence text, int at) {
+    return camelCase && at >= 2 && isCapital(text.charAt(at))
+        && isSmall(text.charAt(at - 1)) && isSmall(text.charAt(at - 2));
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isSmall(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private boolean startsOtherWord(CharSequence text, int at, int limit) {
+    for (char[] word : otherWords) {
+      if (startsWith(text, at, limit, word)) {
+        return true;
       }
     }
     return false;

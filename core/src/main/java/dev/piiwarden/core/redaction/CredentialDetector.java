@@ -43,6 +43,30 @@ final class CredentialDetector implements Detector {
    * only right before an {@code =}, as a cookie writes it.
    */
   private static final String SESSION_COOKIE = "session";
+  /**
+   * Keys that name a credential only before an {@code =} or as a quoted key ({@code "pass":}):
+   * after a bare {@code :} they are a test count ({@code pass: 12}) or prose ({@code credentials:
+   * loaded from profile default}).
+   */
+  private static final List<String> ASSIGNED_KEYS = List.of("pass", "credentials");
+  /**
+   * Words that open a sentence about a credential after its key's {@code :}, where a value would
+   * stand: what happened to it or what it must be.
+   */
+  private static final List<String> PROSE_WORDS = List.of(
+      "must", "should", "is", "was", "has", "does", "did", "cannot", "not", "expired", "expires",
+      "invalid", "missing", "required", "signature", "verification", "validation", "mismatch",
+      "rejected", "revoked", "incorrect", "wrong", "malformed", "unknown", "too", "changed",
+      "updated", "refreshed", "reset");
+  /** The longest word of {@link #PROSE_WORDS}. */
+  private static final int MAX_PROSE_WORD = 12;
+  /** Keys shorter than this do not count at the end of a word of capitals ({@code BYPASS=1}). */
+  private static final int MIN_CAPITALS_KEY = 5;
+  /**
+   * Placeholders in small letters that tools print instead of a secret: Kafka's configuration
+   * dump writes {@code ssl.keystore.password = [hidden]}.
+   */
+  private static final List<String> PLACEHOLDERS = List.of("[hidden]", "[redacted]", "[filtered]", "[masked]");
   /** How a JSON Web Token starts: <code>{"</code> in Base64, its header's first characters. */
   private static final String JWT_START = "eyj";
   /** The fewest Base64url characters of a JWT's header and of its payload. */
@@ -65,6 +89,7 @@ final class CredentialDetector implements Detector {
     keys.add(BASIC);
     keys.add(JWT_START);
     keys.add(SESSION_COOKIE);
+    keys.addAll(SecretTokens.PREFIXES);
     this.automaton = KeyAutomaton.of(keys);
   }
 
@@ -89,7 +114,8 @@ final class CredentialDetector implements Detector {
     int keyStart = name.length() - length;
     return length > 0 && keyBoundary(name, keyStart, name.length())
         && !named(name, keyStart, name.length(), BASIC)
-        && !named(name, keyStart, name.length(), JWT_START);
+        && !named(name, keyStart, name.length(), JWT_START)
+        && !SecretTokens.isPrefix(name, keyStart, name.length());
   }
 
   /**
@@ -122,6 +148,9 @@ final class CredentialDetector implements Detector {
 
   @Override
   public long detect(CharSequence text, int at, int keyStart) {
+    if (SecretTokens.isPrefix(text, keyStart, at)) {
+      return SecretTokens.match(text, keyStart, at);
+    }
     if (!keyBoundary(text, keyStart, at)) {
       return NONE;
     }
@@ -137,6 +166,9 @@ final class CredentialDetector implements Detector {
     int n = text.length();
     if (named(text, keyStart, at, SESSION_COOKIE) && (at >= n || text.charAt(at) != '=')) {
       return NONE; // "session: started", "session = 4": only a cookie's session=<id>
+    }
+    if (assignedOnly(text, keyStart, at)) {
+      return NONE;
     }
     if (at < n && keyStart > 0 && opensElement(text, keyStart)) {
       int tagEnd = tagEnd(text, at);
@@ -154,8 +186,10 @@ final class CredentialDetector implements Detector {
     if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
       return NONE;
     }
+    boolean colon = text.charAt(i) == ':';
     i++;
     if (i < n && text.charAt(i) == '>') {
+      colon = false;
       i++;
     }
     i = skipBlanks(text, i);
@@ -164,6 +198,9 @@ final class CredentialDetector implements Detector {
     }
     if (startsWith(text, i, n, REJECTED_VALUE)) {
       return rejectedValue(text, i + REJECTED_VALUE.length());
+    }
+    if (colon && prose(text, i)) {
+      return NONE;
     }
     if (named(text, keyStart, at, PWD) && workingDirectory(text, i)) {
       return NONE;
@@ -189,6 +226,48 @@ final class CredentialDetector implements Detector {
       }
     }
     return value(text, i);
+  }
+
+  /**
+   * Whether the text after a key's {@code :} at {@code i} is a sentence about the credential, not
+   * its value: a word of {@link #PROSE_WORDS} followed by a blank and another word ({@code Invalid
+   * token: signature verification failed}, {@code Password: must be at least 12 characters}). A
+   * value with a digit or a sign in it, or a word alone, is still a value.
+   */
+  private static boolean prose(CharSequence text, int i) {
+    int n = text.length();
+    int end = i;
+    while (end < n && end - i <= MAX_PROSE_WORD && CharClasses.isLetter(text.charAt(end))) {
+      end++;
+    }
+    if (end + 1 >= n || text.charAt(end) != ' ' || !CharClasses.isLetter(text.charAt(end + 1))) {
+      return false;
+    }
+    for (String word : PROSE_WORDS) {
+      if (named(text, i, end, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the key {@code [keyStart, at)} is one of {@link #ASSIGNED_KEYS} and neither an {@code =}
+   * follows it nor quotes surround it.
+   */
+  private static boolean assignedOnly(CharSequence text, int keyStart, int at) {
+    boolean assigned = false;
+    for (String key : ASSIGNED_KEYS) {
+      assigned |= named(text, keyStart, at, key);
+    }
+    if (!assigned) {
+      return false;
+    }
+    int n = text.length();
+    if (at < n && text.charAt(at) == '=') {
+      return false;
+    }
+    return !(keyStart > 0 && at < n && isQuote(text.charAt(keyStart - 1)) && isQuote(text.charAt(at)));
   }
 
   /** The value starting at {@code i}: quoted, escaped-quoted or bare. */
@@ -491,6 +570,9 @@ final class CredentialDetector implements Detector {
    * scan stays linear on a run of capitals).
    */
   private static boolean endsWordOfCapitals(CharSequence text, int keyStart, int keyEnd) {
+    if (keyEnd - keyStart < MIN_CAPITALS_KEY) {
+      return false;
+    }
     for (int k = keyStart; k < keyEnd; k++) {
       if (!isCapital(text.charAt(k))) {
         return false;
@@ -528,7 +610,18 @@ final class CredentialDetector implements Detector {
     return startsWith(text, start, end, Redactor.MASK_START)
         || startsWith(text, start, end, "[REDACTION_FAILED]")
         || startsWith(text, start, end, "[credential:")
-        || placeholderWord(text, start, end);
+        || placeholderWord(text, start, end)
+        || lowerCasePlaceholder(text, start, end);
+  }
+
+  private static boolean lowerCasePlaceholder(CharSequence text, int start, int end) {
+    for (String placeholder : PLACEHOLDERS) {
+      int stop = start + placeholder.length();
+      if (startsWith(text, start, end, placeholder) && (stop == end || endsBareValue(text.charAt(stop)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A bracketed word of capitals another tool put in a value's place: {@code [REDACTED]}, {@code [FILTERED]}. */

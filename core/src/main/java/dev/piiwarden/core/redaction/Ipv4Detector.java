@@ -17,6 +17,8 @@ import java.util.List;
 final class Ipv4Detector implements Detector {
   private static final ContextWords VERSION_WORDS =
       new ContextWords(12, List.of("version", "ver", "release", "build", "revision", "rev"));
+  /** The longest product name looked back over before a version: {@code MyApp/}. */
+  private static final int MAX_PRODUCT_NAME = 32;
 
   @Override
   public String type() {
@@ -48,7 +50,7 @@ final class Ipv4Detector implements Detector {
         return NONE;
       }
     }
-    if (VERSION_WORDS.precede(text, at) || !host(text, at, end)) {
+    if (VERSION_WORDS.precede(text, at) || productVersion(text, at, end) || !host(text, at, end)) {
       return NONE;
     }
     return Detector.match(at, end);
@@ -73,7 +75,8 @@ final class Ipv4Detector implements Detector {
       }
     }
     address = (address << 8) | octet;
-    if ((address & 0xFFFFFF) == 0 || (address >>> 24) == 127 || address == 0xFFFFFFFFL) {
+    if ((address & 0xFFFFFF) == 0 || (address >>> 24) == 127 || address == 0xFFFFFFFFL
+        || contiguousMask(address)) {
       return false;
     }
     int n = text.length();
@@ -89,6 +92,50 @@ final class Ipv4Detector implements Detector {
     boolean network = prefix < 32 && (after >= n || !CharClasses.isAlnum(text.charAt(after)))
         && (address & (0xFFFFFFFFL >>> prefix)) == 0;
     return !network;
+  }
+
+  /**
+   * Whether the address is a netmask's shape, ones then zeros ({@code 255.255.255.0}, {@code
+   * 255.255.240.0}): every such quad not already a {@code /8}'s network lies in {@code
+   * 240.0.0.0/4}, reserved and no machine's, and it is what ifconfig, DHCP and network
+   * configuration print next to an address.
+   */
+  private static boolean contiguousMask(long address) {
+    long zeros = ~address & 0xFFFFFFFFL;
+    return (zeros & (zeros + 1)) == 0;
+  }
+
+  /**
+   * Whether the quad {@code [at, end)} is the version of a product token ({@code MyApp/5.12.0.3},
+   * {@code Apache/2.4.57.1}, as user agents and {@code Server} headers write them): right after
+   * {@code Name/}, a name that starts a word with a capital and has a small letter, and no port
+   * after it. A host name before a {@code /} (Java's {@code db.example.com/10.1.2.3:5432}) is in
+   * small letters, has dots or a port follows; a Windows host's ({@code DESKTOP-7Q2/10.1.2.3}) is in
+   * capitals.
+   */
+  private static boolean productVersion(CharSequence text, int at, int end) {
+    if (at < 2 || text.charAt(at - 1) != '/') {
+      return false;
+    }
+    int n = text.length();
+    if (end + 1 < n && text.charAt(end) == ':' && CharClasses.isDigit(text.charAt(end + 1))) {
+      return false;
+    }
+    int start = at - 1;
+    boolean small = false;
+    while (start > 0 && at - start <= MAX_PRODUCT_NAME && productNameChar(text.charAt(start - 1))) {
+      start--;
+      char c = text.charAt(start);
+      small |= c >= 'a' && c <= 'z';
+    }
+    char first = text.charAt(start);
+    return start < at - 1 && small && first >= 'A' && first <= 'Z'
+        && (start == 0 || !productNameChar(text.charAt(start - 1)) && text.charAt(start - 1) != '/'
+            && text.charAt(start - 1) != '.');
+  }
+
+  private static boolean productNameChar(char c) {
+    return CharClasses.isAlnum(c) || c == '-' || c == '_';
   }
 
   /**

@@ -53,7 +53,8 @@ class CandidateFilterTest {
       "bearer ", "Bearer ", "BEARER", "%40", "@", "::", ":", "password", "pwd", "session-id",
       "Authorization: ", "tel ", "phone ", "ssn ", "version ", "DE", "NO93", "GB82", "4111",
       "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-",
-      "%2B44", "%2b1", "4111+", "+1111", "DE89+", "Basic ", "basic ", "dXNlcjpwYXNz", "YTpi"
+      "%2B44", "%2b1", "4111+", "+1111", "DE89+", "Basic ", "basic ", "dXNlcjpwYXNz", "YTpi",
+      "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026"
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -102,7 +103,13 @@ class CandidateFilterTest {
         Arguments.of("credential", "abcdefgh", "bEARER ", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "YTpi", "Basic ", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "YTpi", "bASIC ", CandidateFilter.CREDENTIAL),
-        Arguments.of("credential", "p", "//u:", CandidateFilter.USER_INFO));
+        Arguments.of("credential", "p", "//u:", CandidateFilter.USER_INFO),
+        Arguments.of("credential", "ghp_" + "a".repeat(36), "", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "github_pat_" + "a".repeat(22), "", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "rk_live_" + "a".repeat(24), "", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "AKIA" + "A".repeat(15) + "2", "", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "ASIA2" + "A".repeat(15), "", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "AIza" + "a".repeat(35), "k=", CandidateFilter.CREDENTIAL));
   }
 
   /**
@@ -192,7 +199,11 @@ class CandidateFilterTest {
         Arguments.of("redis:/u:p@cache", CandidateFilter.USER_INFO),
         Arguments.of("password is hunter2", CandidateFilter.CREDENTIAL),
         Arguments.of("bearerabcdefgh", CandidateFilter.CREDENTIAL),
-        Arguments.of("bearer", CandidateFilter.CREDENTIAL));
+        Arguments.of("bearer", CandidateFilter.CREDENTIAL),
+        Arguments.of("ghx_16C7e42F292c6912E7710c838347Ae178B4a", CandidateFilter.CREDENTIAL),
+        Arguments.of("AKIAIOSFODNNQEXAMPLE", CandidateFilter.CREDENTIAL),
+        Arguments.of("xAKIAIOSFODNN7EXAMPLE", CandidateFilter.CREDENTIAL),
+        Arguments.of("AIzaSyD-FAKEKEY1234567890abcdEFGHijklmn", CandidateFilter.CREDENTIAL));
   }
 
   @Test

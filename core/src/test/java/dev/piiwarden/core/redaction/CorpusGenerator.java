@@ -286,7 +286,8 @@ public final class CorpusGenerator {
             + " micros=" + (1_600_000_000_000_000L + (long) (random.nextDouble() * 1e14))
             + " epoch=" + (1_600_000_000 + random.nextInt(200_000_000));
       case 4:
-        return pick(List.of("version ", "release ", "build ", "Version: ")) + (1 + random.nextInt(20))
+        return pick(List.of("version ", "release ", "build ", "Version: ", "UA: MyApp/", "Server: Apache/"))
+            + (1 + random.nextInt(20))
             + "." + random.nextInt(20) + "." + random.nextInt(20) + "." + random.nextInt(200);
       case 5:
         return "artifact piiwarden-" + random.nextInt(10) + "." + random.nextInt(10) + "."
@@ -319,8 +320,13 @@ public final class CorpusGenerator {
       case 15:
         return "id " + digits(9) + " batch " + digits(10) + " count " + random.nextInt(1000);
       case 16:
-        return "date 2024-" + (10 + random.nextInt(3)) + "-" + (10 + random.nextInt(18))
-            + " phone count " + random.nextInt(100);
+        return random.nextBoolean()
+            ? "date 2024-" + (10 + random.nextInt(3)) + "-" + (10 + random.nextInt(18))
+                + " phone count " + random.nextInt(100)
+            : pick(List.of("call took " + digits(7) + " ms", "sms batch sent " + digits(7) + " messages",
+                "mobile app build " + digits(10) + " uploaded",
+                "phone verified on 11/" + (10 + random.nextInt(18)) + "/2026 10:11",
+                "ifconfig eth0 netmask 255.255." + pick(List.of("255.0", "240.0", "0.0", "255.192"))));
       case 17:
         return "thread pool-" + random.nextInt(9) + "-thread-" + random.nextInt(99) + " heap "
             + random.nextInt(4096) + "MB " + random.nextInt(100) + "%";

@@ -58,6 +58,38 @@ class CredentialDetectorTest {
       secret=[s3cr3t1, s3cr3t2] ok             | secret=[REDACTED:credential] ok
       {"token":{"access_token":"ya29.abc","expires_in":3600},"user_id":42} | {"token":{"access_token":"[REDACTED:credential]","expires_in":3600},"user_id":42}
       on field 'password': rejected value [hunter 2]; codes [Size.form.password] | on field 'password': rejected value [[REDACTED:credential]]; codes [Size.form.password]
+      GET /login?user=bob&pass=hunter2 HTTP/1.1 | GET /login?user=bob&pass=[REDACTED:credential] HTTP/1.1
+      {"user":"bob","pass":"hunter2"}          | {"user":"bob","pass":"[REDACTED:credential]"}
+      mqtt connect user=bob pw=hunter2         | mqtt connect user=bob pw=[REDACTED:credential]
+      verify pin=4321 for card                 | verify pin=[REDACTED:credential] for card
+      PIN: 4321                                | PIN: [REDACTED:credential]
+      otp=123456 sent                          | otp=[REDACTED:credential] sent
+      passcode: 123456                         | passcode: [REDACTED:credential]
+      credentials=bob:hunter2                  | credentials=[REDACTED:credential]
+      GET /pay?pan=4111111111111111&cvv=123 HTTP/1.1 | GET /pay?pan=4111111111111111&cvv=[REDACTED:credential] HTTP/1.1
+      {"cardNumber":"x","cvc":"123","exp":"12/29"} | {"cardNumber":"x","cvc":"[REDACTED:credential]","exp":"12/29"}
+      card_cvv2=123                            | card_cvv2=[REDACTED:credential]
+      DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=Eby8vdM0xNgf==;EndpointSuffix=core.windows.net | DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=[REDACTED:credential];EndpointSuffix=core.windows.net
+      Ocp-Apim-Subscription-Key: 0123456789abcdef0123456789abcdef | Ocp-Apim-Subscription-Key: [REDACTED:credential]
+      GET /echo?subscription-key=0123456789abcdef HTTP/1.1 | GET /echo?subscription-key=[REDACTED:credential] HTTP/1.1
+      x-functions-key: abc123def456==          | x-functions-key: [REDACTED:credential]
+      DB_PASS=hunter2                          | DB_PASS=[REDACTED:credential]
+      userPin=4321                             | userPin=[REDACTED:credential]
+      gpio_pin=17                              | gpio_pin=[REDACTED:credential]
+      cloning with ghp_16C7e42F292c6912E7710c838347Ae178B4a now | cloning with [REDACTED:credential] now
+      installation (ghs_16C7e42F292c6912E7710c838347Ae178B4a) | installation ([REDACTED:credential])
+      pat github_pat_11ABCDEFG0123456789abc_defGHIjklMNOpqrSTUvwxYZ0123456789 used | pat [REDACTED:credential] used
+      stripe key sk_live_4eC39HqLyjWDarjtT1zdp7dc | stripe key [REDACTED:credential]
+      restricted rk_live_4eC39HqLyjWDarjtT1zdp7dcXYZ, ok | restricted [REDACTED:credential], ok
+      using credentials AKIAIOSFODNN7EXAMPLE from profile default | using credentials [REDACTED:credential] from profile default
+      role ASIAY34FZKBOKMUTVV7A expires | role [REDACTED:credential] expires
+      GET /geocode/json?address=x&key=AIzaSyD-FAKEKEY1234567890abcdEFGHijklmn HTTP/1.1 | GET /geocode/json?address=x&key=[REDACTED:credential] HTTP/1.1
+      {"apiKey2":"AIzaSyD-FAKEKEY1234567890abcdEFGHijklmn"} | {"apiKey2":"[REDACTED:credential]"}
+      token: abc123 expired                    | token: [REDACTED:credential] expired
+      password: hunter2 must change            | password: [REDACTED:credential] must change
+      token: expired                           | token: [REDACTED:credential]
+      password=must be changed                 | password=[REDACTED:credential] be changed
+      token: expired-at-noon now               | token: [REDACTED:credential] now
       PWD=hunter2                              | PWD=[REDACTED:credential]
       <wsse:Password Type="http://x#PasswordText">hunter2</wsse:Password> | <wsse:Password Type="http://x#PasswordText">[REDACTED:credential]</wsse:Password>
       <ns2:token>abcDEF123456</ns2:token>      | <ns2:token>[REDACTED:credential]</ns2:token>
@@ -113,6 +145,25 @@ class CredentialDetectorTest {
       user session = 4 closed
       header eyJhbGciOiJIUzI1NiJ9 only
       monkeyJar=eyJhbGciOiJIUzI1NiJ9.x and EYJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig
+      tests pass: 12, fail: 0
+      credentials: loaded from profile default
+      bypass=1 compass=north spin=2 shipping=3 topic=x
+      BYPASS=1 SPIN=2 SHOTP=3
+      passes=3 pinned=true otpEnabled=true
+      ssl.keystore.password = [hidden]
+      ssl.truststore.password = [hidden], ssl.key.password = null
+      Invalid token: signature verification failed
+      token: expired at 2026-11-24T10:11:12Z
+      Password: must be at least 12 characters
+      Refresh token: revoked by user
+      ghp_tooShort123 and xghp_16C7e42F292c6912E7710c838347Ae178B4a
+      GHP_16C7e42F292c6912E7710c838347Ae178B4a
+      ghp_16C7e42F292c6912E7710c838347Ae178B4aX
+      sk_test_4eC39HqLyjWDarjtT1zdp7dc and sk_live_short
+      AKIAIOSFODNNQEXAMPLE has no digit
+      AKIAIOSFODNN7EXAMPLE1 and XAKIAIOSFODNN7EXAMPL and akiaiosfodnn7example
+      timezone Asia/Tokyo and ASIA: 12
+      bare AIzaSyD-FAKEKEY1234567890abcdEFGHijklmn
       """)
   void otherTextStays(String text) {
     assertEquals(text, redactor.redact(text));

@@ -30,6 +30,13 @@ class IpDetectorTest {
       ::1:1                               | [REDACTED:ip]
       from 0:0:0:0:0:0:10.0.0.1 on        | from [REDACTED:ip] on
       peers:\\n10.1.2.3\\n10.1.2.4        | peers:\\n[REDACTED:ip]\\n[REDACTED:ip]
+      refused: localhost/10.1.2.3         | refused: localhost/[REDACTED:ip]
+      db.example.com/10.1.2.3:5432        | db.example.com/[REDACTED:ip]:5432
+      Kafka/10.1.2.3:9092                 | Kafka/[REDACTED:ip]:9092
+      from DESKTOP-7Q2/192.168.1.5        | from DESKTOP-7Q2/[REDACTED:ip]
+      GET /clients/Ban/203.0.113.9        | GET /clients/Ban/[REDACTED:ip]
+      ip 255.255.255.1 and 255.0.255.0    | ip [REDACTED:ip] and [REDACTED:ip]
+      inet 10.1.2.3  netmask 255.255.255.0 | inet [REDACTED:ip]  netmask 255.255.255.0
       """)
   void addressesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -64,6 +71,11 @@ class IpDetectorTest {
       a /8 network 1.0.0.0 and 119.0.0.0
       Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36
       Edg/131.0.0.0 and OPR/105.0.0.0
+      UA: MyApp/5.12.0.3 (iPhone; iOS 17.1)
+      Server: Apache/2.4.57.1
+      okhttp/4.12.0 MyApp-Android/5.12.0.3
+      inet6 fe80  netmask 255.255.255.0  broadcast
+      Mask:255.255.0.0 and mask 255.255.255.192 and 255.255.240.0
       """)
   void otherShapesStay(String text) {
     assertEquals(text, redactor.redact(text));

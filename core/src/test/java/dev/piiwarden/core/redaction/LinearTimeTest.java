@@ -46,6 +46,11 @@ class LinearTimeTest {
         Arguments.of("open parentheses", "(1"),
         Arguments.of("url user info", "//u:p@"),
         Arguments.of("long user info", "//u:" + "p".repeat(300) + "@"),
+        Arguments.of("secret token prefixes", "ghp_sk_live_"),
+        Arguments.of("capitals and digits", "AKIA1"),
+        Arguments.of("phone context and dates", "phone 11/24/2026 7 ms id "),
+        Arguments.of("keys before prose", "token: must "),
+        Arguments.of("product versions", "MyApp/1.2.3.4/"),
         Arguments.of("mixed", "x@y.z 1.2.3 +4 pwd: a::b (5) DE00 "));
   }
 

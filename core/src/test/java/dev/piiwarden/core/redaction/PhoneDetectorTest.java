@@ -30,6 +30,23 @@ class PhoneDetectorTest {
       ?tel=(555)+123-4567                | ?tel=[REDACTED:phone]
       details\\n+447911123456             | details\\n[REDACTED:phone]
       details\\nphone: 020 7946 0958      | details\\nphone: [REDACTED:phone]
+      call 020 7946 0958 now             | call [REDACTED:phone] now
+      Handy mobile: 0151 23456789        | Handy mobile: [REDACTED:phone]
+      call 555-123-4567 at 10:30         | call [REDACTED:phone] at 10:30
+      phone 555-123-4567 sales           | phone [REDACTED:phone] sales
+      phone: 0151 23456789 mobile        | phone: [REDACTED:phone] mobile
+      phone identity 0151 23456789       | phone identity [REDACTED:phone]
+      tel 0151 23456789                  | tel [REDACTED:phone]
+      tel-nr 0151 23456789               | tel-nr [REDACTED:phone]
+      Customer(id=1042, customerPhone=07700900123) | Customer(id=1042, customerPhone=[REDACTED:phone])
+      contactPhone=4155552671            | contactPhone=[REDACTED:phone]
+      Customer(contactNumber=07700900123) | Customer(contactNumber=[REDACTED:phone])
+      {"contact_number":"020 7946 0958"} | {"contact_number":"[REDACTED:phone]"}
+      mobileNumber=07700900123           | mobileNumber=[REDACTED:phone]
+      caller id: 555-123-4567            | caller id: [REDACTED:phone]
+      caller_id=5551234567               | caller_id=[REDACTED:phone]
+      delivered msisdn=447911123456 ok   | delivered msisdn=[REDACTED:phone] ok
+      MSISDN: 4915123456789              | MSISDN: [REDACTED:phone]
       """)
   void phonesAreMasked(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -55,6 +72,24 @@ class PhoneDetectorTest {
       encoded glued x%2B442079460958
       encoded then a letter %2BA442079460958
       a plus is no separator unencoded +44+20+7946+0958
+      call took 1234567 ms
+      sms batch sent 1234567 messages
+      call took 12 345 678 NS
+      phone sync 1234567 bytes
+      mobile app build 2026112401 uploaded
+      phone_verification id=123 4567 890
+      phone verified on 11/24/2026 10:11
+      phone verified on 24.11.2026 10:11:12
+      phone verified on 24-11-2026
+      phone verified on 2026/11/24
+      tel-aviv dc latency 12 345 678
+      Tel Aviv dc latency 12 345 678
+      telemetry batch 1234567
+      tel-aviv dc latency 12 345 678 ns
+      iPhone 1234567
+      phone 4915123456789
+      msisdn 0915123456789
+      order number 07700900123
       """)
   void otherNumbersStay(String text) {
     assertEquals(text, redactor.redact(text));

@@ -154,13 +154,13 @@ class RedactorTest {
 
   @Test
   void extraKeysAreCredentialsToo() {
-    assertEquals("member_pin=abc123 user=bob", Redactor.withDefaults().redact("member_pin=abc123 user=bob"));
-    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_pin").build());
-    assertEquals("member_pin=[REDACTED:credential] user=bob",
-        withKey.redact("member_pin=abc123 user=bob"));
-    assertEquals("Member-Pin: [REDACTED:credential]",
-        Redactor.create(RedactionSettings.builder().extraKey("member-pin").build())
-            .redact("Member-Pin: abc123"));
+    assertEquals("member_code=abc123 user=bob", Redactor.withDefaults().redact("member_code=abc123 user=bob"));
+    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_code").build());
+    assertEquals("member_code=[REDACTED:credential] user=bob",
+        withKey.redact("member_code=abc123 user=bob"));
+    assertEquals("Member-Code: [REDACTED:credential]",
+        Redactor.create(RedactionSettings.builder().extraKey("member-code").build())
+            .redact("Member-Code: abc123"));
   }
 
   @Test
@@ -178,10 +178,10 @@ class RedactorTest {
     }
     assertEquals(null, redactor.redactValue("token", null));
     assertEquals("abc", redactor.redactValue(null, "abc"));
-    assertEquals("zzz", redactor.redactValue("member_pin", "zzz"));
+    assertEquals("zzz", redactor.redactValue("member_code", "zzz"));
     assertEquals("premium", redactor.redactValue("plan.basic", "premium"));
-    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_pin").build());
-    assertEquals("[REDACTED:credential]", withKey.redactValue("member_pin", "zzz"));
+    Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_code").build());
+    assertEquals("[REDACTED:credential]", withKey.redactValue("member_code", "zzz"));
     assertEquals("[REDACTED:credential]", redactor.redactValue("JSESSIONID", "8F2A9C1D0E7B"));
     assertEquals("4111111111111111", redactor.redactValue("dd.trace_id", "4111111111111111"));
     assertEquals("4986947095633979044", redactor.redactValue("dd.span_id", "4986947095633979044"));

@@ -121,11 +121,11 @@ class RedactCommandTest {
   @Test
   void detectorsKeysAndPatternsAreTheAgentOptions() {
     RedactRun run = RedactRun.of(
-        "bob@example.com 203.0.113.7 member_pin=abc123 employee E-123456\n",
-        "--detectors", "email,credential", "--keys", "member_pin,otp", "--pattern", "employee-id=E-[0-9]{6}");
+        "bob@example.com 203.0.113.7 member_code=abc123 employee E-123456\n",
+        "--detectors", "email,credential", "--keys", "member_code,vault_ref", "--pattern", "employee-id=E-[0-9]{6}");
 
     assertEquals(0, run.exitCode(), run.describe());
-    assertEquals("[REDACTED:email] 203.0.113.7 member_pin=[REDACTED:credential] employee"
+    assertEquals("[REDACTED:email] 203.0.113.7 member_code=[REDACTED:credential] employee"
         + " [REDACTED:employee-id]\n", run.text());
   }
 
