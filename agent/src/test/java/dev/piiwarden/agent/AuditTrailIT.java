@@ -38,7 +38,8 @@ class AuditTrailIT {
   @Test
   void theScenarioGivesTheExpectedEventsInOrderAndTheChainVerifies() throws Exception {
     Path trail = folder.resolve("audit/piiwarden-audit.jsonl");
-    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail);
+    Path ledger = folder.resolve("consent.jsonl");
+    FixtureJvm.Result run = runScenario("audit.sink=jsonl:" + trail + ",consent.store=file:" + ledger);
 
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
@@ -71,6 +72,12 @@ class AuditTrailIT {
     assertDecision(events.get(4), subject, null);
     assertChange(events.get(5), subject, "WITHDRAWN", "settings");
     assertDecision(events.get(6), subject, "WITHDRAWN");
+    List<String> records = Files.readAllLines(ledger);
+    assertEquals(2, records.size(), records::toString);
+    assertEquals(new ObjectMapper().readTree(records.get(0)).get("time").asText(),
+        events.get(2).path("recorded").asText(), "recorded: the ledger record's time, as written");
+    assertEquals(new ObjectMapper().readTree(records.get(1)).get("time").asText(),
+        events.get(5).path("recorded").asText(), "recorded: the ledger record's time, as written");
     assertEquals("0.1.0-SNAPSHOT", events.get(7).get("version").asText());
 
     String text = Files.readString(trail);

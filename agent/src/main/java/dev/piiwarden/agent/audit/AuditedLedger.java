@@ -2,6 +2,7 @@ package dev.piiwarden.agent.audit;
 
 import dev.piiwarden.agent.bootstrap.ConsentBridge;
 import dev.piiwarden.core.audit.ConsentChangeEvents;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,15 +21,20 @@ public final class AuditedLedger implements ConsentBridge.Ledger {
   @Override
   public Object[] grant(String subject, String purpose, String source) {
     Object[] record = ledger.grant(subject, purpose, source);
-    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.GRANTED, source);
+    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.GRANTED, source, timeOf(record));
     return record;
   }
 
   @Override
   public Object[] withdraw(String subject, String purpose, String source) {
     Object[] record = ledger.withdraw(subject, purpose, source);
-    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.WITHDRAWN, source);
+    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.WITHDRAWN, source, timeOf(record));
     return record;
+  }
+
+  /** The time the store wrote into the record ({@link ConsentBridge.Ledger}'s layout), or null. */
+  private static Instant timeOf(Object[] record) {
+    return record != null && record.length > 3 && record[3] instanceof Instant time ? time : null;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.piiwarden.agent.report.AgentReport;
 import dev.piiwarden.core.audit.AuditEvent;
 import dev.piiwarden.core.audit.AuditEventType;
 import dev.piiwarden.core.audit.ConsentChangeEvents;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -117,15 +118,17 @@ public final class ConsentAuditEvents {
   /**
    * Records a grant or withdrawal made through {@code Consents}: {@code consent.changed} with the
    * purpose, {@code state} ({@code GRANTED}, {@code WITHDRAWN}), {@code source} and the actor of
-   * the calling thread's privacy context.
+   * the calling thread's privacy context, and {@code recorded}, the time of the ledger record the
+   * store wrote (null: left out).
    */
-  public static void changed(String subject, String purpose, String state, String source) {
+  public static void changed(String subject, String purpose, String state, String source,
+      Instant recorded) {
     if (AgentAudit.pseudonymizer() == null) {
       return;
     }
     try {
       AgentAudit.record(ConsentChangeEvents.changed(AgentAudit.pseudonymizer(), subject,
-          ACTORS.actorOfThisThread(), purpose, state, source));
+          ACTORS.actorOfThisThread(), purpose, state, source, recorded));
     } catch (Throwable failure) {
       AgentReport.once("audit-change:" + failure.getClass().getName(),
           "could not audit a consent change (" + AgentReport.describe(failure) + ")");

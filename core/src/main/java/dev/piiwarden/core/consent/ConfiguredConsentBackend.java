@@ -114,7 +114,7 @@ public final class ConfiguredConsentBackend implements ConsentBackend {
       ConsentRecord record = change.get();
       try {
         trail.append(ConsentChangeEvents.changed(trail.pseudonymizer(), subject,
-            PrivacyContext.currentActor().orElse(null), purpose, state, source));
+            PrivacyContext.currentActor().orElse(null), purpose, state, source, record.time()));
       } catch (AuditException e) {
         throw new IllegalStateException("piiwarden.audit.sink: " + e.getMessage() + "; the consent"
             + " change is in the ledger, its consent.changed event is not in the trail", e);

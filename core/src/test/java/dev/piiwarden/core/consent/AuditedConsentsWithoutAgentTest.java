@@ -62,6 +62,10 @@ class AuditedConsentsWithoutAgentTest {
     assertEquals("support-agent-7", withdrawn.get("actor").asText());
     assertEquals("[\"marketing\"]", withdrawn.get("purposes").toString());
     assertFalse(String.join("\n", lines).contains("u-7"), "the subject only as a pseudonym");
+    List<String> ledger = Files.readAllLines(folder.resolve("consent.jsonl"));
+    assertEquals(json.readTree(ledger.get(0)).get("time").asText(), granted.path("recorded").asText(),
+        "recorded: the ledger record's time as the store wrote it");
+    assertEquals(json.readTree(ledger.get(1)).get("time").asText(), withdrawn.path("recorded").asText());
     VerificationReport report = new AuditVerifier(AuditKey.load(keyFile)).verify(List.of(trail));
     assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
   }

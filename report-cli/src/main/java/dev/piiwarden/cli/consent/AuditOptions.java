@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import picocli.CommandLine.Option;
 
 /**
@@ -105,14 +106,18 @@ final class AuditOptions {
     return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
   }
 
-  /** Writes the change's event; a failure says that the change itself was recorded. */
-  void changed(AuditAppender trail, String subject, String purpose, String state, String source) {
+  /**
+   * Writes the change's event, with {@code recorded}, the time of the record the store wrote; a
+   * failure says that the change itself was recorded.
+   */
+  void changed(AuditAppender trail, String subject, String purpose, String state, String source,
+      Instant recorded) {
     if (trail == null) {
       return;
     }
     try {
       trail.append(ConsentChangeEvents.changed(trail.pseudonymizer(), subject,
-          actor == null ? DEFAULT_ACTOR : actor.strip(), purpose, state, source));
+          actor == null ? DEFAULT_ACTOR : actor.strip(), purpose, state, source, recorded));
     } catch (AuditException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_AUDIT_NOT_WRITTEN,
           e.getMessage());

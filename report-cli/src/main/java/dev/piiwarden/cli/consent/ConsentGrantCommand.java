@@ -46,7 +46,7 @@ public final class ConsentGrantCommand implements Callable<Integer> {
     try (OpenLedger ledger = ledgerOptions.openForChange(spec.commandLine().getErr(), subject, audit);
         AuditAppender trail = audit.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.grant(subject, purpose, source, lapses));
-      audit.changed(trail, subject, purpose, ConsentChangeEvents.GRANTED, source);
+      audit.changed(trail, subject, purpose, ConsentChangeEvents.GRANTED, source, record.time());
       spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));
     }
     return ExitCode.OK;

@@ -33,7 +33,7 @@ public final class ConsentWithdrawCommand implements Callable<Integer> {
     try (OpenLedger ledger = ledgerOptions.openForChange(spec.commandLine().getErr(), subject, audit);
         AuditAppender trail = audit.open(spec.commandLine().getErr())) {
       ConsentRecord record = ledger.use(l -> l.withdraw(subject, purpose, source));
-      audit.changed(trail, subject, purpose, ConsentChangeEvents.WITHDRAWN, source);
+      audit.changed(trail, subject, purpose, ConsentChangeEvents.WITHDRAWN, source, record.time());
       spec.commandLine().getOut().println(RecordedLine.of(record, ledger.describeStore()));
     }
     return ExitCode.OK;
