@@ -85,6 +85,16 @@ public enum CliMessage {
   KEY_FILE_IS_A_TRAIL(
       "%s %s is an audit trail file (it holds audit records), not an audit key file; pass the key"
           + " file the trail was written with, e.g. piiwarden-audit.key beside the trail, with %1$s K"),
+  CONSENT_VERIFY_WRONG_KEY(
+      "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, so"
+          + " the ledger's subjects cannot be pseudonymised as the trail's events name them; give"
+          + " the key file the trail was written with, --key-file K"),
+  CONSENT_VERIFY_TRAIL_BROKEN(
+      "the audit trail does not verify (above), so the ledger was not compared with it; run"
+          + " 'piiwarden audit verify' on the same trail to see why"),
+  CONSENT_VERIFY_FILE_ONLY(
+      "--store: consent verify reads file: ledgers only, not %s stores; pass the file:<path> of the"
+          + " ledger (the agent's piiwarden.consent.store)"),
   AUDIT_QUERY_WRONG_KEY(
       "no record of the trail (%s) verifies with audit key file %s: it is not the trail's key, and its"
           + " events cannot be matched to a subject with it; give the key file the trail was written"

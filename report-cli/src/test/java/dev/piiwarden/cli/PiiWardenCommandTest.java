@@ -131,7 +131,7 @@ class PiiWardenCommandTest {
   void anUnknownTokenThatIsNoCommandNameIsNotQuoted() {
     CliResult subject = CliRun.run("consent", "kim@example.com", "--subject", "kim@example.com");
     assertEquals(2, subject.exitCode(), subject.describe());
-    assertEquals("piiwarden: unknown command; 'piiwarden consent' has grant, withdraw, list; run"
+    assertEquals("piiwarden: unknown command; 'piiwarden consent' has grant, withdraw, list, verify; run"
         + " 'piiwarden consent --help' for usage\n", subject.err());
     CliResult nothingLike = CliRun.run("zzzzzz", "kim@example.com");
     assertFalse(nothingLike.err().contains("zzzzzz"), nothingLike.err());

@@ -72,6 +72,36 @@ public final class AuditQuery {
   }
 
   /**
+   * The records of one {@code type} ({@code consent.changed}) in the files, in file order; lines
+   * that are no record are left out (verification reports them).
+   *
+   * @throws AuditException when a file cannot be read
+   */
+  public List<Match> ofType(List<Path> files, String type) {
+    String marker = "\"type\":\"" + type + "\"";
+    List<Match> matches = new ArrayList<>();
+    try (TrailLines lines = new TrailLines(files)) {
+      TrailLines.Line line;
+      while ((line = lines.next()) != null) {
+        RecordLine record = RecordLine.parse(line.bytes());
+        if (record == null || !record.unsealed().contains(marker)) {
+          continue;
+        }
+        Map<String, Object> fields;
+        try {
+          fields = JSON.readValue(record.line(), FIELDS);
+        } catch (JsonProcessingException e) {
+          continue;
+        }
+        if (type.equals(fields.get("type"))) {
+          matches.add(new Match(line.file(), line.number(), fields, record.line()));
+        }
+      }
+    }
+    return matches;
+  }
+
+  /**
    * Whether any record of the files was sealed with this query's key, or the files hold no record.
    * When none was, the key is not the trail's: every subject's pseudonym under it differs from the
    * trail's, and a query would answer "no events" about anyone. Stops at the first record that

@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The trail (files, or a jdbc: sink's table) and key file both audit commands take, checked and
- * loaded. A command calls {@link #close} when done, which deletes a table's copy.
+ * The trail (files, or a jdbc: sink's table) and key file the audit commands and {@code consent
+ * verify} take, checked and loaded. A command calls {@link #close} when done, which deletes a
+ * table's copy.
  */
-final class TrailInput {
+public final class TrailInput {
   @Parameters(
       paramLabel = "FILE",
       arity = "1..*",
@@ -70,7 +71,7 @@ final class TrailInput {
    * as a trail file, a file given twice, a missing or unreadable one, or files with no audit record
    * at all (empty, binary, another program's), which are no trail to verify.
    */
-  List<Path> files() {
+  public List<Path> files() {
     if (jdbc()) {
       return List.of(copied());
     }
@@ -128,14 +129,14 @@ final class TrailInput {
   }
 
   /** The key: {@code --key-file}, or the default beside the first file; problems are exit 2. */
-  AuditKey key() {
+  public AuditKey key() {
     Path file = keyFile();
     AuditKeyFile.check(file, "--key-file");
     return badInputOnFailure(() -> AuditKey.load(file));
   }
 
   /** The key file {@link #key} reads. */
-  Path keyFile() {
+  public Path keyFile() {
     return jdbc()
         ? keyFile != null ? keyFile : Path.of(AuditKey.DEFAULT_FILE_NAME)
         : keyFilePath(trailFiles());
@@ -215,7 +216,7 @@ final class TrailInput {
   }
 
   /** What the trail is, for a summary: "3 files", or the table and its database. */
-  String described(int fileCount) {
+  public String described(int fileCount) {
     if (jdbcUrl != null) {
       return "table " + JdbcSink.TABLE + " of " + shownUrl();
     }
@@ -226,19 +227,25 @@ final class TrailInput {
    * The finding in one line: {@code file:line: …}, or for a jdbc: trail {@code <url> row N: …},
    * N counting the table's rows in seq order.
    */
-  String describe(Finding finding) {
+  public String describe(Finding finding) {
     return jdbcUrl == null ? finding.describe()
         : finding.describeAt(shownUrl() + " " + JdbcSink.TABLE + " row " + finding.line());
   }
 
+  /** Where a record is: {@code file:line}, or for a jdbc: trail {@code <url> row N}. */
+  public String describe(Path file, long line) {
+    return jdbcUrl == null ? file + ":" + line
+        : shownUrl() + " " + JdbcSink.TABLE + " row " + line;
+  }
+
   /** A verifier's note, naming the table where it names the copy. */
-  String note(String note) {
+  public String note(String note) {
     return copy == null ? note : note.replace(copy.toString(), shownUrl() + " " + JdbcSink.TABLE)
         .replace(copy.getFileName().toString(), JdbcSink.TABLE);
   }
 
   /** Deletes a jdbc: trail's copy and its folder. */
-  void close() {
+  public void close() {
     if (copy != null) {
       try {
         Files.deleteIfExists(copy);
@@ -313,7 +320,7 @@ final class TrailInput {
   }
 
   /** Runs a core call, turning its {@link AuditException} into a one-line exit 2. */
-  static <T> T badInputOnFailure(Supplier<T> call) {
+  public static <T> T badInputOnFailure(Supplier<T> call) {
     try {
       return call.get();
     } catch (AuditException e) {

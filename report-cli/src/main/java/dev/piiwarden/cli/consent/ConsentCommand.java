@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code piiwarden consent grant|withdraw|list}: the consent ledger the agent enforces, read and
+ * {@code piiwarden consent grant|withdraw|list|verify}: the consent ledger the agent enforces, read and
  * written from the command line (a DPO recording a consent given on paper, a support desk
  * answering "what did I agree to?").
  */
@@ -17,10 +17,13 @@ import picocli.CommandLine.Spec;
     name = "consent",
     description = {
       "Records grants and withdrawals in the consent ledger the agent enforces, and lists a"
-          + " subject's history and current state.",
+          + " subject's history and current state, and checks the ledger against the audit trail.",
       "The store is a file: or jdbc: URI, the same value as the agent's piiwarden.consent.store."
     },
-    subcommands = {ConsentGrantCommand.class, ConsentWithdrawCommand.class, ConsentListCommand.class})
+    subcommands = {
+      ConsentGrantCommand.class, ConsentWithdrawCommand.class, ConsentListCommand.class,
+      ConsentVerifyCommand.class
+    })
 public final class ConsentCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 

@@ -249,7 +249,7 @@ class ConsentBadInputTest {
     assertOneLine(
         consent("grant", "--store", fileStore(), "--subject", " ", "--purpose", "marketing", "--source", "app"),
         "piiwarden: --subject is empty");
-    assertOneLine(consent(), "piiwarden: a command is required (grant, withdraw, list)");
+    assertOneLine(consent(), "piiwarden: a command is required (grant, withdraw, list, verify)");
     // a misspelt required option is named as what it is, not as the required one missing
     assertOneLine(
         consent("grant", "--store", fileStore(), "--subjct", SUBJECT, "--purpose", "marketing", "--source", "app"),
