@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ public final class RopaBuilder {
   private final Map<String, DataElement> elements;
   private final Map<String, MethodSummary> summaries;
   private final Map<String, Set<String>> returned;
+  /** The flows each activity answers for ({@link #owner}), worked out once. */
+  private final Map<String, List<Flow>> flowsByOwner = new HashMap<>();
 
   private RopaBuilder(Inventory inventory, Taxonomy taxonomy, RopaConfig config) {
     this.inventory = inventory;
@@ -70,6 +73,12 @@ public final class RopaBuilder {
     this.summaries =
         inventory.summaries().stream().collect(Collectors.toMap(MethodSummary::method, Function.identity(), (a, b) -> a));
     this.returned = FlowComputation.returnedElements(inventory);
+    for (Flow flow : inventory.flows()) {
+      String owner = owner(flow);
+      if (owner != null) {
+        flowsByOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(flow);
+      }
+    }
   }
 
   /**
@@ -278,7 +287,7 @@ public final class RopaBuilder {
    * or stored it in a field, without reading it).
    */
   private List<Flow> flowsFrom(Activity activity) {
-    return inventory.flows().stream().filter(f -> activity.id().equals(owner(f))).toList();
+    return flowsByOwner.getOrDefault(activity.id(), List.of());
   }
 
   private String owner(Flow flow) {
