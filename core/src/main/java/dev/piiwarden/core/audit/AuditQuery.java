@@ -47,28 +47,7 @@ public final class AuditQuery {
    * @throws AuditException when a file cannot be read
    */
   public List<Match> aboutPseudonym(List<Path> files, String pseudonym) {
-    String wanted = pseudonym;
-    String marker = "\"subject\":\"" + wanted + "\"";
-    List<Match> matches = new ArrayList<>();
-    try (TrailLines lines = new TrailLines(files)) {
-      TrailLines.Line line;
-      while ((line = lines.next()) != null) {
-        RecordLine record = RecordLine.parse(line.bytes());
-        if (record == null || !record.unsealed().contains(marker)) {
-          continue;
-        }
-        Map<String, Object> fields;
-        try {
-          fields = JSON.readValue(record.line(), FIELDS);
-        } catch (JsonProcessingException e) {
-          continue; // laid out like a record but not JSON: damage, which verify reports
-        }
-        if (wanted.equals(fields.get("subject"))) {
-          matches.add(new Match(line.file(), line.number(), fields, record.line()));
-        }
-      }
-    }
-    return matches;
+    return matching(files, "subject", pseudonym);
   }
 
   /**
@@ -78,7 +57,16 @@ public final class AuditQuery {
    * @throws AuditException when a file cannot be read
    */
   public List<Match> ofType(List<Path> files, String type) {
-    String marker = "\"type\":\"" + type + "\"";
+    return matching(files, "type", type);
+  }
+
+  /**
+   * The records whose text field {@code field} is {@code value}, in file order: a line is parsed
+   * only when its text holds {@code "field":"value"}. A line laid out like a record but not JSON is
+   * damage, which verification reports, and is left out.
+   */
+  private List<Match> matching(List<Path> files, String field, String value) {
+    String marker = "\"" + field + "\":\"" + value + "\"";
     List<Match> matches = new ArrayList<>();
     try (TrailLines lines = new TrailLines(files)) {
       TrailLines.Line line;
@@ -93,7 +81,7 @@ public final class AuditQuery {
         } catch (JsonProcessingException e) {
           continue;
         }
-        if (type.equals(fields.get("type"))) {
+        if (value.equals(fields.get(field))) {
           matches.add(new Match(line.file(), line.number(), fields, record.line()));
         }
       }
