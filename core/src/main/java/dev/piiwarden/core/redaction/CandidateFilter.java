@@ -25,7 +25,9 @@ package dev.piiwarden.core.redaction;
  *       case (the bare {@code Bearer token} and {@code Basic token}), or {@code eyJ} (a bare JSON
  *       Web Token's start), or a {@code _} ending a secret token's prefix ({@code ghp_}, {@code
  *       sk_live_}), or a digit run after two capitals in a word that starts with {@code AKIA} or
- *       {@code ASIA} (an AWS key id with a digit; see {@link SecretTokens}).
+ *       {@code ASIA} (an AWS key id with a digit; see {@link SecretTokens}), or a {@code '} after
+ *       a blank after a {@code d} or {@code y} (an SQL string after {@code PASSWORD} or {@code
+ *       IDENTIFIED BY}).
  * </ul>
  *
  * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
@@ -63,6 +65,7 @@ final class CandidateFilter {
   private static final int TAG_END = 8;
   private static final int LETTER_J = 9;
   private static final int UNDERSCORE = 10;
+  private static final int QUOTE = 11;
 
   private static final byte[] KIND = new byte[128];
 
@@ -88,6 +91,7 @@ final class CandidateFilter {
     KIND['>'] = TAG_END;
     KIND['J'] = LETTER_J;
     KIND['_'] = UNDERSCORE;
+    KIND['\''] = QUOTE;
   }
 
   private CandidateFilter() {}
@@ -208,6 +212,11 @@ final class CandidateFilter {
             found |= CREDENTIAL;
           }
           break;
+        case QUOTE:
+          if (i >= 2 && text.charAt(i - 1) == ' ' && sqlKeyEnd(text.charAt(i - 2))) {
+            found |= CREDENTIAL;
+          }
+          break;
         default: // LETTER_B
           if (follows(text, i + 1, BEARER_REST) || follows(text, i + 1, BASIC_REST)) {
             found |= CREDENTIAL;
@@ -231,6 +240,15 @@ final class CandidateFilter {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether {@code c} can end a key before a blank and an SQL string: {@code PASSWORD 'x'}, {@code
+   * IDENTIFIED BY 'x'}.
+   */
+  private static boolean sqlKeyEnd(char c) {
+    char lower = CharClasses.lower(c);
+    return lower == 'd' || lower == 'y';
   }
 
   /** Whether {@code c} can end what comes before a secret token prefix's {@code _}: ghp, github_pat, sk_live. */

@@ -36,6 +36,14 @@ final class CredentialDetector implements Detector {
   private static final int MIN_BEARER_TOKEN = 8;
   private static final String BASIC = "basic";
   private static final String PWD = "pwd";
+  private static final String PASSWORD = "password";
+  /**
+   * MySQL's {@code CREATE USER 'app'@'%' IDENTIFIED BY 'hunter2'}: a key only before {@link
+   * #BY_QUOTE} (keys hold no blank), as {@code password} is also before a blank and a quoted
+   * string ({@code ALTER USER app WITH PASSWORD 'hunter2'}).
+   */
+  private static final String IDENTIFIED = "identified";
+  private static final String BY_QUOTE = " by '";
   /** The longest XML namespace prefix looked back over: {@code wsse}, {@code ns2}. */
   private static final int MAX_PREFIX = 32;
   /**
@@ -89,6 +97,7 @@ final class CredentialDetector implements Detector {
     keys.add(BASIC);
     keys.add(JWT_START);
     keys.add(SESSION_COOKIE);
+    keys.add(IDENTIFIED);
     keys.addAll(SecretTokens.PREFIXES);
     this.automaton = KeyAutomaton.of(keys);
   }
@@ -115,6 +124,7 @@ final class CredentialDetector implements Detector {
     return length > 0 && keyBoundary(name, keyStart, name.length())
         && !named(name, keyStart, name.length(), BASIC)
         && !named(name, keyStart, name.length(), JWT_START)
+        && !named(name, keyStart, name.length(), IDENTIFIED)
         && !SecretTokens.isPrefix(name, keyStart, name.length());
   }
 
@@ -169,6 +179,15 @@ final class CredentialDetector implements Detector {
     }
     if (assignedOnly(text, keyStart, at)) {
       return NONE;
+    }
+    if (named(text, keyStart, at, IDENTIFIED)) {
+      int quote = at + BY_QUOTE.length() - 1;
+      return quote < n && named(text, at, quote + 1, BY_QUOTE) ? value(text, quote) : NONE;
+    }
+    if (at + 1 < n && text.charAt(at) == ' ' && text.charAt(at + 1) == '\''
+        && named(text, keyStart, at, PASSWORD)) {
+      // SQL: ALTER USER app WITH PASSWORD 'hunter2', CREATE ROLE r LOGIN PASSWORD 'x'
+      return value(text, at + 1);
     }
     if (at < n && keyStart > 0 && opensElement(text, keyStart)) {
       int tagEnd = tagEnd(text, at);

@@ -51,7 +51,46 @@ final class EmailDetector implements Detector {
       }
     }
     int end = domainEnd(text, at + (encoded ? 3 : 1));
-    return end < 0 ? NONE : Detector.match(start, end);
+    if (end < 0 || locationAt(text, end)) {
+      return NONE;
+    }
+    return Detector.match(start, end);
+  }
+
+  /**
+   * Whether a {@code :} and a location's rest follow the domain ending at {@code end}: then {@code
+   * user@host} is a location, scp's and ssh's {@code git@github.com:acme/orders.git} (a path with a
+   * {@code /}) or a URL's user and host before a port ({@code akka://orders@orders-0.svc.local:2552}),
+   * not an address. The rest is read up to a blank, a quote or an angle bracket, at most {@value
+   * UrlUserInfoDetector#MAX_USER_INFO} characters, and stops at an {@code @} (so the scan reads
+   * each character once more at most): {@code //jane@x.com:pw@host} is user information whose
+   * user is an address, and {@code bob@example.com: please call} and {@code jane@x.com:hunter2}
+   * (a user and password) are addresses.
+   */
+  private static boolean locationAt(CharSequence text, int end) {
+    int n = text.length();
+    if (end + 1 >= n || text.charAt(end) != ':') {
+      return false;
+    }
+    int limit = Math.min(n, end + 1 + UrlUserInfoDetector.MAX_USER_INFO);
+    int port = end + 1;
+    while (port < limit && CharClasses.isDigit(text.charAt(port))) {
+      port++;
+    }
+    boolean location = port > end + 1 && !CharClasses.alnumAt(text, port);
+    int k = end + 1;
+    for (; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\'
+          || Character.isWhitespace(c)) {
+        break;
+      }
+      if (c == '@') {
+        return false;
+      }
+      location |= c == '/';
+    }
+    return location;
   }
 
   /**

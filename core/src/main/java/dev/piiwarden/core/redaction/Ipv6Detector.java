@@ -5,7 +5,8 @@ package dev.piiwarden.core.redaction;
  * {@code ::}, optionally ending in an embedded IPv4 quad ({@code ::ffff:192.0.2.1}). A lone {@code
  * ::} is not taken, nor the loopback {@code ::1} and the unspecified address in any of their forms
  * ({@code 0:0:0:0:0:0:0:1}), nor a shape touching further letters or digits (so clock times, MAC
- * addresses and {@code host:8080} are not addresses). A zone ({@code %eth0}) or port after the
+ * addresses and {@code host:8080} are not addresses), nor a {@code ::} form of at most two groups
+ * without a decimal digit ({@code db::add}, a scope in C++ or Rust). A zone ({@code %eth0}) or port after the
  * address stays.
  */
 final class Ipv6Detector implements Detector {
@@ -89,10 +90,25 @@ final class Ipv6Detector implements Detector {
         return NONE;
       }
     }
-    if (loopbackOrUnspecified(text, at, end)) {
+    if (loopbackOrUnspecified(text, at, end)
+        || (compressed && groups <= 2 && !digitIn(text, at, end))) {
       return NONE;
     }
     return Detector.match(at, end);
+  }
+
+  /**
+   * Whether {@code [at, end)} holds a decimal digit. A {@code ::} form of at most two groups
+   * without one is a scope in C++ or Rust ({@code db::add}, {@code cache::add}, {@code dead::beef}),
+   * not an address.
+   */
+  private static boolean digitIn(CharSequence text, int at, int end) {
+    for (int i = at; i < end; i++) {
+      if (CharClasses.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

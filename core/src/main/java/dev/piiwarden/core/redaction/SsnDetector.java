@@ -3,8 +3,10 @@ package dev.piiwarden.core.redaction;
 import java.util.List;
 
 /**
- * US social security numbers: {@code AAA-GG-SSSS} or {@code AAA GG SSSS} (one separator kind), or
- * a bare nine-digit run when a context word ("ssn", "social security", ...) comes shortly before.
+ * US social security numbers: {@code AAA-GG-SSSS}, or {@code AAA GG SSSS} or a bare nine-digit run
+ * when a context word ("ssn", "social security", ...) comes shortly before. A dashed number is
+ * taken without one: it is the number's canonical shape, so a part number of that shape ({@code
+ * PN 536-22-1234}) is masked too.
  * The SSA rules apply: the area is not 000, 666 or 900 to 999, the group not 00, the serial not
  * 0000. The tail of a longer number or of a code ({@code INV-123-45-6789}) is not one; a number
  * beside it across another separator ({@code employee 7 536-22-1234}) does not make it one.
@@ -60,7 +62,8 @@ final class SsnDetector implements Detector {
     if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) {
       return NONE;
     }
-    if (end == at + 9 && !CONTEXT.precede(text, at)) {
+    if ((end == at + 9 || separator == ' ') && !CONTEXT.precede(text, at)) {
+      // bare and spaced runs are as often other numbers (matrix dims 512 64 2048)
       return NONE;
     }
     return Detector.match(at, end);

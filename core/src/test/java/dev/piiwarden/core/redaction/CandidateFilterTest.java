@@ -54,7 +54,8 @@ class CandidateFilterTest {
       "Authorization: ", "tel ", "phone ", "ssn ", "version ", "DE", "NO93", "GB82", "4111",
       "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-",
       "%2B44", "%2b1", "4111+", "+1111", "DE89+", "Basic ", "basic ", "dXNlcjpwYXNz", "YTpi",
-      "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026"
+      "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026",
+      "PASSWORD '", "password ", "IDENTIFIED", " by '", "identified by '"
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -84,7 +85,7 @@ class CandidateFilterTest {
         Arguments.of("card", "4222222222222", "", CandidateFilter.CARD),
         Arguments.of("card", "4222 2222 22222", "", CandidateFilter.CARD),
         Arguments.of("ssn", "123-45-6789", "", CandidateFilter.SSN),
-        Arguments.of("ssn", "123 45 6789", "", CandidateFilter.SSN),
+        Arguments.of("ssn", "123 45 6789", "ssn ", CandidateFilter.SSN),
         Arguments.of("ssn", "123456789", "ssn ", CandidateFilter.SSN),
         Arguments.of("phone", "+32345678", "", CandidateFilter.PHONE),
         Arguments.of("phone", "+3 (23) 45-678", "", CandidateFilter.PHONE),
@@ -198,6 +199,8 @@ class CandidateFilterTest {
         Arguments.of("bob%4example.com", CandidateFilter.EMAIL),
         Arguments.of("redis:/u:p@cache", CandidateFilter.USER_INFO),
         Arguments.of("password is hunter2", CandidateFilter.CREDENTIAL),
+        Arguments.of("password  'hunter2'", CandidateFilter.CREDENTIAL),
+        Arguments.of("identified by'hunter2'", CandidateFilter.CREDENTIAL),
         Arguments.of("bearerabcdefgh", CandidateFilter.CREDENTIAL),
         Arguments.of("bearer", CandidateFilter.CREDENTIAL),
         Arguments.of("ghx_16C7e42F292c6912E7710c838347Ae178B4a", CandidateFilter.CREDENTIAL),

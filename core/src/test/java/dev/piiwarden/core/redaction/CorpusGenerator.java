@@ -213,7 +213,10 @@ public final class CorpusGenerator {
       case 0:
         return random.nextInt(4) == 0 ? beside("ssn", value) : embed("ssn", value);
       case 1:
-        return embed("ssn", value.replace('-', ' '));
+        // spaced, an SSN only after a context word
+        String spaced = value.replace('-', ' ');
+        return new Sample("ssn", spaced, pick(List.of("ssn ", "SSN: ", "social security no "))
+            + spaced + " on file");
       default:
         String bare = value.replace("-", "");
         return new Sample("ssn", bare, "customer SSN: " + bare + " verified");

@@ -102,6 +102,12 @@ class CredentialDetectorTest {
       {"user":"bob","password":12345678,"ok":true} | {"user":"bob","password":"[REDACTED:credential]","ok":true}
       {"session_id": 1234567}                  | {"session_id": "[REDACTED:credential]"}
       {\\"token\\":1234}                      | {\\"token\\":[REDACTED:credential]}
+      LOG:  statement: ALTER USER app WITH PASSWORD 'hunter2' | LOG:  statement: ALTER USER app WITH PASSWORD '[REDACTED:credential]'
+      ALTER USER app WITH PASSWORD 'hunter2'   | ALTER USER app WITH PASSWORD '[REDACTED:credential]'
+      CREATE ROLE reporting LOGIN PASSWORD 'Rep0rt!ng'; | CREATE ROLE reporting LOGIN PASSWORD '[REDACTED:credential]';
+      alter role r encrypted password 'md5abc' valid until 'infinity' | alter role r encrypted password '[REDACTED:credential]' valid until 'infinity'
+      CREATE USER 'app'@'%' IDENTIFIED BY 'hunter2' | CREATE USER 'app'@'%' IDENTIFIED BY '[REDACTED:credential]'
+      create user app identified by 'pw 2' password expire | create user app identified by '[REDACTED:credential]' password expire
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -164,6 +170,12 @@ class CredentialDetectorTest {
       AKIAIOSFODNN7EXAMPLE1 and XAKIAIOSFODNN7EXAMPL and akiaiosfodnn7example
       timezone Asia/Tokyo and ASIA: 12
       bare AIzaSyD-FAKEKEY1234567890abcdEFGHijklmn
+      ALTER ROLE app WITH PASSWORD NULL
+      user identified by fingerprint
+      identified: true and identified=yes
+      glued password'x' and two blanks password  'x'
+      identified by'x' and identified  by 'x'
+      unidentified by 'x'
       """)
   void otherTextStays(String text) {
     assertEquals(text, redactor.redact(text));

@@ -68,6 +68,35 @@ class EmailDetectorTest {
     assertEquals(text, redactor.redact(text));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      Cloning into 'orders'... git@github.com:acme/orders.git
+      git clone git@gitlab.example.com:group/app.git
+      remote url git%40github.com:acme/orders.git
+      akka://orders@orders-0.orders.svc.cluster.local:2552
+      joined akka://orders@node-1.example.com:2552/user/x
+      seeds [akka://orders@node-1.example.com:2552, akka://orders@node-2.example.com:2552]
+      scp backup@files.example.com:~/dumps/db.sql .
+      """)
+  void repositoryAndNodeLocationsStay(String text) {
+    assertEquals(text, redactor.redact(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      mailto:jane@x.com                        | mailto:[REDACTED:email]
+      jane@x.com: please call                  | [REDACTED:email]: please call
+      to jane@x.com:                           | to [REDACTED:email]:
+      {"log":"to jane@x.com:\\nok"}            | {"log":"to [REDACTED:email]:\\nok"}
+      to:jane@x.com,cc:bob@y.org               | to:[REDACTED:email],cc:[REDACTED:email]
+      redis://jane@x.com:pw@cache:6379         | redis://[REDACTED:email]:pw@cache:6379
+      curl -u jane@x.com:hunter2 https://x.io  | curl -u [REDACTED:email]:hunter2 https://x.io
+      user jane@x.com:8080abc                  | user [REDACTED:email]:8080abc
+      """)
+  void addressesBeforeAColonAndABlankAreMasked(String text, String expected) {
+    assertEquals(expected, redactor.redact(text));
+  }
+
   @org.junit.jupiter.api.Test
   void labelAndDomainLengths() {
     String label63 = "a".repeat(63);

@@ -28,6 +28,9 @@ class IpDetectorTest {
       0:0:0:0:0:0:0:2                     | [REDACTED:ip]
       0:0:0:0:0:0:1:0                     | [REDACTED:ip]
       ::1:1                               | [REDACTED:ip]
+      cafe::1 and fe80::a                 | [REDACTED:ip] and [REDACTED:ip]
+      ab:cd::ef                           | [REDACTED:ip]
+      ::beef:cafe:1                       | [REDACTED:ip]
       from 0:0:0:0:0:0:10.0.0.1 on        | from [REDACTED:ip] on
       peers:\\n10.1.2.3\\n10.1.2.4        | peers:\\n[REDACTED:ip]\\n[REDACTED:ip]
       refused: localhost/10.1.2.3         | refused: localhost/[REDACTED:ip]
@@ -60,6 +63,9 @@ class IpDetectorTest {
       nine groups 1:2:3:4:5:6:7:8:9
       group too long 12345::1
       C++ std::vector and Foo::bar and ::
+      assertion failed in db::add at store.cc:123
+      dead::beef cache::add db::fe
+      Rust crate::de and a::b::c and ::abc
       dead:beef
       uuid 123e4567-e89b-12d3-a456-426614174000
       listening on 0.0.0.0:8080

@@ -63,6 +63,17 @@ class RedactorTest {
   }
 
   @Test
+  void aLocationIsNoAddressButAUrlPasswordStaysACredential() {
+    assertEquals("Cloning into 'orders'... git@github.com:acme/orders.git",
+        redactor.redact("Cloning into 'orders'... git@github.com:acme/orders.git"));
+    assertEquals("akka://orders@orders-0.orders.svc.cluster.local:2552",
+        redactor.redact("akka://orders@orders-0.orders.svc.cluster.local:2552"));
+    assertEquals("postgres://app:[REDACTED:credential]@db.example.com:5432/x",
+        redactor.redact("postgres://app:s3cret@db.example.com:5432/x"));
+    assertEquals("[REDACTED:email]: please call", redactor.redact("jane@x.com: please call"));
+  }
+
+  @Test
   void aFailingDetectorGivesTheFailureMarkAndIsCounted() {
     List<RedactionFailure> told = new ArrayList<>();
     RedactionSettings settings = RedactionSettings.builder().onFailure(told::add).build();

@@ -11,7 +11,9 @@ class SsnDetectorTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       id 123-45-6789 ok          | id [REDACTED:ssn] ok
-      id 123 45 6789             | id [REDACTED:ssn]
+      ssn 123 45 6789            | ssn [REDACTED:ssn]
+      social security no 536 22 1234 | social security no [REDACTED:ssn]
+      part PN 536-22-1234 backordered | part PN [REDACTED:ssn] backordered
       ssn: 123456789             | ssn: [REDACTED:ssn]
       SSN#123456789              | SSN#[REDACTED:ssn]
       social security no 078051120 | social security no [REDACTED:ssn]
@@ -37,6 +39,9 @@ class SsnDetectorTest {
       invoice INV-123-45-6789
       tail of a number 7-123-45-6789
       spaced tail of a number 7 123 45 6789
+      spaced without context 123 45 6789
+      matrix dims 512 64 2048
+      ssn count 4 then 536 22 1234
       decimal 123-45-6789.5
       decimal before 0.123-45-6789
       date 2024-01-15
