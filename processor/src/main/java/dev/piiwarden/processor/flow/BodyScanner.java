@@ -1084,14 +1084,15 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // (email.length(), email.indexOf('@')); an accessor of a personal data member returns that
       // member alone, and a plain getter of one of the project's other fields that field:
       // user.id() is none of the user's data. A caller's user passed in still reaches where the
-      // id goes, but not with the user's own elements. What any other project method returns of
-      // its object, its summary says.
+      // id goes, but not with the user's own elements. What any other project method with a body
+      // returns of its object, its summary says (the fields it reads, the data elements it
+      // returns), and nothing else the object was built from: route.match(path) on a route built
+      // with a handler that answers with a user gives the path's parts, not the user.
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
       boolean described = summaryDescribes(callee, method);
       boolean propertyOnly = getterField == null && !callee.library() && abstractGetter(method);
-      Set<String> ownTypes =
-          getterField == null && !described && !propertyOnly ? Set.of() : ownTypesOf(receiver, callee);
+      Set<String> ownTypes = getterField == null && !propertyOnly ? Set.of() : ownTypesOf(receiver, callee);
       if (callee.functions() == ElementFunctions.MAPPED) {
         // map(User::getEmail), collect(toMap(...)): what the functions yield, not the receiver
         result = result.union(all(arguments));
@@ -1106,7 +1107,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       } else if (!method.getReturnType().getKind().isPrimitive()) {
         result = result.union(getterField != null || propertyOnly
             ? receiverValue.parametersExceptMembersOf(ownTypes)
-            : described ? receiverValue.withoutMembersOf(ownTypes) : receiverValue);
+            : described ? Taint.EMPTY : receiverValue);
       }
       if (callee.library()) {
         if (!callee.name().equals("orElseThrow")) {
