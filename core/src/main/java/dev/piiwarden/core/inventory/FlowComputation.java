@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,12 +21,19 @@ import java.util.TreeSet;
  * can feed reads already resolved, so the computation is repeated until the fields' contents stop
  * growing. A parameter that reaches a sink or another call only through members of its object
  * that are no personal data ({@code exceptMembersOf}) does not carry that object's own elements on.
+ * An element held in a field or returned by a method keeps a path from each method it came from,
+ * up to {@link #MAX_ORIGINS}.
  * A path never visits a method twice, except a method that reads back through a field
  * what it stored, so recursion and cycles end.
  */
 public final class FlowComputation {
   /** Paths longer than this are not followed; real call chains to a sink are far shorter. */
   static final int MAX_DEPTH = 32;
+  /**
+   * Paths kept per element held in a field or carried by a call result, each from another method
+   * (its first): {@code Response.ok(...)} fed by a lookup and by an export keeps both.
+   */
+  static final int MAX_ORIGINS = 4;
 
   private final Map<String, List<MethodSummary>> byCallee = new HashMap<>();
   /** What each method with a {@link ReturnValue} returns, once its callees' returns are known. */
@@ -34,26 +42,45 @@ public final class FlowComputation {
   private final Map<String, Map<CallResult, Carried>> resolved = new HashMap<>();
   private boolean settled;
   private final Set<Flow> flows = new LinkedHashSet<>();
-  /** Per field id, each element stored in it with the path from its reader to the field. */
-  private final Map<String, Map<String, List<String>>> fields;
+  /** Per field id, each element stored in it with the paths from its readers to the field. */
+  private final Map<String, Map<String, List<List<String>>>> fields;
   /** Whether this round stored an element in a field that earlier rounds had not. */
   private boolean fieldsGrew;
 
-  /** A method's return value: each element with the path from its reader to the method, and parameters. */
+  /** A method's return value: each element with the paths from its readers to the method, and parameters. */
   private static final class Returned {
-    final Map<String, List<String>> elements = new TreeMap<>();
+    final Map<String, List<List<String>>> elements = new TreeMap<>();
     final CarriedParameters parameters = new CarriedParameters();
   }
 
   /**
    * What a call result carries in the calling method.
    *
-   * @param elements each element with the path from its reader up to, not including, the caller
+   * @param elements each element with the paths from its readers up to, not including, the caller
    * @param parameters the caller's own parameters it carries, whole or in part
    */
-  private record Carried(Map<String, List<String>> elements, CarriedParameters parameters) {}
+  private record Carried(Map<String, List<List<String>>> elements, CarriedParameters parameters) {}
 
-  private FlowComputation(List<MethodSummary> summaries, Map<String, Map<String, List<String>>> fields) {
+  /**
+   * Adds {@code path} to those of {@code element} unless one of them starts at the same method or
+   * {@link #MAX_ORIGINS} are kept; whether it was added.
+   */
+  private static boolean addPath(Map<String, List<List<String>>> paths, String element, List<String> path) {
+    List<List<String>> kept = paths.computeIfAbsent(element, k -> new ArrayList<>(1));
+    String origin = path.isEmpty() ? null : path.get(0);
+    for (List<String> each : kept) {
+      if (Objects.equals(origin, each.isEmpty() ? null : each.get(0))) {
+        return false;
+      }
+    }
+    if (kept.size() >= MAX_ORIGINS) {
+      return false;
+    }
+    kept.add(path);
+    return true;
+  }
+
+  private FlowComputation(List<MethodSummary> summaries, Map<String, Map<String, List<List<String>>>> fields) {
     this.fields = fields;
     for (MethodSummary summary : summaries) {
       byCallee.computeIfAbsent(summary.method(), k -> new ArrayList<>()).add(summary);
@@ -86,7 +113,7 @@ public final class FlowComputation {
 
   /** The computation run until the fields' contents stop growing. */
   private static FlowComputation computed(Inventory inventory) {
-    Map<String, Map<String, List<String>>> fields = new HashMap<>();
+    Map<String, Map<String, List<List<String>>>> fields = new HashMap<>();
     FlowComputation computation;
     int rounds = 0;
     do {
@@ -107,10 +134,12 @@ public final class FlowComputation {
     }
     for (MethodSummary summary : inventory.summaries()) {
       for (ResultSink sink : summary.resultSinks()) {
-        resolve(summary, sink.result()).elements().forEach((element, prefix) -> {
-          List<String> path = extend(prefix, summary.method());
-          if (path != null) {
-            flows.add(new Flow(element, sink.kind(), sink.target(), path));
+        resolve(summary, sink.result()).elements().forEach((element, prefixes) -> {
+          for (List<String> prefix : prefixes) {
+            List<String> path = extend(prefix, summary.method());
+            if (path != null) {
+              flows.add(new Flow(element, sink.kind(), sink.target(), path));
+            }
           }
         });
       }
@@ -120,10 +149,12 @@ public final class FlowComputation {
           follow(element, pass, path);
         }
         for (CallResult result : pass.results()) {
-          resolve(summary, result).elements().forEach((element, prefix) -> {
-            List<String> path = extend(prefix, summary.method());
-            if (path != null) {
-              follow(element, pass, new ArrayList<>(path));
+          resolve(summary, result).elements().forEach((element, prefixes) -> {
+            for (List<String> prefix : prefixes) {
+              List<String> path = extend(prefix, summary.method());
+              if (path != null) {
+                follow(element, pass, new ArrayList<>(path));
+              }
             }
           });
         }
@@ -150,8 +181,7 @@ public final class FlowComputation {
     }
     if (ArgumentPass.isField(callee)) {
       List<String> stored = extend(path, callee);
-      if (stored != null
-          && fields.computeIfAbsent(callee, k -> new TreeMap<>()).putIfAbsent(element, stored) == null) {
+      if (stored != null && addPath(fields.computeIfAbsent(callee, k -> new TreeMap<>()), element, stored)) {
         fieldsGrew = true;
       }
       return;
@@ -199,16 +229,18 @@ public final class FlowComputation {
       for (MethodSummary summary : returning) {
         Returned value = returned.get(summary.method());
         for (String element : summary.returns().elements()) {
-          changed |= value.elements.putIfAbsent(element, List.of(summary.method())) == null;
+          changed |= addPath(value.elements, element, List.of(summary.method()));
         }
         ReturnValue returns = summary.returns();
         changed |= value.parameters.addAll(returns.parameters(), returns.exceptMembersOf(), Set.of());
         for (CallResult result : summary.returns().results()) {
           Carried carried = carried(summary, result, 0);
-          for (Map.Entry<String, List<String>> entry : carried.elements().entrySet()) {
-            List<String> path = extend(entry.getValue(), summary.method());
-            if (path != null) {
-              changed |= value.elements.putIfAbsent(entry.getKey(), path) == null;
+          for (Map.Entry<String, List<List<String>>> entry : carried.elements().entrySet()) {
+            for (List<String> prefix : entry.getValue()) {
+              List<String> path = extend(prefix, summary.method());
+              if (path != null) {
+                changed |= addPath(value.elements, entry.getKey(), path);
+              }
             }
           }
           changed |= value.parameters.addAll(carried.parameters(), Set.of());
@@ -228,13 +260,13 @@ public final class FlowComputation {
   }
 
   private Carried carried(MethodSummary caller, CallResult result, int depth) {
-    Map<String, List<String>> elements = new TreeMap<>();
+    Map<String, List<List<String>>> elements = new TreeMap<>();
     CarriedParameters parameters = new CarriedParameters();
     if (depth >= MAX_DEPTH) {
       return new Carried(elements, parameters);
     }
     if (ArgumentPass.isField(result.callee())) {
-      elements.putAll(fields.getOrDefault(result.callee(), Map.of()));
+      fields.getOrDefault(result.callee(), Map.of()).forEach((element, paths) -> elements.put(element, List.copyOf(paths)));
       return new Carried(elements, parameters);
     }
     for (MethodSummary callee : byCallee.getOrDefault(result.callee(), List.of())) {
@@ -242,7 +274,7 @@ public final class FlowComputation {
       if (value == null || !result.mayRun(callee)) {
         continue;
       }
-      value.elements.forEach(elements::putIfAbsent);
+      value.elements.forEach((element, paths) -> paths.forEach(path -> addPath(elements, element, path)));
       for (int parameter : value.parameters.positions()) {
         // The returned parameter is whatever the caller passed at that call, less the members of
         // the types the callee returns it without.
@@ -250,14 +282,14 @@ public final class FlowComputation {
         for (ArgumentPass pass : caller.passes()) {
           if (pass.callee().equals(result.callee()) && pass.argument() == parameter && pass.line() == result.line()) {
             pass.elements().stream().filter(element -> !except.contains(DataElement.ownerOf(element)))
-                .forEach(element -> elements.putIfAbsent(element, List.of()));
+                .forEach(element -> addPath(elements, element, List.of()));
             parameters.addAll(pass.parameters(), pass.exceptMembersOf(), except);
             for (CallResult inner : pass.results()) {
               if (!inner.equals(result)) {
                 Carried nested = carried(caller, inner, depth + 1);
-                nested.elements().forEach((element, path) -> {
+                nested.elements().forEach((element, paths) -> {
                   if (!except.contains(DataElement.ownerOf(element))) {
-                    elements.putIfAbsent(element, path);
+                    paths.forEach(path -> addPath(elements, element, path));
                   }
                 });
                 parameters.addAll(nested.parameters(), except);

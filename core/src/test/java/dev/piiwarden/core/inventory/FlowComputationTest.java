@@ -3,6 +3,7 @@ package dev.piiwarden.core.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FlowComputationTest {
@@ -338,6 +339,23 @@ class FlowComputationTest {
         loggingResult(SEND, List.of(), new CallResult(BODY_TEXT, 40)));
     assertEquals(List.of(new Flow(EMAIL, SinkKind.LOG, LOG, List.of(REGISTER, RESPOND, BODY, BODY_TEXT, SEND))),
         flows);
+  }
+
+  @Test
+  void aFieldKeepsThePathFromEachMethodThatStoredAnElementInIt() {
+    // register(user) and export(user) both answer Response.ok(user): the body field holds the
+    // address from both, and the logged response is a flow from each
+    String export = "com.acme.Export#export(com.acme.User)";
+    List<Flow> flows = flows(
+        summary(REGISTER, List.of(readPass(RESPOND, 0, EMAIL)), List.of()),
+        summary(export, List.of(readPass(RESPOND, 0, EMAIL)), List.of()),
+        summary(RESPOND, List.of(new ArgumentPass(BODY, 0, 5, List.of(), List.of(0), Confidence.DIRECT)), List.of()),
+        returning(BODY_TEXT, List.of(), new ReturnValue(List.of(), List.of(), List.of(new CallResult(BODY, 6)))),
+        loggingResult(SEND, List.of(), new CallResult(BODY_TEXT, 40)));
+    assertEquals(Set.of(
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(REGISTER, RESPOND, BODY, BODY_TEXT, SEND)),
+        new Flow(EMAIL, SinkKind.LOG, LOG, List.of(export, RESPOND, BODY, BODY_TEXT, SEND))), Set.copyOf(flows));
+    assertEquals(2, flows.size());
   }
 
   @Test

@@ -110,6 +110,47 @@ class RopaFlowOwnersTest {
         named(record, "E-mail of").sinks());
   }
 
+  private static final String RETURNED_TO_A_ROUTE = """
+      {"schema": "piiwarden-inventory/1",
+       "dataElements": [
+         {"id": "com.acme.User#email", "type": "com.acme.User", "member": "email", "kind": "FIELD",
+          "category": "user.contact.email", "purposes": ["essential.service"], "subject": "customer",
+          "basis": "CONTRACT", "redaction": "MASK", "special": false, "sensitive": false}],
+       "activities": [
+         {"id": "com.acme.User#withEmail(java.lang.String)", "type": "com.acme.User",
+          "method": "withEmail(java.lang.String)", "name": "Copy with a new address", "purposes": ["essential.service"],
+          "reads": ["com.acme.User#email"], "calls": []},
+         {"id": "com.acme.Accounts#rectify(java.lang.String)", "type": "com.acme.Accounts",
+          "method": "rectify(java.lang.String)", "name": "Account rectification", "purposes": ["essential.service"],
+          "reads": [], "calls": ["com.acme.User#withEmail(java.lang.String)"]}],
+       "flows": [
+         {"element": "com.acme.User#email", "sink": "HTTP", "target": "com.sun.net.httpserver.HttpExchange#getResponseBody",
+          "path": ["com.acme.User#withEmail(java.lang.String)", "com.acme.Accounts#rectify(java.lang.String)",
+                   "com.acme.Routes#of()", "com.acme.Server#write(java.lang.Object)"]}],
+       "summaries": [
+         {"method": "com.acme.User#withEmail(java.lang.String)", "overrides": [], "passes": [], "sinks": [],
+          "returns": {"elements": ["com.acme.User#email"]}},
+         {"method": "com.acme.Accounts#rectify(java.lang.String)", "overrides": [], "passes": [], "sinks": [],
+          "returns": {"results": [{"callee": "com.acme.User#withEmail(java.lang.String)", "line": 7}]}},
+         {"method": "com.acme.Routes#of()", "overrides": [],
+          "passes": [{"callee": "com.acme.Server#write(java.lang.Object)", "argument": 0, "line": 12,
+                      "elements": [], "parameters": [], "confidence": "VIA_CALL",
+                      "results": [{"callee": "com.acme.Accounts#rectify(java.lang.String)", "line": 12}]}],
+          "sinks": []}]}
+      """;
+
+  @Test
+  void whenNoActivitySendsItOnTheLastActivityThatReturnedItAnswersForTheFlow() {
+    // withEmail builds the copy, rectify returns it to a route that is no activity, the route
+    // hands it to the server's writer: the rectification sends the user out, the copy does not
+    Inventory inventory = InventoryJson.read(RETURNED_TO_A_ROUTE.getBytes(StandardCharsets.UTF_8), "inventory.json");
+    RopaRecord record = RopaBuilder.build(inventory, Taxonomy.builtIn(), new RopaConfig(null, null, null,
+        List.of(), List.of(), null, List.of()));
+    assertEquals(List.of("HTTP: com.sun.net.httpserver.HttpExchange#getResponseBody (via com.acme.Server#write(java.lang.Object))"),
+        named(record, "Account rectification").sinks());
+    assertEquals(List.of(), named(record, "Copy with a new address").sinks());
+  }
+
   private static RopaActivity named(RopaRecord record, String name) {
     return record.activities().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
   }

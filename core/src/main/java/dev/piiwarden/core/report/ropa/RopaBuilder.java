@@ -277,8 +277,9 @@ public final class RopaBuilder {
 
   /**
    * The flows this activity's record answers for: those whose first activity at or after the
-   * flow's turning point is this one, or, when no activity comes from there on, whose first
-   * activity is. The turning point is the first method on the path that does not return the data
+   * flow's turning point is this one, or, when no activity comes from there on, whose last
+   * activity before it is (the one that returned the data to the methods that send it on: a
+   * rectification returning the user {@code withDetails} built, to a route that sends it out). The turning point is the first method on the path that does not return the data
    * to the next one: a path runs up from the method where the element enters it through the
    * callers each value is returned to ({@code findById} returning a user to {@code find}, {@code
    * find} to {@code erase}), then down through the methods it is passed to. The method at the top
@@ -297,13 +298,22 @@ public final class RopaBuilder {
       top++;
     }
     String owner = firstActivity(path.subList(top, path.size()));
-    return owner != null ? owner : firstActivity(path);
+    return owner != null ? owner : lastActivity(path.subList(0, top));
   }
 
   private String firstActivity(List<String> path) {
     for (String step : path) {
       if (activityIds.contains(step)) {
         return step;
+      }
+    }
+    return null;
+  }
+
+  private String lastActivity(List<String> path) {
+    for (int i = path.size() - 1; i >= 0; i--) {
+      if (activityIds.contains(path.get(i))) {
+        return path.get(i);
       }
     }
     return null;
