@@ -1235,10 +1235,6 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   }
 
   /**
-   * {@code user.nickname()}, {@code user.toString()}: a method of an object with personal data,
-   * other than an accessor, may return any of it.
-   */
-  /**
    * Whether a summary says what {@code method} returns of its object: a project method with a
    * body, analysed here or described by a fragment on the class path. Not an abstract or native
    * method, whose implementations may return anything, nor a record's {@code toString}, which the
