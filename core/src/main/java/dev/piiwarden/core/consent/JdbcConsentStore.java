@@ -34,6 +34,8 @@ import java.util.Map;
 public final class JdbcConsentStore implements ConsentStore {
   static final String TABLE = "piiwarden_consent";
   static final String INDEX = TABLE + "_subject";
+  /** How long a failed call waits for the connection to answer before it is taken as gone. */
+  private static final int VALIDATION_SECONDS = 2;
 
   private final String url;
   private final String described;
@@ -135,7 +137,18 @@ public final class JdbcConsentStore implements ConsentStore {
    */
   private <T> T run(String what, Map<String, String> shown, SqlWork<T> work) {
     try {
-      return work.run();
+      boolean reused = connection != null;
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        if (!reused || !lost()) {
+          throw e;
+        }
+        // a connection the server dropped while it was idle (a restart, a proxy's idle timeout):
+        // the work is done once more on a new one, and fails as usual if that fails too
+        closeQuietly();
+        return work.run();
+      }
     } catch (ConsentStoreMissingException e) {
       closeQuietly();
       throw e;
@@ -189,6 +202,16 @@ public final class JdbcConsentStore implements ConsentStore {
       }
     }
     return connection;
+  }
+
+  /** Whether the store's connection is gone: closed, or no longer answering. */
+  private boolean lost() {
+    Connection current = connection;
+    try {
+      return current == null || current.isClosed() || !current.isValid(VALIDATION_SECONDS);
+    } catch (SQLException e) {
+      return true;
+    }
   }
 
   private Connection connect() throws SQLException {

@@ -44,6 +44,36 @@ class JdbcConsentStoreTest {
   }
 
   /**
+   * A database restarted, or a proxy or firewall that dropped an idle connection, leaves the
+   * store's connection dead: the next call finds out only when it uses it. That call is answered
+   * from a new connection, not refused as if the database were down.
+   */
+  @Test
+  void aConnectionTheServerDroppedIsReplacedOnTheNextCall() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      JdbcConsentStore store = new JdbcConsentStore(postgres.getJdbcUrl("postgres", "postgres"));
+      Instant now = Instant.parse("2026-11-24T10:00:00Z");
+      store.append(new ConsentRecord("s-1", "marketing", ConsentRecord.State.GRANTED, now, "form", null));
+      for (int drop = 0; drop < 2; drop++) {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+            Statement kill = admin.createStatement()) {
+          kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE pid <> pg_backend_pid() AND datname = 'postgres' AND backend_type = 'client backend'");
+        }
+        if (drop == 0) {
+          assertEquals(1, store.records("s-1").size());
+        } else {
+          store.append(new ConsentRecord("s-1", "marketing", ConsentRecord.State.WITHDRAWN, now.plusSeconds(1), "form", null));
+        }
+      }
+      List<ConsentRecord> records = store.records("s-1");
+      assertEquals(List.of(ConsentRecord.State.GRANTED, ConsentRecord.State.WITHDRAWN),
+          records.stream().map(ConsentRecord::state).toList());
+      store.close();
+    }
+  }
+
+  /**
    * Services starting at once against a fresh database each create the table on their first
    * grant: PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} may then fail in its catalog for all
    * but one of them. No grant may fail for it, and none is lost.
