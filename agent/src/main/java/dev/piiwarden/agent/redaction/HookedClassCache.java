@@ -6,10 +6,17 @@ import dev.piiwarden.agent.report.AgentReport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -30,6 +37,12 @@ final class HookedClassCache {
   private static final byte[] MAGIC = "PIIWARDEN-HOOKED-1\n".getBytes(StandardCharsets.US_ASCII);
   /** A bound on what is read: hooked classes are tens of KB. */
   private static final long MAX_ENTRY = 8 << 20;
+  /**
+   * Entries kept in the folder: a start stores one per logging class it hooks (up to four), so this
+   * keeps those of the last dozen or so agent builds and logging versions; older ones are deleted
+   * when a new one is stored (a machine that runs many builds of the agent, a CI runner).
+   */
+  static final int MAX_ENTRIES = 48;
 
   private static HookedClassCache shared;
   private static boolean sharedLooked;
@@ -103,9 +116,42 @@ final class HookedClassCache {
   /** Keeps the rewrite for later starts; a cache that cannot be written is simply not used. */
   void store(String internalName, byte[] original, byte[] rewritten) {
     try {
-      PrivateFolder.link(entryFile(original), entry(internalName, original, rewritten));
+      if (PrivateFolder.link(entryFile(original), entry(internalName, original, rewritten))) {
+        prune();
+      }
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       // Not kept (a full disk, no hard links): the next start rewrites again, nothing else.
+    }
+  }
+
+  /**
+   * Deletes the oldest entries of other agent builds beyond {@link #MAX_ENTRIES}; only when an
+   * entry was stored, which a start of an agent seen before does not do.
+   */
+  private void prune() throws IOException {
+    List<Path> others = new ArrayList<>();
+    String own = "hooked-" + fingerprint + "-";
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "hooked-*.bin")) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().startsWith(own)) {
+          others.add(entry);
+        }
+      }
+    }
+    if (others.size() <= MAX_ENTRIES) {
+      return;
+    }
+    Map<Path, FileTime> modified = new HashMap<>();
+    for (Path entry : others) {
+      try {
+        modified.put(entry, Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS));
+      } catch (IOException gone) {
+        modified.put(entry, FileTime.fromMillis(0)); // deleted meanwhile, by another start
+      }
+    }
+    others.sort(Comparator.comparing(modified::get));
+    for (Path old : others.subList(0, others.size() - MAX_ENTRIES)) {
+      Files.deleteIfExists(old);
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,6 +33,31 @@ class HookedClassCacheTest {
   void aStoredRewriteIsFoundByItsOriginal() {
     assertNull(cache.lookup(NAME, ORIGINAL), "nothing cached yet");
     cache.store(NAME, ORIGINAL, REWRITTEN);
+    assertArrayEquals(REWRITTEN, cache.lookup(NAME, ORIGINAL));
+  }
+
+  @Test
+  void storingKeepsOnlyTheNewestEntriesOfOtherAgentBuilds() throws Exception {
+    // a machine that ran many builds of the agent: their entries pile up, oldest first
+    int builds = HookedClassCache.MAX_ENTRIES + 10;
+    for (int build = 0; build < builds; build++) {
+      byte[] original = ("logging class of build " + build).getBytes(StandardCharsets.US_ASCII);
+      new HookedClassCache(folder, "build-" + build).store(NAME, original, REWRITTEN);
+      String prefix = "hooked-build-" + build + "-";
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+          Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000L * (build + 1)));
+        }
+      }
+    }
+    cache.store(NAME, ORIGINAL, REWRITTEN);
+    try (Stream<Path> files = Files.list(folder)) {
+      List<String> kept = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("hooked-")).sorted().toList();
+      assertEquals(HookedClassCache.MAX_ENTRIES + 1, kept.size(), kept.toString());
+      assertEquals(1, kept.stream().filter(n -> n.startsWith("hooked-agent-1-")).count());
+      assertEquals(0, kept.stream().filter(n -> n.startsWith("hooked-build-0-") || n.startsWith("hooked-build-9-")).count());
+      assertEquals(1, kept.stream().filter(n -> n.startsWith("hooked-build-" + (builds - 1) + "-")).count());
+    }
     assertArrayEquals(REWRITTEN, cache.lookup(NAME, ORIGINAL));
   }
 
