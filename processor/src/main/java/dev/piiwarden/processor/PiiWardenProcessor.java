@@ -578,7 +578,7 @@ public final class PiiWardenProcessor extends AbstractProcessor {
         flowChecks.check(activity, facts, unit, analysed.privateCallers(), consentOf);
         activity = new Activity(activity.id(), activity.type(), activity.method(), activity.name(),
             activity.purposes(), activity.consent(), activity.subjectFrom(), facts.readIds(), facts.calls(),
-            facts.sinkRecords(), activity.source());
+            facts.sinkRecords(), activity.source(), facts.writeIds());
       }
       filled.add(activity);
     }

@@ -1,5 +1,6 @@
 package dev.piiwarden.core.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +23,12 @@ import java.util.Objects;
  * @param sinks the sink calls it makes with personal data
  * @param source where the method is declared (its first annotation, else its first modifier or
  *     its return type); null in inventories written before it was recorded
+ * @param writes the data elements it writes values into (a record it builds, a setter or field of
+ *     an object it did not make from them), sorted: data it collects, and so processes, without
+ *     reading it; empty in inventories written before it was recorded
  */
 @JsonPropertyOrder({"id", "type", "method", "name", "purposes", "consent", "subjectFrom", "reads",
-    "calls", "sinks", "source"})
+    "calls", "sinks", "source", "writes"})
 public record Activity(
     String id,
     String type,
@@ -36,13 +40,15 @@ public record Activity(
     List<String> reads,
     List<String> calls,
     List<SinkRecord> sinks,
-    SourceLocation source) {
+    SourceLocation source,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> writes) {
 
   /** Checks the id and normalises lists. */
   public Activity {
     Objects.requireNonNull(id, "id");
     purposes = Sorting.keys(purposes);
     reads = Sorting.keys(reads);
+    writes = Sorting.keys(writes);
     calls = Sorting.keys(calls);
     sinks = Sorting.sorted(sinks, SinkRecord.ORDER);
   }
@@ -51,12 +57,19 @@ public record Activity(
   public Activity(String id, String type, String method, String name, List<String> purposes,
       ConsentRequirement consent, String subjectFrom, List<String> reads, List<String> calls,
       List<SinkRecord> sinks) {
-    this(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, null);
+    this(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, null, List.of());
+  }
+
+  /** An activity that writes no data element. */
+  public Activity(String id, String type, String method, String name, List<String> purposes,
+      ConsentRequirement consent, String subjectFrom, List<String> reads, List<String> calls,
+      List<SinkRecord> sinks, SourceLocation source) {
+    this(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, source, List.of());
   }
 
   /** This activity declared at {@code location}. */
   public Activity withSource(SourceLocation location) {
-    return new Activity(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, location);
+    return new Activity(id, type, method, name, purposes, consent, subjectFrom, reads, calls, sinks, location, writes);
   }
 
   /** The line where the method is declared, or 0 when unknown. */

@@ -18,6 +18,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberReferenceTree.ReferenceMode;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -295,33 +296,79 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * added here for every component whose field the body did not store itself.
    */
   private void componentsStored(TypeElement record, ExecutableElement constructor, MethodTree tree) {
-    List<? extends RecordComponentElement> components = record.getRecordComponents();
-    List<? extends VariableElement> parameters = constructor.getParameters();
-    if (components.size() != parameters.size()) {
+    if (!canonical(record, constructor)) {
       return;
     }
-    for (int i = 0; i < components.size(); i++) {
-      if (!context.types().isSameType(context.types().erasure(components.get(i).asType()),
-          context.types().erasure(parameters.get(i).asType()))) {
-        return; // not the canonical constructor
-      }
-    }
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
     Set<String> stored = new TreeSet<>();
     for (ArgumentPass pass : current.passes()) {
       stored.add(pass.callee());
     }
     for (int i = 0; i < components.size(); i++) {
-      String held = null;
-      for (Element member : record.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(components.get(i).getSimpleName())) {
-          held = context.heldField(member);
-          break;
-        }
-      }
+      String held = context.heldField(componentField(record, components.get(i)));
       if (held != null && !stored.contains(held)) {
         current.pass(new ArgumentPass(held, 0, line(tree), List.of(), List.of(i), Confidence.DIRECT));
       }
     }
+  }
+
+  /** Whether {@code constructor} is the canonical constructor of {@code record}. */
+  private boolean canonical(TypeElement record, ExecutableElement constructor) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    List<? extends VariableElement> parameters = constructor.getParameters();
+    if (components.size() != parameters.size()) {
+      return false;
+    }
+    for (int i = 0; i < components.size(); i++) {
+      if (!context.types().isSameType(context.types().erasure(components.get(i).asType()),
+          context.types().erasure(parameters.get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The private field that holds a record component, or null. */
+  private static Element componentField(TypeElement record, RecordComponentElement component) {
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        return member;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A record built here collects what its canonical constructor is given into its components: each
+   * argument that is no constant is written into the component's data element, if it is one
+   * ({@code new LoginEvent(userId, clientIp, now)} writes the event's client address).
+   */
+  private void recordWrites(ExecutableElement constructor, List<? extends ExpressionTree> arguments) {
+    if (!(constructor.getEnclosingElement() instanceof TypeElement record) || record.getKind() != ElementKind.RECORD
+        || arguments.size() != record.getRecordComponents().size() || !canonical(record, constructor)) {
+      return;
+    }
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    for (int i = 0; i < components.size(); i++) {
+      if (constant(arguments.get(i))) {
+        continue;
+      }
+      RecordComponentElement component = components.get(i);
+      Optional<DataRef> data = context.index().member(componentField(record, component));
+      if (data.isEmpty() && component.getAccessor() != null) {
+        data = context.index().member(component.getAccessor());
+      }
+      data.ifPresent(current::write);
+    }
+  }
+
+  /** Whether {@code expression} is a literal ({@code null} included) or a constant's name. */
+  private boolean constant(ExpressionTree expression) {
+    if (expression instanceof LiteralTree) {
+      return true;
+    }
+    Element element = context.trees().getElement(new TreePath(getCurrentPath(), expression));
+    return element instanceof VariableElement variable && variable.getConstantValue() != null;
   }
 
   /**
@@ -903,6 +950,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       if (current != null) {
         Element field = context.trees().getElement(new TreePath(getCurrentPath(), variable));
+        written(field, expression, isThis(select.getExpression()));
         store(field, expression, value, variable);
         if (written == null && !(isThis(select.getExpression()) && inConstructor())) {
           storedField(field, value, variable); // user.email = email on an entity not made here
@@ -925,6 +973,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       fresh.remove(element); // reassigned: what it holds now is not known to be new
     }
     if (element != null && element.getKind() == ElementKind.FIELD) {
+      written(element, expression, true);
       store(element, expression, value, variable);
       if (!inConstructor()) {
         storedField(element, value, variable); // email = value in a setter of an entity
@@ -972,6 +1021,18 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     Set<String> identities = context.identitiesWritten(field.asType());
     record(sink, at, identities.isEmpty() ? value : value.withoutMembersOf(identities));
+  }
+
+  /**
+   * A value that is no constant assigned to a data element ({@code event.clientIp = ip}) is written
+   * into it. A constructor storing into its own object ({@code this.email = email}) is not counted:
+   * for a record, its callers are, where they build it ({@link #recordWrites}).
+   */
+  private void written(Element field, ExpressionTree expression, boolean own) {
+    if (field == null || (own && inConstructor()) || constant(expression)) {
+      return;
+    }
+    context.index().member(field).ifPresent(current::write);
   }
 
   private boolean inConstructor() {
@@ -1030,6 +1091,12 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     Optional<DataRef> accessed = context.index().member(method);
     if (accessed.isPresent()) {
       result = read(accessed.get(), tree);
+    } else if (!callee.library() && !callee.unseen() && tree.getArguments().size() == 1
+        && !constant(tree.getArguments().get(0))) {
+      DataRef written = context.index().written(method).data(); // user.setEmail(email)
+      if (written != null) {
+        current.write(written);
+      }
     }
     SinkMatch sink = null;
     if (context.sinks().mayMatch(callee.name())) {
@@ -1180,6 +1247,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     } else if (!callee.library() && tree.getClassBody() == null) {
       current.call(callee.id());
       passes(callee, constructor, tree, tree.getArguments(), arguments);
+      recordWrites(constructor, tree.getArguments());
     }
     Taint result = Taint.EMPTY;
     for (Taint argument : arguments) {

@@ -41,6 +41,7 @@ public final class MethodFacts {
   private final ExecutableElement method;
   private final String id;
   private final Map<String, Read> firstReads = new LinkedHashMap<>();
+  private final Set<String> writes = new TreeSet<>();
   private final Set<String> calls = new TreeSet<>();
   private final List<SinkCall> sinks = new ArrayList<>();
   private final Set<SinkRecord> sinkRecords = new LinkedHashSet<>();
@@ -141,6 +142,16 @@ public final class MethodFacts {
 
   public List<String> readIds() {
     return List.copyOf(firstReads.keySet());
+  }
+
+  /** A value written into a data element: a record built from it, a setter, a field assignment. */
+  void write(DataRef data) {
+    writes.add(data.id());
+  }
+
+  /** The data elements the method writes values into. */
+  public List<String> writeIds() {
+    return List.copyOf(writes);
   }
 
   public List<String> calls() {

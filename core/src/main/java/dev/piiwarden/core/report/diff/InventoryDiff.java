@@ -136,6 +136,9 @@ public final class InventoryDiff {
         : String.join(",", a.consent().purposes()) + " (" + a.consent().onDenied() + ")");
     fields.put("subjectFrom", String.valueOf(a.subjectFrom()));
     fields.put("reads", String.valueOf(a.reads()));
+    if (!a.writes().isEmpty()) {
+      fields.put("writes", String.valueOf(a.writes()));
+    }
     fields.put("sinks", String.valueOf(a.sinks().stream().map(s -> s.kind() + " " + s.target()).distinct().sorted().toList()));
     return fields;
   }

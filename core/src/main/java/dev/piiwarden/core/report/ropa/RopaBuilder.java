@@ -171,12 +171,14 @@ public final class RopaBuilder {
   }
 
   /**
-   * The data elements the activity handles: those it reads, and those it returns to its callers
-   * without reading them itself, such as the user a lookup obtains from its repository and hands
-   * on. An activity that obtains personal data processes it, whether or not it reads a member.
+   * The data elements the activity handles: those it reads, those it writes (a login recording the
+   * client's address in the event it builds), and those it returns to its callers without reading
+   * them itself, such as the user a lookup obtains from its repository and hands on. An activity
+   * that obtains or collects personal data processes it, whether or not it reads a member.
    */
   private List<DataElement> handled(Activity activity) {
     Set<String> ids = new TreeSet<>(activity.reads());
+    ids.addAll(activity.writes());
     ids.addAll(returned.getOrDefault(activity.id(), Set.of()));
     return ids.stream().map(elements::get).filter(e -> e != null).toList();
   }
