@@ -27,7 +27,8 @@ package dev.piiwarden.core.redaction;
  *       sk_live_}), or a digit run after two capitals in a word that starts with {@code AKIA} or
  *       {@code ASIA} (an AWS key id with a digit; see {@link SecretTokens}), or a {@code '} after
  *       a blank after a {@code d} or {@code y} (an SQL string after {@code PASSWORD} or {@code
- *       IDENTIFIED BY}).
+ *       IDENTIFIED BY}), or a {@code -} at a flag's start (see {@link CommandLineFlags}) followed
+ *       by a {@code p} or by a {@code -} and a letter ({@code -pS3cret}, {@code --password x}).
  * </ul>
  *
  * <p>The colon of a mask, {@code [REDACTED:<type>]}, need not count for credentials: the key a
@@ -66,6 +67,7 @@ final class CandidateFilter {
   private static final int LETTER_J = 9;
   private static final int UNDERSCORE = 10;
   private static final int QUOTE = 11;
+  private static final int DASH = 12;
 
   private static final byte[] KIND = new byte[128];
 
@@ -92,6 +94,7 @@ final class CandidateFilter {
     KIND['J'] = LETTER_J;
     KIND['_'] = UNDERSCORE;
     KIND['\''] = QUOTE;
+    KIND['-'] = DASH;
   }
 
   private CandidateFilter() {}
@@ -212,6 +215,11 @@ final class CandidateFilter {
             found |= CREDENTIAL;
           }
           break;
+        case DASH:
+          if (i + 1 < n && flagLetter(text, i + 1) && CommandLineFlags.flagStart(text, i)) {
+            found |= CREDENTIAL;
+          }
+          break;
         case QUOTE:
           if (i >= 2 && text.charAt(i - 1) == ' ' && sqlKeyEnd(text.charAt(i - 2))) {
             found |= CREDENTIAL;
@@ -249,6 +257,15 @@ final class CandidateFilter {
   private static boolean sqlKeyEnd(char c) {
     char lower = CharClasses.lower(c);
     return lower == 'd' || lower == 'y';
+  }
+
+  /**
+   * Whether what follows a flag's {@code -} at {@code next} can start a credential flag: a {@code
+   * p} ({@code -pS3cret}, {@code -p S3cret}) or a {@code -} and a letter ({@code --password x}).
+   */
+  private static boolean flagLetter(CharSequence text, int next) {
+    char c = text.charAt(next);
+    return c == 'p' || (c == '-' && next + 1 < text.length() && CharClasses.isLetter(text.charAt(next + 1)));
   }
 
   /** Whether {@code c} can end what comes before a secret token prefix's {@code _}: ghp, github_pat, sk_live. */

@@ -99,6 +99,7 @@ final class CredentialDetector implements Detector {
     keys.add(SESSION_COOKIE);
     keys.add(IDENTIFIED);
     keys.addAll(SecretTokens.PREFIXES);
+    keys.addAll(CommandLineFlags.KEYS);
     this.automaton = KeyAutomaton.of(keys);
   }
 
@@ -125,7 +126,8 @@ final class CredentialDetector implements Detector {
         && !named(name, keyStart, name.length(), BASIC)
         && !named(name, keyStart, name.length(), JWT_START)
         && !named(name, keyStart, name.length(), IDENTIFIED)
-        && !SecretTokens.isPrefix(name, keyStart, name.length());
+        && !SecretTokens.isPrefix(name, keyStart, name.length())
+        && !CommandLineFlags.isFlagKey(name, keyStart, name.length());
   }
 
   /**
@@ -161,6 +163,9 @@ final class CredentialDetector implements Detector {
     if (SecretTokens.isPrefix(text, keyStart, at)) {
       return SecretTokens.match(text, keyStart, at);
     }
+    if (CommandLineFlags.isFlagKey(text, keyStart, at)) {
+      return CommandLineFlags.shortFlag(text, keyStart);
+    }
     if (!keyBoundary(text, keyStart, at)) {
       return NONE;
     }
@@ -176,6 +181,10 @@ final class CredentialDetector implements Detector {
     int n = text.length();
     if (named(text, keyStart, at, SESSION_COOKIE) && (at >= n || text.charAt(at) != '=')) {
       return NONE; // "session: started", "session = 4": only a cookie's session=<id>
+    }
+    long option = CommandLineFlags.longOption(text, keyStart, at);
+    if (option != NONE) {
+      return option; // --password S3cret
     }
     if (assignedOnly(text, keyStart, at)) {
       return NONE;
@@ -679,7 +688,7 @@ final class CredentialDetector implements Detector {
     return c == '"' || c == '\'';
   }
 
-  private static boolean endsBareValue(char c) {
+  static boolean endsBareValue(char c) {
     switch (c) {
       case ' ': case '\t': case '\n': case '\r': case ',': case ';': case '&': case '"': case '\'':
       case '}': case ']': case ')': case '<': case '>': case '\\':

@@ -55,7 +55,8 @@ class CandidateFilterTest {
       "1.2.", "192.168.", "+44 ", "(555) ", "123-45-", "ff:", "xn--", "//u:p@", "[REDACTED:", "T-",
       "%2B44", "%2b1", "4111+", "+1111", "DE89+", "Basic ", "basic ", "dXNlcjpwYXNz", "YTpi",
       "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026",
-      "PASSWORD '", "password ", "IDENTIFIED", " by '", "identified by '"
+      "PASSWORD '", "password ", "IDENTIFIED", " by '", "identified by '",
+      " -p", "-p ", "mysql ", " login ", " --password ", "--db-token ", " -u ", "--user ", "docker "
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -110,7 +111,11 @@ class CandidateFilterTest {
         Arguments.of("credential", "rk_live_" + "a".repeat(24), "", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "AKIA" + "A".repeat(15) + "2", "", CandidateFilter.CREDENTIAL),
         Arguments.of("credential", "ASIA2" + "A".repeat(15), "", CandidateFilter.CREDENTIAL),
-        Arguments.of("credential", "AIza" + "a".repeat(35), "k=", CandidateFilter.CREDENTIAL));
+        Arguments.of("credential", "AIza" + "a".repeat(35), "k=", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "x", "mysql -p", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "x", "login -p ", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "x", "app --pin ", CandidateFilter.CREDENTIAL),
+        Arguments.of("credential", "x", "-u a:", CandidateFilter.CREDENTIAL));
   }
 
   /**

@@ -180,4 +180,47 @@ class CredentialDetectorTest {
   void otherTextStays(String text) {
     assertEquals(text, redactor.redact(text));
   }
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      curl -u user:secret https://api.example.com/x | curl -u user:[REDACTED:credential] https://api.example.com/x
+      curl -s --user bob:s3cret https://api.example.com/x | curl -s --user bob:[REDACTED:credential] https://api.example.com/x
+      curl --user=bob:s3cret https://x          | curl --user=bob:[REDACTED:credential] https://x
+      mysql -u root -pS3cret db                 | mysql -u root -p[REDACTED:credential] db
+      /usr/bin/mysqldump -uroot -pS3cret shop   | /usr/bin/mysqldump -uroot -p[REDACTED:credential] shop
+      running "mariadb -h db -pS3cret"          | running "mariadb -h db -p[REDACTED:credential]"
+      docker login -u bob -p S3cret registry.example.com | docker login -u bob -p [REDACTED:credential] registry.example.com
+      sshpass -p 'pa ss' ssh deploy@host        | sshpass -p '[REDACTED:credential]' ssh deploy@host
+      tool --password S3cret --verbose          | tool --password [REDACTED:credential] --verbose
+      tool --password=S3cret                    | tool --password=[REDACTED:credential]
+      vault login --token hvs.abc123 now        | vault login --token [REDACTED:credential] now
+      app --db-password "S3 cret" --port 1      | app --db-password "[REDACTED:credential]" --port 1
+      """)
+  void commandLineFlagsAreCredentials(String text, String expected) {
+    assertEquals(expected, redactor.redact(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      docker run -u 1000:1000 img
+      docker run -u app:staff -p 8080:80 img
+      podman exec -u root:wheel c sh
+      chown -u www-data:www-data dir
+      ls -p
+      grep -p foo
+      mysql -P 3306 -u root -h db
+      java -port 8080
+      tar -xpf file.tar
+      cp -p a b
+      gcc -pthread -o app main.c
+      find . -name x -print
+      mysql -u root -p
+      docker login -u bob --password-stdin
+      tool --password --verbose
+      git push --force-with-lease origin main
+      the -p flag keeps modes
+      x-password S3cret and pre--password S3cret
+      """)
+  void commandLineLookAlikesStay(String text) {
+    assertEquals(text, redactor.redact(text));
+  }
 }

@@ -51,6 +51,8 @@ class LinearTimeTest {
         Arguments.of("phone context and dates", "phone 11/24/2026 7 ms id "),
         Arguments.of("keys before prose", "token: must "),
         Arguments.of("product versions", "MyApp/1.2.3.4/"),
+        Arguments.of("command-line flags", "login -p -u a:b --password x -px "),
+        Arguments.of("long option names", "--a-b-c-d-e-f-g-h-password "),
         Arguments.of("mixed", "x@y.z 1.2.3 +4 pwd: a::b (5) DE00 "));
   }
 
