@@ -12,7 +12,9 @@ package dev.piiwarden.core.redaction;
  * <p>The conditions, each implied by every match of its detector:
  *
  * <ul>
- *   <li>email: an {@code @} or a {@code %40}; URL user information: an {@code @} and a {@code //};
+ *   <li>email: an {@code @} or a {@code %40}; URL user information: an {@code @} and a {@code //},
+ *       or an {@code @} at most {@value OracleConnectString#MAX_USER_PASSWORD} characters after a
+ *       {@code /} (an Oracle connect string's {@code user/password@});
  *   <li>card, SSN, phone: a cluster of at least {@value CardDetector#MIN_DIGITS}, {@value
  *       SsnDetector#DIGITS} or {@value PhoneDetector#MIN_DIGITS} ASCII digits, a cluster being
  *       digits one to the next with at most two of {@code space - . / ( )} between them (a
@@ -134,6 +136,7 @@ final class CandidateFilter {
     int lastColon = FAR;
     boolean at = false;
     boolean slashes = false;
+    int lastSlash = FAR - OracleConnectString.MAX_USER_PASSWORD;
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
@@ -186,10 +189,11 @@ final class CandidateFilter {
           break;
         case AT:
           at = true;
-          found |= EMAIL;
+          found |= i - lastSlash <= OracleConnectString.MAX_USER_PASSWORD ? EMAIL | USER_INFO : EMAIL;
           break;
         case SLASH:
           slashes |= i > 0 && text.charAt(i - 1) == '/';
+          lastSlash = i;
           break;
         case KEY_END:
           found |= CREDENTIAL;

@@ -230,6 +230,13 @@ final class CredentialDetector implements Detector {
     if (colon && prose(text, i)) {
       return NONE;
     }
+    if (colon && keyStart > 0 && text.charAt(keyStart - 1) != ' ') {
+      int userInfoAt = UrlUserInfoDetector.atAfterPassword(text, i);
+      if (userInfoAt >= 0) {
+        // https://x-access-token:TOKEN@github.com/org/repo.git: the host and path stay
+        return Detector.match(i, UrlUserInfoDetector.passwordEnd(text, userInfoAt));
+      }
+    }
     if (named(text, keyStart, at, PWD) && workingDirectory(text, i)) {
       return NONE;
     }

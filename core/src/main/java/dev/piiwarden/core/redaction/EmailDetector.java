@@ -45,6 +45,14 @@ final class EmailDetector implements Detector {
       // //user:password@host is a URL's user information, not an address
       return NONE;
     }
+    if (!encoded && start > 0 && text.charAt(start - 1) == '/'
+        && OracleConnectString.passwordStart(text, at) == start) {
+      return NONE; // user/password@host, an Oracle connect string
+    }
+    if (!encoded && start > 0 && text.charAt(start - 1) == '@'
+        && UrlUserInfoDetector.passwordStart(text, start - 1) >= 0) {
+      return NONE; // //user:p@ss@host: the rest of a password with an @ in it
+    }
     for (int i = start + 1; i < at; i++) {
       if (text.charAt(i) == '.' && text.charAt(i - 1) == '.') {
         return NONE;

@@ -56,7 +56,8 @@ class CandidateFilterTest {
       "%2B44", "%2b1", "4111+", "+1111", "DE89+", "Basic ", "basic ", "dXNlcjpwYXNz", "YTpi",
       "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026",
       "PASSWORD '", "password ", "IDENTIFIED", " by '", "identified by '",
-      " -p", "-p ", "mysql ", " login ", " --password ", "--db-token ", " -u ", "--user ", "docker "
+      " -p", "-p ", "mysql ", " login ", " --password ", "--db-token ", " -u ", "--user ", "docker ",
+      "/", "sqlplus ", "u/p@", "@//", "thin:", "@h:1521", "//u:p@q@"
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -202,7 +203,10 @@ class CandidateFilterTest {
         Arguments.of("N09386011117947", CandidateFilter.IBAN),
         Arguments.of("bob at example.com", CandidateFilter.EMAIL | CandidateFilter.USER_INFO),
         Arguments.of("bob%4example.com", CandidateFilter.EMAIL),
-        Arguments.of("redis:/u:p@cache", CandidateFilter.USER_INFO),
+        Arguments.of("redis:u:p@cache", CandidateFilter.USER_INFO),
+        Arguments.of("scott/" + "t".repeat(128) + "@orcl", CandidateFilter.USER_INFO),
+        Arguments.of("ls -l -P", CandidateFilter.CREDENTIAL),
+        Arguments.of("x--password a and -- password", CandidateFilter.CREDENTIAL),
         Arguments.of("password is hunter2", CandidateFilter.CREDENTIAL),
         Arguments.of("password  'hunter2'", CandidateFilter.CREDENTIAL),
         Arguments.of("identified by'hunter2'", CandidateFilter.CREDENTIAL),

@@ -223,4 +223,40 @@ class CredentialDetectorTest {
   void commandLineLookAlikesStay(String text) {
     assertEquals(text, redactor.redact(text));
   }
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      sqlplus scott/tiger@//dbhost:1521/ORCL    | sqlplus scott/[REDACTED:credential]@//dbhost:1521/ORCL
+      sqlplus -s scott/tiger@dbhost             | sqlplus -s scott/[REDACTED:credential]@dbhost
+      sqlplus scott/tiger@dbhost.example.com    | sqlplus scott/[REDACTED:credential]@dbhost.example.com
+      SQL> CONNECT scott/tiger@orcl             | SQL> CONNECT scott/[REDACTED:credential]@orcl
+      url=jdbc:oracle:thin:scott/tiger@dbhost:1521:ORCL | url=jdbc:oracle:thin:scott/[REDACTED:credential]@dbhost:1521:ORCL
+      expdp system/Manager1@pdb1 schemas=hr     | expdp system/[REDACTED:credential]@pdb1 schemas=hr
+      loading with scott/t!ger#1@dbhost:1521/ORCL | loading with scott/[REDACTED:credential]@dbhost:1521/ORCL
+      postgres://app:p@ss@db:5432/x             | postgres://app:[REDACTED:credential]@db:5432/x
+      postgres://app:p@ss@db.example.com:5432/x?ssl=true | postgres://app:[REDACTED:credential]@db.example.com:5432/x?ssl=true
+      redis://:a@b@c@cache:6379 then bob        | redis://:[REDACTED:credential]@cache:6379 then bob
+      https://x-access-token:abcDEF123@github.com/org/repo.git | https://x-access-token:[REDACTED:credential]@github.com/org/repo.git
+      git clone https://x-access-token:ghs_16C7e42F292c6912E7710c838347Ae178B4a@github.com/org/repo.git | git clone https://x-access-token:[REDACTED:credential]@github.com/org/repo.git
+      https://token:abc@def@gitlab.example.com/g/p.git | https://token:[REDACTED:credential]@gitlab.example.com/g/p.git
+      """)
+  void connectStringPasswordsAreMaskedUserAndHostKept(String text, String expected) {
+    assertEquals(expected, redactor.redact(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      git log src/main@HEAD
+      uses: actions/checkout@v4
+      npm i lodash/fp@4.17.21
+      docker pull library/nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac
+      see docs/guide@example.com
+      GET /users/jane.doe@example.com
+      sqlplus /nolog @script.sql
+      sqlplus scott/@orcl and sqlplus /@orcl
+      sqlplus a/b/c@orcl
+      read sqlplus.log then foo/bar@baz
+      """)
+  void pathsAndVersionsWithAnAtStay(String text) {
+    assertEquals(text, redactor.redact(text));
+  }
 }

@@ -53,6 +53,8 @@ class LinearTimeTest {
         Arguments.of("product versions", "MyApp/1.2.3.4/"),
         Arguments.of("command-line flags", "login -p -u a:b --password x -px "),
         Arguments.of("long option names", "--a-b-c-d-e-f-g-h-password "),
+        Arguments.of("connect strings", "sqlplus a/b@h:1 u/p@"),
+        Arguments.of("at signs in user info", "//u:p@q@r@"),
         Arguments.of("mixed", "x@y.z 1.2.3 +4 pwd: a::b (5) DE00 "));
   }
 
