@@ -16,7 +16,8 @@ import java.util.List;
  * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
  * \"k\":\"v\"}, {@code k => v} and XML {@code <k>v</k>} (also with a namespace prefix or
  * attributes: {@code <wsse:Password Type="…">v</wsse:Password>}); and the token of {@code Authorization: Bearer|Basic|…
- * token}, a bare {@code Bearer token} and a bare {@code Basic token} whose token is the Base64 of
+ * token} (or its parameters, {@code Authorization: Digest username="bob", …, response="…"}), a
+ * bare {@code Bearer token} and a bare {@code Basic token} whose token is the Base64 of
  * {@code user:password}; and a bare JSON Web Token ({@code eyJ….eyJ….sig}). Only the value is
  * replaced; the key and quotes stay. An unquoted value ends at a blank, a quote, a backslash or one of
  * <code>, ; &amp; &lt; &gt; ) ] }</code>; a quoted one at its closing quote (looked
@@ -246,13 +247,18 @@ final class CredentialDetector implements Detector {
       int schemeStart = text.charAt(i) == '[' ? i + 1 : i;
       schemeStart = schemeStart < n && isQuote(text.charAt(schemeStart)) ? schemeStart + 1 : schemeStart;
       int scheme = schemeStart;
-      while (scheme < n && CharClasses.is(text.charAt(scheme), CharClasses.LETTER)) {
-        scheme++;
+      while (scheme < n && (CharClasses.is(text.charAt(scheme), CharClasses.LETTER | CharClasses.DIGIT)
+          || text.charAt(scheme) == '-')) {
+        scheme++; // Digest, AWS4-HMAC-SHA256
       }
       if (scheme > schemeStart && scheme < n && text.charAt(scheme) == ' ') {
         int tokenStart = skipBlanks(text, scheme);
         if (alreadyRedacted(text, tokenStart, n)) {
           return NONE;
+        }
+        long params = AuthParams.list(text, tokenStart);
+        if (params != NONE) {
+          return params;
         }
         long token = token(text, tokenStart, 1);
         if (token != NONE) {

@@ -259,4 +259,17 @@ class CredentialDetectorTest {
   void pathsAndVersionsWithAnAtStay(String text) {
     assertEquals(text, redactor.redact(text));
   }
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      Authorization: Digest username="bob", realm="x", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1", opaque="5ccc069c403e" | Authorization: Digest [REDACTED:credential]
+      `{"Authorization":"Digest username=\\"bob\\", realm=\\"x\\", response=\\"6629fae4\\""}` | `{"Authorization":"Digest [REDACTED:credential]"}`
+      {Authorization=[Digest username="bob", response="6629fae4"], Accept=[*/*]} | {Authorization=[Digest [REDACTED:credential]], Accept=[*/*]}
+      Proxy-Authorization: Digest username="bob", response="6629fae4" ok | Proxy-Authorization: Digest [REDACTED:credential] ok
+      Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=fe5f80f77d5fa3be | Authorization: AWS4-HMAC-SHA256 [REDACTED:credential]
+      Authorization: OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjY%3D" | Authorization: OAuth [REDACTED:credential]
+      Authorization: Basic dXNlcjpwYXNz=       | Authorization: Basic [REDACTED:credential]
+      """)
+  void authorizationParametersAreMaskedSchemeKept(String text, String expected) {
+    assertEquals(expected, redactor.redact(text));
+  }
 }

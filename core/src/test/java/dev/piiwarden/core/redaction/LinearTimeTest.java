@@ -41,6 +41,7 @@ class LinearTimeTest {
         Arguments.of("keys with open quotes", "password=\""),
         Arguments.of("escaped quotes", "token:\\\"a"),
         Arguments.of("authorization headers", "Authorization: Bearer "),
+        Arguments.of("authorization parameters", "Authorization: Digest a=\"b\", c=d, "),
         Arguments.of("phone context and digits", "tel 1-"),
         Arguments.of("iban-like", "DE89 "),
         Arguments.of("open parentheses", "(1"),
