@@ -29,7 +29,7 @@ package dev.piiwarden.core.redaction;
  *       sk_live_}), or a digit run after two capitals in a word that starts with {@code AKIA} or
  *       {@code ASIA} (an AWS key id with a digit; see {@link SecretTokens}), or a {@code '} after
  *       a blank after a {@code d} or {@code y} (an SQL string after {@code PASSWORD} or {@code
- *       IDENTIFIED BY}), or a {@code -} at a flag's start (see {@link CommandLineFlags}) followed
+ *       IDENTIFIED BY}) or after {@code value} (Spring Boot's {@code with value 'x'}), or a {@code -} at a flag's start (see {@link CommandLineFlags}) followed
  *       by a {@code p} or by a {@code -} and a letter ({@code -pS3cret}, {@code --password x}).
  * </ul>
  *
@@ -78,6 +78,8 @@ final class CandidateFilter {
 
   private static final String BEARER_REST = "earer ";
   private static final String BASIC_REST = "asic ";
+  /** What comes before the quoted value of Spring Boot's {@code Property x.password with value 'x'}. */
+  private static final String VALUE = "value";
   /** What comes before the colon of a mask. */
   private static final String MASK_LABEL = "[REDACTED";
 
@@ -225,7 +227,8 @@ final class CandidateFilter {
           }
           break;
         case QUOTE:
-          if (i >= 2 && text.charAt(i - 1) == ' ' && sqlKeyEnd(text.charAt(i - 2))) {
+          if (i >= 2 && text.charAt(i - 1) == ' '
+              && (sqlKeyEnd(text.charAt(i - 2)) || (i >= 7 && follows(text, i - 6, VALUE)))) {
             found |= CREDENTIAL;
           }
           break;

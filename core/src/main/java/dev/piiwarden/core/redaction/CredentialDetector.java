@@ -45,6 +45,11 @@ final class CredentialDetector implements Detector {
    */
   private static final String IDENTIFIED = "identified";
   private static final String BY_QUOTE = " by '";
+  /**
+   * What Spring Boot's message about an invalid property puts between the property's name and its
+   * quoted value: {@code Property db.password with value 'hunter2' is invalid}.
+   */
+  private static final String WITH_VALUE = " with value '";
   /** The longest XML namespace prefix looked back over: {@code wsse}, {@code ns2}. */
   private static final int MAX_PREFIX = 32;
   /**
@@ -193,6 +198,11 @@ final class CredentialDetector implements Detector {
     if (named(text, keyStart, at, IDENTIFIED)) {
       int quote = at + BY_QUOTE.length() - 1;
       return quote < n && named(text, at, quote + 1, BY_QUOTE) ? value(text, quote) : NONE;
+    }
+    int afterName = at < n && isQuote(text.charAt(at)) ? at + 1 : at;
+    if (startsWithIgnoringCase(text, afterName, WITH_VALUE)) {
+      // Spring Boot: Property spring.datasource.password with value 'hunter2' is invalid
+      return value(text, afterName + WITH_VALUE.length() - 1);
     }
     if (at + 1 < n && text.charAt(at) == ' ' && text.charAt(at + 1) == '\''
         && named(text, keyStart, at, PASSWORD)) {
@@ -687,6 +697,11 @@ final class CredentialDetector implements Detector {
 
   private static boolean startsWith(CharSequence text, int start, int end, String prefix) {
     return end - start >= prefix.length() && CharClasses.startsWith(text, start, prefix);
+  }
+
+  private static boolean startsWithIgnoringCase(CharSequence text, int start, String lowerPrefix) {
+    return start + lowerPrefix.length() <= text.length()
+        && named(text, start, start + lowerPrefix.length(), lowerPrefix);
   }
 
   private static int skipBlanks(CharSequence text, int i) {

@@ -57,7 +57,7 @@ class CandidateFilterTest {
       "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026",
       "PASSWORD '", "password ", "IDENTIFIED", " by '", "identified by '",
       " -p", "-p ", "mysql ", " login ", " --password ", "--db-token ", " -u ", "--user ", "docker ",
-      "/", "sqlplus ", "u/p@", "@//", "thin:", "@h:1521", "//u:p@q@"
+      "/", "sqlplus ", "u/p@", "@//", "thin:", "@h:1521", "//u:p@q@", " with value '", "'x.password'"
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -209,6 +209,7 @@ class CandidateFilterTest {
         Arguments.of("x--password a and -- password", CandidateFilter.CREDENTIAL),
         Arguments.of("password is hunter2", CandidateFilter.CREDENTIAL),
         Arguments.of("password  'hunter2'", CandidateFilter.CREDENTIAL),
+        Arguments.of("password with values 'hunter2'", CandidateFilter.CREDENTIAL),
         Arguments.of("identified by'hunter2'", CandidateFilter.CREDENTIAL),
         Arguments.of("bearerabcdefgh", CandidateFilter.CREDENTIAL),
         Arguments.of("bearer", CandidateFilter.CREDENTIAL),

@@ -108,6 +108,9 @@ class CredentialDetectorTest {
       alter role r encrypted password 'md5abc' valid until 'infinity' | alter role r encrypted password '[REDACTED:credential]' valid until 'infinity'
       CREATE USER 'app'@'%' IDENTIFIED BY 'hunter2' | CREATE USER 'app'@'%' IDENTIFIED BY '[REDACTED:credential]'
       create user app identified by 'pw 2' password expire | create user app identified by '[REDACTED:credential]' password expire
+      Property spring.datasource.password with value 'hunter2' is invalid: size | Property spring.datasource.password with value '[REDACTED:credential]' is invalid: size
+      property 'db.password' with value 'hunter 2' rejected | property 'db.password' with value '[REDACTED:credential]' rejected
+      Property app.clientSecret with value 'abc' is invalid | Property app.clientSecret with value '[REDACTED:credential]' is invalid
       """)
   void valuesAreMaskedKeysKept(String text, String expected) {
     assertEquals(expected, redactor.redact(text));
@@ -176,6 +179,9 @@ class CredentialDetectorTest {
       glued password'x' and two blanks password  'x'
       identified by'x' and identified  by 'x'
       unidentified by 'x'
+      Property app.passwordPolicy with value 'strict' is invalid
+      Property app.password with value '' is invalid
+      Property spring.datasource.username with value 'bob' is invalid
       """)
   void otherTextStays(String text) {
     assertEquals(text, redactor.redact(text));
