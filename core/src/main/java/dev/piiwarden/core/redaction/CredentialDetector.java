@@ -197,7 +197,7 @@ final class CredentialDetector implements Detector {
     }
     if (named(text, keyStart, at, IDENTIFIED)) {
       int quote = at + BY_QUOTE.length() - 1;
-      return quote < n && named(text, at, quote + 1, BY_QUOTE) ? value(text, quote) : NONE;
+      return quote < n && named(text, at, quote + 1, BY_QUOTE) ? sqlString(text, quote) : NONE;
     }
     int afterName = at < n && isQuote(text.charAt(at)) ? at + 1 : at;
     if (startsWithIgnoringCase(text, afterName, WITH_VALUE)) {
@@ -207,7 +207,7 @@ final class CredentialDetector implements Detector {
     if (at + 1 < n && text.charAt(at) == ' ' && text.charAt(at + 1) == '\''
         && named(text, keyStart, at, PASSWORD)) {
       // SQL: ALTER USER app WITH PASSWORD 'hunter2', CREATE ROLE r LOGIN PASSWORD 'x'
-      return value(text, at + 1);
+      return sqlString(text, at + 1);
     }
     if (at < n && keyStart > 0 && opensElement(text, keyStart)) {
       int tagEnd = tagEnd(text, at);
@@ -356,6 +356,30 @@ final class CredentialDetector implements Detector {
       return bare(text, i + 1);
     }
     return bare(text, i);
+  }
+
+  /**
+   * The text of the SQL string literal whose opening quote is at {@code open}: a doubled quote is
+   * a quote inside it ({@code PASSWORD 'it''s-secret'}), a backslash escapes the next character
+   * (MySQL). Read as {@link #value} reads a quoted value when it is not closed within {@value
+   * #MAX_QUOTED} characters.
+   */
+  private static long sqlString(CharSequence text, int open) {
+    int n = text.length();
+    int limit = Math.min(n, open + 1 + MAX_QUOTED);
+    for (int k = open + 1; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '\'') {
+        if (k + 1 < n && text.charAt(k + 1) == '\'') {
+          k++;
+          continue;
+        }
+        return k > open + 1 && !alreadyRedacted(text, open + 1, k) ? Detector.match(open + 1, k) : NONE;
+      }
+    }
+    return value(text, open);
   }
 
   /**

@@ -108,6 +108,9 @@ class CredentialDetectorTest {
       alter role r encrypted password 'md5abc' valid until 'infinity' | alter role r encrypted password '[REDACTED:credential]' valid until 'infinity'
       CREATE USER 'app'@'%' IDENTIFIED BY 'hunter2' | CREATE USER 'app'@'%' IDENTIFIED BY '[REDACTED:credential]'
       create user app identified by 'pw 2' password expire | create user app identified by '[REDACTED:credential]' password expire
+      ALTER USER app WITH PASSWORD 'it''s-secret' VALID UNTIL 'x' | ALTER USER app WITH PASSWORD '[REDACTED:credential]' VALID UNTIL 'x'
+      CREATE USER 'a'@'%' IDENTIFIED BY 'o''neil''s'; | CREATE USER 'a'@'%' IDENTIFIED BY '[REDACTED:credential]';
+      `ALTER USER app PASSWORD '''' LOGIN`     | `ALTER USER app PASSWORD '[REDACTED:credential]' LOGIN`
       Property spring.datasource.password with value 'hunter2' is invalid: size | Property spring.datasource.password with value '[REDACTED:credential]' is invalid: size
       property 'db.password' with value 'hunter 2' rejected | property 'db.password' with value '[REDACTED:credential]' rejected
       Property app.clientSecret with value 'abc' is invalid | Property app.clientSecret with value '[REDACTED:credential]' is invalid
