@@ -58,6 +58,13 @@ final class CredentialDetector implements Detector {
    */
   private static final String SESSION_COOKIE = "session";
   /**
+   * Express's session cookie, {@code connect.sid=s%3A…}: {@code sid} is a key only after {@code
+   * connect.} and before an {@code =} ({@code sid} alone names Oracle's instance or a Windows
+   * security identifier).
+   */
+  private static final String SID = "sid";
+  private static final String CONNECT_DOT = "connect.";
+  /**
    * Keys that name a credential only before an {@code =} or as a quoted key ({@code "pass":}):
    * after a bare {@code :} they are a test count ({@code pass: 12}) or prose ({@code credentials:
    * loaded from profile default}).
@@ -103,6 +110,7 @@ final class CredentialDetector implements Detector {
     keys.add(BASIC);
     keys.add(JWT_START);
     keys.add(SESSION_COOKIE);
+    keys.add(SID);
     keys.add(IDENTIFIED);
     keys.addAll(SecretTokens.PREFIXES);
     keys.addAll(CommandLineFlags.KEYS);
@@ -128,6 +136,9 @@ final class CredentialDetector implements Detector {
     }
     int length = automaton.keyLength(state);
     int keyStart = name.length() - length;
+    if (length > 0 && named(name, keyStart, name.length(), SID)) {
+      return keyStart == CONNECT_DOT.length() && named(name, 0, keyStart, CONNECT_DOT);
+    }
     return length > 0 && keyBoundary(name, keyStart, name.length())
         && !named(name, keyStart, name.length(), BASIC)
         && !named(name, keyStart, name.length(), JWT_START)
@@ -187,6 +198,9 @@ final class CredentialDetector implements Detector {
     int n = text.length();
     if (named(text, keyStart, at, SESSION_COOKIE) && (at >= n || text.charAt(at) != '=')) {
       return NONE; // "session: started", "session = 4": only a cookie's session=<id>
+    }
+    if (named(text, keyStart, at, SID) && !expressSession(text, keyStart, at)) {
+      return NONE; // only Express's connect.sid=<id>
     }
     long option = CommandLineFlags.longOption(text, keyStart, at);
     if (option != NONE) {
@@ -319,6 +333,17 @@ final class CredentialDetector implements Detector {
       return false;
     }
     return !(keyStart > 0 && at < n && isQuote(text.charAt(keyStart - 1)) && isQuote(text.charAt(at)));
+  }
+
+  /**
+   * Whether the key {@code sid} at {@code keyStart} is Express's cookie: {@code connect.} starting
+   * a word before it, an {@code =} or a closing quote after it.
+   */
+  private static boolean expressSession(CharSequence text, int keyStart, int at) {
+    int prefix = keyStart - CONNECT_DOT.length();
+    return at < text.length() && (text.charAt(at) == '=' || isQuote(text.charAt(at)))
+        && prefix >= 0 && named(text, prefix, keyStart, CONNECT_DOT)
+        && !CharClasses.alnumBefore(text, prefix);
   }
 
   /** The value starting at {@code i}: quoted, escaped-quoted or bare. */

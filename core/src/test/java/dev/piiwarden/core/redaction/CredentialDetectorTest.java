@@ -97,6 +97,9 @@ class CredentialDetectorTest {
       Cookie: SESSION=YjM4NjQtYjZiNy00ZGFlLWE4; XSRF-TOKEN=5f1c | Cookie: SESSION=[REDACTED:credential]; XSRF-TOKEN=[REDACTED:credential]
       Set-Cookie: session=eyJfaWQiOiIxMjMifQ.ZWx.abc; HttpOnly | Set-Cookie: session=[REDACTED:credential]; HttpOnly
       Cookie: remember-me=YWRtaW46MTczMjQ0MjQ2Mjox | Cookie: remember-me=[REDACTED:credential]
+      Cookie: connect.sid=s%3AabcDEF123.xyz789Sig%2B; theme=dark | Cookie: connect.sid=[REDACTED:credential]; theme=dark
+      Set-Cookie: connect.sid=s%3Aabc.def; Path=/; HttpOnly | Set-Cookie: connect.sid=[REDACTED:credential]; Path=/; HttpOnly
+      {"connect.sid":"s:abc.def"}              | {"connect.sid":"[REDACTED:credential]"}
       token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiZW1haWwiOiJqYW5lQHguY29tIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c rejected | token [REDACTED:credential] rejected
       failed for eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0. at 10:12 | failed for [REDACTED:credential] at 10:12
       {"user":"bob","password":12345678,"ok":true} | {"user":"bob","password":"[REDACTED:credential]","ok":true}
@@ -182,6 +185,7 @@ class CredentialDetectorTest {
       glued password'x' and two blanks password  'x'
       identified by'x' and identified  by 'x'
       unidentified by 'x'
+      SID=ORCL sid=12 user.sid=S-1-5-21 inside=1 reconnect.sid=x connect.sidecar=1
       Property app.passwordPolicy with value 'strict' is invalid
       Property app.password with value '' is invalid
       Property spring.datasource.username with value 'bob' is invalid

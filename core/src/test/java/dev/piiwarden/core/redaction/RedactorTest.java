@@ -194,6 +194,9 @@ class RedactorTest {
     Redactor withKey = Redactor.create(RedactionSettings.builder().extraKey("member_code").build());
     assertEquals("[REDACTED:credential]", withKey.redactValue("member_code", "zzz"));
     assertEquals("[REDACTED:credential]", redactor.redactValue("JSESSIONID", "8F2A9C1D0E7B"));
+    assertEquals("[REDACTED:credential]", redactor.redactValue("connect.sid", "s%3Aabc.def"));
+    assertEquals("ORCL", redactor.redactValue("sid", "ORCL"));
+    assertEquals("x", redactor.redactValue("-p", "x"));
     assertEquals("4111111111111111", redactor.redactValue("dd.trace_id", "4111111111111111"));
     assertEquals("4986947095633979044", redactor.redactValue("dd.span_id", "4986947095633979044"));
     assertEquals("[REDACTED:card]", redactor.redactValue("payment", "4111111111111111"));
