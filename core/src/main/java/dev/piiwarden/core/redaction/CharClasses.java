@@ -36,6 +36,11 @@ final class CharClasses {
     }
   }
 
+  /** The escape character that starts an ANSI colour or style code. */
+  static final char ESC = '\u001b';
+  /** The most parameter characters of an ANSI colour or style code read ({@code 38;2;255;255;255}). */
+  static final int MAX_SGR = 16;
+
   private CharClasses() {}
 
   /** The class bits of {@code c}; outside ASCII only {@link #OTHER_ALNUM}. */
@@ -76,10 +81,10 @@ final class CharClasses {
 
   /**
    * Whether the character before {@code at} (if any) is a letter or digit, not counting the letter
-   * of a string escape ({@link #escapeBefore}).
+   * of a string escape ({@link #escapeBefore}) or of an ANSI colour code ({@link #sgrBefore}).
    */
   static boolean alnumBefore(CharSequence text, int at) {
-    return at > 0 && isAlnum(text.charAt(at - 1)) && !escapeBefore(text, at);
+    return at > 0 && isAlnum(text.charAt(at - 1)) && !escapeBefore(text, at) && !sgrBefore(text, at);
   }
 
   /**
@@ -92,6 +97,53 @@ final class CharClasses {
   static boolean escapeBefore(CharSequence text, int at) {
     return at >= 2 && escapeLetter(text.charAt(at - 1)) && text.charAt(at - 2) == '\\'
         && (at < 3 || text.charAt(at - 3) != '\\');
+  }
+
+  /**
+   * Whether an ANSI colour or style code (SGR, {@code ESC [ 1 ; 31 m}) ends right before {@code at}:
+   * a terminal's log holds them glued to values ({@code \u001b[31mjane@example.com\u001b[0m}), and
+   * like a blank they end a word and are never part of a value. At most {@value #MAX_SGR}
+   * characters of parameters are looked back over.
+   */
+  static boolean sgrBefore(CharSequence text, int at) {
+    if (at < 3 || text.charAt(at - 1) != 'm') {
+      return false;
+    }
+    int k = at - 2;
+    int limit = Math.max(0, at - 2 - MAX_SGR);
+    while (k > limit && (isDigit(text.charAt(k)) || text.charAt(k) == ';')) {
+      k--;
+    }
+    return k >= 1 && text.charAt(k) == '[' && text.charAt(k - 1) == ESC;
+  }
+
+  /** The end of the ANSI colour or style code ({@link #sgrBefore}) starting at {@code at}, or -1. */
+  static int sgrEnd(CharSequence text, int at) {
+    int n = text.length();
+    if (at + 2 >= n || text.charAt(at) != ESC || text.charAt(at + 1) != '[') {
+      return -1;
+    }
+    int limit = Math.min(n, at + 2 + MAX_SGR);
+    for (int k = at + 2; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == 'm') {
+        return k + 1;
+      }
+      if (!isDigit(c) && c != ';') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code at}, or past the ANSI colour or style codes that start there. */
+  static int skipSgr(CharSequence text, int at) {
+    int end = sgrEnd(text, at);
+    while (end > 0) {
+      at = end;
+      end = sgrEnd(text, at);
+    }
+    return at;
   }
 
   /** The letter of an escape that stands for a blank: {@code n}, {@code t}, {@code r}. */

@@ -235,7 +235,7 @@ final class CredentialDetector implements Detector {
     } else if (i < n && isQuote(text.charAt(i))) {
       i++;
     }
-    i = skipBlanks(text, i);
+    i = skipBlanks(text, CharClasses.skipSgr(text, i));
     if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
       return NONE;
     }
@@ -245,7 +245,7 @@ final class CredentialDetector implements Detector {
       colon = false;
       i++;
     }
-    i = skipBlanks(text, i);
+    i = CharClasses.skipSgr(text, skipBlanks(text, i)); // password=\u001b[1mhunter2\u001b[0m
     if (i >= n) {
       return NONE;
     }
@@ -650,7 +650,8 @@ final class CredentialDetector implements Detector {
       return true;
     }
     char before = text.charAt(keyStart - 1);
-    if (!CharClasses.isAlnum(before) || CharClasses.escapeBefore(text, keyStart)) {
+    if (!CharClasses.isAlnum(before) || CharClasses.escapeBefore(text, keyStart)
+        || CharClasses.sgrBefore(text, keyStart)) {
       return true;
     }
     char first = text.charAt(keyStart);
@@ -768,7 +769,7 @@ final class CredentialDetector implements Detector {
   static boolean endsBareValue(char c) {
     switch (c) {
       case ' ': case '\t': case '\n': case '\r': case ',': case ';': case '&': case '"': case '\'':
-      case '}': case ']': case ')': case '<': case '>': case '\\':
+      case '}': case ']': case ')': case '<': case '>': case '\\': case CharClasses.ESC:
         return true;
       default:
         return false;

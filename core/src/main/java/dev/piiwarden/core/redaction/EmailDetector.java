@@ -33,7 +33,7 @@ final class EmailDetector implements Detector {
     boolean encoded = text.charAt(at) == '%';
     // RFC 5321 allows 64 characters; a longer run is taken for its last 64, which also bounds
     // the work per trigger when runs such as a%40a.a%40a... never end
-    int start = Math.max(localStart, at - MAX_LOCAL);
+    int start = Math.max(afterColourCode(text, localStart, at), at - MAX_LOCAL);
     while (start < at && text.charAt(start) == '.') {
       start++;
     }
@@ -116,6 +116,24 @@ final class EmailDetector implements Detector {
     }
     // the letter of a string escape (\n, \t) is not the local part's, as in the scan
     return k + 2 <= at && CharClasses.escapeBefore(text, k + 2) ? k + 2 : k + 1;
+  }
+
+  /**
+   * Where a local part whose run of characters starts at {@code runStart} starts: past an ANSI
+   * colour code whose parameters and {@code m} the run took ({@code \u001b[31mjane@…}; the scan
+   * passes over the code, the look-back of {@link #localStart} does not).
+   */
+  private static int afterColourCode(CharSequence text, int runStart, int at) {
+    int k = runStart - 1;
+    int limit = Math.max(0, runStart - 1 - CharClasses.MAX_SGR);
+    while (k > limit && (text.charAt(k) == ';' || CharClasses.isDigit(text.charAt(k)))) {
+      k--; // the parameters before the run's own: ESC [ 1 ; 31 m
+    }
+    if (k < 1 || text.charAt(k) != '[' || text.charAt(k - 1) != CharClasses.ESC) {
+      return runStart;
+    }
+    int end = CharClasses.sgrEnd(text, k - 1);
+    return end > runStart && end <= at ? end : runStart;
   }
 
   /** The end of a valid domain starting at {@code from}, or -1. */

@@ -260,6 +260,15 @@ final class TextScanner {
           }
           localStart = i + 1;
           classes = CharClasses.SPACE;
+        } else if (c == CharClasses.ESC) {
+          // an ANSI colour code, ESC [ 31 m: a blank, as the escape itself is
+          int end = CharClasses.sgrEnd(text, i);
+          if (end > 0) {
+            i = end - 1;
+            c = ' ';
+            localStart = end;
+            state = 0;
+          }
         }
       }
       classesBefore = classes;

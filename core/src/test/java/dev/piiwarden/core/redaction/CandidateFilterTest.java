@@ -57,7 +57,8 @@ class CandidateFilterTest {
       "ghp_", "sk_live_", "AKIA", "ASIA7", "AIza", "pass", "pin", "7 ms", "11/24/2026",
       "PASSWORD '", "password ", "IDENTIFIED", " by '", "identified by '",
       " -p", "-p ", "mysql ", " login ", " --password ", "--db-token ", " -u ", "--user ", "docker ",
-      "/", "sqlplus ", "u/p@", "@//", "thin:", "@h:1521", "//u:p@q@", " with value '", "'x.password'"
+      "/", "sqlplus ", "u/p@", "@//", "thin:", "@h:1521", "//u:p@q@", " with value '", "'x.password'",
+      "\u001b[31m", "\u001b[0m", "\u001b[1;3", "\u001b["
     };
     int withMatches = 0;
     for (int i = 0; i < 100_000; i++) {

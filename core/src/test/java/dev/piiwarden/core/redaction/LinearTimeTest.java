@@ -55,6 +55,8 @@ class LinearTimeTest {
         Arguments.of("command-line flags", "login -p -u a:b --password x -px "),
         Arguments.of("long option names", "--a-b-c-d-e-f-g-h-password "),
         Arguments.of("connect strings", "sqlplus a/b@h:1 u/p@"),
+        Arguments.of("colour codes", "\u001b[1;31ma@b.c\u001b[0mpassword=\u001b[1m1"),
+        Arguments.of("unfinished colour codes", "\u001b[1;1;1;1;1;1;1;1;1"),
         Arguments.of("at signs in user info", "//u:p@q@r@"),
         Arguments.of("mixed", "x@y.z 1.2.3 +4 pwd: a::b (5) DE00 "));
   }

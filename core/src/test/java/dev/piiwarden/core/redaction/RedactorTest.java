@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RedactorTest {
   private final Redactor redactor = Redactor.withDefaults();
@@ -247,5 +249,25 @@ class RedactorTest {
     public long detect(CharSequence text, int at, int hint) {
       throw new StackOverflowError();
     }
+  }
+
+  /** ANSI colour codes glued to a value: the value is found, the codes stay ({@code ESC} written as {@code \\e}). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      \\e[31mjane.doe@example.com\\e[0m              | \\e[31m[REDACTED:email]\\e[0m
+      user \\e[1;31mjane.doe@example.com\\e[0m in     | user \\e[1;31m[REDACTED:email]\\e[0m in
+      password=\\e[1mhunter2\\e[0m ok                 | password=\\e[1m[REDACTED:credential]\\e[0m ok
+      \\e[36mpassword\\e[0m=hunter2 user=bob          | \\e[36mpassword\\e[0m=[REDACTED:credential] user=bob
+      card \\e[33m4111111111111111\\e[0m              | card \\e[33m[REDACTED:card]\\e[0m
+      call \\e[33m+44 20 7946 0958\\e[0m              | call \\e[33m[REDACTED:phone]\\e[0m
+      from \\e[32m192.168.1.23\\e[0m                  | from \\e[32m[REDACTED:ip]\\e[0m
+      iban \\e[1mDE89370400440532013000\\e[0m         | iban \\e[1m[REDACTED:iban]\\e[0m
+      \\e[0m\\e[31mERROR\\e[0m order 42 shipped      | \\e[0m\\e[31mERROR\\e[0m order 42 shipped
+      """)
+  void colourCodesAroundAValueStay(String text, String expected) {
+    String in = text.replace("\\e", "\u001b");
+    assertEquals(expected.replace("\\e", "\u001b"), redactor.redact(in));
+    String ofSequence = redactor.redactSequence(new StringBuilder(in)); // null when nothing is found
+    assertEquals(expected.replace("\\e", "\u001b"), ofSequence == null ? in : ofSequence);
   }
 }
