@@ -15,7 +15,8 @@ import java.util.List;
  * Credentials by key name: the value after a key of {@code credential-keys.txt} (or a configured
  * one) in {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k": "v"}, escaped JSON {@code
  * \"k\":\"v\"}, {@code k => v} and XML {@code <k>v</k>} (also with a namespace prefix or
- * attributes: {@code <wsse:Password Type="…">v</wsse:Password>}); and the token of {@code Authorization: Bearer|Basic|…
+ * attributes: {@code <wsse:Password Type="…">v</wsse:Password>}, or in a CDATA section: {@code
+ * <k><![CDATA[v]]></k>}); and the token of {@code Authorization: Bearer|Basic|…
  * token} (or its parameters, {@code Authorization: Digest username="bob", …, response="…"}), a
  * bare {@code Bearer token} and a bare {@code Basic token} whose token is the Base64 of
  * {@code user:password}; and a bare JSON Web Token ({@code eyJ….eyJ….sig}). Only the value is
@@ -50,6 +51,8 @@ final class CredentialDetector implements Detector {
    * quoted value: {@code Property db.password with value 'hunter2' is invalid}.
    */
   private static final String WITH_VALUE = " with value '";
+  private static final String CDATA_START = "<![CDATA[";
+  private static final String CDATA_END = "]]>";
   /** The longest XML namespace prefix looked back over: {@code wsse}, {@code ns2}. */
   private static final int MAX_PREFIX = 32;
   /**
@@ -521,8 +524,22 @@ final class CredentialDetector implements Detector {
     return -1;
   }
 
-  /** The text of an XML element, {@code <password>value</password>}, starting at {@code start}. */
+  /**
+   * The text of an XML element, {@code <password>value</password>}, starting at {@code start}; of a
+   * CDATA section, {@code <password><![CDATA[value]]></password>}, its content (the section's
+   * markup stays).
+   */
   private static long element(CharSequence text, int start) {
+    if (CharClasses.startsWith(text, start, CDATA_START)) {
+      int content = start + CDATA_START.length();
+      int limit = Math.min(text.length() - CDATA_END.length() + 1, content + MAX_QUOTED);
+      for (int k = content; k < limit; k++) {
+        if (text.charAt(k) == ']' && CharClasses.startsWith(text, k, CDATA_END)) {
+          return k > content && !alreadyRedacted(text, content, k) ? Detector.match(content, k) : NONE;
+        }
+      }
+      return NONE;
+    }
     int limit = Math.min(text.length(), start + MAX_QUOTED);
     for (int k = start; k < limit; k++) {
       if (text.charAt(k) == '<') {

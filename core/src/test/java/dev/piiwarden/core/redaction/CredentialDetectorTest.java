@@ -94,6 +94,8 @@ class CredentialDetectorTest {
       <wsse:Password Type="http://x#PasswordText">hunter2</wsse:Password> | <wsse:Password Type="http://x#PasswordText">[REDACTED:credential]</wsse:Password>
       <ns2:token>abcDEF123456</ns2:token>      | <ns2:token>[REDACTED:credential]</ns2:token>
       <password type="plain">hunter2</password> | <password type="plain">[REDACTED:credential]</password>
+      <password><![CDATA[hunter2]]></password> | <password><![CDATA[[REDACTED:credential]]]></password>
+      <ns:secret><![CDATA[a<b]c>d]]></ns:secret> | <ns:secret><![CDATA[[REDACTED:credential]]]></ns:secret>
       Cookie: SESSION=YjM4NjQtYjZiNy00ZGFlLWE4; XSRF-TOKEN=5f1c | Cookie: SESSION=[REDACTED:credential]; XSRF-TOKEN=[REDACTED:credential]
       Set-Cookie: session=eyJfaWQiOiIxMjMifQ.ZWx.abc; HttpOnly | Set-Cookie: session=[REDACTED:credential]; HttpOnly
       Cookie: remember-me=YWRtaW46MTczMjQ0MjQ2Mjox | Cookie: remember-me=[REDACTED:credential]
@@ -145,6 +147,7 @@ class CredentialDetectorTest {
       <password></password>
       List<Token> tokens
       <password>null</password>
+      <password><![CDATA[]]></password> and <password><![CDATA[unclosed
       {"token": true}
       password=
       Bearer short
