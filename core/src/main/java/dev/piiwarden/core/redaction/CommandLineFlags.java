@@ -153,8 +153,12 @@ final class CommandLineFlags {
       return Detector.NONE;
     }
     int end = colon + 1;
-    while (end < limit && !endsValue(text.charAt(end))) {
-      end++;
+    char quote = quoted ? text.charAt(start) : 0;
+    while (end < limit && (quoted ? text.charAt(end) != quote : !endsValue(text.charAt(end)))) {
+      end++; // a quoted user:password ends at its closing quote only: -u "bob:pa ss"
+    }
+    if (quoted && (end >= limit || text.charAt(end) != quote)) {
+      return Detector.NONE;
     }
     if (end == colon + 1 || sameOrNumbers(text, userStart, colon, end)
         || CredentialDetector.keptValue(text.subSequence(colon + 1, end))

@@ -201,6 +201,7 @@ class CredentialDetectorTest {
       curl -u user:secret https://api.example.com/x | curl -u user:[REDACTED:credential] https://api.example.com/x
       curl -s --user bob:s3cret https://api.example.com/x | curl -s --user bob:[REDACTED:credential] https://api.example.com/x
       curl --user=bob:s3cret https://x          | curl --user=bob:[REDACTED:credential] https://x
+      curl -u "bob:pa ss; x" https://x         | curl -u "bob:[REDACTED:credential]" https://x
       mysql -u root -pS3cret db                 | mysql -u root -p[REDACTED:credential] db
       /usr/bin/mysqldump -uroot -pS3cret shop   | /usr/bin/mysqldump -uroot -p[REDACTED:credential] shop
       running "mariadb -h db -pS3cret"          | running "mariadb -h db -p[REDACTED:credential]"
