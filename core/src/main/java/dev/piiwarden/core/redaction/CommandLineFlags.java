@@ -34,6 +34,14 @@ final class CommandLineFlags {
   private static final List<String> USER_GROUP_COMMANDS =
       List.of("docker", "podman", "nerdctl", "buildah", "runuser", "kubectl");
   private static final String LONG_USER = "ser";
+  /**
+   * Words that follow a flag's name in a sentence about it, where a value would stand: {@code
+   * missing --password argument}, {@code use --token to log in}. No secret is one of them.
+   */
+  private static final List<String> PROSE_WORDS = List.of(
+      "a", "an", "and", "are", "argument", "as", "flag", "for", "from", "given", "if", "in", "instead",
+      "is", "missing", "must", "not", "of", "on", "only", "option", "or", "parameter", "required",
+      "the", "to", "was", "when", "with");
 
   private CommandLineFlags() {}
 
@@ -89,7 +97,7 @@ final class CommandLineFlags {
     char next = text.charAt(at);
     if (next == ' ' || next == '\t') {
       int start = skipBlanks(text, at);
-      long value = value(text, start);
+      long value = spacedValue(text, start);
       return value != Detector.NONE && !portMapping(text, start, Detector.end(value))
           && command(text, dash, 'p', PASSWORD_COMMANDS) ? value : Detector.NONE;
     }
@@ -124,7 +132,22 @@ final class CommandLineFlags {
         || !CharClasses.isLetter(text.charAt(dashes + 2)) || !flagStart(text, dashes)) {
       return Detector.NONE;
     }
-    return value(text, skipBlanks(text, at));
+    return spacedValue(text, skipBlanks(text, at));
+  }
+
+  /** {@link #value} after a flag and a blank, but none that is a word of {@link #PROSE_WORDS}. */
+  private static long spacedValue(CharSequence text, int start) {
+    long value = value(text, start);
+    if (value == Detector.NONE || Detector.start(value) != start) {
+      return value; // quoted: a value whatever it says
+    }
+    int end = Detector.end(value);
+    for (String word : PROSE_WORDS) {
+      if (end - start == word.length() && startsIgnoringCase(text, start, word)) {
+        return Detector.NONE;
+      }
+    }
+    return value;
   }
 
   private static boolean optionName(char c) {

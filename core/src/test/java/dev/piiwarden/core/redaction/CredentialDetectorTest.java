@@ -235,6 +235,7 @@ class CredentialDetectorTest {
       tool --password --verbose
       git push --force-with-lease origin main
       the -p flag keeps modes
+      missing --password argument, use --token to log in or docker login -p is deprecated
       x-password S3cret and pre--password S3cret
       """)
   void commandLineLookAlikesStay(String text) {
