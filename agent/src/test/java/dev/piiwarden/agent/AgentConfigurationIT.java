@@ -192,6 +192,20 @@ class AgentConfigurationIT {
         run::toString);
   }
 
+  /**
+   * A TTL too long for the cache to count in nanoseconds would fail every consent check (and let the
+   * call through): refused at start with the range allowed.
+   */
+  @Test
+  void aCacheTtlLongerThanAYearStopsTheStartNamingTheRange() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().agent("consent.cache-ttl=P107000D").runApp("enforce");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.cache-ttl: 'P107000D' is longer than"
+        + " P365D, the longest TTL allowed; allowed: an ISO-8601"
+        + " duration of days and time from PT0S to P365D, such as PT5S", run.stderr().strip(), run::toString);
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+  }
+
   @Test
   void unknownOptionWarnsOnceWithTheClosestKnownName() throws Exception {
     FixtureJvm.Result run =

@@ -1,6 +1,7 @@
 package dev.piiwarden.agent.config;
 
 import dev.piiwarden.core.consent.ConsentStoreUri;
+import dev.piiwarden.core.options.CacheTtlOption;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public enum AgentOption {
   CONSENT_MODE("piiwarden.consent.mode", "enforce", "enforce, monitor", Check.ONE_OF),
   CONSENT_STORE("piiwarden.consent.store", "memory:", ConsentStoreUri.ALLOWED, Check.CONSENT_STORE),
   CONSENT_ON_STORE_ERROR("piiwarden.consent.on-store-error", "deny", "deny, allow", Check.ONE_OF),
-  CONSENT_CACHE_TTL("piiwarden.consent.cache-ttl", "PT5S", "an ISO-8601 duration such as PT5S", Check.DURATION),
+  CONSENT_CACHE_TTL("piiwarden.consent.cache-ttl", "PT5S", CacheTtlOption.ALLOWED, Check.DURATION),
   REDACTION_ENABLED("piiwarden.redaction.enabled", "true", "true, false", Check.ONE_OF),
   REDACTION_DETECTORS("piiwarden.redaction.detectors", "all", "all or a list of email, phone, card, iban, ip, ssn, credential", Check.DETECTORS),
   REDACTION_STYLE("piiwarden.redaction.style", "mask", "mask, hash", Check.ONE_OF),

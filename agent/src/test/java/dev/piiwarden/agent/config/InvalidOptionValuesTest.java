@@ -35,7 +35,7 @@ class InvalidOptionValuesTest {
     table.put(AgentOption.CONSENT_STORE, List.of("redis://cache:6379", "file:", "jdbc:", "", "memory",
         "jdbc:postgresql://localhost:abc/db", "jdbc:postgresql://[::1", "jdbc:postgresql://db:5432"));
     table.put(AgentOption.CONSENT_ON_STORE_ERROR, List.of("ignore", "deny,allow"));
-    table.put(AgentOption.CONSENT_CACHE_TTL, List.of("5s", "-PT1S", "PT", ""));
+    table.put(AgentOption.CONSENT_CACHE_TTL, List.of("5s", "-PT1S", "PT", "", "P366D", "P107000D", "PT1000000000H"));
     table.put(AgentOption.REDACTION_ENABLED, List.of("on", "1"));
     table.put(AgentOption.REDACTION_DETECTORS, List.of("email,fax", "", "EMAIL", "email,,phone"));
     table.put(AgentOption.REDACTION_STYLE, List.of("sha256", "Mask"));

@@ -47,7 +47,7 @@ public final class ConfiguredConsentBackend implements ConsentBackend {
       cacheTtl = CacheTtlOption.parse(ttl);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "piiwarden.consent.cache-ttl: " + e.getMessage() + "; allowed: e.g. PT5S", e);
+          "piiwarden.consent.cache-ttl: " + e.getMessage() + "; allowed: " + CacheTtlOption.ALLOWED, e);
     }
     String extension = setting("piiwarden.taxonomy", "");
     Taxonomy taxonomy;

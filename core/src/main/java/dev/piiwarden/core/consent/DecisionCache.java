@@ -30,8 +30,23 @@ final class DecisionCache {
   private final AtomicLongArray writes = new AtomicLongArray(STRIPES);
 
   DecisionCache(Duration ttl, LongSupplier nanoTime) {
-    this.ttlNanos = ttl.toNanos();
+    this.ttlNanos = nanosOf(ttl);
     this.nanoTime = nanoTime;
+  }
+
+  /**
+   * The TTL in nanoseconds, a TTL too long for a {@code long} (about 292 years) taken as forever
+   * rather than failing every decision with an overflow; a negative one as zero.
+   */
+  static long nanosOf(Duration ttl) {
+    if (ttl.isNegative()) {
+      return 0;
+    }
+    try {
+      return ttl.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** The fresh entry for {@code subject}, or null when it must be loaded from the store. */

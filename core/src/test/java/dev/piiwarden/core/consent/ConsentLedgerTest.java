@@ -57,6 +57,17 @@ class ConsentLedgerTest {
     assertEquals(Reason.EXPIRED, ledger.decide("u-1", EMAIL).reason());
   }
 
+  /** A TTL beyond a long's nanoseconds (about 292 years) caches for ever instead of overflowing. */
+  @Test
+  void aTtlTooLongForNanosecondsDecidesAndWithdrawalStillTakesEffect() {
+    ConsentLedger forever =
+        new ConsentLedger(new MemoryConsentStore(), PurposeLineage.dotted(), Duration.ofDays(107_000), clock);
+    forever.grant("u-1", EMAIL, "signup");
+    assertTrue(forever.isGranted("u-1", EMAIL));
+    forever.withdraw("u-1", EMAIL, "settings");
+    assertEquals(Reason.WITHDRAWN, forever.decide("u-1", EMAIL).reason());
+  }
+
   @Test
   void allPurposesMustBeGranted() {
     ledger.grant("u-1", EMAIL, "signup");

@@ -30,6 +30,9 @@ class CacheTtlOptionTest {
     "PT5M5|'PT5M5' is not an ISO-8601 duration",
     "five seconds|'five seconds' is not an ISO-8601 duration",
     "-PT1S|'-PT1S' is negative",
+    "P366D|'P366D' is longer than P365D, the longest TTL allowed",
+    "P107000D|'P107000D' is longer than P365D, the longest TTL allowed",
+    "PT1000000000H|'PT1000000000H' is longer than P365D, the longest TTL allowed",
   })
   void anythingElseIsRefusedSayingWhy(String value, String problem) {
     assertEquals(Optional.of(problem), CacheTtlOption.problem(value));
