@@ -132,6 +132,14 @@ final class AgentStartup {
     try {
       AgentAudit.start(configuration, attached);
       ConsentEnforcement.install(configuration, instrumentation, attached);
+    } catch (AgentAudit.Refused refused) {
+      // Attached, with a trail or key file that cannot be used: nothing is installed yet, so the
+      // attach fails as a whole (as for any other configuration error) and a corrected one can
+      // start the agent, rather than leave redaction on, consent unenforced and no trail.
+      synchronized (AgentStartup.class) {
+        running = null;
+      }
+      throw new IllegalArgumentException(refused.getMessage(), refused);
     } catch (Throwable failure) {
       AgentReport.once(
           "start",

@@ -13,6 +13,7 @@ import dev.piiwarden.core.consent.ConsentLedger;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -96,6 +97,36 @@ class AttachIT {
     String stopped = Files.readAllLines(trail).stream()
         .filter(line -> line.contains("\"type\":\"agent.stopped\"")).findFirst().orElseThrow();
     assertTrue(stopped.contains("\"agentProblems\":2"), stopped);
+  }
+
+  /**
+   * A key file open to its group (as a Kubernetes fsGroup leaves it) fails the attach as a whole:
+   * nothing is left installed, so a second attach once the mode is corrected starts the agent,
+   * rather than being refused as a second start with other options.
+   */
+  @Test
+  void anUnusableKeyFileFailsTheAttachAndACorrectedAttachStartsTheAgent() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path key = folder.resolve("piiwarden-audit.key");
+    Files.write(key, new byte[32]);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-rw----"));
+    Process app = startApp("attach", List.of());
+
+    assertThrows(AgentInitializationException.class,
+        () -> loadAgent(app, "consent.mode=enforce,audit.sink=jsonl:" + trail));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    loadAgent(app, "consent.mode=enforce,audit.sink=jsonl:" + trail);
+
+    FixtureJvm.Result run = FixtureJvm.finish(app, "go\n");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("afterAttach"),
+        "the corrected attach enforces consent");
+    List<String> agentLines = run.stderr().lines().filter(line -> line.startsWith("piiwarden:")).toList();
+    assertEquals(1, agentLines.size(), run::toString);
+    assertTrue(agentLines.get(0).startsWith(
+        "piiwarden: configuration error: piiwarden.audit.key-file: "), run::toString);
+    assertEquals(1, Files.readAllLines(trail).stream()
+        .filter(line -> line.contains("\"type\":\"agent.started\"")).count(), "one start, the corrected one");
   }
 
   /**

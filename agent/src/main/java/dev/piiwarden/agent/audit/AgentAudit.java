@@ -65,8 +65,8 @@ public final class AgentAudit {
    * Checks the key file, then opens the trail and records {@code agent.started} on a thread of its
    * own, so that {@code main} does not wait for the sink, the writer thread or the HMAC's security
    * providers. Events recorded meanwhile wait for the trail and come after {@code agent.started}.
-   * On an unusable key file: one configuration error line, then the JVM halts at start-up, or the
-   * attach is refused.
+   * On an unusable key file or trail: one configuration error line, then the JVM halts at start-up,
+   * or, attached, {@link Refused} is thrown before anything is started.
    */
   public static void start(AgentConfiguration configuration, boolean attached) {
     String sink = configuration.get(AgentOption.AUDIT_SINK);
@@ -131,12 +131,26 @@ public final class AgentAudit {
    * A configuration error: one line, then the JVM halts at start-up; on attach, the exception that
    * refuses it is returned for the caller to throw.
    */
-  private static IllegalStateException refuse(boolean attached, String problem, AuditException cause) {
-    AgentReport.line("configuration error: " + problem);
+  private static Refused refuse(boolean attached, String problem, AuditException cause) {
+    String line = "piiwarden: " + AgentReport.shown("configuration error: " + problem);
+    System.err.println(line);
+    System.err.flush();
     if (!attached) {
       Runtime.getRuntime().halt(1);
     }
-    return new IllegalStateException("the audit trail's options cannot be used", cause);
+    return new Refused(line, cause);
+  }
+
+  /**
+   * The audit options cannot be used: thrown by {@link #start} on attach, before anything is
+   * started, with the line already printed as its message. The attach must fail as a whole.
+   */
+  public static final class Refused extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String line, AuditException cause) {
+      super(line, cause);
+    }
   }
 
   /**
