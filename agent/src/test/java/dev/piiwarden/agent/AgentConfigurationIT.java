@@ -210,19 +210,34 @@ class AgentConfigurationIT {
   void unknownOptionWarnsOnceWithTheClosestKnownName() throws Exception {
     FixtureJvm.Result run =
         FixtureJvm.current()
-            .property("piiwarden.consent.stor", "memory:")
+            .property("piiwarden.consent.mod", "monitor")
             .env("PIIWARDEN_CONSENT_CACHE_TL", "PT1S")
             .agent(null)
             .runApp("enforce");
     assertEquals(0, run.exitCode(), run::toString);
     String agent = ConsentEnforcementIT.agentLines(run.stderr());
     assertEquals(
-        "piiwarden: unknown option piiwarden.consent.stor (system property); did you mean"
-            + " piiwarden.consent.store?\n"
+        "piiwarden: unknown option piiwarden.consent.mod (system property); did you mean"
+            + " piiwarden.consent.mode?\n"
             + "piiwarden: unknown option PIIWARDEN_CONSENT_CACHE_TL (environment variable); did you"
             + " mean PIIWARDEN_CONSENT_CACHE_TTL?\n",
         agent);
     assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
+  }
+
+  /**
+   * A misspelt consent store would start with memory: and lose every consent recorded at the next
+   * restart: the start stops instead, naming the option meant.
+   */
+  @Test
+  void aMisspeltConsentStoreStopsTheStart() throws Exception {
+    Path ledger = folder.resolve("consent.jsonl");
+    FixtureJvm.Result run = FixtureJvm.current().agent("consent.stor=file:" + ledger).runApp("ledger");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.stor: unknown option (agent argument);"
+        + " did you mean piiwarden.consent.store? Left unset, consent would be kept in memory: and lost at"
+        + " restart; correct the name", run.stderr().strip(), run::toString);
+    assertFalse(run.stdout().contains("main=done"), run::toString);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.Set;
  * piiwarden.} prefix is optional there) and the properties file named by {@code
  * piiwarden.config-file}. Every value is checked, also one that a source of higher precedence
  * overrides; an unknown {@code piiwarden.*} name is reported
- * once with the closest known one.
+ * once with the closest known one, and stops the start when that one names where data goes
+ * ({@link MisspeltDataOption}).
  */
 public final class ConfigurationSources {
   private static final String PREFIX = "piiwarden.";
@@ -75,10 +77,6 @@ public final class ConfigurationSources {
         fromEnvironment.put(entry.getKey(), entry.getValue());
       }
     }
-    warnUnknown(systemProperties, "system property", false);
-    warnUnknown(fromEnvironment, "environment variable", true);
-    warnUnknown(arguments, "agent argument", false);
-
     Map<String, String> file = Map.of();
     String configFile = pick(AgentOption.CONFIG_FILE, arguments, fromEnvironment, Map.of());
     if (configFile != null) {
@@ -90,7 +88,23 @@ public final class ConfigurationSources {
             + ShownPath.of(configFile) + " has no effect: a config file cannot name another; remove the entry,"
             + " or name the file as a system property, environment variable or agent argument");
       }
-      warnUnknown(file, "entry of " + AgentOption.CONFIG_FILE.key(), false);
+    }
+    // A misspelt store, sink or key file, not given by its right name either, would put consent
+    // records, the trail or its key somewhere else than meant (memory:, lost at restart): a
+    // configuration error, unless the agent is off.
+    Set<AgentOption> unset = EnumSet.noneOf(AgentOption.class);
+    if (!"false".equals(pick(AgentOption.ENABLED, arguments, fromEnvironment, file))) {
+      for (AgentOption option : AgentOption.values()) {
+        if (MisspeltDataOption.holdsData(option) && pick(option, arguments, fromEnvironment, file) == null) {
+          unset.add(option);
+        }
+      }
+    }
+    warnUnknown(systemProperties, "system property", false, unset);
+    warnUnknown(fromEnvironment, "environment variable", true, unset);
+    warnUnknown(arguments, "agent argument", false, unset);
+    if (configFile != null) {
+      warnUnknown(file, "entry of " + AgentOption.CONFIG_FILE.key(), false, unset);
     }
 
     Map<AgentOption, String> values = new EnumMap<>(AgentOption.class);
@@ -201,7 +215,42 @@ public final class ConfigurationSources {
       last = new String[] {key.startsWith(PREFIX) ? key : PREFIX + key, piece.substring(equals + 1)};
       entries.add(last);
     }
+    for (String[] entry : entries) {
+      Optional<AgentOption> joined = optionWithin(entry[1]);
+      if (joined.isPresent()) {
+        throw new ConfigurationError(entry[0], "its value runs on into another option, "
+            + joined.get().key() + " (after a space or ';'); options are separated by ',' in agent"
+            + " arguments: " + entry[0].substring(PREFIX.length()) + "=…,"
+            + joined.get().key().substring(PREFIX.length()) + "=…");
+      }
+    }
     return oneValueEach(entries, "agent arguments");
+  }
+
+  /**
+   * A known option's {@code name=} in {@code value} after a space or {@code ;}: two options joined
+   * the way a shell, a properties file or another agent would separate them. A name without a dot
+   * ({@code enabled}) counts only with its {@code piiwarden.} prefix, so that a URL's own {@code
+   * ;enabled=} parameter is not taken for one.
+   */
+  static Optional<AgentOption> optionWithin(String value) {
+    for (AgentOption option : AgentOption.values()) {
+      String name = option.key().substring(PREFIX.length());
+      if (startsAfterSeparator(value, option.key() + "=")
+          || (name.indexOf('.') > 0 && startsAfterSeparator(value, name + "="))) {
+        return Optional.of(option);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsAfterSeparator(String value, String name) {
+    for (int at = value.indexOf(name); at >= 0; at = value.indexOf(name, at + 1)) {
+      if (at > 0 && (Character.isWhitespace(value.charAt(at - 1)) || value.charAt(at - 1) == ';')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -274,7 +323,13 @@ public final class ConfigurationSources {
     }
   }
 
-  private static void warnUnknown(Map<String, String> given, String where, boolean environment) {
+  /**
+   * Reports each unknown name once with the closest known one; throws when that one is in {@code
+   * unset}, the data-holding options left at their defaults of an enabled agent.
+   */
+  private static void warnUnknown(
+      Map<String, String> given, String where, boolean environment, Set<AgentOption> unset)
+      throws ConfigurationError {
     for (String name : given.keySet()) {
       if (environment && NOT_AGENT_VARIABLES.contains(name)) {
         continue;
@@ -299,6 +354,11 @@ public final class ConfigurationSources {
                 ? name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')
                 : name;
         Optional<AgentOption> closest = ClosestOptionName.to(comparable);
+        if (closest.isPresent() && unset.contains(closest.get())) {
+          String meant = environment ? closest.get().environmentName() : closest.get().key();
+          throw new ConfigurationError(name, "unknown option (" + where + "); did you mean " + meant
+              + "? Left unset, " + MisspeltDataOption.consequence(closest.get()) + "; correct the name");
+        }
         AgentReport.once(
             "unknown-option:" + name,
             "unknown option " + name + " (" + where + ")" + (closest.isPresent()

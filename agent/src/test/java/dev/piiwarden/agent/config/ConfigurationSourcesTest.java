@@ -119,6 +119,47 @@ class ConfigurationSourcesTest {
         refused("consent.mode"));
   }
 
+  /** A misspelt store, sink or key file would leave consent in memory:, or the trail elsewhere. */
+  @Test
+  void anUnknownNameClosestToAnOptionThatSaysWhereDataGoesStopsTheStart() {
+    assertEquals("piiwarden: configuration error: piiwarden.consent.stor: unknown option (agent"
+        + " argument); did you mean piiwarden.consent.store? Left unset, consent would be kept in"
+        + " memory: and lost at restart; correct the name", refused("consent.stor=file:c.jsonl"));
+    assertEquals("piiwarden: configuration error: piiwarden.audit.keyfile: unknown option (agent"
+        + " argument); did you mean piiwarden.audit.key-file? Left unset, the audit key would be the"
+        + " default file beside the trail; correct the name", refused("audit.keyfile=k.key"));
+    assertEquals("piiwarden: configuration error: PIIWARDEN_AUDIT_SINC: unknown option (environment"
+        + " variable); did you mean PIIWARDEN_AUDIT_SINK? Left unset, the audit trail would be written"
+        + " to the default jsonl:piiwarden-audit.jsonl; correct the name",
+        assertThrows(ConfigurationError.class, () -> new ConfigurationSources(
+            Map.of(), Map.of("PIIWARDEN_AUDIT_SINC", "none"), null).resolve()).line());
+  }
+
+  /** Given by its right name too, or with the agent off, nothing would go astray: a warning. */
+  @Test
+  void aMisspeltDataOptionOnlyWarnsWhenTheOptionIsGivenOrTheAgentIsOff() throws ConfigurationError {
+    assertEquals("file:c.jsonl",
+        fromArguments("consent.store=file:c.jsonl,consent.stor=file:c.jsonl").get(AgentOption.CONSENT_STORE));
+    assertEquals("memory:", fromArguments("enabled=false,consent.stor=file:c.jsonl").get(AgentOption.CONSENT_STORE));
+    assertEquals("monitor", fromArguments("consnt.mode=x,consent.mode=monitor").get(AgentOption.CONSENT_MODE));
+  }
+
+  @Test
+  void aValueThatRunsOnIntoAnotherOptionSaysOptionsAreSeparatedByCommas() {
+    String expected = "piiwarden: configuration error: piiwarden.consent.store: its value runs on into"
+        + " another option, piiwarden.consent.mode (after a space or ';'); options are separated by ','"
+        + " in agent arguments: consent.store=…,consent.mode=…";
+    assertEquals(expected, refused("consent.store=file:c.jsonl consent.mode=monitor"));
+    assertEquals(expected, refused("consent.store=file:c.jsonl;consent.mode=monitor"));
+    assertEquals(expected, refused("consent.store=file:c.jsonl; piiwarden.consent.mode=monitor"));
+  }
+
+  @Test
+  void aUrlParameterNamedLikeAnOptionWithoutItsPrefixIsNoOption() throws ConfigurationError {
+    assertEquals("jdbc:sqlserver://db;enabled=true",
+        fromArguments("consent.store=jdbc:sqlserver://db;enabled=true").get(AgentOption.CONSENT_STORE));
+  }
+
   private static AgentConfiguration fromArguments(String arguments) throws ConfigurationError {
     return new ConfigurationSources(Map.of(), Map.of(), arguments).resolve();
   }
