@@ -13,6 +13,8 @@ import dev.piiwarden.core.consent.LedgerFileAccess;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,14 +52,23 @@ final class AgentStartup {
    * or an attach is refused.
    */
   private static void refuse(String given, boolean attached) {
-    String line = AgentReport.shown(given);
-    System.err.println(line);
+    refuse(List.of(given), attached);
+  }
+
+  /** As {@link #refuse(String, boolean)}, one line for each problem, so that one start names all. */
+  private static void refuse(List<String> given, boolean attached) {
+    List<String> lines = new ArrayList<>();
+    for (String each : given) {
+      String line = AgentReport.shown(each);
+      System.err.println(line);
+      lines.add(line);
+    }
     System.err.flush();
     if (attached) {
       // The application is already running; stopping it is not ours to do. Refuse to attach,
       // and say so to the attaching tool too: loadAgent throws AgentInitializationException,
       // jcmd JVMTI.agent_load reports the failure.
-      throw new IllegalArgumentException(line);
+      throw new IllegalArgumentException(String.join("\n", lines));
     }
     // Nothing of the application has run yet, so there is nothing to shut down cleanly; halt
     // cannot be delayed by other agents' shutdown hooks. A compliance control must not start
@@ -117,8 +128,13 @@ final class AgentStartup {
     AgentReport.maskPersonalPartsOf(files(configuration));
     Optional<String> ledger = ledgerProblem(configuration);
     if (ledger.isPresent()) {
-      refuse("piiwarden: configuration error: " + AgentOption.CONSENT_STORE.key() + ": " + ledger.get(),
-          attached);
+      // the key file's mode too (read only, nothing created), so that one start names both: a
+      // volume whose files are all group-writable shows every one of them at once
+      List<String> problems = new ArrayList<>();
+      problems.add("piiwarden: configuration error: " + AgentOption.CONSENT_STORE.key() + ": " + ledger.get());
+      AgentAudit.existingKeyFileProblem(configuration)
+          .ifPresent(key -> problems.add("piiwarden: configuration error: " + key));
+      refuse(problems, attached);
       return;
     }
     System.clearProperty(AgentLedgerBackend.AGENT_DISABLED_PROPERTY); // enabled by a later attach

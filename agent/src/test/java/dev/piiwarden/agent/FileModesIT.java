@@ -62,6 +62,36 @@ class FileModesIT {
     assertFalse(Files.exists(folder.resolve("t.jsonl")), "no trail was begun");
   }
 
+  /**
+   * A volume whose files are all open to the group (as a Kubernetes fsGroup leaves them): one
+   * start names the ledger and the key file, not one of them per start.
+   */
+  @Test
+  void aGroupWritableLedgerAndAGroupReadableKeyFileAreBothNamedByOneStart() throws Exception {
+    Path ledger = folder.resolve("consent.jsonl");
+    Files.writeString(ledger, "");
+    Files.setPosixFilePermissions(ledger, PosixFilePermissions.fromString("rw-rw----"));
+    Path key = folder.resolve("piiwarden-audit.key");
+    Files.write(key, new byte[32]);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-rw----"));
+
+    FixtureJvm.Result run = FixtureJvm.current().directory(folder)
+        .agent("consent.store=file:" + ledger + ",audit.sink=jsonl:" + folder.resolve("t.jsonl"))
+        .runApp("ledger");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.consent.store: consent store file:" + ledger
+        + " is writable by group or others (mode rw-rw----), so they could record consent in"
+        + " anyone's name; run 'chmod 600 " + ledger + "' and check its records\n"
+        + "piiwarden: configuration error: piiwarden.audit.key-file: audit key file " + key
+        + " is open to group or others (mode rw-rw----); run 'chmod 600 " + key + "' and check that"
+        + " nobody else copied the key\n",
+        ConsentEnforcementIT.agentLines(run.stderr()));
+    assertFalse(run.stdout().contains("main=done"), run::toString);
+    assertFalse(Files.exists(folder.resolve("t.jsonl")), "no trail was begun");
+    assertEquals("rw-rw----", mode(key), "the key file is left as it was");
+  }
+
   @Test
   void aFolderNamedAsTheLedgerStopsTheJvmWithTheFileToName() throws Exception {
     Path ledger = Files.createDirectory(folder.resolve("consent"));

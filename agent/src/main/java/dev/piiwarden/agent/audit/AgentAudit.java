@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -83,16 +84,18 @@ public final class AgentAudit {
           + " per-process key. Create the key file, or choose an audit sink");
       return;
     }
-    Path jsonlTrail = sink.startsWith("jsonl:") ? Path.of(sink.substring("jsonl:".length())) : null;
-    Path key = configuredKey.isEmpty() ? AuditKey.defaultFile(jsonlTrail) : Path.of(configuredKey);
-    if (jsonlTrail != null && Files.isDirectory(jsonlTrail)) {
-      throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": audit trail " + jsonlTrail + " is a folder;"
-          + " give the path of the trail file itself, e.g. jsonl:"
-          + jsonlTrail.resolve("piiwarden-audit.jsonl"), null);
-    }
-    String unwritable = WritableTrailCheck.problem(sink);
-    if (unwritable != null) {
-      throw refuse(attached, unwritable, null);
+    Path jsonlTrail = jsonlTrail(sink);
+    Path key = keyFile(sink, configuredKey);
+    String trailProblem = jsonlTrail != null && Files.isDirectory(jsonlTrail)
+        ? AgentOption.AUDIT_SINK.key() + ": audit trail " + jsonlTrail + " is a folder;"
+            + " give the path of the trail file itself, e.g. jsonl:"
+            + jsonlTrail.resolve("piiwarden-audit.jsonl")
+        : WritableTrailCheck.problem(sink);
+    if (trailProblem != null) {
+      // the key file's mode too, so that one start names both (nothing is created for it)
+      List<String> problems = new ArrayList<>(List.of(trailProblem));
+      existingKeyFileProblem(configuration).ifPresent(problems::add);
+      throw refuse(attached, problems, null);
     }
     AuditKey loaded;
     try {
@@ -106,9 +109,7 @@ public final class AgentAudit {
       }
       loaded = AuditKey.loadOrCreate(key);
     } catch (AuditException e) {
-      // core's messages serve the CLI too: the agent names its own option only
-      throw refuse(attached, AgentOption.AUDIT_KEY_FILE.key() + ": "
-          + e.getMessage().replace(" (--key-file or " + AgentOption.AUDIT_KEY_FILE.key() + ")", ""), e);
+      throw refuse(attached, List.of(keyFileProblem(e)), e);
     }
     if (jsonlTrail != null) {
       try {
@@ -116,7 +117,7 @@ public final class AgentAudit {
         // after them and hold the application's events; stopping now loses none.
         JsonlSink.checkEnd(jsonlTrail);
       } catch (AuditException e) {
-        throw refuse(attached, AgentOption.AUDIT_SINK.key() + ": " + e.getMessage(), e);
+        throw refuse(attached, List.of(AgentOption.AUDIT_SINK.key() + ": " + e.getMessage()), e);
       }
     }
     // absolute, as agent.started records it: a relative name says nothing of the folder it was in
@@ -127,18 +128,61 @@ public final class AgentAudit {
     Runtime.getRuntime().addShutdownHook(new Thread(new Stop(), "piiwarden-audit-stop"));
   }
 
+  private static Path jsonlTrail(String sink) {
+    return sink.startsWith("jsonl:") ? Path.of(sink.substring("jsonl:".length())) : null;
+  }
+
+  /** The key file the options name, or the default one for the sink. */
+  private static Path keyFile(String sink, String configuredKey) {
+    return configuredKey.isEmpty() ? AuditKey.defaultFile(jsonlTrail(sink)) : Path.of(configuredKey);
+  }
+
+  /** The configuration error's text for a key file core refuses. */
+  private static String keyFileProblem(AuditException e) {
+    // core's messages serve the CLI too: the agent names its own option only
+    return AgentOption.AUDIT_KEY_FILE.key() + ": "
+        + e.getMessage().replace(" (--key-file or " + AgentOption.AUDIT_KEY_FILE.key() + ")", "");
+  }
+
   /**
-   * A configuration error: one line, then the JVM halts at start-up; on attach, the exception that
-   * refuses it is returned for the caller to throw.
+   * What makes a key file that is already there unusable (open to group or others, too short),
+   * read without creating or changing anything: for a start that stops for another reason (a
+   * ledger or trail others may write) to name this one too, rather than the next start.
    */
-  private static Refused refuse(boolean attached, String problem, AuditException cause) {
-    String line = "piiwarden: " + AgentReport.shown("configuration error: " + problem);
-    System.err.println(line);
+  public static Optional<String> existingKeyFileProblem(AgentConfiguration configuration) {
+    String sink = configuration.get(AgentOption.AUDIT_SINK);
+    String configuredKey = configuration.get(AgentOption.AUDIT_KEY_FILE);
+    if (sink.equals("none") && configuredKey.isEmpty()) {
+      return Optional.empty();
+    }
+    Path key = keyFile(sink, configuredKey);
+    if (!Files.exists(key)) {
+      return Optional.empty();
+    }
+    try {
+      AuditKey.load(key);
+      return Optional.empty();
+    } catch (AuditException e) {
+      return Optional.of(keyFileProblem(e));
+    }
+  }
+
+  /**
+   * A configuration error: one line for each problem, then the JVM halts at start-up; on attach,
+   * the exception that refuses it is returned for the caller to throw.
+   */
+  private static Refused refuse(boolean attached, List<String> problems, AuditException cause) {
+    List<String> lines = new ArrayList<>();
+    for (String problem : problems) {
+      String line = "piiwarden: " + AgentReport.shown("configuration error: " + problem);
+      System.err.println(line);
+      lines.add(line);
+    }
     System.err.flush();
     if (!attached) {
       Runtime.getRuntime().halt(1);
     }
-    return new Refused(line, cause);
+    return new Refused(String.join("\n", lines), cause);
   }
 
   /**
