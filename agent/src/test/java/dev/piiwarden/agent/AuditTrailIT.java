@@ -481,6 +481,28 @@ class AuditTrailIT {
     assertFalse(run.stdout().contains("main=started"), run::toString);
   }
 
+  /** A relative trail (the default one too) is named absolute: the line says which folder. */
+  @Test
+  void aRelativeTrailThatCannotBeUsedIsNamedWithItsFolder() throws Exception {
+    Files.writeString(folder.resolve("logs"), "not a folder");
+    Files.createDirectory(folder.resolve("piiwarden-audit.jsonl"));
+
+    FixtureJvm.Result unwritable = runScenarioIn(folder, "audit.sink=jsonl:logs/t.jsonl");
+    FixtureJvm.Result aFolder = runScenarioIn(folder, "consent.mode=enforce");
+
+    assertEquals(1, unwritable.exitCode(), unwritable::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail " + folder.resolve("logs/t.jsonl")
+        + " cannot be written (java.nio.file.FileAlreadyExistsException: " + folder.resolve("logs")
+        + ": exists and is not a folder); make sure this user can create and write its folder, or"
+        + " give another path (jsonl:<path>)\n",
+        ConsentEnforcementIT.agentLines(unwritable.stderr()));
+    assertEquals(1, aFolder.exitCode(), aFolder::toString);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit trail "
+        + folder.resolve("piiwarden-audit.jsonl") + " is a folder; give the path of the trail file itself,"
+        + " e.g. jsonl:" + folder.resolve("piiwarden-audit.jsonl/piiwarden-audit.jsonl") + "\n",
+        ConsentEnforcementIT.agentLines(aFolder.stderr()));
+  }
+
   /** Opening a named pipe waits for a reader: the check looks at the file's type first. */
   @Test
   void aNamedPipeAtTheTrailPathStopsTheJvmAtOnce() throws Exception {

@@ -128,13 +128,19 @@ public final class AgentAudit {
     Runtime.getRuntime().addShutdownHook(new Thread(new Stop(), "piiwarden-audit-stop"));
   }
 
+  /**
+   * The jsonl trail's file, absolute: the lines that name it (and the key file) say which folder
+   * a relative name, the default one too, was taken in.
+   */
   private static Path jsonlTrail(String sink) {
-    return sink.startsWith("jsonl:") ? Path.of(sink.substring("jsonl:".length())) : null;
+    return sink.startsWith("jsonl:") ? Path.of(sink.substring("jsonl:".length())).toAbsolutePath() : null;
   }
 
-  /** The key file the options name, or the default one for the sink. */
+  /** The key file the options name, or the default one for the sink; absolute. */
   private static Path keyFile(String sink, String configuredKey) {
-    return configuredKey.isEmpty() ? AuditKey.defaultFile(jsonlTrail(sink)) : Path.of(configuredKey);
+    return configuredKey.isEmpty()
+        ? AuditKey.defaultFile(jsonlTrail(sink))
+        : Path.of(configuredKey).toAbsolutePath();
   }
 
   /** The configuration error's text for a key file core refuses. */

@@ -19,7 +19,8 @@ final class WritableTrailCheck {
     if (!sink.startsWith("jsonl:")) {
       return null;
     }
-    Path trail = Path.of(sink.substring("jsonl:".length()));
+    // absolute, so that the line says which folder a relative name (the default) was taken in
+    Path trail = Path.of(sink.substring("jsonl:".length())).toAbsolutePath();
     try {
       JsonlSink.checkWritable(trail);
       return null;
