@@ -77,18 +77,13 @@ public final class ConfigurationSources {
         fromEnvironment.put(entry.getKey(), entry.getValue());
       }
     }
-    Map<String, String> file = Map.of();
+    Map<String, String> file = new LinkedHashMap<>();
     String configFile = pick(AgentOption.CONFIG_FILE, arguments, fromEnvironment, Map.of());
     if (configFile != null) {
       check(AgentOption.CONFIG_FILE, configFile);
       file = readFile(Path.of(configFile));
-      if (file.containsKey(AgentOption.CONFIG_FILE.key())) {
-        file.remove(AgentOption.CONFIG_FILE.key());
-        AgentReport.once("config-file-in-config-file", AgentOption.CONFIG_FILE.key() + " in "
-            + ShownPath.of(configFile) + " has no effect: a config file cannot name another; remove the entry,"
-            + " or name the file as a system property, environment variable or agent argument");
-      }
     }
+    boolean fileNamesAnother = file.remove(AgentOption.CONFIG_FILE.key()) != null;
     // A misspelt store, sink or key file, not given by its right name either, would put consent
     // records, the trail or its key somewhere else than meant (memory:, lost at restart): a
     // configuration error, unless the agent is off.
@@ -103,6 +98,11 @@ public final class ConfigurationSources {
     warnUnknown(systemProperties, "system property", false, unset);
     warnUnknown(fromEnvironment, "environment variable", true, unset);
     warnUnknown(arguments, "agent argument", false, unset);
+    if (fileNamesAnother) {
+      AgentReport.once("config-file-in-config-file", AgentOption.CONFIG_FILE.key() + " in "
+          + ShownPath.of(configFile) + " has no effect: a config file cannot name another; remove the entry,"
+          + " or name the file as a system property, environment variable or agent argument");
+    }
     if (configFile != null) {
       warnUnknown(file, "entry of " + AgentOption.CONFIG_FILE.key(), false, unset);
     }
