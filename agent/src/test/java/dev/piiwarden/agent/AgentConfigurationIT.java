@@ -225,6 +225,15 @@ class AgentConfigurationIT {
     assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
   }
 
+  /** Helm and similar templates render an empty variable for a value not given: it is unset. */
+  @Test
+  void anEmptyEnvironmentVariableIsUnsetAndTheDefaultHolds() throws Exception {
+    FixtureJvm.Result run = FixtureJvm.current().env("PIIWARDEN_CONSENT_MODE", "").agent(null).runApp("enforce");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", ConsentEnforcementIT.agentLines(run.stderr()), run::toString);
+    assertEquals("denied:NOT_GRANTED:[marketing.communications.email]", run.outcome("notGranted"));
+  }
+
   /**
    * A misspelt consent store would start with memory: and lose every consent recorded at the next
    * restart: the start stops instead, naming the option meant.

@@ -73,7 +73,9 @@ public final class ConfigurationSources {
     Map<String, String> arguments = parseArguments();
     Map<String, String> fromEnvironment = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : environment.entrySet()) {
-      if (entry.getKey().startsWith("PIIWARDEN_")) {
+      // An empty variable is unset: a template that renders PIIWARDEN_CONSENT_MODE= for a value
+      // not given means the default, not an empty mode.
+      if (entry.getKey().startsWith("PIIWARDEN_") && !entry.getValue().isBlank()) {
         fromEnvironment.put(entry.getKey(), entry.getValue());
       }
     }

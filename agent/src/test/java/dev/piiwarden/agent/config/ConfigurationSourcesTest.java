@@ -160,6 +160,17 @@ class ConfigurationSourcesTest {
         fromArguments("consent.store=jdbc:sqlserver://db;enabled=true").get(AgentOption.CONSENT_STORE));
   }
 
+  /** A template renders PIIWARDEN_CONSENT_MODE= for a value it was not given: the default holds. */
+  @Test
+  void anEmptyEnvironmentVariableIsTakenAsUnset() throws ConfigurationError {
+    AgentConfiguration configuration = new ConfigurationSources(Map.of(),
+        Map.of("PIIWARDEN_CONSENT_MODE", "", "PIIWARDEN_CONSENT_STORE", " ", "PIIWARDEN_ENABLED", ""),
+        "consent.store=file:c.jsonl").resolve();
+    assertEquals("enforce", configuration.get(AgentOption.CONSENT_MODE));
+    assertEquals("file:c.jsonl", configuration.get(AgentOption.CONSENT_STORE));
+    assertTrue(configuration.enabled());
+  }
+
   private static AgentConfiguration fromArguments(String arguments) throws ConfigurationError {
     return new ConfigurationSources(Map.of(), Map.of(), arguments).resolve();
   }
