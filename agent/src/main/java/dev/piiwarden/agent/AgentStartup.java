@@ -109,6 +109,9 @@ final class AgentStartup {
   }
 
   static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+    if (!attached && HostProgram.isTool()) {
+      return; // JAVA_TOOL_OPTIONS reaching jcmd, jstack or the piiwarden command: nothing to do there
+    }
     AgentConfiguration configuration;
     try {
       configuration = ConfigurationSources.ofThisJvm(arguments).resolve();
