@@ -228,12 +228,12 @@ final class CandidateFilter {
           break;
         case QUOTE:
           if (i >= 2 && text.charAt(i - 1) == ' '
-              && (sqlKeyEnd(text.charAt(i - 2)) || (i >= 7 && follows(text, i - 6, VALUE)))) {
+              && (sqlKeyEnd(text.charAt(i - 2)) || (i >= 7 && CharClasses.startsWithLower(text, i - 6, VALUE)))) {
             found |= CREDENTIAL;
           }
           break;
         default: // LETTER_B
-          if (follows(text, i + 1, BEARER_REST) || follows(text, i + 1, BASIC_REST)) {
+          if (CharClasses.startsWithLower(text, i + 1, BEARER_REST) || CharClasses.startsWithLower(text, i + 1, BASIC_REST)) {
             found |= CREDENTIAL;
           }
           break;
@@ -316,18 +316,6 @@ final class CandidateFilter {
     return true;
   }
 
-  /** Whether {@code rest} (lower case; the text in any case) starts at {@code from}. */
-  private static boolean follows(CharSequence text, int from, String rest) {
-    if (from + rest.length() > text.length()) {
-      return false;
-    }
-    for (int k = 0; k < rest.length(); k++) {
-      if (CharClasses.lower(text.charAt(from + k)) != rest.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** Two ASCII letters of one case, as an IBAN's country code is written. */
   private static boolean countryCase(char first, char second) {

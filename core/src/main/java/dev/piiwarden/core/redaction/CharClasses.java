@@ -172,4 +172,27 @@ final class CharClasses {
   static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
+
+  /** Whether {@code lowerWord} (lower case; the text in any case) starts at {@code from} in {@code text}. */
+  static boolean startsWithLower(CharSequence text, int from, String lowerWord) {
+    if (from < 0 || from + lowerWord.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if (lower(text.charAt(from + k)) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first position from {@code i} on that holds no space or tab. */
+  static int skipBlanks(CharSequence text, int i) {
+    int n = text.length();
+    int at = i;
+    while (at < n && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+      at++;
+    }
+    return at;
+  }
 }

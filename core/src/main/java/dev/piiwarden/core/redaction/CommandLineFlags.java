@@ -96,7 +96,7 @@ final class CommandLineFlags {
     }
     char next = text.charAt(at);
     if (next == ' ' || next == '\t') {
-      int start = skipBlanks(text, at);
+      int start = CharClasses.skipBlanks(text, at);
       long value = spacedValue(text, start);
       return value != Detector.NONE && !portMapping(text, start, Detector.end(value))
           && command(text, dash, 'p', PASSWORD_COMMANDS) ? value : Detector.NONE;
@@ -132,7 +132,7 @@ final class CommandLineFlags {
         || !CharClasses.isLetter(text.charAt(dashes + 2)) || !flagStart(text, dashes)) {
       return Detector.NONE;
     }
-    return spacedValue(text, skipBlanks(text, at));
+    return spacedValue(text, CharClasses.skipBlanks(text, at));
   }
 
   /** {@link #value} after a flag and a blank, but none that is a word of {@link #PROSE_WORDS}. */
@@ -143,7 +143,7 @@ final class CommandLineFlags {
     }
     int end = Detector.end(value);
     for (String word : PROSE_WORDS) {
-      if (end - start == word.length() && startsIgnoringCase(text, start, word)) {
+      if (end - start == word.length() && CharClasses.startsWithLower(text, start, word)) {
         return Detector.NONE;
       }
     }
@@ -163,7 +163,7 @@ final class CommandLineFlags {
     if (at >= n || (text.charAt(at) != ' ' && text.charAt(at) != '\t' && text.charAt(at) != '=')) {
       return Detector.NONE;
     }
-    int start = text.charAt(at) == '=' ? at + 1 : skipBlanks(text, at);
+    int start = text.charAt(at) == '=' ? at + 1 : CharClasses.skipBlanks(text, at);
     boolean quoted = start < n && (text.charAt(start) == '"' || text.charAt(start) == '\'');
     int userStart = quoted ? start + 1 : start;
     int colon = userStart;
@@ -283,29 +283,13 @@ final class CommandLineFlags {
 
   private static boolean named(CharSequence text, int start, int end, List<String> names) {
     for (String name : names) {
-      if (end - start >= name.length() && startsIgnoringCase(text, start, name)) {
+      if (end - start >= name.length() && CharClasses.startsWithLower(text, start, name)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean startsIgnoringCase(CharSequence text, int start, String lowerName) {
-    for (int k = 0; k < lowerName.length(); k++) {
-      if (CharClasses.lower(text.charAt(start + k)) != lowerName.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int skipBlanks(CharSequence text, int i) {
-    int n = text.length();
-    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i;
-  }
 
   /** Where a flag's bare value ends: where a key's does ({@link CredentialDetector}), or at a pipe. */
   private static boolean endsValue(char c) {

@@ -238,7 +238,7 @@ final class CredentialDetector implements Detector {
     } else if (i < n && isQuote(text.charAt(i))) {
       i++;
     }
-    i = skipBlanks(text, CharClasses.skipSgr(text, i));
+    i = CharClasses.skipBlanks(text, CharClasses.skipSgr(text, i));
     if (i >= n || (text.charAt(i) != '=' && text.charAt(i) != ':')) {
       return NONE;
     }
@@ -248,7 +248,7 @@ final class CredentialDetector implements Detector {
       colon = false;
       i++;
     }
-    i = CharClasses.skipSgr(text, skipBlanks(text, i)); // password=\u001b[1mhunter2\u001b[0m
+    i = CharClasses.skipSgr(text, CharClasses.skipBlanks(text, i)); // password=\u001b[1mhunter2\u001b[0m
     if (i >= n) {
       return NONE;
     }
@@ -279,7 +279,7 @@ final class CredentialDetector implements Detector {
         scheme++; // Digest, AWS4-HMAC-SHA256
       }
       if (scheme > schemeStart && scheme < n && text.charAt(scheme) == ' ') {
-        int tokenStart = skipBlanks(text, scheme);
+        int tokenStart = CharClasses.skipBlanks(text, scheme);
         if (alreadyRedacted(text, tokenStart, n)) {
           return NONE;
         }
@@ -420,7 +420,7 @@ final class CredentialDetector implements Detector {
    */
   private static long list(CharSequence text, int open) {
     int n = text.length();
-    int first = skipBlanks(text, open + 1);
+    int first = CharClasses.skipBlanks(text, open + 1);
     if (first < n && (text.charAt(first) == '{' || text.charAt(first) == '[')) {
       return NONE;
     }
@@ -570,7 +570,7 @@ final class CredentialDetector implements Detector {
     if (at >= n || text.charAt(at) != ' ') {
       return NONE;
     }
-    return token(text, skipBlanks(text, at), MIN_BEARER_TOKEN);
+    return token(text, CharClasses.skipBlanks(text, at), MIN_BEARER_TOKEN);
   }
 
   /**
@@ -583,7 +583,7 @@ final class CredentialDetector implements Detector {
     if (at >= n || text.charAt(at) != ' ') {
       return NONE;
     }
-    long token = token(text, skipBlanks(text, at), MIN_BASIC_TOKEN);
+    long token = token(text, CharClasses.skipBlanks(text, at), MIN_BASIC_TOKEN);
     if (token == NONE) {
       return NONE;
     }
@@ -771,13 +771,6 @@ final class CredentialDetector implements Detector {
         && named(text, start, start + lowerPrefix.length(), lowerPrefix);
   }
 
-  private static int skipBlanks(CharSequence text, int i) {
-    int n = text.length();
-    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i;
-  }
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '\'';

@@ -113,14 +113,8 @@ final class OracleConnectString {
 
   private static boolean named(CharSequence text, int start, int end) {
     for (String name : COMMANDS) {
-      if (end - start == name.length()) {
-        boolean same = true;
-        for (int k = 0; k < name.length() && same; k++) {
-          same = CharClasses.lower(text.charAt(start + k)) == name.charAt(k);
-        }
-        if (same) {
-          return true;
-        }
+      if (end - start == name.length() && CharClasses.startsWithLower(text, start, name)) {
+        return true;
       }
     }
     return false;

@@ -281,7 +281,7 @@ final class PhoneDetector implements Detector {
   /** Whether {@code [start, stop)} is the id of {@code caller id}, {@code caller_id}: a phone number's name. */
   private static boolean callerId(CharSequence text, int start, int stop) {
     int from = start - CALLER.length() - 1;
-    return stop - start == 2 && from >= 0 && sameLetters(text, from, CALLER)
+    return stop - start == 2 && from >= 0 && CharClasses.startsWithLower(text, from, CALLER)
         && !CharClasses.isAlnum(text.charAt(start - 1));
   }
 
@@ -291,21 +291,13 @@ final class PhoneDetector implements Detector {
 
   private static boolean oneOf(CharSequence text, int start, int end, List<String> words) {
     for (String word : words) {
-      if (word.length() == end - start && sameLetters(text, start, word)) {
+      if (word.length() == end - start && CharClasses.startsWithLower(text, start, word)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean sameLetters(CharSequence text, int start, String lowerWord) {
-    for (int k = 0; k < lowerWord.length(); k++) {
-      if (CharClasses.lower(text.charAt(start + k)) != lowerWord.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private static boolean isoDate(CharSequence text, int start, int end, int groups) {
     return groups == 3 && end - start == 10
