@@ -143,6 +143,47 @@ class FaultInjectionIT {
     }
   }
 
+  /**
+   * A store that stops answering and then answers again: the outage is said when it begins, with
+   * the policy that decides meanwhile, and its end with how many calls that policy decided.
+   */
+  @Test
+  void consentStoreThatAnswersAgainSaysSoWithTheCallsDecidedMeanwhile() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+      String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres&password=s3cret";
+      Process process = FixtureJvm.current()
+          .property("piiwarden.consent.store", url)
+          .agent("consent.cache-ttl=PT0S,audit.sink=none")
+          .start(app(List.of(), "store-recovery"));
+      awaitLine(process, "phase=store-up");
+      try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
+        lock.setAutoCommit(false);
+        try (Statement statement = lock.createStatement()) {
+          statement.execute("LOCK TABLE piiwarden_consent IN ACCESS EXCLUSIVE MODE");
+        }
+        proceed(process);
+        awaitLine(process, "phase=store-slow");
+        lock.rollback();
+      }
+      FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
+
+      assertEquals(0, run.exitCode(), run::toString);
+      for (String call : List.of("slow.call1", "slow.call2", "slow.call3")) {
+        assertEquals("denied:STORE_UNAVAILABLE", run.outcome(call), run::toString);
+      }
+      assertEquals("ran:sent", run.outcome("back.call1"), run::toString);
+      assertEquals("ran:sent", run.outcome("back.call2"), run::toString);
+      List<String> reported = agentLines(run.stderr());
+      assertEquals(2, reported.size(), run::toString);
+      assertTrue(reported.get(0).endsWith("; consent decisions follow piiwarden.consent.on-store-error=deny until it"
+          + " answers again"), reported.get(0));
+      assertTrue(reported.get(1).startsWith("piiwarden: consent store jdbc:postgresql://localhost:"), reported.get(1));
+      assertTrue(reported.get(1).endsWith(" answers again; 3 calls were decided by"
+          + " piiwarden.consent.on-store-error=deny meanwhile"), reported.get(1));
+      assertNoPersonalData(run.stderr() + run.stdout());
+    }
+  }
+
   /** A store that accepts connections and never answers must not hold the application's calls. */
   @Test
   void consentStoreThatNeverAnswersIsGivenUpOnAndPolicyApplies() throws Exception {

@@ -7,7 +7,6 @@ import dev.piiwarden.api.ConsentDeniedException.Reason;
 import dev.piiwarden.core.consent.ConsentDecision;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreException;
-import dev.piiwarden.core.consent.ConsentStoreLoadingException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -30,6 +29,8 @@ public final class ConsentGate implements ConsentBridge.Gate {
   private final SubjectResolver subjects = new SubjectResolver();
   private final DeniedExceptions exceptions = new DeniedExceptions();
   private final AtomicLong monitoredDenials = new AtomicLong();
+  /** Calls decided by {@code on-store-error} since the store last answered: 0 while it answers. */
+  private final AtomicLong storeErrors = new AtomicLong();
 
   /**
    * @param rules the rules of the instrumented methods
@@ -146,12 +147,22 @@ public final class ConsentGate implements ConsentBridge.Gate {
       current = ledger.get();
       decision = current.decideAll(subject, rule.purposes());
     } catch (ConsentStoreException e) {
-      AgentReport.once(
-          e instanceof ConsentStoreLoadingException ? "store-loading" : "store-down",
-          e.getMessage()
-              + "; consent decisions follow piiwarden.consent.on-store-error="
-              + (allowOnStoreError ? "allow" : "deny"));
+      String policy = "; consent decisions follow piiwarden.consent.on-store-error="
+          + (allowOnStoreError ? "allow" : "deny");
+      if (storeErrors.getAndIncrement() == 0) {
+        AgentReport.each(e.getMessage() + policy + " until it answers again"); // each outage once
+      } else {
+        AgentReport.counted();
+      }
       return allowOnStoreError ? null : Reason.STORE_UNAVAILABLE;
+    }
+    if (storeErrors.get() > 0) {
+      long decided = storeErrors.getAndSet(0);
+      if (decided > 0) {
+        AgentReport.each("consent store " + current.describeStore() + " answers again; " + decided
+            + (decided == 1 ? " call was" : " calls were") + " decided by piiwarden.consent.on-store-error="
+            + (allowOnStoreError ? "allow" : "deny") + " meanwhile");
+      }
     }
     return decision.granted() ? null : decision.reason();
   }

@@ -53,6 +53,11 @@ public final class AgentReport {
     AgentAudit.problem(shown);
   }
 
+  /** Counts one more occurrence of a problem already said, as {@link #once} counts them. */
+  public static void counted() {
+    PROBLEMS.incrementAndGet();
+  }
+
   /** Prints {@code piiwarden: <message>}, every time; for start-up and configuration lines. */
   public static void line(String message) {
     ERR.println("piiwarden: " + shown(message));
