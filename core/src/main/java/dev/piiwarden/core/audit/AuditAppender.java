@@ -3,6 +3,7 @@ package dev.piiwarden.core.audit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Appends events to a trail now, on the caller's thread, and fails instead of retrying: for a tool
@@ -32,9 +33,12 @@ public final class AuditAppender implements AutoCloseable {
   private HashChain chain;
   private final Pseudonymizer pseudonymizer;
   private final List<SealedRecord> pending = new ArrayList<>();
+  private final Consumer<String> problems;
 
-  private AuditAppender(AuditKey key, AuditSink sink, HashChain chain, Pseudonymizer pseudonymizer) {
+  private AuditAppender(AuditKey key, AuditSink sink, HashChain chain, Pseudonymizer pseudonymizer,
+      Consumer<String> problems) {
     this.key = key;
+    this.problems = problems;
     this.sink = sink;
     this.chain = chain;
     this.pseudonymizer = pseudonymizer;
@@ -63,7 +67,7 @@ public final class AuditAppender implements AutoCloseable {
       throw new AuditException("cannot open audit sink " + sink.describe() + ": " + message(e), e);
     }
     AuditAppender appender = new AuditAppender(key, sink, new HashChain(key, start.position()),
-        new Pseudonymizer(key));
+        new Pseudonymizer(key), options.problems());
     if (start.torn() != null) {
       options.problems().accept("audit file " + start.torn().fileName() + ": line "
           + start.torn().line() + " holds a torn record (a crash while writing); an"
@@ -88,13 +92,19 @@ public final class AuditAppender implements AutoCloseable {
     pending.add(chain.seal(event));
     try {
       for (int contended = 0; ; contended++) {
-        AuditSink.Start moved = sink.claim();
-        if (moved != null) {
-          continueFrom(moved);
-        }
         try {
+          AuditSink.Start moved = sink.claim();
+          if (moved != null) {
+            continueFrom(moved);
+          }
           sink.write(pending);
           break;
+        } catch (AuditSink.Shrunk e) {
+          // cut by something else since it was opened: the chain goes on from this appender's own
+          // last record, so the records removed show as a gap
+          problems.accept(e.getMessage() + "; the chain goes on after seq "
+              + (pending.get(0).seq() - 1) + ", the last record written, so 'piiwarden audit"
+              + " verify' shows the records removed as a gap");
         } catch (AuditSink.Contended e) {
           // another writer of a shared table got there first: seal again after its records
           if (contended >= TrailWriter.MAX_CONTENDED) {

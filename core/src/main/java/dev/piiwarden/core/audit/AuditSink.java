@@ -56,6 +56,34 @@ public interface AuditSink {
   }
 
   /**
+   * Thrown by {@link #claim} when the sink holds fewer bytes than this writer left it with: something
+   * else cut records out of it (a jsonl file truncated in place, by logrotate's {@code copytruncate}
+   * say). Nothing of the batch was written and the lock is released; the sink now continues after
+   * what is left, so the writer reports it, seals the batch again after its own last record (or
+   * after {@code found}, when that is further on) and claims again.
+   */
+  final class Shrunk extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ChainPosition found;
+
+    /**
+     * @param message what shrank, from and to how many bytes
+     * @param found where the chain stands at the end of what is left, or null when it holds no
+     *     record: records another writer appended after the cut are continued, not forked from
+     */
+    public Shrunk(String message, ChainPosition found) {
+      super(message);
+      this.found = found;
+    }
+
+    /** Where the chain stands at the end of what is left, or null when it holds no record. */
+    public ChainPosition found() {
+      return found;
+    }
+  }
+
+  /**
    * Where a sink's chain stands when opened.
    *
    * @param position the last record's seq and hash

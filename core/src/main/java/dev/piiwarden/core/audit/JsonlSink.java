@@ -102,7 +102,11 @@ public final class JsonlSink implements AuditSink {
     lock();
     try {
       checkStillActive();
-      Start start = committed == channel.size() ? null : readTail();
+      long size = channel.size();
+      if (committed > 0 && size < committed) {
+        throw shrunk(size);
+      }
+      Start start = committed == size ? null : readTail();
       if (committed >= maxFileBytes) {
         rotate();
       }
@@ -311,6 +315,27 @@ public final class JsonlSink implements AuditSink {
     throw new IOException("audit file " + active + " was deleted or replaced while it was being"
         + " written, and the records in it with it; a new file is begun, chained to the last"
         + " record written. Keep a copy of the trail off this host (otlp: or jdbc: sink)");
+  }
+
+  /**
+   * The active file is the one this writer has open, but shorter than its last batch left it: no
+   * writer of the trail does that (a failed batch is cut back only to where it began), so something
+   * else removed records, logrotate's {@code copytruncate} most likely. Re-reading the tail would
+   * restart the chain at seq 1 in an emptied file, or use the removed records' numbers again after
+   * a cut, and {@code verify} would pass the rest as a whole trail. Instead the writer goes on from
+   * its own last record, so the gap shows. A line cut in two is ended, so the next record starts a
+   * line of its own.
+   */
+  private Shrunk shrunk(long size) throws IOException {
+    long before = committed;
+    RecordLine last = TrailTail.lastRecord(channel);
+    if (size > 0 && TrailTail.byteAt(channel, size - 1) != '\n') {
+      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+    }
+    committed = channel.size();
+    return new Shrunk("audit file " + active + " shrank from " + before + " to " + size + " bytes"
+        + " while it was being written: something else removed records from it (logrotate's"
+        + " copytruncate, or a cut)", last == null ? null : new ChainPosition(last.seq(), last.hash()));
   }
 
   /** Whether the file this writer has open is now one of the rotated files of the trail. */

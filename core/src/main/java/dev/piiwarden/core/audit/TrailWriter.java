@@ -231,11 +231,42 @@ final class TrailWriter implements Runnable {
           Thread.sleep(backoff);
           backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
         }
+      } catch (AuditSink.Shrunk e) {
+        continueAfterCut(e); // not a failure of the sink: claimed again at once
       } catch (Exception e) {
         failed(e);
         Thread.sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
+    }
+  }
+
+  /**
+   * Something else cut records out of the sink: said once, and the held batch is sealed again from
+   * this writer's own last record (the one before the batch), never from what the cut left, so the
+   * removed records show as a gap. When records were appended after the cut by another writer that
+   * got further, the batch goes after those instead. An event the problems listener recorded (the
+   * agent's {@code agent.problem}) goes first: right where {@code verify} finds the gap.
+   */
+  private void continueAfterCut(AuditSink.Shrunk cut) {
+    SealedRecord next = pending.get(0);
+    ChainPosition from = new ChainPosition(next.seq() - 1, next.prev());
+    if (cut.found() != null && cut.found().seq() > from.seq()) {
+      from = cut.found();
+    }
+    report(cut.getMessage() + "; the chain goes on after seq " + from.seq() + ", the last record"
+        + " written, so 'piiwarden audit verify' shows the records removed as a gap. Rotate the"
+        + " trail by renaming it (logrotate without copytruncate), or leave rotation to PII Warden,"
+        + " which renames a full file to the next number");
+    List<AuditEvent> events = new ArrayList<>(own);
+    own.clear();
+    for (SealedRecord record : pending) {
+      events.add(record.event());
+    }
+    pending.clear();
+    chain = new HashChain(key, from);
+    for (AuditEvent event : events) {
+      pending.add(chain.seal(event));
     }
   }
 

@@ -462,6 +462,36 @@ class AuditTrailTest {
     assertFalse(report.ok(), "the records deleted with the first file show as a gap");
   }
 
+  @Test
+  void aTrailFileCutInPlaceWhileWrittenGoesOnFromItsOwnLastRecord() throws Exception {
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    try (AuditTrail trail = AuditTrail.open(options(active))) {
+      for (int i = 1; i <= 5; i++) {
+        trail.record(AuditFixtures.access(i));
+      }
+      awaitLines(active, 5);
+      long firstTwo = 0;
+      for (String line : Files.readAllLines(active).subList(0, 2)) {
+        firstTwo += line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+      }
+      try (java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(active, java.nio.file.StandardOpenOption.WRITE)) {
+        channel.truncate(firstTwo); // as logrotate's copytruncate or truncate -s does: same file
+      }
+      trail.record(AuditFixtures.access(6));
+      awaitLines(active, 3);
+    }
+    List<String> reported = problems.stream().filter(line -> line.contains("shrank from")).toList();
+    assertEquals(1, reported.size(), problems.toString());
+    List<String> lines = Files.readAllLines(active);
+    assertEquals(3, lines.size(), lines::toString);
+    assertTrue(lines.get(2).contains("\"seq\":6,"), "seq 3 to 5 are not used again: " + lines.get(2));
+    VerificationReport report = verifier().verify(List.of(active));
+    Finding finding = report.finding().orElseThrow();
+    assertEquals(Finding.Kind.MISSING, finding.kind(), finding::describe);
+    assertEquals(3, finding.line());
+  }
+
   static void awaitLines(Path file, int count) throws Exception {
     for (int i = 0; i < 500; i++) {
       if (Files.exists(file) && Files.readAllLines(file).size() >= count) {

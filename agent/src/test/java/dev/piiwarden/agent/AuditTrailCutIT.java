@@ -1,0 +1,151 @@
+package dev.piiwarden.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.fixture.AuditFixtureApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.piiwarden.core.audit.AuditKey;
+import dev.piiwarden.core.audit.AuditVerifier;
+import dev.piiwarden.core.audit.Finding;
+import dev.piiwarden.core.audit.VerificationReport;
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live trail of a running agent cut or renamed by something else: logrotate's {@code
+ * copytruncate}, a cut back to its first records, a rename rotation. The writer notices, says so
+ * once, and goes on with its own chain, so that {@code verify} shows what was removed.
+ */
+class AuditTrailCutIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path folder;
+
+  @Test
+  void copytruncateIsReportedAndTheCopyAndTheCutFileVerifyAsOneTrail() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Process jvm = start(trail);
+    try (OutputStream stdin = jvm.getOutputStream()) {
+      grant(stdin, 20);
+      awaitLines(trail, 21); // agent.started and 20 consent.changed
+      // what logrotate's copytruncate does: copy, then cut the live file to nothing
+      Path copy = folder.resolve("piiwarden-audit.jsonl.1");
+      Files.copy(trail, copy, StandardCopyOption.COPY_ATTRIBUTES);
+      cutTo(trail, 0);
+      grant(stdin, 5);
+      awaitLines(trail, 5);
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
+    assertEquals(0, run.exitCode(), run::toString);
+
+    List<String> said = shrankLines(run);
+    assertEquals(1, said.size(), run::toString);
+    assertTrue(said.get(0).contains("shrank from " + Files.size(folder.resolve("piiwarden-audit.jsonl.1"))
+        + " to 0 bytes"), said.get(0));
+    assertTrue(said.get(0).contains("copytruncate"), said.get(0));
+
+    List<JsonNode> records = records(trail);
+    JsonNode first = records.get(0);
+    assertEquals(22, first.get("seq").asLong(), "the chain goes on from the writer's own last record");
+    assertEquals("agent.problem", first.get("type").asText());
+    assertTrue(first.get("message").asText().contains("shrank from"), first::toString);
+    assertEquals("agent.stopped", records.get(records.size() - 1).get("type").asText());
+
+    AuditVerifier verifier = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")));
+    VerificationReport alone = verifier.verify(List.of(trail));
+    assertFalse(alone.ok(), "the cut file alone is no complete trail");
+    Finding finding = alone.finding().orElseThrow();
+    assertEquals(Finding.Kind.MISSING, finding.kind(), finding::describe);
+    assertEquals(1, finding.line());
+    VerificationReport both = verifier.verify(List.of(folder.resolve("piiwarden-audit.jsonl.1"), trail));
+    assertTrue(both.ok(), () -> both.finding().orElseThrow().describe());
+  }
+
+  @Test
+  void aTrailCutBackWhileWrittenShowsTheRemovedRecordsAsAGap() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Process jvm = start(trail);
+    try (OutputStream stdin = jvm.getOutputStream()) {
+      grant(stdin, 22);
+      awaitLines(trail, 23);
+      List<String> lines = Files.readAllLines(trail);
+      long firstTen = 0;
+      for (String line : lines.subList(0, 10)) {
+        firstTen += line.getBytes(StandardCharsets.UTF_8).length + 1;
+      }
+      cutTo(trail, firstTen);
+      grant(stdin, 3);
+      awaitLines(trail, 14);
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(1, shrankLines(run).size(), run::toString);
+
+    List<JsonNode> records = records(trail);
+    assertEquals(10, records.get(9).get("seq").asLong());
+    assertEquals(24, records.get(10).get("seq").asLong(), "seq 11 to 23 are not used again");
+    assertEquals("agent.problem", records.get(10).get("type").asText());
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertFalse(report.ok());
+    Finding finding = report.finding().orElseThrow();
+    assertEquals(Finding.Kind.MISSING, finding.kind(), finding::describe);
+    assertEquals(11, finding.line());
+    assertTrue(finding.detail().contains("records seq 11 to 23 are missing"), finding::describe);
+  }
+
+  private Process start(Path trail) throws Exception {
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    return FixtureJvm.current().agent("audit.sink=jsonl:" + trail).directory(folder)
+        .start(List.of("-cp", classPath, AuditFixtureApp.class.getName(), "stdin"));
+  }
+
+  private static void grant(OutputStream stdin, int count) throws Exception {
+    stdin.write(("grant " + count + "\n").getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+  }
+
+  /** Cuts the file in place, as {@code truncate -s} does: same file, fewer bytes. */
+  private static void cutTo(Path file, long size) throws Exception {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(size);
+    }
+  }
+
+  private static List<String> shrankLines(FixtureJvm.Result run) {
+    return run.stderr().lines().filter(line -> line.startsWith("piiwarden: ")
+        && line.contains("shrank from")).toList();
+  }
+
+  private static List<JsonNode> records(Path trail) throws Exception {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : Files.readAllLines(trail)) {
+      records.add(JSON.readTree(line));
+    }
+    return records;
+  }
+
+  private static void awaitLines(Path file, int count) throws Exception {
+    for (int i = 0; i < 3000; i++) {
+      if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(file + " did not get " + count + " lines");
+  }
+}
