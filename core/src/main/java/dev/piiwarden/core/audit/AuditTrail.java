@@ -38,8 +38,8 @@ public final class AuditTrail implements AutoCloseable {
   private final TrailWriter writer;
   private final Thread thread;
   private final AtomicLong droppedTotal = new AtomicLong();
+  private final AtomicLong afterClose = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicBoolean reportedLate = new AtomicBoolean();
   private final AtomicBoolean reportedDrop = new AtomicBoolean();
   private volatile boolean allWritten;
 
@@ -89,9 +89,11 @@ public final class AuditTrail implements AutoCloseable {
 
   /**
    * Queues the event. Under {@code block} this waits while the queue is full (the first caller to
-   * wait in each outage of the sink is reported); under {@code drop} it drops and counts instead. After {@link #close} events are dropped and counted (reported
-   * once), and a caller still waiting at the bound when the trail is closed stops waiting within
-   * 200 ms and drops its event the same way.
+   * wait in each outage of the sink is reported); under {@code drop} it drops and counts instead.
+   * After {@link #close} events are not written but counted ({@link #arrivedAfterClose}; {@link
+   * #shutdown} reports the count in one line as it ends), and a caller still waiting at the bound
+   * when the trail is closed stops waiting within 200 ms and is counted the same way. They are no
+   * {@code audit.dropped}: nothing can be written after the shutdown's last events.
    */
   public void record(AuditEvent event) {
     if (Thread.currentThread() == thread) {
@@ -142,13 +144,19 @@ public final class AuditTrail implements AutoCloseable {
   }
 
   private void late() {
-    dropOne();
-    if (reportedLate.compareAndSet(false, true)) {
-      writer.report("an audit event arrived after the trail was closed; it was not written");
-    }
+    droppedTotal.incrementAndGet();
+    afterClose.incrementAndGet();
   }
 
-  /** How many events were dropped since the trail started. */
+  /**
+   * How many events were recorded after {@link #close} began, and so not written: calls made while
+   * the JVM exits, by threads still running or by other shutdown hooks.
+   */
+  public long arrivedAfterClose() {
+    return afterClose.get();
+  }
+
+  /** How many events were dropped since the trail started, those after close included. */
   public long droppedCount() {
     return droppedTotal.get();
   }
@@ -164,7 +172,9 @@ public final class AuditTrail implements AutoCloseable {
 
   /**
    * Records the {@code last} events (e.g. {@code agent.stopped}), then {@link #shutdown}s; the
-   * events and the flush share the one close timeout. An event that finds the queue still full when
+   * events and the flush share the one close timeout. They are the trail's last records: an {@code
+   * audit.dropped} for events dropped before the close comes before them, and events recorded
+   * after the close began are not written but counted, said in one line when the shutdown ends. An event that finds the queue still full when
    * the timeout runs out (a sink that fails, under {@code block}) is not waited for: it is counted
    * among the events that could not be written, reported once. So a shutdown never waits longer
    * than the close timeout (plus at most 1 s for the writer to end), whatever the sink does.
@@ -179,6 +189,9 @@ public final class AuditTrail implements AutoCloseable {
     long deadline = System.nanoTime() + closeTimeout.toNanos();
     boolean stopQueued = true;
     try {
+      // the drops counted until now are sealed before the last events, never after them
+      queue.offer(TrailWriter.CLOSING, Math.max(0, deadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
       for (AuditEvent event : last) {
         if (!queue.offer(event, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           writer.lostAtClose();
@@ -199,6 +212,13 @@ public final class AuditTrail implements AutoCloseable {
       awaitWriter(TimeUnit.SECONDS.toNanos(1));
     }
     allWritten = !thread.isAlive() && writer.unwritten() == 0;
+    long late = afterClose.get();
+    if (late > 0) {
+      writer.report(late + " audit events arrived after the audit trail was closed at shutdown and"
+          + " were not written: calls made while the JVM was exiting, by threads still running or"
+          + " by other shutdown hooks (their consent decisions still applied). Finish such work"
+          + " before the JVM begins to exit to have it audited");
+    }
     return allWritten;
   }
 

@@ -16,6 +16,11 @@ import java.util.function.Consumer;
 final class TrailWriter implements Runnable {
   /** Queued by {@link AuditTrail#shutdown}: everything before it is written, then the thread ends. */
   static final AuditEvent STOP = AuditEvent.of("piiwarden.internal.stop").build();
+  /**
+   * Queued by {@link AuditTrail#shutdown} before its last events: the drops counted so far are
+   * sealed here, so that no {@code audit.dropped} follows the last events.
+   */
+  static final AuditEvent CLOSING = AuditEvent.of("piiwarden.internal.closing").build();
 
   private static final int MAX_BATCH = 1024;
   private static final long FIRST_BACKOFF_MILLIS = 50;
@@ -132,15 +137,15 @@ final class TrailWriter implements Runnable {
           for (AuditEvent event : taken) {
             if (event == STOP) {
               stopping = true;
+            } else if (event == CLOSING) {
+              sealDropped();
             } else {
               pending.add(chain.seal(event));
             }
           }
           sealOwn();
-          long dropped = droppedSinceLastEvent.getAndSet(0);
-          if (dropped > 0) {
-            pending.add(chain.seal(AuditEvent.of(AuditEventType.AUDIT_DROPPED)
-                .detail("dropped", dropped).build()));
+          if (!stopping) {
+            sealDropped(); // after STOP, a drop counted since CLOSING is one not written (finish)
           }
           if (pending.isEmpty()) {
             continue;
@@ -153,6 +158,14 @@ final class TrailWriter implements Runnable {
       Thread.currentThread().interrupt();
     } finally {
       finish();
+    }
+  }
+
+  private void sealDropped() {
+    long dropped = droppedSinceLastEvent.getAndSet(0);
+    if (dropped > 0) {
+      pending.add(chain.seal(AuditEvent.of(AuditEventType.AUDIT_DROPPED)
+          .detail("dropped", dropped).build()));
     }
   }
 
@@ -351,9 +364,9 @@ final class TrailWriter implements Runnable {
   }
 
   private void finish() {
-    long left = pending.size() + own.size() + lostAtClose.get();
+    long left = pending.size() + own.size() + lostAtClose.get() + droppedSinceLastEvent.getAndSet(0);
     for (AuditEvent event : queue) {
-      if (event != STOP) {
+      if (event != STOP && event != CLOSING) {
         left++;
       }
     }
