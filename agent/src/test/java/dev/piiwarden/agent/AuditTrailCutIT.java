@@ -107,6 +107,33 @@ class AuditTrailCutIT {
     assertTrue(finding.detail().contains("records seq 11 to 23 are missing"), finding::describe);
   }
 
+  @Test
+  void aRenameRotationIsSaidAsARenameThatKeepsTheRecords() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path renamed = folder.resolve("piiwarden-audit.jsonl.1");
+    Process jvm = start(trail);
+    try (OutputStream stdin = jvm.getOutputStream()) {
+      grant(stdin, 5);
+      awaitLines(trail, 6);
+      Files.move(trail, renamed); // what logrotate does without copytruncate
+      grant(stdin, 3);
+      awaitLines(trail, 3);
+    }
+    FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
+    assertEquals(0, run.exitCode(), run::toString);
+
+    List<String> said = run.stderr().lines().filter(line -> line.contains("was renamed to")).toList();
+    assertEquals(1, said.size(), run::toString);
+    assertTrue(said.get(0).contains("was renamed to " + renamed + " while it was being written"),
+        said.get(0));
+    assertTrue(said.get(0).contains("the records in it are kept there"), said.get(0));
+    assertFalse(run.stderr().contains("and the records in it with it"), run::toString);
+    assertFalse(run.stderr().contains("deleted"), run::toString);
+    VerificationReport both = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(renamed, trail));
+    assertTrue(both.ok(), () -> both.finding().orElseThrow().describe());
+  }
+
   private Process start(Path trail) throws Exception {
     String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
         FixtureJvm.annotations().toString());

@@ -3,6 +3,7 @@ package dev.piiwarden.core.audit;
 import dev.piiwarden.core.files.OwnerOnlyFolders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * The {@code jsonl:<path>} sink: one record per line, rotated by size ({@link TrailFiles}).
@@ -288,9 +291,10 @@ public final class JsonlSink implements AuditSink {
    * writer may have rotated it: the new active file is opened and its end read. Otherwise it was
    * deleted (or renamed, or replaced), and writing on into it would lose every record without a
    * word, since the operating system keeps the open file alive until it is closed. The first time,
-   * the batch fails with a message saying so, which the writer reports once; the retry begins a new
+   * the batch fails with a message saying so (naming the new name when the file was renamed within
+   * its folder: its records are kept there), which the writer reports once; the retry begins a new
    * file there, whose first record still chains to the last one written, so {@code verify} shows
-   * the gap.
+   * the gap, or none when the renamed file is given before the new one.
    */
   private void checkStillActive() throws IOException {
     if (removed) {
@@ -312,9 +316,45 @@ public final class JsonlSink implements AuditSink {
       return;
     }
     removed = true;
-    throw new IOException("audit file " + active + " was deleted or replaced while it was being"
-        + " written, and the records in it with it; a new file is begun, chained to the last"
-        + " record written. Keep a copy of the trail off this host (otlp: or jdbc: sink)");
+    Path renamed = renamedTo();
+    if (renamed != null) {
+      throw new IOException("audit file " + active + " was renamed to " + renamed + " while it was"
+          + " being written (a rotation by rename, say); the records in it are kept there. A new"
+          + " file " + active + " is begun, its first record chained to the last one in "
+          + renamed.getFileName() + ": give that file before it to 'piiwarden audit verify'");
+    }
+    throw new IOException("audit file " + active + " was deleted, replaced or moved out of its"
+        + " folder while it was being written: if it was deleted, the records in it are lost with"
+        + " it (if it was moved, they are kept where it went). A new file is begun, chained to the"
+        + " last record written, so 'piiwarden audit verify' shows the gap. Keep a copy of the"
+        + " trail off this host (otlp: or jdbc: sink)");
+  }
+
+  /**
+   * The name in the trail's folder that the file this writer has open has now, or null: renamed
+   * there, its records are kept, which the message says; deleted (or moved elsewhere), they are
+   * gone from here. Looked up once per such event, so listing the folder costs nothing that counts.
+   */
+  private Path renamedTo() {
+    Path folder = active.toAbsolutePath().getParent();
+    if (folder == null) {
+      return null;
+    }
+    try (Stream<Path> children = Files.list(folder)) {
+      for (Path child : (Iterable<Path>) children::iterator) {
+        try {
+          if (fileKey.equals(Files.readAttributes(child, BasicFileAttributes.class,
+              LinkOption.NOFOLLOW_LINKS).fileKey())) {
+            return active.resolveSibling(child.getFileName());
+          }
+        } catch (IOException e) {
+          // removed meanwhile: not the file looked for
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // the folder cannot be listed: said as a file that is gone
+    }
+    return null;
   }
 
   /**

@@ -481,7 +481,7 @@ class AuditTrailTest {
       trail.record(AuditFixtures.access(4));
       awaitLines(active, 2);
     }
-    List<String> reported = problems.stream().filter(line -> line.contains("was deleted or replaced")).toList();
+    List<String> reported = problems.stream().filter(line -> line.contains("was deleted, replaced or moved out of its folder")).toList();
     assertEquals(1, reported.size(), problems.toString());
     assertFalse(reported.get(0).contains("@"), reported.get(0));
     List<String> lines = Files.readAllLines(active);
