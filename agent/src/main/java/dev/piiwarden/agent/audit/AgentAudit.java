@@ -48,6 +48,8 @@ public final class AgentAudit {
   static final Duration REDACTION_INTERVAL = Duration.ofSeconds(60);
 
   private static final String VERSION = version();
+  /** In {@code agent.started} and {@code agent.stopped}: a start without a stop names its run. */
+  private static final long PID = ProcessHandle.current().pid();
 
   /** How long an event waits for the trail being opened before it is given up. */
   private static final long OPEN_WAIT_MILLIS = 10_000;
@@ -227,6 +229,9 @@ public final class AgentAudit {
     @Override
     public void run() {
       try {
+        // read before this run's own records go in; said once the trail is open
+        List<String> unstopped = sink.startsWith("jsonl:")
+            ? UnstoppedRuns.in(Path.of(sink.substring("jsonl:".length()))) : List.of();
         AuditTrail opened = AuditTrail.open(AuditTrailOptions.defaults()
             .sink(sink)
             .key(key) // checked and read above: not read again
@@ -240,11 +245,15 @@ public final class AgentAudit {
             .ownLines(new AuditLinesForHooks()));
         opened.record(AuditEvent.of(AuditEventType.AGENT_STARTED)
             .detail("version", VERSION)
+            .detail("pid", PID)
             .detail("attached", attached)
             .detail("config", SecretFreeConfiguration.of(configuration, keyFile))
             .build());
         PROBLEMS.opened(opened); // those reported before, right after agent.started
         trail = opened;
+        for (String run : unstopped) {
+          AgentReport.once("audit:" + run, run);
+        }
         // Before the latch: a shutdown waiting for the trail then writes the last interval too.
         RedactionAuditEvents.every(REDACTION_INTERVAL, new RedactionCountsSource());
       } catch (Throwable failure) {
@@ -375,6 +384,7 @@ public final class AgentAudit {
     List<AuditEvent> last = new ArrayList<>(PERIODIC.stopAndTakeLast());
     last.add(AuditEvent.of(AuditEventType.AGENT_STOPPED)
         .detail("version", VERSION)
+        .detail("pid", PID)
         .detail("agentProblems", AgentReport.problems())
         .build());
     current.shutdown(last);
