@@ -56,9 +56,9 @@ public interface AuditSink {
   }
 
   /**
-   * Thrown by {@link #claim} when the sink holds fewer bytes than this writer left it with: something
-   * else cut records out of it (a jsonl file truncated in place, by logrotate's {@code copytruncate}
-   * say). Nothing of the batch was written and the lock is released; the sink now continues after
+   * Thrown by {@link #claim} when the sink holds fewer bytes than this writer left it with:
+   * something else cut records out of it (a jsonl file truncated in place, by logrotate's {@code
+   * copytruncate} say). Nothing of the batch was written and the lock is released; the sink now continues after
    * what is left, so the writer reports it, seals the batch again after its own last record (or
    * after {@code found}, when that is further on) and claims again.
    */

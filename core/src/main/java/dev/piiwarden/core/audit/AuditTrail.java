@@ -174,10 +174,11 @@ public final class AuditTrail implements AutoCloseable {
    * Records the {@code last} events (e.g. {@code agent.stopped}), then {@link #shutdown}s; the
    * events and the flush share the one close timeout. They are the trail's last records: an {@code
    * audit.dropped} for events dropped before the close comes before them, and events recorded
-   * after the close began are not written but counted, said in one line when the shutdown ends. An event that finds the queue still full when
-   * the timeout runs out (a sink that fails, under {@code block}) is not waited for: it is counted
-   * among the events that could not be written, reported once. So a shutdown never waits longer
-   * than the close timeout (plus at most 1 s for the writer to end), whatever the sink does.
+   * after the close began are not written but counted, said in one line when the shutdown ends.
+   * An event that finds the queue still full when the timeout runs out (a sink that fails, under
+   * {@code block}) is not waited for: it is counted among the events that could not be written,
+   * reported once. So a shutdown never waits longer than the close timeout (plus at most 1 s for
+   * the writer to end), whatever the sink does.
    *
    * @return whether every event recorded before the call, and the {@code last} ones, was written
    */
@@ -189,9 +190,9 @@ public final class AuditTrail implements AutoCloseable {
     long deadline = System.nanoTime() + closeTimeout.toNanos();
     boolean stopQueued = true;
     try {
-      // the drops counted until now are sealed before the last events, never after them
-      queue.offer(TrailWriter.CLOSING, Math.max(0, deadline - System.nanoTime()),
-          TimeUnit.NANOSECONDS);
+      if (!last.isEmpty()) {
+        writer.lastEventsBeginWith(last.get(0)); // drops counted until then are sealed before it
+      }
       for (AuditEvent event : last) {
         if (!queue.offer(event, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           writer.lostAtClose();

@@ -375,7 +375,8 @@ public final class JsonlSink implements AuditSink {
     committed = channel.size();
     return new Shrunk("audit file " + active + " shrank from " + before + " to " + size + " bytes"
         + " while it was being written: something else removed records from it (logrotate's"
-        + " copytruncate, or a cut)", last == null ? null : new ChainPosition(last.seq(), last.hash()));
+        + " copytruncate, or a cut)",
+        last == null ? null : new ChainPosition(last.seq(), last.hash()));
   }
 
   /** Whether the file this writer has open is now one of the rotated files of the trail. */

@@ -16,11 +16,6 @@ import java.util.function.Consumer;
 final class TrailWriter implements Runnable {
   /** Queued by {@link AuditTrail#shutdown}: everything before it is written, then the thread ends. */
   static final AuditEvent STOP = AuditEvent.of("piiwarden.internal.stop").build();
-  /**
-   * Queued by {@link AuditTrail#shutdown} before its last events: the drops counted so far are
-   * sealed here, so that no {@code audit.dropped} follows the last events.
-   */
-  static final AuditEvent CLOSING = AuditEvent.of("piiwarden.internal.closing").build();
 
   private static final int MAX_BATCH = 1024;
   private static final long FIRST_BACKOFF_MILLIS = 50;
@@ -36,6 +31,8 @@ final class TrailWriter implements Runnable {
   private final Consumer<String> problems;
   private final AtomicLong droppedSinceLastEvent = new AtomicLong();
   private final AtomicLong lostAtClose = new AtomicLong();
+  /** The first of the shutdown's last events: the drops counted so far are sealed before it. */
+  private volatile AuditEvent firstLast;
   private volatile boolean givenUp;
   private volatile long unwritten;
 
@@ -85,6 +82,15 @@ final class TrailWriter implements Runnable {
         + sink.describe() + " has taken more, so nothing is lost: if the sink failed (its line says"
         + " why) make it work again, if it is slow make it faster, or choose overflow drop so that"
         + " those threads go on and what is dropped is counted");
+  }
+
+  /**
+   * Called by {@link AuditTrail#shutdown} before it queues its last events (e.g. {@code
+   * agent.stopped}), so that no {@code audit.dropped} follows them: the drops counted until the
+   * first of them is taken are sealed right before it.
+   */
+  void lastEventsBeginWith(AuditEvent first) {
+    firstLast = first;
   }
 
   /** A last event of a shutdown that found no room in the queue within the close timeout. */
@@ -137,15 +143,16 @@ final class TrailWriter implements Runnable {
           for (AuditEvent event : taken) {
             if (event == STOP) {
               stopping = true;
-            } else if (event == CLOSING) {
-              sealDropped();
             } else {
+              if (event == firstLast) {
+                sealDropped();
+              }
               pending.add(chain.seal(event));
             }
           }
           sealOwn();
           if (!stopping) {
-            sealDropped(); // after STOP, a drop counted since CLOSING is one not written (finish)
+            sealDropped(); // after STOP, a drop counted since is one not written (finish)
           }
           if (pending.isEmpty()) {
             continue;
@@ -364,9 +371,10 @@ final class TrailWriter implements Runnable {
   }
 
   private void finish() {
-    long left = pending.size() + own.size() + lostAtClose.get() + droppedSinceLastEvent.getAndSet(0);
+    long left = pending.size() + own.size() + lostAtClose.get()
+        + droppedSinceLastEvent.getAndSet(0);
     for (AuditEvent event : queue) {
-      if (event != STOP && event != CLOSING) {
+      if (event != STOP) {
         left++;
       }
     }
