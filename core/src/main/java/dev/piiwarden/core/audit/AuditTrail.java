@@ -153,7 +153,13 @@ public final class AuditTrail implements AutoCloseable {
    * the JVM exits, by threads still running or by other shutdown hooks.
    */
   public long arrivedAfterClose() {
-    return afterClose.get();
+    // those that passed the closed check just before the close were queued behind the last events
+    return afterClose.get() + writer.afterStop() + queuedAfterWriterEnded();
+  }
+
+  /** Events a caller queued after the writer took STOP and ended: nobody takes them. */
+  private long queuedAfterWriterEnded() {
+    return !thread.isAlive() && writer.stopTaken() ? queue.size() : 0;
   }
 
   /** How many events were dropped since the trail started, those after close included. */
@@ -213,7 +219,7 @@ public final class AuditTrail implements AutoCloseable {
       awaitWriter(TimeUnit.SECONDS.toNanos(1));
     }
     allWritten = !thread.isAlive() && writer.unwritten() == 0;
-    long late = afterClose.get();
+    long late = arrivedAfterClose();
     if (late > 0) {
       writer.report(late + " audit events arrived after the audit trail was closed at shutdown and"
           + " were not written: calls made while the JVM was exiting, by threads still running or"

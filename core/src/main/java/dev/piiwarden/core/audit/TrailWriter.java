@@ -33,6 +33,9 @@ final class TrailWriter implements Runnable {
   private final AtomicLong lostAtClose = new AtomicLong();
   /** The first of the shutdown's last events: the drops counted so far are sealed before it. */
   private volatile AuditEvent firstLast;
+  /** Events queued after STOP: recorded as the trail was being closed, not written. */
+  private final AtomicLong afterStop = new AtomicLong();
+  private volatile boolean stopTaken;
   private volatile boolean givenUp;
   private volatile long unwritten;
 
@@ -93,6 +96,19 @@ final class TrailWriter implements Runnable {
     firstLast = first;
   }
 
+  /**
+   * How many events were queued after STOP (by callers that passed the closed check just before
+   * the close) and so not written; after the thread ended, also those still in the queue.
+   */
+  long afterStop() {
+    return afterStop.get();
+  }
+
+  /** Whether the thread took STOP: everything queued before it was taken. */
+  boolean stopTaken() {
+    return stopTaken;
+  }
+
   /** A last event of a shutdown that found no room in the queue within the close timeout. */
   void lostAtClose() {
     lostAtClose.incrementAndGet();
@@ -143,6 +159,11 @@ final class TrailWriter implements Runnable {
           for (AuditEvent event : taken) {
             if (event == STOP) {
               stopping = true;
+              stopTaken = true;
+            } else if (stopping) {
+              // queued by a caller that passed the closed check just before the close: after the
+              // last events, so not written, but counted with the events after the close
+              afterStop.incrementAndGet();
             } else {
               if (event == firstLast) {
                 sealDropped();
@@ -373,6 +394,12 @@ final class TrailWriter implements Runnable {
   private void finish() {
     long left = pending.size() + own.size() + lostAtClose.get()
         + droppedSinceLastEvent.getAndSet(0);
+    if (stopTaken) {
+      // all before STOP was taken: what is queued now came after the close
+      for (AuditEvent event = queue.poll(); event != null; event = queue.poll()) {
+        afterStop.incrementAndGet();
+      }
+    }
     for (AuditEvent event : queue) {
       if (event != STOP) {
         left++;
