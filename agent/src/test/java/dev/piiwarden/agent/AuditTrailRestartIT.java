@@ -42,9 +42,9 @@ class AuditTrailRestartIT {
     List<String> said = run.stderr().lines().filter(line -> line.startsWith("piiwarden: ")).toList();
     assertEquals(List.of("piiwarden: the earlier run of process " + killed.pid() + " that wrote audit"
         + " file piiwarden-audit.jsonl (agent.started seq 1, " + records(trail).get(0).get("ts").asText()
-        + ") ended without agent.stopped: it was killed (kill -9, an out-of-memory kill, power loss)"
-        + " or halted, so events it had not written yet are missing from the trail. Stop the"
-        + " application with SIGTERM and give it time to exit"), said);
+        + ") ended without agent.stopped: it was killed (kill -9, an out-of-memory kill, power loss),"
+        + " halted, or its sink failed at exit, so events it had not written yet are missing from"
+        + " the trail. Stop the application with SIGTERM and give it time to exit"), said);
     List<JsonNode> records = records(trail);
     assertEquals(killed.pid(), records.get(0).get("pid").asLong());
     JsonNode started = records.get(4);

@@ -77,9 +77,9 @@ final class UnstoppedRuns {
           found.add(SAID + pid + " that wrote audit file "
               + file.getFileName() + " (agent.started seq " + run.getValue().path("seq").asLong()
               + ", " + run.getValue().path("ts").asText() + ") ended without agent.stopped: it was"
-              + " killed (kill -9, an out-of-memory kill, power loss) or halted, so events it had"
-              + " not written yet are missing from the trail. Stop the application with SIGTERM"
-              + " and give it time to exit");
+              + " killed (kill -9, an out-of-memory kill, power loss), halted, or its sink failed"
+              + " at exit, so events it had not written yet are missing from the trail. Stop the"
+              + " application with SIGTERM and give it time to exit");
         }
       }
       return found;
