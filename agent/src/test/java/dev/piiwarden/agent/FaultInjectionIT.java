@@ -102,21 +102,7 @@ class FaultInjectionIT {
   @Test
   void consentStoreLockedThenStoppedDuringTheRunDeniesAndSaysSoOnce() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-      String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres&password=s3cret";
-      Process process = FixtureJvm.current()
-          .property("piiwarden.consent.store", url)
-          .agent("consent.cache-ttl=PT0S,audit.sink=none")
-          .start(app(List.of(), "store-cycle"));
-      awaitLine(process, "phase=store-up");
-      try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
-        lock.setAutoCommit(false);
-        try (Statement statement = lock.createStatement()) {
-          statement.execute("LOCK TABLE piiwarden_consent IN ACCESS EXCLUSIVE MODE");
-        }
-        proceed(process);
-        awaitLine(process, "phase=store-slow");
-        lock.rollback();
-      }
+      Process process = runLockedStore(postgres, "store-cycle");
       postgres.close();
       FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
@@ -150,21 +136,7 @@ class FaultInjectionIT {
   @Test
   void consentStoreThatAnswersAgainSaysSoWithTheCallsDecidedMeanwhile() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-      String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres&password=s3cret";
-      Process process = FixtureJvm.current()
-          .property("piiwarden.consent.store", url)
-          .agent("consent.cache-ttl=PT0S,audit.sink=none")
-          .start(app(List.of(), "store-recovery"));
-      awaitLine(process, "phase=store-up");
-      try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
-        lock.setAutoCommit(false);
-        try (Statement statement = lock.createStatement()) {
-          statement.execute("LOCK TABLE piiwarden_consent IN ACCESS EXCLUSIVE MODE");
-        }
-        proceed(process);
-        awaitLine(process, "phase=store-slow");
-        lock.rollback();
-      }
+      Process process = runLockedStore(postgres, "store-recovery");
       FixtureJvm.Result run = FixtureJvm.finish(process, "go\n");
 
       assertEquals(0, run.exitCode(), run::toString);
@@ -184,6 +156,30 @@ class FaultInjectionIT {
           + " piiwarden.consent.on-store-error=deny meanwhile"), reported.get(1));
       assertNoPersonalData(run.stderr() + run.stdout());
     }
+  }
+
+  /**
+   * Starts {@code scenario} with its consent store in {@code postgres}, locks the store's table
+   * when the application says {@code store-up} (so that reads wait until they time out), and
+   * unlocks it once the application says {@code store-slow}.
+   */
+  private static Process runLockedStore(EmbeddedPostgres postgres, String scenario) throws Exception {
+    String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres&password=s3cret";
+    Process process = FixtureJvm.current()
+        .property("piiwarden.consent.store", url)
+        .agent("consent.cache-ttl=PT0S,audit.sink=none")
+        .start(app(List.of(), scenario));
+    awaitLine(process, "phase=store-up");
+    try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
+      lock.setAutoCommit(false);
+      try (Statement statement = lock.createStatement()) {
+        statement.execute("LOCK TABLE piiwarden_consent IN ACCESS EXCLUSIVE MODE");
+      }
+      proceed(process);
+      awaitLine(process, "phase=store-slow");
+      lock.rollback();
+    }
+    return process;
   }
 
   /** A store that accepts connections and never answers must not hold the application's calls. */
