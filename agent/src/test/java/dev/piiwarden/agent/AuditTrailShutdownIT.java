@@ -44,11 +44,16 @@ class AuditTrailShutdownIT {
 
     List<String> said = run.stderr().lines().filter(line -> line.startsWith("piiwarden: ")).toList();
     List<String> counted = said.stream().filter(line -> NOT_WRITTEN.matcher(line).matches()).toList();
-    assertEquals(1, counted.size(), run::toString);
-    Matcher count = NOT_WRITTEN.matcher(counted.get(0));
-    assertTrue(count.matches());
-    assertTrue(Long.parseLong(count.group(1)) > 0, counted.get(0));
-    assertEquals(said.get(said.size() - 1), counted.get(0), "the count is the last word: " + run);
+    // how many calls land between the close and the JVM's halt is the scheduler's to say: on a
+    // loaded machine none may, and then there is no line; when there is one, it is the only one,
+    // the last word, and counts some
+    assertTrue(counted.size() <= 1, run::toString);
+    if (!counted.isEmpty()) {
+      Matcher count = NOT_WRITTEN.matcher(counted.get(0));
+      assertTrue(count.matches());
+      assertTrue(Long.parseLong(count.group(1)) > 0, counted.get(0));
+      assertEquals(said.get(said.size() - 1), counted.get(0), "the count is the last word: " + run);
+    }
     assertTrue(said.stream().noneMatch(line -> line.contains("an audit event arrived after")),
         run::toString);
   }
