@@ -339,13 +339,23 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   }
 
   /**
-   * A record built here collects what its canonical constructor is given into its components: each
-   * argument that is no constant is written into the component's data element, if it is one
-   * ({@code new LoginEvent(userId, clientIp, now)} writes the event's client address).
+   * An object built here collects what its constructor stores: each argument that is no constant
+   * is written into the data element its parameter goes to, if it is one. A record's canonical
+   * constructor stores each in its component ({@code new LoginEvent(userId, clientIp, now)} writes
+   * the event's client address); another class's constructor compiled here what its body assigns
+   * to its own fields ({@code this.email = email;}).
    */
-  private void recordWrites(ExecutableElement constructor, List<? extends ExpressionTree> arguments) {
-    if (!(constructor.getEnclosingElement() instanceof TypeElement record) || record.getKind() != ElementKind.RECORD
-        || arguments.size() != record.getRecordComponents().size() || !canonical(record, constructor)) {
+  private void constructorWrites(ExecutableElement constructor, List<? extends ExpressionTree> arguments) {
+    if (!(constructor.getEnclosingElement() instanceof TypeElement record) || record.getKind() != ElementKind.RECORD) {
+      List<Optional<DataRef>> stored = context.parametersStored(constructor);
+      for (int i = 0; i < stored.size() && i < arguments.size(); i++) {
+        if (stored.get(i).isPresent() && !constant(arguments.get(i))) {
+          current.write(stored.get(i).get());
+        }
+      }
+      return;
+    }
+    if (arguments.size() != record.getRecordComponents().size() || !canonical(record, constructor)) {
       return;
     }
     List<? extends RecordComponentElement> components = record.getRecordComponents();
@@ -1026,7 +1036,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /**
    * A value that is no constant assigned to a data element ({@code event.clientIp = ip}) is written
    * into it. A constructor storing into its own object ({@code this.email = email}) is not counted:
-   * for a record, its callers are, where they build it ({@link #recordWrites}).
+   * its callers are, where they build it ({@link #constructorWrites}).
    */
   private void written(Element field, ExpressionTree expression, boolean own) {
     if (field == null || (own && inConstructor()) || constant(expression)) {
@@ -1247,7 +1257,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     } else if (!callee.library() && tree.getClassBody() == null) {
       current.call(callee.id());
       passes(callee, constructor, tree, tree.getArguments(), arguments);
-      recordWrites(constructor, tree.getArguments());
+      constructorWrites(constructor, tree.getArguments());
     }
     Taint result = Taint.EMPTY;
     for (Taint argument : arguments) {

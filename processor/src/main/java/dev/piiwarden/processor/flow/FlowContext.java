@@ -1,9 +1,13 @@
 package dev.piiwarden.processor.flow;
 
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -57,6 +61,8 @@ final class FlowContext {
   private final Map<TypeElement, Boolean> seen = new HashMap<>();
   /** Per field written to as a stream: the sink it is open to, or empty. */
   private final Map<Element, Optional<SinkMatch>> fieldStreams = new HashMap<>();
+  /** Per constructor: the data element each parameter is stored in ({@link #parametersStored}). */
+  private final Map<ExecutableElement, List<Optional<DataRef>>> storedParameters = new HashMap<>();
 
   FlowContext(Trees trees, Types types, RuntimeTypeNames names, PersonalDataIndex index, SinkMatcher sinks,
       Predicate<String> projectType) {
@@ -83,6 +89,53 @@ final class FlowContext {
 
   PersonalDataIndex index() {
     return index;
+  }
+
+  /**
+   * For each parameter of a class's constructor compiled here, the data element its body stores
+   * that parameter in ({@code this.email = email;}, {@code email = email} with no parameter of that
+   * name is none), or empty; all empty for a constructor whose source is not in this compilation.
+   */
+  List<Optional<DataRef>> parametersStored(ExecutableElement constructor) {
+    return storedParameters.computeIfAbsent(constructor, this::storedBy);
+  }
+
+  private List<Optional<DataRef>> storedBy(ExecutableElement constructor) {
+    List<Optional<DataRef>> stored = new ArrayList<>();
+    constructor.getParameters().forEach(p -> stored.add(Optional.empty()));
+    MethodTree method = trees.getTree(constructor);
+    if (method == null || method.getBody() == null || !(constructor.getEnclosingElement() instanceof TypeElement owner)) {
+      return stored;
+    }
+    List<String> names = method.getParameters().stream().map(p -> p.getName().toString()).toList();
+    for (StatementTree statement : method.getBody().getStatements()) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof AssignmentTree assignment
+          && assignment.getExpression() instanceof IdentifierTree value) {
+        int parameter = names.indexOf(value.getName().toString());
+        String field = ownField(assignment.getVariable(), names);
+        if (parameter >= 0 && field != null) {
+          for (Element member : owner.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD && member.getSimpleName().contentEquals(field)) {
+              stored.set(parameter, index.member(member));
+            }
+          }
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** The name of the constructor's own field {@code variable} assigns ({@code this.x}, or {@code x} no parameter shadows). */
+  private static String ownField(ExpressionTree variable, List<String> parameters) {
+    if (variable instanceof MemberSelectTree select && select.getExpression() instanceof IdentifierTree object
+        && object.getName().contentEquals("this")) {
+      return select.getIdentifier().toString();
+    }
+    if (variable instanceof IdentifierTree name && !parameters.contains(name.getName().toString())) {
+      return name.getName().toString();
+    }
+    return null;
   }
 
   SinkMatcher sinks() {

@@ -35,6 +35,10 @@ class WrittenDataTest {
           account.setEmail(address);
           account.note = address.trim();
         }
+        @ProcessingActivity(name = "Opening", purposes = Purpose.ESSENTIAL_SERVICE)
+        Account open(String address, String label) {
+          return new Account(address, "none", label);
+        }
         @ProcessingActivity(name = "Contact reset", purposes = Purpose.ESSENTIAL_SERVICE)
         void reset(Account account) {
           account.setEmail(null);
@@ -46,6 +50,13 @@ class WrittenDataTest {
         private String email;
         @PersonalData(category = Category.USER_NAME, purposes = Purpose.ESSENTIAL_SERVICE)
         String note;
+        String label;
+        Account() {}
+        Account(String email, String note, String label) {
+          this.email = email;
+          this.note = note;
+          this.label = label;
+        }
         void setEmail(String email) { this.email = email; }
       }
       """;
@@ -69,6 +80,13 @@ class WrittenDataTest {
         .containsExactly(DIAGNOSIS);
     assertThat(compiled.activity(CLINIC, CLINIC + "#admit(java.lang.String,com.acme.User)").reads())
         .containsExactly(EMAIL);
+  }
+
+  @Test
+  void aClassBuiltFromAValueWritesTheElementsItsConstructorStoresItIn() {
+    // the note is given a constant, the label is no data element
+    assertThat(compiled.activity(CLINIC, CLINIC + "#open(java.lang.String,java.lang.String)").writes())
+        .containsExactly("com.acme.Account#email");
   }
 
   @Test
