@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.acme.fixture.AuditFixtureApp;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.piiwarden.core.audit.AuditKey;
 import dev.piiwarden.core.audit.AuditVerifier;
 import dev.piiwarden.core.audit.Finding;
 import dev.piiwarden.core.audit.VerificationReport;
-import java.io.File;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,23 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
  * once, and goes on with its own chain, so that {@code verify} shows what was removed.
  */
 class AuditTrailCutIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path folder;
+    @TempDir Path folder;
 
   @Test
   void copytruncateIsReportedAndTheCopyAndTheCutFileVerifyAsOneTrail() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
-    Process jvm = start(trail);
+    Process jvm = StdinAuditApp.start(folder, trail);
     try (OutputStream stdin = jvm.getOutputStream()) {
-      grant(stdin, 20);
-      awaitLines(trail, 21); // agent.started and 20 consent.changed
+      StdinAuditApp.grant(stdin, 20);
+      StdinAuditApp.awaitLines(trail, 21); // agent.started and 20 consent.changed
       // what logrotate's copytruncate does: copy, then cut the live file to nothing
       Path copy = folder.resolve("piiwarden-audit.jsonl.1");
       Files.copy(trail, copy, StandardCopyOption.COPY_ATTRIBUTES);
       cutTo(trail, 0);
-      grant(stdin, 5);
-      awaitLines(trail, 5);
+      StdinAuditApp.grant(stdin, 5);
+      StdinAuditApp.awaitLines(trail, 5);
     }
     FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
     assertEquals(0, run.exitCode(), run::toString);
@@ -57,7 +51,7 @@ class AuditTrailCutIT {
         + " to 0 bytes"), said.get(0));
     assertTrue(said.get(0).contains("copytruncate"), said.get(0));
 
-    List<JsonNode> records = records(trail);
+    List<JsonNode> records = StdinAuditApp.records(trail);
     JsonNode first = records.get(0);
     assertEquals(22, first.get("seq").asLong(), "the chain goes on from the writer's own last record");
     assertEquals("agent.problem", first.get("type").asText());
@@ -77,24 +71,24 @@ class AuditTrailCutIT {
   @Test
   void aTrailCutBackWhileWrittenShowsTheRemovedRecordsAsAGap() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
-    Process jvm = start(trail);
+    Process jvm = StdinAuditApp.start(folder, trail);
     try (OutputStream stdin = jvm.getOutputStream()) {
-      grant(stdin, 22);
-      awaitLines(trail, 23);
+      StdinAuditApp.grant(stdin, 22);
+      StdinAuditApp.awaitLines(trail, 23);
       List<String> lines = Files.readAllLines(trail);
       long firstTen = 0;
       for (String line : lines.subList(0, 10)) {
         firstTen += line.getBytes(StandardCharsets.UTF_8).length + 1;
       }
       cutTo(trail, firstTen);
-      grant(stdin, 3);
-      awaitLines(trail, 14);
+      StdinAuditApp.grant(stdin, 3);
+      StdinAuditApp.awaitLines(trail, 14);
     }
     FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals(1, shrankLines(run).size(), run::toString);
 
-    List<JsonNode> records = records(trail);
+    List<JsonNode> records = StdinAuditApp.records(trail);
     assertEquals(10, records.get(9).get("seq").asLong());
     assertEquals(24, records.get(10).get("seq").asLong(), "seq 11 to 23 are not used again");
     assertEquals("agent.problem", records.get(10).get("type").asText());
@@ -111,13 +105,13 @@ class AuditTrailCutIT {
   void aRenameRotationIsSaidAsARenameThatKeepsTheRecords() throws Exception {
     Path trail = folder.resolve("piiwarden-audit.jsonl");
     Path renamed = folder.resolve("piiwarden-audit.jsonl.1");
-    Process jvm = start(trail);
+    Process jvm = StdinAuditApp.start(folder, trail);
     try (OutputStream stdin = jvm.getOutputStream()) {
-      grant(stdin, 5);
-      awaitLines(trail, 6);
+      StdinAuditApp.grant(stdin, 5);
+      StdinAuditApp.awaitLines(trail, 6);
       Files.move(trail, renamed); // what logrotate does without copytruncate
-      grant(stdin, 3);
-      awaitLines(trail, 3);
+      StdinAuditApp.grant(stdin, 3);
+      StdinAuditApp.awaitLines(trail, 3);
     }
     FixtureJvm.Result run = FixtureJvm.finish(jvm, null);
     assertEquals(0, run.exitCode(), run::toString);
@@ -134,18 +128,6 @@ class AuditTrailCutIT {
     assertTrue(both.ok(), () -> both.finding().orElseThrow().describe());
   }
 
-  private Process start(Path trail) throws Exception {
-    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
-        FixtureJvm.annotations().toString());
-    return FixtureJvm.current().agent("audit.sink=jsonl:" + trail).directory(folder)
-        .start(List.of("-cp", classPath, AuditFixtureApp.class.getName(), "stdin"));
-  }
-
-  private static void grant(OutputStream stdin, int count) throws Exception {
-    stdin.write(("grant " + count + "\n").getBytes(StandardCharsets.UTF_8));
-    stdin.flush();
-  }
-
   /** Cuts the file in place, as {@code truncate -s} does: same file, fewer bytes. */
   private static void cutTo(Path file, long size) throws Exception {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -158,21 +140,4 @@ class AuditTrailCutIT {
         && line.contains("shrank from")).toList();
   }
 
-  private static List<JsonNode> records(Path trail) throws Exception {
-    List<JsonNode> records = new ArrayList<>();
-    for (String line : Files.readAllLines(trail)) {
-      records.add(JSON.readTree(line));
-    }
-    return records;
-  }
-
-  private static void awaitLines(Path file, int count) throws Exception {
-    for (int i = 0; i < 3000; i++) {
-      if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError(file + " did not get " + count + " lines");
-  }
 }
