@@ -4,26 +4,32 @@ package dev.piiwarden.agent;
  * What the JVM the agent starts in runs, from the {@code sun.java.command} the launcher sets. An
  * agent put into every JVM through {@code JAVA_TOOL_OPTIONS} (the usual way to add one to a
  * container) also reaches the JDK's own tools ({@code jcmd}, {@code jstack}, {@code jps}, {@code
- * keytool}, {@code javac}…) and the {@code piiwarden} command line: there it has nothing to enforce
- * or redact, and starting would add their runs to the trail as restarts of the application, or
- * stop a tool run in a folder it cannot write.
+ * keytool}, {@code javac}…), the build tools' own JVMs (Maven, the Maven daemon, Gradle's client,
+ * wrapper and daemon) and the {@code piiwarden} command line: there it has nothing to enforce or
+ * redact, and starting would add their runs to the trail as restarts of the application, or stop
+ * a tool run in a folder it cannot write. The JVMs a build forks to run tests (Surefire's, Gradle's
+ * workers) run the application's code and get the agent.
  */
 final class HostProgram {
   private static final String[] TOOL_PACKAGES = {
     "sun.tools.", "com.sun.tools.", "sun.security.tools.", "sun.jvm.hotspot.", "jdk.internal.", "jdk.jfr.internal.",
-    "jdk.jshell.", "dev.piiwarden.cli."
+    "jdk.jshell.", "dev.piiwarden.cli.",
+    // build tools: mvn, mvnw, mvnd, gradle, gradlew and the Gradle daemon
+    "org.codehaus.plexus.classworlds.launcher.", "org.apache.maven.wrapper.", "org.mvndaemon.mvnd.",
+    "org.gradle.launcher.GradleMain", "org.gradle.wrapper.", "org.gradle.launcher.daemon.bootstrap."
   };
 
   private HostProgram() {}
 
-  /** Whether this JVM runs a JDK tool or the PII Warden command line. */
+  /** Whether this JVM runs a JDK tool, a build tool or the PII Warden command line. */
   static boolean isTool() {
     return isTool(System.getProperty("sun.java.command"));
   }
 
   /**
    * Whether {@code command} ({@code sun.java.command}: the main class or jar, then the arguments;
-   * a class in a module as {@code module/class}) names a JDK tool or the PII Warden command line.
+   * a class in a module as {@code module/class}) names a JDK tool, a build tool or the PII Warden
+   * command line.
    * A JVM with no command (one a native program created) is no tool.
    */
   static boolean isTool(String command) {

@@ -19,6 +19,18 @@ class HostProgramTest {
   }
 
   @Test
+  void buildToolsAreToolsButTheJvmsTheyForkForTestsAreNot() {
+    assertTrue(HostProgram.isTool("org.codehaus.plexus.classworlds.launcher.Launcher -B verify"));
+    assertTrue(HostProgram.isTool("org.apache.maven.wrapper.MavenWrapperMain -B verify"));
+    assertTrue(HostProgram.isTool("org.mvndaemon.mvnd.client.DefaultClient"));
+    assertTrue(HostProgram.isTool("org.gradle.launcher.GradleMain build"));
+    assertTrue(HostProgram.isTool("org.gradle.wrapper.GradleWrapperMain build"));
+    assertTrue(HostProgram.isTool("org.gradle.launcher.daemon.bootstrap.GradleDaemon 8.10"));
+    assertFalse(HostProgram.isTool("/work/app/target/surefire/surefirebooter-20261125.jar /work/app/target/surefire 1 2"));
+    assertFalse(HostProgram.isTool("worker.org.gradle.process.internal.worker.GradleWorkerMain 'Gradle Test Executor 1'"));
+  }
+
+  @Test
   void applicationsAreNone() {
     assertFalse(HostProgram.isTool("com.acme.Main --port 8080"));
     assertFalse(HostProgram.isTool("/srv/app/user-accounts.jar --port 0"));

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent given to every JVM through {@code JAVA_TOOL_OPTIONS}, as containers are often set up:
- * the JDK's tools run as without it and write no trail, the application still gets it.
+ * the JDK's tools and the build tool run as without it and write no trail, the application still
+ * gets it.
  */
 class JdkToolsIT {
   @TempDir Path folder;
@@ -35,6 +37,30 @@ class JdkToolsIT {
     assertEquals(0, app.exitValue(), Files.readString(folder.resolve("err.txt")));
     assertTrue(Files.readString(folder.resolve("piiwarden-audit.jsonl")).contains("\"agent.started\""),
         "the application's JVM started the agent");
+  }
+
+  @Test
+  void mavenRunsWithoutTheAgent() throws Exception {
+    Path mvn = onPath("mvn");
+    Assumptions.assumeTrue(mvn != null, "no mvn on the PATH");
+    Process maven = started(folder, mvn.toString(), "-v");
+    assertEquals(0, maven.exitValue(), Files.readString(folder.resolve("err.txt")));
+    assertTrue(Files.readString(folder.resolve("out.txt")).contains("Maven home"),
+        Files.readString(folder.resolve("out.txt")));
+    assertFalse(Files.exists(folder.resolve("piiwarden-audit.jsonl")), "Maven wrote no trail");
+    assertFalse(Files.readString(folder.resolve("err.txt")).contains("piiwarden:"),
+        Files.readString(folder.resolve("err.txt")));
+  }
+
+  private static Path onPath(String program) {
+    String path = System.getenv("PATH");
+    for (String entry : path == null ? new String[0] : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(entry, program);
+      if (!entry.isEmpty() && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private static Process started(Path folder, String... command) throws Exception {
