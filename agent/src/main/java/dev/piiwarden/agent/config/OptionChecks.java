@@ -8,11 +8,11 @@ import dev.piiwarden.core.redaction.PatternList;
 import dev.piiwarden.core.redaction.RedactionSettings;
 import dev.piiwarden.core.taxonomy.Taxonomy;
 import dev.piiwarden.core.taxonomy.TaxonomyException;
+import dev.piiwarden.core.text.PathForm;
 import dev.piiwarden.core.text.QuotedValue;
 import dev.piiwarden.core.text.ShownPath;
 import dev.piiwarden.core.text.UrlCredentials;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -143,10 +143,11 @@ final class OptionChecks {
       return Optional.empty();
     }
     for (String prefix : new String[] {"jsonl:", "slf4j:", "jdbc:"}) {
+      if (value.length() == prefix.length() && value.startsWith(prefix)) {
+        return Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
+      }
       if (value.startsWith(prefix)) {
-        return value.length() > prefix.length()
-            ? bundledDriverRefuses(value)
-            : Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
+        return prefix.equals("jsonl:") ? PathForm.problem(value.substring(prefix.length())) : bundledDriverRefuses(value);
       }
     }
     if (value.startsWith("otlp:")) {
@@ -175,12 +176,7 @@ final class OptionChecks {
   }
 
   private static Optional<String> path(String value) {
-    try {
-      Path.of(value);
-      return Optional.empty();
-    } catch (InvalidPathException e) {
-      return Optional.of(ShownPath.quoted(value) + " is not a valid path");
-    }
+    return PathForm.problem(value);
   }
 
   /** A taxonomy extension core loads without error: read at start, or consent would fail later. */

@@ -33,7 +33,8 @@ class InvalidOptionValuesTest {
     table.put(AgentOption.ENABLED, List.of("yes", "TRUE", "", "true,false"));
     table.put(AgentOption.CONSENT_MODE, List.of("enforcing", "Monitor", ""));
     table.put(AgentOption.CONSENT_STORE, List.of("redis://cache:6379", "file:", "jdbc:", "", "memory",
-        "jdbc:postgresql://localhost:abc/db", "jdbc:postgresql://[::1", "jdbc:postgresql://db:5432"));
+        "jdbc:postgresql://localhost:abc/db", "jdbc:postgresql://[::1", "jdbc:postgresql://db:5432",
+        "file:~/consent.jsonl"));
     table.put(AgentOption.CONSENT_ON_STORE_ERROR, List.of("ignore", "deny,allow"));
     table.put(AgentOption.CONSENT_CACHE_TTL, List.of("5s", "-PT1S", "PT", "", "P366D", "P107000D", "PT1000000000H"));
     table.put(AgentOption.REDACTION_ENABLED, List.of("on", "1"));
@@ -49,8 +50,9 @@ class InvalidOptionValuesTest {
     table.put(AgentOption.AUDIT_SINK,
         List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", "",
             "otlp:https://:4318/", "otlp:http://h:-1/", "otlp:http://h:99999/", "otlp:http://h:0",
-            "otlp:http://my_collector:4318", "otlp:localhost:4318", "jdbc:postgresql://localhost:99999/db"));
-    table.put(AgentOption.AUDIT_KEY_FILE, List.of("key\0file"));
+            "otlp:http://my_collector:4318", "otlp:localhost:4318", "jdbc:postgresql://localhost:99999/db",
+            "jsonl:~/audit.jsonl", "jsonl:~ops/audit.jsonl", "jsonl:trail\0.jsonl"));
+    table.put(AgentOption.AUDIT_KEY_FILE, List.of("key\0file", "~/.piiwarden/audit.key"));
     table.put(AgentOption.AUDIT_OVERFLOW, List.of("wait", "Block"));
     table.put(AgentOption.AUDIT_ACCESS, List.of("every", "annotated,all"));
     table.put(AgentOption.TAXONOMY,
@@ -189,6 +191,17 @@ class InvalidOptionValuesTest {
     String config = assertThrows(ConfigurationError.class, new ConfigurationSources(Map.of(), Map.of(),
         "config-file=" + folder.resolve("jane.doe@example.com/agent.properties"))::resolve).line();
     assertTrue(config.contains("'" + folder + "/[REDACTED:email]/agent.properties' is not a readable file"), config);
+  }
+
+  /** Nothing expands a '~' in an option or an environment variable: the file would go to "./~". */
+  @Test
+  void aPathStartingWithATildeIsRefusedNamingTheFullPathMeant() {
+    String home = System.getProperty("user.home");
+    ConfigurationError error = assertThrows(ConfigurationError.class,
+        new ConfigurationSources(Map.of(), Map.of("PIIWARDEN_AUDIT_SINK", "jsonl:~/logs/audit.jsonl"), null)::resolve);
+    assertEquals("piiwarden: configuration error: piiwarden.audit.sink: '~/logs/audit.jsonl' starts with '~',"
+        + " which is not expanded here (a shell expands it only at the start of a word): give the full path, "
+        + Path.of(home, "logs/audit.jsonl") + "; allowed: " + AgentOption.AUDIT_SINK.allowed(), error.line());
   }
 
   @Test

@@ -1,9 +1,8 @@
 package dev.piiwarden.core.consent;
 
+import dev.piiwarden.core.text.PathForm;
 import dev.piiwarden.core.text.QuotedValue;
-import dev.piiwarden.core.text.ShownPath;
 import dev.piiwarden.core.text.UrlCredentials;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Driver;
 import java.util.Optional;
@@ -35,12 +34,7 @@ public final class ConsentStoreUri {
       if (path.isBlank()) {
         return Optional.of("file: needs a path, e.g. file:consent.jsonl");
       }
-      try {
-        Path.of(path);
-      } catch (InvalidPathException e) {
-        return Optional.of(ShownPath.quoted(path) + " is not a valid path");
-      }
-      return Optional.empty();
+      return PathForm.problem(path);
     }
     if (uri.startsWith("jdbc:") && uri.length() > "jdbc:".length() + 1 && uri.indexOf(':', 5) > 5) {
       return Optional.empty();

@@ -183,6 +183,17 @@ class ConsentBadInputTest {
   }
 
   @Test
+  void aStorePathStartingWithATildeIsRefusedNamingTheFullPath() {
+    CliResult result = consent("grant", "--store", "file:~/consent.jsonl", "--subject", SUBJECT,
+        "--purpose", "marketing", "--source", "app");
+
+    assertOneLine(result, "piiwarden: --store: '~/consent.jsonl' starts with '~', which is not expanded here"
+        + " (a shell expands it only at the start of a word): give the full path, "
+        + Path.of(System.getProperty("user.home"), "consent.jsonl"));
+    assertFalse(Files.exists(Path.of("~")), "no folder named ~");
+  }
+
+  @Test
   void mistypedPurposeSuggestsTheClosestKeyAndWritesNothing() {
     CliResult result =
         consent("grant", "--store", fileStore(), "--subject", SUBJECT,
