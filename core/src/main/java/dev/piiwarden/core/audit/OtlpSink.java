@@ -108,12 +108,15 @@ public final class OtlpSink implements AuditSink {
     // Delivered records are the collector's; spooled ones were forced when spooled.
   }
 
-  /** Tries once more to deliver the spool; what is left stays for the next run. */
+  /** Tries once more to deliver the spool; what is left stays for the next run, which is said. */
   @Override
   public void close() throws IOException {
     if (!spool.isEmpty()) {
       lastReplayNanos = System.nanoTime() - REPLAY_EVERY_NANOS;
       replayIfDue();
+    }
+    if (!spool.isEmpty()) {
+      problems.accept(spool.leftAtExit(describe()));
     }
   }
 

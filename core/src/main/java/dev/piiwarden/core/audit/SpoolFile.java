@@ -53,6 +53,21 @@ final class SpoolFile {
     }
   }
 
+  /**
+   * What is said at exit while records are left here: how many (unless they cannot be counted) and
+   * that the next start with {@code sink} (as a message shows it) takes them.
+   */
+  String leftAtExit(String sink) {
+    long left;
+    try {
+      left = locked(() -> (long) read().size());
+    } catch (IOException e) {
+      left = -1;
+    }
+    return (left < 0 ? "audit records stay" : left + " audit records stay") + " in spool file " + file
+        + "; the next start with audit sink " + sink + " writes them there";
+  }
+
   boolean isEmpty() throws IOException {
     return !Files.exists(file) || Files.size(file) == 0;
   }

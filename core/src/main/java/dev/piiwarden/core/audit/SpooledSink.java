@@ -122,10 +122,7 @@ final class SpooledSink implements AuditSink {
       sink.close();
     }
     if (down) {
-      long left = spooledRecords();
-      problems.accept((left < 0 ? "audit records stay" : left + " audit records stay")
-          + " in spool file " + spool.path() + "; the next start with audit sink "
-          + sink.describe() + " writes them there");
+      problems.accept(spool.leftAtExit(sink.describe()));
     }
   }
 
@@ -226,11 +223,4 @@ final class SpooledSink implements AuditSink {
   }
 
   /** How many records the spool holds, or -1 when it cannot be read now (the count is only said). */
-  private long spooledRecords() {
-    try {
-      return spool.locked(() -> (long) spool.read().size());
-    } catch (IOException e) {
-      return -1;
-    }
-  }
 }

@@ -110,6 +110,11 @@ class OtlpSinkTest {
     assertEquals("otlp:http://127.0.0.1:" + down + "/v1/logs", unreachable.describe());
     assertTrue(problems.get(0).startsWith("OTLP collector http://127.0.0.1:" + down + "/v1/logs could"
         + " not be reached (java.net.ConnectException);"), problems.get(0));
+    long spooled = Files.readAllLines(folder.resolve("spool2.jsonl")).size();
+    assertEquals(1, spooled, "the record is kept in the spool");
+    assertEquals(spooled + " audit records stay in spool file " + folder.resolve("spool2.jsonl") + "; the next start with"
+        + " audit sink otlp:http://127.0.0.1:" + down + "/v1/logs writes them there", problems.get(problems.size() - 1),
+        "what is left at exit is said, once: " + problems);
     for (String problem : problems) {
       assertFalse(problem.contains("Pw4111") || problem.contains("Sekr3t") || problem.contains("jane"),
           problem);
