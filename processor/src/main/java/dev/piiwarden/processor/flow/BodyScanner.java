@@ -427,7 +427,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
         Set<DataRef> named = new LinkedHashSet<>(returnedBody);
         named.addAll(bodyOf(context.trees().getTypeMirror(new TreePath(getCurrentPath(), tree.getExpression()))));
         Set<String> body = new TreeSet<>();
-        for (DataRef data : named) {
+        for (DataRef data : context.index().written(List.copyOf(named), returnedTo.skips())) {
           body.add(data.id());
           current.read(data, tree, line(tree));
         }
@@ -1580,7 +1580,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       Element made = freshLocal(argumentTrees.get(i));
       boolean stored = sink.kind() == SinkKind.DATABASE;
       // a database stores a related object by its id; anything else writes what it refers to too
-      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, !stored);
+      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, !stored, sink.skips());
       elements.addAll(argument.elements);
       all = all.union(argument).union(made == null ? heldFieldsOf(argumentTrees.get(i), call, stored)
           : heldFieldsWritten(made, call, stored));
@@ -1725,20 +1725,25 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * logged, saved) they are read; handed to another method they are only passed on.
    */
   private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall) {
-    return withWholeObject(argument, value, sinkCall, false);
+    return withWholeObject(argument, value, sinkCall, false, SkippedMembers.NONE);
   }
 
   /**
    * {@link #withWholeObject(ExpressionTree, Taint, Tree)}; {@code nested}: with the elements of the
    * annotated objects its fields refer to ({@link FlowContext#nestedObjects}), as a log, a
-   * serializer or a client writes them.
+   * serializer or a client writes them; {@code skips}: the members the sink leaves out of an object
+   * ({@code @JsonIgnore} for Jackson), whose elements do not count.
    */
-  private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall, boolean nested) {
+  private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall, boolean nested,
+      SkippedMembers skips) {
     Element made = freshLocal(argument);
     TypeMirror type = made == null ? context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument)) : null;
-    List<DataRef> whole = made == null ? carriedBy(type, 0) : List.copyOf(fresh.get(made));
+    if (made != null && !skips.isEmpty()) {
+      context.index().wholeObject(made.asType()); // meets the members that stand for its elements
+    }
+    List<DataRef> whole = context.index().written(made == null ? carriedBy(type, 0) : List.copyOf(fresh.get(made)), skips);
     if (nested && made == null && type != null && !type.getKind().isPrimitive()) {
-      List<DataRef> referred = context.nestedObjects(type);
+      List<DataRef> referred = context.nestedObjects(type, skips);
       if (!referred.isEmpty()) {
         Set<DataRef> all = new LinkedHashSet<>(whole);
         all.addAll(referred);

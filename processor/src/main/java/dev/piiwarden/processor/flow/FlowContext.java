@@ -53,7 +53,7 @@ final class FlowContext {
   private final Map<Element, String> heldFields = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsOfType = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsStoredOfType = new HashMap<>();
-  private final Map<TypeElement, List<DataRef>> nestedOfType = new HashMap<>();
+  private final Map<SkippedMembers, Map<TypeElement, List<DataRef>>> nestedOfType = new HashMap<>();
   private final Predicate<String> projectType;
   /** Per type: the binary names of it and its supertypes. */
   private final Map<TypeElement, Set<String>> ownTypes = new HashMap<>();
@@ -404,22 +404,31 @@ final class FlowContext {
    * {@code type}'s own class, nor fields that are data elements themselves.
    */
   List<DataRef> nestedObjects(TypeMirror type) {
+    return nestedObjects(type, SkippedMembers.NONE);
+  }
+
+  /**
+   * {@link #nestedObjects(TypeMirror)} as a sink that leaves out the members {@code skips} names
+   * writes them: neither a skipped field's object nor a skipped element of an object it reaches.
+   */
+  List<DataRef> nestedObjects(TypeMirror type, SkippedMembers skips) {
     List<TypeElement> roots = new ArrayList<>();
     classesIn(type, roots, 0);
     if (roots.isEmpty()) {
       return List.of();
     }
+    Map<TypeElement, List<DataRef>> known = nestedOfType.computeIfAbsent(skips, s -> new HashMap<>());
     if (roots.size() == 1) {
-      return nestedOfType.computeIfAbsent(roots.get(0), this::nested);
+      return known.computeIfAbsent(roots.get(0), root -> nested(root, skips));
     }
     Set<DataRef> all = new LinkedHashSet<>();
     for (TypeElement root : roots) {
-      all.addAll(nestedOfType.computeIfAbsent(root, this::nested));
+      all.addAll(known.computeIfAbsent(root, each -> nested(each, skips)));
     }
     return List.copyOf(all);
   }
 
-  private List<DataRef> nested(TypeElement root) {
+  private List<DataRef> nested(TypeElement root, SkippedMembers skips) {
     Set<TypeElement> visited = new HashSet<>();
     visited.add(root);
     Set<DataRef> found = new LinkedHashSet<>();
@@ -433,14 +442,14 @@ final class FlowContext {
         }
         for (Element member : each.getEnclosedElements()) {
           if (member.getKind() != ElementKind.FIELD || member.getModifiers().contains(Modifier.STATIC)
-              || index.member(member).isPresent()) {
+              || index.member(member).isPresent() || skips.skips(member)) {
             continue;
           }
           held.clear();
           classesIn(member.asType(), held, 0);
           for (TypeElement type : held) {
             if (visited.add(type)) {
-              found.addAll(index.wholeObject(type.asType()));
+              found.addAll(index.written(index.wholeObject(type.asType()), skips));
               work.push(type);
             }
           }

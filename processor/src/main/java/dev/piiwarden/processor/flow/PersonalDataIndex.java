@@ -3,6 +3,7 @@ package dev.piiwarden.processor.flow;
 import dev.piiwarden.annotations.PersonalData;
 import dev.piiwarden.processor.model.RuntimeTypeNames;
 import dev.piiwarden.processor.model.UnresolvedValues;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class PersonalDataIndex {
   private final Map<ExecutableElement, Optional<VariableElement>> accessedFields = new HashMap<>();
   /** The category of each data element met so far, by id. */
   private final Map<String, String> categories = new HashMap<>();
+  /** The fields and accessors met so far that stand for each data element, by id. */
+  private final Map<String, List<Element>> membersOf = new HashMap<>();
 
   public PersonalDataIndex(RuntimeTypeNames names, Elements elements, Types types) {
     this.names = names;
@@ -55,9 +58,32 @@ public final class PersonalDataIndex {
     if (known == null) {
       known = Optional.ofNullable(resolve(element));
       members.put(element, known);
-      known.ifPresent(ref -> categories.putIfAbsent(ref.id(), ref.annotation().category()));
+      known.ifPresent(ref -> {
+        categories.putIfAbsent(ref.id(), ref.annotation().category());
+        if (element.getKind() != ElementKind.PARAMETER) {
+          membersOf.computeIfAbsent(ref.id(), id -> new ArrayList<>(2)).add(element);
+        }
+      });
     }
     return known;
+  }
+
+  /**
+   * {@code refs} less the data elements a sink leaves out of an object it writes whole: those with
+   * a field or accessor (of the objects' classes, met through {@link #wholeObject}) that {@code
+   * skips} names.
+   */
+  public List<DataRef> written(List<DataRef> refs, SkippedMembers skips) {
+    if (skips.isEmpty() || refs.isEmpty()) {
+      return refs;
+    }
+    List<DataRef> written = new ArrayList<>(refs.size());
+    for (DataRef ref : refs) {
+      if (membersOf.getOrDefault(ref.id(), List.of()).stream().noneMatch(skips::skips)) {
+        written.add(ref);
+      }
+    }
+    return written.size() == refs.size() ? refs : List.copyOf(written);
   }
 
   /** The category of the data element {@code id}, if the analysis has met it; else null. */

@@ -94,9 +94,10 @@ public final class SinkCatalogue {
 
   /** The fields of one sink entry. */
   private static final Set<String> FIELDS =
-      Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly", "fieldsOf", "argumentsOf");
+      Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly", "fieldsOf", "argumentsOf",
+          "skips");
   /** The fields of an entry for what annotated methods return. */
-  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers");
+  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers", "skips");
 
   private static List<SinkDefinition> parse(Object root, String file) {
     if (!(root instanceof Map<?, ?> document) || !(document.get("sinks") instanceof List<?> sinks)) {
@@ -123,7 +124,7 @@ public final class SinkCatalogue {
       if (sink.containsKey("returnedBy")) {
         onlyWith(sink, "returnedBy", RETURNED_FIELDS, where);
         definitions.add(SinkDefinition.returnedBy(sinkKind, text(sink, "returnedBy", where),
-            texts(sink, "handlers", where, false)));
+            texts(sink, "handlers", where, false), skips(sink, where)));
         continue;
       }
       if (sink.containsKey("fieldsOf")) {
@@ -158,9 +159,20 @@ public final class SinkCatalogue {
       }
       List<String> receivers = texts(sink, "receiver", where, false);
       definitions.add(new SinkDefinition(sinkKind, type, methods, receivers, flag(sink, "stream", where),
-          false, List.of(), flag(sink, "valuesOnly", where), false, false));
+          false, List.of(), flag(sink, "valuesOnly", where), false, false, skips(sink, where)));
     }
     return definitions;
+  }
+
+  /** An entry's {@code skips}: the members of an object handed whole that its sink leaves out. */
+  private static SkippedMembers skips(Map<?, ?> sink, String where) {
+    List<String> rules = texts(sink, "skips", where, false);
+    for (String rule : rules) {
+      SkippedMembers.problem(rule).ifPresent(problem -> {
+        throw new SinkCatalogueException(where + ": \"skips\": " + problem);
+      });
+    }
+    return rules.isEmpty() ? SkippedMembers.NONE : new SkippedMembers(rules);
   }
 
   /** An entry that names an annotation ({@code key}) names nothing but {@code allowed}. */

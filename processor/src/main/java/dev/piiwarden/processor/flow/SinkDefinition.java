@@ -42,14 +42,25 @@ import java.util.List;
  *     sends their arguments to the database: Spring Data's {@code @Modifying} queries, MyBatis'
  *     {@code @Insert} and {@code @Update} mappers, the {@code insert…} and {@code update…} methods
  *     of a MyBatis {@code @Mapper} whose statements are written in XML.
+ * @param skips for an entry of methods or a {@code returned} one: the members of an object handed
+ *     (or returned) whole that the sink leaves out, as the library writing it does ({@link
+ *     SkippedMembers}: {@code @JsonIgnore} for Jackson, {@code transient} for Gson)
  */
 public record SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
     boolean stream, boolean returned, List<String> handlers, boolean valuesOnly, boolean fields,
-    boolean arguments) {
+    boolean arguments, SkippedMembers skips) {
   public SinkDefinition {
     methods = List.copyOf(methods);
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
     handlers = handlers == null ? List.of() : List.copyOf(handlers);
+    skips = skips == null ? SkippedMembers.NONE : skips;
+  }
+
+  /** An entry that writes every member of an object handed whole. */
+  public SinkDefinition(SinkKind kind, String type, List<String> methods, List<String> receivers,
+      boolean stream, boolean returned, List<String> handlers, boolean valuesOnly, boolean fields,
+      boolean arguments) {
+    this(kind, type, methods, receivers, stream, returned, handlers, valuesOnly, fields, arguments, SkippedMembers.NONE);
   }
 
   /** An entry whose arguments count whole. */
@@ -71,7 +82,12 @@ public record SinkDefinition(SinkKind kind, String type, List<String> methods, L
 
   /** An entry for what methods annotated with {@code annotation} (or handlers of a class annotated with it) return. */
   public static SinkDefinition returnedBy(SinkKind kind, String annotation, List<String> handlers) {
-    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, true, handlers);
+    return returnedBy(kind, annotation, handlers, SkippedMembers.NONE);
+  }
+
+  /** {@link #returnedBy(SinkKind, String, List)}, leaving out the members {@code skips} names. */
+  public static SinkDefinition returnedBy(SinkKind kind, String annotation, List<String> handlers, SkippedMembers skips) {
+    return new SinkDefinition(kind, annotation, List.of(), List.of(), false, true, handlers, false, false, false, skips);
   }
 
   /** An entry for what is written into the fields of classes annotated with {@code annotation}. */

@@ -146,7 +146,7 @@ public final class SinkMatcher {
       List<String> receivers = resolved.definition().receivers();
       if (receivers.isEmpty() || (receiverField != null && receivers.contains(fieldName(receiverField)))) {
         return new SinkMatch(resolved.definition().kind(), resolved.binaryName() + "#" + methodName,
-            resolved.definition().valuesOnly());
+            resolved.definition().valuesOnly(), resolved.definition().skips());
       }
     }
     return null;
@@ -221,7 +221,7 @@ public final class SinkMatcher {
       // implements a mapped interface method, as a service's may, is no handler by this.)
       for (SinkDefinition definition : returnedBy.values()) {
         if (!definition.handlers().isEmpty() && carriesAny(method, definition.handlers())) {
-          return new SinkMatch(definition.kind(), definition.type() + "#return");
+          return new SinkMatch(definition.kind(), definition.type() + "#return", false, definition.skips());
         }
       }
     }
@@ -346,7 +346,8 @@ public final class SinkMatcher {
         }
       }
       if (definition != null) {
-        found = new Found(definition, new SinkMatch(definition.kind(), type.getQualifiedName() + "#return"));
+        found = new Found(definition, new SinkMatch(definition.kind(), type.getQualifiedName() + "#return", false,
+            definition.skips()));
         break;
       }
     }
