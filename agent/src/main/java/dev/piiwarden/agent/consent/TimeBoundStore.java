@@ -118,15 +118,12 @@ public final class TimeBoundStore implements ConsentStore {
           throw unavailable(what, "no answer yet", null);
         }
         try {
-          ahead.get(boundNanos, TimeUnit.NANOSECONDS);
+          within(ahead, boundNanos);
         } catch (TimeoutException e) {
           preloadWaitedFor = true;
           throw unavailable(what, "no answer within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms", e);
         } catch (ExecutionException e) {
           // the read ahead failed: the request below reads again and reports what is wrong
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new ConsentStoreException("interrupted while waiting for consent store " + describe(), e);
         }
       }
       preload = null;
@@ -149,7 +146,7 @@ public final class TimeBoundStore implements ConsentStore {
       }
     });
     try {
-      return answer.get(boundNanos, TimeUnit.NANOSECONDS);
+      return within(answer, boundNanos);
     } catch (TimeoutException e) {
       outstanding.set(answer);
       throw unavailable(what, "no answer within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms", e);
@@ -162,9 +159,31 @@ public final class TimeBoundStore implements ConsentStore {
         throw error;
       }
       throw new ConsentStoreException("cannot " + what + " consent store " + describe(), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConsentStoreException("interrupted while waiting for consent store " + describe(), e);
+    }
+  }
+
+  /**
+   * {@code future}'s answer, waited for at most {@code boundNanos} whatever the calling thread's
+   * interrupt status: a thread whose task was cancelled or whose pool is shutting down, or code
+   * that restored the status after catching an interruption, would otherwise take a healthy store
+   * for one that does not answer (a denial for {@code STORE_UNAVAILABLE}, a failed grant, an
+   * outage reported). The status is set again before returning.
+   */
+  private static <T> T within(Future<T> future, long boundNanos) throws ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + boundNanos;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true; // get cleared the status: the next wait is for the answer
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

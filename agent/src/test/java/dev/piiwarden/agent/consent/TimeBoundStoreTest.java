@@ -40,6 +40,26 @@ class TimeBoundStoreTest {
     store.close();
   }
 
+  /**
+   * A thread whose interrupt status is set (a cancelled task, {@code shutdownNow}, code that
+   * restored the status) still gets the store's answer, and keeps its status.
+   */
+  @Test
+  void anInterruptedCallerGetsTheAnswerAndKeepsItsInterruptStatus() throws Exception {
+    MemoryConsentStore records = new MemoryConsentStore();
+    TimeBoundStore store = new TimeBoundStore(records, Duration.ofSeconds(3));
+    Thread.currentThread().interrupt();
+    try {
+      store.append(GRANT);
+      assertTrue(Thread.currentThread().isInterrupted(), "the status is kept after a write");
+      assertEquals(List.of(GRANT), store.records("u-1"));
+      assertTrue(Thread.currentThread().isInterrupted(), "the status is kept after a read");
+    } finally {
+      Thread.interrupted();
+      store.close();
+    }
+  }
+
   @Test
   void aStoreStillLoadingAtStartIsReportedAsLoadingNotAsDown() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
