@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.annotation.processing.Filer;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -79,6 +80,9 @@ public final class FragmentWriter {
   /** Looks a class path fragment up and reads it, once per class. */
   private Found lookUp(String binaryName) {
     return onClassPath.computeIfAbsent(binaryName, name -> {
+      if (!SourceVersion.isName(name)) {
+        return new Found(null); // javac's "<any>" for a type it could not resolve: its error says so
+      }
       String origin = path(name);
       try {
         Located located = fragmentBytes(name);

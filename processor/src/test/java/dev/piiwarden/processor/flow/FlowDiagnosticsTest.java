@@ -139,6 +139,24 @@ class FlowDiagnosticsTest {
         .inFile(CAMPAIGN).onLineContaining("// call:whole-and-name");
   }
 
+  /** A call javac cannot resolve leaves javac's error alone: no fragment of its "<any>" type is looked for. */
+  @Test
+  void aCompileErrorInAMethodBodyBringsNoDiagnosticOfOurs() {
+    FlowCompilation compiled = FlowCompilation.compile(FlowCompilation.source("com.acme.T", """
+        package com.acme;
+        import dev.piiwarden.annotations.*;
+        public class T {
+          @ConsentRequired(Purpose.MARKETING_COMMUNICATIONS_EMAIL)
+          public void send(@DataSubject String id) {
+            try { System.out.println(id); } catch (IllegalStateException e) { System.out.println("x " + e.nosuch()); }
+          }
+        }
+        """));
+    assertThat(compiled.compilation).failed();
+    assertThat(compiled.compilation).hadErrorCount(1);
+    assertThat(compiled.compilation).hadWarningCount(0);
+  }
+
   @Test
   void theSubjectNoteStays() {
     FlowCompilation compiled = compile(List.of());
