@@ -52,6 +52,8 @@ class OptionChecksTest {
         Optional.of("'(a)\\1' needs backtracking (backreference or lookaround)"),
         AgentOption.REDACTION_PATTERNS.problem("ACME-\\d+,(a)\\1"));
     assertTrue(AgentOption.REDACTION_PATTERNS.problem("[a-").orElseThrow().startsWith("'[a-' is not a regular expression"));
+    assertEquals(Optional.of("'[REDACTED:email](?=x)' needs backtracking (backreference or lookaround)"),
+        AgentOption.REDACTION_PATTERNS.problem("alice@example\\.com(?=x)"));
     assertEquals(Optional.of("'kafka:x' is not a known sink"), AgentOption.AUDIT_SINK.problem("kafka:x"));
     assertEquals(Optional.empty(), AgentOption.CONSENT_STORE.problem("jdbc:postgresql://db/app"));
   }

@@ -44,7 +44,8 @@ public final class JdbcTrail {
     // would leave an empty database behind and be told only that it has no table
     Path database = JdbcConnections.missingDatabaseFile(url);
     if (database != null) {
-      throw new AuditException("cannot read " + shown + ": no such database file " + database
+      throw new AuditException("cannot read " + shown + ": no such database file "
+          + JdbcConnections.shownFile(database, url)
           + "; give the path of the database that piiwarden.audit.sink=jdbc: writes to");
     }
     Connection connection;

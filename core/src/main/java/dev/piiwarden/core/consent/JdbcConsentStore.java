@@ -188,7 +188,7 @@ public final class JdbcConsentStore implements ConsentStore {
       Path missing = JdbcConnections.missingDatabaseFile(url);
       if (missing != null && readOnly) {
         throw new ConsentStoreMissingException("cannot read consent store " + described
-            + ": the database file " + missing + " does not exist");
+            + ": the database file " + JdbcConnections.shownFile(missing, url) + " does not exist");
       }
       JdbcConnections.createSqliteFileOwnerOnly(url); // nothing when it exists or is no SQLite file
       connection = connect();

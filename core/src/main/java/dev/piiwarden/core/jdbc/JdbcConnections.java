@@ -1,5 +1,7 @@
 package dev.piiwarden.core.jdbc;
 
+import dev.piiwarden.core.text.ShownPath;
+import dev.piiwarden.core.text.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -62,6 +64,15 @@ public final class JdbcConnections {
       }
       throw noDriverThere;
     }
+  }
+
+  /**
+   * A database file of {@code url} ({@link #missingDatabaseFile}) as a message shows it: folder or
+   * file names shaped like personal data masked, and whatever of the URL's credentials the path
+   * holds ({@code jdbc:h2:/srv/app?password=…}, which H2 takes as part of the file name) hidden.
+   */
+  public static String shownFile(Path file, String url) {
+    return UrlCredentials.scrub(ShownPath.of(file.toString()), url);
   }
 
   /**

@@ -63,6 +63,31 @@ public record QuotedValue(String shown, String looksLike) {
     return "'" + shown(raw) + "'";
   }
 
+  /**
+   * A regular expression given as an option ({@code alice@example\.com}) as a message may show
+   * it: masked when it, or the text it spells with its escapes of punctuation taken as the
+   * characters they stand for, looks like personal data; else as given.
+   */
+  public static String pattern(String regex) {
+    if (regex == null) {
+      return null;
+    }
+    QuotedValue asGiven = of(regex);
+    if (asGiven.masked()) {
+      return asGiven.shown();
+    }
+    StringBuilder spelt = new StringBuilder(regex.length());
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
+        c = regex.charAt(++i);
+      }
+      spelt.append(c);
+    }
+    QuotedValue unescaped = of(spelt.toString());
+    return unescaped.masked() ? unescaped.shown() : regex;
+  }
+
   /** Whether the value was masked because it looks like personal data. */
   public boolean masked() {
     return looksLike != null;

@@ -23,9 +23,9 @@ public final class UrlCredentials {
     if (cut >= 0) {
       shown = shown.substring(0, cut);
     }
-    int from = credentialsStart(shown);
-    if (from >= 0) {
-      shown = shown.substring(0, from) + shown.substring(shown.lastIndexOf('@') + 1);
+    int[] credentials = credentials(shown);
+    if (credentials != null) {
+      shown = shown.substring(0, credentials[0]) + shown.substring(credentials[1] + 1);
     }
     return shown;
   }
@@ -61,9 +61,9 @@ public final class UrlCredentials {
       }
     }
     String base = url.split("[?;]", 2)[0];
-    int from = credentialsStart(base);
-    if (from >= 0) {
-      for (String credential : base.substring(from, base.lastIndexOf('@')).split("[:/]", 2)) {
+    int[] credentials = credentials(base);
+    if (credentials != null) {
+      for (String credential : base.substring(credentials[0], credentials[1]).split("[:/]", 2)) {
         add(found, credential);
       }
     }
@@ -72,18 +72,31 @@ public final class UrlCredentials {
   }
 
   /**
-   * Where the credentials before the last {@code @} of {@code base} (a URL without its query)
-   * start, or -1 when there are none: after {@code //} ({@code //user:password@host}), else after
-   * the last colon before the {@code @} (Oracle's {@code thin:user/password@host}).
+   * Where the credentials of {@code base} (a URL without its query) start and where the {@code @}
+   * that ends them is, or null when it has none: in the authority after {@code //}, up to its last
+   * {@code @} ({@code //user:password@host/db}; an {@code @} in the path after it, {@code
+   * //host/bob@example.com}, is none), or in Oracle's {@code jdbc:oracle:thin:user/password@host}
+   * after the last colon before the {@code @}. A URL of a file ({@code jdbc:sqlite:/srv/a@b/x.db},
+   * {@code file:}, {@code jsonl:}) has none.
    */
-  private static int credentialsStart(String base) {
-    int at = base.lastIndexOf('@');
-    if (at < 0) {
-      return -1;
+  private static int[] credentials(String base) {
+    int firstAt = base.indexOf('@');
+    if (firstAt < 0) {
+      return null;
     }
     int scheme = base.indexOf("//");
-    int from = scheme >= 0 && scheme < at ? scheme + 2 : base.lastIndexOf(':', at) + 1;
-    return from > 0 && from < at ? from : -1;
+    if (scheme >= 0 && scheme < firstAt) {
+      int authorityEnd = base.indexOf('/', scheme + 2);
+      int at = base.lastIndexOf('@', authorityEnd < 0 ? base.length() - 1 : authorityEnd);
+      return at > scheme + 2 ? new int[] {scheme + 2, at} : null;
+    }
+    if (!base.regionMatches(true, 0, "jdbc:oracle:", 0, "jdbc:oracle:".length())) {
+      return null;
+    }
+    // thin:user/password@host:1521:sid, thin:user/password@//host:1521/service
+    int at = scheme >= 0 ? base.lastIndexOf('@', scheme) : base.lastIndexOf('@');
+    int from = base.lastIndexOf(':', at) + 1;
+    return from > 0 && from < at ? new int[] {from, at} : null;
   }
 
   private static void add(List<String> found, String value) {

@@ -110,6 +110,24 @@ class JdbcTrailTest {
     assertEquals(List.of(), List.of(folder.toFile().list()), "reading creates no database");
   }
 
+  /**
+   * H2 takes '?' as part of the file name: the password there is hidden, an address in a folder of
+   * the file masked (the URL is shown as given, without credentials).
+   */
+  @Test
+  void aMissingDatabaseFileIsNamedWithoutTheUrlsCredentialsOrPersonalNames() {
+    Path typo = folder.resolve("jane.doe@example.com").resolve("audit");
+    String url = "jdbc:h2:" + typo + "?user=admin&password=S3cretPw";
+
+    AuditException e = assertThrows(AuditException.class,
+        () -> JdbcTrail.copy(url, folder.resolve("copy.jsonl")));
+
+    assertEquals("cannot read jdbc:h2:" + folder + "/jane.doe@example.com/audit: no such database file " + folder
+        + "/[REDACTED:email]/audit?user=***&password=[REDACTED:credential]; give the path of the database that"
+        + " piiwarden.audit.sink=jdbc: writes to", e.getMessage());
+    assertFalse(e.getMessage().contains("S3cretPw"), e.getMessage());
+  }
+
   @Test
   void anUnreachableDatabaseIsNamedWithoutItsCredentials() {
     String url = "jdbc:postgresql://127.0.0.1:1/audit?user=auditor&password=s3cr3t-pw&connectTimeout=1";

@@ -31,6 +31,14 @@ class QuotedValueTest {
   }
 
   @Test
+  void aPatternIsMaskedWhenTheTextItSpellsIsPersonalData() {
+    assertEquals("[REDACTED:email](?=x)", QuotedValue.pattern("alice@example\\.com(?=x)"));
+    assertEquals("[REDACTED:email]", QuotedValue.pattern("alice@example.com"));
+    assertEquals("ACME-\\d{6}", QuotedValue.pattern("ACME-\\d{6}"));
+    assertEquals("a\\.b\\.c", QuotedValue.pattern("a\\.b\\.c"));
+  }
+
+  @Test
   void nullStaysNull() {
     assertNull(QuotedValue.of(null).shown());
     assertFalse(QuotedValue.of(null).masked());

@@ -18,6 +18,10 @@ class UrlCredentialsTest {
       jdbc:oracle:thin:@//db1:1521/orcl                    | jdbc:oracle:thin:@//db1:1521/orcl
       jdbc:sqlite:/var/lib/app/consent.db                  | jdbc:sqlite:/var/lib/app/consent.db
       http://collector:4318                                | http://collector:4318
+      jdbc:postgresql://db:5432/bob@example.com?user=a     | jdbc:postgresql://db:5432/bob@example.com
+      jdbc:postgresql://u:p@ss@db:5432/app                 | jdbc:postgresql://db:5432/app
+      jdbc:sqlite:/srv/alice@example.com/a.db              | jdbc:sqlite:/srv/alice@example.com/a.db
+      fil:/tmp/alice@example.com/c.jsonl                   | fil:/tmp/alice@example.com/c.jsonl
       """)
   void aUrlIsShownWithoutCredentials(String url, String shown) {
     assertEquals(shown, UrlCredentials.withoutCredentials(url));

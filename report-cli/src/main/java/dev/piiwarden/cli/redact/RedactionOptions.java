@@ -105,7 +105,7 @@ final class RedactionOptions {
     for (String option : patterns) {
       int equals = option.indexOf('=');
       if (equals <= 0) {
-        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_BAD_PATTERN, option,
+        throw new CommandFailure(ExitCode.USAGE, null, CliMessage.REDACT_BAD_PATTERN, QuotedValue.pattern(option),
             "no TYPE= before the pattern");
       }
       String type = option.substring(0, equals);
@@ -113,7 +113,7 @@ final class RedactionOptions {
       try {
         RedactionSettings.builder().pattern(type, regex);
       } catch (IllegalArgumentException e) {
-        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_PATTERN, option,
+        throw new CommandFailure(ExitCode.USAGE, e, CliMessage.REDACT_BAD_PATTERN, QuotedValue.pattern(option),
             e.getMessage());
       }
       byType.computeIfAbsent(type, ignored -> new ArrayList<>()).add(regex);

@@ -246,6 +246,8 @@ class RedactCommandTest {
       value = {
         "--pattern|id=E-(?=1)|piiwarden: --pattern id=E-(?=1): ",
         "--pattern|E-[0-9]+|piiwarden: --pattern E-[0-9]+: no TYPE= before the pattern; ",
+        "--pattern|alice@example.com|piiwarden: --pattern [REDACTED:email]: no TYPE= before the pattern; ",
+        "--pattern|vip=alice@example\\.com(?=x)|piiwarden: --pattern vip=[REDACTED:email](?=x): ",
         "--pattern|Bad Type=x|piiwarden: --pattern Bad Type=x: ",
         "--pattern|digits=\\d*|piiwarden: --pattern digits=\\d*: Redaction pattern 'digits' also matches empty text",
         "--detectors|email,fax|piiwarden: --detectors: 'fax' is not a detector; pass all, or ",
