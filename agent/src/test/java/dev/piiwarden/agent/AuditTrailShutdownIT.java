@@ -57,4 +57,26 @@ class AuditTrailShutdownIT {
     assertTrue(said.stream().noneMatch(line -> line.contains("an audit event arrived after")),
         run::toString);
   }
+
+  /** Each consent change in the ledger has its consent.changed event, however the exit cuts them. */
+  @Test
+  void consentChangesUnderWayAtExitAreInTheLedgerAndTheTrailOrInNeither() throws Exception {
+    Path trail = folder.resolve("piiwarden-audit.jsonl");
+    Path ledger = folder.resolve("consent.jsonl");
+    String classPath = String.join(File.pathSeparator, FixtureJvm.testClasses().toString(),
+        FixtureJvm.annotations().toString());
+    FixtureJvm.Result run = FixtureJvm.current()
+        .agent("audit.sink=jsonl:" + trail + ",consent.store=file:" + ledger).directory(folder)
+        .run(List.of("-cp", classPath, AuditFixtureApp.class.getName(), "changes-exit", "1500"));
+    assertEquals(0, run.exitCode(), run::toString);
+
+    long records = Files.readAllLines(ledger).stream().filter(line -> !line.isBlank()).count();
+    long events = Files.readAllLines(trail).stream().filter(line -> line.contains("\"type\":\"consent.changed\""))
+        .count();
+    assertTrue(records > 0, run::toString);
+    assertEquals(records, events, "ledger records and consent.changed events: " + run);
+    VerificationReport report = new AuditVerifier(AuditKey.load(folder.resolve("piiwarden-audit.key")))
+        .verify(List.of(trail));
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+  }
 }

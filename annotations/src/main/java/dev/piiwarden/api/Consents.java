@@ -63,7 +63,8 @@ public final class Consents {
    * @param purpose a purpose key of the taxonomy or of {@code piiwarden.taxonomy}
    * @param source where the consent was given (a form, a ticket), not blank
    * @throws IllegalArgumentException for a blank value or an unknown purpose; nothing is recorded
-   * @throws IllegalStateException when there is no ledger or its store cannot be written
+   * @throws IllegalStateException when there is no ledger or its store cannot be written, or (under
+   *     the agent) the JVM is shutting down and the audit trail is closed; nothing is recorded
    */
   public static ConsentRecord grant(String subject, String purpose, String source) {
     return backend(true).grant(subject, purpose, source);
@@ -76,7 +77,8 @@ public final class Consents {
    * @param purpose a purpose key of the taxonomy or of {@code piiwarden.taxonomy}
    * @param source where the withdrawal was made, not blank
    * @throws IllegalArgumentException for a blank value or an unknown purpose; nothing is recorded
-   * @throws IllegalStateException when there is no ledger or its store cannot be written
+   * @throws IllegalStateException when there is no ledger or its store cannot be written, or (under
+   *     the agent) the JVM is shutting down and the audit trail is closed; nothing is recorded
    */
   public static ConsentRecord withdraw(String subject, String purpose, String source) {
     return backend(true).withdraw(subject, purpose, source);

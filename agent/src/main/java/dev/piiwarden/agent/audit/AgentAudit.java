@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -61,6 +62,11 @@ public final class AgentAudit {
   private static volatile boolean monitorOnly;
   private static final PeriodicAuditEvents PERIODIC = new PeriodicAuditEvents();
   private static final ProblemEvents PROBLEMS = new ProblemEvents();
+  /** Held shared by each consent change while it writes the ledger and records its event; the shutdown takes it whole. */
+  private static final ReentrantReadWriteLock CHANGES = new ReentrantReadWriteLock();
+  /** How long the shutdown waits for the consent changes under way to record their events. */
+  private static final long CHANGES_WAIT_MILLIS = 2_000;
+  private static volatile boolean changesClosed;
 
   private AgentAudit() {}
 
@@ -334,6 +340,33 @@ public final class AgentAudit {
   }
 
   /**
+   * Makes a consent change ({@code Consents.grant}, {@code withdraw}): {@code change} writes the
+   * ledger and records its {@code consent.changed} event. At shutdown the trail is closed only
+   * after the changes under way have recorded theirs (waiting at most 2 s), and a change that comes
+   * later is refused before it writes the ledger, so that every ledger record has its event and
+   * {@code piiwarden consent verify} pairs them all. Without a trail the change is simply made.
+   *
+   * @throws IllegalStateException when the trail has closed at shutdown; the ledger is unchanged
+   */
+  public static <T> T consentChange(Supplier<T> change) {
+    if (trail() == null) {
+      return change.get();
+    }
+    ReentrantReadWriteLock.ReadLock shared = CHANGES.readLock();
+    shared.lock();
+    try {
+      if (changesClosed) {
+        throw new IllegalStateException("piiwarden: the JVM is shutting down and the audit trail is closed:"
+            + " a consent change is not written to the ledger without its consent.changed event; make it"
+            + " again once the application runs");
+      }
+      return change.get();
+    } finally {
+      shared.unlock();
+    }
+  }
+
+  /**
    * Adds the event {@code source} gives every {@code interval} and once more at shutdown, before
    * {@code agent.stopped}; a null event is skipped. Runs on one daemon thread; without a trail it
    * does nothing.
@@ -379,6 +412,7 @@ public final class AgentAudit {
     if (current == null) {
       return;
     }
+    closeConsentChanges();
     // Recorded by the shutdown itself, within its time bound: a sink that fails with the queue
     // full (overflow block) must not hold the JVM's exit (SIGTERM) beyond the close timeout.
     List<AuditEvent> last = new ArrayList<>(PERIODIC.stopAndTakeLast());
@@ -388,6 +422,21 @@ public final class AgentAudit {
         .detail("agentProblems", AgentReport.problems())
         .build());
     current.shutdown(last);
+  }
+
+  /** Lets the consent changes under way record their events (for at most 2 s), then refuses later ones. */
+  private static void closeConsentChanges() {
+    ReentrantReadWriteLock.WriteLock whole = CHANGES.writeLock();
+    boolean held = false;
+    try {
+      held = whole.tryLock(CHANGES_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    changesClosed = true;
+    if (held) {
+      whole.unlock();
+    }
   }
 
   private static String version() {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The ledger the application reaches through {@code Consents}, with every grant and withdrawal
  * that the store accepted recorded as {@code consent.changed}. A change the store refused is not
- * audited: the application got the exception and nothing changed.
+ * audited: the application got the exception and nothing changed. At shutdown, a change is made
+ * with its event or not at all ({@link AgentAudit#consentChange}).
  */
 public final class AuditedLedger implements ConsentBridge.Ledger {
   private final ConsentBridge.Ledger ledger;
@@ -20,16 +21,20 @@ public final class AuditedLedger implements ConsentBridge.Ledger {
 
   @Override
   public Object[] grant(String subject, String purpose, String source) {
-    Object[] record = ledger.grant(subject, purpose, source);
-    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.GRANTED, source, timeOf(record));
-    return record;
+    return AgentAudit.consentChange(() -> {
+      Object[] record = ledger.grant(subject, purpose, source);
+      ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.GRANTED, source, timeOf(record));
+      return record;
+    });
   }
 
   @Override
   public Object[] withdraw(String subject, String purpose, String source) {
-    Object[] record = ledger.withdraw(subject, purpose, source);
-    ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.WITHDRAWN, source, timeOf(record));
-    return record;
+    return AgentAudit.consentChange(() -> {
+      Object[] record = ledger.withdraw(subject, purpose, source);
+      ConsentAuditEvents.changed(subject, purpose, ConsentChangeEvents.WITHDRAWN, source, timeOf(record));
+      return record;
+    });
   }
 
   /** The time the store wrote into the record ({@link ConsentBridge.Ledger}'s layout), or null. */
