@@ -102,6 +102,12 @@ public enum CliMessage {
   AUDIT_BAD_ANCHOR(
       "--anchor '%s' is not SEQ:HASH; pass the last seq and hash of an earlier OK line, e.g."
           + " --anchor 48211:<its 64 hex digits>"),
+  AUDIT_BAD_AFTER(
+      "--after '%s' is not SEQ:HASH; pass the last seq and hash of the OK line of the files deleted, e.g."
+          + " --after 158630:<its 64 hex digits>"),
+  AUDIT_ANCHOR_DELETED(
+      "--anchor seq %d is among the records deleted before seq %d (--after), which the files given do not"
+          + " hold; pass the anchor an OK line of these files gave"),
   AUDIT_QUERY_BAD_TIME(
       "%s '%s' is neither a date nor an instant; pass an ISO date (2026-11-01, a whole UTC day) or"
           + " an ISO instant (2026-11-01T09:30:00Z)"),

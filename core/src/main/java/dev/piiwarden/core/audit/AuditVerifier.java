@@ -46,7 +46,20 @@ public final class AuditVerifier {
    * @throws AuditException when a file cannot be read
    */
   public VerificationReport verify(List<Path> files) {
-    ChainPosition last = ChainPosition.START;
+    return verify(files, null);
+  }
+
+  /**
+   * Verifies the files as one trail whose records up to {@code after} were deleted on purpose
+   * (once their retention period ended): its first record must be the one after {@code after}'s
+   * seq, chained to its hash. Null: the trail must begin at seq 1.
+   *
+   * @throws AuditException when a file cannot be read, or the files begin at or before {@code
+   *     after}'s seq (they hold records it says were deleted)
+   */
+  public VerificationReport verify(List<Path> files, TrailAnchor after) {
+    ChainPosition last = after == null ? ChainPosition.START : new ChainPosition(after.seq(), after.hash());
+    boolean atFirstRecord = true;
     Path lastFile = null;
     long records = 0;
     List<String> notes = new ArrayList<>();
@@ -59,6 +72,19 @@ public final class AuditVerifier {
           unparsed.add(line);
           continue;
         }
+        if (atFirstRecord && after != null && record.seq() <= after.seq()) {
+          throw new AuditException(line.file() + ":" + line.number() + ": the trail given begins at seq "
+              + record.seq() + ", not after seq " + after.seq() + " (--after): give only the files that"
+              + " follow the records deleted, or leave --after out to verify from seq 1");
+        }
+        if (atFirstRecord && after != null && record.seq() == after.seq() + 1 && !record.prev().equals(after.hash())
+            && record.hashMatches(key)) {
+          return failed(records, last, notes, new Finding(Finding.Kind.BROKEN_LINK, line.file(), line.number(),
+              record.seq(), "it follows a record whose hash is " + record.prev() + ", not " + after.hash()
+                  + " (--after): the records deleted were not the ones that ended at seq " + after.seq()
+                  + " with that hash, or this is another trail"));
+        }
+        atFirstRecord = false;
         boolean fits = record.seq() == last.seq() + 1 && record.prev().equals(last.hash())
             && record.hashMatches(key);
         if (!unparsed.isEmpty()) {
@@ -238,7 +264,8 @@ public final class AuditVerifier {
           : "records seq " + expected + " to " + (record.seq() - 1) + " are")
           + " missing before this record (deleted"
           + (last.seq() == 0 ? ", or earlier rotated files were not given: pass them too, oldest"
-              + " first)"
+              + " first; files deleted on purpose, once their retention period ended, are verified"
+              + " past with --after SEQ:HASH, the last seq and hash of the deleted files' own OK line)"
               : lastFile != null && !lastFile.equals(at.file())
                   // the gap is where one file ends and the next begins: a file left out
                   ? ", or rotated files between " + lastFile.getFileName() + " and "

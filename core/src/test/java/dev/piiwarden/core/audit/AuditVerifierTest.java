@@ -324,6 +324,34 @@ class AuditVerifierTest {
     assertEquals("trail.jsonl:3: seq 3: edited: x", finding.describe());
   }
 
+  /**
+   * Files deleted once their retention period ended: the rest verifies from the last record
+   * deleted (its seq and hash, from the deleted files' own OK line), and only from that one.
+   */
+  @Test
+  void theFilesLeftAfterTheOldestWereDeletedVerifyFromTheLastRecordDeleted() throws IOException {
+    List<String> lines = AuditFixtures.chain(8);
+    Path oldest = AuditFixtures.write(folder.resolve("piiwarden-audit.1.jsonl"), lines.subList(0, 5));
+    Path rest = AuditFixtures.write(folder.resolve("piiwarden-audit.jsonl"), lines.subList(5, 8));
+    VerificationReport deleted = verifier.verify(List.of(oldest));
+    TrailAnchor after = new TrailAnchor(deleted.last().seq(), deleted.last().hash());
+
+    VerificationReport report = verifier.verify(List.of(rest), after);
+    assertTrue(report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(3, report.records());
+    assertEquals(8, report.last().seq());
+
+    Finding without = assertFinding(verifier.verify(List.of(rest)), Finding.Kind.MISSING, 1, 6);
+    assertTrue(without.detail().contains("verified past with --after SEQ:HASH"), without.detail());
+    Finding wrongHash = assertFinding(verifier.verify(List.of(rest), new TrailAnchor(5, "ab".repeat(32))),
+        Finding.Kind.BROKEN_LINK, 1, 6);
+    assertTrue(wrongHash.detail().contains("not " + "ab".repeat(32) + " (--after)"), wrongHash.detail());
+    assertFinding(verifier.verify(List.of(rest), new TrailAnchor(4, after.hash())), Finding.Kind.MISSING, 1, 6);
+    AuditException both = org.junit.jupiter.api.Assertions.assertThrows(AuditException.class,
+        () -> verifier.verify(List.of(oldest, rest), after));
+    assertTrue(both.getMessage().contains("begins at seq 1, not after seq 5 (--after)"), both.getMessage());
+  }
+
   private VerificationReport verify(List<String> lines) throws IOException {
     return verifier.verify(List.of(AuditFixtures.write(folder.resolve("trail.jsonl"), lines)));
   }

@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
           + " truncated, not a record.",
       "With --anchor SEQ:HASH (the last seq and hash of an earlier OK line, kept off the host), it"
           + " also checks that the trail still holds that record unchanged: records cut off at the"
-          + " end (cut off), or a trail rewritten with the key (rewritten), fail (exit 1)."
+          + " end (cut off), or a trail rewritten with the key (rewritten), fail (exit 1).",
+      "With --after SEQ:HASH (the last seq and hash of the OK line of files deleted once their"
+          + " retention period ended), the files given must begin with the record after it,"
+          + " chained to it."
     })
 public final class AuditVerifyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -46,6 +49,13 @@ public final class AuditVerifyCommand implements Callable<Integer> {
           + " the trail must still hold it, unchanged.")
   private String anchor;
 
+  @Option(
+      names = "--after",
+      paramLabel = "SEQ:HASH",
+      description = "The last record of files deleted on purpose (their own OK line's last seq and"
+          + " hash): the files given are the rest of the trail and begin with the record after it.")
+  private String after;
+
   @Override
   public Integer call() {
     try {
@@ -58,9 +68,14 @@ public final class AuditVerifyCommand implements Callable<Integer> {
   private int verify() {
     TrailAnchor expected = anchor == null ? null : TrailAnchor.parse(anchor).orElseThrow(() ->
         new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_ANCHOR, QuotedValue.shown(anchor)));
+    TrailAnchor start = after == null ? null : TrailAnchor.parse(after).orElseThrow(() ->
+        new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_AFTER, QuotedValue.shown(after)));
+    if (expected != null && start != null && expected.seq() <= start.seq() && !expected.equals(start)) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_ANCHOR_DELETED, expected.seq(), start.seq() + 1);
+    }
     List<Path> files = input.files();
     AuditVerifier verifier = new AuditVerifier(input.key());
-    VerificationReport report = TrailInput.badInputOnFailure(() -> verifier.verify(files));
+    VerificationReport report = TrailInput.badInputOnFailure(() -> verifier.verify(files, start));
     PrintWriter out = spec.commandLine().getOut();
     report.notes().forEach(note -> out.println("note: " + input.note(note)));
     if (report.finding().isPresent()) {
@@ -68,7 +83,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.FINDINGS;
     }
-    if (expected != null) {
+    if (expected != null && !expected.equals(start)) {
       Optional<Finding> missed = TrailInput.badInputOnFailure(() -> expected.findingIn(files));
       if (missed.isPresent()) {
         out.println(input.describe(missed.get()));
@@ -81,7 +96,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         + input.described(files.size()) + (records == 1 ? " verifies" : " verify")
         + "; last seq " + report.last().seq()
         + ", hash " + report.last().hash()
-        + (expected == null ? "" : "; anchor seq " + expected.seq() + " holds"));
+        + (expected == null ? "" : "; anchor seq " + expected.seq() + " holds")
+        + (start == null ? "" : "; records up to seq " + start.seq() + " were deleted before these files"));
     out.flush();
     return ExitCode.OK;
   }

@@ -50,6 +50,38 @@ class AuditVerifyCommandTest {
     assertEquals("", cut.err());
   }
 
+  /** The oldest file deleted once its retention period ended: the rest verifies from its last record. */
+  @Test
+  void theFilesLeftAfterTheOldestWasDeletedVerifyWithAfter() throws Exception {
+    Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
+    List<String> lines = Files.readAllLines(trail);
+    Path oldest = folder.resolve("piiwarden-audit.1.jsonl");
+    Files.write(oldest, lines.subList(0, 4));
+    Files.write(trail, lines.subList(4, lines.size()));
+    String ok = CliRun.run("audit", "verify", oldest.toString(), "--key-file",
+        folder.resolve("piiwarden-audit.key").toString()).out();
+    String last = ok.substring(ok.indexOf("last seq ") + 9).replace(", hash ", ":").strip();
+    Files.delete(oldest);
+
+    CliResult alone = CliRun.run("audit", "verify", trail.toString());
+    assertEquals(1, alone.exitCode(), alone.describe());
+    assertTrue(alone.out().contains("records seq 1 to 4 are missing"), alone.out());
+    CliResult after = CliRun.run("audit", "verify", trail.toString(), "--after", last);
+    assertEquals(0, after.exitCode(), after.describe());
+    assertTrue(after.out().startsWith("OK: 2 records in 1 file verify; last seq 6"), after.out());
+    assertTrue(after.out().endsWith("; records up to seq 4 were deleted before these files\n"), after.out());
+
+    CliResult bad = CliRun.run("audit", "verify", trail.toString(), "--after", "4");
+    assertEquals(2, bad.exitCode(), bad.describe());
+    assertEquals(List.of("piiwarden: --after '4' is not SEQ:HASH; pass the last seq and hash of the OK line of"
+        + " the files deleted, e.g. --after 158630:<its 64 hex digits>"), bad.errLines());
+    CliResult anchorDeleted = CliRun.run("audit", "verify", trail.toString(), "--after", last,
+        "--anchor", "2:" + "0".repeat(64));
+    assertEquals(2, anchorDeleted.exitCode(), anchorDeleted.describe());
+    assertEquals(List.of("piiwarden: --anchor seq 2 is among the records deleted before seq 5 (--after), which the"
+        + " files given do not hold; pass the anchor an OK line of these files gave"), anchorDeleted.errLines());
+  }
+
   @Test
   void anAnchorWhoseRecordChangedIsExit1NamingIt() {
     Path trail = TrailFixture.write(folder, Long.MAX_VALUE);
