@@ -227,7 +227,9 @@ class AuditQueryCommandTest {
     assertEquals(0, result.exitCode(), result.describe());
     assertEquals(List.of("piiwarden: warning: the trail does not verify (" + trail + ":1: seq 2:"
         + " missing: record seq 1 is missing before this record (deleted, or earlier rotated files"
-        + " were not given: pass them too, oldest first)); the events below may be incomplete or"
+        + " were not given: pass them too, oldest first; files deleted on purpose, once their retention"
+        + " period ended, are verified past with --after SEQ:HASH, the last seq and hash of the deleted"
+        + " files' own OK line)); the events below may be incomplete or"
         + " altered, run 'piiwarden audit verify' on the same trail"), result.errLines());
     assertTrue(result.out().startsWith("subject hmac:"), result.out());
   }
