@@ -33,9 +33,11 @@ import java.util.function.Consumer;
  * <p>Writers take an exclusive {@link FileLock} and force the line to disk before releasing it;
  * readers take a shared lock, so several processes can share one ledger. Records are read once and
  * then only the bytes appended since (by any process) are read; a file replaced or rewritten under
- * the same path is read again from its start. A last line without its newline is a write torn by a
- * crash: it is skipped and reported, and the next write starts on a fresh line so the fragment
- * stays isolated; such a cut-off line is skipped wherever it is.
+ * the same path is read again from its start. A last line without its newline that holds a whole
+ * record counts as a record (only the newline is missing), and the next write ends it first. A
+ * line cut off before its JSON closes is a write torn by a crash: it is skipped and reported, and
+ * the next write starts on a fresh line so the fragment stays isolated; such a cut-off line is
+ * skipped wherever it is.
  *
  * <p>Any other line that is not a record is damage, and damage fails closed ({@link
  * LedgerDamage}): a damaged line whose subject can still be read makes that subject's records
@@ -68,7 +70,12 @@ public final class FileConsentStore implements ConsentStore {
 
   private long parsedUpTo;
   private long lineNumber;
+  /** Where the last line without a newline starts that was reported, so it is reported once. */
   private long reportedTornAt = -1;
+  /** The record on the last line when that line has no newline yet; see {@link #parseLastLine}. */
+  private ConsentRecord lastLineRecord;
+  /** Damage on the last line when it has no newline yet: read again with the line. */
+  private final LedgerDamage lastLineDamage;
   private byte[] tail = new byte[0];
   private Object fileKey;
   private FileTime modified;
@@ -103,6 +110,7 @@ public final class FileConsentStore implements ConsentStore {
     this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, ignored -> new Object());
     this.warnings = warnings;
     this.damage = new LedgerDamage(describe());
+    this.lastLineDamage = new LedgerDamage(describe());
   }
 
   /**
@@ -217,7 +225,14 @@ public final class FileConsentStore implements ConsentStore {
     synchronized (jvmLock) {
       refresh();
       damage.check(subject);
-      return List.copyOf(bySubject.getOrDefault(subject, List.of()));
+      lastLineDamage.check(subject);
+      List<ConsentRecord> records = bySubject.getOrDefault(subject, List.of());
+      if (lastLineRecord == null || !lastLineRecord.subject().equals(subject)) {
+        return List.copyOf(records);
+      }
+      List<ConsentRecord> withLastLine = new ArrayList<>(records);
+      withLastLine.add(lastLineRecord);
+      return List.copyOf(withLastLine);
     }
   }
 
@@ -352,24 +367,50 @@ public final class FileConsentStore implements ConsentStore {
           }
         } else {
           damage.add(line.subject(), lineNumber);
-          report.damaged(lineNumber, line.subject() != null, line.problem());
+          if (lineStart != reportedTornAt) { // else reported while it was the last line
+            report.damaged(lineNumber, line.subject() != null, line.problem());
+          }
         }
       }
       start = i + 1;
     }
-    report.emit(warnings, describe());
     long tailStart = parsedUpTo + (start - from);
-    if (start < bytes.length && tailStart != reportedTornAt) {
-      reportedTornAt = tailStart;
-      warnings.accept(
-          "piiwarden: consent store "
-              + describe()
-              + ": line "
-              + (lineNumber + 1)
-              + " is incomplete (a torn write) and is skipped");
-    }
+    parseLastLine(bytes, start, tailStart, report);
+    report.emit(warnings, describe());
     parsedUpTo = tailStart;
     return start;
+  }
+
+  /**
+   * The last line when it has no newline yet, {@code bytes[start, end)}. A whole record there
+   * counts: the newline alone is missing (a power cut before it reached the disk, an edit or a copy
+   * that dropped it), and skipping a withdrawal would let an earlier grant count again. Only a
+   * line cut off before its JSON closes is a torn write, skipped; a whole line that is no record
+   * is damage, as it is once a write has ended it. The line stays unparsed ({@code parsedUpTo}
+   * stops before it), so it is read again with whatever follows it.
+   */
+  private void parseLastLine(byte[] bytes, int start, long lineStart, DamageReport report) {
+    lastLineRecord = null;
+    lastLineDamage.clear();
+    if (start >= bytes.length || isBlank(bytes, start, bytes.length - start)) {
+      return;
+    }
+    long number = lineNumber + 1;
+    boolean firstRead = lineStart != reportedTornAt;
+    reportedTornAt = lineStart;
+    ConsentRecordJson.ParsedLine line = ConsentRecordJson.parse(bytes, start, bytes.length - start);
+    if (line.record() != null) {
+      lastLineRecord = line.record();
+    } else if (line.cutOff()) {
+      if (firstRead) {
+        report.torn(number);
+      }
+    } else {
+      lastLineDamage.add(line.subject(), number);
+      if (firstRead) {
+        report.damaged(number, line.subject() != null, line.problem());
+      }
+    }
   }
 
   private static boolean isBlank(byte[] bytes, int start, int length) {
@@ -384,6 +425,8 @@ public final class FileConsentStore implements ConsentStore {
   private void restart() {
     bySubject.clear();
     damage.clear();
+    lastLineDamage.clear();
+    lastLineRecord = null;
     parsedUpTo = 0;
     lineNumber = 0;
     reportedTornAt = -1;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.piiwarden.api.ConsentDeniedException;
 import dev.piiwarden.api.ConsentRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -110,6 +111,58 @@ class FileConsentStoreTest {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals(3, lines.size());
     assertTrue(lines.get(2).contains("\"u-3\""));
+  }
+
+  /**
+   * A whole record that is the last line and lacks only its newline (a power cut before it reached
+   * the disk, an edit that dropped it) counts: a withdrawal there must not let the grant before it
+   * count again. The next write ends the line first, and the record still counts once.
+   */
+  @Test
+  void aWholeLastRecordWithoutItsNewlineCountsAndTheNextWriteEndsItsLine() throws IOException {
+    Path file = folder.resolve("consent.jsonl");
+    try (ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO)) {
+      ledger.grant("u-1", "marketing", "signup");
+      ledger.withdraw("u-1", "marketing", "settings");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+
+    ConsentLedger reader = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    assertEquals(ConsentDeniedException.Reason.WITHDRAWN, reader.decide("u-1", "marketing").reason());
+    assertEquals(2, reader.history("u-1").size());
+    ConsentLedger readOnly = new ConsentLedger(new FileConsentStore(file, warnings::add, true), Duration.ZERO);
+    assertEquals(ConsentRecord.State.WITHDRAWN, readOnly.history("u-1").get(1).state(), "what consent list reads");
+    assertEquals(List.of(), warnings, "a whole record is no torn write");
+
+    reader.grant("u-2", "marketing", "signup");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(3, lines.size(), "the withdrawal's line is ended before the next record: " + lines);
+    assertTrue(lines.get(1).contains("\"WITHDRAWN\""), lines.get(1));
+    assertEquals(2, reader.history("u-1").size(), "the ended line is read once");
+    assertEquals(ConsentDeniedException.Reason.WITHDRAWN, reader.decide("u-1", "marketing").reason());
+    assertTrue(reader.isGranted("u-2", "marketing"));
+    assertEquals(List.of(), warnings);
+  }
+
+  /** A whole last line without its newline that is no record is damage, which denies, not a torn write. */
+  @Test
+  void aWholeLastLineWithoutItsNewlineThatIsNoRecordIsDamage() throws IOException {
+    Path file = folder.resolve("consent.jsonl");
+    ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    ledger.grant("u-1", "marketing", "signup");
+    Files.writeString(file, "{\"subject\":\"u-1\",\"purpose\":\"marketing\",\"state\":\"withdrawn\","
+        + "\"time\":\"2026-01-01T00:00:00Z\",\"source\":\"settings\"}", StandardOpenOption.APPEND);
+
+    ConsentStoreException failure =
+        assertThrows(ConsentStoreException.class, () -> ledger.decide("u-1", "marketing"));
+    assertTrue(failure.getMessage().contains(": line 2, a record about this subject, is damaged"),
+        failure.getMessage());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("line 2 is damaged (not a consent record: IllegalArgumentException)"),
+        warnings.get(0));
+    assertThrows(ConsentStoreException.class, () -> ledger.decide("u-1", "marketing"));
+    assertEquals(1, warnings.size(), "reported once: " + warnings);
   }
 
   @Test
