@@ -10,6 +10,8 @@ import dev.piiwarden.api.ConsentRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One ledger line: {@code {"subject":…,"purpose":…,"state":"GRANTED","time":"…Z","source":…,
@@ -22,6 +24,9 @@ import java.time.Instant;
 final class ConsentRecordJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY = MAPPER.getFactory();
+  /** The fields a record has; only these are named in messages (another name may be anything). */
+  private static final Set<String> KNOWN_FIELDS =
+      Set.of("subject", "purpose", "state", "time", "source", "expires");
 
   private ConsentRecordJson() {}
 
@@ -80,6 +85,10 @@ final class ConsentRecordJson {
     String time = null;
     String source = null;
     String expires = null;
+    // A field given twice is read one way by a parser and another by a person or a grep: the
+    // line is ambiguous, so it is damage, not decided by whichever value comes last.
+    Set<String> fields = new HashSet<>();
+    String twice = null;
     try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return new ParsedLine(null, false, null, "not a JSON object");
@@ -87,6 +96,9 @@ final class ConsentRecordJson {
       JsonToken token;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
+        if (!fields.add(field)) {
+          twice = twice == null || field.equals("subject") ? field : twice;
+        }
         JsonToken value = parser.nextToken();
         if (value == JsonToken.VALUE_STRING) {
           String text = parser.getText();
@@ -112,6 +124,12 @@ final class ConsentRecordJson {
       // a cut after a comma is reported as "Unexpected end-of-input", not as an EOF exception
       boolean cutOff = e.getMessage() != null && e.getMessage().contains("end-of-input");
       return new ParsedLine(null, cutOff, subject, cutOff ? "cut off" : "not JSON");
+    }
+    if (twice != null) {
+      // two subjects: which one the line is about cannot be told
+      return new ParsedLine(null, false, twice.equals("subject") ? null : subject,
+          "not a consent record: " + (KNOWN_FIELDS.contains(twice)
+              ? "field " + twice + " given twice" : "a field given twice"));
     }
     String missing = subject == null ? "subject" : purpose == null ? "purpose" : state == null
         ? "state" : time == null ? "time" : source == null ? "source" : null;

@@ -78,6 +78,39 @@ class FileLedgerDamageTest {
     }
   }
 
+  /**
+   * A line with a field given twice reads one way to a parser (the last value) and another to a
+   * person or a grep (the first): it is damage, so a withdrawal followed by a second "state" does
+   * not grant.
+   */
+  @Test
+  void aLineWithAFieldGivenTwiceIsDamageAndDenies() throws IOException {
+    Path file = grantedThenWithdrawn();
+    List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    assertTrue(lines.get(1).endsWith("\"source\":\"web\"}") && lines.get(1).contains("WITHDRAWN"), lines.get(1));
+    lines.set(1, lines.get(1).replace("\"source\":\"web\"}", "\"source\":\"web\",\"state\":\"GRANTED\"}"));
+    Files.write(file, lines, StandardCharsets.UTF_8);
+
+    ConsentLedger ledger = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    ConsentStoreException failure =
+        assertThrows(ConsentStoreException.class, () -> ledger.decide("z-0", "marketing"));
+    assertTrue(failure.getMessage().contains(": line 2, a record about this subject, is damaged"),
+        failure.getMessage());
+    assertTrue(ledger.isGranted("z-1", "marketing"), "other subjects are decided as before");
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("line 2 is damaged (not a consent record: field state given"
+        + " twice); the consent of the subject it is about cannot be decided"), warnings.get(0));
+    assertEquals(List.of(new LedgerFileLines.Damaged(2, "not a consent record: field state given twice")),
+        LedgerFileLines.read(file).damaged(), "consent verify names it too");
+
+    lines.set(1, lines.get(1).replace("{\"subject\":\"z-0\",", "{\"subject\":\"z-0\",\"subject\":\"z-1\","));
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    ConsentLedger again = new ConsentLedger(new FileConsentStore(file, warnings::add), Duration.ZERO);
+    assertTrue(assertThrows(ConsentStoreException.class, () -> again.decide("z-1", "marketing")).getMessage()
+        .contains(": line 2 is damaged and the subject it is about cannot be read"),
+        "two subjects: which one it is about cannot be told");
+  }
+
   @Test
   void aDamagedLineWhoseSubjectCannotBeReadMakesTheStoreUnreadableForEverySubject() throws IOException {
     Path file = grantedThenWithdrawn();
