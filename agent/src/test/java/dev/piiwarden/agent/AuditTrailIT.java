@@ -307,11 +307,12 @@ class AuditTrailIT {
 
     assertEquals(1, run.exitCode(), run::toString);
     assertEquals("piiwarden: configuration error: piiwarden.audit.sink: audit file " + trail
-        + " ends with 33 bytes after its last record (seq 7) that are not the start of the record a"
-        + " writer would write next (a record cut short by a crash begins {\"v\":1,\"seq\":8,"
-        + " nothing else does): they were put there after the file was written, from line 8 on, so"
-        + " it cannot be continued; keep the file for the auditor ('piiwarden audit verify' names"
-        + " the first line that is no record), and move it aside so that a new trail begins\n",
+        + " ends with 33 bytes after its last record (seq 7), from line 8 on, that are neither a"
+        + " whole record nor record seq 8 cut short by a crash (all a crash leaves there is that"
+        + " record's start, {\"v\":1,\"seq\":8,\"ts\":\" or less of it, cut short before its hash):"
+        + " they were put there after the file was written, so it cannot be continued; keep the file"
+        + " for the auditor ('piiwarden audit verify' names the first line that is no record), and"
+        + " move it aside so that a new trail begins\n",
         ConsentEnforcementIT.agentLines(run.stderr()));
     assertFalse(run.stdout().contains("main=done"), run::toString);
     assertEquals(before, Files.readString(trail));

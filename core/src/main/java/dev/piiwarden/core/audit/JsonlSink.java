@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * #LOCK_WAIT_SECONDS} s fails the batch (it is retried), it never hangs the writer.
  *
  * <p>On open it continues the chain from the last record of the active file (or of the newest
- * rotated file when the active one is empty). Bytes after that record are a torn record from a
+ * rotated file when the active one is empty); a last record without its newline is ended with
+ * one. Bytes after that record are a torn record from a
  * crash: they are left in place, ended with a newline, and handed to the trail, which reports them
  * and writes an {@code audit.recovered} record naming them. A write that fails part-way is undone
  * (the file is cut back to the last whole batch) before it is retried, and the lock is kept until
@@ -192,7 +193,8 @@ public final class JsonlSink implements AuditSink {
   private Start readTail() throws IOException {
     Start start = TrailTail.read(active, channel);
     committed = channel.size();
-    if (start.torn() != null && committed > 0 && !endsWithNewline()) {
+    // ends a torn record, or a last record without its newline, before the next record
+    if (committed > 0 && !endsWithNewline()) {
       channel.write(ByteBuffer.wrap(new byte[] {'\n'}), committed);
       committed++;
     }

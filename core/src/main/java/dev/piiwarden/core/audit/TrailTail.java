@@ -31,8 +31,8 @@ final class TrailTail {
    * @return the chain position after the last record and the torn bytes after it, or {@link
    *     AuditSink.Start#NEW} for an empty file
    * @throws AuditException when the file's end holds no record at all but the file is bigger than
-   *     the window, or the bytes after its last record are not the start of the next one: it is
-   *     not a trail this writer can continue
+   *     the window, or the bytes after its last record are neither a record nor the next one cut
+   *     short: it is not a trail this writer can continue
    */
   static AuditSink.Start read(Path file, FileChannel channel) throws IOException {
     return read(file, channel, channel.size());
@@ -84,16 +84,17 @@ final class TrailTail {
     byte[] torn = Arrays.copyOfRange(window, tornStart, Math.max(tornStart, tornEnd));
     long line = newlinesBefore(channel, windowStart + tornStart) + 1;
     if (!isTorn(torn, position.seq() + 1)) {
-      String crashLeaves = "(a record cut short by a crash begins {\"v\":1,\"seq\":"
-          + (position.seq() + 1) + ", nothing else does)";
+      String crashLeaves = "(all a crash leaves there is that record's start, {\"v\":1,\"seq\":"
+          + (position.seq() + 1) + ",\"ts\":\" or less of it, cut short before its hash)";
       throw new AuditException(last == null
           ? "audit file " + file + " holds no audit record, and its " + torn.length + " bytes are"
-              + " not the start of one as a writer writes it " + crashLeaves + ": it is no audit"
+              + " not record seq 1 cut short by a crash either " + crashLeaves + ": it is no audit"
               + " trail, so it cannot be continued; " + MOVE_ASIDE
           : "audit file " + file + " ends with " + torn.length + " bytes after its last record"
-              + " (seq " + last.seq() + ") that are not the start of the record a writer would"
-              + " write next " + crashLeaves + ": they were put there after the file was written,"
-              + " from line " + line + " on, so it cannot be continued; " + MOVE_ASIDE);
+              + " (seq " + last.seq() + "), from line " + line + " on, that are neither a whole"
+              + " record nor record seq " + (position.seq() + 1) + " cut short by a crash "
+              + crashLeaves + ": they were put there after the file was written, so it cannot be"
+              + " continued; " + MOVE_ASIDE);
     }
     return new AuditSink.Start(position,
         new AuditSink.TornTail(file.getFileName().toString(), line, torn));
@@ -135,11 +136,13 @@ final class TrailTail {
 
   /**
    * The file's last {@code windowSize} bytes walked back over complete lines (those followed by a
-   * newline) to the last that is a record.
+   * newline) to the last that is a record; a last line without its newline counts when it is a
+   * whole record.
    *
    * @param last that record, or null
-   * @param lineEnd where its line ends (the newline), or where the walk stopped: -1, or before a
-   *     line the window starts inside
+   * @param lineEnd where its line ends (the newline, or the window's last byte for a last record
+   *     without its newline), or where the walk stopped: -1, or before a line the window starts
+   *     inside
    */
   private record Scan(byte[] window, long windowStart, RecordLine last, int lineEnd) {}
 
@@ -153,6 +156,14 @@ final class TrailTail {
       }
     }
     int lineEnd = lastNewline(window, window.length - 1);
+    if (lineEnd < window.length - 1 && (lineEnd >= 0 || windowStart == 0)) {
+      // A whole record that lacks only its newline (a power cut before the newline reached the
+      // disk, a copy that dropped it) is the last record, as verify reads it; the writer ends it.
+      RecordLine record = RecordLine.parse(Arrays.copyOfRange(window, lineEnd + 1, window.length));
+      if (record != null) {
+        return new Scan(window, windowStart, record, window.length - 1);
+      }
+    }
     while (lineEnd >= 0) {
       int lineStart = lastNewline(window, lineEnd - 1) + 1;
       if (lineStart == 0 && windowStart > 0) {

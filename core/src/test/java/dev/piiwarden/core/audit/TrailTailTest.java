@@ -66,12 +66,12 @@ class TrailTailTest {
     Files.write(file, "nothing to see here, ops was here".getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
     byte[] before = Files.readAllBytes(file);
-    String expected = "audit file " + file + " ends with 33 bytes after its last record (seq 2) that"
-        + " are not the start of the record a writer would write next (a record cut short by a crash"
-        + " begins {\"v\":1,\"seq\":3, nothing else does): they were put there after the file was"
-        + " written, from line 3 on, so it cannot be continued; keep the file for the auditor"
-        + " ('piiwarden audit verify' names the first line that is no record), and move it aside so"
-        + " that a new trail begins";
+    String expected = "audit file " + file + " ends with 33 bytes after its last record (seq 2), from"
+        + " line 3 on, that are neither a whole record nor record seq 3 cut short by a crash (all a"
+        + " crash leaves there is that record's start, {\"v\":1,\"seq\":3,\"ts\":\" or less of it,"
+        + " cut short before its hash): they were put there after the file was written, so it cannot"
+        + " be continued; keep the file for the auditor ('piiwarden audit verify' names the first line"
+        + " that is no record), and move it aside so that a new trail begins";
 
     assertEquals(expected, assertThrows(AuditException.class, () -> read(file)).getMessage());
     assertEquals(expected, assertThrows(AuditException.class, () -> JsonlSink.checkEnd(file))
@@ -85,6 +85,49 @@ class TrailTailTest {
     assertEquals(expected, assertThrows(AuditException.class, () -> AuditAppender.open(options))
         .getMessage());
     assertArrayEquals(before, Files.readAllBytes(file), "nothing written, nothing cut");
+  }
+
+  /**
+   * A whole last record without its newline (a power cut between the record and its newline, a
+   * copy that dropped it) is the last record, as verify reads it: every writer continues after it,
+   * ending its line first, and the trail still verifies.
+   */
+  @Test
+  void aWholeLastRecordWithoutItsNewlineIsContinuedByEveryWriter() throws Exception {
+    List<String> lines = AuditFixtures.chain(3);
+    Path file = AuditFixtures.write(folder.resolve("piiwarden-audit.jsonl"), lines);
+    byte[] whole = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 1));
+    AuditVerifier verifier = new AuditVerifier(AuditFixtures.KEY);
+    assertEquals(true, verifier.verify(List.of(file)).ok(), "verify reads it as a record");
+
+    AuditSink.Start start = read(file);
+    assertEquals(3, start.position().seq());
+    assertNull(start.torn(), "no torn record");
+    JsonlSink.checkEnd(file);
+
+    Path key = Files.write(folder.resolve("piiwarden-audit.key"), AuditFixtures.KEY_BYTES);
+    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    List<String> problems = new java.util.ArrayList<>();
+    AuditTrailOptions options = AuditTrailOptions.defaults().sink("jsonl:" + file).keyFile(key)
+        .fsync(FsyncPolicy.never()).problems(problems::add);
+    try (AuditTrail trail = AuditTrail.open(options)) {
+      trail.record(AuditFixtures.access(4));
+    }
+    byte[] written = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(written, written.length - 1));
+    try (AuditAppender appender = AuditAppender.open(options)) {
+      appender.append(AuditFixtures.access(5));
+    }
+
+    List<String> after = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(lines, after.subList(0, 3));
+    assertEquals(5, after.size(), after::toString);
+    VerificationReport report = verifier.verify(List.of(file));
+    assertEquals(true, report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(5, report.last().seq());
+    assertEquals(List.of(), report.notes());
+    assertEquals(List.of(), problems);
   }
 
   @Test
@@ -113,11 +156,11 @@ class TrailTailTest {
     Path file = folder.resolve("app.log");
     Files.writeString(file, "2026-11-22 10:15:32 INFO started\n2026-11-22 10:15:33 INFO ready");
 
-    assertEquals("audit file " + file + " holds no audit record, and its 63 bytes are not the start"
-        + " of one as a writer writes it (a record cut short by a crash begins {\"v\":1,\"seq\":1,"
-        + " nothing else does): it is no audit trail, so it cannot be continued; keep the file for"
-        + " the auditor ('piiwarden audit verify' names the first line that is no record), and move"
-        + " it aside so that a new trail begins",
+    assertEquals("audit file " + file + " holds no audit record, and its 63 bytes are not record seq 1"
+        + " cut short by a crash either (all a crash leaves there is that record's start,"
+        + " {\"v\":1,\"seq\":1,\"ts\":\" or less of it, cut short before its hash): it is no audit"
+        + " trail, so it cannot be continued; keep the file for the auditor ('piiwarden audit verify'"
+        + " names the first line that is no record), and move it aside so that a new trail begins",
         assertThrows(AuditException.class, () -> read(file)).getMessage());
   }
 
