@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code piiwarden consent verify --store file:L FILE…|JDBC-URL [--key-file K]}: reconciles the
  * consent ledger, which is not tamper-evident, with the audit trail, which is. Every ledger record
- * must have its {@code consent.changed} event and every event its record.
+ * must have its {@code consent.changed} event and every event its record, and per subject and
+ * purpose the records must come in their events' order.
  */
 @Command(
     name = "verify",
@@ -41,9 +42,12 @@ import picocli.CommandLine.Spec;
       "Checks the consent ledger against the audit trail: first the trail's hash chain (as audit"
           + " verify), then that every ledger record has a consent.changed event with the same"
           + " subject pseudonym, purpose, state and time (recorded), and every event its record.",
+      "Per subject and purpose, the ledger's records must also come in the order of their events"
+          + " in the trail (by seq), since the last record in ledger order decides.",
       "Exit 0 when all match; exit 1 naming the records not in the trail (made without an audited"
-          + " path, or edited or added by hand) and the events not in the ledger (removed or"
-          + " edited), or the trail's first bad record. Only file: ledgers are read."
+          + " path, or edited or added by hand), the events not in the ledger (removed or"
+          + " edited) and the lines out of the trail's order (reordered), or the trail's first bad"
+          + " record. Only file: ledgers are read."
     })
 public final class ConsentVerifyCommand implements Callable<Integer> {
   private static final String FILE = "file:";
@@ -122,6 +126,18 @@ public final class ConsentVerifyCommand implements Callable<Integer> {
                   + " (written without recorded)")
           + ": in the trail but not in the ledger: removed or edited");
     }
+    for (LedgerTrailMatch.OutOfOrder group : result.outOfOrder()) {
+      LedgerTrailMatch.Entry first = group.moved().get(0);
+      String lines = String.join(", ", group.moved().stream().map(e -> String.valueOf(e.line())).toList());
+      String seqs = String.join(", ", group.seqs().stream().map(String::valueOf).toList());
+      out.println(shownLedger + ":" + first.line() + ": " + first.pseudonym() + " "
+          + ConsentChangeEvents.redacted(first.purpose()) + ": lines " + lines + " are not in the"
+          + " order of their consent.changed events (seq " + seqs + "): the ledger's order was"
+          + " changed, and the last line decides, so the ledger now decides " + group.ledgerDecides()
+          + (group.ledgerDecides().equals(group.trailDecides()) ? ", as the trail's order does"
+              : " where the trail's order decides " + group.trailDecides())
+          + "; put the lines back in the order of their events");
+    }
     out.println(summary(result, ledger.damaged().size(), files.size()));
     out.flush();
     return result.allMatch() && ledger.damaged().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
@@ -143,6 +159,10 @@ public final class ConsentVerifyCommand implements Callable<Integer> {
     }
     if (!result.notInLedger().isEmpty()) {
       parts.add(plural(result.notInLedger().size(), "consent.changed event") + " not in the ledger");
+    }
+    if (!result.outOfOrder().isEmpty()) {
+      parts.add(plural(result.outOfOrder().stream().mapToInt(group -> group.moved().size()).sum(),
+          "ledger record") + " out of the trail's order");
     }
     if (damaged > 0) {
       parts.add(plural(damaged, "damaged ledger line"));
@@ -202,7 +222,8 @@ public final class ConsentVerifyCommand implements Callable<Integer> {
       recorded = instant(recordedField);
       unreadable = recorded == null;
     }
-    return new LedgerTrailMatch.Event(where, String.valueOf(fields.get("subject")), purpose,
+    long seq = fields.get("seq") instanceof Number number ? number.longValue() : -1;
+    return new LedgerTrailMatch.Event(where, seq, String.valueOf(fields.get("subject")), purpose,
         String.valueOf(fields.get("state")), recorded, instant(fields.get("ts")), unreadable);
   }
 

@@ -168,6 +168,51 @@ class ConsentVerifyCommandTest {
     assertNoRawId(result);
   }
 
+  /**
+   * The last line decides: Kim's grant moved after Kim's withdrawal revives the consent while every
+   * line still has its event. The order of Kim's lines is not the order of their events.
+   */
+  @Test
+  void aGrantMovedAfterTheWithdrawalIsOutOfTheTrailsOrder() throws Exception {
+    history();
+    List<String> lines = ledgerLines();
+    writeLedger(List.of(lines.get(1), lines.get(2), lines.get(0)));
+
+    CliResult result = verify();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    String granted = changes().get(0).path("seq").asText();
+    String withdrawn = changes().get(2).path("seq").asText();
+    assertEquals(ledger() + ":2: " + pseudonym(KIM) + " marketing: lines 2, 3 are not in the order"
+        + " of their consent.changed events (seq " + withdrawn + ", " + granted + "): the ledger's"
+        + " order was changed, and the last line decides, so the ledger now decides GRANTED where the"
+        + " trail's order decides WITHDRAWN; put the lines back in the order of their events\n"
+        + "FINDINGS: 2 ledger records out of the trail's order; 3 matched between file:" + ledger()
+        + " and the trail (1 file)\n", result.out());
+    assertNoRawId(result);
+
+    CliResult listed = run("consent", "list", "--store", "file:" + ledger(), "--subject", KIM);
+    assertTrue(listed.out().contains("marketing  GRANTED"), "what the ledger now decides: " + listed.describe());
+  }
+
+  /** The whole ledger reversed ({@code tac}): only subjects with more than one line are out of order. */
+  @Test
+  void aReversedLedgerIsOutOfTheTrailsOrderOnlyWhereOrderDecides() throws Exception {
+    history();
+    List<String> lines = new ArrayList<>(ledgerLines());
+    java.util.Collections.reverse(lines);
+    writeLedger(lines);
+
+    CliResult result = verify();
+
+    assertEquals(1, result.exitCode(), result.describe());
+    assertTrue(result.out().startsWith(ledger() + ":1: " + pseudonym(KIM) + " marketing: lines 1, 3"
+        + " are not in the order"), result.out());
+    assertFalse(result.out().contains(pseudonym(LEA)), "Lea's one line is in order: " + result.out());
+    assertTrue(result.out().contains("the ledger now decides GRANTED where the trail's order decides"
+        + " WITHDRAWN"), result.out());
+  }
+
   @Test
   void aLineAppendedByHandIsNotInTheTrail() throws Exception {
     history();
