@@ -147,12 +147,10 @@ final class Log4jEventRewrite {
         if (handled.equals(formatted)) {
           out = formatted; // bridged from an outer framework whose hook redacted it
         } else {
-          Parameters view = members.parameters.get(original.getClass());
-          Object[] parameters = parametersOf(members, view, original);
-          Object[] redacted =
-              redactedParameters(parameters, countOf(view, original, parameters), null, 0, -1);
-          out = text.text(rendered(members, original, formatted, redacted));
-          if (out != formatted) {
+          // not into the thread's buffer, which the outer hook may be using
+          String redacted = redactedMessage(members, original, depth, false);
+          out = redacted != null ? redacted : formatted;
+          if (redacted != null) {
             message = (Object) members.newSimpleMessage.invokeExact((Object) out);
           }
         }
@@ -162,7 +160,7 @@ final class Log4jEventRewrite {
           message = map;
           out = (String) (Object) members.getFormattedMessage.invokeExact(map);
         } else {
-          out = redactedMessage(members, original, depth);
+          out = redactedMessage(members, original, depth, true);
           if (out != null) {
             message = (Object) members.newSimpleMessage.invokeExact((Object) out);
           }
@@ -450,11 +448,13 @@ final class Log4jEventRewrite {
    * when that text certainly holds nothing, string parameters found whole in it are not scanned.
    * Redacted string parameters are put into that text where it is the plain filling of the
    * message's {@code {}} format ({@link PlaceholderFill}), as {@link #rendered} would format them
-   * again.
+   * again. {@code inBuffer} false formats to a String, for a hook inside another that may be
+   * using the buffer. A message with objects among its parameters goes to {@link #withObjects}.
    */
-  private String redactedMessage(Access members, Object message, RedactionCallDepth depth) throws Throwable {
-    StringBuilder buffer =
-        members.formattable != null && members.formattable.isInstance(message) ? depth.formatBuffer() : null;
+  private String redactedMessage(Access members, Object message, RedactionCallDepth depth, boolean inBuffer)
+      throws Throwable {
+    StringBuilder buffer = inBuffer && members.formattable != null && members.formattable.isInstance(message)
+        ? depth.formatBuffer() : null;
     try {
       CharSequence formatted;
       if (buffer != null) {
@@ -467,6 +467,9 @@ final class Log4jEventRewrite {
       Object[] parameters = parametersOf(members, view, message);
       int count = countOf(view, message, parameters);
       int shapes = text.shapes(formatted);
+      if (renderedByLog4j(parameters, count)) {
+        return withObjects(members, message, view, formatted.toString(), parameters, count, shapes);
+      }
       boolean clean = shapes == 0;
       // a {} message as rendered() would format it again: its text compared whole unless the
       // message is a ParameterizedMessage, which rendered() takes to be its format filled
@@ -504,6 +507,119 @@ final class Log4jEventRewrite {
         depth.trimFormatBuffer(MAX_KEPT_BUFFER);
       }
     }
+  }
+
+  /**
+   * Whether one of the first {@code count} parameters is an object whose text Log4j2 made by
+   * calling the application's code ({@code toString}): anything but null, strings and the JDK's
+   * own numbers, booleans, characters and enums.
+   */
+  private static boolean renderedByLog4j(Object[] parameters, int count) {
+    for (int i = 0; i < count; i++) {
+      if (renderedByLog4j(parameters[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean renderedByLog4j(Object parameter) {
+    return parameter != null && !(parameter instanceof String)
+        && (parameter.getClass().getClassLoader() != null || !LogText.isScalar(parameter));
+  }
+
+  /**
+   * {@link #redactedMessage} of a message with an object among its parameters ({@link
+   * #renderedByLog4j}). Log4j2 has called each such object's {@code toString} once already, on the
+   * thread that logged (the event holds the text it made, or the message caches it), and the agent
+   * calls it no more: its text is read from the formatted message where it stands ({@link
+   * PlaceholderFill#spans}) and redacted there; an object with {@code @PersonalData} members is
+   * rendered by its annotations in its place. So an AsyncLogger's thread, which lacks the caller's
+   * context, runs none of the application's {@code toString}s, and one with side effects (consent
+   * checks, lazy loading, logging) runs as often as without the agent. A text where an object's
+   * place is not certain is redacted whole; only when such a message also holds an annotated
+   * object are its arguments rendered again, one by one, as the annotations require.
+   */
+  private String withObjects(
+      Access members, Object message, Parameters view, String whole, Object[] parameters, int count, int shapes)
+      throws Throwable {
+    boolean clean = shapes == 0;
+    boolean[] annotated = null;
+    for (int i = 0; i < count; i++) {
+      if (renderedByLog4j(parameters[i]) && text.holdsPersonalMembers(parameters[i])) {
+        if (annotated == null) {
+          annotated = new boolean[count];
+        }
+        annotated[i] = true;
+      }
+    }
+    if (annotated == null && clean) {
+      return null; // each object's text is in the message, which holds nothing
+    }
+    int[] spans = spans(members, message, view, whole, parameters, count);
+    if (spans == null) {
+      if (annotated == null) {
+        return text.textIfFound(whole);
+      }
+      Object[] redacted = redactedParameters(parameters, count, null, 0, -1);
+      String out = text.text(rendered(members, message, whole, redacted));
+      return out == whole ? null : out;
+    }
+    StringBuilder out = null;
+    int copied = 0;
+    for (int k = 0; k < spans.length / 2; k++) {
+      Object parameter = parameters[k];
+      int start = spans[2 * k];
+      int end = spans[2 * k + 1];
+      String replacement;
+      if (annotated != null && annotated[k]) {
+        replacement = text.render(parameter);
+      } else if (renderedByLog4j(parameter)) {
+        String shown = whole.substring(start, end);
+        String redacted = clean ? shown : text.text(shown);
+        replacement = redacted == shown ? null : redacted;
+      } else {
+        Object redacted = text.argument(parameter, clean ? whole : null);
+        replacement = redacted == parameter ? null : String.valueOf(redacted);
+      }
+      if (replacement != null) {
+        if (out == null) {
+          out = new StringBuilder(whole.length() + 16);
+        }
+        out.append(whole, copied, start).append(replacement);
+        copied = end;
+      }
+    }
+    if (out == null) {
+      return clean ? null : text.textIfFound(whole);
+    }
+    String filled = out.append(whole, copied, whole.length()).toString();
+    return text.text(filled);
+  }
+
+  /**
+   * Where each parameter a message shows stands in its text {@code whole} ({@link
+   * PlaceholderFill#spans}), an object's text taken from there: an {@code ObjectMessage}'s one
+   * parameter is its whole text, a {@code {}} message's are found in its filling. Null when
+   * that is not certain, and for other messages.
+   */
+  private static int[] spans(
+      Access members, Object message, Parameters view, String whole, Object[] parameters, int count)
+      throws Throwable {
+    if (view.objectMessage) {
+      return count == 1 && !isObjectArrayMessage(message.getClass()) ? new int[] {0, whole.length()} : null;
+    }
+    String type = message.getClass().getSimpleName();
+    if (isJdkFormatted(type)) {
+      return null;
+    }
+    String format = (String) (Object) members.getFormat.invokeExact(message);
+    String[] texts = new String[count];
+    for (int i = 0; i < count; i++) {
+      Object parameter = parameters[i];
+      texts[i] = parameter == null ? "null" : renderedByLog4j(parameter) ? null : parameter.toString();
+    }
+    return PlaceholderFill.spans(format, whole, texts, count);
   }
 
   /**

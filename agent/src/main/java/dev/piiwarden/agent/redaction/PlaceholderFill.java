@@ -102,6 +102,77 @@ final class PlaceholderFill {
         : out.append(formatted, copied, formatted.length()).toString();
   }
 
+  /**
+   * Where each argument {@code formatted} shows stands in it, when it is {@code template} filled
+   * with the first {@code count} arguments, compared character by character: {@code texts[k]} is
+   * the k-th argument's text, or null where only the framework knows it (an object it rendered by
+   * its {@code toString}). Such an argument is found between the texts around it: the last one by
+   * the length left, any other by the template text after it, which must then occur only once where
+   * it could stand. Offsets {@code [start, end)} of each argument shown, in order; null when the
+   * text is not that filling, the template holds a backslash, or an argument's place is not
+   * certain (two unknown arguments side by side, or the text between them found twice).
+   */
+  static int[] spans(String template, String formatted, String[] texts, int count) {
+    if (template == null || formatted == null || texts.length < count) {
+      return null;
+    }
+    int[] placeholders = Plan.of(template).placeholders;
+    if (placeholders == null) {
+      return null;
+    }
+    int shown = Math.min(count, placeholders.length);
+    if (shown == 0) {
+      return template.equals(formatted) ? new int[0] : null;
+    }
+    // the length of the known text after each argument: template text and known arguments
+    int[] knownAfter = new int[shown];
+    knownAfter[shown - 1] = template.length() - placeholders[shown - 1] - 2;
+    int lastUnknown = texts[shown - 1] == null ? shown - 1 : -1;
+    for (int k = shown - 2; k >= 0; k--) {
+      knownAfter[k] = knownAfter[k + 1] + placeholders[k + 1] - placeholders[k] - 2
+          + (texts[k + 1] == null ? 0 : texts[k + 1].length());
+      if (texts[k] == null && lastUnknown < 0) {
+        lastUnknown = k;
+      }
+    }
+    int[] spans = new int[2 * shown];
+    int at = 0;
+    int from = 0;
+    for (int k = 0; k < shown; k++) {
+      if (!startsWith(formatted, at, template, from, placeholders[k])) {
+        return null;
+      }
+      at += placeholders[k] - from;
+      from = placeholders[k] + 2;
+      int latest = formatted.length() - knownAfter[k];
+      int end;
+      if (texts[k] != null) {
+        end = at + texts[k].length();
+        if (!startsWith(formatted, at, texts[k], 0, texts[k].length())) {
+          return null;
+        }
+      } else if (k == lastUnknown) {
+        end = latest; // all that follows is known
+      } else {
+        String next = template.substring(from, placeholders[k + 1]);
+        end = next.isEmpty() ? -1 : formatted.indexOf(next, at);
+        int again = end < 0 ? -1 : formatted.indexOf(next, end + 1);
+        if (end < 0 || end > latest || (again >= 0 && again <= latest)) {
+          return null;
+        }
+      }
+      if (end < at || end > latest) {
+        return null;
+      }
+      spans[2 * k] = at;
+      spans[2 * k + 1] = end;
+      at = end;
+    }
+    return at + template.length() - from == formatted.length()
+            && startsWith(formatted, at, template, from, template.length())
+        ? spans : null;
+  }
+
   /** Whether {@code text} holds {@code part[from, to)} at {@code at}. */
   private static boolean startsWith(CharSequence text, int at, String part, int from, int to) {
     if (at + to - from > text.length()) {

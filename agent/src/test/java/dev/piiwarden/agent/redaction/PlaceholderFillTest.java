@@ -96,6 +96,55 @@ class PlaceholderFillTest {
         PlaceholderFill.shown(template, formatted, arguments, count, wholeText));
   }
 
+  /**
+   * {@link PlaceholderFill#spans} on the same random fillings, with some arguments' texts not
+   * given (an object Log4j2 rendered): every span it finds is that argument's text, and with one
+   * such argument at most it always finds them.
+   */
+  @Test
+  void findsEachArgumentWhereTheFillingShowsIt() {
+    Random random = new Random(29);
+    int found = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder template = new StringBuilder();
+      for (int k = random.nextInt(7); k > 0; k--) {
+        template.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      Object[] arguments = values(random);
+      String[] texts = new String[arguments.length];
+      int unknown = 0;
+      for (int k = 0; k < arguments.length; k++) {
+        boolean known = random.nextInt(3) > 0;
+        texts[k] = known ? String.valueOf(arguments[k]) : null;
+        unknown += known ? 0 : 1;
+      }
+      String formatted = new ParameterizedMessage(template.toString(), arguments).getFormattedMessage();
+      int[] spans = PlaceholderFill.spans(template.toString(), formatted, texts, arguments.length);
+      String context = "template '" + template + "', text '" + formatted + "'";
+      if (unknown <= 1) {
+        assertTrue(spans != null, context);
+      }
+      if (spans != null) {
+        found++;
+        for (int k = 0; k < spans.length / 2; k++) {
+          assertEquals(String.valueOf(arguments[k]), formatted.substring(spans[2 * k], spans[2 * k + 1]), context);
+        }
+      }
+    }
+    assertTrue(found > 15_000, "found " + found);
+  }
+
+  @Test
+  void leavesAnUncertainPlaceUnfound() {
+    // two objects side by side, or the text between them found again inside one
+    assertEquals(null, PlaceholderFill.spans("{}{}", "ab", new String[] {null, null}, 2));
+    assertEquals(null, PlaceholderFill.spans("{} and {}", "x and y and z", new String[] {null, null}, 2));
+    int[] spans = PlaceholderFill.spans("{} and {}", "x and y and z", new String[] {null, "y and z"}, 2);
+    assertEquals("x", "x and y and z".substring(spans[0], spans[1]));
+    // not the filling of the template
+    assertEquals(null, PlaceholderFill.spans("order {} shipped", "order 7 sent", new String[] {null}, 1));
+  }
+
   private static Object[] values(Random random) {
     Object[] values = new Object[random.nextInt(4)];
     for (int k = 0; k < values.length; k++) {
