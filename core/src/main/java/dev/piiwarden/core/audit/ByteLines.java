@@ -10,9 +10,14 @@ import java.nio.file.Path;
 /**
  * Reads a file as lines of raw bytes split at {@code \n} only, so that a torn record (cut in the
  * middle of a UTF-8 character, say) keeps its exact bytes, and says whether the last line had its
- * newline.
+ * newline. A line longer than any record ({@value #MAX_LINE} bytes) is kept only up to that length:
+ * it is no record whatever follows, and a line of gigabytes put into a trail must not exhaust the
+ * heap of the verifier that is to name it.
  */
 final class ByteLines implements Closeable {
+  /** The longest line kept whole; a record is far shorter. */
+  static final int MAX_LINE = 16 << 20;
+
   private final InputStream in;
   private final byte[] buffer = new byte[1 << 16];
   private int position;
@@ -44,7 +49,7 @@ final class ByteLines implements Closeable {
       while (position < limit && buffer[position] != '\n') {
         position++;
       }
-      line.write(buffer, start, position - start);
+      line.write(buffer, start, Math.max(0, Math.min(position - start, MAX_LINE - line.size())));
       if (position < limit) {
         position++;
         lastTerminated = true;

@@ -352,6 +352,21 @@ class AuditVerifierTest {
     assertTrue(both.getMessage().contains("begins at seq 1, not after seq 5 (--after)"), both.getMessage());
   }
 
+  /** A line longer than any record is kept only in part: it is no record, and the lines after it are read. */
+  @Test
+  void aLineLongerThanAnyRecordIsNotARecordAndIsNotHeldWhole() throws IOException {
+    List<String> lines = new ArrayList<>(AuditFixtures.chain(3));
+    lines.add(1, "{\"v\":1,\"seq\":2,\"ts\":\"" + "a".repeat(ByteLines.MAX_LINE + 1_000_000));
+    Path trail = AuditFixtures.write(folder.resolve("trail.jsonl"), lines);
+    try (ByteLines read = new ByteLines(trail)) {
+      read.next();
+      assertEquals(ByteLines.MAX_LINE, read.next().length);
+      assertEquals(lines.get(2), new String(read.next(), StandardCharsets.UTF_8));
+    }
+
+    assertFinding(verifier.verify(List.of(trail)), Finding.Kind.NOT_A_RECORD, 2, -1);
+  }
+
   private VerificationReport verify(List<String> lines) throws IOException {
     return verifier.verify(List.of(AuditFixtures.write(folder.resolve("trail.jsonl"), lines)));
   }
