@@ -1,5 +1,7 @@
 package dev.piiwarden.cli;
 
+import dev.piiwarden.core.text.ShownPath;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -168,7 +170,15 @@ public enum CliMessage {
 
   /** The message as the one line printed on stderr, line breaks in arguments flattened. */
   public String format(Object... args) {
-    String text = String.format(Locale.ROOT, template, args);
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof Path path) {
+        // a folder or file named after a person (reports/jane.doe@example.com.json) is masked, as
+        // the agent shows paths: these lines reach terminals and build logs
+        shown[i] = ShownPath.of(path.toString());
+      }
+    }
+    String text = String.format(Locale.ROOT, template, shown);
     return PREFIX + text.replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -279,6 +279,18 @@ class RedactCommandTest {
         + " and is readable"), run.errLines());
   }
 
+  /** A path is shown with the file or folder names shaped like personal data masked, as the agent shows it. */
+  @Test
+  void aFileNamedAfterAPersonIsShownMasked() {
+    Path missing = dir.resolve("jane.doe@example.com.log");
+
+    RedactRun run = RedactRun.of(new byte[0], "--in", missing.toString());
+
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(List.of("piiwarden: cannot read " + dir + "/[REDACTED:email].log (no such file); pass an --in"
+        + " file that exists and is readable"), run.errLines());
+  }
+
   @Test
   void theInFileIsNeverTheOutFile() throws IOException {
     Path log = Files.writeString(dir.resolve("app.log"), "bob@example.com\n");
