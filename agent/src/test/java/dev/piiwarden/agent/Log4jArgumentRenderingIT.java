@@ -94,19 +94,10 @@ class Log4jArgumentRenderingIT {
   }
 
   private static String line(String text, String marker) {
-    for (String line : text.split("\n")) {
-      if (line.contains(marker + " ")) {
-        return line;
-      }
-    }
-    throw new AssertionError("no line with " + marker + " in:\n" + text);
+    return LogRedactionIT.line(text, marker + " ");
   }
 
   private static int count(String text, String part) {
-    int count = 0;
-    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-      count++;
-    }
-    return count;
+    return LogRedactionIT.count(text, part);
   }
 }

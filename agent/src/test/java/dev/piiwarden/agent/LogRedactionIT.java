@@ -901,7 +901,8 @@ class LogRedactionIT {
     assertTrue(text.contains("at com.acme.fixture.logging.LoggingFixtureApp.main(LoggingFixtureApp.java:"), text);
   }
 
-  private static String line(String text, String marker) {
+  /** The first line of {@code text} that holds {@code marker}. */
+  static String line(String text, String marker) {
     for (String line : text.split("\n")) {
       if (line.contains(marker)) {
         return line;
@@ -910,7 +911,8 @@ class LogRedactionIT {
     throw new AssertionError("no line with " + marker + " in:\n" + text);
   }
 
-  private static int count(String text, String marker) {
+  /** How often {@code marker} occurs in {@code text}. */
+  static int count(String text, String marker) {
     int count = 0;
     for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
       count++;

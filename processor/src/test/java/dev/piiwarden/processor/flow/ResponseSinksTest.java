@@ -219,7 +219,14 @@ class ResponseSinksTest {
   }
 
   private static JavaFileObject[] sources(JavaFileObject... own) {
-    List<JavaFileObject> all = new java.util.ArrayList<>(List.of(
+    List<JavaFileObject> all = new java.util.ArrayList<>(webStubs());
+    all.addAll(List.of(own));
+    return all.toArray(JavaFileObject[]::new);
+  }
+
+  /** Spring's and JAX-RS's annotations and types these tests use, under their real names. */
+  static List<JavaFileObject> webStubs() {
+    return List.of(
         annotation("org.springframework.web.bind.annotation.ResponseBody", "@Target({ElementType.TYPE, ElementType.METHOD})"),
         annotation("org.springframework.stereotype.Controller", "@Target(ElementType.TYPE)"),
         FlowCompilation.source("org.springframework.web.bind.annotation.RestController", """
@@ -265,9 +272,7 @@ class ResponseSinksTest {
             @Target(ElementType.METHOD) @Retention(RetentionPolicy.RUNTIME) @HttpMethod("GET")
             public @interface GET {}
             """),
-        annotation("jakarta.ws.rs.Path", "@Target({ElementType.TYPE, ElementType.METHOD})")));
-    all.addAll(List.of(own));
-    return all.toArray(JavaFileObject[]::new);
+        annotation("jakarta.ws.rs.Path", "@Target({ElementType.TYPE, ElementType.METHOD})"));
   }
 
   private static JavaFileObject annotation(String name, String target) {

@@ -167,7 +167,8 @@ class SkippedMembersTest {
   }
 
   private static List<JavaFileObject> stubs() {
-    return List.of(
+    List<JavaFileObject> stubs = new ArrayList<>(ResponseSinksTest.webStubs());
+    stubs.addAll(List.of(
         FlowCompilation.source("com.fasterxml.jackson.annotation.JsonIgnore", """
             package com.fasterxml.jackson.annotation;
             import java.lang.annotation.*;
@@ -182,30 +183,7 @@ class SkippedMembersTest {
               Access access() default Access.AUTO;
               enum Access { AUTO, READ_ONLY, WRITE_ONLY, READ_WRITE }
             }
-            """),
-        FlowCompilation.source("org.springframework.web.bind.annotation.ResponseBody", """
-            package org.springframework.web.bind.annotation;
-            import java.lang.annotation.*;
-            @Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
-            public @interface ResponseBody {}
-            """),
-        FlowCompilation.source("org.springframework.web.bind.annotation.RestController", """
-            package org.springframework.web.bind.annotation;
-            import java.lang.annotation.*;
-            @Target(ElementType.TYPE) @Retention(RetentionPolicy.RUNTIME) @ResponseBody
-            public @interface RestController {}
-            """),
-        FlowCompilation.source("org.springframework.web.bind.annotation.RequestMapping", """
-            package org.springframework.web.bind.annotation;
-            import java.lang.annotation.*;
-            @Target({ElementType.TYPE, ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME)
-            public @interface RequestMapping {}
-            """),
-        FlowCompilation.source("org.springframework.web.bind.annotation.GetMapping", """
-            package org.springframework.web.bind.annotation;
-            import java.lang.annotation.*;
-            @Target(ElementType.METHOD) @Retention(RetentionPolicy.RUNTIME) @RequestMapping
-            public @interface GetMapping {}
-            """));
+            """)));
+    return stubs;
   }
 }
