@@ -716,9 +716,10 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
   /**
    * What a method reference yields, for {@code Stream.map} and {@code Optional.map}: an accessor of
    * personal data its element; applied to the elements of a stream, {@code Optional} or collection,
-   * any other method what they carry, as a call on them would return it ({@code String::trim}),
+   * a library method what they carry, as a call on them would return it ({@code String::trim}),
    * but for one whose result carries nothing (void, boolean, {@code PersonalDataExport::redact}),
-   * and a plain getter of a member that is no personal data what was stored in that field.
+   * a plain getter of a member that is no personal data what was stored in that field, and a
+   * project method with a body what it returns ({@code mapper::toDto}), as a call of it would.
    */
   @Override
   public Taint visitMemberReference(MemberReferenceTree tree, Void unused) {
@@ -750,6 +751,11 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       VariableElement getterField =
           callee.library() || callee.unseen() ? null : context.index().accessedField(method);
+      if (getterField == null && summaryDescribes(callee, method)) {
+        // map(mapper::toDto): what the method returns, as a call of it would (the element is passed
+        // to it by referencePasses), not the element it is applied to
+        return Taint.result(new CallResult(callee.id(), line(tree)), true);
+      }
       return getterField == null ? taken.inLambda()
           : taken.parametersExceptMembersOf(context.ownTypes(callee.owner()))
               .union(heldRead(getterField, tree)).inLambda();
@@ -1582,14 +1588,25 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // a database stores a related object by its id; anything else writes what it refers to too
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, !stored, sink.skips());
       elements.addAll(argument.elements);
-      all = all.union(argument).union(made == null ? heldFieldsOf(argumentTrees.get(i), call, stored)
-          : heldFieldsWritten(made, call, stored));
+      // an object made right here, log.info("{}", new MailRequest(to, "receipt")), holds what it
+      // was made from (its value), not what any other method stored in its class's fields
+      all = all.union(argument).union(made != null ? heldFieldsWritten(made, call, stored)
+          : madeHere(argumentTrees.get(i)) ? Taint.EMPTY : heldFieldsOf(argumentTrees.get(i), call, stored));
     }
     Taint sunk = all.withElements(elements);
     Set<String> rendered = new TreeSet<>(elements);
     rendered.removeAll(plain); // what only an object handed whole carries
     record(sink, call, sunk, rendered, parameterConfidence);
     return sunk;
+  }
+
+  /** Whether {@code argument} is {@code new T(…)} of a named class, its value what it is made from. */
+  private static boolean madeHere(ExpressionTree argument) {
+    ExpressionTree tree = argument;
+    while (tree instanceof ParenthesizedTree parenthesized) {
+      tree = parenthesized.getExpression();
+    }
+    return tree instanceof NewClassTree created && created.getClassBody() == null;
   }
 
   /**

@@ -51,6 +51,26 @@ class ReceiverResultsTest {
           log.info(new Card(user.getEmail()).render()); // sink:card
         }
       }
+      record Mail(String to, String template) {}
+      class Mailer {
+        private static final Logger log = org.slf4j.LoggerFactory.getLogger(Mailer.class);
+        void receipt(User user) { log.info("mail {}", new Mail(user.getEmail(), "receipt")); }
+        void reminder(User user) { log.info("mail {}", new Mail(user.getPhone(), "reminder")); }
+      }
+      record UserDto(String mail) {}
+      class UserMapper {
+        UserDto toDto(User user) { return new UserDto(user.getEmail()); }
+      }
+      class Users {
+        private static final Logger log = org.slf4j.LoggerFactory.getLogger(Users.class);
+        private final java.util.Map<String, User> byId = new java.util.HashMap<>();
+        private final UserMapper mapper = new UserMapper();
+        void keep(String id, User user) { byId.put(id, user); }
+        java.util.Optional<User> find(String id) { return java.util.Optional.ofNullable(byId.get(id)); }
+        void show(String id) {
+          log.info("dto {}", find(id).map(mapper::toDto).orElseThrow());
+        }
+      }
       """;
 
   private static FlowCompilation compiled;
@@ -76,6 +96,25 @@ class ReceiverResultsTest {
         .map(warning -> warning.getLineNumber())
         .toList())
         .doesNotContain((long) FlowCompilation.line(SOURCE, "sink:parameters"));
+  }
+
+  /** An object made at the sink holds what it was made from, not what other methods made others of its class from. */
+  @Test
+  void anObjectMadeAtTheSinkCarriesItsOwnValuesOnly() {
+    List<Flow> flows = compiled.merged().flows();
+    assertThat(elementsAt(flows, "com.acme.Mailer#receipt(com.acme.User)")).containsExactly(EMAIL);
+    assertThat(elementsAt(flows, "com.acme.Mailer#reminder(com.acme.User)")).containsExactly(FlowFixtures.PHONE);
+  }
+
+  /** map(mapper::toDto) yields what toDto returns, as map(u -> mapper.toDto(u)) does, not the whole user. */
+  @Test
+  void aMethodReferenceToAProjectMethodYieldsWhatItReturns() {
+    assertThat(elementsAt(compiled.merged().flows(), "com.acme.Users#show(java.lang.String)")).containsExactly(EMAIL);
+  }
+
+  private static List<String> elementsAt(List<Flow> flows, String method) {
+    return flows.stream().filter(flow -> flow.path().get(flow.path().size() - 1).equals(method))
+        .map(Flow::element).distinct().toList();
   }
 
   @Test
