@@ -1585,8 +1585,8 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       }
       Element made = freshLocal(argumentTrees.get(i));
       boolean stored = sink.kind() == SinkKind.DATABASE;
-      // a database stores a related object by its id; anything else writes what it refers to too
-      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, !stored, sink.skips());
+      // what it refers to is written too; a database stores a related entity by its id
+      Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, true, stored, sink.skips());
       elements.addAll(argument.elements);
       // an object made right here, log.info("{}", new MailRequest(to, "receipt")), holds what it
       // was made from (its value), not what any other method stored in its class's fields
@@ -1742,17 +1742,18 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
    * logged, saved) they are read; handed to another method they are only passed on.
    */
   private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall) {
-    return withWholeObject(argument, value, sinkCall, false, SkippedMembers.NONE);
+    return withWholeObject(argument, value, sinkCall, false, false, SkippedMembers.NONE);
   }
 
   /**
    * {@link #withWholeObject(ExpressionTree, Taint, Tree)}; {@code nested}: with the elements of the
    * annotated objects its fields refer to ({@link FlowContext#nestedObjects}), as a log, a
-   * serializer or a client writes them; {@code skips}: the members the sink leaves out of an object
+   * serializer or a client writes them, or as a database stores them ({@code stored}: value
+   * objects, not related entities); {@code skips}: the members the sink leaves out of an object
    * ({@code @JsonIgnore} for Jackson), whose elements do not count.
    */
   private Taint withWholeObject(ExpressionTree argument, Taint value, Tree sinkCall, boolean nested,
-      SkippedMembers skips) {
+      boolean stored, SkippedMembers skips) {
     Element made = freshLocal(argument);
     TypeMirror type = made == null ? context.trees().getTypeMirror(new TreePath(getCurrentPath(), argument)) : null;
     if (made != null && !skips.isEmpty()) {
@@ -1760,7 +1761,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     }
     List<DataRef> whole = context.index().written(made == null ? carriedBy(type, 0) : List.copyOf(fresh.get(made)), skips);
     if (nested && made == null && type != null && !type.getKind().isPrimitive()) {
-      List<DataRef> referred = context.nestedObjects(type, skips);
+      List<DataRef> referred = context.nestedObjects(type, skips, stored);
       if (!referred.isEmpty()) {
         Set<DataRef> all = new LinkedHashSet<>(whole);
         all.addAll(referred);

@@ -53,7 +53,8 @@ final class FlowContext {
   private final Map<Element, String> heldFields = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsOfType = new HashMap<>();
   private final Map<TypeElement, List<String>> heldFieldsStoredOfType = new HashMap<>();
-  private final Map<SkippedMembers, Map<TypeElement, List<DataRef>>> nestedOfType = new HashMap<>();
+  /** The nested objects' elements by root class, for each set of skipped members and whether stored. */
+  private final Map<List<Object>, Map<TypeElement, List<DataRef>>> nestedOfType = new HashMap<>();
   private final Predicate<String> projectType;
   /** Per type: the binary names of it and its supertypes. */
   private final Map<TypeElement, Set<String>> ownTypes = new HashMap<>();
@@ -404,31 +405,35 @@ final class FlowContext {
    * {@code type}'s own class, nor fields that are data elements themselves.
    */
   List<DataRef> nestedObjects(TypeMirror type) {
-    return nestedObjects(type, SkippedMembers.NONE);
+    return nestedObjects(type, SkippedMembers.NONE, false);
   }
 
   /**
    * {@link #nestedObjects(TypeMirror)} as a sink that leaves out the members {@code skips} names
    * writes them: neither a skipped field's object nor a skipped element of an object it reaches.
+   * {@code stored}: as a database stores them with the object, which stores a related entity by
+   * its id ({@link SinkMatcher#writtenAsIdentity}) and leaves out what its provider does not write
+   * ({@link #notStoredWithObject}); a value object (an address record, an {@code @Embeddable}, a
+   * document's nested class) is stored with it.
    */
-  List<DataRef> nestedObjects(TypeMirror type, SkippedMembers skips) {
+  List<DataRef> nestedObjects(TypeMirror type, SkippedMembers skips, boolean stored) {
     List<TypeElement> roots = new ArrayList<>();
     classesIn(type, roots, 0);
     if (roots.isEmpty()) {
       return List.of();
     }
-    Map<TypeElement, List<DataRef>> known = nestedOfType.computeIfAbsent(skips, s -> new HashMap<>());
+    Map<TypeElement, List<DataRef>> known = nestedOfType.computeIfAbsent(List.of(skips, stored), s -> new HashMap<>());
     if (roots.size() == 1) {
-      return known.computeIfAbsent(roots.get(0), root -> nested(root, skips));
+      return known.computeIfAbsent(roots.get(0), root -> nested(root, skips, stored));
     }
     Set<DataRef> all = new LinkedHashSet<>();
     for (TypeElement root : roots) {
-      all.addAll(known.computeIfAbsent(root, each -> nested(each, skips)));
+      all.addAll(known.computeIfAbsent(root, each -> nested(each, skips, stored)));
     }
     return List.copyOf(all);
   }
 
-  private List<DataRef> nested(TypeElement root, SkippedMembers skips) {
+  private List<DataRef> nested(TypeElement root, SkippedMembers skips, boolean stored) {
     Set<TypeElement> visited = new HashSet<>();
     visited.add(root);
     Set<DataRef> found = new LinkedHashSet<>();
@@ -442,12 +447,16 @@ final class FlowContext {
         }
         for (Element member : each.getEnclosedElements()) {
           if (member.getKind() != ElementKind.FIELD || member.getModifiers().contains(Modifier.STATIC)
-              || index.member(member).isPresent() || skips.skips(member)) {
+              || index.member(member).isPresent() || skips.skips(member)
+              || (stored && (member.getModifiers().contains(Modifier.TRANSIENT) || notStoredWithObject(member)))) {
             continue;
           }
           held.clear();
           classesIn(member.asType(), held, 0);
           for (TypeElement type : held) {
+            if (stored && sinks.writtenAsIdentity(type)) {
+              continue; // a related entity: stored by its id
+            }
             if (visited.add(type)) {
               found.addAll(index.written(index.wholeObject(type.asType()), skips));
               work.push(type);
