@@ -33,4 +33,15 @@ public record ConsentRecord(
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(source, "source");
   }
+
+  /**
+   * The record without its subject and source, which identify a person or may describe one
+   * ({@code "phone call with Jane Doe"}): a record logged or put into an exception message keeps
+   * them out of the log. Read them through {@link #subject()} and {@link #source()}.
+   */
+  @Override
+  public String toString() {
+    return "ConsentRecord[subject=(not shown), purpose=" + purpose + ", state=" + state + ", time=" + time
+        + ", source=(not shown), expires=" + expires + "]";
+  }
 }
