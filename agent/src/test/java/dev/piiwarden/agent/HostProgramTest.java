@@ -26,7 +26,7 @@ class HostProgramTest {
     assertTrue(HostProgram.isTool("org.gradle.launcher.GradleMain build"));
     assertTrue(HostProgram.isTool("org.gradle.wrapper.GradleWrapperMain build"));
     assertTrue(HostProgram.isTool("org.gradle.launcher.daemon.bootstrap.GradleDaemon 8.10"));
-    assertFalse(HostProgram.isTool("/work/app/target/surefire/surefirebooter-20261125.jar /work/app/target/surefire 1 2"));
+    assertFalse(HostProgram.isTool("/srv/build/app/target/surefire/surefirebooter-20261125.jar /srv/build/app/target/surefire 1 2"));
     assertFalse(HostProgram.isTool("worker.org.gradle.process.internal.worker.GradleWorkerMain 'Gradle Test Executor 1'"));
   }
 
