@@ -143,12 +143,13 @@ final class OptionChecks {
       return Optional.empty();
     }
     for (String prefix : new String[] {"jsonl:", "slf4j:", "jdbc:"}) {
-      if (value.length() == prefix.length() && value.startsWith(prefix)) {
+      if (!value.startsWith(prefix)) {
+        continue;
+      }
+      if (value.length() == prefix.length()) {
         return Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
       }
-      if (value.startsWith(prefix)) {
-        return prefix.equals("jsonl:") ? PathForm.problem(value.substring(prefix.length())) : bundledDriverRefuses(value);
-      }
+      return prefix.equals("jsonl:") ? PathForm.problem(value.substring(prefix.length())) : bundledDriverRefuses(value);
     }
     if (value.startsWith("otlp:")) {
       // a URL the HTTP client would refuse at every try would lose the whole trail
