@@ -75,6 +75,7 @@ class Log4jArgumentRenderingIT {
         line(text, "case=counted-object"));
     assertEquals("INFO fixture case=counted-annotated Probe[a sent] for Patient{name=[REDACTED:user.name]} mdc={}",
         line(text, "case=counted-annotated"));
+    assertEquals("INFO fixture case=adjacent [REDACTED:card][REDACTED:ssn] mdc={}", line(text, "case=adjacent"));
   }
 
   private static List<String> classPath() throws Exception {

@@ -537,8 +537,9 @@ final class Log4jEventRewrite {
    * rendered by its annotations in its place. So an AsyncLogger's thread, which lacks the caller's
    * context, runs none of the application's {@code toString}s, and one with side effects (consent
    * checks, lazy loading, logging) runs as often as without the agent. A text where an object's
-   * place is not certain is redacted whole; only when such a message also holds an annotated
-   * object are its arguments rendered again, one by one, as the annotations require.
+   * place is not certain ({@code {}{}}, a separator found twice) has its arguments rendered again
+   * and redacted one by one: a scan of the whole could miss a card number run into the next
+   * argument's text.
    */
   private String withObjects(
       Access members, Object message, Parameters view, String whole, Object[] parameters, int count, int shapes)
@@ -558,9 +559,8 @@ final class Log4jEventRewrite {
     }
     int[] spans = spans(members, message, view, whole, parameters, count);
     if (spans == null) {
-      if (annotated == null) {
-        return text.textIfFound(whole);
-      }
+      // an object's place is not certain ({}{}): its text, run into the next, could hide a card or
+      // an SSN from a scan of the whole, so the arguments are rendered and redacted one by one
       Object[] redacted = redactedParameters(parameters, count, null, 0, -1);
       String out = text.text(rendered(members, message, whole, redacted));
       return out == whole ? null : out;
