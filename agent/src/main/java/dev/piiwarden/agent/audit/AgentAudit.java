@@ -67,6 +67,8 @@ public final class AgentAudit {
   /** How long the shutdown waits for the consent changes under way to record their events. */
   private static final long CHANGES_WAIT_MILLIS = 2_000;
   private static volatile boolean changesClosed;
+  /** Set when the shutdown stopped waiting for the consent changes under way: theirs may come too late. */
+  private static volatile boolean changesCutOff;
 
   private AgentAudit() {}
 
@@ -360,7 +362,16 @@ public final class AgentAudit {
             + " a consent change is not written to the ledger without its consent.changed event; make it"
             + " again once the application runs");
       }
-      return change.get();
+      T made = change.get();
+      if (changesCutOff) {
+        // written to the ledger, but the trail may have closed before its event: not a success
+        AgentReport.each("a consent change was written to the ledger after the audit trail closed at"
+            + " shutdown, without its consent.changed event ('piiwarden consent verify' shows it as not in"
+            + " the trail)");
+        throw new IllegalStateException("piiwarden: the JVM shut down while this consent change was being"
+            + " written: it is in the ledger, but its consent.changed event may not be in the audit trail");
+      }
+      return made;
     } finally {
       shared.unlock();
     }
@@ -424,8 +435,12 @@ public final class AgentAudit {
     current.shutdown(last);
   }
 
-  /** Lets the consent changes under way record their events (for at most 2 s), then refuses later ones. */
+  /**
+   * Refuses the consent changes not yet begun, then lets those under way record their events (for
+   * at most 2 s); one still under way after that is told it may have lost its event.
+   */
   private static void closeConsentChanges() {
+    changesClosed = true;
     ReentrantReadWriteLock.WriteLock whole = CHANGES.writeLock();
     boolean held = false;
     try {
@@ -433,9 +448,10 @@ public final class AgentAudit {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    changesClosed = true;
     if (held) {
       whole.unlock();
+    } else {
+      changesCutOff = true;
     }
   }
 
