@@ -21,9 +21,21 @@ final class HostProgram {
 
   private HostProgram() {}
 
-  /** Whether this JVM runs a JDK tool, a build tool or the PII Warden command line. */
+  /** The JDK's launcher of a single-file program ({@code java App.java}): the program is an application. */
+  private static final String SOURCE_LAUNCHER = "com.sun.tools.javac.launcher.Main";
+
+  /**
+   * Whether this JVM runs a JDK tool, a build tool or the PII Warden command line and got the agent
+   * through {@code JAVA_TOOL_OPTIONS}: an agent given on a command line of its own is never left
+   * out.
+   */
   static boolean isTool() {
-    return isTool(System.getProperty("sun.java.command"));
+    return givenToEveryJvm(System.getenv("JAVA_TOOL_OPTIONS")) && isTool(System.getProperty("sun.java.command"));
+  }
+
+  /** Whether {@code JAVA_TOOL_OPTIONS} ({@code options}) gives a {@code -javaagent} to every JVM. */
+  static boolean givenToEveryJvm(String options) {
+    return options != null && options.contains("-javaagent:");
   }
 
   /**
@@ -40,6 +52,9 @@ final class HostProgram {
     int blank = main.indexOf(' ');
     main = blank < 0 ? main : main.substring(0, blank);
     int slash = main.indexOf('/');
+    if (main.endsWith("/" + SOURCE_LAUNCHER) || main.equals(SOURCE_LAUNCHER)) {
+      return false; // java App.java: the JDK compiles and runs the user's program
+    }
     if (slash > 0 && !main.endsWith(".jar")) {
       String module = main.substring(0, slash);
       if (module.startsWith("jdk.") || module.startsWith("java.")) {

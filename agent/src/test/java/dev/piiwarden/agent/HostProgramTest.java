@@ -31,6 +31,18 @@ class HostProgramTest {
   }
 
   @Test
+  void aSingleFileProgramIsAnApplication() {
+    assertFalse(HostProgram.isTool("jdk.compiler/com.sun.tools.javac.launcher.Main src/App.java"));
+  }
+
+  @Test
+  void onlyAnAgentGivenToEveryJvmIsLeftOutOfTools() {
+    assertTrue(HostProgram.givenToEveryJvm("-Xmx1g -javaagent:/opt/piiwarden-agent.jar"));
+    assertFalse(HostProgram.givenToEveryJvm("-Xmx1g"));
+    assertFalse(HostProgram.givenToEveryJvm(null));
+  }
+
+  @Test
   void applicationsAreNone() {
     assertFalse(HostProgram.isTool("com.acme.Main --port 8080"));
     assertFalse(HostProgram.isTool("/srv/app/user-accounts.jar --port 0"));

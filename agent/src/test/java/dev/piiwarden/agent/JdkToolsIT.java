@@ -52,6 +52,26 @@ class JdkToolsIT {
         Files.readString(folder.resolve("err.txt")));
   }
 
+  /** java App.java runs the user's program through a launcher in a jdk. module: it gets the agent. */
+  @Test
+  void aSingleFileProgramGetsTheAgent() throws Exception {
+    Path source = Files.writeString(folder.resolve("App.java"), """
+        public class App {
+          public static void main(String[] args) {
+            dev.piiwarden.api.Consents.grant("u-1", "marketing", "app");
+            System.out.println("granted=" + dev.piiwarden.api.Consents.isGranted("u-1", "marketing"));
+          }
+        }
+        """);
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Process app = started(folder, javaHome.resolve("bin").resolve("java").toString(), "-cp",
+        FixtureJvm.annotations().toString(), source.toString());
+    assertEquals(0, app.exitValue(), Files.readString(folder.resolve("err.txt")));
+    assertTrue(Files.readString(folder.resolve("out.txt")).contains("granted=true"),
+        Files.readString(folder.resolve("err.txt")));
+    assertTrue(Files.readString(folder.resolve("piiwarden-audit.jsonl")).contains("\"agent.started\""));
+  }
+
   private static Path onPath(String program) {
     String path = System.getenv("PATH");
     for (String entry : path == null ? new String[0] : path.split(File.pathSeparator)) {
