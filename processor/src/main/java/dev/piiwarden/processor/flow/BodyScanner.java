@@ -1588,7 +1588,7 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
       // what it refers to is written too; a database stores a related entity by its id
       Taint argument = withWholeObject(argumentTrees.get(i), arguments.get(i), call, true, stored, sink.skips());
       elements.addAll(argument.elements);
-      // an object made right here, log.info("{}", new MailRequest(to, "receipt")), holds what it
+      // a record made right here, log.info("{}", new MailRequest(to, "receipt")), holds what it
       // was made from (its value), not what any other method stored in its class's fields
       all = all.union(argument).union(made != null ? heldFieldsWritten(made, call, stored)
           : madeHere(argumentTrees.get(i)) ? Taint.EMPTY : heldFieldsOf(argumentTrees.get(i), call, stored));
@@ -1600,13 +1600,21 @@ final class BodyScanner extends TreePathScanner<Taint, Void> {
     return sunk;
   }
 
-  /** Whether {@code argument} is {@code new T(…)} of a named class, its value what it is made from. */
-  private static boolean madeHere(ExpressionTree argument) {
+  /**
+   * Whether {@code argument} is {@code new R(…)} of a record, whose fields hold what its canonical
+   * constructor is handed, its value; a class's constructor may store more than its arguments
+   * ({@code this.who = Session.current().getEmail()}), so its fields' reads count for it.
+   */
+  private boolean madeHere(ExpressionTree argument) {
     ExpressionTree tree = argument;
     while (tree instanceof ParenthesizedTree parenthesized) {
       tree = parenthesized.getExpression();
     }
-    return tree instanceof NewClassTree created && created.getClassBody() == null;
+    if (!(tree instanceof NewClassTree created) || created.getClassBody() != null) {
+      return false;
+    }
+    TypeElement type = typeOf(created);
+    return type != null && type.getKind() == ElementKind.RECORD;
   }
 
   /**

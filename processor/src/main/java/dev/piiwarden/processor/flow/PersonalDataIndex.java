@@ -79,7 +79,7 @@ public final class PersonalDataIndex {
     }
     List<DataRef> written = new ArrayList<>(refs.size());
     for (DataRef ref : refs) {
-      if (membersOf.getOrDefault(ref.id(), List.of()).stream().noneMatch(skips::skips)) {
+      if (!skips.skipsAll(membersOf.getOrDefault(ref.id(), List.of()))) {
         written.add(ref);
       }
     }

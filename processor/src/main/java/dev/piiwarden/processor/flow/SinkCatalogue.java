@@ -95,9 +95,9 @@ public final class SinkCatalogue {
   /** The fields of one sink entry. */
   private static final Set<String> FIELDS =
       Set.of("kind", "type", "methods", "receiver", "stream", "returnedBy", "handlers", "valuesOnly", "fieldsOf", "argumentsOf",
-          "skips");
+          "skips", "keeps");
   /** The fields of an entry for what annotated methods return. */
-  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers", "skips");
+  private static final Set<String> RETURNED_FIELDS = Set.of("kind", "returnedBy", "handlers", "skips", "keeps");
 
   private static List<SinkDefinition> parse(Object root, String file) {
     if (!(root instanceof Map<?, ?> document) || !(document.get("sinks") instanceof List<?> sinks)) {
@@ -167,12 +167,18 @@ public final class SinkCatalogue {
   /** An entry's {@code skips}: the members of an object handed whole that its sink leaves out. */
   private static SkippedMembers skips(Map<?, ?> sink, String where) {
     List<String> rules = texts(sink, "skips", where, false);
-    for (String rule : rules) {
-      SkippedMembers.problem(rule).ifPresent(problem -> {
-        throw new SinkCatalogueException(where + ": \"skips\": " + problem);
-      });
+    List<String> keeps = texts(sink, "keeps", where, false);
+    if (rules.isEmpty() && !keeps.isEmpty()) {
+      throw new SinkCatalogueException(where + ": \"keeps\" goes only with \"skips\"");
     }
-    return rules.isEmpty() ? SkippedMembers.NONE : new SkippedMembers(rules);
+    for (String field : List.of("skips", "keeps")) {
+      for (String rule : field.equals("skips") ? rules : keeps) {
+        SkippedMembers.problem(rule).ifPresent(problem -> {
+          throw new SinkCatalogueException(where + ": \"" + field + "\": " + problem);
+        });
+      }
+    }
+    return rules.isEmpty() ? SkippedMembers.NONE : new SkippedMembers(rules, keeps);
   }
 
   /** An entry that names an annotation ({@code key}) names nothing but {@code allowed}. */

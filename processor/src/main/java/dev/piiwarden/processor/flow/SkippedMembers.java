@@ -19,16 +19,38 @@ import javax.lang.model.element.VariableElement;
  * modifier, as Gson and Java serialization skip) or {@code @} and an annotation's canonical name,
  * on the field or an accessor of the data element, optionally with one element's value: {@code
  * @com.fasterxml.jackson.annotation.JsonProperty(access=WRITE_ONLY)}. An annotation whose boolean
- * {@code value} is given as false ({@code @JsonIgnore(false)}) does not count.
+ * {@code value} is given as false ({@code @JsonIgnore(false)}) does not count. A {@code keeps}
+ * rule, in the same form, names what keeps a data element written although one of its members is
+ * skipped: an explicit {@code @JsonProperty} on the getter of a field marked {@code @JsonIgnore},
+ * which Jackson then writes.
  *
  * @param rules the rules as the catalogue gives them
+ * @param keeps the rules of what, on another member of the same data element, keeps it written
  */
-public record SkippedMembers(List<String> rules) {
+public record SkippedMembers(List<String> rules, List<String> keeps) {
   /** A sink that writes every member. */
-  public static final SkippedMembers NONE = new SkippedMembers(List.of());
+  public static final SkippedMembers NONE = new SkippedMembers(List.of(), List.of());
 
   public SkippedMembers {
     rules = List.copyOf(rules);
+    keeps = List.copyOf(keeps);
+  }
+
+  /**
+   * Whether the data element these members (its field and accessors) stand for is left out: one
+   * of them is skipped, and none of the others keeps it.
+   */
+  public boolean skipsAll(List<Element> members) {
+    boolean skipped = false;
+    boolean kept = false;
+    for (Element member : members) {
+      if (skips(member)) {
+        skipped = true;
+      } else if (keeps.stream().anyMatch(rule -> annotated(member, rule))) {
+        kept = true;
+      }
+    }
+    return skipped && !kept;
   }
 
   /** What is wrong with a rule, as the catalogue's error names it, if anything. */

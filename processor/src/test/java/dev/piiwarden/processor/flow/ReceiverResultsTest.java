@@ -57,6 +57,18 @@ class ReceiverResultsTest {
         void receipt(User user) { log.info("mail {}", new Mail(user.getEmail(), "receipt")); }
         void reminder(User user) { log.info("mail {}", new Mail(user.getPhone(), "reminder")); }
       }
+      class Session {
+        static User current;
+      }
+      class Report {
+        private final String who;
+        Report(String id) { this.who = Session.current.getEmail(); }
+        @Override public String toString() { return "report by " + who; }
+      }
+      class Reports {
+        private static final Logger log = org.slf4j.LoggerFactory.getLogger(Reports.class);
+        void made(String id) { log.info("report {}", new Report(id)); }
+      }
       record UserDto(String mail) {}
       class UserMapper {
         UserDto toDto(User user) { return new UserDto(user.getEmail()); }
@@ -104,6 +116,12 @@ class ReceiverResultsTest {
     List<Flow> flows = compiled.merged().flows();
     assertThat(elementsAt(flows, "com.acme.Mailer#receipt(com.acme.User)")).containsExactly(EMAIL);
     assertThat(elementsAt(flows, "com.acme.Mailer#reminder(com.acme.User)")).containsExactly(FlowFixtures.PHONE);
+  }
+
+  /** A class's constructor may store more than it is handed: what it stores is logged with the object. */
+  @Test
+  void anObjectOfAClassMadeAtTheSinkCarriesWhatItsConstructorStores() {
+    assertThat(elementsAt(compiled.merged().flows(), "com.acme.Reports#made(java.lang.String)")).containsExactly(EMAIL);
   }
 
   /** map(mapper::toDto) yields what toDto returns, as map(u -> mapper.toDto(u)) does, not the whole user. */
