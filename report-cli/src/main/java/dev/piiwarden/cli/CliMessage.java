@@ -110,6 +110,9 @@ public enum CliMessage {
   AUDIT_ANCHOR_DELETED(
       "--anchor seq %d is among the records deleted before seq %d (--after), which the files given do not"
           + " hold; pass the anchor an OK line of these files gave"),
+  AUDIT_ANCHOR_AFTER_DISAGREE(
+      "--anchor and --after name different hashes for seq %d: one of them is not this trail's; pass the"
+          + " values its OK lines gave"),
   AUDIT_QUERY_BAD_TIME(
       "%s '%s' is neither a date nor an instant; pass an ISO date (2026-11-01, a whole UTC day) or"
           + " an ISO instant (2026-11-01T09:30:00Z)"),

@@ -149,7 +149,13 @@ final class OptionChecks {
       if (value.length() == prefix.length()) {
         return Optional.of(QuotedValue.quoted(value) + " needs something after " + prefix);
       }
-      return prefix.equals("jsonl:") ? PathForm.problem(value.substring(prefix.length())) : bundledDriverRefuses(value);
+      if (prefix.equals("jsonl:")) {
+        return PathForm.problem(value.substring(prefix.length()));
+      }
+      if (value.startsWith("jdbc:sqlite:~")) {
+        return PathForm.problem(value.substring("jdbc:sqlite:".length())); // the driver does not expand it
+      }
+      return bundledDriverRefuses(value);
     }
     if (value.startsWith("otlp:")) {
       // a URL the HTTP client would refuse at every try would lose the whole trail

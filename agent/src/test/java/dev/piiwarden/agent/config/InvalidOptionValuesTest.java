@@ -34,7 +34,7 @@ class InvalidOptionValuesTest {
     table.put(AgentOption.CONSENT_MODE, List.of("enforcing", "Monitor", ""));
     table.put(AgentOption.CONSENT_STORE, List.of("redis://cache:6379", "file:", "jdbc:", "", "memory",
         "jdbc:postgresql://localhost:abc/db", "jdbc:postgresql://[::1", "jdbc:postgresql://db:5432",
-        "file:~/consent.jsonl"));
+        "file:~/consent.jsonl", "jdbc:sqlite:~/consent.db"));
     table.put(AgentOption.CONSENT_ON_STORE_ERROR, List.of("ignore", "deny,allow"));
     table.put(AgentOption.CONSENT_CACHE_TTL, List.of("5s", "-PT1S", "PT", "", "P366D", "P107000D", "PT1000000000H"));
     table.put(AgentOption.REDACTION_ENABLED, List.of("on", "1"));
@@ -51,7 +51,7 @@ class InvalidOptionValuesTest {
         List.of("kafka:audit", "jsonl:", "slf4j:", "jdbc:", "otlp:ftp://collector", "otlp:http://bad host:4318", "",
             "otlp:https://:4318/", "otlp:http://h:-1/", "otlp:http://h:99999/", "otlp:http://h:0",
             "otlp:http://my_collector:4318", "otlp:localhost:4318", "jdbc:postgresql://localhost:99999/db",
-            "jsonl:~/audit.jsonl", "jsonl:~ops/audit.jsonl", "jsonl:trail\0.jsonl"));
+            "jsonl:~/audit.jsonl", "jsonl:~ops/audit.jsonl", "jsonl:trail\0.jsonl", "jdbc:sqlite:~/audit.db"));
     table.put(AgentOption.AUDIT_KEY_FILE, List.of("key\0file", "~/.piiwarden/audit.key"));
     table.put(AgentOption.AUDIT_OVERFLOW, List.of("wait", "Block"));
     table.put(AgentOption.AUDIT_ACCESS, List.of("every", "annotated,all"));

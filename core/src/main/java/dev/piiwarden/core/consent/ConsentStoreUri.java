@@ -36,6 +36,9 @@ public final class ConsentStoreUri {
       }
       return PathForm.problem(path);
     }
+    if (uri.startsWith("jdbc:sqlite:~")) {
+      return PathForm.problem(uri.substring("jdbc:sqlite:".length())); // the driver does not expand it either
+    }
     if (uri.startsWith("jdbc:") && uri.length() > "jdbc:".length() + 1 && uri.indexOf(':', 5) > 5) {
       return Optional.empty();
     }

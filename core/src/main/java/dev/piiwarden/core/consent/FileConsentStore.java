@@ -2,6 +2,7 @@ package dev.piiwarden.core.consent;
 
 import dev.piiwarden.api.ConsentRecord;
 import dev.piiwarden.core.files.OwnerOnlyFolders;
+import dev.piiwarden.core.text.ShownPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -437,7 +438,7 @@ public final class FileConsentStore implements ConsentStore {
 
   @Override
   public String describe() {
-    return "file:" + file;
+    return "file:" + ShownPath.of(file.toString()); // a folder named after a person is masked
   }
 
   @Override

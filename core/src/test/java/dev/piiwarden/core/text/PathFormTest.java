@@ -17,6 +17,13 @@ class PathFormTest {
     assertEquals(Optional.of("'~ops/audit.jsonl' starts with '~', which is not expanded here (a shell expands it"
         + " only at the start of a word): give the full path"), PathForm.problem("~ops/audit.jsonl"));
     assertEquals(ConsentStoreUri.problem("file:~/consent.jsonl"), PathForm.problem("~/consent.jsonl"));
+    assertEquals(ConsentStoreUri.problem("jdbc:sqlite:~/consent.db"), PathForm.problem("~/consent.db"));
+  }
+
+  @Test
+  void aFileStoreIsDescribedWithAPersonalFolderNameMasked() {
+    assertEquals("file:/srv/[REDACTED:email]/consent.jsonl", ConsentStoreUri.open(
+        "file:/srv/jane.doe@example.com/consent.jsonl", warning -> {}).describe());
   }
 
   @Test

@@ -70,7 +70,10 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_ANCHOR, QuotedValue.shown(anchor)));
     TrailAnchor start = after == null ? null : TrailAnchor.parse(after).orElseThrow(() ->
         new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_BAD_AFTER, QuotedValue.shown(after)));
-    if (expected != null && start != null && expected.seq() <= start.seq() && !expected.equals(start)) {
+    if (expected != null && start != null && expected.seq() == start.seq() && !expected.equals(start)) {
+      throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_ANCHOR_AFTER_DISAGREE, start.seq());
+    }
+    if (expected != null && start != null && expected.seq() < start.seq()) {
       throw new CommandFailure(ExitCode.USAGE, null, CliMessage.AUDIT_ANCHOR_DELETED, expected.seq(), start.seq() + 1);
     }
     List<Path> files = input.files();

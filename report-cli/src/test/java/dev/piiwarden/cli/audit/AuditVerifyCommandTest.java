@@ -80,6 +80,11 @@ class AuditVerifyCommandTest {
     assertEquals(2, anchorDeleted.exitCode(), anchorDeleted.describe());
     assertEquals(List.of("piiwarden: --anchor seq 2 is among the records deleted before seq 5 (--after), which the"
         + " files given do not hold; pass the anchor an OK line of these files gave"), anchorDeleted.errLines());
+    CliResult disagree = CliRun.run("audit", "verify", trail.toString(), "--after", last,
+        "--anchor", "4:" + "0".repeat(64));
+    assertEquals(2, disagree.exitCode(), disagree.describe());
+    assertEquals(List.of("piiwarden: --anchor and --after name different hashes for seq 4: one of them is not this"
+        + " trail's; pass the values its OK lines gave"), disagree.errLines());
   }
 
   @Test
