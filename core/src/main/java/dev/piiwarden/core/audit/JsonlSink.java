@@ -191,7 +191,7 @@ public final class JsonlSink implements AuditSink {
 
   /** Reads where the chain stands at the end of the active file, and takes the file's size. */
   private Start readTail() throws IOException {
-    Start start = TrailTail.read(active, channel);
+    Start start = TrailTail.read(active, channel, channel.size(), beforeActive(active, channel));
     committed = channel.size();
     // ends a torn record, or a last record without its newline, before the next record
     if (committed > 0 && !endsWithNewline()) {
@@ -217,14 +217,24 @@ public final class JsonlSink implements AuditSink {
   }
 
   private Start continueFromRotated() throws IOException {
-    long last = TrailFiles.lastIndex(active);
-    if (last == 0) {
-      return Start.NEW;
-    }
-    Path previous = TrailFiles.rotated(active, last);
+    return TrailFiles.lastIndex(active) == 0 ? Start.NEW : new Start(rotatedEnd(active), null);
+  }
+
+  /**
+   * Where the chain stands before the active file's first record: after the newest rotated file's
+   * last record when the active file holds no record yet (a crash during the first write after a
+   * rotation leaves the next record cut short there), else not needed ({@link ChainPosition#START}).
+   */
+  private static ChainPosition beforeActive(Path active, FileChannel channel) throws IOException {
+    return TrailTail.lastRecord(channel) == null && TrailFiles.lastIndex(active) > 0
+        ? rotatedEnd(active) : ChainPosition.START;
+  }
+
+  /** The last record of the newest rotated file of the trail whose active file is {@code active}. */
+  private static ChainPosition rotatedEnd(Path active) throws IOException {
+    Path previous = TrailFiles.rotated(active, TrailFiles.lastIndex(active));
     try (FileChannel old = FileChannel.open(previous, StandardOpenOption.READ)) {
-      return new Start(TrailTail.read(previous, old, TrailTail.endWithoutEmptyLines(old)).position(),
-          null);
+      return TrailTail.read(previous, old, TrailTail.endWithoutEmptyLines(old)).position();
     }
   }
 
@@ -244,17 +254,13 @@ public final class JsonlSink implements AuditSink {
         try (FileChannel channel = FileChannel.open(active, StandardOpenOption.READ)) {
           long end = TrailTail.endWithoutEmptyLines(channel);
           if (end > 0) {
-            TrailTail.read(active, channel, end);
+            TrailTail.read(active, channel, end, beforeActive(active, channel));
             return;
           }
         }
       }
-      long last = TrailFiles.lastIndex(active);
-      if (last > 0) {
-        Path previous = TrailFiles.rotated(active, last);
-        try (FileChannel old = FileChannel.open(previous, StandardOpenOption.READ)) {
-          TrailTail.read(previous, old, TrailTail.endWithoutEmptyLines(old));
-        }
+      if (TrailFiles.lastIndex(active) > 0) {
+        rotatedEnd(active);
       }
     } catch (IOException e) {
       throw new AuditException("cannot read audit file " + active + " (" + e + ") to check where"

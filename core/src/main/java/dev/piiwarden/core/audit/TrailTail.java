@@ -40,11 +40,20 @@ final class TrailTail {
 
   /** As {@link #read(Path, FileChannel)}, for the file's first {@code size} bytes. */
   static AuditSink.Start read(Path file, FileChannel channel, long size) throws IOException {
+    return read(file, channel, size, ChainPosition.START);
+  }
+
+  /**
+   * As {@link #read(Path, FileChannel, long)}, for a file that begins after {@code before}: the
+   * active file after a rotation begins after the newest rotated file's last record, so a crash
+   * during its first write leaves record {@code before.seq() + 1} cut short there.
+   */
+  static AuditSink.Start read(Path file, FileChannel channel, long size, ChainPosition before) throws IOException {
     if (size == 0) {
       return AuditSink.Start.NEW;
     }
-    AuditSink.Start start = read(file, channel, size, FIRST_WINDOW);
-    return start != null ? start : read(file, channel, size, WINDOW);
+    AuditSink.Start start = read(file, channel, size, FIRST_WINDOW, before);
+    return start != null ? start : read(file, channel, size, WINDOW, before);
   }
 
   /**
@@ -61,8 +70,8 @@ final class TrailTail {
   }
 
   /** The tail as seen in the last {@code windowSize} bytes; null when a larger window must decide. */
-  private static AuditSink.Start read(Path file, FileChannel channel, long size, int windowSize)
-      throws IOException {
+  private static AuditSink.Start read(Path file, FileChannel channel, long size, int windowSize,
+      ChainPosition before) throws IOException {
     Scan scan = scan(channel, size, windowSize);
     RecordLine last = scan.last;
     byte[] window = scan.window;
@@ -75,8 +84,7 @@ final class TrailTail {
       throw new AuditException("audit file " + file + " ends with " + WINDOW + " bytes that hold"
           + " no audit record, so it cannot be continued; " + MOVE_ASIDE);
     }
-    ChainPosition position =
-        last == null ? ChainPosition.START : new ChainPosition(last.seq(), last.hash());
+    ChainPosition position = last == null ? before : new ChainPosition(last.seq(), last.hash());
     if (tornStart == window.length) {
       return new AuditSink.Start(position, null);
     }
@@ -88,8 +96,8 @@ final class TrailTail {
           + (position.seq() + 1) + ",\"ts\":\" or less of it, cut short before its hash)";
       throw new AuditException(last == null
           ? "audit file " + file + " holds no audit record, and its " + torn.length + " bytes are"
-              + " not record seq 1 cut short by a crash either " + crashLeaves + ": it is no audit"
-              + " trail, so it cannot be continued; " + MOVE_ASIDE
+              + " not record seq " + (position.seq() + 1) + " cut short by a crash either " + crashLeaves
+              + ": it is no audit trail, so it cannot be continued; " + MOVE_ASIDE
           : "audit file " + file + " ends with " + torn.length + " bytes after its last record"
               + " (seq " + last.seq() + "), from line " + line + " on, that are neither a whole"
               + " record nor record seq " + (position.seq() + 1) + " cut short by a crash "

@@ -130,6 +130,34 @@ class TrailTailTest {
     assertEquals(List.of(), problems);
   }
 
+  /**
+   * A crash during the first write after a rotation leaves the active file holding record seq N+1
+   * cut short, N the rotated file's last: the writer acknowledges it and chains on from seq N, and
+   * the trail verifies with a note.
+   */
+  @Test
+  void aRecordTornInTheFirstWriteAfterARotationIsAcknowledged() throws Exception {
+    List<String> lines = AuditFixtures.chain(4);
+    AuditFixtures.write(folder.resolve("piiwarden-audit.1.jsonl"), lines.subList(0, 3));
+    Path active = folder.resolve("piiwarden-audit.jsonl");
+    Files.write(active, lines.get(3).substring(0, 40).getBytes(StandardCharsets.UTF_8));
+    JsonlSink.checkEnd(active);
+
+    Path key = Files.write(folder.resolve("piiwarden-audit.key"), AuditFixtures.KEY_BYTES);
+    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    List<String> problems = new java.util.ArrayList<>();
+    AuditTrailOptions options = AuditTrailOptions.defaults().sink("jsonl:" + active).keyFile(key)
+        .fsync(FsyncPolicy.never()).problems(problems::add);
+    try (AuditTrail trail = AuditTrail.open(options)) {
+      trail.record(AuditFixtures.access(4));
+    }
+
+    VerificationReport report = new AuditVerifier(AuditFixtures.KEY)
+        .verify(List.of(folder.resolve("piiwarden-audit.1.jsonl"), active));
+    assertEquals(true, report.ok(), () -> report.finding().orElseThrow().describe());
+    assertEquals(1, report.notes().size(), report.notes()::toString);
+  }
+
   @Test
   void onlyTheNextRecordsBeginningCutShortIsATornRecord() throws Exception {
     List<String> lines = AuditFixtures.chain(3);
