@@ -191,7 +191,7 @@ public final class JsonlSink implements AuditSink {
 
   /** Reads where the chain stands at the end of the active file, and takes the file's size. */
   private Start readTail() throws IOException {
-    Start start = TrailTail.read(active, channel, channel.size(), beforeActive(active, channel));
+    Start start = TrailTail.read(active, channel, channel.size(), () -> beforeActive(active));
     committed = channel.size();
     // ends a torn record, or a last record without its newline, before the next record
     if (committed > 0 && !endsWithNewline()) {
@@ -221,13 +221,12 @@ public final class JsonlSink implements AuditSink {
   }
 
   /**
-   * Where the chain stands before the active file's first record: after the newest rotated file's
-   * last record when the active file holds no record yet (a crash during the first write after a
-   * rotation leaves the next record cut short there), else not needed ({@link ChainPosition#START}).
+   * Where the chain stands before the active file's first record, asked only when it holds none:
+   * after the newest rotated file's last record (a crash during the first write after a rotation
+   * leaves the next record cut short there), or at the start of a trail that was never rotated.
    */
-  private static ChainPosition beforeActive(Path active, FileChannel channel) throws IOException {
-    return TrailTail.lastRecord(channel) == null && TrailFiles.lastIndex(active) > 0
-        ? rotatedEnd(active) : ChainPosition.START;
+  private static ChainPosition beforeActive(Path active) throws IOException {
+    return TrailFiles.lastIndex(active) > 0 ? rotatedEnd(active) : ChainPosition.START;
   }
 
   /** The last record of the newest rotated file of the trail whose active file is {@code active}. */
@@ -254,7 +253,7 @@ public final class JsonlSink implements AuditSink {
         try (FileChannel channel = FileChannel.open(active, StandardOpenOption.READ)) {
           long end = TrailTail.endWithoutEmptyLines(channel);
           if (end > 0) {
-            TrailTail.read(active, channel, end, beforeActive(active, channel));
+            TrailTail.read(active, channel, end, () -> beforeActive(active));
             return;
           }
         }

@@ -40,15 +40,20 @@ final class TrailTail {
 
   /** As {@link #read(Path, FileChannel)}, for the file's first {@code size} bytes. */
   static AuditSink.Start read(Path file, FileChannel channel, long size) throws IOException {
-    return read(file, channel, size, ChainPosition.START);
+    return read(file, channel, size, () -> ChainPosition.START);
+  }
+
+  /** Where the chain stands before a file's first record, read only when the file holds none. */
+  interface Before {
+    ChainPosition get() throws IOException;
   }
 
   /**
    * As {@link #read(Path, FileChannel, long)}, for a file that begins after {@code before}: the
    * active file after a rotation begins after the newest rotated file's last record, so a crash
-   * during its first write leaves record {@code before.seq() + 1} cut short there.
+   * during its first write leaves that record's successor cut short there.
    */
-  static AuditSink.Start read(Path file, FileChannel channel, long size, ChainPosition before) throws IOException {
+  static AuditSink.Start read(Path file, FileChannel channel, long size, Before before) throws IOException {
     if (size == 0) {
       return AuditSink.Start.NEW;
     }
@@ -71,7 +76,7 @@ final class TrailTail {
 
   /** The tail as seen in the last {@code windowSize} bytes; null when a larger window must decide. */
   private static AuditSink.Start read(Path file, FileChannel channel, long size, int windowSize,
-      ChainPosition before) throws IOException {
+      Before before) throws IOException {
     Scan scan = scan(channel, size, windowSize);
     RecordLine last = scan.last;
     byte[] window = scan.window;
@@ -84,7 +89,7 @@ final class TrailTail {
       throw new AuditException("audit file " + file + " ends with " + WINDOW + " bytes that hold"
           + " no audit record, so it cannot be continued; " + MOVE_ASIDE);
     }
-    ChainPosition position = last == null ? before : new ChainPosition(last.seq(), last.hash());
+    ChainPosition position = last == null ? before.get() : new ChainPosition(last.seq(), last.hash());
     if (tornStart == window.length) {
       return new AuditSink.Start(position, null);
     }
