@@ -48,17 +48,17 @@ final class LedgerDamage {
   /**
    * Fails when damage makes {@code subject}'s records unreadable.
    *
-   * @throws ConsentStoreException naming the first damaged line that stands in the way
+   * @throws ConsentStoreDamagedException naming the first damaged line that stands in the way
    */
   void check(String subject) {
     if (firstUnattributed != 0) {
-      throw new ConsentStoreException("cannot read consent store " + store + ": line "
+      throw new ConsentStoreDamagedException("cannot read consent store " + store + ": line "
           + firstUnattributed + " is damaged and the subject it is about cannot be read, so no"
           + " subject's consent can be decided until it is repaired; " + REPAIR);
     }
     Long line = firstBySubject.get(subject);
     if (line != null) {
-      throw new ConsentStoreException("cannot read consent store " + store + ": line " + line
+      throw new ConsentStoreDamagedException("cannot read consent store " + store + ": line " + line
           + ", a record about this subject, is damaged, so this subject's consent cannot be"
           + " decided until it is repaired; " + REPAIR);
     }

@@ -7,6 +7,7 @@ import dev.piiwarden.cli.input.DriverLoader;
 import dev.piiwarden.core.consent.ConsentDriverMissingException;
 import dev.piiwarden.core.consent.ConsentLedger;
 import dev.piiwarden.core.consent.ConsentStoreAccessException;
+import dev.piiwarden.core.consent.ConsentStoreDamagedException;
 import dev.piiwarden.core.consent.ConsentStoreException;
 import dev.piiwarden.core.consent.ConsentStoreMissingException;
 import java.io.IOException;
@@ -33,8 +34,9 @@ final class OpenLedger implements AutoCloseable {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.NO_JDBC_DRIVER, e.getMessage());
     } catch (ConsentStoreMissingException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_MISSING, e.getMessage());
-    } catch (ConsentStoreAccessException e) {
-      // the message names the file, what is wrong with its mode or owner, and the fix
+    } catch (ConsentStoreAccessException | ConsentStoreDamagedException e) {
+      // the message names the file, what is wrong with its mode or owner or which line is
+      // damaged, and the fix
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.BAD_INPUT, e.getMessage());
     } catch (ConsentStoreException e) {
       throw new CommandFailure(ExitCode.USAGE, e, CliMessage.CONSENT_STORE_FAILED, e.getMessage());

@@ -107,6 +107,7 @@ class ConsentBadInputTest {
       assertTrue(listed.startsWith("piiwarden: cannot read consent store " + fileStore() + ": line 2 is"
           + " damaged and the subject it is about cannot be read"), listed);
       assertTrue(listed.contains("repair or remove the line"), listed);
+      assertFalse(listed.contains("reachable"), "a damaged line is no store out of reach: " + listed);
       assertEquals(before, Files.readString(ledger));
     }
   }
