@@ -106,11 +106,8 @@ class TrailTailTest {
     assertNull(start.torn(), "no torn record");
     JsonlSink.checkEnd(file);
 
-    Path key = Files.write(folder.resolve("piiwarden-audit.key"), AuditFixtures.KEY_BYTES);
-    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     List<String> problems = new java.util.ArrayList<>();
-    AuditTrailOptions options = AuditTrailOptions.defaults().sink("jsonl:" + file).keyFile(key)
-        .fsync(FsyncPolicy.never()).problems(problems::add);
+    AuditTrailOptions options = options(file, problems);
     try (AuditTrail trail = AuditTrail.open(options)) {
       trail.record(AuditFixtures.access(4));
     }
@@ -143,12 +140,7 @@ class TrailTailTest {
     Files.write(active, lines.get(3).substring(0, 40).getBytes(StandardCharsets.UTF_8));
     JsonlSink.checkEnd(active);
 
-    Path key = Files.write(folder.resolve("piiwarden-audit.key"), AuditFixtures.KEY_BYTES);
-    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    List<String> problems = new java.util.ArrayList<>();
-    AuditTrailOptions options = AuditTrailOptions.defaults().sink("jsonl:" + active).keyFile(key)
-        .fsync(FsyncPolicy.never()).problems(problems::add);
-    try (AuditTrail trail = AuditTrail.open(options)) {
+    try (AuditTrail trail = AuditTrail.open(options(active, new java.util.ArrayList<>()))) {
       trail.record(AuditFixtures.access(4));
     }
 
@@ -156,6 +148,14 @@ class TrailTailTest {
         .verify(List.of(folder.resolve("piiwarden-audit.1.jsonl"), active));
     assertEquals(true, report.ok(), () -> report.finding().orElseThrow().describe());
     assertEquals(1, report.notes().size(), report.notes()::toString);
+  }
+
+  /** A writer's options for the trail {@code active}, with the fixtures' key in a file beside it. */
+  private AuditTrailOptions options(Path active, List<String> problems) throws Exception {
+    Path key = Files.write(folder.resolve("piiwarden-audit.key"), AuditFixtures.KEY_BYTES);
+    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return AuditTrailOptions.defaults().sink("jsonl:" + active).keyFile(key).fsync(FsyncPolicy.never())
+        .problems(problems::add);
   }
 
   @Test
