@@ -94,19 +94,19 @@ final class OptionChecks {
         return Optional.of(QuotedValue.quoted(value) + " has an empty pattern");
       }
       if (needsBacktracking(pattern)) {
-        return Optional.of("'" + QuotedValue.pattern(pattern) + "' needs backtracking (backreference or lookaround)");
+        return Optional.of(QuotedValue.quotedPattern(pattern) + " needs backtracking (backreference or lookaround)");
       }
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
-        return Optional.of("'" + QuotedValue.pattern(pattern) + "' is not a regular expression: " + e.getDescription());
+        return Optional.of(QuotedValue.quotedPattern(pattern) + " is not a regular expression: " + e.getDescription());
       }
       // The engine's syntax (RE2J) refuses some of java.util.regex (possessive quantifiers,
       // atomic groups, \h), and a pattern matching empty text: refused here, or log redaction
       // could not start.
       Optional<String> problem = RedactionSettings.patternProblem(pattern.strip());
       if (problem.isPresent()) {
-        return Optional.of("'" + QuotedValue.pattern(pattern) + "' " + problem.get());
+        return Optional.of(QuotedValue.quotedPattern(pattern) + " " + problem.get());
       }
     }
     return Optional.empty();

@@ -58,6 +58,8 @@ public final class FileConsentStore implements ConsentStore {
   private static final int TAIL_BYTES = 64;
 
   private final Path file;
+  /** The store as messages name it ({@link #describe}), made once: it runs the redaction engine. */
+  private final String described;
   private final Object jvmLock;
   private final Consumer<String> warnings;
   private final Map<String, List<ConsentRecord>> bySubject = new HashMap<>();
@@ -110,8 +112,9 @@ public final class FileConsentStore implements ConsentStore {
     this.file = file.toAbsolutePath().normalize();
     this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, ignored -> new Object());
     this.warnings = warnings;
-    this.damage = new LedgerDamage(describe());
-    this.lastLineDamage = new LedgerDamage(describe());
+    this.described = "file:" + ShownPath.of(this.file.toString()); // a folder named after a person is masked
+    this.damage = new LedgerDamage(described);
+    this.lastLineDamage = new LedgerDamage(described);
   }
 
   /**
@@ -438,7 +441,7 @@ public final class FileConsentStore implements ConsentStore {
 
   @Override
   public String describe() {
-    return "file:" + ShownPath.of(file.toString()); // a folder named after a person is masked
+    return described;
   }
 
   @Override

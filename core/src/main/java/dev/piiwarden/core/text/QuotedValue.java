@@ -88,6 +88,11 @@ public record QuotedValue(String shown, String looksLike) {
     return unescaped.masked() ? unescaped.shown() : regex;
   }
 
+  /** {@code regex} as {@link #pattern} gives it, in single quotes, as option values are quoted. */
+  public static String quotedPattern(String regex) {
+    return "'" + pattern(regex) + "'";
+  }
+
   /** Whether the value was masked because it looks like personal data. */
   public boolean masked() {
     return looksLike != null;
